@@ -1,0 +1,10 @@
+/**
+ * @modelcost/core: pure TypeScript (no fs, process or network), runs in Node and browsers.
+ * Symbolic dims and polynomials, the IR, cost kernels and conventions, memory analysis,
+ * hardware profiles, the latency estimator and the Report type.
+ */
+export * from './symbolic/poly.js';
+export * from './symbolic/dim.js';
+export * from './ir/dtype.js';
+export * from './ir/graph.js';
+export * from './cost/types.js';

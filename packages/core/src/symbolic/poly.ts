@@ -1,0 +1,484 @@
+/**
+ * Polynomials with exact integer (bigint) coefficients over atoms.
+ *
+ * An atom is a named symbol (`batch`, `seq`, `unk__3`) or an opaque integer function of polynomials
+ * that cannot be expanded further (`floor((h - 1)/2)`, `ceil(w/32)`, `min(seq, 512)`, `max(a, b)`,
+ * `mod(n, 8)`). Dims, element counts and costs are all `Poly` values, so symbolic shapes flow straight
+ * into symbolic costs (`2359296*batch*seq`) and are evaluated exactly once symbols are bound.
+ *
+ * Polys are immutable and canonical: two polys are equal exactly when their `key` strings are equal.
+ */
+
+/** The integer functions an atom may stand for. All operate on integers. */
+export type AtomFn = 'floor' | 'ceil' | 'min' | 'max' | 'mod';
+
+/** A symbol, or an unexpandable integer function of polynomials. */
+export type Atom =
+  | { readonly kind: 'sym'; readonly name: string; readonly key: string }
+  | { readonly kind: 'fn'; readonly fn: AtomFn; readonly args: readonly Poly[]; readonly key: string };
+
+/** One term: `coeff * prod(atom^exp)`. `factors` is sorted by atom key. */
+export interface Term {
+  readonly coeff: bigint;
+  readonly factors: readonly (readonly [atom: Atom, exp: number])[];
+  /** Canonical monomial key (`''` for the constant term). */
+  readonly mono: string;
+}
+
+/** Values for symbols, for {@link Poly.substitute} and {@link Poly.evaluate}. */
+export type Bindings = ReadonlyMap<string, number | bigint> | Readonly<Record<string, number | bigint>>;
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function symKey(name: string): string {
+  // Quote names that are not identifiers so printing round-trips and never collides with fn atoms.
+  return IDENT.test(name) ? name : JSON.stringify(name);
+}
+
+function monoKey(factors: readonly (readonly [Atom, number])[]): string {
+  return factors.map(([a, e]) => (e === 1 ? a.key : `${a.key}^${e}`)).join('*');
+}
+
+function absBig(v: bigint): bigint {
+  return v < 0n ? -v : v;
+}
+
+function gcdBig(a: bigint, b: bigint): bigint {
+  a = absBig(a);
+  b = absBig(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Floor division on bigints (rounds toward negative infinity, like Python `//`). */
+export function floorDivBig(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new RangeError('division by zero');
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** Ceiling division on bigints. */
+export function ceilDivBig(a: bigint, b: bigint): bigint {
+  return -floorDivBig(-a, b);
+}
+
+function toBig(v: number | bigint): bigint {
+  if (typeof v === 'bigint') return v;
+  if (!Number.isInteger(v)) throw new RangeError(`not an integer: ${v}`);
+  return BigInt(v);
+}
+
+/** An immutable polynomial with bigint coefficients. Build with {@link Poly.const}, {@link Poly.sym} and the arithmetic methods. */
+export class Poly {
+  /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
+  readonly terms: readonly Term[];
+  /** Canonical printed form; equal polys have equal keys. */
+  readonly key: string;
+
+  private constructor(terms: Term[]) {
+    terms.sort(compareTerms);
+    this.terms = terms;
+    this.key = formatTerms(terms, (c) => c.toString());
+  }
+
+  static readonly ZERO = new Poly([]);
+  static readonly ONE = new Poly([{ coeff: 1n, factors: [], mono: '' }]);
+
+  /** A constant. Throws on a non-integer number. */
+  static const(v: number | bigint): Poly {
+    const b = toBig(v);
+    if (b === 0n) return Poly.ZERO;
+    if (b === 1n) return Poly.ONE;
+    return new Poly([{ coeff: b, factors: [], mono: '' }]);
+  }
+
+  /** A named symbol such as `batch` or `seq`. */
+  static sym(name: string): Poly {
+    const atom: Atom = { kind: 'sym', name, key: symKey(name) };
+    return Poly.atom(atom);
+  }
+
+  /** @internal Wrap an atom; use {@link Poly.sym} or the arithmetic methods instead. */
+  static atom(atom: Atom): Poly {
+    return new Poly([{ coeff: 1n, factors: [[atom, 1]], mono: atom.key }]);
+  }
+
+  private static fromMap(map: Map<string, Term>): Poly {
+    const terms: Term[] = [];
+    for (const t of map.values()) if (t.coeff !== 0n) terms.push(t);
+    if (terms.length === 0) return Poly.ZERO;
+    if (terms.length === 1 && terms[0]!.mono === '' && terms[0]!.coeff === 1n) return Poly.ONE;
+    return new Poly(terms);
+  }
+
+  /** True when the poly has no symbols. */
+  get isConst(): boolean {
+    return this.terms.length === 0 || (this.terms.length === 1 && this.terms[0]!.mono === '');
+  }
+
+  /** The constant value; throws when the poly has symbols (check {@link isConst} first). */
+  get constValue(): bigint {
+    if (!this.isConst) throw new RangeError(`not a constant: ${this.key}`);
+    return this.terms.length === 0 ? 0n : this.terms[0]!.coeff;
+  }
+
+  /** The constant term (0n when absent). */
+  get constantTerm(): bigint {
+    const last = this.terms[this.terms.length - 1];
+    return last && last.mono === '' ? last.coeff : 0n;
+  }
+
+  /** Names of every symbol that occurs, including inside function atoms, sorted. */
+  symbols(): string[] {
+    const out = new Set<string>();
+    const visit = (p: Poly): void => {
+      for (const t of p.terms)
+        for (const [a] of t.factors) {
+          if (a.kind === 'sym') out.add(a.name);
+          else a.args.forEach(visit);
+        }
+    };
+    visit(this);
+    return [...out].sort();
+  }
+
+  /** Total degree of the highest term (0 for constants). */
+  get degree(): number {
+    let d = 0;
+    for (const t of this.terms) d = Math.max(d, t.factors.reduce((s, [, e]) => s + e, 0));
+    return d;
+  }
+
+  equals(other: Poly): boolean {
+    return this === other || this.key === other.key;
+  }
+
+  add(other: Poly | number | bigint): Poly {
+    const o = asPoly(other);
+    if (o.terms.length === 0) return this;
+    if (this.terms.length === 0) return o;
+    const map = new Map<string, Term>();
+    for (const t of this.terms) map.set(t.mono, t);
+    for (const t of o.terms) {
+      const prev = map.get(t.mono);
+      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    }
+    return Poly.fromMap(map);
+  }
+
+  neg(): Poly {
+    return Poly.fromMap(new Map(this.terms.map((t) => [t.mono, { ...t, coeff: -t.coeff }])));
+  }
+
+  sub(other: Poly | number | bigint): Poly {
+    return this.add(asPoly(other).neg());
+  }
+
+  mul(other: Poly | number | bigint): Poly {
+    const o = asPoly(other);
+    if (this.terms.length === 0 || o.terms.length === 0) return Poly.ZERO;
+    if (o === Poly.ONE) return this;
+    if (this === Poly.ONE) return o;
+    const map = new Map<string, Term>();
+    for (const a of this.terms)
+      for (const b of o.terms) {
+        const t = mulTerms(a, b);
+        const prev = map.get(t.mono);
+        map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+      }
+    return Poly.fromMap(map);
+  }
+
+  /** `this^n` for a non-negative integer n. */
+  pow(n: number): Poly {
+    let out: Poly = Poly.ONE;
+    for (let i = 0; i < n; i++) out = out.mul(this);
+    return out;
+  }
+
+  /** Greatest common divisor of all coefficients (0n for the zero poly). */
+  contentGcd(): bigint {
+    let g = 0n;
+    for (const t of this.terms) g = gcdBig(g, t.coeff);
+    return g;
+  }
+
+  /** Exact division by an integer that divides every coefficient; undefined otherwise. */
+  divExact(d: bigint): Poly | undefined {
+    if (d === 0n) return undefined;
+    if (d === 1n) return this;
+    const map = new Map<string, Term>();
+    for (const t of this.terms) {
+      if (t.coeff % d !== 0n) return undefined;
+      map.set(t.mono, { ...t, coeff: t.coeff / d });
+    }
+    return Poly.fromMap(map);
+  }
+
+  /** `floor(this / d)`: exact when possible, else an opaque `floor` atom. */
+  floorDiv(d: Poly | number | bigint): Poly {
+    return integerDiv(this, asPoly(d), 'floor');
+  }
+
+  /** `ceil(this / d)`: exact when possible, else an opaque `ceil` atom. */
+  ceilDiv(d: Poly | number | bigint): Poly {
+    return integerDiv(this, asPoly(d), 'ceil');
+  }
+
+  /** `this mod d` (result has the sign of d, as Python). */
+  mod(d: Poly | number | bigint): Poly {
+    const o = asPoly(d);
+    if (this.isConst && o.isConst) {
+      const b = o.constValue;
+      return Poly.const(this.constValue - floorDivBig(this.constValue, b) * b);
+    }
+    if (o.isConst) {
+      const exact = this.divExact(o.constValue);
+      if (exact) return Poly.ZERO;
+    }
+    return fnAtom('mod', [this, o]);
+  }
+
+  min(other: Poly | number | bigint): Poly {
+    return minMax(this, asPoly(other), 'min');
+  }
+
+  max(other: Poly | number | bigint): Poly {
+    return minMax(this, asPoly(other), 'max');
+  }
+
+  /**
+   * Replace bound symbols by values (other symbols stay). Function atoms whose arguments become
+   * constant are computed exactly.
+   */
+  substitute(bindings: Bindings): Poly {
+    const get = bindingGetter(bindings);
+    const cache = new Map<string, Poly>();
+    const atomValue = (a: Atom): Poly => {
+      const hit = cache.get(a.key);
+      if (hit) return hit;
+      let v: Poly;
+      if (a.kind === 'sym') {
+        const b = get(a.name);
+        v = b === undefined ? Poly.atom(a) : Poly.const(b);
+      } else {
+        const args = a.args.map((p) => p.substitute(bindings));
+        v = applyFn(a.fn, args);
+      }
+      cache.set(a.key, v);
+      return v;
+    };
+    let out = Poly.ZERO;
+    for (const t of this.terms) {
+      let term = Poly.const(t.coeff);
+      for (const [a, e] of t.factors) term = term.mul(atomValue(a).pow(e));
+      out = out.add(term);
+    }
+    return out;
+  }
+
+  /**
+   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given, else this throws
+   * naming them.
+   */
+  evaluate(bindings: Bindings = {}, defaultValue?: number | bigint): bigint {
+    let p = this.substitute(bindings);
+    if (!p.isConst && defaultValue !== undefined) {
+      const rest: Record<string, bigint> = {};
+      for (const s of p.symbols()) rest[s] = toBig(defaultValue);
+      p = p.substitute(rest);
+    }
+    if (!p.isConst) throw new RangeError(`unbound symbols in ${p.key}: ${p.symbols().join(', ')}`);
+    return p.constValue;
+  }
+
+  /** Exact canonical form, e.g. `2359296*batch*seq + 768`. */
+  toString(): string {
+    return this.key;
+  }
+
+  /** Human form with SI-abbreviated coefficients, e.g. `1.5M*seq^2 + 22.3M*seq`. */
+  toHuman(digits = 3): string {
+    return formatTerms(this.terms, (c) => humanInt(c, digits));
+  }
+
+  toJSON(): string {
+    return this.key;
+  }
+}
+
+function asPoly(v: Poly | number | bigint): Poly {
+  return v instanceof Poly ? v : Poly.const(v);
+}
+
+function bindingGetter(b: Bindings): (name: string) => bigint | undefined {
+  if (b instanceof Map) {
+    return (n) => {
+      const v = (b as ReadonlyMap<string, number | bigint>).get(n);
+      return v === undefined ? undefined : toBig(v);
+    };
+  }
+  const rec = b as Readonly<Record<string, number | bigint>>;
+  return (n) => (Object.prototype.hasOwnProperty.call(rec, n) ? toBig(rec[n]!) : undefined);
+}
+
+function compareTerms(a: Term, b: Term): number {
+  const da = a.factors.reduce((s, [, e]) => s + e, 0);
+  const db = b.factors.reduce((s, [, e]) => s + e, 0);
+  if (da !== db) return db - da;
+  return a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0;
+}
+
+function mulTerms(a: Term, b: Term): Term {
+  if (a.factors.length === 0) return { coeff: a.coeff * b.coeff, factors: b.factors, mono: b.mono };
+  if (b.factors.length === 0) return { coeff: a.coeff * b.coeff, factors: a.factors, mono: a.mono };
+  const m = new Map<string, [Atom, number]>();
+  for (const [atom, e] of a.factors) m.set(atom.key, [atom, e]);
+  for (const [atom, e] of b.factors) {
+    const prev = m.get(atom.key);
+    m.set(atom.key, [atom, (prev ? prev[1] : 0) + e]);
+  }
+  const factors = [...m.values()].sort((x, y) => (x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0));
+  return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
+}
+
+function fnAtom(fn: AtomFn, args: Poly[]): Poly {
+  const key = fn === 'floor' || fn === 'ceil' ? `${fn}(${wrap(args[0]!)}/${wrap(args[1]!)})` : `${fn}(${args.map((a) => a.key).join(', ')})`;
+  const atom: Atom = { kind: 'fn', fn, args, key };
+  return Poly.atom(atom);
+}
+
+function wrap(p: Poly): string {
+  return p.terms.length > 1 || (p.terms.length === 1 && p.terms[0]!.coeff < 0n) ? `(${p.key})` : p.key;
+}
+
+function applyFn(fn: AtomFn, args: Poly[]): Poly {
+  switch (fn) {
+    case 'floor':
+      return args[0]!.floorDiv(args[1]!);
+    case 'ceil':
+      return args[0]!.ceilDiv(args[1]!);
+    case 'mod':
+      return args[0]!.mod(args[1]!);
+    case 'min':
+      return args[0]!.min(args[1]!);
+    case 'max':
+      return args[0]!.max(args[1]!);
+  }
+}
+
+function integerDiv(n: Poly, d: Poly, fn: 'floor' | 'ceil'): Poly {
+  if (d.isConst) {
+    const dv = d.constValue;
+    if (dv === 0n) throw new RangeError(`division by zero: ${n.key}/0`);
+    if (n.isConst) return Poly.const(fn === 'floor' ? floorDivBig(n.constValue, dv) : ceilDivBig(n.constValue, dv));
+    if (dv === 1n) return n;
+    const exact = n.divExact(dv);
+    if (exact) return exact;
+    // Pull out the part of the numerator that divides exactly: floor((d*q + r)/d) = q + floor(r/d).
+    let q = Poly.ZERO;
+    let r = Poly.ZERO;
+    for (const t of n.terms) {
+      const single = Poly.ZERO.add(termPoly(t));
+      const qc = floorDivBig(t.coeff, dv);
+      if (t.mono !== '' && t.coeff % dv === 0n) q = q.add(single.divExact(dv)!);
+      else if (t.mono === '') {
+        // Keep the constant's residue inside the atom so results stay canonical.
+        q = q.add(Poly.const(qc));
+        r = r.add(Poly.const(t.coeff - qc * dv));
+      } else r = r.add(single);
+    }
+    if (r.isConst) return q.add(Poly.const(fn === 'floor' ? floorDivBig(r.constValue, dv) : ceilDivBig(r.constValue, dv)));
+    return q.add(fnAtom(fn, [r, d]));
+  }
+  if (n.equals(d)) return Poly.ONE;
+  // Symbolic divisor: exact when n is d times a polynomial with a single term ratio.
+  if (d.terms.length === 1 && n.terms.length >= 1) {
+    const dt = d.terms[0]!;
+    const out: Term[] = [];
+    let ok = true;
+    for (const t of n.terms) {
+      const r = divTerm(t, dt);
+      if (!r) {
+        ok = false;
+        break;
+      }
+      out.push(r);
+    }
+    if (ok) {
+      let p = Poly.ZERO;
+      for (const t of out) p = p.add(termPoly(t));
+      return p;
+    }
+  }
+  return fnAtom(fn, [n, d]);
+}
+
+function termPoly(t: Term): Poly {
+  let p = Poly.const(t.coeff);
+  for (const [a, e] of t.factors) p = p.mul(Poly.atom(a).pow(e));
+  return p;
+}
+
+function divTerm(n: Term, d: Term): Term | undefined {
+  if (n.coeff % d.coeff !== 0n) return undefined;
+  const m = new Map<string, [Atom, number]>();
+  for (const [a, e] of n.factors) m.set(a.key, [a, e]);
+  for (const [a, e] of d.factors) {
+    const prev = m.get(a.key);
+    if (!prev || prev[1] < e) return undefined;
+    if (prev[1] === e) m.delete(a.key);
+    else m.set(a.key, [a, prev[1] - e]);
+  }
+  const factors = [...m.values()].sort((x, y) => (x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0));
+  return { coeff: n.coeff / d.coeff, factors, mono: monoKey(factors) };
+}
+
+function minMax(a: Poly, b: Poly, fn: 'min' | 'max'): Poly {
+  if (a.equals(b)) return a;
+  const diff = a.sub(b);
+  if (diff.isConst) {
+    const aBigger = diff.constValue > 0n;
+    return fn === 'max' ? (aBigger ? a : b) : aBigger ? b : a;
+  }
+  // Order arguments canonically so min(a, b) and min(b, a) are the same atom.
+  const [x, y] = a.key <= b.key ? [a, b] : [b, a];
+  return fnAtom(fn, [x, y]);
+}
+
+function formatTerms(terms: readonly Term[], coeffText: (c: bigint) => string): string {
+  if (terms.length === 0) return '0';
+  let s = '';
+  terms.forEach((t, i) => {
+    const neg = t.coeff < 0n;
+    const mag = absBig(t.coeff);
+    let body: string;
+    if (t.mono === '') body = coeffText(mag);
+    else body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
+    if (i === 0) s = neg ? `-${body}` : body;
+    else s += neg ? ` - ${body}` : ` + ${body}`;
+  });
+  return s;
+}
+
+const SI: readonly [bigint, string][] = [
+  [1_000_000_000_000_000n, 'P'],
+  [1_000_000_000_000n, 'T'],
+  [1_000_000_000n, 'G'],
+  [1_000_000n, 'M'],
+  [1_000n, 'K'],
+];
+
+/** Abbreviate a non-negative integer with an SI suffix and `digits` significant digits (`22300000n` -> `22.3M`). */
+export function humanInt(v: bigint, digits = 3): string {
+  const neg = v < 0n;
+  const m = neg ? -v : v;
+  for (const [scale, suffix] of SI) {
+    if (m >= scale) {
+      const num = Number(m) / Number(scale);
+      const text = Number(num.toPrecision(digits)).toString();
+      return `${neg ? '-' : ''}${text}${suffix}`;
+    }
+  }
+  return v.toString();
+}
