@@ -1,0 +1,496 @@
+/**
+ * Shape inference and costing over a whole ONNX model: values flow in topological order through the
+ * op rules of the registry; sub-graphs (If/Loop/Scan) and model-local functions are inferred in nested
+ * scopes; every node ends with output values, a cost, or an entry under unsupported ops. Errors are
+ * collected per node as diagnostics and the walk goes on.
+ */
+import { DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, type Convention, type Dim, type DType, type Weight } from '@modelcost/core';
+import { NodeContext, UnknownRank, type EngineServices, type SubgraphResult } from './context.js';
+import { InferenceError } from './errors.js';
+import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
+import type { RuleEntry, OpRule } from './rule.js';
+import { isTensor, tensorVal, valToString, type TensorVal, type Val } from './values.js';
+
+/** A diagnostic, as in the Report contract. */
+export interface Diagnostic {
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly code: string;
+  readonly node?: string;
+  readonly message: string;
+}
+
+/** Exact per-node cost after inference. */
+export interface NodeCost {
+  readonly macs: Poly;
+  readonly flops: Poly;
+  readonly params: Poly;
+  readonly bytesRead: Poly;
+  readonly bytesWritten: Poly;
+}
+
+/** One node after inference. Nodes of sub-graphs and inlined functions appear with `/`-joined names. */
+export interface InferredNode {
+  readonly name: string;
+  readonly op: string;
+  readonly domain: string;
+  readonly inputs: readonly { readonly name: string; readonly value: Val | undefined; readonly isWeight: boolean }[];
+  readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
+  /** Undefined when the op has no rule (unsupported) or its cost could not be computed (see `status`). */
+  readonly cost?: NodeCost;
+  /** `ok`, `unsupported` (no rule), `error` (inference failed), `unknown-shape` (inputs' ranks unknown). */
+  readonly status: 'ok' | 'unsupported' | 'error' | 'unknown-shape';
+  /** How many times the node runs per model call (Loop trip count; 0 for an If branch not taken). */
+  readonly multiplicity: Poly;
+  /** Nesting path of the sub-graph or function call the node belongs to ('' at top level). */
+  readonly scope: string;
+}
+
+/** Options for {@link inferModel}. */
+export interface InferOptions {
+  /** Shape overrides for graph inputs (`--input name=1x3x224x224`). */
+  readonly inputShapes?: ReadonlyMap<string, readonly Dim[]>;
+  /** Known contents of graph inputs (conformance tests feed their small input tensors here). */
+  readonly inputValues?: ReadonlyMap<string, TensorVal>;
+  /** Counting convention (default `macs+flops`). */
+  readonly convention?: Convention;
+  /** Bound upper limit of nodes processed, sub-graphs included (robustness against hostile files). Default 5,000,000. */
+  readonly maxNodes?: number;
+}
+
+/** Result of {@link inferModel}. */
+export interface InferResult {
+  readonly nodes: readonly InferredNode[];
+  readonly inputs: readonly { readonly name: string; readonly value: Val | undefined }[];
+  readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Weights (initializers and Constant tensors) counted as params, each once. */
+  readonly paramWeights: readonly Weight[];
+  /** Every weight in the main graph, counted or not (constants included). */
+  readonly weights: readonly Weight[];
+}
+
+/** Lookup of rules by domain, op type and opset version. */
+export class RuleTable {
+  private readonly byKey = new Map<string, RuleEntry[]>();
+  constructor(entries: readonly RuleEntry[]) {
+    for (const e of entries) {
+      const k = `${normDomain(e.domain)}::${e.op}`;
+      const list = this.byKey.get(k) ?? [];
+      list.push(e);
+      this.byKey.set(k, list);
+    }
+    for (const list of this.byKey.values()) list.sort((a, b) => b.since - a.since);
+  }
+  /** The rule for `op` in `domain` at opset `version`, or undefined. */
+  find(domain: string, op: string, version: number): OpRule | undefined {
+    const list = this.byKey.get(`${normDomain(domain)}::${op}`);
+    if (!list) return undefined;
+    for (const e of list) if (e.since <= version && (e.until === undefined || version <= e.until)) return e.rule;
+    // The model stamps an opset older than the op's first version (some exporters do): counting it with
+    // the oldest rule we have beats calling a well-known op unsupported.
+    return list[list.length - 1]!.rule;
+  }
+  /** Every registered (domain, op) key. */
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}
+
+interface Scope {
+  readonly values: Map<string, Val | undefined>;
+  readonly parent?: Scope;
+  readonly opsets: ReadonlyMap<string, number>;
+  readonly path: string;
+  readonly multiplicity: Poly;
+  readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>;
+}
+
+function lookup(scope: Scope | undefined, name: string): { found: boolean; value: Val | undefined } {
+  for (let s = scope; s; s = s.parent) if (s.values.has(name)) return { found: true, value: s.values.get(name) };
+  return { found: false, value: undefined };
+}
+
+const DEFAULT_MAX_NODES = 5_000_000;
+
+/** Bytes of a tensor value (0 when its shape is unknown, sequences and maps count their known items). */
+export function valBytes(v: Val | undefined): Poly {
+  if (!v) return Poly.ZERO;
+  switch (v.kind) {
+    case 'tensor': {
+      if (!v.shape) return Poly.ZERO;
+      return numElements(v.shape).mul(DTYPE_BITS[v.dtype]).ceilDiv(8);
+    }
+    case 'sequence':
+      return (v.items ?? []).reduce((s, x) => s.add(valBytes(x)), Poly.ZERO);
+    case 'optional':
+      return valBytes(v.elem);
+    case 'map':
+      return Poly.ZERO;
+  }
+}
+
+/** Convert a declared type to a value, with fresh dims for unnamed unknown sizes. */
+export function typeToVal(t: TypeInfo | undefined, fresh: () => Dim): Val | undefined {
+  if (!t) return undefined;
+  switch (t.kind) {
+    case 'tensor':
+    case 'sparse_tensor':
+      return tensorVal(t.elemType, t.shape?.map((d) => (typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d !== '' ? Poly.sym(d) : fresh())));
+    case 'sequence':
+      return { kind: 'sequence', elem: typeToVal(t.elem, fresh) };
+    case 'map':
+      return { kind: 'map', keyType: t.keyType, value: typeToVal(t.value, fresh) };
+    case 'optional':
+      return { kind: 'optional', elem: typeToVal(t.elem, fresh) };
+  }
+}
+
+/** Infer shapes and costs of every node of a model. Never throws on bad models: problems become diagnostics. */
+export function inferModel(model: ModelDef, rules: RuleTable, options: InferOptions = {}): InferResult {
+  return new Engine(model, rules, options).run();
+}
+
+class Engine {
+  private readonly unknown = new UnknownDims();
+  private readonly nodes: InferredNode[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly counted = new Set<Weight>();
+  private readonly paramWeights: Weight[] = [];
+  private readonly functions = new Map<string, FunctionDef>();
+  private readonly dataDependentNames = new Set<string>();
+  private currentNode = '';
+  private processed = 0;
+  private readonly maxNodes: number;
+
+  constructor(
+    private readonly model: ModelDef,
+    private readonly rules: RuleTable,
+    private readonly options: InferOptions,
+  ) {
+    this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    for (const f of model.functions) this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
+  }
+
+  run(): InferResult {
+    const g = this.model.graph;
+    const values = new Map<string, Val | undefined>();
+    const weights: Weight[] = [];
+    for (const w of g.initializers) {
+      values.set(w.name, weightVal(w));
+      weights.push(w);
+    }
+    const inputs: { name: string; value: Val | undefined }[] = [];
+    for (const vi of g.inputs) {
+      if (values.has(vi.name)) continue; // IR < 4: initializers are listed as inputs too; the initializer wins.
+      let v = this.options.inputValues?.get(vi.name) ?? typeToVal(vi.type, () => this.unknown.fresh());
+      const override = this.options.inputShapes?.get(vi.name);
+      if (override) {
+        if (isTensor(v)) {
+          if (v.shape && v.shape.length !== override.length)
+            this.diag('warning', 'input-override-rank', `--input ${vi.name}: rank ${override.length} given, the model declares rank ${v.shape.length}`);
+          v = tensorVal(v.dtype, override, v.data);
+        } else v = tensorVal('float32', override);
+      }
+      values.set(vi.name, v);
+      inputs.push({ name: vi.name, value: v });
+    }
+    const scope: Scope = { values, opsets: this.model.opsets, path: '', multiplicity: Poly.ONE, valueInfo: valueInfoMap(g) };
+    this.runGraph(g, scope);
+    const outputs = g.outputs.map((o) => {
+      const inferred = lookup(scope, o.name).value;
+      return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
+    });
+    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights };
+  }
+
+  private diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
+    const d: Diagnostic = node !== undefined && node !== '' ? { severity, code, node, message } : { severity, code, message };
+    this.diagnostics.push(d);
+  }
+
+  /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
+  private crossCheck(name: string, inferred: Val | undefined, declared: TypeInfo | undefined): Val | undefined {
+    if (!declared) return inferred;
+    const decl = typeToVal(declared, () => this.unknown.fresh());
+    if (!inferred) return decl;
+    if (!isTensor(inferred) || !isTensor(decl)) return inferred;
+    if (!inferred.shape) return decl && isTensor(decl) ? tensorVal(inferred.dtype, decl.shape, inferred.data, inferred.weight) : inferred;
+    if (!decl.shape) return inferred;
+    if (decl.shape.length !== inferred.shape.length) {
+      this.diag('warning', 'value-info-conflict', `${name}: inferred ${valToString(inferred)}, the file declares ${valToString(decl)}`, this.currentNode);
+      return inferred;
+    }
+    let changed = false;
+    const merged = inferred.shape.map((d, i) => {
+      const u = unifyDim(d, decl.shape![i]!);
+      if (u.conflict) {
+        this.diag('warning', 'value-info-conflict', `${name}: axis ${i} inferred ${dimToString(d)}, the file declares ${dimToString(decl.shape![i]!)}`, this.currentNode);
+        return d;
+      }
+      if (u.dim !== d) changed = true;
+      return u.dim;
+    });
+    return changed ? tensorVal(inferred.dtype, merged, inferred.data, inferred.weight) : inferred;
+  }
+
+  private runGraph(g: GraphDef, scope: Scope): void {
+    for (const node of topoOrder(g.nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
+  }
+
+  private runNode(node: NodeDef, scope: Scope): void {
+    if (++this.processed > this.maxNodes) {
+      if (this.processed === this.maxNodes + 1) this.diag('error', 'too-many-nodes', `more than ${this.maxNodes} nodes (sub-graphs included): the rest were not analysed`);
+      return;
+    }
+    const domain = normDomain(node.domain);
+    const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
+    this.currentNode = name;
+    const ins = node.inputs.map((n) => (n === '' ? undefined : lookup(scope, n).value));
+    for (let i = 0; i < node.inputs.length; i++) {
+      const n = node.inputs[i]!;
+      if (n !== '' && !lookup(scope, n).found) this.diag('warning', 'missing-input', `input ${i} '${n}' is produced by no node, graph input or initializer`, name);
+    }
+
+    const fn = this.functions.get(`${domain}::${node.opType}`);
+    const version = scope.opsets.get(domain) ?? (domain === '' ? 1 : 1);
+    const rule = fn ? undefined : this.rules.find(domain, node.opType, version);
+    const setOutputs = (vals: readonly (Val | undefined)[]): { name: string; value: Val | undefined }[] =>
+      node.outputs.map((o, i) => {
+        const v = o === '' ? undefined : this.crossCheck(o, vals[i], scope.valueInfo.get(o));
+        if (o !== '') scope.values.set(o, v);
+        return { name: o, value: v };
+      });
+    const inputsOut = node.inputs.map((n, i) => ({ name: n, value: ins[i], isWeight: isTensor(ins[i]) && ins[i]!.kind === 'tensor' && (ins[i] as TensorVal).weight !== undefined }));
+
+    if (fn) {
+      const outs = this.inlineFunction(fn, node, ins, name, scope);
+      setOutputs(outs);
+      return;
+    }
+    if (!rule) {
+      const outputs = setOutputs([]);
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path });
+      this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
+      return;
+    }
+
+    const services: EngineServices = {
+      kernelOptions: { convention: this.options.convention ?? 'macs+flops' },
+      freshDim: () => this.unknown.fresh(),
+      dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
+      warn: (code, message) => this.diag('warning', code, message, name),
+      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity)),
+    };
+    const ctx = new NodeContext(node, version, ins, services);
+    let status: InferredNode['status'] = 'ok';
+    const mark = this.nodes.length;
+    try {
+      rule.infer(ctx);
+    } catch (e) {
+      status = this.inferFailure(e, name, node);
+    }
+    const outputs = setOutputs(status === 'ok' ? ctx.outputs() : []);
+    let cost: NodeCost | undefined;
+    if (status === 'ok') {
+      try {
+        cost = this.nodeCost(rule, ctx, node, ins, outputs.map((o) => o.value));
+      } catch (e) {
+        status = this.inferFailure(e, name, node);
+      }
+    }
+    const entry: InferredNode = cost
+      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, status, multiplicity: scope.multiplicity, scope: scope.path }
+      : { name, op: node.opType, domain, inputs: inputsOut, outputs, status, multiplicity: scope.multiplicity, scope: scope.path };
+    // The node itself goes before the sub-graph nodes it produced, keeping a readable order.
+    this.nodes.splice(mark, 0, entry);
+  }
+
+  private inferFailure(e: unknown, name: string, node: NodeDef): InferredNode['status'] {
+    if (e instanceof UnknownRank) {
+      this.diag('info', 'unknown-shape', `(op ${node.opType}, node ${name}) ${e.message}: output shapes and cost unknown`, name);
+      return 'unknown-shape';
+    }
+    if (e instanceof InferenceError) {
+      this.diag('error', e.code, `(op ${node.opType}, node ${name}) ${e.message}`, name);
+      return 'error';
+    }
+    if (e instanceof RangeError || e instanceof TypeError) {
+      this.diag('error', 'shape-error', `(op ${node.opType}, node ${name}) ${e.message}`, name);
+      return 'error';
+    }
+    throw e;
+  }
+
+  private nodeCost(rule: OpRule, ctx: NodeContext, node: NodeDef, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
+    const rc = rule.cost(ctx);
+    let params = Poly.ZERO;
+    const nonParam = rule.nonParamInputs ?? [];
+    ins.forEach((v, i) => {
+      if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight)) return;
+      this.counted.add(v.weight);
+      this.paramWeights.push(v.weight);
+      params = params.add(numElements(v.weight.dims));
+    });
+    void node;
+    const bytesRead = rc.bytesRead ?? ins.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
+    const bytesWritten = outs.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
+    return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
+  }
+
+  private dataDependentDim(nodeName: string, tag: string): Dim {
+    const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, '_');
+    let n = base;
+    for (let i = 1; this.dataDependentNames.has(n); i++) n = `${base}_${i}`;
+    this.dataDependentNames.add(n);
+    return Poly.sym(n);
+  }
+
+  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, multiplicity: Poly): SubgraphResult {
+    const values = new Map<string, Val | undefined>();
+    for (const w of graph.initializers) values.set(w.name, weightVal(w));
+    graph.inputs.forEach((vi, i) => {
+      const given = inputs[i];
+      values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+    });
+    const scope: Scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const saved = this.currentNode;
+    this.runGraph(graph, scope);
+    this.currentNode = saved;
+    return { outputs: graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type)) };
+  }
+
+  private inlineFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string, parent: Scope): (Val | undefined)[] {
+    const values = new Map<string, Val | undefined>();
+    fn.inputs.forEach((formal, i) => values.set(formal, ins[i]));
+    const resolve = (attrs: Readonly<Record<string, Attr>>): Record<string, Attr> => {
+      const out: Record<string, Attr> = {};
+      for (const [k, a] of Object.entries(attrs)) {
+        if (a.type === 'ref') {
+          const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
+          if (actual) out[k] = actual;
+        } else out[k] = a;
+      }
+      return out;
+    };
+    const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
+    const opsets = new Map(parent.opsets);
+    for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
+    const scope: Scope = { values, parent: undefined, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: new Map() };
+    const saved = this.currentNode;
+    for (const node of topoOrder(nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
+    this.currentNode = saved;
+    return fn.outputs.map((o) => values.get(o));
+  }
+}
+
+function valueInfoMap(g: GraphDef): Map<string, TypeInfo | undefined> {
+  const m = new Map<string, TypeInfo | undefined>();
+  for (const v of g.valueInfo) m.set(v.name, v.type);
+  return m;
+}
+
+/** The value of a weight: its dims, dtype and (when small and decoded) contents. */
+export function weightVal(w: Weight): TensorVal {
+  return tensorVal(w.dtype as DType, w.dims, w.values?.map((x) => (typeof x === 'bigint' ? Number(x) : x)), w);
+}
+
+/**
+ * Order nodes so each comes after the producers of its inputs (exporters such as OnnxMLTools and
+ * PyTorch 1.x write unsorted graphs). Implicit inputs of sub-graphs count as dependencies. Cycles
+ * are reported and broken in file order.
+ */
+export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => void): NodeDef[] {
+  const producer = new Map<string, number>();
+  nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
+  const deps = nodes.map((n) => {
+    const set = new Set<number>();
+    const add = (name: string): void => {
+      const p = producer.get(name);
+      if (p !== undefined) set.add(p);
+    };
+    n.inputs.forEach((x) => x !== '' && add(x));
+    for (const a of Object.values(n.attributes)) {
+      if (a.type === 'graph') subgraphFreeInputs(a.value).forEach(add);
+      else if (a.type === 'graphs') a.value.forEach((g) => subgraphFreeInputs(g).forEach(add));
+    }
+    return set;
+  });
+  // Fast path: already sorted.
+  if (deps.every((d, i) => [...d].every((p) => p < i))) return [...nodes];
+  const indeg = deps.map((d, i) => [...d].filter((p) => p !== i).length);
+  const users: number[][] = nodes.map(() => []);
+  deps.forEach((d, i) => d.forEach((p) => p !== i && users[p]!.push(i)));
+  const heap = new MinHeap();
+  indeg.forEach((d, i) => d === 0 && heap.push(i));
+  const out: NodeDef[] = [];
+  const done = new Uint8Array(nodes.length);
+  // Smallest index first keeps file order among independent nodes (deterministic reports).
+  while (out.length < nodes.length) {
+    if (heap.size === 0) {
+      const i = done.findIndex((d) => d === 0);
+      onCycle(`node ${nodes[i]!.name || nodes[i]!.opType} is part of a cycle: processed in file order`);
+      heap.push(i);
+      indeg[i] = 0;
+    }
+    const i = heap.pop();
+    if (done[i]) continue;
+    done[i] = 1;
+    out.push(nodes[i]!);
+    for (const u of users[i]!) if (--indeg[u]! === 0 && !done[u]) heap.push(u);
+  }
+  return out;
+}
+
+/** Names a sub-graph reads from enclosing scopes (not produced inside it, not its inputs or initializers). */
+export function subgraphFreeInputs(g: GraphDef): string[] {
+  const local = new Set<string>([...g.inputs.map((i) => i.name), ...g.initializers.map((w) => w.name)]);
+  for (const n of g.nodes) n.outputs.forEach((o) => local.add(o));
+  const free = new Set<string>();
+  for (const n of g.nodes) {
+    n.inputs.forEach((x) => x !== '' && !local.has(x) && free.add(x));
+    for (const a of Object.values(n.attributes)) {
+      if (a.type === 'graph') subgraphFreeInputs(a.value).forEach((x) => !local.has(x) && free.add(x));
+      else if (a.type === 'graphs') a.value.forEach((sg) => subgraphFreeInputs(sg).forEach((x) => !local.has(x) && free.add(x)));
+    }
+  }
+  return [...free];
+}
+
+/** Binary min-heap of node indices. */
+class MinHeap {
+  private readonly a: number[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  push(v: number): void {
+    const a = this.a;
+    a.push(v);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= v) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = v;
+  }
+  pop(): number {
+    const a = this.a;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r]! < a[l]! ? r : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+}
