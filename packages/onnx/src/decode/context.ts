@@ -1,0 +1,171 @@
+/**
+ * What every message decoder shares: the reader, the options that bound value decoding, the
+ * warning sink, and small helpers for fields that recur across messages (nested messages,
+ * key-value entries, repeated scalars in packed or unpacked form).
+ */
+import { DEFAULT_LIMITS, ProtoReader, WT_I32, WT_LEN, WT_VARINT, type MessageInfo } from './reader.js';
+import type { ByteSource } from './byte-source.js';
+import type { OnnxDecodeOptions, OnnxDecodeWarning } from './types.js';
+import { STRING_ENTRY } from './schema.js';
+
+export const DEFAULT_MAX_VALUE_ELEMENTS = 4096;
+export const DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
+
+/** Options of every decode entry point, plus a sink for non-fatal warnings. */
+export interface OnnxDecodeSinkOptions extends OnnxDecodeOptions {
+  /** Called for each non-fatal oddity (also returned in `OnnxModel.warnings` by `decodeModel`). */
+  readonly onWarning?: (warning: OnnxDecodeWarning) => void;
+}
+
+export class DecodeContext {
+  readonly r: ProtoReader;
+  readonly maxIntValues: number;
+  readonly maxFloatValues: number;
+  readonly warnings: OnnxDecodeWarning[] = [];
+  private readonly onWarning: ((w: OnnxDecodeWarning) => void) | undefined;
+
+  constructor(source: ByteSource, options: OnnxDecodeSinkOptions = {}) {
+    this.r = new ProtoReader(source, options.file, {
+      maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      maxListEntries: options.maxListEntries ?? DEFAULT_LIMITS.maxListEntries,
+    });
+    this.maxIntValues = options.maxValueElements ?? DEFAULT_MAX_VALUE_ELEMENTS;
+    this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
+    this.onWarning = options.onWarning;
+  }
+
+  warn(code: OnnxDecodeWarning['code'], message: string, offset: number): void {
+    const w: OnnxDecodeWarning = { code, message, offset };
+    this.warnings.push(w);
+    this.onWarning?.(w);
+  }
+}
+
+/** A message decoder: reads fields until `end`, at nesting level `depth`. */
+export type MessageDecoder<T> = (c: DecodeContext, end: number, depth: number) => T;
+
+/**
+ * Decode the length-delimited nested message of field `field` (tag at `at`) with `decode`,
+ * enforcing the wire type, the length bounds and the depth limit.
+ */
+export function nested<T>(
+  c: DecodeContext,
+  wt: number,
+  end: number,
+  parent: MessageInfo,
+  field: number,
+  at: number,
+  depth: number,
+  decode: MessageDecoder<T>,
+): T {
+  const r = c.r;
+  r.expect(wt, WT_LEN, parent, field, at);
+  const len = r.len(end, parent, field, at);
+  r.checkDepth(depth + 1, at);
+  return decode(c, r.pos + len, depth + 1);
+}
+
+/** Null-prototype record, safe for any key a file may hold (`__proto__` included). */
+export function record<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
+/** Decode one `StringStringEntryProto` into `into` (last value wins for a repeated key). */
+export function stringEntry(c: DecodeContext, wt: number, end: number, parent: MessageInfo, field: number, at: number, depth: number, into: Record<string, string>): void {
+  const r = c.r;
+  r.expect(wt, WT_LEN, parent, field, at);
+  const len = r.len(end, parent, field, at);
+  r.checkDepth(depth + 1, at);
+  const subEnd = r.pos + len;
+  let key = '';
+  let value = '';
+  let last = r.pos;
+  while (r.pos < subEnd) {
+    last = r.pos;
+    const tag = r.tag(STRING_ENTRY);
+    const f = Math.floor(tag / 8);
+    const w = tag & 7;
+    if (f === 1) key = r.stringField(w, subEnd, STRING_ENTRY, 1, last);
+    else if (f === 2) value = r.stringField(w, subEnd, STRING_ENTRY, 2, last);
+    else r.skipField(w, f, subEnd, STRING_ENTRY, last, depth + 1);
+  }
+  r.endMessage(subEnd, STRING_ENTRY, last);
+  into[key] = value;
+}
+
+/** Append a repeated int64 field (packed or not) to `out`; int64 beyond 2^53 as bigint. */
+export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: (number | bigint)[]): void {
+  const r = c.r;
+  const limit = r.limits.maxListEntries;
+  if (wt === WT_VARINT) {
+    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    out.push(r.int64());
+    return;
+  }
+  r.expect(wt, WT_LEN, msg, field, at);
+  const stop = r.pos + r.len(end, msg, field, at);
+  while (r.pos < stop) {
+    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    out.push(r.int64());
+  }
+  if (r.pos !== stop) throw r.corrupt(at, msg, `packed field ${field} to end at byte ${stop}`, `a varint running to byte ${r.pos}`);
+}
+
+/** Same as {@link repeatedInt64} with values as numbers (dims, device ids: precision beyond 2^53 is moot). */
+export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[]): void {
+  const r = c.r;
+  const limit = r.limits.maxListEntries;
+  if (wt === WT_VARINT) {
+    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    out.push(r.int64Number());
+    return;
+  }
+  r.expect(wt, WT_LEN, msg, field, at);
+  const stop = r.pos + r.len(end, msg, field, at);
+  while (r.pos < stop) {
+    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    out.push(r.int64Number());
+  }
+  if (r.pos !== stop) throw r.corrupt(at, msg, `packed field ${field} to end at byte ${stop}`, `a varint running to byte ${r.pos}`);
+}
+
+/** Append a repeated float field (packed or not) to `out`. */
+export function repeatedFloat(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[]): void {
+  const r = c.r;
+  if (wt === WT_I32) {
+    if (out.length >= r.limits.maxListEntries) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    out.push(r.float32());
+    return;
+  }
+  r.expect(wt, WT_LEN, msg, field, at);
+  const len = r.len(end, msg, field, at);
+  if (len % 4 !== 0) throw r.corrupt(at, msg, `packed floats in field ${field} (a multiple of 4 bytes)`, `${len} bytes`);
+  r.checkCount(out.length + len / 4, `field ${field} of ${msg.name}`, at);
+  for (let i = 0; i < len; i += 4) out.push(r.float32());
+}
+
+/** An int64 scalar field as a number|bigint (wire type 0 required). */
+export function int64Field(c: DecodeContext, wt: number, msg: MessageInfo, field: number, at: number): number | bigint {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int64();
+}
+
+/** An int64 scalar field as a number (versions, counts). */
+export function int64NumberField(c: DecodeContext, wt: number, msg: MessageInfo, field: number, at: number): number {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int64Number();
+}
+
+/** An int32/enum scalar field. */
+export function int32Field(c: DecodeContext, wt: number, msg: MessageInfo, field: number, at: number): number {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int32();
+}
+
+/** Spelling of the default operator-set domain in decoded output. */
+export const DEFAULT_DOMAIN = 'ai.onnx';
+
+/** `''` (the default domain in files) becomes `ai.onnx`. */
+export function normalizeDomain(domain: string): string {
+  return domain === '' ? DEFAULT_DOMAIN : domain;
+}

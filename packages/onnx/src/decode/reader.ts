@@ -1,0 +1,421 @@
+/**
+ * A protobuf wire-format reader over a {@link ByteSource} that reads at offsets through a small
+ * window, so skipping a length-delimited field (a weight payload) costs no I/O at all. The window
+ * starts small after a jump and doubles while reading runs sequentially, which keeps I/O close to
+ * the bytes of structure: a 1.5 GiB model with a few hundred weights reads a few MB.
+ *
+ * Every malformed input ends in an {@link OnnxImportError} with the absolute byte offset: a length
+ * past the end of the file is `truncated`, a length past its parent message, an over-long varint or
+ * a wrong wire type is `corrupt`. Nothing here recurses without a depth bound.
+ */
+import type { ByteSource } from './byte-source.js';
+import { OnnxCorruptError, OnnxIoError, OnnxTooDeepError, OnnxTooLargeError, OnnxTruncatedError } from './errors.js';
+import { DEFAULT_FILE_LABEL, MESSAGES } from '../messages.js';
+
+/** Wire types (protobuf encoding spec). */
+export const WT_VARINT = 0;
+export const WT_I64 = 1;
+export const WT_LEN = 2;
+export const WT_SGROUP = 3;
+export const WT_EGROUP = 4;
+export const WT_I32 = 5;
+
+const WIRE_NAMES = ['varint', '64-bit', 'length-delimited', 'start-group', 'end-group', '32-bit', 'invalid 6', 'invalid 7'];
+
+/** Name of a wire type for messages: `wire type 2 (length-delimited)`. */
+export function wireName(wt: number): string {
+  return `wire type ${wt} (${WIRE_NAMES[wt] ?? 'invalid'})`;
+}
+
+/** A message type for error messages: its name and its fields' names by number. */
+export interface MessageInfo {
+  readonly name: string;
+  readonly fields: Readonly<Record<number, string>>;
+}
+
+/** Bounds that keep hostile input from hanging or exhausting the process. */
+export interface DecodeLimits {
+  /** Deepest message nesting accepted (ModelProto is level 1; each subgraph adds about 3). Default 100. */
+  readonly maxDepth: number;
+  /** Most entries in one repeated field (names, attribute ints, dims...). Default 50,000,000. */
+  readonly maxListEntries: number;
+}
+
+export const DEFAULT_LIMITS: DecodeLimits = { maxDepth: 100, maxListEntries: 50_000_000 };
+
+/** First read after a jump: a tensor header (name, dims, dtype, payload tag) fits easily. */
+const MIN_CHUNK = 4096;
+/** Sequential reads double up to this. */
+const MAX_CHUNK = 1 << 20;
+const EMPTY = new Uint8Array(0);
+const TWO32 = 4294967296;
+
+const utf8 = (() => {
+  // TextDecoder is in every runtime we target (Node >= 11, browsers) but not in the ES2022 lib typings.
+  const TD = (globalThis as unknown as { TextDecoder?: new (label: string) => { decode(b: Uint8Array): string } }).TextDecoder;
+  if (!TD) throw new Error('TextDecoder is not available in this runtime');
+  return new TD('utf-8');
+})();
+
+/** Decode UTF-8; short ASCII strings (most tensor and node names) skip the TextDecoder call. */
+export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) return utf8.decode(b.subarray(start, end));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return utf8.decode(b.subarray(start, end));
+}
+
+/** Combine the two 32-bit halves of a two's-complement int64: a number when exact, else a bigint. */
+export function int64From(lo: number, hi: number): number | bigint {
+  if (hi & 0x80000000) {
+    const nlo = (~lo + 1) >>> 0;
+    const nhi = (~hi + (nlo === 0 ? 1 : 0)) >>> 0;
+    if (nhi < 0x200000) return -(nhi * TWO32 + nlo);
+    return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
+  }
+  if (hi < 0x200000) return hi * TWO32 + (lo >>> 0);
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+}
+
+/** Combine the halves of a uint64: a number when exact, else a bigint. */
+export function uint64From(lo: number, hi: number): number | bigint {
+  hi >>>= 0;
+  if (hi < 0x200000) return hi * TWO32 + (lo >>> 0);
+  return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+}
+
+export class ProtoReader {
+  readonly size: number;
+  readonly file: string | undefined;
+  readonly label: string;
+  readonly limits: DecodeLimits;
+  /** Scratch halves of the last 64-bit varint. */
+  lo = 0;
+  hi = 0;
+  private buf: Uint8Array = EMPTY;
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** Absolute offset of buf[0]. */
+  private base = 0;
+  /** Read position inside buf. */
+  private off = 0;
+  private chunk = MIN_CHUNK;
+  /** The message whose field is being read, for errors raised below the field level (bad varints). */
+  private current: MessageInfo = { name: 'the top-level message', fields: {} };
+
+  constructor(
+    private readonly source: ByteSource,
+    file: string | undefined,
+    limits: DecodeLimits = DEFAULT_LIMITS,
+  ) {
+    this.size = source.size;
+    this.file = file;
+    this.label = file ?? DEFAULT_FILE_LABEL;
+    this.limits = limits;
+  }
+
+  /** Absolute read position. */
+  get pos(): number {
+    return this.base + this.off;
+  }
+
+  /** Move to an absolute position; no I/O until something is read there. */
+  seek(abs: number): void {
+    const rel = abs - this.base;
+    if (rel >= 0 && rel <= this.buf.length) {
+      this.off = rel;
+    } else {
+      this.base = abs;
+      this.buf = EMPTY;
+      this.off = 0;
+    }
+  }
+
+  /** Make `n` bytes at the read position available in the window (reads when they are not). */
+  ensure(n: number, what: string): void {
+    if (this.off + n <= this.buf.length) return;
+    const abs = this.base + this.off;
+    if (abs + n > this.size) throw this.truncated(abs, what);
+    const sequential = abs >= this.base && abs <= this.base + this.buf.length && this.buf.length > 0;
+    this.chunk = sequential ? Math.min(this.chunk * 2, MAX_CHUNK) : MIN_CHUNK;
+    const len = Math.min(this.size - abs, Math.max(n, this.chunk));
+    const got = this.source.read(abs, len);
+    if (got.length < len) throw new OnnxIoError(MESSAGES.io(this.label, abs, len, got.length), this.file, abs);
+    this.buf = got.length === len ? got : got.subarray(0, len);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    this.base = abs;
+    this.off = 0;
+  }
+
+  /**
+   * The bytes `[abs, abs + len)` without moving the window: a view when they are already in it,
+   * else a fresh read. Used to decode the values of small tensors after their message is walked.
+   */
+  bytesAt(abs: number, len: number): Uint8Array {
+    const rel = abs - this.base;
+    if (rel >= 0 && rel + len <= this.buf.length) return this.buf.subarray(rel, rel + len);
+    if (abs + len > this.size) throw this.truncated(abs, `${len} bytes of tensor data`);
+    const got = this.source.read(abs, len);
+    if (got.length < len) throw new OnnxIoError(MESSAGES.io(this.label, abs, len, got.length), this.file, abs);
+    return got.length === len ? got : got.subarray(0, len);
+  }
+
+  private byte(): number {
+    if (this.off >= this.buf.length) this.ensure(1, 'a varint');
+    return this.buf[this.off++]!;
+  }
+
+  /**
+   * An unsigned varint as a number (exact up to 2^53, which covers tags, lengths, enums and
+   * counts). More than 10 bytes is corrupt.
+   */
+  varint(): number {
+    const b = this.buf;
+    let i = this.off;
+    if (i < b.length) {
+      const c = b[i]!;
+      if (c < 0x80) {
+        this.off = i + 1;
+        return c;
+      }
+    }
+    if (i + 10 <= b.length) {
+      let v = 0;
+      let mul = 1;
+      for (let n = 0; n < 10; n++) {
+        const c = b[i++]!;
+        v += (c & 0x7f) * mul;
+        if (c < 0x80) {
+          this.off = i;
+          return v;
+        }
+        mul *= 128;
+      }
+      throw this.badVarint(this.base + this.off);
+    }
+    const at = this.pos;
+    let v = 0;
+    let mul = 1;
+    for (let n = 0; n < 10; n++) {
+      const c = this.byte();
+      v += (c & 0x7f) * mul;
+      if (c < 0x80) return v;
+      mul *= 128;
+    }
+    throw this.badVarint(at);
+  }
+
+  /** A 64-bit varint into `lo`/`hi`. */
+  varint64(): void {
+    const at = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let c = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      c = this.byte();
+      lo |= (c & 0x7f) << shift;
+      if (c < 0x80) {
+        this.lo = lo >>> 0;
+        this.hi = 0;
+        return;
+      }
+    }
+    c = this.byte();
+    lo |= (c & 0x0f) << 28;
+    hi = (c & 0x7f) >> 4;
+    if (c < 0x80) {
+      this.lo = lo >>> 0;
+      this.hi = hi;
+      return;
+    }
+    for (let shift = 3; shift <= 31; shift += 7) {
+      c = this.byte();
+      hi |= (c & 0x7f) << shift;
+      if (c < 0x80) {
+        this.lo = lo >>> 0;
+        this.hi = hi >>> 0;
+        return;
+      }
+    }
+    throw this.badVarint(at);
+  }
+
+  /** int64 field: number when exact, else bigint. */
+  int64(): number | bigint {
+    this.varint64();
+    return int64From(this.lo, this.hi);
+  }
+
+  /** int64 field as a number (dims, versions: values beyond 2^53 lose precision, never wrap). */
+  int64Number(): number {
+    this.varint64();
+    const v = int64From(this.lo, this.hi);
+    return typeof v === 'number' ? v : Number(v);
+  }
+
+  /** uint64 field. */
+  uint64(): number | bigint {
+    this.varint64();
+    return uint64From(this.lo, this.hi);
+  }
+
+  /** int32/enum field (negative values are sign-extended to 10 bytes on the wire). */
+  int32(): number {
+    this.varint64();
+    return this.lo | 0;
+  }
+
+  float32(): number {
+    this.ensure(4, 'a 32-bit float');
+    const v = this.view.getFloat32(this.off, true);
+    this.off += 4;
+    return v;
+  }
+
+  float64(): number {
+    this.ensure(8, 'a 64-bit float');
+    const v = this.view.getFloat64(this.off, true);
+    this.off += 8;
+    return v;
+  }
+
+  /** UTF-8 text of `len` bytes at the read position. */
+  string(len: number): string {
+    if (len === 0) return '';
+    this.ensure(len, `a string of ${len} bytes`);
+    const s = decodeUtf8(this.buf, this.off, this.off + len);
+    this.off += len;
+    return s;
+  }
+
+  /** Step over `len` bytes without reading them. */
+  skip(len: number): void {
+    this.seek(this.pos + len);
+  }
+
+  /**
+   * Read the length prefix of a length-delimited field whose tag was at `at`, check that the
+   * payload fits in the file and in its parent (which ends at `end`), and return the length.
+   */
+  len(end: number, msg: MessageInfo, field: number, at: number): number {
+    const n = this.varint();
+    const start = this.pos;
+    if (start + n > this.size) {
+      throw this.truncated(at, `field ${field}${fieldLabel(msg, field)} of ${msg.name}, ${n} bytes long,`);
+    }
+    if (start + n > end) {
+      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} to fit in its parent (at most ${Math.max(0, end - start)} bytes)`, `a length of ${n} bytes`);
+    }
+    return n;
+  }
+
+  /** Throw `corrupt` unless the field at `at` has wire type `want`. */
+  expect(wt: number, want: number, msg: MessageInfo, field: number, at: number): void {
+    if (wt !== want) {
+      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} with ${wireName(want)}`, wireName(wt));
+    }
+  }
+
+  /** A string field (wire type 2). */
+  stringField(wt: number, end: number, msg: MessageInfo, field: number, at: number): string {
+    this.expect(wt, WT_LEN, msg, field, at);
+    return this.string(this.len(end, msg, field, at));
+  }
+
+  /** Read a tag; field number 0 is corrupt. Returns the tag value (field * 8 + wire type). */
+  tag(msg: MessageInfo): number {
+    this.current = msg;
+    const at = this.pos;
+    const t = this.varint();
+    if (t < 8) throw this.corrupt(at, msg, 'a field tag with a field number of at least 1', `tag ${t}`);
+    return t;
+  }
+
+  /** Skip one field of any wire type (groups included, depth-bounded). */
+  skipField(wt: number, field: number, end: number, msg: MessageInfo, at: number, depth: number): void {
+    switch (wt) {
+      case WT_VARINT: {
+        this.varint64();
+        break;
+      }
+      case WT_I64:
+        this.skipFixed(8, end, msg, at);
+        break;
+      case WT_LEN:
+        this.skip(this.len(end, msg, field, at));
+        break;
+      case WT_I32:
+        this.skipFixed(4, end, msg, at);
+        break;
+      case WT_SGROUP: {
+        this.checkDepth(depth + 1, at);
+        for (;;) {
+          if (this.pos >= end) throw this.corrupt(at, msg, `an end-group tag for group field ${field}`, 'the end of the message');
+          const innerAt = this.pos;
+          const t = this.tag(msg);
+          const f = Math.floor(t / 8);
+          const w = t & 7;
+          if (w === WT_EGROUP) {
+            if (f !== field) throw this.corrupt(innerAt, msg, `the end-group tag of field ${field}`, `the end-group tag of field ${f}`);
+            break;
+          }
+          this.skipField(w, f, end, msg, innerAt, depth + 1);
+        }
+        break;
+      }
+      default:
+        throw this.corrupt(at, msg, 'a field with wire type 0, 1, 2, 3 or 5', `${wireName(wt)} on field ${field}`);
+    }
+    if (this.pos > end) throw this.overrun(at, msg, end);
+  }
+
+  private skipFixed(n: number, end: number, msg: MessageInfo, at: number): void {
+    const p = this.pos;
+    if (p + n > this.size) throw this.truncated(at, `a ${n * 8}-bit value`);
+    if (p + n > end) throw this.overrun(at, msg, end);
+    this.skip(n);
+  }
+
+  /** Throw when the last field ran past the end of its message. */
+  endMessage(end: number, msg: MessageInfo, lastAt: number): void {
+    if (this.pos !== end) throw this.overrun(lastAt, msg, end);
+  }
+
+  checkDepth(depth: number, at: number): void {
+    if (depth > this.limits.maxDepth) {
+      throw new OnnxTooDeepError(MESSAGES.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
+    }
+  }
+
+  checkCount(count: number, what: string, at: number): void {
+    if (count > this.limits.maxListEntries) {
+      throw new OnnxTooLargeError(MESSAGES.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
+    }
+  }
+
+  truncated(at: number, what: string): OnnxTruncatedError {
+    return new OnnxTruncatedError(MESSAGES.truncated(this.label, at, what, this.size), this.file, at);
+  }
+
+  corrupt(at: number, msg: MessageInfo, expected: string, got: string): OnnxCorruptError {
+    return new OnnxCorruptError(MESSAGES.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
+  }
+
+  private overrun(at: number, msg: MessageInfo, end: number): OnnxCorruptError {
+    return this.corrupt(at, msg, `the field to end within its message (at byte ${end})`, `a field running to byte ${this.pos}`);
+  }
+
+  private badVarint(at: number): OnnxCorruptError {
+    return this.corrupt(at, this.current, 'a varint of at most 10 bytes', 'more than 10 bytes with the continuation bit set');
+  }
+}
+
+function fieldLabel(msg: MessageInfo, field: number): string {
+  const name = msg.fields[field];
+  return name === undefined ? '' : ` (${name})`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Every sentence @modelcost/onnx shows a person, in one place (the size-limit `MESSAGES` pattern):
+ * wording is reviewed here, tests compare against these functions' output, and errors elsewhere
+ * only pick a message and fill in its values.
+ *
+ * Shape of a message: `<file>: <what is wrong>[ at byte N][: expected X, got Y]. <what to do>`.
+ */
+
+/** How a file is named in messages when the caller did not say (`decodeModel(src)` without `file`). */
+export const DEFAULT_FILE_LABEL = 'input';
+
+const fmtBytes = (n: number): string => {
+  if (n < 1024) return `${n} bytes`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(1)} ${units[u]}`;
+};
+
+/** Quote a short excerpt of untrusted text for a message (control characters escaped, length capped). */
+export function quote(text: string, max = 40): string {
+  const cut = text.length > max ? `${text.slice(0, max)}...` : text;
+  return JSON.stringify(cut);
+}
+
+export const MESSAGES = {
+  empty: (file: string): string =>
+    `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
+
+  lfsPointer: (file: string, oid: string | undefined, size: number | undefined): string =>
+    `${file}: this is a Git LFS pointer, not the model itself` +
+    (size !== undefined || oid !== undefined
+      ? ` (it stands for ${size !== undefined ? fmtBytes(size) : 'a file'}${oid !== undefined ? ` with oid ${oid.slice(0, 19)}...` : ''})`
+      : '') +
+    '. Fetch the real file with `git lfs pull` (in CI: check out with `lfs: true`) and run again.',
+
+  /** `what` says what the bytes look like instead, e.g. `it looks like JSON text`. */
+  notOnnx: (file: string, what: string): string =>
+    `${file}: not an ONNX model: ${what}. modelcost reads ONNX files (a serialized onnx.ModelProto); export the model to ONNX first.`,
+
+  notOnnxJson: (): string =>
+    'it is JSON text (a Keras model config or tf.js model.json is read by the Keras importer, not this one)',
+  notOnnxText: (start: string): string => `it is text, starting with ${quote(start)}`,
+  notOnnxZip: (): string => 'it is a zip archive (a .keras file, a PyTorch .pt/.pth checkpoint or an .npz, not an .onnx model)',
+  notOnnxHdf5: (): string => 'it is an HDF5 file (a Keras .h5 model, not an .onnx model)',
+  notOnnxPickle: (): string => 'it is a Python pickle (a PyTorch checkpoint, not an .onnx model)',
+  notOnnxTflite: (): string => 'it is a TensorFlow Lite flatbuffer (.tflite)',
+  notOnnxOrt: (): string => 'it is an ONNX Runtime .ort flatbuffer, not an .onnx protobuf; convert from the original .onnx file',
+  notOnnxGguf: (): string => 'it is a GGUF file (llama.cpp weights)',
+  notOnnxSafetensors: (): string => 'it is a safetensors weight file (weights only, no graph)',
+  notOnnxGzip: (): string => 'it is gzip-compressed; decompress it first',
+  notOnnxFirstTag: (offset: number, field: number, wireType: number, expected: string): string =>
+    `its first protobuf field (field ${field}, wire type ${wireType}, at byte ${offset}) is not a ModelProto field (expected ${expected})`,
+  notOnnxWireType: (offset: number, field: number, wireType: number, expected: string): string =>
+    `it is a protobuf message, but not a ModelProto: field ${field} at byte ${offset} has wire type ${wireType} (expected ${expected})`,
+  notOnnxNoGraph: (): string => 'it is a protobuf message without a graph (ModelProto field 7): perhaps a TensorProto test-data file or another protobuf format',
+  notOnnxBinary: (): string => 'its first bytes are not a protobuf field',
+
+  truncated: (file: string, offset: number, what: string, size: number): string =>
+    `${file}: the file is truncated: ${what} at byte ${offset} runs past the end of the file (${size} bytes). ` +
+    'The download or export was probably cut short; fetch or export the model again.',
+
+  corrupt: (file: string, offset: number, where: string, expected: string, got: string): string =>
+    `${file}: corrupt protobuf at byte ${offset} in ${where}: expected ${expected}, got ${got}. ` +
+    'The file is damaged or is not an ONNX model; fetch or export it again.',
+
+  tooDeep: (file: string, offset: number, limit: number): string =>
+    `${file}: messages nest more than ${limit} levels deep at byte ${offset} (subgraphs inside subgraphs). ` +
+    'No real model nests this deep; the file is damaged or built to exhaust the reader.',
+
+  tooLarge: (file: string, offset: number, what: string, limit: number): string =>
+    `${file}: ${what} at byte ${offset} holds more than ${limit.toLocaleString('en-US')} entries, over modelcost's limit; ` +
+    'the file is damaged or built to exhaust the reader.',
+
+  io: (file: string, offset: number, wanted: number, got: number): string =>
+    `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
+
+  valueKind: (file: string, expected: string, got: string): string =>
+    `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
+
+  // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
+  warnDataSize: (tensor: string, field: string, gotBytes: number, dims: readonly number[], dtype: string, wantBytes: number): string =>
+    `tensor ${quote(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(', ')}] of ${dtype} need ${wantBytes}; its values are not used`,
+  warnDataCount: (tensor: string, field: string, got: number, want: number): string =>
+    `tensor ${quote(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
+  warnNegativeDim: (tensor: string, dims: readonly number[]): string =>
+    `tensor ${quote(tensor)}: dims [${dims.join(', ')}] contain a negative size; counted as 0 elements`,
+  warnDuplicateAttribute: (node: string, attr: string): string =>
+    `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
+  warnUnknownDataType: (tensor: string, code: number): string =>
+    `tensor ${quote(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`,
+} as const;
