@@ -314,11 +314,14 @@ class Engine {
       this.diag('error', e.code, `(op ${node.opType}, node ${name}) ${e.message}`, name);
       return 'error';
     }
-    if (e instanceof RangeError || e instanceof TypeError) {
+    if (e instanceof RangeError) {
+      // Poly arithmetic (division by zero, non-integer sizes) on bad attribute values.
       this.diag('error', 'shape-error', `(op ${node.opType}, node ${name}) ${e.message}`, name);
       return 'error';
     }
-    throw e;
+    // A bug in a rule must not stop the report on the rest of the model: record it loudly.
+    this.diag('error', 'internal-error', `(op ${node.opType}, node ${name}) internal error, please report: ${e instanceof Error ? e.message : String(e)}`, name);
+    return 'error';
   }
 
   private nodeCost(rule: OpRule, ctx: NodeContext, node: NodeDef, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
