@@ -60,8 +60,14 @@ export const MESSAGES = {
   notOnnxNoGraph: (): string => 'it is a protobuf message without a graph (ModelProto field 7): perhaps a TensorProto test-data file or another protobuf format',
   notOnnxBinary: (): string => 'its first bytes are not a protobuf field',
 
+  /** `what`: `a varint`, `a 32-bit float`, `a string of 12 bytes`... */
   truncated: (file: string, offset: number, what: string, size: number): string =>
-    `${file}: the file is truncated: ${what} at byte ${offset} runs past the end of the file (${size} bytes). ` +
+    `${file}: the file is truncated: ${what} at byte ${offset} runs past its end (byte ${size}). ` +
+    'The download or export was probably cut short; fetch or export the model again.',
+
+  /** `field`: `field 7 (graph) of ModelProto`. */
+  truncatedField: (file: string, offset: number, field: string, declared: number, remaining: number, size: number): string =>
+    `${file}: the file is truncated: ${field} at byte ${offset} declares ${declared} bytes, but only ${remaining} remain (the file ends at byte ${size}). ` +
     'The download or export was probably cut short; fetch or export the model again.',
 
   corrupt: (file: string, offset: number, where: string, expected: string, got: string): string =>

@@ -165,8 +165,12 @@ export class ProtoReader {
     return got.length === len ? got : got.subarray(0, len);
   }
 
-  private byte(): number {
-    if (this.off >= this.buf.length) this.ensure(1, 'a varint');
+  /** Next byte of a varint that started at `start` (named in the error when the file ends inside it). */
+  private byte(start: number): number {
+    if (this.off >= this.buf.length) {
+      if (this.base + this.off >= this.size) throw this.truncated(start, 'a varint');
+      this.ensure(1, 'a varint');
+    }
     return this.buf[this.off++]!;
   }
 
@@ -202,7 +206,7 @@ export class ProtoReader {
     let v = 0;
     let mul = 1;
     for (let n = 0; n < 10; n++) {
-      const c = this.byte();
+      const c = this.byte(at);
       v += (c & 0x7f) * mul;
       if (c < 0x80) return v;
       mul *= 128;
@@ -217,7 +221,7 @@ export class ProtoReader {
     let hi = 0;
     let c = 0;
     for (let shift = 0; shift < 28; shift += 7) {
-      c = this.byte();
+      c = this.byte(at);
       lo |= (c & 0x7f) << shift;
       if (c < 0x80) {
         this.lo = lo >>> 0;
@@ -225,7 +229,7 @@ export class ProtoReader {
         return;
       }
     }
-    c = this.byte();
+    c = this.byte(at);
     lo |= (c & 0x0f) << 28;
     hi = (c & 0x7f) >> 4;
     if (c < 0x80) {
@@ -234,7 +238,7 @@ export class ProtoReader {
       return;
     }
     for (let shift = 3; shift <= 31; shift += 7) {
-      c = this.byte();
+      c = this.byte(at);
       hi |= (c & 0x7f) << shift;
       if (c < 0x80) {
         this.lo = lo >>> 0;
@@ -306,7 +310,8 @@ export class ProtoReader {
     const n = this.varint();
     const start = this.pos;
     if (start + n > this.size) {
-      throw this.truncated(at, `field ${field}${fieldLabel(msg, field)} of ${msg.name}, ${n} bytes long,`);
+      const what = `field ${field}${fieldLabel(msg, field)} of ${msg.name}`;
+      throw new OnnxTruncatedError(MESSAGES.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
     }
     if (start + n > end) {
       throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} to fit in its parent (at most ${Math.max(0, end - start)} bytes)`, `a length of ${n} bytes`);
