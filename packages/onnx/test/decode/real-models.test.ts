@@ -61,7 +61,7 @@ function subgraphs(g: OnnxGraph, path: string, depth: number): unknown[] {
   );
 }
 
-const histogram = (nodes: OnnxNode[]): Record<string, number> => {
+const histogram = (nodes: readonly OnnxNode[]): Record<string, number> => {
   const h: Record<string, number> = {};
   for (const n of nodes) {
     const k = n.domain === 'ai.onnx' ? n.opType : `${n.domain}::${n.opType}`;
