@@ -309,6 +309,10 @@ export class ProtoReader {
   len(end: number, msg: MessageInfo, field: number, at: number): number {
     const n = this.varint();
     const start = this.pos;
+    // Past a parent that lies wholly inside the file is damage; past the file itself, truncation.
+    if (start + n > end && end < this.size) {
+      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} to fit in its parent (at most ${Math.max(0, end - start)} bytes)`, `a length of ${n} bytes`);
+    }
     if (start + n > this.size) {
       const what = `field ${field}${fieldLabel(msg, field)} of ${msg.name}`;
       throw new OnnxTruncatedError(MESSAGES.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
