@@ -1,0 +1,56 @@
+/**
+ * `modelcost profile <model>...`: shapes, params, MACs, FLOPs, memory (and latency per hardware) of
+ * each model. A model that cannot be read gets its error and the others are still profiled.
+ */
+import type { Report } from '@modelcost/core';
+import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { profileModelFile } from '../models.js';
+import { renderProfileText } from '../render.js';
+import type { Command } from './index.js';
+
+export const profileCommand: Command = {
+  summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--per-layer] [--json]',
+  examples: [
+    'modelcost profile examples/models/resnet-tiny.onnx',
+    'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
+    'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
+    'modelcost profile keras/model.json --convention exact',
+  ],
+  options: {
+    dim: { type: 'string', multiple: true },
+    input: { type: 'string', multiple: true },
+    convention: { type: 'string' },
+    hardware: { type: 'string' },
+    'per-layer': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  async run(args, io: CliIO) {
+    if (args.positionals.length === 0) throw new UsageError('profile: give at least one model file');
+    const opts = {
+      dims: parseDimFlags(args.values.dim as string[] | undefined),
+      inputs: parseInputFlags(args.values.input as string[] | undefined),
+      convention: parseConvention(args.values.convention as string | undefined),
+    };
+    const reports: Report[] = [];
+    let failed = 0;
+    for (const file of args.positionals) {
+      try {
+        reports.push(profileModelFile(file, opts, io));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        failed++;
+        io.stderr.write(`modelcost: ${e.file}: ${e.message}\n`);
+      }
+    }
+    if (args.values.json) {
+      io.stdout.write(`${JSON.stringify(reports.length === 1 && args.positionals.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    } else {
+      for (const r of reports) io.stdout.write(renderProfileText(r, { perLayer: args.values['per-layer'] === true }));
+    }
+    return failed > 0 ? EXIT.inputError : EXIT.ok;
+  },
+};
