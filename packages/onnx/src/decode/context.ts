@@ -103,7 +103,8 @@ export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: Me
     return;
   }
   r.expect(wt, WT_LEN, msg, field, at);
-  const stop = r.pos + r.len(end, msg, field, at);
+  const len = r.len(end, msg, field, at);
+  const stop = r.pos + len;
   while (r.pos < stop) {
     if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
     out.push(r.int64());
@@ -121,7 +122,8 @@ export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, m
     return;
   }
   r.expect(wt, WT_LEN, msg, field, at);
-  const stop = r.pos + r.len(end, msg, field, at);
+  const len = r.len(end, msg, field, at);
+  const stop = r.pos + len;
   while (r.pos < stop) {
     if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
     out.push(r.int64Number());

@@ -163,10 +163,8 @@ export function refDecode(type: protobuf.Type, bytes: Uint8Array): Obj {
   return type.toObject(type.decode(bytes), TO_OBJECT);
 }
 
-/** Encode a plain object (camelCase field names, int64 as number/string) with the reference schema. */
+/** Encode a plain object (camelCase field names, int64 as number or decimal string) with the reference schema. */
 export function encode(type: protobuf.Type, obj: object): Uint8Array {
-  const err = type.verify(obj);
-  if (err) throw new Error(`reference encode: ${err}`);
   return type.encode(type.fromObject(obj)).finish();
 }
 
