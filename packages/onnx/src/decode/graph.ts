@@ -1,8 +1,8 @@
 /** GraphProto, NodeProto, AttributeProto, FunctionProto and the IR 11 multi-device messages. */
 import { MESSAGES } from '../messages.js';
 import {
-  int32Field, int64Field, int64NumberField, nested, normalizeDomain, record, repeatedFloat, repeatedInt64, repeatedInt64Number,
-  stringEntry, type DecodeContext,
+  EMPTY_LIST, EMPTY_RECORD, compact, int32Field, int64Field, int64NumberField, nested, normalizeDomain, record, repeatedFloat, repeatedInt64,
+  repeatedInt64Number, stringEntry, type DecodeContext,
 } from './context.js';
 import { WT_I32 } from './reader.js';
 import {
@@ -104,8 +104,8 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
   let overload = '';
   let docString = '';
   const attributes = record<OnnxAttribute>();
-  const metadata = record<string>();
-  const deviceConfigurations: OnnxNodeDeviceConfiguration[] = [];
+  let metadata: Record<string, string> | undefined;
+  let deviceConfigurations: OnnxNodeDeviceConfiguration[] | undefined;
   let last = start;
   while (r.pos < end) {
     last = r.pos;
@@ -125,11 +125,11 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
         name = r.stringField(wt, end, NODE, 3, last);
         break;
       case 4:
-        opType = r.stringField(wt, end, NODE, 4, last);
+        opType = c.intern(r.stringField(wt, end, NODE, 4, last));
         break;
       case 5: {
         const a = nested(c, wt, end, NODE, 5, last, depth, decodeAttribute);
-        if (a.name in attributes) c.warn('duplicate-attribute', MESSAGES.warnDuplicateAttribute(name, a.name), last);
+        if (Object.hasOwn(attributes, a.name)) c.warn('duplicate-attribute', MESSAGES.warnDuplicateAttribute(name, a.name), last);
         attributes[a.name] = a;
         break;
       }
@@ -137,23 +137,26 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
         docString = r.stringField(wt, end, NODE, 6, last);
         break;
       case 7:
-        domain = r.stringField(wt, end, NODE, 7, last);
+        domain = c.intern(r.stringField(wt, end, NODE, 7, last));
         break;
       case 8:
         overload = r.stringField(wt, end, NODE, 8, last);
         break;
       case 9:
-        stringEntry(c, wt, end, NODE, 9, last, depth, metadata);
+        stringEntry(c, wt, end, NODE, 9, last, depth, (metadata ??= record<string>()));
         break;
       case 10:
-        deviceConfigurations.push(nested(c, wt, end, NODE, 10, last, depth, decodeNodeDeviceConfiguration));
+        (deviceConfigurations ??= []).push(nested(c, wt, end, NODE, 10, last, depth, decodeNodeDeviceConfiguration));
         break;
       default:
         r.skipField(wt, f, end, NODE, last, depth);
     }
   }
   r.endMessage(end, NODE, last);
-  return { name, opType, domain: normalizeDomain(domain), overload, inputs, outputs, attributes, docString, metadata, deviceConfigurations };
+  return {
+    name, opType, domain: normalizeDomain(domain), overload, inputs: compact(inputs), outputs: compact(outputs), attributes, docString,
+    metadata: metadata ?? EMPTY_RECORD, deviceConfigurations: deviceConfigurations ?? EMPTY_LIST,
+  };
 }
 
 /** `AttributeProto.AttributeType` codes to names. */
@@ -191,7 +194,7 @@ export function decodeAttribute(c: DecodeContext, end: number, depth: number): O
     const wt = tag & 7;
     switch (f) {
       case 1:
-        name = r.stringField(wt, end, ATTRIBUTE, 1, last);
+        name = c.intern(r.stringField(wt, end, ATTRIBUTE, 1, last));
         break;
       case 2:
         r.expect(wt, WT_I32, ATTRIBUTE, 2, last);
@@ -288,9 +291,9 @@ export function decodeAttribute(c: DecodeContext, end: number, depth: number): O
     case 'type_proto':
       return tp === undefined ? { name, docString, type: 'undefined' } : { name, docString, type, value: tp };
     case 'floats':
-      return { name, docString, type, value: floats ?? [] };
+      return { name, docString, type, value: compact(floats ?? []) };
     case 'ints':
-      return { name, docString, type, value: ints ?? [] };
+      return { name, docString, type, value: compact(ints ?? []) };
     case 'strings':
       return { name, docString, type, value: strings ?? [] };
     case 'tensors':

@@ -57,16 +57,14 @@ const utf8 = (() => {
   return new TD('utf-8');
 })();
 
-/** Decode UTF-8; short ASCII strings (most tensor and node names) skip the TextDecoder call. */
+/**
+ * Decode UTF-8. Short ASCII strings (most tensor and node names) skip the TextDecoder call and are
+ * built in one `fromCharCode` call (concatenating per byte would leave a chain of cons-strings per name).
+ */
 export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= 24) {
-    let s = '';
-    for (let i = start; i < end; i++) {
-      const c = b[i]!;
-      if (c >= 0x80) return utf8.decode(b.subarray(start, end));
-      s += String.fromCharCode(c);
-    }
-    return s;
+  if (end - start <= 32) {
+    for (let i = start; i < end; i++) if (b[i]! >= 0x80) return utf8.decode(b.subarray(start, end));
+    return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
   }
   return utf8.decode(b.subarray(start, end));
 }

@@ -6,7 +6,7 @@
  */
 import type { WeightLocation } from '@modelcost/core';
 import { MESSAGES } from '../messages.js';
-import { nested, record, repeatedInt64Number, stringEntry, int32Field, int64NumberField, type DecodeContext } from './context.js';
+import { EMPTY_RECORD, compact, nested, record, repeatedInt64Number, stringEntry, int32Field, int64NumberField, type DecodeContext } from './context.js';
 import { ONNX_DATA_TYPE as T, isKnownDataType, onnxDType, tensorByteLength } from './dtype.js';
 import { WT_I32, WT_I64, WT_LEN, WT_VARINT, int64From, uint64From, decodeUtf8 } from './reader.js';
 import { SEGMENT, SPARSE_TENSOR, TENSOR } from './schema.js';
@@ -55,7 +55,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
   let dataLocation = 0;
   let segment: { begin: number; end: number } | undefined;
   let externalData: Record<string, string> | undefined;
-  const metadata = record<string>();
+  let metadata: Record<string, string> | undefined;
   let rawOffset = -1;
   let rawLength = 0;
   let fields: Record<number, FieldData> | undefined;
@@ -130,7 +130,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
         dataLocation = int32Field(c, wt, TENSOR, 14, last);
         break;
       case 16:
-        stringEntry(c, wt, end, TENSOR, 16, last, depth, metadata);
+        stringEntry(c, wt, end, TENSOR, 16, last, depth, (metadata ??= record<string>()));
         break;
       default:
         r.skipField(wt, f, end, TENSOR, last, depth);
@@ -207,7 +207,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
 
   const tensor: {
     -readonly [K in keyof OnnxTensor]: OnnxTensor[K];
-  } = { name, dtype, dims, byteLength, location, dataType, elementCount, storage, docString, metadata, offset: start };
+  } = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
   if (values !== undefined) tensor.values = values;
   if (strings !== undefined) tensor.strings = strings;
   if (externalData !== undefined) tensor.externalData = externalData;

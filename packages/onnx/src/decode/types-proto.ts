@@ -1,5 +1,5 @@
 /** ValueInfoProto, TypeProto and TensorShapeProto. */
-import { nested, record, stringEntry, int32Field, type DecodeContext } from './context.js';
+import { EMPTY_RECORD, compact, nested, record, stringEntry, int32Field, type DecodeContext } from './context.js';
 import { onnxDType } from './dtype.js';
 import { WT_LEN, WT_VARINT } from './reader.js';
 import {
@@ -13,7 +13,7 @@ export function decodeValueInfo(c: DecodeContext, end: number, depth: number): O
   let name = '';
   let type: OnnxType | undefined;
   let docString = '';
-  const metadata = record<string>();
+  let metadata: Record<string, string> | undefined;
   let last = r.pos;
   while (r.pos < end) {
     last = r.pos;
@@ -31,14 +31,14 @@ export function decodeValueInfo(c: DecodeContext, end: number, depth: number): O
         docString = r.stringField(wt, end, VALUE_INFO, 3, last);
         break;
       case 4:
-        stringEntry(c, wt, end, VALUE_INFO, 4, last, depth, metadata);
+        stringEntry(c, wt, end, VALUE_INFO, 4, last, depth, (metadata ??= record<string>()));
         break;
       default:
         r.skipField(wt, f, end, VALUE_INFO, last, depth);
     }
   }
   r.endMessage(end, VALUE_INFO, last);
-  return { name, type, docString, metadata };
+  return { name, type, docString, metadata: metadata ?? EMPTY_RECORD };
 }
 
 /** Decode a TypeProto. When the file sets more than one member of the `value` oneof, the last wins (protobuf semantics). */
@@ -84,7 +84,7 @@ export function decodeType(c: DecodeContext, end: number, depth: number): OnnxTy
 }
 
 interface ShapeOut {
-  dims: OnnxDim[];
+  dims: readonly OnnxDim[];
   denotations: string[] | undefined;
 }
 
@@ -145,7 +145,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
           r.expect(dw, WT_VARINT, DIMENSION, 1, dl);
           value = r.int64Number();
         } else if (df === 2) {
-          value = r.stringField(dw, dimEnd, DIMENSION, 2, dl);
+          value = c.intern(r.stringField(dw, dimEnd, DIMENSION, 2, dl));
         } else if (df === 3) {
           denotation = r.stringField(dw, dimEnd, DIMENSION, 3, dl);
         } else {
@@ -161,7 +161,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
     }
   }
   r.endMessage(end, SHAPE, last);
-  return { dims, denotations };
+  return { dims: compact(dims), denotations };
 }
 
 function decodeSequenceType(c: DecodeContext, end: number, depth: number): OnnxType {
