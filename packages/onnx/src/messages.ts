@@ -95,6 +95,8 @@ export const MESSAGES = {
     `tensor ${quote(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
   warnNegativeDim: (tensor: string, dims: readonly number[]): string =>
     `tensor ${quote(tensor)}: dims [${dims.join(', ')}] contain a negative size; counted as 0 elements`,
+  warnHugeTensor: (tensor: string, dims: readonly number[]): string =>
+    `tensor ${quote(tensor)}: dims [${dims.join(', ')}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node: string, attr: string): string =>
     `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
   warnUnknownDataType: (tensor: string, code: number): string =>

@@ -143,6 +143,8 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
   if (elementCount < 0 || dims.some((d) => d < 0)) {
     c.warn('negative-dim', MESSAGES.warnNegativeDim(name, dims), start);
     elementCount = 0;
+  } else if (!Number.isSafeInteger(elementCount)) {
+    c.warn('huge-tensor', MESSAGES.warnHugeTensor(name, dims), start);
   }
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn('unknown-data-type', MESSAGES.warnUnknownDataType(name, dataType), start);
