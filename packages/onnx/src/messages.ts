@@ -102,3 +102,44 @@ export const MESSAGES = {
   warnUnknownDataType: (tensor: string, code: number): string =>
     `tensor ${quote(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`,
 } as const;
+
+const WIRE_NAMES = ['varint', '64-bit', 'length-delimited', 'start-group', 'end-group', '32-bit', 'invalid 6', 'invalid 7'];
+
+/**
+ * The pieces `corrupt` and `truncated` messages are built from: what the decoder expected and what
+ * it found (`expected field 4 (op_type) with wire type 2 (length-delimited), got wire type 0 (varint)`).
+ */
+export const PARTS = {
+  wire: (wt: number): string => `wire type ${wt} (${WIRE_NAMES[wt] ?? 'invalid'})`,
+  /** ` (op_type)` when the field is known, else nothing. */
+  fieldName: (name: string | undefined): string => (name === undefined ? '' : ` (${name})`),
+  fieldWithWire: (field: number, name: string | undefined, wire: string): string => `field ${field}${PARTS.fieldName(name)} with ${wire}`,
+  fieldOf: (field: number, name: string | undefined, message: string): string => `field ${field}${PARTS.fieldName(name)} of ${message}`,
+  fitInParent: (field: number, name: string | undefined, room: number): string =>
+    `field ${field}${PARTS.fieldName(name)} to fit in its parent (at most ${room} bytes)`,
+  aLength: (n: number): string => `a length of ${n} bytes`,
+  tagNumber: 'a field tag with a field number of at least 1',
+  tag: (t: number): string => `tag ${t}`,
+  endGroupFor: (field: number): string => `an end-group tag for group field ${field}`,
+  endGroupOf: (field: number): string => `the end-group tag of field ${field}`,
+  endOfMessage: 'the end of the message',
+  validWireType: 'a field with wire type 0, 1, 2, 3 or 5',
+  wireOnField: (wt: number, field: number): string => `${PARTS.wire(wt)} on field ${field}`,
+  endWithin: (end: number): string => `the field to end within its message (at byte ${end})`,
+  runningTo: (pos: number): string => `a field running to byte ${pos}`,
+  shortVarint: 'a varint of at most 10 bytes',
+  longVarint: 'more than 10 bytes with the continuation bit set',
+  packedEnd: (field: number, stop: number): string => `packed field ${field} to end at byte ${stop}`,
+  varintRunningTo: (pos: number): string => `a varint running to byte ${pos}`,
+  packedFloats: (field: number): string => `packed floats in field ${field} (a multiple of 4 bytes)`,
+  bytes: (n: number): string => `${n} bytes`,
+  varint: 'a varint',
+  float32: 'a 32-bit float',
+  float64: 'a 64-bit float',
+  fixed: (bits: number): string => `a ${bits}-bit value`,
+  string: (n: number): string => `a string of ${n} bytes`,
+  tensorData: (n: number): string => `${n} bytes of tensor data`,
+  modelFirstField: 'field 1 (ir_version) as a varint, or another ModelProto field',
+  modelField: (field: number, name: string | undefined): string => `ModelProto field ${field}${PARTS.fieldName(name)}`,
+} as const;
+

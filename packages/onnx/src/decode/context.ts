@@ -7,15 +7,10 @@ import { DEFAULT_LIMITS, ProtoReader, WT_I32, WT_LEN, WT_VARINT, type MessageInf
 import type { ByteSource } from './byte-source.js';
 import type { OnnxDecodeOptions, OnnxDecodeWarning } from './types.js';
 import { STRING_ENTRY } from './schema.js';
+import { PARTS } from '../messages.js';
 
 export const DEFAULT_MAX_VALUE_ELEMENTS = 4096;
 export const DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
-
-/** Options of every decode entry point, plus a sink for non-fatal warnings. */
-export interface OnnxDecodeSinkOptions extends OnnxDecodeOptions {
-  /** Called for each non-fatal oddity (also returned in `OnnxModel.warnings` by `decodeModel`). */
-  readonly onWarning?: (warning: OnnxDecodeWarning) => void;
-}
 
 export class DecodeContext {
   readonly r: ProtoReader;
@@ -24,7 +19,7 @@ export class DecodeContext {
   readonly warnings: OnnxDecodeWarning[] = [];
   private readonly onWarning: ((w: OnnxDecodeWarning) => void) | undefined;
 
-  constructor(source: ByteSource, options: OnnxDecodeSinkOptions = {}) {
+  constructor(source: ByteSource, options: OnnxDecodeOptions = {}) {
     this.r = new ProtoReader(source, options.file, {
       maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
       maxListEntries: options.maxListEntries ?? DEFAULT_LIMITS.maxListEntries,
@@ -134,7 +129,7 @@ export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: Me
   const r = c.r;
   const limit = r.limits.maxListEntries;
   if (wt === WT_VARINT) {
-    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
     out.push(r.int64());
     return;
   }
@@ -142,10 +137,10 @@ export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: Me
   const len = r.len(end, msg, field, at);
   const stop = r.pos + len;
   while (r.pos < stop) {
-    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
     out.push(r.int64());
   }
-  if (r.pos !== stop) throw r.corrupt(at, msg, `packed field ${field} to end at byte ${stop}`, `a varint running to byte ${r.pos}`);
+  if (r.pos !== stop) throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
 }
 
 /** Same as {@link repeatedInt64} with values as numbers (dims, device ids: precision beyond 2^53 is moot). */
@@ -153,7 +148,7 @@ export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, m
   const r = c.r;
   const limit = r.limits.maxListEntries;
   if (wt === WT_VARINT) {
-    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
     out.push(r.int64Number());
     return;
   }
@@ -161,24 +156,24 @@ export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, m
   const len = r.len(end, msg, field, at);
   const stop = r.pos + len;
   while (r.pos < stop) {
-    if (out.length >= limit) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
     out.push(r.int64Number());
   }
-  if (r.pos !== stop) throw r.corrupt(at, msg, `packed field ${field} to end at byte ${stop}`, `a varint running to byte ${r.pos}`);
+  if (r.pos !== stop) throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
 }
 
 /** Append a repeated float field (packed or not) to `out`. */
 export function repeatedFloat(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[]): void {
   const r = c.r;
   if (wt === WT_I32) {
-    if (out.length >= r.limits.maxListEntries) r.checkCount(out.length + 1, `field ${field} of ${msg.name}`, at);
+    if (out.length >= r.limits.maxListEntries) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
     out.push(r.float32());
     return;
   }
   r.expect(wt, WT_LEN, msg, field, at);
   const len = r.len(end, msg, field, at);
-  if (len % 4 !== 0) throw r.corrupt(at, msg, `packed floats in field ${field} (a multiple of 4 bytes)`, `${len} bytes`);
-  r.checkCount(out.length + len / 4, `field ${field} of ${msg.name}`, at);
+  if (len % 4 !== 0) throw r.corrupt(at, msg, PARTS.packedFloats(field), PARTS.bytes(len));
+  r.checkCount(out.length + len / 4, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
   for (let i = 0; i < len; i += 4) out.push(r.float32());
 }
 

@@ -1,5 +1,5 @@
 /** GraphProto, NodeProto, AttributeProto, FunctionProto and the IR 11 multi-device messages. */
-import { MESSAGES } from '../messages.js';
+import { MESSAGES, PARTS } from '../messages.js';
 import {
   EMPTY_LIST, EMPTY_RECORD, compact, int32Field, int64Field, int64NumberField, nested, normalizeDomain, record, repeatedFloat, repeatedInt64,
   repeatedInt64Number, stringEntry, type DecodeContext,
@@ -114,11 +114,11 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
     const wt = tag & 7;
     switch (f) {
       case 1:
-        r.checkCount(inputs.length + 1, 'NodeProto.input', last);
+        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
         inputs.push(r.stringField(wt, end, NODE, 1, last));
         break;
       case 2:
-        r.checkCount(outputs.length + 1, 'NodeProto.output', last);
+        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
         outputs.push(r.stringField(wt, end, NODE, 2, last));
         break;
       case 3:
@@ -220,7 +220,7 @@ export function decodeAttribute(c: DecodeContext, end: number, depth: number): O
         break;
       case 9:
         strings ??= [];
-        r.checkCount(strings.length + 1, 'AttributeProto.strings', last);
+        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last);
         strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last));
         break;
       case 10:
@@ -392,7 +392,7 @@ export function decodeFunction(c: DecodeContext, end: number, depth: number): On
         r.skipField(wt, f, end, FUNCTION, last, depth);
     }
     if (inputs.length + outputs.length + attributes.length > r.limits.maxListEntries) {
-      r.checkCount(inputs.length + outputs.length + attributes.length, 'FunctionProto names', last);
+      r.checkCount(inputs.length + outputs.length + attributes.length, PARTS.fieldOf(f, FUNCTION.fields[f], FUNCTION.name), last);
     }
   }
   r.endMessage(end, FUNCTION, last);

@@ -8,7 +8,7 @@ export { decodeModel } from './model.js';
 export { decodeTensorFile, decodeValueFile, type OnnxValueFileOptions } from './value-file.js';
 export { sniffOnnx, type OnnxSniffResult } from './sniff.js';
 export { ONNX_DATA_TYPE, onnxDType, onnxDTypeBits, tensorByteLength } from './dtype.js';
-export { DEFAULT_DOMAIN, DEFAULT_MAX_FLOAT_VALUE_ELEMENTS, DEFAULT_MAX_VALUE_ELEMENTS, type OnnxDecodeSinkOptions } from './context.js';
+export { DEFAULT_DOMAIN, DEFAULT_MAX_FLOAT_VALUE_ELEMENTS, DEFAULT_MAX_VALUE_ELEMENTS } from './context.js';
 export { DEFAULT_LIMITS, type DecodeLimits } from './reader.js';
 export {
   OnnxImportError,

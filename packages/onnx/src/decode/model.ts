@@ -1,12 +1,12 @@
 /** ModelProto: the entry point `decodeModel`. */
 import type { ByteSource } from './byte-source.js';
 import {
-  DecodeContext, int32Field, int64Field, int64NumberField, nested, record, stringEntry, type OnnxDecodeSinkOptions,
+  DecodeContext, int32Field, int64Field, int64NumberField, nested, record, stringEntry,
 } from './context.js';
 import { decodeFunction, decodeGraph, decodeOpset } from './graph.js';
 import { DEVICE_CONFIGURATION, MODEL, TRAINING_INFO } from './schema.js';
 import { sniffOnnx } from './sniff.js';
-import type { OnnxDeviceConfiguration, OnnxFunction, OnnxGraph, OnnxModel, OnnxOpset, OnnxTrainingInfo } from './types.js';
+import type { OnnxDecodeOptions, OnnxDeviceConfiguration, OnnxFunction, OnnxGraph, OnnxModel, OnnxOpset, OnnxTrainingInfo } from './types.js';
 
 /**
  * Decode an ONNX model from `source`: the whole structure (graph, subgraphs, functions, types,
@@ -17,7 +17,7 @@ import type { OnnxDeviceConfiguration, OnnxFunction, OnnxGraph, OnnxModel, OnnxO
  * truncated, corrupt, nested deeper than `maxDepth`, or holding more than `maxListEntries` entries
  * in one list. Oddities that do not prevent decoding land in `warnings`.
  */
-export function decodeModel(source: ByteSource, options: OnnxDecodeSinkOptions = {}): OnnxModel {
+export function decodeModel(source: ByteSource, options: OnnxDecodeOptions = {}): OnnxModel {
   sniffOnnx(source, options);
   const c = new DecodeContext(source, options);
   return decodeModelProto(c, source.size);

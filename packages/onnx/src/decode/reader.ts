@@ -10,7 +10,7 @@
  */
 import type { ByteSource } from './byte-source.js';
 import { OnnxCorruptError, OnnxIoError, OnnxTooDeepError, OnnxTooLargeError, OnnxTruncatedError } from './errors.js';
-import { DEFAULT_FILE_LABEL, MESSAGES } from '../messages.js';
+import { DEFAULT_FILE_LABEL, MESSAGES, PARTS } from '../messages.js';
 
 /** Wire types (protobuf encoding spec). */
 export const WT_VARINT = 0;
@@ -20,12 +20,8 @@ export const WT_SGROUP = 3;
 export const WT_EGROUP = 4;
 export const WT_I32 = 5;
 
-const WIRE_NAMES = ['varint', '64-bit', 'length-delimited', 'start-group', 'end-group', '32-bit', 'invalid 6', 'invalid 7'];
-
 /** Name of a wire type for messages: `wire type 2 (length-delimited)`. */
-export function wireName(wt: number): string {
-  return `wire type ${wt} (${WIRE_NAMES[wt] ?? 'invalid'})`;
-}
+export const wireName = PARTS.wire;
 
 /** A message type for error messages: its name and its fields' names by number. */
 export interface MessageInfo {
@@ -157,7 +153,7 @@ export class ProtoReader {
   bytesAt(abs: number, len: number): Uint8Array {
     const rel = abs - this.base;
     if (rel >= 0 && rel + len <= this.buf.length) return this.buf.subarray(rel, rel + len);
-    if (abs + len > this.size) throw this.truncated(abs, `${len} bytes of tensor data`);
+    if (abs + len > this.size) throw this.truncated(abs, PARTS.tensorData(len));
     const got = this.source.read(abs, len);
     if (got.length < len) throw new OnnxIoError(MESSAGES.io(this.label, abs, len, got.length), this.file, abs);
     return got.length === len ? got : got.subarray(0, len);
@@ -166,8 +162,8 @@ export class ProtoReader {
   /** Next byte of a varint that started at `start` (named in the error when the file ends inside it). */
   private byte(start: number): number {
     if (this.off >= this.buf.length) {
-      if (this.base + this.off >= this.size) throw this.truncated(start, 'a varint');
-      this.ensure(1, 'a varint');
+      if (this.base + this.off >= this.size) throw this.truncated(start, PARTS.varint);
+      this.ensure(1, PARTS.varint);
     }
     return this.buf[this.off++]!;
   }
@@ -273,14 +269,14 @@ export class ProtoReader {
   }
 
   float32(): number {
-    this.ensure(4, 'a 32-bit float');
+    this.ensure(4, PARTS.float32);
     const v = this.view.getFloat32(this.off, true);
     this.off += 4;
     return v;
   }
 
   float64(): number {
-    this.ensure(8, 'a 64-bit float');
+    this.ensure(8, PARTS.float64);
     const v = this.view.getFloat64(this.off, true);
     this.off += 8;
     return v;
@@ -289,7 +285,7 @@ export class ProtoReader {
   /** UTF-8 text of `len` bytes at the read position. */
   string(len: number): string {
     if (len === 0) return '';
-    this.ensure(len, `a string of ${len} bytes`);
+    this.ensure(len, PARTS.string(len));
     const s = decodeUtf8(this.buf, this.off, this.off + len);
     this.off += len;
     return s;
@@ -309,14 +305,11 @@ export class ProtoReader {
     const start = this.pos;
     // Past a parent that lies wholly inside the file is damage; past the file itself, truncation.
     if (start + n > end && end < this.size) {
-      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} to fit in its parent (at most ${Math.max(0, end - start)} bytes)`, `a length of ${n} bytes`);
+      throw this.corrupt(at, msg, PARTS.fitInParent(field, msg.fields[field], Math.max(0, end - start)), PARTS.aLength(n));
     }
     if (start + n > this.size) {
-      const what = `field ${field}${fieldLabel(msg, field)} of ${msg.name}`;
+      const what = PARTS.fieldOf(field, msg.fields[field], msg.name);
       throw new OnnxTruncatedError(MESSAGES.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
-    }
-    if (start + n > end) {
-      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} to fit in its parent (at most ${Math.max(0, end - start)} bytes)`, `a length of ${n} bytes`);
     }
     return n;
   }
@@ -324,7 +317,7 @@ export class ProtoReader {
   /** Throw `corrupt` unless the field at `at` has wire type `want`. */
   expect(wt: number, want: number, msg: MessageInfo, field: number, at: number): void {
     if (wt !== want) {
-      throw this.corrupt(at, msg, `field ${field}${fieldLabel(msg, field)} with ${wireName(want)}`, wireName(wt));
+      throw this.corrupt(at, msg, PARTS.fieldWithWire(field, msg.fields[field], wireName(want)), wireName(wt));
     }
   }
 
@@ -339,7 +332,7 @@ export class ProtoReader {
     this.current = msg;
     const at = this.pos;
     const t = this.varint();
-    if (t < 8) throw this.corrupt(at, msg, 'a field tag with a field number of at least 1', `tag ${t}`);
+    if (t < 8) throw this.corrupt(at, msg, PARTS.tagNumber, PARTS.tag(t));
     return t;
   }
 
@@ -362,13 +355,13 @@ export class ProtoReader {
       case WT_SGROUP: {
         this.checkDepth(depth + 1, at);
         for (;;) {
-          if (this.pos >= end) throw this.corrupt(at, msg, `an end-group tag for group field ${field}`, 'the end of the message');
+          if (this.pos >= end) throw this.corrupt(at, msg, PARTS.endGroupFor(field), PARTS.endOfMessage);
           const innerAt = this.pos;
           const t = this.tag(msg);
           const f = Math.floor(t / 8);
           const w = t & 7;
           if (w === WT_EGROUP) {
-            if (f !== field) throw this.corrupt(innerAt, msg, `the end-group tag of field ${field}`, `the end-group tag of field ${f}`);
+            if (f !== field) throw this.corrupt(innerAt, msg, PARTS.endGroupOf(field), PARTS.endGroupOf(f));
             break;
           }
           this.skipField(w, f, end, msg, innerAt, depth + 1);
@@ -376,14 +369,14 @@ export class ProtoReader {
         break;
       }
       default:
-        throw this.corrupt(at, msg, 'a field with wire type 0, 1, 2, 3 or 5', `${wireName(wt)} on field ${field}`);
+        throw this.corrupt(at, msg, PARTS.validWireType, PARTS.wireOnField(wt, field));
     }
     if (this.pos > end) throw this.overrun(at, msg, end);
   }
 
   private skipFixed(n: number, end: number, msg: MessageInfo, at: number): void {
     const p = this.pos;
-    if (p + n > this.size) throw this.truncated(at, `a ${n * 8}-bit value`);
+    if (p + n > this.size) throw this.truncated(at, PARTS.fixed(n * 8));
     if (p + n > end) throw this.overrun(at, msg, end);
     this.skip(n);
   }
@@ -414,15 +407,10 @@ export class ProtoReader {
   }
 
   private overrun(at: number, msg: MessageInfo, end: number): OnnxCorruptError {
-    return this.corrupt(at, msg, `the field to end within its message (at byte ${end})`, `a field running to byte ${this.pos}`);
+    return this.corrupt(at, msg, PARTS.endWithin(end), PARTS.runningTo(this.pos));
   }
 
   private badVarint(at: number): OnnxCorruptError {
-    return this.corrupt(at, this.current, 'a varint of at most 10 bytes', 'more than 10 bytes with the continuation bit set');
+    return this.corrupt(at, this.current, PARTS.shortVarint, PARTS.longVarint);
   }
-}
-
-function fieldLabel(msg: MessageInfo, field: number): string {
-  const name = msg.fields[field];
-  return name === undefined ? '' : ` (${name})`;
 }

@@ -7,7 +7,7 @@
 import type { ByteSource } from './byte-source.js';
 import { OnnxEmptyFileError, OnnxIoError, OnnxLfsPointerError, OnnxNotOnnxError, type OnnxImportError } from './errors.js';
 import { ProtoReader, WT_EGROUP, WT_I32, WT_LEN, WT_VARINT, wireName } from './reader.js';
-import { DEFAULT_FILE_LABEL, MESSAGES } from '../messages.js';
+import { DEFAULT_FILE_LABEL, MESSAGES, PARTS } from '../messages.js';
 import { MODEL } from './schema.js';
 
 /** What a successful sniff learned about a ModelProto. */
@@ -43,10 +43,7 @@ export function sniffOnnx(source: ByteSource, options: { readonly file?: string 
   if (first === undefined) throw new OnnxNotOnnxError(MESSAGES.notOnnx(label, MESSAGES.notOnnxBinary()), file, 'binary', 0);
   const wantFirst = MODEL_WIRE[first.field];
   if (wantFirst !== first.wt) {
-    const expected =
-      wantFirst === undefined
-        ? 'field 1 (ir_version) as a varint, or another ModelProto field'
-        : `field ${first.field} (${MODEL.fields[first.field]}) with ${wireName(wantFirst)}`;
+    const expected = wantFirst === undefined ? PARTS.modelFirstField : PARTS.fieldWithWire(first.field, MODEL.fields[first.field], wireName(wantFirst));
     throw new OnnxNotOnnxError(MESSAGES.notOnnx(label, MESSAGES.notOnnxFirstTag(0, first.field, first.wt, expected)), file, 'protobuf', 0);
   }
 
@@ -62,7 +59,7 @@ export function sniffOnnx(source: ByteSource, options: { readonly file?: string 
     if (want !== undefined && want !== wt) {
       // Before the graph, a wrong wire type says "another protobuf" more often than "damaged".
       if (graph === undefined) {
-        const what = MESSAGES.notOnnxWireType(at, f, wt, `${wireName(want)} for ModelProto field ${f} (${MODEL.fields[f]})`);
+        const what = MESSAGES.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
         throw new OnnxNotOnnxError(MESSAGES.notOnnx(label, what), file, 'protobuf', at);
       }
       r.expect(wt, want, MODEL, f, at);

@@ -5,7 +5,7 @@
  * and decoded into `values`, because shape computation needs Reshape shapes and Slice starts.
  */
 import type { WeightLocation } from '@modelcost/core';
-import { MESSAGES } from '../messages.js';
+import { MESSAGES, PARTS } from '../messages.js';
 import { EMPTY_RECORD, compact, nested, record, repeatedInt64Number, stringEntry, int32Field, int64NumberField, type DecodeContext } from './context.js';
 import { ONNX_DATA_TYPE as T, isKnownDataType, onnxDType, tensorByteLength } from './dtype.js';
 import { WT_I32, WT_I64, WT_LEN, WT_VARINT, int64From, uint64From, decodeUtf8 } from './reader.js';
@@ -103,7 +103,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
           fd.count++;
           if (fd.items.length < keep) fd.items.push(v);
           else fd.overflow = true;
-          if (fd.count > r.limits.maxListEntries) r.checkCount(fd.count, `field ${f} of TensorProto`, last);
+          if (fd.count > r.limits.maxListEntries) r.checkCount(fd.count, PARTS.fieldOf(f, TENSOR.fields[f], TENSOR.name), last);
         } else {
           r.expect(wt, f === 6 ? WT_LEN : UNPACKED_WT[f]!, TENSOR, f, last);
         }

@@ -6,6 +6,7 @@ import {
   DIMENSION, SHAPE, TYPE, TYPE_MAP, TYPE_OPAQUE, TYPE_OPTIONAL, TYPE_SEQUENCE, TYPE_SPARSE, TYPE_TENSOR, VALUE_INFO,
 } from './schema.js';
 import type { OnnxDim, OnnxType, OnnxValueInfo } from './types.js';
+import { PARTS } from '../messages.js';
 
 /** Decode a ValueInfoProto. */
 export function decodeValueInfo(c: DecodeContext, end: number, depth: number): OnnxValueInfo {
@@ -131,7 +132,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
       r.expect(wt, WT_LEN, SHAPE, 1, last);
       const len = r.len(end, SHAPE, 1, last);
       r.checkDepth(depth + 1, last);
-      r.checkCount(dims.length + 1, 'TensorShapeProto.dim', last);
+      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last);
       const dimEnd = r.pos + len;
       let value: OnnxDim = null;
       let denotation = '';

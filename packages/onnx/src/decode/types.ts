@@ -340,6 +340,8 @@ export interface OnnxDecodeOptions {
   readonly maxDepth?: number;
   /** Most entries in one repeated field. Default 50,000,000. */
   readonly maxListEntries?: number;
+  /** Called for each non-fatal oddity (`decodeModel` also returns them in `OnnxModel.warnings`). */
+  readonly onWarning?: (warning: OnnxDecodeWarning) => void;
 }
 
 /** A value from a test-data file (`input_N.pb` / `output_N.pb`): onnx-data.proto messages. */

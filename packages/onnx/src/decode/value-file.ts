@@ -4,18 +4,18 @@
  * `output_K.pb`) stores them. Large tensor payloads are stepped over exactly as in models.
  */
 import type { ByteSource } from './byte-source.js';
-import { DecodeContext, int32Field, nested, repeatedInt64, type OnnxDecodeSinkOptions } from './context.js';
+import { DecodeContext, int32Field, nested, repeatedInt64 } from './context.js';
 import { onnxDType } from './dtype.js';
 import { OnnxCorruptError, OnnxUnexpectedKindError } from './errors.js';
 import { ProtoReader, WT_LEN, WT_VARINT } from './reader.js';
 import { MAP, OPTIONAL, SEQUENCE } from './schema.js';
 import { detectOtherFormat, readHead } from './sniff.js';
 import { decodeSparseTensor, decodeTensor } from './tensor.js';
-import type { OnnxTensor, OnnxType, OnnxValue, OnnxValueKind } from './types.js';
-import { DEFAULT_FILE_LABEL, MESSAGES } from '../messages.js';
+import type { OnnxDecodeOptions, OnnxTensor, OnnxType, OnnxValue, OnnxValueKind } from './types.js';
+import { DEFAULT_FILE_LABEL, MESSAGES, PARTS } from '../messages.js';
 
 /** Options of {@link decodeValueFile}. */
-export interface OnnxValueFileOptions extends OnnxDecodeSinkOptions {
+export interface OnnxValueFileOptions extends OnnxDecodeOptions {
   /**
    * What the file holds: a kind, or the declared type of the value (a model input's or output's
    * `ValueInfo.type`), which is how the ONNX test runner knows. Without it the kind is guessed from
@@ -26,7 +26,7 @@ export interface OnnxValueFileOptions extends OnnxDecodeSinkOptions {
 }
 
 /** Decode a file holding one serialized TensorProto. */
-export function decodeTensorFile(source: ByteSource, options: OnnxDecodeSinkOptions = {}): OnnxTensor {
+export function decodeTensorFile(source: ByteSource, options: OnnxDecodeOptions = {}): OnnxTensor {
   prelude(source, options.file);
   const c = new DecodeContext(source, options);
   return decodeTensor(c, source.size, 1);
@@ -175,7 +175,7 @@ function decodeSequence(c: DecodeContext, end: number, depth: number): OnnxValue
       default:
         r.skipField(wt, f, end, SEQUENCE, last, depth);
     }
-    if (elements.length > r.limits.maxListEntries) r.checkCount(elements.length, 'SequenceProto elements', last);
+    if (elements.length > r.limits.maxListEntries) r.checkCount(elements.length, PARTS.fieldOf(f, SEQUENCE.fields[f], SEQUENCE.name), last);
   }
   r.endMessage(end, SEQUENCE, last);
   return { kind: 'sequence', name, elemKind: ELEM_KINDS[elemType], elements };
@@ -205,7 +205,7 @@ function decodeMap(c: DecodeContext, end: number, depth: number): OnnxValue {
         repeatedInt64(c, wt, end, MAP, 3, last, intKeys);
         break;
       case 4:
-        r.checkCount(stringKeys.length + 1, 'MapProto.string_keys', last);
+        r.checkCount(stringKeys.length + 1, PARTS.fieldOf(4, MAP.fields[4], MAP.name), last);
         stringKeys.push(r.stringField(wt, end, MAP, 4, last));
         break;
       case 5:

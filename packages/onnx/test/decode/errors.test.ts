@@ -239,7 +239,7 @@ describe('damaged models', () => {
     expect(e).toBeInstanceOf(OnnxTooLargeError);
     expect(e).toMatchObject({ code: 'too-large', offset: at });
     expect(e.message).toBe(
-      `long.onnx: field 8 of AttributeProto at byte ${at} holds more than 10 entries, over modelcost's limit; ` +
+      `long.onnx: field 8 (ints) of AttributeProto at byte ${at} holds more than 10 entries, over modelcost's limit; ` +
         'the file is damaged or built to exhaust the reader.',
     );
   });
