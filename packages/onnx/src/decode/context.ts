@@ -70,7 +70,10 @@ export function nested<T>(
   r.expect(wt, WT_LEN, parent, field, at);
   const len = r.len(end, parent, field, at);
   r.checkDepth(depth + 1, at);
-  return decode(c, r.pos + len, depth + 1);
+  r.level++;
+  const value = decode(c, r.pos + len, depth + 1);
+  r.level--;
+  return value;
 }
 
 /**
@@ -108,6 +111,7 @@ export function stringEntry(c: DecodeContext, wt: number, end: number, parent: M
   const len = r.len(end, parent, field, at);
   r.checkDepth(depth + 1, at);
   const subEnd = r.pos + len;
+  r.level++;
   let key = '';
   let value = '';
   let last = r.pos;
@@ -121,6 +125,7 @@ export function stringEntry(c: DecodeContext, wt: number, end: number, parent: M
     else r.skipField(w, f, subEnd, STRING_ENTRY, last, depth + 1);
   }
   r.endMessage(subEnd, STRING_ENTRY, last);
+  r.level--;
   into[key] = value;
 }
 

@@ -89,6 +89,12 @@ export class ProtoReader {
   readonly file: string | undefined;
   readonly label: string;
   readonly limits: DecodeLimits;
+  /**
+   * How many length-delimited messages enclose the read position (0 in the root message). Only a
+   * field of the root can run past the end of the file because the file was cut short; deeper
+   * down, every parent was already checked to fit in the file, so an overrun there is damage.
+   */
+  level = 0;
   /** Scratch halves of the last 64-bit varint. */
   lo = 0;
   hi = 0;
@@ -303,8 +309,7 @@ export class ProtoReader {
   len(end: number, msg: MessageInfo, field: number, at: number): number {
     const n = this.varint();
     const start = this.pos;
-    // Past a parent that lies wholly inside the file is damage; past the file itself, truncation.
-    if (start + n > end && end < this.size) {
+    if (start + n > end && (this.level > 0 || end < this.size)) {
       throw this.corrupt(at, msg, PARTS.fitInParent(field, msg.fields[field], Math.max(0, end - start)), PARTS.aLength(n));
     }
     if (start + n > this.size) {

@@ -134,6 +134,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
       r.checkDepth(depth + 1, last);
       r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last);
       const dimEnd = r.pos + len;
+      r.level++;
       let value: OnnxDim = null;
       let denotation = '';
       let dl = r.pos;
@@ -154,6 +155,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
         }
       }
       r.endMessage(dimEnd, DIMENSION, dl);
+      r.level--;
       if (denotation !== '' && denotations === undefined) denotations = dims.map(() => '');
       denotations?.push(denotation);
       dims.push(value);

@@ -199,6 +199,17 @@ describe('damaged models', () => {
     );
   });
 
+  it('corrupt, not truncated: a child running past a parent that ends exactly at the end of the file', () => {
+    // The graph is the last field, so it ends where the file ends; its node claims 16 bytes it lacks.
+    const bytes = new Uint8Array([0x08, 0x08, ...ld(8, [0x10, 0x11]), ...ld(7, ld(1, [0x0a, 0x10, 0x61]))]);
+    const at = bytes.length - 3;
+    const e = failure(bytes, 'bad.onnx');
+    expect(e).toMatchObject({ code: 'corrupt', offset: at });
+    expect(e.message).toBe(
+      `bad.onnx: corrupt protobuf at byte ${at} in NodeProto: expected field 1 (input) to fit in its parent (at most 1 bytes), got a length of 16 bytes. ${DAMAGED}`,
+    );
+  });
+
   it('deep nesting: If inside If, 40 levels, stops at the 100-level limit', () => {
     const N = 40;
     let graph: number[] = [];
