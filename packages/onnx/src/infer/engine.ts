@@ -50,7 +50,7 @@ export interface InferOptions {
   /** Shape overrides for graph inputs (`--input name=1x3x224x224`). */
   readonly inputShapes?: ReadonlyMap<string, readonly Dim[]>;
   /** Known contents of graph inputs (conformance tests feed their small input tensors here). */
-  readonly inputValues?: ReadonlyMap<string, TensorVal>;
+  readonly inputValues?: ReadonlyMap<string, Val>;
   /** Counting convention (default `macs+flops`). */
   readonly convention?: Convention;
   /** Bound upper limit of nodes processed, sub-graphs included (robustness against hostile files). Default 5,000,000. */

@@ -1,0 +1,203 @@
+/**
+ * Generators for the ONNX benchmark models (written to .bench/onnx/, never committed):
+ *   resnet50.onnx    torchvision ResNet-50 topology, fp32 inline weights (~102 MB)
+ *   bert-base.onnx   BERT-base encoder (12 layers, hidden 768), dynamic [batch, seq] axes, inline weights (~436 MB)
+ *   nodes-100k.onnx  a synthetic graph of 100,000 nodes
+ *   big-1p5g.onnx    an MLP with 1.5 GiB of inline fp32 weights
+ * Weights are streamed to disk as zeros: profiling never reads them, and the files stay cheap to make.
+ * Usage: node tools/bench/onnx/build-models.mjs [outDir]
+ */
+import { closeSync, mkdirSync, openSync, writeSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import onnxProto from 'onnx-proto';
+
+const { onnx } = onnxProto;
+const FLOAT = 1;
+const INT64 = 7;
+
+/** Protobuf varint bytes. */
+function varint(n) {
+  const out = [];
+  let v = BigInt(n);
+  while (v >= 0x80n) {
+    out.push(Number((v & 0x7fn) | 0x80n));
+    v >>= 7n;
+  }
+  out.push(Number(v));
+  return Uint8Array.from(out);
+}
+const tag = (field, wire) => varint((field << 3) | wire);
+
+/** A graph under construction: nodes, small initializers (encoded by protobufjs) and big ones (streamed). */
+export class GraphBuilder {
+  constructor(name) {
+    this.name = name;
+    this.nodes = [];
+    this.small = [];
+    this.big = []; // { name, dims, bytes }
+    this.inputs = [];
+    this.outputs = [];
+    this.n = 0;
+  }
+  id(p) {
+    return `${p}_${this.n++}`;
+  }
+  weight(dims, prefix = 'w') {
+    const name = this.id(prefix);
+    const bytes = dims.reduce((a, b) => a * b, 1) * 4;
+    this.big.push({ name, dims, bytes });
+    return name;
+  }
+  ints(values, prefix = 'c') {
+    const name = this.id(prefix);
+    this.small.push({ name, dims: [values.length], dataType: INT64, int64Data: values });
+    return name;
+  }
+  node(op, inputs, attrs = {}, nOut = 1) {
+    const outputs = Array.from({ length: nOut }, () => this.id(op.toLowerCase()));
+    const attribute = Object.entries(attrs).map(([k, v]) => {
+      if (Array.isArray(v)) return { name: k, type: 7, ints: v };
+      if (typeof v === 'string') return { name: k, type: 3, s: Buffer.from(v) };
+      if (Number.isInteger(v)) return { name: k, type: 2, i: v };
+      return { name: k, type: 1, f: v };
+    });
+    this.nodes.push({ name: outputs[0], opType: op, input: inputs, output: outputs, attribute });
+    return nOut === 1 ? outputs[0] : outputs;
+  }
+  input(name, elemType, dims) {
+    this.inputs.push(valueInfo(name, elemType, dims));
+    return name;
+  }
+  output(name, elemType, dims) {
+    this.outputs.push(valueInfo(name, elemType, dims));
+  }
+}
+
+function valueInfo(name, elemType, dims) {
+  return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } };
+}
+
+/** Write the model: protobufjs encodes the structure, big initializers' raw_data is streamed as zeros. */
+export function writeModel(path, g, opset = 17) {
+  const graphHead = onnx.GraphProto.encode({ name: g.name, node: g.nodes, initializer: g.small, input: g.inputs, output: g.outputs }).finish();
+  const tensors = g.big.map((t) => {
+    const head = onnx.TensorProto.encode({ name: t.name, dims: t.dims, dataType: FLOAT }).finish();
+    const rawTag = Uint8Array.from([...tag(9, 2), ...varint(t.bytes)]);
+    const len = head.length + rawTag.length + t.bytes;
+    return { t, head, rawTag, prefix: Uint8Array.from([...tag(5, 2), ...varint(len)]), len };
+  });
+  const graphLen = graphHead.length + tensors.reduce((s, x) => s + x.prefix.length + x.len, 0);
+  const modelHead = onnx.ModelProto.encode({ irVersion: 8, producerName: 'modelcost-bench', opsetImport: [{ domain: '', version: opset }] }).finish();
+  const fd = openSync(path, 'w');
+  const zeros = new Uint8Array(16 << 20);
+  try {
+    writeSync(fd, modelHead);
+    writeSync(fd, Uint8Array.from([...tag(7, 2), ...varint(graphLen)]));
+    writeSync(fd, graphHead);
+    for (const x of tensors) {
+      writeSync(fd, x.prefix);
+      writeSync(fd, x.head);
+      writeSync(fd, x.rawTag);
+      for (let left = x.t.bytes; left > 0; left -= zeros.length) writeSync(fd, zeros, 0, Math.min(left, zeros.length));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function resnet50() {
+  const g = new GraphBuilder('resnet50');
+  let x = g.input('input', FLOAT, [1, 3, 224, 224]);
+  const conv = (inp, cin, cout, k, s, p) => {
+    const c = g.node('Conv', [inp, g.weight([cout, cin, k, k]), g.weight([cout])], { kernel_shape: [k, k], strides: [s, s], pads: [p, p, p, p] });
+    return c;
+  };
+  const bnRelu = (inp, c, relu = true) => {
+    const b = g.node('BatchNormalization', [inp, g.weight([c]), g.weight([c]), g.weight([c]), g.weight([c])]);
+    return relu ? g.node('Relu', [b]) : b;
+  };
+  x = bnRelu(conv(x, 3, 64, 7, 2, 3), 64);
+  x = g.node('MaxPool', [x], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] });
+  let cin = 64;
+  for (const [width, blocks, stride] of [[64, 3, 1], [128, 4, 2], [256, 6, 2], [512, 3, 2]]) {
+    for (let b = 0; b < blocks; b++) {
+      const s = b === 0 ? stride : 1;
+      const out = width * 4;
+      let y = bnRelu(conv(x, cin, width, 1, 1, 0), width);
+      y = bnRelu(conv(y, width, width, 3, s, 1), width);
+      y = bnRelu(conv(y, width, out, 1, 1, 0), out, false);
+      const short = b === 0 ? bnRelu(conv(x, cin, out, 1, s, 0), out, false) : x;
+      x = g.node('Relu', [g.node('Add', [y, short])]);
+      cin = out;
+    }
+  }
+  x = g.node('GlobalAveragePool', [x]);
+  x = g.node('Flatten', [x], { axis: 1 });
+  x = g.node('Gemm', [x, g.weight([1000, 2048]), g.weight([1000])], { transB: 1 });
+  g.output(x, FLOAT, [1, 1000]);
+  return g;
+}
+
+function bertBase() {
+  const g = new GraphBuilder('bert_base');
+  const H = 768;
+  const heads = 12;
+  const ids = g.input('input_ids', INT64, ['batch', 'seq']);
+  let x = g.node('Gather', [g.weight([30522, H]), ids]);
+  const pos = g.node('Gather', [g.weight([512, H]), g.node('Range', [g.ints([0]), g.node('Gather', [g.node('Shape', [ids]), g.ints([1])]), g.ints([1])])]);
+  x = g.node('Add', [x, pos]);
+  const ln = (inp) => g.node('LayerNormalization', [inp, g.weight([H]), g.weight([H])], { axis: -1 });
+  const dense = (inp, i, o) => g.node('Add', [g.node('MatMul', [inp, g.weight([i, o])]), g.weight([o])]);
+  x = ln(x);
+  const shapeX = g.node('Shape', [x]);
+  const bs = g.node('Slice', [shapeX, g.ints([0]), g.ints([2])]);
+  const headShape = g.node('Concat', [bs, g.ints([heads, H / heads])], { axis: 0 });
+  for (let l = 0; l < 12; l++) {
+    const split = (t) => g.node('Transpose', [g.node('Reshape', [t, headShape])], { perm: [0, 2, 1, 3] });
+    const q = split(dense(x, H, H));
+    const k = g.node('Transpose', [g.node('Reshape', [dense(x, H, H), headShape])], { perm: [0, 2, 3, 1] });
+    const v = split(dense(x, H, H));
+    const scores = g.node('Softmax', [g.node('Div', [g.node('MatMul', [q, k]), g.weight([1])])], { axis: -1 });
+    const ctx = g.node('Reshape', [g.node('Transpose', [g.node('MatMul', [scores, v])], { perm: [0, 2, 1, 3] }), g.node('Concat', [bs, g.ints([H])], { axis: 0 })]);
+    x = ln(g.node('Add', [dense(ctx, H, H), x]));
+    const ff = dense(g.node('Gelu', [dense(x, H, 3072)]), 3072, H);
+    x = ln(g.node('Add', [ff, x]));
+  }
+  g.output(x, FLOAT, ['batch', 'seq', H]);
+  return g;
+}
+
+function nodes100k() {
+  const g = new GraphBuilder('nodes_100k');
+  let x = g.input('x', FLOAT, ['batch', 64]);
+  const b = g.weight([64]);
+  for (let i = 0; i < 50_000; i++) x = g.node('Relu', [g.node('Add', [x, b])]);
+  g.output(x, FLOAT, ['batch', 64]);
+  return g;
+}
+
+function big1p5g() {
+  const g = new GraphBuilder('big_mlp');
+  let x = g.input('x', FLOAT, ['batch', 8192]);
+  // 12 layers of 8192x4096 fp32 = 12 * 128 MiB = 1.5 GiB of inline weights.
+  for (let i = 0; i < 12; i++) x = g.node('Relu', [g.node('MatMul', [x, g.weight(i % 2 === 0 ? [8192, 4096] : [4096, 8192])])]);
+  g.output(x, FLOAT, ['batch', 8192]);
+  return g;
+}
+
+export const MODELS = { 'resnet50.onnx': resnet50, 'bert-base.onnx': bertBase, 'nodes-100k.onnx': nodes100k, 'big-1p5g.onnx': big1p5g };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = process.argv[2] ?? join(process.cwd(), '.bench/onnx');
+  mkdirSync(out, { recursive: true });
+  for (const [file, make] of Object.entries(MODELS)) {
+    const path = join(out, file);
+    if (existsSync(path)) {
+      console.log(`${file}: exists (${(statSync(path).size / 2 ** 20).toFixed(1)} MiB)`);
+      continue;
+    }
+    const t = performance.now();
+    writeModel(path, make(), 20);
+    console.log(`${file}: ${(statSync(path).size / 2 ** 20).toFixed(1)} MiB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+}
