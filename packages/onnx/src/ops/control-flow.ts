@@ -56,6 +56,9 @@ function stacked(v: Val | undefined, n: Dim, axis = 0): Val | undefined {
   return tensorVal(v.dtype, s);
 }
 
+/** Loops with a known trip count up to this are inferred one iteration at a time. */
+export const MAX_UNROLL = 64;
+
 const loopRule: OpRule = {
   nonParamInputs: [0, 1],
   infer(ctx: NodeContext) {
@@ -68,6 +71,30 @@ const loopRule: OpRule = {
     if (m === undefined) ctx.warn('loop-trip-count', `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === 'number' ? trips : trips.key}`);
     const initial: (Val | undefined)[] = [];
     for (let i = 0; i < carried; i++) initial.push(ctx.input(2 + i));
+    if (typeof m === 'number' && m <= MAX_UNROLL) {
+      // A short loop with a known trip count is inferred iteration by iteration: the iteration number
+      // is known to the body (SequenceAt(x, i) picks the right item), carried values evolve exactly, and
+      // the cost of each iteration is its own.
+      let state = initial;
+      let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+      const scans: (Val | undefined)[][] = [];
+      let iterations = 0;
+      for (let k = 0; k < m && cond !== 0; k++) {
+        const r = ctx.subgraph(body, [tensorVal('int64', [], [k]), tensorVal('bool', [], typeof cond === 'number' ? [cond] : undefined), ...state], `body[${k}]`, Poly.ONE);
+        state = r.outputs.slice(1, 1 + carried);
+        scans.push(r.outputs.slice(1 + carried));
+        cond = isTensor(r.outputs[0]) ? r.outputs[0].data?.[0] : undefined;
+        iterations++;
+      }
+      for (let i = 0; i < carried; i++) ctx.setOutput(i, state[i]);
+      const nScan = Math.max(0, ctx.outputCount - carried);
+      for (let s = 0; s < nScan; s++) {
+        const per = scans.map((o) => o[s]);
+        const elem = per.reduce<Val | undefined>((acc, v) => (acc === undefined ? v : mergeVals(ctx, acc, v)), undefined);
+        ctx.setOutput(carried + s, stacked(elem, iterations));
+      }
+      return;
+    }
     const bodyInputs: (Val | undefined)[] = [tensorVal('int64', []), tensorVal('bool', []), ...initial.map((v) => (isTensor(v) ? tensorVal(v.dtype, v.shape) : v))];
     const r = ctx.subgraph(body, bodyInputs, 'body', dimPoly(trips));
     // Body outputs: cond, carried..., scan outputs...
