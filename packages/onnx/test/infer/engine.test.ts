@@ -1,0 +1,120 @@
+import { dimToString, type Dim } from '@modelcost/core';
+import { describe, expect, it } from 'vitest';
+import { inferModel } from '../../src/infer/engine.js';
+import type { Val } from '../../src/infer/values.js';
+import { defaultRules } from '../../src/ops/index.js';
+import { a, graph, ints, model, node, tt } from './build.js';
+
+function shapeOf(v: Val | undefined): string[] | undefined {
+  return v && v.kind === 'tensor' && v.shape ? v.shape.map((d: Dim) => dimToString(d)) : undefined;
+}
+
+describe('inference engine', () => {
+  it('resolves a PyTorch-style dynamic reshape to symbolic dims (Shape -> Gather -> Unsqueeze -> Concat -> Reshape)', () => {
+    // x: [batch, seq, 12, 64] reshaped to [batch, seq, 768] through shape arithmetic on Shape(x).
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', ['batch', 'seq', 12, 64]) }],
+      outputs: [{ name: 'y', type: undefined }],
+      initializers: [ints('i0', [0], []), ints('i1', [1], []), ints('hidden', [768])],
+      nodes: [
+        node('Shape', ['x'], ['s']),
+        node('Gather', ['s', 'i0'], ['b'], { axis: a.i(0) }),
+        node('Gather', ['s', 'i1'], ['t'], { axis: a.i(0) }),
+        node('Unsqueeze', ['b', 'ax0'], ['b1']),
+        node('Unsqueeze', ['t', 'ax0'], ['t1']),
+        node('Concat', ['b1', 't1', 'hidden'], ['target'], { axis: a.i(0) }),
+        node('Reshape', ['x', 'target'], ['y']),
+      ],
+    });
+    const m = model({ ...g, initializers: [...g.initializers, ints('ax0', [0])] }, 13);
+    const r = inferModel(m, defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['batch', 'seq', '768']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('sorts an unsorted graph before inferring it', () => {
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
+      outputs: [{ name: 'z', type: undefined }],
+      nodes: [node('Relu', ['y'], ['z']), node('Transpose', ['x'], ['y'], { perm: a.is([1, 0]) })],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['3', '2']);
+    expect(r.nodes.map((n) => n.op)).toEqual(['Transpose', 'Relu']);
+  });
+
+  it('reports an op without a rule as unsupported and goes on', () => {
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [4]) }],
+      outputs: [{ name: 'z', type: undefined }],
+      nodes: [node('FancyOp', ['x'], ['y'], {}, 'com.example'), node('Relu', ['x'], ['z'])],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(r.nodes.map((n) => [n.op, n.status])).toEqual([
+      ['FancyOp', 'unsupported'],
+      ['Relu', 'ok'],
+    ]);
+    expect(r.diagnostics).toContainEqual({ severity: 'warning', code: 'unsupported-op', node: 'y', message: 'no rule for com.example.FancyOp (opset 1): its cost is not counted' });
+  });
+
+  it('names the node, op and input in a shape error', () => {
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3]) }, { name: 'w', type: tt('float32', [4, 5]) }],
+      outputs: [{ name: 'y', type: undefined }],
+      nodes: [node('MatMul', ['x', 'w'], ['y'])],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(r.diagnostics).toContainEqual({ severity: 'error', code: 'shape-error', node: 'y', message: '(op MatMul, node y) inner dims differ: input 0 has K=3, input 1 has K=4' });
+  });
+
+  it('keeps declared value_info as a cross-check: a different number is a conflict diagnostic', () => {
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
+      outputs: [{ name: 'y', type: undefined }],
+      valueInfo: [{ name: 'y', type: tt('float32', [2, 4]) }],
+      nodes: [node('Relu', ['x'], ['y'])],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(r.diagnostics).toContainEqual({ severity: 'warning', code: 'value-info-conflict', node: 'y', message: 'y: axis 1 inferred 3, the file declares 4' });
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['2', '3']);
+  });
+
+  it('inlines model-local functions with attribute references', () => {
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3, 4]) }],
+      outputs: [{ name: 'y', type: undefined }],
+      nodes: [node('MyTranspose', ['x'], ['y'], { p: a.is([2, 0, 1]) }, 'local')],
+    });
+    const fn = {
+      name: 'MyTranspose',
+      domain: 'local',
+      inputs: ['a'],
+      outputs: ['b'],
+      attributes: ['p'],
+      attributeDefaults: {},
+      nodes: [node('Transpose', ['a'], ['b'], { perm: { type: 'ref', ref: 'p' } })],
+      opsets: new Map([['', 17]]),
+    } as const;
+    const r = inferModel(model(g, 17, { functions: [fn] }), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['4', '2', '3']);
+    expect(r.nodes.map((n) => n.name)).toEqual(['y/b']);
+  });
+
+  it('infers a short Loop one iteration at a time and multiplies nothing', () => {
+    // Loop 3 times appending a [2] slice: carried value grows 0 -> 2 -> 4 -> 6 along axis 0.
+    const body = graph({
+      inputs: [{ name: 'i', type: tt('int64', []) }, { name: 'c', type: tt('bool', []) }, { name: 'acc', type: tt('float32', [null]) }],
+      outputs: [{ name: 'c_out', type: undefined }, { name: 'acc_out', type: undefined }],
+      nodes: [node('Identity', ['c'], ['c_out']), node('Concat', ['acc', 'piece'], ['acc_out'], { axis: a.i(0) })],
+    });
+    const g = graph({
+      inputs: [{ name: 'init', type: tt('float32', [0]) }, { name: 'piece', type: tt('float32', [2]) }],
+      outputs: [{ name: 'out', type: undefined }],
+      initializers: [ints('M', [3], []), { ...ints('cond', [1], []), dtype: 'bool' }],
+      nodes: [node('Loop', ['M', 'cond', 'init'], ['out'], { body: a.g(body) })],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['6']);
+    expect(r.nodes.filter((n) => n.op === 'Concat').map((n) => n.name)).toEqual(['out/body[0]/acc_out', 'out/body[1]/acc_out', 'out/body[2]/acc_out']);
+  });
+});
