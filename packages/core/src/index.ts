@@ -8,3 +8,8 @@ export * from './symbolic/dim.js';
 export * from './ir/dtype.js';
 export * from './ir/graph.js';
 export * from './cost/types.js';
+export * from './cost/conventions.js';
+export * from './cost/conv.js';
+export * from './cost/matmul.js';
+export * from './cost/elementwise.js';
+export * from './cost/layers.js';
