@@ -13,3 +13,6 @@ export * from './cost/conv.js';
 export * from './cost/matmul.js';
 export * from './cost/elementwise.js';
 export * from './cost/layers.js';
+export * from './memory/memory.js';
+export * from './report/report.js';
+export * from './report/build.js';

@@ -1,12 +1,13 @@
 /**
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
-import type { Convention, Dim } from '@modelcost/core';
+import { buildReport, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
-import { inferModel, type InferResult } from './infer/engine.js';
+import { inferModel, valBytes, type InferResult } from './infer/engine.js';
+import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
 import { defaultRules } from './ops/index.js';
 
@@ -45,4 +46,44 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     ...(options.convention ? { convention: options.convention } : {}),
   });
   return { model, def, result };
+}
+
+/** Version written into reports' `tool` field. */
+export const ONNX_TOOL = { name: 'modelcost', version: '0.1.0' } as const;
+
+function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
+  if (!v) return { name, dtype: 'unknown', shape: undefined, bytes: Poly.ZERO };
+  return { name, dtype: v.kind === 'tensor' ? v.dtype : v.kind, shape: v.kind === 'tensor' ? v.shape : undefined, bytes: valBytes(v) };
+}
+
+/**
+ * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 1).
+ * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
+ */
+export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
+  const { model, def, result } = analyzeOnnx(source, options);
+  const opsets: Record<string, number> = {};
+  for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
+  const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
+    name: n.name,
+    op: n.op,
+    domain: n.domain === '' ? 'ai.onnx' : n.domain,
+    inputs: n.inputs.map((i) => i.name),
+    outputs: n.outputs.filter((o) => o.name !== '').map((o) => analyzedValue(o.name, o.value)),
+    ...(n.cost ? { cost: n.cost } : {}),
+    ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
+    ...(n.status === 'ok' ? {} : { status: n.status }),
+  }));
+  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
+  return buildReport({
+    tool: ONNX_TOOL,
+    model: { path: options.file ?? '', format: 'onnx', producer: def.producer, opsets },
+    convention: options.convention ?? 'macs+flops',
+    dims: options.dims ?? {},
+    inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),
+    outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
+    nodes,
+    weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
+    diagnostics,
+  });
 }
