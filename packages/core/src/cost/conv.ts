@@ -72,7 +72,7 @@ export interface ConvTransposeParams extends ConvParams {
  * macs = N * Cin * prod(inSpatial) * Cout/groups * prod(kernel). A bias adds once per output element.
  * Params: Cin * Cout/groups * prod(kernel) (+ Cout).
  */
-export function convTransposeCost(p: ConvTransposeParams, opts: KernelOptions = {}): OpCost {
+export function convTransposeCost(p: ConvTransposeParams, _opts: KernelOptions = {}): OpCost {
   const g = p.groups ?? 1;
   const coutPerGroup = dimPoly(p.outChannels).floorDiv(g);
   const k = numElements(p.kernel);
