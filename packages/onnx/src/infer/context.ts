@@ -19,6 +19,8 @@ export interface SubgraphResult {
 
 /** Services the engine provides to a node context. */
 export interface EngineServices {
+  /** The value of a name visible from the node's scope (for ops that refer to tensors by name, like Gradient). */
+  lookupValue(name: string): Val | undefined;
   /** Counting convention options passed to every core kernel. */
   readonly kernelOptions: KernelOptions;
   freshDim(): Dim;
@@ -250,6 +252,11 @@ export class NodeContext {
   }
 
   // ---- helpers ----
+
+  /** The value of any tensor visible from this node, by name (Gradient's `xs`). */
+  valueOf(name: string): Val | undefined {
+    return this.engine.lookupValue(name);
+  }
 
   /** A fresh unknown dim (`unk__N`). */
   fresh(): Dim {

@@ -276,6 +276,7 @@ class Engine {
 
     const services: EngineServices = {
       kernelOptions: { convention: this.options.convention ?? 'macs+flops' },
+      lookupValue: (n) => lookup(scope, n).value,
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code, message) => this.diag('warning', code, message, name),

@@ -128,6 +128,8 @@ export function runCase(dir: string): CaseResult {
       const r = compare(o.value, want, dataDependent);
       if (r) problems.push(`output ${i} (${o.name}): ${r}`);
     });
+    // A rule that crashes (even only in its cost) is a failure, whatever the shapes say.
+    for (const d of result.diagnostics) if (d.code === 'internal-error') problems.push(d.message);
     if (problems.length) {
       const errs = result.diagnostics.filter((d) => d.severity !== 'info' || d.code === 'unknown-shape').slice(0, 3).map((d) => `[${d.code}] ${d.message}`);
       return { name, ok: false, detail: [...problems, ...errs].join('; ') };
