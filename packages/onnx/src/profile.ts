@@ -70,7 +70,7 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     domain: n.domain === '' ? 'ai.onnx' : n.domain,
     inputs: n.inputs.map((i) => i.name),
     outputs: n.outputs.filter((o) => o.name !== '').map((o) => analyzedValue(o.name, o.value)),
-    ...(n.cost ? { cost: n.cost } : {}),
+    ...(n.cost ? { cost: n.cost } : { params: n.params }),
     ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
     ...(n.status === 'ok' ? {} : { status: n.status }),
   }));

@@ -29,6 +29,8 @@ export interface AnalyzedNode {
   readonly outputs: readonly AnalyzedValue[];
   /** Undefined when the cost is unknown (see `status`). */
   readonly cost?: Cost;
+  /** Params of a node whose cost is unknown (its weights still count). */
+  readonly params?: Poly;
   /** Runs per inference (Loop trip count; 0 for an If branch not taken). Default 1. */
   readonly multiplicity?: Poly;
   /** Absent when ok. */
@@ -114,6 +116,10 @@ export function buildReport(input: ReportInput): Report {
       out.flops = evalPoly(c.flops, `${n.name} flops`);
       out.bytesRead = evalPoly(c.bytesRead, `${n.name} bytesRead`);
       out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
+    }
+    if (!c && n.params) {
+      nodeParams = nodeParams.add(n.params);
+      out.params = evalPoly(n.params, `${n.name} params`);
     }
     if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
     if (n.status) out.status = n.status;

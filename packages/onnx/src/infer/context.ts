@@ -82,7 +82,14 @@ export class NodeContext {
     return this.hasInput(i) ? this.ins[i] : undefined;
   }
 
-  /** All present inputs' values (omitted ones skipped). */
+  /** Positions of the inputs that are present (declared and not `''`). */
+  presentInputs(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.node.inputs.length; i++) if (this.hasInput(i)) out.push(i);
+    return out;
+  }
+
+  /** All present inputs' values (omitted ones and unknown values skipped). */
   inputs(): Val[] {
     const out: Val[] = [];
     for (let i = 0; i < this.node.inputs.length; i++) {

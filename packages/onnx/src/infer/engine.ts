@@ -37,6 +37,8 @@ export interface InferredNode {
   readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   /** Undefined when the op has no rule (unsupported) or its cost could not be computed (see `status`). */
   readonly cost?: NodeCost;
+  /** Weight elements the node consumes as data (counted once per weight), known whatever the status. */
+  readonly params: Poly;
   /** `ok`, `unsupported` (no rule), `error` (inference failed), `unknown-shape` (inputs' ranks unknown). */
   readonly status: 'ok' | 'unsupported' | 'error' | 'unknown-shape';
   /** How many times the node runs per model call (Loop trip count; 0 for an If branch not taken). */
@@ -269,7 +271,7 @@ class Engine {
     }
     if (!rule) {
       const outputs = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.nodeParams(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path });
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -291,17 +293,18 @@ class Engine {
       status = this.inferFailure(e, name, node);
     }
     const outputs = setOutputs(status === 'ok' ? ctx.outputs() : []);
+    const params = this.nodeParams(rule, ins);
     let cost: NodeCost | undefined;
     if (status === 'ok') {
       try {
-        cost = this.nodeCost(rule, ctx, node, ins, outputs.map((o) => o.value));
+        cost = this.nodeCost(rule, ctx, params, ins, outputs.map((o) => o.value));
       } catch (e) {
         status = this.inferFailure(e, name, node);
       }
     }
     const entry: InferredNode = cost
-      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, status, multiplicity: scope.multiplicity, scope: scope.path }
-      : { name, op: node.opType, domain, inputs: inputsOut, outputs, status, multiplicity: scope.multiplicity, scope: scope.path };
+      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path }
+      : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
     // The node itself goes before the sub-graph nodes it produced, keeping a readable order.
     this.nodes.splice(mark, 0, entry);
   }
@@ -325,17 +328,24 @@ class Engine {
     return 'error';
   }
 
-  private nodeCost(rule: OpRule, ctx: NodeContext, node: NodeDef, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
-    const rc = rule.cost(ctx);
+  /**
+   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
+   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
+   */
+  private nodeParams(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
     let params = Poly.ZERO;
-    const nonParam = rule.nonParamInputs ?? [];
+    const nonParam = rule?.nonParamInputs ?? [];
     ins.forEach((v, i) => {
       if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight)) return;
       this.counted.add(v.weight);
       this.paramWeights.push(v.weight);
       params = params.add(numElements(v.weight.dims));
     });
-    void node;
+    return params;
+  }
+
+  private nodeCost(rule: OpRule, ctx: NodeContext, params: Poly, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
+    const rc = rule.cost(ctx);
     const bytesRead = rc.bytesRead ?? ins.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
     const bytesWritten = outs.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
@@ -366,16 +376,20 @@ class Engine {
   private inlineFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string, parent: Scope): (Val | undefined)[] {
     const values = new Map<string, Val | undefined>();
     fn.inputs.forEach((formal, i) => values.set(formal, ins[i]));
+    // Attribute references resolve against the call, also inside the body's nested sub-graphs.
     const resolve = (attrs: Readonly<Record<string, Attr>>): Record<string, Attr> => {
       const out: Record<string, Attr> = {};
       for (const [k, a] of Object.entries(attrs)) {
         if (a.type === 'ref') {
           const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
           if (actual) out[k] = actual;
-        } else out[k] = a;
+        } else if (a.type === 'graph') out[k] = { type: 'graph', value: resolveGraph(a.value) };
+        else if (a.type === 'graphs') out[k] = { type: 'graphs', value: a.value.map(resolveGraph) };
+        else out[k] = a;
       }
       return out;
     };
+    const resolveGraph = (g: GraphDef): GraphDef => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);

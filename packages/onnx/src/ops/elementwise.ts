@@ -19,9 +19,9 @@ function ewCost(op: string) {
 /** Cost of a variadic op (Sum/Max/Min/Mean): n inputs need n-1 pairwise operations per output element. */
 function variadicCost(op: string) {
   return (ctx: NodeContext): OpCost => {
-    const n = ctx.inputs().length;
-    const c = elementwiseCost(op, numElements(ctx.outShape(0)).mul(Math.max(1, n - 1)), ctx.kernelOptions);
-    return c;
+    const n = ctx.presentInputs().length;
+    // Mean: n - 1 additions and 1 division per element.
+    return elementwiseCost(op, numElements(ctx.outShape(0)).mul(op === 'Mean' ? n : Math.max(1, n - 1)), ctx.kernelOptions);
   };
 }
 
@@ -177,14 +177,15 @@ const num = (f: (x: number) => number) => (x: Scalar): Scalar | undefined => (ty
 function variadic(op: string): OpRule {
   return {
     infer(ctx: NodeContext) {
-      const ins = ctx.inputs();
-      if (ins.length === 0) ctx.fail('expected at least one input');
-      const shapes = ins.map((_, i) => ctx.shape(i));
+      const idx = ctx.presentInputs();
+      if (idx.length === 0) ctx.fail('expected at least one input');
+      const shapes = idx.map((i) => ctx.shape(i));
+      const ins = idx.map((i) => ctx.tensor(i));
       const shape = ctx.broadcast(...shapes);
       const first = ctx.tensor(0);
       let data: TensorData | undefined;
-      if ((op === 'Max' || op === 'Min' || op === 'Sum') && ins.every((v) => v.kind === 'tensor' && v.data)) {
-        const datas = ins.map((v) => (v.kind === 'tensor' ? v.data : undefined));
+      if ((op === 'Max' || op === 'Min' || op === 'Sum') && ins.every((v) => v.data)) {
+        const datas = ins.map((v) => v.data);
         const inner = op === 'Sum' ? 'Add' : op;
         data = broadcastData(shapes, datas, shape, (args) => {
           let acc: Dim | undefined = asNumberOrPoly(args[0]!);

@@ -108,11 +108,11 @@ const einsum: OpRule = {
   infer(ctx: NodeContext) {
     const eq = ctx.attrString('equation');
     if (eq === undefined) ctx.fail('attribute equation is required');
-    const shapes = ctx.inputs().map((_, i) => ctx.shape(i));
+    const shapes = ctx.presentInputs().map((i) => ctx.shape(i));
     ctx.output(0, ctx.dtype(0), einsumShape(ctx, eq, shapes));
   },
   cost(ctx: NodeContext) {
-    return einsumCost(ctx.attrString('equation')!, ctx.inputs().map((_, i) => ctx.shape(i)), ctx.kernelOptions);
+    return einsumCost(ctx.attrString('equation')!, ctx.presentInputs().map((i) => ctx.shape(i)), ctx.kernelOptions);
   },
 };
 

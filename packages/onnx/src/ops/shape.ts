@@ -138,9 +138,10 @@ const unsqueezeRule: OpRule = dataMovementRule((ctx: NodeContext) => {
 }, [1]);
 
 const concatRule: OpRule = dataMovementRule((ctx: NodeContext) => {
-  const ins = ctx.inputs();
-  if (ins.length === 0) ctx.fail('expected at least one input');
-  const shapes = ins.map((_, i) => ctx.shape(i));
+  const idx = ctx.presentInputs();
+  if (idx.length === 0) ctx.fail('expected at least one input');
+  const shapes = idx.map((i) => ctx.shape(i));
+  const ins = idx.map((i) => ctx.tensor(i));
   const rank = shapes[0]!.length;
   const axisAttr = ctx.attrInt('axis');
   if (axisAttr === undefined && ctx.opset >= 4) ctx.fail('attribute axis is required');
@@ -161,7 +162,7 @@ const concatRule: OpRule = dataMovementRule((ctx: NodeContext) => {
   out[axis] = total;
   let data: TensorData | undefined;
   // Contents are propagated for the 1-D case that shape computations use.
-  if (rank === 1 && ins.every((v) => v.kind === 'tensor' && v.data)) data = ins.flatMap((v) => (v.kind === 'tensor' ? [...v.data!] : []));
+  if (rank === 1 && ins.every((v) => v.data)) data = ins.flatMap((v) => [...v.data!]);
   ctx.output(0, ctx.dtype(0), out, data);
 });
 
@@ -405,6 +406,16 @@ const constantOfShapeRule: OpRule = {
     }
     for (const d of shape) if (typeof d === 'number' && d < 0) ctx.fail(`shape has a negative dim ${d}`, 0);
     const data = propagatable(shape) ? new Array<Dim>(prod(shape)).fill(typeof fill === 'bigint' ? Number(fill) : fill) : undefined;
+    // A constant shape makes a constant tensor generated at run time (Caffe2 exports weights this way):
+    // like a Constant node's tensor, it is a weight where a node consumes it as data.
+    const input = ctx.tensor(0);
+    if (input.weight && shape.every((d) => typeof d === 'number')) {
+      const dims = shape as number[];
+      const elems = prod(dims);
+      const weight: Weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil((elems * dtypeBits(dtype)) / 8), location: { kind: 'none' } };
+      ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
+      return;
+    }
     ctx.output(0, dtype, shape, data);
   },
   cost: () => NO_COMPUTE,
