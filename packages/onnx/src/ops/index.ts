@@ -7,7 +7,9 @@
 import { RuleTable } from '../infer/engine.js';
 import type { OpRule, RuleEntry } from '../infer/rule.js';
 import { clipRule, elementwiseRules as ew, whereRule } from './elementwise.js';
+import { contribRules as ms } from './contrib.js';
 import { controlFlowRules as cf } from './control-flow.js';
+import { mlRules as ml } from './ml.js';
 import { convRules as conv } from './conv.js';
 import { matmulRules as mm } from './matmul.js';
 import { normalizationRules as norm } from './normalization.js';
@@ -96,6 +98,7 @@ export const ONNX_RULES: readonly RuleEntry[] = [
   e('HardSwish', 14, ew.HardSwish),
   e('Identity', 1, shape.Identity),
   e('If', 1, cf.If),
+  e('ImageScaler', 1, nn.ImageScaler),
   e('InstanceNormalization', 1, norm.InstanceNormalization),
   e('IsInf', 10, ew.IsInf),
   e('IsNaN', 9, ew.IsNaN),
@@ -215,6 +218,64 @@ export const ONNX_RULES: readonly RuleEntry[] = [
   e('Xor', 1, ew.Xor),
 ];
 
+/** com.microsoft operators (onnxruntime contrib ops). */
+export const CONTRIB_RULES: readonly RuleEntry[] = [
+  e('Attention', 1, ms.Attention, 'com.microsoft'),
+  e('BiasAdd', 1, ms.BiasAdd, 'com.microsoft'),
+  e('BiasGelu', 1, ms.BiasGelu, 'com.microsoft'),
+  e('DynamicQuantizeMatMul', 1, ms.DynamicQuantizeMatMul, 'com.microsoft'),
+  e('EmbedLayerNormalization', 1, ms.EmbedLayerNormalization, 'com.microsoft'),
+  e('FastGelu', 1, ms.FastGelu, 'com.microsoft'),
+  e('FusedConv', 1, ms.FusedConv, 'com.microsoft'),
+  e('FusedMatMul', 1, ms.FusedMatMul, 'com.microsoft'),
+  e('Gelu', 1, ms.Gelu, 'com.microsoft'),
+  e('GroupQueryAttention', 1, ms.GroupQueryAttention, 'com.microsoft'),
+  e('LayerNormalization', 1, ms.LayerNormalization, 'com.microsoft'),
+  e('MatMulIntegerToFloat', 1, ms.MatMulIntegerToFloat, 'com.microsoft'),
+  e('MatMulNBits', 1, ms.MatMulNBits, 'com.microsoft'),
+  e('MultiHeadAttention', 1, ms.MultiHeadAttention, 'com.microsoft'),
+  e('NhwcConv', 1, ms.NhwcConv, 'com.microsoft'),
+  e('QLinearAdd', 1, ms.QLinearAdd, 'com.microsoft'),
+  e('QLinearAveragePool', 1, ms.QLinearAveragePool, 'com.microsoft'),
+  e('QLinearConcat', 1, ms.QLinearConcat, 'com.microsoft'),
+  e('QLinearConv', 1, ms.QLinearConv, 'com.microsoft'),
+  e('QLinearGlobalAveragePool', 1, ms.QLinearGlobalAveragePool, 'com.microsoft'),
+  e('QLinearLeakyRelu', 1, ms.QLinearLeakyRelu, 'com.microsoft'),
+  e('QLinearMatMul', 1, ms.QLinearMatMul, 'com.microsoft'),
+  e('QLinearMul', 1, ms.QLinearMul, 'com.microsoft'),
+  e('QLinearSigmoid', 1, ms.QLinearSigmoid, 'com.microsoft'),
+  e('QuickGelu', 1, ms.QuickGelu, 'com.microsoft'),
+  e('RotaryEmbedding', 1, ms.RotaryEmbedding, 'com.microsoft'),
+  e('SimplifiedLayerNormalization', 1, ms.SimplifiedLayerNormalization, 'com.microsoft'),
+  e('SkipLayerNormalization', 1, ms.SkipLayerNormalization, 'com.microsoft'),
+  e('SkipSimplifiedLayerNormalization', 1, ms.SkipSimplifiedLayerNormalization, 'com.microsoft'),
+  // DequantizeLinear / QuantizeLinear in the contrib domain behave as the ai.onnx ones.
+  e('DequantizeLinear', 1, nn.DequantizeLinear, 'com.microsoft'),
+  e('QuantizeLinear', 1, nn.QuantizeLinear, 'com.microsoft'),
+];
+
+/** ai.onnx.ml operators. */
+export const ML_RULES: readonly RuleEntry[] = [
+  e('ArrayFeatureExtractor', 1, ml.ArrayFeatureExtractor, 'ai.onnx.ml'),
+  e('Binarizer', 1, ml.Binarizer, 'ai.onnx.ml'),
+  e('CastMap', 1, ml.CastMap, 'ai.onnx.ml'),
+  e('CategoryMapper', 1, ml.CategoryMapper, 'ai.onnx.ml'),
+  e('DictVectorizer', 1, ml.DictVectorizer, 'ai.onnx.ml'),
+  e('FeatureVectorizer', 1, ml.FeatureVectorizer, 'ai.onnx.ml'),
+  e('Imputer', 1, ml.Imputer, 'ai.onnx.ml'),
+  e('LabelEncoder', 1, ml.LabelEncoder, 'ai.onnx.ml'),
+  e('LinearClassifier', 1, ml.LinearClassifier, 'ai.onnx.ml'),
+  e('LinearRegressor', 1, ml.LinearRegressor, 'ai.onnx.ml'),
+  e('Normalizer', 1, ml.Normalizer, 'ai.onnx.ml'),
+  e('OneHotEncoder', 1, ml.OneHotEncoder, 'ai.onnx.ml'),
+  e('Scaler', 1, ml.Scaler, 'ai.onnx.ml'),
+  e('SVMClassifier', 1, ml.SVMClassifier, 'ai.onnx.ml'),
+  e('SVMRegressor', 1, ml.SVMRegressor, 'ai.onnx.ml'),
+  e('TreeEnsembleClassifier', 1, ml.TreeEnsembleClassifier, 'ai.onnx.ml'),
+  e('TreeEnsembleRegressor', 1, ml.TreeEnsembleRegressor, 'ai.onnx.ml'),
+  e('ZipMap', 1, ml.ZipMap, 'ai.onnx.ml'),
+];
+
 /** ai.onnx.preview.training operators. */
 export const TRAINING_RULES: readonly RuleEntry[] = [
   e('Adagrad', 1, nn.Adagrad, 'ai.onnx.preview.training'),
@@ -224,7 +285,7 @@ export const TRAINING_RULES: readonly RuleEntry[] = [
 ];
 
 /** Every rule modelcost knows, all domains. */
-export const ALL_RULES: readonly RuleEntry[] = [...ONNX_RULES, ...TRAINING_RULES];
+export const ALL_RULES: readonly RuleEntry[] = [...ONNX_RULES, ...CONTRIB_RULES, ...ML_RULES, ...TRAINING_RULES];
 
 /** The default rule table. */
 export const defaultRules = new RuleTable(ALL_RULES);

@@ -397,6 +397,12 @@ const gradient: OpRule = {
   },
 };
 
+/** ImageScaler (experimental, opsets 1-8): y = scale * x + bias per channel, 2 flops per element. */
+const imageScaler: OpRule = {
+  infer: (ctx: NodeContext) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx: NodeContext) => elementwiseCost('Mul', numElements(ctx.shape(0)).mul(2), ctx.kernelOptions),
+};
+
 /** Rules of this family, by op type (default domain unless noted in the registry). */
 export const nnRules: Record<string, OpRule> = {
   Adagrad: optimizer('Adagrad'),
@@ -412,6 +418,7 @@ export const nnRules: Record<string, OpRule> = {
   GRU: recurrent('gru'),
   HammingWindow: windowOp(),
   HannWindow: windowOp(),
+  ImageScaler: imageScaler,
   LSTM: recurrent('lstm'),
   MaxRoiPool: maxRoiPool,
   MelWeightMatrix: melWeightMatrix,
