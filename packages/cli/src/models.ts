@@ -3,7 +3,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import type { Convention, Dim, Report } from '@modelcost/core';
-import { OnnxImportError, profileOnnx } from '@modelcost/onnx';
+import { OnnxImportError, OnnxOptionsError, profileOnnx } from '@modelcost/onnx';
 import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -43,6 +43,7 @@ export function profileModelFile(path: string, opts: ProfileOptions, io: CliIO):
     if (format !== 'onnx') throw new InputError(path, 'Keras models are profiled by @modelcost/keras, which this build of the CLI does not include yet');
     return profileOnnx(source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
   } catch (e) {
+    if (e instanceof OnnxOptionsError) throw new InputError(path, e.message);
     if (e instanceof OnnxImportError) throw new InputError(path, e.message.startsWith(`${path}: `) ? e.message.slice(path.length + 2) : e.message);
     throw e;
   } finally {

@@ -4,7 +4,7 @@
  */
 export * from './decode/index.js';
 export { MESSAGES } from './messages.js';
-export { analyzeOnnx, profileOnnx, ONNX_TOOL, type OnnxAnalysis, type OnnxProfileOptions } from './profile.js';
+export { analyzeOnnx, profileOnnx, ONNX_TOOL, OnnxOptionsError, type OnnxAnalysis, type OnnxProfileOptions } from './profile.js';
 export { defaultRules, ALL_RULES } from './ops/index.js';
 export { inferModel, RuleTable, type InferResult, type InferredNode, type InferOptions } from './infer/engine.js';
 export type { OpRule, RuleEntry } from './infer/rule.js';

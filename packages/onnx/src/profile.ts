@@ -23,6 +23,11 @@ export interface OnnxProfileOptions {
   readonly convention?: Convention;
 }
 
+/** An option that does not fit the model (an `--input` naming no graph input). */
+export class OnnxOptionsError extends Error {
+  override readonly name = 'OnnxOptionsError';
+}
+
 /** Everything known about a model after inference. */
 export interface OnnxAnalysis {
   /** The decoded file (structure only: weights are layouts). */
@@ -40,6 +45,9 @@ export interface OnnxAnalysis {
 export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}): OnnxAnalysis {
   const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
   const def = toModelDef(model);
+  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
+  for (const name of Object.keys(options.inputs ?? {}))
+    if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
   const result = inferModel(def, defaultRules, {
     ...(inputShapes ? { inputShapes } : {}),

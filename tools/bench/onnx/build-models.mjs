@@ -77,8 +77,21 @@ function valueInfo(name, elemType, dims) {
   return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } };
 }
 
-/** Write the model: protobufjs encodes the structure, big initializers' raw_data is streamed as zeros. */
-export function writeModel(path, g, opset = 17) {
+/**
+ * Write the model: protobufjs encodes the structure, big initializers' raw_data is streamed as zeros.
+ * With `externalData`, big initializers point into an external file that is never written (profiling
+ * never opens it), so a BERT-sized topology costs a few hundred KB on disk.
+ */
+export function writeModel(path, g, opset = 17, { externalData = false } = {}) {
+  if (externalData) {
+    let offset = 0;
+    const ext = g.big.map((t) => {
+      const e = { name: t.name, dims: t.dims, dataType: FLOAT, dataLocation: 1, externalData: [{ key: 'location', value: 'weights.bin' }, { key: 'offset', value: String(offset) }, { key: 'length', value: String(t.bytes) }] };
+      offset += t.bytes;
+      return e;
+    });
+    g = Object.assign(Object.create(Object.getPrototypeOf(g)), g, { small: [...g.small, ...ext], big: [] });
+  }
   const graphHead = onnx.GraphProto.encode({ name: g.name, node: g.nodes, initializer: g.small, input: g.inputs, output: g.outputs }).finish();
   const tensors = g.big.map((t) => {
     const head = onnx.TensorProto.encode({ name: t.name, dims: t.dims, dataType: FLOAT }).finish();
@@ -105,28 +118,28 @@ export function writeModel(path, g, opset = 17) {
   }
 }
 
-function resnet50() {
+/**
+ * torchvision ResNet-50 as torch.onnx.export writes it in eval mode: BatchNormalization folded into
+ * each Conv's weights and bias (the exporter's default constant folding).
+ */
+export function resnet50() {
   const g = new GraphBuilder('resnet50');
   let x = g.input('input', FLOAT, [1, 3, 224, 224]);
-  const conv = (inp, cin, cout, k, s, p) => {
+  const conv = (inp, cin, cout, k, s, p, relu = true) => {
     const c = g.node('Conv', [inp, g.weight([cout, cin, k, k]), g.weight([cout])], { kernel_shape: [k, k], strides: [s, s], pads: [p, p, p, p] });
-    return c;
+    return relu ? g.node('Relu', [c]) : c;
   };
-  const bnRelu = (inp, c, relu = true) => {
-    const b = g.node('BatchNormalization', [inp, g.weight([c]), g.weight([c]), g.weight([c]), g.weight([c])]);
-    return relu ? g.node('Relu', [b]) : b;
-  };
-  x = bnRelu(conv(x, 3, 64, 7, 2, 3), 64);
+  x = conv(x, 3, 64, 7, 2, 3);
   x = g.node('MaxPool', [x], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] });
   let cin = 64;
   for (const [width, blocks, stride] of [[64, 3, 1], [128, 4, 2], [256, 6, 2], [512, 3, 2]]) {
     for (let b = 0; b < blocks; b++) {
       const s = b === 0 ? stride : 1;
       const out = width * 4;
-      let y = bnRelu(conv(x, cin, width, 1, 1, 0), width);
-      y = bnRelu(conv(y, width, width, 3, s, 1), width);
-      y = bnRelu(conv(y, width, out, 1, 1, 0), out, false);
-      const short = b === 0 ? bnRelu(conv(x, cin, out, 1, s, 0), out, false) : x;
+      let y = conv(x, cin, width, 1, 1, 0);
+      y = conv(y, width, width, 3, s, 1);
+      y = conv(y, width, out, 1, 1, 0, false);
+      const short = b === 0 ? conv(x, cin, out, 1, s, 0, false) : x;
       x = g.node('Relu', [g.node('Add', [y, short])]);
       cin = out;
     }
@@ -138,12 +151,43 @@ function resnet50() {
   return g;
 }
 
-function bertBase() {
-  const g = new GraphBuilder('bert_base');
-  const H = 768;
-  const heads = 12;
+/** torchvision MobileNetV2 (width 1.0, 224x224) as exported in eval mode: BN folded, ReLU6 as Clip. */
+export function mobilenetV2() {
+  const g = new GraphBuilder('mobilenet_v2');
+  let x = g.input('input', FLOAT, ['batch', 3, 224, 224]);
+  const six = g.weight([]);
+  const zero = g.weight([]);
+  const conv = (inp, cin, cout, k, s, groups = 1, relu6 = true) => {
+    const p = (k - 1) / 2;
+    const c = g.node('Conv', [inp, g.weight([cout, cin / groups, k, k]), g.weight([cout])], { kernel_shape: [k, k], strides: [s, s], pads: [p, p, p, p], group: groups });
+    return relu6 ? g.node('Clip', [c, zero, six]) : c;
+  };
+  x = conv(x, 3, 32, 3, 2);
+  let cin = 32;
+  for (const [t, c, n, s] of [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 3, 2], [6, 64, 4, 2], [6, 96, 3, 1], [6, 160, 3, 2], [6, 320, 1, 1]]) {
+    for (let i = 0; i < n; i++) {
+      const stride = i === 0 ? s : 1;
+      const hidden = cin * t;
+      let y = t === 1 ? x : conv(x, cin, hidden, 1, 1);
+      y = conv(y, hidden, hidden, 3, stride, hidden);
+      y = conv(y, hidden, c, 1, 1, 1, false);
+      x = stride === 1 && cin === c ? g.node('Add', [x, y]) : y;
+      cin = c;
+    }
+  }
+  x = conv(x, 320, 1280, 1, 1);
+  x = g.node('GlobalAveragePool', [x]);
+  x = g.node('Flatten', [x], { axis: 1 });
+  x = g.node('Gemm', [x, g.weight([1000, 1280]), g.weight([1000])], { transB: 1 });
+  g.output(x, FLOAT, ['batch', 1000]);
+  return g;
+}
+
+/** A BERT-style encoder with dynamic [batch, seq] axes; defaults are BERT-base. */
+export function bertBase({ H = 768, heads = 12, layers = 12, vocab = 30522, ff = 3072, name = 'bert_base' } = {}) {
+  const g = new GraphBuilder(name);
   const ids = g.input('input_ids', INT64, ['batch', 'seq']);
-  let x = g.node('Gather', [g.weight([30522, H]), ids]);
+  let x = g.node('Gather', [g.weight([vocab, H]), ids]);
   const pos = g.node('Gather', [g.weight([512, H]), g.node('Range', [g.ints([0]), g.node('Gather', [g.node('Shape', [ids]), g.ints([1])]), g.ints([1])])]);
   x = g.node('Add', [x, pos]);
   const ln = (inp) => g.node('LayerNormalization', [inp, g.weight([H]), g.weight([H])], { axis: -1 });
@@ -152,7 +196,7 @@ function bertBase() {
   const shapeX = g.node('Shape', [x]);
   const bs = g.node('Slice', [shapeX, g.ints([0]), g.ints([2])]);
   const headShape = g.node('Concat', [bs, g.ints([heads, H / heads])], { axis: 0 });
-  for (let l = 0; l < 12; l++) {
+  for (let l = 0; l < layers; l++) {
     const split = (t) => g.node('Transpose', [g.node('Reshape', [t, headShape])], { perm: [0, 2, 1, 3] });
     const q = split(dense(x, H, H));
     const k = g.node('Transpose', [g.node('Reshape', [dense(x, H, H), headShape])], { perm: [0, 2, 3, 1] });
@@ -160,8 +204,8 @@ function bertBase() {
     const scores = g.node('Softmax', [g.node('Div', [g.node('MatMul', [q, k]), g.weight([1])])], { axis: -1 });
     const ctx = g.node('Reshape', [g.node('Transpose', [g.node('MatMul', [scores, v])], { perm: [0, 2, 1, 3] }), g.node('Concat', [bs, g.ints([H])], { axis: 0 })]);
     x = ln(g.node('Add', [dense(ctx, H, H), x]));
-    const ff = dense(g.node('Gelu', [dense(x, H, 3072)]), 3072, H);
-    x = ln(g.node('Add', [ff, x]));
+    const f = dense(g.node('Gelu', [dense(x, H, ff)]), ff, H);
+    x = ln(g.node('Add', [f, x]));
   }
   g.output(x, FLOAT, ['batch', 'seq', H]);
   return g;
@@ -185,7 +229,7 @@ function big1p5g() {
   return g;
 }
 
-export const MODELS = { 'resnet50.onnx': resnet50, 'bert-base.onnx': bertBase, 'nodes-100k.onnx': nodes100k, 'big-1p5g.onnx': big1p5g };
+export const MODELS = { 'resnet50.onnx': resnet50, 'bert-base.onnx': () => bertBase(), 'nodes-100k.onnx': nodes100k, 'big-1p5g.onnx': big1p5g };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = process.argv[2] ?? join(process.cwd(), '.bench/onnx');

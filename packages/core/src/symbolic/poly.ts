@@ -441,9 +441,17 @@ function minMax(a: Poly, b: Poly, fn: 'min' | 'max'): Poly {
     const aBigger = diff.constValue > 0n;
     return fn === 'max' ? (aBigger ? a : b) : aBigger ? b : a;
   }
+  // Sizes are never negative: when every term of a - b is a non-negative multiple of symbols, a >= b.
+  if (nonNegative(diff)) return fn === 'max' ? a : b;
+  if (nonNegative(diff.neg())) return fn === 'max' ? b : a;
   // Order arguments canonically so min(a, b) and min(b, a) are the same atom.
   const [x, y] = a.key <= b.key ? [a, b] : [b, a];
   return fnAtom(fn, [x, y]);
+}
+
+/** True when p >= 0 for every non-negative value of its symbols (non-negative coefficients over plain symbols). */
+function nonNegative(p: Poly): boolean {
+  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === 'sym'));
 }
 
 function formatTerms(terms: readonly Term[], coeffText: (c: bigint) => string): string {

@@ -3,7 +3,7 @@
  * MaxPool, AveragePool, LpPool, Global{Max,Average,Lp}Pool, MaxUnpool. Spatial sizes follow ONNX's
  * `auto_pad` / `pads` / `strides` / `dilations` / `ceil_mode` rules through core's `convOutputDim`.
  */
-import { convCost, convOutputDim, convTransposeCost, dim, dimMul, dimPoly, dimSub, dimAdd, globalPoolCost, poolCost, type Dim } from '@modelcost/core';
+import { convCost, convOutputDim, convTransposeCost, dim, dimMul, dimPoly, dimSub, dimAdd, globalPoolCost, poolCost, type Dim, type DType } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 import { NO_COMPUTE } from './util.js';
@@ -51,7 +51,7 @@ function sweep(ctx: NodeContext, input: readonly Dim[], a: SpatialAttrs): Dim[] 
 }
 
 /** Conv / ConvInteger / QLinearConv: `xi`, `wi`, `bi` are the positions of X, W and B. */
-function convRule(xi: number, wi: number, bi: number | undefined, outType: (ctx: NodeContext) => import('@modelcost/core').DType): OpRule {
+function convRule(xi: number, wi: number, bi: number | undefined, outType: (ctx: NodeContext) => DType): OpRule {
   return {
     infer(ctx: NodeContext) {
       const x = ctx.shape(xi);

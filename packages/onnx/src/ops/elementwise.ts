@@ -3,7 +3,8 @@
  * and comparison ops, variadic Sum/Mean/Max/Min, Where, Clip. Arithmetic on small integer tensors
  * is evaluated (with symbolic dims) so that shape computations resolve.
  */
-import { dim, dimPoly, elementwiseCost, isIntDType, numElements, Poly, type Dim, type DType, type OpCost } from '@modelcost/core';
+import type { Poly} from '@modelcost/core';
+import { dim, dimPoly, elementwiseCost, isIntDType, numElements, type Dim, type DType, type OpCost } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 import type { TensorData } from '../infer/values.js';

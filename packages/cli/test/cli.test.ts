@@ -1,0 +1,108 @@
+/**
+ * The CLI run in-process with injected I/O against real models from ../shared.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeFs, run } from '../src/index.js';
+
+const REAL = resolve(import.meta.dirname, '../../../../shared/onnx-real');
+
+async function cli(argv: string[], cwd = REAL) {
+  let out = '';
+  let err = '';
+  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
+  return { code, out, err };
+}
+
+describe('modelcost profile', () => {
+  it('profiles a real model: Ultraface RFB-320', async () => {
+    const r = await cli(['profile', 'ultraface_rfb_320.onnx']);
+    expect(r.code).toBe(0);
+    // 300,412 float32 weight elements (expected.json: initializer elements by dtype); input 1x3x240x320.
+    expect(r.out).toContain('params 300,412');
+    expect(r.out).toContain('input float32[1, 3, 240, 320]');
+    expect(r.out).toContain('coverage: 126/126 nodes');
+    expect(r.err).toBe('');
+  });
+
+  it('--json prints the Report contract', async () => {
+    const r = await cli(['profile', 'ultraface_rfb_320.onnx', '--json']);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.out);
+    expect(rep.schemaVersion).toBe(1);
+    expect(rep.model).toEqual({ path: 'ultraface_rfb_320.onnx', format: 'onnx', producer: 'pytorch 1.2', opsets: expect.objectContaining({ 'ai.onnx': 9 }) });
+    expect(rep.totals.params).toBe(300412);
+    expect(rep.outputs).toEqual([
+      { name: 'scores', shape: [1, 4420, 2], dtype: 'float32' },
+      { name: 'boxes', shape: [1, 4420, 4], dtype: 'float32' },
+    ]);
+    expect(rep.nodes).toHaveLength(126);
+  });
+
+  it('binds symbolic dims with --dim and keeps the polynomial', async () => {
+    // MobileNetV3 QDQ has a symbolic batch: MACs scale linearly with it.
+    const one = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=1'])).out);
+    const four = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=4'])).out);
+    expect(four.totals.macs).toBe(4 * one.totals.macs);
+    expect(one.symbolic.macs).toBe(`${one.totals.macs}*batch`);
+    expect(one.dims).toEqual({ batch: 1 });
+  });
+
+  it('--input overrides an input shape', async () => {
+    const r = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--input', 'image=2x3x244x244'])).out);
+    expect(r.inputs[0].shape).toEqual([2, 3, 244, 244]);
+    expect(r.outputs[0].shape).toEqual([2, 1000]);
+  });
+
+  it('--input naming no graph input is an input error', async () => {
+    const r = await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--input', 'input=2x3x244x244']);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: ort_mobilenet_v3_qdq.onnx: --input input: the model has no input named "input"; its inputs are "image"\n']);
+  });
+});
+
+describe('errors: exit 2, one line naming the file, no stack', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'modelcost-cli-'));
+  writeFileSync(join(dir, 'empty.onnx'), '');
+  writeFileSync(join(dir, 'lfs.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n');
+
+  it('missing file', async () => {
+    const r = await cli(['profile', 'nope.onnx'], dir);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: nope.onnx: no such file\n']);
+  });
+  it('empty file', async () => {
+    const r = await cli(['profile', 'empty.onnx'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^modelcost: empty\.onnx: .*empty/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+  it('Git LFS pointer', async () => {
+    const r = await cli(['profile', 'lfs.onnx'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^modelcost: lfs\.onnx: .*Git LFS/);
+  });
+  it('one bad model does not stop the others', async () => {
+    const r = await cli(['profile', 'empty.onnx', join(REAL, 'ort_mnist_cntk.onnx')], dir);
+    expect(r.code).toBe(2);
+    // MNIST (CNTK): 5,994 weights.
+    expect(r.out).toContain('params 5,994');
+    expect(r.err).toMatch(/empty\.onnx/);
+  });
+  it('bad --dim', async () => {
+    const r = await cli(['profile', 'x.onnx', '--dim', 'seq'], dir);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: --dim "seq": expected name=positive integer, e.g. --dim seq=128\nRun modelcost profile --help for usage.\n']);
+  });
+  it('unknown command and unknown option', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    const r = await cli(['profile', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("profile: Unknown option '--bogus'");
+  });
+  it('--help lists commands and examples', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('profile');
+    expect((await cli(['profile', '--help'])).out).toContain('Examples:');
+  });
+});
