@@ -9,8 +9,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The same generators the benchmarks use (workspace tooling, not a package dependency).
+/* eslint-disable @nx/enforce-module-boundaries */
 // @ts-expect-error plain ESM workspace script without types
 import { bertBase, mobilenetV2, resnet50, writeModel } from '../../../../tools/bench/onnx/build-models.mjs';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { bytesSource, profileOnnx } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelcost-exports-'));
