@@ -4,7 +4,7 @@
  * are summed with node multiplicities, memory is analysed, and the symbolic totals are kept as text.
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
-import { Poly } from '../symbolic/poly.js';
+import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
 import { peakLiveBytes } from '../memory/memory.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
@@ -69,10 +69,12 @@ export function buildReport(input: ReportInput): Report {
   const bindings: Record<string, number> = { ...input.dims };
   const unbound = new Set<string>();
   const overflow: string[] = [];
+  const noteUnbound = (s: string): void => {
+    unbound.add(s);
+  };
   const evalPoly = (p: Poly, what: string): number => {
     if (p.isConst) return toNumber(p.constValue, what);
-    for (const s of p.symbols()) if (!(s in bindings)) unbound.add(s);
-    return toNumber(p.evaluate(bindings, 1), what);
+    return toNumber(p.evaluate(bindings, 1, noteUnbound), what);
   };
   const toNumber = (v: bigint, what: string): number => {
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) overflow.push(`${what} = ${v}`);
@@ -80,11 +82,11 @@ export function buildReport(input: ReportInput): Report {
   };
   const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
 
-  let macs = Poly.ZERO;
-  let flops = Poly.ZERO;
-  let nodeParams = Poly.ZERO;
-  let moved = Poly.ZERO;
-  let activations = Poly.ZERO;
+  const macsSum = new PolySum();
+  const flopsSum = new PolySum();
+  const paramsSum = new PolySum();
+  const movedSum = new PolySum();
+  const activationsSum = new PolySum();
   const unsupported: Record<string, number> = {};
   let supported = 0;
   const nodes: ReportNode[] = input.nodes.map((n) => {
@@ -92,7 +94,7 @@ export function buildReport(input: ReportInput): Report {
     const c = n.cost;
     if (n.status === 'unsupported') unsupported[n.op] = (unsupported[n.op] ?? 0) + 1;
     else supported++;
-    for (const o of n.outputs) activations = activations.add(o.bytes);
+    for (const o of n.outputs) activationsSum.add(o.bytes);
     const out: ReportNode = {
       name: n.name,
       op: n.op,
@@ -107,10 +109,10 @@ export function buildReport(input: ReportInput): Report {
       bytesWritten: 0,
     };
     if (c) {
-      macs = macs.add(c.macs.mul(mult));
-      flops = flops.add(c.flops.mul(mult));
-      nodeParams = nodeParams.add(c.params);
-      moved = moved.add(c.bytesRead.add(c.bytesWritten).mul(mult));
+      macsSum.add(c.macs, mult);
+      flopsSum.add(c.flops, mult);
+      paramsSum.add(c.params);
+      movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
       out.params = evalPoly(c.params, `${n.name} params`);
       out.macs = evalPoly(c.macs, `${n.name} macs`);
       out.flops = evalPoly(c.flops, `${n.name} flops`);
@@ -118,7 +120,7 @@ export function buildReport(input: ReportInput): Report {
       out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
     }
     if (!c && n.params) {
-      nodeParams = nodeParams.add(n.params);
+      paramsSum.add(n.params);
       out.params = evalPoly(n.params, `${n.name} params`);
     }
     if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
@@ -126,7 +128,11 @@ export function buildReport(input: ReportInput): Report {
     return out;
   });
 
-  const params = input.params ?? nodeParams;
+  const macs = macsSum.value;
+  const flops = flopsSum.value;
+  const moved = movedSum.value;
+  const activations = activationsSum.value;
+  const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
   const peak = peakLiveBytes(
     input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, `${o.name} bytes`) })) })),

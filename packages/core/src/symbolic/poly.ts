@@ -72,13 +72,16 @@ function toBig(v: number | bigint): bigint {
 export class Poly {
   /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
   readonly terms: readonly Term[];
-  /** Canonical printed form; equal polys have equal keys. */
-  readonly key: string;
+  private cachedKey: string | undefined;
 
   private constructor(terms: Term[]) {
-    terms.sort(compareTerms);
+    if (terms.length > 1) terms.sort(compareTerms);
     this.terms = terms;
-    this.key = formatTerms(terms, (c) => c.toString());
+  }
+
+  /** Canonical printed form; equal polys have equal keys. Built on first use. */
+  get key(): string {
+    return (this.cachedKey ??= formatTerms(this.terms, (c) => c.toString()));
   }
 
   static readonly ZERO = new Poly([]);
@@ -150,7 +153,14 @@ export class Poly {
   }
 
   equals(other: Poly): boolean {
-    return this === other || this.key === other.key;
+    if (this === other) return true;
+    if (this.terms.length !== other.terms.length) return false;
+    for (let i = 0; i < this.terms.length; i++) {
+      const a = this.terms[i]!;
+      const b = other.terms[i]!;
+      if (a.coeff !== b.coeff || a.mono !== b.mono) return false;
+    }
+    return true;
   }
 
   add(other: Poly | number | bigint): Poly {
@@ -278,18 +288,22 @@ export class Poly {
   }
 
   /**
-   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given, else this throws
-   * naming them.
+   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given (and are reported to
+   * `onDefault`), else this throws naming them. Computes on bigints directly, without building polys.
    */
-  evaluate(bindings: Bindings = {}, defaultValue?: number | bigint): bigint {
-    let p = this.substitute(bindings);
-    if (!p.isConst && defaultValue !== undefined) {
-      const rest: Record<string, bigint> = {};
-      for (const s of p.symbols()) rest[s] = toBig(defaultValue);
-      p = p.substitute(rest);
-    }
-    if (!p.isConst) throw new RangeError(`unbound symbols in ${p.key}: ${p.symbols().join(', ')}`);
-    return p.constValue;
+  evaluate(bindings: Bindings = {}, defaultValue?: number | bigint, onDefault?: (symbol: string) => void): bigint {
+    const get = bindingGetter(bindings);
+    const dflt = defaultValue === undefined ? undefined : toBig(defaultValue);
+    const lookup = (name: string): bigint | undefined => {
+      const v = get(name);
+      if (v !== undefined || dflt === undefined) return v;
+      onDefault?.(name);
+      return dflt;
+    };
+    const r = evalTerms(this, lookup);
+    if (r !== undefined) return r;
+    const rest = this.substitute(bindings);
+    throw new RangeError(`unbound symbols in ${rest.key}: ${rest.symbols().join(', ')}`);
   }
 
   /** Exact canonical form, e.g. `2359296*batch*seq + 768`. */
@@ -304,6 +318,69 @@ export class Poly {
 
   toJSON(): string {
     return this.key;
+  }
+}
+
+/** Sum of terms on bigints; undefined when a symbol has no value. */
+function evalTerms(p: Poly, lookup: (name: string) => bigint | undefined): bigint | undefined {
+  let sum = 0n;
+  for (const t of p.terms) {
+    let v = t.coeff;
+    for (const [a, e] of t.factors) {
+      const x = evalAtom(a, lookup);
+      if (x === undefined) return undefined;
+      v *= e === 1 ? x : x ** BigInt(e);
+    }
+    sum += v;
+  }
+  return sum;
+}
+
+function evalAtom(a: Atom, lookup: (name: string) => bigint | undefined): bigint | undefined {
+  if (a.kind === 'sym') return lookup(a.name);
+  const args: bigint[] = [];
+  for (const x of a.args) {
+    const v = evalTerms(x, lookup);
+    if (v === undefined) return undefined;
+    args.push(v);
+  }
+  const [x, y] = args as [bigint, bigint];
+  switch (a.fn) {
+    case 'floor':
+      return floorDivBig(x, y);
+    case 'ceil':
+      return ceilDivBig(x, y);
+    case 'mod':
+      return x - floorDivBig(x, y) * y;
+    case 'min':
+      return x < y ? x : y;
+    case 'max':
+      return x > y ? x : y;
+  }
+}
+
+/**
+ * Accumulates a sum of polys in place (one map of terms), for totals over many nodes: adding n polys
+ * one by one with {@link Poly.add} copies the running sum n times.
+ */
+export class PolySum {
+  private readonly map = new Map<string, Term>();
+  /** Add `p` (times the constant or poly `times`). */
+  add(p: Poly, times?: Poly): this {
+    const q = times === undefined || times === Poly.ONE ? p : p.mul(times);
+    for (const t of q.terms) {
+      const prev = this.map.get(t.mono);
+      this.map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    }
+    return this;
+  }
+  /** The sum so far. */
+  get value(): Poly {
+    let out = Poly.ZERO;
+    const terms: Term[] = [];
+    for (const t of this.map.values()) if (t.coeff !== 0n) terms.push(t);
+    for (const t of terms) out = out.add(termPoly(t));
+    return out;
   }
 }
 

@@ -114,21 +114,35 @@ function lookup(scope: Scope | undefined, name: string): { found: boolean; value
 
 const DEFAULT_MAX_NODES = 5_000_000;
 
-/** Bytes of a tensor value (0 when its shape is unknown, sequences and maps count their known items). */
+const bytesCache = new WeakMap<Val, Poly>();
+
+/** Bytes of a value (0 when its shape is unknown; sequences count their known items). Memoised per value. */
 export function valBytes(v: Val | undefined): Poly {
   if (!v) return Poly.ZERO;
+  const hit = bytesCache.get(v);
+  if (hit) return hit;
+  let b: Poly;
   switch (v.kind) {
     case 'tensor': {
-      if (!v.shape) return Poly.ZERO;
-      return numElements(v.shape).mul(DTYPE_BITS[v.dtype]).ceilDiv(8);
+      if (!v.shape) b = Poly.ZERO;
+      else {
+        const bits = DTYPE_BITS[v.dtype];
+        const n = numElements(v.shape);
+        b = bits % 8 === 0 ? n.mul(bits / 8) : n.mul(bits).ceilDiv(8);
+      }
+      break;
     }
     case 'sequence':
-      return (v.items ?? []).reduce((s, x) => s.add(valBytes(x)), Poly.ZERO);
+      b = (v.items ?? []).reduce((s, x) => s.add(valBytes(x)), Poly.ZERO);
+      break;
     case 'optional':
-      return valBytes(v.elem);
+      b = valBytes(v.elem);
+      break;
     case 'map':
-      return Poly.ZERO;
+      b = Poly.ZERO;
   }
+  bytesCache.set(v, b);
+  return b;
 }
 
 /** Convert a declared type to a value, with fresh dims for unnamed unknown sizes. */
