@@ -3,7 +3,7 @@
  * MaxPool, AveragePool, LpPool, Global{Max,Average,Lp}Pool, MaxUnpool. Spatial sizes follow ONNX's
  * `auto_pad` / `pads` / `strides` / `dilations` / `ceil_mode` rules through core's `convOutputDim`.
  */
-import { convCost, convOutputDim, convTransposeCost, dim, dimMul, dimPoly, dimSub, dimAdd, globalPoolCost, poolCost, type Dim, type DType } from '@modelcost/core';
+import { convCost, convOutputDim, convTransposeCost, dim, dimMul, dimPoly, dimSub, dimAdd, globalPoolCost, numElements, poolCost, type Dim, type DType } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 import { NO_COMPUTE } from './util.js';
@@ -175,12 +175,23 @@ const maxUnpool: OpRule = {
   cost: () => NO_COMPUTE,
 };
 
+/** DeformConv(X, W, offset, B?, mask?): a conv whose taps move; bilinear sampling (7 flops) per tap on top of the conv's MACs. */
+const deformConv: OpRule = {
+  infer: convRule(0, 1, 3, (ctx) => ctx.dtype(0)).infer,
+  cost(ctx: NodeContext) {
+    const base = convRule(0, 1, 3, (c) => c.dtype(0)).cost(ctx);
+    const taps = numElements(ctx.outShape(0)).mul(numElements(ctx.shape(1).slice(1)));
+    return { ...base, flops: base.flops.add(taps.mul(7)) };
+  },
+};
+
 /** Rules of this family, by op type (default domain). */
 export const convRules: Record<string, OpRule> = {
   AveragePool: pool('avg'),
   Conv: convRule(0, 1, 2, (ctx) => ctx.dtype(0)),
   ConvInteger: convRule(0, 1, undefined, () => 'int32'),
   ConvTranspose: convTranspose,
+  DeformConv: deformConv,
   GlobalAveragePool: globalPool('avg'),
   GlobalLpPool: globalPool('lp'),
   GlobalMaxPool: globalPool('max'),

@@ -4,6 +4,7 @@
  * ops (DFT, STFT, windows, MelWeightMatrix, Det), random generators, and ai.onnx.preview.training.
  */
 import {
+  attentionCost,
   dequantizeCost, dim, dimPoly, elementwiseCost, numElements, Poly, quantizeCost, resizeCost, rnnCost, softmaxCost, type Dim, type DType,
 } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
@@ -403,9 +404,125 @@ const imageScaler: OpRule = {
   cost: (ctx: NodeContext) => elementwiseCost('Mul', numElements(ctx.shape(0)).mul(2), ctx.kernelOptions),
 };
 
+/** AffineGrid(theta [N, 2|3, 3|4], size [N, C, H, W(, D)]) -> grid [N, H, W(, D), 2|3]: one small matmul per point. */
+const affineGrid: OpRule = {
+  nonParamInputs: [1],
+  infer(ctx: NodeContext) {
+    const size = ctx.dims(1);
+    const r = ctx.shape(1)[0];
+    if (!size) {
+      ctx.output(0, ctx.dtype(0), typeof r === 'number' ? [ctx.fresh(), ...Array.from({ length: r - 2 }, () => ctx.fresh()), r - 2] : undefined);
+      return;
+    }
+    ctx.output(0, ctx.dtype(0), [size[0]!, ...size.slice(2), size.length - 2]);
+  },
+  // Each grid point is theta (k x (k+1)) times a homogeneous coordinate: k*(k+1) macs.
+  cost(ctx: NodeContext) {
+    const o = ctx.outShape(0);
+    const k = o[o.length - 1] as number;
+    const macs = numElements(o.slice(0, -1)).mul(k * (k + 1));
+    return { macs, flops: macs.mul(2), params: Poly.ZERO };
+  },
+};
+
+/** CenterCropPad(input, shape, axes?): the given sizes on the given axes; copies only. */
+const centerCropPad: OpRule = {
+  nonParamInputs: [1],
+  infer(ctx: NodeContext) {
+    const s = ctx.shape(0);
+    const target = ctx.dims(1);
+    const axes = (ctx.attrInts('axes') ?? s.map((_, i) => i)).map((a) => ctx.axis(a, s.length));
+    if (!target) {
+      ctx.output(0, ctx.dtype(0), s.map((d, i) => (axes.includes(i) ? ctx.fresh() : d)));
+      return;
+    }
+    if (target.length !== axes.length) ctx.fail(`shape has ${target.length} entries for ${axes.length} axes`, 1);
+    const out = [...s];
+    axes.forEach((a, i) => (out[a] = target[i]!));
+    ctx.output(0, ctx.dtype(0), out);
+  },
+  cost: () => NO_COMPUTE,
+};
+
+/** Col2Im(input [N, C*prod(block), L], image_shape, block_shape) -> [N, C, ...image_shape]: scatter-add of blocks. */
+const col2Im: OpRule = {
+  nonParamInputs: [1, 2],
+  infer(ctx: NodeContext) {
+    const x = ctx.shape(0);
+    const image = ctx.dims(1);
+    const block = ctx.dims(2);
+    if (!image || !block) ctx.fail('image_shape and block_shape must be constants');
+    const c = dim(dimPoly(x[1]!).floorDiv(numElements(block)));
+    ctx.output(0, ctx.dtype(0), [x[0]!, c, ...image]);
+  },
+  // One addition per input element (overlapping blocks accumulate).
+  cost: (ctx: NodeContext) => elementwiseCost('Add', numElements(ctx.shape(0)), ctx.kernelOptions),
+};
+
+/** ImageDecoder(encoded bytes) -> [H, W, C]: the image size is in the bytes. */
+const imageDecoder: OpRule = {
+  infer(ctx: NodeContext) {
+    const fmt = ctx.attrString('pixel_format', 'RGB');
+    ctx.output(0, 'uint8', [ctx.dataDependent('height'), ctx.dataDependent('width'), fmt === 'Grayscale' ? 1 : 3]);
+  },
+  // Decoding cost depends on the codec; counted as one operation per output byte.
+  cost: (ctx: NodeContext) => elementwiseCost('Add', numElements(ctx.outShape(0)), ctx.kernelOptions),
+};
+
+/** Attention (opset 23): Q [B, Hq, S, D] (or [B, S, Hq*D]), K, V [B, Hkv, L, Dv]; past K/V concatenate. */
+const onnxAttention: OpRule = {
+  nonParamInputs: [3],
+  infer(ctx: NodeContext) {
+    const q = ctx.shape(0);
+    const k = ctx.shape(1);
+    const v = ctx.shape(2);
+    let y: Dim[];
+    if (q.length === 4) y = [q[0]!, q[1]!, q[2]!, v[3]!];
+    else {
+      const qHeads = ctx.attrInt('q_num_heads');
+      const kvHeads = ctx.attrInt('kv_num_heads');
+      if (!qHeads || !kvHeads) ctx.fail('3-D inputs need attributes q_num_heads and kv_num_heads');
+      y = [q[0]!, q[1]!, dim(dimPoly(v[2]!).floorDiv(kvHeads).mul(qHeads))];
+    }
+    ctx.output(0, ctx.dtype(0), y);
+    const kv4 = (s: readonly Dim[], heads: number | undefined): Dim[] => (s.length === 4 ? [...s] : [s[0]!, heads ?? 1, s[1]!, dim(dimPoly(s[2]!).floorDiv(heads ?? 1))]);
+    const past = (i: number, cur: Dim[]): Dim[] => (ctx.hasInput(i) ? [cur[0]!, cur[1]!, dim(dimPoly(ctx.shape(i)[2]!).add(dimPoly(cur[2]!))), cur[3]!] : cur);
+    const kvHeads = ctx.attrInt('kv_num_heads');
+    if (ctx.hasOutput(1)) ctx.output(1, ctx.dtype(1), past(4, kv4(k, kvHeads)));
+    if (ctx.hasOutput(2)) ctx.output(2, ctx.dtype(2), past(5, kv4(v, kvHeads)));
+    // qk_matmul_output: the scores [B, Hq, S, total length].
+    if (ctx.hasOutput(3)) ctx.output(3, ctx.dtype(0), [q[0]!, q.length === 4 ? q[1]! : (ctx.attrInt('q_num_heads') ?? 1), q.length === 4 ? q[2]! : q[1]!, past(4, kv4(k, kvHeads))[2]!]);
+  },
+  cost(ctx: NodeContext) {
+    const q = ctx.shape(0);
+    const heads = q.length === 4 ? q[1]! : (ctx.attrInt('q_num_heads') ?? 1);
+    const seqQ = q.length === 4 ? q[2]! : q[1]!;
+    const kOut = ctx.hasOutput(1) ? ctx.outShape(1) : undefined;
+    const k = ctx.shape(1);
+    const seqK = kOut ? kOut[2]! : k.length === 4 ? k[2]! : k[1]!;
+    const y = ctx.outShape(0);
+    const headDim = q.length === 4 ? q[3]! : dim(dimPoly(q[2]!).floorDiv(heads));
+    const headDimV = y.length === 4 ? y[3]! : dim(dimPoly(y[2]!).floorDiv(heads));
+    return attentionCost({ batch: q[0]!, heads, seqQ, seqK, headDim, headDimV }, ctx.kernelOptions);
+  },
+};
+
+/** RotaryEmbedding (opset 23): rotate pairs of the head dim: 2 muls and 1 add per element. */
+const onnxRotary: OpRule = {
+  nonParamInputs: [3],
+  infer: (ctx: NodeContext) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx: NodeContext) => elementwiseCost('Mul', numElements(ctx.shape(0)).mul(3), ctx.kernelOptions),
+};
+
 /** Rules of this family, by op type (default domain unless noted in the registry). */
 export const nnRules: Record<string, OpRule> = {
   Adagrad: optimizer('Adagrad'),
+  AffineGrid: affineGrid,
+  Attention: onnxAttention,
+  CenterCropPad: centerCropPad,
+  Col2Im: col2Im,
+  ImageDecoder: imageDecoder,
+  RotaryEmbedding: onnxRotary,
   Adam: optimizer('Adam'),
   Bernoulli: randomLike(),
   BlackmanWindow: windowOp(),
