@@ -4,7 +4,7 @@
  */
 import { dim, dimPoly, numElements, type Dim } from '../symbolic/dim.js';
 import { Poly } from '../symbolic/poly.js';
-import { contractionCost, elementCost, type OpCost } from './conventions.js';
+import { checkSizes, contractionCost, elementCost, type OpCost } from './conventions.js';
 import type { KernelOptions } from './types.js';
 
 /**
@@ -54,12 +54,20 @@ export interface ConvParams {
  */
 export function convCost(p: ConvParams, opts: KernelOptions = {}): OpCost {
   const g = p.groups ?? 1;
+  checkGroups('convCost', p, g);
   const cinPerGroup = dimPoly(p.inChannels).floorDiv(g);
   const k = numElements(p.kernel);
   const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
   const macs = outputs.mul(cinPerGroup).mul(k);
   const params = dimPoly(p.outChannels).mul(cinPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
   return contractionCost(macs, outputs, p.bias, params, opts);
+}
+
+function checkGroups(kernel: string, p: ConvParams, g: number): void {
+  checkSizes(kernel, { batch: p.batch, inChannels: p.inChannels, outChannels: p.outChannels, outSpatial: p.outSpatial, kernel: p.kernel });
+  if (!Number.isInteger(g) || g < 1) throw new RangeError(`${kernel}: groups must be a positive integer, got ${g}`);
+  for (const [name, c] of [['inChannels', p.inChannels], ['outChannels', p.outChannels]] as const)
+    if (typeof c === 'number' && c % g !== 0) throw new RangeError(`${kernel}: ${name} ${c} is not divisible by groups ${g}`);
 }
 
 /** Parameters of {@link convTransposeCost}. */
@@ -74,6 +82,8 @@ export interface ConvTransposeParams extends ConvParams {
  */
 export function convTransposeCost(p: ConvTransposeParams, _opts: KernelOptions = {}): OpCost {
   const g = p.groups ?? 1;
+  checkGroups('convTransposeCost', p, g);
+  checkSizes('convTransposeCost', { inSpatial: p.inSpatial });
   const coutPerGroup = dimPoly(p.outChannels).floorDiv(g);
   const k = numElements(p.kernel);
   const macs = numElements([p.batch, p.inChannels, ...p.inSpatial]).mul(coutPerGroup).mul(k);
@@ -105,6 +115,8 @@ function windowFlops(kind: PoolKind, k: Poly): Poly {
 
 /** Sliding-window pooling over `kernel` per output element. No params. */
 export function poolCost(p: { kind: PoolKind; batch: Dim; channels: Dim; outSpatial: readonly Dim[]; kernel: readonly Dim[] }, _opts: KernelOptions = {}): OpCost {
+  if (p.kernel.length === 0) throw new RangeError('poolCost: kernel must have at least one axis');
+  checkSizes('poolCost', { batch: p.batch, channels: p.channels, outSpatial: p.outSpatial, kernel: p.kernel });
   const outputs = numElements([p.batch, p.channels, ...p.outSpatial]);
   return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.kernel))));
 }

@@ -8,6 +8,7 @@
  *   2n - 1 without bias and 2n with one (the bias add takes the place of the missing addition).
  */
 import { Poly } from '../symbolic/poly.js';
+import type { Dim } from '../symbolic/dim.js';
 import type { KernelOptions } from './types.js';
 
 /** What a kernel returns: exact polynomials (constants for concrete shapes). */
@@ -40,4 +41,14 @@ export function contractionCost(macs: Poly, outputs: Poly, bias: boolean, params
 /** Cost of pure element-wise work: no macs. */
 export function elementCost(flops: Poly, params: Poly = Poly.ZERO): OpCost {
   return { macs: Poly.ZERO, flops, params };
+}
+
+/** Reject negative or non-integer concrete sizes (symbolic sizes are non-negative by construction). */
+export function checkSizes(kernel: string, sizes: Readonly<Record<string, Dim | readonly Dim[] | number | undefined>>): void {
+  for (const [name, v] of Object.entries(sizes)) {
+    const list = Array.isArray(v) ? v : [v];
+    for (const d of list as (Dim | undefined)[]) {
+      if (typeof d === 'number' && (!Number.isInteger(d) || d < 0)) throw new RangeError(`${kernel}: ${name} must be a non-negative integer, got ${d}`);
+    }
+  }
 }

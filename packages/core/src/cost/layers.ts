@@ -4,7 +4,7 @@
  */
 import { dimPoly, numElements, type Dim } from '../symbolic/dim.js';
 import { Poly } from '../symbolic/poly.js';
-import { contractionCost, elementCost, type OpCost } from './conventions.js';
+import { checkSizes, contractionCost, elementCost, type OpCost } from './conventions.js';
 import type { KernelOptions } from './types.js';
 
 /** Normalization kinds. */
@@ -24,6 +24,7 @@ export function normalizationCost(
   p: { kind: NormKind; elements: Poly; groups?: Poly | Dim; channels?: Dim; normalizedSize?: Dim; affine?: boolean; bias?: boolean },
   _opts: KernelOptions = {},
 ): OpCost {
+  checkSizes('normalizationCost', { channels: p.channels, normalizedSize: p.normalizedSize });
   const groups = p.groups === undefined ? Poly.ZERO : p.groups instanceof Poly ? p.groups : dimPoly(p.groups);
   switch (p.kind) {
     case 'batch': {
@@ -42,6 +43,8 @@ export function normalizationCost(
       const params = p.affine === false || size === undefined ? Poly.ZERO : dimPoly(size);
       return elementCost(p.elements.mul(4).add(groups.mul(4)), params);
     }
+    default:
+      throw new RangeError(`normalizationCost: unknown kind ${JSON.stringify(p.kind)}`);
   }
 }
 
@@ -95,6 +98,7 @@ export function reduceCost(p: { op: string; inElements: Poly; outElements: Poly 
  * neighbours (2^r multiplies, 2^r - 1 adds); cubic weighs 4^r (2 * 4^r - 1).
  */
 export function resizeCost(p: { mode: 'nearest' | 'linear' | 'cubic'; outElements: Poly; spatialRank: number }, _opts: KernelOptions = {}): OpCost {
+  if (!Number.isInteger(p.spatialRank) || p.spatialRank < 0) throw new RangeError(`resizeCost: spatialRank must be a non-negative integer, got ${p.spatialRank}`);
   if (p.mode === 'nearest') return elementCost(Poly.ZERO);
   const taps = (p.mode === 'linear' ? 2 : 4) ** p.spatialRank;
   return elementCost(p.outElements.mul(2 * taps - 1));
@@ -102,6 +106,7 @@ export function resizeCost(p: { mode: 'nearest' | 'linear' | 'cubic'; outElement
 
 /** Embedding lookup: no arithmetic; params = vocab * dim (the table). */
 export function embeddingCost(p: { vocab: Dim; dim: Dim }, _opts: KernelOptions = {}): OpCost {
+  checkSizes('embeddingCost', { vocab: p.vocab, dim: p.dim });
   return elementCost(Poly.ZERO, dimPoly(p.vocab).mul(dimPoly(p.dim)));
 }
 
@@ -112,6 +117,7 @@ export function embeddingCost(p: { vocab: Dim; dim: Dim }, _opts: KernelOptions 
  * (`kvHeads` < heads) shares K/V across heads but does the same products.
  */
 export function attentionCost(p: { batch: Dim; heads: Dim; seqQ: Dim; seqK: Dim; headDim: Dim; headDimV?: Dim }, opts: KernelOptions = {}): OpCost {
+  checkSizes('attentionCost', { batch: p.batch, heads: p.heads, seqQ: p.seqQ, seqK: p.seqK, headDim: p.headDim, headDimV: p.headDimV });
   const scores = numElements([p.batch, p.heads, p.seqQ, p.seqK]);
   const qk = scores.mul(dimPoly(p.headDim));
   const av = scores.mul(dimPoly(p.headDimV ?? p.headDim));
@@ -142,6 +148,8 @@ export function rnnCost(
 ): OpCost {
   const g = GATES[p.cell];
   const dirs = p.directions ?? 1;
+  if (dirs !== 1 && dirs !== 2) throw new RangeError(`rnnCost: directions must be 1 or 2, got ${dirs}`);
+  checkSizes('rnnCost', { seqLen: p.seqLen, batch: p.batch, inputSize: p.inputSize, hiddenSize: p.hiddenSize });
   const bv = p.biasVectors ?? 1;
   const h = dimPoly(p.hiddenSize);
   const steps = numElements([p.seqLen, p.batch]).mul(dirs);

@@ -4,7 +4,7 @@
  */
 import { broadcastShapes, dimPoly, numElements, type Dim, type Shape } from '../symbolic/dim.js';
 import { Poly } from '../symbolic/poly.js';
-import { contractionCost, type OpCost } from './conventions.js';
+import { checkSizes, contractionCost, type OpCost } from './conventions.js';
 import type { KernelOptions } from './types.js';
 
 /**
@@ -29,6 +29,7 @@ export function matmulCost(p: { a: Shape; b: Shape }, opts: KernelOptions = {}):
  * Params = K * N (+ N bias): the weight matrix the layer owns.
  */
 export function gemmCost(p: { m: Dim; k: Dim; n: Dim; bias: boolean; batch?: Dim }, opts: KernelOptions = {}): OpCost {
+  checkSizes('gemmCost', { m: p.m, k: p.k, n: p.n, batch: p.batch });
   const outputs = numElements([p.batch ?? 1, p.m, p.n]);
   const params = dimPoly(p.k).mul(dimPoly(p.n)).add(p.bias ? dimPoly(p.n) : Poly.ZERO);
   return contractionCost(outputs.mul(dimPoly(p.k)), outputs, p.bias, params, opts);
@@ -43,6 +44,7 @@ export function einsumCost(equation: string, shapes: readonly Shape[], opts: Ker
   const eq = equation.replace(/\s+/g, '');
   const [lhs, rhs] = eq.split('->') as [string, string | undefined];
   const terms = lhs.split(',');
+  if (terms.length !== shapes.length) throw new RangeError(`einsumCost: equation ${JSON.stringify(equation)} has ${terms.length} operands, got ${shapes.length} shapes`);
   const sizes = new Map<string, Dim>();
   let ellipsis: Dim[] = [];
   terms.forEach((t, i) => {
