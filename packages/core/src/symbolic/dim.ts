@@ -195,12 +195,8 @@ export interface Broadcast {
 export function broadcastDim(a: Dim, b: Dim): Broadcast {
   if (a === 1) return { dim: b };
   if (b === 1) return { dim: a };
-  if (dimEq(a, b)) return { dim: a };
-  if (typeof a === 'number' && typeof b === 'number') return { dim: a, conflict: [a, b] };
-  if (typeof a === 'number') return { dim: a };
-  if (typeof b === 'number') return { dim: b };
-  if (isUnknownDim(a) && !isUnknownDim(b)) return { dim: b };
-  return { dim: a };
+  // Past the 1s, broadcasting is unification: the sizes must agree.
+  return unifyDim(a, b);
 }
 
 /**

@@ -93,21 +93,19 @@ function dtypeAttr(ctx: NodeContext, name = 'dtype'): DType {
 }
 const CODES: Record<number, DType> = { 1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16' };
 
-const depthToSpace = dataMovementRule((ctx: NodeContext) => {
-  const [n, c, h, w] = ctx.shape(0) as [Dim, Dim, Dim, Dim];
-  if (ctx.rank(0) !== 4) ctx.fail(`input 0: expected rank 4, got rank ${ctx.rank(0)}`, 0);
-  const b = ctx.attrInt('blocksize');
-  if (!b) ctx.fail('attribute blocksize is required');
-  ctx.output(0, ctx.dtype(0), [n, dimFloorDiv(c, b * b), dimMul(h, b), dimMul(w, b)]);
-});
-
-const spaceToDepth = dataMovementRule((ctx: NodeContext) => {
-  const [n, c, h, w] = ctx.shape(0) as [Dim, Dim, Dim, Dim];
-  if (ctx.rank(0) !== 4) ctx.fail(`input 0: expected rank 4, got rank ${ctx.rank(0)}`, 0);
-  const b = ctx.attrInt('blocksize');
-  if (!b) ctx.fail('attribute blocksize is required');
-  ctx.output(0, ctx.dtype(0), [n, dimMul(c, b * b), dimFloorDiv(h, b), dimFloorDiv(w, b)]);
-});
+/** DepthToSpace / SpaceToDepth on [N, C, H, W] with `blocksize` b: channels and spatial sizes trade a factor b*b. */
+function blockRearrange(toSpace: boolean): OpRule {
+  return dataMovementRule((ctx: NodeContext) => {
+    if (ctx.rank(0) !== 4) ctx.fail(`input 0: expected rank 4, got rank ${ctx.rank(0)}`, 0);
+    const [n, c, h, w] = ctx.shape(0) as [Dim, Dim, Dim, Dim];
+    const b = ctx.attrInt('blocksize');
+    if (!b) ctx.fail('attribute blocksize is required');
+    const out: Dim[] = toSpace ? [n, dimFloorDiv(c, b * b), dimMul(h, b), dimMul(w, b)] : [n, dimMul(c, b * b), dimFloorDiv(h, b), dimFloorDiv(w, b)];
+    ctx.output(0, ctx.dtype(0), out);
+  });
+}
+const depthToSpace = blockRearrange(true);
+const spaceToDepth = blockRearrange(false);
 
 const oneHot: OpRule = dataMovementRule((ctx: NodeContext) => {
   const idx = ctx.shape(0);
