@@ -62,6 +62,25 @@ describe('modelcost profile', () => {
   });
 });
 
+describe('modelcost diff', () => {
+  const EX = resolve(import.meta.dirname, '../../../examples');
+  it('prints totals base -> head and the layers that changed most', async () => {
+    const r = await cli(['diff', 'models/tiny-cnn.onnx', 'pr/tiny-cnn.onnx'], EX);
+    expect(r.code).toBe(0);
+    // params 24,234 -> 53,626 (see packages/report/test/diff.test.ts for the derivation)
+    expect(r.out).toMatch(/Params\s+24,234\s+53,626\s+\+29,392\s+\+121\.3%/);
+    expect(r.out).toContain('changed  conv_12 (Conv): FLOPs +11,796,480');
+  });
+  it('--markdown prints the pull-request comment with its marker', async () => {
+    const r = await cli(['diff', 'models/tiny-cnn.onnx', 'pr/tiny-cnn.onnx', '--markdown'], EX);
+    expect(r.out.split('\n').slice(0, 2)).toEqual(['<!-- modelcost:report key=default -->', '**modelcost**: 1 model changed']);
+  });
+  it('needs exactly two files', async () => {
+    const r = await cli(['diff', 'models/tiny-cnn.onnx'], EX);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: diff: give exactly two model files, base then head\nRun modelcost diff --help for usage.\n']);
+  });
+});
+
 describe('errors: exit 2, one line naming the file, no stack', () => {
   const dir = mkdtempSync(join(tmpdir(), 'modelcost-cli-'));
   writeFileSync(join(dir, 'empty.onnx'), '');

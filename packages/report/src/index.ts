@@ -1,1 +1,6 @@
-export {};
+/**
+ * @modelcost/report: what a person reads. The diff of two Reports and its renderers (PR comment
+ * markdown, terminal table), shared by the CLI, the GitHub Action and the Danger plugin.
+ */
+export { delta, diffReports, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
+export { commentMarker, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';

@@ -3,6 +3,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../io.js';
+import { diffCommand } from './diff.js';
 import { profileCommand } from './profile.js';
 
 /** Parsed arguments of one command. */
@@ -23,6 +24,7 @@ export interface Command {
 /** Every command, by name. */
 export const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
+  diff: diffCommand,
 };
 
 /** Help for one command, or the overview. */

@@ -1,0 +1,44 @@
+/**
+ * `modelcost diff <base> <head>`: what changed between two versions of a model: totals with deltas and
+ * the layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
+ */
+import { modelChange, renderComment, renderDiffText } from '@modelcost/report';
+import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { profileModelFile } from '../models.js';
+import type { Command } from './index.js';
+
+export const diffCommand: Command = {
+  summary: 'Compare two versions of a model: totals base -> head and the layers that changed most.',
+  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--markdown|--json]',
+  examples: [
+    'modelcost diff examples/models/tiny-cnn.onnx examples/pr/tiny-cnn.onnx',
+    'modelcost diff old.onnx new.onnx --markdown        # the pull-request comment',
+    'modelcost diff old.onnx new.onnx --json --dim seq=128',
+  ],
+  options: {
+    dim: { type: 'string', multiple: true },
+    input: { type: 'string', multiple: true },
+    convention: { type: 'string' },
+    markdown: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  async run(args, io: CliIO) {
+    if (args.positionals.length !== 2) throw new UsageError('diff: give exactly two model files, base then head');
+    const [basePath, headPath] = args.positionals as [string, string];
+    const opts = {
+      dims: parseDimFlags(args.values.dim as string[] | undefined),
+      inputs: parseInputFlags(args.values.input as string[] | undefined),
+      convention: parseConvention(args.values.convention as string | undefined),
+    };
+    const base = profileModelFile(basePath, opts, io);
+    const head = profileModelFile(headPath, opts, io);
+    const change = modelChange(headPath, base, head);
+    if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
+    else if (args.values.markdown) io.stdout.write(renderComment([change]));
+    else io.stdout.write(renderDiffText(change));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,75 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Report, ReportNode } from '@modelcost/core';
+import { bytesSource, profileOnnx } from '@modelcost/onnx';
+import { describe, expect, it } from 'vitest';
+import { diffReports, human, modelChange, percent, renderComment, renderDiffText, delta } from '../src/index.js';
+
+const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
+const load = (rel: string): Report => profileOnnx(bytesSource(readFileSync(join(EXAMPLES, rel))), { file: rel });
+const base = load('models/tiny-cnn.onnx');
+const head = load('pr/tiny-cnn.onnx');
+
+/** Compare with a golden file; `UPDATE_GOLDEN=1` rewrites it. A missing golden fails. */
+function golden(name: string, text: string): void {
+  const path = join(import.meta.dirname, 'golden', name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
+  expect(existsSync(path), `missing golden ${name}: run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(text).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('diffReports on the example CNN widened 16/32/64 -> 24/48/96 channels', () => {
+  const d = diffReports(base, head);
+  it('totals: params 24,234 -> 53,626', () => {
+    // base: 16*3*9+16 = 448, 32*16*9+32 = 4640, 64*32*9+64 = 18496, fc 10*64+10 = 650 -> 24,234
+    // head: 24*3*9+24 = 672, 48*24*9+48 = 10416, 96*48*9+96 = 41568, fc 10*96+10 = 970 -> 53,626
+    expect(d.totals.params).toEqual({ base: 24234, head: 53626, delta: 29392, relative: 29392 / 24234 });
+  });
+  it('ranks the layers by |delta FLOPs|: the last conv first', () => {
+    // conv3 MACs: 16*16*64*32*9 = 4,718,592 -> 16*16*96*48*9 = 10,616,832: +5,898,240 MACs = +11,796,480 FLOPs
+    expect(d.layers[0]).toMatchObject({ kind: 'changed', name: 'conv_12', op: 'Conv', flops: { delta: 11796480 } });
+    expect(d.layers).toHaveLength(12);
+    expect(d.tensors).toEqual([]);
+    expect(d.newUnsupported).toEqual({});
+  });
+});
+
+describe('layer matching', () => {
+  const node = (name: string, op: string, flops: number): ReportNode => ({ name, op, domain: 'ai.onnx', inputs: [], outputs: [], params: 0, macs: flops / 2, flops, bytesRead: 0, bytesWritten: 0 });
+  const rep = (nodes: ReportNode[]): Report => ({ ...base, nodes, coverage: { nodes: nodes.length, supported: nodes.length, unsupported: {} } });
+  it('falls back to op-type alignment when an exporter renamed every node', () => {
+    const d = diffReports(rep([node('Conv_0', 'Conv', 100), node('Relu_1', 'Relu', 10), node('Gemm_2', 'Gemm', 50)]), rep([node('conv1', 'Conv', 100), node('relu1', 'Relu', 10), node('gemm1', 'Gemm', 80)]));
+    // Conv and Relu renamed with equal costs are not news; Gemm renamed and +30 FLOPs is.
+    expect(d.layers.map((l) => [l.kind, l.name, l.renamedTo, l.flops.delta])).toEqual([['changed', 'Gemm_2', 'gemm1', 30]]);
+  });
+  it('reports added and removed layers', () => {
+    const d = diffReports(rep([node('a', 'Conv', 100), node('b', 'Relu', 10)]), rep([node('a', 'Conv', 100), node('c', 'Softmax', 40)]));
+    expect(d.layers.map((l) => [l.kind, l.name, l.flops.delta])).toEqual([
+      ['added', 'c', 40],
+      ['removed', 'b', -10],
+    ]);
+  });
+});
+
+describe('renderers', () => {
+  it('formats numbers and percentages', () => {
+    expect([human(4089184256), human(524288, true), human(12), percent(delta(200, 250)), percent(delta(0, 5)), percent(delta(3, 3))]).toEqual(['4.09 G', '524 KB', '12', '+25.0%', 'new', '0%']);
+  });
+  it('PR comment (golden)', () => {
+    golden('tiny-cnn-pr.md', renderComment([modelChange('examples/models/tiny-cnn.onnx', base, head)], { baseSha: '1111111111111111', headSha: '2222222222222222' }));
+  });
+  it('terminal diff (golden)', () => {
+    golden('tiny-cnn-pr.txt', renderDiffText(modelChange('examples/models/tiny-cnn.onnx', base, head)));
+  });
+  it('no change says so; an unreadable model gets its own row', () => {
+    expect(renderComment([modelChange('m.onnx', base, base)])).toContain('**modelcost**: no model cost changed');
+    const text = renderComment([{ path: 'broken.onnx', status: 'error', error: 'Git LFS pointer: run git lfs pull' }, modelChange('examples/models/tiny-cnn.onnx', base, head)]);
+    expect(text).toContain('⚠️ **modelcost**: 2 models changed, 1 could not be read');
+    expect(text).toContain('| `broken.onnx` | ❌ Git LFS pointer: run git lfs pull | | | |');
+  });
+  it('stays under the character limit with a note', () => {
+    const text = renderComment([modelChange('examples/models/tiny-cnn.onnx', base, head)], { maxChars: 800 });
+    expect(text.length).toBeLessThanOrEqual(801);
+    expect(text).toContain('Comment truncated to 800 characters');
+  });
+});
