@@ -1,7 +1,7 @@
 /**
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
-import { buildReport, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
+import { buildReport, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxModel } from './decode/types.js';
@@ -56,6 +56,14 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
   return { model, def, result };
 }
 
+/** Params of every node plus initializers no node reads. */
+function nodeParamSum(result: InferResult): Poly {
+  let p = Poly.ZERO;
+  for (const n of result.nodes) p = p.add(n.params);
+  for (const w of result.unusedParams) p = p.add(numElements(w.dims));
+  return p;
+}
+
 /** Version written into reports' `tool` field. */
 export const ONNX_TOOL = { name: 'modelcost', version: '0.1.0' } as const;
 
@@ -92,6 +100,7 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
+    ...(result.unusedParams.length ? { params: nodeParamSum(result) } : {}),
     diagnostics,
   });
 }

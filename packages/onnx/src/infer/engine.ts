@@ -69,6 +69,8 @@ export interface InferResult {
   readonly paramWeights: readonly Weight[];
   /** Every weight in the main graph, counted or not (constants included). */
   readonly weights: readonly Weight[];
+  /** Initializers no node reads (also in `paramWeights`). */
+  readonly unusedParams: readonly Weight[];
 }
 
 /** Lookup of rules by domain, op type and opset version. */
@@ -171,6 +173,7 @@ class Engine {
   private readonly nodes: InferredNode[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counted = new Set<Weight>();
+  private readonly consumed = new Set<Weight>();
   private readonly paramWeights: Weight[] = [];
   private readonly functions = new Map<string, FunctionDef>();
   private readonly dataDependentNames = new Set<string>();
@@ -216,7 +219,13 @@ class Engine {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
-    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights };
+    // A stored initializer that no node reads is still a weight of the file (it ships, it is loaded):
+    // counted as a param, and said.
+    const unused = weights.filter((w) => !this.consumed.has(w) && !g.outputs.some((o) => o.name === w.name));
+    for (const w of unused) this.paramWeights.push(w);
+    if (unused.length)
+      this.diag('info', 'unused-initializer', `${unused.length} initializer${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}`);
+    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
   }
 
   private diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
@@ -350,6 +359,7 @@ class Engine {
     let params = Poly.ZERO;
     const nonParam = rule?.nonParamInputs ?? [];
     ins.forEach((v, i) => {
+      if (isTensor(v) && v.weight) this.consumed.add(v.weight);
       if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight)) return;
       this.counted.add(v.weight);
       this.paramWeights.push(v.weight);
