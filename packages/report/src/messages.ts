@@ -1,0 +1,15 @@
+/**
+ * Every user-facing message of the report package, in one place.
+ */
+export const MESSAGES = {
+  yamlSyntax: (file: string, line: number | undefined, detail: string): string => `${file}${line ? `:${line}` : ''}: not valid YAML: ${detail}`,
+  notMapping: (file: string, got: string): string => `${file}: expected a mapping (models, budgets, ...), got ${got}`,
+  expected: (path: string, what: string, got: string): string => `${path}: expected ${what}, got ${got}`,
+  unknownKey: (path: string, known: readonly string[]): string => `${path}: unknown key, ignored (known: ${known.join(', ')})`,
+  unknownMetric: (path: string, known: readonly string[]): string => `${path}: unknown metric (known: ${known.join(', ')})`,
+  emptyRule: (path: string): string => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
+  unknownWaiver: (name: string): string => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
+  breachMax: (rule: string, metric: string, actual: string, limit: string): string => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
+  breachIncrease: (rule: string, metric: string, change: string, limit: string): string => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
+  breachUnsupported: (rule: string, ops: string): string => `${rule}: ops without a cost rule: ${ops}`,
+} as const;
