@@ -1,7 +1,7 @@
 /**
  * The CLI run in-process with injected I/O against real models from ../shared.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,50 @@ describe('modelcost diff', () => {
   it('needs exactly two files', async () => {
     const r = await cli(['diff', 'models/tiny-cnn.onnx'], EX);
     expect([r.code, r.err]).toEqual([2, 'modelcost: diff: give exactly two model files, base then head\nRun modelcost diff --help for usage.\n']);
+  });
+});
+
+describe('modelcost check', () => {
+  const EX = resolve(import.meta.dirname, '../../../examples');
+  function repo(config: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'modelcost-check-'));
+    mkdirSync(join(dir, 'models'));
+    copyFileSync(join(EX, 'pr/tiny-cnn.onnx'), join(dir, 'models/cnn.onnx'));
+    copyFileSync(join(EX, 'models/tiny-encoder.onnx'), join(dir, 'models/encoder.onnx'));
+    writeFileSync(join(dir, '.modelcost.yml'), config);
+    return dir;
+  }
+  it('passes the bundled examples against their own budgets', async () => {
+    const r = await cli(['check'], EX);
+    expect([r.code, r.out.trim().split('\n').pop()]).toEqual([0, '2 models checked, 0 budget breaches']);
+  });
+  it('exits 1 on a breach and names the rule', async () => {
+    // The widened CNN has 53,626 params (see packages/report/test/diff.test.ts), over a 50K budget.
+    const r = await cli(['check'], repo('models: ["models/*.onnx"]\nbudgets:\n  - name: cnn\n    match: "models/cnn.onnx"\n    max: { params: 50K }\n'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('  breach: models/cnn.onnx: cnn: params 53.6 K exceeds max 50 K');
+    expect(r.out).toContain('2 models checked, 1 budget breach');
+  });
+  it('a waiver prints the breach without failing', async () => {
+    const r = await cli(['check'], repo('budgets:\n  - name: cnn\n    match: "models/cnn.onnx"\n    max: { params: 50K }\nwaivers: { cnn: "approved in #42" }\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('waived: models/cnn.onnx: cnn: params 53.6 K exceeds max 50 K (approved in #42)');
+  });
+  it('an invalid config exits 2 with dot-path messages', async () => {
+    const r = await cli(['check'], repo('budgets:\n  - match: "x"\n    max: { flops: lots }\n'));
+    expect([r.code, r.err]).toEqual([2, 'modelcost: .modelcost.yml: budgets[0].max.flops: expected a number or a size like 10G, got "lots"\n']);
+  });
+  it('a missing config exits 2', async () => {
+    const r = await cli(['check', '--config', 'nope.yml'], EX);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: nope.yml: no such file: create one (see docs) or pass --config\n']);
+  });
+  it('an unreadable model gets its own line; the others are still checked', async () => {
+    const dir = repo('models: ["models/*.onnx"]\n');
+    writeFileSync(join(dir, 'models/broken.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 1\n');
+    const r = await cli(['check'], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/✗ models\/broken\.onnx: .*Git LFS/);
+    expect(r.out).toContain('3 models checked, 0 budget breaches');
   });
 });
 

@@ -3,6 +3,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../io.js';
+import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { profileCommand } from './profile.js';
 
@@ -25,6 +26,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
   diff: diffCommand,
+  check: checkCommand,
 };
 
 /** Help for one command, or the overview. */

@@ -1,0 +1,81 @@
+/**
+ * `modelcost check [--config .modelcost.yml]`: profile every model the config selects and check its
+ * budgets. Exit 1 when a budget is breached (a waived breach is printed, not failed), 2 when the
+ * config is invalid or a model cannot be read, 0 otherwise.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { evaluateBudgets, human, parseConfig, type Breach } from '@modelcost/report';
+import picomatch from 'picomatch';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import { profileModelFile } from '../models.js';
+import type { Command } from './index.js';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.nx']);
+
+/** Files under `root` (relative, `/`-separated) matching any glob, skipping dependency and build folders. */
+export function findModels(root: string, globs: readonly string[]): string[] {
+  const isMatch = picomatch([...globs], { dot: false });
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name));
+      } else if (e.isFile()) {
+        const rel = relative(root, join(dir, e.name)).split(sep).join('/');
+        if (isMatch(rel)) out.push(rel);
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+export const checkCommand: Command = {
+  summary: 'Check every model selected by .modelcost.yml against its budgets (exit 1 on a breach).',
+  usage: 'modelcost check [--config .modelcost.yml] [--json]',
+  examples: ['modelcost check', 'modelcost check --config ci/.modelcost.yml --json'],
+  options: {
+    config: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  async run(args, io: CliIO) {
+    if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
+    const configPath = (args.values.config as string | undefined) ?? '.modelcost.yml';
+    const full = resolve(io.cwd, configPath);
+    if (!io.fs.exists(full)) throw new InputError(configPath, 'no such file: create one (see docs) or pass --config');
+    const parsed = parseConfig(new TextDecoder().decode(io.fs.readFile(full)), configPath);
+    for (const w of parsed.warnings) io.stderr.write(`modelcost: ${configPath}: warning: ${w}\n`);
+    if (!parsed.value) {
+      for (const e of parsed.errors) io.stderr.write(`modelcost: ${configPath}: ${e}\n`);
+      return EXIT.inputError;
+    }
+    const config = parsed.value;
+    const root = resolve(full, '..');
+    const models = findModels(root, config.models);
+    const breaches: Breach[] = [];
+    const rows: { path: string; params?: number; flops?: number; error?: string }[] = [];
+    for (const path of models) {
+      try {
+        const report = profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io);
+        rows.push({ path, params: report.totals.params, flops: report.totals.flops });
+        breaches.push(...evaluateBudgets(config, path, report));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        rows.push({ path, error: e.message });
+      }
+    }
+    const failed = breaches.filter((b) => !b.waived);
+    if (args.values.json) io.stdout.write(`${JSON.stringify({ models: rows, breaches }, null, 2)}\n`);
+    else {
+      if (rows.length === 0) io.stdout.write(`no model matches ${config.models.join(', ')}\n`);
+      for (const r of rows) io.stdout.write(r.error ? `✗ ${r.path}: ${r.error}\n` : `${breaches.some((b) => b.path === r.path && !b.waived) ? '✗' : '✓'} ${r.path}: params ${human(r.params!)}, FLOPs ${human(r.flops!)}\n`);
+      for (const b of breaches) io.stdout.write(`  ${b.waived ? 'waived' : 'breach'}: ${b.path}: ${b.message}${b.waived ? ` (${b.waived})` : ''}\n`);
+      io.stdout.write(`${rows.length} model${rows.length === 1 ? '' : 's'} checked, ${failed.length} budget breach${failed.length === 1 ? '' : 'es'}\n`);
+    }
+    if (failed.length) return EXIT.budgetBreached;
+    return rows.some((r) => r.error) ? EXIT.inputError : EXIT.ok;
+  },
+};
