@@ -7,3 +7,4 @@ export { commentMarker, human, modelChange, percent, renderComment, renderDiffTe
 export { BUDGET_METRICS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult } from './config.js';
 export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
+export { review, type FileChange, type ReadAt, type ReviewResult } from './review.js';

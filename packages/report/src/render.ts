@@ -3,6 +3,7 @@
  * terminal diff table read the same {@link ModelChange} rows.
  */
 import type { Report } from '@modelcost/core';
+import type { Breach } from './budgets.js';
 import { DIFF_METRICS, diffReports, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
 
 /** One model in a change set. */
@@ -81,6 +82,8 @@ export interface CommentOptions {
   readonly maxLayers?: number;
   /** GitHub's limit is 65,536; default 65,000. */
   readonly maxChars?: number;
+  /** Budget breaches to list (from `evaluateBudgets` / `review`). */
+  readonly breaches?: readonly Breach[];
 }
 
 /** The hidden marker that finds this comment again on the next run. */
@@ -95,12 +98,20 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   const changed = changes.filter((c) => c.status !== 'unchanged');
   const errors = changes.filter((c) => c.status === 'error');
   const lines: string[] = [commentMarker(opts.key)];
-  const verdict = errors.length
+  const breaches = opts.breaches ?? [];
+  const failed = breaches.filter((b) => !b.waived);
+  const verdict = failed.length
+    ? `❌ **modelcost**: ${failed.length} budget breach${failed.length === 1 ? '' : 'es'} in ${changed.length} changed model${changed.length === 1 ? '' : 's'}`
+    : errors.length
     ? `⚠️ **modelcost**: ${changed.length} model${changed.length === 1 ? '' : 's'} changed, ${errors.length} could not be read`
     : changed.length
       ? `**modelcost**: ${changed.length} model${changed.length === 1 ? '' : 's'} changed`
       : '**modelcost**: no model cost changed';
   lines.push(verdict, '');
+  if (breaches.length) {
+    for (const b of breaches) lines.push(`- ${b.waived ? '⚪ waived' : '❌'} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ''}`);
+    lines.push('');
+  }
   if (changed.length) {
     lines.push('| model | params | MACs | FLOPs | peak activations |', '| --- | --- | --- | --- | --- |');
     for (const c of changed) {

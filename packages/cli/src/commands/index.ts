@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../io.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { prCommand } from './pr.js';
 import { profileCommand } from './profile.js';
 
 /** Parsed arguments of one command. */
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
   diff: diffCommand,
   check: checkCommand,
+  pr: prCommand,
 };
 
 /** Help for one command, or the overview. */

@@ -1,0 +1,92 @@
+/**
+ * `modelcost pr --base <ref> [--head <ref>]`: the pull-request comment for a local git range, so any CI
+ * (GitLab, Jenkins, a laptop) can produce it. Changed files come from `git diff --name-status -M
+ * <base>...<head>` (the merge base, as a PR sees it); blobs are read with `git show <ref>:<path>`.
+ * Exit 1 when a budget is breached.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { parseConfig, renderComment, review, type FileChange, type ModelcostConfig } from '@modelcost/report';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import type { CliIO } from '../io.js';
+import type { Command } from './index.js';
+
+function git(cwd: string, args: string[]): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; message: string };
+    throw new InputError('git', `git ${args.join(' ')} failed: ${err.stderr?.toString().trim().split('\n')[0] || err.message}`);
+  }
+}
+
+/** Parse `git diff --name-status -M -z` output. */
+export function parseNameStatus(out: string): FileChange[] {
+  const f = out.split('\0').filter((x) => x !== '');
+  const changes: FileChange[] = [];
+  for (let i = 0; i < f.length; ) {
+    const code = f[i++]!;
+    if (code.startsWith('R')) {
+      const from = f[i++]!;
+      const to = f[i++]!;
+      changes.push({ path: to, status: 'renamed', previousPath: from });
+    } else if (code.startsWith('C')) {
+      i++;
+      changes.push({ path: f[i++]!, status: 'added' });
+    } else {
+      const path = f[i++]!;
+      changes.push({ path, status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified' });
+    }
+  }
+  return changes;
+}
+
+function loadConfig(io: CliIO, root: string, configPath: string | undefined): ModelcostConfig {
+  const path = resolve(root, configPath ?? '.modelcost.yml');
+  if (!io.fs.exists(path)) {
+    if (configPath) throw new InputError(configPath, 'no such file');
+    return parseConfig('').value!;
+  }
+  const parsed = parseConfig(new TextDecoder().decode(io.fs.readFile(path)), configPath ?? '.modelcost.yml');
+  for (const w of parsed.warnings) io.stderr.write(`modelcost: ${configPath ?? '.modelcost.yml'}: warning: ${w}\n`);
+  if (!parsed.value) throw new InputError(configPath ?? '.modelcost.yml', parsed.errors.join('; '));
+  return parsed.value;
+}
+
+export const prCommand: Command = {
+  summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
+  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name]',
+  examples: ['modelcost pr --base origin/main', 'modelcost pr --base HEAD~1 --head HEAD --key detector'],
+  options: {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    config: { type: 'string' },
+    key: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+  async run(args, io: CliIO) {
+    const base = args.values.base as string | undefined;
+    if (!base) throw new UsageError('pr: --base <git-ref> is required');
+    const head = (args.values.head as string | undefined) ?? 'HEAD';
+    const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
+    const config = loadConfig(io, root, args.values.config as string | undefined);
+    const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();
+    const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
+    const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());
+    const mergeBase = git(root, ['merge-base', baseSha, headSha]).toString().trim();
+    const result = await review(
+      changes,
+      async (side, path) => {
+        try {
+          return new Uint8Array(execFileSync('git', ['show', `${side === 'base' ? mergeBase : headSha}:${path}`], { cwd: root, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+        } catch {
+          return undefined;
+        }
+      },
+      config,
+    );
+    const key = (args.values.key as string | undefined) ?? 'default';
+    io.stdout.write(renderComment(result.models, { key, baseSha: mergeBase, headSha, breaches: result.breaches }));
+    return result.failed ? EXIT.budgetBreached : EXIT.ok;
+  },
+};
