@@ -113,7 +113,7 @@ describe('modelcost check', () => {
   });
   it('a missing config exits 2', async () => {
     const r = await cli(['check', '--config', 'nope.yml'], EX);
-    expect([r.code, r.err]).toEqual([2, 'modelcost: nope.yml: no such file: create one (see docs) or pass --config\n']);
+    expect([r.code, r.err]).toEqual([2, 'modelcost: nope.yml: no such file: create one (see the README) or pass --config\n']);
   });
   it('an unreadable model gets its own line; the others are still checked', async () => {
     const dir = repo('models: ["models/*.onnx"]\n');

@@ -5,7 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { evaluateBudgets, human, parseConfig, type Breach } from '@modelcost/report';
+import { evaluateBudgets, human, type Breach } from '@modelcost/report';
+import { loadConfig } from '../config.js';
 import picomatch from 'picomatch';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -43,16 +44,9 @@ export const checkCommand: Command = {
   },
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
-    const configPath = (args.values.config as string | undefined) ?? '.modelcost.yml';
-    const full = resolve(io.cwd, configPath);
-    if (!io.fs.exists(full)) throw new InputError(configPath, 'no such file: create one (see docs) or pass --config');
-    const parsed = parseConfig(new TextDecoder().decode(io.fs.readFile(full)), configPath);
-    for (const w of parsed.warnings) io.stderr.write(`modelcost: ${configPath}: warning: ${w}\n`);
-    if (!parsed.value) {
-      for (const e of parsed.errors) io.stderr.write(`modelcost: ${configPath}: ${e}\n`);
-      return EXIT.inputError;
-    }
-    const config = parsed.value;
+    const configPath = args.values.config as string | undefined;
+    const config = loadConfig(io, io.cwd, configPath, true);
+    const full = resolve(io.cwd, configPath ?? '.modelcost.yml');
     const root = resolve(full, '..');
     const models = findModels(root, config.models);
     const breaches: Breach[] = [];

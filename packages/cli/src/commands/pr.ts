@@ -5,8 +5,8 @@
  * Exit 1 when a budget is breached.
  */
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { parseConfig, renderComment, review, type FileChange, type ModelcostConfig } from '@modelcost/report';
+import { renderComment, review, type FileChange } from '@modelcost/report';
+import { loadConfig } from '../config.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
@@ -41,18 +41,6 @@ export function parseNameStatus(out: string): FileChange[] {
   return changes;
 }
 
-function loadConfig(io: CliIO, root: string, configPath: string | undefined): ModelcostConfig {
-  const path = resolve(root, configPath ?? '.modelcost.yml');
-  if (!io.fs.exists(path)) {
-    if (configPath) throw new InputError(configPath, 'no such file');
-    return parseConfig('').value!;
-  }
-  const parsed = parseConfig(new TextDecoder().decode(io.fs.readFile(path)), configPath ?? '.modelcost.yml');
-  for (const w of parsed.warnings) io.stderr.write(`modelcost: ${configPath ?? '.modelcost.yml'}: warning: ${w}\n`);
-  if (!parsed.value) throw new InputError(configPath ?? '.modelcost.yml', parsed.errors.join('; '));
-  return parsed.value;
-}
-
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
   usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name]',
@@ -69,7 +57,7 @@ export const prCommand: Command = {
     if (!base) throw new UsageError('pr: --base <git-ref> is required');
     const head = (args.values.head as string | undefined) ?? 'HEAD';
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
-    const config = loadConfig(io, root, args.values.config as string | undefined);
+    const config = loadConfig(io, root, args.values.config as string | undefined, false);
     const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();
     const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
     const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());
