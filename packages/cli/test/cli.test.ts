@@ -41,6 +41,14 @@ describe('modelcost profile', () => {
     expect(rep.nodes).toHaveLength(126);
   });
 
+  it('--csv prints one row per node', async () => {
+    const r = await cli(['profile', 'ultraface_rfb_320.onnx', '--csv']);
+    const rows = r.out.trim().split('\n');
+    expect(rows[0]).toBe('model,node,op,domain,output_shape,params,macs,flops,bytes_read,bytes_written,status');
+    // 126 nodes (expected.json nodes_main_graph) + header
+    expect(rows).toHaveLength(127);
+  });
+
   it('binds symbolic dims with --dim and keeps the polynomial', async () => {
     // MobileNetV3 QDQ has a symbolic batch: MACs scale linearly with it.
     const one = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=1'])).out);

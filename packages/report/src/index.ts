@@ -8,3 +8,4 @@ export { BUDGET_METRICS, parseConfig, parseIncrease, parseMs, parseSize, type Bu
 export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewResult } from './review.js';
+export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';

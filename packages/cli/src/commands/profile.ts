@@ -7,17 +7,17 @@ import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { profileModelFile } from '../models.js';
-import { renderProfileText } from '../render.js';
+import { renderCsv, renderProfileTable } from '@modelcost/report';
 import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--per-layer] [--json]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
-    'modelcost profile keras/model.json --convention exact',
+    'modelcost profile model.onnx --csv > layers.csv',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -26,6 +26,7 @@ export const profileCommand: Command = {
     hardware: { type: 'string' },
     'per-layer': { type: 'boolean' },
     json: { type: 'boolean' },
+    csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   async run(args, io: CliIO) {
@@ -48,8 +49,11 @@ export const profileCommand: Command = {
     }
     if (args.values.json) {
       io.stdout.write(`${JSON.stringify(reports.length === 1 && args.positionals.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    } else if (args.values.csv) {
+      // One header, then every model's nodes.
+      reports.forEach((r, i) => io.stdout.write(i === 0 ? renderCsv(r) : renderCsv(r).split('\n').slice(1).join('\n')));
     } else {
-      for (const r of reports) io.stdout.write(renderProfileText(r, { perLayer: args.values['per-layer'] === true }));
+      for (const r of reports) io.stdout.write(renderProfileTable(r, { perLayer: args.values['per-layer'] === true }));
     }
     return failed > 0 ? EXIT.inputError : EXIT.ok;
   },

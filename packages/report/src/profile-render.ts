@@ -1,0 +1,65 @@
+/**
+ * Renderers of one Report: a terminal table in the manner of a Keras / torchinfo summary, and CSV.
+ */
+import type { Report, ReportNode } from '@modelcost/core';
+import { human } from './render.js';
+
+function shape(n: ReportNode): string {
+  const o = n.outputs[0];
+  return o ? `[${(o.shape ?? ['?']).join(', ')}]` : '';
+}
+
+const grouped = (v: number): string => v.toLocaleString('en-US');
+
+/** Options of {@link renderProfileTable}. */
+export interface TableOptions {
+  /** One row per node (default: summary only). */
+  readonly perLayer?: boolean;
+  /** Widest the name column gets (longer names are cut with …). Default 40. */
+  readonly nameWidth?: number;
+}
+
+/**
+ * The profile as text: header, optional per-node table (name, op, output shape, params, MACs, share of
+ * the model's MACs), totals, symbolic formulas, coverage, and the warnings.
+ */
+export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
+  const t = r.totals;
+  const lines: string[] = [`${r.model.path} (${r.model.format}${r.model.producer ? `, ${r.model.producer}` : ''})`];
+  const io = (list: Report['inputs']): string => list.map((x) => `${x.name} ${x.dtype}[${(x.shape ?? ['?']).join(', ')}]`).join('; ');
+  lines.push(`  inputs:  ${io(r.inputs)}`, `  outputs: ${io(r.outputs)}`);
+  if (opts.perLayer) {
+    const w = opts.nameWidth ?? 40;
+    const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+    const rows = r.nodes.map((n) => [cut(n.name, w), cut(n.op, 22), cut(shape(n), 26), grouped(n.params), grouped(n.macs), t.macs ? `${((100 * n.macs) / t.macs).toFixed(1)}%` : '-']);
+    const head = ['node', 'op', 'output', 'params', 'MACs', 'share'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const fmt = (row: string[]): string => `  ${row.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
+    lines.push('', fmt(head), `  ${widths.map((x) => '-'.repeat(x)).join('  ')}`, ...rows.map(fmt), '');
+  }
+  lines.push(
+    `  params ${grouped(t.params)}${t.trainableParams !== undefined ? ` (trainable ${grouped(t.trainableParams)})` : ''}  MACs ${grouped(t.macs)} (${human(t.macs)})  FLOPs ${grouped(t.flops)} (${human(t.flops)})`,
+    `  weights ${human(t.weightBytes, true)}  activations ${human(t.activationBytes, true)}  peak ${human(t.peakMemoryBytes, true)}  moved ${human(t.bytesMoved, true)}`,
+  );
+  if (r.symbolic) for (const [k, v] of Object.entries(r.symbolic)) lines.push(`  ${k} = ${v}`);
+  if (Object.keys(r.dims).length) lines.push(`  dims: ${Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  const unsupported = Object.entries(r.coverage.unsupported);
+  lines.push(`  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${unsupported.map(([op, c]) => `${op} x${c}`).join(', ')}` : ''}`);
+  for (const l of r.latency) lines.push(`  latency on ${l.hardware}: ${l.ms.toFixed(3)} ms`);
+  const shown = r.diagnostics.filter((d) => d.severity !== 'info');
+  for (const d of shown.slice(0, 20)) lines.push(`  ${d.severity}: ${d.node ? `${d.node}: ` : ''}${d.message}`);
+  if (shown.length > 20) lines.push(`  ... and ${shown.length - 20} more (see --json)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per node: name, op, domain, output shape, params, MACs, FLOPs, bytes read and written. */
+export function renderCsv(r: Report): string {
+  const rows = [['model', 'node', 'op', 'domain', 'output_shape', 'params', 'macs', 'flops', 'bytes_read', 'bytes_written', 'status']];
+  for (const n of r.nodes) rows.push([r.model.path, n.name, n.op, n.domain, shape(n), String(n.params), String(n.macs), String(n.flops), String(n.bytesRead), String(n.bytesWritten), n.status ?? 'ok']);
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bytesSource, profileOnnx } from '@modelcost/onnx';
+import { describe, expect, it } from 'vitest';
+import { renderCsv, renderProfileTable } from '../src/index.js';
+
+const EX = resolve(import.meta.dirname, '../../../examples');
+const cnn = profileOnnx(bytesSource(readFileSync(join(EX, 'models/tiny-cnn.onnx'))), { file: 'examples/models/tiny-cnn.onnx' });
+const enc = profileOnnx(bytesSource(readFileSync(join(EX, 'models/tiny-encoder.onnx'))), { file: 'examples/models/tiny-encoder.onnx', dims: { batch: 1, seq: 128 } });
+
+function golden(name: string, text: string): void {
+  const path = join(import.meta.dirname, 'golden', name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
+  expect(existsSync(path), `missing golden ${name}: run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(text).toBe(readFileSync(path, 'utf8'));
+}
+
+describe('profile renderers (golden)', () => {
+  it('terminal table with per-layer rows', () => golden('tiny-cnn-profile.txt', renderProfileTable(cnn, { perLayer: true })));
+  it('summary with symbolic formulas', () => golden('tiny-encoder-profile.txt', renderProfileTable(enc)));
+  it('CSV', () => golden('tiny-cnn.csv', renderCsv(cnn)));
+  it('JSON report', () => golden('tiny-cnn.json', `${JSON.stringify(cnn, null, 2)}\n`));
+  it('the per-layer shares add up to 100% of MACs', () => {
+    // conv 1,769,472 + 4,718,592 + 4,718,592 MACs and the Gemm 640 = 11,207,296
+    expect(cnn.nodes.reduce((s, n) => s + n.macs, 0)).toBe(11207296);
+  });
+  it('CSV quotes cells with commas', () => {
+    const text = renderCsv({ ...cnn, model: { ...cnn.model, path: 'a,b.onnx' } });
+    expect(text.split('\n')[1]!.startsWith('"a,b.onnx",')).toBe(true);
+  });
+});
