@@ -174,6 +174,9 @@ class Engine {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly counted = new Set<Weight>();
   private readonly consumed = new Set<Weight>();
+  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
+  private readonly created: Weight[] = [];
+  private readonly createdSet = new Set<Weight>();
   private readonly paramWeights: Weight[] = [];
   private readonly functions = new Map<string, FunctionDef>();
   private readonly dataDependentNames = new Set<string>();
@@ -197,6 +200,7 @@ class Engine {
     for (const w of g.initializers) {
       values.set(w.name, weightVal(w));
       weights.push(w);
+      this.noteCreated(w);
     }
     const inputs: { name: string; value: Val | undefined }[] = [];
     for (const vi of g.inputs) {
@@ -219,12 +223,12 @@ class Engine {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
-    // A stored initializer that no node reads is still a weight of the file (it ships, it is loaded):
-    // counted as a param, and said.
-    const unused = weights.filter((w) => !this.consumed.has(w) && !g.outputs.some((o) => o.name === w.name));
+    // A stored weight that no node reads (an unused initializer, a Constant that is only a graph or
+    // branch output) is still a weight of the file: it ships and is loaded. Counted as a param, and said.
+    const unused = this.created.filter((w) => !this.consumed.has(w));
     for (const w of unused) this.paramWeights.push(w);
     if (unused.length)
-      this.diag('info', 'unused-initializer', `${unused.length} initializer${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}`);
+      this.diag('info', 'unused-initializer', `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}`);
     return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
   }
 
@@ -259,6 +263,14 @@ class Engine {
   }
 
   private runGraph(g: GraphDef, scope: Scope): void {
+    // SSA: a name produced twice makes every later reader see the last producer only.
+    const seen = new Set<string>();
+    for (const n of g.nodes)
+      for (const o of n.outputs) {
+        if (o === '') continue;
+        if (seen.has(o)) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
+        seen.add(o);
+      }
     for (const node of topoOrder(g.nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
   }
 
@@ -316,6 +328,7 @@ class Engine {
       status = this.inferFailure(e, name, node);
     }
     const outputs = setOutputs(status === 'ok' ? ctx.outputs() : []);
+    for (const o of outputs) if (isTensor(o.value) && o.value.weight) this.noteCreated(o.value.weight);
     const params = this.nodeParams(rule, ins);
     let cost: NodeCost | undefined;
     if (status === 'ok') {
@@ -375,6 +388,12 @@ class Engine {
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
   }
 
+  private noteCreated(w: Weight): void {
+    if (this.createdSet.has(w)) return;
+    this.createdSet.add(w);
+    this.created.push(w);
+  }
+
   private dataDependentDim(nodeName: string, tag: string): Dim {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, '_');
     let n = base;
@@ -385,7 +404,10 @@ class Engine {
 
   private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, multiplicity: Poly): SubgraphResult {
     const values = new Map<string, Val | undefined>();
-    for (const w of graph.initializers) values.set(w.name, weightVal(w));
+    for (const w of graph.initializers) {
+      values.set(w.name, weightVal(w));
+      this.noteCreated(w);
+    }
     graph.inputs.forEach((vi, i) => {
       const given = inputs[i];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));

@@ -24,14 +24,11 @@ interface ExpectedModel {
 
 /** Known differences from the expected.json formula: model -> [ours - expected, reason]. */
 const PARAMS_DIFFER: Record<string, [number, string]> = {
-  'ort_crop_and_resize_tf2onnx_loop.onnx': [-9, 'Loop-body initializers used as Slice/Reshape operands are constants here; expected.json counts every sub-graph initializer'],
+  'ort_crop_and_resize_tf2onnx_loop.onnx': [-9, 'Loop-body initializers used only as Slice/Reshape/Range operands are constants here; expected.json counts every sub-graph initializer'],
   'ort_dynamo_local_functions.onnx': [6, 'function bodies are inlined per call, so a constant inside a function called 6 times feeds data inputs 6 times (expected.json counts the Constant node once)'],
-  'ort_gpt2_past_pytorch.onnx': [-48, 'not yet explained: 48 one-element Constant nodes whose only consumers are Div input 1 are not attributed as params'],
-  'ort_if_optional_pytorch.onnx': [-12, 'not yet explained: Constant nodes inside If branches (14 elements) count 2 here'],
-  'ort_if_sequence.onnx': [-1, 'a sub-graph constant used as a SequenceErase position (an index operand) is a constant here'],
   'ort_sparse_initializer.onnx': [60, 'a sparse initializer stands for its dense [3,4,5] tensor; expected.json counts only dense initializers'],
   'ort_tiny_gpt2_beamsearch_fp16.onnx': [-78112, "BeamSearch (exotic) is unsupported: its decoder sub-graph's weights are not analysed"],
-  'tract_qlstm_scan_qlinearconv.onnx': [-6, 'not yet explained: 6 elements of the Scan body initializers are not attributed as params'],
+  'tract_qlstm_scan_qlinearconv.onnx': [-4, 'the Scan body initializers lstm1.proj.slice-0-2.start/end (2 + 2 elements) are Slice operands, constants here'],
 };
 
 function expectedParams(p: Record<string, number>): number {
