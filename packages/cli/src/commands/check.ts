@@ -5,8 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { evaluateBudgets, human, type Breach } from '@modelcost/report';
-import { loadConfig } from '../config.js';
+import type { Breach } from '@modelcost/report';
 import picomatch from 'picomatch';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -44,6 +43,9 @@ export const checkCommand: Command = {
   },
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
+    // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.
+    const { evaluateBudgets, human } = await import('@modelcost/report');
+    const { loadConfig } = await import('../config.js');
     const configPath = args.values.config as string | undefined;
     const config = loadConfig(io, io.cwd, configPath, true);
     const full = resolve(io.cwd, configPath ?? '.modelcost.yml');

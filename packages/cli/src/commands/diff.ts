@@ -2,7 +2,7 @@
  * `modelcost diff <base> <head>`: what changed between two versions of a model: totals with deltas and
  * the layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
-import { modelChange, renderComment, renderDiffText } from '@modelcost/report';
+import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
 import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';

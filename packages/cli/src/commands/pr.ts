@@ -5,8 +5,7 @@
  * Exit 1 when a budget is breached.
  */
 import { execFileSync } from 'node:child_process';
-import { renderComment, review, type FileChange } from '@modelcost/report';
-import { loadConfig } from '../config.js';
+import type { FileChange } from '@modelcost/report';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
@@ -56,6 +55,9 @@ export const prCommand: Command = {
     const base = args.values.base as string | undefined;
     if (!base) throw new UsageError('pr: --base <git-ref> is required');
     const head = (args.values.head as string | undefined) ?? 'HEAD';
+    // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
+    const { renderComment, review } = await import('@modelcost/report');
+    const { loadConfig } = await import('../config.js');
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
     const config = loadConfig(io, root, args.values.config as string | undefined, false);
     const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();

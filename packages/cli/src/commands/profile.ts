@@ -7,7 +7,7 @@ import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { profileModelFile } from '../models.js';
-import { renderCsv, renderProfileTable } from '@modelcost/report';
+import { renderCsv, renderProfileTable } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
 
 export const profileCommand: Command = {
