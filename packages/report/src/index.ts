@@ -3,7 +3,7 @@
  * markdown, terminal table), shared by the CLI, the GitHub Action and the Danger plugin.
  */
 export { delta, diffReports, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
-export { commentMarker, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
+export { commentMarker, flopsChart, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
 export { BUDGET_METRICS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult } from './config.js';
 export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';

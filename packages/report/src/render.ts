@@ -84,6 +84,28 @@ export interface CommentOptions {
   readonly maxChars?: number;
   /** Budget breaches to list (from `evaluateBudgets` / `review`). */
   readonly breaches?: readonly Breach[];
+  /** Draw a mermaid bar chart of FLOPs base vs head (GitHub renders it). Default true. */
+  readonly chart?: boolean;
+}
+
+/** A mermaid xychart of FLOPs per changed model, base and head bars side by side (units chosen to fit). */
+export function flopsChart(changes: readonly ModelChange[]): string | undefined {
+  const rows = changes.filter((c) => c.status === 'changed' || c.status === 'added' || c.status === 'removed');
+  if (rows.length === 0) return undefined;
+  const max = Math.max(...rows.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
+  const [scale, unit] = max >= 1e12 ? [1e12, 'T'] : max >= 1e9 ? [1e9, 'G'] : max >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
+  const v = (x: number | undefined): string => String(Number(((x ?? 0) / scale).toPrecision(3)));
+  const label = (p: string): string => JSON.stringify(p.split('/').pop()!.replace(/"/g, "'"));
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "FLOPs (${unit}), base then head"`,
+    `  x-axis [${rows.map((c) => label(c.path)).join(', ')}]`,
+    `  y-axis "${unit}FLOPs"`,
+    `  bar [${rows.map((c) => v(c.base?.totals.flops)).join(', ')}]`,
+    `  bar [${rows.map((c) => v(c.head?.totals.flops)).join(', ')}]`,
+    '```',
+  ].join('\n');
 }
 
 /** The hidden marker that finds this comment again on the next run. */
@@ -127,6 +149,8 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
       };
       lines.push(`| \`${c.path}\` | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |`);
     }
+    const chart = opts.chart === false ? undefined : flopsChart(changed);
+    if (chart) lines.push('', chart);
     for (const c of changed) {
       const d = c.diff;
       const unsupported = Object.entries(d?.newUnsupported ?? (c.status === 'added' ? (c.head?.coverage.unsupported ?? {}) : {}));

@@ -3,5 +3,5 @@
  * callers that only print (the CLI's `profile` and `diff` load this at start-up).
  */
 export { delta, diffReports, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
-export { commentMarker, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
+export { commentMarker, flopsChart, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
 export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';

@@ -53,7 +53,10 @@ export const checkCommand: Command = {
     const models = findModels(root, config.models);
     const breaches: Breach[] = [];
     const rows: { path: string; params?: number; flops?: number; error?: string }[] = [];
-    for (const path of models) {
+    const progress = io.stderr.isTTY === true && models.length > 1;
+    for (const [i, path] of models.entries()) {
+      // Long runs over many models show where they are, on an interactive terminal only.
+      if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${models.length}] ${path}`);
       try {
         const report = profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io);
         rows.push({ path, params: report.totals.params, flops: report.totals.flops });
@@ -63,6 +66,7 @@ export const checkCommand: Command = {
         rows.push({ path, error: e.message });
       }
     }
+    if (progress) io.stderr.write('\r\x1b[K');
     const failed = breaches.filter((b) => !b.waived);
     if (args.values.json) io.stdout.write(`${JSON.stringify({ models: rows, breaches }, null, 2)}\n`);
     else {
