@@ -1,0 +1,126 @@
+/**
+ * The Action's logic with its world injected (inputs, the pull_request event, a GitHub API client,
+ * output sinks), so tests drive it with real payloads and a stand-in API. Plan, then apply: `review`
+ * computes plain data; posting the sticky comment is the only effect on GitHub.
+ */
+import { commentMarker, parseConfig, renderComment, review, type FileChange, type ModelcostConfig } from '@modelcost/report';
+
+/** The Action's inputs (action.yml). */
+export interface ActionInputs {
+  readonly config: string;
+  /** Glob override of the config's `models`. */
+  readonly models?: string;
+  readonly comment: 'update' | 'new' | 'off';
+  readonly commentKey: string;
+  readonly failOnBudget: boolean;
+  /** Login whose comments carry our marker (the workflow token's bot by default). */
+  readonly commentAuthor: string;
+}
+
+/** A pull-request comment as the API returns it. */
+export interface IssueComment {
+  readonly id: number;
+  readonly body: string;
+  readonly user: { readonly login: string } | null;
+}
+
+/** The GitHub REST calls the Action makes. Implementations retry 5xx and secondary rate limits. */
+export interface GitHubApi {
+  /** Every file of the pull request (all pages), with renames and removals. */
+  listFiles(pull: number): Promise<FileChange[]>;
+  /** File bytes at a commit, undefined when absent there. */
+  getContent(ref: string, path: string): Promise<Uint8Array | undefined>;
+  /** Every comment on the pull request (all pages). */
+  listComments(issue: number): Promise<IssueComment[]>;
+  createComment(issue: number, body: string): Promise<number>;
+  updateComment(id: number, body: string): Promise<number>;
+}
+
+/** Where results go: the job summary, step outputs, annotations, the log. */
+export interface ActionSinks {
+  summary(markdown: string): Promise<void>;
+  setOutput(name: string, value: string): void;
+  /** An error annotation on a file (budget breaches point at the model). */
+  annotate(file: string, message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** The parts of a pull_request event payload the Action reads. */
+export interface PullRequestEvent {
+  readonly pull_request?: {
+    readonly number: number;
+    readonly base: { readonly sha: string };
+    readonly head: { readonly sha: string };
+  };
+}
+
+/** What a run produced. */
+export interface ActionResult {
+  /** 0 ok, 1 budget breached (with failOnBudget). */
+  readonly exitCode: number;
+  readonly body: string;
+  readonly commentId?: number;
+  readonly breached: boolean;
+}
+
+/** An HTTP error from the API adapter (status kept for the 401/403/404 messages). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function explain(e: unknown, what: string): string {
+  if (e instanceof ApiError) {
+    if (e.status === 401) return `${what}: the token was rejected (401). Check the github-token input.`;
+    if (e.status === 403) return `${what}: forbidden (403). A fork pull request's token is read-only: the job summary and the comment-body output still carry the report (see the README's two-workflow recipe).`;
+    if (e.status === 404) return `${what}: not found (404). Does the token have access to this repository?`;
+    return `${what}: HTTP ${e.status}: ${e.message}`;
+  }
+  return `${what}: ${(e as Error).message}`;
+}
+
+/** Load the config text (absent: defaults), applying the `models` input override. */
+export function actionConfig(text: string | undefined, inputs: ActionInputs): ModelcostConfig {
+  const parsed = parseConfig(text ?? '', inputs.config);
+  if (!parsed.value) throw new Error(`${inputs.config}: ${parsed.errors.join('; ')}`);
+  return inputs.models ? { ...parsed.value, models: inputs.models.split(/[\n,]/).map((s) => s.trim()).filter(Boolean) } : parsed.value;
+}
+
+/** Run the Action. Never throws for API trouble on the comment: the summary and outputs still come. */
+export async function runAction(deps: { inputs: ActionInputs; event: PullRequestEvent; api: GitHubApi; sinks: ActionSinks; configText?: string }): Promise<ActionResult> {
+  const { inputs, event, api, sinks } = deps;
+  const pr = event.pull_request;
+  if (!pr) throw new Error('this action runs on pull_request events (the event payload has no pull_request)');
+  const config = actionConfig(deps.configText, inputs);
+  const files = await api.listFiles(pr.number);
+  const result = await review(files, (side, path) => api.getContent(side === 'base' ? pr.base.sha : pr.head.sha, path), config);
+  const body = renderComment(result.models, { key: inputs.commentKey, baseSha: pr.base.sha, headSha: pr.head.sha, breaches: result.breaches });
+  const changed = result.models.some((m) => m.status !== 'unchanged');
+  await sinks.summary(body);
+  sinks.setOutput('comment-body', body);
+  sinks.setOutput('report-json', JSON.stringify(result.models.map((m) => ({ path: m.path, status: m.status, base: m.base?.totals, head: m.head?.totals, error: m.error }))));
+  sinks.setOutput('breached', String(result.failed));
+  for (const b of result.breaches) if (!b.waived) sinks.annotate(b.path, b.message);
+  for (const m of result.models) if (m.status === 'error') sinks.warning(`${m.path}: ${m.error}`);
+
+  let commentId: number | undefined;
+  if (inputs.comment !== 'off') {
+    try {
+      const marker = commentMarker(inputs.commentKey);
+      const existing = inputs.comment === 'update' ? (await api.listComments(pr.number)).find((c) => c.body.includes(marker) && c.user?.login === inputs.commentAuthor) : undefined;
+      if (existing) commentId = await api.updateComment(existing.id, body);
+      else if (changed || inputs.comment === 'new') commentId = await api.createComment(pr.number, body);
+      else sinks.info('no model changed and no earlier comment: nothing posted');
+    } catch (e) {
+      sinks.warning(explain(e, 'posting the comment'));
+    }
+  }
+  if (commentId !== undefined) sinks.setOutput('comment-id', String(commentId));
+  const breached = result.failed;
+  return { exitCode: breached && inputs.failOnBudget ? 1 : 0, body, ...(commentId !== undefined ? { commentId } : {}), breached };
+}
