@@ -41948,8 +41948,9 @@ async function runAction(deps) {
     throw new Error("this action runs on pull_request events (the event payload has no pull_request)");
   const config = actionConfig(deps.configText, inputs);
   const files = await api.listFiles(pr.number);
-  const result = await review(files, (side, path) => api.getContent(side === "base" ? pr.base.sha : pr.head.sha, path), config);
-  const body = renderComment(result.models, { key: inputs.commentKey, baseSha: pr.base.sha, headSha: pr.head.sha, breaches: result.breaches });
+  const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
+  const result = await review(files, (side, path) => api.getContent(side === "base" ? baseSha : pr.head.sha, path), config);
+  const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m2) => m2.status !== "unchanged");
   await sinks.summary(body);
   sinks.setOutput("comment-body", body);
@@ -42027,6 +42028,10 @@ function octokitApi(token, owner, repo) {
         throw e2;
       }
     },
+    async mergeBase(base, head) {
+      const res = await withRetry(() => octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 }), "finding the merge base");
+      return res.data.merge_base_commit.sha;
+    },
     async listComments(issue2) {
       const all = await withRetry(() => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue2, per_page: 100 }), "listing comments");
       return all.map((c) => ({ id: c.id, body: c.body ?? "", user: c.user ? { login: c.user.login } : null }));
@@ -42053,7 +42058,8 @@ async function main() {
     comment,
     commentKey: getInput("comment-key") || "default",
     failOnBudget: (getInput("fail-on-budget") || "true") !== "false",
-    commentAuthor: getInput("comment-author") || "github-actions[bot]"
+    commentAuthor: getInput("comment-author") || "github-actions[bot]",
+    ...getInput("base-ref") ? { baseRef: getInput("base-ref") } : {}
   };
   const token = getInput("github-token", { required: true });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();

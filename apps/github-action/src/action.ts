@@ -15,6 +15,8 @@ export interface ActionInputs {
   readonly failOnBudget: boolean;
   /** Login whose comments carry our marker (the workflow token's bot by default). */
   readonly commentAuthor: string;
+  /** Compare against this ref instead of the merge base of the PR's base and head. */
+  readonly baseRef?: string;
 }
 
 /** A pull-request comment as the API returns it. */
@@ -30,6 +32,8 @@ export interface GitHubApi {
   listFiles(pull: number): Promise<FileChange[]>;
   /** File bytes at a commit, undefined when absent there. */
   getContent(ref: string, path: string): Promise<Uint8Array | undefined>;
+  /** The merge base of two commits (what the pull request's diff is against). */
+  mergeBase(base: string, head: string): Promise<string>;
   /** Every comment on the pull request (all pages). */
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<number>;
@@ -98,8 +102,11 @@ export async function runAction(deps: { inputs: ActionInputs; event: PullRequest
   if (!pr) throw new Error('this action runs on pull_request events (the event payload has no pull_request)');
   const config = actionConfig(deps.configText, inputs);
   const files = await api.listFiles(pr.number);
-  const result = await review(files, (side, path) => api.getContent(side === 'base' ? pr.base.sha : pr.head.sha, path), config);
-  const body = renderComment(result.models, { key: inputs.commentKey, baseSha: pr.base.sha, headSha: pr.head.sha, breaches: result.breaches });
+  // The PR's own change is head against the merge base, not against the base branch's tip (which may
+  // have moved on with other merges).
+  const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
+  const result = await review(files, (side, path) => api.getContent(side === 'base' ? baseSha : pr.head.sha, path), config);
+  const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m) => m.status !== 'unchanged');
   await sinks.summary(body);
   sinks.setOutput('comment-body', body);

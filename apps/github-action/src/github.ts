@@ -51,6 +51,10 @@ export function octokitApi(token: string, owner: string, repo: string): GitHubAp
         throw e;
       }
     },
+    async mergeBase(base, head) {
+      const res = await withRetry(() => octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}`, per_page: 1 }), 'finding the merge base');
+      return res.data.merge_base_commit.sha;
+    },
     async listComments(issue) {
       const all = await withRetry(() => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 }), 'listing comments');
       return all.map((c): IssueComment => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login } : null }));

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     commentKey: core.getInput('comment-key') || 'default',
     failOnBudget: (core.getInput('fail-on-budget') || 'true') !== 'false',
     commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
+    ...(core.getInput('base-ref') ? { baseRef: core.getInput('base-ref') } : {}),
   };
   const token = core.getInput('github-token', { required: true });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();

@@ -22,6 +22,8 @@ function fakeApi(opts: { files: FileChange[]; base: Record<string, Uint8Array>; 
   let nextId = 1000;
   const api: GitHubApi = {
     listFiles: async (n) => (log.push(`listFiles ${n}`), opts.files),
+    // The merge base is the base sha in these tests (the base branch has not moved).
+    mergeBase: async (b) => (log.push('mergeBase'), b),
     getContent: async (ref, path) => (log.push(`getContent ${ref.slice(0, 1)} ${path}`), (ref === BASE ? opts.base : opts.head)[path]),
     listComments: async (n) => (log.push(`listComments ${n}`), comments),
     createComment: async (n, body) => {
@@ -70,7 +72,7 @@ describe('runAction', () => {
     const s1 = sinks();
     const r1 = await runAction({ inputs, event, api: gh.api, sinks: s1.sinks });
     expect([r1.exitCode, r1.commentId, r1.breached]).toEqual([0, 1000, false]);
-    expect(gh.log).toEqual(['listFiles 7', 'getContent b models/cnn.onnx', 'getContent h models/cnn.onnx', 'listComments 7', 'createComment 7']);
+    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'getContent b models/cnn.onnx', 'getContent h models/cnn.onnx', 'listComments 7', 'createComment 7']);
     expect(s1.summary).toBe(r1.body);
     expect(s1.out['comment-body']).toBe(r1.body);
     expect(s1.out['comment-id']).toBe('1000');
@@ -126,7 +128,7 @@ describe('runAction', () => {
     const s = sinks();
     const r = await runAction({ inputs, event, api: gh.api, sinks: s.sinks });
     expect(r.commentId).toBeUndefined();
-    expect(gh.log).toEqual(['listFiles 7', 'listComments 7']);
+    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'listComments 7']);
     expect(s.notes).toContain('info no model changed and no earlier comment: nothing posted');
   });
 

@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const EX = resolve(import.meta.dirname, '../../../examples');
 const DIST = resolve(import.meta.dirname, '../dist/index.js');
 const BASE = 'a'.repeat(40);
+/** The base branch moved on after the PR branched: the merge base is what the PR is diffed against. */
+const MERGE_BASE = 'm'.repeat(40);
 
 interface Comment {
   id: number;
@@ -68,6 +70,7 @@ beforeAll(async () => {
         return res.end(blob);
       }
       if (req.method === 'GET' && url.pathname === '/repos/o/r/issues/7/comments') return page(req, res, state.comments);
+      if (req.method === 'GET' && (m = url.pathname.match(/^\/repos\/o\/r\/compare\/(\w+)\.\.\.(\w+)$/))) return json(res, 200, { merge_base_commit: { sha: MERGE_BASE } });
       if (req.method === 'POST' && url.pathname === '/repos/o/r/issues/7/comments') {
         if (state.failCreate) return json(res, state.failCreate, { message: 'Resource not accessible by integration' });
         const c = { id: state.nextId++, body: JSON.parse(body).body as string, user: { login: 'github-actions[bot]' } };
@@ -123,13 +126,14 @@ describe('the bundled Action against a local GitHub API', () => {
     // 150 existing comments (2 pages), one by a human carrying our marker; 120 changed files (2 pages).
     state.comments = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, body: i === 10 ? '<!-- modelcost:report key=default --> copied by hand' : `c${i}`, user: { login: `dev${i}` } }));
     state.files = [{ filename: 'models/cnn.onnx', status: 'modified' }, ...Array.from({ length: 119 }, (_, i) => ({ filename: `docs/page${i}.md`, status: 'modified' }))];
-    state.blobs = new Map([[`${BASE}:models/cnn.onnx`, cnn], [`${'1'.repeat(40)}:models/cnn.onnx`, wide], [`${'2'.repeat(40)}:models/cnn.onnx`, wide]]);
+    state.blobs = new Map([[`${MERGE_BASE}:models/cnn.onnx`, cnn], [`${BASE}:models/cnn.onnx`, wide], [`${'1'.repeat(40)}:models/cnn.onnx`, wide], [`${'2'.repeat(40)}:models/cnn.onnx`, wide]]);
     state.log = [];
     const first = await runBundle('1'.repeat(40), 'models: ["models/**/*.onnx"]\n');
     expect(first.code).toBe(0);
     expect(state.log).toEqual([
       'GET /repos/o/r/pulls/7/files',
       'GET /repos/o/r/pulls/7/files page=2',
+      `GET /repos/o/r/compare/${BASE}...${'1'.repeat(40)}`,
       `GET /repos/o/r/contents/models%2Fcnn.onnx`,
       `GET /repos/o/r/contents/models%2Fcnn.onnx`,
       'GET /repos/o/r/issues/7/comments',
@@ -151,7 +155,7 @@ describe('the bundled Action against a local GitHub API', () => {
   it('fails the step with exit code 1 on a budget breach', async () => {
     state.comments = [];
     state.files = [{ filename: 'models/cnn.onnx', status: 'modified' }];
-    state.blobs = new Map([[`${BASE}:models/cnn.onnx`, cnn], [`${'3'.repeat(40)}:models/cnn.onnx`, wide]]);
+    state.blobs = new Map([[`${MERGE_BASE}:models/cnn.onnx`, cnn], [`${'3'.repeat(40)}:models/cnn.onnx`, wide]]);
     const r = await runBundle('3'.repeat(40), 'budgets:\n  - name: cnn\n    max: { params: 50K }\n');
     expect(r.code).toBe(1);
     expect(r.outputs).toMatch(/breached<<\S+\ntrue\n/);
