@@ -1,0 +1,86 @@
+/**
+ * The plugin with Danger's DSL objects (unit), and end to end: `danger local` run as a child process on
+ * a real two-commit repository with a Dangerfile that requires the built plugin.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelcost, type DangerLike } from '../src/index.js';
+
+const EX = resolve(import.meta.dirname, '../../../examples');
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+/** A repository with the example CNN at base and its widened version at head. */
+function repo(config?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'modelcost-danger-'));
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'ci@example.com');
+  git('config', 'user.name', 'CI');
+  mkdirSync(join(dir, 'models'));
+  copyFileSync(join(EX, 'models/tiny-cnn.onnx'), join(dir, 'models/cnn.onnx'));
+  if (config) writeFileSync(join(dir, '.modelcost.yml'), config);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  copyFileSync(join(EX, 'pr/tiny-cnn.onnx'), join(dir, 'models/cnn.onnx'));
+  writeFileSync(join(dir, 'models/broken.onnx'), 'version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 3\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'head');
+  return dir;
+}
+
+function dsl(): DangerLike & { out: { markdown: string[]; fail: string[]; warn: string[] } } {
+  const out = { markdown: [] as string[], fail: [] as string[], warn: [] as string[] };
+  return {
+    out,
+    danger: { git: { created_files: ['models/broken.onnx'], modified_files: ['models/cnn.onnx', 'README.md'], deleted_files: [], base: 'HEAD~1', head: 'HEAD' } },
+    markdown: (t) => void out.markdown.push(t),
+    fail: (t) => void out.fail.push(t),
+    warn: (t) => void out.warn.push(t),
+  };
+}
+
+describe('modelcost() with Danger DSL objects', () => {
+  it('posts the cost table, fails per breach, warns on unreadable models', async () => {
+    const dir = repo('budgets:\n  - name: cnn\n    match: "models/cnn.onnx"\n    max: { params: 50K }\n');
+    const d = dsl();
+    const r = await modelcost({ cwd: dir }, d);
+    expect(r.failed).toBe(true);
+    expect(d.out.markdown[0]).toContain('| `models/cnn.onnx` | 24.2 K → 53.6 K (+29.4 K, +121.3%) 🔺 |');
+    expect(d.out.fail).toEqual(['modelcost: cnn: params 53.6 K exceeds max 50 K']);
+    expect(d.out.warn).toEqual(['modelcost: models/broken.onnx: Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)']);
+  });
+  it('failOnBudget: false turns breaches into warnings', async () => {
+    const d = dsl();
+    await modelcost({ cwd: repo('budgets:\n  - max: { params: 50K }\n'), failOnBudget: false }, d);
+    expect(d.out.fail).toEqual([]);
+    expect(d.out.warn[0]).toBe('modelcost: budgets[0]: params 53.6 K exceeds max 50 K');
+  });
+  it('an invalid config fails with its dot-path message', async () => {
+    const d = dsl();
+    await modelcost({ cwd: repo('budgets: 3\n') }, d);
+    expect(d.out.fail).toEqual(['modelcost: .modelcost.yml: budgets: expected a list of rules, got 3']);
+  });
+  it('outside a Dangerfile it says so', async () => {
+    await expect(modelcost()).rejects.toThrow('call modelcost() from a Dangerfile');
+  });
+});
+
+describe('danger local end to end', () => {
+  function dangerLocal(dir: string) {
+    writeFileSync(join(dir, 'dangerfile.js'), `const { modelcost } = require(${JSON.stringify(join(ROOT, 'packages/danger-plugin/dist/index.cjs'))});\nschedule(modelcost());\n`);
+    const r = spawnSync(join(ROOT, 'node_modules/.bin/danger'), ['local', '--base', 'HEAD~1', '--outputJSON', '--failOnErrors'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const json = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+    return { code: r.status, json };
+  }
+  it('carries the cost table with the right numbers; a breach fails the run', () => {
+    const ok = dangerLocal(repo());
+    expect(ok.code).toBe(0);
+    expect(ok.json.markdowns[0].message).toContain('24.2 K → 53.6 K (+29.4 K, +121.3%)');
+    const bad = dangerLocal(repo('budgets:\n  - name: cnn\n    max: { params: 50K }\n'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.json.fails.map((f: { message: string }) => f.message)).toEqual(['modelcost: cnn: params 53.6 K exceeds max 50 K']);
+  }, 240_000);
+});
