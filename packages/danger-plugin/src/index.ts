@@ -1,7 +1,7 @@
 /**
  * danger-plugin-modelcost: the modelcost review inside a Dangerfile. Changed files come from
- * `danger.git`; base and head bytes are read with `git show` (Danger's own file readers return text,
- * and ONNX is binary). Results go through Danger: `markdown()` for the cost table, `fail()` per budget
+ * `danger.git`; base and head bytes are read from the GitHub contents API under `danger ci` / `danger pr`
+ * and with `git show` locally (Danger's own file readers return text, and ONNX is binary). Results go through Danger: `markdown()` for the cost table, `fail()` per budget
  * breach, `warn()` for unreadable models and ops without a cost rule.
  *
  * ```js
@@ -27,9 +27,24 @@ export interface ModelcostOptions {
   readonly cwd?: string;
 }
 
+/** The slice of Danger's GitHub DSL used to read blobs under `danger ci` / `danger pr` (Octokit). */
+export interface DangerGitHubLike {
+  readonly thisPR: { readonly owner: string; readonly repo: string };
+  readonly pr: { readonly base: { readonly sha: string }; readonly head: { readonly sha: string } };
+  readonly api: {
+    readonly repos: {
+      getContent(params: { owner: string; repo: string; path: string; ref: string; mediaType?: { format: string } }): Promise<{ data: unknown }>;
+    };
+  };
+}
+
 /** The parts of Danger's DSL the plugin uses (the globals of a Dangerfile). */
 export interface DangerLike {
-  readonly danger: { readonly git: { readonly created_files: string[]; readonly modified_files: string[]; readonly deleted_files: string[]; readonly base: string; readonly head: string } };
+  readonly danger: {
+    readonly git: { readonly created_files: string[]; readonly modified_files: string[]; readonly deleted_files: string[]; readonly base: string; readonly head: string };
+    /** Present under `danger ci` / `danger pr` on GitHub: blobs then come from the contents API. */
+    readonly github?: DangerGitHubLike;
+  };
   markdown(text: string): void;
   fail(text: string, file?: string): void;
   warn(text: string, file?: string): void;
@@ -68,7 +83,24 @@ export async function modelcost(options: ModelcostOptions = {}, dsl: DangerLike 
     ...git.modified_files.map((path): FileChange => ({ path, status: 'modified' })),
     ...git.deleted_files.map((path): FileChange => ({ path, status: 'removed' })),
   ];
-  const result = await review(changes, async (side, path) => gitShow(cwd, side === 'base' ? git.base : git.head, path), parsed.value);
+  const gh = dsl.danger.github;
+  // On GitHub (danger ci / danger pr) the contents API needs no checkout; locally, git objects.
+  const readAt = gh?.api
+    ? async (side: 'base' | 'head', path: string): Promise<Uint8Array | undefined> => {
+        try {
+          const res = await gh.api.repos.getContent({ owner: gh.thisPR.owner, repo: gh.thisPR.repo, path, ref: side === 'base' ? gh.pr.base.sha : gh.pr.head.sha, mediaType: { format: 'raw' } });
+          const data = res.data;
+          if (typeof data === 'string') return new TextEncoder().encode(data);
+          if (data instanceof ArrayBuffer) return new Uint8Array(data);
+          if (data instanceof Uint8Array) return data;
+          return undefined;
+        } catch (e) {
+          if ((e as { status?: number }).status === 404) return undefined;
+          throw e;
+        }
+      }
+    : async (side: 'base' | 'head', path: string) => gitShow(cwd, side === 'base' ? git.base : git.head, path);
+  const result = await review(changes, readAt, parsed.value);
   if (result.models.some((m) => m.status !== 'unchanged')) dsl.markdown(renderComment(result.models, { key: options.commentKey ?? 'default', breaches: result.breaches, chart: false }));
   for (const b of result.breaches) {
     if (b.waived) continue;

@@ -63,6 +63,37 @@ describe('modelcost() with Danger DSL objects', () => {
     await modelcost({ cwd: repo('budgets: 3\n') }, d);
     expect(d.out.fail).toEqual(['modelcost: .modelcost.yml: budgets: expected a list of rules, got 3']);
   });
+  it('under danger ci on GitHub, reads blobs through the contents API (raw media type, base and head shas)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const blobs: Record<string, Uint8Array> = { 'B:models/cnn.onnx': readFileSync(join(EX, 'models/tiny-cnn.onnx')), 'H:models/cnn.onnx': readFileSync(join(EX, 'pr/tiny-cnn.onnx')) };
+    const calls: string[] = [];
+    const d = dsl();
+    const withGitHub: DangerLike = {
+      ...d,
+      danger: {
+        ...d.danger,
+        git: { ...d.danger.git, created_files: [] },
+        github: {
+          thisPR: { owner: 'o', repo: 'r' },
+          pr: { base: { sha: 'B' }, head: { sha: 'H' } },
+          api: {
+            repos: {
+              getContent: async (p) => {
+                calls.push(`${p.owner}/${p.repo} ${p.ref}:${p.path} ${p.mediaType?.format}`);
+                const b = blobs[`${p.ref}:${p.path}`];
+                if (!b) throw Object.assign(new Error('Not Found'), { status: 404 });
+                return { data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) };
+              },
+            },
+          },
+        },
+      },
+    };
+    await modelcost({ cwd: mkdtempSync(join(tmpdir(), 'modelcost-danger-gh-')) }, withGitHub);
+    expect(calls).toEqual(['o/r B:models/cnn.onnx raw', 'o/r H:models/cnn.onnx raw']);
+    expect(d.out.markdown[0]).toContain('24.2 K → 53.6 K');
+  });
+
   it('outside a Dangerfile it says so', async () => {
     await expect(modelcost()).rejects.toThrow('call modelcost() from a Dangerfile');
   });
