@@ -1,6 +1,7 @@
 /**
  * The plugin with Danger's DSL objects (unit), and end to end: `danger local` run as a child process on
- * a real two-commit repository with a Dangerfile that requires the built plugin.
+ * a real two-commit repository with a Dangerfile that requires the built plugin (its CommonJS bundle,
+ * which the Nx test target builds first).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -103,7 +104,8 @@ describe('danger local end to end', () => {
   function dangerLocal(dir: string) {
     writeFileSync(join(dir, 'dangerfile.js'), `const { modelcost } = require(${JSON.stringify(join(ROOT, 'packages/danger-plugin/dist/index.cjs'))});\nschedule(modelcost());\n`);
     const r = spawnSync(join(ROOT, 'node_modules/.bin/danger'), ['local', '--base', 'HEAD~1', '--outputJSON', '--failOnErrors'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-    const json = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+    if (r.stdout.indexOf('{') !== 0) throw new Error(`danger local printed no JSON (exit ${r.status}): ${r.stdout.slice(0, 400)} ${r.stderr.slice(0, 400)}`);
+    const json = JSON.parse(r.stdout);
     return { code: r.status, json };
   }
   it('carries the cost table with the right numbers; a breach fails the run', () => {
