@@ -129,13 +129,13 @@ export function stringEntry(c: DecodeContext, wt: number, end: number, parent: M
   into[key] = value;
 }
 
-/** Append a repeated int64 field (packed or not) to `out`; int64 beyond 2^53 as bigint. */
-export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: (number | bigint)[]): void {
+/** Append a repeated varint field (packed or not) to `out`, each element read by `read`. */
+function repeatedVarint<T>(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: T[], read: (r: DecodeContext['r']) => T): void {
   const r = c.r;
   const limit = r.limits.maxListEntries;
   if (wt === WT_VARINT) {
     if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64());
+    out.push(read(r));
     return;
   }
   r.expect(wt, WT_LEN, msg, field, at);
@@ -143,28 +143,22 @@ export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: Me
   const stop = r.pos + len;
   while (r.pos < stop) {
     if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64());
+    out.push(read(r));
   }
   if (r.pos !== stop) throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
 }
 
+const readInt64 = (r: DecodeContext['r']): number | bigint => r.int64();
+const readInt64Number = (r: DecodeContext['r']): number => r.int64Number();
+
+/** Append a repeated int64 field (packed or not) to `out`; int64 beyond 2^53 as bigint. */
+export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: (number | bigint)[]): void {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
+}
+
 /** Same as {@link repeatedInt64} with values as numbers (dims, device ids: precision beyond 2^53 is moot). */
 export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[]): void {
-  const r = c.r;
-  const limit = r.limits.maxListEntries;
-  if (wt === WT_VARINT) {
-    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64Number());
-    return;
-  }
-  r.expect(wt, WT_LEN, msg, field, at);
-  const len = r.len(end, msg, field, at);
-  const stop = r.pos + len;
-  while (r.pos < stop) {
-    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64Number());
-  }
-  if (r.pos !== stop) throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
 }
 
 /** Append a repeated float field (packed or not) to `out`. */
