@@ -34728,13 +34728,13 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   r.level--;
   into[key] = value;
 }
-function repeatedInt64(c, wt, end, msg, field, at, out) {
+function repeatedVarint(c, wt, end, msg, field, at, out, read) {
   const r = c.r;
   const limit = r.limits.maxListEntries;
   if (wt === WT_VARINT) {
     if (out.length >= limit)
       r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64());
+    out.push(read(r));
     return;
   }
   r.expect(wt, WT_LEN, msg, field, at);
@@ -34743,30 +34743,18 @@ function repeatedInt64(c, wt, end, msg, field, at, out) {
   while (r.pos < stop) {
     if (out.length >= limit)
       r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64());
+    out.push(read(r));
   }
   if (r.pos !== stop)
     throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
 }
+var readInt64 = (r) => r.int64();
+var readInt64Number = (r) => r.int64Number();
+function repeatedInt64(c, wt, end, msg, field, at, out) {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
+}
 function repeatedInt64Number(c, wt, end, msg, field, at, out) {
-  const r = c.r;
-  const limit = r.limits.maxListEntries;
-  if (wt === WT_VARINT) {
-    if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64Number());
-    return;
-  }
-  r.expect(wt, WT_LEN, msg, field, at);
-  const len = r.len(end, msg, field, at);
-  const stop = r.pos + len;
-  while (r.pos < stop) {
-    if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-    out.push(r.int64Number());
-  }
-  if (r.pos !== stop)
-    throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
 }
 function repeatedFloat(c, wt, end, msg, field, at, out) {
   const r = c.r;
