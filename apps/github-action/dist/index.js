@@ -28770,6 +28770,7 @@ var require_picomatch2 = __commonJS({
 });
 
 // lib/main.js
+import { execFileSync } from "node:child_process";
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { join } from "node:path";
 
@@ -41937,7 +41938,8 @@ async function runAction(deps) {
   const config = actionConfig(deps.configText, inputs);
   const files = await api.listFiles(pr.number);
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
-  const result = await review(files, (side, path) => api.getContent(side === "base" ? baseSha : pr.head.sha, path), config);
+  const read = deps.git ?? ((sha, path) => api.getContent(sha, path));
+  const result = await review(files, (side, path) => read(side === "base" ? baseSha : pr.head.sha, path), config);
   const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m2) => m2.status !== "unchanged");
   await sinks.summary(body);
@@ -42054,11 +42056,16 @@ async function main() {
   const configPath = join(workspace, inputs.config);
   const configText = existsSync3(configPath) ? readFileSync2(configPath, "utf8") : void 0;
   const { owner, repo } = context2.repo;
+  const pr = context2.payload.pull_request;
+  const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : void 0;
+  if (git)
+    info("reading models from the local git history");
   const result = await runAction({
     inputs,
     event: context2.payload,
     api: octokitApi(token, owner, repo),
     ...configText !== void 0 ? { configText } : {},
+    ...git ? { git } : {},
     sinks: {
       summary: async (md) => {
         await summary.addRaw(md).write();
@@ -42071,5 +42078,20 @@ async function main() {
   });
   if (result.exitCode !== 0)
     setFailed("modelcost: budget breached (see the annotations and the job summary)");
+}
+function gitReader(cwd, shas) {
+  try {
+    for (const sha of shas)
+      execFileSync("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd, stdio: "ignore" });
+  } catch {
+    return void 0;
+  }
+  return async (sha, path) => {
+    try {
+      return new Uint8Array(execFileSync("git", ["show", `${sha}:${path}`], { cwd, maxBuffer: 4 << 30, stdio: ["ignore", "pipe", "ignore"] }));
+    } catch {
+      return void 0;
+    }
+  };
 }
 main().catch((e2) => setFailed(`modelcost: ${e2.message}`));

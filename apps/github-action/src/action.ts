@@ -96,7 +96,10 @@ export function actionConfig(text: string | undefined, inputs: ActionInputs): Mo
 }
 
 /** Run the Action. Never throws for API trouble on the comment: the summary and outputs still come. */
-export async function runAction(deps: { inputs: ActionInputs; event: PullRequestEvent; api: GitHubApi; sinks: ActionSinks; configText?: string }): Promise<ActionResult> {
+/** Reads a file at a commit from a local clone (when the checkout has the history); undefined when absent. */
+export type GitReader = (sha: string, path: string) => Promise<Uint8Array | undefined>;
+
+export async function runAction(deps: { inputs: ActionInputs; event: PullRequestEvent; api: GitHubApi; sinks: ActionSinks; configText?: string; git?: GitReader }): Promise<ActionResult> {
   const { inputs, event, api, sinks } = deps;
   const pr = event.pull_request;
   if (!pr) throw new Error('this action runs on pull_request events (the event payload has no pull_request)');
@@ -105,7 +108,9 @@ export async function runAction(deps: { inputs: ActionInputs; event: PullRequest
   // The PR's own change is head against the merge base, not against the base branch's tip (which may
   // have moved on with other merges).
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
-  const result = await review(files, (side, path) => api.getContent(side === 'base' ? baseSha : pr.head.sha, path), config);
+  // Git objects when the checkout has both commits (no API calls, no size limit); the contents API otherwise.
+  const read = deps.git ?? ((sha: string, path: string) => api.getContent(sha, path));
+  const result = await review(files, (side, path) => read(side === 'base' ? baseSha : pr.head.sha, path), config);
   const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m) => m.status !== 'unchanged');
   await sinks.summary(body);

@@ -2,11 +2,12 @@
  * The Action's entry (bundled into dist/index.js): reads inputs and the event the runner gives, runs
  * the review, posts the comment, and fails the step on a budget breach.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { runAction, type ActionInputs } from './action.js';
+import { runAction, type ActionInputs, type GitReader } from './action.js';
 import { octokitApi } from './github.js';
 
 async function main(): Promise<void> {
@@ -26,11 +27,15 @@ async function main(): Promise<void> {
   const configPath = join(workspace, inputs.config);
   const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : undefined;
   const { owner, repo } = context.repo;
+  const pr = (context.payload as { pull_request?: { base: { sha: string }; head: { sha: string } } }).pull_request;
+  const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : undefined;
+  if (git) core.info('reading models from the local git history');
   const result = await runAction({
     inputs,
     event: context.payload as never,
     api: octokitApi(token, owner, repo),
     ...(configText !== undefined ? { configText } : {}),
+    ...(git ? { git } : {}),
     sinks: {
       summary: async (md) => {
         await core.summary.addRaw(md).write();
@@ -42,6 +47,22 @@ async function main(): Promise<void> {
     },
   });
   if (result.exitCode !== 0) core.setFailed('modelcost: budget breached (see the annotations and the job summary)');
+}
+
+/** A reader over the checkout's git objects when it holds every given commit (fetch-depth: 0), else undefined. */
+function gitReader(cwd: string, shas: string[]): GitReader | undefined {
+  try {
+    for (const sha of shas) execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd, stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return async (sha, path) => {
+    try {
+      return new Uint8Array(execFileSync('git', ['show', `${sha}:${path}`], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 main().catch((e: unknown) => core.setFailed(`modelcost: ${(e as Error).message}`));

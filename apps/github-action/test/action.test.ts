@@ -132,6 +132,16 @@ describe('runAction', () => {
     expect(s.notes).toContain('info no model changed and no earlier comment: nothing posted');
   });
 
+  it('reads blobs from local git objects when a reader is given, not from the contents API', async () => {
+    const gh = fakeApi({ files: changed, base: {}, head: {} });
+    const reads: string[] = [];
+    const git = async (sha: string, path: string) => (reads.push(`${sha.slice(0, 1)} ${path}`), sha === BASE ? cnn : wide);
+    const r = await runAction({ inputs, event, api: gh.api, sinks: sinks().sinks, git });
+    expect(reads).toEqual(['b models/cnn.onnx', 'h models/cnn.onnx']);
+    expect(gh.log.filter((l) => l.startsWith('getContent'))).toEqual([]);
+    expect(r.body).toContain('24.2 K → 53.6 K');
+  });
+
   it('needs a pull_request event', async () => {
     await expect(runAction({ inputs, event: {}, api: fakeApi({ files: [], base: {}, head: {} }).api, sinks: sinks().sinks })).rejects.toThrow('this action runs on pull_request events');
   });
