@@ -39656,13 +39656,9 @@ var gatherRule = {
 };
 function gatherBytesRead(ctx) {
   const out = ctx.out(0);
-  const bits = dtypeBits(out.dtype);
-  const idxBits = dtypeBits(ctx.dtype(1));
+  const bits = DTYPE_BITS[out.dtype];
+  const idxBits = DTYPE_BITS[ctx.dtype(1)];
   return numElements(ctx.outShape(0)).mul(bits).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
-}
-var BITS = { float64: 64, int64: 64, uint64: 64, complex64: 64, complex128: 128, float32: 32, int32: 32, uint32: 32, float16: 16, bfloat16: 16, int16: 16, uint16: 16, int4: 4, uint4: 4, float4e2m1: 4, int2: 2, uint2: 2 };
-function dtypeBits(t) {
-  return BITS[t] ?? 8;
 }
 function sliceDim(ctx, d, start, end, step) {
   if (step === 0)
@@ -39771,37 +39767,9 @@ function sliceData(data, shape, params) {
   rec(0, 0);
   return out;
 }
-var CAST_TO = {
-  1: "float32",
-  2: "uint8",
-  3: "int8",
-  4: "uint16",
-  5: "int16",
-  6: "int32",
-  7: "int64",
-  8: "string",
-  9: "bool",
-  10: "float16",
-  11: "float64",
-  12: "uint32",
-  13: "uint64",
-  14: "complex64",
-  15: "complex128",
-  16: "bfloat16",
-  17: "float8e4m3fn",
-  18: "float8e4m3fnuz",
-  19: "float8e5m2",
-  20: "float8e5m2fnuz",
-  21: "uint4",
-  22: "int4",
-  23: "float4e2m1",
-  24: "float8e8m0",
-  25: "uint2",
-  26: "int2"
-};
 function onnxTypeCode(ctx, code, what) {
-  const t = code === void 0 ? void 0 : CAST_TO[code];
-  if (!t)
+  const t = code === void 0 ? "unknown" : onnxDType(code);
+  if (t === "unknown")
     ctx.fail(`${what}: unknown data type code ${code}`);
   return t;
 }
@@ -39903,7 +39871,7 @@ var constantOfShapeRule = {
     if (input.weight && shape.every((d) => typeof d === "number")) {
       const dims = shape;
       const elems = prod(dims);
-      const weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil(elems * dtypeBits(dtype) / 8), location: { kind: "none" } };
+      const weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil(elems * DTYPE_BITS[dtype] / 8), location: { kind: "none" } };
       ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
       return;
     }
@@ -40810,14 +40778,8 @@ var tile = dataMovementRule((ctx) => {
 }, [1]);
 function dtypeAttr(ctx, name = "dtype") {
   const code = ctx.attrInt(name);
-  if (code === void 0)
-    return ctx.dtype(0);
-  const t = CODES[code];
-  if (!t)
-    ctx.fail(`attribute ${name}: unknown data type code ${code}`);
-  return t;
+  return code === void 0 ? ctx.dtype(0) : onnxTypeCode(ctx, code, `attribute ${name}`);
 }
-var CODES = { 1: "float32", 2: "uint8", 3: "int8", 4: "uint16", 5: "int16", 6: "int32", 7: "int64", 9: "bool", 10: "float16", 11: "float64", 12: "uint32", 13: "uint64", 16: "bfloat16" };
 function blockRearrange(toSpace) {
   return dataMovementRule((ctx) => {
     if (ctx.rank(0) !== 4)
@@ -41109,23 +41071,16 @@ var quantizeLinear = {
     if (ctx.hasInput(2))
       t = ctx.dtype(2);
     else if (ctx.hasAttr("output_dtype") && ctx.attrInt("output_dtype") !== 0)
-      t = CODES[ctx.attrInt("output_dtype")] ?? fp8(ctx, ctx.attrInt("output_dtype"));
+      t = onnxTypeCode(ctx, ctx.attrInt("output_dtype"), "attribute output_dtype");
     ctx.output(0, t, ctx.shape(0));
   },
   cost: (ctx) => quantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
 };
-function fp8(ctx, code) {
-  const m2 = { 17: "float8e4m3fn", 18: "float8e4m3fnuz", 19: "float8e5m2", 20: "float8e5m2fnuz", 21: "uint4", 22: "int4", 23: "float4e2m1", 25: "uint2", 26: "int2" };
-  const t = m2[code];
-  if (!t)
-    ctx.fail(`attribute output_dtype: unknown data type code ${code}`);
-  return t;
-}
 var dequantizeLinear = {
   infer(ctx) {
     const t = ctx.opset >= 19 ? ctx.dtype(1) : "float32";
     const out = ctx.attrInt("output_dtype");
-    ctx.output(0, out ? CODES[out] ?? t : t, ctx.shape(0));
+    ctx.output(0, out ? onnxTypeCode(ctx, out, "attribute output_dtype") : t, ctx.shape(0));
   },
   cost: (ctx) => dequantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
 };
@@ -41225,7 +41180,7 @@ function windowOp() {
 }
 function dtypeAttrOr(ctx, name, dflt) {
   const code = ctx.attrInt(name);
-  return code === void 0 ? dflt : CODES[code] ?? dflt;
+  return code === void 0 ? dflt : onnxTypeCode(ctx, code, `attribute ${name}`);
 }
 var melWeightMatrix = {
   infer(ctx) {

@@ -3,7 +3,6 @@
  * and comparison ops, variadic Sum/Mean/Max/Min, Where, Clip. Arithmetic on small integer tensors
  * is evaluated (with symbolic dims) so that shape computations resolve.
  */
-import type { Poly} from '@modelcost/core';
 import { dim, dimPoly, elementwiseCost, isIntDType, numElements, type Dim, type DType, type OpCost } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
@@ -296,8 +295,3 @@ export const clipRule: OpRule = {
   },
   cost: ewCost('Clip'),
 };
-
-/** Element count as a Poly, re-exported for rules in other families. */
-export function elements(shape: readonly Dim[]): Poly {
-  return numElements(shape);
-}

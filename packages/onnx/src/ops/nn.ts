@@ -9,7 +9,8 @@ import {
 } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
-import { dtypeAttr, DTYPE_CODES } from './tensor.js';
+import { onnxTypeCode } from './shape.js';
+import { dtypeAttr } from './tensor.js';
 import { NO_COMPUTE } from './util.js';
 
 /** Scale a dim by a float factor: exact for integral factors and 1/k, floor(d * s) for numbers. */
@@ -171,24 +172,17 @@ const quantizeLinear: OpRule = {
   infer(ctx: NodeContext) {
     let t: DType = 'uint8';
     if (ctx.hasInput(2)) t = ctx.dtype(2);
-    else if (ctx.hasAttr('output_dtype') && ctx.attrInt('output_dtype') !== 0) t = DTYPE_CODES[ctx.attrInt('output_dtype')!] ?? fp8(ctx, ctx.attrInt('output_dtype')!);
+    else if (ctx.hasAttr('output_dtype') && ctx.attrInt('output_dtype') !== 0) t = onnxTypeCode(ctx, ctx.attrInt('output_dtype'), 'attribute output_dtype');
     ctx.output(0, t, ctx.shape(0));
   },
   cost: (ctx: NodeContext) => quantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions),
 };
 
-function fp8(ctx: NodeContext, code: number): DType {
-  const m: Record<number, DType> = { 17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz', 21: 'uint4', 22: 'int4', 23: 'float4e2m1', 25: 'uint2', 26: 'int2' };
-  const t = m[code];
-  if (!t) ctx.fail(`attribute output_dtype: unknown data type code ${code}`);
-  return t;
-}
-
 const dequantizeLinear: OpRule = {
   infer(ctx: NodeContext) {
     const t: DType = ctx.opset >= 19 ? ctx.dtype(1) : 'float32';
     const out = ctx.attrInt('output_dtype');
-    ctx.output(0, out ? (DTYPE_CODES[out] ?? t) : t, ctx.shape(0));
+    ctx.output(0, out ? onnxTypeCode(ctx, out, 'attribute output_dtype') : t, ctx.shape(0));
   },
   cost: (ctx: NodeContext) => dequantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions),
 };
@@ -297,7 +291,7 @@ function windowOp(): OpRule {
 
 function dtypeAttrOr(ctx: NodeContext, name: string, dflt: DType): DType {
   const code = ctx.attrInt(name);
-  return code === undefined ? dflt : (DTYPE_CODES[code] ?? dflt);
+  return code === undefined ? dflt : onnxTypeCode(ctx, code, `attribute ${name}`);
 }
 
 const melWeightMatrix: OpRule = {

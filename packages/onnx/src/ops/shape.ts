@@ -5,8 +5,9 @@
  * `Shape -> Gather -> Unsqueeze -> Concat -> Reshape` yields `[batch, seq, 768]`, not unknown.
  * All of them move data only: cost {@link NO_COMPUTE}.
  */
-import { dim, dimEq, dimFloorDiv, dimMul, dimPoly, dimToString, isConcreteShape, numElements, Poly, type Dim, type DType, type Weight } from '@modelcost/core';
+import { dim, dimFloorDiv, DTYPE_BITS, dimMul, dimPoly, dimToString, isConcreteShape, numElements, Poly, type Dim, type DType, type Weight } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
+import { onnxDType } from '../decode/dtype.js';
 import type { OpRule } from '../infer/rule.js';
 import { tensorVal, type TensorData } from '../infer/values.js';
 import { dataMovementRule, gatherData, NO_COMPUTE, prod, propagatable, strides } from './util.js';
@@ -188,14 +189,9 @@ const gatherRule: OpRule = {
 /** Gather reads only the gathered slices and the indices, not the whole table (an embedding lookup). */
 function gatherBytesRead(ctx: NodeContext): Poly {
   const out = ctx.out(0);
-  const bits = dtypeBits(out.dtype);
-  const idxBits = dtypeBits(ctx.dtype(1));
+  const bits = DTYPE_BITS[out.dtype];
+  const idxBits = DTYPE_BITS[ctx.dtype(1)];
   return numElements(ctx.outShape(0)).mul(bits).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
-}
-
-const BITS: Partial<Record<DType, number>> = { float64: 64, int64: 64, uint64: 64, complex64: 64, complex128: 128, float32: 32, int32: 32, uint32: 32, float16: 16, bfloat16: 16, int16: 16, uint16: 16, int4: 4, uint4: 4, float4e2m1: 4, int2: 2, uint2: 2 };
-function dtypeBits(t: DType): number {
-  return BITS[t] ?? 8;
 }
 
 /** Resolve Slice parameters for one axis with ONNX clamping rules; symbolic dims handled when steps are 1 and indices non-negative. */
@@ -303,15 +299,10 @@ function sliceData(data: TensorData, shape: readonly number[], params: Map<numbe
   return out;
 }
 
-const CAST_TO: Record<number, DType> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 8: 'string', 9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 14: 'complex64', 15: 'complex128', 16: 'bfloat16',
-  17: 'float8e4m3fn', 18: 'float8e4m3fnuz', 19: 'float8e5m2', 20: 'float8e5m2fnuz', 21: 'uint4', 22: 'int4', 23: 'float4e2m1', 24: 'float8e8m0', 25: 'uint2', 26: 'int2',
-};
-
 /** ONNX TensorProto.DataType code to dtype. */
 export function onnxTypeCode(ctx: NodeContext, code: number | undefined, what: string): DType {
-  const t = code === undefined ? undefined : CAST_TO[code];
-  if (!t) ctx.fail(`${what}: unknown data type code ${code}`);
+  const t = code === undefined ? 'unknown' : onnxDType(code);
+  if (t === 'unknown') ctx.fail(`${what}: unknown data type code ${code}`);
   return t;
 }
 
@@ -412,7 +403,7 @@ const constantOfShapeRule: OpRule = {
     if (input.weight && shape.every((d) => typeof d === 'number')) {
       const dims = shape as number[];
       const elems = prod(dims);
-      const weight: Weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil((elems * dtypeBits(dtype)) / 8), location: { kind: 'none' } };
+      const weight: Weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil((elems * DTYPE_BITS[dtype]) / 8), location: { kind: 'none' } };
       ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
       return;
     }
@@ -535,8 +526,3 @@ export const shapeRules: Record<string, OpRule> = {
   Transpose: transposeRule,
   Unsqueeze: unsqueezeRule,
 };
-
-/** True when two shapes are known equal (for rules that compare shapes). */
-export function sameShape(a: readonly Dim[], b: readonly Dim[]): boolean {
-  return a.length === b.length && a.every((d, i) => dimEq(d, b[i]!));
-}

@@ -7,6 +7,7 @@
 import { dim, dimMul, dimPoly, dimFloorDiv, elementwiseCost, numElements, type Dim, type DType } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
+import { onnxTypeCode } from './shape.js';
 import { dataMovementRule, prod } from './util.js';
 
 /** Output 0 = input 0's dtype and shape. */
@@ -84,14 +85,10 @@ const tile: OpRule = dataMovementRule((ctx: NodeContext) => {
 }, [1]);
 
 /** Output dtype from a `dtype` attribute code, else input 0's. */
-function dtypeAttr(ctx: NodeContext, name = 'dtype'): DType {
+export function dtypeAttr(ctx: NodeContext, name = 'dtype'): DType {
   const code = ctx.attrInt(name);
-  if (code === undefined) return ctx.dtype(0);
-  const t = CODES[code];
-  if (!t) ctx.fail(`attribute ${name}: unknown data type code ${code}`);
-  return t;
+  return code === undefined ? ctx.dtype(0) : onnxTypeCode(ctx, code, `attribute ${name}`);
 }
-const CODES: Record<number, DType> = { 1: 'float32', 2: 'uint8', 3: 'int8', 4: 'uint16', 5: 'int16', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16', 11: 'float64', 12: 'uint32', 13: 'uint64', 16: 'bfloat16' };
 
 /** DepthToSpace / SpaceToDepth on [N, C, H, W] with `blocksize` b: channels and spatial sizes trade a factor b*b. */
 function blockRearrange(toSpace: boolean): OpRule {
@@ -226,7 +223,4 @@ export const tensorRules: Record<string, OpRule> = {
   Trilu: trilu,
   Unique: unique,
 };
-
-/** Output-dtype helper shared with other families. */
-export { dtypeAttr, CODES as DTYPE_CODES };
 
