@@ -33955,13 +33955,1233 @@ function evaluateBudgets(config, path, head, base) {
 // ../../packages/report/dist/review.js
 import { createHash } from "node:crypto";
 
-// ../../packages/onnx/dist/decode/byte-source.js
+// ../../packages/core/dist/symbolic/poly.js
+var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function symKey(name) {
+  return IDENT.test(name) ? name : JSON.stringify(name);
+}
+function monoKey(factors) {
+  return factors.map(([a, e2]) => e2 === 1 ? a.key : `${a.key}^${e2}`).join("*");
+}
+function absBig(v) {
+  return v < 0n ? -v : v;
+}
+function gcdBig(a, b) {
+  a = absBig(a);
+  b = absBig(b);
+  while (b !== 0n)
+    [a, b] = [b, a % b];
+  return a;
+}
+function floorDivBig(a, b) {
+  if (b === 0n)
+    throw new RangeError("division by zero");
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+function ceilDivBig(a, b) {
+  return -floorDivBig(-a, b);
+}
+function toBig(v) {
+  if (typeof v === "bigint")
+    return v;
+  if (!Number.isInteger(v))
+    throw new RangeError(`not an integer: ${v}`);
+  return BigInt(v);
+}
+var Poly = class _Poly {
+  /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
+  terms;
+  cachedKey;
+  constructor(terms) {
+    if (terms.length > 1)
+      terms.sort(compareTerms);
+    this.terms = terms;
+  }
+  /** Canonical printed form; equal polys have equal keys. Built on first use. */
+  get key() {
+    return this.cachedKey ??= formatTerms(this.terms, (c) => c.toString());
+  }
+  static ZERO = new _Poly([]);
+  static ONE = new _Poly([{ coeff: 1n, factors: [], mono: "" }]);
+  /** A constant. Throws on a non-integer number. */
+  static const(v) {
+    const b = toBig(v);
+    if (b === 0n)
+      return _Poly.ZERO;
+    if (b === 1n)
+      return _Poly.ONE;
+    return new _Poly([{ coeff: b, factors: [], mono: "" }]);
+  }
+  /** A named symbol such as `batch` or `seq`. */
+  static sym(name) {
+    const atom = { kind: "sym", name, key: symKey(name) };
+    return _Poly.atom(atom);
+  }
+  /** @internal Wrap an atom; use {@link Poly.sym} or the arithmetic methods instead. */
+  static atom(atom) {
+    return new _Poly([{ coeff: 1n, factors: [[atom, 1]], mono: atom.key }]);
+  }
+  static fromMap(map) {
+    const terms = [];
+    for (const t of map.values())
+      if (t.coeff !== 0n)
+        terms.push(t);
+    if (terms.length === 0)
+      return _Poly.ZERO;
+    if (terms.length === 1 && terms[0].mono === "" && terms[0].coeff === 1n)
+      return _Poly.ONE;
+    return new _Poly(terms);
+  }
+  /** True when the poly has no symbols. */
+  get isConst() {
+    return this.terms.length === 0 || this.terms.length === 1 && this.terms[0].mono === "";
+  }
+  /** The constant value; throws when the poly has symbols (check {@link isConst} first). */
+  get constValue() {
+    if (!this.isConst)
+      throw new RangeError(`not a constant: ${this.key}`);
+    return this.terms.length === 0 ? 0n : this.terms[0].coeff;
+  }
+  /** The constant term (0n when absent). */
+  get constantTerm() {
+    const last = this.terms[this.terms.length - 1];
+    return last && last.mono === "" ? last.coeff : 0n;
+  }
+  /** Names of every symbol that occurs, including inside function atoms, sorted. */
+  symbols() {
+    const out = /* @__PURE__ */ new Set();
+    const visit = (p) => {
+      for (const t of p.terms)
+        for (const [a] of t.factors) {
+          if (a.kind === "sym")
+            out.add(a.name);
+          else
+            a.args.forEach(visit);
+        }
+    };
+    visit(this);
+    return [...out].sort();
+  }
+  /** Total degree of the highest term (0 for constants). */
+  get degree() {
+    let d = 0;
+    for (const t of this.terms)
+      d = Math.max(d, t.factors.reduce((s, [, e2]) => s + e2, 0));
+    return d;
+  }
+  equals(other) {
+    if (this === other)
+      return true;
+    if (this.terms.length !== other.terms.length)
+      return false;
+    for (let i = 0; i < this.terms.length; i++) {
+      const a = this.terms[i];
+      const b = other.terms[i];
+      if (a.coeff !== b.coeff || a.mono !== b.mono)
+        return false;
+    }
+    return true;
+  }
+  add(other) {
+    const o = asPoly(other);
+    if (o.terms.length === 0)
+      return this;
+    if (this.terms.length === 0)
+      return o;
+    const map = /* @__PURE__ */ new Map();
+    for (const t of this.terms)
+      map.set(t.mono, t);
+    for (const t of o.terms) {
+      const prev = map.get(t.mono);
+      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    }
+    return _Poly.fromMap(map);
+  }
+  neg() {
+    return _Poly.fromMap(new Map(this.terms.map((t) => [t.mono, { ...t, coeff: -t.coeff }])));
+  }
+  sub(other) {
+    return this.add(asPoly(other).neg());
+  }
+  mul(other) {
+    const o = asPoly(other);
+    if (this.terms.length === 0 || o.terms.length === 0)
+      return _Poly.ZERO;
+    if (o === _Poly.ONE)
+      return this;
+    if (this === _Poly.ONE)
+      return o;
+    const map = /* @__PURE__ */ new Map();
+    for (const a of this.terms)
+      for (const b of o.terms) {
+        const t = mulTerms(a, b);
+        const prev = map.get(t.mono);
+        map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+      }
+    return _Poly.fromMap(map);
+  }
+  /** `this^n` for a non-negative integer n. */
+  pow(n) {
+    let out = _Poly.ONE;
+    for (let i = 0; i < n; i++)
+      out = out.mul(this);
+    return out;
+  }
+  /** Greatest common divisor of all coefficients (0n for the zero poly). */
+  contentGcd() {
+    let g = 0n;
+    for (const t of this.terms)
+      g = gcdBig(g, t.coeff);
+    return g;
+  }
+  /** Exact division by an integer that divides every coefficient; undefined otherwise. */
+  divExact(d) {
+    if (d === 0n)
+      return void 0;
+    if (d === 1n)
+      return this;
+    const map = /* @__PURE__ */ new Map();
+    for (const t of this.terms) {
+      if (t.coeff % d !== 0n)
+        return void 0;
+      map.set(t.mono, { ...t, coeff: t.coeff / d });
+    }
+    return _Poly.fromMap(map);
+  }
+  /** `floor(this / d)`: exact when possible, else an opaque `floor` atom. */
+  floorDiv(d) {
+    return integerDiv(this, asPoly(d), "floor");
+  }
+  /** `ceil(this / d)`: exact when possible, else an opaque `ceil` atom. */
+  ceilDiv(d) {
+    return integerDiv(this, asPoly(d), "ceil");
+  }
+  /** `this mod d` (result has the sign of d, as Python). */
+  mod(d) {
+    const o = asPoly(d);
+    if (this.isConst && o.isConst) {
+      const b = o.constValue;
+      return _Poly.const(this.constValue - floorDivBig(this.constValue, b) * b);
+    }
+    if (o.isConst) {
+      const exact = this.divExact(o.constValue);
+      if (exact)
+        return _Poly.ZERO;
+    }
+    return fnAtom("mod", [this, o]);
+  }
+  min(other) {
+    return minMax(this, asPoly(other), "min");
+  }
+  max(other) {
+    return minMax(this, asPoly(other), "max");
+  }
+  /**
+   * Replace bound symbols by values (other symbols stay). Function atoms whose arguments become
+   * constant are computed exactly.
+   */
+  substitute(bindings) {
+    const get = bindingGetter(bindings);
+    const cache = /* @__PURE__ */ new Map();
+    const atomValue = (a) => {
+      const hit = cache.get(a.key);
+      if (hit)
+        return hit;
+      let v;
+      if (a.kind === "sym") {
+        const b = get(a.name);
+        v = b === void 0 ? _Poly.atom(a) : _Poly.const(b);
+      } else {
+        const args = a.args.map((p) => p.substitute(bindings));
+        v = applyFn(a.fn, args);
+      }
+      cache.set(a.key, v);
+      return v;
+    };
+    let out = _Poly.ZERO;
+    for (const t of this.terms) {
+      let term = _Poly.const(t.coeff);
+      for (const [a, e2] of t.factors)
+        term = term.mul(atomValue(a).pow(e2));
+      out = out.add(term);
+    }
+    return out;
+  }
+  /**
+   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given (and are reported to
+   * `onDefault`), else this throws naming them. Computes on bigints directly, without building polys.
+   */
+  evaluate(bindings = {}, defaultValue, onDefault) {
+    const get = bindingGetter(bindings);
+    const dflt = defaultValue === void 0 ? void 0 : toBig(defaultValue);
+    const lookup2 = (name) => {
+      const v = get(name);
+      if (v !== void 0 || dflt === void 0)
+        return v;
+      onDefault?.(name);
+      return dflt;
+    };
+    const r = evalTerms(this, lookup2);
+    if (r !== void 0)
+      return r;
+    const rest = this.substitute(bindings);
+    throw new RangeError(`unbound symbols in ${rest.key}: ${rest.symbols().join(", ")}`);
+  }
+  /** Exact canonical form, e.g. `2359296*batch*seq + 768`. */
+  toString() {
+    return this.key;
+  }
+  /** Human form with SI-abbreviated coefficients, e.g. `1.5M*seq^2 + 22.3M*seq`. */
+  toHuman(digits = 3) {
+    return formatTerms(this.terms, (c) => humanInt(c, digits));
+  }
+  toJSON() {
+    return this.key;
+  }
+};
+function evalTerms(p, lookup2) {
+  let sum2 = 0n;
+  for (const t of p.terms) {
+    let v = t.coeff;
+    for (const [a, e2] of t.factors) {
+      const x = evalAtom(a, lookup2);
+      if (x === void 0)
+        return void 0;
+      v *= e2 === 1 ? x : x ** BigInt(e2);
+    }
+    sum2 += v;
+  }
+  return sum2;
+}
+function evalAtom(a, lookup2) {
+  if (a.kind === "sym")
+    return lookup2(a.name);
+  const args = [];
+  for (const x2 of a.args) {
+    const v = evalTerms(x2, lookup2);
+    if (v === void 0)
+      return void 0;
+    args.push(v);
+  }
+  const [x, y] = args;
+  switch (a.fn) {
+    case "floor":
+      return floorDivBig(x, y);
+    case "ceil":
+      return ceilDivBig(x, y);
+    case "mod":
+      return x - floorDivBig(x, y) * y;
+    case "min":
+      return x < y ? x : y;
+    case "max":
+      return x > y ? x : y;
+  }
+}
+var PolySum = class {
+  map = /* @__PURE__ */ new Map();
+  /** Add `p` (times the constant or poly `times`). */
+  add(p, times) {
+    const q = times === void 0 || times === Poly.ONE ? p : p.mul(times);
+    for (const t of q.terms) {
+      const prev = this.map.get(t.mono);
+      this.map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    }
+    return this;
+  }
+  /** The sum so far. */
+  get value() {
+    let out = Poly.ZERO;
+    const terms = [];
+    for (const t of this.map.values())
+      if (t.coeff !== 0n)
+        terms.push(t);
+    for (const t of terms)
+      out = out.add(termPoly(t));
+    return out;
+  }
+};
+function asPoly(v) {
+  return v instanceof Poly ? v : Poly.const(v);
+}
+function bindingGetter(b) {
+  if (b instanceof Map) {
+    return (n) => {
+      const v = b.get(n);
+      return v === void 0 ? void 0 : toBig(v);
+    };
+  }
+  const rec = b;
+  return (n) => Object.prototype.hasOwnProperty.call(rec, n) ? toBig(rec[n]) : void 0;
+}
+function compareTerms(a, b) {
+  const da = a.factors.reduce((s, [, e2]) => s + e2, 0);
+  const db = b.factors.reduce((s, [, e2]) => s + e2, 0);
+  if (da !== db)
+    return db - da;
+  return a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0;
+}
+function mulTerms(a, b) {
+  if (a.factors.length === 0)
+    return { coeff: a.coeff * b.coeff, factors: b.factors, mono: b.mono };
+  if (b.factors.length === 0)
+    return { coeff: a.coeff * b.coeff, factors: a.factors, mono: a.mono };
+  const m2 = /* @__PURE__ */ new Map();
+  for (const [atom, e2] of a.factors)
+    m2.set(atom.key, [atom, e2]);
+  for (const [atom, e2] of b.factors) {
+    const prev = m2.get(atom.key);
+    m2.set(atom.key, [atom, (prev ? prev[1] : 0) + e2]);
+  }
+  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
+  return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
+}
+function fnAtom(fn, args) {
+  const key = fn === "floor" || fn === "ceil" ? `${fn}(${wrap(args[0])}/${wrap(args[1])})` : `${fn}(${args.map((a) => a.key).join(", ")})`;
+  const atom = { kind: "fn", fn, args, key };
+  return Poly.atom(atom);
+}
+function wrap(p) {
+  return p.terms.length > 1 || p.terms.length === 1 && p.terms[0].coeff < 0n ? `(${p.key})` : p.key;
+}
+function applyFn(fn, args) {
+  switch (fn) {
+    case "floor":
+      return args[0].floorDiv(args[1]);
+    case "ceil":
+      return args[0].ceilDiv(args[1]);
+    case "mod":
+      return args[0].mod(args[1]);
+    case "min":
+      return args[0].min(args[1]);
+    case "max":
+      return args[0].max(args[1]);
+  }
+}
+function integerDiv(n, d, fn) {
+  if (d.isConst) {
+    const dv = d.constValue;
+    if (dv === 0n)
+      throw new RangeError(`division by zero: ${n.key}/0`);
+    if (n.isConst)
+      return Poly.const(fn === "floor" ? floorDivBig(n.constValue, dv) : ceilDivBig(n.constValue, dv));
+    if (dv === 1n)
+      return n;
+    const exact = n.divExact(dv);
+    if (exact)
+      return exact;
+    let q = Poly.ZERO;
+    let r = Poly.ZERO;
+    for (const t of n.terms) {
+      const single = Poly.ZERO.add(termPoly(t));
+      const qc = floorDivBig(t.coeff, dv);
+      if (t.mono !== "" && t.coeff % dv === 0n)
+        q = q.add(single.divExact(dv));
+      else if (t.mono === "") {
+        q = q.add(Poly.const(qc));
+        r = r.add(Poly.const(t.coeff - qc * dv));
+      } else
+        r = r.add(single);
+    }
+    if (r.isConst)
+      return q.add(Poly.const(fn === "floor" ? floorDivBig(r.constValue, dv) : ceilDivBig(r.constValue, dv)));
+    return q.add(fnAtom(fn, [r, d]));
+  }
+  if (n.equals(d))
+    return Poly.ONE;
+  if (d.terms.length === 1 && n.terms.length >= 1) {
+    const dt = d.terms[0];
+    const out = [];
+    let ok = true;
+    for (const t of n.terms) {
+      const r = divTerm(t, dt);
+      if (!r) {
+        ok = false;
+        break;
+      }
+      out.push(r);
+    }
+    if (ok) {
+      let p = Poly.ZERO;
+      for (const t of out)
+        p = p.add(termPoly(t));
+      return p;
+    }
+  }
+  return fnAtom(fn, [n, d]);
+}
+function termPoly(t) {
+  let p = Poly.const(t.coeff);
+  for (const [a, e2] of t.factors)
+    p = p.mul(Poly.atom(a).pow(e2));
+  return p;
+}
+function divTerm(n, d) {
+  if (n.coeff % d.coeff !== 0n)
+    return void 0;
+  const m2 = /* @__PURE__ */ new Map();
+  for (const [a, e2] of n.factors)
+    m2.set(a.key, [a, e2]);
+  for (const [a, e2] of d.factors) {
+    const prev = m2.get(a.key);
+    if (!prev || prev[1] < e2)
+      return void 0;
+    if (prev[1] === e2)
+      m2.delete(a.key);
+    else
+      m2.set(a.key, [a, prev[1] - e2]);
+  }
+  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
+  return { coeff: n.coeff / d.coeff, factors, mono: monoKey(factors) };
+}
+function minMax(a, b, fn) {
+  if (a.equals(b))
+    return a;
+  const diff = a.sub(b);
+  if (diff.isConst) {
+    const aBigger = diff.constValue > 0n;
+    return fn === "max" ? aBigger ? a : b : aBigger ? b : a;
+  }
+  if (nonNegative(diff))
+    return fn === "max" ? a : b;
+  if (nonNegative(diff.neg()))
+    return fn === "max" ? b : a;
+  const [x, y] = a.key <= b.key ? [a, b] : [b, a];
+  return fnAtom(fn, [x, y]);
+}
+function nonNegative(p) {
+  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === "sym"));
+}
+function formatTerms(terms, coeffText) {
+  if (terms.length === 0)
+    return "0";
+  let s = "";
+  terms.forEach((t, i) => {
+    const neg = t.coeff < 0n;
+    const mag = absBig(t.coeff);
+    let body;
+    if (t.mono === "")
+      body = coeffText(mag);
+    else
+      body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
+    if (i === 0)
+      s = neg ? `-${body}` : body;
+    else
+      s += neg ? ` - ${body}` : ` + ${body}`;
+  });
+  return s;
+}
+var SI2 = [
+  [1000000000000000n, "P"],
+  [1000000000000n, "T"],
+  [1000000000n, "G"],
+  [1000000n, "M"],
+  [1000n, "K"]
+];
+function humanInt(v, digits = 3) {
+  const neg = v < 0n;
+  const m2 = neg ? -v : v;
+  for (const [scale, suffix] of SI2) {
+    if (m2 >= scale) {
+      const num3 = Number(m2) / Number(scale);
+      const text = Number(num3.toPrecision(digits)).toString();
+      return `${neg ? "-" : ""}${text}${suffix}`;
+    }
+  }
+  return v.toString();
+}
+
+// ../../packages/core/dist/symbolic/dim.js
+var UNKNOWN_PREFIX = "unk__";
+function dim(v) {
+  if (typeof v === "number")
+    return v;
+  if (typeof v === "bigint")
+    return Number(v);
+  return v.isConst ? Number(v.constValue) : v;
+}
+function dimPoly(d) {
+  return typeof d === "number" ? Poly.const(d) : d;
+}
+function isConcreteShape(s) {
+  return s.every((d) => typeof d === "number");
+}
+function isUnknownDim(d) {
+  if (typeof d === "number" || d.terms.length !== 1)
+    return false;
+  const t = d.terms[0];
+  return t.coeff === 1n && t.factors.length === 1 && t.factors[0][1] === 1 && t.factors[0][0].kind === "sym" && t.factors[0][0].name.startsWith(UNKNOWN_PREFIX);
+}
+var UnknownDims = class {
+  prefix;
+  next = 0;
+  constructor(prefix = UNKNOWN_PREFIX) {
+    this.prefix = prefix;
+  }
+  fresh() {
+    return Poly.sym(`${this.prefix}${this.next++}`);
+  }
+};
+function dimAdd(a, b) {
+  if (typeof a === "number" && typeof b === "number")
+    return a + b;
+  return dim(dimPoly(a).add(dimPoly(b)));
+}
+function dimSub(a, b) {
+  if (typeof a === "number" && typeof b === "number")
+    return a - b;
+  return dim(dimPoly(a).sub(dimPoly(b)));
+}
+function dimMul(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isSafeInteger(r))
+      return r;
+    return dim(Poly.const(a).mul(b));
+  }
+  return dim(dimPoly(a).mul(dimPoly(b)));
+}
+function dimFloorDiv(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0)
+      throw new RangeError("division by zero");
+    return Math.floor(a / b);
+  }
+  return dim(dimPoly(a).floorDiv(dimPoly(b)));
+}
+function dimEq(a, b) {
+  if (typeof a === "number" || typeof b === "number")
+    return a === b;
+  return a.equals(b);
+}
+function numElements(shape) {
+  let n = 1;
+  let p;
+  for (const d of shape) {
+    if (typeof d === "number" && p === void 0) {
+      const next = n * d;
+      if (Number.isSafeInteger(next)) {
+        n = next;
+        continue;
+      }
+      p = Poly.const(n).mul(d);
+      continue;
+    }
+    p = (p ?? Poly.const(n)).mul(dimPoly(d));
+  }
+  return p ?? Poly.const(n);
+}
+function dimToString(d) {
+  return typeof d === "number" ? String(d) : d.key;
+}
+function dimToJSON(d) {
+  return typeof d === "number" ? d : d.key;
+}
+function unifyDim(a, b) {
+  if (dimEq(a, b))
+    return { dim: a };
+  if (typeof a === "number" && typeof b === "number")
+    return { dim: a, conflict: [a, b] };
+  if (typeof a === "number")
+    return { dim: a };
+  if (typeof b === "number")
+    return { dim: b };
+  if (isUnknownDim(a) && !isUnknownDim(b))
+    return { dim: b };
+  return { dim: a };
+}
+function broadcastDim(a, b) {
+  if (a === 1)
+    return { dim: b };
+  if (b === 1)
+    return { dim: a };
+  return unifyDim(a, b);
+}
+function broadcastShapes(...shapes) {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array(rank).fill(1);
+  let conflict;
+  for (const s of shapes) {
+    const off = rank - s.length;
+    for (let i = 0; i < s.length; i++) {
+      const r = broadcastDim(out[off + i], s[i]);
+      out[off + i] = r.dim;
+      if (r.conflict && !conflict)
+        conflict = { axis: off + i, dims: r.conflict };
+    }
+  }
+  return conflict ? { shape: out, conflict } : { shape: out };
+}
+
+// ../../packages/core/dist/ir/dtype.js
+var DTYPE_BITS = {
+  float32: 32,
+  float16: 16,
+  bfloat16: 16,
+  float64: 64,
+  float8e4m3fn: 8,
+  float8e4m3fnuz: 8,
+  float8e5m2: 8,
+  float8e5m2fnuz: 8,
+  float8e8m0: 8,
+  float4e2m1: 4,
+  int4: 4,
+  uint4: 4,
+  int2: 2,
+  uint2: 2,
+  int8: 8,
+  uint8: 8,
+  int16: 16,
+  uint16: 16,
+  int32: 32,
+  uint32: 32,
+  int64: 64,
+  uint64: 64,
+  bool: 8,
+  string: 64,
+  complex64: 64,
+  complex128: 128,
+  unknown: 32
+};
+function isIntDType(t) {
+  return /^u?int\d+$/.test(t);
+}
+
+// ../../packages/core/dist/cost/conventions.js
+var ZERO_COST = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
+function contractionCost(macs, outputs, bias, params, opts = {}, extraFlops = Poly.ZERO) {
+  const twice = macs.mul(2);
+  const flops = opts.convention === "exact" ? bias ? twice : twice.sub(outputs) : twice;
+  return { macs, flops: flops.add(extraFlops), params };
+}
+function elementCost(flops, params = Poly.ZERO) {
+  return { macs: Poly.ZERO, flops, params };
+}
+function checkSizes(kernel, sizes) {
+  for (const [name, v] of Object.entries(sizes)) {
+    const list = Array.isArray(v) ? v : [v];
+    for (const d of list) {
+      if (typeof d === "number" && (!Number.isInteger(d) || d < 0))
+        throw new RangeError(`${kernel}: ${name} must be a non-negative integer, got ${d}`);
+    }
+  }
+}
+
+// ../../packages/core/dist/cost/conv.js
+function convOutputDim(inDim, kernel, stride = 1, padBegin = 0, padEnd = 0, dilation = 1, ceilMode = false) {
+  if (stride <= 0)
+    throw new RangeError(`stride must be positive, got ${stride}`);
+  const effK = dimPoly(kernel).sub(1).mul(dilation).add(1);
+  const span = dimPoly(inDim).add(padBegin + padEnd).sub(effK);
+  if (!ceilMode)
+    return dim(span.floorDiv(stride).add(1));
+  let out = span.ceilDiv(stride).add(1);
+  const lastStart = out.sub(1).mul(stride);
+  const limit = dimPoly(inDim).add(padBegin);
+  const over = lastStart.sub(limit);
+  if (over.isConst && over.constValue >= 0n)
+    out = out.sub(1);
+  return dim(out);
+}
+function convCost(p, opts = {}) {
+  const g = p.groups ?? 1;
+  checkGroups("convCost", p, g);
+  const cinPerGroup = dimPoly(p.inChannels).floorDiv(g);
+  const k = numElements(p.kernel);
+  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
+  const macs = outputs.mul(cinPerGroup).mul(k);
+  const params = dimPoly(p.outChannels).mul(cinPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
+  return contractionCost(macs, outputs, p.bias, params, opts);
+}
+function checkGroups(kernel, p, g) {
+  checkSizes(kernel, { batch: p.batch, inChannels: p.inChannels, outChannels: p.outChannels, outSpatial: p.outSpatial, kernel: p.kernel });
+  if (!Number.isInteger(g) || g < 1)
+    throw new RangeError(`${kernel}: groups must be a positive integer, got ${g}`);
+  for (const [name, c] of [["inChannels", p.inChannels], ["outChannels", p.outChannels]])
+    if (typeof c === "number" && c % g !== 0)
+      throw new RangeError(`${kernel}: ${name} ${c} is not divisible by groups ${g}`);
+}
+function convTransposeCost(p, _opts = {}) {
+  const g = p.groups ?? 1;
+  checkGroups("convTransposeCost", p, g);
+  checkSizes("convTransposeCost", { inSpatial: p.inSpatial });
+  const coutPerGroup = dimPoly(p.outChannels).floorDiv(g);
+  const k = numElements(p.kernel);
+  const macs = numElements([p.batch, p.inChannels, ...p.inSpatial]).mul(coutPerGroup).mul(k);
+  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
+  const params = dimPoly(p.inChannels).mul(coutPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
+  const flops = macs.mul(2).add(p.bias ? outputs : Poly.ZERO);
+  return { macs, flops, params };
+}
+function windowFlops(kind, k) {
+  switch (kind) {
+    case "max":
+      return k.sub(1);
+    case "avg":
+      return k;
+    case "lp":
+      return k.mul(2);
+  }
+}
+function poolCost(p, _opts = {}) {
+  if (p.kernel.length === 0)
+    throw new RangeError("poolCost: kernel must have at least one axis");
+  checkSizes("poolCost", { batch: p.batch, channels: p.channels, outSpatial: p.outSpatial, kernel: p.kernel });
+  const outputs = numElements([p.batch, p.channels, ...p.outSpatial]);
+  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.kernel))));
+}
+function globalPoolCost(p, _opts = {}) {
+  const outputs = numElements([p.batch, p.channels]);
+  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.inSpatial))));
+}
+
+// ../../packages/core/dist/cost/matmul.js
+function matmulCost(p, opts = {}) {
+  if (p.a.length === 0 || p.b.length === 0)
+    throw new RangeError("matmul operands must have rank >= 1");
+  const A = p.a.length === 1 ? [1, p.a[0]] : p.a;
+  const B = p.b.length === 1 ? [p.b[0], 1] : p.b;
+  const m2 = A[A.length - 2];
+  const k = A[A.length - 1];
+  const n = B[B.length - 1];
+  const batch = broadcastShapes(A.slice(0, -2), B.slice(0, -2)).shape;
+  const outputs = numElements([...batch, m2, n]);
+  return contractionCost(outputs.mul(dimPoly(k)), outputs, false, Poly.ZERO, opts);
+}
+function gemmCost(p, opts = {}) {
+  checkSizes("gemmCost", { m: p.m, k: p.k, n: p.n, batch: p.batch });
+  const outputs = numElements([p.batch ?? 1, p.m, p.n]);
+  const params = dimPoly(p.k).mul(dimPoly(p.n)).add(p.bias ? dimPoly(p.n) : Poly.ZERO);
+  return contractionCost(outputs.mul(dimPoly(p.k)), outputs, p.bias, params, opts);
+}
+function einsumCost(equation, shapes, opts = {}) {
+  const eq = equation.replace(/\s+/g, "");
+  const [lhs, rhs] = eq.split("->");
+  const terms = lhs.split(",");
+  if (terms.length !== shapes.length)
+    throw new RangeError(`einsumCost: equation ${JSON.stringify(equation)} has ${terms.length} operands, got ${shapes.length} shapes`);
+  const sizes = /* @__PURE__ */ new Map();
+  let ellipsis = [];
+  terms.forEach((t, i) => {
+    const s = shapes[i] ?? [];
+    const letters = t.replace("...", "");
+    const ellRank = t.includes("...") ? s.length - letters.length : 0;
+    let axis = 0;
+    for (let j = 0; j < t.length; j++) {
+      if (t.startsWith("...", j)) {
+        const e2 = s.slice(axis, axis + ellRank);
+        ellipsis = broadcastShapes(ellipsis, e2).shape;
+        axis += ellRank;
+        j += 2;
+        continue;
+      }
+      const d = s[axis++];
+      const prev = sizes.get(t[j]);
+      if (d !== void 0 && (prev === void 0 || prev === 1))
+        sizes.set(t[j], d);
+    }
+  });
+  const all = numElements([...sizes.values(), ...ellipsis]);
+  const outLetters = rhs ?? [...sizes.keys()].filter((c) => lhs.split(c).length - 1 === 1).join("");
+  const outDims = [...outLetters.replace("...", "")].map((c) => sizes.get(c) ?? 1);
+  const outputs = numElements([...outDims, ...ellipsis]);
+  if (terms.length === 1)
+    return { macs: Poly.ZERO, flops: all.sub(outputs), params: Poly.ZERO };
+  return contractionCost(all, outputs, false, Poly.ZERO, opts);
+}
+
+// ../../packages/core/dist/cost/elementwise.js
+var ELEMENT_FLOPS = {
+  // Arithmetic: one operation.
+  Add: 1,
+  Sub: 1,
+  Mul: 1,
+  Div: 1,
+  Mod: 1,
+  Neg: 1,
+  Abs: 1,
+  Reciprocal: 1,
+  Sign: 1,
+  // Pow is one library call (1), like the other transcendental functions.
+  Pow: 1,
+  Sqrt: 1,
+  Exp: 1,
+  Log: 1,
+  Erf: 1,
+  Sin: 1,
+  Cos: 1,
+  Tan: 1,
+  Asin: 1,
+  Acos: 1,
+  Atan: 1,
+  Sinh: 1,
+  Cosh: 1,
+  Asinh: 1,
+  Acosh: 1,
+  Atanh: 1,
+  Floor: 1,
+  Ceil: 1,
+  Round: 1,
+  // Comparisons, logic, bitwise and select: one operation each.
+  Equal: 1,
+  Less: 1,
+  LessOrEqual: 1,
+  Greater: 1,
+  GreaterOrEqual: 1,
+  And: 1,
+  Or: 1,
+  Xor: 1,
+  Not: 1,
+  BitShift: 1,
+  BitwiseAnd: 1,
+  BitwiseOr: 1,
+  BitwiseXor: 1,
+  BitwiseNot: 1,
+  IsNaN: 1,
+  IsInf: 1,
+  Where: 1,
+  // Variadic ops are costed per pairwise operation by the caller: (n - 1) * elements.
+  Sum: 1,
+  Max: 1,
+  Min: 1,
+  // Mean of n inputs: (n - 1) additions + 1 division; callers pass n * elements.
+  Mean: 1,
+  // Relu = max(x, 0): 1 comparison. ThresholdedRelu: 1 comparison.
+  Relu: 1,
+  ThresholdedRelu: 1,
+  // LeakyRelu / PRelu: comparison + multiply = 2.
+  LeakyRelu: 2,
+  PRelu: 2,
+  // Clip: 2 comparisons (min and max). Shrink: 2 comparisons and an add/sub on the kept branch = 3.
+  Clip: 2,
+  Shrink: 3,
+  // Sigmoid = 1 / (1 + exp(-x)): neg, exp, add, div = 4.
+  Sigmoid: 4,
+  // Tanh is one transcendental call.
+  Tanh: 1,
+  // HardSigmoid = max(0, min(1, a*x + b)): mul, add, 2 comparisons = 4. HardSwish = x * HardSigmoid(x) = 5.
+  HardSigmoid: 4,
+  HardSwish: 5,
+  // Swish / SiLU = x * sigmoid(x) = 4 + 1 = 5.
+  Swish: 5,
+  SiLU: 5,
+  // Elu = x < 0 ? a*(exp(x) - 1) : x: comparison, exp, sub, mul = 4. Selu = gamma * Elu = 5.
+  Elu: 4,
+  Selu: 5,
+  // Celu = max(0, x) + min(0, a*(exp(x/a) - 1)): div, exp, sub, mul, min, max, add = 7.
+  Celu: 7,
+  // Softplus = log(1 + exp(x)) = 3. Softsign = x / (1 + |x|) = 3.
+  Softplus: 3,
+  Softsign: 3,
+  // Mish = x * tanh(softplus(x)) = 3 + 1 + 1 = 5.
+  Mish: 5,
+  // Gelu (erf form) = 0.5 * x * (1 + erf(x / sqrt 2)): div, erf, add, mul, mul = 5.
+  Gelu: 5,
+  // Gelu (tanh approximation) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))): x^3 (2), mul, add, mul, tanh, add, mul, mul = 9.
+  GeluTanh: 9,
+  // QuickGelu = x * sigmoid(1.702x): mul + sigmoid (4) + mul = 6.
+  QuickGelu: 6,
+  // LpNormalization (p = 2): square + add per element for the norm, then 1 division = 3.
+  LpNormalization: 3,
+  // MeanVarianceNormalization: mean (add), variance (sub, square, add), normalise (sub, div) = 6.
+  MeanVarianceNormalization: 6,
+  // LRN with the default size 5: 5 squares + 4 adds for the window sum, then mul, add, pow, div = 13.
+  LRN: 13
+};
+function hasElementwiseRule(op) {
+  return Object.prototype.hasOwnProperty.call(ELEMENT_FLOPS, op);
+}
+var UnknownElementwiseOpError = class extends Error {
+  op;
+  name = "UnknownElementwiseOpError";
+  constructor(op) {
+    super(`no element-wise cost rule for ${op}`);
+    this.op = op;
+  }
+};
+function elementwiseCost(op, elements, _opts = {}) {
+  const per = ELEMENT_FLOPS[op];
+  if (per === void 0 || !hasElementwiseRule(op))
+    throw new UnknownElementwiseOpError(op);
+  return elementCost(elements.mul(per));
+}
+
+// ../../packages/core/dist/cost/layers.js
+function normalizationCost(p, _opts = {}) {
+  checkSizes("normalizationCost", { channels: p.channels, normalizedSize: p.normalizedSize });
+  const groups = p.groups === void 0 ? Poly.ZERO : p.groups instanceof Poly ? p.groups : dimPoly(p.groups);
+  switch (p.kind) {
+    case "batch": {
+      const c = dimPoly(p.channels ?? 1);
+      return elementCost(p.elements.mul(2), c.mul(4));
+    }
+    case "layer":
+    case "instance":
+    case "group": {
+      const size = p.normalizedSize ?? p.channels;
+      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size).mul(p.bias === false ? 1 : 2);
+      return elementCost(p.elements.mul(8).add(groups.mul(4)), params);
+    }
+    case "rms": {
+      const size = p.normalizedSize ?? p.channels;
+      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size);
+      return elementCost(p.elements.mul(4).add(groups.mul(4)), params);
+    }
+    default:
+      throw new RangeError(`normalizationCost: unknown kind ${JSON.stringify(p.kind)}`);
+  }
+}
+function softmaxCost(p, _opts = {}) {
+  const op = p.op ?? "Softmax";
+  if (op === "Hardmax")
+    return elementCost(p.elements);
+  if (op === "LogSoftmax" && p.axisSize !== void 0) {
+    const axis = p.axisSize instanceof Poly ? p.axisSize : dimPoly(p.axisSize);
+    return elementCost(p.elements.mul(5).add(axis.isConst && axis.constValue > 0n ? p.elements.floorDiv(axis) : Poly.ZERO));
+  }
+  return elementCost(p.elements.mul(5));
+}
+function reduceCost(p, _opts = {}) {
+  const { inElements: i, outElements: o } = p;
+  switch (p.op) {
+    case "ReduceSum":
+    case "ReduceMax":
+    case "ReduceMin":
+    case "ReduceProd":
+    case "ArgMax":
+    case "ArgMin":
+      return elementCost(i.sub(o));
+    case "ReduceMean":
+    case "ReduceLogSum":
+      return elementCost(i);
+    case "ReduceSumSquare":
+    case "ReduceL1":
+      return elementCost(i.mul(2).sub(o));
+    case "ReduceL2":
+    case "ReduceLogSumExp":
+      return elementCost(i.mul(2));
+    default:
+      throw new RangeError(`no reduction cost rule for ${p.op}`);
+  }
+}
+function resizeCost(p, _opts = {}) {
+  if (!Number.isInteger(p.spatialRank) || p.spatialRank < 0)
+    throw new RangeError(`resizeCost: spatialRank must be a non-negative integer, got ${p.spatialRank}`);
+  if (p.mode === "nearest")
+    return elementCost(Poly.ZERO);
+  const taps = (p.mode === "linear" ? 2 : 4) ** p.spatialRank;
+  return elementCost(p.outElements.mul(2 * taps - 1));
+}
+function attentionCost(p, opts = {}) {
+  checkSizes("attentionCost", { batch: p.batch, heads: p.heads, seqQ: p.seqQ, seqK: p.seqK, headDim: p.headDim, headDimV: p.headDimV });
+  const scores = numElements([p.batch, p.heads, p.seqQ, p.seqK]);
+  const qk = scores.mul(dimPoly(p.headDim));
+  const av = scores.mul(dimPoly(p.headDimV ?? p.headDim));
+  const outputs = scores.add(numElements([p.batch, p.heads, p.seqQ, p.headDimV ?? p.headDim]));
+  return contractionCost(qk.add(av), outputs, false, Poly.ZERO, opts, scores.mul(6));
+}
+var GATES = { lstm: 4, gru: 3, rnn: 1 };
+var CELL_FLOPS = { lstm: 18, gru: 13, rnn: 1 };
+function rnnCost(p, opts = {}) {
+  const g = GATES[p.cell];
+  const dirs = p.directions ?? 1;
+  if (dirs !== 1 && dirs !== 2)
+    throw new RangeError(`rnnCost: directions must be 1 or 2, got ${dirs}`);
+  checkSizes("rnnCost", { seqLen: p.seqLen, batch: p.batch, inputSize: p.inputSize, hiddenSize: p.hiddenSize });
+  const bv = p.biasVectors ?? 1;
+  const h = dimPoly(p.hiddenSize);
+  const steps = numElements([p.seqLen, p.batch]).mul(dirs);
+  const perStepMacs = h.mul(g).mul(dimPoly(p.inputSize).add(h));
+  const macs = steps.mul(perStepMacs);
+  const outputs = steps.mul(h.mul(g));
+  const extra = steps.mul(h.mul(CELL_FLOPS[p.cell] + g * bv));
+  const params = h.mul(g).mul(dimPoly(p.inputSize).add(h).add(bv)).mul(dirs);
+  return contractionCost(macs, outputs, true, params, opts, extra);
+}
+function quantizeCost(elements, _opts = {}) {
+  return elementCost(elements.mul(5));
+}
+function dequantizeCost(elements, _opts = {}) {
+  return elementCost(elements.mul(2));
+}
+
+// ../../packages/core/dist/memory/memory.js
+function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
+  const lastUse = /* @__PURE__ */ new Map();
+  steps.forEach((s, i) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i)));
+  for (const o of graphOutputs)
+    lastUse.set(o, Number.POSITIVE_INFINITY);
+  const size = /* @__PURE__ */ new Map();
+  let live = 0;
+  for (const gi of graphInputs) {
+    if (exclude.has(gi.name) || size.has(gi.name))
+      continue;
+    size.set(gi.name, gi.bytes);
+    live += gi.bytes;
+  }
+  let peak = live;
+  let atStep = steps.length ? 0 : -1;
+  const free = (name) => {
+    const b = size.get(name);
+    if (b === void 0)
+      return;
+    size.delete(name);
+    live -= b;
+  };
+  steps.forEach((s, i) => {
+    for (const o of s.outputs) {
+      if (o.name === "" || exclude.has(o.name) || size.has(o.name))
+        continue;
+      size.set(o.name, o.bytes);
+      live += o.bytes;
+    }
+    if (live > peak) {
+      peak = live;
+      atStep = i;
+    }
+    for (const n of s.inputs)
+      if (lastUse.get(n) === i)
+        free(n);
+    for (const o of s.outputs)
+      if (!lastUse.has(o.name))
+        free(o.name);
+  });
+  return { peakBytes: peak, atStep };
+}
+
+// ../../packages/core/dist/report/build.js
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function buildReport(input) {
+  const bindings = { ...input.dims };
+  const unbound = /* @__PURE__ */ new Set();
+  const overflow = [];
+  const noteUnbound = (s) => {
+    unbound.add(s);
+  };
+  const evalPoly = (p, what) => {
+    if (p.isConst)
+      return toNumber(p.constValue, what);
+    return toNumber(p.evaluate(bindings, 1, noteUnbound), what);
+  };
+  const toNumber = (v, what) => {
+    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
+      overflow.push(`${what} = ${v}`);
+    return Number(v);
+  };
+  const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const macsSum = new PolySum();
+  const flopsSum = new PolySum();
+  const paramsSum = new PolySum();
+  const movedSum = new PolySum();
+  const activationsSum = new PolySum();
+  const unsupported = {};
+  let supported = 0;
+  const nodes = input.nodes.map((n) => {
+    const mult = n.multiplicity ?? Poly.ONE;
+    const c = n.cost;
+    if (n.status === "unsupported")
+      unsupported[n.op] = (unsupported[n.op] ?? 0) + 1;
+    else
+      supported++;
+    for (const o of n.outputs)
+      activationsSum.add(o.bytes);
+    const out = {
+      name: n.name,
+      op: n.op,
+      domain: n.domain,
+      ...n.layer !== void 0 ? { layer: n.layer } : {},
+      inputs: [...n.inputs],
+      outputs: n.outputs.map(tensor),
+      params: 0,
+      macs: 0,
+      flops: 0,
+      bytesRead: 0,
+      bytesWritten: 0
+    };
+    if (c) {
+      macsSum.add(c.macs, mult);
+      flopsSum.add(c.flops, mult);
+      paramsSum.add(c.params);
+      movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
+      out.params = evalPoly(c.params, `${n.name} params`);
+      out.macs = evalPoly(c.macs, `${n.name} macs`);
+      out.flops = evalPoly(c.flops, `${n.name} flops`);
+      out.bytesRead = evalPoly(c.bytesRead, `${n.name} bytesRead`);
+      out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
+    }
+    if (!c && n.params) {
+      paramsSum.add(n.params);
+      out.params = evalPoly(n.params, `${n.name} params`);
+    }
+    if (!mult.equals(Poly.ONE))
+      out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
+    if (n.status)
+      out.status = n.status;
+    return out;
+  });
+  const macs = macsSum.value;
+  const flops = flopsSum.value;
+  const moved = movedSum.value;
+  const activations = activationsSum.value;
+  const params = input.params ?? paramsSum.value;
+  const weightNames = new Set(input.weights.map((w) => w.name));
+  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, `${o.name} bytes`) })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, `${v.name} bytes`) })), input.outputs.map((v) => v.name), weightNames);
+  const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
+  const totals = {
+    params: evalPoly(params, "params"),
+    ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, "trainableParams") } : {},
+    macs: evalPoly(macs, "macs"),
+    flops: evalPoly(flops, "flops"),
+    weightBytes,
+    activationBytes: evalPoly(activations, "activationBytes"),
+    peakMemoryBytes: peak.peakBytes,
+    bytesMoved: evalPoly(moved, "bytesMoved")
+  };
+  const symbolic = {};
+  for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
+    if (!p.isConst)
+      symbolic[k] = p.toString();
+  const diagnostics = [...input.diagnostics];
+  if (unbound.size) {
+    const names = [...unbound].sort();
+    for (const s of names)
+      bindings[s] = 1;
+    diagnostics.push({
+      severity: "warning",
+      code: "unbound-symbol",
+      message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
+    });
+  }
+  if (overflow.length)
+    diagnostics.push({ severity: "error", code: "count-overflow", message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(", ")}${overflow.length > 5 ? ", ..." : ""}` });
+  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (a.node ?? "").localeCompare(b.node ?? ""));
+  return {
+    schemaVersion: 1,
+    tool: { ...input.tool },
+    model: input.model,
+    convention: input.convention,
+    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))),
+    inputs: input.inputs.map(tensor),
+    outputs: input.outputs.map(tensor),
+    totals,
+    ...Object.keys(symbolic).length ? { symbolic } : {},
+    nodes,
+    latency: [],
+    coverage: { nodes: input.nodes.length, supported, unsupported },
+    diagnostics
+  };
+}
+
+// ../../packages/core/dist/io/byte-source.js
 function bytesSource(bytes) {
   return {
     size: bytes.length,
     read: (offset, length) => bytes.subarray(offset, offset + length)
   };
 }
+
+// ../../packages/report/dist/review.js
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // ../../packages/onnx/dist/decode/errors.js
 var OnnxImportError = class extends Error {
@@ -36413,1223 +37633,6 @@ function decodeDeviceConfiguration(c, end, depth) {
   }
   r.endMessage(end, DEVICE_CONFIGURATION, last);
   return { name, numDevices, devices };
-}
-
-// ../../packages/core/dist/symbolic/poly.js
-var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function symKey(name) {
-  return IDENT.test(name) ? name : JSON.stringify(name);
-}
-function monoKey(factors) {
-  return factors.map(([a, e2]) => e2 === 1 ? a.key : `${a.key}^${e2}`).join("*");
-}
-function absBig(v) {
-  return v < 0n ? -v : v;
-}
-function gcdBig(a, b) {
-  a = absBig(a);
-  b = absBig(b);
-  while (b !== 0n)
-    [a, b] = [b, a % b];
-  return a;
-}
-function floorDivBig(a, b) {
-  if (b === 0n)
-    throw new RangeError("division by zero");
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
-}
-function ceilDivBig(a, b) {
-  return -floorDivBig(-a, b);
-}
-function toBig(v) {
-  if (typeof v === "bigint")
-    return v;
-  if (!Number.isInteger(v))
-    throw new RangeError(`not an integer: ${v}`);
-  return BigInt(v);
-}
-var Poly = class _Poly {
-  /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
-  terms;
-  cachedKey;
-  constructor(terms) {
-    if (terms.length > 1)
-      terms.sort(compareTerms);
-    this.terms = terms;
-  }
-  /** Canonical printed form; equal polys have equal keys. Built on first use. */
-  get key() {
-    return this.cachedKey ??= formatTerms(this.terms, (c) => c.toString());
-  }
-  static ZERO = new _Poly([]);
-  static ONE = new _Poly([{ coeff: 1n, factors: [], mono: "" }]);
-  /** A constant. Throws on a non-integer number. */
-  static const(v) {
-    const b = toBig(v);
-    if (b === 0n)
-      return _Poly.ZERO;
-    if (b === 1n)
-      return _Poly.ONE;
-    return new _Poly([{ coeff: b, factors: [], mono: "" }]);
-  }
-  /** A named symbol such as `batch` or `seq`. */
-  static sym(name) {
-    const atom = { kind: "sym", name, key: symKey(name) };
-    return _Poly.atom(atom);
-  }
-  /** @internal Wrap an atom; use {@link Poly.sym} or the arithmetic methods instead. */
-  static atom(atom) {
-    return new _Poly([{ coeff: 1n, factors: [[atom, 1]], mono: atom.key }]);
-  }
-  static fromMap(map) {
-    const terms = [];
-    for (const t of map.values())
-      if (t.coeff !== 0n)
-        terms.push(t);
-    if (terms.length === 0)
-      return _Poly.ZERO;
-    if (terms.length === 1 && terms[0].mono === "" && terms[0].coeff === 1n)
-      return _Poly.ONE;
-    return new _Poly(terms);
-  }
-  /** True when the poly has no symbols. */
-  get isConst() {
-    return this.terms.length === 0 || this.terms.length === 1 && this.terms[0].mono === "";
-  }
-  /** The constant value; throws when the poly has symbols (check {@link isConst} first). */
-  get constValue() {
-    if (!this.isConst)
-      throw new RangeError(`not a constant: ${this.key}`);
-    return this.terms.length === 0 ? 0n : this.terms[0].coeff;
-  }
-  /** The constant term (0n when absent). */
-  get constantTerm() {
-    const last = this.terms[this.terms.length - 1];
-    return last && last.mono === "" ? last.coeff : 0n;
-  }
-  /** Names of every symbol that occurs, including inside function atoms, sorted. */
-  symbols() {
-    const out = /* @__PURE__ */ new Set();
-    const visit = (p) => {
-      for (const t of p.terms)
-        for (const [a] of t.factors) {
-          if (a.kind === "sym")
-            out.add(a.name);
-          else
-            a.args.forEach(visit);
-        }
-    };
-    visit(this);
-    return [...out].sort();
-  }
-  /** Total degree of the highest term (0 for constants). */
-  get degree() {
-    let d = 0;
-    for (const t of this.terms)
-      d = Math.max(d, t.factors.reduce((s, [, e2]) => s + e2, 0));
-    return d;
-  }
-  equals(other) {
-    if (this === other)
-      return true;
-    if (this.terms.length !== other.terms.length)
-      return false;
-    for (let i = 0; i < this.terms.length; i++) {
-      const a = this.terms[i];
-      const b = other.terms[i];
-      if (a.coeff !== b.coeff || a.mono !== b.mono)
-        return false;
-    }
-    return true;
-  }
-  add(other) {
-    const o = asPoly(other);
-    if (o.terms.length === 0)
-      return this;
-    if (this.terms.length === 0)
-      return o;
-    const map = /* @__PURE__ */ new Map();
-    for (const t of this.terms)
-      map.set(t.mono, t);
-    for (const t of o.terms) {
-      const prev = map.get(t.mono);
-      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
-    }
-    return _Poly.fromMap(map);
-  }
-  neg() {
-    return _Poly.fromMap(new Map(this.terms.map((t) => [t.mono, { ...t, coeff: -t.coeff }])));
-  }
-  sub(other) {
-    return this.add(asPoly(other).neg());
-  }
-  mul(other) {
-    const o = asPoly(other);
-    if (this.terms.length === 0 || o.terms.length === 0)
-      return _Poly.ZERO;
-    if (o === _Poly.ONE)
-      return this;
-    if (this === _Poly.ONE)
-      return o;
-    const map = /* @__PURE__ */ new Map();
-    for (const a of this.terms)
-      for (const b of o.terms) {
-        const t = mulTerms(a, b);
-        const prev = map.get(t.mono);
-        map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
-      }
-    return _Poly.fromMap(map);
-  }
-  /** `this^n` for a non-negative integer n. */
-  pow(n) {
-    let out = _Poly.ONE;
-    for (let i = 0; i < n; i++)
-      out = out.mul(this);
-    return out;
-  }
-  /** Greatest common divisor of all coefficients (0n for the zero poly). */
-  contentGcd() {
-    let g = 0n;
-    for (const t of this.terms)
-      g = gcdBig(g, t.coeff);
-    return g;
-  }
-  /** Exact division by an integer that divides every coefficient; undefined otherwise. */
-  divExact(d) {
-    if (d === 0n)
-      return void 0;
-    if (d === 1n)
-      return this;
-    const map = /* @__PURE__ */ new Map();
-    for (const t of this.terms) {
-      if (t.coeff % d !== 0n)
-        return void 0;
-      map.set(t.mono, { ...t, coeff: t.coeff / d });
-    }
-    return _Poly.fromMap(map);
-  }
-  /** `floor(this / d)`: exact when possible, else an opaque `floor` atom. */
-  floorDiv(d) {
-    return integerDiv(this, asPoly(d), "floor");
-  }
-  /** `ceil(this / d)`: exact when possible, else an opaque `ceil` atom. */
-  ceilDiv(d) {
-    return integerDiv(this, asPoly(d), "ceil");
-  }
-  /** `this mod d` (result has the sign of d, as Python). */
-  mod(d) {
-    const o = asPoly(d);
-    if (this.isConst && o.isConst) {
-      const b = o.constValue;
-      return _Poly.const(this.constValue - floorDivBig(this.constValue, b) * b);
-    }
-    if (o.isConst) {
-      const exact = this.divExact(o.constValue);
-      if (exact)
-        return _Poly.ZERO;
-    }
-    return fnAtom("mod", [this, o]);
-  }
-  min(other) {
-    return minMax(this, asPoly(other), "min");
-  }
-  max(other) {
-    return minMax(this, asPoly(other), "max");
-  }
-  /**
-   * Replace bound symbols by values (other symbols stay). Function atoms whose arguments become
-   * constant are computed exactly.
-   */
-  substitute(bindings) {
-    const get = bindingGetter(bindings);
-    const cache = /* @__PURE__ */ new Map();
-    const atomValue = (a) => {
-      const hit = cache.get(a.key);
-      if (hit)
-        return hit;
-      let v;
-      if (a.kind === "sym") {
-        const b = get(a.name);
-        v = b === void 0 ? _Poly.atom(a) : _Poly.const(b);
-      } else {
-        const args = a.args.map((p) => p.substitute(bindings));
-        v = applyFn(a.fn, args);
-      }
-      cache.set(a.key, v);
-      return v;
-    };
-    let out = _Poly.ZERO;
-    for (const t of this.terms) {
-      let term = _Poly.const(t.coeff);
-      for (const [a, e2] of t.factors)
-        term = term.mul(atomValue(a).pow(e2));
-      out = out.add(term);
-    }
-    return out;
-  }
-  /**
-   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given (and are reported to
-   * `onDefault`), else this throws naming them. Computes on bigints directly, without building polys.
-   */
-  evaluate(bindings = {}, defaultValue, onDefault) {
-    const get = bindingGetter(bindings);
-    const dflt = defaultValue === void 0 ? void 0 : toBig(defaultValue);
-    const lookup2 = (name) => {
-      const v = get(name);
-      if (v !== void 0 || dflt === void 0)
-        return v;
-      onDefault?.(name);
-      return dflt;
-    };
-    const r = evalTerms(this, lookup2);
-    if (r !== void 0)
-      return r;
-    const rest = this.substitute(bindings);
-    throw new RangeError(`unbound symbols in ${rest.key}: ${rest.symbols().join(", ")}`);
-  }
-  /** Exact canonical form, e.g. `2359296*batch*seq + 768`. */
-  toString() {
-    return this.key;
-  }
-  /** Human form with SI-abbreviated coefficients, e.g. `1.5M*seq^2 + 22.3M*seq`. */
-  toHuman(digits = 3) {
-    return formatTerms(this.terms, (c) => humanInt(c, digits));
-  }
-  toJSON() {
-    return this.key;
-  }
-};
-function evalTerms(p, lookup2) {
-  let sum2 = 0n;
-  for (const t of p.terms) {
-    let v = t.coeff;
-    for (const [a, e2] of t.factors) {
-      const x = evalAtom(a, lookup2);
-      if (x === void 0)
-        return void 0;
-      v *= e2 === 1 ? x : x ** BigInt(e2);
-    }
-    sum2 += v;
-  }
-  return sum2;
-}
-function evalAtom(a, lookup2) {
-  if (a.kind === "sym")
-    return lookup2(a.name);
-  const args = [];
-  for (const x2 of a.args) {
-    const v = evalTerms(x2, lookup2);
-    if (v === void 0)
-      return void 0;
-    args.push(v);
-  }
-  const [x, y] = args;
-  switch (a.fn) {
-    case "floor":
-      return floorDivBig(x, y);
-    case "ceil":
-      return ceilDivBig(x, y);
-    case "mod":
-      return x - floorDivBig(x, y) * y;
-    case "min":
-      return x < y ? x : y;
-    case "max":
-      return x > y ? x : y;
-  }
-}
-var PolySum = class {
-  map = /* @__PURE__ */ new Map();
-  /** Add `p` (times the constant or poly `times`). */
-  add(p, times) {
-    const q = times === void 0 || times === Poly.ONE ? p : p.mul(times);
-    for (const t of q.terms) {
-      const prev = this.map.get(t.mono);
-      this.map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
-    }
-    return this;
-  }
-  /** The sum so far. */
-  get value() {
-    let out = Poly.ZERO;
-    const terms = [];
-    for (const t of this.map.values())
-      if (t.coeff !== 0n)
-        terms.push(t);
-    for (const t of terms)
-      out = out.add(termPoly(t));
-    return out;
-  }
-};
-function asPoly(v) {
-  return v instanceof Poly ? v : Poly.const(v);
-}
-function bindingGetter(b) {
-  if (b instanceof Map) {
-    return (n) => {
-      const v = b.get(n);
-      return v === void 0 ? void 0 : toBig(v);
-    };
-  }
-  const rec = b;
-  return (n) => Object.prototype.hasOwnProperty.call(rec, n) ? toBig(rec[n]) : void 0;
-}
-function compareTerms(a, b) {
-  const da = a.factors.reduce((s, [, e2]) => s + e2, 0);
-  const db = b.factors.reduce((s, [, e2]) => s + e2, 0);
-  if (da !== db)
-    return db - da;
-  return a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0;
-}
-function mulTerms(a, b) {
-  if (a.factors.length === 0)
-    return { coeff: a.coeff * b.coeff, factors: b.factors, mono: b.mono };
-  if (b.factors.length === 0)
-    return { coeff: a.coeff * b.coeff, factors: a.factors, mono: a.mono };
-  const m2 = /* @__PURE__ */ new Map();
-  for (const [atom, e2] of a.factors)
-    m2.set(atom.key, [atom, e2]);
-  for (const [atom, e2] of b.factors) {
-    const prev = m2.get(atom.key);
-    m2.set(atom.key, [atom, (prev ? prev[1] : 0) + e2]);
-  }
-  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
-  return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
-}
-function fnAtom(fn, args) {
-  const key = fn === "floor" || fn === "ceil" ? `${fn}(${wrap(args[0])}/${wrap(args[1])})` : `${fn}(${args.map((a) => a.key).join(", ")})`;
-  const atom = { kind: "fn", fn, args, key };
-  return Poly.atom(atom);
-}
-function wrap(p) {
-  return p.terms.length > 1 || p.terms.length === 1 && p.terms[0].coeff < 0n ? `(${p.key})` : p.key;
-}
-function applyFn(fn, args) {
-  switch (fn) {
-    case "floor":
-      return args[0].floorDiv(args[1]);
-    case "ceil":
-      return args[0].ceilDiv(args[1]);
-    case "mod":
-      return args[0].mod(args[1]);
-    case "min":
-      return args[0].min(args[1]);
-    case "max":
-      return args[0].max(args[1]);
-  }
-}
-function integerDiv(n, d, fn) {
-  if (d.isConst) {
-    const dv = d.constValue;
-    if (dv === 0n)
-      throw new RangeError(`division by zero: ${n.key}/0`);
-    if (n.isConst)
-      return Poly.const(fn === "floor" ? floorDivBig(n.constValue, dv) : ceilDivBig(n.constValue, dv));
-    if (dv === 1n)
-      return n;
-    const exact = n.divExact(dv);
-    if (exact)
-      return exact;
-    let q = Poly.ZERO;
-    let r = Poly.ZERO;
-    for (const t of n.terms) {
-      const single = Poly.ZERO.add(termPoly(t));
-      const qc = floorDivBig(t.coeff, dv);
-      if (t.mono !== "" && t.coeff % dv === 0n)
-        q = q.add(single.divExact(dv));
-      else if (t.mono === "") {
-        q = q.add(Poly.const(qc));
-        r = r.add(Poly.const(t.coeff - qc * dv));
-      } else
-        r = r.add(single);
-    }
-    if (r.isConst)
-      return q.add(Poly.const(fn === "floor" ? floorDivBig(r.constValue, dv) : ceilDivBig(r.constValue, dv)));
-    return q.add(fnAtom(fn, [r, d]));
-  }
-  if (n.equals(d))
-    return Poly.ONE;
-  if (d.terms.length === 1 && n.terms.length >= 1) {
-    const dt = d.terms[0];
-    const out = [];
-    let ok = true;
-    for (const t of n.terms) {
-      const r = divTerm(t, dt);
-      if (!r) {
-        ok = false;
-        break;
-      }
-      out.push(r);
-    }
-    if (ok) {
-      let p = Poly.ZERO;
-      for (const t of out)
-        p = p.add(termPoly(t));
-      return p;
-    }
-  }
-  return fnAtom(fn, [n, d]);
-}
-function termPoly(t) {
-  let p = Poly.const(t.coeff);
-  for (const [a, e2] of t.factors)
-    p = p.mul(Poly.atom(a).pow(e2));
-  return p;
-}
-function divTerm(n, d) {
-  if (n.coeff % d.coeff !== 0n)
-    return void 0;
-  const m2 = /* @__PURE__ */ new Map();
-  for (const [a, e2] of n.factors)
-    m2.set(a.key, [a, e2]);
-  for (const [a, e2] of d.factors) {
-    const prev = m2.get(a.key);
-    if (!prev || prev[1] < e2)
-      return void 0;
-    if (prev[1] === e2)
-      m2.delete(a.key);
-    else
-      m2.set(a.key, [a, prev[1] - e2]);
-  }
-  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
-  return { coeff: n.coeff / d.coeff, factors, mono: monoKey(factors) };
-}
-function minMax(a, b, fn) {
-  if (a.equals(b))
-    return a;
-  const diff = a.sub(b);
-  if (diff.isConst) {
-    const aBigger = diff.constValue > 0n;
-    return fn === "max" ? aBigger ? a : b : aBigger ? b : a;
-  }
-  if (nonNegative(diff))
-    return fn === "max" ? a : b;
-  if (nonNegative(diff.neg()))
-    return fn === "max" ? b : a;
-  const [x, y] = a.key <= b.key ? [a, b] : [b, a];
-  return fnAtom(fn, [x, y]);
-}
-function nonNegative(p) {
-  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === "sym"));
-}
-function formatTerms(terms, coeffText) {
-  if (terms.length === 0)
-    return "0";
-  let s = "";
-  terms.forEach((t, i) => {
-    const neg = t.coeff < 0n;
-    const mag = absBig(t.coeff);
-    let body;
-    if (t.mono === "")
-      body = coeffText(mag);
-    else
-      body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
-    if (i === 0)
-      s = neg ? `-${body}` : body;
-    else
-      s += neg ? ` - ${body}` : ` + ${body}`;
-  });
-  return s;
-}
-var SI2 = [
-  [1000000000000000n, "P"],
-  [1000000000000n, "T"],
-  [1000000000n, "G"],
-  [1000000n, "M"],
-  [1000n, "K"]
-];
-function humanInt(v, digits = 3) {
-  const neg = v < 0n;
-  const m2 = neg ? -v : v;
-  for (const [scale, suffix] of SI2) {
-    if (m2 >= scale) {
-      const num3 = Number(m2) / Number(scale);
-      const text = Number(num3.toPrecision(digits)).toString();
-      return `${neg ? "-" : ""}${text}${suffix}`;
-    }
-  }
-  return v.toString();
-}
-
-// ../../packages/core/dist/symbolic/dim.js
-var UNKNOWN_PREFIX = "unk__";
-function dim(v) {
-  if (typeof v === "number")
-    return v;
-  if (typeof v === "bigint")
-    return Number(v);
-  return v.isConst ? Number(v.constValue) : v;
-}
-function dimPoly(d) {
-  return typeof d === "number" ? Poly.const(d) : d;
-}
-function isConcreteShape(s) {
-  return s.every((d) => typeof d === "number");
-}
-function isUnknownDim(d) {
-  if (typeof d === "number" || d.terms.length !== 1)
-    return false;
-  const t = d.terms[0];
-  return t.coeff === 1n && t.factors.length === 1 && t.factors[0][1] === 1 && t.factors[0][0].kind === "sym" && t.factors[0][0].name.startsWith(UNKNOWN_PREFIX);
-}
-var UnknownDims = class {
-  prefix;
-  next = 0;
-  constructor(prefix = UNKNOWN_PREFIX) {
-    this.prefix = prefix;
-  }
-  fresh() {
-    return Poly.sym(`${this.prefix}${this.next++}`);
-  }
-};
-function dimAdd(a, b) {
-  if (typeof a === "number" && typeof b === "number")
-    return a + b;
-  return dim(dimPoly(a).add(dimPoly(b)));
-}
-function dimSub(a, b) {
-  if (typeof a === "number" && typeof b === "number")
-    return a - b;
-  return dim(dimPoly(a).sub(dimPoly(b)));
-}
-function dimMul(a, b) {
-  if (typeof a === "number" && typeof b === "number") {
-    const r = a * b;
-    if (Number.isSafeInteger(r))
-      return r;
-    return dim(Poly.const(a).mul(b));
-  }
-  return dim(dimPoly(a).mul(dimPoly(b)));
-}
-function dimFloorDiv(a, b) {
-  if (typeof a === "number" && typeof b === "number") {
-    if (b === 0)
-      throw new RangeError("division by zero");
-    return Math.floor(a / b);
-  }
-  return dim(dimPoly(a).floorDiv(dimPoly(b)));
-}
-function dimEq(a, b) {
-  if (typeof a === "number" || typeof b === "number")
-    return a === b;
-  return a.equals(b);
-}
-function numElements(shape) {
-  let n = 1;
-  let p;
-  for (const d of shape) {
-    if (typeof d === "number" && p === void 0) {
-      const next = n * d;
-      if (Number.isSafeInteger(next)) {
-        n = next;
-        continue;
-      }
-      p = Poly.const(n).mul(d);
-      continue;
-    }
-    p = (p ?? Poly.const(n)).mul(dimPoly(d));
-  }
-  return p ?? Poly.const(n);
-}
-function dimToString(d) {
-  return typeof d === "number" ? String(d) : d.key;
-}
-function dimToJSON(d) {
-  return typeof d === "number" ? d : d.key;
-}
-function unifyDim(a, b) {
-  if (dimEq(a, b))
-    return { dim: a };
-  if (typeof a === "number" && typeof b === "number")
-    return { dim: a, conflict: [a, b] };
-  if (typeof a === "number")
-    return { dim: a };
-  if (typeof b === "number")
-    return { dim: b };
-  if (isUnknownDim(a) && !isUnknownDim(b))
-    return { dim: b };
-  return { dim: a };
-}
-function broadcastDim(a, b) {
-  if (a === 1)
-    return { dim: b };
-  if (b === 1)
-    return { dim: a };
-  return unifyDim(a, b);
-}
-function broadcastShapes(...shapes) {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array(rank).fill(1);
-  let conflict;
-  for (const s of shapes) {
-    const off = rank - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const r = broadcastDim(out[off + i], s[i]);
-      out[off + i] = r.dim;
-      if (r.conflict && !conflict)
-        conflict = { axis: off + i, dims: r.conflict };
-    }
-  }
-  return conflict ? { shape: out, conflict } : { shape: out };
-}
-
-// ../../packages/core/dist/ir/dtype.js
-var DTYPE_BITS = {
-  float32: 32,
-  float16: 16,
-  bfloat16: 16,
-  float64: 64,
-  float8e4m3fn: 8,
-  float8e4m3fnuz: 8,
-  float8e5m2: 8,
-  float8e5m2fnuz: 8,
-  float8e8m0: 8,
-  float4e2m1: 4,
-  int4: 4,
-  uint4: 4,
-  int2: 2,
-  uint2: 2,
-  int8: 8,
-  uint8: 8,
-  int16: 16,
-  uint16: 16,
-  int32: 32,
-  uint32: 32,
-  int64: 64,
-  uint64: 64,
-  bool: 8,
-  string: 64,
-  complex64: 64,
-  complex128: 128,
-  unknown: 32
-};
-function isIntDType(t) {
-  return /^u?int\d+$/.test(t);
-}
-
-// ../../packages/core/dist/cost/conventions.js
-var ZERO_COST = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
-function contractionCost(macs, outputs, bias, params, opts = {}, extraFlops = Poly.ZERO) {
-  const twice = macs.mul(2);
-  const flops = opts.convention === "exact" ? bias ? twice : twice.sub(outputs) : twice;
-  return { macs, flops: flops.add(extraFlops), params };
-}
-function elementCost(flops, params = Poly.ZERO) {
-  return { macs: Poly.ZERO, flops, params };
-}
-function checkSizes(kernel, sizes) {
-  for (const [name, v] of Object.entries(sizes)) {
-    const list = Array.isArray(v) ? v : [v];
-    for (const d of list) {
-      if (typeof d === "number" && (!Number.isInteger(d) || d < 0))
-        throw new RangeError(`${kernel}: ${name} must be a non-negative integer, got ${d}`);
-    }
-  }
-}
-
-// ../../packages/core/dist/cost/conv.js
-function convOutputDim(inDim, kernel, stride = 1, padBegin = 0, padEnd = 0, dilation = 1, ceilMode = false) {
-  if (stride <= 0)
-    throw new RangeError(`stride must be positive, got ${stride}`);
-  const effK = dimPoly(kernel).sub(1).mul(dilation).add(1);
-  const span = dimPoly(inDim).add(padBegin + padEnd).sub(effK);
-  if (!ceilMode)
-    return dim(span.floorDiv(stride).add(1));
-  let out = span.ceilDiv(stride).add(1);
-  const lastStart = out.sub(1).mul(stride);
-  const limit = dimPoly(inDim).add(padBegin);
-  const over = lastStart.sub(limit);
-  if (over.isConst && over.constValue >= 0n)
-    out = out.sub(1);
-  return dim(out);
-}
-function convCost(p, opts = {}) {
-  const g = p.groups ?? 1;
-  checkGroups("convCost", p, g);
-  const cinPerGroup = dimPoly(p.inChannels).floorDiv(g);
-  const k = numElements(p.kernel);
-  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
-  const macs = outputs.mul(cinPerGroup).mul(k);
-  const params = dimPoly(p.outChannels).mul(cinPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
-  return contractionCost(macs, outputs, p.bias, params, opts);
-}
-function checkGroups(kernel, p, g) {
-  checkSizes(kernel, { batch: p.batch, inChannels: p.inChannels, outChannels: p.outChannels, outSpatial: p.outSpatial, kernel: p.kernel });
-  if (!Number.isInteger(g) || g < 1)
-    throw new RangeError(`${kernel}: groups must be a positive integer, got ${g}`);
-  for (const [name, c] of [["inChannels", p.inChannels], ["outChannels", p.outChannels]])
-    if (typeof c === "number" && c % g !== 0)
-      throw new RangeError(`${kernel}: ${name} ${c} is not divisible by groups ${g}`);
-}
-function convTransposeCost(p, _opts = {}) {
-  const g = p.groups ?? 1;
-  checkGroups("convTransposeCost", p, g);
-  checkSizes("convTransposeCost", { inSpatial: p.inSpatial });
-  const coutPerGroup = dimPoly(p.outChannels).floorDiv(g);
-  const k = numElements(p.kernel);
-  const macs = numElements([p.batch, p.inChannels, ...p.inSpatial]).mul(coutPerGroup).mul(k);
-  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
-  const params = dimPoly(p.inChannels).mul(coutPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
-  const flops = macs.mul(2).add(p.bias ? outputs : Poly.ZERO);
-  return { macs, flops, params };
-}
-function windowFlops(kind, k) {
-  switch (kind) {
-    case "max":
-      return k.sub(1);
-    case "avg":
-      return k;
-    case "lp":
-      return k.mul(2);
-  }
-}
-function poolCost(p, _opts = {}) {
-  if (p.kernel.length === 0)
-    throw new RangeError("poolCost: kernel must have at least one axis");
-  checkSizes("poolCost", { batch: p.batch, channels: p.channels, outSpatial: p.outSpatial, kernel: p.kernel });
-  const outputs = numElements([p.batch, p.channels, ...p.outSpatial]);
-  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.kernel))));
-}
-function globalPoolCost(p, _opts = {}) {
-  const outputs = numElements([p.batch, p.channels]);
-  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.inSpatial))));
-}
-
-// ../../packages/core/dist/cost/matmul.js
-function matmulCost(p, opts = {}) {
-  if (p.a.length === 0 || p.b.length === 0)
-    throw new RangeError("matmul operands must have rank >= 1");
-  const A = p.a.length === 1 ? [1, p.a[0]] : p.a;
-  const B = p.b.length === 1 ? [p.b[0], 1] : p.b;
-  const m2 = A[A.length - 2];
-  const k = A[A.length - 1];
-  const n = B[B.length - 1];
-  const batch = broadcastShapes(A.slice(0, -2), B.slice(0, -2)).shape;
-  const outputs = numElements([...batch, m2, n]);
-  return contractionCost(outputs.mul(dimPoly(k)), outputs, false, Poly.ZERO, opts);
-}
-function gemmCost(p, opts = {}) {
-  checkSizes("gemmCost", { m: p.m, k: p.k, n: p.n, batch: p.batch });
-  const outputs = numElements([p.batch ?? 1, p.m, p.n]);
-  const params = dimPoly(p.k).mul(dimPoly(p.n)).add(p.bias ? dimPoly(p.n) : Poly.ZERO);
-  return contractionCost(outputs.mul(dimPoly(p.k)), outputs, p.bias, params, opts);
-}
-function einsumCost(equation, shapes, opts = {}) {
-  const eq = equation.replace(/\s+/g, "");
-  const [lhs, rhs] = eq.split("->");
-  const terms = lhs.split(",");
-  if (terms.length !== shapes.length)
-    throw new RangeError(`einsumCost: equation ${JSON.stringify(equation)} has ${terms.length} operands, got ${shapes.length} shapes`);
-  const sizes = /* @__PURE__ */ new Map();
-  let ellipsis = [];
-  terms.forEach((t, i) => {
-    const s = shapes[i] ?? [];
-    const letters = t.replace("...", "");
-    const ellRank = t.includes("...") ? s.length - letters.length : 0;
-    let axis = 0;
-    for (let j = 0; j < t.length; j++) {
-      if (t.startsWith("...", j)) {
-        const e2 = s.slice(axis, axis + ellRank);
-        ellipsis = broadcastShapes(ellipsis, e2).shape;
-        axis += ellRank;
-        j += 2;
-        continue;
-      }
-      const d = s[axis++];
-      const prev = sizes.get(t[j]);
-      if (d !== void 0 && (prev === void 0 || prev === 1))
-        sizes.set(t[j], d);
-    }
-  });
-  const all = numElements([...sizes.values(), ...ellipsis]);
-  const outLetters = rhs ?? [...sizes.keys()].filter((c) => lhs.split(c).length - 1 === 1).join("");
-  const outDims = [...outLetters.replace("...", "")].map((c) => sizes.get(c) ?? 1);
-  const outputs = numElements([...outDims, ...ellipsis]);
-  if (terms.length === 1)
-    return { macs: Poly.ZERO, flops: all.sub(outputs), params: Poly.ZERO };
-  return contractionCost(all, outputs, false, Poly.ZERO, opts);
-}
-
-// ../../packages/core/dist/cost/elementwise.js
-var ELEMENT_FLOPS = {
-  // Arithmetic: one operation.
-  Add: 1,
-  Sub: 1,
-  Mul: 1,
-  Div: 1,
-  Mod: 1,
-  Neg: 1,
-  Abs: 1,
-  Reciprocal: 1,
-  Sign: 1,
-  // Pow is one library call (1), like the other transcendental functions.
-  Pow: 1,
-  Sqrt: 1,
-  Exp: 1,
-  Log: 1,
-  Erf: 1,
-  Sin: 1,
-  Cos: 1,
-  Tan: 1,
-  Asin: 1,
-  Acos: 1,
-  Atan: 1,
-  Sinh: 1,
-  Cosh: 1,
-  Asinh: 1,
-  Acosh: 1,
-  Atanh: 1,
-  Floor: 1,
-  Ceil: 1,
-  Round: 1,
-  // Comparisons, logic, bitwise and select: one operation each.
-  Equal: 1,
-  Less: 1,
-  LessOrEqual: 1,
-  Greater: 1,
-  GreaterOrEqual: 1,
-  And: 1,
-  Or: 1,
-  Xor: 1,
-  Not: 1,
-  BitShift: 1,
-  BitwiseAnd: 1,
-  BitwiseOr: 1,
-  BitwiseXor: 1,
-  BitwiseNot: 1,
-  IsNaN: 1,
-  IsInf: 1,
-  Where: 1,
-  // Variadic ops are costed per pairwise operation by the caller: (n - 1) * elements.
-  Sum: 1,
-  Max: 1,
-  Min: 1,
-  // Mean of n inputs: (n - 1) additions + 1 division; callers pass n * elements.
-  Mean: 1,
-  // Relu = max(x, 0): 1 comparison. ThresholdedRelu: 1 comparison.
-  Relu: 1,
-  ThresholdedRelu: 1,
-  // LeakyRelu / PRelu: comparison + multiply = 2.
-  LeakyRelu: 2,
-  PRelu: 2,
-  // Clip: 2 comparisons (min and max). Shrink: 2 comparisons and an add/sub on the kept branch = 3.
-  Clip: 2,
-  Shrink: 3,
-  // Sigmoid = 1 / (1 + exp(-x)): neg, exp, add, div = 4.
-  Sigmoid: 4,
-  // Tanh is one transcendental call.
-  Tanh: 1,
-  // HardSigmoid = max(0, min(1, a*x + b)): mul, add, 2 comparisons = 4. HardSwish = x * HardSigmoid(x) = 5.
-  HardSigmoid: 4,
-  HardSwish: 5,
-  // Swish / SiLU = x * sigmoid(x) = 4 + 1 = 5.
-  Swish: 5,
-  SiLU: 5,
-  // Elu = x < 0 ? a*(exp(x) - 1) : x: comparison, exp, sub, mul = 4. Selu = gamma * Elu = 5.
-  Elu: 4,
-  Selu: 5,
-  // Celu = max(0, x) + min(0, a*(exp(x/a) - 1)): div, exp, sub, mul, min, max, add = 7.
-  Celu: 7,
-  // Softplus = log(1 + exp(x)) = 3. Softsign = x / (1 + |x|) = 3.
-  Softplus: 3,
-  Softsign: 3,
-  // Mish = x * tanh(softplus(x)) = 3 + 1 + 1 = 5.
-  Mish: 5,
-  // Gelu (erf form) = 0.5 * x * (1 + erf(x / sqrt 2)): div, erf, add, mul, mul = 5.
-  Gelu: 5,
-  // Gelu (tanh approximation) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))): x^3 (2), mul, add, mul, tanh, add, mul, mul = 9.
-  GeluTanh: 9,
-  // QuickGelu = x * sigmoid(1.702x): mul + sigmoid (4) + mul = 6.
-  QuickGelu: 6,
-  // LpNormalization (p = 2): square + add per element for the norm, then 1 division = 3.
-  LpNormalization: 3,
-  // MeanVarianceNormalization: mean (add), variance (sub, square, add), normalise (sub, div) = 6.
-  MeanVarianceNormalization: 6,
-  // LRN with the default size 5: 5 squares + 4 adds for the window sum, then mul, add, pow, div = 13.
-  LRN: 13
-};
-function hasElementwiseRule(op) {
-  return Object.prototype.hasOwnProperty.call(ELEMENT_FLOPS, op);
-}
-var UnknownElementwiseOpError = class extends Error {
-  op;
-  name = "UnknownElementwiseOpError";
-  constructor(op) {
-    super(`no element-wise cost rule for ${op}`);
-    this.op = op;
-  }
-};
-function elementwiseCost(op, elements, _opts = {}) {
-  const per = ELEMENT_FLOPS[op];
-  if (per === void 0 || !hasElementwiseRule(op))
-    throw new UnknownElementwiseOpError(op);
-  return elementCost(elements.mul(per));
-}
-
-// ../../packages/core/dist/cost/layers.js
-function normalizationCost(p, _opts = {}) {
-  checkSizes("normalizationCost", { channels: p.channels, normalizedSize: p.normalizedSize });
-  const groups = p.groups === void 0 ? Poly.ZERO : p.groups instanceof Poly ? p.groups : dimPoly(p.groups);
-  switch (p.kind) {
-    case "batch": {
-      const c = dimPoly(p.channels ?? 1);
-      return elementCost(p.elements.mul(2), c.mul(4));
-    }
-    case "layer":
-    case "instance":
-    case "group": {
-      const size = p.normalizedSize ?? p.channels;
-      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size).mul(p.bias === false ? 1 : 2);
-      return elementCost(p.elements.mul(8).add(groups.mul(4)), params);
-    }
-    case "rms": {
-      const size = p.normalizedSize ?? p.channels;
-      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size);
-      return elementCost(p.elements.mul(4).add(groups.mul(4)), params);
-    }
-    default:
-      throw new RangeError(`normalizationCost: unknown kind ${JSON.stringify(p.kind)}`);
-  }
-}
-function softmaxCost(p, _opts = {}) {
-  const op = p.op ?? "Softmax";
-  if (op === "Hardmax")
-    return elementCost(p.elements);
-  if (op === "LogSoftmax" && p.axisSize !== void 0) {
-    const axis = p.axisSize instanceof Poly ? p.axisSize : dimPoly(p.axisSize);
-    return elementCost(p.elements.mul(5).add(axis.isConst && axis.constValue > 0n ? p.elements.floorDiv(axis) : Poly.ZERO));
-  }
-  return elementCost(p.elements.mul(5));
-}
-function reduceCost(p, _opts = {}) {
-  const { inElements: i, outElements: o } = p;
-  switch (p.op) {
-    case "ReduceSum":
-    case "ReduceMax":
-    case "ReduceMin":
-    case "ReduceProd":
-    case "ArgMax":
-    case "ArgMin":
-      return elementCost(i.sub(o));
-    case "ReduceMean":
-    case "ReduceLogSum":
-      return elementCost(i);
-    case "ReduceSumSquare":
-    case "ReduceL1":
-      return elementCost(i.mul(2).sub(o));
-    case "ReduceL2":
-    case "ReduceLogSumExp":
-      return elementCost(i.mul(2));
-    default:
-      throw new RangeError(`no reduction cost rule for ${p.op}`);
-  }
-}
-function resizeCost(p, _opts = {}) {
-  if (!Number.isInteger(p.spatialRank) || p.spatialRank < 0)
-    throw new RangeError(`resizeCost: spatialRank must be a non-negative integer, got ${p.spatialRank}`);
-  if (p.mode === "nearest")
-    return elementCost(Poly.ZERO);
-  const taps = (p.mode === "linear" ? 2 : 4) ** p.spatialRank;
-  return elementCost(p.outElements.mul(2 * taps - 1));
-}
-function attentionCost(p, opts = {}) {
-  checkSizes("attentionCost", { batch: p.batch, heads: p.heads, seqQ: p.seqQ, seqK: p.seqK, headDim: p.headDim, headDimV: p.headDimV });
-  const scores = numElements([p.batch, p.heads, p.seqQ, p.seqK]);
-  const qk = scores.mul(dimPoly(p.headDim));
-  const av = scores.mul(dimPoly(p.headDimV ?? p.headDim));
-  const outputs = scores.add(numElements([p.batch, p.heads, p.seqQ, p.headDimV ?? p.headDim]));
-  return contractionCost(qk.add(av), outputs, false, Poly.ZERO, opts, scores.mul(6));
-}
-var GATES = { lstm: 4, gru: 3, rnn: 1 };
-var CELL_FLOPS = { lstm: 18, gru: 13, rnn: 1 };
-function rnnCost(p, opts = {}) {
-  const g = GATES[p.cell];
-  const dirs = p.directions ?? 1;
-  if (dirs !== 1 && dirs !== 2)
-    throw new RangeError(`rnnCost: directions must be 1 or 2, got ${dirs}`);
-  checkSizes("rnnCost", { seqLen: p.seqLen, batch: p.batch, inputSize: p.inputSize, hiddenSize: p.hiddenSize });
-  const bv = p.biasVectors ?? 1;
-  const h = dimPoly(p.hiddenSize);
-  const steps = numElements([p.seqLen, p.batch]).mul(dirs);
-  const perStepMacs = h.mul(g).mul(dimPoly(p.inputSize).add(h));
-  const macs = steps.mul(perStepMacs);
-  const outputs = steps.mul(h.mul(g));
-  const extra = steps.mul(h.mul(CELL_FLOPS[p.cell] + g * bv));
-  const params = h.mul(g).mul(dimPoly(p.inputSize).add(h).add(bv)).mul(dirs);
-  return contractionCost(macs, outputs, true, params, opts, extra);
-}
-function quantizeCost(elements, _opts = {}) {
-  return elementCost(elements.mul(5));
-}
-function dequantizeCost(elements, _opts = {}) {
-  return elementCost(elements.mul(2));
-}
-
-// ../../packages/core/dist/memory/memory.js
-function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
-  const lastUse = /* @__PURE__ */ new Map();
-  steps.forEach((s, i) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i)));
-  for (const o of graphOutputs)
-    lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = /* @__PURE__ */ new Map();
-  let live = 0;
-  for (const gi of graphInputs) {
-    if (exclude.has(gi.name) || size.has(gi.name))
-      continue;
-    size.set(gi.name, gi.bytes);
-    live += gi.bytes;
-  }
-  let peak = live;
-  let atStep = steps.length ? 0 : -1;
-  const free = (name) => {
-    const b = size.get(name);
-    if (b === void 0)
-      return;
-    size.delete(name);
-    live -= b;
-  };
-  steps.forEach((s, i) => {
-    for (const o of s.outputs) {
-      if (o.name === "" || exclude.has(o.name) || size.has(o.name))
-        continue;
-      size.set(o.name, o.bytes);
-      live += o.bytes;
-    }
-    if (live > peak) {
-      peak = live;
-      atStep = i;
-    }
-    for (const n of s.inputs)
-      if (lastUse.get(n) === i)
-        free(n);
-    for (const o of s.outputs)
-      if (!lastUse.has(o.name))
-        free(o.name);
-  });
-  return { peakBytes: peak, atStep };
-}
-
-// ../../packages/core/dist/report/build.js
-var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function buildReport(input) {
-  const bindings = { ...input.dims };
-  const unbound = /* @__PURE__ */ new Set();
-  const overflow = [];
-  const noteUnbound = (s) => {
-    unbound.add(s);
-  };
-  const evalPoly = (p, what) => {
-    if (p.isConst)
-      return toNumber(p.constValue, what);
-    return toNumber(p.evaluate(bindings, 1, noteUnbound), what);
-  };
-  const toNumber = (v, what) => {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
-      overflow.push(`${what} = ${v}`);
-    return Number(v);
-  };
-  const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
-  const macsSum = new PolySum();
-  const flopsSum = new PolySum();
-  const paramsSum = new PolySum();
-  const movedSum = new PolySum();
-  const activationsSum = new PolySum();
-  const unsupported = {};
-  let supported = 0;
-  const nodes = input.nodes.map((n) => {
-    const mult = n.multiplicity ?? Poly.ONE;
-    const c = n.cost;
-    if (n.status === "unsupported")
-      unsupported[n.op] = (unsupported[n.op] ?? 0) + 1;
-    else
-      supported++;
-    for (const o of n.outputs)
-      activationsSum.add(o.bytes);
-    const out = {
-      name: n.name,
-      op: n.op,
-      domain: n.domain,
-      ...n.layer !== void 0 ? { layer: n.layer } : {},
-      inputs: [...n.inputs],
-      outputs: n.outputs.map(tensor),
-      params: 0,
-      macs: 0,
-      flops: 0,
-      bytesRead: 0,
-      bytesWritten: 0
-    };
-    if (c) {
-      macsSum.add(c.macs, mult);
-      flopsSum.add(c.flops, mult);
-      paramsSum.add(c.params);
-      movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
-      out.params = evalPoly(c.params, `${n.name} params`);
-      out.macs = evalPoly(c.macs, `${n.name} macs`);
-      out.flops = evalPoly(c.flops, `${n.name} flops`);
-      out.bytesRead = evalPoly(c.bytesRead, `${n.name} bytesRead`);
-      out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
-    }
-    if (!c && n.params) {
-      paramsSum.add(n.params);
-      out.params = evalPoly(n.params, `${n.name} params`);
-    }
-    if (!mult.equals(Poly.ONE))
-      out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
-    if (n.status)
-      out.status = n.status;
-    return out;
-  });
-  const macs = macsSum.value;
-  const flops = flopsSum.value;
-  const moved = movedSum.value;
-  const activations = activationsSum.value;
-  const params = input.params ?? paramsSum.value;
-  const weightNames = new Set(input.weights.map((w) => w.name));
-  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, `${o.name} bytes`) })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, `${v.name} bytes`) })), input.outputs.map((v) => v.name), weightNames);
-  const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
-  const totals = {
-    params: evalPoly(params, "params"),
-    ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, "trainableParams") } : {},
-    macs: evalPoly(macs, "macs"),
-    flops: evalPoly(flops, "flops"),
-    weightBytes,
-    activationBytes: evalPoly(activations, "activationBytes"),
-    peakMemoryBytes: peak.peakBytes,
-    bytesMoved: evalPoly(moved, "bytesMoved")
-  };
-  const symbolic = {};
-  for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
-    if (!p.isConst)
-      symbolic[k] = p.toString();
-  const diagnostics = [...input.diagnostics];
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names)
-      bindings[s] = 1;
-    diagnostics.push({
-      severity: "warning",
-      code: "unbound-symbol",
-      message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
-    });
-  }
-  if (overflow.length)
-    diagnostics.push({ severity: "error", code: "count-overflow", message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(", ")}${overflow.length > 5 ? ", ..." : ""}` });
-  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (a.node ?? "").localeCompare(b.node ?? ""));
-  return {
-    schemaVersion: 1,
-    tool: { ...input.tool },
-    model: input.model,
-    convention: input.convention,
-    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
-    totals,
-    ...Object.keys(symbolic).length ? { symbolic } : {},
-    nodes,
-    latency: [],
-    coverage: { nodes: input.nodes.length, supported, unsupported },
-    diagnostics
-  };
 }
 
 // ../../packages/onnx/dist/infer/model.js
@@ -41810,16 +41813,59 @@ function profileOnnx(source, options = {}) {
   });
 }
 
+// ../../packages/report/dist/profile-model.js
+function sniffFormat(head) {
+  if (head[0] === 80 && head[1] === 75)
+    return "keras-zip";
+  for (const b of head) {
+    if (b === 32 || b === 10 || b === 13 || b === 9 || b === 239 || b === 187 || b === 191)
+      continue;
+    return b === 123 || b === 34 ? "keras-json" : "onnx";
+  }
+  return "onnx";
+}
+var ModelReadError = class extends Error {
+  file;
+  code;
+  reason;
+  name = "ModelReadError";
+  constructor(file, code, reason) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+    this.code = code;
+    this.reason = reason;
+  }
+};
+var stripFile = (message, file) => message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+function profileModel(source, options) {
+  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+  if (format !== "onnx")
+    throw new ModelReadError(options.file, "unsupported-format", "Keras models are profiled by @modelcost/keras, which this build does not include yet");
+  try {
+    return profileOnnx(source, {
+      file: options.file,
+      ...options.dims ? { dims: options.dims } : {},
+      ...options.inputs ? { inputs: options.inputs } : {},
+      ...options.convention ? { convention: options.convention } : {}
+    });
+  } catch (e2) {
+    if (e2 instanceof OnnxOptionsError)
+      throw new ModelReadError(options.file, "bad-option", e2.message);
+    if (e2 instanceof OnnxImportError)
+      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
+    throw e2;
+  }
+}
+
 // ../../packages/report/dist/review.js
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function profileBlob(bytes, path, config) {
   try {
-    return profileOnnx(bytesSource(bytes), { file: path, dims: config.dims });
+    return profileModel(bytesSource(bytes), { file: path, dims: config.dims });
   } catch (e2) {
-    if (e2 instanceof OnnxImportError) {
+    if (e2 instanceof ModelReadError) {
       if (e2.code === "lfs-pointer")
         return "Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)";
-      return e2.message.startsWith(`${path}: `) ? e2.message.slice(path.length + 2) : e2.message;
+      return e2.reason;
     }
     throw e2;
   }

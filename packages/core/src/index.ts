@@ -16,3 +16,4 @@ export * from './cost/layers.js';
 export * from './memory/memory.js';
 export * from './report/report.js';
 export * from './report/build.js';
+export * from './io/byte-source.js';

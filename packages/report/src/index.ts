@@ -9,3 +9,4 @@ export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewResult } from './review.js';
 export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';
+export { ModelReadError, profileModel, sniffFormat, type ModelFormat, type ProfileModelOptions } from './profile-model.js';

@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Report } from '@modelcost/core';
-import { bytesSource, OnnxImportError, profileOnnx } from '@modelcost/onnx';
+import { bytesSource } from '@modelcost/core';
 import picomatch from 'picomatch';
 import { evaluateBudgets, type Breach } from './budgets.js';
 import type { ModelcostConfig } from './config.js';
+import { ModelReadError, profileModel } from './profile-model.js';
 import { modelChange, type ModelChange } from './render.js';
 
 /** One changed file, as git or a pull-request files API reports it. */
@@ -33,11 +34,11 @@ export interface ReviewResult {
 /** Profile one blob; Git LFS pointers and unreadable files become a message. */
 function profileBlob(bytes: Uint8Array, path: string, config: ModelcostConfig): Report | string {
   try {
-    return profileOnnx(bytesSource(bytes), { file: path, dims: config.dims });
+    return profileModel(bytesSource(bytes), { file: path, dims: config.dims });
   } catch (e) {
-    if (e instanceof OnnxImportError) {
+    if (e instanceof ModelReadError) {
       if (e.code === 'lfs-pointer') return 'Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)';
-      return e.message.startsWith(`${path}: `) ? e.message.slice(path.length + 2) : e.message;
+      return e.reason;
     }
     throw e;
   }
