@@ -33435,526 +33435,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// ../../packages/report/dist/diff.js
-var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
-function delta(base, head) {
-  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
-}
-function shapeText(t) {
-  if (!t)
-    return "";
-  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
-}
-function tensorChanges(side, base, head) {
-  const out = [];
-  const b = new Map(base.map((t) => [t.name, t]));
-  const h = new Map(head.map((t) => [t.name, t]));
-  for (const [name, t] of b) {
-    const u = h.get(name);
-    if (!u)
-      out.push({ name, side, kind: "removed", base: shapeText(t) });
-    else if (t.dtype !== u.dtype)
-      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
-    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
-      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
-  }
-  for (const [name, u] of h)
-    if (!b.has(name))
-      out.push({ name, side, kind: "added", head: shapeText(u) });
-  return out;
-}
-function layerChange(kind, b, h) {
-  const n = h ?? b;
-  const bs = shapeText(b?.outputs[0]);
-  const hs = shapeText(h?.outputs[0]);
-  return {
-    kind,
-    name: b?.name ?? n.name,
-    op: n.op,
-    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
-    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
-    params: delta(b?.params ?? 0, h?.params ?? 0),
-    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
-    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
-  };
-}
-function alignByOp(base, head) {
-  const n = base.length;
-  const m2 = head.length;
-  if (n * m2 > 4e6)
-    return [];
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
-  for (let i2 = n - 1; i2 >= 0; i2--)
-    for (let j2 = m2 - 1; j2 >= 0; j2--)
-      dp[i2][j2] = base[i2].op === head[j2].op ? dp[i2 + 1][j2 + 1] + 1 : Math.max(dp[i2 + 1][j2], dp[i2][j2 + 1]);
-  const pairs = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m2) {
-    if (base[i].op === head[j].op) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i + 1][j] >= dp[i][j + 1])
-      i++;
-    else
-      j++;
-  }
-  return pairs;
-}
-function sameCost(a, b) {
-  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
-}
-function diffReports(base, head) {
-  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
-  const latency = head.latency.flatMap((h) => {
-    const b = base.latency.find((x) => x.hardware === h.hardware);
-    return b ? [{ hardware: h.hardware, ...delta(b.ms, h.ms) }] : [];
-  });
-  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
-  const matchedHead = /* @__PURE__ */ new Set();
-  const layers = [];
-  const unmatchedBase = [];
-  for (const b of base.nodes) {
-    const h = headByName.get(b.name);
-    if (h && h.op === b.op) {
-      matchedHead.add(h.name);
-      if (!sameCost(b, h))
-        layers.push(layerChange("changed", b, h));
-    } else
-      unmatchedBase.push(b);
-  }
-  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
-  const pairs = alignByOp(unmatchedBase, unmatchedHead);
-  const pairedB = new Set(pairs.map(([i]) => i));
-  const pairedH = new Set(pairs.map(([, j]) => j));
-  for (const [i, j] of pairs) {
-    const b = unmatchedBase[i];
-    const h = unmatchedHead[j];
-    if (!sameCost(b, h) || b.name !== h.name)
-      layers.push(layerChange("changed", b, h));
-  }
-  unmatchedBase.forEach((b, i) => !pairedB.has(i) && layers.push(layerChange("removed", b, void 0)));
-  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
-  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
-  const newUnsupported = {};
-  for (const [op, count] of Object.entries(head.coverage.unsupported))
-    if (!(op in base.coverage.unsupported))
-      newUnsupported[op] = count;
-  return {
-    totals,
-    latency,
-    layers: news,
-    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
-    newUnsupported
-  };
-}
-
-// ../../packages/report/dist/render.js
-function modelChange(path, base, head) {
-  if (base && head) {
-    const diff = diffReports(base, head);
-    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
-    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
-  }
-  if (head)
-    return { path, status: "added", head };
-  if (base)
-    return { path, status: "removed", base };
-  return { path, status: "error", error: "neither side could be read" };
-}
-var SI = [
-  [1e12, "T"],
-  [1e9, "G"],
-  [1e6, "M"],
-  [1e3, "K"]
-];
-function human(v, bytes = false) {
-  const a = Math.abs(v);
-  for (const [scale, s] of SI)
-    if (a >= scale)
-      return `${Number((v / scale).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
-  return `${v}${bytes ? " B" : ""}`;
-}
-var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
-function percent(d) {
-  if (d.delta === 0)
-    return "0%";
-  if (d.relative === void 0)
-    return "new";
-  const p = d.relative * 100;
-  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
-}
-function mark(d) {
-  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
-}
-function signed(v, bytes) {
-  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
-}
-function flopsChart(changes) {
-  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
-  if (rows2.length === 0)
-    return void 0;
-  const max = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
-  const [scale, unit] = max >= 1e12 ? [1e12, "T"] : max >= 1e9 ? [1e9, "G"] : max >= 1e6 ? [1e6, "M"] : [1e3, "K"];
-  const v = (x) => String(Number(((x ?? 0) / scale).toPrecision(3)));
-  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "FLOPs (${unit}), base then head"`,
-    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
-    `  y-axis "${unit}FLOPs"`,
-    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
-    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function commentMarker(key = "default") {
-  return `<!-- modelcost:report key=${key} -->`;
-}
-function renderComment(changes, opts = {}) {
-  const maxLayers = opts.maxLayers ?? 10;
-  const maxChars = opts.maxChars ?? 65e3;
-  const changed = changes.filter((c) => c.status !== "unchanged");
-  const errors = changes.filter((c) => c.status === "error");
-  const lines = [commentMarker(opts.key)];
-  const breaches = opts.breaches ?? [];
-  const failed = breaches.filter((b) => !b.waived);
-  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
-  lines.push(verdict, "");
-  if (breaches.length) {
-    for (const b of breaches)
-      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
-    lines.push("");
-  }
-  if (changed.length) {
-    lines.push("| model | params | MACs | FLOPs | peak activations |", "| --- | --- | --- | --- | --- |");
-    for (const c of changed) {
-      if (c.status === "error") {
-        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |`);
-        continue;
-      }
-      const cell = (k) => {
-        if (c.status === "added")
-          return `new: ${human(c.head.totals[k], isBytes(k))}`;
-        if (c.status === "removed")
-          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
-        const d = c.diff.totals[k];
-        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |`);
-    }
-    const chart = opts.chart === false ? void 0 : flopsChart(changed);
-    if (chart)
-      lines.push("", chart);
-    for (const c of changed) {
-      const d = c.diff;
-      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
-      if (unsupported.length)
-        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
-      if (!d || d.layers.length === 0 && d.tensors.length === 0)
-        continue;
-      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
-      for (const t of d.tensors)
-        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
-      if (d.layers.length) {
-        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
-        for (const l of d.layers.slice(0, maxLayers))
-          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
-        if (d.layers.length > maxLayers)
-          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
-      }
-      lines.push("", "</details>");
-    }
-  }
-  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
-  let body = [...lines, ...footer].join("\n");
-  if (body.length > maxChars) {
-    const note = `
-
-_Comment truncated to ${maxChars.toLocaleString("en-US")} characters; run \`modelcost pr\` locally for the full diff._`;
-    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
-  }
-  return `${body}
-`;
-}
-
-// ../../packages/report/dist/config.js
-var import_yaml = __toESM(require_dist(), 1);
-
-// ../../packages/report/dist/messages.js
-var MESSAGES = {
-  yamlSyntax: (file, line, detail) => `${file}${line ? `:${line}` : ""}: not valid YAML: ${detail}`,
-  notMapping: (file, got) => `${file}: expected a mapping (models, budgets, ...), got ${got}`,
-  expected: (path, what, got) => `${path}: expected ${what}, got ${got}`,
-  unknownKey: (path, known) => `${path}: unknown key, ignored (known: ${known.join(", ")})`,
-  unknownMetric: (path, known) => `${path}: unknown metric (known: ${known.join(", ")})`,
-  emptyRule: (path) => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
-  unknownWaiver: (name) => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
-  breachMax: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
-  breachIncrease: (rule, metric, change, limit) => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
-  breachUnsupported: (rule, ops) => `${rule}: ops without a cost rule: ${ops}`
-};
-
-// ../../packages/report/dist/config.js
-var BUDGET_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes"];
-var SUFFIX = { "": 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
-function parseSize(v) {
-  if (typeof v === "number")
-    return Number.isFinite(v) && v >= 0 ? v : void 0;
-  if (typeof v !== "string")
-    return void 0;
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|K|M|G|T|P)?B?\s*$/.exec(v);
-  if (!m2)
-    return void 0;
-  return Math.round(Number(m2[1]) * SUFFIX[m2[2] ?? ""]);
-}
-function parseMs(v) {
-  if (typeof v === "number")
-    return Number.isFinite(v) && v >= 0 ? v : void 0;
-  if (typeof v !== "string")
-    return void 0;
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(v);
-  if (!m2)
-    return void 0;
-  return Number(m2[1]) * (m2[2] === "s" ? 1e3 : 1);
-}
-function parseIncrease(v) {
-  if (typeof v === "string") {
-    const m2 = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-    if (m2)
-      return { relative: Number(m2[1]) / 100 };
-  }
-  const abs = parseSize(v);
-  return abs === void 0 ? void 0 : { absolute: abs };
-}
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var show = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "a list" : v === null ? "null" : typeof v === "object" ? "a mapping" : String(v);
-var TOP_KEYS = ["models", "hardware", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
-function parseConfig(text, file = ".modelcost.yml") {
-  const warnings = [];
-  const errors = [];
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(text, { prettyErrors: true });
-  } catch (e2) {
-    const line = e2 instanceof import_yaml.YAMLParseError && e2.linePos ? e2.linePos[0].line : void 0;
-    const detail = e2.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
-    return { warnings, errors: [MESSAGES.yamlSyntax(file, line, detail)] };
-  }
-  if (doc === null || doc === void 0)
-    doc = {};
-  if (!isRecord(doc))
-    return { warnings, errors: [MESSAGES.notMapping(file, show(doc))] };
-  for (const k of Object.keys(doc))
-    if (!TOP_KEYS.includes(k))
-      warnings.push(MESSAGES.unknownKey(k, TOP_KEYS));
-  const strings = (path, v, dflt) => {
-    if (v === void 0)
-      return dflt;
-    const list = typeof v === "string" ? [v] : v;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== "string" || x === "")) {
-      errors.push(MESSAGES.expected(path, "a list of non-empty strings", show(v)));
-      return dflt;
-    }
-    return list;
-  };
-  const models = strings("models", doc.models, ["**/*.onnx"]);
-  const hardware = strings("hardware", doc.hardware, []);
-  const dims = {};
-  if (doc.dims !== void 0) {
-    if (!isRecord(doc.dims))
-      errors.push(MESSAGES.expected("dims", "a mapping of symbol names to positive integers", show(doc.dims)));
-    else
-      for (const [k, v] of Object.entries(doc.dims)) {
-        if (typeof v === "number" && Number.isInteger(v) && v > 0)
-          dims[k] = v;
-        else
-          errors.push(MESSAGES.expected(`dims.${k}`, "a positive integer", show(v)));
-      }
-  }
-  const budgets = [];
-  if (doc.budgets !== void 0) {
-    if (!Array.isArray(doc.budgets))
-      errors.push(MESSAGES.expected("budgets", "a list of rules", show(doc.budgets)));
-    else
-      doc.budgets.forEach((b, i) => {
-        const r = parseRule(b, `budgets[${i}]`, errors, warnings);
-        if (r)
-          budgets.push(r);
-      });
-  }
-  const waivers = {};
-  if (doc.waivers !== void 0) {
-    if (!isRecord(doc.waivers))
-      errors.push(MESSAGES.expected("waivers", "a mapping of budget names to reasons", show(doc.waivers)));
-    else
-      for (const [k, v] of Object.entries(doc.waivers)) {
-        if (typeof v === "string" && v.trim())
-          waivers[k] = v;
-        else
-          errors.push(MESSAGES.expected(`waivers.${k}`, "a reason (non-empty text)", show(v)));
-        if (!budgets.some((b) => b.name === k))
-          warnings.push(MESSAGES.unknownWaiver(k));
-      }
-  }
-  let failOnUnsupported = false;
-  if (doc.failOnUnsupported !== void 0) {
-    if (typeof doc.failOnUnsupported === "boolean")
-      failOnUnsupported = doc.failOnUnsupported;
-    else
-      errors.push(MESSAGES.expected("failOnUnsupported", "true or false", show(doc.failOnUnsupported)));
-  }
-  const comment = { perLayer: true, minChange: 1e-3 };
-  if (doc.comment !== void 0) {
-    if (!isRecord(doc.comment))
-      errors.push(MESSAGES.expected("comment", "a mapping", show(doc.comment)));
-    else {
-      if (doc.comment.perLayer !== void 0) {
-        if (typeof doc.comment.perLayer === "boolean")
-          comment.perLayer = doc.comment.perLayer;
-        else
-          errors.push(MESSAGES.expected("comment.perLayer", "true or false", show(doc.comment.perLayer)));
-      }
-      if (doc.comment.minChange !== void 0) {
-        const inc = parseIncrease(doc.comment.minChange);
-        if (inc && "relative" in inc)
-          comment.minChange = inc.relative;
-        else
-          errors.push(MESSAGES.expected("comment.minChange", "a percentage like 0.1%", show(doc.comment.minChange)));
-      }
-    }
-  }
-  if (errors.length)
-    return { warnings, errors };
-  return { value: { models, hardware, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
-}
-var RULE_KEYS = ["match", "name", "max", "maxIncrease", "failOnUnsupported"];
-function parseRule(b, path, errors, warnings) {
-  if (!isRecord(b)) {
-    errors.push(MESSAGES.expected(path, "a rule with match and max / maxIncrease", show(b)));
-    return void 0;
-  }
-  for (const k of Object.keys(b))
-    if (!RULE_KEYS.includes(k))
-      warnings.push(MESSAGES.unknownKey(`${path}.${k}`, RULE_KEYS));
-  const n = errors.length;
-  const match = typeof b.match === "string" && b.match !== "" ? b.match : "**";
-  if (b.match !== void 0 && match !== b.match)
-    errors.push(MESSAGES.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
-  const max = {};
-  if (b.max !== void 0) {
-    if (!isRecord(b.max))
-      errors.push(MESSAGES.expected(`${path}.max`, "a mapping of metrics to limits", show(b.max)));
-    else
-      for (const [k, v] of Object.entries(b.max)) {
-        if (k === "latencyMs") {
-          if (!isRecord(v)) {
-            errors.push(MESSAGES.expected(`${path}.max.latencyMs`, "a mapping of hardware ids to durations like 30ms", show(v)));
-            continue;
-          }
-          const lat = {};
-          for (const [hw, ms] of Object.entries(v)) {
-            const t = parseMs(ms);
-            if (t === void 0)
-              errors.push(MESSAGES.expected(`${path}.max.latencyMs.${hw}`, "a duration like 30ms or 1.5s", show(ms)));
-            else
-              lat[hw] = t;
-          }
-          max.latencyMs = lat;
-        } else if (BUDGET_METRICS.includes(k)) {
-          const size = parseSize(v);
-          if (size === void 0)
-            errors.push(MESSAGES.expected(`${path}.max.${k}`, "a number or a size like 10G", show(v)));
-          else
-            max[k] = size;
-        } else
-          errors.push(MESSAGES.unknownMetric(`${path}.max.${k}`, [...BUDGET_METRICS, "latencyMs"]));
-      }
-  }
-  const maxIncrease = {};
-  if (b.maxIncrease !== void 0) {
-    if (!isRecord(b.maxIncrease))
-      errors.push(MESSAGES.expected(`${path}.maxIncrease`, "a mapping of metrics to increases", show(b.maxIncrease)));
-    else
-      for (const [k, v] of Object.entries(b.maxIncrease)) {
-        if (!BUDGET_METRICS.includes(k)) {
-          errors.push(MESSAGES.unknownMetric(`${path}.maxIncrease.${k}`, BUDGET_METRICS));
-          continue;
-        }
-        const inc = parseIncrease(v);
-        if (inc === void 0)
-          errors.push(MESSAGES.expected(`${path}.maxIncrease.${k}`, "a percentage like 5% or a size like 10M", show(v)));
-        else
-          maxIncrease[k] = inc;
-      }
-  }
-  if (b.max === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
-    errors.push(MESSAGES.emptyRule(path));
-  if (b.failOnUnsupported !== void 0 && typeof b.failOnUnsupported !== "boolean")
-    errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, "true or false", show(b.failOnUnsupported)));
-  if (b.name !== void 0 && (typeof b.name !== "string" || b.name === ""))
-    errors.push(MESSAGES.expected(`${path}.name`, "a non-empty string", show(b.name)));
-  if (errors.length > n)
-    return void 0;
-  return {
-    match,
-    max,
-    maxIncrease,
-    ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
-    ...typeof b.name === "string" ? { name: b.name } : {}
-  };
-}
-
-// ../../packages/report/dist/budgets.js
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function ruleName(r, i) {
-  return r.name ?? `budgets[${i}]`;
-}
-function rulesFor(config, path) {
-  return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => (0, import_picomatch.default)(rule.match, { dot: true })(path));
-}
-function evaluateBudgets(config, path, head, base) {
-  const out = [];
-  for (const { rule, index } of rulesFor(config, path)) {
-    const name = ruleName(rule, index);
-    const waived = config.waivers[name];
-    const push = (metric, actual, limit, message) => {
-      out.push(waived ? { path, rule: name, metric, actual, limit, message, waived } : { path, rule: name, metric, actual, limit, message });
-    };
-    for (const m2 of BUDGET_METRICS) {
-      const limit = rule.max[m2];
-      const actual = head.totals[m2];
-      if (limit !== void 0 && actual > limit)
-        push(m2, actual, limit, MESSAGES.breachMax(name, m2, human(actual, m2.endsWith("Bytes")), human(limit, m2.endsWith("Bytes"))));
-      const inc = rule.maxIncrease[m2];
-      if (inc && base) {
-        const grew = actual - base.totals[m2];
-        const allowed = "relative" in inc ? base.totals[m2] * inc.relative : inc.absolute;
-        if (grew > allowed) {
-          const change = "relative" in inc ? `${(grew / (base.totals[m2] || 1) * 100).toFixed(1)}%` : human(grew);
-          const lim = "relative" in inc ? `${(inc.relative * 100).toFixed(1)}%` : human(inc.absolute);
-          push(`${m2} increase`, grew, allowed, MESSAGES.breachIncrease(name, m2, change, lim));
-        }
-      }
-    }
-    for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
-      const l = head.latency.find((x) => x.hardware === hw);
-      if (l && l.ms > limit)
-        push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, `latency on ${hw}`, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
-    }
-    const unsupported = Object.entries(head.coverage.unsupported);
-    if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
-      push("unsupported", unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
-  }
-  return out;
-}
-
-// ../../packages/report/dist/review.js
-import { createHash } from "node:crypto";
-
 // ../../packages/core/dist/symbolic/poly.js
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function symKey(name) {
@@ -34471,7 +33951,7 @@ function formatTerms(terms, coeffText) {
   });
   return s;
 }
-var SI2 = [
+var SI = [
   [1000000000000000n, "P"],
   [1000000000000n, "T"],
   [1000000000n, "G"],
@@ -34481,9 +33961,9 @@ var SI2 = [
 function humanInt(v, digits = 3) {
   const neg = v < 0n;
   const m2 = neg ? -v : v;
-  for (const [scale, suffix] of SI2) {
-    if (m2 >= scale) {
-      const num3 = Number(m2) / Number(scale);
+  for (const [scale2, suffix] of SI) {
+    if (m2 >= scale2) {
+      const num3 = Number(m2) / Number(scale2);
       const text = Number(num3.toPrecision(digits)).toString();
       return `${neg ? "-" : ""}${text}${suffix}`;
     }
@@ -34611,6 +34091,60 @@ function broadcastShapes(...shapes) {
     }
   }
   return conflict ? { shape: out, conflict } : { shape: out };
+}
+function parseDim(text) {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t))
+    return Number(t);
+  try {
+    return dim(parseExpr(t));
+  } catch {
+    return Poly.sym(t);
+  }
+}
+function parseExpr(src) {
+  const tokens = src.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*()]|\S/g) ?? [];
+  let i = 0;
+  const peek = () => tokens[i];
+  const expr = () => {
+    let v2 = term();
+    while (peek() === "+" || peek() === "-") {
+      const op = tokens[i++];
+      const r = term();
+      v2 = op === "+" ? v2.add(r) : v2.sub(r);
+    }
+    return v2;
+  };
+  const term = () => {
+    let v2 = factor();
+    while (peek() === "*") {
+      i++;
+      v2 = v2.mul(factor());
+    }
+    return v2;
+  };
+  const factor = () => {
+    const tok = tokens[i++];
+    if (tok === void 0)
+      throw new SyntaxError("unexpected end");
+    if (tok === "(") {
+      const v2 = expr();
+      if (tokens[i++] !== ")")
+        throw new SyntaxError("expected )");
+      return v2;
+    }
+    if (tok === "-")
+      return factor().neg();
+    if (/^\d+$/.test(tok))
+      return Poly.const(BigInt(tok));
+    if (/^[A-Za-z_]/.test(tok))
+      return Poly.sym(tok);
+    throw new SyntaxError(`unexpected ${tok}`);
+  };
+  const v = expr();
+  if (i !== tokens.length)
+    throw new SyntaxError("trailing input");
+  return v;
 }
 
 // ../../packages/core/dist/ir/dtype.js
@@ -35180,8 +34714,1581 @@ function bytesSource(bytes) {
   };
 }
 
+// ../../packages/core/dist/hardware/profile.js
+var PEAK_DTYPES = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
+var est = (value, source) => ({ value, provenance: "estimate", source });
+var KIND_DEFAULTS = {
+  cpu: {
+    // ONNX Runtime's CPU EP: a node's dispatch plus the thread-pool hand-off is a few microseconds.
+    kernelOverheadUs: est(4, "default for CPUs: ONNX Runtime CPU operator dispatch + thread-pool sync, a few microseconds (docs/latency-model.md)"),
+    efficiency: {
+      // MLAS/oneDNN SGEMM reach 60-80% of the FMA peak on large GEMMs; convolutions via im2col a little less.
+      computeMax: est(0.6, "default for CPUs: large SGEMM/conv reach ~60-80% of FMA peak (MLAS, oneDNN benchmarks)"),
+      computeHalfSec: est(2e-5, "default for CPUs: kernels under ~20 us of peak work are dominated by packing and threading (docs/latency-model.md)"),
+      vectorMax: est(0.05, "default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak"),
+      memoryMax: est(0.7, "default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth"),
+      memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound")
+    }
+  },
+  gpu: {
+    kernelOverheadUs: est(6, "default for GPUs: CUDA kernel launch + framework dispatch, ~5-10 us per kernel"),
+    efficiency: {
+      computeMax: est(0.5, "default for GPUs: cuDNN/cuBLAS reach ~40-70% of dense tensor-core peak on real layers"),
+      computeHalfSec: est(1e-5, "default for GPUs: a kernel must fill every SM for ~10 us to approach peak"),
+      vectorMax: est(0.1, "default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak"),
+      memoryMax: est(0.75, "default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak"),
+      memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system")
+    }
+  },
+  npu: {
+    kernelOverheadUs: est(20, "default for NPUs: per-layer scheduling on edge accelerators is tens of microseconds"),
+    efficiency: {
+      computeMax: est(0.3, "default for NPUs: vendor TOPS are marketing peaks; real CNNs reach ~20-40%"),
+      computeHalfSec: est(2e-5, "default for NPUs: small layers run far below peak"),
+      vectorMax: est(0.05, "default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU"),
+      memoryMax: est(0.6, "default for NPUs: shared LPDDR with the SoC"),
+      memoryHalfSec: est(5e-6, "default for NPUs")
+    }
+  }
+};
+var scale = (s, k) => ({ ...s, value: s.value * k });
+function resolveProfile(p) {
+  const d = KIND_DEFAULTS[p.kind];
+  const peaks = {};
+  for (const t of PEAK_DTYPES) {
+    const v = p.peakTflops[t];
+    if (v)
+      peaks[t] = scale(v, 1e12);
+  }
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    vendor: p.vendor ?? "",
+    peakFlopsPerSec: peaks,
+    memoryBandwidthBytesPerSec: scale(p.bandwidthGBps, 1e9),
+    ...p.memoryGB ? { memoryBytes: scale(p.memoryGB, 1e9) } : {},
+    kernelOverheadSec: scale(p.kernelOverheadUs ?? d.kernelOverheadUs, 1e-6),
+    efficiency: { ...d.efficiency, ...p.efficiency },
+    ...p.notes ? { notes: p.notes } : {}
+  };
+}
+
+// ../../packages/core/dist/hardware/presets.js
+var PRESET_DATA = [
+  {
+    id: "nvidia-h100-sxm",
+    name: "NVIDIA H100 SXM5 80GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 66.9, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+      tf32: { value: 494.7, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+      fp16: { value: 989.4, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+      bf16: { value: 989.4, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+      fp8: { value: 1978.9, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+      int8: { value: 1978.9, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" }
+    },
+    bandwidthGBps: { value: 3350, provenance: "datasheet", source: "datasheet | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+    memoryGB: { value: 80, provenance: "datasheet", source: "datasheet | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
+    notes: "Tensor-core dense figures; 2:4 sparsity excluded. fp32 = non-tensor CUDA-core FMA rate."
+  },
+  {
+    id: "nvidia-h100-pcie",
+    name: "NVIDIA H100 PCIe 80GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 51.2, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+      tf32: { value: 378, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+      fp16: { value: 756, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+      bf16: { value: 756, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+      fp8: { value: 1513, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+      int8: { value: 1513, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" }
+    },
+    bandwidthGBps: { value: 2e3, provenance: "datasheet", source: "datasheet (2.0 TB/s; some sources list 2.04) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+    memoryGB: { value: 80, provenance: "datasheet", source: "datasheet | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
+    notes: "HBM2e. Dense tensor figures."
+  },
+  {
+    id: "nvidia-a100-sxm-80gb",
+    name: "NVIDIA A100 SXM4 80GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
+      tf32: { value: 156, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
+      fp16: { value: 312, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
+      bf16: { value: 312, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
+      int8: { value: 624, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" }
+    },
+    bandwidthGBps: { value: 2039, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
+    memoryGB: { value: 80, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" }
+  },
+  {
+    id: "nvidia-a100-pcie-40gb",
+    name: "NVIDIA A100 PCIe 40GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
+      tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
+      fp16: { value: 312, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
+      bf16: { value: 312, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
+      int8: { value: 624, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" }
+    },
+    bandwidthGBps: { value: 1555, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
+    memoryGB: { value: 40, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" }
+  },
+  {
+    id: "nvidia-a100-pcie-80gb",
+    name: "NVIDIA A100 PCIe 80GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
+      tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
+      fp16: { value: 312, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
+      bf16: { value: 312, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
+      int8: { value: 624, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" }
+    },
+    bandwidthGBps: { value: 1935, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
+    memoryGB: { value: 80, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" }
+  },
+  {
+    id: "nvidia-l4",
+    name: "NVIDIA L4 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 30.3, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+      tf32: { value: 60, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+      fp16: { value: 121, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+      bf16: { value: 121, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+      fp8: { value: 242.5, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+      int8: { value: 242.5, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" }
+    },
+    bandwidthGBps: { value: 300, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" }
+  },
+  {
+    id: "nvidia-t4",
+    name: "NVIDIA T4 16GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 8.1, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
+      fp16: { value: 65, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
+      int8: { value: 130, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
+      int4: { value: 260, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" }
+    },
+    bandwidthGBps: { value: 320, provenance: "datasheet", source: "datasheet ('320+ GB/s') | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
+    notes: "Turing: no structured sparsity, no BF16/TF32. fp16 = mixed-precision tensor-core rate."
+  },
+  {
+    id: "nvidia-v100-sxm2",
+    name: "NVIDIA V100 SXM2 (16/32GB)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 15.7, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
+      fp16: { value: 125, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
+      int8: { value: 62.8, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" }
+    },
+    bandwidthGBps: { value: 900, provenance: "datasheet", source: "datasheet | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
+    memoryGB: { value: 32, provenance: "datasheet", source: "datasheet (16 or 32) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
+    notes: "No INT8 tensor cores on Volta; int8 figure is DP4A on CUDA cores (derived)."
+  },
+  {
+    id: "nvidia-v100-pcie",
+    name: "NVIDIA V100 PCIe (16/32GB)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 14, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
+      fp16: { value: 112, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
+      int8: { value: 56, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" }
+    },
+    bandwidthGBps: { value: 900, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
+    memoryGB: { value: 32, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" }
+  },
+  {
+    id: "nvidia-a10",
+    name: "NVIDIA A10 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 31.2, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+      tf32: { value: 62.5, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+      fp16: { value: 125, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+      bf16: { value: 125, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+      int8: { value: 250, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" }
+    },
+    bandwidthGBps: { value: 600, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
+    notes: "AWS A10G is a different SKU (lower tensor rate per public catalogs); do not alias."
+  },
+  {
+    id: "nvidia-rtx-4090",
+    name: "NVIDIA GeForce RTX 4090 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 82.6, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+      fp16: { value: 165.2, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+      bf16: { value: 165.2, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+      fp8: { value: 330.3, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+      int8: { value: 660.6, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" }
+    },
+    bandwidthGBps: { value: 1008, provenance: "datasheet", source: "datasheet | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
+    notes: "fp16/bf16 given with FP32 accumulate (what PyTorch/cuBLAS typically use); fp16_fp16acc is the FP16-accumulate rate."
+  },
+  {
+    id: "nvidia-rtx-3090",
+    name: "NVIDIA GeForce RTX 3090 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 35.6, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
+      fp16: { value: 71, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
+      bf16: { value: 71, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
+      int8: { value: 284, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" }
+    },
+    bandwidthGBps: { value: 936, provenance: "datasheet", source: "datasheet | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
+    notes: "Same FP32-accumulate caveat as RTX 4090."
+  },
+  {
+    id: "jetson-agx-orin-64gb",
+    name: "NVIDIA Jetson AGX Orin 64GB (GPU, MAXN)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 5.3, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
+      fp16: { value: 42.6, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
+      int8: { value: 85.2, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" }
+    },
+    bandwidthGBps: { value: 204.8, provenance: "datasheet", source: "datasheet | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
+    memoryGB: { value: 64, provenance: "datasheet", source: "datasheet | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock. Two DLAs add 105 sparse INT8 TOPS (~52 dense) usable via TensorRT for CNNs."
+  },
+  {
+    id: "jetson-agx-orin-32gb",
+    name: "NVIDIA Jetson AGX Orin 32GB (GPU)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 3.33, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
+      fp16: { value: 26.7, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
+      int8: { value: 53.3, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" }
+    },
+    bandwidthGBps: { value: 204.8, provenance: "datasheet", source: "datasheet | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
+    memoryGB: { value: 32, provenance: "datasheet", source: "datasheet | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock."
+  },
+  {
+    id: "jetson-orin-nx-16gb",
+    name: "NVIDIA Jetson Orin NX 16GB (GPU)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 1.88, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
+      fp16: { value: 15, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
+      int8: { value: 30.1, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" }
+    },
+    bandwidthGBps: { value: 102.4, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock. JetPack 6.2 'Super' mode raises clocks/power (157 TOPS, 40 W) - not modelled here."
+  },
+  {
+    id: "jetson-orin-nx-8gb",
+    name: "NVIDIA Jetson Orin NX 8GB (GPU)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 1.57, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
+      fp16: { value: 12.5, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
+      int8: { value: 25.1, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" }
+    },
+    bandwidthGBps: { value: 102.4, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
+    memoryGB: { value: 8, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock."
+  },
+  {
+    id: "jetson-orin-nano-8gb",
+    name: "NVIDIA Jetson Orin Nano 8GB (original, 15 W)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 1.28, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
+      fp16: { value: 10.2, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
+      int8: { value: 20.5, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" }
+    },
+    bandwidthGBps: { value: 68, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
+    memoryGB: { value: 8, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock. No DLA on Orin Nano."
+  },
+  {
+    id: "jetson-orin-nano-8gb-super",
+    name: "NVIDIA Jetson Orin Nano 8GB Super (JetPack 6.1+/6.2, 25 W)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 2.09, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
+      fp16: { value: 16.7, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
+      int8: { value: 33.4, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" }
+    },
+    bandwidthGBps: { value: 102, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
+    memoryGB: { value: 8, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock."
+  },
+  {
+    id: "jetson-orin-nano-4gb",
+    name: "NVIDIA Jetson Orin Nano 4GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 0.64, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
+      fp16: { value: 5.1, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
+      int8: { value: 10.2, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" }
+    },
+    bandwidthGBps: { value: 34, provenance: "datasheet", source: "datasheet (64-bit LPDDR5, 34 GB/s) | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
+    memoryGB: { value: 4, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
+    notes: "GPU tensor figures derived from vendor sparse INT8 TOPS: dense INT8 = sparse/2; FP16 dense = INT8 dense/2 (Ampere GA10B SM: 1024 dense FP16 FMA/clk). Check: 16 SMs x 4096 INT8 ops/clk x 1.3 GHz = 85 dense = 170 sparse (matches vendor 170-171). fp32 = CUDA cores x 2 x max GPU clock."
+  },
+  {
+    id: "jetson-nano",
+    name: "NVIDIA Jetson Nano (Maxwell, 4GB)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    peakTflops: {
+      fp32: { value: 0.236, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
+      fp16: { value: 0.472, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" }
+    },
+    bandwidthGBps: { value: 25.6, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
+    memoryGB: { value: 4, provenance: "datasheet", source: "datasheet | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
+    notes: "sm_53: FP16x2 but no DP4A/tensor cores -> no fast INT8."
+  },
+  {
+    id: "apple-m1-cpu",
+    name: "Apple M1 CPU (4P+4E)",
+    kind: "cpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 0.49, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
+      fp16: { value: 0.98, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" }
+    },
+    bandwidthGBps: { value: 68.25, provenance: "derived", source: "derived (LPDDR4X-4266 x 128-bit) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "datasheet (8 or 16) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
+    notes: "NEON only. Apple's undocumented AMX matrix coprocessor (used by Accelerate/BNNS/Core ML CPU path) can exceed this; not in vendor docs."
+  },
+  {
+    id: "apple-m1-gpu",
+    name: "Apple M1 GPU (8-core)",
+    kind: "gpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" },
+      fp16: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" }
+    },
+    bandwidthGBps: { value: 68.25, provenance: "derived", source: "derived | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" },
+    memoryGB: { value: 16, provenance: "estimate", source: "unified | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" }
+  },
+  {
+    id: "apple-m1-ane",
+    name: "Apple M1 Neural Engine (16-core)",
+    kind: "npu",
+    vendor: "Apple",
+    peakTflops: {
+      fp16: { value: 11, provenance: "datasheet", source: "datasheet (precision not stated by Apple; FP16 assumed) | Apple M1 announcement (11 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" }
+    },
+    bandwidthGBps: { value: 68.25, provenance: "estimate", source: "shared unified memory | Apple M1 announcement (11 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" },
+    memoryGB: { value: 16, provenance: "estimate", source: "unified | Apple M1 announcement (11 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" },
+    notes: "Marketing TOPS; usable only via Core ML. Calibrate from measurements, do not use as roofline ceiling without an efficiency factor."
+  },
+  {
+    id: "apple-m2-cpu",
+    name: "Apple M2 CPU (4P+4E)",
+    kind: "cpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 0.52, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
+      fp16: { value: 1.04, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
+      int8: { value: 2.1, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" }
+    },
+    bandwidthGBps: { value: 100, provenance: "datasheet", source: "datasheet | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" }
+  },
+  {
+    id: "apple-m2-gpu",
+    name: "Apple M2 GPU (10-core)",
+    kind: "gpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" },
+      fp16: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" }
+    },
+    bandwidthGBps: { value: 100, provenance: "datasheet", source: "datasheet | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" },
+    memoryGB: { value: 24, provenance: "estimate", source: "unified | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" }
+  },
+  {
+    id: "apple-m2-ane",
+    name: "Apple M2 Neural Engine (16-core)",
+    kind: "npu",
+    vendor: "Apple",
+    peakTflops: {
+      fp16: { value: 15.8, provenance: "datasheet", source: "datasheet (precision not stated) | Apple M2 announcement (15.8 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" }
+    },
+    bandwidthGBps: { value: 100, provenance: "estimate", source: "shared | Apple M2 announcement (15.8 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" },
+    memoryGB: { value: 24, provenance: "estimate", source: "unified | Apple M2 announcement (15.8 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" }
+  },
+  {
+    id: "apple-m3-cpu",
+    name: "Apple M3 CPU (4P+4E)",
+    kind: "cpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 0.6, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" },
+      fp16: { value: 1.2, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" }
+    },
+    bandwidthGBps: { value: 100, provenance: "datasheet", source: "datasheet | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "datasheet | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" }
+  },
+  {
+    id: "apple-m3-gpu",
+    name: "Apple M3 GPU (10-core)",
+    kind: "gpu",
+    vendor: "Apple",
+    peakTflops: {
+      fp32: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" },
+      fp16: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" }
+    },
+    bandwidthGBps: { value: 100, provenance: "datasheet", source: "datasheet | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" },
+    memoryGB: { value: 24, provenance: "estimate", source: "unified | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" }
+  },
+  {
+    id: "apple-m3-ane",
+    name: "Apple M3 Neural Engine (16-core)",
+    kind: "npu",
+    vendor: "Apple",
+    peakTflops: {
+      fp16: { value: 18, provenance: "datasheet", source: "datasheet (precision estimate) | Apple M3 announcement (18 TOPS; Apple's later M4 '38 TOPS' is quoted in INT8, so M3's 18 is believed FP16)" }
+    },
+    bandwidthGBps: { value: 100, provenance: "estimate", source: "shared | Apple M3 announcement (18 TOPS; Apple's later M4 '38 TOPS' is quoted in INT8, so M3's 18 is believed FP16)" },
+    memoryGB: { value: 24, provenance: "estimate", source: "unified | Apple M3 announcement (18 TOPS; Apple's later M4 '38 TOPS' is quoted in INT8, so M3's 18 is believed FP16)" }
+  },
+  {
+    id: "rpi4-cpu",
+    name: "Raspberry Pi 4 Model B (BCM2711, 4x Cortex-A72 @1.5 GHz)",
+    kind: "cpu",
+    vendor: "Raspberry Pi",
+    peakTflops: {
+      fp32: { value: 0.0479, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" }
+    },
+    bandwidthGBps: { value: 12.8, provenance: "derived", source: "derived (LPDDR4-3200 x 32-bit = 12.8 GB/s theoretical) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
+    memoryGB: { value: 8, provenance: "datasheet", source: "datasheet (up to 8) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
+    notes: "No FP16 arithmetic or SDOT (ARMv8.0). Newer boards/firmware run 1.8 GHz (scale peak by 1.2). ncnn Winograd makes effective conv throughput exceed this 'peak'."
+  },
+  {
+    id: "rpi5-cpu",
+    name: "Raspberry Pi 5 (BCM2712, 4x Cortex-A76 @2.4 GHz)",
+    kind: "cpu",
+    vendor: "Raspberry Pi",
+    peakTflops: {
+      fp32: { value: 0.1535, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
+      fp16: { value: 0.307, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
+      int8: { value: 0.614, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" }
+    },
+    bandwidthGBps: { value: 17.1, provenance: "derived", source: "derived (LPDDR4X-4267 x 32-bit = 17.1 GB/s theoretical; estimate) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
+    memoryGB: { value: 8, provenance: "datasheet", source: "datasheet (2/4/8 GB; 16 GB later) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
+    notes: "VideoCore VII GPU is not useful for DNN inference (ncnn Vulkan ResNet-50 ~842 ms vs 46 ms on CPU)."
+  },
+  {
+    id: "snapdragon-8gen2-cpu",
+    name: "Qualcomm Snapdragon 8 Gen 2 CPU (1xX3 3.2 + 2xA715 2.8 + 2xA710 2.8 + 3xA510 2.0 GHz)",
+    kind: "cpu",
+    vendor: "Qualcomm",
+    peakTflops: {
+      fp32: { value: 0.33, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
+      fp16: { value: 0.66, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" }
+    },
+    bandwidthGBps: { value: 67, provenance: "estimate", source: "estimate (LPDDR5X-8400 x 64-bit) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
+    memoryGB: { value: 12, provenance: "estimate", source: "device-dependent (8-16 GB) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
+    notes: "Phones throttle; sustained clocks lower than peak."
+  },
+  {
+    id: "snapdragon-8gen3-cpu",
+    name: "Qualcomm Snapdragon 8 Gen 3 CPU (1xX4 3.3 + 5xA720 3.15/2.96 + 2xA520 2.27 GHz)",
+    kind: "cpu",
+    vendor: "Qualcomm",
+    peakTflops: {
+      fp32: { value: 0.39, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" },
+      fp16: { value: 0.78, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" }
+    },
+    bandwidthGBps: { value: 77, provenance: "estimate", source: "estimate (LPDDR5X-9600 x 64-bit = 76.8 GB/s) | vendor product brief (core configuration; recalled, not re-read this session)" },
+    memoryGB: { value: 12, provenance: "estimate", source: "device-dependent | vendor product brief (core configuration; recalled, not re-read this session)" }
+  },
+  {
+    id: "intel-xeon-8480plus",
+    name: "Intel Xeon Platinum 8480+ (Sapphire Rapids, 56C, 1 socket)",
+    kind: "cpu",
+    vendor: "Intel",
+    peakTflops: {
+      fp32: { value: 7.17, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
+      bf16: { value: 114.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
+      int8: { value: 28.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" }
+    },
+    bandwidthGBps: { value: 307.2, provenance: "derived", source: "derived (8 x DDR5-4800) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
+    notes: "AMX figures need oneDNN/IPEX/OpenVINO with AMX kernels; ONNX Runtime default CPU EP uses AVX-512 (VNNI for INT8)."
+  },
+  {
+    id: "intel-xeon-8380",
+    name: "Intel Xeon Platinum 8380 (Ice Lake-SP, 40C, 1 socket)",
+    kind: "cpu",
+    vendor: "Intel",
+    peakTflops: {
+      fp32: { value: 5.89, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" },
+      int8: { value: 23.6, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" }
+    },
+    bandwidthGBps: { value: 204.8, provenance: "derived", source: "derived | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" },
+    notes: "No AMX/BF16."
+  },
+  {
+    id: "amd-epyc-9654",
+    name: "AMD EPYC 9654 (Genoa, Zen 4, 96C, 1 socket)",
+    kind: "cpu",
+    vendor: "AMD",
+    peakTflops: {
+      fp32: { value: 7.37, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
+      bf16: { value: 14.7, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
+      int8: { value: 29.5, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" }
+    },
+    bandwidthGBps: { value: 460.8, provenance: "derived", source: "derived (12 x DDR5-4800) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" }
+  },
+  {
+    id: "cloud-2vcpu-avx2",
+    name: "Typical 2-vCPU cloud VM, AVX2-only (1 physical core + SMT)",
+    kind: "cpu",
+    vendor: "generic",
+    peakTflops: {
+      fp32: { value: 0.11, provenance: "estimate", source: "estimate (1 core x 32 FLOP/cycle x ~3.5 GHz) | docs.github.com Actions 'Supported runners and hardware resources' (private-repo standard runner 2 vCPU / 7 GB; public-repo ubuntu-latest is 4 vCPU / 16 GB); Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' AVX2-only build (ResNet-50: 64.0 ms 1T, 34.9 ms 2T)" }
+    },
+    bandwidthGBps: { value: 15, provenance: "estimate", source: "estimate (per-VM share; measure) | docs.github.com Actions 'Supported runners and hardware resources' (private-repo standard runner 2 vCPU / 7 GB; public-repo ubuntu-latest is 4 vCPU / 16 GB); Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' AVX2-only build (ResNet-50: 64.0 ms 1T, 34.9 ms 2T)" },
+    memoryGB: { value: 7, provenance: "datasheet", source: "datasheet (GitHub private runner) | docs.github.com Actions 'Supported runners and hardware resources' (private-repo standard runner 2 vCPU / 7 GB; public-repo ubuntu-latest is 4 vCPU / 16 GB); Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' AVX2-only build (ResNet-50: 64.0 ms 1T, 34.9 ms 2T)" },
+    notes: "2 vCPUs are often two hyperthreads of ONE core: second thread adds little FLOPs. Prefer measuring on the CI box."
+  },
+  {
+    id: "cloud-2vcpu-avx512",
+    name: "Typical 2-vCPU cloud VM with AVX-512 (e.g. Xeon SPR/EMR, Zen 4/5)",
+    kind: "cpu",
+    vendor: "generic",
+    peakTflops: {
+      fp32: { value: 0.23, provenance: "estimate", source: "estimate (1 core x 64 FLOP/cycle x ~3.6 GHz) | Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' (Xeon 8573C @3.6 GHz) AVX-512 build: ResNet-50 39.1 ms 1T / 21.9 ms 2T; this study's measurement on a 2-vCPU AMD EPYC (Zen 5) VM (see ci-2vcpu-zen5-measured)" },
+      int8: { value: 0.92, provenance: "estimate", source: "estimate (1 core x 64 FLOP/cycle x ~3.6 GHz) | Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' (Xeon 8573C @3.6 GHz) AVX-512 build: ResNet-50 39.1 ms 1T / 21.9 ms 2T; this study's measurement on a 2-vCPU AMD EPYC (Zen 5) VM (see ci-2vcpu-zen5-measured)" }
+    },
+    bandwidthGBps: { value: 20, provenance: "estimate", source: "estimate | Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' (Xeon 8573C @3.6 GHz) AVX-512 build: ResNet-50 39.1 ms 1T / 21.9 ms 2T; this study's measurement on a 2-vCPU AMD EPYC (Zen 5) VM (see ci-2vcpu-zen5-measured)" },
+    memoryGB: { value: 8, provenance: "estimate", source: "estimate | Tencent/ncnn benchmark/README.md 'Microsoft Azure Standard D64s v6' (Xeon 8573C @3.6 GHz) AVX-512 build: ResNet-50 39.1 ms 1T / 21.9 ms 2T; this study's measurement on a 2-vCPU AMD EPYC (Zen 5) VM (see ci-2vcpu-zen5-measured)" }
+  },
+  {
+    id: "ci-2vcpu-zen5-measured",
+    name: "2-vCPU AMD EPYC (Zen 5, family 26) VM - measured in this study",
+    kind: "cpu",
+    vendor: "AMD",
+    peakTflops: {
+      fp32: { value: 0.434, provenance: "measured", source: "measured | this study: gcc AVX-512 FMA micro-benchmark (229.8 GFLOPS 1 core, 433.9 GFLOPS 2 cores), OpenMP STREAM-triad 31.9 GB/s (1T) / 39.1 GB/s (2T), ~3.58 GHz dependent-add clock estimate" }
+    },
+    bandwidthGBps: { value: 39, provenance: "measured", source: "measured (triad, excludes write-allocate) | this study: gcc AVX-512 FMA micro-benchmark (229.8 GFLOPS 1 core, 433.9 GFLOPS 2 cores), OpenMP STREAM-triad 31.9 GB/s (1T) / 39.1 GB/s (2T), ~3.58 GHz dependent-add clock estimate" },
+    memoryGB: { value: 24, provenance: "measured", source: "measured | this study: gcc AVX-512 FMA micro-benchmark (229.8 GFLOPS 1 core, 433.9 GFLOPS 2 cores), OpenMP STREAM-triad 31.9 GB/s (1T) / 39.1 GB/s (2T), ~3.58 GHz dependent-add clock estimate" },
+    notes: "2 cores, 1 thread per core, AVX-512 incl. VNNI/BF16. ORT 1.30 CPU EP: ResNet-50 43.6 ms (1T) / 21.7 ms (2T); MobileNetV2 4.65 / 2.92 ms."
+  },
+  {
+    id: "github-ubuntu-4vcpu",
+    name: "GitHub-hosted ubuntu-latest runner, public repository (4 vCPU AMD EPYC 7763, 16 GB)",
+    kind: "cpu",
+    vendor: "GitHub / AMD",
+    peakTflops: {
+      fp32: { value: 0.21, provenance: "derived", source: "derived: 4 vCPU = 2 Zen 3 cores with SMT x 32 FP32 FLOP/cycle (2x256-bit FMA) x ~3.25 GHz boost | docs.github.com 'About GitHub-hosted runners' (public repositories: 4 vCPU, 16 GB, ubuntu-latest); AMD EPYC 7763 product page (2.45 GHz base, 3.5 GHz boost)" }
+    },
+    bandwidthGBps: { value: 20, provenance: "estimate", source: "estimate: a 2-core share of an 8-channel DDR4-3200 socket measures 15-25 GB/s STREAM triad on Azure Dv5 VMs; measure with `modelcost calibrate` on the runner" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "docs.github.com 'About GitHub-hosted runners' (public repositories: 16 GB)" },
+    notes: "A typical CI runner. Two vCPUs per physical core: the second thread adds little FLOPs."
+  }
+];
+
+// ../../packages/core/dist/hardware/index.js
+var HARDWARE_IDS = PRESET_DATA.map((p) => p.id);
+var HardwareError = class extends Error {
+  name = "HardwareError";
+};
+function hardwareCatalog(user = []) {
+  const byId = new Map(PRESET_DATA.map((p) => [p.id, p]));
+  for (const u of user) {
+    const baseId = u.extends;
+    const base = baseId === void 0 ? byId.get(u.id) : byId.get(baseId);
+    if (baseId !== void 0 && !base)
+      throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} extends unknown profile ${JSON.stringify(baseId)}`);
+    const { extends: _ext, ...fields } = u;
+    const merged = {
+      ...base ?? {},
+      ...fields,
+      peakTflops: { ...base?.peakTflops ?? {}, ...fields.peakTflops ?? {} },
+      efficiency: { ...base?.efficiency ?? {}, ...fields.efficiency ?? {} }
+    };
+    const missing = ["name", "kind", "bandwidthGBps"].filter((k) => merged[k] === void 0);
+    if (Object.keys(merged.peakTflops).length === 0)
+      missing.push("peakTflops");
+    if (missing.length)
+      throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} lacks ${missing.join(", ")} (give them, or "extends": "<preset id>")`);
+    byId.set(u.id, merged);
+  }
+  return [...byId.values()];
+}
+function findHardware(ids, catalog = PRESET_DATA) {
+  return ids.map((id) => {
+    const p = catalog.find((x) => x.id === id);
+    if (!p) {
+      const near = catalog.filter((x) => x.id.includes(id.split("-")[0] ?? id)).map((x) => x.id).slice(0, 5);
+      throw new HardwareError(`unknown hardware ${JSON.stringify(id)}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (\`modelcost hardware list\` shows them all)`);
+    }
+    return resolveProfile(p);
+  });
+}
+var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
+function parseUserHardware(raw, where) {
+  const errors = [];
+  const rec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!rec(raw))
+    return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
+  const sourced = (v, path) => {
+    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec");
+    const ok = (x) => typeof x === "number" && Number.isFinite(x) && (x > 0 || zeroOk && x === 0);
+    if (ok(v))
+      return { value: v, provenance: "estimate", source: `user profile (${where})` };
+    if (rec(v) && ok(v.value)) {
+      const provenance = v.provenance === void 0 ? "estimate" : v.provenance;
+      if (typeof provenance !== "string" || !PROVENANCES.includes(provenance))
+        errors.push(`${where}.${path}.provenance: expected one of ${PROVENANCES.join(", ")}, got ${JSON.stringify(v.provenance)}`);
+      const source = typeof v.source === "string" && v.source.trim() ? v.source : `user profile (${where})`;
+      return { value: v.value, provenance, source };
+    }
+    errors.push(`${where}.${path}: expected a ${zeroOk ? "non-negative" : "positive"} number or {value, provenance, source}, got ${JSON.stringify(v)}`);
+    return void 0;
+  };
+  const out = {};
+  if (typeof raw.id !== "string" || !raw.id)
+    errors.push(`${where}.id: expected a non-empty string, got ${JSON.stringify(raw.id)}`);
+  else
+    out.id = raw.id;
+  for (const k of ["extends", "name", "vendor", "notes"]) {
+    if (raw[k] === void 0)
+      continue;
+    if (typeof raw[k] === "string")
+      out[k] = raw[k];
+    else
+      errors.push(`${where}.${k}: expected a string, got ${JSON.stringify(raw[k])}`);
+  }
+  if (raw.kind !== void 0) {
+    if (raw.kind === "cpu" || raw.kind === "gpu" || raw.kind === "npu")
+      out.kind = raw.kind;
+    else
+      errors.push(`${where}.kind: expected cpu, gpu or npu, got ${JSON.stringify(raw.kind)}`);
+  }
+  if (raw.peakTflops !== void 0) {
+    if (!rec(raw.peakTflops))
+      errors.push(`${where}.peakTflops: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw.peakTflops)}`);
+    else {
+      const peaks = {};
+      for (const [t, v] of Object.entries(raw.peakTflops)) {
+        if (!PEAK_DTYPES.includes(t))
+          errors.push(`${where}.peakTflops.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(", ")}`);
+        else {
+          const s = sourced(v, `peakTflops.${t}`);
+          if (s)
+            peaks[t] = s;
+        }
+      }
+      out.peakTflops = peaks;
+    }
+  }
+  for (const k of ["bandwidthGBps", "memoryGB", "kernelOverheadUs"]) {
+    if (raw[k] === void 0)
+      continue;
+    const s = sourced(raw[k], k);
+    if (s)
+      out[k] = s;
+  }
+  if (raw.efficiency !== void 0) {
+    if (!rec(raw.efficiency))
+      errors.push(`${where}.efficiency: expected a mapping, got ${JSON.stringify(raw.efficiency)}`);
+    else {
+      const eff = {};
+      for (const [k, v] of Object.entries(raw.efficiency)) {
+        if (!["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec"].includes(k))
+          errors.push(`${where}.efficiency.${k}: unknown factor; expected computeMax, computeHalfSec, vectorMax, memoryMax or memoryHalfSec`);
+        else {
+          const s = sourced(v, `efficiency.${k}`);
+          if (s)
+            eff[k] = s;
+        }
+      }
+      out.efficiency = eff;
+    }
+  }
+  const known = ["id", "extends", "name", "vendor", "notes", "kind", "peakTflops", "bandwidthGBps", "memoryGB", "kernelOverheadUs", "efficiency"];
+  for (const k of Object.keys(raw))
+    if (!known.includes(k))
+      errors.push(`${where}.${k}: unknown field; expected one of ${known.join(", ")}`);
+  return errors.length ? { errors } : { value: out, errors };
+}
+
+// ../../packages/core/dist/hardware/estimate.js
+var FREE_OPS = /* @__PURE__ */ new Set([
+  "Constant",
+  "Shape",
+  "Size",
+  "Identity",
+  "Reshape",
+  "Flatten",
+  "Squeeze",
+  "Unsqueeze",
+  "Dropout",
+  "Optional",
+  "InputLayer",
+  "SpatialDropout1D",
+  "SpatialDropout2D",
+  "SpatialDropout3D",
+  "GaussianNoise",
+  "GaussianDropout",
+  "AlphaDropout",
+  "ActivityRegularization"
+]);
+var FUSABLE_OPS = /* @__PURE__ */ new Set([
+  "Add",
+  "Sub",
+  "Mul",
+  "Div",
+  "Relu",
+  "LeakyRelu",
+  "PRelu",
+  "Clip",
+  "Sigmoid",
+  "HardSigmoid",
+  "HardSwish",
+  "Tanh",
+  "Elu",
+  "Selu",
+  "Celu",
+  "Gelu",
+  "FastGelu",
+  "BiasGelu",
+  "Erf",
+  "Exp",
+  "Log",
+  "Sqrt",
+  "Pow",
+  "Neg",
+  "Abs",
+  "Softplus",
+  "Softsign",
+  "Mish",
+  "ThresholdedRelu",
+  "BatchNormalization",
+  "Cast",
+  "QuantizeLinear",
+  "DequantizeLinear",
+  "Where",
+  "Max",
+  "Min",
+  "Sum",
+  "Mean",
+  // Keras layers that are elementwise.
+  "Activation",
+  "ReLU",
+  "LeakyReLU",
+  "PReLU",
+  "ELU",
+  "ThresholdedReLU",
+  "Subtract",
+  "Multiply",
+  "Average",
+  "Maximum",
+  "Minimum",
+  "Rescaling"
+]);
+var INT8_OPS = /* @__PURE__ */ new Set(["QLinearConv", "QLinearMatMul", "ConvInteger", "MatMulInteger", "QGemm", "QAttention", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "QLinearAdd", "QLinearMul"]);
+function fusionFor(kind) {
+  return kind === "cpu" ? "contraction" : "pointwise";
+}
+var RECURRENT = {
+  LSTM: { onnx: 0, keras: 1 },
+  GRU: { onnx: 0, keras: 1 },
+  RNN: { onnx: 0, keras: 1 },
+  SimpleRNN: { onnx: 0, keras: 1 },
+  ConvLSTM2D: { onnx: 0, keras: 1 }
+};
+var FLOAT_BITS = { float32: 32, float16: 16, bfloat16: 16, float64: 64 };
+function dtypeOf(n) {
+  if (INT8_OPS.has(n.op))
+    return "int8";
+  const t = n.outputs[0]?.dtype ?? "float32";
+  if (t === "float16")
+    return "fp16";
+  if (t === "bfloat16")
+    return "bf16";
+  if (t.startsWith("float8"))
+    return "fp8";
+  if (t === "int8" || t === "uint8")
+    return "int8";
+  if (t === "int4" || t === "uint4")
+    return "int4";
+  return "fp32";
+}
+function reportTensorBytes(t, dims) {
+  if (!t.shape)
+    return 0;
+  let n = 1;
+  for (const d of t.shape) {
+    if (typeof d === "number")
+      n *= d;
+    else {
+      const v = Number(dimPoly(parseDim(d)).evaluate(dims, 1));
+      n *= Number.isFinite(v) ? v : 1;
+    }
+  }
+  const bits = DTYPE_BITS[t.dtype] ?? 32;
+  return Math.ceil(n * bits / 8);
+}
+function groupKernels(report, fusion = "pointwise") {
+  const consumers = /* @__PURE__ */ new Map();
+  for (const n of report.nodes)
+    for (const i of n.inputs)
+      consumers.set(i, (consumers.get(i) ?? 0) + 1);
+  for (const o of report.outputs)
+    consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
+  const tensors = new Map(report.inputs.map((t) => [t.name, t]));
+  for (const n of report.nodes)
+    for (const o of n.outputs)
+      tensors.set(o.name, o);
+  const groups = [];
+  const byTail = /* @__PURE__ */ new Map();
+  for (const n of report.nodes) {
+    if (n.status === "unsupported" || n.multiplicity === 0)
+      continue;
+    if (FREE_OPS.has(n.op) || n.flops === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
+      continue;
+    let joined;
+    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
+      for (const i of n.inputs) {
+        const g2 = byTail.get(i);
+        if (g2 && consumers.get(i) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0)) {
+          joined = g2;
+          byTail.delete(i);
+          const produced = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i);
+          if (produced)
+            g2.internal += reportTensorBytes(produced, report.dims);
+          break;
+        }
+      }
+    }
+    const g = joined ?? { nodes: [], internal: 0, tail: "" };
+    if (!joined)
+      groups.push(g);
+    g.nodes.push(n);
+    if (n.outputs.length === 1) {
+      g.tail = n.outputs[0].name;
+      byTail.set(g.tail, g);
+    }
+  }
+  return groups.map((g) => {
+    const mult = g.nodes[0].multiplicity ?? 1;
+    let flops = 0;
+    let moved = 0;
+    for (const n of g.nodes) {
+      flops += n.flops;
+      moved += n.bytesRead + n.bytesWritten;
+    }
+    const anchor = g.nodes.reduce((a, b) => b.flops > a.flops ? b : a, g.nodes[0]);
+    const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
+    const rec = RECURRENT[anchor.op];
+    let launches = 1;
+    if (rec) {
+      const x = tensors.get(anchor.inputs[0] ?? "");
+      const d = x?.shape?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
+      const steps = d === void 0 ? 1 : typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
+      launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
+    }
+    return { nodes: g.nodes, flops: flops * mult, bytes: Math.max(0, moved - 2 * g.internal) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+  });
+}
+var PEAK_FALLBACK = {
+  fp32: ["fp32", "tf32", "fp16", "bf16"],
+  tf32: ["tf32", "fp32", "fp16"],
+  fp16: ["fp16", "bf16", "fp32"],
+  bf16: ["bf16", "fp16", "fp32"],
+  fp8: ["fp8", "fp16", "bf16", "fp32"],
+  int8: ["int8", "fp16", "fp32"],
+  int4: ["int4", "int8", "fp16", "fp32"]
+};
+function peakFor(hw, dtype) {
+  for (const t of PEAK_FALLBACK[dtype]) {
+    const v = hw.peakFlopsPerSec[t];
+    if (v && v.value > 0)
+      return v.value;
+  }
+  return 0;
+}
+function timeModelOf(hw) {
+  const e2 = hw.efficiency;
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, overheadSec: hw.kernelOverheadSec.value };
+}
+function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true) {
+  const compute = flops > 0 && peak > 0 ? contraction ? flops / (peak * m2.computeMax) + m2.computeHalfSec / m2.computeMax : flops / (peak * m2.vectorMax) : 0;
+  const memory = bytes > 0 && bandwidth > 0 ? bytes / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
+  return { compute, memory, total: Math.max(compute, memory) + m2.overheadSec };
+}
+function launchesTime(k, bytes, peak, bandwidth, m2) {
+  const L = k.launches;
+  const t = kernelTime(k.flops / L, bytes / L, peak, bandwidth, m2, k.contraction);
+  return { compute: t.compute * L, memory: t.memory * L, total: t.total * L };
+}
+var PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
+function kernelAt(k, precision) {
+  if (!precision || k.floatBits === 0)
+    return { dtype: k.dtype, bytes: k.bytes };
+  return { dtype: precision, bytes: k.bytes * PRECISION_BITS[precision] / k.floatBits };
+}
+function estimateLatency(report, hw, options = {}, kernels = groupKernels(report, fusionFor(hw.kind))) {
+  const m2 = timeModelOf(hw);
+  const bw = hw.memoryBandwidthBytesPerSec.value;
+  let total = 0;
+  let computeTime = 0;
+  let memoryTime = 0;
+  const timed = kernels.map((k) => {
+    const { dtype, bytes } = kernelAt(k, options.precision);
+    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m2);
+    const sec = t.total;
+    total += sec;
+    if (t.compute >= t.memory)
+      computeTime += sec;
+    else
+      memoryTime += sec;
+    return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join("+"), ms: sec * 1e3, boundBy: t.compute >= t.memory ? "compute" : "memory", flops: k.flops, bytes: Math.round(bytes), dtype };
+  });
+  const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return {
+    hardware: hw.id,
+    ms: total * 1e3,
+    boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
+    ...options.precision ? { precision: options.precision } : {},
+    kernels: kernels.length,
+    top
+  };
+}
+function withLatency(report, profiles, options = {}) {
+  if (profiles.length === 0)
+    return report;
+  const byFusion = /* @__PURE__ */ new Map();
+  const kernelsFor = (f) => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f);
+  return { ...report, latency: profiles.map((hw) => estimateLatency(report, hw, options, kernelsFor(fusionFor(hw.kind)))) };
+}
+
+// ../../packages/report/dist/diff.js
+var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
+function delta(base, head) {
+  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
+}
+function shapeText(t) {
+  if (!t)
+    return "";
+  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
+}
+function tensorChanges(side, base, head) {
+  const out = [];
+  const b = new Map(base.map((t) => [t.name, t]));
+  const h = new Map(head.map((t) => [t.name, t]));
+  for (const [name, t] of b) {
+    const u = h.get(name);
+    if (!u)
+      out.push({ name, side, kind: "removed", base: shapeText(t) });
+    else if (t.dtype !== u.dtype)
+      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
+    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
+      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
+  }
+  for (const [name, u] of h)
+    if (!b.has(name))
+      out.push({ name, side, kind: "added", head: shapeText(u) });
+  return out;
+}
+function layerChange(kind, b, h) {
+  const n = h ?? b;
+  const bs = shapeText(b?.outputs[0]);
+  const hs = shapeText(h?.outputs[0]);
+  return {
+    kind,
+    name: b?.name ?? n.name,
+    op: n.op,
+    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
+    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
+    params: delta(b?.params ?? 0, h?.params ?? 0),
+    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
+    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
+  };
+}
+function alignByOp(base, head) {
+  const n = base.length;
+  const m2 = head.length;
+  if (n * m2 > 4e6)
+    return [];
+  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
+  for (let i2 = n - 1; i2 >= 0; i2--)
+    for (let j2 = m2 - 1; j2 >= 0; j2--)
+      dp[i2][j2] = base[i2].op === head[j2].op ? dp[i2 + 1][j2 + 1] + 1 : Math.max(dp[i2 + 1][j2], dp[i2][j2 + 1]);
+  const pairs = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m2) {
+    if (base[i].op === head[j].op) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1][j] >= dp[i][j + 1])
+      i++;
+    else
+      j++;
+  }
+  return pairs;
+}
+function sameCost(a, b) {
+  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+function latencyKey(l) {
+  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
+}
+function diffReports(base, head) {
+  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
+  const latency = head.latency.flatMap((h) => {
+    const b = base.latency.find((x) => latencyKey(x) === latencyKey(h));
+    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
+  });
+  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
+  const matchedHead = /* @__PURE__ */ new Set();
+  const layers = [];
+  const unmatchedBase = [];
+  for (const b of base.nodes) {
+    const h = headByName.get(b.name);
+    if (h && h.op === b.op) {
+      matchedHead.add(h.name);
+      if (!sameCost(b, h))
+        layers.push(layerChange("changed", b, h));
+    } else
+      unmatchedBase.push(b);
+  }
+  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
+  const pairs = alignByOp(unmatchedBase, unmatchedHead);
+  const pairedB = new Set(pairs.map(([i]) => i));
+  const pairedH = new Set(pairs.map(([, j]) => j));
+  for (const [i, j] of pairs) {
+    const b = unmatchedBase[i];
+    const h = unmatchedHead[j];
+    if (!sameCost(b, h) || b.name !== h.name)
+      layers.push(layerChange("changed", b, h));
+  }
+  unmatchedBase.forEach((b, i) => !pairedB.has(i) && layers.push(layerChange("removed", b, void 0)));
+  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
+  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
+  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
+  const newUnsupported = {};
+  for (const [op, count] of Object.entries(head.coverage.unsupported))
+    if (!(op in base.coverage.unsupported))
+      newUnsupported[op] = count;
+  return {
+    totals,
+    latency,
+    layers: news,
+    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
+    newUnsupported
+  };
+}
+
+// ../../packages/report/dist/render.js
+function modelChange(path, base, head) {
+  if (base && head) {
+    const diff = diffReports(base, head);
+    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
+    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
+  }
+  if (head)
+    return { path, status: "added", head };
+  if (base)
+    return { path, status: "removed", base };
+  return { path, status: "error", error: "neither side could be read" };
+}
+var SI2 = [
+  [1e12, "T"],
+  [1e9, "G"],
+  [1e6, "M"],
+  [1e3, "K"]
+];
+function human(v, bytes = false) {
+  const a = Math.abs(v);
+  for (const [scale2, s] of SI2)
+    if (a >= scale2)
+      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
+  return `${v}${bytes ? " B" : ""}`;
+}
+var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
+function percent(d) {
+  if (d.delta === 0)
+    return "0%";
+  if (d.relative === void 0)
+    return "new";
+  const p = d.relative * 100;
+  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+function mark(d) {
+  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
+}
+function signed(v, bytes) {
+  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
+}
+function flopsChart(changes) {
+  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
+  if (rows2.length === 0)
+    return void 0;
+  const max = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
+  const [scale2, unit] = max >= 1e12 ? [1e12, "T"] : max >= 1e9 ? [1e9, "G"] : max >= 1e6 ? [1e6, "M"] : [1e3, "K"];
+  const v = (x) => String(Number(((x ?? 0) / scale2).toPrecision(3)));
+  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "FLOPs (${unit}), base then head"`,
+    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
+    `  y-axis "${unit}FLOPs"`,
+    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
+    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function commentMarker(key = "default") {
+  return `<!-- modelcost:report key=${key} -->`;
+}
+function renderComment(changes, opts = {}) {
+  const maxLayers = opts.maxLayers ?? 10;
+  const maxChars = opts.maxChars ?? 65e3;
+  const changed = changes.filter((c) => c.status !== "unchanged");
+  const errors = changes.filter((c) => c.status === "error");
+  const lines = [commentMarker(opts.key)];
+  const breaches = opts.breaches ?? [];
+  const failed = breaches.filter((b) => !b.waived);
+  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
+  lines.push(verdict, "");
+  if (breaches.length) {
+    for (const b of breaches)
+      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
+    lines.push("");
+  }
+  if (changed.length) {
+    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
+    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
+    for (const c of changed) {
+      if (c.status === "error") {
+        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
+        continue;
+      }
+      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+      const latCell = (h) => {
+        const b = ms(c.base, h);
+        const a = ms(c.head, h);
+        if (a === void 0)
+          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
+        if (b === void 0)
+          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
+        const d = delta(b, a);
+        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "\u2212"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      const cell = (k) => {
+        if (c.status === "added")
+          return `new: ${human(c.head.totals[k], isBytes(k))}`;
+        if (c.status === "removed")
+          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
+        const d = c.diff.totals[k];
+        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
+    }
+    const chart = opts.chart === false ? void 0 : flopsChart(changed);
+    if (chart)
+      lines.push("", chart);
+    for (const c of changed) {
+      const d = c.diff;
+      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
+      if (unsupported.length)
+        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
+      if (!d || d.layers.length === 0 && d.tensors.length === 0)
+        continue;
+      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
+      for (const t of d.tensors)
+        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
+      if (d.layers.length) {
+        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
+        for (const l of d.layers.slice(0, maxLayers))
+          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
+        if (d.layers.length > maxLayers)
+          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
+      }
+      lines.push("", "</details>");
+    }
+  }
+  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
+  let body = [...lines, ...footer].join("\n");
+  if (body.length > maxChars) {
+    const note = `
+
+_Comment truncated to ${maxChars.toLocaleString("en-US")} characters; run \`modelcost pr\` locally for the full diff._`;
+    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
+  }
+  return `${body}
+`;
+}
+function fmtMs(v) {
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
+}
+
+// ../../packages/report/dist/config.js
+var import_yaml = __toESM(require_dist(), 1);
+
+// ../../packages/report/dist/messages.js
+var MESSAGES = {
+  yamlSyntax: (file, line, detail) => `${file}${line ? `:${line}` : ""}: not valid YAML: ${detail}`,
+  notMapping: (file, got) => `${file}: expected a mapping (models, budgets, ...), got ${got}`,
+  expected: (path, what, got) => `${path}: expected ${what}, got ${got}`,
+  unknownKey: (path, known) => `${path}: unknown key, ignored (known: ${known.join(", ")})`,
+  unknownMetric: (path, known) => `${path}: unknown metric (known: ${known.join(", ")})`,
+  emptyRule: (path) => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
+  unknownWaiver: (name) => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
+  breachMax: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
+  latencyNotEstimated: (rule, what) => `${rule}: ${what} was not estimated, so its limit cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
+  breachIncrease: (rule, metric, change, limit) => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
+  breachUnsupported: (rule, ops) => `${rule}: ops without a cost rule: ${ops}`
+};
+
+// ../../packages/report/dist/config.js
+var BUDGET_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes"];
+var PRECISIONS = ["fp32", "fp16", "bf16", "int8"];
+var SUFFIX = { "": 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+function parseSize(v) {
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 0 ? v : void 0;
+  if (typeof v !== "string")
+    return void 0;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|K|M|G|T|P)?B?\s*$/.exec(v);
+  if (!m2)
+    return void 0;
+  return Math.round(Number(m2[1]) * SUFFIX[m2[2] ?? ""]);
+}
+function parseMs(v) {
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 0 ? v : void 0;
+  if (typeof v !== "string")
+    return void 0;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(v);
+  if (!m2)
+    return void 0;
+  return Number(m2[1]) * (m2[2] === "s" ? 1e3 : 1);
+}
+function parseIncrease(v) {
+  if (typeof v === "string") {
+    const m2 = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    if (m2)
+      return { relative: Number(m2[1]) / 100 };
+  }
+  const abs = parseSize(v);
+  return abs === void 0 ? void 0 : { absolute: abs };
+}
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var show = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "a list" : v === null ? "null" : typeof v === "object" ? "a mapping" : String(v);
+var TOP_KEYS = ["models", "hardware", "hardwareProfiles", "precision", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
+function parseConfig(text, file = ".modelcost.yml") {
+  const warnings = [];
+  const errors = [];
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text, { prettyErrors: true });
+  } catch (e2) {
+    const line = e2 instanceof import_yaml.YAMLParseError && e2.linePos ? e2.linePos[0].line : void 0;
+    const detail = e2.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
+    return { warnings, errors: [MESSAGES.yamlSyntax(file, line, detail)] };
+  }
+  if (doc === null || doc === void 0)
+    doc = {};
+  if (!isRecord(doc))
+    return { warnings, errors: [MESSAGES.notMapping(file, show(doc))] };
+  for (const k of Object.keys(doc))
+    if (!TOP_KEYS.includes(k))
+      warnings.push(MESSAGES.unknownKey(k, TOP_KEYS));
+  const strings = (path, v, dflt) => {
+    if (v === void 0)
+      return dflt;
+    const list = typeof v === "string" ? [v] : v;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== "string" || x === "")) {
+      errors.push(MESSAGES.expected(path, "a list of non-empty strings", show(v)));
+      return dflt;
+    }
+    return list;
+  };
+  const models = strings("models", doc.models, ["**/*.onnx"]);
+  const hardware = strings("hardware", doc.hardware, []);
+  const hardwareProfiles = [];
+  if (doc.hardwareProfiles !== void 0) {
+    if (!Array.isArray(doc.hardwareProfiles))
+      errors.push(MESSAGES.expected("hardwareProfiles", "a list of hardware profiles", show(doc.hardwareProfiles)));
+    else
+      doc.hardwareProfiles.forEach((h, i) => {
+        const r = parseUserHardware(h, `hardwareProfiles[${i}]`);
+        if (r.value)
+          hardwareProfiles.push(r.value);
+        errors.push(...r.errors);
+      });
+  }
+  if (errors.length === 0) {
+    try {
+      findHardware(hardware, hardwareCatalog(hardwareProfiles));
+    } catch (e2) {
+      if (!(e2 instanceof HardwareError))
+        throw e2;
+      errors.push(`hardware: ${e2.message}`);
+    }
+  }
+  const precision = parsePrecision(doc.precision, "precision", errors);
+  const dims = {};
+  if (doc.dims !== void 0) {
+    if (!isRecord(doc.dims))
+      errors.push(MESSAGES.expected("dims", "a mapping of symbol names to positive integers", show(doc.dims)));
+    else
+      for (const [k, v] of Object.entries(doc.dims)) {
+        if (typeof v === "number" && Number.isInteger(v) && v > 0)
+          dims[k] = v;
+        else
+          errors.push(MESSAGES.expected(`dims.${k}`, "a positive integer", show(v)));
+      }
+  }
+  const budgets = [];
+  if (doc.budgets !== void 0) {
+    if (!Array.isArray(doc.budgets))
+      errors.push(MESSAGES.expected("budgets", "a list of rules", show(doc.budgets)));
+    else
+      doc.budgets.forEach((b, i) => {
+        const r = parseRule(b, `budgets[${i}]`, errors, warnings);
+        if (r)
+          budgets.push(r);
+      });
+  }
+  const waivers = {};
+  if (doc.waivers !== void 0) {
+    if (!isRecord(doc.waivers))
+      errors.push(MESSAGES.expected("waivers", "a mapping of budget names to reasons", show(doc.waivers)));
+    else
+      for (const [k, v] of Object.entries(doc.waivers)) {
+        if (typeof v === "string" && v.trim())
+          waivers[k] = v;
+        else
+          errors.push(MESSAGES.expected(`waivers.${k}`, "a reason (non-empty text)", show(v)));
+        if (!budgets.some((b) => b.name === k))
+          warnings.push(MESSAGES.unknownWaiver(k));
+      }
+  }
+  let failOnUnsupported = false;
+  if (doc.failOnUnsupported !== void 0) {
+    if (typeof doc.failOnUnsupported === "boolean")
+      failOnUnsupported = doc.failOnUnsupported;
+    else
+      errors.push(MESSAGES.expected("failOnUnsupported", "true or false", show(doc.failOnUnsupported)));
+  }
+  const comment = { perLayer: true, minChange: 1e-3 };
+  if (doc.comment !== void 0) {
+    if (!isRecord(doc.comment))
+      errors.push(MESSAGES.expected("comment", "a mapping", show(doc.comment)));
+    else {
+      if (doc.comment.perLayer !== void 0) {
+        if (typeof doc.comment.perLayer === "boolean")
+          comment.perLayer = doc.comment.perLayer;
+        else
+          errors.push(MESSAGES.expected("comment.perLayer", "true or false", show(doc.comment.perLayer)));
+      }
+      if (doc.comment.minChange !== void 0) {
+        const inc = parseIncrease(doc.comment.minChange);
+        if (inc && "relative" in inc)
+          comment.minChange = inc.relative;
+        else
+          errors.push(MESSAGES.expected("comment.minChange", "a percentage like 0.1%", show(doc.comment.minChange)));
+      }
+    }
+  }
+  if (errors.length)
+    return { warnings, errors };
+  return { value: { models, hardware, hardwareProfiles, ...precision ? { precision } : {}, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
+}
+var RULE_KEYS = ["match", "name", "max", "maxIncrease", "failOnUnsupported", "precision"];
+function parsePrecision(v, path, errors) {
+  if (v === void 0)
+    return void 0;
+  if (typeof v === "string" && PRECISIONS.includes(v))
+    return v;
+  errors.push(MESSAGES.expected(path, `one of ${PRECISIONS.join(", ")}`, show(v)));
+  return void 0;
+}
+function parseRule(b, path, errors, warnings) {
+  if (!isRecord(b)) {
+    errors.push(MESSAGES.expected(path, "a rule with match and max / maxIncrease", show(b)));
+    return void 0;
+  }
+  for (const k of Object.keys(b))
+    if (!RULE_KEYS.includes(k))
+      warnings.push(MESSAGES.unknownKey(`${path}.${k}`, RULE_KEYS));
+  const n = errors.length;
+  const match = typeof b.match === "string" && b.match !== "" ? b.match : "**";
+  if (b.match !== void 0 && match !== b.match)
+    errors.push(MESSAGES.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
+  const max = {};
+  if (b.max !== void 0) {
+    if (!isRecord(b.max))
+      errors.push(MESSAGES.expected(`${path}.max`, "a mapping of metrics to limits", show(b.max)));
+    else
+      for (const [k, v] of Object.entries(b.max)) {
+        if (k === "latencyMs") {
+          if (!isRecord(v)) {
+            errors.push(MESSAGES.expected(`${path}.max.latencyMs`, "a mapping of hardware ids to durations like 30ms", show(v)));
+            continue;
+          }
+          const lat = {};
+          for (const [hw, ms] of Object.entries(v)) {
+            const t = parseMs(ms);
+            if (t === void 0)
+              errors.push(MESSAGES.expected(`${path}.max.latencyMs.${hw}`, "a duration like 30ms or 1.5s", show(ms)));
+            else
+              lat[hw] = t;
+          }
+          max.latencyMs = lat;
+        } else if (BUDGET_METRICS.includes(k)) {
+          const size = parseSize(v);
+          if (size === void 0)
+            errors.push(MESSAGES.expected(`${path}.max.${k}`, "a number or a size like 10G", show(v)));
+          else
+            max[k] = size;
+        } else
+          errors.push(MESSAGES.unknownMetric(`${path}.max.${k}`, [...BUDGET_METRICS, "latencyMs"]));
+      }
+  }
+  const maxIncrease = {};
+  if (b.maxIncrease !== void 0) {
+    if (!isRecord(b.maxIncrease))
+      errors.push(MESSAGES.expected(`${path}.maxIncrease`, "a mapping of metrics to increases", show(b.maxIncrease)));
+    else
+      for (const [k, v] of Object.entries(b.maxIncrease)) {
+        if (!BUDGET_METRICS.includes(k)) {
+          errors.push(MESSAGES.unknownMetric(`${path}.maxIncrease.${k}`, BUDGET_METRICS));
+          continue;
+        }
+        const inc = parseIncrease(v);
+        if (inc === void 0)
+          errors.push(MESSAGES.expected(`${path}.maxIncrease.${k}`, "a percentage like 5% or a size like 10M", show(v)));
+        else
+          maxIncrease[k] = inc;
+      }
+  }
+  if (b.max === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
+    errors.push(MESSAGES.emptyRule(path));
+  if (b.failOnUnsupported !== void 0 && typeof b.failOnUnsupported !== "boolean")
+    errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, "true or false", show(b.failOnUnsupported)));
+  if (b.name !== void 0 && (typeof b.name !== "string" || b.name === ""))
+    errors.push(MESSAGES.expected(`${path}.name`, "a non-empty string", show(b.name)));
+  const precision = parsePrecision(b.precision, `${path}.precision`, errors);
+  if (errors.length > n)
+    return void 0;
+  return {
+    match,
+    max,
+    maxIncrease,
+    ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
+    ...typeof b.name === "string" ? { name: b.name } : {},
+    ...precision ? { precision } : {}
+  };
+}
+
+// ../../packages/report/dist/budgets.js
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function ruleName(r, i) {
+  return r.name ?? `budgets[${i}]`;
+}
+function rulesFor(config, path) {
+  return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => (0, import_picomatch.default)(rule.match, { dot: true })(path));
+}
+function evaluateBudgets(config, path, head, base) {
+  const out = [];
+  for (const { rule, index } of rulesFor(config, path)) {
+    const name = ruleName(rule, index);
+    const waived = config.waivers[name];
+    const push = (metric, actual, limit, message) => {
+      out.push(waived ? { path, rule: name, metric, actual, limit, message, waived } : { path, rule: name, metric, actual, limit, message });
+    };
+    for (const m2 of BUDGET_METRICS) {
+      const limit = rule.max[m2];
+      const actual = head.totals[m2];
+      if (limit !== void 0 && actual > limit)
+        push(m2, actual, limit, MESSAGES.breachMax(name, m2, human(actual, m2.endsWith("Bytes")), human(limit, m2.endsWith("Bytes"))));
+      const inc = rule.maxIncrease[m2];
+      if (inc && base) {
+        const grew = actual - base.totals[m2];
+        const allowed = "relative" in inc ? base.totals[m2] * inc.relative : inc.absolute;
+        if (grew > allowed) {
+          const change = "relative" in inc ? `${(grew / (base.totals[m2] || 1) * 100).toFixed(1)}%` : human(grew);
+          const lim = "relative" in inc ? `${(inc.relative * 100).toFixed(1)}%` : human(inc.absolute);
+          push(`${m2} increase`, grew, allowed, MESSAGES.breachIncrease(name, m2, change, lim));
+        }
+      }
+    }
+    const precision = rule.precision ?? config.precision;
+    for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
+      const l = head.latency.find((x) => x.hardware === hw && x.precision === precision);
+      const label = `latency on ${latencyKey({ hardware: hw, ...precision ? { precision } : {} })}`;
+      if (!l)
+        push(`latencyMs.${hw}`, Number.NaN, limit, MESSAGES.latencyNotEstimated(name, label));
+      else if (l.ms > limit)
+        push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
+    }
+    const unsupported = Object.entries(head.coverage.unsupported);
+    if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
+      push("unsupported", unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
+  }
+  return out;
+}
+
 // ../../packages/report/dist/review.js
+import { createHash } from "node:crypto";
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// ../../packages/report/dist/latency.js
+function latencyPlan(config) {
+  const ids = new Set(config.hardware);
+  const precisions = /* @__PURE__ */ new Set([config.precision]);
+  for (const b of config.budgets) {
+    const hw = Object.keys(b.max.latencyMs ?? {});
+    hw.forEach((h) => ids.add(h));
+    if (hw.length)
+      precisions.add(b.precision ?? config.precision);
+  }
+  return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
+}
+function addLatency(report, plan) {
+  if (plan.profiles.length === 0)
+    return report;
+  const latency = plan.precisions.flatMap((p) => withLatency(report, plan.profiles, p ? { precision: p } : {}).latency);
+  return { ...report, latency };
+}
 
 // ../../packages/onnx/dist/decode/errors.js
 var OnnxImportError = class extends Error {
@@ -41858,9 +42965,9 @@ function profileModel(source, options) {
 }
 
 // ../../packages/report/dist/review.js
-function profileBlob(bytes, path, config) {
+function profileBlob(bytes, path, config, plan) {
   try {
-    return profileModel(bytesSource(bytes), { file: path, dims: config.dims });
+    return addLatency(profileModel(bytesSource(bytes), { file: path, dims: config.dims }), plan);
   } catch (e2) {
     if (e2 instanceof ModelReadError) {
       if (e2.code === "lfs-pointer")
@@ -41873,11 +42980,12 @@ function profileBlob(bytes, path, config) {
 async function review(changes, readAt, config) {
   const isModel = (0, import_picomatch2.default)([...config.models], { dot: false });
   const cache = /* @__PURE__ */ new Map();
+  const plan = latencyPlan(config);
   const profile = (bytes, path) => {
     const key = createHash("sha256").update(bytes).digest("hex");
     let r = cache.get(key);
     if (r === void 0) {
-      r = profileBlob(bytes, path, config);
+      r = profileBlob(bytes, path, config, plan);
       cache.set(key, r);
     }
     return typeof r === "string" ? r : { ...r, model: { ...r.model, path } };
@@ -41929,7 +43037,21 @@ function actionConfig(text, inputs) {
   const parsed = parseConfig(text ?? "", inputs.config);
   if (!parsed.value)
     throw new Error(`${inputs.config}: ${parsed.errors.join("; ")}`);
-  return inputs.models ? { ...parsed.value, models: inputs.models.split(/[\n,]/).map((s) => s.trim()).filter(Boolean) } : parsed.value;
+  const list = (v) => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  let config = parsed.value;
+  if (inputs.models)
+    config = { ...config, models: list(inputs.models) };
+  if (inputs.hardware) {
+    const hardware = list(inputs.hardware);
+    findHardware(hardware, hardwareCatalog(config.hardwareProfiles));
+    config = { ...config, hardware };
+  }
+  if (inputs.precision) {
+    if (!PRECISIONS.includes(inputs.precision))
+      throw new Error(`input precision: expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(inputs.precision)}`);
+    config = { ...config, precision: inputs.precision };
+  }
+  return config;
 }
 async function runAction(deps) {
   const { inputs, event, api, sinks } = deps;
@@ -42046,6 +43168,8 @@ async function main() {
   const inputs = {
     config: getInput("config") || ".modelcost.yml",
     ...getInput("models") ? { models: getInput("models") } : {},
+    ...getInput("hardware") ? { hardware: getInput("hardware") } : {},
+    ...getInput("precision") ? { precision: getInput("precision") } : {},
     comment,
     commentKey: getInput("comment-key") || "default",
     failOnBudget: (getInput("fail-on-budget") || "true") !== "false",

@@ -3,13 +3,18 @@
  * output sinks), so tests drive it with real payloads and a stand-in API. Plan, then apply: `review`
  * computes plain data; posting the sticky comment is the only effect on GitHub.
  */
-import { commentMarker, parseConfig, renderComment, review, type FileChange, type ModelcostConfig } from '@modelcost/report';
+import { findHardware, hardwareCatalog } from '@modelcost/core';
+import { commentMarker, parseConfig, PRECISIONS, renderComment, review, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
 
 /** The Action's inputs (action.yml). */
 export interface ActionInputs {
   readonly config: string;
   /** Glob override of the config's `models`. */
   readonly models?: string;
+  /** Hardware ids (comma or newline separated) overriding the config's `hardware`. */
+  readonly hardware?: string;
+  /** What-if precision of latency estimates, overriding the config's `precision`. */
+  readonly precision?: string;
   readonly comment: 'update' | 'new' | 'off';
   readonly commentKey: string;
   readonly failOnBudget: boolean;
@@ -92,7 +97,20 @@ function explain(e: unknown, what: string): string {
 export function actionConfig(text: string | undefined, inputs: ActionInputs): ModelcostConfig {
   const parsed = parseConfig(text ?? '', inputs.config);
   if (!parsed.value) throw new Error(`${inputs.config}: ${parsed.errors.join('; ')}`);
-  return inputs.models ? { ...parsed.value, models: inputs.models.split(/[\n,]/).map((s) => s.trim()).filter(Boolean) } : parsed.value;
+  const list = (v: string): string[] => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  let config = parsed.value;
+  if (inputs.models) config = { ...config, models: list(inputs.models) };
+  if (inputs.hardware) {
+    const hardware = list(inputs.hardware);
+    // Unknown ids fail here, with the config's own profiles known, rather than mid-review.
+    findHardware(hardware, hardwareCatalog(config.hardwareProfiles));
+    config = { ...config, hardware };
+  }
+  if (inputs.precision) {
+    if (!(PRECISIONS as readonly string[]).includes(inputs.precision)) throw new Error(`input precision: expected one of ${PRECISIONS.join(', ')}, got ${JSON.stringify(inputs.precision)}`);
+    config = { ...config, precision: inputs.precision as Precision };
+  }
+  return config;
 }
 
 /** Run the Action. Never throws for API trouble on the comment: the summary and outputs still come. */

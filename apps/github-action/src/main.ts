@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const inputs: ActionInputs = {
     config: core.getInput('config') || '.modelcost.yml',
     ...(core.getInput('models') ? { models: core.getInput('models') } : {}),
+    ...(core.getInput('hardware') ? { hardware: core.getInput('hardware') } : {}),
+    ...(core.getInput('precision') ? { precision: core.getInput('precision') } : {}),
     comment,
     commentKey: core.getInput('comment-key') || 'default',
     failOnBudget: (core.getInput('fail-on-budget') || 'true') !== 'false',

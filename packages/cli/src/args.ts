@@ -2,8 +2,10 @@
  * Parsing of the options every model command shares: --dim k=v, --input name=1x3x224x224,
  * --convention, --hardware, output format flags.
  */
-import { parseDim, type Convention, type Dim } from '@modelcost/core';
-import { UsageError } from './errors.js';
+import { resolve } from 'node:path';
+import { findHardware, hardwareCatalog, HardwareError, parseDim, parseUserHardware, type Convention, type Dim, type HardwareProfile, type UserHardware } from '@modelcost/core';
+import { InputError, UsageError } from './errors.js';
+import type { CliIO } from './io.js';
 
 /** Options shared by profile / diff. */
 export interface ModelOptions {
@@ -48,4 +50,55 @@ export function parseConvention(v: string | undefined): Convention {
   if (v === undefined || v === 'macs+flops' || v === 'default') return 'macs+flops';
   if (v === 'exact') return 'exact';
   throw new UsageError(`--convention ${JSON.stringify(v)}: expected "exact" or "macs+flops"`);
+}
+
+/** `--precision fp16`: the what-if precision of latency estimates. */
+export function parsePrecisionFlag(v: string | undefined): 'fp32' | 'fp16' | 'bf16' | 'int8' | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'fp32' || v === 'fp16' || v === 'bf16' || v === 'int8') return v;
+  throw new UsageError(`--precision ${JSON.stringify(v)}: expected fp32, fp16, bf16 or int8`);
+}
+
+/**
+ * User profiles from a JSON file: one profile, a list, or `{ "profiles": [...] }` (what
+ * `modelcost calibrate --out` writes). Problems name the file and the dot path.
+ */
+export function readHardwareFile(path: string, io: CliIO): UserHardware[] {
+  const full = resolve(io.cwd, path);
+  if (!io.fs.exists(full)) throw new InputError(path, 'no such hardware profile file');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder().decode(io.fs.readFile(full)));
+  } catch (e) {
+    throw new InputError(path, `not valid JSON: ${(e as Error).message}`);
+  }
+  const list = Array.isArray(raw) ? raw : typeof raw === 'object' && raw !== null && Array.isArray((raw as { profiles?: unknown }).profiles) ? (raw as { profiles: unknown[] }).profiles : [raw];
+  return list.map((p, i) => {
+    const r = parseUserHardware(p, list.length === 1 && !Array.isArray(raw) ? 'profile' : `profiles[${i}]`);
+    if (!r.value) throw new InputError(path, r.errors.join('; '));
+    return r.value;
+  });
+}
+
+/**
+ * `--hardware a100,./ours.json`: preset ids, and JSON files of user profiles (every profile in a file
+ * is selected). `extra` are profiles from the config, usable by id.
+ */
+export function parseHardwareFlag(v: string | undefined, io: CliIO, extra: readonly UserHardware[] = []): HardwareProfile[] {
+  if (v === undefined || v.trim() === '') return [];
+  const user = [...extra];
+  const ids: string[] = [];
+  for (const item of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (item.endsWith('.json') || item.includes('/')) {
+      const profiles = readHardwareFile(item, io);
+      user.push(...profiles);
+      ids.push(...profiles.map((p) => p.id));
+    } else ids.push(item);
+  }
+  try {
+    return findHardware(ids, hardwareCatalog(user));
+  } catch (e) {
+    if (e instanceof HardwareError) throw new UsageError(`--hardware: ${e.message}`);
+    throw e;
+  }
 }

@@ -2,7 +2,7 @@
  * Opening a model file and profiling it with the importer its bytes call for.
  */
 import { isAbsolute, resolve } from 'node:path';
-import type { Convention, Dim, Report } from '@modelcost/core';
+import { withLatency, type Convention, type Dim, type HardwareProfile, type Report } from '@modelcost/core';
 import { ModelReadError, profileModel } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -12,6 +12,10 @@ export interface ProfileOptions {
   readonly dims: Record<string, number>;
   readonly inputs: Record<string, Dim[]>;
   readonly convention: Convention;
+  /** Profiles to estimate latency on (none: no estimate). */
+  readonly hardware?: readonly HardwareProfile[];
+  /** What-if precision of the estimates. */
+  readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
 }
 
 /** Profile the model at `path` (relative to io.cwd). Errors about the file become {@link InputError}. */
@@ -26,7 +30,8 @@ export function profileModelFile(path: string, opts: ProfileOptions, io: CliIO):
     throw new InputError(path, `cannot open: ${(e as Error).message}`);
   }
   try {
-    return profileModel(source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
+    const report = profileModel(source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
+    return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);
     throw e;

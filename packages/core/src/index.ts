@@ -17,3 +17,7 @@ export * from './memory/memory.js';
 export * from './report/report.js';
 export * from './report/build.js';
 export * from './io/byte-source.js';
+export * from './hardware/profile.js';
+export * from './hardware/index.js';
+export * from './hardware/estimate.js';
+export * from './hardware/fit.js';

@@ -5,6 +5,7 @@ import type { Report } from '@modelcost/core';
 import picomatch from 'picomatch';
 import { BUDGET_METRICS, type BudgetRule, type ModelcostConfig } from './config.js';
 import { MESSAGES } from './messages.js';
+import { latencyKey } from './diff.js';
 import { human } from './render.js';
 
 /** One broken limit. */
@@ -56,9 +57,13 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
         }
       }
     }
+    const precision = rule.precision ?? config.precision;
     for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
-      const l = head.latency.find((x) => x.hardware === hw);
-      if (l && l.ms > limit) push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, `latency on ${hw}`, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
+      const l = head.latency.find((x) => x.hardware === hw && x.precision === precision);
+      const label = `latency on ${latencyKey({ hardware: hw, ...(precision ? { precision } : {}) })}`;
+      // A limit that could not be checked is not a pass: say so (the review estimates every budgeted hardware).
+      if (!l) push(`latencyMs.${hw}`, Number.NaN, limit, MESSAGES.latencyNotEstimated(name, label));
+      else if (l.ms > limit) push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
     }
     const unsupported = Object.entries(head.coverage.unsupported);
     if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)

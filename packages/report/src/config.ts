@@ -4,6 +4,7 @@
  * stopping at the first, and returns `{value, warnings, errors}`.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { findHardware, hardwareCatalog, HardwareError, parseUserHardware, type UserHardware } from '@modelcost/core';
 import { MESSAGES } from './messages.js';
 
 /** Metrics a budget can limit. */
@@ -32,15 +33,26 @@ export interface BudgetRule {
   readonly maxIncrease: Readonly<Partial<Record<BudgetMetric, Increase>>>;
   /** Fail when a matched model has ops without a cost rule. */
   readonly failOnUnsupported?: boolean;
+  /** What-if precision for this rule's latency limits (default: the config's `precision`). */
+  readonly precision?: Precision;
   /** Optional name, used in messages and waivers. */
   readonly name?: string;
 }
+
+/** What-if precisions for latency. */
+export const PRECISIONS = ['fp32', 'fp16', 'bf16', 'int8'] as const;
+/** One what-if precision. */
+export type Precision = (typeof PRECISIONS)[number];
 
 /** The parsed configuration. */
 export interface ModelcostConfig {
   /** Globs selecting model files. */
   readonly models: readonly string[];
   readonly hardware: readonly string[];
+  /** User hardware profiles (new ones, or presets extended / overridden), in the order given. */
+  readonly hardwareProfiles: readonly UserHardware[];
+  /** What-if precision for latency estimates (`fp16`: as deployed with TensorRT / on a phone). */
+  readonly precision?: Precision;
   readonly dims: Readonly<Record<string, number>>;
   readonly budgets: readonly BudgetRule[];
   /** Budget names waived, with the reason (a waived breach is reported, not failed). */
@@ -92,7 +104,7 @@ export function parseIncrease(v: unknown): Increase | undefined {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'a mapping' : String(v));
 
-const TOP_KEYS = ['models', 'hardware', 'dims', 'budgets', 'waivers', 'failOnUnsupported', 'comment'];
+const TOP_KEYS = ['models', 'hardware', 'hardwareProfiles', 'precision', 'dims', 'budgets', 'waivers', 'failOnUnsupported', 'comment'];
 
 /** Parse `.modelcost.yml` text. Never throws: YAML syntax errors become errors with their line. */
 export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<ModelcostConfig> {
@@ -122,6 +134,25 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   };
   const models = strings('models', doc.models, ['**/*.onnx']);
   const hardware = strings('hardware', doc.hardware, []);
+  const hardwareProfiles: UserHardware[] = [];
+  if (doc.hardwareProfiles !== undefined) {
+    if (!Array.isArray(doc.hardwareProfiles)) errors.push(MESSAGES.expected('hardwareProfiles', 'a list of hardware profiles', show(doc.hardwareProfiles)));
+    else
+      doc.hardwareProfiles.forEach((h, i) => {
+        const r = parseUserHardware(h, `hardwareProfiles[${i}]`);
+        if (r.value) hardwareProfiles.push(r.value);
+        errors.push(...r.errors);
+      });
+  }
+  if (errors.length === 0) {
+    try {
+      findHardware(hardware, hardwareCatalog(hardwareProfiles));
+    } catch (e) {
+      if (!(e instanceof HardwareError)) throw e;
+      errors.push(`hardware: ${e.message}`);
+    }
+  }
+  const precision = parsePrecision(doc.precision, 'precision', errors);
 
   const dims: Record<string, number> = {};
   if (doc.dims !== undefined) {
@@ -176,10 +207,17 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   }
 
   if (errors.length) return { warnings, errors };
-  return { value: { models, hardware, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
+  return { value: { models, hardware, hardwareProfiles, ...(precision ? { precision } : {}), dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
 }
 
-const RULE_KEYS = ['match', 'name', 'max', 'maxIncrease', 'failOnUnsupported'];
+const RULE_KEYS = ['match', 'name', 'max', 'maxIncrease', 'failOnUnsupported', 'precision'];
+
+function parsePrecision(v: unknown, path: string, errors: string[]): Precision | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string' && (PRECISIONS as readonly string[]).includes(v)) return v as Precision;
+  errors.push(MESSAGES.expected(path, `one of ${PRECISIONS.join(', ')}`, show(v)));
+  return undefined;
+}
 
 function parseRule(b: unknown, path: string, errors: string[], warnings: string[]): BudgetRule | undefined {
   if (!isRecord(b)) {
@@ -231,6 +269,7 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
   if (b.max === undefined && b.maxIncrease === undefined && b.failOnUnsupported === undefined) errors.push(MESSAGES.emptyRule(path));
   if (b.failOnUnsupported !== undefined && typeof b.failOnUnsupported !== 'boolean') errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, 'true or false', show(b.failOnUnsupported)));
   if (b.name !== undefined && (typeof b.name !== 'string' || b.name === '')) errors.push(MESSAGES.expected(`${path}.name`, 'a non-empty string', show(b.name)));
+  const precision = parsePrecision(b.precision, `${path}.precision`, errors);
   if (errors.length > n) return undefined;
   return {
     match,
@@ -238,5 +277,6 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
     maxIncrease,
     ...(typeof b.failOnUnsupported === 'boolean' ? { failOnUnsupported: b.failOnUnsupported } : {}),
     ...(typeof b.name === 'string' ? { name: b.name } : {}),
+    ...(precision ? { precision } : {}),
   };
 }

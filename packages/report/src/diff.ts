@@ -3,7 +3,7 @@
  * node name, falling back to op-type sequence alignment when names changed), input/output shape and
  * dtype changes, and new unsupported ops. Plain data; renderers turn it into text.
  */
-import type { Report, ReportNode, ReportTensor } from '@modelcost/core';
+import type { Report, ReportLatency, ReportNode, ReportTensor } from '@modelcost/core';
 
 /** The totals a diff reports, in display order. Lower is better for all of them. */
 export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemoryBytes', 'bytesMoved'] as const;
@@ -124,12 +124,17 @@ function sameCost(a: ReportNode, b: ReportNode): boolean {
   return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
 }
 
+/** How a latency entry is named in diffs and budgets: the hardware id, with `@fp16` for a what-if precision. */
+export function latencyKey(l: Pick<ReportLatency, 'hardware' | 'precision'>): string {
+  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
+}
+
 /** Diff two reports (base -> head). */
 export function diffReports(base: Report, head: Report): ReportDiff {
   const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])])) as Record<DiffMetric, Delta>;
   const latency = head.latency.flatMap((h) => {
-    const b = base.latency.find((x) => x.hardware === h.hardware);
-    return b ? [{ hardware: h.hardware, ...delta(b.ms, h.ms) }] : [];
+    const b = base.latency.find((x) => latencyKey(x) === latencyKey(h));
+    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
   });
 
   // Layers: by name first; the unmatched rest by op-type alignment; the remainder added/removed.

@@ -10,6 +10,7 @@ export const MESSAGES = {
   emptyRule: (path: string): string => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
   unknownWaiver: (name: string): string => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
   breachMax: (rule: string, metric: string, actual: string, limit: string): string => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
+  latencyNotEstimated: (rule: string, what: string): string => `${rule}: ${what} was not estimated, so its limit cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
   breachIncrease: (rule: string, metric: string, change: string, limit: string): string => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
   breachUnsupported: (rule: string, ops: string): string => `${rule}: ops without a cost rule: ${ops}`,
 } as const;

@@ -45,11 +45,20 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   if (Object.keys(r.dims).length) lines.push(`  dims: ${Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', ')}`);
   const unsupported = Object.entries(r.coverage.unsupported);
   lines.push(`  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${unsupported.map(([op, c]) => `${op} x${c}`).join(', ')}` : ''}`);
-  for (const l of r.latency) lines.push(`  latency on ${l.hardware}: ${l.ms.toFixed(3)} ms`);
+  for (const l of r.latency) {
+    const share = `${Math.round(l.boundBy.compute * 100)}% compute-bound, ${Math.round(l.boundBy.memory * 100)}% memory-bound`;
+    lines.push(`  latency on ${l.hardware}${l.precision ? ` at ${l.precision}` : ''}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
+    for (const k of l.top ?? []) lines.push(`    ${formatMs(k.ms).padStart(10)}  ${k.boundBy.padEnd(7)}  ${k.ops}  ${k.nodes[0]}${k.nodes.length > 1 ? ` (+${k.nodes.length - 1})` : ''}`);
+  }
   const shown = r.diagnostics.filter((d) => d.severity !== 'info');
   for (const d of shown.slice(0, 20)) lines.push(`  ${d.severity}: ${d.node ? `${d.node}: ` : ''}${d.message}`);
   if (shown.length > 20) lines.push(`  ... and ${shown.length - 20} more (see --json)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Milliseconds with 3 significant digits at least (`0.0412 ms`, `12.3 ms`). */
+export function formatMs(ms: number): string {
+  return `${ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toPrecision(3)} ms`;
 }
 
 function csvCell(v: string | number): string {

@@ -4,7 +4,7 @@
  */
 import type { Report } from '@modelcost/core';
 import type { Breach } from './budgets.js';
-import { DIFF_METRICS, diffReports, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
+import { delta, DIFF_METRICS, diffReports, latencyKey, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
 
 /** One model in a change set. */
 export interface ModelChange {
@@ -135,19 +135,30 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
     lines.push('');
   }
   if (changed.length) {
-    lines.push('| model | params | MACs | FLOPs | peak activations |', '| --- | --- | --- | --- | --- |');
+    // One latency column per hardware (and what-if precision) estimated on either side.
+    const hw = [...new Set(changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])].map(latencyKey)))];
+    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`);
     for (const c of changed) {
       if (c.status === 'error') {
-        lines.push(`| \`${c.path}\` | ❌ ${c.error?.replace(/\|/g, '\\|') ?? 'unreadable'} | | | |`);
+        lines.push(`| \`${c.path}\` | ❌ ${c.error?.replace(/\|/g, '\\|') ?? 'unreadable'} | | | |${hw.map(() => ' |').join('')}`);
         continue;
       }
+      const ms = (r: Report | undefined, h: string): number | undefined => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+      const latCell = (h: string): string => {
+        const b = ms(c.base, h);
+        const a = ms(c.head, h);
+        if (a === undefined) return b === undefined ? '' : `removed (was ${fmtMs(b)})`;
+        if (b === undefined) return c.status === 'added' ? `new: ${fmtMs(a)}` : fmtMs(a);
+        const d = delta(b, a);
+        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '−'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
       const cell = (k: DiffMetric): string => {
         if (c.status === 'added') return `new: ${human(c.head!.totals[k], isBytes(k))}`;
         if (c.status === 'removed') return `removed (was ${human(c.base!.totals[k], isBytes(k))})`;
         const d = c.diff!.totals[k];
         return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} → ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
       };
-      lines.push(`| \`${c.path}\` | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |`);
+      lines.push(`| \`${c.path}\` | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |${hw.map((h) => ` ${latCell(h)} |`).join('')}`);
     }
     const chart = opts.chart === false ? undefined : flopsChart(changed);
     if (chart) lines.push('', chart);
@@ -176,6 +187,11 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   return `${body}\n`;
 }
 
+/** Milliseconds for the comment: 3 significant digits. */
+function fmtMs(v: number): string {
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
+}
+
 /** Terminal table of one model's totals, base -> head. */
 export function renderDiffText(c: ModelChange): string {
   const rows: string[][] = [['metric', 'base', 'head', 'delta', '%']];
@@ -185,6 +201,11 @@ export function renderDiffText(c: ModelChange): string {
     const h = c.head?.totals[k] ?? 0;
     const d = c.diff?.totals[k] ?? { base: b, head: h, delta: h - b, relative: b === 0 ? undefined : (h - b) / b };
     rows.push([LABELS[k], c.base ? b.toLocaleString('en-US') : '-', c.head ? h.toLocaleString('en-US') : '-', `${d.delta > 0 ? '+' : ''}${d.delta.toLocaleString('en-US')}`, percent(d)]);
+  }
+  for (const l of c.head?.latency ?? []) {
+    const b = c.base?.latency.find((x) => latencyKey(x) === latencyKey(l));
+    const d = delta(b?.ms ?? 0, l.ms);
+    rows.push([`latency ${latencyKey(l)} (ms)`, b ? b.ms.toFixed(3) : '-', l.ms.toFixed(3), b ? `${d.delta > 0 ? '+' : ''}${d.delta.toFixed(3)}` : '-', b ? percent(d) : '']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const text = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');

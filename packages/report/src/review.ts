@@ -9,6 +9,7 @@ import { bytesSource } from '@modelcost/core';
 import picomatch from 'picomatch';
 import { evaluateBudgets, type Breach } from './budgets.js';
 import type { ModelcostConfig } from './config.js';
+import { addLatency, latencyPlan } from './latency.js';
 import { ModelReadError, profileModel } from './profile-model.js';
 import { modelChange, type ModelChange } from './render.js';
 
@@ -32,9 +33,9 @@ export interface ReviewResult {
 }
 
 /** Profile one blob; Git LFS pointers and unreadable files become a message. */
-function profileBlob(bytes: Uint8Array, path: string, config: ModelcostConfig): Report | string {
+function profileBlob(bytes: Uint8Array, path: string, config: ModelcostConfig, plan: ReturnType<typeof latencyPlan>): Report | string {
   try {
-    return profileModel(bytesSource(bytes), { file: path, dims: config.dims });
+    return addLatency(profileModel(bytesSource(bytes), { file: path, dims: config.dims }), plan);
   } catch (e) {
     if (e instanceof ModelReadError) {
       if (e.code === 'lfs-pointer') return 'Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)';
@@ -52,11 +53,12 @@ function profileBlob(bytes: Uint8Array, path: string, config: ModelcostConfig): 
 export async function review(changes: readonly FileChange[], readAt: ReadAt, config: ModelcostConfig): Promise<ReviewResult> {
   const isModel = picomatch([...config.models], { dot: false });
   const cache = new Map<string, Report | string>();
+  const plan = latencyPlan(config);
   const profile = (bytes: Uint8Array, path: string): Report | string => {
     const key = createHash('sha256').update(bytes).digest('hex');
     let r = cache.get(key);
     if (r === undefined) {
-      r = profileBlob(bytes, path, config);
+      r = profileBlob(bytes, path, config, plan);
       cache.set(key, r);
     }
     return typeof r === 'string' ? r : { ...r, model: { ...r.model, path } };

@@ -40,12 +40,53 @@ comment: { perLayer: true, minChange: 0.1% }
     expect(r.value).toEqual({
       models: ['models/**/*.onnx', 'keras/**/*.json'],
       hardware: ['jetson-orin-nano-8gb', 'nvidia-a100-sxm-80gb'],
+      hardwareProfiles: [],
       dims: { batch: 1, seq: 128 },
       budgets: [{ match: 'models/detector/**', max: { flops: 10e9, params: 25e6, latencyMs: { 'jetson-orin-nano-8gb': 30 } }, maxIncrease: { flops: { relative: 0.05 }, params: { relative: 0.1 } } }],
       waivers: {},
       failOnUnsupported: false,
       comment: { perLayer: true, minChange: 0.001 },
     });
+  });
+
+  it('reads hardware profiles (bare numbers get a source naming the config), a precision, and per-rule precision', () => {
+    const r = parseConfig(`
+hardware: [our-orin]
+precision: fp16
+hardwareProfiles:
+  - id: our-orin
+    extends: jetson-orin-nano-8gb
+    bandwidthGBps: 60
+    kernelOverheadUs: { value: 9, provenance: measured, source: "nsys trace of our detector" }
+budgets:
+  - match: "**"
+    precision: int8
+    max: { latencyMs: { our-orin: 5ms } }
+`);
+    expect(r.errors).toEqual([]);
+    expect(r.value!.precision).toBe('fp16');
+    expect(r.value!.budgets[0]!.precision).toBe('int8');
+    expect(r.value!.hardwareProfiles).toEqual([
+      {
+        id: 'our-orin',
+        extends: 'jetson-orin-nano-8gb',
+        bandwidthGBps: { value: 60, provenance: 'estimate', source: 'user profile (hardwareProfiles[0])' },
+        kernelOverheadUs: { value: 9, provenance: 'measured', source: 'nsys trace of our detector' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['hardware: [nvidia-a1000]', 'hardware: unknown hardware "nvidia-a1000"; did you mean nvidia-h100-sxm, nvidia-h100-pcie, nvidia-a100-sxm-80gb, nvidia-a100-pcie-40gb, nvidia-a100-pcie-80gb? (`modelcost hardware list` shows them all)'],
+    ['precision: fp12', 'precision: expected one of fp32, fp16, bf16, int8, got "fp12"'],
+    ['hardwareProfiles: [{ id: x, extends: nope }]', 'hardware: hardware profile "x" extends unknown profile "nope"'],
+    ['hardwareProfiles: [{ id: x, bandwidthGBps: -3 }]', 'hardwareProfiles[0].bandwidthGBps: expected a positive number or {value, provenance, source}, got -3'],
+    ['hardwareProfiles: [{ id: x, peakTflops: { fp33: 1 } }]', 'hardwareProfiles[0].peakTflops.fp33: unknown dtype; expected one of fp32, tf32, fp16, bf16, fp8, int8, int4'],
+    ['hardwareProfiles: [{ id: x, kind: tpu }]', 'hardwareProfiles[0].kind: expected cpu, gpu or npu, got "tpu"'],
+    ['hardwareProfiles: [{ id: x, name: X }]', 'hardware: hardware profile "x" lacks kind, bandwidthGBps, peakTflops (give them, or "extends": "<preset id>")'],
+    ['budgets: [{ max: { flops: 1G }, precision: 4bit }]', 'budgets[0].precision: expected one of fp32, fp16, bf16, int8, got "4bit"'],
+  ])('hardware error %s', (text, message) => {
+    expect(parseConfig(text).errors).toEqual([message]);
   });
 
   it('an empty file is the defaults', () => {
@@ -87,7 +128,7 @@ comment: { perLayer: true, minChange: 0.1% }
   it('warns about unknown keys and waivers naming no budget', () => {
     const r = parseConfig('models: ["*.onnx"]\nbudget: []\nwaivers: { nope: "legacy" }');
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual(['budget: unknown key, ignored (known: models, hardware, dims, budgets, waivers, failOnUnsupported, comment)', 'waivers.nope: no budget is named "nope"']);
+    expect(r.warnings).toEqual(['budget: unknown key, ignored (known: models, hardware, hardwareProfiles, precision, dims, budgets, waivers, failOnUnsupported, comment)', 'waivers.nope: no budget is named "nope"']);
   });
 });
 

@@ -1,22 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report, ReportNode } from '@modelcost/core';
 import { bytesSource, profileOnnx } from '@modelcost/onnx';
 import { describe, expect, it } from 'vitest';
+import { golden } from './support/golden.js';
 import { diffReports, human, modelChange, percent, renderComment, renderDiffText, delta } from '../src/index.js';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
 const load = (rel: string): Report => profileOnnx(bytesSource(readFileSync(join(EXAMPLES, rel))), { file: rel });
 const base = load('models/tiny-cnn.onnx');
 const head = load('pr/tiny-cnn.onnx');
-
-/** Compare with a golden file; `UPDATE_GOLDEN=1` rewrites it. A missing golden fails. */
-function golden(name: string, text: string): void {
-  const path = join(import.meta.dirname, 'golden', name);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
-  expect(existsSync(path), `missing golden ${name}: run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(text).toBe(readFileSync(path, 'utf8'));
-}
 
 describe('diffReports on the example CNN widened 16/32/64 -> 24/48/96 channels', () => {
   const d = diffReports(base, head);

@@ -1,19 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bytesSource, profileOnnx } from '@modelcost/onnx';
 import { describe, expect, it } from 'vitest';
+import { golden } from './support/golden.js';
 import { renderCsv, renderProfileTable } from '../src/index.js';
 
 const EX = resolve(import.meta.dirname, '../../../examples');
 const cnn = profileOnnx(bytesSource(readFileSync(join(EX, 'models/tiny-cnn.onnx'))), { file: 'examples/models/tiny-cnn.onnx' });
 const enc = profileOnnx(bytesSource(readFileSync(join(EX, 'models/tiny-encoder.onnx'))), { file: 'examples/models/tiny-encoder.onnx', dims: { batch: 1, seq: 128 } });
-
-function golden(name: string, text: string): void {
-  const path = join(import.meta.dirname, 'golden', name);
-  if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
-  expect(existsSync(path), `missing golden ${name}: run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(text).toBe(readFileSync(path, 'utf8'));
-}
 
 describe('profile renderers (golden)', () => {
   it('terminal table with per-layer rows', () => golden('tiny-cnn-profile.txt', renderProfileTable(cnn, { perLayer: true })));

@@ -42,15 +42,34 @@ export class GraphBuilder {
   id(p) {
     return `${p}_${this.n++}`;
   }
-  weight(dims, prefix = 'w') {
+  /** A weight tensor (float32 by default; `dataType` 2 = uint8, 3 = int8, 6 = int32 for quantized graphs). */
+  weight(dims, prefix = 'w', dataType = FLOAT) {
     const name = this.id(prefix);
-    const bytes = dims.reduce((a, b) => a * b, 1) * 4;
-    this.big.push({ name, dims, bytes });
+    const bytes = dims.reduce((a, b) => a * b, 1) * (dataType === 2 || dataType === 3 ? 1 : 4);
+    this.big.push({ name, dims, bytes, dataType });
+    return name;
+  }
+  /** A small float32 initializer with given values (scales, clip bounds). */
+  floats(dims, values, prefix = 'f') {
+    const name = this.id(prefix);
+    this.small.push({ name, dims, dataType: FLOAT, floatData: values });
+    return name;
+  }
+  /** A small initializer of another type with given values (`int32Data` carries uint8/int8/int32). */
+  typed(dims, dataType, values, prefix = 'q') {
+    const name = this.id(prefix);
+    this.small.push({ name, dims, dataType, int32Data: values });
     return name;
   }
   ints(values, prefix = 'c') {
     const name = this.id(prefix);
     this.small.push({ name, dims: [values.length], dataType: INT64, int64Data: values });
+    return name;
+  }
+  /** An int64 scalar (rank 0), as Range and scalar Gather indices require. */
+  scalar(value, prefix = 'c') {
+    const name = this.id(prefix);
+    this.small.push({ name, dims: [], dataType: INT64, int64Data: [value] });
     return name;
   }
   node(op, inputs, attrs = {}, nOut = 1) {
@@ -77,16 +96,47 @@ function valueInfo(name, elemType, dims) {
   return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } };
 }
 
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(7);
+
 /**
- * Write the model: protobufjs encodes the structure, big initializers' raw_data is streamed as zeros.
+ * Random weights that keep activations finite: float matrices uniform in +-1/sqrt(fan-in) (fan-in =
+ * elements / first dim), vectors and scalars in [0.5, 1) (positive, so BatchNormalization variances
+ * and scales stay valid), integer tensors uniform over their range.
+ */
+function randomWeights(t) {
+  const n = t.dims.reduce((a, b) => a * b, 1);
+  if (t.dataType === 2 || t.dataType === 3) return Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+  if (t.dataType === 6) return new Uint8Array(Int32Array.from({ length: n }, () => Math.floor(random() * 200) - 100).buffer);
+  const out = new Float32Array(n);
+  if (t.dims.length >= 2) {
+    const a = 1 / Math.sqrt(Math.max(1, n / t.dims[0]));
+    for (let i = 0; i < n; i++) out[i] = (random() * 2 - 1) * a;
+  } else for (let i = 0; i < n; i++) out[i] = 0.5 + random() * 0.5;
+  return new Uint8Array(out.buffer);
+}
+
+/**
+ * Write the model: protobufjs encodes the structure, big initializers' raw_data is streamed as zeros
+ * (`fill: 'random'`: random values, for models that are run, as the latency benchmark does).
  * With `externalData`, big initializers point into an external file that is never written (profiling
  * never opens it), so a BERT-sized topology costs a few hundred KB on disk.
  */
-export function writeModel(path, g, opset = 17, { externalData = false } = {}) {
+export function writeModel(path, g, opset = 17, { externalData = false, fill = 'zeros' } = {}) {
   if (externalData) {
     let offset = 0;
     const ext = g.big.map((t) => {
-      const e = { name: t.name, dims: t.dims, dataType: FLOAT, dataLocation: 1, externalData: [{ key: 'location', value: 'weights.bin' }, { key: 'offset', value: String(offset) }, { key: 'length', value: String(t.bytes) }] };
+      const e = { name: t.name, dims: t.dims, dataType: t.dataType ?? FLOAT, dataLocation: 1, externalData: [{ key: 'location', value: 'weights.bin' }, { key: 'offset', value: String(offset) }, { key: 'length', value: String(t.bytes) }] };
       offset += t.bytes;
       return e;
     });
@@ -94,7 +144,7 @@ export function writeModel(path, g, opset = 17, { externalData = false } = {}) {
   }
   const graphHead = onnx.GraphProto.encode({ name: g.name, node: g.nodes, initializer: g.small, input: g.inputs, output: g.outputs }).finish();
   const tensors = g.big.map((t) => {
-    const head = onnx.TensorProto.encode({ name: t.name, dims: t.dims, dataType: FLOAT }).finish();
+    const head = onnx.TensorProto.encode({ name: t.name, dims: t.dims, dataType: t.dataType ?? FLOAT }).finish();
     const rawTag = Uint8Array.from([...tag(9, 2), ...varint(t.bytes)]);
     const len = head.length + rawTag.length + t.bytes;
     return { t, head, rawTag, prefix: Uint8Array.from([...tag(5, 2), ...varint(len)]), len };
@@ -111,7 +161,8 @@ export function writeModel(path, g, opset = 17, { externalData = false } = {}) {
       writeSync(fd, x.prefix);
       writeSync(fd, x.head);
       writeSync(fd, x.rawTag);
-      for (let left = x.t.bytes; left > 0; left -= zeros.length) writeSync(fd, zeros, 0, Math.min(left, zeros.length));
+      if (fill === 'random') writeSync(fd, randomWeights(x.t));
+      else for (let left = x.t.bytes; left > 0; left -= zeros.length) writeSync(fd, zeros, 0, Math.min(left, zeros.length));
     }
   } finally {
     closeSync(fd);
@@ -188,7 +239,7 @@ export function bertBase({ H = 768, heads = 12, layers = 12, vocab = 30522, ff =
   const g = new GraphBuilder(name);
   const ids = g.input('input_ids', INT64, ['batch', 'seq']);
   let x = g.node('Gather', [g.weight([vocab, H]), ids]);
-  const pos = g.node('Gather', [g.weight([512, H]), g.node('Range', [g.ints([0]), g.node('Gather', [g.node('Shape', [ids]), g.ints([1])]), g.ints([1])])]);
+  const pos = g.node('Gather', [g.weight([512, H]), g.node('Range', [g.scalar(0), g.node('Gather', [g.node('Shape', [ids]), g.scalar(1)]), g.scalar(1)])]);
   x = g.node('Add', [x, pos]);
   const ln = (inp) => g.node('LayerNormalization', [inp, g.weight([H]), g.weight([H])], { axis: -1 });
   const dense = (inp, i, o) => g.node('Add', [g.node('MatMul', [inp, g.weight([i, o])]), g.weight([o])]);

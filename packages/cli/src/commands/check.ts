@@ -44,22 +44,24 @@ export const checkCommand: Command = {
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
     // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.
-    const { evaluateBudgets, human } = await import('@modelcost/report');
+    const { addLatency, evaluateBudgets, human, latencyKey, latencyPlan } = await import('@modelcost/report');
     const { loadConfig } = await import('../config.js');
     const configPath = args.values.config as string | undefined;
     const config = loadConfig(io, io.cwd, configPath, true);
     const full = resolve(io.cwd, configPath ?? '.modelcost.yml');
     const root = resolve(full, '..');
     const models = findModels(root, config.models);
+    const plan = latencyPlan(config);
     const breaches: Breach[] = [];
-    const rows: { path: string; params?: number; flops?: number; error?: string }[] = [];
+    const rows: { path: string; params?: number; flops?: number; latencyMs?: Record<string, number>; error?: string }[] = [];
     const progress = io.stderr.isTTY === true && models.length > 1;
     for (const [i, path] of models.entries()) {
       // Long runs over many models show where they are, on an interactive terminal only.
       if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${models.length}] ${path}`);
       try {
-        const report = profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io);
-        rows.push({ path, params: report.totals.params, flops: report.totals.flops });
+        const report = addLatency(profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io), plan);
+        const latencyMs = Object.fromEntries(report.latency.map((l) => [latencyKey(l), l.ms]));
+        rows.push({ path, params: report.totals.params, flops: report.totals.flops, ...(report.latency.length ? { latencyMs } : {}) });
         breaches.push(...evaluateBudgets(config, path, report));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -71,7 +73,7 @@ export const checkCommand: Command = {
     if (args.values.json) io.stdout.write(`${JSON.stringify({ models: rows, breaches }, null, 2)}\n`);
     else {
       if (rows.length === 0) io.stdout.write(`no model matches ${config.models.join(', ')}\n`);
-      for (const r of rows) io.stdout.write(r.error ? `✗ ${r.path}: ${r.error}\n` : `${breaches.some((b) => b.path === r.path && !b.waived) ? '✗' : '✓'} ${r.path}: params ${human(r.params!)}, FLOPs ${human(r.flops!)}\n`);
+      for (const r of rows) io.stdout.write(r.error ? `✗ ${r.path}: ${r.error}\n` : `${breaches.some((b) => b.path === r.path && !b.waived) ? '✗' : '✓'} ${r.path}: params ${human(r.params!)}, FLOPs ${human(r.flops!)}${Object.entries(r.latencyMs ?? {}).map(([k, v]) => `, ${v.toPrecision(3)} ms on ${k}`).join('')}\n`);
       for (const b of breaches) io.stdout.write(`  ${b.waived ? 'waived' : 'breach'}: ${b.path}: ${b.message}${b.waived ? ` (${b.waived})` : ''}\n`);
       io.stdout.write(`${rows.length} model${rows.length === 1 ? '' : 's'} checked, ${failed.length} budget breach${failed.length === 1 ? '' : 'es'}\n`);
     }

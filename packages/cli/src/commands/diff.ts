@@ -3,7 +3,7 @@
  * the layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
 import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
+import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { profileModelFile } from '../models.js';
@@ -11,7 +11,7 @@ import type { Command } from './index.js';
 
 export const diffCommand: Command = {
   summary: 'Compare two versions of a model: totals base -> head and the layers that changed most.',
-  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--markdown|--json]',
+  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--markdown|--json]',
   examples: [
     'modelcost diff examples/models/tiny-cnn.onnx examples/pr/tiny-cnn.onnx',
     'modelcost diff old.onnx new.onnx --markdown        # the pull-request comment',
@@ -21,6 +21,8 @@ export const diffCommand: Command = {
     dim: { type: 'string', multiple: true },
     input: { type: 'string', multiple: true },
     convention: { type: 'string' },
+    hardware: { type: 'string' },
+    precision: { type: 'string' },
     markdown: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -32,6 +34,8 @@ export const diffCommand: Command = {
       dims: parseDimFlags(args.values.dim as string[] | undefined),
       inputs: parseInputFlags(args.values.input as string[] | undefined),
       convention: parseConvention(args.values.convention as string | undefined),
+      hardware: parseHardwareFlag(args.values.hardware as string | undefined, io),
+      precision: parsePrecisionFlag(args.values.precision as string | undefined),
     };
     const base = profileModelFile(basePath, opts, io);
     const head = profileModelFile(headPath, opts, io);

@@ -3,8 +3,10 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../io.js';
+import { calibrateCommand } from './calibrate.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { hardwareCommand } from './hardware.js';
 import { prCommand } from './pr.js';
 import { profileCommand } from './profile.js';
 
@@ -29,6 +31,8 @@ export const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   check: checkCommand,
   pr: prCommand,
+  hardware: hardwareCommand,
+  calibrate: calibrateCommand,
 };
 
 /** Help for one command, or the overview. */

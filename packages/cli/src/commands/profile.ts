@@ -3,7 +3,7 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { parseConvention, parseDimFlags, parseInputFlags } from '../args.js';
+import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { profileModelFile } from '../models.js';
@@ -12,18 +12,20 @@ import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--per-layer] [--json|--csv]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
+    'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
   ],
   options: {
     dim: { type: 'string', multiple: true },
     input: { type: 'string', multiple: true },
     convention: { type: 'string' },
     hardware: { type: 'string' },
+    precision: { type: 'string' },
     'per-layer': { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -35,6 +37,8 @@ export const profileCommand: Command = {
       dims: parseDimFlags(args.values.dim as string[] | undefined),
       inputs: parseInputFlags(args.values.input as string[] | undefined),
       convention: parseConvention(args.values.convention as string | undefined),
+      hardware: parseHardwareFlag(args.values.hardware as string | undefined, io),
+      precision: parsePrecisionFlag(args.values.precision as string | undefined),
     };
     const reports: Report[] = [];
     let failed = 0;

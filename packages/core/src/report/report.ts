@@ -74,6 +74,27 @@ export interface ReportLatency {
   ms: number;
   /** Share of the estimated time (0..1) spent in compute-bound and memory-bound kernels. */
   boundBy: { compute: number; memory: number };
+  /** The what-if precision the estimate assumed, when not the model's own. */
+  precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+  /** Kernels the nodes were grouped into. */
+  kernels?: number;
+  /** The slowest kernels (at most 5), slowest first. */
+  top?: ReportKernel[];
+}
+
+/** One estimated kernel: nodes a runtime runs as one launch. */
+export interface ReportKernel {
+  /** Node names, producer first. */
+  nodes: string[];
+  /** Op types joined with `+` (`Conv+Relu`). */
+  ops: string;
+  ms: number;
+  boundBy: 'compute' | 'memory';
+  flops: number;
+  /** Bytes moved to and from memory (intermediates fused away). */
+  bytes: number;
+  /** dtype of the arithmetic (`fp32`, `fp16`, `int8`...). */
+  dtype: string;
 }
 
 /** Coverage of the model by modelcost's rules. */

@@ -1,0 +1,267 @@
+/**
+ * The latency estimator: a Report's nodes are grouped into the kernels a runtime would run (a
+ * contraction with the elementwise ops it fuses, elementwise chains), and each kernel is timed by a
+ * roofline with size-dependent efficiency plus a fixed overhead. docs/latency-model.md derives it.
+ * It reads only the Report, so it serves every importer and cached reports alike.
+ */
+import { dimPoly, parseDim } from '../symbolic/dim.js';
+import { DTYPE_BITS, type DType } from '../ir/dtype.js';
+import type { Report, ReportKernel, ReportLatency, ReportNode, ReportTensor } from '../report/report.js';
+import type { HardwareProfile, PeakDType, Sourced } from './profile.js';
+
+/** Options of {@link estimateLatency}. */
+export interface LatencyOptions {
+  /**
+   * What-if precision: estimate as if weights and activations ran at this dtype (a deployment on
+   * TensorRT / a phone runs fp16 or int8 while the repository holds fp32). Float tensors' bytes scale
+   * with it; integer and shape tensors do not.
+   */
+  readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+}
+
+/** Ops that run as no kernel at all: views, metadata, constants, inference no-ops. */
+const FREE_OPS = new Set([
+  'Constant', 'Shape', 'Size', 'Identity', 'Reshape', 'Flatten', 'Squeeze', 'Unsqueeze', 'Dropout', 'Optional',
+  'InputLayer', 'SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'ActivityRegularization',
+]);
+
+/**
+ * Ops a runtime fuses into the kernel that produced their input (ONNX Runtime's Conv+Add+Relu,
+ * MatMul+Add, Gelu and elementwise fusions; TensorRT's pointwise fusion; BatchNormalization folded
+ * into the preceding convolution's weights at graph optimisation).
+ */
+const FUSABLE_OPS = new Set([
+  'Add', 'Sub', 'Mul', 'Div', 'Relu', 'LeakyRelu', 'PRelu', 'Clip', 'Sigmoid', 'HardSigmoid', 'HardSwish', 'Tanh', 'Elu', 'Selu', 'Celu',
+  'Gelu', 'FastGelu', 'BiasGelu', 'Erf', 'Exp', 'Log', 'Sqrt', 'Pow', 'Neg', 'Abs', 'Softplus', 'Softsign', 'Mish', 'ThresholdedRelu',
+  'BatchNormalization', 'Cast', 'QuantizeLinear', 'DequantizeLinear', 'Where', 'Max', 'Min', 'Sum', 'Mean',
+  // Keras layers that are elementwise.
+  'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'ThresholdedReLU', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Rescaling',
+]);
+
+/** Ops whose arithmetic runs on integer units whatever their output dtype. */
+const INT8_OPS = new Set(['QLinearConv', 'QLinearMatMul', 'ConvInteger', 'MatMulInteger', 'QGemm', 'QAttention', 'DynamicQuantizeMatMul', 'MatMulIntegerToFloat', 'QLinearAdd', 'QLinearMul']);
+
+/** A group of nodes run as one kernel. */
+export interface Kernel {
+  readonly nodes: readonly ReportNode[];
+  /** Operations (the nodes' flops times multiplicity). */
+  readonly flops: number;
+  /** Bytes read and written outside the kernel (intermediates kept in registers/cache are not counted). */
+  readonly bytes: number;
+  /** dtype of the arithmetic (before any what-if precision). */
+  readonly dtype: PeakDType;
+  /** Bits of the kernel's float data (for what-if byte scaling); 0 when its data is not float. */
+  readonly floatBits: number;
+  /** Runs per inference. */
+  readonly multiplicity: number;
+  /** True when the kernel holds a contraction (MACs > 0): GEMM-like work whose efficiency grows with size. */
+  readonly contraction: boolean;
+  /** Launches per run: a recurrent layer runs one step kernel per time step. */
+  readonly launches: number;
+}
+
+/**
+ * Which fusions the runtime makes. `contraction`: an activation / bias / residual add / folded
+ * BatchNormalization joins the convolution or matmul before it (ONNX Runtime's CPU EP: FusedConv,
+ * FusedGemm, Conv+BN folding), other ops run alone. `pointwise`: elementwise chains fuse too
+ * (TensorRT, ONNX Runtime's CUDA EP, NPU compilers).
+ */
+export type FusionPolicy = 'contraction' | 'pointwise';
+
+/** The fusion a device class gets by default. */
+export function fusionFor(kind: 'cpu' | 'gpu' | 'npu'): FusionPolicy {
+  return kind === 'cpu' ? 'contraction' : 'pointwise';
+}
+
+/** Recurrent ops and the axis of their input that counts time steps (ONNX layout 0: [seq, batch, in]; Keras: [batch, seq, in]). */
+const RECURRENT: Readonly<Record<string, { onnx: number; keras: number }>> = {
+  LSTM: { onnx: 0, keras: 1 }, GRU: { onnx: 0, keras: 1 }, RNN: { onnx: 0, keras: 1 }, SimpleRNN: { onnx: 0, keras: 1 }, ConvLSTM2D: { onnx: 0, keras: 1 },
+};
+
+const FLOAT_BITS: Partial<Record<string, number>> = { float32: 32, float16: 16, bfloat16: 16, float64: 64 };
+
+function dtypeOf(n: ReportNode): PeakDType {
+  if (INT8_OPS.has(n.op)) return 'int8';
+  const t = n.outputs[0]?.dtype ?? 'float32';
+  if (t === 'float16') return 'fp16';
+  if (t === 'bfloat16') return 'bf16';
+  if (t.startsWith('float8')) return 'fp8';
+  if (t === 'int8' || t === 'uint8') return 'int8';
+  if (t === 'int4' || t === 'uint4') return 'int4';
+  return 'fp32';
+}
+
+/** Bytes of a report tensor under the report's dim bindings (unbound symbols count as 1, as in the totals). */
+export function reportTensorBytes(t: ReportTensor, dims: Readonly<Record<string, number>>): number {
+  if (!t.shape) return 0;
+  let n = 1;
+  for (const d of t.shape) {
+    if (typeof d === 'number') n *= d;
+    else {
+      const v = Number(dimPoly(parseDim(d)).evaluate(dims, 1));
+      n *= Number.isFinite(v) ? v : 1;
+    }
+  }
+  const bits = DTYPE_BITS[t.dtype as DType] ?? 32;
+  return Math.ceil((n * bits) / 8);
+}
+
+/**
+ * Group a report's nodes (in their topological order) into kernels. A node joins the kernel that
+ * produced one of its inputs when it is fusable (elementwise, activation, BatchNormalization...),
+ * that input has no other consumer, and the node has one output; views and constants run as no
+ * kernel; unsupported nodes are skipped (their cost is unknown, and coverage says so).
+ */
+export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise'): Kernel[] {
+  const consumers = new Map<string, number>();
+  for (const n of report.nodes) for (const i of n.inputs) consumers.set(i, (consumers.get(i) ?? 0) + 1);
+  for (const o of report.outputs) consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
+  const tensors = new Map<string, ReportTensor>(report.inputs.map((t) => [t.name, t]));
+  for (const n of report.nodes) for (const o of n.outputs) tensors.set(o.name, o);
+  interface Open { nodes: ReportNode[]; internal: number; tail: string }
+  const groups: Open[] = [];
+  const byTail = new Map<string, Open>();
+  for (const n of report.nodes) {
+    if (n.status === 'unsupported' || n.multiplicity === 0) continue;
+    if (FREE_OPS.has(n.op) || (n.flops === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32'))) continue;
+    let joined: Open | undefined;
+    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
+      for (const i of n.inputs) {
+        const g = byTail.get(i);
+        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || g.nodes[0]!.macs > 0)) {
+          joined = g;
+          byTail.delete(i);
+          const produced = g.nodes[g.nodes.length - 1]!.outputs.find((o) => o.name === i);
+          if (produced) g.internal += reportTensorBytes(produced, report.dims);
+          break;
+        }
+      }
+    }
+    const g = joined ?? { nodes: [], internal: 0, tail: '' };
+    if (!joined) groups.push(g);
+    g.nodes.push(n);
+    if (n.outputs.length === 1) {
+      g.tail = n.outputs[0]!.name;
+      byTail.set(g.tail, g);
+    }
+  }
+  return groups.map((g) => {
+    const mult = g.nodes[0]!.multiplicity ?? 1;
+    let flops = 0;
+    let moved = 0;
+    for (const n of g.nodes) {
+      flops += n.flops;
+      moved += n.bytesRead + n.bytesWritten;
+    }
+    const anchor = g.nodes.reduce((a, b) => (b.flops > a.flops ? b : a), g.nodes[0]!);
+    const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
+    // Each intermediate was written by one node and read by the next: both transfers stay on chip.
+    const rec = RECURRENT[anchor.op];
+    let launches = 1;
+    if (rec) {
+      const x = tensors.get(anchor.inputs[0] ?? '');
+      const d = x?.shape?.[anchor.domain === 'keras' ? rec.keras : rec.onnx];
+      const steps = d === undefined ? 1 : typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
+      launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
+    }
+    return { nodes: g.nodes, flops: flops * mult, bytes: Math.max(0, moved - 2 * g.internal) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+  });
+}
+
+/** Fallback order when a device has no peak for a dtype (an fp32 model on an fp16-only NPU runs in fp16). */
+const PEAK_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
+  fp32: ['fp32', 'tf32', 'fp16', 'bf16'],
+  tf32: ['tf32', 'fp32', 'fp16'],
+  fp16: ['fp16', 'bf16', 'fp32'],
+  bf16: ['bf16', 'fp16', 'fp32'],
+  fp8: ['fp8', 'fp16', 'bf16', 'fp32'],
+  int8: ['int8', 'fp16', 'fp32'],
+  int4: ['int4', 'int8', 'fp16', 'fp32'],
+};
+
+/** The peak a kernel of `dtype` runs at on `hw` (ops/s), following {@link PEAK_FALLBACK}; 0 when none. */
+export function peakFor(hw: HardwareProfile, dtype: PeakDType): number {
+  for (const t of PEAK_FALLBACK[dtype]) {
+    const v: Sourced | undefined = hw.peakFlopsPerSec[t];
+    if (v && v.value > 0) return v.value;
+  }
+  return 0;
+}
+
+/** Parameters of the kernel time model, separated so calibration can vary them cheaply. */
+export interface TimeModel {
+  readonly computeMax: number;
+  readonly computeHalfSec: number;
+  readonly vectorMax: number;
+  readonly memoryMax: number;
+  readonly memoryHalfSec: number;
+  readonly overheadSec: number;
+}
+
+/** The time model a profile describes. */
+export function timeModelOf(hw: HardwareProfile): TimeModel {
+  const e = hw.efficiency;
+  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, overheadSec: hw.kernelOverheadSec.value };
+}
+
+/**
+ * One kernel launch's time: compute and memory sides of the roofline, and the overhead. A
+ * contraction's achieved rate is `peak * computeMax * f / (f + peak * half)` (small GEMMs cannot fill
+ * the machine), so its time is `f / (peak * computeMax) + half / computeMax`; other kernels'
+ * arithmetic runs at `peak * vectorMax`.
+ */
+export function kernelTime(flops: number, bytes: number, peak: number, bandwidth: number, m: TimeModel, contraction = true): { compute: number; memory: number; total: number } {
+  const compute = flops > 0 && peak > 0 ? (contraction ? flops / (peak * m.computeMax) + m.computeHalfSec / m.computeMax : flops / (peak * m.vectorMax)) : 0;
+  const memory = bytes > 0 && bandwidth > 0 ? bytes / (bandwidth * m.memoryMax) + m.memoryHalfSec / m.memoryMax : 0;
+  return { compute, memory, total: Math.max(compute, memory) + m.overheadSec };
+}
+
+/** A kernel's time over all its launches (a recurrent layer: one step kernel per time step). */
+export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel): { compute: number; memory: number; total: number } {
+  const L = k.launches;
+  const t = kernelTime(k.flops / L, bytes / L, peak, bandwidth, m, k.contraction);
+  return { compute: t.compute * L, memory: t.memory * L, total: t.total * L };
+}
+
+const PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 } as const;
+
+/** A kernel under a what-if precision: its dtype and the bytes it moves. */
+export function kernelAt(k: Kernel, precision: LatencyOptions['precision']): { dtype: PeakDType; bytes: number } {
+  if (!precision || k.floatBits === 0) return { dtype: k.dtype, bytes: k.bytes };
+  return { dtype: precision, bytes: (k.bytes * PRECISION_BITS[precision]) / k.floatBits };
+}
+
+/** Estimate a report's latency on one profile. Pure. */
+export function estimateLatency(report: Report, hw: HardwareProfile, options: LatencyOptions = {}, kernels: readonly Kernel[] = groupKernels(report, fusionFor(hw.kind))): ReportLatency {
+  const m = timeModelOf(hw);
+  const bw = hw.memoryBandwidthBytesPerSec.value;
+  let total = 0;
+  let computeTime = 0;
+  let memoryTime = 0;
+  const timed: ReportKernel[] = kernels.map((k) => {
+    const { dtype, bytes } = kernelAt(k, options.precision);
+    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m);
+    const sec = t.total;
+    total += sec;
+    if (t.compute >= t.memory) computeTime += sec;
+    else memoryTime += sec;
+    return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join('+'), ms: sec * 1e3, boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: k.flops, bytes: Math.round(bytes), dtype };
+  });
+  const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return {
+    hardware: hw.id,
+    ms: total * 1e3,
+    boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
+    ...(options.precision ? { precision: options.precision } : {}),
+    kernels: kernels.length,
+    top,
+  };
+}
+
+/** The report with `latency` filled for each profile (kernels grouped once). */
+export function withLatency(report: Report, profiles: readonly HardwareProfile[], options: LatencyOptions = {}): Report {
+  if (profiles.length === 0) return report;
+  const byFusion = new Map<FusionPolicy, Kernel[]>();
+  const kernelsFor = (f: FusionPolicy): Kernel[] => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f)!;
+  return { ...report, latency: profiles.map((hw) => estimateLatency(report, hw, options, kernelsFor(fusionFor(hw.kind)))) };
+}

@@ -1,0 +1,164 @@
+/**
+ * Calibration: fit a profile's efficiency factors and kernel overhead to measured latencies.
+ * The measured runs come from the caller (the CLI times models with onnxruntime-node); this module
+ * is pure arithmetic: minimise the squared log error of estimate vs measured over the samples.
+ */
+import type { Report } from '../report/report.js';
+import { fusionFor, groupKernels, kernelAt, launchesTime, peakFor, timeModelOf, type Kernel, type LatencyOptions, type TimeModel } from './estimate.js';
+import { resolveProfile, type HardwarePreset, type HardwareProfile, type Sourced } from './profile.js';
+
+/** One timed model. */
+export interface CalibrationSample {
+  /** A label for messages (the model path). */
+  readonly name: string;
+  readonly report: Report;
+  /** Median measured latency in milliseconds. */
+  readonly measuredMs: number;
+}
+
+/** Prepared sample: kernels grouped once. */
+interface Prepared {
+  readonly kernels: readonly Kernel[];
+  readonly measuredSec: number;
+}
+
+function modelSeconds(p: Prepared, hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
+  let t = 0;
+  for (const k of p.kernels) {
+    const { dtype, bytes } = kernelAt(k, options.precision);
+    t += launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m).total;
+  }
+  return t;
+}
+
+const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'overheadSec'] as const;
+/** Search bounds: efficiencies may pass 1 when a preset's peak understates the machine (turbo clocks). */
+const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]>> = {
+  computeMax: [0.02, 2],
+  computeHalfSec: [0, 500e-6],
+  vectorMax: [0.002, 2],
+  memoryMax: [0.02, 2],
+  overheadSec: [0, 200e-6],
+};
+
+function loss(samples: readonly Prepared[], hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
+  let s = 0;
+  for (const p of samples) {
+    const r = Math.log(modelSeconds(p, hw, m, options) / p.measuredSec);
+    s += r * r;
+  }
+  return s;
+}
+
+/**
+ * Fit {@link TimeModel} parameters to samples by coordinate search in shrinking multiplicative steps
+ * (deterministic; four parameters and a dozen models need no more). Returns the fitted model.
+ */
+export function fitTimeModel(hw: HardwareProfile, samples: readonly CalibrationSample[], options: LatencyOptions = {}): TimeModel {
+  const prepared = samples.map((s) => ({ kernels: groupKernels(s.report, fusionFor(hw.kind)), measuredSec: s.measuredMs / 1e3 }));
+  let best: TimeModel = timeModelOf(hw);
+  let bestLoss = loss(prepared, hw, best, options);
+  for (let step = 2; step > 1.001; step = Math.sqrt(step)) {
+    for (let improved = true, rounds = 0; improved && rounds < 50; rounds++) {
+      improved = false;
+      for (const k of PARAMS) {
+        const [lo, hi] = BOUNDS[k];
+        const cur = best[k];
+        // From 0 a multiplicative step goes nowhere: try small absolute values; towards 0, try 0 itself.
+        const tries = cur === 0 ? [1e-6, 1e-5] : lo === 0 ? [cur * step, cur / step, 0] : [cur * step, cur / step];
+        for (const v of tries) {
+          const x = Math.min(hi, Math.max(lo, v));
+          if (x === cur) continue;
+          const cand = { ...best, [k]: x };
+          const l = loss(prepared, hw, cand, options);
+          if (l < bestLoss - 1e-12) {
+            best = cand;
+            bestLoss = l;
+            improved = true;
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Mean absolute percentage error and Spearman rank correlation of estimates vs measurements. */
+export function accuracy(pairs: readonly { estimatedMs: number; measuredMs: number }[]): { mape: number; spearman: number } {
+  const mape = pairs.reduce((s, p) => s + Math.abs(p.estimatedMs - p.measuredMs) / p.measuredMs, 0) / Math.max(1, pairs.length);
+  return { mape, spearman: spearman(pairs.map((p) => p.estimatedMs), pairs.map((p) => p.measuredMs)) };
+}
+
+/** Average ranks (ties share the mean rank). */
+function ranks(xs: readonly number[]): number[] {
+  const idx = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(xs.length);
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1]![0] === idx[i]![0]) j++;
+    for (let k = i; k <= j; k++) r[idx[k]![1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+/** Spearman's rank correlation (Pearson over ranks). */
+export function spearman(a: readonly number[], b: readonly number[]): number {
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const n = a.length;
+  const ma = ra.reduce((s, x) => s + x, 0) / n;
+  const mb = rb.reduce((s, x) => s + x, 0) / n;
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < n; i++) {
+    num += (ra[i]! - ma) * (rb[i]! - mb);
+    da += (ra[i]! - ma) ** 2;
+    db += (rb[i]! - mb) ** 2;
+  }
+  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
+}
+
+/**
+ * A preset carrying fitted factors (provenance `measured`, the source naming the samples), ready to
+ * be written as JSON and used with `--hardware ./file.json`.
+ */
+export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: string, note: string): HardwarePreset {
+  const measured = (value: number, what: string): Sourced => ({ value, provenance: 'measured', source: `modelcost calibrate: ${what} fitted to ${note}` });
+  return {
+    ...base,
+    id,
+    name: `${base.name} (calibrated)`,
+    kernelOverheadUs: measured(fitted.overheadSec * 1e6, 'per-kernel overhead'),
+    efficiency: {
+      ...(base.efficiency ?? {}),
+      computeMax: measured(fitted.computeMax, 'compute efficiency'),
+      computeHalfSec: measured(fitted.computeHalfSec, 'compute half-efficiency size'),
+      vectorMax: measured(fitted.vectorMax, 'vector (non-contraction) efficiency'),
+      memoryMax: measured(fitted.memoryMax, 'memory efficiency'),
+    },
+  };
+}
+
+/** Convenience: the profile of a preset with a fitted time model applied. */
+export function applyTimeModel(base: HardwarePreset, fitted: TimeModel): HardwareProfile {
+  return resolveProfile(calibratedPreset(base, fitted, base.id, 'samples'));
+}
+
+/** Estimate of one sample under a time model (kernels grouped on the fly). */
+export function estimateWith(hw: HardwareProfile, m: TimeModel, report: Report, options: LatencyOptions = {}): number {
+  return modelSeconds({ kernels: groupKernels(report, fusionFor(hw.kind)), measuredSec: 1 }, hw, m, options) * 1e3;
+}
+
+/**
+ * Leave-one-out validation: each sample is estimated with a model fitted on all the others, so no
+ * sample is scored on a fit that saw it. Needs at least 3 samples.
+ */
+export function leaveOneOut(hw: HardwareProfile, samples: readonly CalibrationSample[], options: LatencyOptions = {}): { name: string; estimatedMs: number; measuredMs: number }[] {
+  if (samples.length < 3) throw new RangeError(`leave-one-out needs at least 3 samples, got ${samples.length}`);
+  return samples.map((s, i) => {
+    const m = fitTimeModel(hw, samples.filter((_, j) => j !== i), options);
+    return { name: s.name, estimatedMs: estimateWith(hw, m, s.report, options), measuredMs: s.measuredMs };
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The built-in hardware presets and lookups over them and user profiles.
+ */
+import { PRESET_DATA } from './presets.js';
+import { PEAK_DTYPES, resolveProfile, type HardwarePreset, type HardwareProfile, type Provenance, type Sourced } from './profile.js';
+
+/** Every built-in preset, in source units (see {@link HardwarePreset}). */
+export const HARDWARE_PRESETS: readonly HardwarePreset[] = PRESET_DATA;
+
+/** Ids of the built-in presets. */
+export const HARDWARE_IDS: readonly string[] = PRESET_DATA.map((p) => p.id);
+
+/**
+ * A user profile: a full preset, or `extends` naming a preset (or an earlier user profile) plus the
+ * fields to override. Used for `.modelcost.yml` `hardwareProfiles` and `--hardware ./file.json`.
+ */
+export type UserHardware = Partial<HardwarePreset> & { readonly id: string; readonly extends?: string };
+
+/** Thrown for an unknown id or an incomplete user profile; the message names the id and what is missing. */
+export class HardwareError extends Error {
+  override readonly name = 'HardwareError';
+}
+
+/**
+ * Merge user profiles over the presets (a user profile with a preset's id replaces it) and return
+ * the combined list. `extends` is resolved against presets and earlier user profiles.
+ */
+export function hardwareCatalog(user: readonly UserHardware[] = []): HardwarePreset[] {
+  const byId = new Map<string, HardwarePreset>(PRESET_DATA.map((p) => [p.id, p]));
+  for (const u of user) {
+    const baseId = u.extends;
+    const base = baseId === undefined ? byId.get(u.id) : byId.get(baseId);
+    if (baseId !== undefined && !base) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} extends unknown profile ${JSON.stringify(baseId)}`);
+    const { extends: _ext, ...fields } = u;
+    const merged = {
+      ...(base ?? {}),
+      ...fields,
+      peakTflops: { ...(base?.peakTflops ?? {}), ...(fields.peakTflops ?? {}) },
+      efficiency: { ...(base?.efficiency ?? {}), ...(fields.efficiency ?? {}) },
+    } as HardwarePreset;
+    const missing = (['name', 'kind', 'bandwidthGBps'] as const).filter((k) => merged[k] === undefined);
+    if (Object.keys(merged.peakTflops).length === 0) missing.push('peakTflops' as never);
+    if (missing.length) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} lacks ${missing.join(', ')} (give them, or "extends": "<preset id>")`);
+    byId.set(u.id, merged);
+  }
+  return [...byId.values()];
+}
+
+/** Resolve hardware ids to profiles; throws {@link HardwareError} naming an unknown id and the closest ones. */
+export function findHardware(ids: readonly string[], catalog: readonly HardwarePreset[] = PRESET_DATA): HardwareProfile[] {
+  return ids.map((id) => {
+    const p = catalog.find((x) => x.id === id);
+    if (!p) {
+      const near = catalog.filter((x) => x.id.includes(id.split('-')[0] ?? id)).map((x) => x.id).slice(0, 5);
+      throw new HardwareError(`unknown hardware ${JSON.stringify(id)}${near.length ? `; did you mean ${near.join(', ')}?` : ''} (\`modelcost hardware list\` shows them all)`);
+    }
+    return resolveProfile(p);
+  });
+}
+
+const PROVENANCES = ['datasheet', 'derived', 'measured', 'estimate'];
+
+/**
+ * Read a user profile from parsed JSON/YAML (a `.modelcost.yml` `hardwareProfiles` entry or a
+ * `--hardware ./file.json` file). Numbers may be given bare (`bandwidthGBps: 60`): they get
+ * provenance `estimate` and a source naming `where`, so every value keeps a source. Returns the
+ * profile or the problems, each with its dot path under `where`.
+ */
+export function parseUserHardware(raw: unknown, where: string): { value?: UserHardware; errors: string[] } {
+  const errors: string[] = [];
+  const rec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!rec(raw)) return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
+  // Overheads and half-efficiency sizes may be 0 (a calibration can fit them to nothing); rates may not.
+  const sourced = (v: unknown, path: string): Sourced | undefined => {
+    const zeroOk = path === 'kernelOverheadUs' || path.endsWith('HalfSec');
+    const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && (x > 0 || (zeroOk && x === 0));
+    if (ok(v)) return { value: v, provenance: 'estimate', source: `user profile (${where})` };
+    if (rec(v) && ok(v.value)) {
+      const provenance = v.provenance === undefined ? 'estimate' : v.provenance;
+      if (typeof provenance !== 'string' || !PROVENANCES.includes(provenance)) errors.push(`${where}.${path}.provenance: expected one of ${PROVENANCES.join(', ')}, got ${JSON.stringify(v.provenance)}`);
+      const source = typeof v.source === 'string' && v.source.trim() ? v.source : `user profile (${where})`;
+      return { value: v.value, provenance: provenance as Provenance, source };
+    }
+    errors.push(`${where}.${path}: expected a ${zeroOk ? 'non-negative' : 'positive'} number or {value, provenance, source}, got ${JSON.stringify(v)}`);
+    return undefined;
+  };
+  const out: Record<string, unknown> = {};
+  if (typeof raw.id !== 'string' || !raw.id) errors.push(`${where}.id: expected a non-empty string, got ${JSON.stringify(raw.id)}`);
+  else out.id = raw.id;
+  for (const k of ['extends', 'name', 'vendor', 'notes']) {
+    if (raw[k] === undefined) continue;
+    if (typeof raw[k] === 'string') out[k] = raw[k];
+    else errors.push(`${where}.${k}: expected a string, got ${JSON.stringify(raw[k])}`);
+  }
+  if (raw.kind !== undefined) {
+    if (raw.kind === 'cpu' || raw.kind === 'gpu' || raw.kind === 'npu') out.kind = raw.kind;
+    else errors.push(`${where}.kind: expected cpu, gpu or npu, got ${JSON.stringify(raw.kind)}`);
+  }
+  if (raw.peakTflops !== undefined) {
+    if (!rec(raw.peakTflops)) errors.push(`${where}.peakTflops: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw.peakTflops)}`);
+    else {
+      const peaks: Record<string, Sourced> = {};
+      for (const [t, v] of Object.entries(raw.peakTflops)) {
+        if (!(PEAK_DTYPES as readonly string[]).includes(t)) errors.push(`${where}.peakTflops.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(', ')}`);
+        else {
+          const s = sourced(v, `peakTflops.${t}`);
+          if (s) peaks[t] = s;
+        }
+      }
+      out.peakTflops = peaks;
+    }
+  }
+  for (const k of ['bandwidthGBps', 'memoryGB', 'kernelOverheadUs']) {
+    if (raw[k] === undefined) continue;
+    const s = sourced(raw[k], k);
+    if (s) out[k] = s;
+  }
+  if (raw.efficiency !== undefined) {
+    if (!rec(raw.efficiency)) errors.push(`${where}.efficiency: expected a mapping, got ${JSON.stringify(raw.efficiency)}`);
+    else {
+      const eff: Record<string, Sourced> = {};
+      for (const [k, v] of Object.entries(raw.efficiency)) {
+        if (!['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec'].includes(k)) errors.push(`${where}.efficiency.${k}: unknown factor; expected computeMax, computeHalfSec, vectorMax, memoryMax or memoryHalfSec`);
+        else {
+          const s = sourced(v, `efficiency.${k}`);
+          if (s) eff[k] = s;
+        }
+      }
+      out.efficiency = eff;
+    }
+  }
+  const known = ['id', 'extends', 'name', 'vendor', 'notes', 'kind', 'peakTflops', 'bandwidthGBps', 'memoryGB', 'kernelOverheadUs', 'efficiency'];
+  for (const k of Object.keys(raw)) if (!known.includes(k)) errors.push(`${where}.${k}: unknown field; expected one of ${known.join(', ')}`);
+  return errors.length ? { errors } : { value: out as UserHardware, errors };
+}

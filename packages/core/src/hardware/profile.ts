@@ -1,0 +1,161 @@
+/**
+ * Hardware profiles are data: dense peak throughput per dtype, memory bandwidth and size, a
+ * per-kernel overhead and efficiency factors, every value with where it came from. Presets are
+ * written in the units their sources use (TFLOPS, GB/s, GB); {@link resolveProfile} turns a preset
+ * (or a user's profile, possibly extending a preset) into a {@link HardwareProfile} in base units.
+ */
+
+/** Where a value comes from. */
+export type Provenance = 'datasheet' | 'derived' | 'measured' | 'estimate';
+
+/** A number with its provenance and a citation (document, URL, or the measurement that produced it). */
+export interface Sourced {
+  readonly value: number;
+  readonly provenance: Provenance;
+  /** Non-empty: a profile value without a source is a bug (a meta-test checks every preset). */
+  readonly source: string;
+}
+
+/** Element types with their own peak rates. */
+export type PeakDType = 'fp32' | 'tf32' | 'fp16' | 'bf16' | 'fp8' | 'int8' | 'int4';
+
+/** All {@link PeakDType}s, widest first. */
+export const PEAK_DTYPES: readonly PeakDType[] = ['fp32', 'tf32', 'fp16', 'bf16', 'fp8', 'int8', 'int4'];
+
+/** Device classes; they pick the default overhead and efficiency factors. */
+export type HardwareKind = 'cpu' | 'gpu' | 'npu';
+
+/**
+ * Roofline efficiency factors. Achieved compute rate for a kernel of `f` FLOPs is
+ * `peak * computeMax * f / (f + peak * computeHalfSec)`: a kernel that would take `computeHalfSec`
+ * at peak runs at half of `computeMax` (small kernels run far below peak). Likewise memory.
+ */
+export interface EfficiencyFactors {
+  /** Share of the dense peak a large contraction reaches (0..1]. */
+  readonly computeMax: Sourced;
+  /** Peak-time size (seconds) at which a kernel reaches half of `computeMax`. */
+  readonly computeHalfSec: Sourced;
+  /**
+   * Share of the dense peak that kernels without a contraction (activations, pooling, softmax,
+   * normalisation) reach: they run on vector units without FMA pairing, with transcendental
+   * functions costing many instructions per counted FLOP.
+   */
+  readonly vectorMax: Sourced;
+  /** Share of peak bandwidth a large streaming kernel reaches (0..1]. */
+  readonly memoryMax: Sourced;
+  /** Peak-time size (seconds) at which a kernel's transfers reach half of `memoryMax`. */
+  readonly memoryHalfSec: Sourced;
+}
+
+/** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
+export interface HardwarePreset {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: HardwareKind;
+  readonly vendor?: string;
+  /** Dense peak per dtype in TFLOPS (TOPS for integer types); sparsity excluded. */
+  readonly peakTflops: Partial<Record<PeakDType, Sourced>>;
+  /** Peak DRAM/HBM bandwidth in GB/s (1e9 bytes). */
+  readonly bandwidthGBps: Sourced;
+  /** Memory size in GB (1e9 bytes), when the device has its own. */
+  readonly memoryGB?: Sourced;
+  /** Fixed cost per kernel launch / operator dispatch in microseconds (default by kind). */
+  readonly kernelOverheadUs?: Sourced;
+  /** Efficiency factors (default by kind). */
+  readonly efficiency?: Partial<EfficiencyFactors>;
+  readonly notes?: string;
+}
+
+/** A profile ready for the estimator, in base units. */
+export interface HardwareProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: HardwareKind;
+  readonly vendor: string;
+  /** Dense peak per dtype, operations per second. */
+  readonly peakFlopsPerSec: Partial<Record<PeakDType, Sourced>>;
+  readonly memoryBandwidthBytesPerSec: Sourced;
+  readonly memoryBytes?: Sourced;
+  readonly kernelOverheadSec: Sourced;
+  readonly efficiency: EfficiencyFactors;
+  readonly notes?: string;
+}
+
+const est = (value: number, source: string): Sourced => ({ value, provenance: 'estimate', source });
+
+/**
+ * Defaults by device class, used when a profile does not carry its own (docs/latency-model.md
+ * explains each; `modelcost calibrate` replaces them with fitted values for the local machine).
+ */
+export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: Sourced; efficiency: EfficiencyFactors }>> = {
+  cpu: {
+    // ONNX Runtime's CPU EP: a node's dispatch plus the thread-pool hand-off is a few microseconds.
+    kernelOverheadUs: est(4, 'default for CPUs: ONNX Runtime CPU operator dispatch + thread-pool sync, a few microseconds (docs/latency-model.md)'),
+    efficiency: {
+      // MLAS/oneDNN SGEMM reach 60-80% of the FMA peak on large GEMMs; convolutions via im2col a little less.
+      computeMax: est(0.6, 'default for CPUs: large SGEMM/conv reach ~60-80% of FMA peak (MLAS, oneDNN benchmarks)'),
+      computeHalfSec: est(20e-6, 'default for CPUs: kernels under ~20 us of peak work are dominated by packing and threading (docs/latency-model.md)'),
+      vectorMax: est(0.05, 'default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak'),
+      memoryMax: est(0.7, 'default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth'),
+      memoryHalfSec: est(2e-6, 'default for CPUs: transfers under ~2 us are latency-bound'),
+    },
+  },
+  gpu: {
+    kernelOverheadUs: est(6, 'default for GPUs: CUDA kernel launch + framework dispatch, ~5-10 us per kernel'),
+    efficiency: {
+      computeMax: est(0.5, 'default for GPUs: cuDNN/cuBLAS reach ~40-70% of dense tensor-core peak on real layers'),
+      computeHalfSec: est(10e-6, 'default for GPUs: a kernel must fill every SM for ~10 us to approach peak'),
+      vectorMax: est(0.1, 'default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak'),
+      memoryMax: est(0.75, 'default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak'),
+      memoryHalfSec: est(3e-6, 'default for GPUs: transfers under a few us do not saturate the memory system'),
+    },
+  },
+  npu: {
+    kernelOverheadUs: est(20, 'default for NPUs: per-layer scheduling on edge accelerators is tens of microseconds'),
+    efficiency: {
+      computeMax: est(0.3, 'default for NPUs: vendor TOPS are marketing peaks; real CNNs reach ~20-40%'),
+      computeHalfSec: est(20e-6, 'default for NPUs: small layers run far below peak'),
+      vectorMax: est(0.05, 'default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU'),
+      memoryMax: est(0.6, 'default for NPUs: shared LPDDR with the SoC'),
+      memoryHalfSec: est(5e-6, 'default for NPUs'),
+    },
+  },
+};
+
+const scale = (s: Sourced, k: number): Sourced => ({ ...s, value: s.value * k });
+
+/** A preset or user profile in base units, with the class defaults filled in. */
+export function resolveProfile(p: HardwarePreset): HardwareProfile {
+  const d = KIND_DEFAULTS[p.kind];
+  const peaks: Partial<Record<PeakDType, Sourced>> = {};
+  for (const t of PEAK_DTYPES) {
+    const v = p.peakTflops[t];
+    if (v) peaks[t] = scale(v, 1e12);
+  }
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    vendor: p.vendor ?? '',
+    peakFlopsPerSec: peaks,
+    memoryBandwidthBytesPerSec: scale(p.bandwidthGBps, 1e9),
+    ...(p.memoryGB ? { memoryBytes: scale(p.memoryGB, 1e9) } : {}),
+    kernelOverheadSec: scale(p.kernelOverheadUs ?? d.kernelOverheadUs, 1e-6),
+    efficiency: { ...d.efficiency, ...p.efficiency },
+    ...(p.notes ? { notes: p.notes } : {}),
+  };
+}
+
+/** Every {@link Sourced} value of a preset with its dot path (for the source meta-test and `hardware show`). */
+export function sourcedValues(p: HardwarePreset): { path: string; value: Sourced }[] {
+  const out: { path: string; value: Sourced }[] = [];
+  for (const t of PEAK_DTYPES) {
+    const v = p.peakTflops[t];
+    if (v) out.push({ path: `peakTflops.${t}`, value: v });
+  }
+  out.push({ path: 'bandwidthGBps', value: p.bandwidthGBps });
+  if (p.memoryGB) out.push({ path: 'memoryGB', value: p.memoryGB });
+  if (p.kernelOverheadUs) out.push({ path: 'kernelOverheadUs', value: p.kernelOverheadUs });
+  for (const [k, v] of Object.entries(p.efficiency ?? {})) if (v) out.push({ path: `efficiency.${k}`, value: v });
+  return out;
+}

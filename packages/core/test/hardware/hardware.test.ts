@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accuracy,
+  estimateLatency,
+  findHardware,
+  fitTimeModel,
+  groupKernels,
+  hardwareCatalog,
+  HARDWARE_PRESETS,
+  HardwareError,
+  resolveProfile,
+  sourcedValues,
+  spearman,
+  withLatency,
+  type HardwarePreset,
+  type Report,
+  type ReportNode,
+} from '../../src/index.js';
+
+const PROVENANCE = new Set(['datasheet', 'derived', 'measured', 'estimate']);
+
+describe('hardware presets', () => {
+  it('ships at least 30 presets with unique ids, positive values and a source for every value', () => {
+    expect(HARDWARE_PRESETS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(HARDWARE_PRESETS.map((p) => p.id)).size).toBe(HARDWARE_PRESETS.length);
+    for (const p of HARDWARE_PRESETS) {
+      expect(Object.keys(p.peakTflops).length, p.id).toBeGreaterThan(0);
+      const values = sourcedValues(p);
+      for (const { path, value } of values) {
+        expect(value.source.trim().length, `${p.id}.${path} has no source`).toBeGreaterThan(10);
+        expect(PROVENANCE.has(value.provenance), `${p.id}.${path} provenance ${value.provenance}`).toBe(true);
+        expect(value.value, `${p.id}.${path}`).toBeGreaterThan(0);
+      }
+      // The class defaults that fill the rest carry sources too.
+      const r = resolveProfile(p);
+      for (const v of [r.kernelOverheadSec, ...Object.values(r.efficiency)]) expect(v.source.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('covers datacenter and desktop GPUs, Jetson, Apple silicon, Raspberry Pi, phones, server CPUs and a CI runner', () => {
+    const ids = HARDWARE_PRESETS.map((p) => p.id).join(' ');
+    for (const want of ['nvidia-a100', 'nvidia-h100', 'rtx-4090', 'jetson-orin-nano', 'apple-m2', 'rpi5', 'snapdragon-8gen3-cpu', 'intel-xeon', 'amd-epyc', 'github-ubuntu-4vcpu'])
+      expect(ids).toContain(want);
+  });
+
+  it('keeps spot-checked datasheet numbers (A100 SXM 80GB: 312 TFLOPS fp16 dense, 2039 GB/s; T4: 65 fp16, 320 GB/s)', () => {
+    const [a100, t4] = findHardware(['nvidia-a100-sxm-80gb', 'nvidia-t4']);
+    expect(a100!.peakFlopsPerSec.fp16!.value).toBe(312e12);
+    expect(a100!.memoryBandwidthBytesPerSec.value).toBe(2039e9);
+    expect(t4!.peakFlopsPerSec.fp16!.value).toBe(65e12);
+    expect(t4!.memoryBandwidthBytesPerSec.value).toBe(320e9);
+    // Orin Nano 8GB fp32, derived: 1024 CUDA cores x 2 FLOP x 0.625 GHz = 1.28 TFLOPS.
+    expect(findHardware(['jetson-orin-nano-8gb'])[0]!.peakFlopsPerSec.fp32!.value).toBeCloseTo(1024 * 2 * 0.625e9, -9);
+  });
+
+  it('merges user profiles: extends a preset, overrides a field, rejects an incomplete one', () => {
+    const cat = hardwareCatalog([{ id: 'my-orin', extends: 'jetson-orin-nano-8gb', bandwidthGBps: { value: 60, provenance: 'measured', source: 'our bench' } }]);
+    const [mine] = findHardware(['my-orin'], cat);
+    expect(mine!.memoryBandwidthBytesPerSec.value).toBe(60e9);
+    expect(mine!.peakFlopsPerSec.fp16!.value).toBeCloseTo(10.2e12, -6);
+    expect(() => hardwareCatalog([{ id: 'x', extends: 'nope' }])).toThrow('hardware profile "x" extends unknown profile "nope"');
+    expect(() => hardwareCatalog([{ id: 'x', name: 'X' }])).toThrow('hardware profile "x" lacks kind, bandwidthGBps, peakTflops');
+    expect(() => findHardware(['nvidia-a1000'])).toThrow(HardwareError);
+    expect(() => findHardware(['nvidia-a1000'])).toThrow(/unknown hardware "nvidia-a1000"; did you mean nvidia-h100-sxm/);
+  });
+});
+
+/** A report over a small conv net: Conv -> BatchNormalization -> Relu -> Reshape -> Gemm -> Softmax. */
+function node(name: string, op: string, inputs: string[], out: { name: string; shape: number[]; dtype?: string }, c: Partial<ReportNode> = {}): ReportNode {
+  return { name, op, domain: '', inputs, outputs: [{ dtype: 'float32', ...out }], params: 0, macs: 0, flops: 0, bytesRead: 0, bytesWritten: 0, ...c };
+}
+function smallReport(): Report {
+  const act = 64 * 56 * 56 * 4; // [1,64,56,56] fp32 = 802816 bytes
+  return {
+    schemaVersion: 1,
+    tool: { name: 'modelcost', version: 't' },
+    model: { path: 'm.onnx', format: 'onnx', producer: '', opsets: {} },
+    convention: 'macs+flops',
+    dims: {},
+    inputs: [{ name: 'x', shape: [1, 3, 224, 224], dtype: 'float32' }],
+    outputs: [{ name: 'p', shape: [1, 10], dtype: 'float32' }],
+    totals: { params: 0, macs: 0, flops: 0, weightBytes: 0, activationBytes: 0, peakMemoryBytes: 0, bytesMoved: 0 },
+    nodes: [
+      node('conv', 'Conv', ['x', 'w', 'b'], { name: 'c', shape: [1, 64, 56, 56] }, { macs: 1e8, flops: 2e8, bytesRead: 602112 + 37632, bytesWritten: act }),
+      node('bn', 'BatchNormalization', ['c', 's', 'o', 'm', 'v'], { name: 'n', shape: [1, 64, 56, 56] }, { flops: 2 * 200704, bytesRead: act + 1024, bytesWritten: act }),
+      node('relu', 'Relu', ['n'], { name: 'r', shape: [1, 64, 56, 56] }, { flops: 200704, bytesRead: act, bytesWritten: act }),
+      node('flat', 'Reshape', ['r', 'shape'], { name: 'f', shape: [1, 200704] }),
+      node('fc', 'Gemm', ['f', 'W', 'B'], { name: 'g', shape: [1, 10] }, { macs: 2007040, flops: 4014080 + 10, bytesRead: act + 8028160 + 40, bytesWritten: 40 }),
+      node('sm', 'Softmax', ['g'], { name: 'p', shape: [1, 10] }, { flops: 50, bytesRead: 40, bytesWritten: 40 }),
+    ],
+    latency: [],
+    coverage: { nodes: 6, supported: 6, unsupported: {} },
+    diagnostics: [],
+  };
+}
+
+describe('latency estimator', () => {
+  const cpu: HardwarePreset = {
+    id: 'test-cpu',
+    name: 'test CPU',
+    kind: 'cpu',
+    peakTflops: { fp32: { value: 1, provenance: 'estimate', source: 'test: 1 TFLOPS' } },
+    bandwidthGBps: { value: 100, provenance: 'estimate', source: 'test: 100 GB/s' },
+    kernelOverheadUs: { value: 5, provenance: 'estimate', source: 'test: 5 us' },
+    efficiency: {
+      computeMax: { value: 0.5, provenance: 'estimate', source: 'test: 50%' },
+      computeHalfSec: { value: 0, provenance: 'estimate', source: 'test: no size effect' },
+      vectorMax: { value: 0.5, provenance: 'estimate', source: 'test: 50%, like contractions' },
+      memoryMax: { value: 1, provenance: 'estimate', source: 'test: 100%' },
+      memoryHalfSec: { value: 0, provenance: 'estimate', source: 'test: no size effect' },
+    },
+  };
+
+  it('fuses conv+bn+relu, skips the reshape view, and keeps Gemm and Softmax as their own kernels', () => {
+    const k = groupKernels(smallReport(), 'contraction');
+    expect(k.map((x) => x.nodes.map((n) => n.op).join('+'))).toEqual(['Conv+BatchNormalization+Relu', 'Gemm', 'Softmax']);
+    const act = 802816;
+    // Conv+BN+Relu: reads x + conv weights + BN params, writes r; the c and n intermediates stay on chip:
+    // (639744 + act) + (act + 1024 + act) + (act + act) - 2 * 2 * act = 640768 + act.
+    expect(k[0]!.bytes).toBe(639744 + 1024 + act);
+    expect(k[0]!.flops).toBe(2e8 + 3 * 200704);
+  });
+
+  it('fuses elementwise chains only under the pointwise policy (GPUs), and times a recurrent layer per step', () => {
+    const r = smallReport();
+    // Softmax -> Relu -> Sigmoid after the Gemm: a CPU runs them apart, a GPU as one kernel.
+    const extra: ReportNode[] = [
+      node('r2', 'Relu', ['p'], { name: 'q', shape: [1, 10] }, { flops: 10, bytesRead: 40, bytesWritten: 40 }),
+      node('s2', 'Sigmoid', ['q'], { name: 'z', shape: [1, 10] }, { flops: 40, bytesRead: 40, bytesWritten: 40 }),
+    ];
+    const r2 = { ...r, outputs: [{ name: 'z', shape: [1, 10], dtype: 'float32' }], nodes: [...r.nodes, ...extra] };
+    expect(groupKernels(r2, 'contraction').map((k) => k.nodes.length)).toEqual([3, 1, 1, 1, 1]);
+    expect(groupKernels(r2, 'pointwise').map((k) => k.nodes.length)).toEqual([3, 1, 3]);
+    // ONNX LSTM input [seq=64, batch, in]: 64 launches.
+    const lstm = { ...r, inputs: [{ name: 'x', shape: [64, 1, 128], dtype: 'float32' }], nodes: [node('l', 'LSTM', ['x', 'W', 'R', 'B'], { name: 'y', shape: [64, 1, 1, 256] }, { macs: 1, flops: 2 })] };
+    expect(groupKernels(lstm)[0]!.launches).toBe(64);
+  });
+
+  it('times each kernel as max(compute, memory) + overhead (hand-derived)', () => {
+    const [hw] = findHardware(['test-cpu'], hardwareCatalog([cpu]));
+    const lat = estimateLatency(smallReport(), hw!);
+    // Kernel 1: compute (2e8 + 602112) / (1e12 * 0.5) = 401.204224 us; memory (640768 + 802816) / 1e11 = 14.43584 us -> compute + 5 us.
+    // Kernel 2 (Gemm): compute 4014090 / 5e11 = 8.02818 us; memory (802816 + 8028160 + 40 + 40) / 1e11 = 88.31056 us -> memory + 5 us.
+    // Kernel 3 (Softmax): compute 50 / 5e11 = 0.0001 us; memory 80 / 1e11 = 0.0008 us -> memory + 5 us.
+    const k1 = 401.204224 + 5;
+    const k2 = 88.31056 + 5;
+    const k3 = 0.0008 + 5;
+    expect(lat.ms).toBeCloseTo((k1 + k2 + k3) / 1e3, 9);
+    expect(lat.boundBy.compute).toBeCloseTo(k1 / (k1 + k2 + k3), 9);
+    expect(lat.kernels).toBe(3);
+    expect(lat.top![0]!.ops).toBe('Conv+BatchNormalization+Relu');
+    expect(lat.top![1]!.boundBy).toBe('memory');
+  });
+
+  it('what-if precision: fp16 halves float bytes and uses the fp16 peak; int8 falls back to fp32 when the device has no int8 peak', () => {
+    const gpuPreset: HardwarePreset = { ...cpu, id: 'test-gpu', peakTflops: { fp32: cpu.peakTflops.fp32!, fp16: { value: 4, provenance: 'estimate', source: 'test: 4 TFLOPS fp16' } } };
+    const [hw] = findHardware(['test-gpu'], hardwareCatalog([gpuPreset]));
+    const lat = estimateLatency(smallReport(), hw!, { precision: 'fp16' });
+    // Kernel 1: compute 200602112 / (4e12 * 0.5) = 100.301056 us; memory 1443584 / 2 / 1e11 = 7.21792 us.
+    // Kernel 2: compute 4014090 / 2e12 = 2.007045 us; memory 8831056 / 2 / 1e11 = 44.15528 us.
+    // Kernel 3: memory 40 / 1e11 = 0.0004 us.
+    expect(lat.ms).toBeCloseTo((100.301056 + 44.15528 + 0.0004 + 15) / 1e3, 9);
+    expect(lat.precision).toBe('fp16');
+    const [c] = findHardware(['test-cpu'], hardwareCatalog([cpu]));
+    const int8 = estimateLatency(smallReport(), c!, { precision: 'int8' });
+    // int8 on a device without an int8 peak runs at the fp32 peak; bytes are a quarter.
+    expect(int8.ms).toBeCloseTo((401.204224 + 88.31056 / 4 + 0.0008 / 4 + 15) / 1e3, 9);
+  });
+
+  it('withLatency fills one entry per profile and leaves the report otherwise unchanged', () => {
+    const r = withLatency(smallReport(), findHardware(['nvidia-t4', 'rpi5-cpu']));
+    expect(r.latency.map((l) => l.hardware)).toEqual(['nvidia-t4', 'rpi5-cpu']);
+    expect(r.latency[1]!.ms).toBeGreaterThan(r.latency[0]!.ms);
+    expect(r.nodes).toEqual(smallReport().nodes);
+  });
+});
+
+describe('calibration', () => {
+  it('recovers the efficiency and overhead that generated the measurements', () => {
+    const truth: HardwarePreset = {
+      id: 'truth',
+      name: 'truth',
+      kind: 'cpu',
+      peakTflops: { fp32: { value: 1, provenance: 'estimate', source: 'test peak' } },
+      bandwidthGBps: { value: 100, provenance: 'estimate', source: 'test bandwidth' },
+      kernelOverheadUs: { value: 12, provenance: 'estimate', source: 'test overhead' },
+      efficiency: { computeMax: { value: 0.3, provenance: 'estimate', source: 'test' }, computeHalfSec: { value: 40e-6, provenance: 'estimate', source: 'test' } },
+    };
+    const [hw] = findHardware(['truth'], hardwareCatalog([truth]));
+    // Models of different sizes: scale the small report's costs.
+    const samples = [0.05, 0.3, 1, 3, 10, 30].map((s, i) => {
+      const r = smallReport();
+      const scaled = { ...r, nodes: r.nodes.map((n) => ({ ...n, flops: n.flops * s, bytesRead: n.bytesRead * Math.sqrt(s), bytesWritten: n.bytesWritten * Math.sqrt(s) })) };
+      return { name: `m${i}`, report: scaled, measuredMs: estimateLatency(scaled, hw!).ms };
+    });
+    const [start] = findHardware(['test-start'], hardwareCatalog([{ ...truth, id: 'test-start', kernelOverheadUs: undefined, efficiency: undefined } as HardwarePreset]));
+    const fitted = fitTimeModel(start!, samples);
+    const estimates = samples.map((s) => {
+      const [f] = findHardware(['f'], hardwareCatalog([{ ...truth, id: 'f', kernelOverheadUs: { value: fitted.overheadSec * 1e6, provenance: 'measured', source: 'fit' }, efficiency: { computeMax: { value: fitted.computeMax, provenance: 'measured', source: 'fit' }, computeHalfSec: { value: fitted.computeHalfSec, provenance: 'measured', source: 'fit' }, memoryMax: { value: fitted.memoryMax, provenance: 'measured', source: 'fit' } } }]));
+      return { estimatedMs: estimateLatency(s.report, f!).ms, measuredMs: s.measuredMs };
+    });
+    const acc = accuracy(estimates);
+    expect(acc.mape).toBeLessThan(0.01);
+    expect(acc.spearman).toBe(1);
+  });
+
+  it('computes Spearman with ties (hand-checked)', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBe(1);
+    expect(spearman([1, 2, 3, 4], [40, 30, 20, 10])).toBe(-1);
+    // ranks a = [1, 2.5, 2.5, 4], b = [1, 2, 3, 4]: r = 0.9486832980505138 (scipy.stats.spearmanr).
+    expect(spearman([1, 2, 2, 3], [1, 2, 3, 4])).toBeCloseTo(0.9486832980505138, 12);
+  });
+});

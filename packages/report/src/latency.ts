@@ -1,0 +1,32 @@
+/**
+ * Latency per the config: every hardware the config lists or a budget limits, at the config's
+ * precision and at each precision a budget asks for (`precision: int8` on a rule).
+ */
+import { findHardware, hardwareCatalog, withLatency, type HardwareProfile, type Report } from '@modelcost/core';
+import type { ModelcostConfig, Precision } from './config.js';
+
+/** The profiles and precisions a config needs estimates for. */
+export interface LatencyPlan {
+  readonly profiles: readonly HardwareProfile[];
+  /** `undefined` stands for the model's own precision. */
+  readonly precisions: readonly (Precision | undefined)[];
+}
+
+/** Work out the plan once per config (throws HardwareError for an unknown id; parseConfig has checked them). */
+export function latencyPlan(config: ModelcostConfig): LatencyPlan {
+  const ids = new Set(config.hardware);
+  const precisions = new Set<Precision | undefined>([config.precision]);
+  for (const b of config.budgets) {
+    const hw = Object.keys(b.max.latencyMs ?? {});
+    hw.forEach((h) => ids.add(h));
+    if (hw.length) precisions.add(b.precision ?? config.precision);
+  }
+  return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
+}
+
+/** The report with its latency entries for the plan (one per profile and precision). */
+export function addLatency(report: Report, plan: LatencyPlan): Report {
+  if (plan.profiles.length === 0) return report;
+  const latency = plan.precisions.flatMap((p) => withLatency(report, plan.profiles, p ? { precision: p } : {}).latency);
+  return { ...report, latency };
+}
