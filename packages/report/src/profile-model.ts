@@ -5,6 +5,7 @@
  * here, so a new importer is wired in one place.
  */
 import type { ByteSource, Convention, Dim, Report } from '@modelcost/core';
+import { KerasImportError, profileKeras } from '@modelcost/keras';
 import { OnnxImportError, OnnxOptionsError, profileOnnx } from '@modelcost/onnx';
 
 /** Formats recognised from a file's first bytes. */
@@ -59,15 +60,16 @@ const stripFile = (message: string, file: string): string => (message.startsWith
  */
 export function profileModel(source: ByteSource, options: ProfileModelOptions): Report {
   const format = sniffFormat(source.read(0, Math.min(64, source.size)));
-  if (format !== 'onnx') throw new ModelReadError(options.file, 'unsupported-format', 'Keras models are profiled by @modelcost/keras, which this build does not include yet');
+  const opts = {
+    file: options.file,
+    ...(options.dims ? { dims: options.dims } : {}),
+    ...(options.inputs ? { inputs: options.inputs } : {}),
+    ...(options.convention ? { convention: options.convention } : {}),
+  };
   try {
-    return profileOnnx(source, {
-      file: options.file,
-      ...(options.dims ? { dims: options.dims } : {}),
-      ...(options.inputs ? { inputs: options.inputs } : {}),
-      ...(options.convention ? { convention: options.convention } : {}),
-    });
+    return format === 'onnx' ? profileOnnx(source, opts) : profileKeras(source, opts);
   } catch (e) {
+    if (e instanceof KerasImportError) throw new ModelReadError(options.file, e.code, stripFile(e.message, options.file));
     if (e instanceof OnnxOptionsError) throw new ModelReadError(options.file, 'bad-option', e.message);
     if (e instanceof OnnxImportError) throw new ModelReadError(options.file, e.code, stripFile(e.message, options.file));
     throw e;
