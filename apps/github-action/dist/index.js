@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -83,10 +83,10 @@ var require_tunnel = __commonJS({
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
+          var pending = self.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self.requests.splice(i2, 1);
             pending.request.onSocket(socket);
             return;
           }
@@ -111,7 +111,7 @@ var require_tunnel = __commonJS({
         function onFree() {
           self.emit("free", socket, options);
         }
-        function onCloseOrRemove(err) {
+        function onCloseOrRemove(err2) {
           self.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
@@ -232,8 +232,8 @@ var require_tunnel = __commonJS({
       return host;
     }
     function mergeOptions(target) {
-      for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
+      for (var i2 = 1, len = arguments.length; i2 < len; ++i2) {
+        var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
@@ -805,8 +805,8 @@ var require_constants = __commonJS({
       "X-Requested-With",
       "X-XSS-Protection"
     ];
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key = wellknownHeaderNames[i2];
       const lowerCasedKey = key.toLowerCase();
       headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
@@ -842,7 +842,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
+      constructor(key, value2, index) {
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -851,16 +851,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+          this.middle = new _TstNode(key, value2, index);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
+      add(key, value2) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -874,25 +874,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code) {
             if (length === ++index) {
-              node.value = value;
+              node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key, value2, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key, value2, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key, value2, index);
             break;
           }
         }
@@ -931,11 +931,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key, value2, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key, value2);
         }
       }
       /**
@@ -947,8 +947,8 @@ var require_tree = __commonJS({
       }
     };
     var tree = new TernarySearchTree();
-    for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+    for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
+      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
       tree.insert(key, key);
     }
     module.exports = {
@@ -1036,11 +1036,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1141,7 +1141,7 @@ var require_util = __commonJS({
     function isDestroyed(body) {
       return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
     }
-    function destroy(stream2, err) {
+    function destroy(stream2, err2) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
         return;
       }
@@ -1149,10 +1149,10 @@ var require_util = __commonJS({
         if (Object.getPrototypeOf(stream2).constructor === IncomingMessage) {
           stream2.socket = null;
         }
-        stream2.destroy(err);
-      } else if (err) {
+        stream2.destroy(err2);
+      } else if (err2) {
         queueMicrotask(() => {
-          stream2.emit("error", err);
+          stream2.emit("error", err2);
         });
       }
       if (stream2.destroyed !== true) {
@@ -1164,29 +1164,29 @@ var require_util = __commonJS({
       const m2 = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m2 ? parseInt(m2[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
-      for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        const key = headerNameToString(headers[i2]);
         let val = obj[key];
         if (val) {
           if (typeof val === "string") {
             val = [val];
             obj[key] = val;
           }
-          val.push(headers[i + 1].toString("utf8"));
+          val.push(headers[i2 + 1].toString("utf8"));
         } else {
-          const headersValue = headers[i + 1];
+          const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
             obj[key] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1283,14 +1283,14 @@ var require_util = __commonJS({
             iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator2.next();
+            const { done, value: value2 } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1351,8 +1351,8 @@ var require_util = __commonJS({
       if (characters.length === 0) {
         return false;
       }
-      for (let i = 0; i < characters.length; ++i) {
-        if (!isTokenCharCode(characters.charCodeAt(i))) {
+      for (let i2 = 0; i2 < characters.length; ++i2) {
+        if (!isTokenCharCode(characters.charCodeAt(i2))) {
           return false;
         }
       }
@@ -1383,12 +1383,12 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest(client, request2, err2) {
       try {
-        request2.onError(err);
+        request2.onError(err2);
         assert(request2.aborted);
-      } catch (err2) {
-        client.emit("error", err2);
+      } catch (err3) {
+        client.emit("error", err3);
       }
     }
     var kEnumerableProperty = /* @__PURE__ */ Object.create(null);
@@ -1633,8 +1633,8 @@ var require_diagnostics = __commonJS({
           reason
         );
       });
-      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
-        websocketDebuglog("connection errored - %s", err.message);
+      diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err2) => {
+        websocketDebuglog("connection errored - %s", err2.message);
       });
       diagnosticsChannel.channel("undici:websocket:ping").subscribe((evt) => {
         websocketDebuglog("ping received");
@@ -1739,11 +1739,11 @@ var require_request = __commonJS({
             };
             this.body.on("end", this.endHandler);
           }
-          this.errorHandler = (err) => {
+          this.errorHandler = (err2) => {
             if (this.abort) {
-              this.abort(err);
+              this.abort(err2);
             } else {
-              this.error = err;
+              this.error = err2;
             }
           };
           this.body.on("error", this.errorHandler);
@@ -1777,8 +1777,8 @@ var require_request = __commonJS({
           if (headers.length % 2 !== 0) {
             throw new InvalidArgumentError("headers array must be even");
           }
-          for (let i = 0; i < headers.length; i += 2) {
-            processHeader(this, headers[i], headers[i + 1]);
+          for (let i2 = 0; i2 < headers.length; i2 += 2) {
+            processHeader(this, headers[i2], headers[i2 + 1]);
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
@@ -1790,8 +1790,8 @@ var require_request = __commonJS({
             }
           } else {
             const keys = Object.keys(headers);
-            for (let i = 0; i < keys.length; ++i) {
-              processHeader(this, keys[i], headers[keys[i]]);
+            for (let i2 = 0; i2 < keys.length; ++i2) {
+              processHeader(this, keys[i2], headers[keys[i2]]);
             }
           }
         } else if (headers != null) {
@@ -1808,8 +1808,8 @@ var require_request = __commonJS({
         if (this[kHandler].onBodySent) {
           try {
             return this[kHandler].onBodySent(chunk);
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1820,8 +1820,8 @@ var require_request = __commonJS({
         if (this[kHandler].onRequestSent) {
           try {
             return this[kHandler].onRequestSent();
-          } catch (err) {
-            this.abort(err);
+          } catch (err2) {
+            this.abort(err2);
           }
         }
       }
@@ -1846,8 +1846,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
         }
       }
       onData(chunk) {
@@ -1855,8 +1855,8 @@ var require_request = __commonJS({
         assert(!this.completed);
         try {
           return this[kHandler].onData(chunk);
-        } catch (err) {
-          this.abort(err);
+        } catch (err2) {
+          this.abort(err2);
           return false;
         }
       }
@@ -1930,8 +1930,8 @@ var require_request = __commonJS({
         }
         try {
           return this[kHandler].onComplete(trailers);
-        } catch (err) {
-          this.onError(err);
+        } catch (err2) {
+          this.onError(err2);
         }
       }
       onError(error2) {
@@ -1955,8 +1955,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key, value2) {
+        processHeader(this, key, value2);
         return this;
       }
     };
@@ -1975,22 +1975,22 @@ var require_request = __commonJS({
       }
       if (Array.isArray(val)) {
         const arr = [];
-        for (let i = 0; i < val.length; i++) {
-          if (typeof val[i] === "string") {
-            if (!isValidHeaderValue(val[i])) {
+        for (let i2 = 0; i2 < val.length; i2++) {
+          if (typeof val[i2] === "string") {
+            if (!isValidHeaderValue(val[i2])) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(val[i]);
-          } else if (val[i] === null) {
+            arr.push(val[i2]);
+          } else if (val[i2] === null) {
             arr.push("");
-          } else if (typeof val[i] === "object") {
+          } else if (typeof val[i2] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i2]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -2028,11 +2028,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request2.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2149,8 +2149,8 @@ var require_dispatcher_base = __commonJS({
       }
       set interceptors(newInterceptors) {
         if (newInterceptors) {
-          for (let i = newInterceptors.length - 1; i >= 0; i--) {
-            const interceptor = this[kInterceptors][i];
+          for (let i2 = newInterceptors.length - 1; i2 >= 0; i2--) {
+            const interceptor = this[kInterceptors][i2];
             if (typeof interceptor !== "function") {
               throw new InvalidArgumentError("interceptor must be an function");
             }
@@ -2161,8 +2161,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve, reject) => {
-            this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+            this.close((err2, data) => {
+              return err2 ? reject(err2) : resolve(data);
             });
           });
         }
@@ -2186,25 +2186,25 @@ var require_dispatcher_base = __commonJS({
         const onClosed = () => {
           const callbacks = this[kOnClosed];
           this[kOnClosed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
         this[kClose]().then(() => this.destroy()).then(() => {
           queueMicrotask(onClosed);
         });
       }
-      destroy(err, callback) {
-        if (typeof err === "function") {
-          callback = err;
-          err = null;
+      destroy(err2, callback) {
+        if (typeof err2 === "function") {
+          callback = err2;
+          err2 = null;
         }
         if (callback === void 0) {
           return new Promise((resolve, reject) => {
-            this.destroy(err, (err2, data) => {
-              return err2 ? (
+            this.destroy(err2, (err3, data) => {
+              return err3 ? (
                 /* istanbul ignore next: should never error */
-                reject(err2)
+                reject(err3)
               ) : resolve(data);
             });
           });
@@ -2220,8 +2220,8 @@ var require_dispatcher_base = __commonJS({
           }
           return;
         }
-        if (!err) {
-          err = new ClientDestroyedError();
+        if (!err2) {
+          err2 = new ClientDestroyedError();
         }
         this[kDestroyed] = true;
         this[kOnDestroyed] = this[kOnDestroyed] || [];
@@ -2229,11 +2229,11 @@ var require_dispatcher_base = __commonJS({
         const onDestroyed = () => {
           const callbacks = this[kOnDestroyed];
           this[kOnDestroyed] = null;
-          for (let i = 0; i < callbacks.length; i++) {
-            callbacks[i](null, null);
+          for (let i2 = 0; i2 < callbacks.length; i2++) {
+            callbacks[i2](null, null);
           }
         };
-        this[kDestroy](err).then(() => {
+        this[kDestroy](err2).then(() => {
           queueMicrotask(onDestroyed);
         });
       }
@@ -2243,8 +2243,8 @@ var require_dispatcher_base = __commonJS({
           return this[kDispatch](opts, handler2);
         }
         let dispatch = this[kDispatch].bind(this);
-        for (let i = this[kInterceptors].length - 1; i >= 0; i--) {
-          dispatch = this[kInterceptors][i](dispatch);
+        for (let i2 = this[kInterceptors].length - 1; i2 >= 0; i2--) {
+          dispatch = this[kInterceptors][i2](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
         return dispatch(opts, handler2);
@@ -2264,11 +2264,11 @@ var require_dispatcher_base = __commonJS({
             throw new ClientClosedError();
           }
           return this[kInterceptedDispatch](opts, handler2);
-        } catch (err) {
+        } catch (err2) {
           if (typeof handler2.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler2.onError(err);
+          handler2.onError(err2);
           return false;
         }
       }
@@ -2629,12 +2629,12 @@ var require_connect = __commonJS({
             callback = null;
             cb(null, this);
           }
-        }).on("error", function(err) {
+        }).on("error", function(err2) {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
             const cb = callback;
             callback = null;
-            cb(err);
+            cb(err2);
           }
         });
         return socket;
@@ -2697,9 +2697,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value = obj[key];
-        if (typeof value === "number") {
-          res[key] = value;
+        const value2 = obj[key];
+        if (typeof value2 === "number") {
+          res[key] = value2;
         }
       });
       return res;
@@ -2888,9 +2888,9 @@ var require_constants2 = __commonJS({
       FINISH2[FINISH2["UNSAFE"] = 2] = "UNSAFE";
     })(FINISH = exports.FINISH || (exports.FINISH = {}));
     exports.ALPHA = [];
-    for (let i = "A".charCodeAt(0); i <= "Z".charCodeAt(0); i++) {
-      exports.ALPHA.push(String.fromCharCode(i));
-      exports.ALPHA.push(String.fromCharCode(i + 32));
+    for (let i2 = "A".charCodeAt(0); i2 <= "Z".charCodeAt(0); i2++) {
+      exports.ALPHA.push(String.fromCharCode(i2));
+      exports.ALPHA.push(String.fromCharCode(i2 + 32));
     }
     exports.NUM_MAP = {
       0: 0,
@@ -2976,8 +2976,8 @@ var require_constants2 = __commonJS({
       "~"
     ].concat(exports.ALPHANUM);
     exports.URL_CHAR = exports.STRICT_URL_CHAR.concat(["	", "\f"]);
-    for (let i = 128; i <= 255; i++) {
-      exports.URL_CHAR.push(i);
+    for (let i2 = 128; i2 <= 255; i2++) {
+      exports.URL_CHAR.push(i2);
     }
     exports.HEX = exports.NUM.concat(["a", "b", "c", "d", "e", "f", "A", "B", "C", "D", "E", "F"]);
     exports.STRICT_TOKEN = [
@@ -2999,9 +2999,9 @@ var require_constants2 = __commonJS({
     ].concat(exports.ALPHANUM);
     exports.TOKEN = exports.STRICT_TOKEN.concat([" "]);
     exports.HEADER_CHARS = ["	"];
-    for (let i = 32; i <= 255; i++) {
-      if (i !== 127) {
-        exports.HEADER_CHARS.push(i);
+    for (let i2 = 32; i2 <= 255; i2++) {
+      if (i2 !== 127) {
+        exports.HEADER_CHARS.push(i2);
       }
     }
     exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS.filter((c) => c !== 44);
@@ -3395,15 +3395,15 @@ var require_data_url = __commonJS({
       const length = input.length;
       const output = new Uint8Array(length);
       let j = 0;
-      for (let i = 0; i < length; ++i) {
-        const byte = input[i];
+      for (let i2 = 0; i2 < length; ++i2) {
+        const byte = input[i2];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
-          i += 2;
+          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          i2 += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
@@ -3512,11 +3512,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position2, extractValue) {
       const positionStart = position2.position;
-      let value = "";
+      let value2 = "";
       assert(input[position2.position] === '"');
       position2.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position2
@@ -3528,10 +3528,10 @@ var require_data_url = __commonJS({
         position2.position++;
         if (quoteOrBackslash === "\\") {
           if (position2.position >= input.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input[position2.position];
+          value2 += input[position2.position];
           position2.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3539,7 +3539,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input.slice(positionStart, position2.position);
     }
@@ -3547,41 +3547,41 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value2] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3589,13 +3589,13 @@ var require_data_url = __commonJS({
         return String.fromCharCode.apply(null, input);
       }
       let result = "";
-      let i = 0;
+      let i2 = 0;
       let addition = (2 << 15) - 1;
-      while (i < length) {
-        if (i + addition > length) {
-          addition = length - i;
+      while (i2 < length) {
+        if (i2 + addition > length) {
+          addition = length - i2;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input.subarray(i2, i2 += addition));
       }
       return result;
     }
@@ -3684,15 +3684,15 @@ var require_webidl = __commonJS({
     webidl.brandCheck = function(V, I, opts) {
       if (opts?.strict !== false) {
         if (!(V instanceof I)) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       } else {
         if (V?.[Symbol.toStringTag] !== I.prototype[Symbol.toStringTag]) {
-          const err = new TypeError("Illegal invocation");
-          err.code = "ERR_INVALID_THIS";
-          throw err;
+          const err2 = new TypeError("Illegal invocation");
+          err2.code = "ERR_INVALID_THIS";
+          throw err2;
         }
       }
     };
@@ -3752,44 +3752,44 @@ var require_webidl = __commonJS({
         lowerBound = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
-      let x = Number(V);
-      if (x === 0) {
-        x = 0;
+      let x2 = Number(V);
+      if (x2 === 0) {
+        x2 = 0;
       }
       if (opts?.enforceRange === true) {
-        if (Number.isNaN(x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+        if (Number.isNaN(x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
           throw webidl.errors.exception({
             header: "Integer conversion",
             message: `Could not convert ${webidl.util.Stringify(V)} to an integer.`
           });
         }
-        x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        x2 = webidl.util.IntegerPart(x2);
+        if (x2 < lowerBound || x2 > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound}-${upperBound}, got ${x2}.`
           });
         }
-        return x;
+        return x2;
       }
-      if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
-        if (Math.floor(x) % 2 === 0) {
-          x = Math.floor(x);
+      if (!Number.isNaN(x2) && opts?.clamp === true) {
+        x2 = Math.min(Math.max(x2, lowerBound), upperBound);
+        if (Math.floor(x2) % 2 === 0) {
+          x2 = Math.floor(x2);
         } else {
-          x = Math.ceil(x);
+          x2 = Math.ceil(x2);
         }
-        return x;
+        return x2;
       }
-      if (Number.isNaN(x) || x === 0 && Object.is(0, x) || x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+      if (Number.isNaN(x2) || x2 === 0 && Object.is(0, x2) || x2 === Number.POSITIVE_INFINITY || x2 === Number.NEGATIVE_INFINITY) {
         return 0;
       }
-      x = webidl.util.IntegerPart(x);
-      x = x % Math.pow(2, bitLength);
-      if (signedness === "signed" && x >= Math.pow(2, bitLength) - 1) {
-        return x - Math.pow(2, bitLength);
+      x2 = webidl.util.IntegerPart(x2);
+      x2 = x2 % Math.pow(2, bitLength);
+      if (signedness === "signed" && x2 >= Math.pow(2, bitLength) - 1) {
+        return x2 - Math.pow(2, bitLength);
       }
-      return x;
+      return x2;
     };
     webidl.util.IntegerPart = function(n) {
       const r = Math.floor(Math.abs(n));
@@ -3829,11 +3829,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
         }
         return seq;
       };
@@ -3868,12 +3868,12 @@ var require_webidl = __commonJS({
         return result;
       };
     };
-    webidl.interfaceConverter = function(i) {
+    webidl.interfaceConverter = function(i2) {
       return (V, prefix, argument, opts) => {
-        if (opts?.strict !== false && !(V instanceof i)) {
+        if (opts?.strict !== false && !(V instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i.name}.`
+            message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
           });
         }
         return V;
@@ -3901,20 +3901,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key];
+          let value2 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key] = value2;
           }
         }
         return dict;
@@ -3941,39 +3941,39 @@ var require_webidl = __commonJS({
       return String(V);
     };
     webidl.converters.ByteString = function(V, prefix, argument) {
-      const x = webidl.converters.DOMString(V, prefix, argument);
-      for (let index = 0; index < x.length; index++) {
-        if (x.charCodeAt(index) > 255) {
+      const x2 = webidl.converters.DOMString(V, prefix, argument);
+      for (let index = 0; index < x2.length; index++) {
+        if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
-            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x.charCodeAt(index)} which is greater than 255.`
+            `Cannot convert argument to a ByteString because the character at index ${index} has a value of ${x2.charCodeAt(index)} which is greater than 255.`
           );
         }
       }
-      return x;
+      return x2;
     };
     webidl.converters.USVString = toUSVString;
     webidl.converters.boolean = function(V) {
-      const x = Boolean(V);
-      return x;
+      const x2 = Boolean(V);
+      return x2;
     };
     webidl.converters.any = function(V) {
       return V;
     };
     webidl.converters["long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+      return x2;
     };
     webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
-      return x;
+      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+      return x2;
     };
     webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
@@ -4116,8 +4116,8 @@ var require_util2 = __commonJS({
       return location;
     }
     function isValidEncodedURL(url) {
-      for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
+      for (let i2 = 0; i2 < url.length; ++i2) {
+        const code = url.charCodeAt(i2);
         if (code > 126 || // Non-US-ASCII + DEL
         code < 32) {
           return false;
@@ -4125,8 +4125,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request2) {
       return request2.urlList[request2.urlList.length - 1];
@@ -4142,8 +4142,8 @@ var require_util2 = __commonJS({
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+      for (let i2 = 0; i2 < statusText.length; ++i2) {
+        const c = statusText.charCodeAt(i2);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4161,8 +4161,8 @@ var require_util2 = __commonJS({
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
       if (policyHeader.length > 0) {
-        for (let i = policyHeader.length; i !== 0; i--) {
-          const token = policyHeader[i - 1].trim();
+        for (let i2 = policyHeader.length; i2 !== 0; i2--) {
+          const token = policyHeader[i2 - 1].trim();
           if (referrerPolicyTokens.has(token)) {
             policy = token;
             break;
@@ -4418,8 +4418,8 @@ var require_util2 = __commonJS({
       if (algorithm[3] === "5") {
         return algorithm;
       }
-      for (let i = 1; i < metadataList.length; ++i) {
-        const metadata = metadataList[i];
+      for (let i2 = 1; i2 < metadataList.length; ++i2) {
+        const metadata = metadataList[i2];
         if (metadata.algo[3] === "5") {
           algorithm = "sha512";
           break;
@@ -4436,9 +4436,9 @@ var require_util2 = __commonJS({
         return metadataList;
       }
       let pos = 0;
-      for (let i = 0; i < metadataList.length; ++i) {
-        if (metadataList[i].algo === algorithm) {
-          metadataList[pos++] = metadataList[i];
+      for (let i2 = 0; i2 < metadataList.length; ++i2) {
+        if (metadataList[i2].algo === algorithm) {
+          metadataList[pos++] = metadataList[i2];
         }
       }
       metadataList.length = pos;
@@ -4448,9 +4448,9 @@ var require_util2 = __commonJS({
       if (actualValue.length !== expectedValue.length) {
         return false;
       }
-      for (let i = 0; i < actualValue.length; ++i) {
-        if (actualValue[i] !== expectedValue[i]) {
-          if (actualValue[i] === "+" && expectedValue[i] === "-" || actualValue[i] === "/" && expectedValue[i] === "_") {
+      for (let i2 = 0; i2 < actualValue.length; ++i2) {
+        if (actualValue[i2] !== expectedValue[i2]) {
+          if (actualValue[i2] === "+" && expectedValue[i2] === "-" || actualValue[i2] === "/" && expectedValue[i2] === "_") {
             continue;
           }
           return false;
@@ -4487,8 +4487,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4529,7 +4529,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
@@ -4537,10 +4537,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key, value2];
               break;
           }
           return {
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key, this);
             }
           }
         }
@@ -4645,9 +4645,9 @@ var require_util2 = __commonJS({
       try {
         controller.close();
         controller.byobRequest?.respond(0);
-      } catch (err) {
-        if (!err.message.includes("Controller is already closed") && !err.message.includes("ReadableStream is already closed")) {
-          throw err;
+      } catch (err2) {
+        if (!err2.message.includes("Controller is already closed") && !err2.message.includes("ReadableStream is already closed")) {
+          throw err2;
         }
       }
     }
@@ -4684,8 +4684,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data = value2;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4780,7 +4780,7 @@ var require_util2 = __commonJS({
           this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
-          this._inflateStream.on("error", (err) => this.destroy(err));
+          this._inflateStream.on("error", (err2) => this.destroy(err2));
         }
         this._inflateStream.write(chunk, encoding, callback);
       }
@@ -4803,8 +4803,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4824,8 +4824,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input = value;
+    function gettingDecodingSplitting(value2) {
+      const input = value2;
       const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4856,11 +4856,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
-      if (value === null) {
+      const value2 = list.get(name, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer) {
@@ -5043,19 +5043,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5090,19 +5090,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5146,21 +5146,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value };
+      return { name, value: value2 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5183,8 +5183,8 @@ var require_formdata_parser = __commonJS({
     var dd = Buffer.from("--");
     var ddcrlf = Buffer.from("--\r\n");
     function isAsciiString(chars) {
-      for (let i = 0; i < chars.length; ++i) {
-        if ((chars.charCodeAt(i) & ~127) !== 0) {
+      for (let i2 = 0; i2 < chars.length; ++i2) {
+        if ((chars.charCodeAt(i2) & ~127) !== 0) {
           return false;
         }
       }
@@ -5195,8 +5195,8 @@ var require_formdata_parser = __commonJS({
       if (length < 27 || length > 70) {
         return false;
       }
-      for (let i = 0; i < length; ++i) {
-        const cp = boundary.charCodeAt(i);
+      for (let i2 = 0; i2 < length; ++i2) {
+        const cp = boundary.charCodeAt(i2);
         if (!(cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 39 || cp === 45 || cp === 95)) {
           return false;
         }
@@ -5258,19 +5258,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position2.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value2 = new File([body], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body));
         }
         assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position2) {
@@ -5403,8 +5403,8 @@ var require_formdata_parser = __commonJS({
       if (buffer.length < start.length) {
         return false;
       }
-      for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position2.position + i]) {
+      for (let i2 = 0; i2 < start.length; i2++) {
+        if (start[i2] !== buffer[position2.position + i2]) {
           return false;
         }
       }
@@ -5444,9 +5444,9 @@ var require_body = __commonJS({
     var random;
     try {
       const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      random = (max2) => crypto2.randomInt(0, max2);
     } catch {
-      random = (max) => Math.floor(Math.random(max));
+      random = (max2) => Math.floor(Math.random(max2));
     }
     var textEncoder = new TextEncoder();
     function noop3() {
@@ -5500,28 +5500,28 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
-          if (typeof value === "string") {
+        for (const [name, value2] of object) {
+          if (typeof value2 === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
-            if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk2, value2, rn);
+            if (typeof value2.size === "number") {
+              length += chunk2.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5572,7 +5572,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator2 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator2.next();
+            const { value: value2, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5580,7 +5580,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
+                const buffer = new Uint8Array(value2);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5643,26 +5643,26 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
-                  const fd = new FormData();
-                  fd[kState] = parsed;
-                  return fd;
+                  const fd2 = new FormData();
+                  fd2[kState] = parsed;
+                  return fd2;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
-                  const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  const entries = new URLSearchParams(value2.toString());
+                  const fd2 = new FormData();
+                  for (const [name, value3] of entries) {
+                    fd2.append(name, value3);
                   }
-                  return fd;
+                  return fd2;
                 }
               }
             }
@@ -5948,8 +5948,8 @@ var require_client_h1 = __commonJS({
             currentBufferRef = data;
             currentParser = this;
             ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
-          } catch (err) {
-            throw err;
+          } catch (err2) {
+            throw err2;
           } finally {
             currentParser = null;
             currentBufferRef = null;
@@ -5966,8 +5966,8 @@ var require_client_h1 = __commonJS({
               throw this.createError(ret, body);
             }
           }
-        } catch (err) {
-          util.destroy(socket, err);
+        } catch (err2) {
+          util.destroy(socket, err2);
         }
       }
       finish() {
@@ -6284,9 +6284,9 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
       socket[kParser] = new Parser(client, socket, llhttpInstance);
-      addListener(socket, "error", function(err) {
+      addListener(socket, "error", function(err2) {
         const parser = this[kParser];
-        if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
+        if (err2.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
           const parserErr = parser.finish();
           if (parserErr) {
             this[kError] = parserErr;
@@ -6294,8 +6294,8 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        this[kError] = err;
-        this[kClient][kOnError](err);
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       addListener(socket, "readable", function() {
         const parser = this[kParser];
@@ -6325,24 +6325,24 @@ var require_client_h1 = __commonJS({
           this[kParser].destroy();
           this[kParser] = null;
         }
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client2[kSocket] = null;
         client2[kHTTPContext] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
-        } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
+        } else if (client2[kRunning] > 0 && err2.code !== "UND_ERR_INFO") {
           const request2 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request2, err);
+          util.errorRequest(client2, request2, err2);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert(client2[kRunning] === 0);
-        client2.emit("disconnect", client2[kUrl], [client2], err);
+        client2.emit("disconnect", client2[kUrl], [client2], err2);
         client2[kResume]();
       });
       let closed = false;
@@ -6358,11 +6358,11 @@ var require_client_h1 = __commonJS({
         resume() {
           resumeH1(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -6516,8 +6516,8 @@ var require_client_h1 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -6559,8 +6559,8 @@ upgrade: ${upgrade}\r
           const key = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
-            for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+            for (let i2 = 0; i2 < val.length; i2++) {
+              header += `${key}: ${val[i2]}\r
 `;
             }
           } else {
@@ -6603,8 +6603,8 @@ upgrade: ${upgrade}\r
           if (!writer.write(chunk) && this.pause) {
             this.pause();
           }
-        } catch (err) {
-          util.destroy(this, err);
+        } catch (err2) {
+          util.destroy(this, err2);
         }
       };
       const onDrain = function() {
@@ -6620,11 +6620,11 @@ upgrade: ${upgrade}\r
           body.removeListener("error", onFinished);
         });
         if (!finished) {
-          const err = new RequestAbortedError();
-          queueMicrotask(() => onFinished(err));
+          const err2 = new RequestAbortedError();
+          queueMicrotask(() => onFinished(err2));
         }
       };
-      const onFinished = function(err) {
+      const onFinished = function(err2) {
         if (finished) {
           return;
         }
@@ -6632,16 +6632,16 @@ upgrade: ${upgrade}\r
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
-        if (!err) {
+        if (!err2) {
           try {
             writer.end();
           } catch (er) {
-            err = er;
+            err2 = er;
           }
         }
-        writer.destroy(err);
-        if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util.destroy(body, err);
+        writer.destroy(err2);
+        if (err2 && (err2.code !== "UND_ERR_INFO" || err2.message !== "reset")) {
+          util.destroy(body, err2);
         } else {
           util.destroy(body);
         }
@@ -6687,8 +6687,8 @@ upgrade: ${upgrade}\r
         }
         request2.onRequestSent();
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6710,8 +6710,8 @@ upgrade: ${upgrade}\r
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
@@ -6744,8 +6744,8 @@ upgrade: ${upgrade}\r
           }
         }
         writer.end();
-      } catch (err) {
-        writer.destroy(err);
+      } catch (err2) {
+        writer.destroy(err2);
       } finally {
         socket.off("close", onDrain).off("drain", onDrain);
       }
@@ -6848,12 +6848,12 @@ ${len.toString(16)}\r
         }
         client[kResume]();
       }
-      destroy(err) {
+      destroy(err2) {
         const { socket, client, abort } = this;
         socket[kWriting] = false;
-        if (err) {
+        if (err2) {
           assert(client[kRunning] <= 1, "pipeline should only contain this request");
-          abort(err);
+          abort(err2);
         }
       }
     };
@@ -6916,13 +6916,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
+      for (const [name, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
             result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name), Buffer.from(value2));
         }
       }
       return result;
@@ -6953,36 +6953,36 @@ var require_client_h2 = __commonJS({
       util.addListener(session, "close", function() {
         const { [kClient]: client2 } = this;
         const { [kSocket]: socket2 } = client2;
-        const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
+        const err2 = this[kSocket][kError] || this[kError] || new SocketError("closed", util.getSocketInfo(socket2));
         client2[kHTTP2Session] = null;
         if (client2.destroyed) {
           assert(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(client2, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(client2, request2, err2);
           }
         }
       });
       session.unref();
       client[kHTTP2Session] = session;
       socket[kHTTP2Session] = session;
-      util.addListener(socket, "error", function(err) {
-        this[kError] = err;
-        this[kClient][kOnError](err);
+      util.addListener(socket, "error", function(err2) {
+        this[kError] = err2;
+        this[kClient][kOnError](err2);
       });
       util.addListener(socket, "end", function() {
         util.destroy(this, new SocketError("other side closed", util.getSocketInfo(this)));
       });
       util.addListener(socket, "close", function() {
-        const err = this[kError] || new SocketError("closed", util.getSocketInfo(this));
+        const err2 = this[kError] || new SocketError("closed", util.getSocketInfo(this));
         client[kSocket] = null;
         if (this[kHTTP2Session] != null) {
-          this[kHTTP2Session].destroy(err);
+          this[kHTTP2Session].destroy(err2);
         }
         client[kPendingIdx] = client[kRunningIdx];
         assert(client[kRunning] === 0);
-        client.emit("disconnect", client[kUrl], [client], err);
+        client.emit("disconnect", client[kUrl], [client], err2);
         client[kResume]();
       });
       let closed = false;
@@ -6998,11 +6998,11 @@ var require_client_h2 = __commonJS({
         resume() {
           resumeH2(client);
         },
-        destroy(err, callback) {
+        destroy(err2, callback) {
           if (closed) {
             queueMicrotask(callback);
           } else {
-            socket.destroy(err).on("close", callback);
+            socket.destroy(err2).on("close", callback);
           }
         },
         get destroyed() {
@@ -7025,40 +7025,40 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function onHttp2SessionError(err) {
-      this[kSocket][kError] = err;
-      this[kClient][kOnError](err);
+    function onHttp2SessionError(err2) {
+      this[kSocket][kError] = err2;
+      this[kClient][kOnError](err2);
     }
     function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
-        this[kSocket][kError] = err;
-        this[kClient][kOnError](err);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        this[kSocket][kError] = err2;
+        this[kClient][kOnError](err2);
       }
     }
     function onHttp2SessionEnd() {
-      const err = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
-      this.destroy(err);
-      util.destroy(this[kSocket], err);
+      const err2 = new SocketError("other side closed", util.getSocketInfo(this[kSocket]));
+      this.destroy(err2);
+      util.destroy(this[kSocket], err2);
     }
     function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
       if (this[kHTTP2Session] != null) {
-        this[kHTTP2Session].destroy(err);
+        this[kHTTP2Session].destroy(err2);
         this[kHTTP2Session] = null;
       }
-      util.destroy(this[kSocket], err);
+      util.destroy(this[kSocket], err2);
       if (client[kRunningIdx] < client[kQueue].length) {
         const request2 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request2, err);
+        util.errorRequest(client, request2, err2);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert(client[kRunning] === 0);
-      client.emit("disconnect", client[kUrl], [client], err);
+      client.emit("disconnect", client[kUrl], [client], err2);
       client[kResume]();
     }
     function shouldSendContentLength(method) {
@@ -7077,11 +7077,11 @@ var require_client_h2 = __commonJS({
         const key = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
-          for (let i = 0; i < val.length; i++) {
+          for (let i2 = 0; i2 < val.length; i2++) {
             if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+              headers[key] += `,${val[i2]}`;
             } else {
-              headers[key] = val[i];
+              headers[key] = val[i2];
             }
           }
         } else {
@@ -7113,8 +7113,8 @@ var require_client_h2 = __commonJS({
       };
       try {
         request2.onConnect(abort);
-      } catch (err) {
-        util.errorRequest(client, request2, err);
+      } catch (err2) {
+        util.errorRequest(client, request2, err2);
       }
       if (request2.aborted) {
         return false;
@@ -7212,9 +7212,9 @@ var require_client_h2 = __commonJS({
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
         request2.onResponseStarted();
         if (request2.aborted) {
-          const err = new RequestAbortedError();
-          util.errorRequest(client, request2, err);
-          util.destroy(stream, err);
+          const err2 = new RequestAbortedError();
+          util.errorRequest(client, request2, err2);
+          util.destroy(stream, err2);
           return;
         }
         if (request2.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
@@ -7244,8 +7244,8 @@ var require_client_h2 = __commonJS({
           session.unref();
         }
       });
-      stream.once("error", function(err) {
-        abort(err);
+      stream.once("error", function(err2) {
+        abort(err2);
       });
       stream.once("frameError", (type, code) => {
         abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
@@ -7349,10 +7349,10 @@ var require_client_h2 = __commonJS({
       const pipe = pipeline(
         body,
         h2stream,
-        (err) => {
-          if (err) {
-            util.destroy(pipe, err);
-            abort(err);
+        (err2) => {
+          if (err2) {
+            util.destroy(pipe, err2);
+            abort(err2);
           } else {
             util.removeAllListeners(pipe);
             request2.onRequestSent();
@@ -7385,8 +7385,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       }
     }
     async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
@@ -7425,8 +7425,8 @@ var require_client_h2 = __commonJS({
           socket[kReset] = true;
         }
         client[kResume]();
-      } catch (err) {
-        abort(err);
+      } catch (err2) {
+        abort(err2);
       } finally {
         h2stream.off("close", onDrain).off("drain", onDrain);
       }
@@ -7552,9 +7552,9 @@ var require_redirect_handler = __commonJS({
       if (redirectableStatusCodes.indexOf(statusCode) === -1) {
         return null;
       }
-      for (let i = 0; i < headers.length; i += 2) {
-        if (headers[i].length === 8 && util.headerNameToString(headers[i]) === "location") {
-          return headers[i + 1];
+      for (let i2 = 0; i2 < headers.length; i2 += 2) {
+        if (headers[i2].length === 8 && util.headerNameToString(headers[i2]) === "location") {
+          return headers[i2 + 1];
         }
       }
     }
@@ -7574,9 +7574,9 @@ var require_redirect_handler = __commonJS({
     function cleanRequestHeaders(headers, removeContent, unknownOrigin) {
       const ret = [];
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (!shouldRemoveHeader(headers[i], removeContent, unknownOrigin)) {
-            ret.push(headers[i], headers[i + 1]);
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (!shouldRemoveHeader(headers[i2], removeContent, unknownOrigin)) {
+            ret.push(headers[i2], headers[i2 + 1]);
           }
         }
       } else if (headers && typeof headers === "object") {
@@ -7835,13 +7835,13 @@ var require_client = __commonJS({
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
         this[kResume] = (sync) => resume(this, sync);
-        this[kOnError] = (err) => onError(this, err);
+        this[kOnError] = (err2) => onError(this, err2);
       }
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -7891,12 +7891,12 @@ var require_client = __commonJS({
           }
         });
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         return new Promise((resolve) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
-          for (let i = 0; i < requests.length; i++) {
-            const request2 = requests[i];
-            util.errorRequest(this, request2, err);
+          for (let i2 = 0; i2 < requests.length; i2++) {
+            const request2 = requests[i2];
+            util.errorRequest(this, request2, err2);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7906,7 +7906,7 @@ var require_client = __commonJS({
             resolve(null);
           };
           if (this[kHTTPContext]) {
-            this[kHTTPContext].destroy(err, callback);
+            this[kHTTPContext].destroy(err2, callback);
             this[kHTTPContext] = null;
           } else {
             queueMicrotask(callback);
@@ -7916,13 +7916,13 @@ var require_client = __commonJS({
       }
     };
     var createRedirectInterceptor = require_redirect_interceptor();
-    function onError(client, err) {
-      if (client[kRunning] === 0 && err.code !== "UND_ERR_INFO" && err.code !== "UND_ERR_SOCKET") {
+    function onError(client, err2) {
+      if (client[kRunning] === 0 && err2.code !== "UND_ERR_INFO" && err2.code !== "UND_ERR_SOCKET") {
         assert(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
-        for (let i = 0; i < requests.length; i++) {
-          const request2 = requests[i];
-          util.errorRequest(client, request2, err);
+        for (let i2 = 0; i2 < requests.length; i2++) {
+          const request2 = requests[i2];
+          util.errorRequest(client, request2, err2);
         }
         assert(client[kSize] === 0);
       }
@@ -7962,9 +7962,9 @@ var require_client = __commonJS({
             port,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
-          }, (err, socket2) => {
-            if (err) {
-              reject(err);
+          }, (err2, socket2) => {
+            if (err2) {
+              reject(err2);
             } else {
               resolve(socket2);
             }
@@ -7977,9 +7977,9 @@ var require_client = __commonJS({
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
-        } catch (err) {
+        } catch (err2) {
           socket.destroy().on("error", noop3);
-          throw err;
+          throw err2;
         }
         client[kConnecting] = false;
         socket[kCounter] = 0;
@@ -8002,7 +8002,7 @@ var require_client = __commonJS({
           });
         }
         client.emit("connect", client[kUrl], [client]);
-      } catch (err) {
+      } catch (err2) {
         if (client.destroyed) {
           return;
         }
@@ -8019,19 +8019,19 @@ var require_client = __commonJS({
               localAddress: client[kLocalAddress]
             },
             connector: client[kConnector],
-            error: err
+            error: err2
           });
         }
-        if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+        if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
             const request2 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request2, err);
+            util.errorRequest(client, request2, err2);
           }
         } else {
-          onError(client, err);
+          onError(client, err2);
         }
-        client.emit("connectionError", client[kUrl], [client], err);
+        client.emit("connectionError", client[kUrl], [client], err2);
       }
       client[kResume]();
     }
@@ -8181,8 +8181,8 @@ var require_pool_stats = __commonJS({
     var { kFree, kConnected, kPending, kQueued, kRunning, kSize } = require_symbols();
     var kPool = /* @__PURE__ */ Symbol("pool");
     var PoolStats = class {
-      constructor(pool2) {
-        this[kPool] = pool2;
+      constructor(pool3) {
+        this[kPool] = pool3;
       }
       get connected() {
         return this[kPool][kConnected];
@@ -8233,35 +8233,35 @@ var require_pool_base = __commonJS({
         this[kQueue] = new FixedQueue();
         this[kClients] = [];
         this[kQueued] = 0;
-        const pool2 = this;
+        const pool3 = this;
         this[kOnDrain] = function onDrain(origin, targets) {
-          const queue = pool2[kQueue];
+          const queue = pool3[kQueue];
           let needDrain = false;
           while (!needDrain) {
             const item = queue.shift();
             if (!item) {
               break;
             }
-            pool2[kQueued]--;
+            pool3[kQueued]--;
             needDrain = !this.dispatch(item.opts, item.handler);
           }
           this[kNeedDrain] = needDrain;
-          if (!this[kNeedDrain] && pool2[kNeedDrain]) {
-            pool2[kNeedDrain] = false;
-            pool2.emit("drain", origin, [pool2, ...targets]);
+          if (!this[kNeedDrain] && pool3[kNeedDrain]) {
+            pool3[kNeedDrain] = false;
+            pool3.emit("drain", origin, [pool3, ...targets]);
           }
-          if (pool2[kClosedResolve] && queue.isEmpty()) {
-            Promise.all(pool2[kClients].map((c) => c.close())).then(pool2[kClosedResolve]);
+          if (pool3[kClosedResolve] && queue.isEmpty()) {
+            Promise.all(pool3[kClients].map((c) => c.close())).then(pool3[kClosedResolve]);
           }
         };
         this[kOnConnect] = (origin, targets) => {
-          pool2.emit("connect", origin, [pool2, ...targets]);
+          pool3.emit("connect", origin, [pool3, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool2.emit("disconnect", origin, [pool2, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          pool3.emit("disconnect", origin, [pool3, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool2.emit("connectionError", origin, [pool2, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          pool3.emit("connectionError", origin, [pool3, ...targets], err2);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8307,15 +8307,15 @@ var require_pool_base = __commonJS({
           });
         }
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         while (true) {
           const item = this[kQueue].shift();
           if (!item) {
             break;
           }
-          item.handler.onError(err);
+          item.handler.onError(err2);
         }
-        await Promise.all(this[kClients].map((c) => c.destroy(err)));
+        await Promise.all(this[kClients].map((c) => c.destroy(err2)));
       }
       [kDispatch](opts, handler2) {
         const dispatcher = this[kGetDispatcher]();
@@ -8515,22 +8515,22 @@ var require_balanced_pool = __commonJS({
       }
       addUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        if (this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true)) {
+        if (this[kClients].find((pool4) => pool4[kUrl].origin === upstreamOrigin && pool4.closed !== true && pool4.destroyed !== true)) {
           return this;
         }
-        const pool2 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
-        this[kAddClient](pool2);
-        pool2.on("connect", () => {
-          pool2[kWeight] = Math.min(this[kMaxWeightPerServer], pool2[kWeight] + this[kErrorPenalty]);
+        const pool3 = this[kFactory](upstreamOrigin, Object.assign({}, this[kOptions]));
+        this[kAddClient](pool3);
+        pool3.on("connect", () => {
+          pool3[kWeight] = Math.min(this[kMaxWeightPerServer], pool3[kWeight] + this[kErrorPenalty]);
         });
-        pool2.on("connectionError", () => {
-          pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
+        pool3.on("connectionError", () => {
+          pool3[kWeight] = Math.max(1, pool3[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool2.on("disconnect", (...args) => {
-          const err = args[2];
-          if (err && err.code === "UND_ERR_SOCKET") {
-            pool2[kWeight] = Math.max(1, pool2[kWeight] - this[kErrorPenalty]);
+        pool3.on("disconnect", (...args) => {
+          const err2 = args[2];
+          if (err2 && err2.code === "UND_ERR_SOCKET") {
+            pool3[kWeight] = Math.max(1, pool3[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
           }
         });
@@ -8542,16 +8542,16 @@ var require_balanced_pool = __commonJS({
       }
       _updateBalancedPoolStats() {
         let result = 0;
-        for (let i = 0; i < this[kClients].length; i++) {
-          result = getGreatestCommonDivisor(this[kClients][i][kWeight], result);
+        for (let i2 = 0; i2 < this[kClients].length; i2++) {
+          result = getGreatestCommonDivisor(this[kClients][i2][kWeight], result);
         }
         this[kGreatestCommonDivisor] = result;
       }
       removeUpstream(upstream) {
         const upstreamOrigin = parseOrigin(upstream).origin;
-        const pool2 = this[kClients].find((pool3) => pool3[kUrl].origin === upstreamOrigin && pool3.closed !== true && pool3.destroyed !== true);
-        if (pool2) {
-          this[kRemoveClient](pool2);
+        const pool3 = this[kClients].find((pool4) => pool4[kUrl].origin === upstreamOrigin && pool4.closed !== true && pool4.destroyed !== true);
+        if (pool3) {
+          this[kRemoveClient](pool3);
         }
         return this;
       }
@@ -8566,16 +8566,16 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool2) => pool2[kNeedDrain]).reduce((a, b) => a && b, true);
+        const allClientsBusy = this[kClients].map((pool3) => pool3[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
         let counter = 0;
-        let maxWeightIndex = this[kClients].findIndex((pool2) => !pool2[kNeedDrain]);
+        let maxWeightIndex = this[kClients].findIndex((pool3) => !pool3[kNeedDrain]);
         while (counter++ < this[kClients].length) {
           this[kIndex] = (this[kIndex] + 1) % this[kClients].length;
-          const pool2 = this[kClients][this[kIndex]];
-          if (pool2[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool2[kNeedDrain]) {
+          const pool3 = this[kClients][this[kIndex]];
+          if (pool3[kWeight] > this[kClients][maxWeightIndex][kWeight] && !pool3[kNeedDrain]) {
             maxWeightIndex = this[kIndex];
           }
           if (this[kIndex] === 0) {
@@ -8584,8 +8584,8 @@ var require_balanced_pool = __commonJS({
               this[kCurrentWeight] = this[kMaxWeightPerServer];
             }
           }
-          if (pool2[kWeight] >= this[kCurrentWeight] && !pool2[kNeedDrain]) {
-            return pool2;
+          if (pool3[kWeight] >= this[kCurrentWeight] && !pool3[kNeedDrain]) {
+            return pool3;
           }
         }
         this[kCurrentWeight] = this[kClients][maxWeightIndex][kWeight];
@@ -8648,11 +8648,11 @@ var require_agent = __commonJS({
         this[kOnConnect] = (origin, targets) => {
           this.emit("connect", origin, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets, err2) => {
+          this.emit("disconnect", origin, [this, ...targets], err2);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets, err2) => {
+          this.emit("connectionError", origin, [this, ...targets], err2);
         };
       }
       get [kRunning]() {
@@ -8684,10 +8684,10 @@ var require_agent = __commonJS({
         this[kClients].clear();
         await Promise.all(closePromises);
       }
-      async [kDestroy](err) {
+      async [kDestroy](err2) {
         const destroyPromises = [];
         for (const client of this[kClients].values()) {
-          destroyPromises.push(client.destroy(err));
+          destroyPromises.push(client.destroy(err2));
         }
         this[kClients].clear();
         await Promise.all(destroyPromises);
@@ -8771,8 +8771,8 @@ var require_proxy_agent = __commonJS({
       async [kClose]() {
         return this.#client.close();
       }
-      async [kDestroy](err) {
-        return this.#client.destroy(err);
+      async [kDestroy](err2) {
+        return this.#client.destroy(err2);
       }
     };
     var ProxyAgent2 = class extends DispatcherBase {
@@ -8853,11 +8853,11 @@ var require_proxy_agent = __commonJS({
                 servername = opts2.servername;
               }
               this[kConnectEndpoint]({ ...opts2, servername, httpSocket: socket }, callback);
-            } catch (err) {
-              if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-                callback(new SecureProxyConnectionError(err));
+            } catch (err2) {
+              if (err2.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
+                callback(new SecureProxyConnectionError(err2));
               } else {
-                callback(err);
+                callback(err2);
               }
             }
           }
@@ -8903,8 +8903,8 @@ var require_proxy_agent = __commonJS({
     function buildHeaders(headers) {
       if (Array.isArray(headers)) {
         const headersPair = {};
-        for (let i = 0; i < headers.length; i += 2) {
-          headersPair[headers[i]] = headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          headersPair[headers[i2]] = headers[i2 + 1];
         }
         return headersPair;
       }
@@ -8976,13 +8976,13 @@ var require_env_http_proxy_agent = __commonJS({
           await this[kHttpsProxyAgent].close();
         }
       }
-      async [kDestroy](err) {
-        await this[kNoProxyAgent].destroy(err);
+      async [kDestroy](err2) {
+        await this[kNoProxyAgent].destroy(err2);
         if (!this[kHttpProxyAgent][kDestroyed]) {
-          await this[kHttpProxyAgent].destroy(err);
+          await this[kHttpProxyAgent].destroy(err2);
         }
         if (!this[kHttpsProxyAgent][kDestroyed]) {
-          await this[kHttpsProxyAgent].destroy(err);
+          await this[kHttpsProxyAgent].destroy(err2);
         }
       }
       #getProxyAgentForUrl(url) {
@@ -9007,8 +9007,8 @@ var require_env_http_proxy_agent = __commonJS({
         if (this.#noProxyValue === "*") {
           return false;
         }
-        for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
+        for (let i2 = 0; i2 < this.#noProxyEntries.length; i2++) {
+          const entry = this.#noProxyEntries[i2];
           if (entry.port && entry.port !== port) {
             continue;
           }
@@ -9028,8 +9028,8 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxyValue = this.#opts.noProxy ?? this.#noProxyEnv;
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
-        for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
+        for (let i2 = 0; i2 < noProxySplit.length; i2++) {
+          const entry = noProxySplit[i2];
           if (!entry) {
             continue;
           }
@@ -9185,8 +9185,8 @@ var require_retry_handler = __commonJS({
       onBodySent(chunk) {
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
-      static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+      static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
+        const { statusCode, code, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9199,19 +9199,19 @@ var require_retry_handler = __commonJS({
         } = retryOptions;
         const { counter } = state;
         if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (Array.isArray(methods) && !methods.includes(method)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (statusCode != null && Array.isArray(statusCodes) && !statusCodes.includes(statusCode)) {
-          cb(err);
+          cb(err2);
           return;
         }
         if (counter > maxRetries) {
-          cb(err);
+          cb(err2);
           return;
         }
         let retryAfterHeader = headers?.["retry-after"];
@@ -9343,11 +9343,11 @@ var require_retry_handler = __commonJS({
             statusMessage
           );
         }
-        const err = new RequestRetryError("Request failed", statusCode, {
+        const err2 = new RequestRetryError("Request failed", statusCode, {
           headers,
           data: { count: this.retryCount }
         });
-        this.abort(err);
+        this.abort(err2);
         return false;
       }
       onData(chunk) {
@@ -9358,9 +9358,9 @@ var require_retry_handler = __commonJS({
         this.retryCount = 0;
         return this.handler.onComplete(rawTrailers);
       }
-      onError(err) {
+      onError(err2) {
         if (this.aborted || isDisturbed(this.opts.body) || this.headersSent && this.resume == null) {
-          return this.handler.onError(err);
+          return this.handler.onError(err2);
         }
         if (this.retryCount - this.retryCountCheckpoint > 0) {
           this.retryCount = this.retryCountCheckpoint + (this.retryCount - this.retryCountCheckpoint);
@@ -9368,16 +9368,16 @@ var require_retry_handler = __commonJS({
           this.retryCount += 1;
         }
         this.retryOpts.retry(
-          err,
+          err2,
           {
             state: { counter: this.retryCount },
             opts: { retryOptions: this.retryOpts, ...this.opts }
           },
           onRetry.bind(this)
         );
-        function onRetry(err2) {
-          if (err2 != null || this.aborted || isDisturbed(this.opts.body)) {
-            return this.handler.onError(err2);
+        function onRetry(err3) {
+          if (err3 != null || this.aborted || isDisturbed(this.opts.body)) {
+            return this.handler.onError(err3);
           }
           if (this.start !== 0) {
             const headers = { range: `bytes=${this.start}-${this.end ?? ""}` };
@@ -9395,8 +9395,8 @@ var require_retry_handler = __commonJS({
           try {
             this.retryCountCheckpoint = this.retryCount;
             this.dispatch(this.opts, this);
-          } catch (err3) {
-            this.handler.onError(err3);
+          } catch (err4) {
+            this.handler.onError(err4);
           }
         }
       }
@@ -9479,22 +9479,22 @@ var require_readable = __commonJS({
         this[kContentLength] = contentLength;
         this[kReading] = false;
       }
-      destroy(err) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      destroy(err2) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        if (err) {
+        if (err2) {
           this[kAbort]();
         }
-        return super.destroy(err);
+        return super.destroy(err2);
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         if (!this[kReading]) {
           setImmediate(() => {
-            callback(err);
+            callback(err2);
           });
         } else {
-          callback(err);
+          callback(err2);
         }
       }
       on(ev, ...args) {
@@ -9608,8 +9608,8 @@ var require_readable = __commonJS({
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
-            stream.on("error", (err) => {
-              reject(err);
+            stream.on("error", (err2) => {
+              reject(err2);
             }).on("close", () => {
               reject(new TypeError("unusable"));
             });
@@ -9626,8 +9626,8 @@ var require_readable = __commonJS({
               length: 0,
               body: []
             };
-            stream.on("error", function(err) {
-              consumeFinish(this[kConsume], err);
+            stream.on("error", function(err2) {
+              consumeFinish(this[kConsume], err2);
             }).on("close", function() {
               if (this[kConsume].body !== null) {
                 consumeFinish(this[kConsume], new RequestAbortedError());
@@ -9683,8 +9683,8 @@ var require_readable = __commonJS({
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i = 0; i < chunks.length; ++i) {
-        const chunk = chunks[i];
+      for (let i2 = 0; i2 < chunks.length; ++i2) {
+        const chunk = chunks[i2];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
@@ -9705,20 +9705,20 @@ var require_readable = __commonJS({
           resolve(chunksConcat(body, length));
         }
         consumeFinish(consume2);
-      } catch (err) {
-        stream.destroy(err);
+      } catch (err2) {
+        stream.destroy(err2);
       }
     }
     function consumePush(consume2, chunk) {
       consume2.length += chunk.length;
       consume2.body.push(chunk);
     }
-    function consumeFinish(consume2, err) {
+    function consumeFinish(consume2, err2) {
       if (consume2.body === null) {
         return;
       }
-      if (err) {
-        consume2.reject(err);
+      if (err2) {
+        consume2.reject(err2);
       } else {
         consume2.resolve();
       }
@@ -9827,11 +9827,11 @@ var require_api_request = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_REQUEST");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.method = method;
         this.responseHeaders = responseHeaders || null;
@@ -9849,8 +9849,8 @@ var require_api_request = __commonJS({
         this.reason = null;
         this.removeAbortListener = null;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         if (this.signal) {
@@ -9932,23 +9932,23 @@ var require_api_request = __commonJS({
         util.parseHeaders(trailers, this.trailers);
         this.res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, body, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res, err);
+            util.destroy(res, err2);
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -9960,19 +9960,19 @@ var require_api_request = __commonJS({
     function request2(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+          request2.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve(data);
           });
         });
       }
       try {
         this.dispatch(opts, new RequestHandler(opts, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = request2;
@@ -10065,11 +10065,11 @@ var require_api_stream = __commonJS({
             throw new InvalidArgumentError("invalid onInfo callback");
           }
           super("UNDICI_STREAM");
-        } catch (err) {
+        } catch (err2) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err);
+            util.destroy(body.on("error", util.nop), err2);
           }
-          throw err;
+          throw err2;
         }
         this.responseHeaders = responseHeaders || null;
         this.opaque = opaque || null;
@@ -10083,8 +10083,8 @@ var require_api_stream = __commonJS({
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
         if (util.isStream(body)) {
-          body.on("error", (err) => {
-            this.onError(err);
+          body.on("error", (err2) => {
+            this.onError(err2);
           });
         }
         addSignal(this, signal);
@@ -10132,15 +10132,15 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished(res, { readable: false }, (err2) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
-            if (err || !res2.readable) {
-              util.destroy(res2, err);
+            if (err2 || !res2.readable) {
+              util.destroy(res2, err2);
             }
             this.callback = null;
-            this.runInAsyncScope(callback2, null, err || null, { opaque: opaque2, trailers });
-            if (err) {
+            this.runInAsyncScope(callback2, null, err2 || null, { opaque: opaque2, trailers });
+            if (err2) {
               abort();
             }
           });
@@ -10163,41 +10163,41 @@ var require_api_stream = __commonJS({
         this.trailers = util.parseHeaders(trailers);
         res.end();
       }
-      onError(err) {
+      onError(err2) {
         const { res, callback, opaque, body } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
           this.res = null;
-          util.destroy(res, err);
+          util.destroy(res, err2);
         } else if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
         if (body) {
           this.body = null;
-          util.destroy(body, err);
+          util.destroy(body, err2);
         }
       }
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+          stream.call(this, opts, factory, (err2, data) => {
+            return err2 ? reject(err2) : resolve(data);
           });
         });
       }
       try {
         this.dispatch(opts, new StreamHandler(opts, factory, callback));
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = stream;
@@ -10235,9 +10235,9 @@ var require_api_pipeline = __commonJS({
           resume();
         }
       }
-      _destroy(err, callback) {
+      _destroy(err2, callback) {
         this._read();
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineResponse = class extends Readable {
@@ -10248,11 +10248,11 @@ var require_api_pipeline = __commonJS({
       _read() {
         this[kResume]();
       }
-      _destroy(err, callback) {
-        if (!err && !this._readableState.endEmitted) {
-          err = new RequestAbortedError();
+      _destroy(err2, callback) {
+        if (!err2 && !this._readableState.endEmitted) {
+          err2 = new RequestAbortedError();
         }
-        callback(err);
+        callback(err2);
       }
     };
     var PipelineHandler = class extends AsyncResource {
@@ -10298,19 +10298,19 @@ var require_api_pipeline = __commonJS({
               req[kResume] = callback;
             }
           },
-          destroy: (err, callback) => {
+          destroy: (err2, callback) => {
             const { body, req, res, ret, abort } = this;
-            if (!err && !ret._readableState.endEmitted) {
-              err = new RequestAbortedError();
+            if (!err2 && !ret._readableState.endEmitted) {
+              err2 = new RequestAbortedError();
             }
-            if (abort && err) {
+            if (abort && err2) {
               abort();
             }
-            util.destroy(body, err);
-            util.destroy(req, err);
-            util.destroy(res, err);
+            util.destroy(body, err2);
+            util.destroy(req, err2);
+            util.destroy(res, err2);
             removeSignal(this);
-            callback(err);
+            callback(err2);
           }
         }).on("prefinish", () => {
           const { req } = this;
@@ -10351,9 +10351,9 @@ var require_api_pipeline = __commonJS({
             body: this.res,
             context: context3
           });
-        } catch (err) {
+        } catch (err2) {
           this.res.on("error", util.nop);
-          throw err;
+          throw err2;
         }
         if (!body || typeof body.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
@@ -10363,9 +10363,9 @@ var require_api_pipeline = __commonJS({
           if (!ret.push(chunk) && body2.pause) {
             body2.pause();
           }
-        }).on("error", (err) => {
+        }).on("error", (err2) => {
           const { ret } = this;
-          util.destroy(ret, err);
+          util.destroy(ret, err2);
         }).on("end", () => {
           const { ret } = this;
           ret.push(null);
@@ -10385,10 +10385,10 @@ var require_api_pipeline = __commonJS({
         const { res } = this;
         res.push(null);
       }
-      onError(err) {
+      onError(err2) {
         const { ret } = this;
         this.handler = null;
-        util.destroy(ret, err);
+        util.destroy(ret, err2);
       }
     };
     function pipeline(opts, handler2) {
@@ -10396,8 +10396,8 @@ var require_api_pipeline = __commonJS({
         const pipelineHandler = new PipelineHandler(opts, handler2);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
-      } catch (err) {
-        return new PassThrough().destroy(err);
+      } catch (err2) {
+        return new PassThrough().destroy(err2);
       }
     }
     module.exports = pipeline;
@@ -10458,13 +10458,13 @@ var require_api_upgrade = __commonJS({
           context: context3
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
@@ -10472,8 +10472,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+          upgrade.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve(data);
           });
         });
       }
@@ -10484,12 +10484,12 @@ var require_api_upgrade = __commonJS({
           method: opts.method || "GET",
           upgrade: opts.protocol || "Websocket"
         }, upgradeHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = upgrade;
@@ -10552,13 +10552,13 @@ var require_api_connect = __commonJS({
           context: context3
         });
       }
-      onError(err) {
+      onError(err2) {
         const { callback, opaque } = this;
         removeSignal(this);
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
-            this.runInAsyncScope(callback, null, err, { opaque });
+            this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
       }
@@ -10566,20 +10566,20 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve, reject) => {
-          connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+          connect.call(this, opts, (err2, data) => {
+            return err2 ? reject(err2) : resolve(data);
           });
         });
       }
       try {
         const connectHandler = new ConnectHandler(opts, callback);
         this.dispatch({ ...opts, method: "CONNECT" }, connectHandler);
-      } catch (err) {
+      } catch (err2) {
         if (typeof callback !== "function") {
-          throw err;
+          throw err2;
         }
         const opaque = opts?.opaque;
-        queueMicrotask(() => callback(err, { opaque }));
+        queueMicrotask(() => callback(err2, { opaque }));
       }
     }
     module.exports = connect;
@@ -10670,15 +10670,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
+    function matchValue(match, value2) {
       if (typeof match === "string") {
-        return match === value;
+        return match === value2;
       }
       if (match instanceof RegExp) {
-        return match.test(value);
+        return match.test(value2);
       }
       if (typeof match === "function") {
-        return match(value) === true;
+        return match(value2) === true;
       }
       return false;
     }
@@ -10691,9 +10691,9 @@ var require_mock_utils = __commonJS({
     }
     function getHeaderByName(headers, key) {
       if (Array.isArray(headers)) {
-        for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
-            return headers[i + 1];
+        for (let i2 = 0; i2 < headers.length; i2 += 2) {
+          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+            return headers[i2 + 1];
           }
         }
         return void 0;
@@ -10817,16 +10817,16 @@ var require_mock_utils = __commonJS({
     function generateKeyValues(data) {
       const keys = Object.keys(data);
       const result = [];
-      for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value = data[key];
+      for (let i2 = 0; i2 < keys.length; ++i2) {
+        const key = keys[i2];
+        const value2 = data[key];
         const name = Buffer.from(`${key}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -10874,7 +10874,7 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData2(body);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler2.onConnect?.((err) => handler2.onError(err), null);
+        handler2.onConnect?.((err2) => handler2.onError(err2), null);
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
@@ -11588,12 +11588,12 @@ var require_dump = __commonJS({
           statusMessage
         );
       }
-      onError(err) {
+      onError(err2) {
         if (this.#dumped) {
           return;
         }
-        err = this.#reason ?? err;
-        this.#handler.onError(err);
+        err2 = this.#reason ?? err2;
+        this.#handler.onError(err2);
       }
       onData(chunk) {
         this.#size = this.#size + chunk.length;
@@ -11680,9 +11680,9 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
-            if (err || addresses == null || addresses.length === 0) {
-              cb(err ?? new InformationalError("No DNS entries found"));
+          this.lookup(origin, newOpts, (err2, addresses) => {
+            if (err2 || addresses == null || addresses.length === 0) {
+              cb(err2 ?? new InformationalError("No DNS entries found"));
               return;
             }
             this.setRecords(origin, addresses);
@@ -11738,9 +11738,9 @@ var require_dns = __commonJS({
             family: this.dualStack === false ? this.affinity : 0,
             order: "ipv4first"
           },
-          (err, addresses) => {
-            if (err) {
-              return cb(err);
+          (err2, addresses) => {
+            if (err2) {
+              return cb(err2);
             }
             const results = /* @__PURE__ */ new Map();
             for (const addr of addresses) {
@@ -11825,14 +11825,14 @@ var require_dns = __commonJS({
         this.#state = state;
         this.#dispatch = dispatch;
       }
-      onError(err) {
-        switch (err.code) {
+      onError(err2) {
+        switch (err2.code) {
           case "ETIMEDOUT":
           case "ECONNREFUSED": {
             if (this.#state.dualStack) {
-              this.#state.runLookup(this.#origin, this.#opts, (err2, newOrigin) => {
-                if (err2) {
-                  return this.#handler.onError(err2);
+              this.#state.runLookup(this.#origin, this.#opts, (err3, newOrigin) => {
+                if (err3) {
+                  return this.#handler.onError(err3);
                 }
                 const dispatchOpts = {
                   ...this.#opts,
@@ -11842,14 +11842,14 @@ var require_dns = __commonJS({
               });
               return;
             }
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             return;
           }
           case "ENOTFOUND":
             this.#state.deleteRecord(this.#origin);
           // eslint-disable-next-line no-fallthrough
           default:
-            this.#handler.onError(err);
+            this.#handler.onError(err2);
             break;
         }
       }
@@ -11898,9 +11898,9 @@ var require_dns = __commonJS({
           if (isIP(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
-            if (err) {
-              return handler2.onError(err);
+          instance.runLookup(origin, origDispatchOpts, (err2, newOrigin) => {
+            if (err2) {
+              return handler2.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11945,16 +11945,16 @@ var require_headers = __commonJS({
       return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
-      let i = 0;
+      let i2 = 0;
       let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
+      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
-        for (let i = 0; i < object.length; ++i) {
-          const header = object[i];
+        for (let i2 = 0; i2 < object.length; ++i2) {
+          const header = object[i2];
           if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -11965,8 +11965,8 @@ var require_headers = __commonJS({
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
-        for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object[keys[i]]);
+        for (let i2 = 0; i2 < keys.length; ++i2) {
+          appendHeader(headers, keys[i2], object[keys[i2]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -11976,25 +11976,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
-      value = headerValueNormalize(value);
+    function appendHeader(headers, name, value2) {
+      value2 = headerValueNormalize(value2);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name, value2, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12031,7 +12031,7 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
@@ -12039,13 +12039,13 @@ var require_headers = __commonJS({
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value}`
+            value: `${exists2.value}${delimiter}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12054,13 +12054,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12085,15 +12085,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name, value: value2 } of this[kHeadersMap].values()) {
+            headers[name] = value2;
           }
         }
         return headers;
@@ -12104,13 +12104,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name, value2]);
             }
           }
         }
@@ -12128,26 +12128,26 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
-            assert(x[1] !== null);
+          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value2; i2 < size; ++i2) {
+            value2 = iterator2.next().value;
+            x2 = array[i2] = [value2[0], value2[1].value];
+            assert(x2[1] !== null);
             left = 0;
-            right = i;
+            right = i2;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array[pivot][0] <= x2[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
               }
             }
-            if (i !== pivot) {
-              j = i;
+            if (i2 !== pivot) {
+              j = i2;
               while (j > left) {
                 array[j] = array[--j];
               }
-              array[left] = x;
+              array[left] = x2;
             }
           }
           if (!iterator2.next().done) {
@@ -12155,10 +12155,10 @@ var require_headers = __commonJS({
           }
           return array;
         } else {
-          let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
-            assert(value !== null);
+          let i2 = 0;
+          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i2++] = [name, value2];
+            assert(value2 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12180,13 +12180,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        return appendHeader(this, name, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12240,30 +12240,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
         name = webidl.converters.ByteString(name, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
-        value = headerValueNormalize(value);
+        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12285,14 +12285,14 @@ var require_headers = __commonJS({
         if (cookies === null || cookies.length === 1) {
           return this.#headersList[kHeadersSortedMap] = names;
         }
-        for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+        for (let i2 = 0; i2 < names.length; ++i2) {
+          const { 0: name, 1: value2 } = names[i2];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12428,16 +12428,16 @@ var require_response = __commonJS({
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
-        } catch (err) {
-          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
+        } catch (err2) {
+          throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
         }
         if (!redirectStatusSet.has(status)) {
           throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12619,9 +12619,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert(!(p in state));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12657,9 +12657,9 @@ var require_response = __commonJS({
         assert(false);
       }
     }
-    function makeAppropriateNetworkError(fetchParams, err = null) {
+    function makeAppropriateNetworkError(fetchParams, err2 = null) {
       assert(isCancelled(fetchParams));
-      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
+      return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err2 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err2 }));
     }
     function initializeResponse(response, init, body) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
@@ -12774,8 +12774,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -12891,8 +12891,8 @@ var require_request2 = __commonJS({
           let parsedURL;
           try {
             parsedURL = new URL(input, baseUrl2);
-          } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err });
+          } catch (err2) {
+            throw new TypeError("Failed to parse URL from " + input, { cause: err2 });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
@@ -12982,8 +12982,8 @@ var require_request2 = __commonJS({
             let parsedReferrer;
             try {
               parsedReferrer = new URL(referrer, baseUrl2);
-            } catch (err) {
-              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
+            } catch (err2) {
+              throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err2 });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
@@ -13099,8 +13099,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name, value: value2 } of headers.rawValues()) {
+              headersList.append(name, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13702,11 +13702,11 @@ var require_fetch = __commonJS({
         p.reject(error2);
       }
       if (request2.body != null && isReadable(request2.body?.stream)) {
-        request2.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        request2.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
       if (responseObject == null) {
@@ -13714,11 +13714,11 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error2).catch((err) => {
-          if (err.code === "ERR_INVALID_STATE") {
+        response.body.stream.cancel(error2).catch((err2) => {
+          if (err2.code === "ERR_INVALID_STATE") {
             return;
           }
-          throw err;
+          throw err2;
         });
       }
     }
@@ -13773,8 +13773,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request2.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request2.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request2.headersList.append("accept", value2, true);
       }
       if (!request2.headersList.contains("accept-language", true)) {
         request2.headersList.append("accept-language", "*", true);
@@ -13783,8 +13783,8 @@ var require_fetch = __commonJS({
       }
       if (subresourceSet.has(request2.destination)) {
       }
-      mainFetch(fetchParams).catch((err) => {
-        fetchParams.controller.terminate(err);
+      mainFetch(fetchParams).catch((err2) => {
+        fetchParams.controller.terminate(err2);
       });
       return fetchParams.controller;
     }
@@ -13969,7 +13969,7 @@ var require_fetch = __commonJS({
         }
         case "http:":
         case "https:": {
-          return httpFetch(fetchParams).catch((err) => makeNetworkError(err));
+          return httpFetch(fetchParams).catch((err2) => makeNetworkError(err2));
         }
         default: {
           return Promise.resolve(makeNetworkError("unknown scheme"));
@@ -14094,8 +14094,8 @@ var require_fetch = __commonJS({
         if (locationURL == null) {
           return response;
         }
-      } catch (err) {
-        return Promise.resolve(makeNetworkError(err));
+      } catch (err2) {
+        return Promise.resolve(makeNetworkError(err2));
       }
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
@@ -14266,11 +14266,11 @@ var require_fetch = __commonJS({
       fetchParams.controller.connection = {
         abort: null,
         destroyed: false,
-        destroy(err, abort = true) {
+        destroy(err2, abort = true) {
           if (!this.destroyed) {
             this.destroyed = true;
             if (abort) {
-              this.abort?.(err ?? new DOMException("The operation was aborted.", "AbortError"));
+              this.abort?.(err2 ?? new DOMException("The operation was aborted.", "AbortError"));
             }
           }
         }
@@ -14321,8 +14321,8 @@ var require_fetch = __commonJS({
               yield* processBodyChunk(bytes);
             }
             processEndOfBody();
-          } catch (err) {
-            processBodyError(err);
+          } catch (err2) {
+            processBodyError(err2);
           }
         })();
       }
@@ -14335,12 +14335,12 @@ var require_fetch = __commonJS({
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
-      } catch (err) {
-        if (err.name === "AbortError") {
+      } catch (err2) {
+        if (err2.name === "AbortError") {
           fetchParams.controller.connection.destroy();
-          return makeAppropriateNetworkError(fetchParams, err);
+          return makeAppropriateNetworkError(fetchParams, err2);
         }
-        return makeNetworkError(err);
+        return makeNetworkError(err2);
       }
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
@@ -14373,16 +14373,16 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
-          } catch (err) {
+            bytes = done ? void 0 : value2;
+          } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
             } else {
-              bytes = err;
+              bytes = err2;
               isFailure = true;
             }
           }
@@ -14463,8 +14463,8 @@ var require_fetch = __commonJS({
               }
               let location = "";
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               location = headersList.get("location", true);
               const decoders = [];
@@ -14477,8 +14477,8 @@ var require_fetch = __commonJS({
                   this.abort(new Error(`too many content-encodings in response: ${codings.length}, maximum allowed is ${maxContentEncodings}`));
                   return true;
                 }
-                for (let i = codings.length - 1; i >= 0; --i) {
-                  const coding = codings[i].trim();
+                for (let i2 = codings.length - 1; i2 >= 0; --i2) {
+                  const coding = codings[i2].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
                     decoders.push(zlib.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
@@ -14510,9 +14510,9 @@ var require_fetch = __commonJS({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
-                  if (err) {
-                    this.onError(err);
+                body: decoders.length ? pipeline(this.body, ...decoders, (err2) => {
+                  if (err2) {
+                    this.onError(err2);
                   }
                 }).on("error", onError) : this.body.on("error", onError)
               });
@@ -14546,8 +14546,8 @@ var require_fetch = __commonJS({
                 return;
               }
               const headersList = new HeadersList();
-              for (let i = 0; i < rawHeaders.length; i += 2) {
-                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
+              for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
+                headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               resolve({
                 status,
@@ -14976,15 +14976,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+            if (!done && types.isUint8Array(value2)) {
+              bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15408,10 +15408,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -16095,9 +16095,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "../../node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
+    function isCTLExcludingHtab(value2) {
+      for (let i2 = 0; i2 < value2.length; ++i2) {
+        const code = value2.charCodeAt(i2);
         if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
@@ -16105,8 +16105,8 @@ var require_util6 = __commonJS({
       return false;
     }
     function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+      for (let i2 = 0; i2 < name.length; ++i2) {
+        const code = name.charCodeAt(i2);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16130,18 +16130,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
-      let i = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+    function validateCookieValue(value2) {
+      let len = value2.length;
+      let i2 = 0;
+      if (value2[0] === '"') {
+        if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
-        ++i;
+        ++i2;
       }
-      while (i < len) {
-        const code = value.charCodeAt(i++);
+      while (i2 < len) {
+        const code = value2.charCodeAt(i2++);
         if (code < 33 || // exclude CTLs (0-31)
         code > 126 || // non-ascii and DEL (127)
         code === 34 || // "
@@ -16153,8 +16153,8 @@ var require_util6 = __commonJS({
       }
     }
     function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+      for (let i2 = 0; i2 < path.length; ++i2) {
+        const code = path.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16175,13 +16175,13 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie domain");
       }
       let labelLength = 0;
-      for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
+      for (let i2 = 0; i2 < domain.length; ++i2) {
+        const code = domain.charCodeAt(i2);
         if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
-          if (domain.charCodeAt(i - 1) === 45) {
+          if (domain.charCodeAt(i2 - 1) === 45) {
             throw new Error("Invalid cookie domain");
           }
           labelLength = 0;
@@ -16224,7 +16224,7 @@ var require_util6 = __commonJS({
       "Nov",
       "Dec"
     ];
-    var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
+    var IMFPaddedNumbers = Array(61).fill(0).map((_, i2) => i2.toString().padStart(2, "0"));
     function toIMFDate(date) {
       if (typeof date === "number") {
         date = new Date(date);
@@ -16279,9 +16279,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
+        const [key, ...value2] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16314,7 +16314,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position2 = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
@@ -16323,7 +16323,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position2 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
@@ -16331,16 +16331,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position2
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value2 = nameValuePair.slice(position2.position + 1);
       }
       name = name.trim();
-      value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      value2 = value2.trim();
+      if (name.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16452,8 +16452,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name, ...value2] = piece.split("=");
+        out[name.trim()] = value2.join("=");
       }
       return out;
     }
@@ -16477,15 +16477,15 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16510,11 +16510,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -16963,8 +16963,8 @@ var require_util7 = __commonJS({
       if (protocol.length === 0) {
         return false;
       }
-      for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
+      for (let i2 = 0; i2 < protocol.length; ++i2) {
+        const code = protocol.charCodeAt(i2);
         if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
         code > 126 || code === 34 || // "
         code === 40 || // (
@@ -17025,28 +17025,28 @@ var require_util7 = __commonJS({
       const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position2);
+        const [name, value2 = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(value2, false, true)
         );
         position2.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i = 0; i < value.length; i++) {
-        const byte = value.charCodeAt(i);
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        const byte = value2.charCodeAt(i2);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num3 = Number.parseInt(value, 10);
-      return num3 >= 8 && num3 <= 15;
+      const num4 = Number.parseInt(value2, 10);
+      return num4 >= 8 && num4 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -17092,8 +17092,8 @@ var require_frame = __commonJS({
       crypto2 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i = 0; i < buffer2.length; ++i) {
-            buffer2[i] = Math.random() * 255 | 0;
+          for (let i2 = 0; i2 < buffer2.length; ++i2) {
+            buffer2[i2] = Math.random() * 255 | 0;
           }
           return buffer2;
         }
@@ -17142,8 +17142,8 @@ var require_frame = __commonJS({
           buffer2.writeUIntBE(bodyLength, 4, 6);
         }
         buffer2[1] |= 128;
-        for (let i = 0; i < bodyLength; ++i) {
-          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
+        for (let i2 = 0; i2 < bodyLength; ++i2) {
+          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
         return buffer2;
       }
@@ -17380,8 +17380,8 @@ var require_permessage_deflate = __commonJS({
           }
           try {
             this.#inflate = createInflateRaw({ windowBits });
-          } catch (err) {
-            callback(err);
+          } catch (err2) {
+            callback(err2);
             return;
           }
           this.#inflate[kBuffer] = [];
@@ -17397,9 +17397,9 @@ var require_permessage_deflate = __commonJS({
             }
             this.#inflate[kBuffer].push(data);
           });
-          this.#inflate.on("error", (err) => {
+          this.#inflate.on("error", (err2) => {
             this.#inflate = null;
-            callback(err);
+            callback(err2);
           });
         }
         this.#inflate.write(chunk);
@@ -17764,8 +17764,8 @@ var require_receiver = __commonJS({
             const closeFrame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
-              (err) => {
-                if (!err) {
+              (err2) => {
+                if (!err2) {
                   this.ws[kSentClose] = sentCloseFrameState.SENT;
                 }
               }
@@ -18257,16 +18257,16 @@ var require_websocket = __commonJS({
     function onParserDrain() {
       this.ws[kResponse].socket.resume();
     }
-    function onParserError(err) {
+    function onParserError(err2) {
       let message;
       let code;
-      if (err instanceof CloseEvent) {
-        message = err.reason;
-        code = err.code;
+      if (err2 instanceof CloseEvent) {
+        message = err2.reason;
+        code = err2.code;
       } else {
-        message = err.message;
+        message = err2.message;
       }
-      fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
+      fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
       closeWebSocketConnection(this, code);
     }
     module.exports = {
@@ -18279,13 +18279,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "../../node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i2 = 0; i2 < value2.length; i2++) {
+        if (value2.charCodeAt(i2) < 48 || value2.charCodeAt(i2) > 57) return false;
       }
       return true;
     }
@@ -18326,16 +18326,16 @@ var require_eventsource_stream = __commonJS({
       if (start >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] < 48 || buffer2[i] > 57) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] < 48 || buffer2[i2] > 57) {
           return false;
         }
       }
       return true;
     }
     function isValidLastEventIdBytes(buffer2, start) {
-      for (let i = start; i < buffer2.length; i++) {
-        if (buffer2[i] === 0) {
+      for (let i2 = start; i2 < buffer2.length; i2++) {
+        if (buffer2[i2] === 0) {
           return false;
         }
       }
@@ -18345,8 +18345,8 @@ var require_eventsource_stream = __commonJS({
       if (length !== field.length) {
         return false;
       }
-      for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+      for (let i2 = 0; i2 < length; i2++) {
+        if (line[i2] !== field[i2]) {
           return false;
         }
       }
@@ -18516,12 +18516,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -18635,10 +18635,10 @@ ${value}`;
         }
         const chunks = [];
         let length = 0;
-        for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
-          const chunk = this.chunks[i];
-          const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
+        for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
+          const chunk = this.chunks[i2];
+          const start = i2 === this.lineChunkIndex ? this.linePos : 0;
+          const end = i2 === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
           chunks.push(slice);
@@ -19103,11 +19103,11 @@ var require_undici = __commonJS({
     module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
-      } catch (err) {
-        if (err && typeof err === "object") {
-          Error.captureStackTrace(err);
+      } catch (err2) {
+        if (err2 && typeof err2 === "object") {
+          Error.captureStackTrace(err2);
         }
-        throw err;
+        throw err2;
       }
     };
     module.exports.Headers = require_headers().Headers;
@@ -19171,7 +19171,7 @@ var require_proxy = __commonJS({
       if (proxyVar) {
         try {
           return new DecodedURL(proxyVar);
-        } catch (_a) {
+        } catch (_a2) {
           if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
             return new DecodedURL(`http://${proxyVar}`);
         }
@@ -19203,8 +19203,8 @@ var require_proxy = __commonJS({
       if (typeof reqPort === "number") {
         upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
       }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
           return true;
         }
       }
@@ -19265,29 +19265,29 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
         }
         __setModuleDefault(result, mod);
         return result;
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve) {
-          resolve(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve) {
+          resolve(value2);
         });
       }
       return new (P || (P = Promise))(function(resolve, reject) {
-        function fulfilled(value) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e2) {
             reject(e2);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e2) {
             reject(e2);
           }
@@ -19608,9 +19608,9 @@ var require_lib = __commonJS({
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
           return new Promise((resolve, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
+            function callbackForResult(err2, res) {
+              if (err2) {
+                reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
@@ -19635,10 +19635,10 @@ var require_lib = __commonJS({
           info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
-        function handleResult(err, res) {
+        function handleResult(err2, res) {
           if (!callbackCalled) {
             callbackCalled = true;
-            onResult(err, res);
+            onResult(err2, res);
           }
         }
         const req = info2.httpModule.request(info2.options, (msg) => {
@@ -19655,8 +19655,8 @@ var require_lib = __commonJS({
           }
           handleResult(new Error(`Request timeout: ${info2.options.path}`));
         });
-        req.on("error", function(err) {
-          handleResult(err);
+        req.on("error", function(err2) {
+          handleResult(err2);
         });
         if (data && typeof data === "string") {
           req.write(data, "utf8");
@@ -19873,14 +19873,14 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve(response);
             }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
+            function dateTimeDeserializer(key, value2) {
+              if (typeof value2 === "string") {
+                const a = new Date(value2);
                 if (!isNaN(a.valueOf())) {
                   return a;
                 }
               }
-              return value;
+              return value2;
             }
             let obj;
             let contents;
@@ -19895,7 +19895,7 @@ var require_lib = __commonJS({
                 response.result = obj;
               }
               response.headers = res.message.headers;
-            } catch (err) {
+            } catch (err2) {
             }
             if (statusCode > 299) {
               let msg;
@@ -19906,9 +19906,9 @@ var require_lib = __commonJS({
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
+              const err2 = new HttpClientError(msg, statusCode);
+              err2.result = response.result;
+              reject(err2);
             } else {
               resolve(response);
             }
@@ -19982,13 +19982,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "../../packages/report/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -20000,25 +20000,25 @@ var require_visit = __commonJS({
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = visit_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -20036,7 +20036,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -20048,25 +20048,25 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+          for (let i2 = 0; i2 < node.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
-              i -= 1;
+              node.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -20103,31 +20103,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -20140,7 +20140,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "../../packages/report/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -20283,10 +20283,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -20311,7 +20311,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "../../packages/report/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -20332,8 +20332,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -20358,7 +20358,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -20384,13 +20384,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -20431,27 +20431,27 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "../../packages/report/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
-    function toJS(value, arg, ctx) {
-      if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
-      if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
-          return value.toJSON(arg, ctx);
+    var identity2 = require_identity();
+    function toJS(value2, arg, ctx) {
+      if (Array.isArray(value2))
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
+      if (value2 && typeof value2.toJSON === "function") {
+        if (!ctx || !identity2.hasAnchor(value2))
+          return value2.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value, data);
+        ctx.anchors.set(value2, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value.toJSON(arg, ctx);
+        const res = value2.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value === "bigint" && !ctx?.keep)
-        return Number(value);
-      return value;
+      if (typeof value2 === "bigint" && !ctx?.keep)
+        return Number(value2);
+      return value2;
     }
     exports.toJS = toJS;
   }
@@ -20462,11 +20462,11 @@ var require_Node = __commonJS({
   "../../packages/report/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -20477,7 +20477,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -20504,12 +20504,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -20531,7 +20531,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -20593,11 +20593,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -20605,7 +20605,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -20620,14 +20620,14 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "../../packages/report/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value) {
-        super(identity.SCALAR);
-        this.value = value;
+      constructor(value2) {
+        super(identity2.SCALAR);
+        this.value = value2;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -20651,10 +20651,10 @@ var require_createNode = __commonJS({
   "../../packages/report/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
+    function findTagObject(value2, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -20662,53 +20662,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value) && !t.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
-        value = value.contents;
-      if (identity.isNode(value))
-        return value;
-      if (identity.isPair(value)) {
-        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value);
+    function createNode(value2, tagName, ctx) {
+      if (identity2.isDocument(value2))
+        value2 = value2.contents;
+      if (identity2.isNode(value2))
+        return value2;
+      if (identity2.isPair(value2)) {
+        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value2);
         return map;
       }
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
-        value = value.valueOf();
+      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
+        value2 = value2.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref = sourceObjects.get(value);
+      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
+        ref = sourceObjects.get(value2);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value));
+          ref.anchor ?? (ref.anchor = onAnchor(value2));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value, ref);
+          sourceObjects.set(value2, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      let tagObj = findTagObject(value2, tagName, schema.tags);
       if (!tagObj) {
-        if (value && typeof value.toJSON === "function") {
-          value = value.toJSON();
+        if (value2 && typeof value2.toJSON === "function") {
+          value2 = value2.toJSON();
         }
-        if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+        if (!value2 || typeof value2 !== "object") {
+          const node2 = new Scalar.Scalar(value2);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value2 instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value2) ? schema[identity2.SEQ] : schema[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -20726,12 +20726,12 @@ var require_Collection = __commonJS({
   "../../packages/report/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
-      let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+    function collectionFromPath(schema, path, value2) {
+      let v = value2;
+      for (let i2 = path.length - 1; i2 >= 0; --i2) {
+        const k = path[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20770,7 +20770,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -20780,16 +20780,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
+      addIn(path, value2) {
         if (isEmptyPath(path))
-          this.add(value);
+          this.add(value2);
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
+          if (identity2.isCollection(node))
+            node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -20803,7 +20803,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -20817,16 +20817,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -20837,22 +20837,22 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
+      setIn(path, value2) {
         const [key, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key, value2);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
+          if (identity2.isCollection(node))
+            node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value2));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -20868,13 +20868,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20908,44 +20908,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text[i + 1]) {
+          escStart = i2;
+          switch (text[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split2 = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -20953,10 +20953,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text;
               folds.push(j);
@@ -20977,9 +20977,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text.length;
         if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
@@ -20992,19 +20992,19 @@ ${indent}${text.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i2 < start + indent) {
+          ch = text[++i2];
         } else {
           do {
-            ch = text[++i];
+            ch = text[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text[start];
         }
       }
@@ -21028,121 +21028,121 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str2[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
       }
       return true;
     }
-    function doubleQuotedString(value, ctx) {
-      const json = JSON.stringify(value);
+    function doubleQuotedString(value2, ctx) {
+      const json = JSON.stringify(value2);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str2 += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
+                str2 += json.slice(start, i2);
+                const code = json.substr(i2 + 2, 4);
                 switch (code) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                      str2 += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
-                  i += 2;
+                str2 += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                  str2 += "\n";
+                  i2 += 2;
                 }
-                str += indent;
-                if (json[i + 2] === " ")
-                  str += "\\";
-                i += 1;
-                start = i + 1;
+                str2 += indent;
+                if (json[i2 + 2] === " ")
+                  str2 += "\\";
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
-        return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value2, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
+        return doubleQuotedString(value2, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value, ctx) {
+    function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value.includes('"');
-        const hasSingle = value.includes("'");
+        const hasDouble = value2.includes('"');
+        const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -21150,7 +21150,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -21158,27 +21158,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value)) {
-        return quotedString(value, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
-      if (!value)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
+      if (!value2)
         return literal ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value.length; endStart > 0; --endStart) {
-        const ch = value[endStart - 1];
+      for (endStart = value2.length; endStart > 0; --endStart) {
+        const ch = value2[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
+      let end = value2.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value2 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -21186,7 +21186,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value = value.slice(0, -end.length);
+        value2 = value2.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -21194,8 +21194,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value.length; ++startEnd) {
-        const ch = value[startEnd];
+      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
+        const ch = value2[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -21203,9 +21203,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value = value.substring(start.length);
+        value2 = value2.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -21216,7 +21216,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -21229,39 +21229,39 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent}${start}${value2}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value } = item;
+      const { type, value: value2 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
-        return quotedString(value, ctx);
+      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
+        return quotedString(value2, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
+        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value)) {
+      if (containsDocumentMarker(value2)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value2.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value, ctx);
+          return quotedString(value2, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -21305,7 +21305,7 @@ var require_stringify = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -21358,7 +21358,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -21381,7 +21381,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -21392,9 +21392,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -21408,16 +21408,16 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -21428,23 +21428,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -21452,59 +21452,59 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value == null) {
+        if (allNullValues || value2 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
-      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
-        vsb = !!value.spaceBefore;
-        vcb = value.commentBefore;
-        valueComment = value.comment;
+      if (identity2.isNode(value2)) {
+        vsb = !!value2.spaceBefore;
+        vcb = value2.commentBefore;
+        valueComment = value2.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value && typeof value === "object")
-          value = doc.createNode(value);
+        if (value2 && typeof value2 === "object")
+          value2 = doc.createNode(value2);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+      if (!explicitKey && !keyComment && identity2.isScalar(value2))
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -21520,11 +21520,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value2)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -21542,16 +21542,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -21583,11 +21583,11 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+    var merge3 = {
+      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -21596,10 +21596,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -21608,20 +21608,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value) {
-      const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+    function mergeValue(ctx, map, value2) {
+      const source = resolveAliasValue(ctx, value2);
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key, value3] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value2);
+            map.set(key, value3);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value2,
+            value: value3,
             writable: true,
             enumerable: true,
             configurable: true
@@ -21630,12 +21630,12 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    function resolveAliasValue(ctx, value2) {
+      return ctx && identity2.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge3;
   }
 });
 
@@ -21644,24 +21644,24 @@ var require_addPairToJSMap = __commonJS({
   "../../packages/report/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+    function addPairToJSMap(ctx, map, { key, value: value2 }) {
+      if (identity2.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value2);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map, value2);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value, stringKey, ctx);
+          const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -21680,7 +21680,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -21710,29 +21710,29 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
-    function createPair(key, value, ctx) {
+    var identity2 = require_identity();
+    function createPair(key, value2, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+      constructor(key, value2 = null) {
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
-        this.value = value;
+        this.value = value2;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
+        let { key, value: value2 } = this;
+        if (identity2.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value))
-          value = value.clone(schema);
-        return new _Pair(key, value);
+        if (identity2.isNode(value2))
+          value2 = value2.clone(schema);
+        return new _Pair(key, value2);
       }
       toJSON(_, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -21747,7 +21747,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -21760,17 +21760,17 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -21778,31 +21778,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
+        str2 = lines[0];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -21815,17 +21815,17 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -21833,7 +21833,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -21845,21 +21845,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
-          str += ",";
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i2 < items.length - 1) {
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -21871,11 +21871,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -21901,16 +21901,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -21921,7 +21921,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity.MAP, schema);
+        super(identity2.MAP, schema);
         this.items = [];
       }
       /**
@@ -21931,17 +21931,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key, value2) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
+            value2 = replacer.call(obj, key, value2);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+          if (value2 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key, value2] of obj)
+            add(key, value2);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -21957,29 +21957,29 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity2.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -21994,13 +21994,13 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key, value2) {
+        this.add(new Pair.Pair(key, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -22019,7 +22019,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -22042,7 +22042,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
@@ -22050,7 +22050,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity.isMap(map2))
+        if (!identity2.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -22067,7 +22067,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -22075,11 +22075,11 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity.SEQ, schema);
+        super(identity2.SEQ, schema);
         this.items = [];
       }
-      add(value) {
-        this.items.push(value);
+      add(value2) {
+        this.items.push(value2);
       }
       /**
        * Removes a value from the collection.
@@ -22101,7 +22101,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -22120,23 +22120,23 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
+      set(key, value2) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-          prev.value = value;
+        if (identity2.isScalar(prev) && Scalar.isScalarValue(value2))
+          prev.value = value2;
         else
-          this.items[idx] = value;
+          this.items[idx] = value2;
       }
       toJSON(_, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -22154,10 +22154,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -22167,7 +22167,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -22180,7 +22180,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -22188,7 +22188,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity.isSeq(seq2))
+        if (!identity2.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -22204,10 +22204,10 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
-      identify: (value) => typeof value === "string",
+      identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -22223,7 +22223,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value) => value == null,
+      identify: (value2) => value2 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -22241,18 +22241,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value) => typeof value === "boolean",
+      identify: (value2) => typeof value2 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value }, ctx) {
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      stringify({ source, value: value2 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value === sv)
+          if (value2 === sv)
             return source;
         }
-        return value ? ctx.options.trueStr : ctx.options.falseStr;
+        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -22263,20 +22263,20 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
-      if (typeof value === "bigint")
-        return String(value);
-      const num3 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num3))
-        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
+      if (typeof value2 === "bigint")
+        return String(value2);
+      const num4 = typeof value2 === "number" ? value2 : Number(value2);
+      if (!isFinite(num4))
+        return isNaN(num4) ? ".nan" : num4 < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -22293,35 +22293,35 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num3 = Number(node.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num4 = Number(node.value);
+        return isFinite(num4) ? num4.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot2 = str2.indexOf(".");
+        if (dot2 !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot2 - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -22337,21 +22337,21 @@ var require_int = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+      const { value: value2 } = node;
+      if (intIdentify(value2) && value2 >= 0)
+        return prefix + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -22359,16 +22359,16 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value) => intIdentify(value) && value >= 0,
+      identify: (value2) => intIdentify(value2) && value2 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -22385,7 +22385,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -22393,7 +22393,7 @@ var require_schema = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool3.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -22412,20 +22412,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value) {
-      return typeof value === "bigint" || Number.isInteger(value);
+    function intIdentify(value2) {
+      return typeof value2 === "bigint" || Number.isInteger(value2);
     }
-    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
     var jsonScalars = [
       {
-        identify: (value) => typeof value === "string",
+        identify: (value2) => typeof value2 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
-        identify: (value) => value == null,
+        identify: (value2) => value2 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -22434,11 +22434,11 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value) => typeof value === "boolean",
+        identify: (value2) => typeof value2 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -22446,15 +22446,15 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
       },
       {
-        identify: (value) => typeof value === "number",
+        identify: (value2) => typeof value2 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -22462,9 +22462,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -22480,7 +22480,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary2 = {
-      identify: (value) => value instanceof Uint8Array,
+      identify: (value2) => value2 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -22496,42 +22496,42 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-        if (!value)
+      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+        if (!value2)
           return "";
-        const buf = value;
-        let str;
+        const buf = value2;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -22542,31 +22542,31 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
-          if (identity.isPair(item))
+      if (identity2.isSeq(seq)) {
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn = pair.value ?? pair.key;
+              const cn = pair2.value ?? pair2.key;
               cn.comment = cn.comment ? `${item.comment}
 ${cn.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -22574,36 +22574,36 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      const pairs3 = new YAMLSeq.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
-          let key, value;
+            it = replacer.call(iterable, String(i2++), it);
+          let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value = it[1];
+              value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it[key];
+              value2 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs3.items.push(Pair.createPair(key, value2, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -22611,7 +22611,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -22620,11 +22620,11 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
@@ -22645,22 +22645,22 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
-          let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+        for (const pair2 of this.items) {
+          let key, value2;
+          if (identity2.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value2 = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key, value2);
         }
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -22669,15 +22669,15 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value) => value instanceof Map,
+      identify: (value2) => value2 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -22699,14 +22699,14 @@ var require_bool2 = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value, source }, ctx) {
-      const boolObj = value ? trueTag : falseTag;
+    function boolStringify({ value: value2, source }, ctx) {
+      const boolObj = value2 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value ? ctx.options.trueStr : ctx.options.falseStr;
+      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value) => value === true,
+      identify: (value2) => value2 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -22714,7 +22714,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value) => value === false,
+      identify: (value2) => value2 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -22733,35 +22733,35 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num3 = Number(node.value);
-        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num4 = Number(node.value);
+        return isFinite(num4) ? num4.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
-        if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot2 = str2.indexOf(".");
+        if (dot2 !== -1) {
+          const f = str2.substring(dot2 + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -22780,35 +22780,35 @@ var require_int2 = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value } = node;
-      if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value: value2 } = node;
+      if (intIdentify(value2)) {
+        const str2 = value2.toString(radix);
+        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -22818,7 +22818,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -22827,7 +22827,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -22835,7 +22835,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -22844,7 +22844,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -22858,7 +22858,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -22867,32 +22867,32 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
-        if (identity.isPair(key))
-          pair = key;
+        let pair2;
+        if (identity2.isPair(key))
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
-      set(key, value) {
-        if (typeof value !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+      set(key, value2) {
+        if (typeof value2 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value) {
+        if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value) {
+        } else if (!prev && value2) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -22911,10 +22911,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value of iterable) {
+          for (let value2 of iterable) {
             if (typeof replacer === "function")
-              value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+              value2 = replacer.call(iterable, value2, value2);
+            set2.items.push(Pair.createPair(value2, null, ctx));
           }
         return set2;
       }
@@ -22922,13 +22922,13 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value) => value instanceof Set,
+      identify: (value2) => value2 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity.isMap(map)) {
+        if (identity2.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -22948,67 +22948,67 @@ var require_timestamp = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
-      return sign === "-" ? num3(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num4 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num4(60) + num4(p), num4(0));
+      return sign === "-" ? num4(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value } = node;
-      let num3 = (n) => n;
-      if (typeof value === "bigint")
-        num3 = (n) => BigInt(n);
-      else if (isNaN(value) || !isFinite(value))
+      let { value: value2 } = node;
+      let num4 = (n) => n;
+      if (typeof value2 === "bigint")
+        num4 = (n) => BigInt(n);
+      else if (isNaN(value2) || !isFinite(value2))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value < 0) {
+      if (value2 < 0) {
         sign = "-";
-        value *= num3(-1);
+        value2 *= num4(-1);
       }
-      const _60 = num3(60);
-      const parts = [value % _60];
-      if (value < 60) {
+      const _60 = num4(60);
+      const parts = [value2 % _60];
+      if (value2 < 60) {
         parts.unshift(0);
       } else {
-        value = (value - parts[0]) / _60;
-        parts.unshift(value % _60);
-        if (value >= 60) {
-          value = (value - parts[0]) / _60;
-          parts.unshift(value);
+        value2 = (value2 - parts[0]) / _60;
+        parts.unshift(value2 % _60);
+        if (value2 >= 60) {
+          value2 = (value2 - parts[0]) / _60;
+          parts.unshift(value2);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value) => typeof value === "number",
+      identify: (value2) => typeof value2 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value) => value instanceof Date,
+      identify: (value2) => value2 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -23023,7 +23023,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -23040,12 +23040,12 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var binary2 = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -23053,8 +23053,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool3.trueTag,
+      bool3.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -23063,9 +23063,9 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary2.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -23083,15 +23083,15 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -23104,7 +23104,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary2.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -23114,26 +23114,26 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -23151,7 +23151,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -23173,22 +23173,22 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "../../packages/report/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -23205,7 +23205,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "../../packages/report/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -23232,7 +23232,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -23287,7 +23287,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -23297,12 +23297,12 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value2, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -23329,7 +23329,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -23338,7 +23338,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -23348,20 +23348,20 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
       }
       /** Adds a value to the document. */
-      add(value) {
+      add(value2) {
         if (assertCollection(this.contents))
-          this.contents.add(value);
+          this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23380,10 +23380,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value2, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value = replacer.call({ "": value }, "", value);
+          value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -23410,8 +23410,8 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        const node = createNode.createNode(value2, tag, ctx);
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -23420,9 +23420,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
+      createPair(key, value2, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+        const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -23451,7 +23451,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -23460,14 +23460,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -23475,30 +23475,30 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key, value2);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
+      setIn(path, value2) {
         if (Collection2.isEmptyPath(path)) {
-          this.contents = value;
+          this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path, value2);
         }
       }
       /**
@@ -23582,7 +23582,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -23765,8 +23765,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const last2 = tokens[tokens.length - 1];
+      const end = last2 ? last2.offset + last2.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -23853,13 +23853,13 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23884,7 +23884,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep2?.[0],
@@ -23927,7 +23927,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
-          next: value,
+          next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -23936,19 +23936,19 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value?.type === "block-map" && !valueProps.hasNewline)
+            if (value2?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -23958,10 +23958,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -23989,18 +23989,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value,
+          next: value2,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value) {
-            if (value?.type === "block-seq")
+          if (props.anchor || props.tag || value2) {
+            if (value2?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -24011,9 +24011,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -24071,7 +24071,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -24093,9 +24093,9 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -24106,10 +24106,10 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
-            if (i === 0 && props.comma)
+          if (!props.anchor && !props.tag && !sep2 && !value2) {
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -24128,7 +24128,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -24150,7 +24150,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -24161,10 +24161,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value))
+          if (isBlock(value2))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -24176,7 +24176,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value,
+            next: value2,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -24196,15 +24196,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value) {
-            if ("source" in value && value.source?.[0] === ":")
-              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value2) {
+            if ("source" in value2 && value2.source?.[0] === ":")
+              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value))
+            if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -24212,18 +24212,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -24265,7 +24265,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -24315,7 +24315,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -24339,25 +24339,25 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -24368,7 +24368,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -24377,17 +24377,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
-      let value = "";
+      let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -24399,23 +24399,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep2 === " ")
             sep2 = "\n";
           else if (!prevMoreIndented && sep2 === "\n")
             sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
+          value2 += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep2 === "\n")
-            value += "\n";
+            value2 += "\n";
           else
             sep2 = "\n";
         } else {
-          value += sep2 + content;
+          value2 += sep2 + content;
           sep2 = " ";
           prevMoreIndented = false;
         }
@@ -24424,16 +24424,16 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
-          if (value[value.length - 1] !== "\n")
-            value += "\n";
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
+          if (value2[value2.length - 1] !== "\n")
+            value2 += "\n";
           break;
         default:
-          value += "\n";
+          value2 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      return { value: value2, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -24445,8 +24445,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error2 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -24454,7 +24454,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error2 === -1)
-            error2 = offset + i;
+            error2 = offset + i2;
         }
       }
       if (error2 !== -1)
@@ -24462,8 +24462,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -24501,8 +24501,8 @@ var require_resolve_block_scalar = __commonJS({
       const m2 = first.match(/^( *)/);
       const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -24518,20 +24518,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value;
+      let value2;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value2 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value = singleQuotedValue(source, _onError);
+          value2 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value = doubleQuotedValue(source, _onError);
+          value2 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -24546,7 +24546,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value,
+        value: value2,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -24614,50 +24614,50 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
-      match = last.exec(source);
+      const last2 = /[ \t]*(.*)/sy;
+      last2.lastIndex = pos;
+      match = last2.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -24734,33 +24734,33 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+        tag = findScalarTagByTest(ctx, value2, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity2.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar = new Scalar.Scalar(value2);
       }
       scalar.range = range;
-      scalar.source = value;
+      scalar.source = value2;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -24771,9 +24771,9 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity.SCALAR];
+        return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -24784,7 +24784,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value))
+        if (tag.test?.test(value2))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -24792,12 +24792,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity.SCALAR];
+      return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity2.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -24818,8 +24818,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -24827,10 +24827,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -24846,7 +24846,7 @@ var require_compose_node = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -24892,7 +24892,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -24955,7 +24955,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -24967,7 +24967,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value2 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -24975,10 +24975,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -24998,7 +24998,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -25013,8 +25013,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -25022,8 +25022,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -25060,9 +25060,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -25074,10 +25074,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -25226,9 +25226,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context3) {
+    function createScalarToken(value2, context3) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -25258,7 +25258,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
+    function setScalarValue(token, value2, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -25281,7 +25281,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value }, {
+      const source = stringifyString.stringifyString({ type, value: value2 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -25427,7 +25427,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -25436,8 +25436,8 @@ var require_cst_stringify = __commonJS({
       if (sep2)
         for (const st of sep2)
           res += st.source;
-      if (value)
-        res += stringifyToken(value);
+      if (value2)
+        res += stringifyToken(value2);
       return res;
     }
     exports.stringify = stringify;
@@ -25485,15 +25485,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -25663,14 +25663,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -25926,9 +25926,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -25965,9 +25965,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -25981,17 +25981,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -26022,25 +26022,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -26052,36 +26052,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -26098,8 +26098,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -26144,23 +26144,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -26173,24 +26173,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -26236,20 +26236,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+      for (let i2 = 0; i2 < list.length; ++i2)
+        if (list[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+      for (let i2 = 0; i2 < list.length; ++i2) {
+        switch (list[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -26284,9 +26284,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -26295,16 +26295,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -26523,12 +26523,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last2 = token.items[token.items.length - 1];
+            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last.start;
+                top.end = last2.start;
               else
-                top.items.push({ start: last.start });
+                top.items.push({ start: last2.start });
               token.items.splice(-1, 1);
             }
           }
@@ -26652,8 +26652,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
@@ -26690,11 +26690,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -26845,8 +26845,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last?.type === "comment")
+              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last2?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
@@ -27110,7 +27110,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -27170,7 +27170,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value2, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -27183,14 +27183,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value === void 0) {
+      if (value2 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      if (identity2.isDocument(value2) && !_replacer)
+        return value2.toString(options);
+      return new Document.Document(value2, _replacer, options).toString(options);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
@@ -27208,7 +27208,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -27226,14 +27226,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -27461,10 +27461,10 @@ var require_utils2 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants6();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -27475,8 +27475,8 @@ var require_utils2 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -27505,11 +27505,11 @@ var require_utils2 = __commonJS({
     };
     exports.basename = (path, { windows } = {}) => {
       const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
         return segs[segs.length - 2];
       }
-      return last;
+      return last2;
     };
   }
 });
@@ -27566,7 +27566,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str = input;
+      let str2 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -27585,10 +27585,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
+      const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str.charCodeAt(++index);
+        return str2.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -27756,24 +27756,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str;
+      let base = str2;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob = str2;
       } else {
-        base = str;
+        base = str2;
       }
-      if (base && base !== "" && base !== "/" && base !== str) {
+      if (base && base !== "" && base !== "/" && base !== str2) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -27809,28 +27809,28 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n = prevIndex ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value = input.slice(n, i);
+          const i2 = slashes[idx];
+          const value2 = input.slice(n, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
-              tokens[idx].value = value;
+              tokens[idx].value = value2;
             }
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (idx !== 0 || value !== "") {
-            parts.push(value);
+          if (idx !== 0 || value2 !== "") {
+            parts.push(value2);
           }
-          prevIndex = i;
+          prevIndex = i2;
         }
         if (prevIndex && prevIndex + 1 < input.length) {
-          const value = input.slice(prevIndex + 1);
-          parts.push(value);
+          const value2 = input.slice(prevIndex + 1);
+          parts.push(value2);
           if (opts.tokens) {
-            tokens[tokens.length - 1].value = value;
+            tokens[tokens.length - 1].value = value2;
             depth(tokens[tokens.length - 1]);
             state.maxDepth += tokens[tokens.length - 1].depth;
           }
@@ -27862,13 +27862,13 @@ var require_parse2 = __commonJS({
         return options.expandRange(...args, options);
       }
       args.sort();
-      const value = `[${args.join("-")}]`;
+      const value2 = `[${args.join("-")}]`;
       try {
-        new RegExp(value);
+        new RegExp(value2);
       } catch (ex) {
         return args.map((v) => utils.escapeRegex(v)).join("..");
       }
-      return value;
+      return value2;
     };
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
@@ -27879,10 +27879,10 @@ var require_parse2 = __commonJS({
       }
       input = REPLACEMENTS[input] || input;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -27938,14 +27938,14 @@ var require_parse2 = __commonJS({
       const braces = [];
       const stack = [];
       let prev = bos;
-      let value;
+      let value2;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num3 = 0) => {
-        state.consumed += value2;
-        state.index += num3;
+      const consume = (value3 = "", num4 = 0) => {
+        state.consumed += value3;
+        state.index += num4;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -27998,14 +27998,14 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+      const extglobOpen = (type, value3) => {
+        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
         token.output = state.output;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
         push({ type: "paren", extglob: true, value: advance(), output });
         extglobs.push(token);
       };
@@ -28028,7 +28028,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output });
+        push({ type: "paren", extglob: true, value: value2, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -28075,11 +28075,11 @@ var require_parse2 = __commonJS({
         return state;
       }
       while (!eos()) {
-        value = advance();
-        if (value === "\0") {
+        value2 = advance();
+        if (value2 === "\0") {
           continue;
         }
-        if (value === "\\") {
+        if (value2 === "\\") {
           const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
@@ -28088,8 +28088,8 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (!next) {
-            value += "\\";
-            push({ type: "text", value });
+            value2 += "\\";
+            push({ type: "text", value: value2 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -28098,21 +28098,21 @@ var require_parse2 = __commonJS({
             slashes = match[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
-              value += "\\";
+              value2 += "\\";
             }
           }
           if (opts.unescape === true) {
-            value = advance();
+            value2 = advance();
           } else {
-            value += advance();
+            value2 += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
             continue;
           }
         }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
+        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value2 === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
               prev.posix = true;
@@ -28133,38 +28133,38 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
+          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
+            value2 = `\\${value2}`;
           }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
+          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value2 = `\\${value2}`;
           }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
+          if (opts.posix === true && value2 === "!" && prev.value === "[") {
+            value2 = "^";
           }
-          prev.value += value;
-          append({ value });
+          prev.value += value2;
+          append({ value: value2 });
           continue;
         }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
+        if (state.quotes === 1 && value2 !== '"') {
+          value2 = utils.escapeRegex(value2);
+          prev.value += value2;
+          append({ value: value2 });
           continue;
         }
-        if (value === '"') {
+        if (value2 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push({ type: "text", value: value2 });
           }
           continue;
         }
-        if (value === "(") {
+        if (value2 === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push({ type: "paren", value: value2 });
           continue;
         }
-        if (value === ")") {
+        if (value2 === ")") {
           if (state.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
@@ -28173,41 +28173,41 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
-        if (value === "[") {
+        if (value2 === "[") {
           if (opts.nobracket === true || !remaining().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("closing", "]"));
             }
-            value = `\\${value}`;
+            value2 = `\\${value2}`;
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push({ type: "bracket", value: value2 });
           continue;
         }
-        if (value === "]") {
+        if (value2 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value: value2, output: `\\${value2}` });
             continue;
           }
           decrement("brackets");
           const prevValue = prev.value.slice(1);
           if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
+            value2 = `/${value2}`;
           }
-          prev.value += value;
-          append({ value });
+          prev.value += value2;
+          append({ value: value2 });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -28222,11 +28222,11 @@ var require_parse2 = __commonJS({
           state.output += prev.value;
           continue;
         }
-        if (value === "{" && opts.nobrace !== true) {
+        if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
           const open2 = {
             type: "brace",
-            value,
+            value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
@@ -28235,23 +28235,23 @@ var require_parse2 = __commonJS({
           push(open2);
           continue;
         }
-        if (value === "}") {
+        if (value2 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push({ type: "text", value: value2, output: value2 });
             continue;
           }
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output = expandRange(range, opts);
@@ -28261,35 +28261,35 @@ var require_parse2 = __commonJS({
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value = output = "\\}";
+            value2 = output = "\\}";
             state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output });
+          push({ type: "brace", value: value2, output });
           decrement("braces");
           braces.pop();
           continue;
         }
-        if (value === "|") {
+        if (value2 === "|") {
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value === ",") {
-          let output = value;
+        if (value2 === ",") {
+          let output = value2;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
             output = "|";
           }
-          push({ type: "comma", value, output });
+          push({ type: "comma", value: value2, output });
           continue;
         }
-        if (value === "/") {
+        if (value2 === "/") {
           if (prev.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
@@ -28298,52 +28298,52 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value: value2, output: SLASH_LITERAL });
           continue;
         }
-        if (value === ".") {
+        if (value2 === ".") {
           if (state.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
+            prev.output += value2;
+            prev.value += value2;
             brace.dots = true;
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value: value2, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value: value2, output: DOT_LITERAL });
           continue;
         }
-        if (value === "?") {
+        if (value2 === "?") {
           const isGroup = prev && prev.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
+            extglobOpen("qmark", value2);
             continue;
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output = value;
+            let output = value2;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
+              output = `\\${value2}`;
             }
-            push({ type: "text", value, output });
+            push({ type: "text", value: value2, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value: value2, output: QMARK });
           continue;
         }
-        if (value === "!") {
+        if (value2 === "!") {
           if (opts.noextglob !== true && peek() === "(") {
             if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
+              extglobOpen("negate", value2);
               continue;
             }
           }
@@ -28352,60 +28352,60 @@ var require_parse2 = __commonJS({
             continue;
           }
         }
-        if (value === "+") {
+        if (value2 === "+") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
+            extglobOpen("plus", value2);
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value: value2, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push({ type: "plus", value: value2 });
             continue;
           }
           push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
-        if (value === "@") {
+        if (value2 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value: value2, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
+        if (value2 !== "*") {
+          if (value2 === "$" || value2 === "^") {
+            value2 = `\\${value2}`;
           }
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
-            value += match[0];
+            value2 += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push({ type: "text", value: value2 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
           prev.type = "star";
           prev.star = true;
-          prev.value += value;
+          prev.value += value2;
           prev.output = star;
           state.backtrack = true;
           state.globstar = true;
-          consume(value);
+          consume(value2);
           continue;
         }
         let rest = remaining();
         if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
+          extglobOpen("star", value2);
           continue;
         }
         if (prev.type === "star") {
           if (opts.noglobstar === true) {
-            consume(value);
+            consume(value2);
             continue;
           }
           const prior = prev.prev;
@@ -28413,13 +28413,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push({ type: "star", value: value2, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -28432,11 +28432,11 @@ var require_parse2 = __commonJS({
           }
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
-            prev.value += value;
+            prev.value += value2;
             prev.output = globstar(opts);
             state.output = prev.output;
             state.globstar = true;
-            consume(value);
+            consume(value2);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
@@ -28444,10 +28444,10 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
+            prev.value += value2;
             state.globstar = true;
             state.output += prior.output + prev.output;
-            consume(value);
+            consume(value2);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
@@ -28456,33 +28456,33 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
+            prev.value += value2;
             state.output += prior.output + prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value2 + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
             prev.type = "globstar";
-            prev.value += value;
+            prev.value += value2;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
             state.output = prev.output;
             state.globstar = true;
-            consume(value + advance());
+            consume(value2 + advance());
             push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
-          prev.value += value;
+          prev.value += value2;
           state.output += prev.output;
           state.globstar = true;
-          consume(value);
+          consume(value2);
           continue;
         }
-        const token = { type: "star", value, output: star };
+        const token = { type: "star", value: value2, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
@@ -28492,7 +28492,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
+          token.output = value2;
           push(token);
           continue;
         }
@@ -28545,10 +28545,10 @@ var require_parse2 = __commonJS({
     };
     parse3.fastpaths = (input, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input = REPLACEMENTS[input] || input;
       const {
@@ -28574,8 +28574,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str) => {
-        switch (str) {
+      const create = (str2) => {
+        switch (str2) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -28593,7 +28593,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -28624,9 +28624,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
+        const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str);
+            const state2 = isMatch(str2);
             if (state2) return state2;
           }
           return false;
@@ -28702,7 +28702,7 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
@@ -28742,8 +28742,8 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
@@ -28771,8 +28771,8 @@ var require_picomatch2 = __commonJS({
 
 // lib/main.js
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // ../../node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -28861,9 +28861,9 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
+  const convertedValue = toCommandValue(value2);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -28935,22 +28935,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve) {
+      resolve(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e2) {
         reject(e2);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e2) {
         reject(e2);
       }
@@ -28984,7 +28984,7 @@ var Summary = class {
       }
       try {
         yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
+      } catch (_a2) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
       this._filePath = pathFromEnv;
@@ -29001,7 +29001,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -29248,13 +29248,13 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value2));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -29278,7 +29278,7 @@ var Context = class {
    * Hydrate the context from the environment
    */
   constructor() {
-    var _a, _b, _c;
+    var _a2, _b2, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
@@ -29298,8 +29298,8 @@ var Context = class {
     this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
     this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
     this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-    this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.apiUrl = (_a2 = process.env.GITHUB_API_URL) !== null && _a2 !== void 0 ? _a2 : `https://api.github.com`;
+    this.serverUrl = (_b2 = process.env.GITHUB_SERVER_URL) !== null && _b2 !== void 0 ? _b2 : `https://github.com`;
     this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
   }
   get issue() {
@@ -29325,22 +29325,22 @@ var Context = class {
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve) {
-      resolve(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve) {
+      resolve(value2);
     });
   }
   return new (P || (P = Promise))(function(resolve, reject) {
-    function fulfilled(value) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e2) {
         reject(e2);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e2) {
         reject(e2);
       }
@@ -29378,8 +29378,8 @@ function getApiBaseUrl() {
   return process.env["GITHUB_API_URL"] || "https://api.github.com";
 }
 function getUserAgentWithOrchestrationId(baseUserAgent) {
-  var _a;
-  const orchId = (_a = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a === void 0 ? void 0 : _a.trim();
+  var _a2;
+  const orchId = (_a2 = process.env["ACTIONS_ORCHESTRATION_ID"]) === null || _a2 === void 0 ? void 0 : _a2.trim();
   if (orchId) {
     const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
     const tag = `actions_orchestration_id/${sanitizedId}`;
@@ -29531,13 +29531,13 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
@@ -29613,70 +29613,70 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str2) {
+  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str2) {
+  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator, value2, key) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
   if (key) {
-    return encodeUnreserved(key) + "=" + value;
+    return encodeUnreserved(key) + "=" + value2;
   } else {
-    return value;
+    return value2;
   }
 }
-function isDefined(value) {
-  return value !== void 0 && value !== null;
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
+  var value2 = context3[key], result = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
       if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
+        value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result.push(encodeValue(operator, value2[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator, value2[k].toString()));
             }
           });
         }
@@ -29689,12 +29689,12 @@ function getValues(context3, operator, key, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value)) {
+      if (isDefined(value2)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
+    } else if (value2 === "") {
       result.push("");
     }
   }
@@ -29890,8 +29890,8 @@ function parse2(header, options) {
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index === len || stop !== 0) {
     return { type, index, parameters: new NullObject() };
   }
@@ -29917,8 +29917,8 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const value2 = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -29994,15 +29994,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str2, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str2.charCodeAt(index) === BSLASH) {
+      result += str2.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str2.slice(start, end);
 }
 
 // ../../node_modules/json-with-bigint/json-with-bigint.js
@@ -30170,12 +30170,12 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value2, replacer, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
       return originalStringify(
-        value,
+        value2,
         (key, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
@@ -30187,9 +30187,9 @@ var JSONStringify = (value, replacer, space) => {
         space
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
-      value,
+      value2,
       (key, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
@@ -30210,7 +30210,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value2, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -30238,26 +30238,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
+var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
+  const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+  if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+  const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+  if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  if (!hasUserReviver) return value2;
+  return userReviver(key, value2, context3);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+  return JSON.parse(text, (key, value2, context3) => {
+    const isNumber = typeof value2 === "number";
+    const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
     const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    if (!hasCustomReviver) return value2;
+    return reviver(key, value2, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -30271,35 +30271,35 @@ var applyReviverIteratively = (parsed, userReviver) => {
     const node = stack[stack.length - 1];
     if (!node.visited) {
       node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
+      const value2 = node.parent[node.key];
+      const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+        const keys = Object.keys(value2);
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value2, key: keys[i2], visited: false });
         }
       }
     } else {
       const { parent, key } = node;
-      let value = parent[key];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
+      let value2 = parent[key];
+      if (typeof value2 === "string") {
+        const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
+          value2 = BigInt(value2.slice(0, -1));
         } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
+          const isNoise = noiseValue.test(value2);
+          if (isNoise) value2 = value2.slice(0, -1);
         }
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+        value2 = userReviver.call(parent, key, value2);
       }
-      const isDeleted = value === void 0;
+      const isDeleted = value2 === void 0;
       if (isDeleted) {
         delete parent[key];
       } else {
-        parent[key] = value;
+        parent[key] = value2;
       }
       stack.pop();
     }
@@ -30328,7 +30328,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -30386,13 +30386,13 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
@@ -30406,9 +30406,9 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
+    Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
-      String(value)
+      String(value2)
     ])
   );
   let fetchResponse;
@@ -30448,8 +30448,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key, value2] of fetchResponse.headers) {
+    responseHeaders[key] = value2;
   }
   const octokitResponse = {
     url,
@@ -30504,7 +30504,7 @@ async function getResponseData(response) {
     try {
       text = await response.text();
       return JSONParse(text);
-    } catch (err) {
+    } catch (err2) {
       return text;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
@@ -30840,8 +30840,8 @@ var Octokit = class {
       this.auth = auth2;
     }
     const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
     }
   }
   // assigned during constructor
@@ -33196,8 +33196,8 @@ var handler = {
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target, methodName, value2) {
+    return target.cache[methodName] = value2;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {
@@ -33435,6 +33435,273 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// ../../packages/report/dist/diff.js
+var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
+function delta(base, head) {
+  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
+}
+function shapeText(t) {
+  if (!t)
+    return "";
+  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
+}
+function tensorChanges(side, base, head) {
+  const out = [];
+  const b = new Map(base.map((t) => [t.name, t]));
+  const h = new Map(head.map((t) => [t.name, t]));
+  for (const [name, t] of b) {
+    const u = h.get(name);
+    if (!u)
+      out.push({ name, side, kind: "removed", base: shapeText(t) });
+    else if (t.dtype !== u.dtype)
+      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
+    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
+      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
+  }
+  for (const [name, u] of h)
+    if (!b.has(name))
+      out.push({ name, side, kind: "added", head: shapeText(u) });
+  return out;
+}
+function layerChange(kind, b, h) {
+  const n = h ?? b;
+  const bs = shapeText(b?.outputs[0]);
+  const hs = shapeText(h?.outputs[0]);
+  return {
+    kind,
+    name: b?.name ?? n.name,
+    op: n.op,
+    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
+    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
+    params: delta(b?.params ?? 0, h?.params ?? 0),
+    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
+    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
+  };
+}
+function alignByOp(base, head) {
+  const n = base.length;
+  const m2 = head.length;
+  if (n * m2 > 4e6)
+    return [];
+  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
+  for (let i3 = n - 1; i3 >= 0; i3--)
+    for (let j2 = m2 - 1; j2 >= 0; j2--)
+      dp[i3][j2] = base[i3].op === head[j2].op ? dp[i3 + 1][j2 + 1] + 1 : Math.max(dp[i3 + 1][j2], dp[i3][j2 + 1]);
+  const pairs2 = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < n && j < m2) {
+    if (base[i2].op === head[j].op) {
+      pairs2.push([i2, j]);
+      i2++;
+      j++;
+    } else if (dp[i2 + 1][j] >= dp[i2][j + 1])
+      i2++;
+    else
+      j++;
+  }
+  return pairs2;
+}
+function sameCost(a, b) {
+  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+function latencyKey(l) {
+  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
+}
+function diffReports(base, head) {
+  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
+  const latency = head.latency.flatMap((h) => {
+    const b = base.latency.find((x2) => latencyKey(x2) === latencyKey(h));
+    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
+  });
+  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
+  const matchedHead = /* @__PURE__ */ new Set();
+  const layers = [];
+  const unmatchedBase = [];
+  for (const b of base.nodes) {
+    const h = headByName.get(b.name);
+    if (h && h.op === b.op) {
+      matchedHead.add(h.name);
+      if (!sameCost(b, h))
+        layers.push(layerChange("changed", b, h));
+    } else
+      unmatchedBase.push(b);
+  }
+  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
+  const pairs2 = alignByOp(unmatchedBase, unmatchedHead);
+  const pairedB = new Set(pairs2.map(([i2]) => i2));
+  const pairedH = new Set(pairs2.map(([, j]) => j));
+  for (const [i2, j] of pairs2) {
+    const b = unmatchedBase[i2];
+    const h = unmatchedHead[j];
+    if (!sameCost(b, h) || b.name !== h.name)
+      layers.push(layerChange("changed", b, h));
+  }
+  unmatchedBase.forEach((b, i2) => !pairedB.has(i2) && layers.push(layerChange("removed", b, void 0)));
+  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
+  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
+  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
+  const newUnsupported = {};
+  for (const [op, count] of Object.entries(head.coverage.unsupported))
+    if (!(op in base.coverage.unsupported))
+      newUnsupported[op] = count;
+  return {
+    totals,
+    latency,
+    layers: news,
+    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
+    newUnsupported
+  };
+}
+
+// ../../packages/report/dist/render.js
+function modelChange(path, base, head) {
+  if (base && head) {
+    const diff = diffReports(base, head);
+    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
+    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
+  }
+  if (head)
+    return { path, status: "added", head };
+  if (base)
+    return { path, status: "removed", base };
+  return { path, status: "error", error: "neither side could be read" };
+}
+var SI = [
+  [1e12, "T"],
+  [1e9, "G"],
+  [1e6, "M"],
+  [1e3, "K"]
+];
+function human(v, bytes = false) {
+  const a = Math.abs(v);
+  for (const [scale2, s] of SI)
+    if (a >= scale2)
+      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
+  return `${v}${bytes ? " B" : ""}`;
+}
+var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
+function percent(d) {
+  if (d.delta === 0)
+    return "0%";
+  if (d.relative === void 0)
+    return "new";
+  const p = d.relative * 100;
+  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+function mark(d) {
+  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
+}
+function signed(v, bytes) {
+  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
+}
+function flopsChart(changes) {
+  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
+  if (rows2.length === 0)
+    return void 0;
+  const max2 = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
+  const [scale2, unit] = max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
+  const v = (x2) => String(Number(((x2 ?? 0) / scale2).toPrecision(3)));
+  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "FLOPs (${unit}), base then head"`,
+    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
+    `  y-axis "${unit}FLOPs"`,
+    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
+    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function commentMarker(key = "default") {
+  return `<!-- modelcost:report key=${key} -->`;
+}
+function renderComment(changes, opts = {}) {
+  const maxLayers = opts.maxLayers ?? 10;
+  const maxChars = opts.maxChars ?? 65e3;
+  const changed = changes.filter((c) => c.status !== "unchanged");
+  const errors = changes.filter((c) => c.status === "error");
+  const lines = [commentMarker(opts.key)];
+  const breaches = opts.breaches ?? [];
+  const failed = breaches.filter((b) => !b.waived);
+  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
+  lines.push(verdict, "");
+  if (breaches.length) {
+    for (const b of breaches)
+      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
+    lines.push("");
+  }
+  if (changed.length) {
+    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
+    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
+    for (const c of changed) {
+      if (c.status === "error") {
+        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
+        continue;
+      }
+      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+      const latCell = (h) => {
+        const b = ms(c.base, h);
+        const a = ms(c.head, h);
+        if (a === void 0)
+          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
+        if (b === void 0)
+          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
+        const d = delta(b, a);
+        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      const cell = (k) => {
+        if (c.status === "added")
+          return `new: ${human(c.head.totals[k], isBytes(k))}`;
+        if (c.status === "removed")
+          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
+        const d = c.diff.totals[k];
+        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
+    }
+    const chart = opts.chart === false ? void 0 : flopsChart(changed);
+    if (chart)
+      lines.push("", chart);
+    for (const c of changed) {
+      const d = c.diff;
+      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
+      if (unsupported.length)
+        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
+      if (!d || d.layers.length === 0 && d.tensors.length === 0)
+        continue;
+      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
+      for (const t of d.tensors)
+        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
+      if (d.layers.length) {
+        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
+        for (const l of d.layers.slice(0, maxLayers))
+          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
+        if (d.layers.length > maxLayers)
+          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
+      }
+      lines.push("", "</details>");
+    }
+  }
+  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
+  let body = [...lines, ...footer].join("\n");
+  if (body.length > maxChars) {
+    const note = `
+
+_Comment truncated to ${maxChars.toLocaleString("en-US")} characters; run \`modelcost pr\` locally for the full diff._`;
+    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
+  }
+  return `${body}
+`;
+}
+function fmtMs(v) {
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
+}
+
+// ../../packages/report/dist/config.js
+var import_yaml = __toESM(require_dist(), 1);
+
 // ../../packages/core/dist/symbolic/poly.js
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function symKey(name) {
@@ -33525,8 +33792,8 @@ var Poly = class _Poly {
   }
   /** The constant term (0n when absent). */
   get constantTerm() {
-    const last = this.terms[this.terms.length - 1];
-    return last && last.mono === "" ? last.coeff : 0n;
+    const last2 = this.terms[this.terms.length - 1];
+    return last2 && last2.mono === "" ? last2.coeff : 0n;
   }
   /** Names of every symbol that occurs, including inside function atoms, sorted. */
   symbols() {
@@ -33555,9 +33822,9 @@ var Poly = class _Poly {
       return true;
     if (this.terms.length !== other.terms.length)
       return false;
-    for (let i = 0; i < this.terms.length; i++) {
-      const a = this.terms[i];
-      const b = other.terms[i];
+    for (let i2 = 0; i2 < this.terms.length; i2++) {
+      const a = this.terms[i2];
+      const b = other.terms[i2];
       if (a.coeff !== b.coeff || a.mono !== b.mono)
         return false;
     }
@@ -33604,7 +33871,7 @@ var Poly = class _Poly {
   /** `this^n` for a non-negative integer n. */
   pow(n) {
     let out = _Poly.ONE;
-    for (let i = 0; i < n; i++)
+    for (let i2 = 0; i2 < n; i2++)
       out = out.mul(this);
     return out;
   }
@@ -33725,10 +33992,10 @@ function evalTerms(p, lookup2) {
   for (const t of p.terms) {
     let v = t.coeff;
     for (const [a, e2] of t.factors) {
-      const x = evalAtom(a, lookup2);
-      if (x === void 0)
+      const x2 = evalAtom(a, lookup2);
+      if (x2 === void 0)
         return void 0;
-      v *= e2 === 1 ? x : x ** BigInt(e2);
+      v *= e2 === 1 ? x2 : x2 ** BigInt(e2);
     }
     sum2 += v;
   }
@@ -33738,24 +34005,24 @@ function evalAtom(a, lookup2) {
   if (a.kind === "sym")
     return lookup2(a.name);
   const args = [];
-  for (const x2 of a.args) {
-    const v = evalTerms(x2, lookup2);
+  for (const x3 of a.args) {
+    const v = evalTerms(x3, lookup2);
     if (v === void 0)
       return void 0;
     args.push(v);
   }
-  const [x, y] = args;
+  const [x2, y] = args;
   switch (a.fn) {
     case "floor":
-      return floorDivBig(x, y);
+      return floorDivBig(x2, y);
     case "ceil":
-      return ceilDivBig(x, y);
+      return ceilDivBig(x2, y);
     case "mod":
-      return x - floorDivBig(x, y) * y;
+      return x2 - floorDivBig(x2, y) * y;
     case "min":
-      return x < y ? x : y;
+      return x2 < y ? x2 : y;
     case "max":
-      return x > y ? x : y;
+      return x2 > y ? x2 : y;
   }
 }
 var PolySum = class {
@@ -33813,7 +34080,7 @@ function mulTerms(a, b) {
     const prev = m2.get(atom.key);
     m2.set(atom.key, [atom, (prev ? prev[1] : 0) + e2]);
   }
-  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
+  const factors = [...m2.values()].sort((x2, y) => x2[0].key < y[0].key ? -1 : x2[0].key > y[0].key ? 1 : 0);
   return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
 }
 function fnAtom(fn, args) {
@@ -33911,7 +34178,7 @@ function divTerm(n, d) {
     else
       m2.set(a.key, [a, prev[1] - e2]);
   }
-  const factors = [...m2.values()].sort((x, y) => x[0].key < y[0].key ? -1 : x[0].key > y[0].key ? 1 : 0);
+  const factors = [...m2.values()].sort((x2, y) => x2[0].key < y[0].key ? -1 : x2[0].key > y[0].key ? 1 : 0);
   return { coeff: n.coeff / d.coeff, factors, mono: monoKey(factors) };
 }
 function minMax(a, b, fn) {
@@ -33926,8 +34193,8 @@ function minMax(a, b, fn) {
     return fn === "max" ? a : b;
   if (nonNegative(diff.neg()))
     return fn === "max" ? b : a;
-  const [x, y] = a.key <= b.key ? [a, b] : [b, a];
-  return fnAtom(fn, [x, y]);
+  const [x2, y] = a.key <= b.key ? [a, b] : [b, a];
+  return fnAtom(fn, [x2, y]);
 }
 function nonNegative(p) {
   return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === "sym"));
@@ -33936,7 +34203,7 @@ function formatTerms(terms, coeffText) {
   if (terms.length === 0)
     return "0";
   let s = "";
-  terms.forEach((t, i) => {
+  terms.forEach((t, i2) => {
     const neg = t.coeff < 0n;
     const mag = absBig(t.coeff);
     let body;
@@ -33944,14 +34211,14 @@ function formatTerms(terms, coeffText) {
       body = coeffText(mag);
     else
       body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
-    if (i === 0)
+    if (i2 === 0)
       s = neg ? `-${body}` : body;
     else
       s += neg ? ` - ${body}` : ` + ${body}`;
   });
   return s;
 }
-var SI = [
+var SI2 = [
   [1000000000000000n, "P"],
   [1000000000000n, "T"],
   [1000000000n, "G"],
@@ -33961,10 +34228,10 @@ var SI = [
 function humanInt(v, digits = 3) {
   const neg = v < 0n;
   const m2 = neg ? -v : v;
-  for (const [scale2, suffix] of SI) {
+  for (const [scale2, suffix] of SI2) {
     if (m2 >= scale2) {
-      const num3 = Number(m2) / Number(scale2);
-      const text = Number(num3.toPrecision(digits)).toString();
+      const num4 = Number(m2) / Number(scale2);
+      const text = Number(num4.toPrecision(digits)).toString();
       return `${neg ? "-" : ""}${text}${suffix}`;
     }
   }
@@ -33982,6 +34249,9 @@ function dim(v) {
 }
 function dimPoly(d) {
   return typeof d === "number" ? Poly.const(d) : d;
+}
+function symDim(name) {
+  return Poly.sym(name);
 }
 function isConcreteShape(s) {
   return s.every((d) => typeof d === "number");
@@ -34029,6 +34299,14 @@ function dimFloorDiv(a, b) {
   }
   return dim(dimPoly(a).floorDiv(dimPoly(b)));
 }
+function dimCeilDiv(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0)
+      throw new RangeError("division by zero");
+    return Math.ceil(a / b);
+  }
+  return dim(dimPoly(a).ceilDiv(dimPoly(b)));
+}
 function dimEq(a, b) {
   if (typeof a === "number" || typeof b === "number")
     return a === b;
@@ -34053,6 +34331,9 @@ function numElements(shape) {
 }
 function dimToString(d) {
   return typeof d === "number" ? String(d) : d.key;
+}
+function shapeToString(s) {
+  return `[${s.map(dimToString).join(", ")}]`;
 }
 function dimToJSON(d) {
   return typeof d === "number" ? d : d.key;
@@ -34083,11 +34364,11 @@ function broadcastShapes(...shapes) {
   let conflict;
   for (const s of shapes) {
     const off = rank - s.length;
-    for (let i = 0; i < s.length; i++) {
-      const r = broadcastDim(out[off + i], s[i]);
-      out[off + i] = r.dim;
+    for (let i2 = 0; i2 < s.length; i2++) {
+      const r = broadcastDim(out[off + i2], s[i2]);
+      out[off + i2] = r.dim;
       if (r.conflict && !conflict)
-        conflict = { axis: off + i, dims: r.conflict };
+        conflict = { axis: off + i2, dims: r.conflict };
     }
   }
   return conflict ? { shape: out, conflict } : { shape: out };
@@ -34104,12 +34385,12 @@ function parseDim(text) {
 }
 function parseExpr(src) {
   const tokens = src.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*()]|\S/g) ?? [];
-  let i = 0;
-  const peek = () => tokens[i];
+  let i2 = 0;
+  const peek = () => tokens[i2];
   const expr = () => {
     let v2 = term();
     while (peek() === "+" || peek() === "-") {
-      const op = tokens[i++];
+      const op = tokens[i2++];
       const r = term();
       v2 = op === "+" ? v2.add(r) : v2.sub(r);
     }
@@ -34118,18 +34399,18 @@ function parseExpr(src) {
   const term = () => {
     let v2 = factor();
     while (peek() === "*") {
-      i++;
+      i2++;
       v2 = v2.mul(factor());
     }
     return v2;
   };
   const factor = () => {
-    const tok = tokens[i++];
+    const tok = tokens[i2++];
     if (tok === void 0)
       throw new SyntaxError("unexpected end");
     if (tok === "(") {
       const v2 = expr();
-      if (tokens[i++] !== ")")
+      if (tokens[i2++] !== ")")
         throw new SyntaxError("expected )");
       return v2;
     }
@@ -34142,7 +34423,7 @@ function parseExpr(src) {
     throw new SyntaxError(`unexpected ${tok}`);
   };
   const v = expr();
-  if (i !== tokens.length)
+  if (i2 !== tokens.length)
     throw new SyntaxError("trailing input");
   return v;
 }
@@ -34296,8 +34577,8 @@ function einsumCost(equation, shapes, opts = {}) {
     throw new RangeError(`einsumCost: equation ${JSON.stringify(equation)} has ${terms.length} operands, got ${shapes.length} shapes`);
   const sizes = /* @__PURE__ */ new Map();
   let ellipsis = [];
-  terms.forEach((t, i) => {
-    const s = shapes[i] ?? [];
+  terms.forEach((t, i2) => {
+    const s = shapes[i2] ?? [];
     const letters = t.replace("...", "");
     const ellRank = t.includes("...") ? s.length - letters.length : 0;
     let axis = 0;
@@ -34433,11 +34714,11 @@ var UnknownElementwiseOpError = class extends Error {
     this.op = op;
   }
 };
-function elementwiseCost(op, elements, _opts = {}) {
+function elementwiseCost(op, elements2, _opts = {}) {
   const per = ELEMENT_FLOPS[op];
   if (per === void 0 || !hasElementwiseRule(op))
     throw new UnknownElementwiseOpError(op);
-  return elementCost(elements.mul(per));
+  return elementCost(elements2.mul(per));
 }
 
 // ../../packages/core/dist/cost/layers.js
@@ -34476,7 +34757,7 @@ function softmaxCost(p, _opts = {}) {
   return elementCost(p.elements.mul(5));
 }
 function reduceCost(p, _opts = {}) {
-  const { inElements: i, outElements: o } = p;
+  const { inElements: i2, outElements: o } = p;
   switch (p.op) {
     case "ReduceSum":
     case "ReduceMax":
@@ -34484,16 +34765,16 @@ function reduceCost(p, _opts = {}) {
     case "ReduceProd":
     case "ArgMax":
     case "ArgMin":
-      return elementCost(i.sub(o));
+      return elementCost(i2.sub(o));
     case "ReduceMean":
     case "ReduceLogSum":
-      return elementCost(i);
+      return elementCost(i2);
     case "ReduceSumSquare":
     case "ReduceL1":
-      return elementCost(i.mul(2).sub(o));
+      return elementCost(i2.mul(2).sub(o));
     case "ReduceL2":
     case "ReduceLogSumExp":
-      return elementCost(i.mul(2));
+      return elementCost(i2.mul(2));
     default:
       throw new RangeError(`no reduction cost rule for ${p.op}`);
   }
@@ -34532,17 +34813,17 @@ function rnnCost(p, opts = {}) {
   const params = h.mul(g).mul(dimPoly(p.inputSize).add(h).add(bv)).mul(dirs);
   return contractionCost(macs, outputs, true, params, opts, extra);
 }
-function quantizeCost(elements, _opts = {}) {
-  return elementCost(elements.mul(5));
+function quantizeCost(elements2, _opts = {}) {
+  return elementCost(elements2.mul(5));
 }
-function dequantizeCost(elements, _opts = {}) {
-  return elementCost(elements.mul(2));
+function dequantizeCost(elements2, _opts = {}) {
+  return elementCost(elements2.mul(2));
 }
 
 // ../../packages/core/dist/memory/memory.js
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
   const lastUse = /* @__PURE__ */ new Map();
-  steps.forEach((s, i) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i)));
+  steps.forEach((s, i2) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i2)));
   for (const o of graphOutputs)
     lastUse.set(o, Number.POSITIVE_INFINITY);
   const size = /* @__PURE__ */ new Map();
@@ -34562,7 +34843,7 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
     size.delete(name);
     live -= b;
   };
-  steps.forEach((s, i) => {
+  steps.forEach((s, i2) => {
     for (const o of s.outputs) {
       if (o.name === "" || exclude.has(o.name) || size.has(o.name))
         continue;
@@ -34571,10 +34852,10 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
     }
     if (live > peak) {
       peak = live;
-      atStep = i;
+      atStep = i2;
     }
     for (const n of s.inputs)
-      if (lastUse.get(n) === i)
+      if (lastUse.get(n) === i2)
         free(n);
     for (const o of s.outputs)
       if (!lastUse.has(o.name))
@@ -34716,7 +34997,7 @@ function bytesSource(bytes) {
 
 // ../../packages/core/dist/hardware/profile.js
 var PEAK_DTYPES = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
-var est = (value, source) => ({ value, provenance: "estimate", source });
+var est = (value2, source) => ({ value: value2, provenance: "estimate", source });
 var KIND_DEFAULTS = {
   cpu: {
     // ONNX Runtime's CPU EP: a node's dispatch plus the thread-pool hand-off is a few microseconds.
@@ -35347,9 +35628,9 @@ function hardwareCatalog(user = []) {
 }
 function findHardware(ids, catalog = PRESET_DATA) {
   return ids.map((id) => {
-    const p = catalog.find((x) => x.id === id);
+    const p = catalog.find((x2) => x2.id === id);
     if (!p) {
-      const near = catalog.filter((x) => x.id.includes(id.split("-")[0] ?? id)).map((x) => x.id).slice(0, 5);
+      const near = catalog.filter((x2) => x2.id.includes(id.split("-")[0] ?? id)).map((x2) => x2.id).slice(0, 5);
       throw new HardwareError(`unknown hardware ${JSON.stringify(id)}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (\`modelcost hardware list\` shows them all)`);
     }
     return resolveProfile(p);
@@ -35363,7 +35644,7 @@ function parseUserHardware(raw, where) {
     return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
   const sourced = (v, path) => {
     const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec");
-    const ok = (x) => typeof x === "number" && Number.isFinite(x) && (x > 0 || zeroOk && x === 0);
+    const ok = (x2) => typeof x2 === "number" && Number.isFinite(x2) && (x2 > 0 || zeroOk && x2 === 0);
     if (ok(v))
       return { value: v, provenance: "estimate", source: `user profile (${where})` };
     if (rec(v) && ok(v.value)) {
@@ -35557,14 +35838,14 @@ function reportTensorBytes(t, dims) {
       n *= Number.isFinite(v) ? v : 1;
     }
   }
-  const bits = DTYPE_BITS[t.dtype] ?? 32;
-  return Math.ceil(n * bits / 8);
+  const bits2 = DTYPE_BITS[t.dtype] ?? 32;
+  return Math.ceil(n * bits2 / 8);
 }
 function groupKernels(report, fusion = "pointwise") {
   const consumers = /* @__PURE__ */ new Map();
   for (const n of report.nodes)
-    for (const i of n.inputs)
-      consumers.set(i, (consumers.get(i) ?? 0) + 1);
+    for (const i2 of n.inputs)
+      consumers.set(i2, (consumers.get(i2) ?? 0) + 1);
   for (const o of report.outputs)
     consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
   const tensors = new Map(report.inputs.map((t) => [t.name, t]));
@@ -35580,12 +35861,12 @@ function groupKernels(report, fusion = "pointwise") {
       continue;
     let joined;
     if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
-      for (const i of n.inputs) {
-        const g2 = byTail.get(i);
-        if (g2 && consumers.get(i) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0)) {
+      for (const i2 of n.inputs) {
+        const g2 = byTail.get(i2);
+        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0)) {
           joined = g2;
-          byTail.delete(i);
-          const produced = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i);
+          byTail.delete(i2);
+          const produced = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
           if (produced)
             g2.internal += reportTensorBytes(produced, report.dims);
           break;
@@ -35614,8 +35895,8 @@ function groupKernels(report, fusion = "pointwise") {
     const rec = RECURRENT[anchor.op];
     let launches = 1;
     if (rec) {
-      const x = tensors.get(anchor.inputs[0] ?? "");
-      const d = x?.shape?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
+      const x2 = tensors.get(anchor.inputs[0] ?? "");
+      const d = x2?.shape?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
       const steps = d === void 0 ? 1 : typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
       launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
     }
@@ -35694,273 +35975,6 @@ function withLatency(report, profiles, options = {}) {
   return { ...report, latency: profiles.map((hw) => estimateLatency(report, hw, options, kernelsFor(fusionFor(hw.kind)))) };
 }
 
-// ../../packages/report/dist/diff.js
-var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
-function delta(base, head) {
-  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
-}
-function shapeText(t) {
-  if (!t)
-    return "";
-  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
-}
-function tensorChanges(side, base, head) {
-  const out = [];
-  const b = new Map(base.map((t) => [t.name, t]));
-  const h = new Map(head.map((t) => [t.name, t]));
-  for (const [name, t] of b) {
-    const u = h.get(name);
-    if (!u)
-      out.push({ name, side, kind: "removed", base: shapeText(t) });
-    else if (t.dtype !== u.dtype)
-      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
-    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
-      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
-  }
-  for (const [name, u] of h)
-    if (!b.has(name))
-      out.push({ name, side, kind: "added", head: shapeText(u) });
-  return out;
-}
-function layerChange(kind, b, h) {
-  const n = h ?? b;
-  const bs = shapeText(b?.outputs[0]);
-  const hs = shapeText(h?.outputs[0]);
-  return {
-    kind,
-    name: b?.name ?? n.name,
-    op: n.op,
-    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
-    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
-    params: delta(b?.params ?? 0, h?.params ?? 0),
-    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
-    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
-  };
-}
-function alignByOp(base, head) {
-  const n = base.length;
-  const m2 = head.length;
-  if (n * m2 > 4e6)
-    return [];
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
-  for (let i2 = n - 1; i2 >= 0; i2--)
-    for (let j2 = m2 - 1; j2 >= 0; j2--)
-      dp[i2][j2] = base[i2].op === head[j2].op ? dp[i2 + 1][j2 + 1] + 1 : Math.max(dp[i2 + 1][j2], dp[i2][j2 + 1]);
-  const pairs = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m2) {
-    if (base[i].op === head[j].op) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (dp[i + 1][j] >= dp[i][j + 1])
-      i++;
-    else
-      j++;
-  }
-  return pairs;
-}
-function sameCost(a, b) {
-  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
-}
-function latencyKey(l) {
-  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
-}
-function diffReports(base, head) {
-  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
-  const latency = head.latency.flatMap((h) => {
-    const b = base.latency.find((x) => latencyKey(x) === latencyKey(h));
-    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
-  });
-  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
-  const matchedHead = /* @__PURE__ */ new Set();
-  const layers = [];
-  const unmatchedBase = [];
-  for (const b of base.nodes) {
-    const h = headByName.get(b.name);
-    if (h && h.op === b.op) {
-      matchedHead.add(h.name);
-      if (!sameCost(b, h))
-        layers.push(layerChange("changed", b, h));
-    } else
-      unmatchedBase.push(b);
-  }
-  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
-  const pairs = alignByOp(unmatchedBase, unmatchedHead);
-  const pairedB = new Set(pairs.map(([i]) => i));
-  const pairedH = new Set(pairs.map(([, j]) => j));
-  for (const [i, j] of pairs) {
-    const b = unmatchedBase[i];
-    const h = unmatchedHead[j];
-    if (!sameCost(b, h) || b.name !== h.name)
-      layers.push(layerChange("changed", b, h));
-  }
-  unmatchedBase.forEach((b, i) => !pairedB.has(i) && layers.push(layerChange("removed", b, void 0)));
-  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
-  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
-  const newUnsupported = {};
-  for (const [op, count] of Object.entries(head.coverage.unsupported))
-    if (!(op in base.coverage.unsupported))
-      newUnsupported[op] = count;
-  return {
-    totals,
-    latency,
-    layers: news,
-    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
-    newUnsupported
-  };
-}
-
-// ../../packages/report/dist/render.js
-function modelChange(path, base, head) {
-  if (base && head) {
-    const diff = diffReports(base, head);
-    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
-    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
-  }
-  if (head)
-    return { path, status: "added", head };
-  if (base)
-    return { path, status: "removed", base };
-  return { path, status: "error", error: "neither side could be read" };
-}
-var SI2 = [
-  [1e12, "T"],
-  [1e9, "G"],
-  [1e6, "M"],
-  [1e3, "K"]
-];
-function human(v, bytes = false) {
-  const a = Math.abs(v);
-  for (const [scale2, s] of SI2)
-    if (a >= scale2)
-      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
-  return `${v}${bytes ? " B" : ""}`;
-}
-var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
-function percent(d) {
-  if (d.delta === 0)
-    return "0%";
-  if (d.relative === void 0)
-    return "new";
-  const p = d.relative * 100;
-  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
-}
-function mark(d) {
-  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
-}
-function signed(v, bytes) {
-  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
-}
-function flopsChart(changes) {
-  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
-  if (rows2.length === 0)
-    return void 0;
-  const max = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
-  const [scale2, unit] = max >= 1e12 ? [1e12, "T"] : max >= 1e9 ? [1e9, "G"] : max >= 1e6 ? [1e6, "M"] : [1e3, "K"];
-  const v = (x) => String(Number(((x ?? 0) / scale2).toPrecision(3)));
-  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "FLOPs (${unit}), base then head"`,
-    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
-    `  y-axis "${unit}FLOPs"`,
-    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
-    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function commentMarker(key = "default") {
-  return `<!-- modelcost:report key=${key} -->`;
-}
-function renderComment(changes, opts = {}) {
-  const maxLayers = opts.maxLayers ?? 10;
-  const maxChars = opts.maxChars ?? 65e3;
-  const changed = changes.filter((c) => c.status !== "unchanged");
-  const errors = changes.filter((c) => c.status === "error");
-  const lines = [commentMarker(opts.key)];
-  const breaches = opts.breaches ?? [];
-  const failed = breaches.filter((b) => !b.waived);
-  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
-  lines.push(verdict, "");
-  if (breaches.length) {
-    for (const b of breaches)
-      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
-    lines.push("");
-  }
-  if (changed.length) {
-    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
-    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
-    for (const c of changed) {
-      if (c.status === "error") {
-        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
-        continue;
-      }
-      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
-      const latCell = (h) => {
-        const b = ms(c.base, h);
-        const a = ms(c.head, h);
-        if (a === void 0)
-          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
-        if (b === void 0)
-          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
-        const d = delta(b, a);
-        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "\u2212"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      const cell = (k) => {
-        if (c.status === "added")
-          return `new: ${human(c.head.totals[k], isBytes(k))}`;
-        if (c.status === "removed")
-          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
-        const d = c.diff.totals[k];
-        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
-    }
-    const chart = opts.chart === false ? void 0 : flopsChart(changed);
-    if (chart)
-      lines.push("", chart);
-    for (const c of changed) {
-      const d = c.diff;
-      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
-      if (unsupported.length)
-        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
-      if (!d || d.layers.length === 0 && d.tensors.length === 0)
-        continue;
-      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
-      for (const t of d.tensors)
-        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
-      if (d.layers.length) {
-        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
-        for (const l of d.layers.slice(0, maxLayers))
-          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
-        if (d.layers.length > maxLayers)
-          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
-      }
-      lines.push("", "</details>");
-    }
-  }
-  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
-  let body = [...lines, ...footer].join("\n");
-  if (body.length > maxChars) {
-    const note = `
-
-_Comment truncated to ${maxChars.toLocaleString("en-US")} characters; run \`modelcost pr\` locally for the full diff._`;
-    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
-  }
-  return `${body}
-`;
-}
-function fmtMs(v) {
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
-}
-
-// ../../packages/report/dist/config.js
-var import_yaml = __toESM(require_dist(), 1);
-
 // ../../packages/report/dist/messages.js
 var MESSAGES = {
   yamlSyntax: (file, line, detail) => `${file}${line ? `:${line}` : ""}: not valid YAML: ${detail}`,
@@ -36034,7 +36048,7 @@ function parseConfig(text, file = ".modelcost.yml") {
     if (v === void 0)
       return dflt;
     const list = typeof v === "string" ? [v] : v;
-    if (!Array.isArray(list) || list.some((x) => typeof x !== "string" || x === "")) {
+    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === "")) {
       errors.push(MESSAGES.expected(path, "a list of non-empty strings", show(v)));
       return dflt;
     }
@@ -36047,8 +36061,8 @@ function parseConfig(text, file = ".modelcost.yml") {
     if (!Array.isArray(doc.hardwareProfiles))
       errors.push(MESSAGES.expected("hardwareProfiles", "a list of hardware profiles", show(doc.hardwareProfiles)));
     else
-      doc.hardwareProfiles.forEach((h, i) => {
-        const r = parseUserHardware(h, `hardwareProfiles[${i}]`);
+      doc.hardwareProfiles.forEach((h, i2) => {
+        const r = parseUserHardware(h, `hardwareProfiles[${i2}]`);
         if (r.value)
           hardwareProfiles.push(r.value);
         errors.push(...r.errors);
@@ -36081,8 +36095,8 @@ function parseConfig(text, file = ".modelcost.yml") {
     if (!Array.isArray(doc.budgets))
       errors.push(MESSAGES.expected("budgets", "a list of rules", show(doc.budgets)));
     else
-      doc.budgets.forEach((b, i) => {
-        const r = parseRule(b, `budgets[${i}]`, errors, warnings);
+      doc.budgets.forEach((b, i2) => {
+        const r = parseRule(b, `budgets[${i2}]`, errors, warnings);
         if (r)
           budgets.push(r);
       });
@@ -36153,7 +36167,7 @@ function parseRule(b, path, errors, warnings) {
   const match = typeof b.match === "string" && b.match !== "" ? b.match : "**";
   if (b.match !== void 0 && match !== b.match)
     errors.push(MESSAGES.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
-  const max = {};
+  const max2 = {};
   if (b.max !== void 0) {
     if (!isRecord(b.max))
       errors.push(MESSAGES.expected(`${path}.max`, "a mapping of metrics to limits", show(b.max)));
@@ -36172,13 +36186,13 @@ function parseRule(b, path, errors, warnings) {
             else
               lat[hw] = t;
           }
-          max.latencyMs = lat;
+          max2.latencyMs = lat;
         } else if (BUDGET_METRICS.includes(k)) {
           const size = parseSize(v);
           if (size === void 0)
             errors.push(MESSAGES.expected(`${path}.max.${k}`, "a number or a size like 10G", show(v)));
           else
-            max[k] = size;
+            max2[k] = size;
         } else
           errors.push(MESSAGES.unknownMetric(`${path}.max.${k}`, [...BUDGET_METRICS, "latencyMs"]));
       }
@@ -36211,7 +36225,7 @@ function parseRule(b, path, errors, warnings) {
     return void 0;
   return {
     match,
-    max,
+    max: max2,
     maxIncrease,
     ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
     ...typeof b.name === "string" ? { name: b.name } : {},
@@ -36221,8 +36235,8 @@ function parseRule(b, path, errors, warnings) {
 
 // ../../packages/report/dist/budgets.js
 var import_picomatch = __toESM(require_picomatch2(), 1);
-function ruleName(r, i) {
-  return r.name ?? `budgets[${i}]`;
+function ruleName(r, i2) {
+  return r.name ?? `budgets[${i2}]`;
 }
 function rulesFor(config, path) {
   return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => (0, import_picomatch.default)(rule.match, { dot: true })(path));
@@ -36253,7 +36267,7 @@ function evaluateBudgets(config, path, head, base) {
     }
     const precision = rule.precision ?? config.precision;
     for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
-      const l = head.latency.find((x) => x.hardware === hw && x.precision === precision);
+      const l = head.latency.find((x2) => x2.hardware === hw && x2.precision === precision);
       const label = `latency on ${latencyKey({ hardware: hw, ...precision ? { precision } : {} })}`;
       if (!l)
         push(`latencyMs.${hw}`, Number.NaN, limit, MESSAGES.latencyNotEstimated(name, label));
@@ -36288,6 +36302,2764 @@ function addLatency(report, plan) {
     return report;
   const latency = plan.precisions.flatMap((p) => withLatency(report, plan.profiles, p ? { precision: p } : {}).latency);
   return { ...report, latency };
+}
+
+// ../../packages/keras/dist/errors.js
+var KerasImportError = class extends Error {
+  file;
+  code;
+  offset;
+  name = "KerasImportError";
+  /**
+   * @param file label of the file (its path, or `input`)
+   * @param code machine-readable reason
+   * @param message full message, starting with `<file>: `
+   * @param offset byte offset of the problem, when known
+   */
+  constructor(file, code, message, offset) {
+    super(message);
+    this.file = file;
+    this.code = code;
+    this.offset = offset;
+  }
+};
+
+// ../../packages/keras/dist/messages.js
+var DEFAULT_FILE_LABEL = "input";
+var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+function quote(text, max2 = 40) {
+  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+  return JSON.stringify(cut);
+}
+var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
+var MESSAGES2 = {
+  empty: (file) => `${file}: the file is empty (0 bytes), so it holds no Keras model. Check that it was written completely.`,
+  invalidJson: (file, reason, line, column, offset) => `${file}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${reason}. Export the model again with model.to_json().`,
+  notKerasJson: (file, got) => `${file}: not a Keras model config: ${got}; expected ${EXPECTED_KEYS}.`,
+  notKerasBinary: (file, what) => `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json and .keras archives.`,
+  hdf5: () => "it is an HDF5 file (a legacy Keras .h5 model); save it as .keras or export model.to_json()",
+  binary: () => "it is binary data, not JSON text",
+  zipNoEocd: (file) => `${file}: truncated or damaged zip archive: no end-of-central-directory record. Fetch or save the .keras file again.`,
+  zipTruncated: (file, what, offset, size) => `${file}: truncated or damaged zip archive: ${what} at byte ${offset} lies beyond the end of the file (${size} bytes). Fetch or save the .keras file again.`,
+  zipBadSignature: (file, what, offset) => `${file}: damaged zip archive: no ${what} signature at byte ${offset}. Fetch or save the .keras file again.`,
+  zipNoConfig: (file, members) => `${file}: zip archive without a config.json member, so it is not a .keras model (members: ${members.slice(0, 8).map((m2) => quote(m2)).join(", ") || "none"}${members.length > 8 ? ", ..." : ""}).`,
+  zipTooLarge: (file, declaredOrActual, size) => `${file}: config.json ${declaredOrActual} ${size} bytes, over the ${MAX_CONFIG_BYTES} byte limit; refusing to inflate it (a zip bomb or not a Keras archive).`,
+  zipMethod: (file, method) => `${file}: config.json uses zip compression method ${method}; only stored (0) and deflate (8) are supported.`,
+  zipEncrypted: (file) => `${file}: config.json is encrypted; modelcost cannot read it.`,
+  zipInflate: (file, reason) => `${file}: config.json is damaged: ${reason}. Fetch or save the .keras file again.`,
+  io: (file, offset, length, got) => `${file}: read of ${length} bytes at byte ${offset} returned ${got} bytes (I/O error or file changed while reading).`,
+  noLayers: (file, where) => `${file}: ${where} has no \`layers\` list, so it is not a Keras model config.`,
+  badLayer: (file, where, reason) => `${file}: ${where}: ${reason}.`,
+  unknownRef: (file, layer, ref) => `${file}: layer ${quote(layer)} reads ${ref}, which no layer of the model produces.`,
+  cycle: (file, layer) => `${file}: layer ${quote(layer)} depends on its own output (a cycle in inbound_nodes).`,
+  badInputOption: (file, name, inputs) => `${file}: --input ${name}: the model has no input named ${quote(name)}; its inputs are ${inputs.map((n) => quote(n)).join(", ") || "none"}.`,
+  // Diagnostics (analysis goes on).
+  unsupportedLayer: (className, name) => `layer ${quote(name)} of class ${className} has no modelcost rule (a Lambda, custom or unknown layer): its output shape and cost are unknown, and layers that depend on it are profiled without shapes.`,
+  unknownShape: (name) => `layer ${quote(name)}: an input shape is unknown (it depends on an unsupported layer), so its output shape and cost are unknown.`,
+  paramsUnknown: (name) => `layer ${quote(name)}: its weights depend on an unknown input shape, so its params are not counted.`,
+  shapeError: (className, name, reason) => `(${className} ${quote(name)}) ${reason}`,
+  unknownActivation: (name, activation2) => `layer ${quote(name)}: activation ${quote(activation2)} has no element cost rule; its flops are not counted.`,
+  noInputShape: (name) => `input ${quote(name)} has no shape in the config (a Sequential model built without an input shape); pass --input ${name}=... to profile it.`,
+  unknownDType: (name, dtype) => `layer ${quote(name)}: dtype ${quote(dtype)} is not known; counted as float32.`
+};
+
+// ../../packages/keras/dist/layers/rule.js
+var ShapeError = class extends Error {
+  name = "ShapeError";
+};
+var UnknownShapeError = class extends Error {
+  name = "UnknownShapeError";
+};
+function num(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "number" ? v : def;
+}
+function bool(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "boolean" ? v : def;
+}
+function str(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "string" ? v : def;
+}
+function tuple(cfg, key, n, def) {
+  const v = cfg[key] ?? def;
+  if (typeof v === "number")
+    return new Array(n).fill(v);
+  if (Array.isArray(v) && v.every((x2) => typeof x2 === "number")) {
+    const list = v;
+    if (list.length === n)
+      return [...list];
+    if (list.length === 1)
+      return new Array(n).fill(list[0]);
+  }
+  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer or a list of ${n} integers`);
+}
+function channelsFirst(cfg) {
+  return cfg["data_format"] === "channels_first";
+}
+function nested(cfg, key) {
+  const v = cfg[key];
+  if (!v || typeof v !== "object" || Array.isArray(v))
+    return void 0;
+  const o = v;
+  if (typeof o["class_name"] !== "string")
+    return void 0;
+  const inner = o["config"];
+  return { className: o["class_name"], config: inner && typeof inner === "object" && !Array.isArray(inner) ? inner : {} };
+}
+function inShape(c, i2 = 0) {
+  const t = c.inputs[i2];
+  if (!t)
+    throw new ShapeError(`expected at least ${i2 + 1} input tensor${i2 ? "s" : ""}, got ${c.inputs.length}`);
+  if (!t.shape)
+    throw new UnknownShapeError(`input ${i2} of ${c.name} has an unknown shape`);
+  return t.shape;
+}
+function inRank(c, rank, what, i2 = 0) {
+  const s = inShape(c, i2);
+  const ranks = typeof rank === "number" ? [rank] : rank;
+  if (!ranks.includes(s.length))
+    throw new ShapeError(`input ${i2}: expected rank ${ranks.join(" or ")} (${what}), got rank ${s.length} ${shapeToString(s)}`);
+  return s;
+}
+function last(s) {
+  return s[s.length - 1];
+}
+var fmt = dimToString;
+function normAxis(axis, rank) {
+  const a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank)
+    throw new ShapeError(`axis ${axis} is out of range for rank ${rank}`);
+  return a;
+}
+function windowOut(inDim, k, stride, padding, dilation = 1) {
+  const eff = (k - 1) * dilation + 1;
+  if (padding === "same" || padding === "causal")
+    return dimCeilDiv(inDim, stride);
+  if (padding === "full")
+    return dimCeilDiv(dim(dimPoly(inDim).add(eff - 1)), stride);
+  if (typeof inDim === "number") {
+    const out = Math.floor((inDim - eff) / stride) + 1;
+    if (out <= 0)
+      throw new ShapeError(`input size ${inDim} is smaller than the window ${eff} (padding valid)`);
+    return out;
+  }
+  return dimCeilDiv(dim(dimPoly(inDim).sub(eff - 1)), stride);
+}
+function elements(s) {
+  return numElements(s);
+}
+var ACTIVATION_OPS = {
+  linear: 0,
+  relu: "Relu",
+  relu6: "Clip",
+  sigmoid: "Sigmoid",
+  tanh: "Tanh",
+  elu: "Elu",
+  selu: "Selu",
+  softplus: "Softplus",
+  softsign: "Softsign",
+  swish: "Swish",
+  silu: "SiLU",
+  gelu: "Gelu",
+  hard_sigmoid: "HardSigmoid",
+  hard_swish: "HardSwish",
+  hard_silu: "HardSwish",
+  exponential: "Exp",
+  leaky_relu: "LeakyRelu",
+  mish: "Mish",
+  celu: "Celu",
+  // Softmax: max, subtract, exp, sum, divide = 5 per element (docs/cost-conventions.md#softmax).
+  softmax: 5,
+  // LogSoftmax: 5 per element plus one log per row, approximated per element (upper bound +1).
+  log_softmax: 6
+};
+function activationName(v) {
+  if (v === void 0 || v === null)
+    return void 0;
+  if (typeof v === "string")
+    return v;
+  if (typeof v === "object" && !Array.isArray(v)) {
+    const o = v;
+    if (typeof o["config"] === "string")
+      return o["config"];
+    if (typeof o["class_name"] === "string")
+      return o["class_name"];
+  }
+  return JSON.stringify(v);
+}
+function activationFlops(c, act, n) {
+  const name = activationName(act);
+  if (name === void 0)
+    return Poly.ZERO;
+  const key = name.toLowerCase();
+  const op = ACTIVATION_OPS[key] ?? ACTIVATION_OPS[name];
+  if (op === void 0) {
+    c.diag("warning", "unknown-activation", MESSAGES2.unknownActivation(c.name, name));
+    return Poly.ZERO;
+  }
+  if (typeof op === "number")
+    return n.mul(op);
+  if (!hasElementwiseRule(op))
+    return Poly.ZERO;
+  return elementwiseCost(op, n).flops;
+}
+function withActivation(c, cost, out) {
+  const extra = activationFlops(c, c.config["activation"], elements(out));
+  return extra.terms.length === 0 ? cost : { ...cost, flops: cost.flops.add(extra) };
+}
+function flopsOnly(flops) {
+  return { macs: Poly.ZERO, flops, params: Poly.ZERO };
+}
+function sumCosts(...costs) {
+  let macs = Poly.ZERO;
+  let flops = Poly.ZERO;
+  let params = Poly.ZERO;
+  for (const k of costs) {
+    macs = macs.add(k.macs);
+    flops = flops.add(k.flops);
+    params = params.add(k.params);
+  }
+  return { macs, flops, params };
+}
+
+// ../../packages/keras/dist/layers/attention.js
+function qkv(c) {
+  const pick = (i2, kw) => c.inputs[i2] ?? c.kwargInputs[kw]?.[0];
+  const q = inShape(c, 0);
+  const vt = pick(1, "value");
+  if (!vt)
+    throw new ShapeError("expected a value tensor (second input or value=)");
+  const kt = pick(2, "key") ?? vt;
+  if (!vt.shape || !kt.shape)
+    return { q, v: inShape({ ...c, inputs: [vt] }, 0), k: inShape({ ...c, inputs: [kt] }, 0) };
+  return { q, v: vt.shape, k: kt.shape };
+}
+function mhaDims(c) {
+  const { q, v, k } = qkv(c);
+  if (q.length < 3)
+    throw new ShapeError(`query: expected rank >= 3 ([batch, ..., features]), got rank ${q.length}`);
+  const heads = num(c.config, "num_heads", 1);
+  const keyDim = num(c.config, "key_dim", 0);
+  const valueDim = num(c.config, "value_dim", keyDim);
+  const os5 = c.config["output_shape"];
+  const outDims = typeof os5 === "number" ? [os5] : Array.isArray(os5) ? os5 : [last(q)];
+  return { q, v, k, heads, keyDim, valueDim, outDims, batch: q[0], seqQ: dim(numElements(q.slice(1, -1))), seqK: dim(numElements(k.slice(1, -1))) };
+}
+var multiHeadAttention = {
+  outputs(c) {
+    const d = mhaDims(c);
+    const out = [[...d.q.slice(0, -1), ...d.outDims]];
+    if (c.kwargs["return_attention_scores"] === true)
+      out.push([d.batch, d.heads, d.seqQ, d.seqK]);
+    return out;
+  },
+  outputCount: (c) => c.kwargs["return_attention_scores"] === true ? 2 : 1,
+  weights(c) {
+    const d = mhaDims(c);
+    const bias = bool(c.config, "use_bias", true);
+    const dense2 = (name, kernel, b) => [
+      { name: `${name}/kernel`, shape: kernel, trainable: true },
+      ...bias ? [{ name: `${name}/bias`, shape: b, trainable: true }] : []
+    ];
+    return [
+      ...dense2("query", [last(d.q), d.heads, d.keyDim], [d.heads, d.keyDim]),
+      ...dense2("key", [last(d.k), d.heads, d.keyDim], [d.heads, d.keyDim]),
+      ...dense2("value", [last(d.v), d.heads, d.valueDim], [d.heads, d.valueDim]),
+      ...dense2("attention_output", [d.heads, d.valueDim, ...d.outDims], d.outDims)
+    ];
+  },
+  cost(c) {
+    const d = mhaDims(c);
+    const bias = bool(c.config, "use_bias", true);
+    const opts = { convention: c.convention };
+    const rowsQ = numElements([d.batch, d.seqQ]);
+    const rowsK = numElements([d.batch, d.seqK]);
+    const hk = d.heads * d.keyDim;
+    const hv = d.heads * d.valueDim;
+    return sumCosts(
+      // Projections: rows x features x heads*dim each.
+      gemmCost({ m: dim(rowsQ), k: last(d.q), n: hk, bias }, opts),
+      gemmCost({ m: dim(rowsK), k: last(d.k), n: hk, bias }, opts),
+      gemmCost({ m: dim(rowsK), k: last(d.v), n: hv, bias }, opts),
+      // QK^T and AV per head, scaling and softmax per score.
+      attentionCost({ batch: d.batch, heads: d.heads, seqQ: d.seqQ, seqK: d.seqK, headDim: d.keyDim, headDimV: d.valueDim }, opts),
+      gemmCost({ m: dim(rowsQ), k: hv, n: dim(numElements(d.outDims)), bias }, opts)
+    );
+  }
+};
+function pair(c) {
+  const d = qkv(c);
+  if (d.q.length !== 3 || d.v.length !== 3)
+    throw new ShapeError(`expected query and value of rank 3 ([batch, steps, features]), got ranks ${d.q.length} and ${d.v.length}`);
+  return d;
+}
+function scoreCount(q, v) {
+  return numElements([q[0], q[1], v[1]]);
+}
+var dotAttention = {
+  outputs(c) {
+    const { q, v } = pair(c);
+    const out = [[q[0], q[1], v[2]]];
+    if (c.kwargs["return_attention_scores"] === true)
+      out.push([q[0], q[1], v[1]]);
+    return out;
+  },
+  outputCount: (c) => c.kwargs["return_attention_scores"] === true ? 2 : 1,
+  weights(c) {
+    const w = [];
+    if (bool(c.config, "use_scale", false))
+      w.push({ name: "scale", shape: [], trainable: true });
+    if (str(c.config, "score_mode", "dot") === "concat")
+      w.push({ name: "concat_score_weight", shape: [], trainable: true });
+    return w;
+  },
+  cost(c) {
+    const { q, v } = pair(c);
+    const scores = scoreCount(q, v);
+    const macs = scores.mul(q[2]).add(scores.mul(v[2]));
+    const scale2 = bool(c.config, "use_scale", false) ? 1 : 0;
+    return { macs, flops: macs.mul(2).add(scores.mul(5 + scale2)), params: Poly.ZERO };
+  }
+};
+var additiveAttention = {
+  outputs: dotAttention.outputs,
+  outputCount: dotAttention.outputCount,
+  weights(c) {
+    const { q } = pair(c);
+    return bool(c.config, "use_scale", true) ? [{ name: "scale", shape: [q[2]], trainable: true }] : [];
+  },
+  cost(c) {
+    const { q, v } = pair(c);
+    const scores = scoreCount(q, v);
+    const qk = scores.mul(q[2]);
+    const macs = qk.add(scores.mul(v[2]));
+    return { macs, flops: macs.mul(2).add(qk.mul(2)).add(scores.mul(5)), params: Poly.ZERO };
+  }
+};
+var ATTENTION_RULES = {
+  AdditiveAttention: additiveAttention,
+  Attention: dotAttention,
+  MultiHeadAttention: multiHeadAttention
+};
+
+// ../../packages/keras/dist/layers/conv.js
+function splitChannels(c, rank) {
+  const names = rank === 1 ? "steps" : rank === 2 ? "rows, cols" : "dim1, dim2, dim3";
+  const first = channelsFirst(c.config);
+  const s = inRank(c, rank + 2, first ? `[batch, channels, ${names}]` : `[batch, ${names}, channels]`);
+  return first ? { batch: s[0], spatial: s.slice(2), channels: s[1] } : { batch: s[0], spatial: s.slice(1, -1), channels: s[s.length - 1] };
+}
+function joinChannels(c, batch, spatial, channels) {
+  return channelsFirst(c.config) ? [batch, channels, ...spatial] : [batch, ...spatial, channels];
+}
+function geometry(c, rank) {
+  const padding = str(c.config, "padding", "valid").toLowerCase();
+  if (!["valid", "same", "causal"].includes(padding))
+    throw new ShapeError(`config padding ${JSON.stringify(padding)}: expected "valid", "same" or "causal"`);
+  return {
+    kernel: tuple(c.config, "kernel_size", rank, 1),
+    strides: tuple(c.config, "strides", rank, 1),
+    dilation: tuple(c.config, "dilation_rate", rank, 1),
+    padding
+  };
+}
+function outSpatial(spatial, g) {
+  return spatial.map((d, i2) => windowOut(d, g.kernel[i2], g.strides[i2], g.padding, g.dilation[i2]));
+}
+function conv(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial } = splitChannels(c, rank);
+      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
+    },
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const groups = num(c.config, "groups", 1);
+      if (typeof channels === "number" && channels % groups !== 0)
+        throw new ShapeError(`input channels ${channels} are not divisible by groups ${groups}`);
+      const filters = num(c.config, "filters", 0);
+      const w = [{ name: "kernel", shape: [...geometry(c, rank).kernel, dim(dimPoly(channels).floorDiv(groups)), filters], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [out]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      const cost = convCost({ batch, inChannels: channels, outChannels: num(c.config, "filters", 0), outSpatial: outSpatial(spatial, g), kernel: g.kernel, groups: num(c.config, "groups", 1), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, cost, out);
+    }
+  };
+}
+function deconvLength(inDim, k, s, padding, outputPadding, dilation) {
+  const eff = k + (k - 1) * (dilation - 1);
+  if (outputPadding === void 0) {
+    if (padding === "same")
+      return dimMul(inDim, s);
+    return dim(dimPoly(inDim).mul(s).add(Math.max(eff - s, 0)));
+  }
+  const pad2 = padding === "same" ? Math.floor(eff / 2) : 0;
+  return dim(dimPoly(inDim).sub(1).mul(s).add(eff - 2 * pad2 + outputPadding));
+}
+function convTranspose(rank) {
+  const shapes = (c) => {
+    const { batch, spatial, channels } = splitChannels(c, rank);
+    const g = geometry(c, rank);
+    const op = c.config["output_padding"];
+    const outPad = op === null || op === void 0 ? void 0 : tuple(c.config, "output_padding", rank, 0);
+    const out = spatial.map((d, i2) => deconvLength(d, g.kernel[i2], g.strides[i2], g.padding, outPad?.[i2], g.dilation[i2]));
+    return { batch, spatial, channels, out, g };
+  };
+  return {
+    outputs(c) {
+      const { batch, out } = shapes(c);
+      return [joinChannels(c, batch, out, num(c.config, "filters", 0))];
+    },
+    weights(c) {
+      const { channels, g } = shapes(c);
+      const filters = num(c.config, "filters", 0);
+      const w = [{ name: "kernel", shape: [...g.kernel, filters, channels], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels, out, g } = shapes(c);
+      const cost = convTransposeCost({ batch, inChannels: channels, outChannels: num(c.config, "filters", 0), inSpatial: spatial, outSpatial: out, kernel: g.kernel, bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, cost, o);
+    }
+  };
+}
+function depthwiseCost(c, batch, channels, dm, out, kernel, bias) {
+  const outputs = numElements([batch, dimMul(channels, dm), ...out]);
+  const k = numElements(kernel);
+  const params = dimPoly(channels).mul(dm).mul(k).add(bias ? dimPoly(channels).mul(dm) : Poly.ZERO);
+  return contractionCost(outputs.mul(k), outputs, bias, params, { convention: c.convention });
+}
+function depthwise(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), dimMul(channels, num(c.config, "depth_multiplier", 1)))];
+    },
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const w = [{ name: "depthwise_kernel", shape: [...geometry(c, rank).kernel, channels, dm], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [dimMul(channels, dm)], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      return withActivation(c, depthwiseCost(c, batch, channels, num(c.config, "depth_multiplier", 1), outSpatial(spatial, g), g.kernel, bool(c.config, "use_bias", true)), o);
+    }
+  };
+}
+function separable(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial } = splitChannels(c, rank);
+      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
+    },
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const filters = num(c.config, "filters", 0);
+      const w = [
+        { name: "depthwise_kernel", shape: [...geometry(c, rank).kernel, channels, dm], trainable: true },
+        { name: "pointwise_kernel", shape: [...new Array(rank).fill(1), dimMul(channels, dm), filters], trainable: true }
+      ];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      const out = outSpatial(spatial, g);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const dw = depthwiseCost(c, batch, channels, dm, out, g.kernel, false);
+      const pw = convCost({ batch, inChannels: dimMul(channels, dm), outChannels: num(c.config, "filters", 0), outSpatial: out, kernel: new Array(rank).fill(1), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, sumCosts(dw, pw), o);
+    }
+  };
+}
+var CONV_RULES = {
+  Conv1D: conv(1),
+  Conv1DTranspose: convTranspose(1),
+  Conv2D: conv(2),
+  Conv2DTranspose: convTranspose(2),
+  Conv3D: conv(3),
+  Conv3DTranspose: convTranspose(3),
+  DepthwiseConv1D: depthwise(1),
+  DepthwiseConv2D: depthwise(2),
+  SeparableConv1D: separable(1),
+  SeparableConv2D: separable(2)
+};
+
+// ../../packages/keras/dist/layers/core.js
+var identity = {
+  outputs: (c) => [inShape(c)]
+};
+var dense = {
+  outputs(c) {
+    const s = inShape(c);
+    if (s.length < 2)
+      throw new ShapeError(`input 0: expected rank >= 2 ([batch, ..., features]), got rank ${s.length}`);
+    return [[...s.slice(0, -1), num(c.config, "units", 0)]];
+  },
+  weights(c) {
+    const units = num(c.config, "units", 0);
+    const w = [{ name: "kernel", shape: [last(inShape(c)), units], trainable: true }];
+    if (bool(c.config, "use_bias", true))
+      w.push({ name: "bias", shape: [units], trainable: true });
+    return w;
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const cost = gemmCost({ m: dim(numElements(s.slice(0, -1))), k: last(s), n: num(c.config, "units", 0), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+    return withActivation(c, cost, out);
+  }
+};
+function splitEquation(eq) {
+  const m2 = /^([a-zA-Z.]+),([a-zA-Z]+)->([a-zA-Z.]+)$/.exec(eq.replace(/\s+/g, ""));
+  if (!m2)
+    throw new ShapeError(`config equation ${JSON.stringify(eq)}: expected the form "ab,bc->ac"`);
+  return { input: m2[1], kernel: m2[2], output: m2[3] };
+}
+function einsumSizes(c) {
+  const split2 = splitEquation(String(c.config["equation"] ?? ""));
+  const s = inShape(c);
+  const inLetters = split2.input.replace("...", "");
+  const ellRank = split2.input.includes("...") ? s.length - inLetters.length : 0;
+  if (s.length !== inLetters.length + ellRank)
+    throw new ShapeError(`input 0: equation ${split2.input} needs rank ${inLetters.length}, got rank ${s.length}`);
+  const sizes = /* @__PURE__ */ new Map();
+  const leftEll = split2.input.startsWith("...");
+  const ellipsis = split2.input.includes("...") ? leftEll ? s.slice(0, ellRank) : s.slice(s.length - ellRank) : [];
+  const letterDims = leftEll ? s.slice(ellRank) : s.slice(0, s.length - ellRank);
+  [...inLetters].forEach((l, i2) => sizes.set(l, letterDims[i2]));
+  const rawOut = c.config["output_shape"];
+  const outShape = typeof rawOut === "number" ? [rawOut] : Array.isArray(rawOut) ? rawOut : [];
+  const outLetters = split2.output.replace("...", "");
+  const fromShape = split2.output.includes("...") ? [...outLetters] : [...outLetters].slice(1);
+  fromShape.forEach((l, i2) => {
+    const v = outShape[i2];
+    if (!sizes.has(l) && typeof v === "number")
+      sizes.set(l, v);
+  });
+  for (const l of outLetters)
+    if (!sizes.has(l))
+      throw new ShapeError(`output axis ${l} has no size (output_shape ${JSON.stringify(rawOut)})`);
+  const outDims = [...outLetters].map((l) => sizes.get(l));
+  const out = split2.output.startsWith("...") ? [...ellipsis, ...outDims] : split2.output.includes("...") ? [...outDims, ...ellipsis] : outDims;
+  return { sizes, ellipsis, split: split2, out };
+}
+var einsumDense = {
+  outputs: (c) => [einsumSizes(c).out],
+  weights(c) {
+    const { sizes, split: split2 } = einsumSizes(c);
+    const kernel = [...split2.kernel].map((l) => sizes.get(l) ?? 1);
+    const w = [{ name: "kernel", shape: kernel, trainable: true }];
+    const biasAxes = typeof c.config["bias_axes"] === "string" ? c.config["bias_axes"] : "";
+    if (biasAxes)
+      w.push({ name: "bias", shape: [...biasAxes].map((l) => sizes.get(l) ?? 1), trainable: true });
+    return w;
+  },
+  cost(c, [out]) {
+    const { sizes, split: split2 } = einsumSizes(c);
+    const kernel = [...split2.kernel].map((l) => sizes.get(l) ?? 1);
+    const cost = einsumCost(`${split2.input},${split2.kernel}->${split2.output}`, [inShape(c), kernel], { convention: c.convention });
+    return withActivation(c, cost, out);
+  }
+};
+var embedding = {
+  outputs: (c) => [[...inShape(c), num(c.config, "output_dim", 0)]],
+  weights: (c) => [{ name: "embeddings", shape: [num(c.config, "input_dim", 0), num(c.config, "output_dim", 0)], trainable: true }]
+};
+function perElement(flopsPerElement, weights) {
+  return {
+    outputs: (c) => [inShape(c)],
+    cost: (c, [out]) => flopsOnly(elements(out).mul(flopsPerElement(c.config))),
+    ...weights ? { weights } : {}
+  };
+}
+var activation = {
+  outputs: (c) => [inShape(c)],
+  cost: (c, [out]) => flopsOnly(activationFlops(c, c.config["activation"], elements(out)))
+};
+function preluWeights(c) {
+  const s = inShape(c).slice(1);
+  const raw = c.config["shared_axes"];
+  const shared = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [];
+  return [{ name: "alpha", shape: s.map((d, i2) => shared.includes(i2 + 1) ? 1 : d), trainable: true }];
+}
+var flatten = {
+  outputs(c) {
+    const s = inShape(c);
+    return [[s[0], dim(numElements(s.slice(1)))]];
+  }
+};
+var reshape = {
+  outputs(c) {
+    const s = inShape(c);
+    const target = Array.isArray(c.config["target_shape"]) ? c.config["target_shape"] : [];
+    const total = numElements(s.slice(1));
+    const known = target.filter((d) => typeof d === "number" && d >= 0).reduce((a, b) => a * b, 1);
+    const free = target.filter((d) => d === -1 || d === null).length;
+    if (free > 1)
+      throw new ShapeError(`target_shape ${JSON.stringify(target)} has more than one -1`);
+    let fill = 1;
+    if (free === 1) {
+      if (known === 0)
+        throw new ShapeError(`target_shape ${JSON.stringify(target)} has a 0 and a -1`);
+      fill = dimFloorDiv(dim(total), known);
+      if (total.isConst && Number(total.constValue) % known !== 0)
+        throw new ShapeError(`cannot reshape ${fmt(dim(total))} elements per sample into ${JSON.stringify(target)}`);
+    } else if (total.isConst && Number(total.constValue) !== known)
+      throw new ShapeError(`cannot reshape ${fmt(dim(total))} elements per sample into ${JSON.stringify(target)} (${known} elements)`);
+    return [[s[0], ...target.map((d) => d === -1 || d === null ? fill : d)]];
+  }
+};
+var permute = {
+  outputs(c) {
+    const s = inShape(c);
+    const dims = Array.isArray(c.config["dims"]) ? c.config["dims"] : [];
+    if (dims.length !== s.length - 1 || !dims.every((d) => d >= 1 && d < s.length))
+      throw new ShapeError(`dims ${JSON.stringify(dims)} is not a permutation of 1..${s.length - 1}`);
+    return [[s[0], ...dims.map((d) => s[d])]];
+  }
+};
+var repeatVector = {
+  outputs(c) {
+    const s = inShape(c);
+    if (s.length !== 2)
+      throw new ShapeError(`input 0: expected rank 2 ([batch, features]), got rank ${s.length}`);
+    return [[s[0], num(c.config, "n", 1), s[1]]];
+  }
+};
+var masking = perElement(() => 3);
+function reluFlops(cfg) {
+  const cap = typeof cfg["max_value"] === "number" ? 1 : 0;
+  const slope = typeof cfg["negative_slope"] === "number" && cfg["negative_slope"] !== 0 ? 1 : 0;
+  return 1 + cap + slope;
+}
+var CORE_RULES = {
+  Activation: activation,
+  ActivityRegularization: identity,
+  AlphaDropout: identity,
+  Dense: dense,
+  Dropout: identity,
+  // ELU: comparison, exp, sub, mul = 4.
+  ELU: perElement(() => 4),
+  EinsumDense: einsumDense,
+  Embedding: embedding,
+  Flatten: flatten,
+  GaussianDropout: identity,
+  GaussianNoise: identity,
+  Identity: identity,
+  // LeakyReLU: comparison + multiply = 2.
+  LeakyReLU: perElement(() => 2),
+  Masking: masking,
+  Permute: permute,
+  // PReLU: comparison + multiply = 2.
+  PReLU: perElement(() => 2, preluWeights),
+  ReLU: perElement(reluFlops),
+  RepeatVector: repeatVector,
+  Reshape: reshape,
+  // Softmax: max, subtract, exp, sum, divide = 5 (docs/cost-conventions.md#softmax).
+  Softmax: perElement(() => 5),
+  SpatialDropout1D: identity,
+  SpatialDropout2D: identity,
+  SpatialDropout3D: identity,
+  // ThresholdedReLU: one comparison.
+  ThresholdedReLU: perElement(() => 1)
+};
+var NO_COST = { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+
+// ../../packages/keras/dist/layers/merge.js
+function allShapes(c, min = 2) {
+  if (c.inputs.length < min)
+    throw new ShapeError(`expected at least ${min} inputs, got ${c.inputs.length}`);
+  return c.inputs.map((_, i2) => inShape(c, i2));
+}
+function broadcastAll(c) {
+  const shapes = allShapes(c);
+  const r = broadcastShapes(...shapes);
+  if (r.conflict)
+    throw new ShapeError(`inputs do not match: ${shapes.map((s) => `[${s.map(fmt).join(", ")}]`).join(" vs ")} (axis ${r.conflict.axis}: ${fmt(r.conflict.dims[0])} vs ${fmt(r.conflict.dims[1])})`);
+  return r.shape;
+}
+function elementMerge(perElement3, exactly) {
+  return {
+    outputs(c) {
+      if (exactly !== void 0 && c.inputs.length !== exactly)
+        throw new ShapeError(`expected exactly ${exactly} inputs, got ${c.inputs.length}`);
+      return [broadcastAll(c)];
+    },
+    cost: (c, [out]) => flopsOnly(elements(out).mul(perElement3(c.inputs.length)))
+  };
+}
+function concatShape(c, axisValue) {
+  const shapes = allShapes(c, 1);
+  const rank = shapes[0].length;
+  const axis = normAxis(axisValue, rank);
+  const out = [...shapes[0]];
+  for (const s of shapes.slice(1)) {
+    if (s.length !== rank)
+      throw new ShapeError(`inputs have different ranks: ${shapes.map((x2) => x2.length).join(", ")}`);
+    for (let i2 = 0; i2 < rank; i2++) {
+      if (i2 === axis)
+        out[i2] = dimAdd(out[i2], s[i2]);
+      else {
+        const u = unifyDim(out[i2], s[i2]);
+        if (u.conflict)
+          throw new ShapeError(`inputs do not match on axis ${i2} (concatenating on axis ${axis}): ${fmt(u.conflict[0])} vs ${fmt(u.conflict[1])}`);
+        out[i2] = u.dim;
+      }
+    }
+  }
+  return out;
+}
+var concatenate = { outputs: (c) => [concatShape(c, num(c.config, "axis", -1))] };
+function dotAxes(c, key, ranks) {
+  const raw = c.config[key] ?? -1;
+  const list = typeof raw === "number" ? [raw, raw] : Array.isArray(raw) ? raw : [-1, -1];
+  return [normAxis(list[0], ranks[0]), normAxis(list[1] ?? list[0], ranks[1])];
+}
+function dotShape(c, key) {
+  const [x2, y] = allShapes(c, 2);
+  if (c.inputs.length !== 2)
+    throw new ShapeError(`expected exactly 2 inputs, got ${c.inputs.length}`);
+  const [a, b] = dotAxes(c, key, [x2.length, y.length]);
+  if (a === 0 || b === 0)
+    throw new ShapeError("cannot contract over the batch axis");
+  const u = unifyDim(x2[a], y[b]);
+  if (u.conflict)
+    throw new ShapeError(`contracted axes differ: ${fmt(x2[a])} (input 0 axis ${a}) vs ${fmt(y[b])} (input 1 axis ${b})`);
+  const out = [...x2.filter((_, i2) => i2 !== a), ...y.filter((_, i2) => i2 !== 0 && i2 !== b)];
+  return { out: out.length === 1 ? [out[0], 1] : out, contracted: u.dim };
+}
+function dotRule(key, normalizeKey) {
+  return {
+    outputs: (c) => [dotShape(c, key).out],
+    cost(c) {
+      const { out, contracted } = dotShape(c, key);
+      const macs = numElements(out).mul(contracted);
+      const norm = normalizeKey(c) ? elements(inShape(c, 0)).add(elements(inShape(c, 1))).mul(3) : Poly.ZERO;
+      return { macs, flops: macs.mul(2).add(norm), params: Poly.ZERO };
+    }
+  };
+}
+var dot = dotRule("axes", (c) => bool(c.config, "normalize", false));
+var MERGE_MODES = {
+  sum: elementMerge((n) => n - 1),
+  mul: elementMerge((n) => n - 1),
+  ave: elementMerge((n) => n),
+  max: elementMerge((n) => n - 1),
+  concat: { outputs: (c) => [concatShape(c, num(c.config, "concat_axis", -1))] },
+  dot: dotRule("dot_axes", () => false),
+  cos: dotRule("dot_axes", () => true)
+};
+function mergeRule(c) {
+  const mode = str(c.config, "mode", "");
+  const r = MERGE_MODES[mode];
+  if (!r)
+    throw new ShapeError(`Merge mode ${JSON.stringify(c.config["mode"])} is not supported (a Python function, or not one of ${Object.keys(MERGE_MODES).join(", ")})`);
+  return r;
+}
+var merge2 = {
+  outputs: (c) => mergeRule(c).outputs(c),
+  cost: (c, out) => mergeRule(c).cost?.(c, out) ?? flopsOnly(Poly.ZERO)
+};
+var MERGE_RULES = {
+  Add: elementMerge((n) => n - 1),
+  Average: elementMerge((n) => n),
+  Concatenate: concatenate,
+  Dot: dot,
+  Maximum: elementMerge((n) => n - 1),
+  Merge: merge2,
+  Minimum: elementMerge((n) => n - 1),
+  Multiply: elementMerge((n) => n - 1),
+  Subtract: elementMerge(() => 1, 2)
+};
+
+// ../../packages/keras/dist/layers/normalization.js
+function axesOf(c, rank, def = -1) {
+  const raw = c.config["axis"] ?? def;
+  const list = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [def];
+  return list.map((a) => normAxis(a, rank));
+}
+function featureShape(s, axes) {
+  return axes.map((a) => s[a]);
+}
+function affine(c, shape) {
+  const w = [];
+  if (bool(c.config, "scale", true))
+    w.push({ name: "gamma", shape, trainable: true });
+  if (bool(c.config, "center", true))
+    w.push({ name: "beta", shape, trainable: true });
+  return w;
+}
+var batchNorm = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    const s = inShape(c);
+    const shape = featureShape(s, axesOf(c, s.length));
+    return [...affine(c, shape), { name: "moving_mean", shape, trainable: false }, { name: "moving_variance", shape, trainable: false }];
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    return normalizationCost({ kind: "batch", elements: elements(out), channels: dim(numElements(featureShape(s, axesOf(c, s.length)))) });
+  }
+};
+var layerNorm = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    const s = inShape(c);
+    const w = affine(c, featureShape(s, axesOf(c, s.length)));
+    return bool(c.config, "rms_scaling", false) ? w.filter((x2) => x2.name === "gamma") : w;
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const size = numElements(featureShape(s, axesOf(c, s.length)));
+    const n = elements(out);
+    return normalizationCost({ kind: bool(c.config, "rms_scaling", false) ? "rms" : "layer", elements: n, groups: n.floorDiv(size) });
+  }
+};
+var groupNorm = {
+  outputs(c) {
+    const s = inShape(c);
+    const ch = s[axesOf(c, s.length)[0]];
+    const g = num(c.config, "groups", 32);
+    if (typeof ch === "number" && g !== -1 && ch % g !== 0)
+      throw new ShapeError(`channels ${ch} are not divisible by groups ${g}`);
+    return [s];
+  },
+  weights(c) {
+    const s = inShape(c);
+    return affine(c, featureShape(s, axesOf(c, s.length)));
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const g = num(c.config, "groups", 32);
+    const groups = numElements([s[0], g === -1 ? s[axesOf(c, s.length)[0]] : g]);
+    return normalizationCost({ kind: "group", elements: elements(out), groups });
+  }
+};
+var unitNorm = {
+  outputs: (c) => [inShape(c)],
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(3))
+};
+var NORMALIZATION_RULES = {
+  BatchNormalization: batchNorm,
+  GroupNormalization: groupNorm,
+  LayerNormalization: layerNorm,
+  UnitNormalization: unitNorm
+};
+
+// ../../packages/keras/dist/layers/pooling.js
+function poolGeometry(c, rank) {
+  const pool3 = tuple(c.config, "pool_size", rank, 2);
+  const strides2 = c.config["strides"] === null || c.config["strides"] === void 0 ? pool3 : tuple(c.config, "strides", rank, pool3);
+  const padding = str(c.config, "padding", "valid").toLowerCase();
+  if (padding !== "valid" && padding !== "same")
+    throw new ShapeError(`config padding ${JSON.stringify(padding)}: expected "valid" or "same"`);
+  return { pool: pool3, strides: strides2, padding };
+}
+function pool(kind, rank) {
+  const shapes = (c) => {
+    const { batch, spatial, channels } = splitChannels(c, rank);
+    const g = poolGeometry(c, rank);
+    return { batch, channels, pool: g.pool, out: spatial.map((d, i2) => windowOut(d, g.pool[i2], g.strides[i2], g.padding)) };
+  };
+  return {
+    outputs(c) {
+      const { batch, channels, out } = shapes(c);
+      return [joinChannels(c, batch, out, channels)];
+    },
+    cost(c) {
+      const { batch, channels, out, pool: k } = shapes(c);
+      return poolCost({ kind, batch, channels, outSpatial: out, kernel: k }, { convention: c.convention });
+    }
+  };
+}
+function globalPool(kind, rank) {
+  return {
+    outputs(c) {
+      const { batch, channels } = splitChannels(c, rank);
+      if (bool(c.config, "keepdims", false))
+        return [joinChannels(c, batch, new Array(rank).fill(1), channels)];
+      return [[batch, channels]];
+    },
+    cost(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      return globalPoolCost({ kind, batch, channels, inSpatial: spatial }, { convention: c.convention });
+    }
+  };
+}
+var POOLING_RULES = {
+  AveragePooling1D: pool("avg", 1),
+  AveragePooling2D: pool("avg", 2),
+  AveragePooling3D: pool("avg", 3),
+  GlobalAveragePooling1D: globalPool("avg", 1),
+  GlobalAveragePooling2D: globalPool("avg", 2),
+  GlobalAveragePooling3D: globalPool("avg", 3),
+  GlobalMaxPooling1D: globalPool("max", 1),
+  GlobalMaxPooling2D: globalPool("max", 2),
+  GlobalMaxPooling3D: globalPool("max", 3),
+  MaxPooling1D: pool("max", 1),
+  MaxPooling2D: pool("max", 2),
+  MaxPooling3D: pool("max", 3)
+};
+
+// ../../packages/keras/dist/layers/preprocessing.js
+var normalization = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    if (c.config["mean"] !== null && c.config["mean"] !== void 0)
+      return [];
+    const s = inShape(c);
+    const shape = axesOf(c, s.length).map((a) => s[a]);
+    return [
+      { name: "mean", shape, trainable: false },
+      { name: "variance", shape, trainable: false },
+      { name: "count", shape: [], trainable: false, dtype: "int64" }
+    ];
+  },
+  // subtract, divide (the square root is folded into the stored statistics) = 2 per element.
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(2))
+};
+var rescaling = {
+  outputs: (c) => [inShape(c)],
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(2))
+};
+function toSize(c) {
+  const { batch, channels } = splitChannels(c, 2);
+  return joinChannels(c, batch, [num(c.config, "height", 0), num(c.config, "width", 0)], channels);
+}
+var resizing = {
+  outputs: (c) => [toSize(c)],
+  cost(c, [out]) {
+    const interp = str(c.config, "interpolation", "bilinear");
+    return resizeCost({ mode: interp === "nearest" ? "nearest" : interp === "bicubic" ? "cubic" : "linear", outElements: elements(out), spatialRank: 2 });
+  }
+};
+var crop = { outputs: (c) => [toSize(c)] };
+var PREPROCESSING_RULES = {
+  CenterCrop: crop,
+  Normalization: normalization,
+  RandomBrightness: identity,
+  RandomContrast: identity,
+  RandomCrop: crop,
+  RandomFlip: identity,
+  RandomHeight: identity,
+  RandomRotation: identity,
+  RandomTranslation: identity,
+  RandomWidth: identity,
+  RandomZoom: identity,
+  Rescaling: rescaling,
+  Resizing: resizing
+};
+
+// ../../packages/keras/dist/layers/reshaping.js
+function pairs(c, key, rank, def) {
+  const v = c.config[key] ?? def;
+  if (typeof v === "number")
+    return new Array(rank).fill(0).map(() => [v, v]);
+  if (Array.isArray(v)) {
+    if (rank === 1 && v.length === 2 && v.every((x2) => typeof x2 === "number"))
+      return [[v[0], v[1]]];
+    if (v.length === rank)
+      return v.map((x2) => {
+        if (typeof x2 === "number")
+          return [x2, x2];
+        if (Array.isArray(x2) && x2.length === 2 && x2.every((y) => typeof y === "number"))
+          return [x2[0], x2[1]];
+        throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected integers or pairs of integers`);
+      });
+    if (v.length === 1 && typeof v[0] === "number")
+      return new Array(rank).fill(0).map(() => [v[0], v[0]]);
+  }
+  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer, ${rank} integers or ${rank} pairs`);
+}
+function cropping(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const p = pairs(c, "cropping", rank, 0);
+      const out = spatial.map((d, i2) => {
+        const cut = p[i2][0] + p[i2][1];
+        if (typeof d === "number" && d - cut <= 0)
+          throw new ShapeError(`cropping ${cut} from axis of size ${fmt(d)} leaves nothing`);
+        return dim(dimPoly(d).sub(cut));
+      });
+      return [joinChannels(c, batch, out, channels)];
+    }
+  };
+}
+function zeroPadding(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const p = pairs(c, "padding", rank, 1);
+      return [joinChannels(c, batch, spatial.map((d, i2) => dim(dimPoly(d).add(p[i2][0] + p[i2][1]))), channels)];
+    }
+  };
+}
+function upSampling(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const size = tuple(c.config, rank === 1 ? "size" : "size", rank, 2);
+      return [joinChannels(c, batch, spatial.map((d, i2) => dimMul(d, size[i2])), channels)];
+    },
+    cost(c, [out]) {
+      const interp = str(c.config, "interpolation", "nearest");
+      return resizeCost({ mode: interp === "nearest" ? "nearest" : interp === "bicubic" ? "cubic" : "linear", outElements: elements(out), spatialRank: rank });
+    }
+  };
+}
+var RESHAPING_RULES = {
+  Cropping1D: cropping(1),
+  Cropping2D: cropping(2),
+  Cropping3D: cropping(3),
+  UpSampling1D: upSampling(1),
+  UpSampling2D: upSampling(2),
+  UpSampling3D: upSampling(3),
+  ZeroPadding1D: zeroPadding(1),
+  ZeroPadding2D: zeroPadding(2),
+  ZeroPadding3D: zeroPadding(3)
+};
+
+// ../../packages/keras/dist/layers/rnn.js
+function resetAfter(c) {
+  return bool(c.config, "reset_after", !c.legacy);
+}
+var CELLS = {
+  LSTM: { cell: "lstm", gates: 4, states: 2, biasVectors: (c) => bool(c.config, "use_bias", true) ? 1 : 0 },
+  GRU: { cell: "gru", gates: 3, states: 1, biasVectors: (c) => bool(c.config, "use_bias", true) ? resetAfter(c) ? 2 : 1 : 0 },
+  SimpleRNN: { cell: "rnn", gates: 1, states: 1, biasVectors: (c) => bool(c.config, "use_bias", true) ? 1 : 0 },
+  CuDNNLSTM: { cell: "lstm", gates: 4, states: 2, biasVectors: () => 2 },
+  CuDNNGRU: { cell: "gru", gates: 3, states: 1, biasVectors: () => 2 }
+};
+function recurrent(spec) {
+  return {
+    outputs(c) {
+      const [batch, steps] = inRank(c, 3, "[batch, timesteps, features]");
+      const units = num(c.config, "units", 0);
+      const y = bool(c.config, "return_sequences", false) ? [batch, steps, units] : [batch, units];
+      const states = bool(c.config, "return_state", false) ? new Array(spec.states).fill(0).map(() => [batch, units]) : [];
+      return [y, ...states];
+    },
+    outputCount: (c) => 1 + (bool(c.config, "return_state", false) ? spec.states : 0),
+    weights(c) {
+      const s = inRank(c, 3, "[batch, timesteps, features]");
+      const units = num(c.config, "units", 0);
+      const g = spec.gates * units;
+      const w = [
+        { name: "kernel", shape: [s[2], g], trainable: true },
+        { name: "recurrent_kernel", shape: [units, g], trainable: true }
+      ];
+      const bv = spec.biasVectors(c);
+      if (bv)
+        w.push({ name: "bias", shape: bv === 1 ? [g] : [bv, g], trainable: true });
+      return w;
+    },
+    cost(c) {
+      const [batch, steps, features2] = inRank(c, 3, "[batch, timesteps, features]");
+      return rnnCost({ cell: spec.cell, seqLen: steps, batch, inputSize: features2, hiddenSize: num(c.config, "units", 0), biasVectors: spec.biasVectors(c) }, { convention: c.convention });
+    }
+  };
+}
+function convLstm(rank) {
+  const shapes = (c) => {
+    const first = channelsFirst(c.config);
+    const s = inRank(c, rank + 3, first ? "[batch, time, channels, ...spatial]" : "[batch, time, ...spatial, channels]");
+    const spatial = first ? s.slice(3) : s.slice(2, -1);
+    const channels = first ? s[2] : s[s.length - 1];
+    const kernel = tuple(c.config, "kernel_size", rank, 1);
+    const strides2 = tuple(c.config, "strides", rank, 1);
+    const dilation = tuple(c.config, "dilation_rate", rank, 1);
+    const padding = str(c.config, "padding", "valid");
+    const out = spatial.map((d, i2) => windowOut(d, kernel[i2], strides2[i2], padding, dilation[i2]));
+    return { batch: s[0], steps: s[1], channels, kernel, out };
+  };
+  return {
+    outputs(c) {
+      const { batch, steps, out } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const frame = joinChannels(c, batch, out, f);
+      const y = bool(c.config, "return_sequences", false) ? [frame[0], steps, ...frame.slice(1)] : frame;
+      return bool(c.config, "return_state", false) ? [y, frame, frame] : [y];
+    },
+    outputCount: (c) => bool(c.config, "return_state", false) ? 3 : 1,
+    weights(c) {
+      const { channels, kernel } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const w = [
+        { name: "kernel", shape: [...kernel, channels, 4 * f], trainable: true },
+        { name: "recurrent_kernel", shape: [...kernel, f, 4 * f], trainable: true }
+      ];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [4 * f], trainable: true });
+      return w;
+    },
+    cost(c) {
+      const { batch, steps, channels, kernel, out } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const bias = bool(c.config, "use_bias", true);
+      const perStep = sumCosts(
+        convCost({ batch, inChannels: channels, outChannels: 4 * f, outSpatial: out, kernel, bias }, { convention: c.convention }),
+        // The recurrent convolution runs with 'same' padding and stride 1 over the output grid.
+        convCost({ batch, inChannels: f, outChannels: 4 * f, outSpatial: out, kernel, bias: false }, { convention: c.convention })
+      );
+      const cell = numElements([batch, f, ...out]).mul(18);
+      return { macs: perStep.macs.mul(steps), flops: perStep.flops.add(cell).mul(steps), params: perStep.params };
+    }
+  };
+}
+var RNN_RULES = {
+  ConvLSTM1D: convLstm(1),
+  ConvLSTM2D: convLstm(2),
+  ConvLSTM3D: convLstm(3),
+  CuDNNGRU: recurrent(CELLS["CuDNNGRU"]),
+  CuDNNLSTM: recurrent(CELLS["CuDNNLSTM"]),
+  GRU: recurrent(CELLS["GRU"]),
+  LSTM: recurrent(CELLS["LSTM"]),
+  SimpleRNN: recurrent(CELLS["SimpleRNN"])
+};
+
+// ../../packages/keras/dist/layers/wrappers.js
+function innerCall(c, key, inputs = c.inputs) {
+  const spec = nested(c.config, key);
+  if (!spec)
+    throw new ShapeError(`config ${key} is missing: expected the wrapped layer's {class_name, config}`);
+  const rule = c.rule(spec.className);
+  if (!rule)
+    throw new ShapeError(`wrapped layer class ${spec.className} has no modelcost rule`);
+  return { call: { ...c, className: spec.className, config: spec.config, inputs }, rule };
+}
+function folded(c) {
+  const s = inShape(c);
+  if (s.length < 3)
+    throw new ShapeError(`input 0: expected rank >= 3 ([batch, time, ...]), got rank ${s.length}`);
+  const inner = innerCall(c, "layer", [{ shape: [dimMul(s[0], s[1]), ...s.slice(2)], dtype: c.inputs[0].dtype }]);
+  return { ...inner, batch: s[0], steps: s[1] };
+}
+var timeDistributed = {
+  outputs(c) {
+    const { call, rule, batch, steps } = folded(c);
+    return rule.outputs(call).map((o) => [batch, steps, ...o.slice(1)]);
+  },
+  weights(c) {
+    const { call, rule } = folded(c);
+    return rule.weights?.(call) ?? [];
+  },
+  cost(c) {
+    const { call, rule } = folded(c);
+    const outs = rule.outputs(call);
+    return rule.cost?.(call, outs) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+  }
+};
+function directions(c) {
+  const fwd = innerCall(c, "layer", c.inputs.slice(0, 1));
+  const bwd = nested(c.config, "backward_layer") ? innerCall(c, "backward_layer", c.inputs.slice(0, 1)) : fwd;
+  return { fwd, bwd };
+}
+var MERGE_FLOPS = { concat: 0, sum: 1, mul: 1, ave: 2, none: 0 };
+function mergeMode(c) {
+  const m2 = c.config["merge_mode"];
+  const mode = m2 === null ? "none" : str(c.config, "merge_mode", "concat");
+  if (!(mode in MERGE_FLOPS))
+    throw new ShapeError(`merge_mode ${JSON.stringify(m2)}: expected concat, sum, mul, ave or null`);
+  return mode;
+}
+var bidirectional = {
+  outputs(c) {
+    const { fwd, bwd } = directions(c);
+    const [yf, ...sf] = fwd.rule.outputs(fwd.call);
+    const [yb, ...sb] = bwd.rule.outputs(bwd.call);
+    const mode = mergeMode(c);
+    if (mode === "none")
+      return [yf, yb, ...sf, ...sb];
+    if (mode === "concat")
+      return [[...yf.slice(0, -1), dimMulAdd(yf, yb)], ...sf, ...sb];
+    return [yf, ...sf, ...sb];
+  },
+  outputCount(c) {
+    const { fwd, bwd } = directions(c);
+    const n = (d) => d.rule.outputCount?.(d.call) ?? 1;
+    return n(fwd) + n(bwd) - (mergeMode(c) === "none" ? 0 : 1);
+  },
+  weights(c) {
+    const { fwd, bwd } = directions(c);
+    const tag = (prefix, ws) => ws.map((w) => ({ ...w, name: `${prefix}/${w.name}` }));
+    return [...tag("forward", fwd.rule.weights?.(fwd.call) ?? []), ...tag("backward", bwd.rule.weights?.(bwd.call) ?? [])];
+  },
+  cost(c, outs) {
+    const { fwd, bwd } = directions(c);
+    const one = (d) => d.rule.cost?.(d.call, d.rule.outputs(d.call)) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+    const mode = mergeMode(c);
+    const y = mode === "none" ? void 0 : outs[0];
+    const merge3 = y && MERGE_FLOPS[mode] ? elements(y).mul(MERGE_FLOPS[mode]) : Poly.ZERO;
+    const both = sumCosts(one(fwd), one(bwd));
+    return { ...both, flops: both.flops.add(merge3) };
+  }
+};
+function dimMulAdd(a, b) {
+  return dimAdd(a[a.length - 1], b[b.length - 1]);
+}
+var WRAPPER_RULES = {
+  Bidirectional: bidirectional,
+  TimeDistributed: timeDistributed
+};
+
+// ../../packages/keras/dist/layers/index.js
+var LAYER_RULES = {
+  Activation: CORE_RULES["Activation"],
+  ActivityRegularization: CORE_RULES["ActivityRegularization"],
+  Add: MERGE_RULES["Add"],
+  AdditiveAttention: ATTENTION_RULES["AdditiveAttention"],
+  AlphaDropout: CORE_RULES["AlphaDropout"],
+  AtrousConvolution1D: CONV_RULES["Conv1D"],
+  // Keras 1
+  AtrousConvolution2D: CONV_RULES["Conv2D"],
+  // Keras 1
+  Attention: ATTENTION_RULES["Attention"],
+  Average: MERGE_RULES["Average"],
+  AveragePooling1D: POOLING_RULES["AveragePooling1D"],
+  AveragePooling2D: POOLING_RULES["AveragePooling2D"],
+  AveragePooling3D: POOLING_RULES["AveragePooling3D"],
+  AvgPool1D: POOLING_RULES["AveragePooling1D"],
+  AvgPool2D: POOLING_RULES["AveragePooling2D"],
+  AvgPool3D: POOLING_RULES["AveragePooling3D"],
+  BatchNormalization: NORMALIZATION_RULES["BatchNormalization"],
+  Bidirectional: WRAPPER_RULES["Bidirectional"],
+  CenterCrop: PREPROCESSING_RULES["CenterCrop"],
+  Concatenate: MERGE_RULES["Concatenate"],
+  Conv1D: CONV_RULES["Conv1D"],
+  Conv1DTranspose: CONV_RULES["Conv1DTranspose"],
+  Conv2D: CONV_RULES["Conv2D"],
+  Conv2DTranspose: CONV_RULES["Conv2DTranspose"],
+  Conv3D: CONV_RULES["Conv3D"],
+  Conv3DTranspose: CONV_RULES["Conv3DTranspose"],
+  ConvLSTM1D: RNN_RULES["ConvLSTM1D"],
+  ConvLSTM2D: RNN_RULES["ConvLSTM2D"],
+  ConvLSTM3D: RNN_RULES["ConvLSTM3D"],
+  Convolution1D: CONV_RULES["Conv1D"],
+  // Keras 1
+  Convolution2D: CONV_RULES["Conv2D"],
+  // Keras 1
+  Convolution2DTranspose: CONV_RULES["Conv2DTranspose"],
+  Convolution3D: CONV_RULES["Conv3D"],
+  // Keras 1
+  Cropping1D: RESHAPING_RULES["Cropping1D"],
+  Cropping2D: RESHAPING_RULES["Cropping2D"],
+  Cropping3D: RESHAPING_RULES["Cropping3D"],
+  CuDNNGRU: RNN_RULES["CuDNNGRU"],
+  CuDNNLSTM: RNN_RULES["CuDNNLSTM"],
+  Deconvolution2D: CONV_RULES["Conv2DTranspose"],
+  // Keras 1
+  Deconvolution3D: CONV_RULES["Conv3DTranspose"],
+  // Keras 1
+  Dense: CORE_RULES["Dense"],
+  DepthwiseConv1D: CONV_RULES["DepthwiseConv1D"],
+  DepthwiseConv2D: CONV_RULES["DepthwiseConv2D"],
+  Dot: MERGE_RULES["Dot"],
+  Dropout: CORE_RULES["Dropout"],
+  ELU: CORE_RULES["ELU"],
+  EinsumDense: CORE_RULES["EinsumDense"],
+  Embedding: CORE_RULES["Embedding"],
+  Flatten: CORE_RULES["Flatten"],
+  GRU: RNN_RULES["GRU"],
+  GaussianDropout: CORE_RULES["GaussianDropout"],
+  GaussianNoise: CORE_RULES["GaussianNoise"],
+  GlobalAveragePooling1D: POOLING_RULES["GlobalAveragePooling1D"],
+  GlobalAveragePooling2D: POOLING_RULES["GlobalAveragePooling2D"],
+  GlobalAveragePooling3D: POOLING_RULES["GlobalAveragePooling3D"],
+  GlobalAvgPool1D: POOLING_RULES["GlobalAveragePooling1D"],
+  GlobalAvgPool2D: POOLING_RULES["GlobalAveragePooling2D"],
+  GlobalAvgPool3D: POOLING_RULES["GlobalAveragePooling3D"],
+  GlobalMaxPool1D: POOLING_RULES["GlobalMaxPooling1D"],
+  GlobalMaxPool2D: POOLING_RULES["GlobalMaxPooling2D"],
+  GlobalMaxPool3D: POOLING_RULES["GlobalMaxPooling3D"],
+  GlobalMaxPooling1D: POOLING_RULES["GlobalMaxPooling1D"],
+  GlobalMaxPooling2D: POOLING_RULES["GlobalMaxPooling2D"],
+  GlobalMaxPooling3D: POOLING_RULES["GlobalMaxPooling3D"],
+  GroupNormalization: NORMALIZATION_RULES["GroupNormalization"],
+  Identity: CORE_RULES["Identity"],
+  LSTM: RNN_RULES["LSTM"],
+  LayerNormalization: NORMALIZATION_RULES["LayerNormalization"],
+  LeakyReLU: CORE_RULES["LeakyReLU"],
+  Masking: CORE_RULES["Masking"],
+  MaxPool1D: POOLING_RULES["MaxPooling1D"],
+  MaxPool2D: POOLING_RULES["MaxPooling2D"],
+  MaxPool3D: POOLING_RULES["MaxPooling3D"],
+  MaxPooling1D: POOLING_RULES["MaxPooling1D"],
+  MaxPooling2D: POOLING_RULES["MaxPooling2D"],
+  MaxPooling3D: POOLING_RULES["MaxPooling3D"],
+  Maximum: MERGE_RULES["Maximum"],
+  Merge: MERGE_RULES["Merge"],
+  // Keras 1
+  Minimum: MERGE_RULES["Minimum"],
+  MultiHeadAttention: ATTENTION_RULES["MultiHeadAttention"],
+  Multiply: MERGE_RULES["Multiply"],
+  Normalization: PREPROCESSING_RULES["Normalization"],
+  PReLU: CORE_RULES["PReLU"],
+  Permute: CORE_RULES["Permute"],
+  RandomBrightness: PREPROCESSING_RULES["RandomBrightness"],
+  RandomContrast: PREPROCESSING_RULES["RandomContrast"],
+  RandomCrop: PREPROCESSING_RULES["RandomCrop"],
+  RandomFlip: PREPROCESSING_RULES["RandomFlip"],
+  RandomHeight: PREPROCESSING_RULES["RandomHeight"],
+  RandomRotation: PREPROCESSING_RULES["RandomRotation"],
+  RandomTranslation: PREPROCESSING_RULES["RandomTranslation"],
+  RandomWidth: PREPROCESSING_RULES["RandomWidth"],
+  RandomZoom: PREPROCESSING_RULES["RandomZoom"],
+  ReLU: CORE_RULES["ReLU"],
+  RepeatVector: CORE_RULES["RepeatVector"],
+  Rescaling: PREPROCESSING_RULES["Rescaling"],
+  Reshape: CORE_RULES["Reshape"],
+  Resizing: PREPROCESSING_RULES["Resizing"],
+  SeparableConv1D: CONV_RULES["SeparableConv1D"],
+  SeparableConv2D: CONV_RULES["SeparableConv2D"],
+  SeparableConvolution1D: CONV_RULES["SeparableConv1D"],
+  SeparableConvolution2D: CONV_RULES["SeparableConv2D"],
+  // Keras 1
+  SimpleRNN: RNN_RULES["SimpleRNN"],
+  Softmax: CORE_RULES["Softmax"],
+  SpatialDropout1D: CORE_RULES["SpatialDropout1D"],
+  SpatialDropout2D: CORE_RULES["SpatialDropout2D"],
+  SpatialDropout3D: CORE_RULES["SpatialDropout3D"],
+  Subtract: MERGE_RULES["Subtract"],
+  ThresholdedReLU: CORE_RULES["ThresholdedReLU"],
+  TimeDistributed: WRAPPER_RULES["TimeDistributed"],
+  UnitNormalization: NORMALIZATION_RULES["UnitNormalization"],
+  UpSampling1D: RESHAPING_RULES["UpSampling1D"],
+  UpSampling2D: RESHAPING_RULES["UpSampling2D"],
+  UpSampling3D: RESHAPING_RULES["UpSampling3D"],
+  ZeroPadding1D: RESHAPING_RULES["ZeroPadding1D"],
+  ZeroPadding2D: RESHAPING_RULES["ZeroPadding2D"],
+  ZeroPadding3D: RESHAPING_RULES["ZeroPadding3D"]
+};
+function ruleFor(className) {
+  return Object.prototype.hasOwnProperty.call(LAYER_RULES, className) ? LAYER_RULES[className] : void 0;
+}
+
+// ../../packages/keras/dist/graph.js
+var KERAS_DTYPES = {
+  float16: "float16",
+  float32: "float32",
+  float64: "float64",
+  bfloat16: "bfloat16",
+  half: "float16",
+  float: "float32",
+  double: "float64",
+  int8: "int8",
+  int16: "int16",
+  int32: "int32",
+  int64: "int64",
+  uint8: "uint8",
+  uint16: "uint16",
+  uint32: "uint32",
+  uint64: "uint64",
+  bool: "bool",
+  string: "string",
+  complex64: "complex64",
+  complex128: "complex128"
+};
+function parsePolicy(v) {
+  let name = v;
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const cfg = v["config"];
+    name = cfg && typeof cfg === "object" ? cfg["name"] : void 0;
+  }
+  if (typeof name !== "string")
+    return void 0;
+  const mixed = /^mixed_(\w+)$/.exec(name);
+  if (mixed)
+    return { compute: mixed[1], variable: "float32" };
+  return { compute: name, variable: name };
+}
+function dtypeBits(dtype) {
+  return DTYPE_BITS[KERAS_DTYPES[dtype] ?? "float32"];
+}
+function bytesOf(elements2, dtype) {
+  const bits2 = dtypeBits(dtype);
+  return bits2 % 8 === 0 ? elements2.mul(bits2 / 8) : elements2.mul(bits2).ceilDiv(8);
+}
+function tensorBytes(t) {
+  return t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO;
+}
+var isFloat = (d) => d.startsWith("float") || d === "bfloat16" || d === "half" || d === "double";
+function symbolName(s) {
+  const t = s.replace(/[^A-Za-z0-9_]/g, "_");
+  return /^[A-Za-z_]/.test(t) ? t : `_${t}`;
+}
+var Walker = class {
+  opts;
+  calls = [];
+  weights = [];
+  diagnostics = [];
+  built = /* @__PURE__ */ new Set();
+  layerWeights = /* @__PURE__ */ new Map();
+  callCounts = /* @__PURE__ */ new Map();
+  usedInputOptions = /* @__PURE__ */ new Set();
+  topInputs = [];
+  constructor(opts) {
+    this.opts = opts;
+  }
+  diag(severity, code, message, node) {
+    this.diagnostics.push({ severity, code, ...node !== void 0 ? { node } : {}, message });
+  }
+  result(outputs) {
+    const known = this.topInputs.map((t) => t.name);
+    for (const name of Object.keys(this.opts.inputs ?? {}))
+      if (!this.usedInputOptions.has(name))
+        throw new KerasImportError(this.opts.file, "bad-option", MESSAGES2.badInputOption(this.opts.file, name, known));
+    return { inputs: this.topInputs, outputs, calls: this.calls, weights: this.weights, diagnostics: this.diagnostics };
+  }
+  /** A top-level input from its InputLayer config (`batch_input_shape` / `batch_shape`); nulls become symbols. */
+  inputTensor(layer) {
+    const override = this.opts.inputs?.[layer.name];
+    const policy = parsePolicy(layer.config["dtype"]);
+    const dtype = policy?.compute ?? "float32";
+    if (override) {
+      this.usedInputOptions.add(layer.name);
+      return { name: layer.name, shape: [...override], dtype };
+    }
+    const raw = layer.config["batch_input_shape"] ?? layer.config["batch_shape"] ?? layer.config["batchInputShape"];
+    if (!Array.isArray(raw)) {
+      this.diag("warning", "no-input-shape", MESSAGES2.noInputShape(layer.name), layer.name);
+      return { name: layer.name, shape: void 0, dtype };
+    }
+    const shape = raw.map((d, i2) => typeof d === "number" && d >= 0 ? d : i2 === 0 ? symDim("batch") : symDim(`${symbolName(layer.name)}_dim${i2}`));
+    return { name: layer.name, shape, dtype };
+  }
+  /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
+  runModel(model, bound, prefix, trainable) {
+    const file = this.opts.file;
+    const produced = /* @__PURE__ */ new Map();
+    const key = (layer, node) => `${layer}\0${node}`;
+    const byName = new Map(model.layers.map((l) => [l.name, l]));
+    const inProgress = /* @__PURE__ */ new Set();
+    if (bound) {
+      if (bound.length !== model.inputs.length)
+        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
+      model.inputs.forEach((r, i2) => produced.set(key(r.layer, r.node), [bound[i2]]));
+    } else {
+      for (const r of model.inputs) {
+        const l = byName.get(r.layer);
+        if (!l)
+          throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, "input_layers", `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
+        if (!produced.has(key(r.layer, r.node))) {
+          const t = this.inputTensor(l);
+          this.topInputs.push(t);
+          produced.set(key(r.layer, r.node), [t]);
+        }
+      }
+    }
+    const produce = (layerName2, node, who) => {
+      const k = key(layerName2, node);
+      const done = produced.get(k);
+      if (done)
+        return done;
+      const layer = byName.get(layerName2);
+      if (!layer)
+        throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, who, `[${quote(layerName2)}, ${node}]`));
+      if (layer.className === "InputLayer" && layer.calls.length === 0) {
+        const t = this.inputTensor(layer);
+        if (!bound)
+          this.topInputs.push(t);
+        produced.set(k, [t]);
+        return [t];
+      }
+      const call = layer.calls[node];
+      if (!call)
+        throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, who, `call ${node} of layer ${quote(layerName2)} (it has ${layer.calls.length})`));
+      if (inProgress.has(k))
+        throw new KerasImportError(file, "bad-config", MESSAGES2.cycle(file, layerName2));
+      inProgress.add(k);
+      const resolve = (r) => {
+        const outs2 = produce(r.layer, r.node, layerName2);
+        return outs2[r.tensor];
+      };
+      const args = call.args.map(resolve);
+      const kw = {};
+      for (const [name, refs] of Object.entries(call.kwargRefs))
+        kw[name] = refs.map(resolve);
+      const outs = this.runCall(layer, call, args, kw, prefix, trainable);
+      inProgress.delete(k);
+      produced.set(k, outs);
+      return outs;
+    };
+    for (const l of model.layers) {
+      if (l.className === "InputLayer" && l.calls.length === 0)
+        continue;
+      for (let i2 = 0; i2 < l.calls.length; i2++)
+        produce(l.name, i2, l.name);
+    }
+    return model.outputs.map((r) => {
+      const t = produce(r.layer, r.node, "output_layers")[r.tensor];
+      return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
+    });
+  }
+  runCall(layer, call, rawArgs, rawKw, prefix, trainable) {
+    const unknown = (name) => ({ name, shape: void 0, dtype: "float32" });
+    const args = rawArgs.map((t, i2) => t ?? unknown(`?${i2}`));
+    const kwargInputs = {};
+    for (const [k, v] of Object.entries(rawKw))
+      kwargInputs[k] = v.map((t, i2) => t ?? unknown(`?${k}${i2}`));
+    const base = `${prefix}${layer.name}`;
+    const count = this.callCounts.get(base) ?? 0;
+    this.callCounts.set(base, count + 1);
+    const nodeName = count === 0 ? base : `${base}#${count + 1}`;
+    const layerTrainable = trainable && layer.config["trainable"] !== false;
+    if (layer.model)
+      return this.runModel(layer.model, args, `${nodeName}/`, layerTrainable && layer.model.trainable);
+    const policy = parsePolicy(layer.config["dtype"]);
+    const inDtype = args[0]?.dtype ?? "float32";
+    const computeDtype = policy?.compute ?? (isFloat(inDtype) ? inDtype : "float32");
+    const variableDtype = policy?.variable ?? "float32";
+    if (policy && !(policy.compute in KERAS_DTYPES))
+      this.diag("warning", "unknown-dtype", MESSAGES2.unknownDType(nodeName, policy.compute), nodeName);
+    const rule = ruleFor(layer.className);
+    const ctx = {
+      className: layer.className,
+      name: nodeName,
+      config: layer.config,
+      inputs: args,
+      kwargInputs,
+      kwargs: call.kwargs,
+      convention: this.opts.convention,
+      legacy: this.opts.legacy,
+      rule: ruleFor,
+      diag: (severity, code, message) => this.diag(severity, code, message, nodeName)
+    };
+    const outTensors = (shapes) => shapes.map((s, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: s, dtype: computeDtype }));
+    const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
+    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO);
+    const record2 = (r) => {
+      const weightBytes = (this.layerWeights.get(layer) ?? r.weights).reduce((p, w) => p.add(w.bytes), Poly.ZERO);
+      this.calls.push({
+        name: nodeName,
+        layer: layer.name,
+        className: layer.className,
+        inputs: inputsAll,
+        bytesRead: bytesIn.add(weightBytes),
+        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO),
+        ...r
+      });
+      for (const w of r.weights)
+        this.weights.push(w);
+      if (!this.built.has(layer))
+        this.layerWeights.set(layer, [...r.weights]);
+      this.built.add(layer);
+      return [...r.outputs];
+    };
+    if (!rule) {
+      this.diag("warning", "unsupported-layer", MESSAGES2.unsupportedLayer(layer.className, layer.name), nodeName);
+      return record2({ outputs: outTensors([void 0]), weights: [], params: void 0, status: "unsupported" });
+    }
+    let weights = [];
+    let params = Poly.ZERO;
+    if (!this.built.has(layer)) {
+      try {
+        weights = (rule.weights?.(ctx) ?? []).map((w) => this.weight(base, w, variableDtype, layerTrainable));
+        params = weights.reduce((p, w) => p.add(w.elements), Poly.ZERO);
+      } catch (e2) {
+        if (e2 instanceof UnknownShapeError) {
+          params = void 0;
+          this.diag("warning", "params-unknown", MESSAGES2.paramsUnknown(nodeName), nodeName);
+        } else if (e2 instanceof ShapeError) {
+          params = void 0;
+          this.diag("error", "shape-mismatch", MESSAGES2.shapeError(layer.className, nodeName, e2.message), nodeName);
+          return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+        } else
+          throw e2;
+      }
+    }
+    if (inputsAll.some((t) => !t.shape)) {
+      this.diag("info", "unknown-shape", MESSAGES2.unknownShape(nodeName), nodeName);
+      return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+    }
+    try {
+      const shapes = rule.outputs(ctx);
+      const cost = rule.cost?.(ctx, shapes) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+      return record2({ outputs: outTensors(shapes), weights, params, cost: { ...cost, params: params ?? Poly.ZERO }, status: "ok" });
+    } catch (e2) {
+      if (e2 instanceof ShapeError || e2 instanceof RangeError) {
+        this.diag("error", "shape-mismatch", MESSAGES2.shapeError(layer.className, nodeName, e2.message), nodeName);
+        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+      }
+      if (e2 instanceof UnknownShapeError) {
+        this.diag("info", "unknown-shape", MESSAGES2.unknownShape(nodeName), nodeName);
+        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+      }
+      throw e2;
+    }
+  }
+  weight(layer, w, variableDtype, layerTrainable) {
+    const elements2 = numElements(w.shape);
+    const dtype = w.dtype ?? variableDtype;
+    return { name: `${layer}/${w.name}`, layer, shape: w.shape, dtype, trainable: w.trainable && layerTrainable, elements: elements2, bytes: bytesOf(elements2, dtype) };
+  }
+};
+function safeCount(rule, ctx) {
+  try {
+    return rule.outputCount?.(ctx) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function walkModel(model, opts) {
+  const w = new Walker(opts);
+  const outputs = w.runModel(model, void 0, "", model.trainable);
+  return w.result(outputs);
+}
+
+// ../../packages/keras/dist/read/json-error.js
+var Fail = class extends Error {
+  offset;
+  reason;
+  constructor(offset, reason) {
+    super(reason);
+    this.offset = offset;
+    this.reason = reason;
+  }
+};
+function findJsonError(text) {
+  let i2 = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i2 < n && (text[i2] === " " || text[i2] === "	" || text[i2] === "\n" || text[i2] === "\r"))
+      i2++;
+  };
+  const show2 = (c) => JSON.stringify(c);
+  const unexpected = () => {
+    if (i2 >= n)
+      throw new Fail(i2, "unexpected end of input");
+    throw new Fail(i2, `unexpected character ${show2(text[i2])}`);
+  };
+  const literal = (word) => {
+    for (let k = 0; k < word.length; k++, i2++)
+      if (text[i2] !== word[k])
+        unexpected();
+  };
+  const string = () => {
+    const start = i2++;
+    while (i2 < n) {
+      const c = text.charCodeAt(i2);
+      if (c === 34) {
+        i2++;
+        return;
+      }
+      if (c === 92) {
+        const e2 = text[i2 + 1];
+        if (e2 === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i2 + 2, i2 + 6)))
+            throw new Fail(i2, "invalid \\u escape in string");
+          i2 += 6;
+        } else if (e2 !== void 0 && '"\\/bfnrt'.includes(e2))
+          i2 += 2;
+        else
+          throw new Fail(i2, `invalid escape ${show2(`\\${e2 ?? ""}`)} in string`);
+        continue;
+      }
+      if (c < 32)
+        throw new Fail(i2, "control character in string (newlines must be escaped as \\n)");
+      i2++;
+    }
+    throw new Fail(start, "unterminated string");
+  };
+  const number = () => {
+    const m2 = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i2, i2 + 400));
+    if (!m2 || m2[0] === "-" || m2[0] === "")
+      unexpected();
+    i2 += m2[0].length;
+  };
+  const value2 = (depth) => {
+    if (depth > 1e4)
+      throw new Fail(i2, "nesting too deep");
+    ws();
+    const c = text[i2];
+    if (c === "{") {
+      i2++;
+      ws();
+      if (text[i2] === "}") {
+        i2++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i2] !== '"') {
+          if (text[i2] === "}")
+            throw new Fail(i2, 'trailing comma before "}"');
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected a property name in double quotes, got ${show2(text[i2])}`);
+        }
+        string();
+        ws();
+        if (text[i2] !== ":")
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected ":" after a property name, got ${show2(text[i2])}`);
+        i2++;
+        value2(depth + 1);
+        ws();
+        if (text[i2] === ",") {
+          i2++;
+          continue;
+        }
+        if (text[i2] === "}") {
+          i2++;
+          return;
+        }
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "}" in an object, got ${show2(text[i2])}`);
+      }
+    }
+    if (c === "[") {
+      i2++;
+      ws();
+      if (text[i2] === "]") {
+        i2++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i2] === "]")
+          throw new Fail(i2, 'trailing comma before "]"');
+        value2(depth + 1);
+        ws();
+        if (text[i2] === ",") {
+          i2++;
+          continue;
+        }
+        if (text[i2] === "]") {
+          i2++;
+          return;
+        }
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "]" in an array, got ${show2(text[i2])}`);
+      }
+    }
+    if (c === '"')
+      return string();
+    if (c === "t")
+      return literal("true");
+    if (c === "f")
+      return literal("false");
+    if (c === "n")
+      return literal("null");
+    if (c === "-" || c !== void 0 && c >= "0" && c <= "9")
+      return number();
+    if (c === "N" || c === "I")
+      throw new Fail(i2, "NaN and Infinity are not JSON (Python json.dump(allow_nan=True) wrote them)");
+    unexpected();
+  };
+  try {
+    value2(0);
+    ws();
+    if (i2 < n)
+      throw new Fail(i2, `unexpected ${show2(text[i2])} after the end of the JSON value`);
+    return void 0;
+  } catch (e2) {
+    if (e2 instanceof Fail)
+      return { offset: e2.offset, reason: e2.reason };
+    throw e2;
+  }
+}
+
+// ../../packages/keras/dist/read/utf8.js
+function utf8(bytes) {
+  const s = new TextDecoder("utf-8").decode(bytes);
+  return s.charCodeAt(0) === 65279 ? s.slice(1) : s;
+}
+
+// ../../node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var Worker;
+try {
+  Worker = require2("worker_threads").Worker;
+} catch (e2) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m2 = v | (1 << r_1) - 1; v <= m2; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m2 = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m2)
+      m2 = a[i2];
+  }
+  return m2;
+};
+var bits = function(d, p, m2) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m2;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e2) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e2 == null || e2 > v.length)
+    e2 = v.length;
+  return new u8(v.subarray(s, e2));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e2 = new Error(msg || ec[ind]);
+  e2.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e2, err);
+  if (!nt)
+    throw e2;
+  return e2;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize2 = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize2)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize2)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize2)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var Inflate = /* @__PURE__ */ (function() {
+  function Inflate2(opts, cb) {
+    if (typeof opts == "function")
+      cb = opts, opts = {};
+    this.ondata = cb;
+    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict ? dict.length : 0 };
+    this.o = new u8(32768);
+    this.p = new u8(0);
+    if (dict)
+      this.o.set(dict);
+  }
+  Inflate2.prototype.e = function(c) {
+    if (!this.ondata)
+      err(5);
+    if (this.d)
+      err(4);
+    if (!this.p.length)
+      this.p = c;
+    else if (c.length) {
+      var n = new u8(this.p.length + c.length);
+      n.set(this.p), n.set(c, this.p.length), this.p = n;
+    }
+  };
+  Inflate2.prototype.c = function(final) {
+    this.s.i = +(this.d = final || false);
+    var bts = this.s.b;
+    var dt = inflt(this.p, this.s, this.o);
+    this.ondata(slc(dt, bts, this.s.b), this.d);
+    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+  };
+  Inflate2.prototype.push = function(chunk, final) {
+    this.e(chunk), this.c(final);
+  };
+  return Inflate2;
+})();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e2) {
+}
+
+// ../../packages/keras/dist/read/inflate.js
+var InflateError = class extends Error {
+  overLimit;
+  name = "InflateError";
+  constructor(message, overLimit = false) {
+    super(message);
+    this.overLimit = overLimit;
+  }
+};
+var SLICE = 1024;
+function inflateRaw(data, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > maxBytes)
+      throw new InflateError(`more than ${maxBytes} bytes`, true);
+    chunks.push(chunk);
+    if (final)
+      done = true;
+  });
+  try {
+    for (let i2 = 0; i2 < data.length || i2 === 0 && data.length === 0; i2 += SLICE)
+      inflater.push(data.subarray(i2, i2 + SLICE), i2 + SLICE >= data.length);
+  } catch (e2) {
+    if (e2 instanceof InflateError)
+      throw e2;
+    throw new InflateError(e2.message || "invalid DEFLATE data");
+  }
+  if (!done)
+    throw new InflateError("the compressed data ends before the DEFLATE stream does");
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+// ../../packages/keras/dist/read/zip.js
+var EOCD_SIG = 101010256;
+var ZIP64_LOCATOR_SIG = 117853008;
+var ZIP64_EOCD_SIG = 101075792;
+var CDIR_SIG = 33639248;
+var LOCAL_SIG = 67324752;
+function looksLikeZip(head) {
+  return head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6);
+}
+var u162 = (b, o) => b[o] | b[o + 1] << 8;
+var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+var u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
+function readExact(src, file, offset, length, what) {
+  if (offset < 0 || offset + length > src.size)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipTruncated(file, what, offset, src.size), offset);
+  const b = src.read(offset, length);
+  if (b.length !== length)
+    throw new KerasImportError(file, "io", MESSAGES2.io(file, offset, length, b.length), offset);
+  return b;
+}
+function listZip(src, file) {
+  let tail = readExact(src, file, Math.max(0, src.size - 22), Math.min(src.size, 22), "end of archive");
+  let eocd = tail.length === 22 && u32(tail, 0) === EOCD_SIG ? 0 : -1;
+  if (eocd < 0) {
+    const tailLen = Math.min(src.size, 22 + 65535);
+    tail = readExact(src, file, src.size - tailLen, tailLen, "end of archive");
+    for (let i2 = tail.length - 22; i2 >= 0; i2--) {
+      if (u32(tail, i2) === EOCD_SIG) {
+        eocd = i2;
+        break;
+      }
+    }
+  }
+  if (eocd < 0)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipNoEocd(file));
+  let count = u162(tail, eocd + 10);
+  let cdSize = u32(tail, eocd + 12);
+  let cdOffset = u32(tail, eocd + 16);
+  const eocdAbs = src.size - tail.length + eocd;
+  if ((count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) && eocdAbs >= 20) {
+    const loc = readExact(src, file, eocdAbs - 20, 20, "zip64 locator");
+    if (u32(loc, 0) === ZIP64_LOCATOR_SIG) {
+      const z64 = u64(loc, 8);
+      const rec = readExact(src, file, z64, 56, "zip64 end-of-central-directory record");
+      if (u32(rec, 0) !== ZIP64_EOCD_SIG)
+        throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
+      count = u64(rec, 32);
+      cdSize = u64(rec, 40);
+      cdOffset = u64(rec, 48);
+    }
+  }
+  const cd = readExact(src, file, cdOffset, cdSize, "central directory");
+  const entries = [];
+  let p = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    if (p + 46 > cd.length || u32(cd, p) !== CDIR_SIG)
+      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "central-directory entry", cdOffset + p), cdOffset + p);
+    const flags = u162(cd, p + 8);
+    const method = u162(cd, p + 10);
+    let compressedSize = u32(cd, p + 20);
+    let uncompressedSize = u32(cd, p + 24);
+    const nameLen = u162(cd, p + 28);
+    const extraLen = u162(cd, p + 30);
+    const commentLen = u162(cd, p + 32);
+    let localHeaderOffset = u32(cd, p + 42);
+    if (p + 46 + nameLen + extraLen > cd.length)
+      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
+    const name = utf8(cd.subarray(p + 46, p + 46 + nameLen));
+    for (let e2 = p + 46 + nameLen; e2 + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = u162(cd, e2);
+      const len = u162(cd, e2 + 2);
+      if (id === 1) {
+        let q = e2 + 4;
+        if (uncompressedSize === 4294967295) {
+          uncompressedSize = u64(cd, q);
+          q += 8;
+        }
+        if (compressedSize === 4294967295) {
+          compressedSize = u64(cd, q);
+          q += 8;
+        }
+        if (localHeaderOffset === 4294967295)
+          localHeaderOffset = u64(cd, q);
+      }
+      e2 += 4 + len;
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+function readZipMember(src, file, entry) {
+  if (entry.flags & 1)
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES2.zipEncrypted(file));
+  if (entry.uncompressedSize > MAX_CONFIG_BYTES)
+    throw new KerasImportError(file, "zip-too-large", MESSAGES2.zipTooLarge(file, "declares", entry.uncompressedSize));
+  const lh = readExact(src, file, entry.localHeaderOffset, 30, "local header of config.json");
+  if (u32(lh, 0) !== LOCAL_SIG)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
+  const dataStart = entry.localHeaderOffset + 30 + u162(lh, 26) + u162(lh, 28);
+  const data = readExact(src, file, dataStart, entry.compressedSize, "compressed data of config.json");
+  if (entry.method === 0)
+    return data;
+  if (entry.method !== 8)
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES2.zipMethod(file, entry.method));
+  try {
+    return inflateRaw(data, MAX_CONFIG_BYTES);
+  } catch (e2) {
+    if (e2 instanceof InflateError) {
+      if (e2.overLimit)
+        throw new KerasImportError(file, "zip-too-large", MESSAGES2.zipTooLarge(file, "inflates to more than", MAX_CONFIG_BYTES));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipInflate(file, e2.message));
+    }
+    throw e2;
+  }
+}
+function readKerasArchiveConfig(src, file) {
+  const entries = listZip(src, file);
+  const entry = entries.find((e2) => e2.name === "config.json") ?? entries.find((e2) => e2.name.endsWith("/config.json"));
+  if (!entry)
+    throw new KerasImportError(file, "zip-no-config", MESSAGES2.zipNoConfig(file, entries.map((e2) => e2.name)));
+  return readZipMember(src, file, entry);
+}
+
+// ../../packages/keras/dist/read/json.js
+var HDF5_MAGIC = [137, 72, 68, 70, 13, 10, 26, 10];
+function lineColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
+    if (text.charCodeAt(i2) === 10) {
+      line++;
+      start = i2 + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+function byteOffset(text, chars) {
+  let n = 0;
+  for (let i2 = 0; i2 < chars && i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c < 128)
+      n += 1;
+    else if (c < 2048)
+      n += 2;
+    else if (c >= 55296 && c < 56320) {
+      n += 4;
+      i2++;
+    } else
+      n += 3;
+  }
+  return n;
+}
+function parseJson(text, file, where = "") {
+  try {
+    return JSON.parse(text);
+  } catch (e2) {
+    const found = findJsonError(text);
+    const pos = found?.offset ?? text.length;
+    const reason = (found?.reason ?? (e2 instanceof Error ? e2.message : String(e2))) + where;
+    const { line, column } = lineColumn(text, pos);
+    const offset = byteOffset(text, pos);
+    throw new KerasImportError(file, "invalid-json", MESSAGES2.invalidJson(file, reason, line, column, offset), offset);
+  }
+}
+function readRawConfig(source, file) {
+  if (source.size === 0)
+    throw new KerasImportError(file, "empty", MESSAGES2.empty(file));
+  const head = source.read(0, Math.min(source.size, 16));
+  if (looksLikeZip(head))
+    return { root: parseJson(utf8(readKerasArchiveConfig(source, file)), file, " (in config.json)"), container: "keras-zip" };
+  if (HDF5_MAGIC.every((b, i2) => head[i2] === b))
+    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasBinary(file, MESSAGES2.hdf5()));
+  const bytes = source.read(0, source.size);
+  if (bytes.length !== source.size)
+    throw new KerasImportError(file, "io", MESSAGES2.io(file, 0, source.size, bytes.length));
+  if (bytes.subarray(0, 4096).includes(0))
+    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasBinary(file, MESSAGES2.binary()));
+  const text = utf8(bytes);
+  const root = parseJson(text, file);
+  if (typeof root === "string") {
+    const inner = root.trimStart();
+    if (inner.startsWith("{"))
+      return { root: parseJson(root, file, " (inside the JSON string that holds the model JSON)"), container: "json-string" };
+  }
+  return { root, container: "json" };
+}
+
+// ../../packages/keras/dist/read/keras1.js
+var KERAS1_KEYS = ["nb_filter", "border_mode", "subsample", "dim_ordering", "output_dim", "W_regularizer", "init", "nb_row", "input_dtype", "subsample_length", "pool_length"];
+function isKeras1Config(config) {
+  return KERAS1_KEYS.some((k) => k in config);
+}
+function move(out, from, to, map = (v) => v) {
+  if (from in out) {
+    const v = out[from];
+    delete out[from];
+    if (!(to in out))
+      out[to] = map(v);
+  }
+}
+var dataFormat = (v) => v === "th" ? "channels_first" : v === "tf" ? "channels_last" : v;
+function translateKeras1(className, config) {
+  const out = { ...config };
+  move(out, "dim_ordering", "data_format", dataFormat);
+  move(out, "border_mode", "padding");
+  move(out, "subsample", "strides");
+  move(out, "nb_filter", "filters");
+  move(out, "bias", "use_bias");
+  move(out, "input_dtype", "dtype");
+  move(out, "atrous_rate", "dilation_rate");
+  move(out, "p", "rate");
+  if ("nb_row" in out && "nb_col" in out) {
+    out["kernel_size"] = [out["nb_row"], out["nb_col"]];
+    delete out["nb_row"];
+    delete out["nb_col"];
+  }
+  if ("kernel_dim1" in out) {
+    out["kernel_size"] = [out["kernel_dim1"], out["kernel_dim2"], out["kernel_dim3"]];
+    delete out["kernel_dim1"];
+    delete out["kernel_dim2"];
+    delete out["kernel_dim3"];
+  }
+  move(out, "filter_length", "kernel_size");
+  move(out, "subsample_length", "strides");
+  move(out, "pool_length", "pool_size");
+  move(out, "stride", "strides");
+  if (className !== "Embedding")
+    move(out, "output_dim", "units");
+  if (!("batch_input_shape" in out) && className !== "Embedding" && typeof out["input_dim"] === "number") {
+    out["batch_input_shape"] = "input_length" in out ? [null, out["input_length"] ?? null, out["input_dim"]] : [null, out["input_dim"]];
+  }
+  if (className === "Embedding" && !("batch_input_shape" in out) && "input_length" in out)
+    out["batch_input_shape"] = [null, out["input_length"] ?? null];
+  if (className === "Deconvolution2D" || className === "Deconvolution3D")
+    delete out["output_shape"];
+  if (className === "GRU" && !("reset_after" in out))
+    out["reset_after"] = false;
+  for (const k of ["layer", "backward_layer"]) {
+    const inner = out[k];
+    if (inner && typeof inner === "object" && typeof inner["class_name"] === "string" && inner["config"] && typeof inner["config"] === "object")
+      out[k] = { ...inner, config: translateKeras1(inner["class_name"], inner["config"]) };
+  }
+  return out;
+}
+
+// ../../packages/keras/dist/read/formats.js
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var MODEL_CLASSES = /* @__PURE__ */ new Set(["Sequential", "Model", "Functional"]);
+function describe(v) {
+  if (Array.isArray(v))
+    return "it is a JSON array";
+  if (v === null)
+    return "it is JSON null";
+  if (!isObj(v))
+    return `it is a JSON ${typeof v}`;
+  const keys = Object.keys(v);
+  return keys.length ? `it is a JSON object with keys ${keys.slice(0, 8).map((k) => quote(k, 30)).join(", ")}${keys.length > 8 ? ", ..." : ""}` : "it is an empty JSON object";
+}
+function isModelJson(j) {
+  const cfg = j["config"];
+  if (Array.isArray(cfg))
+    return j["class_name"] === "Sequential";
+  return isObj(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
+}
+function refFromList(v) {
+  if (Array.isArray(v) && v.length >= 1 && typeof v[0] === "string") {
+    return { layer: v[0], node: typeof v[1] === "number" ? v[1] : 0, tensor: typeof v[2] === "number" ? v[2] : 0 };
+  }
+  return void 0;
+}
+function kerasTensors(v) {
+  if (Array.isArray(v))
+    return v.flatMap(kerasTensors);
+  if (!isObj(v))
+    return [];
+  if (v["class_name"] === "__keras_tensor__" && isObj(v["config"])) {
+    const r = refFromList(v["config"]["keras_history"]);
+    return r ? [r] : [];
+  }
+  if ("class_name" in v)
+    return [];
+  return Object.values(v).flatMap(kerasTensors);
+}
+function legacyKwargRefs(v) {
+  if (Array.isArray(v) && v.length >= 3 && v.length <= 4 && typeof v[0] === "string" && typeof v[1] === "number" && typeof v[2] === "number")
+    return [refFromList(v)];
+  if (Array.isArray(v) && v.length > 0 && v.every((x2) => legacyKwargRefs(x2)?.length === 1))
+    return v.map((x2) => refFromList(x2));
+  return void 0;
+}
+function parseCalls(raw, ctx, where) {
+  if (raw === void 0 || raw === null)
+    return [];
+  if (!Array.isArray(raw))
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "inbound_nodes is not a list"));
+  return raw.map((node) => {
+    if (Array.isArray(node)) {
+      const args = node.map((r) => {
+        const ref = refFromList(r);
+        if (!ref)
+          throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+        return ref;
+      });
+      const first = node[0];
+      const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
+      const kwargs = {};
+      const kwargRefs = {};
+      for (const [k, v] of Object.entries(kw)) {
+        const refs = legacyKwargRefs(v);
+        if (refs)
+          kwargRefs[k] = refs;
+        else
+          kwargs[k] = v;
+      }
+      return { args, kwargs, kwargRefs };
+    }
+    if (isObj(node)) {
+      const kwargs = {};
+      const kwargRefs = {};
+      for (const [k, v] of Object.entries(isObj(node["kwargs"]) ? node["kwargs"] : {})) {
+        const refs = kerasTensors(v);
+        if (refs.length)
+          kwargRefs[k] = refs;
+        else
+          kwargs[k] = v;
+      }
+      return { args: kerasTensors(node["args"]), kwargs, kwargRefs };
+    }
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "an inbound node is neither a list nor {args, kwargs}"));
+  });
+}
+function parseRefs(raw) {
+  const single = refFromList(raw);
+  if (single && !Array.isArray(raw[0]))
+    return [single];
+  if (Array.isArray(raw))
+    return raw.map(refFromList).filter((r) => r !== void 0);
+  if (isObj(raw))
+    return Object.values(raw).flatMap(parseRefs);
+  return [];
+}
+function layerName(j, cfg) {
+  return typeof j["name"] === "string" ? j["name"] : typeof cfg["name"] === "string" ? cfg["name"] : "";
+}
+function buildLayer(j, ctx, where, index) {
+  if (!isObj(j) || typeof j["class_name"] !== "string")
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
+  const className = j["class_name"];
+  const rawCfg = isObj(j["config"]) ? j["config"] : {};
+  const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
+  const here = `${where} layer ${quote(name)}`;
+  const calls = parseCalls(j["inbound_nodes"], ctx, here);
+  if (isModelJson(j)) {
+    const model = buildModel(j, ctx, here);
+    return { className, name, config: { ...rawCfg, name }, calls, model };
+  }
+  const config = ctx.keras1 || isKeras1Config(rawCfg) ? translateKeras1(className, rawCfg) : rawCfg;
+  return { className, name, config, calls };
+}
+function declaredShape(j, model) {
+  const cfg = isObj(j["config"]) ? j["config"] : {};
+  for (const k of ["batch_input_shape", "batch_shape", "batchInputShape"])
+    if (Array.isArray(cfg[k]))
+      return cfg[k];
+  if (Array.isArray(cfg["input_shape"]))
+    return [null, ...cfg["input_shape"]];
+  if (typeof cfg["input_dim"] === "number" && j["class_name"] !== "Embedding")
+    return cfg["input_length"] !== void 0 ? [null, cfg["input_length"], cfg["input_dim"]] : [null, cfg["input_dim"]];
+  if (j["class_name"] === "Embedding" && cfg["input_length"] !== void 0)
+    return [null, cfg["input_length"]];
+  const bc = isObj(j["build_config"]) ? j["build_config"] : void 0;
+  if (bc && Array.isArray(bc["input_shape"]))
+    return bc["input_shape"];
+  if (isModelJson(j)) {
+    const inner = Array.isArray(cfg) ? cfg : cfg["layers"];
+    const first = inner[0];
+    if (isObj(first))
+      return declaredShape(first);
+  }
+  if (model && isObj(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
+    return model["build_config"]["input_shape"];
+  return void 0;
+}
+function declaredDtype(j) {
+  const cfg = isObj(j["config"]) ? j["config"] : {};
+  return cfg["dtype"] ?? cfg["input_dtype"];
+}
+function buildSequential(j, list, ctx, where, name, trainable) {
+  if (list.length === 0)
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "the Sequential model has no layers"));
+  const built = list.map((l, i2) => buildLayer(l, ctx, where, i2));
+  let input;
+  let rest;
+  if (built[0].className === "InputLayer") {
+    input = built[0];
+    rest = built.slice(1);
+  } else {
+    const first = list[0];
+    const shape = declaredShape(first, j);
+    const dtype = declaredDtype(first);
+    input = {
+      className: "InputLayer",
+      name: `${built[0].name}_input`,
+      config: { ...shape ? { batch_input_shape: shape } : {}, ...typeof dtype === "string" ? { dtype } : {}, name: `${built[0].name}_input` },
+      calls: []
+    };
+    rest = built;
+  }
+  let prev = input.name;
+  const chained = rest.map((l) => {
+    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: {}, kwargRefs: {} };
+    prev = l.name;
+    return { ...l, calls: [call] };
+  });
+  return {
+    className: String(j["class_name"]),
+    name,
+    trainable,
+    layers: [input, ...chained],
+    inputs: [{ layer: input.name, node: 0, tensor: 0 }],
+    outputs: [{ layer: prev, node: 0, tensor: 0 }]
+  };
+}
+function buildModel(j, ctx, where) {
+  const cfg = j["config"];
+  const trainable = !(isObj(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
+  if (Array.isArray(cfg))
+    return buildSequential(j, cfg, ctx, where, typeof j["name"] === "string" ? j["name"] : "sequential", trainable);
+  if (!isObj(cfg) || !Array.isArray(cfg["layers"]))
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.noLayers(ctx.file, where || "the model config"));
+  const name = typeof cfg["name"] === "string" ? cfg["name"] : typeof j["name"] === "string" ? j["name"] : "model";
+  if (j["class_name"] === "Sequential" || !("input_layers" in cfg))
+    return buildSequential(j, cfg["layers"], ctx, where, name, trainable);
+  const layers = cfg["layers"].map((l, i2) => buildLayer(l, ctx, where || `model ${quote(name)}`, i2));
+  return { className: String(j["class_name"]), name, trainable, layers, inputs: parseRefs(cfg["input_layers"]), outputs: parseRefs(cfg["output_layers"]) };
+}
+function majorOf(version) {
+  const m2 = version ? /(\d+)\./.exec(version) : null;
+  return m2 ? Number(m2[1]) : void 0;
+}
+function normalizeConfig(root, file) {
+  let cfg = root;
+  let version;
+  let producer;
+  let flavour = "keras";
+  if (isObj(root) && isObj(root["modelTopology"])) {
+    flavour = "tfjs";
+    const topo = root["modelTopology"];
+    cfg = topo["model_config"] ?? topo;
+    if (typeof topo["keras_version"] === "string")
+      version = topo["keras_version"];
+    const gen = root["generatedBy"];
+    if (typeof gen === "string") {
+      const m2 = /tfjs-layers\s+v?([\d.]+)/i.exec(gen) ?? /v?(\d+\.\d+\.\d+)/.exec(gen);
+      if (m2)
+        producer = `tfjs-layers ${m2[1]}`;
+    }
+  } else if (isObj(root) && "model_config" in root) {
+    cfg = root["model_config"];
+    if (typeof root["keras_version"] === "string")
+      version = root["keras_version"];
+  }
+  if (typeof cfg === "string")
+    cfg = parseJson(cfg, file, " (in model_config)");
+  if (!isObj(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
+    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasJson(file, describe(cfg)));
+  if (typeof cfg["keras_version"] === "string")
+    version ??= cfg["keras_version"];
+  if (!isModelJson(cfg) && !Array.isArray(cfg["config"]))
+    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasJson(file, `class_name ${quote(cfg["class_name"])} with no \`layers\` list (a single layer or a subclassed model)`));
+  const tfjsVersion = version && /^tfjs-layers/.test(version) ? /([\d.]+)/.exec(version)?.[1] : void 0;
+  if (tfjsVersion)
+    producer ??= `tfjs-layers ${tfjsVersion}`;
+  const kerasMajor = tfjsVersion ? void 0 : majorOf(version) ?? ("module" in cfg ? 3 : void 0);
+  const keras1 = kerasMajor === 1;
+  const minor = version && !tfjsVersion ? Number(/^\d+\.(\d+)/.exec(version)?.[1] ?? 99) : 99;
+  const legacy = keras1 || tfjsVersion !== void 0 || kerasMajor === 2 && minor < 3;
+  producer ??= version ? `keras ${version}` : kerasMajor ? `keras ${kerasMajor}` : "keras";
+  const model = buildModel(cfg, { file, keras1 }, "");
+  return { model, producer, ...kerasMajor !== void 0 ? { kerasMajor } : {}, legacy, flavour };
+}
+
+// ../../packages/keras/dist/profile.js
+var KERAS_TOOL = { name: "modelcost", version: "0.1.0" };
+function analyzeKeras(source, options = {}) {
+  const file = options.file ?? DEFAULT_FILE_LABEL;
+  const raw = readRawConfig(source, file);
+  const model = normalizeConfig(raw.root, file);
+  const result = walkModel(model.model, {
+    file,
+    convention: options.convention ?? "macs+flops",
+    legacy: model.legacy,
+    ...options.inputs ? { inputs: options.inputs } : {}
+  });
+  let params = Poly.ZERO;
+  let trainableParams = Poly.ZERO;
+  for (const w of result.weights) {
+    params = params.add(w.elements);
+    if (w.trainable)
+      trainableParams = trainableParams.add(w.elements);
+  }
+  return { config: raw.root, container: raw.container, file: model, result, params, trainableParams };
+}
+function value(t) {
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.shape ? bytesOfTensor(t) : Poly.ZERO };
+}
+function bytesOfTensor(t) {
+  return bytesOf(numElements(t.shape), t.dtype);
+}
+function profileKeras(source, options = {}) {
+  const a = analyzeKeras(source, options);
+  const evalDims = options.dims ?? {};
+  const nodes = a.result.calls.map((c) => ({
+    name: c.name,
+    op: c.className,
+    domain: "keras",
+    layer: c.layer,
+    inputs: c.inputs.map((t) => t.name),
+    outputs: c.outputs.map(value),
+    ...c.cost ? { cost: { macs: c.cost.macs, flops: c.cost.flops, params: c.params ?? Poly.ZERO, bytesRead: c.bytesRead, bytesWritten: c.bytesWritten } } : c.params ? { params: c.params } : {},
+    ...c.status === "ok" ? {} : { status: c.status }
+  }));
+  return buildReport({
+    tool: KERAS_TOOL,
+    model: { path: options.file ?? "", format: "keras", producer: a.file.producer, opsets: a.file.kerasMajor !== void 0 ? { keras: a.file.kerasMajor } : {} },
+    convention: options.convention ?? "macs+flops",
+    dims: evalDims,
+    inputs: a.result.inputs.map(value),
+    outputs: a.result.outputs.map(value),
+    nodes,
+    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.evaluate(evalDims, 1)) })),
+    trainableParams: a.trainableParams,
+    params: a.params,
+    diagnostics: a.result.diagnostics
+  });
 }
 
 // ../../packages/onnx/dist/decode/errors.js
@@ -36365,7 +39137,7 @@ var OnnxIoError = class extends OnnxImportError {
 };
 
 // ../../packages/onnx/dist/messages.js
-var DEFAULT_FILE_LABEL = "input";
+var DEFAULT_FILE_LABEL2 = "input";
 var fmtBytes = (n) => {
   if (n < 1024)
     return `${n} bytes`;
@@ -36378,17 +39150,17 @@ var fmtBytes = (n) => {
   }
   return `${v.toFixed(1)} ${units[u]}`;
 };
-function quote(text, max = 40) {
-  const cut = text.length > max ? `${text.slice(0, max)}...` : text;
+function quote2(text, max2 = 40) {
+  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
   return JSON.stringify(cut);
 }
-var MESSAGES2 = {
+var MESSAGES3 = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
   lfsPointer: (file, oid, size) => `${file}: this is a Git LFS pointer, not the model itself` + (size !== void 0 || oid !== void 0 ? ` (it stands for ${size !== void 0 ? fmtBytes(size) : "a file"}${oid !== void 0 ? ` with oid ${oid.slice(0, 19)}...` : ""})` : "") + ". Fetch the real file with `git lfs pull` (in CI: check out with `lfs: true`) and run again.",
   /** `what` says what the bytes look like instead, e.g. `it looks like JSON text`. */
   notOnnx: (file, what) => `${file}: not an ONNX model: ${what}. modelcost reads ONNX files (a serialized onnx.ModelProto); export the model to ONNX first.`,
   notOnnxJson: () => "it is JSON text (a Keras model config or tf.js model.json is read by the Keras importer, not this one)",
-  notOnnxText: (start) => `it is text, starting with ${quote(start)}`,
+  notOnnxText: (start) => `it is text, starting with ${quote2(start)}`,
   notOnnxZip: () => "it is a zip archive (a .keras file, a PyTorch .pt/.pth checkpoint or an .npz, not an .onnx model)",
   notOnnxHdf5: () => "it is an HDF5 file (a Keras .h5 model, not an .onnx model)",
   notOnnxPickle: () => "it is a Python pickle (a PyTorch checkpoint, not an .onnx model)",
@@ -36411,12 +39183,12 @@ var MESSAGES2 = {
   io: (file, offset, wanted, got) => `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
   valueKind: (file, expected, got) => `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
   // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
-  warnDataSize: (tensor, field, gotBytes, dims, dtype, wantBytes) => `tensor ${quote(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(", ")}] of ${dtype} need ${wantBytes}; its values are not used`,
-  warnDataCount: (tensor, field, got, want) => `tensor ${quote(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
-  warnNegativeDim: (tensor, dims) => `tensor ${quote(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
-  warnHugeTensor: (tensor, dims) => `tensor ${quote(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
-  warnDuplicateAttribute: (node, attr) => `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
-  warnUnknownDataType: (tensor, code) => `tensor ${quote(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`
+  warnDataSize: (tensor, field, gotBytes, dims, dtype, wantBytes) => `tensor ${quote2(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(", ")}] of ${dtype} need ${wantBytes}; its values are not used`,
+  warnDataCount: (tensor, field, got, want) => `tensor ${quote2(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
+  warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
+  warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
+  warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
+  warnUnknownDataType: (tensor, code) => `tensor ${quote2(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`
 };
 var WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit", "invalid 6", "invalid 7"];
 var PARTS = {
@@ -36445,7 +39217,7 @@ var PARTS = {
   varint: "a varint",
   float32: "a 32-bit float",
   float64: "a 64-bit float",
-  fixed: (bits) => `a ${bits}-bit value`,
+  fixed: (bits2) => `a ${bits2}-bit value`,
   string: (n) => `a string of ${n} bytes`,
   tensorData: (n) => `${n} bytes of tensor data`,
   modelFirstField: "field 1 (ir_version) as a varint, or another ModelProto field",
@@ -36465,7 +39237,7 @@ var MIN_CHUNK = 4096;
 var MAX_CHUNK = 1 << 20;
 var EMPTY = new Uint8Array(0);
 var TWO32 = 4294967296;
-var utf8 = (() => {
+var utf82 = (() => {
   const TD = globalThis.TextDecoder;
   if (!TD)
     throw new Error("TextDecoder is not available in this runtime");
@@ -36473,12 +39245,12 @@ var utf8 = (() => {
 })();
 function decodeUtf8(b, start, end) {
   if (end - start <= 32) {
-    for (let i = start; i < end; i++)
-      if (b[i] >= 128)
-        return utf8.decode(b.subarray(start, end));
+    for (let i2 = start; i2 < end; i2++)
+      if (b[i2] >= 128)
+        return utf82.decode(b.subarray(start, end));
     return String.fromCharCode.apply(null, b.subarray(start, end));
   }
-  return utf8.decode(b.subarray(start, end));
+  return utf82.decode(b.subarray(start, end));
 }
 function int64From(lo, hi) {
   if (hi & 2147483648) {
@@ -36526,7 +39298,7 @@ var ProtoReader = class {
     this.source = source;
     this.size = source.size;
     this.file = file;
-    this.label = file ?? DEFAULT_FILE_LABEL;
+    this.label = file ?? DEFAULT_FILE_LABEL2;
     this.limits = limits;
   }
   /** Absolute read position. */
@@ -36556,7 +39328,7 @@ var ProtoReader = class {
     const len = Math.min(this.size - abs, Math.max(n, this.chunk));
     const got = this.source.read(abs, len);
     if (got.length < len)
-      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
+      throw new OnnxIoError(MESSAGES3.io(this.label, abs, len, got.length), this.file, abs);
     this.buf = got.length === len ? got : got.subarray(0, len);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.base = abs;
@@ -36574,7 +39346,7 @@ var ProtoReader = class {
       throw this.truncated(abs, PARTS.tensorData(len));
     const got = this.source.read(abs, len);
     if (got.length < len)
-      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
+      throw new OnnxIoError(MESSAGES3.io(this.label, abs, len, got.length), this.file, abs);
     return got.length === len ? got : got.subarray(0, len);
   }
   /** Next byte of a varint that started at `start` (named in the error when the file ends inside it). */
@@ -36592,22 +39364,22 @@ var ProtoReader = class {
    */
   varint() {
     const b = this.buf;
-    let i = this.off;
-    if (i < b.length) {
-      const c = b[i];
+    let i2 = this.off;
+    if (i2 < b.length) {
+      const c = b[i2];
       if (c < 128) {
-        this.off = i + 1;
+        this.off = i2 + 1;
         return c;
       }
     }
-    if (i + 10 <= b.length) {
+    if (i2 + 10 <= b.length) {
       let v2 = 0;
       let mul2 = 1;
       for (let n = 0; n < 10; n++) {
-        const c = b[i++];
+        const c = b[i2++];
         v2 += (c & 127) * mul2;
         if (c < 128) {
-          this.off = i;
+          this.off = i2;
           return v2;
         }
         mul2 *= 128;
@@ -36718,7 +39490,7 @@ var ProtoReader = class {
     }
     if (start + n > this.size) {
       const what = PARTS.fieldOf(field, msg.fields[field], msg.name);
-      throw new OnnxTruncatedError(MESSAGES2.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
+      throw new OnnxTruncatedError(MESSAGES3.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
     }
     return n;
   }
@@ -36797,19 +39569,19 @@ var ProtoReader = class {
   }
   checkDepth(depth, at) {
     if (depth > this.limits.maxDepth) {
-      throw new OnnxTooDeepError(MESSAGES2.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
+      throw new OnnxTooDeepError(MESSAGES3.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
     }
   }
   checkCount(count, what, at) {
     if (count > this.limits.maxListEntries) {
-      throw new OnnxTooLargeError(MESSAGES2.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
+      throw new OnnxTooLargeError(MESSAGES3.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
     }
   }
   truncated(at, what) {
-    return new OnnxTruncatedError(MESSAGES2.truncated(this.label, at, what, this.size), this.file, at);
+    return new OnnxTruncatedError(MESSAGES3.truncated(this.label, at, what, this.size), this.file, at);
   }
   corrupt(at, msg, expected, got) {
-    return new OnnxCorruptError(MESSAGES2.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
+    return new OnnxCorruptError(MESSAGES3.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
   }
   overrun(at, msg, end) {
     return this.corrupt(at, msg, PARTS.endWithin(end), PARTS.runningTo(this.pos));
@@ -37011,15 +39783,15 @@ var DecodeContext = class {
     this.onWarning?.(w);
   }
 };
-function nested(c, wt, end, parent, field, at, depth, decode) {
+function nested2(c, wt, end, parent, field, at, depth, decode) {
   const r = c.r;
   r.expect(wt, WT_LEN, parent, field, at);
   const len = r.len(end, parent, field, at);
   r.checkDepth(depth + 1, at);
   r.level++;
-  const value = decode(c, r.pos + len, depth + 1);
+  const value2 = decode(c, r.pos + len, depth + 1);
   r.level--;
-  return value;
+  return value2;
 }
 var RECORD_PROTO = Object.freeze(/* @__PURE__ */ Object.create(null));
 function record() {
@@ -37038,23 +39810,23 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   const subEnd = r.pos + len;
   r.level++;
   let key = "";
-  let value = "";
-  let last = r.pos;
+  let value2 = "";
+  let last2 = r.pos;
   while (r.pos < subEnd) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(STRING_ENTRY);
     const f = Math.floor(tag / 8);
     const w = tag & 7;
     if (f === 1)
-      key = r.stringField(w, subEnd, STRING_ENTRY, 1, last);
+      key = r.stringField(w, subEnd, STRING_ENTRY, 1, last2);
     else if (f === 2)
-      value = r.stringField(w, subEnd, STRING_ENTRY, 2, last);
+      value2 = r.stringField(w, subEnd, STRING_ENTRY, 2, last2);
     else
-      r.skipField(w, f, subEnd, STRING_ENTRY, last, depth + 1);
+      r.skipField(w, f, subEnd, STRING_ENTRY, last2, depth + 1);
   }
-  r.endMessage(subEnd, STRING_ENTRY, last);
+  r.endMessage(subEnd, STRING_ENTRY, last2);
   r.level--;
-  into[key] = value;
+  into[key] = value2;
 }
 function repeatedVarint(c, wt, end, msg, field, at, out, read) {
   const r = c.r;
@@ -37097,7 +39869,7 @@ function repeatedFloat(c, wt, end, msg, field, at, out) {
   if (len % 4 !== 0)
     throw r.corrupt(at, msg, PARTS.packedFloats(field), PARTS.bytes(len));
   r.checkCount(out.length + len / 4, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
-  for (let i = 0; i < len; i += 4)
+  for (let i2 = 0; i2 < len; i2 += 4)
     out.push(r.float32());
 }
 function int64Field(c, wt, msg, field, at) {
@@ -37214,8 +39986,8 @@ function isKnownDataType(code) {
 function onnxDTypeBits(code) {
   return BITS_BY_CODE[code] ?? 32;
 }
-function tensorByteLength(code, elements) {
-  return Math.ceil(elements * onnxDTypeBits(code) / 8);
+function tensorByteLength(code, elements2) {
+  return Math.ceil(elements2 * onnxDTypeBits(code) / 8);
 }
 
 // ../../packages/onnx/dist/decode/tensor.js
@@ -37259,21 +40031,21 @@ function decodeTensor(c, end, depth) {
   let rawLength = 0;
   let fields;
   const keep = Math.max(c.maxIntValues, c.maxFloatValues) + 1;
-  let last = start;
+  let last2 = start;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TENSOR);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        repeatedInt64Number(c, wt, end, TENSOR, 1, last, dims);
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims);
         break;
       case 2:
-        dataType = int32Field(c, wt, TENSOR, 2, last);
+        dataType = int32Field(c, wt, TENSOR, 2, last2);
         break;
       case 3:
-        segment = nested(c, wt, end, TENSOR, 3, last, depth, decodeSegment);
+        segment = nested2(c, wt, end, TENSOR, 3, last2, depth, decodeSegment);
         break;
       case 4:
       case 5:
@@ -37282,77 +40054,77 @@ function decodeTensor(c, end, depth) {
       case 11:
       case 6: {
         fields ??= {};
-        const fd = fields[f] ??= { first: -1, last: -1, runs: [], items: [], count: 0, overflow: false };
+        const fd2 = fields[f] ??= { first: -1, last: -1, runs: [], items: [], count: 0, overflow: false };
         if (wt === WT_LEN) {
-          const len = r.len(end, TENSOR, f, last);
+          const len = r.len(end, TENSOR, f, last2);
           const p = r.pos;
-          if (fd.first < 0)
-            fd.first = p;
-          fd.last = p + len;
+          if (fd2.first < 0)
+            fd2.first = p;
+          fd2.last = p + len;
           if (f === 6)
-            fd.count++;
-          if (fd.runs.length < 2 * keep)
-            fd.runs.push(p, len);
+            fd2.count++;
+          if (fd2.runs.length < 2 * keep)
+            fd2.runs.push(p, len);
           else
-            fd.overflow = true;
+            fd2.overflow = true;
           r.skip(len);
         } else if (f !== 6 && wt === UNPACKED_WT[f]) {
           const p = r.pos;
-          if (fd.first < 0)
-            fd.first = p;
+          if (fd2.first < 0)
+            fd2.first = p;
           const v = readUnpacked(c, f);
-          fd.last = r.pos;
-          fd.count++;
-          if (fd.items.length < keep)
-            fd.items.push(v);
+          fd2.last = r.pos;
+          fd2.count++;
+          if (fd2.items.length < keep)
+            fd2.items.push(v);
           else
-            fd.overflow = true;
-          if (fd.count > r.limits.maxListEntries)
-            r.checkCount(fd.count, PARTS.fieldOf(f, TENSOR.fields[f], TENSOR.name), last);
+            fd2.overflow = true;
+          if (fd2.count > r.limits.maxListEntries)
+            r.checkCount(fd2.count, PARTS.fieldOf(f, TENSOR.fields[f], TENSOR.name), last2);
         } else {
-          r.expect(wt, f === 6 ? WT_LEN : UNPACKED_WT[f], TENSOR, f, last);
+          r.expect(wt, f === 6 ? WT_LEN : UNPACKED_WT[f], TENSOR, f, last2);
         }
         break;
       }
       case 8:
-        name = r.stringField(wt, end, TENSOR, 8, last);
+        name = r.stringField(wt, end, TENSOR, 8, last2);
         break;
       case 9: {
-        r.expect(wt, WT_LEN, TENSOR, 9, last);
-        rawLength = r.len(end, TENSOR, 9, last);
+        r.expect(wt, WT_LEN, TENSOR, 9, last2);
+        rawLength = r.len(end, TENSOR, 9, last2);
         rawOffset = r.pos;
         r.skip(rawLength);
         break;
       }
       case 12:
-        docString = r.stringField(wt, end, TENSOR, 12, last);
+        docString = r.stringField(wt, end, TENSOR, 12, last2);
         break;
       case 13:
         externalData ??= record();
-        stringEntry(c, wt, end, TENSOR, 13, last, depth, externalData);
+        stringEntry(c, wt, end, TENSOR, 13, last2, depth, externalData);
         break;
       case 14:
-        dataLocation = int32Field(c, wt, TENSOR, 14, last);
+        dataLocation = int32Field(c, wt, TENSOR, 14, last2);
         break;
       case 16:
-        stringEntry(c, wt, end, TENSOR, 16, last, depth, metadata ??= record());
+        stringEntry(c, wt, end, TENSOR, 16, last2, depth, metadata ??= record());
         break;
       default:
-        r.skipField(wt, f, end, TENSOR, last, depth);
+        r.skipField(wt, f, end, TENSOR, last2, depth);
     }
   }
-  r.endMessage(end, TENSOR, last);
+  r.endMessage(end, TENSOR, last2);
   let elementCount = 1;
   for (const d of dims)
     elementCount *= d;
   if (elementCount < 0 || dims.some((d) => d < 0)) {
-    c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
+    c.warn("negative-dim", MESSAGES3.warnNegativeDim(name, dims), start);
     elementCount = 0;
   } else if (!Number.isSafeInteger(elementCount)) {
-    c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
+    c.warn("huge-tensor", MESSAGES3.warnHugeTensor(name, dims), start);
   }
   if (dataType !== 0 && !isKnownDataType(dataType)) {
-    c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
+    c.warn("unknown-data-type", MESSAGES3.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount);
@@ -37376,32 +40148,32 @@ function decodeTensor(c, end, depth) {
     location = { kind: "inline", offset: rawOffset, length: rawLength };
     if (wantValues(c, dataType, elementCount)) {
       if (rawLength !== byteLength) {
-        c.warn("data-size", MESSAGES2.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
+        c.warn("data-size", MESSAGES3.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
       } else {
         values = decodeRaw(r.bytesAt(rawOffset, rawLength), dataType, elementCount);
       }
     }
   } else if (typed !== void 0) {
-    const [f, fd] = typed;
+    const [f, fd2] = typed;
     storage = DATA_FIELD_NAMES[f];
-    location = { kind: "inline", offset: fd.first, length: fd.last - fd.first };
+    location = { kind: "inline", offset: fd2.first, length: fd2.last - fd2.first };
     if (f === 6) {
-      if (dataType === ONNX_DATA_TYPE.STRING && elementCount <= c.maxIntValues && !fd.overflow) {
-        if (fd.count !== elementCount) {
-          c.warn("data-count", MESSAGES2.warnDataCount(name, "string_data", fd.count, elementCount), start);
+      if (dataType === ONNX_DATA_TYPE.STRING && elementCount <= c.maxIntValues && !fd2.overflow) {
+        if (fd2.count !== elementCount) {
+          c.warn("data-count", MESSAGES3.warnDataCount(name, "string_data", fd2.count, elementCount), start);
         } else {
           strings = [];
-          for (let i = 0; i < fd.runs.length; i += 2) {
-            const b = r.bytesAt(fd.runs[i], fd.runs[i + 1]);
+          for (let i2 = 0; i2 < fd2.runs.length; i2 += 2) {
+            const b = r.bytesAt(fd2.runs[i2], fd2.runs[i2 + 1]);
             strings.push(decodeUtf8(b, 0, b.length));
           }
         }
       }
-    } else if (wantValues(c, dataType, elementCount) && !fd.overflow) {
-      const elems = typedElements(c, f, fd);
+    } else if (wantValues(c, dataType, elementCount) && !fd2.overflow) {
+      const elems = typedElements(c, f, fd2);
       const want = typedCount(dataType, elementCount);
       if (elems.length !== want) {
-        c.warn("data-count", MESSAGES2.warnDataCount(name, storage, elems.length, want), start);
+        c.warn("data-count", MESSAGES3.warnDataCount(name, storage, elems.length, want), start);
       } else {
         values = fromTyped(elems, dataType, elementCount);
       }
@@ -37422,20 +40194,20 @@ function decodeSegment(c, end, depth) {
   const r = c.r;
   let begin = 0;
   let stop = 0;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SEGMENT);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      begin = int64NumberField(c, wt, SEGMENT, 1, last);
+      begin = int64NumberField(c, wt, SEGMENT, 1, last2);
     else if (f === 2)
-      stop = int64NumberField(c, wt, SEGMENT, 2, last);
+      stop = int64NumberField(c, wt, SEGMENT, 2, last2);
     else
-      r.skipField(wt, f, end, SEGMENT, last, depth);
+      r.skipField(wt, f, end, SEGMENT, last2, depth);
   }
-  r.endMessage(end, SEGMENT, last);
+  r.endMessage(end, SEGMENT, last2);
   return { begin, end: stop };
 }
 function decodeSparseTensor(c, end, depth) {
@@ -37443,22 +40215,22 @@ function decodeSparseTensor(c, end, depth) {
   let values;
   let indices;
   const dims = [];
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SPARSE_TENSOR);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      values = nested(c, wt, end, SPARSE_TENSOR, 1, last, depth, decodeTensor);
+      values = nested2(c, wt, end, SPARSE_TENSOR, 1, last2, depth, decodeTensor);
     else if (f === 2)
-      indices = nested(c, wt, end, SPARSE_TENSOR, 2, last, depth, decodeTensor);
+      indices = nested2(c, wt, end, SPARSE_TENSOR, 2, last2, depth, decodeTensor);
     else if (f === 3)
-      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last, dims);
+      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims);
     else
-      r.skipField(wt, f, end, SPARSE_TENSOR, last, depth);
+      r.skipField(wt, f, end, SPARSE_TENSOR, last2, depth);
   }
-  r.endMessage(end, SPARSE_TENSOR, last);
+  r.endMessage(end, SPARSE_TENSOR, last2);
   return {
     name: values?.name ?? "",
     dtype: values?.dtype ?? "unknown",
@@ -37485,9 +40257,9 @@ function readUnpacked(c, f) {
 }
 function pickField(fields, dataType) {
   const preferred = fieldForType(dataType);
-  const fd = fields[preferred];
-  if (fd !== void 0)
-    return [preferred, fd];
+  const fd2 = fields[preferred];
+  if (fd2 !== void 0)
+    return [preferred, fd2];
   for (const f of [4, 5, 6, 7, 10, 11]) {
     const other = fields[f];
     if (other !== void 0)
@@ -37530,12 +40302,12 @@ function typedCount(dataType, n) {
     return Math.ceil(n / 4);
   return n;
 }
-function typedElements(c, f, fd) {
+function typedElements(c, f, fd2) {
   const r = c.r;
   const out = [];
   const cap = Math.max(c.maxIntValues, c.maxFloatValues) + 1;
-  for (let i = 0; i < fd.runs.length && out.length <= cap; i += 2) {
-    const b = r.bytesAt(fd.runs[i], fd.runs[i + 1]);
+  for (let i2 = 0; i2 < fd2.runs.length && out.length <= cap; i2 += 2) {
+    const b = r.bytesAt(fd2.runs[i2], fd2.runs[i2 + 1]);
     if (f === 4 || f === 10) {
       const w = f === 4 ? 4 : 8;
       const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -37574,12 +40346,12 @@ function typedElements(c, f, fd) {
       }
     }
   }
-  for (const v of fd.items)
+  for (const v of fd2.items)
     out.push(v);
   return out;
 }
 var f32 = new Float32Array(1);
-var u32 = new Uint32Array(f32.buffer);
+var u322 = new Uint32Array(f32.buffer);
 function halfToNumber(h) {
   const sign = h & 32768 ? -1 : 1;
   const e2 = h >> 10 & 31;
@@ -37591,7 +40363,7 @@ function halfToNumber(h) {
   return sign * (1 + m2 / 1024) * 2 ** (e2 - 15);
 }
 function bfloat16ToNumber(h) {
-  u32[0] = (h & 65535) << 16;
+  u322[0] = (h & 65535) << 16;
   return f32[0];
 }
 function fromTyped(elems, dataType, n) {
@@ -37607,8 +40379,8 @@ function fromTyped(elems, dataType, n) {
     case ONNX_DATA_TYPE.INT2:
     case ONNX_DATA_TYPE.UINT2: {
       const bytes = new Uint8Array(elems.length);
-      for (let i = 0; i < elems.length; i++)
-        bytes[i] = Number(elems[i]) & 255;
+      for (let i2 = 0; i2 < elems.length; i2++)
+        bytes[i2] = Number(elems[i2]) & 255;
       return unpackSubByte(bytes, dataType, n);
     }
     case ONNX_DATA_TYPE.UINT32:
@@ -37621,15 +40393,15 @@ function unpackSubByte(b, dataType, n) {
   const out = new Array(n);
   if (dataType === ONNX_DATA_TYPE.INT4 || dataType === ONNX_DATA_TYPE.UINT4) {
     const signed2 = dataType === ONNX_DATA_TYPE.INT4;
-    for (let i = 0; i < n; i++) {
-      const v = b[i >> 1] >> (i & 1) * 4 & 15;
-      out[i] = signed2 && v >= 8 ? v - 16 : v;
+    for (let i2 = 0; i2 < n; i2++) {
+      const v = b[i2 >> 1] >> (i2 & 1) * 4 & 15;
+      out[i2] = signed2 && v >= 8 ? v - 16 : v;
     }
   } else {
     const signed2 = dataType === ONNX_DATA_TYPE.INT2;
-    for (let i = 0; i < n; i++) {
-      const v = b[i >> 2] >> (i & 3) * 2 & 3;
-      out[i] = signed2 && v >= 2 ? v - 4 : v;
+    for (let i2 = 0; i2 < n; i2++) {
+      const v = b[i2 >> 2] >> (i2 & 3) * 2 & 3;
+      out[i2] = signed2 && v >= 2 ? v - 4 : v;
     }
   }
   return out;
@@ -37639,56 +40411,56 @@ function decodeRaw(b, dataType, n) {
   const out = new Array(n);
   switch (dataType) {
     case ONNX_DATA_TYPE.FLOAT:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getFloat32(i * 4, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getFloat32(i2 * 4, true);
       return out;
     case ONNX_DATA_TYPE.DOUBLE:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getFloat64(i * 8, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getFloat64(i2 * 8, true);
       return out;
     case ONNX_DATA_TYPE.FLOAT16:
-      for (let i = 0; i < n; i++)
-        out[i] = halfToNumber(dv.getUint16(i * 2, true));
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = halfToNumber(dv.getUint16(i2 * 2, true));
       return out;
     case ONNX_DATA_TYPE.BFLOAT16:
-      for (let i = 0; i < n; i++)
-        out[i] = bfloat16ToNumber(dv.getUint16(i * 2, true));
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = bfloat16ToNumber(dv.getUint16(i2 * 2, true));
       return out;
     case ONNX_DATA_TYPE.UINT8:
-      for (let i = 0; i < n; i++)
-        out[i] = b[i];
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = b[i2];
       return out;
     case ONNX_DATA_TYPE.BOOL:
-      for (let i = 0; i < n; i++)
-        out[i] = b[i] === 0 ? 0 : 1;
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = b[i2] === 0 ? 0 : 1;
       return out;
     case ONNX_DATA_TYPE.INT8:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getInt8(i);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt8(i2);
       return out;
     case ONNX_DATA_TYPE.UINT16:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getUint16(i * 2, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getUint16(i2 * 2, true);
       return out;
     case ONNX_DATA_TYPE.INT16:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getInt16(i * 2, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt16(i2 * 2, true);
       return out;
     case ONNX_DATA_TYPE.INT32:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getInt32(i * 4, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt32(i2 * 4, true);
       return out;
     case ONNX_DATA_TYPE.UINT32:
-      for (let i = 0; i < n; i++)
-        out[i] = dv.getUint32(i * 4, true);
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getUint32(i2 * 4, true);
       return out;
     case ONNX_DATA_TYPE.INT64:
-      for (let i = 0; i < n; i++)
-        out[i] = int64From(dv.getUint32(i * 8, true), dv.getUint32(i * 8 + 4, true));
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = int64From(dv.getUint32(i2 * 8, true), dv.getUint32(i2 * 8 + 4, true));
       return out;
     case ONNX_DATA_TYPE.UINT64:
-      for (let i = 0; i < n; i++)
-        out[i] = uint64From(dv.getUint32(i * 8, true), dv.getUint32(i * 8 + 4, true));
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = uint64From(dv.getUint32(i2 * 8, true), dv.getUint32(i2 * 8 + 4, true));
       return out;
     default:
       return unpackSubByte(b, dataType, n);
@@ -37707,92 +40479,92 @@ function decodeValueInfo(c, end, depth) {
   let type;
   let docString = "";
   let metadata;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(VALUE_INFO);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        name = r.stringField(wt, end, VALUE_INFO, 1, last);
+        name = r.stringField(wt, end, VALUE_INFO, 1, last2);
         break;
       case 2:
-        type = nested(c, wt, end, VALUE_INFO, 2, last, depth, decodeType);
+        type = nested2(c, wt, end, VALUE_INFO, 2, last2, depth, decodeType);
         break;
       case 3:
-        docString = r.stringField(wt, end, VALUE_INFO, 3, last);
+        docString = r.stringField(wt, end, VALUE_INFO, 3, last2);
         break;
       case 4:
-        stringEntry(c, wt, end, VALUE_INFO, 4, last, depth, metadata ??= record());
+        stringEntry(c, wt, end, VALUE_INFO, 4, last2, depth, metadata ??= record());
         break;
       default:
-        r.skipField(wt, f, end, VALUE_INFO, last, depth);
+        r.skipField(wt, f, end, VALUE_INFO, last2, depth);
     }
   }
-  r.endMessage(end, VALUE_INFO, last);
+  r.endMessage(end, VALUE_INFO, last2);
   return { name, type, docString, metadata: metadata ?? EMPTY_RECORD };
 }
 function decodeType(c, end, depth) {
   const r = c.r;
   let denotation = "";
-  let value;
-  let last = r.pos;
+  let value2;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TYPE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        value = nested(c, wt, end, TYPE, 1, last, depth, decodeTensorType);
+        value2 = nested2(c, wt, end, TYPE, 1, last2, depth, decodeTensorType);
         break;
       case 4:
-        value = nested(c, wt, end, TYPE, 4, last, depth, decodeSequenceType);
+        value2 = nested2(c, wt, end, TYPE, 4, last2, depth, decodeSequenceType);
         break;
       case 5:
-        value = nested(c, wt, end, TYPE, 5, last, depth, decodeMapType);
+        value2 = nested2(c, wt, end, TYPE, 5, last2, depth, decodeMapType);
         break;
       case 6:
-        denotation = r.stringField(wt, end, TYPE, 6, last);
+        denotation = r.stringField(wt, end, TYPE, 6, last2);
         break;
       case 7:
-        value = nested(c, wt, end, TYPE, 7, last, depth, decodeOpaqueType);
+        value2 = nested2(c, wt, end, TYPE, 7, last2, depth, decodeOpaqueType);
         break;
       case 8:
-        value = nested(c, wt, end, TYPE, 8, last, depth, decodeSparseTensorType);
+        value2 = nested2(c, wt, end, TYPE, 8, last2, depth, decodeSparseTensorType);
         break;
       case 9:
-        value = nested(c, wt, end, TYPE, 9, last, depth, decodeOptionalType);
+        value2 = nested2(c, wt, end, TYPE, 9, last2, depth, decodeOptionalType);
         break;
       default:
-        r.skipField(wt, f, end, TYPE, last, depth);
+        r.skipField(wt, f, end, TYPE, last2, depth);
     }
   }
-  r.endMessage(end, TYPE, last);
-  if (value === void 0)
+  r.endMessage(end, TYPE, last2);
+  if (value2 === void 0)
     return { kind: "unset", denotation };
-  return denotation === "" ? value : { ...value, denotation };
+  return denotation === "" ? value2 : { ...value2, denotation };
 }
 function decodeTensorLike(c, end, depth, kind) {
   const r = c.r;
   const msg = kind === "tensor" ? TYPE_TENSOR : TYPE_SPARSE;
   let code = 0;
   let shape;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(msg);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      code = int32Field(c, wt, msg, 1, last);
+      code = int32Field(c, wt, msg, 1, last2);
     else if (f === 2)
-      shape = nested(c, wt, end, msg, 2, last, depth, decodeShape);
+      shape = nested2(c, wt, end, msg, 2, last2, depth, decodeShape);
     else
-      r.skipField(wt, f, end, msg, last, depth);
+      r.skipField(wt, f, end, msg, last2, depth);
   }
-  r.endMessage(end, msg, last);
+  r.endMessage(end, msg, last2);
   const base = { elemType: onnxDType(code), elemTypeCode: code, shape: shape?.dims, denotation: "" };
   const withDen = shape?.denotations !== void 0 ? { ...base, dimDenotations: shape.denotations } : base;
   return kind === "tensor" ? { kind: "tensor", ...withDen } : { kind: "sparse_tensor", ...withDen };
@@ -37807,20 +40579,20 @@ function decodeShape(c, end, depth) {
   const r = c.r;
   const dims = [];
   let denotations;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SHAPE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1) {
-      r.expect(wt, WT_LEN, SHAPE, 1, last);
-      const len = r.len(end, SHAPE, 1, last);
-      r.checkDepth(depth + 1, last);
-      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last);
+      r.expect(wt, WT_LEN, SHAPE, 1, last2);
+      const len = r.len(end, SHAPE, 1, last2);
+      r.checkDepth(depth + 1, last2);
+      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last2);
       const dimEnd = r.pos + len;
       r.level++;
-      let value = null;
+      let value2 = null;
       let denotation = "";
       let dl = r.pos;
       while (r.pos < dimEnd) {
@@ -37830,9 +40602,9 @@ function decodeShape(c, end, depth) {
         const dw = t & 7;
         if (df === 1) {
           r.expect(dw, WT_VARINT, DIMENSION, 1, dl);
-          value = r.int64Number();
+          value2 = r.int64Number();
         } else if (df === 2) {
-          value = c.intern(r.stringField(dw, dimEnd, DIMENSION, 2, dl));
+          value2 = c.intern(r.stringField(dw, dimEnd, DIMENSION, 2, dl));
         } else if (df === 3) {
           denotation = r.stringField(dw, dimEnd, DIMENSION, 3, dl);
         } else {
@@ -37844,86 +40616,86 @@ function decodeShape(c, end, depth) {
       if (denotation !== "" && denotations === void 0)
         denotations = dims.map(() => "");
       denotations?.push(denotation);
-      dims.push(value);
+      dims.push(value2);
     } else {
-      r.skipField(wt, f, end, SHAPE, last, depth);
+      r.skipField(wt, f, end, SHAPE, last2, depth);
     }
   }
-  r.endMessage(end, SHAPE, last);
+  r.endMessage(end, SHAPE, last2);
   return { dims: compact(dims), denotations };
 }
 function decodeSequenceType(c, end, depth) {
   const r = c.r;
   let elemType;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TYPE_SEQUENCE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      elemType = nested(c, wt, end, TYPE_SEQUENCE, 1, last, depth, decodeType);
+      elemType = nested2(c, wt, end, TYPE_SEQUENCE, 1, last2, depth, decodeType);
     else
-      r.skipField(wt, f, end, TYPE_SEQUENCE, last, depth);
+      r.skipField(wt, f, end, TYPE_SEQUENCE, last2, depth);
   }
-  r.endMessage(end, TYPE_SEQUENCE, last);
+  r.endMessage(end, TYPE_SEQUENCE, last2);
   return { kind: "sequence", elemType, denotation: "" };
 }
 function decodeOptionalType(c, end, depth) {
   const r = c.r;
   let elemType;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TYPE_OPTIONAL);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      elemType = nested(c, wt, end, TYPE_OPTIONAL, 1, last, depth, decodeType);
+      elemType = nested2(c, wt, end, TYPE_OPTIONAL, 1, last2, depth, decodeType);
     else
-      r.skipField(wt, f, end, TYPE_OPTIONAL, last, depth);
+      r.skipField(wt, f, end, TYPE_OPTIONAL, last2, depth);
   }
-  r.endMessage(end, TYPE_OPTIONAL, last);
+  r.endMessage(end, TYPE_OPTIONAL, last2);
   return { kind: "optional", elemType, denotation: "" };
 }
 function decodeMapType(c, end, depth) {
   const r = c.r;
   let keyTypeCode = 0;
   let valueType;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TYPE_MAP);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      keyTypeCode = int32Field(c, wt, TYPE_MAP, 1, last);
+      keyTypeCode = int32Field(c, wt, TYPE_MAP, 1, last2);
     else if (f === 2)
-      valueType = nested(c, wt, end, TYPE_MAP, 2, last, depth, decodeType);
+      valueType = nested2(c, wt, end, TYPE_MAP, 2, last2, depth, decodeType);
     else
-      r.skipField(wt, f, end, TYPE_MAP, last, depth);
+      r.skipField(wt, f, end, TYPE_MAP, last2, depth);
   }
-  r.endMessage(end, TYPE_MAP, last);
+  r.endMessage(end, TYPE_MAP, last2);
   return { kind: "map", keyType: onnxDType(keyTypeCode), keyTypeCode, valueType, denotation: "" };
 }
 function decodeOpaqueType(c, end, depth) {
   const r = c.r;
   let domain = "";
   let name = "";
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TYPE_OPAQUE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      domain = r.stringField(wt, end, TYPE_OPAQUE, 1, last);
+      domain = r.stringField(wt, end, TYPE_OPAQUE, 1, last2);
     else if (f === 2)
-      name = r.stringField(wt, end, TYPE_OPAQUE, 2, last);
+      name = r.stringField(wt, end, TYPE_OPAQUE, 2, last2);
     else
-      r.skipField(wt, f, end, TYPE_OPAQUE, last, depth);
+      r.skipField(wt, f, end, TYPE_OPAQUE, last2, depth);
   }
-  r.endMessage(end, TYPE_OPAQUE, last);
+  r.endMessage(end, TYPE_OPAQUE, last2);
   return { kind: "opaque", domain, name, denotation: "" };
 }
 
@@ -37940,68 +40712,68 @@ function decodeGraph(c, end, depth) {
   const valueInfo = [];
   const quantizationAnnotations = [];
   const metadata = record();
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(GRAPH);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        nodes.push(nested(c, wt, end, GRAPH, 1, last, depth, decodeNode));
+        nodes.push(nested2(c, wt, end, GRAPH, 1, last2, depth, decodeNode));
         break;
       case 2:
-        name = r.stringField(wt, end, GRAPH, 2, last);
+        name = r.stringField(wt, end, GRAPH, 2, last2);
         break;
       case 5:
-        initializers.push(nested(c, wt, end, GRAPH, 5, last, depth, decodeTensor));
+        initializers.push(nested2(c, wt, end, GRAPH, 5, last2, depth, decodeTensor));
         break;
       case 10:
-        docString = r.stringField(wt, end, GRAPH, 10, last);
+        docString = r.stringField(wt, end, GRAPH, 10, last2);
         break;
       case 11:
-        inputs.push(nested(c, wt, end, GRAPH, 11, last, depth, decodeValueInfo));
+        inputs.push(nested2(c, wt, end, GRAPH, 11, last2, depth, decodeValueInfo));
         break;
       case 12:
-        outputs.push(nested(c, wt, end, GRAPH, 12, last, depth, decodeValueInfo));
+        outputs.push(nested2(c, wt, end, GRAPH, 12, last2, depth, decodeValueInfo));
         break;
       case 13:
-        valueInfo.push(nested(c, wt, end, GRAPH, 13, last, depth, decodeValueInfo));
+        valueInfo.push(nested2(c, wt, end, GRAPH, 13, last2, depth, decodeValueInfo));
         break;
       case 14:
-        quantizationAnnotations.push(nested(c, wt, end, GRAPH, 14, last, depth, decodeTensorAnnotation));
+        quantizationAnnotations.push(nested2(c, wt, end, GRAPH, 14, last2, depth, decodeTensorAnnotation));
         break;
       case 15:
-        sparseInitializers.push(nested(c, wt, end, GRAPH, 15, last, depth, decodeSparseTensor));
+        sparseInitializers.push(nested2(c, wt, end, GRAPH, 15, last2, depth, decodeSparseTensor));
         break;
       case 16:
-        stringEntry(c, wt, end, GRAPH, 16, last, depth, metadata);
+        stringEntry(c, wt, end, GRAPH, 16, last2, depth, metadata);
         break;
       default:
-        r.skipField(wt, f, end, GRAPH, last, depth);
+        r.skipField(wt, f, end, GRAPH, last2, depth);
     }
   }
-  r.endMessage(end, GRAPH, last);
+  r.endMessage(end, GRAPH, last2);
   return { name, docString, nodes, initializers, sparseInitializers, inputs, outputs, valueInfo, quantizationAnnotations, metadata };
 }
 function decodeTensorAnnotation(c, end, depth) {
   const r = c.r;
   let tensorName = "";
   const quantParameterTensorNames = record();
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TENSOR_ANNOTATION);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      tensorName = r.stringField(wt, end, TENSOR_ANNOTATION, 1, last);
+      tensorName = r.stringField(wt, end, TENSOR_ANNOTATION, 1, last2);
     else if (f === 2)
-      stringEntry(c, wt, end, TENSOR_ANNOTATION, 2, last, depth, quantParameterTensorNames);
+      stringEntry(c, wt, end, TENSOR_ANNOTATION, 2, last2, depth, quantParameterTensorNames);
     else
-      r.skipField(wt, f, end, TENSOR_ANNOTATION, last, depth);
+      r.skipField(wt, f, end, TENSOR_ANNOTATION, last2, depth);
   }
-  r.endMessage(end, TENSOR_ANNOTATION, last);
+  r.endMessage(end, TENSOR_ANNOTATION, last2);
   return { tensorName, quantParameterTensorNames };
 }
 function decodeNode(c, end, depth) {
@@ -38017,54 +40789,54 @@ function decodeNode(c, end, depth) {
   const attributes = record();
   let metadata;
   let deviceConfigurations;
-  let last = start;
+  let last2 = start;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(NODE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
-        inputs.push(r.stringField(wt, end, NODE, 1, last));
+        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
+        inputs.push(r.stringField(wt, end, NODE, 1, last2));
         break;
       case 2:
-        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
-        outputs.push(r.stringField(wt, end, NODE, 2, last));
+        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
+        outputs.push(r.stringField(wt, end, NODE, 2, last2));
         break;
       case 3:
-        name = r.stringField(wt, end, NODE, 3, last);
+        name = r.stringField(wt, end, NODE, 3, last2);
         break;
       case 4:
-        opType = c.intern(r.stringField(wt, end, NODE, 4, last));
+        opType = c.intern(r.stringField(wt, end, NODE, 4, last2));
         break;
       case 5: {
-        const a = nested(c, wt, end, NODE, 5, last, depth, decodeAttribute);
+        const a = nested2(c, wt, end, NODE, 5, last2, depth, decodeAttribute);
         if (Object.hasOwn(attributes, a.name))
-          c.warn("duplicate-attribute", MESSAGES2.warnDuplicateAttribute(name, a.name), last);
+          c.warn("duplicate-attribute", MESSAGES3.warnDuplicateAttribute(name, a.name), last2);
         attributes[a.name] = a;
         break;
       }
       case 6:
-        docString = r.stringField(wt, end, NODE, 6, last);
+        docString = r.stringField(wt, end, NODE, 6, last2);
         break;
       case 7:
-        domain = c.intern(r.stringField(wt, end, NODE, 7, last));
+        domain = c.intern(r.stringField(wt, end, NODE, 7, last2));
         break;
       case 8:
-        overload = r.stringField(wt, end, NODE, 8, last);
+        overload = r.stringField(wt, end, NODE, 8, last2);
         break;
       case 9:
-        stringEntry(c, wt, end, NODE, 9, last, depth, metadata ??= record());
+        stringEntry(c, wt, end, NODE, 9, last2, depth, metadata ??= record());
         break;
       case 10:
-        (deviceConfigurations ??= []).push(nested(c, wt, end, NODE, 10, last, depth, decodeNodeDeviceConfiguration));
+        (deviceConfigurations ??= []).push(nested2(c, wt, end, NODE, 10, last2, depth, decodeNodeDeviceConfiguration));
         break;
       default:
-        r.skipField(wt, f, end, NODE, last, depth);
+        r.skipField(wt, f, end, NODE, last2, depth);
     }
   }
-  r.endMessage(end, NODE, last);
+  r.endMessage(end, NODE, last2);
   return {
     name,
     opType,
@@ -38115,75 +40887,75 @@ function decodeAttribute(c, end, depth) {
   let graphs;
   let sparseTensors;
   let typeProtos;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(ATTRIBUTE);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        name = c.intern(r.stringField(wt, end, ATTRIBUTE, 1, last));
+        name = c.intern(r.stringField(wt, end, ATTRIBUTE, 1, last2));
         break;
       case 2:
-        r.expect(wt, WT_I32, ATTRIBUTE, 2, last);
+        r.expect(wt, WT_I32, ATTRIBUTE, 2, last2);
         f322 = r.float32();
         break;
       case 3:
-        i64 = int64Field(c, wt, ATTRIBUTE, 3, last);
+        i64 = int64Field(c, wt, ATTRIBUTE, 3, last2);
         break;
       case 4:
-        s = r.stringField(wt, end, ATTRIBUTE, 4, last);
+        s = r.stringField(wt, end, ATTRIBUTE, 4, last2);
         break;
       case 5:
-        t = nested(c, wt, end, ATTRIBUTE, 5, last, depth, decodeTensor);
+        t = nested2(c, wt, end, ATTRIBUTE, 5, last2, depth, decodeTensor);
         break;
       case 6:
-        g = nested(c, wt, end, ATTRIBUTE, 6, last, depth, decodeGraph);
+        g = nested2(c, wt, end, ATTRIBUTE, 6, last2, depth, decodeGraph);
         break;
       case 7:
-        repeatedFloat(c, wt, end, ATTRIBUTE, 7, last, floats ??= []);
+        repeatedFloat(c, wt, end, ATTRIBUTE, 7, last2, floats ??= []);
         break;
       case 8:
-        repeatedInt64(c, wt, end, ATTRIBUTE, 8, last, ints ??= []);
+        repeatedInt64(c, wt, end, ATTRIBUTE, 8, last2, ints ??= []);
         break;
       case 9:
         strings ??= [];
-        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last);
-        strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last));
+        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
+        strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last2));
         break;
       case 10:
-        (tensors ??= []).push(nested(c, wt, end, ATTRIBUTE, 10, last, depth, decodeTensor));
+        (tensors ??= []).push(nested2(c, wt, end, ATTRIBUTE, 10, last2, depth, decodeTensor));
         break;
       case 11:
-        (graphs ??= []).push(nested(c, wt, end, ATTRIBUTE, 11, last, depth, decodeGraph));
+        (graphs ??= []).push(nested2(c, wt, end, ATTRIBUTE, 11, last2, depth, decodeGraph));
         break;
       case 13:
-        docString = r.stringField(wt, end, ATTRIBUTE, 13, last);
+        docString = r.stringField(wt, end, ATTRIBUTE, 13, last2);
         break;
       case 14:
-        tp = nested(c, wt, end, ATTRIBUTE, 14, last, depth, decodeType);
+        tp = nested2(c, wt, end, ATTRIBUTE, 14, last2, depth, decodeType);
         break;
       case 15:
-        (typeProtos ??= []).push(nested(c, wt, end, ATTRIBUTE, 15, last, depth, decodeType));
+        (typeProtos ??= []).push(nested2(c, wt, end, ATTRIBUTE, 15, last2, depth, decodeType));
         break;
       case 20:
-        typeCode = int32Field(c, wt, ATTRIBUTE, 20, last);
+        typeCode = int32Field(c, wt, ATTRIBUTE, 20, last2);
         break;
       case 21:
-        refAttrName = r.stringField(wt, end, ATTRIBUTE, 21, last);
+        refAttrName = r.stringField(wt, end, ATTRIBUTE, 21, last2);
         break;
       case 22:
-        sparse = nested(c, wt, end, ATTRIBUTE, 22, last, depth, decodeSparseTensor);
+        sparse = nested2(c, wt, end, ATTRIBUTE, 22, last2, depth, decodeSparseTensor);
         break;
       case 23:
-        (sparseTensors ??= []).push(nested(c, wt, end, ATTRIBUTE, 23, last, depth, decodeSparseTensor));
+        (sparseTensors ??= []).push(nested2(c, wt, end, ATTRIBUTE, 23, last2, depth, decodeSparseTensor));
         break;
       default:
-        r.skipField(wt, f, end, ATTRIBUTE, last, depth);
+        r.skipField(wt, f, end, ATTRIBUTE, last2, depth);
     }
   }
-  r.endMessage(end, ATTRIBUTE, last);
+  r.endMessage(end, ATTRIBUTE, last2);
   let type = typeCode > 0 ? ATTRIBUTE_TYPES[typeCode] : void 0;
   if (refAttrName !== "")
     return { name, docString, type: "ref", refAttrName, refType: type ?? "undefined" };
@@ -38225,20 +40997,20 @@ function decodeOpset(c, end, depth) {
   const r = c.r;
   let domain = "";
   let version = 0;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(OPSET);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      domain = r.stringField(wt, end, OPSET, 1, last);
+      domain = r.stringField(wt, end, OPSET, 1, last2);
     else if (f === 2)
-      version = int64NumberField(c, wt, OPSET, 2, last);
+      version = int64NumberField(c, wt, OPSET, 2, last2);
     else
-      r.skipField(wt, f, end, OPSET, last, depth);
+      r.skipField(wt, f, end, OPSET, last2, depth);
   }
-  r.endMessage(end, OPSET, last);
+  r.endMessage(end, OPSET, last2);
   return { domain: normalizeDomain(domain), version };
 }
 function decodeFunction(c, end, depth) {
@@ -38255,59 +41027,59 @@ function decodeFunction(c, end, depth) {
   const opsets = [];
   const valueInfo = [];
   const metadata = record();
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(FUNCTION);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        name = r.stringField(wt, end, FUNCTION, 1, last);
+        name = r.stringField(wt, end, FUNCTION, 1, last2);
         break;
       case 4:
-        inputs.push(r.stringField(wt, end, FUNCTION, 4, last));
+        inputs.push(r.stringField(wt, end, FUNCTION, 4, last2));
         break;
       case 5:
-        outputs.push(r.stringField(wt, end, FUNCTION, 5, last));
+        outputs.push(r.stringField(wt, end, FUNCTION, 5, last2));
         break;
       case 6:
-        attributes.push(r.stringField(wt, end, FUNCTION, 6, last));
+        attributes.push(r.stringField(wt, end, FUNCTION, 6, last2));
         break;
       case 7:
-        nodes.push(nested(c, wt, end, FUNCTION, 7, last, depth, decodeNode));
+        nodes.push(nested2(c, wt, end, FUNCTION, 7, last2, depth, decodeNode));
         break;
       case 8:
-        docString = r.stringField(wt, end, FUNCTION, 8, last);
+        docString = r.stringField(wt, end, FUNCTION, 8, last2);
         break;
       case 9:
-        opsets.push(nested(c, wt, end, FUNCTION, 9, last, depth, decodeOpset));
+        opsets.push(nested2(c, wt, end, FUNCTION, 9, last2, depth, decodeOpset));
         break;
       case 10:
-        domain = r.stringField(wt, end, FUNCTION, 10, last);
+        domain = r.stringField(wt, end, FUNCTION, 10, last2);
         break;
       case 11: {
-        const a = nested(c, wt, end, FUNCTION, 11, last, depth, decodeAttribute);
+        const a = nested2(c, wt, end, FUNCTION, 11, last2, depth, decodeAttribute);
         attributeDefaults[a.name] = a;
         break;
       }
       case 12:
-        valueInfo.push(nested(c, wt, end, FUNCTION, 12, last, depth, decodeValueInfo));
+        valueInfo.push(nested2(c, wt, end, FUNCTION, 12, last2, depth, decodeValueInfo));
         break;
       case 13:
-        overload = r.stringField(wt, end, FUNCTION, 13, last);
+        overload = r.stringField(wt, end, FUNCTION, 13, last2);
         break;
       case 14:
-        stringEntry(c, wt, end, FUNCTION, 14, last, depth, metadata);
+        stringEntry(c, wt, end, FUNCTION, 14, last2, depth, metadata);
         break;
       default:
-        r.skipField(wt, f, end, FUNCTION, last, depth);
+        r.skipField(wt, f, end, FUNCTION, last2, depth);
     }
     if (inputs.length + outputs.length + attributes.length > r.limits.maxListEntries) {
-      r.checkCount(inputs.length + outputs.length + attributes.length, PARTS.fieldOf(f, FUNCTION.fields[f], FUNCTION.name), last);
+      r.checkCount(inputs.length + outputs.length + attributes.length, PARTS.fieldOf(f, FUNCTION.fields[f], FUNCTION.name), last2);
     }
   }
-  r.endMessage(end, FUNCTION, last);
+  r.endMessage(end, FUNCTION, last2);
   return {
     name,
     domain: normalizeDomain(domain),
@@ -38328,22 +41100,22 @@ function decodeNodeDeviceConfiguration(c, end, depth) {
   let configurationId = "";
   const shardingSpecs = [];
   let pipelineStage;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(NODE_DEVICE_CONFIGURATION);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      configurationId = r.stringField(wt, end, NODE_DEVICE_CONFIGURATION, 1, last);
+      configurationId = r.stringField(wt, end, NODE_DEVICE_CONFIGURATION, 1, last2);
     else if (f === 2)
-      shardingSpecs.push(nested(c, wt, end, NODE_DEVICE_CONFIGURATION, 2, last, depth, decodeShardingSpec));
+      shardingSpecs.push(nested2(c, wt, end, NODE_DEVICE_CONFIGURATION, 2, last2, depth, decodeShardingSpec));
     else if (f === 3)
-      pipelineStage = int32Field(c, wt, NODE_DEVICE_CONFIGURATION, 3, last);
+      pipelineStage = int32Field(c, wt, NODE_DEVICE_CONFIGURATION, 3, last2);
     else
-      r.skipField(wt, f, end, NODE_DEVICE_CONFIGURATION, last, depth);
+      r.skipField(wt, f, end, NODE_DEVICE_CONFIGURATION, last2, depth);
   }
-  r.endMessage(end, NODE_DEVICE_CONFIGURATION, last);
+  r.endMessage(end, NODE_DEVICE_CONFIGURATION, last2);
   return { configurationId, shardingSpecs, pipelineStage };
 }
 function decodeShardingSpec(c, end, depth) {
@@ -38352,86 +41124,86 @@ function decodeShardingSpec(c, end, depth) {
   const devices = [];
   const indexToDeviceGroupMap = [];
   const shardedDims = [];
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SHARDING_SPEC);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      tensorName = r.stringField(wt, end, SHARDING_SPEC, 1, last);
+      tensorName = r.stringField(wt, end, SHARDING_SPEC, 1, last2);
     else if (f === 2)
-      repeatedInt64Number(c, wt, end, SHARDING_SPEC, 2, last, devices);
+      repeatedInt64Number(c, wt, end, SHARDING_SPEC, 2, last2, devices);
     else if (f === 3)
-      indexToDeviceGroupMap.push(nested(c, wt, end, SHARDING_SPEC, 3, last, depth, decodeIntIntListEntry));
+      indexToDeviceGroupMap.push(nested2(c, wt, end, SHARDING_SPEC, 3, last2, depth, decodeIntIntListEntry));
     else if (f === 4)
-      shardedDims.push(nested(c, wt, end, SHARDING_SPEC, 4, last, depth, decodeShardedDim));
+      shardedDims.push(nested2(c, wt, end, SHARDING_SPEC, 4, last2, depth, decodeShardedDim));
     else
-      r.skipField(wt, f, end, SHARDING_SPEC, last, depth);
+      r.skipField(wt, f, end, SHARDING_SPEC, last2, depth);
   }
-  r.endMessage(end, SHARDING_SPEC, last);
+  r.endMessage(end, SHARDING_SPEC, last2);
   return { tensorName, devices, indexToDeviceGroupMap, shardedDims };
 }
 function decodeIntIntListEntry(c, end, depth) {
   const r = c.r;
   let key = 0;
-  const value = [];
-  let last = r.pos;
+  const value2 = [];
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(INT_INT_LIST_ENTRY);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      key = int64NumberField(c, wt, INT_INT_LIST_ENTRY, 1, last);
+      key = int64NumberField(c, wt, INT_INT_LIST_ENTRY, 1, last2);
     else if (f === 2)
-      repeatedInt64Number(c, wt, end, INT_INT_LIST_ENTRY, 2, last, value);
+      repeatedInt64Number(c, wt, end, INT_INT_LIST_ENTRY, 2, last2, value2);
     else
-      r.skipField(wt, f, end, INT_INT_LIST_ENTRY, last, depth);
+      r.skipField(wt, f, end, INT_INT_LIST_ENTRY, last2, depth);
   }
-  r.endMessage(end, INT_INT_LIST_ENTRY, last);
-  return { key, value };
+  r.endMessage(end, INT_INT_LIST_ENTRY, last2);
+  return { key, value: value2 };
 }
 function decodeShardedDim(c, end, depth) {
   const r = c.r;
   let axis = 0;
   const simpleSharding = [];
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SHARDED_DIM);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      axis = int64NumberField(c, wt, SHARDED_DIM, 1, last);
+      axis = int64NumberField(c, wt, SHARDED_DIM, 1, last2);
     else if (f === 2)
-      simpleSharding.push(nested(c, wt, end, SHARDED_DIM, 2, last, depth, decodeSimpleShardedDim));
+      simpleSharding.push(nested2(c, wt, end, SHARDED_DIM, 2, last2, depth, decodeSimpleShardedDim));
     else
-      r.skipField(wt, f, end, SHARDED_DIM, last, depth);
+      r.skipField(wt, f, end, SHARDED_DIM, last2, depth);
   }
-  r.endMessage(end, SHARDED_DIM, last);
+  r.endMessage(end, SHARDED_DIM, last2);
   return { axis, simpleSharding };
 }
 function decodeSimpleShardedDim(c, end, depth) {
   const r = c.r;
   let dim2 = null;
   let numShards = 0;
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(SIMPLE_SHARDED_DIM);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      dim2 = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 1, last);
+      dim2 = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 1, last2);
     else if (f === 2)
-      dim2 = r.stringField(wt, end, SIMPLE_SHARDED_DIM, 2, last);
+      dim2 = r.stringField(wt, end, SIMPLE_SHARDED_DIM, 2, last2);
     else if (f === 3)
-      numShards = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 3, last);
+      numShards = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 3, last2);
     else
-      r.skipField(wt, f, end, SIMPLE_SHARDED_DIM, last, depth);
+      r.skipField(wt, f, end, SIMPLE_SHARDED_DIM, last2, depth);
   }
-  r.endMessage(end, SIMPLE_SHARDED_DIM, last);
+  r.endMessage(end, SIMPLE_SHARDED_DIM, last2);
   return { dim: dim2, numShards };
 }
 
@@ -38453,7 +41225,7 @@ var MODEL_WIRE = {
 var HEAD_BYTES = 512;
 function sniffOnnx(source, options = {}) {
   const file = options.file;
-  const label = file ?? DEFAULT_FILE_LABEL;
+  const label = file ?? DEFAULT_FILE_LABEL2;
   const size = source.size;
   const head = readHead(source, file, label);
   const other = detectOtherFormat(head, size, file, label);
@@ -38461,11 +41233,11 @@ function sniffOnnx(source, options = {}) {
     throw other;
   const first = firstTag(head);
   if (first === void 0)
-    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxBinary()), file, "binary", 0);
+    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxBinary()), file, "binary", 0);
   const wantFirst = MODEL_WIRE[first.field];
   if (wantFirst !== first.wt) {
     const expected = wantFirst === void 0 ? PARTS.modelFirstField : PARTS.fieldWithWire(first.field, MODEL.fields[first.field], wireName(wantFirst));
-    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxFirstTag(0, first.field, first.wt, expected)), file, "protobuf", 0);
+    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxFirstTag(0, first.field, first.wt, expected)), file, "protobuf", 0);
   }
   const r = new ProtoReader(source, file);
   let irVersion;
@@ -38478,8 +41250,8 @@ function sniffOnnx(source, options = {}) {
     const want = MODEL_WIRE[f];
     if (want !== void 0 && want !== wt) {
       if (graph === void 0) {
-        const what = MESSAGES2.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
-        throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, "protobuf", at);
+        const what = MESSAGES3.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
+        throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, what), file, "protobuf", at);
       }
       r.expect(wt, want, MODEL, f, at);
     }
@@ -38494,23 +41266,23 @@ function sniffOnnx(source, options = {}) {
     }
   }
   if (graph === void 0)
-    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxNoGraph()), file, "protobuf", 0);
+    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxNoGraph()), file, "protobuf", 0);
   return { irVersion, graph, sizeBytes: size };
 }
 function readHead(source, file, label) {
   if (source.size === 0)
-    throw new OnnxEmptyFileError(MESSAGES2.empty(label), file);
+    throw new OnnxEmptyFileError(MESSAGES3.empty(label), file);
   const n = Math.min(source.size, HEAD_BYTES);
   const head = source.read(0, n);
   if (head.length < n)
-    throw new OnnxIoError(MESSAGES2.io(label, 0, n, head.length), file, 0);
+    throw new OnnxIoError(MESSAGES3.io(label, 0, n, head.length), file, 0);
   return head.length === n ? head : head.subarray(0, n);
 }
 var ascii = (b, start, text) => {
   if (b.length < start + text.length)
     return false;
-  for (let i = 0; i < text.length; i++)
-    if (b[start + i] !== text.charCodeAt(i))
+  for (let i2 = 0; i2 < text.length; i2++)
+    if (b[start + i2] !== text.charCodeAt(i2))
       return false;
   return true;
 };
@@ -38526,33 +41298,33 @@ function lfsPointerError(head, size, file, label) {
   const oid = /^oid ([^\s]+)$/m.exec(text)?.[1];
   const sizeText = /^size (\d+)$/m.exec(text)?.[1];
   const lfsSize = sizeText === void 0 ? void 0 : Number(sizeText);
-  return new OnnxLfsPointerError(MESSAGES2.lfsPointer(label, oid, lfsSize), file, oid, lfsSize);
+  return new OnnxLfsPointerError(MESSAGES3.lfsPointer(label, oid, lfsSize), file, oid, lfsSize);
 }
 function detectOtherFormat(head, size, file, label) {
   const lfs = lfsPointerError(head, size, file, label);
   if (lfs)
     return lfs;
-  const not = (detected, what) => new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, detected, 0);
+  const not = (detected, what) => new OnnxNotOnnxError(MESSAGES3.notOnnx(label, what), file, detected, 0);
   const b0 = head[0];
   const b1 = head[1];
   if (ascii(head, 0, "PK") || ascii(head, 0, "PK") || ascii(head, 0, "PK\x07\b"))
-    return not("zip", MESSAGES2.notOnnxZip());
+    return not("zip", MESSAGES3.notOnnxZip());
   if (ascii(head, 0, "\x89HDF\r\n\n"))
-    return not("hdf5", MESSAGES2.notOnnxHdf5());
+    return not("hdf5", MESSAGES3.notOnnxHdf5());
   if (b0 === 31 && b1 === 139)
-    return not("gzip", MESSAGES2.notOnnxGzip());
+    return not("gzip", MESSAGES3.notOnnxGzip());
   if (ascii(head, 0, "GGUF"))
-    return not("gguf", MESSAGES2.notOnnxGguf());
+    return not("gguf", MESSAGES3.notOnnxGguf());
   if (ascii(head, 4, "TFL3"))
-    return not("tflite", MESSAGES2.notOnnxTflite());
+    return not("tflite", MESSAGES3.notOnnxTflite());
   if (ascii(head, 4, "ORTM"))
-    return not("ort", MESSAGES2.notOnnxOrt());
+    return not("ort", MESSAGES3.notOnnxOrt());
   if (b0 === 128 && b1 !== void 0 && b1 >= 2 && b1 <= 5)
-    return not("pickle", MESSAGES2.notOnnxPickle());
+    return not("pickle", MESSAGES3.notOnnxPickle());
   if (head.length >= 9 && head[8] === 123) {
     const n = head[0] + head[1] * 2 ** 8 + head[2] * 2 ** 16 + head[3] * 2 ** 24 + head[4] * 2 ** 32 + head[5] * 2 ** 40;
     if (head[6] === 0 && head[7] === 0 && n > 1 && n + 8 <= size)
-      return not("safetensors", MESSAGES2.notOnnxSafetensors());
+      return not("safetensors", MESSAGES3.notOnnxSafetensors());
   }
   let text = true;
   for (const c of head) {
@@ -38562,23 +41334,23 @@ function detectOtherFormat(head, size, file, label) {
     }
   }
   if (text) {
-    let i = ascii(head, 0, "\xEF\xBB\xBF") ? 3 : 0;
-    while (i < head.length && (head[i] === 32 || head[i] === 9 || head[i] === 10 || head[i] === 13))
-      i++;
-    if (head[i] === 123 || head[i] === 91)
-      return not("json", MESSAGES2.notOnnxJson());
+    let i2 = ascii(head, 0, "\xEF\xBB\xBF") ? 3 : 0;
+    while (i2 < head.length && (head[i2] === 32 || head[i2] === 9 || head[i2] === 10 || head[i2] === 13))
+      i2++;
+    if (head[i2] === 123 || head[i2] === 91)
+      return not("json", MESSAGES3.notOnnxJson());
     let start = "";
     for (let j = 0; j < Math.min(head.length, 40); j++)
       start += String.fromCharCode(head[j]);
-    return not("text", MESSAGES2.notOnnxText(start));
+    return not("text", MESSAGES3.notOnnxText(start));
   }
   return void 0;
 }
 function firstTag(head) {
   let v = 0;
   let mul = 1;
-  for (let i = 0; i < Math.min(head.length, 5); i++) {
-    const c = head[i];
+  for (let i2 = 0; i2 < Math.min(head.length, 5); i2++) {
+    const c = head[i2];
     v += (c & 127) * mul;
     if (c < 128) {
       const field = Math.floor(v / 8);
@@ -38613,54 +41385,54 @@ function decodeModelProto(c, end) {
   const trainingInfo = [];
   const functions = [];
   const deviceConfigurations = [];
-  let last = 0;
+  let last2 = 0;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(MODEL);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     switch (f) {
       case 1:
-        irVersion = int64NumberField(c, wt, MODEL, 1, last);
+        irVersion = int64NumberField(c, wt, MODEL, 1, last2);
         break;
       case 2:
-        producerName = r.stringField(wt, end, MODEL, 2, last);
+        producerName = r.stringField(wt, end, MODEL, 2, last2);
         break;
       case 3:
-        producerVersion = r.stringField(wt, end, MODEL, 3, last);
+        producerVersion = r.stringField(wt, end, MODEL, 3, last2);
         break;
       case 4:
-        domain = r.stringField(wt, end, MODEL, 4, last);
+        domain = r.stringField(wt, end, MODEL, 4, last2);
         break;
       case 5:
-        modelVersion = int64Field(c, wt, MODEL, 5, last);
+        modelVersion = int64Field(c, wt, MODEL, 5, last2);
         break;
       case 6:
-        docString = r.stringField(wt, end, MODEL, 6, last);
+        docString = r.stringField(wt, end, MODEL, 6, last2);
         break;
       case 7:
-        graph = nested(c, wt, end, MODEL, 7, last, depth, decodeGraph);
+        graph = nested2(c, wt, end, MODEL, 7, last2, depth, decodeGraph);
         break;
       case 8:
-        opsets.push(nested(c, wt, end, MODEL, 8, last, depth, decodeOpset));
+        opsets.push(nested2(c, wt, end, MODEL, 8, last2, depth, decodeOpset));
         break;
       case 14:
-        stringEntry(c, wt, end, MODEL, 14, last, depth, metadata);
+        stringEntry(c, wt, end, MODEL, 14, last2, depth, metadata);
         break;
       case 20:
-        trainingInfo.push(nested(c, wt, end, MODEL, 20, last, depth, decodeTrainingInfo));
+        trainingInfo.push(nested2(c, wt, end, MODEL, 20, last2, depth, decodeTrainingInfo));
         break;
       case 25:
-        functions.push(nested(c, wt, end, MODEL, 25, last, depth, decodeFunction));
+        functions.push(nested2(c, wt, end, MODEL, 25, last2, depth, decodeFunction));
         break;
       case 26:
-        deviceConfigurations.push(nested(c, wt, end, MODEL, 26, last, depth, decodeDeviceConfiguration));
+        deviceConfigurations.push(nested2(c, wt, end, MODEL, 26, last2, depth, decodeDeviceConfiguration));
         break;
       default:
-        r.skipField(wt, f, end, MODEL, last, depth);
+        r.skipField(wt, f, end, MODEL, last2, depth);
     }
   }
-  r.endMessage(end, MODEL, last);
+  r.endMessage(end, MODEL, last2);
   return {
     irVersion,
     opsets,
@@ -38698,24 +41470,24 @@ function decodeTrainingInfo(c, end, depth) {
   let algorithm;
   const initializationBinding = record();
   const updateBinding = record();
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(TRAINING_INFO);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      initialization = nested(c, wt, end, TRAINING_INFO, 1, last, depth, decodeGraph);
+      initialization = nested2(c, wt, end, TRAINING_INFO, 1, last2, depth, decodeGraph);
     else if (f === 2)
-      algorithm = nested(c, wt, end, TRAINING_INFO, 2, last, depth, decodeGraph);
+      algorithm = nested2(c, wt, end, TRAINING_INFO, 2, last2, depth, decodeGraph);
     else if (f === 3)
-      stringEntry(c, wt, end, TRAINING_INFO, 3, last, depth, initializationBinding);
+      stringEntry(c, wt, end, TRAINING_INFO, 3, last2, depth, initializationBinding);
     else if (f === 4)
-      stringEntry(c, wt, end, TRAINING_INFO, 4, last, depth, updateBinding);
+      stringEntry(c, wt, end, TRAINING_INFO, 4, last2, depth, updateBinding);
     else
-      r.skipField(wt, f, end, TRAINING_INFO, last, depth);
+      r.skipField(wt, f, end, TRAINING_INFO, last2, depth);
   }
-  r.endMessage(end, TRAINING_INFO, last);
+  r.endMessage(end, TRAINING_INFO, last2);
   return { initialization, algorithm, initializationBinding, updateBinding };
 }
 function decodeDeviceConfiguration(c, end, depth) {
@@ -38723,22 +41495,22 @@ function decodeDeviceConfiguration(c, end, depth) {
   let name = "";
   let numDevices = 0;
   const devices = [];
-  let last = r.pos;
+  let last2 = r.pos;
   while (r.pos < end) {
-    last = r.pos;
+    last2 = r.pos;
     const tag = r.tag(DEVICE_CONFIGURATION);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      name = r.stringField(wt, end, DEVICE_CONFIGURATION, 1, last);
+      name = r.stringField(wt, end, DEVICE_CONFIGURATION, 1, last2);
     else if (f === 2)
-      numDevices = int32Field(c, wt, DEVICE_CONFIGURATION, 2, last);
+      numDevices = int32Field(c, wt, DEVICE_CONFIGURATION, 2, last2);
     else if (f === 3)
-      devices.push(r.stringField(wt, end, DEVICE_CONFIGURATION, 3, last));
+      devices.push(r.stringField(wt, end, DEVICE_CONFIGURATION, 3, last2));
     else
-      r.skipField(wt, f, end, DEVICE_CONFIGURATION, last, depth);
+      r.skipField(wt, f, end, DEVICE_CONFIGURATION, last2, depth);
   }
-  r.endMessage(end, DEVICE_CONFIGURATION, last);
+  r.endMessage(end, DEVICE_CONFIGURATION, last2);
   return { name, numDevices, devices };
 }
 
@@ -38786,7 +41558,7 @@ function toValueInfo(v) {
 function sparseWeight(s) {
   return { name: s.name, dtype: s.dtype, dims: s.dims, byteLength: s.byteLength, location: { kind: "none" } };
 }
-function num(v) {
+function num2(v) {
   return typeof v === "bigint" ? Number(v) : v;
 }
 function toAttr(a) {
@@ -38797,9 +41569,9 @@ function toAttr(a) {
     case "strings":
       return a;
     case "int":
-      return { type: "int", value: num(a.value) };
+      return { type: "int", value: num2(a.value) };
     case "ints":
-      return { type: "ints", value: a.value.map(num) };
+      return { type: "ints", value: a.value.map(num2) };
     case "tensor":
       return { type: "tensor", value: a.value };
     case "tensors":
@@ -38939,98 +41711,98 @@ var NodeContext = class {
     return this.node.outputs.length;
   }
   /** True when input `i` is present (declared and not `''`). */
-  hasInput(i) {
-    const n = this.node.inputs[i];
+  hasInput(i2) {
+    const n = this.node.inputs[i2];
     return n !== void 0 && n !== "";
   }
   /** True when output `i` is requested (declared and not `''`). */
-  hasOutput(i) {
-    const n = this.node.outputs[i];
+  hasOutput(i2) {
+    const n = this.node.outputs[i2];
     return n !== void 0 && n !== "";
   }
   /** The value of input `i`, undefined when omitted. */
-  input(i) {
-    return this.hasInput(i) ? this.ins[i] : void 0;
+  input(i2) {
+    return this.hasInput(i2) ? this.ins[i2] : void 0;
   }
   /** Positions of the inputs that are present (declared and not `''`). */
   presentInputs() {
     const out = [];
-    for (let i = 0; i < this.node.inputs.length; i++)
-      if (this.hasInput(i))
-        out.push(i);
+    for (let i2 = 0; i2 < this.node.inputs.length; i2++)
+      if (this.hasInput(i2))
+        out.push(i2);
     return out;
   }
   /** All present inputs' values (omitted ones and unknown values skipped). */
   inputs() {
     const out = [];
-    for (let i = 0; i < this.node.inputs.length; i++) {
-      const v = this.input(i);
+    for (let i2 = 0; i2 < this.node.inputs.length; i2++) {
+      const v = this.input(i2);
       if (v)
         out.push(v);
     }
     return out;
   }
   /** Input `i` as a tensor; fails when missing or not a tensor. */
-  tensor(i) {
-    const v = this.input(i);
-    if (!this.hasInput(i))
-      this.fail(`input ${i} is required but missing`, i);
+  tensor(i2) {
+    const v = this.input(i2);
+    if (!this.hasInput(i2))
+      this.fail(`input ${i2} is required but missing`, i2);
     if (!v)
-      throw new UnknownRank(`input ${i} (${this.node.inputs[i]}) has no known value`);
+      throw new UnknownRank(`input ${i2} (${this.node.inputs[i2]}) has no known value`);
     if (!isTensor(v))
-      this.fail(`input ${i}: expected a tensor, got ${valToString(v)}`, i);
+      this.fail(`input ${i2}: expected a tensor, got ${valToString(v)}`, i2);
     return v;
   }
   /** Input `i` as a tensor, or undefined when omitted. */
-  optTensor(i) {
-    return this.hasInput(i) ? this.tensor(i) : void 0;
+  optTensor(i2) {
+    return this.hasInput(i2) ? this.tensor(i2) : void 0;
   }
   /** Shape of tensor input `i`; throws {@link UnknownRank} when the rank is unknown. */
-  shape(i) {
-    const t = this.tensor(i);
+  shape(i2) {
+    const t = this.tensor(i2);
     if (!t.shape)
-      throw new UnknownRank(`input ${i} (${this.node.inputs[i]}) has unknown rank`);
+      throw new UnknownRank(`input ${i2} (${this.node.inputs[i2]}) has unknown rank`);
     return t.shape;
   }
   /** Rank of tensor input `i`. */
-  rank(i) {
-    return this.shape(i).length;
+  rank(i2) {
+    return this.shape(i2).length;
   }
   /** Element type of tensor input `i`. */
-  dtype(i) {
-    return this.tensor(i).dtype;
+  dtype(i2) {
+    return this.tensor(i2).dtype;
   }
   /** Known contents of input `i`, if any. */
-  data(i) {
-    const v = this.input(i);
+  data(i2) {
+    const v = this.input(i2);
     return isTensor(v) ? v.data : void 0;
   }
   /** Known integer contents of input `i` as dims (symbolic entries allowed). */
-  dims(i) {
-    const d = this.data(i);
+  dims(i2) {
+    const d = this.data(i2);
     if (!d)
       return void 0;
     const out = [];
-    for (const x of d) {
-      if (typeof x === "string")
+    for (const x2 of d) {
+      if (typeof x2 === "string")
         return void 0;
-      if (typeof x === "number" && !Number.isInteger(x))
+      if (typeof x2 === "number" && !Number.isInteger(x2))
         return void 0;
-      out.push(x);
+      out.push(x2);
     }
     return out;
   }
   /** Known concrete integer contents of input `i`. */
-  ints(i) {
-    const d = this.dims(i);
-    if (!d || d.some((x) => typeof x !== "number"))
+  ints(i2) {
+    const d = this.dims(i2);
+    if (!d || d.some((x2) => typeof x2 !== "number"))
       return void 0;
     return d;
   }
   /** Known numeric contents of input `i` (floats included). */
-  numbers(i) {
-    const d = this.data(i);
-    if (!d || d.some((x) => typeof x !== "number"))
+  numbers(i2) {
+    const d = this.data(i2);
+    if (!d || d.some((x2) => typeof x2 !== "number"))
       return void 0;
     return d;
   }
@@ -39084,30 +41856,30 @@ var NodeContext = class {
   }
   // ---- outputs ----
   /** Set output `i`. */
-  setOutput(i, v) {
-    if (i < this.outs.length)
-      this.outs[i] = v;
+  setOutput(i2, v) {
+    if (i2 < this.outs.length)
+      this.outs[i2] = v;
   }
   /** Set output `i` to a tensor. */
-  output(i, dtype, shape, data) {
-    this.setOutput(i, tensorVal(dtype, shape, data));
+  output(i2, dtype, shape, data) {
+    this.setOutput(i2, tensorVal(dtype, shape, data));
   }
   /** Output values set so far. */
   outputs() {
     return this.outs;
   }
   /** Output `i` as set by `infer` (for `cost`). */
-  out(i) {
-    const v = this.outs[i];
+  out(i2) {
+    const v = this.outs[i2];
     if (!isTensor(v))
-      throw new UnknownRank(`output ${i} has no tensor value`);
+      throw new UnknownRank(`output ${i2} has no tensor value`);
     return v;
   }
   /** Shape of output `i` (for `cost`); throws {@link UnknownRank} when unknown. */
-  outShape(i) {
-    const s = this.out(i).shape;
+  outShape(i2) {
+    const s = this.out(i2).shape;
     if (!s)
-      throw new UnknownRank(`output ${i} has unknown rank`);
+      throw new UnknownRank(`output ${i2} has unknown rank`);
     return s;
   }
   // ---- helpers ----
@@ -39135,11 +41907,11 @@ var NodeContext = class {
     const out = new Array(rank).fill(1);
     shapes.forEach((s, k) => {
       const off = rank - s.length;
-      for (let i = 0; i < s.length; i++) {
-        const r = broadcastDim(out[off + i], s[i]);
+      for (let i2 = 0; i2 < s.length; i2++) {
+        const r = broadcastDim(out[off + i2], s[i2]);
         if (r.conflict)
-          this.fail(`input ${k}: dim ${dimToString(s[i])} does not broadcast with ${dimToString(out[off + i])} at axis ${off + i}`, k);
-        out[off + i] = r.dim;
+          this.fail(`input ${k}: dim ${dimToString(s[i2])} does not broadcast with ${dimToString(out[off + i2])} at axis ${off + i2}`, k);
+        out[off + i2] = r.dim;
       }
     });
     return out;
@@ -39206,14 +41978,14 @@ function valBytes(v) {
       if (!v.shape)
         b = Poly.ZERO;
       else {
-        const bits = DTYPE_BITS[v.dtype];
+        const bits2 = DTYPE_BITS[v.dtype];
         const n = numElements(v.shape);
-        b = bits % 8 === 0 ? n.mul(bits / 8) : n.mul(bits).ceilDiv(8);
+        b = bits2 % 8 === 0 ? n.mul(bits2 / 8) : n.mul(bits2).ceilDiv(8);
       }
       break;
     }
     case "sequence":
-      b = (v.items ?? []).reduce((s, x) => s.add(valBytes(x)), Poly.ZERO);
+      b = (v.items ?? []).reduce((s, x2) => s.add(valBytes(x2)), Poly.ZERO);
       break;
     case "optional":
       b = valBytes(v.elem);
@@ -39329,10 +42101,10 @@ var Engine = class {
       return inferred;
     }
     let changed = false;
-    const merged = inferred.shape.map((d, i) => {
-      const u = unifyDim(d, decl.shape[i]);
+    const merged = inferred.shape.map((d, i2) => {
+      const u = unifyDim(d, decl.shape[i2]);
       if (u.conflict) {
-        this.diag("warning", "value-info-conflict", `${name}: axis ${i} inferred ${dimToString(d)}, the file declares ${dimToString(decl.shape[i])}`, this.currentNode);
+        this.diag("warning", "value-info-conflict", `${name}: axis ${i2} inferred ${dimToString(d)}, the file declares ${dimToString(decl.shape[i2])}`, this.currentNode);
         return d;
       }
       if (u.dim !== d)
@@ -39364,21 +42136,21 @@ var Engine = class {
     const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
     this.currentNode = name;
     const ins = node.inputs.map((n) => n === "" ? void 0 : lookup(scope, n).value);
-    for (let i = 0; i < node.inputs.length; i++) {
-      const n = node.inputs[i];
+    for (let i2 = 0; i2 < node.inputs.length; i2++) {
+      const n = node.inputs[i2];
       if (n !== "" && !lookup(scope, n).found)
-        this.diag("warning", "missing-input", `input ${i} '${n}' is produced by no node, graph input or initializer`, name);
+        this.diag("warning", "missing-input", `input ${i2} '${n}' is produced by no node, graph input or initializer`, name);
     }
     const fn = this.functions.get(`${domain}::${node.opType}`);
     const version = scope.opsets.get(domain) ?? (domain === "" ? 1 : 1);
     const rule = fn ? void 0 : this.rules.find(domain, node.opType, version);
-    const setOutputs = (vals) => node.outputs.map((o, i) => {
-      const v = o === "" ? void 0 : this.crossCheck(o, vals[i], scope.valueInfo.get(o));
+    const setOutputs = (vals) => node.outputs.map((o, i2) => {
+      const v = o === "" ? void 0 : this.crossCheck(o, vals[i2], scope.valueInfo.get(o));
       if (o !== "")
         scope.values.set(o, v);
       return { name: o, value: v };
     });
-    const inputsOut = node.inputs.map((n, i) => ({ name: n, value: ins[i], isWeight: isTensor(ins[i]) && ins[i].kind === "tensor" && ins[i].weight !== void 0 }));
+    const inputsOut = node.inputs.map((n, i2) => ({ name: n, value: ins[i2], isWeight: isTensor(ins[i2]) && ins[i2].kind === "tensor" && ins[i2].weight !== void 0 }));
     if (fn) {
       const outs = this.inlineFunction(fn, node, ins, name, scope);
       setOutputs(outs);
@@ -39445,10 +42217,10 @@ var Engine = class {
   nodeParams(rule, ins) {
     let params = Poly.ZERO;
     const nonParam = rule?.nonParamInputs ?? [];
-    ins.forEach((v, i) => {
+    ins.forEach((v, i2) => {
       if (isTensor(v) && v.weight)
         this.consumed.add(v.weight);
-      if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight))
+      if (!isTensor(v) || !v.weight || nonParam.includes(i2) || this.counted.has(v.weight))
         return;
       this.counted.add(v.weight);
       this.paramWeights.push(v.weight);
@@ -39471,8 +42243,8 @@ var Engine = class {
   dataDependentDim(nodeName, tag) {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
     let n = base;
-    for (let i = 1; this.dataDependentNames.has(n); i++)
-      n = `${base}_${i}`;
+    for (let i2 = 1; this.dataDependentNames.has(n); i2++)
+      n = `${base}_${i2}`;
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
@@ -39482,8 +42254,8 @@ var Engine = class {
       values.set(w.name, weightVal(w));
       this.noteCreated(w);
     }
-    graph.inputs.forEach((vi, i) => {
-      const given = inputs[i];
+    graph.inputs.forEach((vi, i2) => {
+      const given = inputs[i2];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
     });
     const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
@@ -39494,7 +42266,7 @@ var Engine = class {
   }
   inlineFunction(fn, call, ins, name, parent) {
     const values = /* @__PURE__ */ new Map();
-    fn.inputs.forEach((formal, i) => values.set(formal, ins[i]));
+    fn.inputs.forEach((formal, i2) => values.set(formal, ins[i2]));
     const resolve = (attrs) => {
       const out = {};
       for (const [k, a] of Object.entries(attrs)) {
@@ -39531,11 +42303,11 @@ function valueInfoMap(g) {
   return m2;
 }
 function weightVal(w) {
-  return tensorVal(w.dtype, w.dims, w.values?.map((x) => typeof x === "bigint" ? Number(x) : x), w);
+  return tensorVal(w.dtype, w.dims, w.values?.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2), w);
 }
 function topoOrder(nodes, onCycle) {
   const producer = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i) => n.outputs.forEach((o) => o !== "" && producer.set(o, i)));
+  nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
   const deps = nodes.map((n) => {
     const set = /* @__PURE__ */ new Set();
     const add = (name) => {
@@ -39543,7 +42315,7 @@ function topoOrder(nodes, onCycle) {
       if (p !== void 0)
         set.add(p);
     };
-    n.inputs.forEach((x) => x !== "" && add(x));
+    n.inputs.forEach((x2) => x2 !== "" && add(x2));
     for (const a of Object.values(n.attributes)) {
       if (a.type === "graph")
         subgraphFreeInputs(a.value).forEach(add);
@@ -39552,45 +42324,45 @@ function topoOrder(nodes, onCycle) {
     }
     return set;
   });
-  if (deps.every((d, i) => [...d].every((p) => p < i)))
+  if (deps.every((d, i2) => [...d].every((p) => p < i2)))
     return [...nodes];
-  const indeg = deps.map((d, i) => [...d].filter((p) => p !== i).length);
+  const indeg = deps.map((d, i2) => [...d].filter((p) => p !== i2).length);
   const users = nodes.map(() => []);
-  deps.forEach((d, i) => d.forEach((p) => p !== i && users[p].push(i)));
+  deps.forEach((d, i2) => d.forEach((p) => p !== i2 && users[p].push(i2)));
   const heap = new MinHeap();
-  indeg.forEach((d, i) => d === 0 && heap.push(i));
+  indeg.forEach((d, i2) => d === 0 && heap.push(i2));
   const out = [];
   const done = new Uint8Array(nodes.length);
   while (out.length < nodes.length) {
     if (heap.size === 0) {
-      const i2 = done.findIndex((d) => d === 0);
-      onCycle(`node ${nodes[i2].name || nodes[i2].opType} is part of a cycle: processed in file order`);
-      heap.push(i2);
-      indeg[i2] = 0;
+      const i3 = done.findIndex((d) => d === 0);
+      onCycle(`node ${nodes[i3].name || nodes[i3].opType} is part of a cycle: processed in file order`);
+      heap.push(i3);
+      indeg[i3] = 0;
     }
-    const i = heap.pop();
-    if (done[i])
+    const i2 = heap.pop();
+    if (done[i2])
       continue;
-    done[i] = 1;
-    out.push(nodes[i]);
-    for (const u of users[i])
+    done[i2] = 1;
+    out.push(nodes[i2]);
+    for (const u of users[i2])
       if (--indeg[u] === 0 && !done[u])
         heap.push(u);
   }
   return out;
 }
 function subgraphFreeInputs(g) {
-  const local = /* @__PURE__ */ new Set([...g.inputs.map((i) => i.name), ...g.initializers.map((w) => w.name)]);
+  const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
   for (const n of g.nodes)
     n.outputs.forEach((o) => local.add(o));
   const free = /* @__PURE__ */ new Set();
   for (const n of g.nodes) {
-    n.inputs.forEach((x) => x !== "" && !local.has(x) && free.add(x));
+    n.inputs.forEach((x2) => x2 !== "" && !local.has(x2) && free.add(x2));
     for (const a of Object.values(n.attributes)) {
       if (a.type === "graph")
-        subgraphFreeInputs(a.value).forEach((x) => !local.has(x) && free.add(x));
+        subgraphFreeInputs(a.value).forEach((x2) => !local.has(x2) && free.add(x2));
       else if (a.type === "graphs")
-        a.value.forEach((sg) => subgraphFreeInputs(sg).forEach((x) => !local.has(x) && free.add(x)));
+        a.value.forEach((sg) => subgraphFreeInputs(sg).forEach((x2) => !local.has(x2) && free.add(x2)));
     }
   }
   return [...free];
@@ -39603,34 +42375,34 @@ var MinHeap = class {
   push(v) {
     const a = this.a;
     a.push(v);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = i - 1 >> 1;
+    let i2 = a.length - 1;
+    while (i2 > 0) {
+      const p = i2 - 1 >> 1;
       if (a[p] <= v)
         break;
-      a[i] = a[p];
-      i = p;
+      a[i2] = a[p];
+      i2 = p;
     }
-    a[i] = v;
+    a[i2] = v;
   }
   pop() {
     const a = this.a;
     const top = a[0];
-    const last = a.pop();
+    const last2 = a.pop();
     if (a.length > 0) {
-      let i = 0;
+      let i2 = 0;
       for (; ; ) {
-        const l = 2 * i + 1;
+        const l = 2 * i2 + 1;
         if (l >= a.length)
           break;
         const r = l + 1;
         const c = r < a.length && a[r] < a[l] ? r : l;
-        if (a[c] >= last)
+        if (a[c] >= last2)
           break;
-        a[i] = a[c];
-        i = c;
+        a[i2] = a[c];
+        i2 = c;
       }
-      a[i] = last;
+      a[i2] = last2;
     }
     return top;
   }
@@ -39643,8 +42415,8 @@ function dataMovementRule(infer, nonParamInputs) {
 }
 function strides(shape) {
   const s = new Array(shape.length).fill(1);
-  for (let i = shape.length - 2; i >= 0; i--)
-    s[i] = s[i + 1] * shape[i + 1];
+  for (let i2 = shape.length - 2; i2 >= 0; i2--)
+    s[i2] = s[i2 + 1] * shape[i2 + 1];
   return s;
 }
 function prod(shape) {
@@ -39702,9 +42474,9 @@ function gatherData(data, shape, axis, indices) {
   const out = [];
   for (let o = 0; o < outer; o++)
     for (const raw of indices) {
-      const i = raw < 0 ? raw + dimAx : raw;
+      const i2 = raw < 0 ? raw + dimAx : raw;
       for (let k = 0; k < inner; k++)
-        out.push(data[(o * dimAx + i) * inner + k]);
+        out.push(data[(o * dimAx + i2) * inner + k]);
     }
   return out;
 }
@@ -39719,47 +42491,47 @@ function variadicCost(op) {
     return elementwiseCost(op, numElements(ctx.outShape(0)).mul(op === "Mean" ? n : Math.max(1, n - 1)), ctx.kernelOptions);
   };
 }
-function asNumberOrPoly(x) {
-  return typeof x === "string" ? void 0 : x;
+function asNumberOrPoly(x2) {
+  return typeof x2 === "string" ? void 0 : x2;
 }
 function arith(op, a, b, intType) {
-  const x = asNumberOrPoly(a);
+  const x2 = asNumberOrPoly(a);
   const y = asNumberOrPoly(b);
-  if (x === void 0 || y === void 0)
+  if (x2 === void 0 || y === void 0)
     return void 0;
-  if (typeof x === "number" && typeof y === "number") {
+  if (typeof x2 === "number" && typeof y === "number") {
     switch (op) {
       case "Add":
-        return x + y;
+        return x2 + y;
       case "Sub":
-        return x - y;
+        return x2 - y;
       case "Mul":
-        return x * y;
+        return x2 * y;
       case "Div":
         if (y === 0)
           return void 0;
-        return intType ? Math.trunc(x / y) : x / y;
+        return intType ? Math.trunc(x2 / y) : x2 / y;
       case "Mod":
         if (y === 0)
           return void 0;
-        return intType ? (x % y + y) % y : x % y;
+        return intType ? (x2 % y + y) % y : x2 % y;
       case "Pow":
-        return x ** y;
+        return x2 ** y;
       case "Max":
-        return Math.max(x, y);
+        return Math.max(x2, y);
       case "Min":
-        return Math.min(x, y);
+        return Math.min(x2, y);
     }
     return void 0;
   }
-  if (typeof x === "number" && !Number.isInteger(x) || typeof y === "number" && !Number.isInteger(y)) {
+  if (typeof x2 === "number" && !Number.isInteger(x2) || typeof y === "number" && !Number.isInteger(y)) {
     if (op === "Mul" && typeof y === "number" && y === 1)
-      return x;
-    if (op === "Mul" && typeof x === "number" && x === 1)
+      return x2;
+    if (op === "Mul" && typeof x2 === "number" && x2 === 1)
       return y;
     return void 0;
   }
-  const px = dimPoly(x);
+  const px = dimPoly(x2);
   const py = dimPoly(y);
   switch (op) {
     case "Add":
@@ -39831,46 +42603,46 @@ function binary(op, outType, evaluate) {
       const shape = ctx.broadcast(ctx.shape(0), ctx.shape(1));
       let data;
       if (evaluate && a.data && b.data)
-        data = broadcastData([a.shape, b.shape], [a.data, b.data], shape, ([x, y]) => evaluate(x, y, a.dtype));
+        data = broadcastData([a.shape, b.shape], [a.data, b.data], shape, ([x2, y]) => evaluate(x2, y, a.dtype));
       ctx.output(0, outType(a.dtype), shape, data);
     },
     cost: ewCost(op)
   };
 }
 var same = (t) => t;
-var bool = () => "bool";
+var bool2 = () => "bool";
 function unary(op, evaluate, outType = same) {
   return {
     infer(ctx) {
-      const x = ctx.tensor(0);
+      const x2 = ctx.tensor(0);
       let data;
-      if (evaluate && x.data) {
+      if (evaluate && x2.data) {
         const out = [];
-        for (const v of x.data) {
-          const r = evaluate(v, x.dtype);
+        for (const v of x2.data) {
+          const r = evaluate(v, x2.dtype);
           if (r === void 0) {
             data = void 0;
             break;
           }
           out.push(r);
         }
-        if (out.length === x.data.length)
+        if (out.length === x2.data.length)
           data = out;
       }
-      ctx.output(0, outType(x.dtype), x.shape, data);
+      ctx.output(0, outType(x2.dtype), x2.shape, data);
     },
     cost: ewCost(op)
   };
 }
-var num2 = (f) => (x) => typeof x === "number" ? f(x) : void 0;
+var num3 = (f) => (x2) => typeof x2 === "number" ? f(x2) : void 0;
 function variadic(op) {
   return {
     infer(ctx) {
       const idx = ctx.presentInputs();
       if (idx.length === 0)
         ctx.fail("expected at least one input");
-      const shapes = idx.map((i) => ctx.shape(i));
-      const ins = idx.map((i) => ctx.tensor(i));
+      const shapes = idx.map((i2) => ctx.shape(i2));
+      const ins = idx.map((i2) => ctx.tensor(i2));
       const shape = ctx.broadcast(...shapes);
       const first = ctx.tensor(0);
       let data;
@@ -39891,11 +42663,11 @@ function variadic(op) {
 }
 var arithmetic = (op) => binary(op, same, (a, b, t) => arith(op, a, b, isIntDType(t)));
 var elementwiseRules = {
-  Abs: unary("Abs", (x) => typeof x === "number" ? Math.abs(x) : void 0),
+  Abs: unary("Abs", (x2) => typeof x2 === "number" ? Math.abs(x2) : void 0),
   Acos: unary("Acos"),
   Acosh: unary("Acosh"),
   Add: arithmetic("Add"),
-  And: binary("And", bool, (a, b) => logical("And", a, b)),
+  And: binary("And", bool2, (a, b) => logical("And", a, b)),
   Asin: unary("Asin"),
   Asinh: unary("Asinh"),
   Atan: unary("Atan"),
@@ -39905,26 +42677,26 @@ var elementwiseRules = {
   BitwiseNot: unary("BitwiseNot"),
   BitwiseOr: binary("BitwiseOr", same),
   BitwiseXor: binary("BitwiseXor", same),
-  Ceil: unary("Ceil", num2(Math.ceil)),
+  Ceil: unary("Ceil", num3(Math.ceil)),
   Celu: unary("Celu"),
   Cos: unary("Cos"),
   Cosh: unary("Cosh"),
   Div: arithmetic("Div"),
   Elu: unary("Elu"),
-  Equal: binary("Equal", bool, (a, b) => compare("Equal", a, b)),
+  Equal: binary("Equal", bool2, (a, b) => compare("Equal", a, b)),
   Erf: unary("Erf"),
   Exp: unary("Exp"),
-  Floor: unary("Floor", (x) => typeof x === "number" ? Math.floor(x) : x),
+  Floor: unary("Floor", (x2) => typeof x2 === "number" ? Math.floor(x2) : x2),
   Gelu: unary("Gelu"),
-  Greater: binary("Greater", bool, (a, b) => compare("Greater", a, b)),
-  GreaterOrEqual: binary("GreaterOrEqual", bool, (a, b) => compare("GreaterOrEqual", a, b)),
+  Greater: binary("Greater", bool2, (a, b) => compare("Greater", a, b)),
+  GreaterOrEqual: binary("GreaterOrEqual", bool2, (a, b) => compare("GreaterOrEqual", a, b)),
   HardSigmoid: unary("HardSigmoid"),
   HardSwish: unary("HardSwish"),
-  IsInf: unary("IsInf", void 0, bool),
-  IsNaN: unary("IsNaN", void 0, bool),
+  IsInf: unary("IsInf", void 0, bool2),
+  IsNaN: unary("IsNaN", void 0, bool2),
   LeakyRelu: unary("LeakyRelu"),
-  Less: binary("Less", bool, (a, b) => compare("Less", a, b)),
-  LessOrEqual: binary("LessOrEqual", bool, (a, b) => compare("LessOrEqual", a, b)),
+  Less: binary("Less", bool2, (a, b) => compare("Less", a, b)),
+  LessOrEqual: binary("LessOrEqual", bool2, (a, b) => compare("LessOrEqual", a, b)),
   Log: unary("Log"),
   Max: variadic("Max"),
   Mean: variadic("Mean"),
@@ -39932,50 +42704,50 @@ var elementwiseRules = {
   Mish: unary("Mish"),
   Mod: arithmetic("Mod"),
   Mul: arithmetic("Mul"),
-  Neg: unary("Neg", (x) => typeof x === "string" ? void 0 : typeof x === "number" ? -x : dim(x.neg())),
-  Not: unary("Not", (x) => typeof x === "number" ? x ? 0 : 1 : void 0),
-  Or: binary("Or", bool, (a, b) => logical("Or", a, b)),
+  Neg: unary("Neg", (x2) => typeof x2 === "string" ? void 0 : typeof x2 === "number" ? -x2 : dim(x2.neg())),
+  Not: unary("Not", (x2) => typeof x2 === "number" ? x2 ? 0 : 1 : void 0),
+  Or: binary("Or", bool2, (a, b) => logical("Or", a, b)),
   Pow: binary("Pow", same, (a, b, t) => arith("Pow", a, b, isIntDType(t))),
   PRelu: binary("PRelu", same),
-  Reciprocal: unary("Reciprocal", num2((x) => 1 / x)),
-  Relu: unary("Relu", num2((x) => Math.max(0, x))),
-  Round: unary("Round", num2((x) => {
-    const r = Math.round(x);
-    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  Reciprocal: unary("Reciprocal", num3((x2) => 1 / x2)),
+  Relu: unary("Relu", num3((x2) => Math.max(0, x2))),
+  Round: unary("Round", num3((x2) => {
+    const r = Math.round(x2);
+    return Math.abs(x2 % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
   })),
   Selu: unary("Selu"),
   Shrink: unary("Shrink"),
   Sigmoid: unary("Sigmoid"),
-  Sign: unary("Sign", num2(Math.sign)),
+  Sign: unary("Sign", num3(Math.sign)),
   Sin: unary("Sin"),
   Sinh: unary("Sinh"),
   Softplus: unary("Softplus"),
   Softsign: unary("Softsign"),
-  Sqrt: unary("Sqrt", num2(Math.sqrt)),
+  Sqrt: unary("Sqrt", num3(Math.sqrt)),
   Sub: arithmetic("Sub"),
   Sum: variadic("Sum"),
   Tan: unary("Tan"),
   Tanh: unary("Tanh"),
   ThresholdedRelu: unary("ThresholdedRelu"),
-  Xor: binary("Xor", bool, (a, b) => logical("Xor", a, b))
+  Xor: binary("Xor", bool2, (a, b) => logical("Xor", a, b))
 };
 var whereRule = {
   infer(ctx) {
     const c = ctx.tensor(0);
-    const x = ctx.tensor(1);
+    const x2 = ctx.tensor(1);
     const y = ctx.tensor(2);
     const shape = ctx.broadcast(ctx.shape(0), ctx.shape(1), ctx.shape(2));
     let data;
-    if (c.data && x.data && y.data)
-      data = broadcastData([c.shape, x.shape, y.shape], [c.data, x.data, y.data], shape, ([k, a, b]) => typeof k === "number" ? k ? a : b : void 0);
-    ctx.output(0, x.dtype, shape, data);
+    if (c.data && x2.data && y.data)
+      data = broadcastData([c.shape, x2.shape, y.shape], [c.data, x2.data, y.data], shape, ([k, a, b]) => typeof k === "number" ? k ? a : b : void 0);
+    ctx.output(0, x2.dtype, shape, data);
   },
   cost: ewCost("Where")
 };
 var clipRule = {
   infer(ctx) {
-    const x = ctx.tensor(0);
-    ctx.output(0, x.dtype, x.shape, void 0);
+    const x2 = ctx.tensor(0);
+    ctx.output(0, x2.dtype, x2.shape, void 0);
   },
   cost: ewCost("Clip")
 };
@@ -39996,10 +42768,10 @@ function spatialAttrs(ctx, n, kernel) {
   return { kernel, strides: strides2, dilations, pads, autoPad: ctx.attrString("auto_pad", "NOTSET"), ceil: ctx.attrInt("ceil_mode", 0) === 1 };
 }
 function sweep(ctx, input, a) {
-  return input.map((d, i) => {
-    const k = a.kernel[i];
-    const s = a.strides[i];
-    const dl = a.dilations[i];
+  return input.map((d, i2) => {
+    const k = a.kernel[i2];
+    const s = a.strides[i2];
+    const dl = a.dilations[i2];
     switch (a.autoPad) {
       case "SAME_UPPER":
       case "SAME_LOWER":
@@ -40008,7 +42780,7 @@ function sweep(ctx, input, a) {
         return convOutputDim(d, k, s, 0, 0, dl, a.ceil);
       case "NOTSET":
       case "":
-        return convOutputDim(d, k, s, a.pads[i], a.pads[i + input.length], dl, a.ceil);
+        return convOutputDim(d, k, s, a.pads[i2], a.pads[i2 + input.length], dl, a.ceil);
       default:
         ctx.fail(`auto_pad ${JSON.stringify(a.autoPad)} is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID`);
     }
@@ -40017,38 +42789,38 @@ function sweep(ctx, input, a) {
 function convRule(xi, wi, bi, outType) {
   return {
     infer(ctx) {
-      const x = ctx.shape(xi);
+      const x2 = ctx.shape(xi);
       const w = ctx.shape(wi);
-      if (x.length < 3)
-        ctx.fail(`input ${xi}: expected rank >= 3 ([N, C, spatial...]), got rank ${x.length}`, xi);
-      if (w.length !== x.length)
-        ctx.fail(`input ${wi}: weight rank ${w.length} differs from input rank ${x.length}`, wi);
+      if (x2.length < 3)
+        ctx.fail(`input ${xi}: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, xi);
+      if (w.length !== x2.length)
+        ctx.fail(`input ${wi}: weight rank ${w.length} differs from input rank ${x2.length}`, wi);
       const group = ctx.attrInt("group", 1);
-      const n = x.length - 2;
+      const n = x2.length - 2;
       const kernel = ctx.attrInts("kernel_shape") ?? w.slice(2);
-      const cin = x[1];
+      const cin = x2[1];
       const cPerGroup = w[1];
       if (typeof cin === "number" && typeof cPerGroup === "number" && cin !== cPerGroup * group)
         ctx.fail(`input channels ${cin} != weight channels ${cPerGroup} x group ${group}`, wi);
-      const spatial = sweep(ctx, x.slice(2), spatialAttrs(ctx, n, kernel));
-      ctx.output(0, outType(ctx), [x[0], w[0], ...spatial]);
+      const spatial = sweep(ctx, x2.slice(2), spatialAttrs(ctx, n, kernel));
+      ctx.output(0, outType(ctx), [x2[0], w[0], ...spatial]);
     },
     cost(ctx) {
-      const x = ctx.shape(xi);
+      const x2 = ctx.shape(xi);
       const w = ctx.shape(wi);
       const out = ctx.outShape(0);
-      return convCost({ batch: x[0], inChannels: x[1], outChannels: w[0], outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: bi !== void 0 && ctx.hasInput(bi) }, ctx.kernelOptions);
+      return convCost({ batch: x2[0], inChannels: x2[1], outChannels: w[0], outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: bi !== void 0 && ctx.hasInput(bi) }, ctx.kernelOptions);
     }
   };
 }
-var convTranspose = {
+var convTranspose2 = {
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const w = ctx.shape(1);
-    if (x.length < 3)
-      ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x.length}`, 0);
+    if (x2.length < 3)
+      ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, 0);
     const group = ctx.attrInt("group", 1);
-    const n = x.length - 2;
+    const n = x2.length - 2;
     const kernel = ctx.attrInts("kernel_shape") ?? w.slice(2);
     const a = spatialAttrs(ctx, n, kernel);
     const outPad = ctx.attrInts("output_padding") ?? new Array(n).fill(0);
@@ -40058,39 +42830,39 @@ var convTranspose = {
     if (given) {
       spatial = given.slice(-n);
     } else {
-      spatial = x.slice(2).map((d, i) => {
-        const k = dimPoly(a.kernel[i]).sub(1).mul(a.dilations[i]).add(1);
-        const base = dimAdd(dim(dimPoly(dimSub(d, 1)).mul(a.strides[i]).add(outPad[i])), dim(k));
+      spatial = x2.slice(2).map((d, i2) => {
+        const k = dimPoly(a.kernel[i2]).sub(1).mul(a.dilations[i2]).add(1);
+        const base = dimAdd(dim(dimPoly(dimSub(d, 1)).mul(a.strides[i2]).add(outPad[i2])), dim(k));
         if (a.autoPad === "SAME_UPPER" || a.autoPad === "SAME_LOWER")
-          return dimMul(d, a.strides[i]);
+          return dimMul(d, a.strides[i2]);
         if (a.autoPad === "VALID")
           return base;
-        return dimSub(base, a.pads[i] + a.pads[i + n]);
+        return dimSub(base, a.pads[i2] + a.pads[i2 + n]);
       });
     }
-    ctx.output(0, ctx.dtype(0), [x[0], cout, ...spatial]);
+    ctx.output(0, ctx.dtype(0), [x2[0], cout, ...spatial]);
   },
   cost(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const w = ctx.shape(1);
     const out = ctx.outShape(0);
-    return convTransposeCost({ batch: x[0], inChannels: x[1], outChannels: out[1], inSpatial: x.slice(2), outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: ctx.hasInput(2) }, ctx.kernelOptions);
+    return convTransposeCost({ batch: x2[0], inChannels: x2[1], outChannels: out[1], inSpatial: x2.slice(2), outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: ctx.hasInput(2) }, ctx.kernelOptions);
   }
 };
-function pool(kind) {
+function pool2(kind) {
   return {
     infer(ctx) {
-      const x = ctx.shape(0);
-      if (x.length < 3)
-        ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x.length}`, 0);
+      const x2 = ctx.shape(0);
+      if (x2.length < 3)
+        ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, 0);
       const kernel = ctx.attrInts("kernel_shape");
       if (!kernel)
         ctx.fail("attribute kernel_shape is required");
-      const n = x.length - 2;
+      const n = x2.length - 2;
       if (kernel.length !== n)
         ctx.fail(`kernel_shape has ${kernel.length} entries for ${n} spatial axes`);
-      const spatial = sweep(ctx, x.slice(2), spatialAttrs(ctx, n, kernel));
-      const out = [x[0], x[1], ...spatial];
+      const spatial = sweep(ctx, x2.slice(2), spatialAttrs(ctx, n, kernel));
+      const out = [x2[0], x2[1], ...spatial];
       ctx.output(0, ctx.dtype(0), out);
       if (ctx.outputCount > 1)
         ctx.output(1, "int64", out);
@@ -40101,24 +42873,24 @@ function pool(kind) {
     }
   };
 }
-function globalPool(kind) {
+function globalPool2(kind) {
   return {
     infer(ctx) {
-      const x = ctx.shape(0);
-      if (x.length < 2)
-        ctx.fail(`input 0: expected rank >= 2, got ${x.length}`, 0);
-      ctx.output(0, ctx.dtype(0), [x[0], x[1], ...x.slice(2).map(() => 1)]);
+      const x2 = ctx.shape(0);
+      if (x2.length < 2)
+        ctx.fail(`input 0: expected rank >= 2, got ${x2.length}`, 0);
+      ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...x2.slice(2).map(() => 1)]);
     },
     cost(ctx) {
-      const x = ctx.shape(0);
-      return globalPoolCost({ kind, batch: x[0], channels: x[1], inSpatial: x.slice(2) }, ctx.kernelOptions);
+      const x2 = ctx.shape(0);
+      return globalPoolCost({ kind, batch: x2[0], channels: x2[1], inSpatial: x2.slice(2) }, ctx.kernelOptions);
     }
   };
 }
 var maxUnpool = {
   nonParamInputs: [1, 2],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const given = ctx.hasInput(2) ? ctx.dims(2) : void 0;
     if (given) {
       ctx.output(0, ctx.dtype(0), given);
@@ -40127,10 +42899,10 @@ var maxUnpool = {
     const kernel = ctx.attrInts("kernel_shape");
     if (!kernel)
       ctx.fail("attribute kernel_shape is required");
-    const n = x.length - 2;
+    const n = x2.length - 2;
     const a = spatialAttrs(ctx, n, kernel);
-    const spatial = x.slice(2).map((d, i) => dimSub(dimAdd(dimMul(dimSub(d, 1), a.strides[i]), kernel[i]), a.pads[i] + a.pads[i + n]));
-    ctx.output(0, ctx.dtype(0), [x[0], x[1], ...spatial]);
+    const spatial = x2.slice(2).map((d, i2) => dimSub(dimAdd(dimMul(dimSub(d, 1), a.strides[i2]), kernel[i2]), a.pads[i2] + a.pads[i2 + n]));
+    ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...spatial]);
   },
   // Scatter of values to their recorded positions: data movement.
   cost: () => NO_COMPUTE
@@ -40144,16 +42916,16 @@ var deformConv = {
   }
 };
 var convRules = {
-  AveragePool: pool("avg"),
+  AveragePool: pool2("avg"),
   Conv: convRule(0, 1, 2, (ctx) => ctx.dtype(0)),
   ConvInteger: convRule(0, 1, void 0, () => "int32"),
-  ConvTranspose: convTranspose,
+  ConvTranspose: convTranspose2,
   DeformConv: deformConv,
-  GlobalAveragePool: globalPool("avg"),
-  GlobalLpPool: globalPool("lp"),
-  GlobalMaxPool: globalPool("max"),
-  LpPool: pool("lp"),
-  MaxPool: pool("max"),
+  GlobalAveragePool: globalPool2("avg"),
+  GlobalLpPool: globalPool2("lp"),
+  GlobalMaxPool: globalPool2("max"),
+  LpPool: pool2("lp"),
+  MaxPool: pool2("max"),
   MaxUnpool: maxUnpool,
   // QLinearConv(x, x_scale, x_zp, w, w_scale, w_zp, y_scale, y_zp, B?): integer macs like Conv.
   QLinearConv: convRule(0, 3, 8, (ctx) => ctx.dtype(7))
@@ -40231,15 +43003,15 @@ function einsumShape(ctx, equation, shapes) {
     if (ellRank < 0 || !hasEll && letters.length !== s.length)
       ctx.fail(`operand ${k} has rank ${s.length}, the equation term ${JSON.stringify(t)} expects ${letters.length}`, k);
     let axis = 0;
-    for (let i = 0; i < t.length; i++) {
-      if (t.startsWith("...", i)) {
+    for (let i2 = 0; i2 < t.length; i2++) {
+      if (t.startsWith("...", i2)) {
         const e2 = s.slice(axis, axis + ellRank);
         ellipsis = ellipsis ? ctx.broadcast(ellipsis, e2) : [...e2];
         axis += ellRank;
-        i += 2;
+        i2 += 2;
         continue;
       }
-      const c = t[i];
+      const c = t[i2];
       const d = s[axis++];
       const prev = sizes.get(c);
       if (prev === void 0 || prev === 1)
@@ -40253,15 +43025,15 @@ function einsumShape(ctx, equation, shapes) {
   const out = [];
   if (rhsGiven === void 0 && ellipsis)
     out.push(...ellipsis);
-  for (let i = 0; i < rhs.length; i++) {
-    if (rhs.startsWith("...", i)) {
+  for (let i2 = 0; i2 < rhs.length; i2++) {
+    if (rhs.startsWith("...", i2)) {
       out.push(...ellipsis ?? []);
-      i += 2;
+      i2 += 2;
       continue;
     }
-    const d = sizes.get(rhs[i]);
+    const d = sizes.get(rhs[i2]);
     if (d === void 0)
-      ctx.fail(`output index ${rhs[i]} appears in no operand`);
+      ctx.fail(`output index ${rhs[i2]} appears in no operand`);
     out.push(d);
   }
   return out;
@@ -40271,11 +43043,11 @@ var einsum = {
     const eq = ctx.attrString("equation");
     if (eq === void 0)
       ctx.fail("attribute equation is required");
-    const shapes = ctx.presentInputs().map((i) => ctx.shape(i));
+    const shapes = ctx.presentInputs().map((i2) => ctx.shape(i2));
     ctx.output(0, ctx.dtype(0), einsumShape(ctx, eq, shapes));
   },
   cost(ctx) {
-    return einsumCost(ctx.attrString("equation"), ctx.presentInputs().map((i) => ctx.shape(i)), ctx.kernelOptions);
+    return einsumCost(ctx.attrString("equation"), ctx.presentInputs().map((i2) => ctx.shape(i2)), ctx.kernelOptions);
   }
 };
 var matmulRules = {
@@ -40300,33 +43072,33 @@ function totalSeq(ctx, pastIndex, axis, fresh) {
 var attention = {
   nonParamInputs: [3],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const w = ctx.shape(1);
     const heads = ctx.attrInt("num_heads");
     if (!heads)
       ctx.fail("attribute num_heads is required");
-    const qkv = ctx.attrInts("qkv_hidden_sizes");
-    const vHidden = qkv ? qkv[2] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
-    const [b, s] = [x[0], x[1]];
+    const qkv2 = ctx.attrInts("qkv_hidden_sizes");
+    const vHidden = qkv2 ? qkv2[2] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
+    const [b, s] = [x2[0], x2[1]];
     ctx.output(0, ctx.dtype(0), [b, s, vHidden]);
     if (ctx.hasOutput(1))
       ctx.output(1, ctx.dtype(0), [2, b, heads, totalSeq(ctx, 4, 3, s), dimPoly(vHidden).floorDiv(heads).isConst ? dim(dimPoly(vHidden).floorDiv(heads)) : ctx.fresh()]);
   },
   cost(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const w = ctx.shape(1);
     const heads = ctx.attrInt("num_heads");
-    const qkv = ctx.attrInts("qkv_hidden_sizes");
-    const qkHidden = qkv ? qkv[0] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
-    const vHidden = qkv ? qkv[2] : qkHidden;
-    const proj = matmulCost({ a: x, b: w }, ctx.kernelOptions);
-    const seqK = totalSeq(ctx, 4, 3, x[1]);
-    const core = attentionCost({ batch: x[0], heads, seqQ: x[1], seqK, headDim: dim(dimPoly(qkHidden).floorDiv(heads)), headDimV: dim(dimPoly(vHidden).floorDiv(heads)) }, ctx.kernelOptions);
-    const bias = ctx.hasInput(2) ? elementwiseCost("Add", numElements([x[0], x[1], w[w.length - 1]]), ctx.kernelOptions) : void 0;
+    const qkv2 = ctx.attrInts("qkv_hidden_sizes");
+    const qkHidden = qkv2 ? qkv2[0] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
+    const vHidden = qkv2 ? qkv2[2] : qkHidden;
+    const proj = matmulCost({ a: x2, b: w }, ctx.kernelOptions);
+    const seqK = totalSeq(ctx, 4, 3, x2[1]);
+    const core = attentionCost({ batch: x2[0], heads, seqQ: x2[1], seqK, headDim: dim(dimPoly(qkHidden).floorDiv(heads)), headDimV: dim(dimPoly(vHidden).floorDiv(heads)) }, ctx.kernelOptions);
+    const bias = ctx.hasInput(2) ? elementwiseCost("Add", numElements([x2[0], x2[1], w[w.length - 1]]), ctx.kernelOptions) : void 0;
     return bias ? sum(proj, core, bias) : sum(proj, core);
   }
 };
-var multiHeadAttention = {
+var multiHeadAttention2 = {
   nonParamInputs: [4],
   infer(ctx) {
     const q = ctx.shape(0);
@@ -40401,39 +43173,39 @@ var rotaryEmbedding = {
 function skipLayerNorm(kind) {
   return {
     infer(ctx) {
-      const x = ctx.shape(0);
-      ctx.output(0, ctx.dtype(0), x);
-      const stat2 = [...x.slice(0, -1), 1];
+      const x2 = ctx.shape(0);
+      ctx.output(0, ctx.dtype(0), x2);
+      const stat2 = [...x2.slice(0, -1), 1];
       if (ctx.hasOutput(1))
         ctx.output(1, "float32", stat2);
       if (ctx.hasOutput(2))
         ctx.output(2, "float32", stat2);
       if (ctx.hasOutput(3))
-        ctx.output(3, ctx.dtype(0), x);
+        ctx.output(3, ctx.dtype(0), x2);
     },
     cost(ctx) {
-      const x = ctx.shape(0);
-      const n = numElements(x);
+      const x2 = ctx.shape(0);
+      const n = numElements(x2);
       const adds = elementwiseCost("Add", n.mul(ctx.hasInput(4) ? 2 : 1), ctx.kernelOptions);
-      return sum(adds, normalizationCost({ kind, elements: n, groups: numElements(x.slice(0, -1)), affine: true }, ctx.kernelOptions));
+      return sum(adds, normalizationCost({ kind, elements: n, groups: numElements(x2.slice(0, -1)), affine: true }, ctx.kernelOptions));
     }
   };
 }
 function contribLayerNorm(kind) {
   return {
     infer(ctx) {
-      const x = ctx.shape(0);
-      ctx.output(0, ctx.dtype(0), x);
-      const axis = ctx.axis(ctx.attrInt("axis", -1), x.length);
-      const stat2 = x.map((d, i) => i < axis ? d : 1);
-      for (let i = 1; i < ctx.outputCount; i++)
-        if (ctx.hasOutput(i))
-          ctx.output(i, "float32", stat2);
+      const x2 = ctx.shape(0);
+      ctx.output(0, ctx.dtype(0), x2);
+      const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+      const stat2 = x2.map((d, i2) => i2 < axis ? d : 1);
+      for (let i2 = 1; i2 < ctx.outputCount; i2++)
+        if (ctx.hasOutput(i2))
+          ctx.output(i2, "float32", stat2);
     },
     cost(ctx) {
-      const x = ctx.shape(0);
-      const axis = ctx.axis(ctx.attrInt("axis", -1), x.length);
-      return normalizationCost({ kind, elements: numElements(x), groups: numElements(x.slice(0, axis)), affine: true }, ctx.kernelOptions);
+      const x2 = ctx.shape(0);
+      const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+      return normalizationCost({ kind, elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true }, ctx.kernelOptions);
     }
   };
 }
@@ -40494,9 +43266,9 @@ var matMulNBits = {
     const k = ctx.attrInt("K");
     if (n === void 0 || k === void 0)
       ctx.fail("attributes K and N are required");
-    const last = a[a.length - 1];
-    if (typeof last === "number" && last !== k)
-      ctx.fail(`input 0: last dim ${last} differs from K=${k}`, 0);
+    const last2 = a[a.length - 1];
+    if (typeof last2 === "number" && last2 !== k)
+      ctx.fail(`input 0: last dim ${last2} differs from K=${k}`, 0);
     ctx.output(0, ctx.dtype(0), [...a.slice(0, -1), n]);
   },
   // M*N*K macs, plus dequantizing the N*K weights once (2 flops each: subtract zero point, scale).
@@ -40528,18 +43300,18 @@ function qlinearUnary(op, perElem) {
 }
 var qlinearGlobalAveragePool = {
   infer(ctx) {
-    const x = ctx.shape(0);
-    const last = ctx.attrInt("channels_last", 0) === 1;
-    ctx.output(0, ctx.dtype(0), last ? [x[0], ...x.slice(1, -1).map(() => 1), x[x.length - 1]] : [x[0], x[1], ...x.slice(2).map(() => 1)]);
+    const x2 = ctx.shape(0);
+    const last2 = ctx.attrInt("channels_last", 0) === 1;
+    ctx.output(0, ctx.dtype(0), last2 ? [x2[0], ...x2.slice(1, -1).map(() => 1), x2[x2.length - 1]] : [x2[0], x2[1], ...x2.slice(2).map(() => 1)]);
   },
   cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)), ctx.kernelOptions)
 };
 var qlinearConcat = {
   infer(ctx) {
     const idx = [];
-    for (let i = 2; i < ctx.inputCount; i += 3)
-      idx.push(i);
-    const shapes = idx.map((i) => ctx.shape(i));
+    for (let i2 = 2; i2 < ctx.inputCount; i2 += 3)
+      idx.push(i2);
+    const shapes = idx.map((i2) => ctx.shape(i2));
     const axis = ctx.axis(ctx.attrInt("axis", 0), shapes[0].length);
     const out = [...shapes[0]];
     out[axis] = dim(shapes.reduce((s, sh) => s.add(dimPoly(sh[axis])), Poly.ZERO));
@@ -40561,7 +43333,7 @@ var contribRules = {
   LayerNormalization: contribLayerNorm("layer"),
   MatMulIntegerToFloat: quantMatMul(0, 1),
   MatMulNBits: matMulNBits,
-  MultiHeadAttention: multiHeadAttention,
+  MultiHeadAttention: multiHeadAttention2,
   NhwcConv: convRules.Conv,
   QLinearAdd: qlinearBinary("Add"),
   QLinearAveragePool: convRules.AveragePool,
@@ -40580,7 +43352,7 @@ var contribRules = {
 };
 
 // ../../packages/onnx/dist/ops/shape.js
-function axesOf(ctx, inputIndex, sinceInput) {
+function axesOf2(ctx, inputIndex, sinceInput) {
   if (ctx.opset >= sinceInput) {
     if (!ctx.hasInput(inputIndex))
       return void 0;
@@ -40605,11 +43377,11 @@ var sizeRule = dataMovementRule((ctx) => {
   ctx.output(0, "int64", [], [dim(n)]);
 });
 function reshapeShape(ctx, input, target, allowZero) {
-  const out = target.map((d, i) => {
+  const out = target.map((d, i2) => {
     if (d === 0 && !allowZero) {
-      if (i >= input.length)
-        ctx.fail(`shape[${i}] = 0 copies input axis ${i}, but the input has rank ${input.length}`, 1);
-      return input[i];
+      if (i2 >= input.length)
+        ctx.fail(`shape[${i2}] = 0 copies input axis ${i2}, but the input has rank ${input.length}`, 1);
+      return input[i2];
     }
     return d;
   });
@@ -40618,8 +43390,8 @@ function reshapeShape(ctx, input, target, allowZero) {
     ctx.fail("shape has more than one -1", 1);
   if (neg >= 0) {
     let known = 1;
-    out.forEach((d, i) => {
-      if (i !== neg)
+    out.forEach((d, i2) => {
+      if (i2 !== neg)
         known = dimMul(known, d);
     });
     const total = numElements(input);
@@ -40630,7 +43402,7 @@ function reshapeShape(ctx, input, target, allowZero) {
       const q = kp.isConst ? total.divExact(kp.constValue) : void 0;
       out[neg] = q ? dim(q) : dimFloorDiv(dim(total), known);
       if (kp.isConst && total.isConst && total.constValue % kp.constValue !== 0n)
-        ctx.fail(`cannot reshape ${total.constValue} elements into ${out.map((d, i) => i === neg ? -1 : dimToString(d)).join("x")}`, 1);
+        ctx.fail(`cannot reshape ${total.constValue} elements into ${out.map((d, i2) => i2 === neg ? -1 : dimToString(d)).join("x")}`, 1);
     }
   } else {
     const a = numElements(input);
@@ -40638,13 +43410,13 @@ function reshapeShape(ctx, input, target, allowZero) {
     if (a.isConst && b.isConst && a.constValue !== b.constValue)
       ctx.fail(`cannot reshape ${a.constValue} elements into shape [${out.map(dimToString).join(", ")}] (${b.constValue} elements)`, 1);
   }
-  for (const [i, d] of out.entries())
+  for (const [i2, d] of out.entries())
     if (typeof d === "number" && d < 0)
-      ctx.fail(`shape[${i}] = ${d} is invalid (only one -1 is allowed)`, 1);
+      ctx.fail(`shape[${i2}] = ${d} is invalid (only one -1 is allowed)`, 1);
   return out;
 }
 var reshapeRule = dataMovementRule((ctx) => {
-  const x = ctx.tensor(0);
+  const x2 = ctx.tensor(0);
   let target;
   if (ctx.opset < 5)
     target = ctx.attrInts("shape");
@@ -40653,21 +43425,21 @@ var reshapeRule = dataMovementRule((ctx) => {
     if (!target) {
       const s = ctx.shape(1);
       if (s.length === 1 && typeof s[0] === "number") {
-        ctx.output(0, x.dtype, Array.from({ length: s[0] }, () => ctx.fresh()));
+        ctx.output(0, x2.dtype, Array.from({ length: s[0] }, () => ctx.fresh()));
         return;
       }
-      ctx.output(0, x.dtype, void 0);
+      ctx.output(0, x2.dtype, void 0);
       return;
     }
   }
   if (!target)
     ctx.fail("shape is required");
-  if (!x.shape) {
-    ctx.output(0, x.dtype, target.some((d) => d === -1 || d === 0) ? target.map((d) => d === -1 || d === 0 ? ctx.fresh() : d) : target);
+  if (!x2.shape) {
+    ctx.output(0, x2.dtype, target.some((d) => d === -1 || d === 0) ? target.map((d) => d === -1 || d === 0 ? ctx.fresh() : d) : target);
     return;
   }
-  const out = reshapeShape(ctx, x.shape, target, ctx.attrInt("allowzero", 0) === 1);
-  ctx.output(0, x.dtype, out, x.data);
+  const out = reshapeShape(ctx, x2.shape, target, ctx.attrInt("allowzero", 0) === 1);
+  ctx.output(0, x2.dtype, out, x2.data);
 }, [1]);
 var flattenRule = dataMovementRule((ctx) => {
   const s = ctx.shape(0);
@@ -40679,7 +43451,7 @@ var flattenRule = dataMovementRule((ctx) => {
 });
 var squeezeRule = dataMovementRule((ctx) => {
   const s = ctx.shape(0);
-  const axesIn = axesOf(ctx, 1, 13);
+  const axesIn = axesOf2(ctx, 1, 13);
   let out;
   if (axesIn === void 0) {
     if (s.some((d) => typeof d !== "number")) {
@@ -40691,13 +43463,13 @@ var squeezeRule = dataMovementRule((ctx) => {
     for (const a of axes)
       if (typeof s[a] === "number" && s[a] !== 1)
         ctx.fail(`cannot squeeze axis ${a} of size ${s[a]}`);
-    out = s.filter((_, i) => !axes.has(i));
+    out = s.filter((_, i2) => !axes.has(i2));
   }
   ctx.output(0, ctx.dtype(0), out, ctx.data(0));
 }, [1]);
 var unsqueezeRule = dataMovementRule((ctx) => {
   const s = ctx.shape(0);
-  const axesIn = axesOf(ctx, 1, 13);
+  const axesIn = axesOf2(ctx, 1, 13);
   if (!axesIn)
     ctx.fail("axes are required");
   const rank = s.length + axesIn.length;
@@ -40706,16 +43478,16 @@ var unsqueezeRule = dataMovementRule((ctx) => {
     ctx.fail(`axes [${axesIn.join(", ")}] repeat an axis`);
   const out = [];
   let k = 0;
-  for (let i = 0; i < rank; i++)
-    out.push(axes.has(i) ? 1 : s[k++]);
+  for (let i2 = 0; i2 < rank; i2++)
+    out.push(axes.has(i2) ? 1 : s[k++]);
   ctx.output(0, ctx.dtype(0), out, ctx.data(0));
 }, [1]);
 var concatRule = dataMovementRule((ctx) => {
   const idx = ctx.presentInputs();
   if (idx.length === 0)
     ctx.fail("expected at least one input");
-  const shapes = idx.map((i) => ctx.shape(i));
-  const ins = idx.map((i) => ctx.tensor(i));
+  const shapes = idx.map((i2) => ctx.shape(i2));
+  const ins = idx.map((i2) => ctx.tensor(i2));
   const rank = shapes[0].length;
   const axisAttr = ctx.attrInt("axis");
   if (axisAttr === void 0 && ctx.opset >= 4)
@@ -40726,15 +43498,15 @@ var concatRule = dataMovementRule((ctx) => {
   shapes.forEach((s, k) => {
     if (s.length !== rank)
       ctx.fail(`input ${k}: rank ${s.length} differs from input 0's rank ${rank}`, k);
-    for (let i = 0; i < rank; i++) {
-      if (i === axis)
+    for (let i2 = 0; i2 < rank; i2++) {
+      if (i2 === axis)
         continue;
-      const a = out[i];
-      const b = s[i];
+      const a = out[i2];
+      const b = s[i2];
       if (typeof a === "number" && typeof b === "number" && a !== b)
-        ctx.fail(`input ${k}: dim ${i} is ${b}, input 0 has ${a}`, k);
+        ctx.fail(`input ${k}: dim ${i2} is ${b}, input 0 has ${a}`, k);
       if (typeof a !== "number" && typeof b === "number")
-        out[i] = b;
+        out[i2] = b;
     }
     total = dim(dimPoly(total).add(dimPoly(s[axis])));
   });
@@ -40747,28 +43519,28 @@ var concatRule = dataMovementRule((ctx) => {
 var gatherRule = {
   nonParamInputs: [1],
   infer(ctx) {
-    const x = ctx.tensor(0);
+    const x2 = ctx.tensor(0);
     const s = ctx.shape(0);
     const idx = ctx.shape(1);
     const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
     const out = [...s.slice(0, axis), ...idx, ...s.slice(axis + 1)];
     let data;
     const ids = ctx.ints(1);
-    if (x.data && ids && isConcreteShape(s)) {
-      for (const i of ids)
-        if (i < -s[axis] || i >= s[axis])
-          ctx.fail(`index ${i} is out of range for axis ${axis} of size ${s[axis]}`, 1);
-      data = gatherData(x.data, s, axis, ids);
+    if (x2.data && ids && isConcreteShape(s)) {
+      for (const i2 of ids)
+        if (i2 < -s[axis] || i2 >= s[axis])
+          ctx.fail(`index ${i2} is out of range for axis ${axis} of size ${s[axis]}`, 1);
+      data = gatherData(x2.data, s, axis, ids);
     }
-    ctx.output(0, x.dtype, out, data);
+    ctx.output(0, x2.dtype, out, data);
   },
   cost: (ctx) => ({ ...NO_COMPUTE, bytesRead: gatherBytesRead(ctx) })
 };
 function gatherBytesRead(ctx) {
   const out = ctx.out(0);
-  const bits = DTYPE_BITS[out.dtype];
+  const bits2 = DTYPE_BITS[out.dtype];
   const idxBits = DTYPE_BITS[ctx.dtype(1)];
-  return numElements(ctx.outShape(0)).mul(bits).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
+  return numElements(ctx.outShape(0)).mul(bits2).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
 }
 function sliceDim(ctx, d, start, end, step) {
   if (step === 0)
@@ -40801,7 +43573,7 @@ function sliceDim(ctx, d, start, end, step) {
 var sliceRule = {
   nonParamInputs: [1, 2, 3, 4],
   infer(ctx) {
-    const x = ctx.tensor(0);
+    const x2 = ctx.tensor(0);
     const s = ctx.shape(0);
     let starts;
     let ends;
@@ -40819,7 +43591,7 @@ var sliceRule = {
       if (!starts || !ends || ctx.hasInput(3) && !axes || ctx.hasInput(4) && !steps) {
         const known = ctx.hasInput(3) ? ctx.ints(3) : void 0;
         const touched = known ? new Set(known.map((a) => ctx.axis(a, s.length))) : void 0;
-        ctx.output(0, x.dtype, s.map((d, i) => touched && !touched.has(i) ? d : ctx.fresh()));
+        ctx.output(0, x2.dtype, s.map((d, i2) => touched && !touched.has(i2) ? d : ctx.fresh()));
         return;
       }
     }
@@ -40827,18 +43599,18 @@ var sliceRule = {
       ctx.fail("starts and ends are required");
     if (starts.length !== ends.length)
       ctx.fail(`starts has ${starts.length} entries, ends has ${ends.length}`);
-    const ax = (axes ?? starts.map((_, i) => i)).map((a) => ctx.axis(a, s.length));
+    const ax = (axes ?? starts.map((_, i2) => i2)).map((a) => ctx.axis(a, s.length));
     const st = steps ?? starts.map(() => 1);
     const out = [...s];
     const params = /* @__PURE__ */ new Map();
-    ax.forEach((a, i) => {
-      out[a] = sliceDim(ctx, s[a], starts[i], ends[i], st[i]);
-      params.set(a, [starts[i], ends[i], st[i]]);
+    ax.forEach((a, i2) => {
+      out[a] = sliceDim(ctx, s[a], starts[i2], ends[i2], st[i2]);
+      params.set(a, [starts[i2], ends[i2], st[i2]]);
     });
     let data;
-    if (x.data && isConcreteShape(s) && isConcreteShape(out))
-      data = sliceData(x.data, s, params);
-    ctx.output(0, x.dtype, out, data);
+    if (x2.data && isConcreteShape(s) && isConcreteShape(out))
+      data = sliceData(x2.data, s, params);
+    ctx.output(0, x2.dtype, out, data);
   },
   cost: () => NO_COMPUTE
 };
@@ -40846,7 +43618,7 @@ function sliceData(data, shape, params) {
   const idx = shape.map((d, a) => {
     const p = params.get(a);
     if (!p)
-      return Array.from({ length: d }, (_, i) => i);
+      return Array.from({ length: d }, (_, i2) => i2);
     const [start, end, step] = p;
     const out2 = [];
     let s = start < 0 ? start + d : start;
@@ -40854,13 +43626,13 @@ function sliceData(data, shape, params) {
     if (step > 0) {
       s = Math.min(Math.max(s, 0), d);
       e2 = Math.min(Math.max(e2, 0), d);
-      for (let i = s; i < e2; i += step)
-        out2.push(i);
+      for (let i2 = s; i2 < e2; i2 += step)
+        out2.push(i2);
     } else {
       s = Math.min(Math.max(s, -1), d - 1);
       e2 = Math.min(Math.max(e2, -1), d - 1);
-      for (let i = s; i > e2; i += step)
-        out2.push(i);
+      for (let i2 = s; i2 > e2; i2 += step)
+        out2.push(i2);
     }
     return out2;
   });
@@ -40871,8 +43643,8 @@ function sliceData(data, shape, params) {
       out.push(data[off]);
       return;
     }
-    for (const i of idx[a])
-      rec(a + 1, off + i * st[a]);
+    for (const i2 of idx[a])
+      rec(a + 1, off + i2 * st[a]);
   };
   rec(0, 0);
   return out;
@@ -40907,9 +43679,9 @@ function castData(data, to) {
   return out;
 }
 var castRule = dataMovementRule((ctx) => {
-  const x = ctx.tensor(0);
+  const x2 = ctx.tensor(0);
   const to = ctx.opset < 6 ? stringType(ctx, ctx.attrString("to", "")) : onnxTypeCode(ctx, ctx.attrInt("to"), "attribute to");
-  ctx.output(0, to, x.shape, castData(x.data, to));
+  ctx.output(0, to, x2.shape, castData(x2.data, to));
 });
 function stringType(ctx, s) {
   const m2 = { FLOAT: "float32", UINT8: "uint8", INT8: "int8", UINT16: "uint16", INT16: "int16", INT32: "int32", INT64: "int64", STRING: "string", BOOL: "bool", FLOAT16: "float16", DOUBLE: "float64", UINT32: "uint32", UINT64: "uint64" };
@@ -40919,9 +43691,9 @@ function stringType(ctx, s) {
   return t;
 }
 var castLikeRule = dataMovementRule((ctx) => {
-  const x = ctx.tensor(0);
+  const x2 = ctx.tensor(0);
   const to = ctx.dtype(1);
-  ctx.output(0, to, x.shape, castData(x.data, to));
+  ctx.output(0, to, x2.shape, castData(x2.data, to));
 });
 var identityRule = dataMovementRule((ctx) => {
   ctx.setOutput(0, ctx.input(0));
@@ -40965,9 +43737,9 @@ var constantOfShapeRule = {
   nonParamInputs: [0],
   infer(ctx) {
     const shape = ctx.dims(0);
-    const value = ctx.attr("value");
-    const dtype = value && value.type === "tensor" ? value.value.dtype : "float32";
-    const fill = value && value.type === "tensor" && value.value.values?.length ? value.value.values[0] : 0;
+    const value2 = ctx.attr("value");
+    const dtype = value2 && value2.type === "tensor" ? value2.value.dtype : "float32";
+    const fill = value2 && value2.type === "tensor" && value2.value.values?.length ? value2.value.values[0] : 0;
     if (!shape) {
       const s = ctx.shape(0);
       ctx.output(0, dtype, s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => ctx.fresh()) : void 0);
@@ -41000,7 +43772,7 @@ var rangeRule = {
       if (delta2 === 0)
         ctx.fail("delta must not be 0", 2);
       const n = Math.max(Math.ceil((limit - start) / delta2), 0);
-      const data = n <= 65536 ? Array.from({ length: n }, (_, i) => start + i * delta2) : void 0;
+      const data = n <= 65536 ? Array.from({ length: n }, (_, i2) => start + i2 * delta2) : void 0;
       ctx.output(0, t, [n], data);
       return;
     }
@@ -41014,20 +43786,20 @@ var rangeRule = {
   cost: () => NO_COMPUTE
 };
 var expandRule = dataMovementRule((ctx) => {
-  const x = ctx.tensor(0);
+  const x2 = ctx.tensor(0);
   const target = ctx.dims(1);
   if (!target) {
     const s = ctx.shape(1);
     if (s.length === 1 && typeof s[0] === "number") {
       const r = Math.max(s[0], ctx.shape(0).length);
-      ctx.output(0, x.dtype, Array.from({ length: r }, () => ctx.fresh()));
+      ctx.output(0, x2.dtype, Array.from({ length: r }, () => ctx.fresh()));
     } else
-      ctx.output(0, x.dtype, void 0);
+      ctx.output(0, x2.dtype, void 0);
     return;
   }
   const shape = ctx.broadcast(ctx.shape(0), target);
   let data;
-  if (x.data && propagatable(shape) && isConcreteShape(ctx.shape(0))) {
+  if (x2.data && propagatable(shape) && isConcreteShape(ctx.shape(0))) {
     const xs = ctx.shape(0);
     const outS = shape;
     const n = prod(outS);
@@ -41038,22 +43810,22 @@ var expandRule = dataMovementRule((ctx) => {
       let off = 0;
       let rem = f;
       for (let a = 0; a < outS.length; a++) {
-        const i = Math.floor(rem / ost[a]);
-        rem -= i * ost[a];
+        const i2 = Math.floor(rem / ost[a]);
+        rem -= i2 * ost[a];
         const k = a - (outS.length - xs.length);
         if (k >= 0 && xs[k] !== 1)
-          off += i * st[k];
+          off += i2 * st[k];
       }
-      out.push(x.data[off]);
+      out.push(x2.data[off]);
     }
     data = out;
   }
-  ctx.output(0, x.dtype, shape, data);
+  ctx.output(0, x2.dtype, shape, data);
 }, [1]);
 var transposeRule = dataMovementRule((ctx) => {
-  const x = ctx.tensor(0);
+  const x2 = ctx.tensor(0);
   const s = ctx.shape(0);
-  const perm = ctx.attrInts("perm") ?? s.map((_, i) => s.length - 1 - i);
+  const perm = ctx.attrInts("perm") ?? s.map((_, i2) => s.length - 1 - i2);
   if (perm.length !== s.length)
     ctx.fail(`perm has ${perm.length} entries for an input of rank ${s.length}`);
   const seen = new Set(perm.map((p) => ctx.axis(p, s.length, "perm entry")));
@@ -41061,9 +43833,9 @@ var transposeRule = dataMovementRule((ctx) => {
     ctx.fail(`perm [${perm.join(", ")}] is not a permutation`);
   const out = perm.map((p) => s[p < 0 ? p + s.length : p]);
   let data;
-  if (x.data && isConcreteShape(s)) {
+  if (x2.data && isConcreteShape(s)) {
     if (s.length <= 1)
-      data = x.data;
+      data = x2.data;
     else {
       const st = strides(s);
       const os5 = out;
@@ -41074,16 +43846,16 @@ var transposeRule = dataMovementRule((ctx) => {
         let rem = f;
         let off = 0;
         for (let a = 0; a < os5.length; a++) {
-          const i = Math.floor(rem / ost[a]);
-          rem -= i * ost[a];
-          off += i * st[perm[a]];
+          const i2 = Math.floor(rem / ost[a]);
+          rem -= i2 * ost[a];
+          off += i2 * st[perm[a]];
         }
-        arr.push(x.data[off]);
+        arr.push(x2.data[off]);
       }
       data = arr;
     }
   }
-  ctx.output(0, x.dtype, out, data);
+  ctx.output(0, x2.dtype, out, data);
 });
 var shapeRules = {
   Cast: castRule,
@@ -41116,7 +43888,7 @@ function mergeVals(ctx, a, b) {
       return tensorVal(a.dtype, void 0);
     if (a.shape.length !== b.shape.length)
       return tensorVal(a.dtype, void 0);
-    return tensorVal(a.dtype, a.shape.map((d, i) => dimEq(d, b.shape[i]) ? d : ctx.fresh()));
+    return tensorVal(a.dtype, a.shape.map((d, i2) => dimEq(d, b.shape[i2]) ? d : ctx.fresh()));
   }
   if (a.kind === "sequence" && b.kind === "sequence")
     return { kind: "sequence", elem: mergeVals(ctx, a.elem, b.elem) };
@@ -41137,8 +43909,8 @@ var ifRule = {
     const takeThen = known ? cond !== 0 : true;
     const t = ctx.subgraph(thenG, [], "then_branch", takeThen ? Poly.ONE : Poly.ZERO);
     const e2 = ctx.subgraph(elseG, [], "else_branch", takeThen ? Poly.ZERO : Poly.ONE);
-    for (let i = 0; i < ctx.outputCount; i++) {
-      ctx.setOutput(i, known ? takeThen ? t.outputs[i] : e2.outputs[i] : mergeVals(ctx, t.outputs[i], e2.outputs[i]));
+    for (let i2 = 0; i2 < ctx.outputCount; i2++) {
+      ctx.setOutput(i2, known ? takeThen ? t.outputs[i2] : e2.outputs[i2] : mergeVals(ctx, t.outputs[i2], e2.outputs[i2]));
     }
   },
   cost: () => NO_COMPUTE
@@ -41167,8 +43939,8 @@ var loopRule = {
     if (m2 === void 0)
       ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === "number" ? trips : trips.key}`);
     const initial = [];
-    for (let i = 0; i < carried; i++)
-      initial.push(ctx.input(2 + i));
+    for (let i2 = 0; i2 < carried; i2++)
+      initial.push(ctx.input(2 + i2));
     if (typeof m2 === "number" && m2 <= MAX_UNROLL) {
       let state = initial;
       let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
@@ -41181,8 +43953,8 @@ var loopRule = {
         cond = isTensor(r2.outputs[0]) ? r2.outputs[0].data?.[0] : void 0;
         iterations++;
       }
-      for (let i = 0; i < carried; i++)
-        ctx.setOutput(i, state[i]);
+      for (let i2 = 0; i2 < carried; i2++)
+        ctx.setOutput(i2, state[i2]);
       const nScan = Math.max(0, ctx.outputCount - carried);
       for (let s = 0; s < nScan; s++) {
         const per = scans.map((o) => o[s]);
@@ -41193,8 +43965,8 @@ var loopRule = {
     }
     const bodyInputs = [tensorVal("int64", []), tensorVal("bool", []), ...initial.map((v) => isTensor(v) ? tensorVal(v.dtype, v.shape) : v)];
     const r = ctx.subgraph(body, bodyInputs, "body", dimPoly(trips));
-    for (let i = 0; i < carried; i++)
-      ctx.setOutput(i, mergeVals(ctx, initial[i], r.outputs[1 + i]));
+    for (let i2 = 0; i2 < carried; i2++)
+      ctx.setOutput(i2, mergeVals(ctx, initial[i2], r.outputs[1 + i2]));
     for (let k = 1 + carried; k < r.outputs.length; k++)
       ctx.setOutput(k - 1, stacked(r.outputs[k], trips));
   },
@@ -41210,8 +43982,8 @@ var scanRule = {
       ctx.fail("attribute num_scan_inputs is required");
     if (ctx.opset < 9) {
       const states2 = ctx.inputCount - 1 - numScan;
-      const stateVals2 = Array.from({ length: states2 }, (_, i) => ctx.input(1 + i));
-      const scans2 = Array.from({ length: numScan }, (_, i) => ctx.tensor(1 + states2 + i));
+      const stateVals2 = Array.from({ length: states2 }, (_, i2) => ctx.input(1 + i2));
+      const scans2 = Array.from({ length: numScan }, (_, i2) => ctx.tensor(1 + states2 + i2));
       const batch = scans2[0]?.shape?.[0] ?? ctx.fresh();
       const seq = scans2[0]?.shape?.[1] ?? ctx.fresh();
       const bodyIn2 = [
@@ -41219,8 +43991,8 @@ var scanRule = {
         ...scans2.map((v) => tensorVal(v.dtype, v.shape ? v.shape.slice(2) : void 0))
       ];
       const r2 = ctx.subgraph(body, bodyIn2, "body", dimPoly(batch).mul(dimPoly(seq)));
-      for (let i = 0; i < states2; i++)
-        ctx.setOutput(i, stacked(r2.outputs[i], batch));
+      for (let i2 = 0; i2 < states2; i2++)
+        ctx.setOutput(i2, stacked(r2.outputs[i2], batch));
       for (let k = states2; k < r2.outputs.length; k++) {
         const v = r2.outputs[k];
         ctx.setOutput(k, isTensor(v) && v.shape ? tensorVal(v.dtype, [batch, seq, ...v.shape]) : v);
@@ -41229,35 +44001,35 @@ var scanRule = {
     }
     const states = ctx.inputCount - numScan;
     const inAxes = ctx.attrInts("scan_input_axes") ?? new Array(numScan).fill(0);
-    const stateVals = Array.from({ length: states }, (_, i) => ctx.input(i));
-    const scans = Array.from({ length: numScan }, (_, i) => ctx.tensor(states + i));
+    const stateVals = Array.from({ length: states }, (_, i2) => ctx.input(i2));
+    const scans = Array.from({ length: numScan }, (_, i2) => ctx.tensor(states + i2));
     let trips;
     const bodyIn = [...stateVals];
-    scans.forEach((v, i) => {
+    scans.forEach((v, i2) => {
       if (!v.shape) {
         bodyIn.push(tensorVal(v.dtype, void 0));
         return;
       }
-      const ax = ctx.axis(inAxes[i] ?? 0, v.shape.length, "scan_input_axes entry");
+      const ax = ctx.axis(inAxes[i2] ?? 0, v.shape.length, "scan_input_axes entry");
       trips ??= v.shape[ax];
       bodyIn.push(tensorVal(v.dtype, v.shape.filter((_, k) => k !== ax)));
     });
     const n = trips ?? ctx.dataDependent("trips");
     const r = ctx.subgraph(body, bodyIn, "body", dimPoly(n));
     const outAxes = ctx.attrInts("scan_output_axes") ?? [];
-    for (let i = 0; i < states; i++)
-      ctx.setOutput(i, mergeVals(ctx, stateVals[i], r.outputs[i]));
+    for (let i2 = 0; i2 < states; i2++)
+      ctx.setOutput(i2, mergeVals(ctx, stateVals[i2], r.outputs[i2]));
     for (let k = states; k < r.outputs.length; k++)
       ctx.setOutput(k, stacked(r.outputs[k], n, outAxes[k - states] ?? 0));
   },
   cost: () => NO_COMPUTE
 };
-function seqOf(ctx, i) {
-  const v = ctx.input(i);
+function seqOf(ctx, i2) {
+  const v = ctx.input(i2);
   if (!v)
     return { kind: "sequence", elem: void 0 };
   if (v.kind !== "sequence")
-    ctx.fail(`input ${i}: expected a sequence, got a ${v.kind}`, i);
+    ctx.fail(`input ${i2}: expected a sequence, got a ${v.kind}`, i2);
   return v;
 }
 function commonElem(ctx, vals) {
@@ -41277,13 +44049,13 @@ var sequenceEmpty = {
   },
   cost: () => NO_COMPUTE
 };
-function position(ctx, i, len, forInsert) {
-  const p = ctx.ints(i)?.[0];
+function position(ctx, i2, len, forInsert) {
+  const p = ctx.ints(i2)?.[0];
   if (p === void 0 || len === void 0)
     return void 0;
   const q = p < 0 ? p + len : p;
   if (q < 0 || q > (forInsert ? len : len - 1))
-    ctx.fail(`position ${p} is out of range for a sequence of length ${len}`, i);
+    ctx.fail(`position ${p} is out of range for a sequence of length ${len}`, i2);
   return q;
 }
 var sequenceAt = {
@@ -41340,13 +44112,13 @@ var sequenceLength = {
 var splitToSequence = {
   nonParamInputs: [1],
   infer(ctx) {
-    const x = ctx.tensor(0);
+    const x2 = ctx.tensor(0);
     const s = ctx.shape(0);
     const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
     const keepdims = ctx.attrInt("keepdims", 1) === 1;
     const d = s[axis];
     if (!ctx.hasInput(1)) {
-      const elem = tensorVal(x.dtype, keepdims ? s.map((v, i) => i === axis ? 1 : v) : s.filter((_, i) => i !== axis));
+      const elem = tensorVal(x2.dtype, keepdims ? s.map((v, i2) => i2 === axis ? 1 : v) : s.filter((_, i2) => i2 !== axis));
       const items = typeof d === "number" ? Array.from({ length: d }, () => elem) : void 0;
       ctx.setOutput(0, items ? { kind: "sequence", elem, items } : { kind: "sequence", elem });
       return;
@@ -41357,17 +44129,17 @@ var splitToSequence = {
       const size = split2[0];
       if (typeof d === "number" && typeof size === "number") {
         const n = Math.ceil(d / size);
-        const items = Array.from({ length: n }, (_, i) => tensorVal(x.dtype, s.map((v, k) => k === axis ? Math.min(size, d - i * size) : v)));
+        const items = Array.from({ length: n }, (_, i2) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? Math.min(size, d - i2 * size) : v)));
         ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
         return;
       }
     }
     if (split2 && splitShape.length === 1) {
-      const items = split2.map((len) => tensorVal(x.dtype, s.map((v, k) => k === axis ? len : v)));
+      const items = split2.map((len) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? len : v)));
       ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
       return;
     }
-    ctx.setOutput(0, { kind: "sequence", elem: tensorVal(x.dtype, s.map((v, k) => k === axis ? ctx.fresh() : v)) });
+    ctx.setOutput(0, { kind: "sequence", elem: tensorVal(x2.dtype, s.map((v, k) => k === axis ? ctx.fresh() : v)) });
   },
   cost: () => NO_COMPUTE
 };
@@ -41413,7 +44185,7 @@ var sequenceMap = {
     if (!body)
       ctx.fail("attribute body is required");
     const s = seqOf(ctx, 0);
-    const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i) => ctx.input(1 + i));
+    const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i2) => ctx.input(1 + i2));
     const elemOf = (v) => v && v.kind === "sequence" ? v.elem : v;
     const n = s.items?.length;
     if (s.items && n !== void 0 && n > 0) {
@@ -41531,10 +44303,10 @@ var scaler = {
 var arrayFeatureExtractor = {
   nonParamInputs: [1],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const idx = ctx.shape(1);
     const k = numElements(idx);
-    ctx.output(0, ctx.dtype(0), x.length <= 1 ? [1, dim(k)] : [...x.slice(0, -1), dim(k)]);
+    ctx.output(0, ctx.dtype(0), x2.length <= 1 ? [1, dim(k)] : [...x2.slice(0, -1), dim(k)]);
   },
   cost: () => NO_COMPUTE
 };
@@ -41634,33 +44406,33 @@ var mlRules = {
 function passShape(ctx) {
   ctx.output(0, ctx.dtype(0), ctx.shape(0));
 }
-var batchNorm = {
+var batchNorm2 = {
   infer(ctx) {
     passShape(ctx);
-    const x = ctx.shape(0);
-    const c = x.length > 1 ? [x[1]] : [1];
-    for (let i = 1; i < ctx.outputCount; i++)
-      if (ctx.hasOutput(i))
-        ctx.output(i, ctx.hasInput(3) ? ctx.dtype(3) : ctx.dtype(0), c);
+    const x2 = ctx.shape(0);
+    const c = x2.length > 1 ? [x2[1]] : [1];
+    for (let i2 = 1; i2 < ctx.outputCount; i2++)
+      if (ctx.hasOutput(i2))
+        ctx.output(i2, ctx.hasInput(3) ? ctx.dtype(3) : ctx.dtype(0), c);
   },
   cost(ctx) {
-    const x = ctx.shape(0);
-    return normalizationCost({ kind: "batch", elements: numElements(x), channels: x[1] ?? 1 }, ctx.kernelOptions);
+    const x2 = ctx.shape(0);
+    return normalizationCost({ kind: "batch", elements: numElements(x2), channels: x2[1] ?? 1 }, ctx.kernelOptions);
   }
 };
 var instanceNorm = {
   infer: passShape,
   cost(ctx) {
-    const x = ctx.shape(0);
-    return normalizationCost({ kind: "instance", elements: numElements(x), groups: numElements(x.slice(0, 2)), channels: x[1] ?? 1 }, ctx.kernelOptions);
+    const x2 = ctx.shape(0);
+    return normalizationCost({ kind: "instance", elements: numElements(x2), groups: numElements(x2.slice(0, 2)), channels: x2[1] ?? 1 }, ctx.kernelOptions);
   }
 };
-var layerNorm = {
+var layerNorm2 = {
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     passShape(ctx);
-    const axis = ctx.axis(ctx.attrInt("axis", -1), x.length);
-    const stat2 = x.map((d, i) => i < axis ? d : 1);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    const stat2 = x2.map((d, i2) => i2 < axis ? d : 1);
     const statType = ctx.attrInt("stash_type", 1) === 1 ? "float32" : ctx.dtype(0);
     if (ctx.hasOutput(1))
       ctx.output(1, statType, stat2);
@@ -41668,25 +44440,25 @@ var layerNorm = {
       ctx.output(2, statType, stat2);
   },
   cost(ctx) {
-    const x = ctx.shape(0);
-    const axis = ctx.axis(ctx.attrInt("axis", -1), x.length);
-    return normalizationCost({ kind: "layer", elements: numElements(x), groups: numElements(x.slice(0, axis)), affine: true, bias: ctx.hasInput(2) }, ctx.kernelOptions);
+    const x2 = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    return normalizationCost({ kind: "layer", elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true, bias: ctx.hasInput(2) }, ctx.kernelOptions);
   }
 };
-var groupNorm = {
+var groupNorm2 = {
   infer: passShape,
   cost(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const g = ctx.attrInt("num_groups", 1);
-    return normalizationCost({ kind: "group", elements: numElements(x), groups: numElements([x[0], g]), channels: x[1] ?? 1 }, ctx.kernelOptions);
+    return normalizationCost({ kind: "group", elements: numElements(x2), groups: numElements([x2[0], g]), channels: x2[1] ?? 1 }, ctx.kernelOptions);
   }
 };
 var rmsNorm = {
   infer: passShape,
   cost(ctx) {
-    const x = ctx.shape(0);
-    const axis = ctx.axis(ctx.attrInt("axis", -1), x.length);
-    return normalizationCost({ kind: "rms", elements: numElements(x), groups: numElements(x.slice(0, axis)), affine: true }, ctx.kernelOptions);
+    const x2 = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    return normalizationCost({ kind: "rms", elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true }, ctx.kernelOptions);
   }
 };
 function elementwiseNorm(op) {
@@ -41695,16 +44467,16 @@ function elementwiseNorm(op) {
 function softmaxLike(op) {
   return {
     infer(ctx) {
-      const x = ctx.shape(0);
-      if (x.length > 0)
-        ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x.length);
+      const x2 = ctx.shape(0);
+      if (x2.length > 0)
+        ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x2.length);
       passShape(ctx);
     },
     cost(ctx) {
-      const x = ctx.shape(0);
-      const axis = x.length === 0 ? 0 : ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x.length);
-      const axisSize = ctx.opset >= 13 ? x[axis] ?? 1 : numElements(x.slice(axis));
-      return softmaxCost({ op, elements: numElements(x), axisSize }, ctx.kernelOptions);
+      const x2 = ctx.shape(0);
+      const axis = x2.length === 0 ? 0 : ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x2.length);
+      const axisSize = ctx.opset >= 13 ? x2[axis] ?? 1 : numElements(x2.slice(axis));
+      return softmaxCost({ op, elements: numElements(x2), axisSize }, ctx.kernelOptions);
     }
   };
 }
@@ -41719,12 +44491,12 @@ var dropout = {
   cost: () => NO_COMPUTE
 };
 var normalizationRules = {
-  BatchNormalization: batchNorm,
+  BatchNormalization: batchNorm2,
   Dropout: dropout,
-  GroupNormalization: groupNorm,
+  GroupNormalization: groupNorm2,
   Hardmax: softmaxLike("Hardmax"),
   InstanceNormalization: instanceNorm,
-  LayerNormalization: layerNorm,
+  LayerNormalization: layerNorm2,
   LogSoftmax: softmaxLike("LogSoftmax"),
   LpNormalization: elementwiseNorm("LpNormalization"),
   LRN: elementwiseNorm("LRN"),
@@ -41734,16 +44506,16 @@ var normalizationRules = {
 };
 
 // ../../packages/onnx/dist/ops/reduce.js
-function reducedShape(ctx, x, axes, keep, noopWithEmpty) {
+function reducedShape(ctx, x2, axes, keep, noopWithEmpty) {
   if (!axes || axes.length === 0) {
     if (noopWithEmpty)
-      return [...x];
-    return keep ? x.map(() => 1) : [];
+      return [...x2];
+    return keep ? x2.map(() => 1) : [];
   }
-  const set = new Set(axes.map((a) => ctx.axis(a, x.length)));
+  const set = new Set(axes.map((a) => ctx.axis(a, x2.length)));
   const out = [];
-  x.forEach((d, i) => {
-    if (!set.has(i))
+  x2.forEach((d, i2) => {
+    if (!set.has(i2))
       out.push(d);
     else if (keep)
       out.push(1);
@@ -41754,7 +44526,7 @@ function reduce(op, axesInputSince) {
   return {
     nonParamInputs: [1],
     infer(ctx) {
-      const x = ctx.tensor(0);
+      const x2 = ctx.tensor(0);
       const s = ctx.shape(0);
       const keep = ctx.attrInt("keepdims", 1) === 1;
       let axes;
@@ -41763,7 +44535,7 @@ function reduce(op, axesInputSince) {
           axes = ctx.ints(1);
           if (!axes) {
             const n = ctx.shape(1)[0];
-            ctx.output(0, x.dtype, keep ? s.map(() => ctx.fresh()) : typeof n === "number" ? Array.from({ length: s.length - n }, () => ctx.fresh()) : void 0);
+            ctx.output(0, x2.dtype, keep ? s.map(() => ctx.fresh()) : typeof n === "number" ? Array.from({ length: s.length - n }, () => ctx.fresh()) : void 0);
             return;
           }
         }
@@ -41772,11 +44544,11 @@ function reduce(op, axesInputSince) {
       const noop3 = ctx.opset >= axesInputSince && ctx.attrInt("noop_with_empty_axes", 0) === 1;
       const out = reducedShape(ctx, s, axes, keep, noop3);
       let data;
-      if (x.data && s.length === 1 && (!axes || axes.length === 1) && (op === "ReduceProd" || op === "ReduceSum") && x.data.every((v) => typeof v === "number")) {
-        const nums = x.data;
+      if (x2.data && s.length === 1 && (!axes || axes.length === 1) && (op === "ReduceProd" || op === "ReduceSum") && x2.data.every((v) => typeof v === "number")) {
+        const nums = x2.data;
         data = [op === "ReduceProd" ? nums.reduce((a, b) => a * b, 1) : nums.reduce((a, b) => a + b, 0)];
       }
-      ctx.output(0, x.dtype, out, data);
+      ctx.output(0, x2.dtype, out, data);
     },
     cost(ctx) {
       return reduceCost({ op, inElements: numElements(ctx.shape(0)), outElements: numElements(ctx.outShape(0)) }, ctx.kernelOptions);
@@ -41824,12 +44596,12 @@ var gatherND = dataMovementRule((ctx) => {
   const data = ctx.shape(0);
   const idx = ctx.shape(1);
   const b = ctx.attrInt("batch_dims", 0);
-  const last = idx[idx.length - 1];
-  if (typeof last !== "number")
+  const last2 = idx[idx.length - 1];
+  if (typeof last2 !== "number")
     ctx.fail("input 1: the last dim of indices must be known", 1);
-  if (b + last > data.length)
-    ctx.fail(`indices address ${b + last} axes of a rank-${data.length} tensor`, 1);
-  ctx.output(0, ctx.dtype(0), [...idx.slice(0, -1), ...data.slice(b + last)]);
+  if (b + last2 > data.length)
+    ctx.fail(`indices address ${b + last2} axes of a rank-${data.length} tensor`, 1);
+  ctx.output(0, ctx.dtype(0), [...idx.slice(0, -1), ...data.slice(b + last2)]);
 }, [1]);
 var scatterLike = dataMovementRule(sameAsInput, [1]);
 var split = dataMovementRule((ctx) => {
@@ -41838,8 +44610,8 @@ var split = dataMovementRule((ctx) => {
   const n = ctx.outputCount;
   let sizes = ctx.opset >= 13 ? ctx.hasInput(1) ? ctx.dims(1) : void 0 : ctx.attrInts("split");
   if (ctx.opset >= 13 && ctx.hasInput(1) && !sizes) {
-    for (let i = 0; i < n; i++)
-      ctx.output(i, ctx.dtype(0), s.map((d, k) => k === axis ? ctx.fresh() : d));
+    for (let i2 = 0; i2 < n; i2++)
+      ctx.output(i2, ctx.dtype(0), s.map((d, k) => k === axis ? ctx.fresh() : d));
     return;
   }
   if (!sizes) {
@@ -41847,7 +44619,7 @@ var split = dataMovementRule((ctx) => {
     const parts = ctx.attrInt("num_outputs") ?? n;
     if (typeof d === "number") {
       const chunk = Math.ceil(d / parts);
-      sizes = Array.from({ length: n }, (_, i) => Math.max(0, Math.min(chunk, d - i * chunk)));
+      sizes = Array.from({ length: n }, (_, i2) => Math.max(0, Math.min(chunk, d - i2 * chunk)));
       if (ctx.opset < 18 && d % parts !== 0)
         ctx.fail(`axis ${axis} of size ${d} does not split into ${parts} equal parts`);
     } else
@@ -41855,7 +44627,7 @@ var split = dataMovementRule((ctx) => {
   }
   if (sizes.length !== n)
     ctx.fail(`split has ${sizes.length} sizes for ${n} outputs`);
-  sizes.forEach((len, i) => ctx.output(i, ctx.dtype(0), s.map((d, k) => k === axis ? len : d)));
+  sizes.forEach((len, i2) => ctx.output(i2, ctx.dtype(0), s.map((d, k) => k === axis ? len : d)));
 }, [1]);
 var pad = dataMovementRule((ctx) => {
   const s = ctx.shape(0);
@@ -41864,14 +44636,14 @@ var pad = dataMovementRule((ctx) => {
     ctx.output(0, ctx.dtype(0), s.map(() => ctx.fresh()));
     return;
   }
-  const axes = ctx.opset >= 18 && ctx.hasInput(3) ? ctx.ints(3)?.map((a) => ctx.axis(a, s.length)) : s.map((_, i) => i);
+  const axes = ctx.opset >= 18 && ctx.hasInput(3) ? ctx.ints(3)?.map((a) => ctx.axis(a, s.length)) : s.map((_, i2) => i2);
   if (!axes)
     ctx.fail("input 3 (axes) must be a constant");
   if (pads.length !== 2 * axes.length)
     ctx.fail(`pads has ${pads.length} entries, expected ${2 * axes.length}`, 1);
   const out = [...s];
-  axes.forEach((a, i) => {
-    out[a] = dim(dimPoly(s[a]).add(pads[i] + pads[i + axes.length]));
+  axes.forEach((a, i2) => {
+    out[a] = dim(dimPoly(s[a]).add(pads[i2] + pads[i2 + axes.length]));
   });
   ctx.output(0, ctx.dtype(0), out);
 }, [1, 2, 3]);
@@ -41884,7 +44656,7 @@ var tile = dataMovementRule((ctx) => {
   }
   if (reps.length !== s.length)
     ctx.fail(`repeats has ${reps.length} entries for rank ${s.length}`, 1);
-  ctx.output(0, ctx.dtype(0), s.map((d, i) => dimMul(d, reps[i])));
+  ctx.output(0, ctx.dtype(0), s.map((d, i2) => dimMul(d, reps[i2])));
 }, [1]);
 function dtypeAttr(ctx, name = "dtype") {
   const code = ctx.attrInt(name);
@@ -41921,7 +44693,7 @@ var topK = {
     const axis = ctx.axis(ctx.attrInt("axis", -1), s.length);
     const kv = ctx.opset >= 10 ? ctx.dims(1)?.[0] : ctx.attrInt("k");
     const k = kv ?? ctx.dataDependent("k");
-    const out = s.map((d, i) => i === axis ? k : d);
+    const out = s.map((d, i2) => i2 === axis ? k : d);
     ctx.output(0, ctx.dtype(0), out);
     ctx.output(1, "int64", out);
   },
@@ -41932,8 +44704,8 @@ var topK = {
     return elementwiseCost("Less", numElements(ctx.shape(0)).mul(levels), ctx.kernelOptions);
   }
 };
-function countNonZero(ctx, i, tag) {
-  const d = ctx.numbers(i);
+function countNonZero(ctx, i2, tag) {
+  const d = ctx.numbers(i2);
   return d ? d.filter((v) => v !== 0).length : ctx.dataDependent(tag);
 }
 var nonZero = dataMovementRule((ctx) => {
@@ -41951,17 +44723,17 @@ var compress = dataMovementRule((ctx) => {
   const axis = ctx.axis(axisAttr, s.length);
   const d = s[axis];
   const n = cond ? cond.slice(0, typeof d === "number" ? d : cond.length).filter((v) => v !== 0).length : ctx.dataDependent("count");
-  ctx.output(0, ctx.dtype(0), s.map((x, i) => i === axis ? n : x));
+  ctx.output(0, ctx.dtype(0), s.map((x2, i2) => i2 === axis ? n : x2));
 }, [1]);
 var unique = {
   infer(ctx) {
     const s = ctx.shape(0);
-    const x = ctx.data(0);
+    const x2 = ctx.data(0);
     const axisAttr = ctx.attrInt("axis");
     let u;
-    if (x && axisAttr === void 0)
-      u = new Set(x.map((v) => typeof v === "object" ? v.key : String(v))).size;
-    else if (x && axisAttr !== void 0 && s.every((d) => typeof d === "number")) {
+    if (x2 && axisAttr === void 0)
+      u = new Set(x2.map((v) => typeof v === "object" ? v.key : String(v))).size;
+    else if (x2 && axisAttr !== void 0 && s.every((d) => typeof d === "number")) {
       const cs = s;
       const axis = ctx.axis(axisAttr, cs.length);
       const outer = prod(cs.slice(0, axis));
@@ -41971,14 +44743,14 @@ var unique = {
         const parts = [];
         for (let o = 0; o < outer; o++)
           for (let j = 0; j < inner; j++)
-            parts.push(String(x[(o * cs[axis] + k) * inner + j]));
+            parts.push(String(x2[(o * cs[axis] + k) * inner + j]));
         slices.add(parts.join(","));
       }
       u = slices.size;
     } else
       u = ctx.dataDependent("unique");
     const n = axisAttr === void 0 ? dim(numElements(s)) : s[ctx.axis(axisAttr, s.length)];
-    const y = axisAttr === void 0 ? [u] : s.map((d, i) => i === ctx.axis(axisAttr, s.length) ? u : d);
+    const y = axisAttr === void 0 ? [u] : s.map((d, i2) => i2 === ctx.axis(axisAttr, s.length) ? u : d);
     ctx.output(0, ctx.dtype(0), y);
     if (ctx.hasOutput(1))
       ctx.output(1, "int64", [u]);
@@ -42053,22 +44825,22 @@ var resize = {
       if (!sizes && !scales && !(ctx.hasInput(2) && ctx.shape(2)[0] !== 0) && !ctx.hasInput(3))
         ctx.fail("one of scales (input 2) or sizes (input 3) is required");
     }
-    const axes = ctx.opset >= 18 && ctx.hasAttr("axes") ? ctx.attrInts("axes").map((a) => ctx.axis(a, s.length)) : s.map((_, i) => i);
+    const axes = ctx.opset >= 18 && ctx.hasAttr("axes") ? ctx.attrInts("axes").map((a) => ctx.axis(a, s.length)) : s.map((_, i2) => i2);
     const out = [...s];
     if (sizes) {
       if (sizes.length !== axes.length)
         ctx.fail(`sizes has ${sizes.length} entries for ${axes.length} axes`, 3);
       const policy = ctx.attrString("keep_aspect_ratio_policy", "stretch");
-      if (policy !== "stretch" && axes.every((a, i) => typeof s[a] === "number" && typeof sizes[i] === "number")) {
-        const ratios = axes.map((a, i) => sizes[i] / s[a]);
+      if (policy !== "stretch" && axes.every((a, i2) => typeof s[a] === "number" && typeof sizes[i2] === "number")) {
+        const ratios = axes.map((a, i2) => sizes[i2] / s[a]);
         const r = policy === "not_larger" ? Math.min(...ratios) : Math.max(...ratios);
         axes.forEach((a) => out[a] = Math.round(s[a] * r));
       } else
-        axes.forEach((a, i) => out[a] = sizes[i]);
+        axes.forEach((a, i2) => out[a] = sizes[i2]);
     } else if (scales) {
       if (scales.length !== axes.length)
         ctx.fail(`scales has ${scales.length} entries for ${axes.length} axes`);
-      axes.forEach((a, i) => out[a] = scaleDim(ctx, s[a], scales[i]));
+      axes.forEach((a, i2) => out[a] = scaleDim(ctx, s[a], scales[i2]));
     } else {
       axes.forEach((a) => out[a] = ctx.fresh());
     }
@@ -42078,7 +44850,7 @@ var resize = {
     const mode = ctx.attrString("mode", "nearest");
     const s = ctx.shape(0);
     const o = ctx.outShape(0);
-    const rank = o.filter((d, i) => !(typeof d === "number" && d === s[i])).length;
+    const rank = o.filter((d, i2) => !(typeof d === "number" && d === s[i2])).length;
     const m2 = mode === "linear" || mode === "bilinear" ? "linear" : mode === "cubic" ? "cubic" : "nearest";
     return resizeCost({ mode: m2, outElements: numElements(o), spatialRank: Math.max(rank, 1) }, ctx.kernelOptions);
   }
@@ -42092,15 +44864,15 @@ var upsample = {
       ctx.output(0, ctx.dtype(0), s.map(() => ctx.fresh()));
       return;
     }
-    ctx.output(0, ctx.dtype(0), s.map((d, i) => scaleDim(ctx, d, scales[i] ?? 1)));
+    ctx.output(0, ctx.dtype(0), s.map((d, i2) => scaleDim(ctx, d, scales[i2] ?? 1)));
   },
   cost: resize.cost
 };
 var gridSample = {
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const g = ctx.shape(1);
-    ctx.output(0, ctx.dtype(0), [x[0], x[1], ...g.slice(1, -1)]);
+    ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...g.slice(1, -1)]);
   },
   cost(ctx) {
     const mode = ctx.attrString("mode", ctx.opset >= 20 ? "linear" : "bilinear");
@@ -42111,9 +44883,9 @@ var gridSample = {
 var roiAlign = {
   nonParamInputs: [1, 2],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const r = ctx.shape(1);
-    ctx.output(0, ctx.dtype(0), [r[0], x[1], ctx.attrInt("output_height", 1), ctx.attrInt("output_width", 1)]);
+    ctx.output(0, ctx.dtype(0), [r[0], x2[1], ctx.attrInt("output_height", 1), ctx.attrInt("output_width", 1)]);
   },
   // Each output bin averages sampling_ratio^2 bilinear samples (7 flops each); default ratio 2 when adaptive.
   cost(ctx) {
@@ -42124,12 +44896,12 @@ var roiAlign = {
 var maxRoiPool = {
   nonParamInputs: [1],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const r = ctx.shape(1);
     const ps = ctx.attrInts("pooled_shape");
     if (!ps || ps.length !== 2)
       ctx.fail("attribute pooled_shape [h, w] is required");
-    ctx.output(0, ctx.dtype(0), [r[0], x[1], ps[0], ps[1]]);
+    ctx.output(0, ctx.dtype(0), [r[0], x2[1], ps[0], ps[1]]);
   },
   cost: () => NO_COMPUTE
 };
@@ -42147,16 +44919,16 @@ var nms = {
   }
 };
 var GATES2 = { rnn: 1, gru: 3, lstm: 4 };
-function recurrent(cell) {
+function recurrent2(cell) {
   return {
     nonParamInputs: [4],
     infer(ctx) {
-      const x = ctx.shape(0);
+      const x2 = ctx.shape(0);
       const w = ctx.shape(1);
       const layout = ctx.attrInt("layout", 0);
       const dirs = ctx.attrString("direction", "forward") === "bidirectional" ? 2 : 1;
       const hidden = ctx.attrInt("hidden_size") ?? dimPoly(w[1]).floorDiv(GATES2[cell]);
-      const [seq, batch] = layout === 0 ? [x[0], x[1]] : [x[1], x[0]];
+      const [seq, batch] = layout === 0 ? [x2[0], x2[1]] : [x2[1], x2[0]];
       const t = ctx.dtype(0);
       ctx.output(0, t, layout === 0 ? [seq, dirs, batch, hidden] : [batch, seq, dirs, hidden]);
       const state = layout === 0 ? [dirs, batch, hidden] : [batch, dirs, hidden];
@@ -42165,12 +44937,12 @@ function recurrent(cell) {
         ctx.output(2, t, state);
     },
     cost(ctx) {
-      const x = ctx.shape(0);
+      const x2 = ctx.shape(0);
       const w = ctx.shape(1);
       const layout = ctx.attrInt("layout", 0);
       const dirs = ctx.attrString("direction", "forward") === "bidirectional" ? 2 : 1;
       const hidden = ctx.attrInt("hidden_size") ?? dimPoly(w[1]).floorDiv(GATES2[cell]);
-      const c = rnnCost({ cell, seqLen: layout === 0 ? x[0] : x[1], batch: layout === 0 ? x[1] : x[0], inputSize: x[2], hiddenSize: dim(hidden), directions: dirs, biasVectors: ctx.hasInput(3) ? 2 : 0 }, ctx.kernelOptions);
+      const c = rnnCost({ cell, seqLen: layout === 0 ? x2[0] : x2[1], batch: layout === 0 ? x2[1] : x2[0], inputSize: x2[2], hiddenSize: dim(hidden), directions: dirs, biasVectors: ctx.hasInput(3) ? 2 : 0 }, ctx.kernelOptions);
       return c;
     }
   };
@@ -42253,7 +45025,7 @@ var dft = {
     const s = ctx.shape(0);
     const axis = ctx.axis(ctx.attrInt("axis", 1), s.length);
     const n = s[axis];
-    const transforms = numElements(s.filter((_, i) => i !== axis && i !== s.length - 1));
+    const transforms = numElements(s.filter((_, i2) => i2 !== axis && i2 !== s.length - 1));
     return { macs: Poly.ZERO, flops: fftFlops(n, transforms), params: Poly.ZERO };
   }
 };
@@ -42349,18 +45121,18 @@ function optimizer(kind) {
       if (!Number.isInteger(n))
         ctx.fail(`expected R, T and ${groups} groups of tensors, got ${ctx.inputCount} inputs`);
       const states = groups - 2;
-      for (let i = 0; i < n; i++)
-        ctx.output(i, ctx.dtype(2 + i), ctx.shape(2 + i));
+      for (let i2 = 0; i2 < n; i2++)
+        ctx.output(i2, ctx.dtype(2 + i2), ctx.shape(2 + i2));
       for (let k = 0; k < states; k++)
-        for (let i = 0; i < n; i++)
-          ctx.output(n + k * n + i, ctx.dtype(2 + (2 + k) * n + i), ctx.shape(2 + (2 + k) * n + i));
+        for (let i2 = 0; i2 < n; i2++)
+          ctx.output(n + k * n + i2, ctx.dtype(2 + (2 + k) * n + i2), ctx.shape(2 + (2 + k) * n + i2));
     },
     // Per parameter element: Adagrad ~7 (square, add, sqrt, add eps, div, mul, sub), Adam ~12, Momentum ~4.
     cost(ctx) {
       const n = (ctx.inputCount - 2) / groups;
       let total = Poly.ZERO;
-      for (let i = 0; i < n; i++)
-        total = total.add(numElements(ctx.shape(2 + i)));
+      for (let i2 = 0; i2 < n; i2++)
+        total = total.add(numElements(ctx.shape(2 + i2)));
       return { macs: Poly.ZERO, flops: total.mul(perElem), params: Poly.ZERO };
     }
   };
@@ -42370,17 +45142,17 @@ var gradient = {
     const xs = ctx.attrStrings("xs");
     if (!xs)
       ctx.fail("attribute xs is required");
-    xs.forEach((name, i) => {
+    xs.forEach((name, i2) => {
       const v = ctx.valueOf(name);
       if (!v)
-        ctx.fail(`xs[${i}] names ${JSON.stringify(name)}, which is not a value in scope`);
-      ctx.setOutput(i, v.kind === "tensor" ? { kind: "tensor", dtype: v.dtype, shape: v.shape } : v);
+        ctx.fail(`xs[${i2}] names ${JSON.stringify(name)}, which is not a value in scope`);
+      ctx.setOutput(i2, v.kind === "tensor" ? { kind: "tensor", dtype: v.dtype, shape: v.shape } : v);
     });
   },
   cost(ctx) {
     let n = Poly.ZERO;
-    for (let i = 0; i < ctx.outputCount; i++)
-      n = n.add(numElements(ctx.outShape(i)));
+    for (let i2 = 0; i2 < ctx.outputCount; i2++)
+      n = n.add(numElements(ctx.outShape(i2)));
     return { macs: Poly.ZERO, flops: n.mul(2), params: Poly.ZERO };
   }
 };
@@ -42412,15 +45184,15 @@ var centerCropPad = {
   infer(ctx) {
     const s = ctx.shape(0);
     const target = ctx.dims(1);
-    const axes = (ctx.attrInts("axes") ?? s.map((_, i) => i)).map((a) => ctx.axis(a, s.length));
+    const axes = (ctx.attrInts("axes") ?? s.map((_, i2) => i2)).map((a) => ctx.axis(a, s.length));
     if (!target) {
-      ctx.output(0, ctx.dtype(0), s.map((d, i) => axes.includes(i) ? ctx.fresh() : d));
+      ctx.output(0, ctx.dtype(0), s.map((d, i2) => axes.includes(i2) ? ctx.fresh() : d));
       return;
     }
     if (target.length !== axes.length)
       ctx.fail(`shape has ${target.length} entries for ${axes.length} axes`, 1);
     const out = [...s];
-    axes.forEach((a, i) => out[a] = target[i]);
+    axes.forEach((a, i2) => out[a] = target[i2]);
     ctx.output(0, ctx.dtype(0), out);
   },
   cost: () => NO_COMPUTE
@@ -42428,21 +45200,21 @@ var centerCropPad = {
 var col2Im = {
   nonParamInputs: [1, 2],
   infer(ctx) {
-    const x = ctx.shape(0);
+    const x2 = ctx.shape(0);
     const image = ctx.dims(1);
     const block = ctx.dims(2);
     if (!image || !block)
       ctx.fail("image_shape and block_shape must be constants");
-    const c = dim(dimPoly(x[1]).floorDiv(numElements(block)));
-    ctx.output(0, ctx.dtype(0), [x[0], c, ...image]);
+    const c = dim(dimPoly(x2[1]).floorDiv(numElements(block)));
+    ctx.output(0, ctx.dtype(0), [x2[0], c, ...image]);
   },
   // One addition per input element (overlapping blocks accumulate).
   cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)), ctx.kernelOptions)
 };
 var imageDecoder = {
   infer(ctx) {
-    const fmt = ctx.attrString("pixel_format", "RGB");
-    ctx.output(0, "uint8", [ctx.dataDependent("height"), ctx.dataDependent("width"), fmt === "Grayscale" ? 1 : 3]);
+    const fmt2 = ctx.attrString("pixel_format", "RGB");
+    ctx.output(0, "uint8", [ctx.dataDependent("height"), ctx.dataDependent("width"), fmt2 === "Grayscale" ? 1 : 3]);
   },
   // Decoding cost depends on the codec; counted as one operation per output byte.
   cost: (ctx) => elementwiseCost("Add", numElements(ctx.outShape(0)), ctx.kernelOptions)
@@ -42465,7 +45237,7 @@ var onnxAttention = {
     }
     ctx.output(0, ctx.dtype(0), y);
     const kv4 = (s, heads) => s.length === 4 ? [...s] : [s[0], heads ?? 1, s[1], dim(dimPoly(s[2]).floorDiv(heads ?? 1))];
-    const past = (i, cur) => ctx.hasInput(i) ? [cur[0], cur[1], dim(dimPoly(ctx.shape(i)[2]).add(dimPoly(cur[2]))), cur[3]] : cur;
+    const past = (i2, cur) => ctx.hasInput(i2) ? [cur[0], cur[1], dim(dimPoly(ctx.shape(i2)[2]).add(dimPoly(cur[2]))), cur[3]] : cur;
     const kvHeads = ctx.attrInt("kv_num_heads");
     if (ctx.hasOutput(1))
       ctx.output(1, ctx.dtype(1), past(4, kv4(k, kvHeads)));
@@ -42509,11 +45281,11 @@ var nnRules = {
   DynamicQuantizeLinear: dynamicQuantizeLinear,
   Gradient: gradient,
   GridSample: gridSample,
-  GRU: recurrent("gru"),
+  GRU: recurrent2("gru"),
   HammingWindow: windowOp(),
   HannWindow: windowOp(),
   ImageScaler: imageScaler,
-  LSTM: recurrent("lstm"),
+  LSTM: recurrent2("lstm"),
   MaxRoiPool: maxRoiPool,
   MelWeightMatrix: melWeightMatrix,
   Momentum: optimizer("Momentum"),
@@ -42526,7 +45298,7 @@ var nnRules = {
   RandomUniform: randomFromShape(),
   RandomUniformLike: randomLike(),
   Resize: resize,
-  RNN: recurrent("rnn"),
+  RNN: recurrent2("rnn"),
   RoiAlign: roiAlign,
   SoftmaxCrossEntropyLoss: sceLoss,
   STFT: stft,
@@ -42534,7 +45306,7 @@ var nnRules = {
 };
 
 // ../../packages/onnx/dist/ops/text.js
-var perElement = (ctx) => elementwiseCost("Equal", numElements(ctx.shape(0)), ctx.kernelOptions);
+var perElement2 = (ctx) => elementwiseCost("Equal", numElements(ctx.shape(0)), ctx.kernelOptions);
 var stringNormalizer = {
   infer(ctx) {
     const s = ctx.shape(0);
@@ -42552,7 +45324,7 @@ var stringNormalizer = {
       n = ctx.dataDependent("kept");
     ctx.output(0, "string", s.length === 2 ? [s[0], n] : [n]);
   },
-  cost: perElement
+  cost: perElement2
 };
 var stringConcat = {
   infer: (ctx) => ctx.output(0, "string", ctx.broadcast(ctx.shape(0), ctx.shape(1))),
@@ -42560,7 +45332,7 @@ var stringConcat = {
 };
 var regexFullMatch = {
   infer: (ctx) => ctx.output(0, "bool", ctx.shape(0)),
-  cost: perElement
+  cost: perElement2
 };
 var stringSplit = {
   infer(ctx) {
@@ -42568,7 +45340,7 @@ var stringSplit = {
     ctx.output(0, "string", [...s, ctx.dataDependent("tokens")]);
     ctx.output(1, "int64", s);
   },
-  cost: perElement
+  cost: perElement2
 };
 var tfIdf = {
   infer(ctx) {
@@ -42865,7 +45637,7 @@ var OnnxOptionsError = class extends Error {
 function analyzeOnnx(source, options = {}) {
   const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
   const def = toModelDef(model);
-  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
+  const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
   for (const name of Object.keys(options.inputs ?? {}))
     if (!inputNames.includes(name))
       throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(", ") || "none"}`);
@@ -42899,7 +45671,7 @@ function profileOnnx(source, options = {}) {
     name: n.name,
     op: n.op,
     domain: n.domain === "" ? "ai.onnx" : n.domain,
-    inputs: n.inputs.map((i) => i.name),
+    inputs: n.inputs.map((i2) => i2.name),
     outputs: n.outputs.filter((o) => o.name !== "").map((o) => analyzedValue(o.name, o.value)),
     ...n.cost ? { cost: n.cost } : { params: n.params },
     ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
@@ -42911,7 +45683,7 @@ function profileOnnx(source, options = {}) {
     model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
     convention: options.convention ?? "macs+flops",
     dims: options.dims ?? {},
-    inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),
+    inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
@@ -42946,16 +45718,17 @@ var ModelReadError = class extends Error {
 var stripFile = (message, file) => message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 function profileModel(source, options) {
   const format = sniffFormat(source.read(0, Math.min(64, source.size)));
-  if (format !== "onnx")
-    throw new ModelReadError(options.file, "unsupported-format", "Keras models are profiled by @modelcost/keras, which this build does not include yet");
+  const opts = {
+    file: options.file,
+    ...options.dims ? { dims: options.dims } : {},
+    ...options.inputs ? { inputs: options.inputs } : {},
+    ...options.convention ? { convention: options.convention } : {}
+  };
   try {
-    return profileOnnx(source, {
-      file: options.file,
-      ...options.dims ? { dims: options.dims } : {},
-      ...options.inputs ? { inputs: options.inputs } : {},
-      ...options.convention ? { convention: options.convention } : {}
-    });
+    return format === "onnx" ? profileOnnx(source, opts) : profileKeras(source, opts);
   } catch (e2) {
+    if (e2 instanceof KerasImportError)
+      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
     if (e2 instanceof OnnxOptionsError)
       throw new ModelReadError(options.file, "bad-option", e2.message);
     if (e2 instanceof OnnxImportError)
@@ -42977,9 +45750,9 @@ function profileBlob(bytes, path, config, plan) {
     throw e2;
   }
 }
-async function review(changes, readAt, config) {
+async function review(changes, readAt, config, options = {}) {
   const isModel = (0, import_picomatch2.default)([...config.models], { dot: false });
-  const cache = /* @__PURE__ */ new Map();
+  const cache = new Map(options.reports ?? []);
   const plan = latencyPlan(config);
   const profile = (bytes, path) => {
     const key = createHash("sha256").update(bytes).digest("hex");
@@ -43011,6 +45784,59 @@ async function review(changes, readAt, config) {
       breaches.push(...evaluateBudgets(config, c.path, change.head, change.base));
   }
   return { models, breaches, failed: breaches.some((b) => !b.waived) };
+}
+
+// ../../packages/report/dist/reports-dir.js
+import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
+import { join } from "node:path";
+function loadReportsDir(dir) {
+  const reports = /* @__PURE__ */ new Map();
+  const errors = [];
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    return { reports, errors: [`${dir}: no such directory`] };
+  }
+  if (!st.isDirectory())
+    return { reports, errors: [`${dir}: not a directory`] };
+  const walk = (d) => {
+    for (const e2 of readdirSync(d, { withFileTypes: true })) {
+      if (e2.isDirectory() && e2.name !== "node_modules")
+        walk(join(d, e2.name));
+      else if (e2.isFile() && e2.name === "index.json")
+        readIndex(join(d, e2.name), d);
+    }
+  };
+  const readIndex = (file, base) => {
+    let idx;
+    try {
+      idx = JSON.parse(readFileSync2(file, "utf8"));
+    } catch (e2) {
+      errors.push(`${file}: not valid JSON (${e2.message})`);
+      return;
+    }
+    if (idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
+      errors.push(`${file}: expected {"schemaVersion": 1, "reports": [...]}`);
+      return;
+    }
+    for (const [i2, entry] of idx.reports.entries()) {
+      if (typeof entry?.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
+        errors.push(`${file}: reports[${i2}]: expected {path, report, sha256}`);
+        continue;
+      }
+      try {
+        const r = JSON.parse(readFileSync2(join(base, entry.report), "utf8"));
+        if (r.schemaVersion !== 1)
+          throw new Error(`schemaVersion ${String(r.schemaVersion)}, expected 1`);
+        reports.set(entry.sha256, r);
+      } catch (e2) {
+        errors.push(`${join(base, entry.report)}: ${e2.message}`);
+      }
+    }
+  };
+  walk(dir);
+  return { reports, errors };
 }
 
 // lib/action.js
@@ -43053,6 +45879,23 @@ function actionConfig(text, inputs) {
   }
   return config;
 }
+var LFS_HEADER = new TextEncoder().encode("version https://git-lfs.github.com/spec/v1");
+function isLfsPointer(bytes) {
+  return bytes.length < 1024 && LFS_HEADER.every((b, i2) => bytes[i2] === b);
+}
+function withLfs(read, smudge, warn) {
+  return async (sha, path) => {
+    const bytes = await read(sha, path);
+    if (!bytes || !isLfsPointer(bytes))
+      return bytes;
+    try {
+      return await smudge(bytes, path);
+    } catch (e2) {
+      warn(`${path}: could not fetch the Git LFS object (${e2.message.split("\n")[0]}); is git-lfs installed on the runner?`);
+      return bytes;
+    }
+  };
+}
 async function runAction(deps) {
   const { inputs, event, api, sinks } = deps;
   const pr = event.pull_request;
@@ -43061,13 +45904,15 @@ async function runAction(deps) {
   const config = actionConfig(deps.configText, inputs);
   const files = await api.listFiles(pr.number);
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
-  const read = deps.git ?? ((sha, path) => api.getContent(sha, path));
-  const result = await review(files, (side, path) => read(side === "base" ? baseSha : pr.head.sha, path), config);
+  const plain = deps.git ?? ((sha, path) => api.getContent(sha, path));
+  const read = deps.lfsSmudge ? withLfs(plain, deps.lfsSmudge, sinks.warning) : plain;
+  const result = await review(files, (side, path) => read(side === "base" ? baseSha : pr.head.sha, path), config, deps.storedReports ? { reports: deps.storedReports } : {});
   const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m2) => m2.status !== "unchanged");
   await sinks.summary(body);
   sinks.setOutput("comment-body", body);
-  sinks.setOutput("report-json", JSON.stringify(result.models.map((m2) => ({ path: m2.path, status: m2.status, base: m2.base?.totals, head: m2.head?.totals, error: m2.error }))));
+  const latency = (r) => r?.latency.map((l) => ({ hardware: latencyKey(l), ms: l.ms }));
+  sinks.setOutput("report-json", JSON.stringify(result.models.map((m2) => ({ path: m2.path, status: m2.status, base: m2.base?.totals, head: m2.head?.totals, baseLatency: latency(m2.base), headLatency: latency(m2.head), error: m2.error }))));
   sinks.setOutput("breached", String(result.failed));
   for (const b of result.breaches)
     if (!b.waived)
@@ -43098,19 +45943,19 @@ async function runAction(deps) {
 
 // lib/github.js
 async function withRetry(fn, what, attempts = 4, baseMs = 500) {
-  for (let i = 0; ; i++) {
+  for (let i2 = 0; ; i2++) {
     try {
       return await fn();
     } catch (e2) {
-      const err = e2;
-      const status = err.status ?? 0;
-      const retryAfter = Number(err.response?.headers?.["retry-after"] ?? 0);
-      const secondary = (status === 403 || status === 429) && (retryAfter > 0 || /secondary rate limit/i.test(err.message ?? ""));
-      if (i + 1 < attempts && (status >= 500 || secondary)) {
-        await new Promise((r) => setTimeout(r, retryAfter > 0 ? retryAfter * 1e3 : baseMs * 2 ** i));
+      const err2 = e2;
+      const status = err2.status ?? 0;
+      const retryAfter = Number(err2.response?.headers?.["retry-after"] ?? 0);
+      const secondary = (status === 403 || status === 429) && (retryAfter > 0 || /secondary rate limit/i.test(err2.message ?? ""));
+      if (i2 + 1 < attempts && (status >= 500 || secondary)) {
+        await new Promise((r) => setTimeout(r, retryAfter > 0 ? retryAfter * 1e3 : baseMs * 2 ** i2));
         continue;
       }
-      throw new ApiError(status, `${what}: ${err.message ?? String(e2)}`);
+      throw new ApiError(status, `${what}: ${err2.message ?? String(e2)}`);
     }
   }
 }
@@ -43178,19 +46023,31 @@ async function main() {
   };
   const token = getInput("github-token", { required: true });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const configPath = join(workspace, inputs.config);
-  const configText = existsSync3(configPath) ? readFileSync2(configPath, "utf8") : void 0;
+  const configPath = join2(workspace, inputs.config);
+  const configText = existsSync3(configPath) ? readFileSync3(configPath, "utf8") : void 0;
   const { owner, repo } = context2.repo;
   const pr = context2.payload.pull_request;
   const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : void 0;
   if (git)
     info("reading models from the local git history");
+  let storedReports;
+  const reportsDir = getInput("reports");
+  if (reportsDir) {
+    const stored = loadReportsDir(join2(workspace, reportsDir));
+    for (const e2 of stored.errors)
+      warning(`reports: ${e2}`);
+    storedReports = stored.reports;
+    info(`${stored.reports.size} stored reports from ${reportsDir}; other models are profiled here`);
+  }
   const result = await runAction({
     inputs,
     event: context2.payload,
     api: octokitApi(token, owner, repo),
     ...configText !== void 0 ? { configText } : {},
     ...git ? { git } : {},
+    ...storedReports ? { storedReports } : {},
+    // `lfs: true`: fetch just the changed models' LFS objects through the checkout's git-lfs.
+    ...(getInput("lfs") || "false") === "true" ? { lfsSmudge: async (pointer, path) => new Uint8Array(execFileSync("git", ["lfs", "smudge", "--", path], { cwd: workspace, input: pointer, maxBuffer: 4 << 30, stdio: ["pipe", "pipe", "pipe"] })) } : {},
     sinks: {
       summary: async (md) => {
         await summary.addRaw(md).write();

@@ -3,8 +3,8 @@
  * output sinks), so tests drive it with real payloads and a stand-in API. Plan, then apply: `review`
  * computes plain data; posting the sticky comment is the only effect on GitHub.
  */
-import { findHardware, hardwareCatalog } from '@modelcost/core';
-import { commentMarker, parseConfig, PRECISIONS, renderComment, review, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
+import { findHardware, hardwareCatalog, type Report } from '@modelcost/core';
+import { commentMarker, latencyKey, parseConfig, PRECISIONS, renderComment, review, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
 
 /** The Action's inputs (action.yml). */
 export interface ActionInputs {
@@ -113,11 +113,50 @@ export function actionConfig(text: string | undefined, inputs: ActionInputs): Mo
   return config;
 }
 
-/** Run the Action. Never throws for API trouble on the comment: the summary and outputs still come. */
 /** Reads a file at a commit from a local clone (when the checkout has the history); undefined when absent. */
 export type GitReader = (sha: string, path: string) => Promise<Uint8Array | undefined>;
 
-export async function runAction(deps: { inputs: ActionInputs; event: PullRequestEvent; api: GitHubApi; sinks: ActionSinks; configText?: string; git?: GitReader }): Promise<ActionResult> {
+const LFS_HEADER = new TextEncoder().encode('version https://git-lfs.github.com/spec/v1');
+
+/** True when the bytes are a Git LFS pointer file rather than the content. */
+export function isLfsPointer(bytes: Uint8Array): boolean {
+  return bytes.length < 1024 && LFS_HEADER.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The `lfs` input: a reader that replaces each Git LFS pointer it meets by the object's content,
+ * fetched one object at a time (`git lfs smudge`), so only the changed model files are downloaded,
+ * never the whole LFS store. When fetching fails, the pointer stays and its row explains it.
+ */
+export function withLfs(read: GitReader, smudge: (pointer: Uint8Array, path: string) => Promise<Uint8Array>, warn: (m: string) => void): GitReader {
+  return async (sha, path) => {
+    const bytes = await read(sha, path);
+    if (!bytes || !isLfsPointer(bytes)) return bytes;
+    try {
+      return await smudge(bytes, path);
+    } catch (e) {
+      warn(`${path}: could not fetch the Git LFS object (${(e as Error).message.split('\n')[0]}); is git-lfs installed on the runner?`);
+      return bytes;
+    }
+  };
+}
+
+/**
+ * Run the Action. Never throws for API trouble on the comment: the summary and outputs still come.
+ * `storedReports` (the `reports` input: reports an Nx run or a job matrix made, by model sha256)
+ * stand in for profiling the blobs they describe.
+ */
+export async function runAction(deps: {
+  inputs: ActionInputs;
+  event: PullRequestEvent;
+  api: GitHubApi;
+  sinks: ActionSinks;
+  configText?: string;
+  git?: GitReader;
+  storedReports?: ReadonlyMap<string, Report>;
+  /** With the `lfs` input: fetch one LFS object's content from its pointer. */
+  lfsSmudge?: (pointer: Uint8Array, path: string) => Promise<Uint8Array>;
+}): Promise<ActionResult> {
   const { inputs, event, api, sinks } = deps;
   const pr = event.pull_request;
   if (!pr) throw new Error('this action runs on pull_request events (the event payload has no pull_request)');
@@ -127,13 +166,15 @@ export async function runAction(deps: { inputs: ActionInputs; event: PullRequest
   // have moved on with other merges).
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
   // Git objects when the checkout has both commits (no API calls, no size limit); the contents API otherwise.
-  const read = deps.git ?? ((sha: string, path: string) => api.getContent(sha, path));
-  const result = await review(files, (side, path) => read(side === 'base' ? baseSha : pr.head.sha, path), config);
+  const plain: GitReader = deps.git ?? ((sha: string, path: string) => api.getContent(sha, path));
+  const read = deps.lfsSmudge ? withLfs(plain, deps.lfsSmudge, sinks.warning) : plain;
+  const result = await review(files, (side, path) => read(side === 'base' ? baseSha : pr.head.sha, path), config, deps.storedReports ? { reports: deps.storedReports } : {});
   const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
   const changed = result.models.some((m) => m.status !== 'unchanged');
   await sinks.summary(body);
   sinks.setOutput('comment-body', body);
-  sinks.setOutput('report-json', JSON.stringify(result.models.map((m) => ({ path: m.path, status: m.status, base: m.base?.totals, head: m.head?.totals, error: m.error }))));
+  const latency = (r: Report | undefined) => r?.latency.map((l) => ({ hardware: latencyKey(l), ms: l.ms }));
+  sinks.setOutput('report-json', JSON.stringify(result.models.map((m) => ({ path: m.path, status: m.status, base: m.base?.totals, head: m.head?.totals, baseLatency: latency(m.base), headLatency: latency(m.head), error: m.error }))));
   sinks.setOutput('breached', String(result.failed));
   for (const b of result.breaches) if (!b.waived) sinks.annotate(b.path, b.message);
   for (const m of result.models) if (m.status === 'error') sinks.warning(`${m.path}: ${m.error}`);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
+import { loadReportsDir } from '@modelcost/report';
 import { runAction, type ActionInputs, type GitReader } from './action.js';
 import { octokitApi } from './github.js';
 
@@ -32,12 +33,23 @@ async function main(): Promise<void> {
   const pr = (context.payload as { pull_request?: { base: { sha: string }; head: { sha: string } } }).pull_request;
   const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : undefined;
   if (git) core.info('reading models from the local git history');
+  let storedReports;
+  const reportsDir = core.getInput('reports');
+  if (reportsDir) {
+    const stored = loadReportsDir(join(workspace, reportsDir));
+    for (const e of stored.errors) core.warning(`reports: ${e}`);
+    storedReports = stored.reports;
+    core.info(`${stored.reports.size} stored reports from ${reportsDir}; other models are profiled here`);
+  }
   const result = await runAction({
     inputs,
     event: context.payload as never,
     api: octokitApi(token, owner, repo),
     ...(configText !== undefined ? { configText } : {}),
     ...(git ? { git } : {}),
+    ...(storedReports ? { storedReports } : {}),
+    // `lfs: true`: fetch just the changed models' LFS objects through the checkout's git-lfs.
+    ...((core.getInput('lfs') || 'false') === 'true' ? { lfsSmudge: async (pointer: Uint8Array, path: string) => new Uint8Array(execFileSync('git', ['lfs', 'smudge', '--', path], { cwd: workspace, input: pointer, maxBuffer: 4 << 30, stdio: ['pipe', 'pipe', 'pipe'] })) } : {}),
     sinks: {
       summary: async (md) => {
         await core.summary.addRaw(md).write();

@@ -146,3 +146,47 @@ describe('runAction', () => {
     await expect(runAction({ inputs, event: {}, api: fakeApi({ files: [], base: {}, head: {} }).api, sinks: sinks().sinks })).rejects.toThrow('this action runs on pull_request events');
   });
 });
+
+describe('lfs input: only the changed models LFS objects are fetched', () => {
+  const pointer = (oid: string) => new TextEncoder().encode(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid.repeat(64)}\nsize 96936\n`);
+  const files: FileChange[] = [{ path: 'models/cnn.onnx', status: 'modified' }, { path: 'models/other.onnx', status: 'added' }];
+
+  it('smudges each pointer it reads and profiles the real model', async () => {
+    const { api } = fakeApi({ files, base: { 'models/cnn.onnx': pointer('a') }, head: { 'models/cnn.onnx': pointer('b'), 'models/other.onnx': cnn } });
+    const smudged: string[] = [];
+    const s = sinks();
+    const r = await runAction({
+      inputs: { ...inputs, comment: 'off' },
+      event,
+      api,
+      sinks: s.sinks,
+      configText: 'models: ["models/**/*.onnx"]\n',
+      lfsSmudge: async (p, path) => {
+        const oid = new TextDecoder().decode(p).match(/sha256:(\w)/)![1]!;
+        smudged.push(`${path} ${oid}`);
+        return oid === 'a' ? cnn : wide;
+      },
+    });
+    // Two pointers (base and head of cnn.onnx), nothing for the model stored as a plain file.
+    expect(smudged).toEqual(['models/cnn.onnx a', 'models/cnn.onnx b']);
+    expect(r.body).toContain('| `models/cnn.onnx` | 24.2 K → 53.6 K (+29.4 K, +121.3%) 🔺 |');
+    expect(r.body).toContain('| `models/other.onnx` | new: 24.2 K |');
+  });
+
+  it('a failed fetch leaves the pointer, warns, and the row explains it', async () => {
+    const { api } = fakeApi({ files: [files[0]!], base: { 'models/cnn.onnx': cnn }, head: { 'models/cnn.onnx': pointer('b') } });
+    const s = sinks();
+    const r = await runAction({
+      inputs: { ...inputs, comment: 'off' },
+      event,
+      api,
+      sinks: s.sinks,
+      configText: 'models: ["models/**/*.onnx"]\n',
+      lfsSmudge: async () => {
+        throw new Error("git: 'lfs' is not a git command. See 'git --help'.");
+      },
+    });
+    expect(s.notes).toContain("warning models/cnn.onnx: could not fetch the Git LFS object (git: 'lfs' is not a git command. See 'git --help'.); is git-lfs installed on the runner?");
+    expect(r.body).toContain('| `models/cnn.onnx` | ❌ Git LFS pointer, not the model');
+  });
+});

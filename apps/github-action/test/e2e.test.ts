@@ -30,6 +30,8 @@ const state = {
   blobs: new Map<string, Buffer>(),
   comments: [] as Comment[],
   failCreate: 0,
+  /** Statuses the files endpoint answers before it succeeds (502; 403 = a secondary rate limit with retry-after). */
+  failFiles: [] as number[],
   log: [] as string[],
   nextId: 5000,
 };
@@ -62,7 +64,15 @@ beforeAll(async () => {
       const url = new URL(req.url!, 'http://x');
       state.log.push(`${req.method} ${url.pathname}${url.searchParams.get('page') ? ` page=${url.searchParams.get('page')}` : ''}`);
       let m: RegExpMatchArray | null;
-      if (req.method === 'GET' && url.pathname === '/repos/o/r/pulls/7/files') return page(req, res, state.files);
+      if (req.method === 'GET' && url.pathname === '/repos/o/r/pulls/7/files') {
+        const fail = state.failFiles.shift();
+        if (fail === 403) {
+          res.writeHead(403, { 'content-type': 'application/json', 'retry-after': '1' });
+          return res.end(JSON.stringify({ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }));
+        }
+        if (fail) return json(res, fail, { message: 'Bad Gateway' });
+        return page(req, res, state.files);
+      }
       if (req.method === 'GET' && (m = url.pathname.match(/^\/repos\/o\/r\/contents\/(.+)$/))) {
         const blob = state.blobs.get(`${url.searchParams.get('ref')}:${decodeURIComponent(m[1]!)}`);
         if (!blob) return json(res, 404, { message: 'Not Found' });
@@ -172,6 +182,20 @@ describe('the bundled Action against a local GitHub API', () => {
     } finally {
       state.failCreate = 0;
     }
+  }, 60_000);
+
+  it('retries a 502 and a secondary rate limit (honouring retry-after) and then succeeds', async () => {
+    state.comments = [];
+    state.log = [];
+    state.failFiles = [502, 403];
+    const started = Date.now();
+    const r = await runBundle('3'.repeat(40), 'models: ["models/**/*.onnx"]\n');
+    expect(r.code).toBe(0);
+    expect(state.log.filter((l) => l.startsWith('GET /repos/o/r/pulls/7/files'))).toHaveLength(3);
+    // 500 ms backoff after the 502, then the 1 s retry-after of the rate limit.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(r.summary).toContain('**modelcost**: 1 model changed');
+    expect(state.failFiles).toEqual([]);
   }, 60_000);
 
   it('reports an LFS pointer and a corrupt model in their rows', async () => {

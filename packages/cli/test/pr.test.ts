@@ -3,7 +3,8 @@
  * renders the comment for the range and `modelcost check` gates on budgets.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,26 @@ describe('modelcost pr on a real git range', () => {
     const r = await cli(['check'], dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain('breach: models/cnn.onnx: cnn: params 53.6 K exceeds max 50 K');
+  });
+
+  it('--reports reuses stored reports by content hash and profiles the rest', async () => {
+    // A stored report for the head CNN's bytes, doctored (params 12,345) to prove it is used, not recomputed.
+    const headBytes = readFileSync(join(EX, 'pr/tiny-cnn.onnx'));
+    const sha256 = createHash('sha256').update(headBytes).digest('hex');
+    const profiled = JSON.parse((await cli(['profile', join(EX, 'pr/tiny-cnn.onnx'), '--json'], dir)).out);
+    const stored = { ...profiled, totals: { ...profiled.totals, params: 12345 } };
+    const reports = join(dir, 'dist/modelcost/models');
+    mkdirSync(reports, { recursive: true });
+    writeFileSync(join(reports, 'cnn.onnx.json'), JSON.stringify(stored));
+    writeFileSync(join(reports, 'index.json'), JSON.stringify({ schemaVersion: 1, reports: [{ path: 'models/cnn.onnx', report: 'cnn.onnx.json', sha256 }] }));
+    const r = await cli(['pr', '--base', 'HEAD~1', '--reports', 'dist/modelcost'], dir);
+    expect(r.err).toBe('modelcost: 1 stored report from dist/modelcost; other models are profiled here\n');
+    expect(r.out).toContain('| `models/cnn.onnx` | 24.2 K → 12.3 K (-11.9 K, -49.1%)');
+    // The base side and the removed encoder were profiled here.
+    expect(r.out).toContain('| `models/encoder.onnx` | removed (was 197 K) |');
+    const bad = await cli(['pr', '--base', 'HEAD~1', '--reports', 'nope'], dir);
+    expect(bad.err).toContain('modelcost: --reports: ');
+    expect(bad.err).toContain('nope: no such directory');
   });
 
   it('a range without model changes says so and passes', async () => {

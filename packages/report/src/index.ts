@@ -7,7 +7,8 @@ export { commentMarker, flopsChart, human, modelChange, percent, renderComment, 
 export { BUDGET_METRICS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
 export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
-export { review, type FileChange, type ReadAt, type ReviewResult } from './review.js';
+export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';
+export { loadReportsDir, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
 export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';
 export { ModelReadError, profileModel, sniffFormat, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';

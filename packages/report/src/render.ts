@@ -150,7 +150,7 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
         if (a === undefined) return b === undefined ? '' : `removed (was ${fmtMs(b)})`;
         if (b === undefined) return c.status === 'added' ? `new: ${fmtMs(a)}` : fmtMs(a);
         const d = delta(b, a);
-        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '−'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
+        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '-'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
       };
       const cell = (k: DiffMetric): string => {
         if (c.status === 'added') return `new: ${human(c.head!.totals[k], isBytes(k))}`;

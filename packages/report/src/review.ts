@@ -24,6 +24,12 @@ export interface FileChange {
 /** Reads a file's bytes at one side of the change; undefined when it does not exist there. */
 export type ReadAt = (side: 'base' | 'head', path: string) => Promise<Uint8Array | undefined>;
 
+/** Options of {@link review}. */
+export interface ReviewOptions {
+  /** Reports already made, by sha256 of the model bytes (`loadReportsDir`): those blobs are not profiled again. */
+  readonly reports?: ReadonlyMap<string, Report>;
+}
+
 /** Result of {@link review}. */
 export interface ReviewResult {
   readonly models: readonly ModelChange[];
@@ -50,9 +56,10 @@ function profileBlob(bytes: Uint8Array, path: string, config: ModelcostConfig, p
  * and checked against its budgets (`maxIncrease` against the base). A model that cannot be read gets
  * an error row; the others still report. Identical blobs are profiled once (content-hash cache).
  */
-export async function review(changes: readonly FileChange[], readAt: ReadAt, config: ModelcostConfig): Promise<ReviewResult> {
+export async function review(changes: readonly FileChange[], readAt: ReadAt, config: ModelcostConfig, options: ReviewOptions = {}): Promise<ReviewResult> {
   const isModel = picomatch([...config.models], { dot: false });
-  const cache = new Map<string, Report | string>();
+  // Reports made ahead of time (Nx target, job matrix) seed the content-hash cache.
+  const cache = new Map<string, Report | string>(options.reports ?? []);
   const plan = latencyPlan(config);
   const profile = (bytes: Uint8Array, path: string): Report | string => {
     const key = createHash('sha256').update(bytes).digest('hex');

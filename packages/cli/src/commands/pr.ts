@@ -5,6 +5,7 @@
  * Exit 1 when a budget is breached.
  */
 import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import type { FileChange } from '@modelcost/report';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -42,13 +43,18 @@ export function parseNameStatus(out: string): FileChange[] {
 
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
-  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name]',
-  examples: ['modelcost pr --base origin/main', 'modelcost pr --base HEAD~1 --head HEAD --key detector'],
+  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name] [--reports <dir>]',
+  examples: [
+    'modelcost pr --base origin/main',
+    'modelcost pr --base HEAD~1 --head HEAD --key detector',
+    'nx affected -t modelcost && modelcost pr --base origin/main --reports dist/modelcost   # reuse the Nx-made reports',
+  ],
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
     config: { type: 'string' },
     key: { type: 'string' },
+    reports: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   async run(args, io: CliIO) {
@@ -56,7 +62,7 @@ export const prCommand: Command = {
     if (!base) throw new UsageError('pr: --base <git-ref> is required');
     const head = (args.values.head as string | undefined) ?? 'HEAD';
     // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
-    const { renderComment, review } = await import('@modelcost/report');
+    const { loadReportsDir, renderComment, review } = await import('@modelcost/report');
     const { loadConfig } = await import('../config.js');
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
     const config = loadConfig(io, root, args.values.config as string | undefined, false);
@@ -64,6 +70,14 @@ export const prCommand: Command = {
     const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
     const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());
     const mergeBase = git(root, ['merge-base', baseSha, headSha]).toString().trim();
+    let reports;
+    const reportsDir = args.values.reports as string | undefined;
+    if (reportsDir !== undefined) {
+      const stored = loadReportsDir(resolve(io.cwd, reportsDir));
+      for (const e of stored.errors) io.stderr.write(`modelcost: --reports: ${e}\n`);
+      reports = stored.reports;
+      io.stderr.write(`modelcost: ${stored.reports.size} stored report${stored.reports.size === 1 ? '' : 's'} from ${reportsDir}; other models are profiled here\n`);
+    }
     const result = await review(
       changes,
       async (side, path) => {
@@ -74,6 +88,7 @@ export const prCommand: Command = {
         }
       },
       config,
+      reports ? { reports } : {},
     );
     const key = (args.values.key as string | undefined) ?? 'default';
     io.stdout.write(renderComment(result.models, { key, baseSha: mergeBase, headSha, breaches: result.breaches }));
