@@ -72,7 +72,8 @@ export function runNx(dir, args, { env = {} } = {}) {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...env },
+    // The parent's NX_* settings (CI runs with NX_SKIP_NX_CACHE=true) must not leak into the throwaway workspace.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NX_'))), NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...env },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   return { status: r.status, output: `${r.stdout}${r.stderr}`, ms };
