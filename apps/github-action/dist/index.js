@@ -35008,7 +35008,9 @@ var KIND_DEFAULTS = {
       computeHalfSec: est(2e-5, "default for CPUs: kernels under ~20 us of peak work are dominated by packing and threading (docs/latency-model.md)"),
       vectorMax: est(0.05, "default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak"),
       memoryMax: est(0.7, "default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth"),
-      memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound")
+      memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound"),
+      cacheBytes: est(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
+      cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth")
     }
   },
   gpu: {
@@ -35018,7 +35020,9 @@ var KIND_DEFAULTS = {
       computeHalfSec: est(1e-5, "default for GPUs: a kernel must fill every SM for ~10 us to approach peak"),
       vectorMax: est(0.1, "default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak"),
       memoryMax: est(0.75, "default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak"),
-      memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system")
+      memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system"),
+      cacheBytes: est(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
+      cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth")
     }
   },
   npu: {
@@ -35028,7 +35032,9 @@ var KIND_DEFAULTS = {
       computeHalfSec: est(2e-5, "default for NPUs: small layers run far below peak"),
       vectorMax: est(0.05, "default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU"),
       memoryMax: est(0.6, "default for NPUs: shared LPDDR with the SoC"),
-      memoryHalfSec: est(5e-6, "default for NPUs")
+      memoryHalfSec: est(5e-6, "default for NPUs"),
+      cacheBytes: est(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
+      cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR")
     }
   }
 };
@@ -35637,6 +35643,7 @@ function findHardware(ids, catalog = PRESET_DATA) {
   });
 }
 var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
+var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup"];
 function parseUserHardware(raw, where) {
   const errors = [];
   const rec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -35706,8 +35713,8 @@ function parseUserHardware(raw, where) {
     else {
       const eff = {};
       for (const [k, v] of Object.entries(raw.efficiency)) {
-        if (!["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec"].includes(k))
-          errors.push(`${where}.efficiency.${k}: unknown factor; expected computeMax, computeHalfSec, vectorMax, memoryMax or memoryHalfSec`);
+        if (!EFFICIENCY_KEYS.includes(k))
+          errors.push(`${where}.efficiency.${k}: unknown factor; expected ${EFFICIENCY_KEYS.join(", ")}`);
         else {
           const s = sourced(v, `efficiency.${k}`);
           if (s)
@@ -35852,6 +35859,11 @@ function groupKernels(report, fusion = "pointwise") {
   for (const n of report.nodes)
     for (const o of n.outputs)
       tensors.set(o.name, o);
+  const produced = new Set(report.inputs.map((t) => t.name));
+  for (const n of report.nodes)
+    if (n.op !== "Constant")
+      for (const o of n.outputs)
+        produced.add(o.name);
   const groups = [];
   const byTail = /* @__PURE__ */ new Map();
   for (const n of report.nodes) {
@@ -35866,9 +35878,9 @@ function groupKernels(report, fusion = "pointwise") {
         if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0)) {
           joined = g2;
           byTail.delete(i2);
-          const produced = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
-          if (produced)
-            g2.internal += reportTensorBytes(produced, report.dims);
+          const produced2 = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
+          if (produced2)
+            g2.internal += reportTensorBytes(produced2, report.dims);
           break;
         }
       }
@@ -35886,10 +35898,16 @@ function groupKernels(report, fusion = "pointwise") {
     const mult = g.nodes[0].multiplicity ?? 1;
     let flops = 0;
     let moved = 0;
+    let act = 0;
     for (const n of g.nodes) {
       flops += n.flops;
       moved += n.bytesRead + n.bytesWritten;
+      act += n.bytesWritten;
+      for (const i2 of n.inputs)
+        if (produced.has(i2))
+          act += reportTensorBytes(tensors.get(i2), report.dims);
     }
+    const bytes = Math.max(0, moved - 2 * g.internal);
     const anchor = g.nodes.reduce((a, b) => b.flops > a.flops ? b : a, g.nodes[0]);
     const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
     const rec = RECURRENT[anchor.op];
@@ -35900,7 +35918,7 @@ function groupKernels(report, fusion = "pointwise") {
       const steps = d === void 0 ? 1 : typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
       launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
     }
-    return { nodes: g.nodes, flops: flops * mult, bytes: Math.max(0, moved - 2 * g.internal) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    return { nodes: g.nodes, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
 }
 var PEAK_FALLBACK = {
@@ -35922,23 +35940,35 @@ function peakFor(hw, dtype) {
 }
 function timeModelOf(hw) {
   const e2 = hw.efficiency;
-  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, overheadSec: hw.kernelOverheadSec.value };
 }
-function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true) {
+function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0) {
+  const cached = activationBytes > 0 && activationBytes <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
+  const effective = bytes - cached + cached / m2.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? contraction ? flops / (peak * m2.computeMax) + m2.computeHalfSec / m2.computeMax : flops / (peak * m2.vectorMax) : 0;
-  const memory = bytes > 0 && bandwidth > 0 ? bytes / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
+  const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
   return { compute, memory, total: Math.max(compute, memory) + m2.overheadSec };
 }
-function launchesTime(k, bytes, peak, bandwidth, m2) {
+function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const L = k.launches;
-  const t = kernelTime(k.flops / L, bytes / L, peak, bandwidth, m2, k.contraction);
-  return { compute: t.compute * L, memory: t.memory * L, total: t.total * L };
+  if (L <= 1)
+    return kernelTime(k.flops, bytes, peak, bandwidth, m2, k.contraction, activationBytes);
+  const weights = Math.max(0, bytes - activationBytes);
+  const stepAct = activationBytes / L;
+  const cached = (weights <= m2.cacheBytes ? weights : 0) + (stepAct <= m2.cacheBytes ? stepAct : 0);
+  const stepBytes = weights + stepAct;
+  const stepMemory = (stepBytes - cached + cached / m2.cacheSpeedup) / (bandwidth * m2.memoryMax);
+  const stepCompute = peak > 0 ? k.flops / L / (peak * m2.computeMax) : 0;
+  const compute = stepCompute * L + m2.computeHalfSec / m2.computeMax;
+  const memory = stepMemory * L + m2.memoryHalfSec / m2.memoryMax;
+  return { compute, memory, total: Math.max(compute, memory) + m2.overheadSec };
 }
 var PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
 function kernelAt(k, precision) {
   if (!precision || k.floatBits === 0)
-    return { dtype: k.dtype, bytes: k.bytes };
-  return { dtype: precision, bytes: k.bytes * PRECISION_BITS[precision] / k.floatBits };
+    return { dtype: k.dtype, bytes: k.bytes, activationBytes: k.activationBytes };
+  const f = PRECISION_BITS[precision] / k.floatBits;
+  return { dtype: precision, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
 }
 function estimateLatency(report, hw, options = {}, kernels = groupKernels(report, fusionFor(hw.kind))) {
   const m2 = timeModelOf(hw);
@@ -35947,8 +35977,8 @@ function estimateLatency(report, hw, options = {}, kernels = groupKernels(report
   let computeTime = 0;
   let memoryTime = 0;
   const timed = kernels.map((k) => {
-    const { dtype, bytes } = kernelAt(k, options.precision);
-    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m2);
+    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
+    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m2, activationBytes);
     const sec = t.total;
     total += sec;
     if (t.compute >= t.memory)

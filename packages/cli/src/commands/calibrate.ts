@@ -111,7 +111,7 @@ export const calibrateCommand: Command = {
       '',
       `MAPE: uncalibrated ${pct(summary.base.mape)}, calibrated ${pct(summary.fitted.mape)} (fitted models), ${pct(summary.leaveOneOut.mape)} held out (leave-one-out)`,
       `Spearman: uncalibrated ${summary.base.spearman.toFixed(3)}, held out ${summary.leaveOneOut.spearman.toFixed(3)}`,
-      `fitted: computeMax ${fitted.computeMax.toFixed(3)}, computeHalfSec ${(fitted.computeHalfSec * 1e6).toFixed(1)} us, memoryMax ${fitted.memoryMax.toFixed(3)}, overhead ${(fitted.overheadSec * 1e6).toFixed(2)} us per kernel`,
+      `fitted: computeMax ${fitted.computeMax.toFixed(3)}, computeHalfSec ${(fitted.computeHalfSec * 1e6).toFixed(1)} us, vectorMax ${fitted.vectorMax.toFixed(3)}, memoryMax ${fitted.memoryMax.toFixed(3)}, cacheSpeedup ${fitted.cacheSpeedup.toFixed(2)}, overhead ${(fitted.overheadSec * 1e6).toFixed(2)} us per kernel`,
       args.values.out ? `wrote profile "${id}" to ${args.values.out as string}; use it with --hardware ./${args.values.out as string}` : 'give --out <file.json> to save the profile',
     );
     io.stdout.write(`${lines.join('\n')}\n`);

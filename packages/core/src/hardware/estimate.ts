@@ -48,6 +48,8 @@ export interface Kernel {
   readonly flops: number;
   /** Bytes read and written outside the kernel (intermediates kept in registers/cache are not counted). */
   readonly bytes: number;
+  /** The part of `bytes` that is activations (tensors produced by nodes or fed as inputs), the rest being weights. */
+  readonly activationBytes: number;
   /** dtype of the arithmetic (before any what-if precision). */
   readonly dtype: PeakDType;
   /** Bits of the kernel's float data (for what-if byte scaling); 0 when its data is not float. */
@@ -56,7 +58,7 @@ export interface Kernel {
   readonly multiplicity: number;
   /** True when the kernel holds a contraction (MACs > 0): GEMM-like work whose efficiency grows with size. */
   readonly contraction: boolean;
-  /** Launches per run: a recurrent layer runs one step kernel per time step. */
+  /** Steps per run: a recurrent layer runs one small matmul per time step inside one dispatched op. */
   readonly launches: number;
 }
 
@@ -118,6 +120,9 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   for (const o of report.outputs) consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
   const tensors = new Map<string, ReportTensor>(report.inputs.map((t) => [t.name, t]));
   for (const n of report.nodes) for (const o of n.outputs) tensors.set(o.name, o);
+  // Activations: graph inputs and node outputs other than constants (whatever else a node reads is a weight).
+  const produced = new Set<string>(report.inputs.map((t) => t.name));
+  for (const n of report.nodes) if (n.op !== 'Constant') for (const o of n.outputs) produced.add(o.name);
   interface Open { nodes: ReportNode[]; internal: number; tail: string }
   const groups: Open[] = [];
   const byTail = new Map<string, Open>();
@@ -149,10 +154,14 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     const mult = g.nodes[0]!.multiplicity ?? 1;
     let flops = 0;
     let moved = 0;
+    let act = 0;
     for (const n of g.nodes) {
       flops += n.flops;
       moved += n.bytesRead + n.bytesWritten;
+      act += n.bytesWritten;
+      for (const i of n.inputs) if (produced.has(i)) act += reportTensorBytes(tensors.get(i)!, report.dims);
     }
+    const bytes = Math.max(0, moved - 2 * g.internal);
     const anchor = g.nodes.reduce((a, b) => (b.flops > a.flops ? b : a), g.nodes[0]!);
     const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
     // Each intermediate was written by one node and read by the next: both transfers stay on chip.
@@ -164,7 +173,7 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
       const steps = d === undefined ? 1 : typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
       launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
     }
-    return { nodes: g.nodes, flops: flops * mult, bytes: Math.max(0, moved - 2 * g.internal) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    return { nodes: g.nodes, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
 }
 
@@ -195,13 +204,15 @@ export interface TimeModel {
   readonly vectorMax: number;
   readonly memoryMax: number;
   readonly memoryHalfSec: number;
+  readonly cacheBytes: number;
+  readonly cacheSpeedup: number;
   readonly overheadSec: number;
 }
 
 /** The time model a profile describes. */
 export function timeModelOf(hw: HardwareProfile): TimeModel {
   const e = hw.efficiency;
-  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, overheadSec: hw.kernelOverheadSec.value };
 }
 
 /**
@@ -210,25 +221,40 @@ export function timeModelOf(hw: HardwareProfile): TimeModel {
  * the machine), so its time is `f / (peak * computeMax) + half / computeMax`; other kernels'
  * arithmetic runs at `peak * vectorMax`.
  */
-export function kernelTime(flops: number, bytes: number, peak: number, bandwidth: number, m: TimeModel, contraction = true): { compute: number; memory: number; total: number } {
+export function kernelTime(flops: number, bytes: number, peak: number, bandwidth: number, m: TimeModel, contraction = true, activationBytes = 0): { compute: number; memory: number; total: number } {
+  // Activation traffic that fits in cache moves at cacheSpeedup times the DRAM rate; weights come from DRAM.
+  const cached = activationBytes > 0 && activationBytes <= m.cacheBytes ? Math.min(activationBytes, bytes) : 0;
+  const effective = bytes - cached + cached / m.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? (contraction ? flops / (peak * m.computeMax) + m.computeHalfSec / m.computeMax : flops / (peak * m.vectorMax)) : 0;
-  const memory = bytes > 0 && bandwidth > 0 ? bytes / (bandwidth * m.memoryMax) + m.memoryHalfSec / m.memoryMax : 0;
+  const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m.memoryMax) + m.memoryHalfSec / m.memoryMax : 0;
   return { compute, memory, total: Math.max(compute, memory) + m.overheadSec };
 }
 
-/** A kernel's time over all its launches (a recurrent layer: one step kernel per time step). */
-export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel): { compute: number; memory: number; total: number } {
+/** A kernel's time over all its steps (a recurrent layer: one small matmul per time step, one dispatch). */
+export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel, activationBytes = 0): { compute: number; memory: number; total: number } {
   const L = k.launches;
-  const t = kernelTime(k.flops / L, bytes / L, peak, bandwidth, m, k.contraction);
-  return { compute: t.compute * L, memory: t.memory * L, total: t.total * L };
+  if (L <= 1) return kernelTime(k.flops, bytes, peak, bandwidth, m, k.contraction, activationBytes);
+  // A recurrent op: one dispatch, then per step a small matmul that re-reads the recurrent weights
+  // (from cache when they fit) and its share of the activations. The size penalty is paid once: the
+  // runtime batches the input projection over all steps and keeps the step loop inside the kernel.
+  const weights = Math.max(0, bytes - activationBytes);
+  const stepAct = activationBytes / L;
+  const cached = (weights <= m.cacheBytes ? weights : 0) + (stepAct <= m.cacheBytes ? stepAct : 0);
+  const stepBytes = weights + stepAct;
+  const stepMemory = (stepBytes - cached + cached / m.cacheSpeedup) / (bandwidth * m.memoryMax);
+  const stepCompute = peak > 0 ? k.flops / L / (peak * m.computeMax) : 0;
+  const compute = stepCompute * L + m.computeHalfSec / m.computeMax;
+  const memory = stepMemory * L + m.memoryHalfSec / m.memoryMax;
+  return { compute, memory, total: Math.max(compute, memory) + m.overheadSec };
 }
 
 const PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 } as const;
 
 /** A kernel under a what-if precision: its dtype and the bytes it moves. */
-export function kernelAt(k: Kernel, precision: LatencyOptions['precision']): { dtype: PeakDType; bytes: number } {
-  if (!precision || k.floatBits === 0) return { dtype: k.dtype, bytes: k.bytes };
-  return { dtype: precision, bytes: (k.bytes * PRECISION_BITS[precision]) / k.floatBits };
+export function kernelAt(k: Kernel, precision: LatencyOptions['precision']): { dtype: PeakDType; bytes: number; activationBytes: number } {
+  if (!precision || k.floatBits === 0) return { dtype: k.dtype, bytes: k.bytes, activationBytes: k.activationBytes };
+  const f = PRECISION_BITS[precision] / k.floatBits;
+  return { dtype: precision, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
 }
 
 /** Estimate a report's latency on one profile. Pure. */
@@ -239,8 +265,8 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   let computeTime = 0;
   let memoryTime = 0;
   const timed: ReportKernel[] = kernels.map((k) => {
-    const { dtype, bytes } = kernelAt(k, options.precision);
-    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m);
+    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
+    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m, activationBytes);
     const sec = t.total;
     total += sec;
     if (t.compute >= t.memory) computeTime += sec;

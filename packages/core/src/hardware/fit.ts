@@ -25,19 +25,20 @@ interface Prepared {
 function modelSeconds(p: Prepared, hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
   let t = 0;
   for (const k of p.kernels) {
-    const { dtype, bytes } = kernelAt(k, options.precision);
-    t += launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m).total;
+    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
+    t += launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m, activationBytes).total;
   }
   return t;
 }
 
-const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'overheadSec'] as const;
+const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'overheadSec'] as const;
 /** Search bounds: efficiencies may pass 1 when a preset's peak understates the machine (turbo clocks). */
 const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]>> = {
   computeMax: [0.02, 2],
   computeHalfSec: [0, 500e-6],
   vectorMax: [0.002, 2],
   memoryMax: [0.02, 2],
+  cacheSpeedup: [1, 20],
   overheadSec: [0, 200e-6],
 };
 
@@ -137,6 +138,7 @@ export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: st
       computeHalfSec: measured(fitted.computeHalfSec, 'compute half-efficiency size'),
       vectorMax: measured(fitted.vectorMax, 'vector (non-contraction) efficiency'),
       memoryMax: measured(fitted.memoryMax, 'memory efficiency'),
+      cacheSpeedup: measured(fitted.cacheSpeedup, 'cache speed-up of activation traffic'),
     },
   };
 }

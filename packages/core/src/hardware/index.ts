@@ -59,6 +59,7 @@ export function findHardware(ids: readonly string[], catalog: readonly HardwareP
 }
 
 const PROVENANCES = ['datasheet', 'derived', 'measured', 'estimate'];
+const EFFICIENCY_KEYS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec', 'cacheBytes', 'cacheSpeedup'];
 
 /**
  * Read a user profile from parsed JSON/YAML (a `.modelcost.yml` `hardwareProfiles` entry or a
@@ -120,7 +121,7 @@ export function parseUserHardware(raw: unknown, where: string): { value?: UserHa
     else {
       const eff: Record<string, Sourced> = {};
       for (const [k, v] of Object.entries(raw.efficiency)) {
-        if (!['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec'].includes(k)) errors.push(`${where}.efficiency.${k}: unknown factor; expected computeMax, computeHalfSec, vectorMax, memoryMax or memoryHalfSec`);
+        if (!EFFICIENCY_KEYS.includes(k)) errors.push(`${where}.efficiency.${k}: unknown factor; expected ${EFFICIENCY_KEYS.join(', ')}`);
         else {
           const s = sourced(v, `efficiency.${k}`);
           if (s) eff[k] = s;

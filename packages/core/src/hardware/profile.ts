@@ -45,6 +45,13 @@ export interface EfficiencyFactors {
   readonly memoryMax: Sourced;
   /** Peak-time size (seconds) at which a kernel's transfers reach half of `memoryMax`. */
   readonly memoryHalfSec: Sourced;
+  /**
+   * Bytes of on-chip cache that keep activations between kernels: a kernel whose activation traffic
+   * fits moves it at `cacheSpeedup` times the DRAM rate (weights always come from DRAM).
+   */
+  readonly cacheBytes: Sourced;
+  /** How much faster cache-resident activation traffic is than DRAM traffic (>= 1). */
+  readonly cacheSpeedup: Sourced;
 }
 
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
@@ -98,6 +105,8 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       vectorMax: est(0.05, 'default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak'),
       memoryMax: est(0.7, 'default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth'),
       memoryHalfSec: est(2e-6, 'default for CPUs: transfers under ~2 us are latency-bound'),
+      cacheBytes: est(8 * 2 ** 20, 'default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)'),
+      cacheSpeedup: est(3, 'default for CPUs: L3 bandwidth per core is ~3x a core\'s share of DRAM bandwidth'),
     },
   },
   gpu: {
@@ -108,6 +117,8 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       vectorMax: est(0.1, 'default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak'),
       memoryMax: est(0.75, 'default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak'),
       memoryHalfSec: est(3e-6, 'default for GPUs: transfers under a few us do not saturate the memory system'),
+      cacheBytes: est(4 * 2 ** 20, 'default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)'),
+      cacheSpeedup: est(2, 'default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth'),
     },
   },
   npu: {
@@ -118,6 +129,8 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       vectorMax: est(0.05, 'default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU'),
       memoryMax: est(0.6, 'default for NPUs: shared LPDDR with the SoC'),
       memoryHalfSec: est(5e-6, 'default for NPUs'),
+      cacheBytes: est(2 * 2 ** 20, 'default for NPUs: a few MiB of on-chip SRAM'),
+      cacheSpeedup: est(2, 'default for NPUs: on-chip SRAM vs shared LPDDR'),
     },
   },
 };

@@ -108,6 +108,8 @@ describe('latency estimator', () => {
       vectorMax: { value: 0.5, provenance: 'estimate', source: 'test: 50%, like contractions' },
       memoryMax: { value: 1, provenance: 'estimate', source: 'test: 100%' },
       memoryHalfSec: { value: 0, provenance: 'estimate', source: 'test: no size effect' },
+      cacheBytes: { value: 1, provenance: 'estimate', source: 'test: no cache' },
+      cacheSpeedup: { value: 1, provenance: 'estimate', source: 'test: no cache' },
     },
   };
 
@@ -134,6 +136,25 @@ describe('latency estimator', () => {
     // ONNX LSTM input [seq=64, batch, in]: 64 launches.
     const lstm = { ...r, inputs: [{ name: 'x', shape: [64, 1, 128], dtype: 'float32' }], nodes: [node('l', 'LSTM', ['x', 'W', 'R', 'B'], { name: 'y', shape: [64, 1, 1, 256] }, { macs: 1, flops: 2 })] };
     expect(groupKernels(lstm)[0]!.launches).toBe(64);
+  });
+
+  it('activation traffic that fits the cache moves at cacheSpeedup times the DRAM rate; weights do not', () => {
+    const cached: HardwarePreset = {
+      ...cpu,
+      id: 'test-cache',
+      efficiency: { ...cpu.efficiency, cacheBytes: { value: 2_000_000, provenance: 'estimate', source: 'test: 2 MB' }, cacheSpeedup: { value: 4, provenance: 'estimate', source: 'test: 4x' } },
+    };
+    const [hw] = findHardware(['test-cache'], hardwareCatalog([cached]));
+    const k = groupKernels(smallReport(), 'contraction');
+    const act = 802816;
+    // Conv+BN+Relu: activations = input x (602112) + output r (act); weights = 37632 + 1024.
+    expect(k[0]!.activationBytes).toBe(602112 + act);
+    // Gemm: activations = its input f (act, the Reshape's output is the Relu's tensor) + output 40; weights 8028160 + 40.
+    expect(k[1]!.activationBytes).toBe(act + 40);
+    const lat = estimateLatency(smallReport(), hw!);
+    // Kernel 1 stays compute-bound: 401.204224 + 5 us. Kernel 2: memory (8028200 + 802856 / 4) / 1e11 = 82.29 us
+    // (instead of 88.31056) -> + 5 us. Kernel 3: (80 / 4) / 1e11 = 0.0002 us vs compute 0.0001 us -> + 5 us.
+    expect(lat.ms).toBeCloseTo((401.204224 + 5 + (8028200 + 802856 / 4) / 1e5 + 5 + 0.0002 + 5) / 1e3, 9);
   });
 
   it('times each kernel as max(compute, memory) + overhead (hand-derived)', () => {
