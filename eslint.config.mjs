@@ -21,8 +21,9 @@ export default tseslint.config(
         {
           allow: [],
           // The CLI imports the report renderers statically and its config/review code on demand
-          // (start-up time); both are the same library, on purpose.
-          checkDynamicDependenciesExceptions: ['@modelcost/report'],
+          // (start-up time); likewise core's kernels statically and its hardware presets
+          // (`@modelcost/core/hardware`) on demand. Same library both ways, on purpose.
+          checkDynamicDependenciesExceptions: ['@modelcost/report', '@modelcost/core'],
           depConstraints: [
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:importer', onlyDependOnLibsWithTags: ['layer:core'] },

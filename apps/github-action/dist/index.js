@@ -45722,7 +45722,7 @@ function profileOnnx(source, options = {}) {
   });
 }
 
-// ../../packages/report/dist/profile-model.js
+// ../../packages/report/dist/model-read.js
 function sniffFormat(head) {
   if (head[0] === 80 && head[1] === 75)
     return "keras-zip";
@@ -45746,8 +45746,7 @@ var ModelReadError = class extends Error {
   }
 };
 var stripFile = (message, file) => message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
-function profileModel(source, options) {
-  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+function profileWith(importer, source, options) {
   const opts = {
     file: options.file,
     ...options.dims ? { dims: options.dims } : {},
@@ -45755,16 +45754,22 @@ function profileModel(source, options) {
     ...options.convention ? { convention: options.convention } : {}
   };
   try {
-    return format === "onnx" ? profileOnnx(source, opts) : profileKeras(source, opts);
+    return importer(source, opts);
   } catch (e2) {
-    if (e2 instanceof KerasImportError)
-      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
-    if (e2 instanceof OnnxOptionsError)
+    const name = e2?.name;
+    if (name === "OnnxOptionsError")
       throw new ModelReadError(options.file, "bad-option", e2.message);
-    if (e2 instanceof OnnxImportError)
-      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
+    const code = e2?.code;
+    if (typeof code === "string" && /^(Onnx|Keras)\w*Error$/.test(name ?? ""))
+      throw new ModelReadError(options.file, code, stripFile(e2.message, options.file));
     throw e2;
   }
+}
+
+// ../../packages/report/dist/profile-model.js
+function profileModel(source, options) {
+  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+  return profileWith(format === "onnx" ? profileOnnx : profileKeras, source, options);
 }
 
 // ../../packages/report/dist/review.js

@@ -3,7 +3,7 @@
  * --convention, --hardware, output format flags.
  */
 import { resolve } from 'node:path';
-import { findHardware, hardwareCatalog, HardwareError, parseDim, parseUserHardware, type Convention, type Dim, type HardwareProfile, type UserHardware } from '@modelcost/core';
+import { parseDim, type Convention, type Dim, type HardwareProfile, type UserHardware } from '@modelcost/core';
 import { InputError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -63,7 +63,9 @@ export function parsePrecisionFlag(v: string | undefined): 'fp32' | 'fp16' | 'bf
  * User profiles from a JSON file: one profile, a list, or `{ "profiles": [...] }` (what
  * `modelcost calibrate --out` writes). Problems name the file and the dot path.
  */
-export function readHardwareFile(path: string, io: CliIO): UserHardware[] {
+export async function readHardwareFile(path: string, io: CliIO): Promise<UserHardware[]> {
+  // The presets and their parsers load only when hardware is asked for (start-up time of `profile`).
+  const { parseUserHardware } = await import('@modelcost/core/hardware');
   const full = resolve(io.cwd, path);
   if (!io.fs.exists(full)) throw new InputError(path, 'no such hardware profile file');
   let raw: unknown;
@@ -84,13 +86,14 @@ export function readHardwareFile(path: string, io: CliIO): UserHardware[] {
  * `--hardware a100,./ours.json`: preset ids, and JSON files of user profiles (every profile in a file
  * is selected). `extra` are profiles from the config, usable by id.
  */
-export function parseHardwareFlag(v: string | undefined, io: CliIO, extra: readonly UserHardware[] = []): HardwareProfile[] {
+export async function parseHardwareFlag(v: string | undefined, io: CliIO, extra: readonly UserHardware[] = []): Promise<HardwareProfile[]> {
   if (v === undefined || v.trim() === '') return [];
+  const { findHardware, hardwareCatalog, HardwareError } = await import('@modelcost/core/hardware');
   const user = [...extra];
   const ids: string[] = [];
   for (const item of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     if (item.endsWith('.json') || item.includes('/')) {
-      const profiles = readHardwareFile(item, io);
+      const profiles = await readHardwareFile(item, io);
       user.push(...profiles);
       ids.push(...profiles.map((p) => p.id));
     } else ids.push(item);

@@ -3,7 +3,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { withLatency, type Convention, type Dim, type HardwareProfile, type Report } from '@modelcost/core';
-import { ModelReadError, profileModel } from '@modelcost/report/profile';
+import { profileOnnx } from '@modelcost/onnx';
+import { ModelReadError, profileWith, sniffFormat } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -19,7 +20,7 @@ export interface ProfileOptions {
 }
 
 /** Profile the model at `path` (relative to io.cwd). Errors about the file become {@link InputError}. */
-export function profileModelFile(path: string, opts: ProfileOptions, io: CliIO): Report {
+export async function profileModelFile(path: string, opts: ProfileOptions, io: CliIO): Promise<Report> {
   const full = isAbsolute(path) ? path : resolve(io.cwd, path);
   if (!io.fs.exists(full)) throw new InputError(path, 'no such file');
   if (!io.fs.isFile(full)) throw new InputError(path, 'not a file');
@@ -30,7 +31,9 @@ export function profileModelFile(path: string, opts: ProfileOptions, io: CliIO):
     throw new InputError(path, `cannot open: ${(e as Error).message}`);
   }
   try {
-    const report = profileModel(source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
+    // The Keras importer is loaded only for Keras files: ONNX profiles start faster without it.
+    const importer = sniffFormat(source.read(0, Math.min(64, source.size))) === 'onnx' ? profileOnnx : (await import('@modelcost/keras')).profileKeras;
+    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
     return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);

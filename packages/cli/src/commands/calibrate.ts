@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { accuracy, calibratedPreset, estimateWith, findHardware, fitTimeModel, hardwareCatalog, HardwareError, leaveOneOut, timeModelOf, type CalibrationSample } from '@modelcost/core';
+import { accuracy, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, timeModelOf, type CalibrationSample } from '@modelcost/core';
 import { parseDimFlags } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -50,6 +50,7 @@ export const calibrateCommand: Command = {
     const runs = int('runs', 10, 1);
     const warmup = int('warmup', 3, 0);
     const baseId = (args.values.base as string | undefined) ?? DEFAULT_CALIBRATION_BASE;
+    const { findHardware, hardwareCatalog, HardwareError } = await import('@modelcost/core/hardware');
     const catalog = hardwareCatalog();
     const basePreset = catalog.find((p) => p.id === baseId);
     if (!basePreset) throw new UsageError(`--base: unknown hardware ${JSON.stringify(baseId)} (\`modelcost hardware list\` shows them all)`);
@@ -75,7 +76,7 @@ export const calibrateCommand: Command = {
     }
     const samples: CalibrationSample[] = [];
     for (const [i, file] of files.entries()) {
-      const report = profileModelFile(file, { dims, inputs: {}, convention: 'macs+flops' }, io);
+      const report = await profileModelFile(file, { dims, inputs: {}, convention: 'macs+flops' }, io);
       io.stderr.write(`[${i + 1}/${files.length}] timing ${file} (${threads} thread${threads > 1 ? 's' : ''}, ${warmup} warm-up + ${runs} runs)\n`);
       let t;
       try {

@@ -59,7 +59,7 @@ export const checkCommand: Command = {
       // Long runs over many models show where they are, on an interactive terminal only.
       if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${models.length}] ${path}`);
       try {
-        const report = addLatency(profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io), plan);
+        const report = addLatency(await profileModelFile(join(root, path), { dims: { ...config.dims }, inputs: {}, convention: 'macs+flops' }, io), plan);
         const latencyMs = Object.fromEntries(report.latency.map((l) => [latencyKey(l), l.ms]));
         rows.push({ path, params: report.totals.params, flops: report.totals.flops, ...(report.latency.length ? { latencyMs } : {}) });
         breaches.push(...evaluateBudgets(config, path, report));

@@ -34,11 +34,11 @@ export const diffCommand: Command = {
       dims: parseDimFlags(args.values.dim as string[] | undefined),
       inputs: parseInputFlags(args.values.input as string[] | undefined),
       convention: parseConvention(args.values.convention as string | undefined),
-      hardware: parseHardwareFlag(args.values.hardware as string | undefined, io),
+      hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
     };
-    const base = profileModelFile(basePath, opts, io);
-    const head = profileModelFile(headPath, opts, io);
+    const base = await profileModelFile(basePath, opts, io);
+    const head = await profileModelFile(headPath, opts, io);
     const change = modelChange(headPath, base, head);
     if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
     else if (args.values.markdown) io.stdout.write(renderComment([change]));

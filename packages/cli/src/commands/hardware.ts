@@ -2,7 +2,7 @@
  * `modelcost hardware [list|show <id>]`: the hardware profiles latency can be estimated on, built-in
  * presets plus the config's `hardwareProfiles` and any `--hardware ./file.json`.
  */
-import { hardwareCatalog, HardwareError, PEAK_DTYPES, resolveProfile, sourcedValues, type HardwarePreset, type UserHardware } from '@modelcost/core';
+import { PEAK_DTYPES, resolveProfile, sourcedValues, type HardwarePreset, type UserHardware } from '@modelcost/core';
 import { readHardwareFile } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -35,7 +35,8 @@ export const hardwareCommand: Command = {
       user.push(...loadConfig(io, io.cwd, configPath, false).hardwareProfiles);
     }
     const files = (args.values.hardware as string | undefined)?.split(',').filter(Boolean) ?? [];
-    for (const f of files) user.push(...readHardwareFile(f, io));
+    for (const f of files) user.push(...(await readHardwareFile(f, io)));
+    const { hardwareCatalog, HardwareError } = await import('@modelcost/core/hardware');
     let catalog: HardwarePreset[];
     try {
       catalog = hardwareCatalog(user);

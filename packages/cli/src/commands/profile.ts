@@ -37,14 +37,14 @@ export const profileCommand: Command = {
       dims: parseDimFlags(args.values.dim as string[] | undefined),
       inputs: parseInputFlags(args.values.input as string[] | undefined),
       convention: parseConvention(args.values.convention as string | undefined),
-      hardware: parseHardwareFlag(args.values.hardware as string | undefined, io),
+      hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
     };
     const reports: Report[] = [];
     let failed = 0;
     for (const file of args.positionals) {
       try {
-        reports.push(profileModelFile(file, opts, io));
+        reports.push(await profileModelFile(file, opts, io));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         failed++;
