@@ -1,7 +1,7 @@
 /**
  * The PR comment and terminal outputs for a change touching many models at once (golden files):
  * a model added, one removed, one changed, one corrupt, one Git LFS pointer, one with an op that
- * has no cost rule, with a budget breach and latency estimates on two hardware profiles.
+ * has no cost rule, a Keras model, with a budget breach and latency estimates on two hardware profiles.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,6 +42,8 @@ const files: Record<string, { base?: Uint8Array; head?: Uint8Array }> = {
   'models/broken.onnx': { base: read('models/tiny-cnn.onnx'), head: read('models/tiny-cnn.onnx').subarray(0, 700) },
   'models/big.onnx': { base: LFS, head: LFS },
   'models/custom.onnx': { head: customOpModel() },
+  // A Keras (tf.js layers) model next to the ONNX ones: tensorflow/tfjs-examples, Apache-2.0.
+  'models/abalone.json': { head: new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../../shared/keras-fixtures/tfjs/tfjs-examples_abalone_sequential_tfjs1.3.2_model.json'))) },
 };
 const changes: FileChange[] = [
   { path: 'models/cnn.onnx', status: 'modified' },
@@ -50,10 +52,11 @@ const changes: FileChange[] = [
   { path: 'models/broken.onnx', status: 'modified' },
   { path: 'models/big.onnx', status: 'modified' },
   { path: 'models/custom.onnx', status: 'added' },
+  { path: 'models/abalone.json', status: 'added' },
   { path: 'README.md', status: 'modified' },
 ];
 const config = parseConfig(`
-models: ["models/**/*.onnx"]
+models: ["models/**/*.onnx", "models/**/*.json"]
 hardware: [nvidia-t4, rpi5-cpu]
 dims: { batch: 1, seq: 128 }
 budgets:
@@ -66,7 +69,7 @@ budgets:
     failOnUnsupported: true
 `).value!;
 
-describe('review of a change touching six models', async () => {
+describe('review of a change touching seven models (six ONNX, one Keras)', async () => {
   const result = await review(changes, async (side, path) => files[path]?.[side], config);
 
   it('rows: changed, added, removed, two errors, and the custom-op model', () => {
@@ -77,7 +80,11 @@ describe('review of a change touching six models', async () => {
       'models/broken.onnx:error',
       'models/big.onnx:error',
       'models/custom.onnx:added',
+      'models/abalone.json:added',
     ]);
+    // expected.json of the fixture: 3,051 params, all trainable.
+    const keras = result.models.find((m) => m.path === 'models/abalone.json')!.head!;
+    expect([keras.model.format, keras.totals.params, keras.totals.trainableParams]).toEqual(['keras', 3051, 3051]);
     expect(result.models.find((m) => m.path === 'models/big.onnx')!.error).toMatch(/^Git LFS pointer/);
     expect(result.models.find((m) => m.path === 'models/custom.onnx')!.head!.coverage.unsupported).toEqual({ Fancy: 1 });
   });
@@ -93,7 +100,7 @@ describe('review of a change touching six models', async () => {
     expect(cnn.head!.latency[1]!.ms).toBeGreaterThan(cnn.base!.latency[1]!.ms);
   });
 
-  it('PR comment (golden)', () => golden('review-six-models.md', renderComment(result.models, { baseSha: 'aaaaaaaaaaaaaaaa', headSha: 'bbbbbbbbbbbbbbbb', breaches: result.breaches })));
+  it('PR comment (golden)', () => golden('review-many-models.md', renderComment(result.models, { baseSha: 'aaaaaaaaaaaaaaaa', headSha: 'bbbbbbbbbbbbbbbb', breaches: result.breaches })));
   it('terminal diff with latency rows (golden)', () => golden('review-cnn-diff.txt', renderDiffText(result.models[0]!)));
   it('terminal profile with latency and top kernels (golden)', () => golden('review-cnn-profile.txt', renderProfileTable(result.models[0]!.head!)));
 });

@@ -9,6 +9,7 @@ import type { Breach } from '@modelcost/report';
 import picomatch from 'picomatch';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { paint } from '../color.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
 
@@ -73,8 +74,9 @@ export const checkCommand: Command = {
     if (args.values.json) io.stdout.write(`${JSON.stringify({ models: rows, breaches }, null, 2)}\n`);
     else {
       if (rows.length === 0) io.stdout.write(`no model matches ${config.models.join(', ')}\n`);
-      for (const r of rows) io.stdout.write(r.error ? `✗ ${r.path}: ${r.error}\n` : `${breaches.some((b) => b.path === r.path && !b.waived) ? '✗' : '✓'} ${r.path}: params ${human(r.params!)}, FLOPs ${human(r.flops!)}${Object.entries(r.latencyMs ?? {}).map(([k, v]) => `, ${v.toPrecision(3)} ms on ${k}`).join('')}\n`);
-      for (const b of breaches) io.stdout.write(`  ${b.waived ? 'waived' : 'breach'}: ${b.path}: ${b.message}${b.waived ? ` (${b.waived})` : ''}\n`);
+      const c = paint(io);
+      for (const r of rows) io.stdout.write(r.error ? `${c.red('✗')} ${r.path}: ${r.error}\n` : `${breaches.some((b) => b.path === r.path && !b.waived) ? c.red('✗') : c.green('✓')} ${r.path}: params ${human(r.params!)}, FLOPs ${human(r.flops!)}${Object.entries(r.latencyMs ?? {}).map(([k, v]) => `, ${v.toPrecision(3)} ms on ${k}`).join('')}\n`);
+      for (const b of breaches) io.stdout.write(`  ${b.waived ? c.yellow('waived') : c.red('breach')}: ${b.path}: ${b.message}${b.waived ? ` (${b.waived})` : ''}\n`);
       io.stdout.write(`${rows.length} model${rows.length === 1 ? '' : 's'} checked, ${failed.length} budget breach${failed.length === 1 ? '' : 'es'}\n`);
     }
     if (failed.length) return EXIT.budgetBreached;

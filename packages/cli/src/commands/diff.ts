@@ -6,6 +6,7 @@ import { modelChange, renderComment, renderDiffText } from '@modelcost/report/re
 import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
 
@@ -42,7 +43,7 @@ export const diffCommand: Command = {
     const change = modelChange(headPath, base, head);
     if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
     else if (args.values.markdown) io.stdout.write(renderComment([change]));
-    else io.stdout.write(renderDiffText(change));
+    else io.stdout.write(tintReport(renderDiffText(change), paint(io)));
     return EXIT.ok;
   },
 };

@@ -6,6 +6,7 @@ import type { Report } from '@modelcost/core';
 import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
 import { renderCsv, renderProfileTable } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
@@ -57,7 +58,8 @@ export const profileCommand: Command = {
       // One header, then every model's nodes.
       reports.forEach((r, i) => io.stdout.write(i === 0 ? renderCsv(r) : renderCsv(r).split('\n').slice(1).join('\n')));
     } else {
-      for (const r of reports) io.stdout.write(renderProfileTable(r, { perLayer: args.values['per-layer'] === true }));
+      const p = paint(io);
+      for (const r of reports) io.stdout.write(tintReport(renderProfileTable(r, { perLayer: args.values['per-layer'] === true }), p));
     }
     return failed > 0 ? EXIT.inputError : EXIT.ok;
   },
