@@ -1,7 +1,8 @@
 /**
- * The latency benchmark's models: 12 ONNX graphs of different kinds (CNNs large and small, depthwise
- * nets, MLPs at two batch sizes, a transformer encoder, an LSTM, an int8 QLinearConv net, pointwise
- * and elementwise-heavy graphs), written with random weights so onnxruntime runs them for real.
+ * The latency benchmark's models: 17 cases over 16 ONNX graphs of different kinds (CNNs large and
+ * small, depthwise nets, MLPs at three batch sizes, a transformer encoder at two sequence lengths, an
+ * LSTM and a GRU, an int8 QLinearConv net, pointwise and elementwise-heavy graphs at two sizes),
+ * written with random weights so onnxruntime runs them for real.
  */
 // @ts-expect-error: a JavaScript module without types (shared with tools/bench/onnx).
 import { bertBase, GraphBuilder, mobilenetV2, resnet50 } from '../onnx/build-models.mjs';
@@ -127,15 +128,30 @@ function pointwise(): G {
   return g;
 }
 
-/** Elementwise-heavy: a chain of Mul/Add/Sigmoid on [1, 256, 56, 56] (memory-bound). */
-function elementwise(): G {
-  const g = new GraphBuilder('elementwise');
-  let x = g.input('input', FLOAT, [1, 256, 56, 56]);
+/** Elementwise-heavy: a chain of Mul/Add/Sigmoid on [1, C, H, H] (memory-bound). */
+function elementwise(c = 256, h = 56, name = 'elementwise'): G {
+  const g = new GraphBuilder(name);
+  let x = g.input('input', FLOAT, [1, c, h, h]);
   for (let i = 0; i < 8; i++) {
     const s = g.node('Sigmoid', [x]);
-    x = g.node('Add', [g.node('Mul', [x, s]), g.weight([256, 1, 1])]);
+    x = g.node('Add', [g.node('Mul', [x, s]), g.weight([c, 1, 1])]);
   }
-  g.output(x, FLOAT, [1, 256, 56, 56]);
+  g.output(x, FLOAT, [1, c, h, h]);
+  return g;
+}
+
+/** A 2-layer GRU (input 64, hidden 128) over 100 steps. */
+function gru(): G {
+  const g = new GraphBuilder('gru');
+  let x = g.input('input', FLOAT, [100, 1, 64]);
+  let cin = 64;
+  const H = 128;
+  for (let l = 0; l < 2; l++) {
+    const [y] = g.node('GRU', [x, g.weight([1, 3 * H, cin]), g.weight([1, 3 * H, H]), g.weight([1, 6 * H])], { hidden_size: H, linear_before_reset: 1 }, 2);
+    x = g.node('Squeeze', [y, g.ints([1])]);
+    cin = H;
+  }
+  g.output(x, FLOAT, [100, 1, H]);
   return g;
 }
 
@@ -164,5 +180,8 @@ export const CASES: readonly BenchCase[] = [
   { name: 'lstm', file: 'lstm.onnx', build: lstm, opset: 17, dims: {} },
   { name: 'int8-cnn', file: 'int8-cnn.onnx', build: int8Cnn, opset: 17, dims: {} },
   { name: 'pointwise', file: 'pointwise.onnx', build: pointwise, opset: 17, dims: {} },
-  { name: 'elementwise', file: 'elementwise.onnx', build: elementwise, opset: 17, dims: {} },
+  { name: 'elementwise', file: 'elementwise.onnx', build: () => elementwise(), opset: 17, dims: {} },
+  { name: 'elementwise-small', file: 'elementwise-small.onnx', build: () => elementwise(64, 28, 'elementwise_small'), opset: 17, dims: {} },
+  { name: 'gru', file: 'gru.onnx', build: gru, opset: 17, dims: {} },
+  { name: 'mlp-b8', file: 'mlp-b8.onnx', build: () => mlp(8), opset: 17, dims: {} },
 ];
