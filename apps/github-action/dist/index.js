@@ -43795,6 +43795,10 @@ var rangeRule = {
   nonParamInputs: [0, 1, 2],
   infer(ctx) {
     const t = ctx.dtype(0);
+    const ranks = [0, 1, 2].map((i2) => ctx.tensor(i2).shape?.length);
+    const nonScalar = [0, 1, 2].filter((i2) => ranks[i2] !== void 0 && ranks[i2] !== 0);
+    if (nonScalar.length)
+      ctx.warn("range-non-scalar", `Range inputs must be scalars (rank 0); input${nonScalar.length > 1 ? "s" : ""} ${nonScalar.join(", ")} ha${nonScalar.length > 1 ? "ve" : "s"} rank ${nonScalar.map((i2) => ranks[i2]).join(", ")}. onnxruntime refuses this model`);
     const start = ctx.data(0)?.[0];
     const limit = ctx.data(1)?.[0];
     const delta2 = ctx.data(2)?.[0];

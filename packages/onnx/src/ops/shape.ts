@@ -416,6 +416,10 @@ const rangeRule: OpRule = {
   nonParamInputs: [0, 1, 2],
   infer(ctx: NodeContext) {
     const t = ctx.dtype(0);
+    // The spec takes scalars; onnxruntime rejects 1-element tensors here, so say so (the count still follows).
+    const ranks = [0, 1, 2].map((i) => ctx.tensor(i).shape?.length);
+    const nonScalar = [0, 1, 2].filter((i) => ranks[i] !== undefined && ranks[i] !== 0);
+    if (nonScalar.length) ctx.warn('range-non-scalar', `Range inputs must be scalars (rank 0); input${nonScalar.length > 1 ? 's' : ''} ${nonScalar.join(', ')} ha${nonScalar.length > 1 ? 've' : 's'} rank ${nonScalar.map((i) => ranks[i]).join(', ')}. onnxruntime refuses this model`);
     const start = ctx.data(0)?.[0];
     const limit = ctx.data(1)?.[0];
     const delta = ctx.data(2)?.[0];

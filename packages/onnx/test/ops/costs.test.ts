@@ -107,4 +107,13 @@ describe('rules through the engine', () => {
     expect(r.diagnostics).toContainEqual({ severity: 'error', code: 'shape-error', node: 'y0', message });
     expect(r.nodes[0]!.status).toBe('error');
   });
+
+  it('Range with 1-element tensors instead of scalars still counts, with a warning (onnxruntime refuses it)', () => {
+    // start [1], limit scalar, delta [1]: the spec and onnxruntime want rank-0 tensors.
+    const i64 = (shape: number[]) => tt('int64', shape);
+    const r = run({ name: 'Range', op: 'Range', inputs: [{ name: 's', type: i64([1]) }, { name: 'l', type: i64([]) }, { name: 'd', type: i64([1]) }], inputNames: ['s', 'l', 'd'], want: ['', '', '', ''] });
+    expect(r.diagnostics).toContainEqual({ severity: 'warning', code: 'range-non-scalar', node: 'y0', message: 'Range inputs must be scalars (rank 0); inputs 0, 2 have rank 1, 1. onnxruntime refuses this model' });
+    const ok = run({ name: 'Range', op: 'Range', inputs: [{ name: 's', type: i64([]) }, { name: 'l', type: i64([]) }, { name: 'd', type: i64([]) }], inputNames: ['s', 'l', 'd'], want: ['', '', '', ''] });
+    expect(ok.diagnostics.filter((d) => d.code === 'range-non-scalar')).toEqual([]);
+  });
 });
