@@ -35010,7 +35010,8 @@ var KIND_DEFAULTS = {
       memoryMax: est(0.7, "default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth"),
       memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound"),
       cacheBytes: est(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
-      cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth")
+      cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth"),
+      rowsHalf: est(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty")
     }
   },
   gpu: {
@@ -35022,7 +35023,8 @@ var KIND_DEFAULTS = {
       memoryMax: est(0.75, "default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak"),
       memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system"),
       cacheBytes: est(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
-      cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth")
+      cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth"),
+      rowsHalf: est(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them")
     }
   },
   npu: {
@@ -35034,7 +35036,8 @@ var KIND_DEFAULTS = {
       memoryMax: est(0.6, "default for NPUs: shared LPDDR with the SoC"),
       memoryHalfSec: est(5e-6, "default for NPUs"),
       cacheBytes: est(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
-      cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR")
+      cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR"),
+      rowsHalf: est(16, "default for NPUs: MAC arrays are 16-64 wide")
     }
   }
 };
@@ -35643,14 +35646,14 @@ function findHardware(ids, catalog = PRESET_DATA) {
   });
 }
 var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
-var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup"];
+var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf"];
 function parseUserHardware(raw, where) {
   const errors = [];
   const rec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   if (!rec(raw))
     return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
   const sourced = (v, path) => {
-    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec");
+    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec") || path.endsWith("rowsHalf");
     const ok = (x2) => typeof x2 === "number" && Number.isFinite(x2) && (x2 > 0 || zeroOk && x2 === 0);
     if (ok(v))
       return { value: v, provenance: "estimate", source: `user profile (${where})` };
@@ -35805,6 +35808,7 @@ var FUSABLE_OPS = /* @__PURE__ */ new Set([
   "Minimum",
   "Rescaling"
 ]);
+var MATMUL_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "FusedMatMul", "FusedGemm", "QLinearMatMul", "MatMulInteger", "MatMulIntegerToFloat", "DynamicQuantizeMatMul", "QGemm", "MatMulNBits", "Dense", "EinsumDense"]);
 var INT8_OPS = /* @__PURE__ */ new Set(["QLinearConv", "QLinearMatMul", "ConvInteger", "MatMulInteger", "QGemm", "QAttention", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "QLinearAdd", "QLinearMul"]);
 function fusionFor(kind) {
   return kind === "cpu" ? "contraction" : "pointwise";
@@ -35918,7 +35922,18 @@ function groupKernels(report, fusion = "pointwise") {
       const steps = d === void 0 ? 1 : typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
       launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
     }
-    return { nodes: g.nodes, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    let rows2 = Infinity;
+    for (const n of g.nodes) {
+      if (!MATMUL_OPS.has(n.op) || n.macs === 0)
+        continue;
+      const o = n.outputs[0];
+      const last2 = o?.shape?.[o.shape.length - 1];
+      const lastN = typeof last2 === "number" ? last2 : last2 === void 0 ? 0 : Number(dimPoly(parseDim(last2)).evaluate(report.dims, 1));
+      const elems = o ? reportTensorBytes(o, report.dims) / ((DTYPE_BITS[o.dtype] ?? 32) / 8) : 0;
+      if (lastN > 0 && elems > 0)
+        rows2 = Math.min(rows2, elems / lastN);
+    }
+    return { nodes: g.nodes, rows: rows2, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
 }
 var PEAK_FALLBACK = {
@@ -35940,7 +35955,7 @@ function peakFor(hw, dtype) {
 }
 function timeModelOf(hw) {
   const e2 = hw.efficiency;
-  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, overheadSec: hw.kernelOverheadSec.value };
 }
 function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0) {
   const cached = activationBytes > 0 && activationBytes <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
@@ -35951,8 +35966,10 @@ function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activ
 }
 function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const L = k.launches;
-  if (L <= 1)
-    return kernelTime(k.flops, bytes, peak, bandwidth, m2, k.contraction, activationBytes);
+  if (L <= 1) {
+    const rowEff = Number.isFinite(k.rows) && m2.rowsHalf > 0 ? k.rows / (k.rows + m2.rowsHalf) : 1;
+    return kernelTime(k.flops, bytes, peak * rowEff, bandwidth, m2, k.contraction, activationBytes);
+  }
   const weights = Math.max(0, bytes - activationBytes);
   const stepAct = activationBytes / L;
   const cached = (weights <= m2.cacheBytes ? weights : 0) + (stepAct <= m2.cacheBytes ? stepAct : 0);

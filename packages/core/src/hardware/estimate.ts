@@ -38,6 +38,9 @@ const FUSABLE_OPS = new Set([
   'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'ThresholdedReLU', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Rescaling',
 ]);
 
+/** Matrix-product ops whose output rows are the GEMM's M (see {@link Kernel.rows}). */
+const MATMUL_OPS = new Set(['MatMul', 'Gemm', 'FusedMatMul', 'FusedGemm', 'QLinearMatMul', 'MatMulInteger', 'MatMulIntegerToFloat', 'DynamicQuantizeMatMul', 'QGemm', 'MatMulNBits', 'Dense', 'EinsumDense']);
+
 /** Ops whose arithmetic runs on integer units whatever their output dtype. */
 const INT8_OPS = new Set(['QLinearConv', 'QLinearMatMul', 'ConvInteger', 'MatMulInteger', 'QGemm', 'QAttention', 'DynamicQuantizeMatMul', 'MatMulIntegerToFloat', 'QLinearAdd', 'QLinearMul']);
 
@@ -58,6 +61,12 @@ export interface Kernel {
   readonly multiplicity: number;
   /** True when the kernel holds a contraction (MACs > 0): GEMM-like work whose efficiency grows with size. */
   readonly contraction: boolean;
+  /**
+   * Rows (M) of the kernel's matrix product when it is a MatMul/Gemm-like op: the output's elements
+   * over its last dim. Infinity for convolutions and kernels without one. Few rows (batch-1 or
+   * batch-8 dense layers) cannot fill a GEMM micro-kernel's register tile.
+   */
+  readonly rows: number;
   /** Steps per run: a recurrent layer runs one small matmul per time step inside one dispatched op. */
   readonly launches: number;
 }
@@ -173,7 +182,16 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
       const steps = d === undefined ? 1 : typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
       launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
     }
-    return { nodes: g.nodes, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    let rows = Infinity;
+    for (const n of g.nodes) {
+      if (!MATMUL_OPS.has(n.op) || n.macs === 0) continue;
+      const o = n.outputs[0];
+      const last = o?.shape?.[o.shape.length - 1];
+      const lastN = typeof last === 'number' ? last : last === undefined ? 0 : Number(dimPoly(parseDim(last)).evaluate(report.dims, 1));
+      const elems = o ? reportTensorBytes(o, report.dims) / ((DTYPE_BITS[o.dtype as DType] ?? 32) / 8) : 0;
+      if (lastN > 0 && elems > 0) rows = Math.min(rows, elems / lastN);
+    }
+    return { nodes: g.nodes, rows, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
 }
 
@@ -206,13 +224,15 @@ export interface TimeModel {
   readonly memoryHalfSec: number;
   readonly cacheBytes: number;
   readonly cacheSpeedup: number;
+  /** GEMM rows at which a matrix product reaches half of `computeMax` (0: no row effect). */
+  readonly rowsHalf: number;
   readonly overheadSec: number;
 }
 
 /** The time model a profile describes. */
 export function timeModelOf(hw: HardwareProfile): TimeModel {
   const e = hw.efficiency;
-  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, rowsHalf: e.rowsHalf.value, overheadSec: hw.kernelOverheadSec.value };
 }
 
 /**
@@ -233,7 +253,11 @@ export function kernelTime(flops: number, bytes: number, peak: number, bandwidth
 /** A kernel's time over all its steps (a recurrent layer: one small matmul per time step, one dispatch). */
 export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel, activationBytes = 0): { compute: number; memory: number; total: number } {
   const L = k.launches;
-  if (L <= 1) return kernelTime(k.flops, bytes, peak, bandwidth, m, k.contraction, activationBytes);
+  if (L <= 1) {
+    // Few GEMM rows: the achieved rate scales by rows / (rows + rowsHalf).
+    const rowEff = Number.isFinite(k.rows) && m.rowsHalf > 0 ? k.rows / (k.rows + m.rowsHalf) : 1;
+    return kernelTime(k.flops, bytes, peak * rowEff, bandwidth, m, k.contraction, activationBytes);
+  }
   // A recurrent op: one dispatch, then per step a small matmul that re-reads the recurrent weights
   // (from cache when they fit) and its share of the activations. The size penalty is paid once: the
   // runtime batches the input projection over all steps and keeps the step loop inside the kernel.

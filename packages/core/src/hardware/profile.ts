@@ -52,6 +52,8 @@ export interface EfficiencyFactors {
   readonly cacheBytes: Sourced;
   /** How much faster cache-resident activation traffic is than DRAM traffic (>= 1). */
   readonly cacheSpeedup: Sourced;
+  /** GEMM rows (M) at which a matrix product reaches half of `computeMax` (0: no row effect). */
+  readonly rowsHalf: Sourced;
 }
 
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
@@ -107,6 +109,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       memoryHalfSec: est(2e-6, 'default for CPUs: transfers under ~2 us are latency-bound'),
       cacheBytes: est(8 * 2 ** 20, 'default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)'),
       cacheSpeedup: est(3, 'default for CPUs: L3 bandwidth per core is ~3x a core\'s share of DRAM bandwidth'),
+      rowsHalf: est(4, 'default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty'),
     },
   },
   gpu: {
@@ -119,6 +122,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       memoryHalfSec: est(3e-6, 'default for GPUs: transfers under a few us do not saturate the memory system'),
       cacheBytes: est(4 * 2 ** 20, 'default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)'),
       cacheSpeedup: est(2, 'default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth'),
+      rowsHalf: est(16, 'default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them'),
     },
   },
   npu: {
@@ -131,6 +135,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       memoryHalfSec: est(5e-6, 'default for NPUs'),
       cacheBytes: est(2 * 2 ** 20, 'default for NPUs: a few MiB of on-chip SRAM'),
       cacheSpeedup: est(2, 'default for NPUs: on-chip SRAM vs shared LPDDR'),
+      rowsHalf: est(16, 'default for NPUs: MAC arrays are 16-64 wide'),
     },
   },
 };

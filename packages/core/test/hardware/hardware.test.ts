@@ -110,6 +110,7 @@ describe('latency estimator', () => {
       memoryHalfSec: { value: 0, provenance: 'estimate', source: 'test: no size effect' },
       cacheBytes: { value: 1, provenance: 'estimate', source: 'test: no cache' },
       cacheSpeedup: { value: 1, provenance: 'estimate', source: 'test: no cache' },
+      rowsHalf: { value: 0, provenance: 'estimate', source: 'test: no row effect' },
     },
   };
 
@@ -138,6 +139,15 @@ describe('latency estimator', () => {
     expect(groupKernels(lstm)[0]!.launches).toBe(64);
   });
 
+  it('a matrix product with few rows runs at rows / (rows + rowsHalf) of the peak', () => {
+    const rowsy: HardwarePreset = { ...cpu, id: 'test-rows', efficiency: { ...cpu.efficiency, rowsHalf: { value: 4, provenance: 'estimate', source: 'test: 4 rows' } } };
+    const [hw] = findHardware(['test-rows'], hardwareCatalog([rowsy]));
+    const lat = estimateLatency(smallReport(), hw!, { precision: 'int8' });
+    // As the int8 case above, but the Gemm ([1, 10] out: 1 row) computes at 1 / (1 + 4) of the peak:
+    // 4014090 / (1e12 * 0.5 / 5) = 40.1409 us > its int8 memory time 88.31056 / 4 = 22.07764 us.
+    expect(lat.ms).toBeCloseTo((401.204224 + 40.1409 + 0.0008 / 4 + 15) / 1e3, 9);
+  });
+
   it('activation traffic that fits the cache moves at cacheSpeedup times the DRAM rate; weights do not', () => {
     const cached: HardwarePreset = {
       ...cpu,
@@ -151,6 +161,8 @@ describe('latency estimator', () => {
     expect(k[0]!.activationBytes).toBe(602112 + act);
     // Gemm: activations = its input f (act, the Reshape's output is the Relu's tensor) + output 40; weights 8028160 + 40.
     expect(k[1]!.activationBytes).toBe(act + 40);
+    // GEMM rows: the Gemm's output [1, 10] has 1 row; the convolution kernel has none (Infinity).
+    expect([k[0]!.rows, k[1]!.rows]).toEqual([Infinity, 1]);
     const lat = estimateLatency(smallReport(), hw!);
     // Kernel 1 stays compute-bound: 401.204224 + 5 us. Kernel 2: memory (8028200 + 802856 / 4) / 1e11 = 82.29 us
     // (instead of 88.31056) -> + 5 us. Kernel 3: (80 / 4) / 1e11 = 0.0002 us vs compute 0.0001 us -> + 5 us.
