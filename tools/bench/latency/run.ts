@@ -1,6 +1,7 @@
 /**
  * Latency estimator validation: build the benchmark models (random weights), time each with
- * onnxruntime-node on this machine (median of runs after warm-up, at 1 and 2 threads), and print
+ * onnxruntime-node on this machine (median of runs after warm-up, at 1 and 2 threads, each model in a
+ * fresh process), and print
  * estimate vs measured for
  *   - the uncalibrated generic CPU profile (cloud-2vcpu-avx512, its class defaults), and
  *   - the calibrated local profile, scored leave-one-out: each model is estimated by a fit on the
@@ -11,13 +12,13 @@
  * Usage: npx tsx tools/bench/latency/run.ts [--runs 10] [--warmup 3] [--threads 1,2] [--cases a,b] [--json out.json]
  * Models are written to .bench/latency/ (not committed) and reused when present.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { accuracy, estimateLatency, findHardware, leaveOneOut, type CalibrationSample, type Report } from '@modelcost/core';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';
-import { loadOrt, timeModel } from '@modelcost/cli';
 // @ts-expect-error: a JavaScript module without types.
 import { writeModel } from '../onnx/build-models.mjs';
 import { CASES } from './models.js';
@@ -46,16 +47,20 @@ for (const c of cases) {
   }
 }
 
-const ort = await loadOrt();
+/** Median ms of one model at one thread count, timed in a fresh Node process (see time-one.mjs). */
+function timeInChild(file: string, threads: number, dims: Record<string, number>): number {
+  const out = execFileSync(process.execPath, [join(import.meta.dirname, 'time-one.mjs'), file, String(threads), values.runs, values.warmup, JSON.stringify(dims)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  return (JSON.parse(out.trim().split('\n').pop()!) as { medianMs: number }).medianMs;
+}
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const results: Record<string, unknown> = {};
 for (const threads of values.threads.split(',').map(Number)) {
   const samples: CalibrationSample[] = [];
   for (const c of cases) {
     const report = reports.get(c.name)!;
-    const t = await timeModel(ort, join(dir, c.file), report, { threads, runs: Number(values.runs), warmup: Number(values.warmup) });
-    samples.push({ name: c.name, report, measuredMs: t.medianMs });
-    process.stderr.write(`  ${threads}T ${c.name}: ${t.medianMs.toFixed(2)} ms\n`);
+    const medianMs = timeInChild(join(dir, c.file), threads, c.dims);
+    samples.push({ name: c.name, report, measuredMs: medianMs });
+    process.stderr.write(`  ${threads}T ${c.name}: ${medianMs.toFixed(2)} ms\n`);
   }
   const uncal = samples.map((s) => ({ name: s.name, estimatedMs: estimateLatency(s.report, generic!).ms, measuredMs: s.measuredMs }));
   const loo = leaveOneOut(generic!, samples);
