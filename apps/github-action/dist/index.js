@@ -35011,7 +35011,8 @@ var KIND_DEFAULTS = {
       memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound"),
       cacheBytes: est(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
       cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth"),
-      rowsHalf: est(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty")
+      rowsHalf: est(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty"),
+      recurrentStepSec: est(1e-6, "default for CPUs: one thread-pool round trip per time step, about a microsecond")
     }
   },
   gpu: {
@@ -35024,7 +35025,8 @@ var KIND_DEFAULTS = {
       memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system"),
       cacheBytes: est(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
       cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth"),
-      rowsHalf: est(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them")
+      rowsHalf: est(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them"),
+      recurrentStepSec: est(5e-6, "default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds")
     }
   },
   npu: {
@@ -35037,7 +35039,8 @@ var KIND_DEFAULTS = {
       memoryHalfSec: est(5e-6, "default for NPUs"),
       cacheBytes: est(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
       cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR"),
-      rowsHalf: est(16, "default for NPUs: MAC arrays are 16-64 wide")
+      rowsHalf: est(16, "default for NPUs: MAC arrays are 16-64 wide"),
+      recurrentStepSec: est(5e-6, "default for NPUs: per-step scheduling")
     }
   }
 };
@@ -35646,14 +35649,14 @@ function findHardware(ids, catalog = PRESET_DATA) {
   });
 }
 var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
-var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf"];
+var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf", "recurrentStepSec"];
 function parseUserHardware(raw, where) {
   const errors = [];
   const rec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   if (!rec(raw))
     return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
   const sourced = (v, path) => {
-    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec") || path.endsWith("rowsHalf");
+    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec") || path.endsWith("rowsHalf") || path.endsWith("StepSec");
     const ok = (x2) => typeof x2 === "number" && Number.isFinite(x2) && (x2 > 0 || zeroOk && x2 === 0);
     if (ok(v))
       return { value: v, provenance: "estimate", source: `user profile (${where})` };
@@ -35955,7 +35958,7 @@ function peakFor(hw, dtype) {
 }
 function timeModelOf(hw) {
   const e2 = hw.efficiency;
-  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, stepSec: e2.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value };
 }
 function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0) {
   const cached = activationBytes > 0 && activationBytes <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
@@ -35978,7 +35981,7 @@ function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const stepCompute = peak > 0 ? k.flops / L / (peak * m2.computeMax) : 0;
   const compute = stepCompute * L + m2.computeHalfSec / m2.computeMax;
   const memory = stepMemory * L + m2.memoryHalfSec / m2.memoryMax;
-  return { compute, memory, total: Math.max(compute, memory) + m2.overheadSec };
+  return { compute, memory, total: Math.max(compute, memory) + L * m2.stepSec + m2.overheadSec };
 }
 var PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
 function kernelAt(k, precision) {

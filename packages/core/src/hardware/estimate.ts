@@ -226,13 +226,15 @@ export interface TimeModel {
   readonly cacheSpeedup: number;
   /** GEMM rows at which a matrix product reaches half of `computeMax` (0: no row effect). */
   readonly rowsHalf: number;
+  /** Fixed cost of each time step of a recurrent op (the step loop's synchronisation). */
+  readonly stepSec: number;
   readonly overheadSec: number;
 }
 
 /** The time model a profile describes. */
 export function timeModelOf(hw: HardwareProfile): TimeModel {
   const e = hw.efficiency;
-  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, rowsHalf: e.rowsHalf.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, rowsHalf: e.rowsHalf.value, stepSec: e.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value };
 }
 
 /**
@@ -259,8 +261,9 @@ export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: 
     return kernelTime(k.flops, bytes, peak * rowEff, bandwidth, m, k.contraction, activationBytes);
   }
   // A recurrent op: one dispatch, then per step a small matmul that re-reads the recurrent weights
-  // (from cache when they fit) and its share of the activations. The size penalty is paid once: the
-  // runtime batches the input projection over all steps and keeps the step loop inside the kernel.
+  // (from cache when they fit) and its share of the activations, plus a fixed step cost (the loop's
+  // synchronisation, which grows with threads). The size penalty is paid once: the runtime batches
+  // the input projection over all steps and keeps the step loop inside the kernel.
   const weights = Math.max(0, bytes - activationBytes);
   const stepAct = activationBytes / L;
   const cached = (weights <= m.cacheBytes ? weights : 0) + (stepAct <= m.cacheBytes ? stepAct : 0);
@@ -269,7 +272,7 @@ export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: 
   const stepCompute = peak > 0 ? k.flops / L / (peak * m.computeMax) : 0;
   const compute = stepCompute * L + m.computeHalfSec / m.computeMax;
   const memory = stepMemory * L + m.memoryHalfSec / m.memoryMax;
-  return { compute, memory, total: Math.max(compute, memory) + m.overheadSec };
+  return { compute, memory, total: Math.max(compute, memory) + L * m.stepSec + m.overheadSec };
 }
 
 const PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 } as const;

@@ -31,7 +31,7 @@ function modelSeconds(p: Prepared, hw: HardwareProfile, m: TimeModel, options: L
   return t;
 }
 
-const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'overheadSec'] as const;
+const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'stepSec', 'overheadSec'] as const;
 /** Search bounds: efficiencies may pass 1 when a preset's peak understates the machine (turbo clocks). */
 const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]>> = {
   computeMax: [0.02, 2],
@@ -40,6 +40,7 @@ const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]
   memoryMax: [0.02, 2],
   cacheSpeedup: [1, 20],
   rowsHalf: [0, 256],
+  stepSec: [0, 100e-6],
   overheadSec: [0, 200e-6],
 };
 
@@ -141,6 +142,7 @@ export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: st
       memoryMax: measured(fitted.memoryMax, 'memory efficiency'),
       cacheSpeedup: measured(fitted.cacheSpeedup, 'cache speed-up of activation traffic'),
       rowsHalf: measured(fitted.rowsHalf, 'GEMM rows at half efficiency'),
+      recurrentStepSec: measured(fitted.stepSec, 'recurrent step cost'),
     },
   };
 }

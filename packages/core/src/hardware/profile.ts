@@ -54,6 +54,8 @@ export interface EfficiencyFactors {
   readonly cacheSpeedup: Sourced;
   /** GEMM rows (M) at which a matrix product reaches half of `computeMax` (0: no row effect). */
   readonly rowsHalf: Sourced;
+  /** Fixed seconds per time step of a recurrent op (LSTM/GRU/RNN step loop). */
+  readonly recurrentStepSec: Sourced;
 }
 
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
@@ -110,6 +112,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheBytes: est(8 * 2 ** 20, 'default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)'),
       cacheSpeedup: est(3, 'default for CPUs: L3 bandwidth per core is ~3x a core\'s share of DRAM bandwidth'),
       rowsHalf: est(4, 'default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty'),
+      recurrentStepSec: est(1e-6, 'default for CPUs: one thread-pool round trip per time step, about a microsecond'),
     },
   },
   gpu: {
@@ -123,6 +126,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheBytes: est(4 * 2 ** 20, 'default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)'),
       cacheSpeedup: est(2, 'default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth'),
       rowsHalf: est(16, 'default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them'),
+      recurrentStepSec: est(5e-6, 'default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds'),
     },
   },
   npu: {
@@ -136,6 +140,7 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheBytes: est(2 * 2 ** 20, 'default for NPUs: a few MiB of on-chip SRAM'),
       cacheSpeedup: est(2, 'default for NPUs: on-chip SRAM vs shared LPDDR'),
       rowsHalf: est(16, 'default for NPUs: MAC arrays are 16-64 wide'),
+      recurrentStepSec: est(5e-6, 'default for NPUs: per-step scheduling'),
     },
   },
 };

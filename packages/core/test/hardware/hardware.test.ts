@@ -139,6 +139,23 @@ describe('latency estimator', () => {
     expect(groupKernels(lstm)[0]!.launches).toBe(64);
   });
 
+  it('a recurrent op: one dispatch, weights re-read per step, a fixed cost per step (hand-derived)', () => {
+    const rnn: HardwarePreset = { ...cpu, id: 'test-rnn', efficiency: { ...cpu.efficiency, recurrentStepSec: { value: 2e-6, provenance: 'estimate', source: 'test: 2 us' } } };
+    const [hw] = findHardware(['test-rnn'], hardwareCatalog([rnn]));
+    const r = smallReport();
+    // x [64, 1, 128] fp32 = 32768 bytes in, y [64, 1, 1, 256] = 65536 bytes out, 1e6 bytes of weights.
+    const lstm: Report = {
+      ...r,
+      inputs: [{ name: 'x', shape: [64, 1, 128], dtype: 'float32' }],
+      outputs: [{ name: 'y', shape: [64, 1, 1, 256], dtype: 'float32' }],
+      nodes: [node('l', 'LSTM', ['x', 'W', 'R', 'B'], { name: 'y', shape: [64, 1, 1, 256] }, { macs: 1e6, flops: 2e6, bytesRead: 32768 + 1e6, bytesWritten: 65536 })],
+    };
+    // 64 steps. Per step: bytes = weights 1e6 + activations (32768 + 65536) / 64 = 1001536 -> 10.01536 us
+    // (no cache: cacheBytes 1); compute 2e6 / 64 / 5e11 = 0.0625 us. Memory wins: 64 * 10.01536 = 640.98304 us,
+    // + 64 steps * 2 us + 5 us overhead once = 773.98304 us.
+    expect(estimateLatency(lstm, hw!).ms).toBeCloseTo(773.98304 / 1e3, 9);
+  });
+
   it('a matrix product with few rows runs at rows / (rows + rowsHalf) of the peak', () => {
     const rowsy: HardwarePreset = { ...cpu, id: 'test-rows', efficiency: { ...cpu.efficiency, rowsHalf: { value: 4, provenance: 'estimate', source: 'test: 4 rows' } } };
     const [hw] = findHardware(['test-rows'], hardwareCatalog([rowsy]));
