@@ -5,4 +5,4 @@ export { run, VERSION } from './run.js';
 export { nodeFs, type CliFs, type CliIO, type FileSource, type TextSink } from './io.js';
 export { EXIT, InputError, UsageError } from './errors.js';
 export { COMMANDS, helpText, type Command } from './commands/index.js';
-export { concreteShape, loadOrt, median, OrtMissingError, timeModel, type OrtModule, type TimingOptions } from './calibrate/ort.js';
+export { loadOrt, median, OrtMissingError, timeModel, type OrtModule, type TimingOptions } from './calibrate/ort.js';

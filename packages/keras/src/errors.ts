@@ -1,6 +1,7 @@
 /**
  * Errors thrown at the importer's boundary. Problems inside a readable model are diagnostics, not errors.
  */
+import { ModelImportError } from '@modelcost/core';
 
 /** Why a file could not be read as a Keras model. */
 export type KerasImportErrorCode =
@@ -16,7 +17,7 @@ export type KerasImportErrorCode =
   | 'bad-option';
 
 /** The file is not a readable Keras model. `message` is `<file>: <reason>` (see messages.ts). */
-export class KerasImportError extends Error {
+export class KerasImportError extends ModelImportError {
   override readonly name = 'KerasImportError';
   /**
    * @param file label of the file (its path, or `input`)

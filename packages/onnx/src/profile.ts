@@ -1,7 +1,7 @@
 /**
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
-import { buildReport, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
+import { buildReport, ModelOptionsError, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxModel } from './decode/types.js';
@@ -24,7 +24,7 @@ export interface OnnxProfileOptions {
 }
 
 /** An option that does not fit the model (an `--input` naming no graph input). */
-export class OnnxOptionsError extends Error {
+export class OnnxOptionsError extends ModelOptionsError {
   override readonly name = 'OnnxOptionsError';
 }
 

@@ -3,7 +3,7 @@
  * {@link profileWith} for a given importer. It imports no importer, so a front end that cares about
  * start-up (the CLI) loads the ONNX or Keras importer only for the files that need it.
  */
-import type { ByteSource, Convention, Dim, Report } from '@modelcost/core';
+import { ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report } from '@modelcost/core';
 
 /** Formats recognised from a file's first bytes. */
 export type ModelFormat = 'onnx' | 'keras-json' | 'keras-zip';
@@ -55,26 +55,17 @@ const stripFile = (message: string, file: string): string => (message.startsWith
 export type Importer = (source: ByteSource, options: ProfileModelOptions) => Report;
 
 /**
- * Profile with a given importer, turning its "not a readable model" errors (`OnnxImportError`,
- * `KerasImportError` and their subclasses, `OnnxOptionsError`, recognised by name and code so this
- * module loads no importer) into
+ * Profile with a given importer, turning its "not a readable model" errors (core's
+ * `ModelImportError` and `ModelOptionsError`, which every importer's errors extend, so this module
+ * loads no importer) into
  * {@link ModelReadError}. The CLI uses it to load the Keras importer only for Keras files.
  */
 export function profileWith(importer: Importer, source: ByteSource, options: ProfileModelOptions): Report {
-  const opts = {
-    file: options.file,
-    ...(options.dims ? { dims: options.dims } : {}),
-    ...(options.inputs ? { inputs: options.inputs } : {}),
-    ...(options.convention ? { convention: options.convention } : {}),
-  };
   try {
-    return importer(source, opts);
+    return importer(source, options);
   } catch (e) {
-    const name = (e as Error | undefined)?.name;
-    if (name === 'OnnxOptionsError') throw new ModelReadError(options.file, 'bad-option', (e as Error).message);
-    // OnnxImportError / KerasImportError and their subclasses (OnnxTruncatedError, OnnxLfsPointerError...) carry a string code.
-    const code = (e as { code?: unknown } | undefined)?.code;
-    if (typeof code === 'string' && /^(Onnx|Keras)\w*Error$/.test(name ?? '')) throw new ModelReadError(options.file, code, stripFile((e as Error).message, options.file));
+    if (e instanceof ModelOptionsError) throw new ModelReadError(options.file, 'bad-option', e.message);
+    if (e instanceof ModelImportError) throw new ModelReadError(options.file, e.code, stripFile(e.message, options.file));
     throw e;
   }
 }

@@ -9,6 +9,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '@modelcost/core';
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
@@ -96,18 +97,7 @@ function valueInfo(name, elemType, dims) {
   return { name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } } };
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(7);
+const random = seededRandom(7);
 
 /**
  * Random weights that keep activations finite: float matrices uniform in +-1/sqrt(fan-in) (fan-in =

@@ -3,7 +3,7 @@
  * onnxruntime-node is an optional peer dependency: loaded here only, on demand, with a clear message
  * when it is not installed. Inputs are random tensors of the shapes the report inferred.
  */
-import { parseDim, dimPoly, type Report, type ReportTensor } from '@modelcost/core';
+import { boundShape, seededRandom, type Report, type ReportTensor } from '@modelcost/core';
 
 /** The slice of onnxruntime-node's API used here (declared locally: the package is optional). */
 export interface OrtModule {
@@ -32,25 +32,8 @@ export async function loadOrt(): Promise<OrtModule> {
   }
 }
 
-/** Concrete dims of a report tensor (symbols from `dims`, else 1). */
-export function concreteShape(t: ReportTensor, dims: Readonly<Record<string, number>>): number[] {
-  return (t.shape ?? []).map((d) => (typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(dims, 1))));
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so timed runs see the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomTensor(ort: OrtModule, t: ReportTensor, dims: Readonly<Record<string, number>>, rand: () => number): unknown {
-  const shape = concreteShape(t, dims);
+  const shape = boundShape(t, dims) ?? [];
   const n = shape.reduce((a, b) => a * b, 1);
   switch (t.dtype) {
     case 'float32':
@@ -103,7 +86,7 @@ export async function timeModel(ort: OrtModule, path: string, report: Report, op
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
   });
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const feeds: Record<string, unknown> = {};
   for (const name of session.inputNames) {
     const t = report.inputs.find((i) => i.name === name);

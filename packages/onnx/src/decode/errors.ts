@@ -3,6 +3,7 @@
  * and, where it applies, the byte offset; the CLI prints `message` and exits 2, never a stack.
  * Each cause has its own class (for `instanceof`) and a `code` (for `switch` and JSON).
  */
+import { ModelImportError } from '@modelcost/core';
 
 /** Why an import failed. */
 export type OnnxImportErrorCode =
@@ -26,7 +27,7 @@ export type OnnxImportErrorCode =
   | 'unexpected-kind';
 
 /** Base class of all import errors. `message` is complete and meant for people. */
-export class OnnxImportError extends Error {
+export class OnnxImportError extends ModelImportError {
   override readonly name: string = 'OnnxImportError';
   readonly code: OnnxImportErrorCode;
   /** The file label given by the caller (`options.file`), if any. */

@@ -4,6 +4,7 @@
  * ModelProto, or a ModelProto cut short. Costs one read of the first 512 bytes plus a walk over
  * the top-level fields (tags and lengths only, payloads skipped).
  */
+import { isGitLfsPointer } from '@modelcost/core';
 import type { ByteSource } from './byte-source.js';
 import { OnnxEmptyFileError, OnnxIoError, OnnxLfsPointerError, OnnxNotOnnxError, type OnnxImportError } from './errors.js';
 import { ProtoReader, WT_EGROUP, WT_I32, WT_LEN, WT_VARINT, wireName } from './reader.js';
@@ -95,10 +96,7 @@ const ascii = (b: Uint8Array, start: number, text: string): boolean => {
 
 /** A Git LFS pointer, else undefined. */
 export function lfsPointerError(head: Uint8Array, size: number, file: string | undefined, label: string): OnnxLfsPointerError | undefined {
-  if (size > 1024) return undefined;
-  if (!ascii(head, 0, 'version https://git-lfs.github.com/spec/') && !ascii(head, 0, 'version https://hawser.github.com/spec/')) {
-    return undefined;
-  }
+  if (!isGitLfsPointer(head, size)) return undefined;
   let text = '';
   for (const c of head) text += String.fromCharCode(c);
   const oid = /^oid ([^\s]+)$/m.exec(text)?.[1];

@@ -6,22 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seededRandom } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, decodeModel, decodeValueFile, OnnxImportError } from '../../src/index.js';
 
 const SHARED = resolve(import.meta.dirname, '../../../../../shared');
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(src: Uint8Array, rand: () => number): Uint8Array {
   const at = (n: number) => Math.floor(rand() * n);
@@ -63,7 +52,7 @@ interface Tally {
 }
 
 function run(bytes: Uint8Array, count: number, seed: number, decode: (b: Uint8Array) => unknown): Tally {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const tally: Tally = { decoded: 0, errors: {}, escaped: [], slowestMs: 0 };
   for (let i = 0; i < count; i++) {
     const m = mutate(bytes, rand);

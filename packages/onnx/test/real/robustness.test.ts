@@ -5,23 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seededRandom } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, OnnxImportError, profileOnnx } from '../../src/index.js';
 
 const REAL = resolve(import.meta.dirname, '../../../../../shared/onnx-real');
 const MODELS = ['ort_mnist_cntk.onnx', 'ort_conv_int4_weights_qdq.onnx', 'ort_gelu_opset20_tf2onnx.onnx', 'ort_three_layer_nested_if_ir11.onnx', 'ort_loop_sub_one_ir12.onnx', 'occ_conv2d_local_function_tf2onnx.onnx', 'ort_whisper_fp16_decoder_mha_with_past.onnx', 'ort_gpt2_megatron_opt_skiplayernorm.onnx'];
 const PER_MODEL = 250;
-
-/** mulberry32: small deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(src: Uint8Array, r: () => number): Uint8Array {
   const kind = r();
@@ -44,7 +34,7 @@ describe('robustness: mutated real models', () => {
     let internal = 0;
     MODELS.forEach((file, m) => {
       const src = new Uint8Array(readFileSync(join(REAL, file)));
-      const r = rng(1000 + m);
+      const r = seededRandom(1000 + m);
       for (let i = 0; i < PER_MODEL; i++) {
         const bytes = mutate(src, r);
         const t = performance.now();
