@@ -34821,6 +34821,9 @@ function dequantizeCost(elements2, _opts = {}) {
 }
 
 // ../../packages/core/dist/memory/memory.js
+function tensorBytes(shape, dtype) {
+  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
+}
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
   const lastUse = /* @__PURE__ */ new Map();
   steps.forEach((s, i2) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i2)));
@@ -35840,20 +35843,12 @@ function dtypeOf(n) {
     return "int4";
   return "fp32";
 }
+function boundShape(t, dims) {
+  return t.shape?.map((d) => typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(dims, 1)));
+}
 function reportTensorBytes(t, dims) {
-  if (!t.shape)
-    return 0;
-  let n = 1;
-  for (const d of t.shape) {
-    if (typeof d === "number")
-      n *= d;
-    else {
-      const v = Number(dimPoly(parseDim(d)).evaluate(dims, 1));
-      n *= Number.isFinite(v) ? v : 1;
-    }
-  }
-  const bits2 = DTYPE_BITS[t.dtype] ?? 32;
-  return Math.ceil(n * bits2 / 8);
+  const shape = boundShape(t, dims);
+  return shape ? Number(tensorBytes(shape, t.dtype in DTYPE_BITS ? t.dtype : "unknown").constValue) : 0;
 }
 function groupKernels(report, fusion = "pointwise") {
   const consumers = /* @__PURE__ */ new Map();
@@ -35921,20 +35916,18 @@ function groupKernels(report, fusion = "pointwise") {
     let launches = 1;
     if (rec) {
       const x2 = tensors.get(anchor.inputs[0] ?? "");
-      const d = x2?.shape?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
-      const steps = d === void 0 ? 1 : typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
-      launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
+      const steps = x2 ? boundShape(x2, report.dims)?.[anchor.domain === "keras" ? rec.keras : rec.onnx] : void 0;
+      launches = steps !== void 0 && steps > 0 ? steps : 1;
     }
     let rows2 = Infinity;
     for (const n of g.nodes) {
       if (!MATMUL_OPS.has(n.op) || n.macs === 0)
         continue;
-      const o = n.outputs[0];
-      const last2 = o?.shape?.[o.shape.length - 1];
-      const lastN = typeof last2 === "number" ? last2 : last2 === void 0 ? 0 : Number(dimPoly(parseDim(last2)).evaluate(report.dims, 1));
-      const elems = o ? reportTensorBytes(o, report.dims) / ((DTYPE_BITS[o.dtype] ?? 32) / 8) : 0;
-      if (lastN > 0 && elems > 0)
-        rows2 = Math.min(rows2, elems / lastN);
+      const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : void 0;
+      const cols = shape?.[shape.length - 1] ?? 0;
+      const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
+      if (cols > 0 && elems > 0)
+        rows2 = Math.min(rows2, elems / cols);
     }
     return { nodes: g.nodes, rows: rows2, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
@@ -35983,6 +35976,10 @@ function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const memory = stepMemory * L + m2.memoryHalfSec / m2.memoryMax;
   return { compute, memory, total: Math.max(compute, memory) + L * m2.stepSec + m2.overheadSec };
 }
+function kernelSeconds(k, hw, m2, options = {}) {
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
+  return { t: launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes), bytes, dtype };
+}
 var PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
 function kernelAt(k, precision) {
   if (!precision || k.floatBits === 0)
@@ -35992,13 +35989,11 @@ function kernelAt(k, precision) {
 }
 function estimateLatency(report, hw, options = {}, kernels = groupKernels(report, fusionFor(hw.kind))) {
   const m2 = timeModelOf(hw);
-  const bw = hw.memoryBandwidthBytesPerSec.value;
   let total = 0;
   let computeTime = 0;
   let memoryTime = 0;
   const timed = kernels.map((k) => {
-    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
-    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m2, activationBytes);
+    const { t, bytes, dtype } = kernelSeconds(k, hw, m2, options);
     const sec = t.total;
     total += sec;
     if (t.compute >= t.memory)
@@ -36022,7 +36017,22 @@ function withLatency(report, profiles, options = {}) {
     return report;
   const byFusion = /* @__PURE__ */ new Map();
   const kernelsFor = (f) => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f);
-  return { ...report, latency: profiles.map((hw) => estimateLatency(report, hw, options, kernelsFor(fusionFor(hw.kind)))) };
+  const sets = Array.isArray(options) ? options : [options];
+  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
+}
+
+// ../../packages/core/dist/io/import-error.js
+var ModelImportError = class extends Error {
+};
+var ModelOptionsError = class extends Error {
+};
+
+// ../../packages/core/dist/io/lfs.js
+var PREFIXES = ["version https://git-lfs.github.com/spec/", "version https://hawser.github.com/spec/"];
+function isGitLfsPointer(head, size = head.length) {
+  if (size > 1024)
+    return false;
+  return PREFIXES.some((p) => head.length >= p.length && [...p].every((ch, i2) => head[i2] === ch.charCodeAt(0)));
 }
 
 // ../../packages/report/dist/messages.js
@@ -36348,14 +36358,11 @@ function latencyPlan(config) {
   return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
 }
 function addLatency(report, plan) {
-  if (plan.profiles.length === 0)
-    return report;
-  const latency = plan.precisions.flatMap((p) => withLatency(report, plan.profiles, p ? { precision: p } : {}).latency);
-  return { ...report, latency };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { precision: p } : {}));
 }
 
 // ../../packages/keras/dist/errors.js
-var KerasImportError = class extends Error {
+var KerasImportError = class extends ModelImportError {
   file;
   code;
   offset;
@@ -36718,12 +36725,13 @@ function geometry(c, rank) {
 function outSpatial(spatial, g) {
   return spatial.map((d, i2) => windowOut(d, g.kernel[i2], g.strides[i2], g.padding, g.dilation[i2]));
 }
+function filtersOutput(c, rank) {
+  const { batch, spatial } = splitChannels(c, rank);
+  return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
+}
 function conv(rank) {
   return {
-    outputs(c) {
-      const { batch, spatial } = splitChannels(c, rank);
-      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
-    },
+    outputs: (c) => filtersOutput(c, rank),
     weights(c) {
       const { channels } = splitChannels(c, rank);
       const groups = num(c.config, "groups", 1);
@@ -36811,10 +36819,7 @@ function depthwise(rank) {
 }
 function separable(rank) {
   return {
-    outputs(c) {
-      const { batch, spatial } = splitChannels(c, rank);
-      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
-    },
+    outputs: (c) => filtersOutput(c, rank),
     weights(c) {
       const { channels } = splitChannels(c, rank);
       const dm = num(c.config, "depth_multiplier", 1);
@@ -37743,7 +37748,7 @@ function bytesOf(elements2, dtype) {
   const bits2 = dtypeBits(dtype);
   return bits2 % 8 === 0 ? elements2.mul(bits2 / 8) : elements2.mul(bits2).ceilDiv(8);
 }
-function tensorBytes(t) {
+function tensorBytes2(t) {
   return t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO;
 }
 var isFloat = (d) => d.startsWith("float") || d === "bfloat16" || d === "half" || d === "double";
@@ -37893,7 +37898,7 @@ var Walker = class {
     };
     const outTensors = (shapes) => shapes.map((s, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: s, dtype: computeDtype }));
     const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
-    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO);
+    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes2(t)), Poly.ZERO);
     const record2 = (r) => {
       const weightBytes = (this.layerWeights.get(layer) ?? r.weights).reduce((p, w) => p.add(w.bytes), Poly.ZERO);
       this.calls.push({
@@ -37902,7 +37907,7 @@ var Walker = class {
         className: layer.className,
         inputs: inputsAll,
         bytesRead: bytesIn.add(weightBytes),
-        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO),
+        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes2(t)), Poly.ZERO),
         ...r
       });
       for (const w of r.weights)
@@ -39113,7 +39118,7 @@ function profileKeras(source, options = {}) {
 }
 
 // ../../packages/onnx/dist/decode/errors.js
-var OnnxImportError = class extends Error {
+var OnnxImportError = class extends ModelImportError {
   name = "OnnxImportError";
   code;
   /** The file label given by the caller (`options.file`), if any. */
@@ -41337,11 +41342,8 @@ var ascii = (b, start, text) => {
   return true;
 };
 function lfsPointerError(head, size, file, label) {
-  if (size > 1024)
+  if (!isGitLfsPointer(head, size))
     return void 0;
-  if (!ascii(head, 0, "version https://git-lfs.github.com/spec/") && !ascii(head, 0, "version https://hawser.github.com/spec/")) {
-    return void 0;
-  }
   let text = "";
   for (const c of head)
     text += String.fromCharCode(c);
@@ -45685,7 +45687,7 @@ var ALL_RULES = [...ONNX_RULES, ...CONTRIB_RULES, ...ML_RULES, ...TRAINING_RULES
 var defaultRules = new RuleTable(ALL_RULES);
 
 // ../../packages/onnx/dist/profile.js
-var OnnxOptionsError = class extends Error {
+var OnnxOptionsError = class extends ModelOptionsError {
   name = "OnnxOptionsError";
 };
 function analyzeOnnx(source, options = {}) {
@@ -45771,21 +45773,13 @@ var ModelReadError = class extends Error {
 };
 var stripFile = (message, file) => message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 function profileWith(importer, source, options) {
-  const opts = {
-    file: options.file,
-    ...options.dims ? { dims: options.dims } : {},
-    ...options.inputs ? { inputs: options.inputs } : {},
-    ...options.convention ? { convention: options.convention } : {}
-  };
   try {
-    return importer(source, opts);
+    return importer(source, options);
   } catch (e2) {
-    const name = e2?.name;
-    if (name === "OnnxOptionsError")
+    if (e2 instanceof ModelOptionsError)
       throw new ModelReadError(options.file, "bad-option", e2.message);
-    const code = e2?.code;
-    if (typeof code === "string" && /^(Onnx|Keras)\w*Error$/.test(name ?? ""))
-      throw new ModelReadError(options.file, code, stripFile(e2.message, options.file));
+    if (e2 instanceof ModelImportError)
+      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
     throw e2;
   }
 }
@@ -45938,14 +45932,10 @@ function actionConfig(text, inputs) {
   }
   return config;
 }
-var LFS_HEADER = new TextEncoder().encode("version https://git-lfs.github.com/spec/v1");
-function isLfsPointer(bytes) {
-  return bytes.length < 1024 && LFS_HEADER.every((b, i2) => bytes[i2] === b);
-}
 function withLfs(read, smudge, warn) {
   return async (sha, path) => {
     const bytes = await read(sha, path);
-    if (!bytes || !isLfsPointer(bytes))
+    if (!bytes || !isGitLfsPointer(bytes))
       return bytes;
     try {
       return await smudge(bytes, path);

@@ -3,7 +3,7 @@
  * output sinks), so tests drive it with real payloads and a stand-in API. Plan, then apply: `review`
  * computes plain data; posting the sticky comment is the only effect on GitHub.
  */
-import { findHardware, hardwareCatalog, type Report } from '@modelcost/core';
+import { findHardware, hardwareCatalog, isGitLfsPointer, type Report } from '@modelcost/core';
 import { commentMarker, latencyKey, parseConfig, PRECISIONS, renderComment, review, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
 
 /** The Action's inputs (action.yml). */
@@ -116,13 +116,6 @@ export function actionConfig(text: string | undefined, inputs: ActionInputs): Mo
 /** Reads a file at a commit from a local clone (when the checkout has the history); undefined when absent. */
 export type GitReader = (sha: string, path: string) => Promise<Uint8Array | undefined>;
 
-const LFS_HEADER = new TextEncoder().encode('version https://git-lfs.github.com/spec/v1');
-
-/** True when the bytes are a Git LFS pointer file rather than the content. */
-export function isLfsPointer(bytes: Uint8Array): boolean {
-  return bytes.length < 1024 && LFS_HEADER.every((b, i) => bytes[i] === b);
-}
-
 /**
  * The `lfs` input: a reader that replaces each Git LFS pointer it meets by the object's content,
  * fetched one object at a time (`git lfs smudge`), so only the changed model files are downloaded,
@@ -131,7 +124,7 @@ export function isLfsPointer(bytes: Uint8Array): boolean {
 export function withLfs(read: GitReader, smudge: (pointer: Uint8Array, path: string) => Promise<Uint8Array>, warn: (m: string) => void): GitReader {
   return async (sha, path) => {
     const bytes = await read(sha, path);
-    if (!bytes || !isLfsPointer(bytes)) return bytes;
+    if (!bytes || !isGitLfsPointer(bytes)) return bytes;
     try {
       return await smudge(bytes, path);
     } catch (e) {

@@ -26,7 +26,5 @@ export function latencyPlan(config: ModelcostConfig): LatencyPlan {
 
 /** The report with its latency entries for the plan (one per profile and precision). */
 export function addLatency(report: Report, plan: LatencyPlan): Report {
-  if (plan.profiles.length === 0) return report;
-  const latency = plan.precisions.flatMap((p) => withLatency(report, plan.profiles, p ? { precision: p } : {}).latency);
-  return { ...report, latency };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => (p ? { precision: p } : {})));
 }

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { accuracy, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, timeModelOf, type CalibrationSample } from '@modelcost/core';
+import { accuracy, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, resolveProfile, timeModelOf, type CalibrationSample } from '@modelcost/core';
 import { parseDimFlags } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -50,17 +50,11 @@ export const calibrateCommand: Command = {
     const runs = int('runs', 10, 1);
     const warmup = int('warmup', 3, 0);
     const baseId = (args.values.base as string | undefined) ?? DEFAULT_CALIBRATION_BASE;
-    const { findHardware, hardwareCatalog, HardwareError } = await import('@modelcost/core/hardware');
+    const { hardwareCatalog } = await import('@modelcost/core/hardware');
     const catalog = hardwareCatalog();
     const basePreset = catalog.find((p) => p.id === baseId);
     if (!basePreset) throw new UsageError(`--base: unknown hardware ${JSON.stringify(baseId)} (\`modelcost hardware list\` shows them all)`);
-    let base;
-    try {
-      [base] = findHardware([baseId], catalog);
-    } catch (e) {
-      if (e instanceof HardwareError) throw new UsageError(`--base: ${e.message}`);
-      throw e;
-    }
+    const base = resolveProfile(basePreset);
     const dims = parseDimFlags(args.values.dim as string[] | undefined);
     // Loaded only here: onnxruntime-node is optional.
     const { loadOrt, OrtMissingError, timeModel } = await import('../calibrate/ort.js');
@@ -86,13 +80,13 @@ export const calibrateCommand: Command = {
       }
       samples.push({ name: file, report, measuredMs: t.medianMs });
     }
-    const fitted = fitTimeModel(base!, samples);
+    const fitted = fitTimeModel(base, samples);
     const id = (args.values.id as string | undefined) ?? 'local';
     const note = `${samples.length} models timed with onnxruntime-node (${threads} threads, median of ${runs}) on ${new Date().toISOString().slice(0, 10)}: ${samples.map((s) => s.name).join(', ')}`;
     const preset = { ...calibratedPreset(basePreset, fitted, id, note), notes: `Calibrated from ${baseId} at ${threads} threads. ${basePreset.notes ?? ''}`.trim() };
-    const before = samples.map((s) => ({ name: s.name, estimatedMs: estimateWith(base!, timeModelOf(base!), s.report), measuredMs: s.measuredMs }));
-    const inSample = samples.map((s) => ({ name: s.name, estimatedMs: estimateWith(base!, fitted, s.report), measuredMs: s.measuredMs }));
-    const loo = leaveOneOut(base!, samples);
+    const before = samples.map((s) => ({ name: s.name, estimatedMs: estimateWith(base, timeModelOf(base), s.report), measuredMs: s.measuredMs }));
+    const inSample = samples.map((s) => ({ name: s.name, estimatedMs: estimateWith(base, fitted, s.report), measuredMs: s.measuredMs }));
+    const loo = leaveOneOut(base, samples);
     const summary = { base: accuracy(before), fitted: accuracy(inSample), leaveOneOut: accuracy(loo) };
     if (args.values.out) {
       const out = args.values.out as string;

@@ -6,6 +6,7 @@
  */
 import { dimPoly, parseDim } from '../symbolic/dim.js';
 import { DTYPE_BITS, type DType } from '../ir/dtype.js';
+import { tensorBytes } from '../memory/memory.js';
 import type { Report, ReportKernel, ReportLatency, ReportNode, ReportTensor } from '../report/report.js';
 import type { HardwareProfile, PeakDType, Sourced } from './profile.js';
 
@@ -102,19 +103,15 @@ function dtypeOf(n: ReportNode): PeakDType {
   return 'fp32';
 }
 
-/** Bytes of a report tensor under the report's dim bindings (unbound symbols count as 1, as in the totals). */
+/** A report tensor's shape under dim bindings (unbound symbols count as 1, as in the totals); undefined when its rank is unknown. */
+export function boundShape(t: ReportTensor, dims: Readonly<Record<string, number>>): number[] | undefined {
+  return t.shape?.map((d) => (typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(dims, 1))));
+}
+
+/** Bytes of a report tensor under the report's dim bindings (0 when its rank is unknown). */
 export function reportTensorBytes(t: ReportTensor, dims: Readonly<Record<string, number>>): number {
-  if (!t.shape) return 0;
-  let n = 1;
-  for (const d of t.shape) {
-    if (typeof d === 'number') n *= d;
-    else {
-      const v = Number(dimPoly(parseDim(d)).evaluate(dims, 1));
-      n *= Number.isFinite(v) ? v : 1;
-    }
-  }
-  const bits = DTYPE_BITS[t.dtype as DType] ?? 32;
-  return Math.ceil((n * bits) / 8);
+  const shape = boundShape(t, dims);
+  return shape ? Number(tensorBytes(shape, (t.dtype in DTYPE_BITS ? t.dtype : 'unknown') as DType).constValue) : 0;
 }
 
 /**
@@ -178,18 +175,16 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     let launches = 1;
     if (rec) {
       const x = tensors.get(anchor.inputs[0] ?? '');
-      const d = x?.shape?.[anchor.domain === 'keras' ? rec.keras : rec.onnx];
-      const steps = d === undefined ? 1 : typeof d === 'number' ? d : Number(dimPoly(parseDim(d)).evaluate(report.dims, 1));
-      launches = Number.isFinite(steps) && steps > 0 ? steps : 1;
+      const steps = x ? boundShape(x, report.dims)?.[anchor.domain === 'keras' ? rec.keras : rec.onnx] : undefined;
+      launches = steps !== undefined && steps > 0 ? steps : 1;
     }
     let rows = Infinity;
     for (const n of g.nodes) {
       if (!MATMUL_OPS.has(n.op) || n.macs === 0) continue;
-      const o = n.outputs[0];
-      const last = o?.shape?.[o.shape.length - 1];
-      const lastN = typeof last === 'number' ? last : last === undefined ? 0 : Number(dimPoly(parseDim(last)).evaluate(report.dims, 1));
-      const elems = o ? reportTensorBytes(o, report.dims) / ((DTYPE_BITS[o.dtype as DType] ?? 32) / 8) : 0;
-      if (lastN > 0 && elems > 0) rows = Math.min(rows, elems / lastN);
+      const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : undefined;
+      const cols = shape?.[shape.length - 1] ?? 0;
+      const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
+      if (cols > 0 && elems > 0) rows = Math.min(rows, elems / cols);
     }
     return { nodes: g.nodes, rows, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
   });
@@ -275,6 +270,12 @@ export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: 
   return { compute, memory, total: Math.max(compute, memory) + L * m.stepSec + m.overheadSec };
 }
 
+/** One kernel on a profile under a time model and what-if precision: its time and the bytes and dtype it ran with. */
+export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, options: LatencyOptions = {}): { t: { compute: number; memory: number; total: number }; bytes: number; dtype: PeakDType } {
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
+  return { t: launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m, activationBytes), bytes, dtype };
+}
+
 const PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 } as const;
 
 /** A kernel under a what-if precision: its dtype and the bytes it moves. */
@@ -287,13 +288,11 @@ export function kernelAt(k: Kernel, precision: LatencyOptions['precision']): { d
 /** Estimate a report's latency on one profile. Pure. */
 export function estimateLatency(report: Report, hw: HardwareProfile, options: LatencyOptions = {}, kernels: readonly Kernel[] = groupKernels(report, fusionFor(hw.kind))): ReportLatency {
   const m = timeModelOf(hw);
-  const bw = hw.memoryBandwidthBytesPerSec.value;
   let total = 0;
   let computeTime = 0;
   let memoryTime = 0;
   const timed: ReportKernel[] = kernels.map((k) => {
-    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
-    const t = launchesTime(k, bytes, peakFor(hw, dtype), bw, m, activationBytes);
+    const { t, bytes, dtype } = kernelSeconds(k, hw, m, options);
     const sec = t.total;
     total += sec;
     if (t.compute >= t.memory) computeTime += sec;
@@ -311,10 +310,14 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   };
 }
 
-/** The report with `latency` filled for each profile (kernels grouped once). */
-export function withLatency(report: Report, profiles: readonly HardwareProfile[], options: LatencyOptions = {}): Report {
+/**
+ * The report with `latency` filled for each profile, once per set of options when several are given
+ * (a config's own precision and a budget's what-if one); kernels are grouped once per fusion policy.
+ */
+export function withLatency(report: Report, profiles: readonly HardwareProfile[], options: LatencyOptions | readonly LatencyOptions[] = {}): Report {
   if (profiles.length === 0) return report;
   const byFusion = new Map<FusionPolicy, Kernel[]>();
   const kernelsFor = (f: FusionPolicy): Kernel[] => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f)!;
-  return { ...report, latency: profiles.map((hw) => estimateLatency(report, hw, options, kernelsFor(fusionFor(hw.kind)))) };
+  const sets: readonly LatencyOptions[] = Array.isArray(options) ? options : [options as LatencyOptions];
+  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
 }

@@ -4,8 +4,8 @@
  * is pure arithmetic: minimise the squared log error of estimate vs measured over the samples.
  */
 import type { Report } from '../report/report.js';
-import { fusionFor, groupKernels, kernelAt, launchesTime, peakFor, timeModelOf, type Kernel, type LatencyOptions, type TimeModel } from './estimate.js';
-import { resolveProfile, type HardwarePreset, type HardwareProfile, type Sourced } from './profile.js';
+import { fusionFor, groupKernels, kernelSeconds, timeModelOf, type Kernel, type LatencyOptions, type TimeModel } from './estimate.js';
+import type { HardwarePreset, HardwareProfile, Sourced } from './profile.js';
 
 /** One timed model. */
 export interface CalibrationSample {
@@ -24,11 +24,14 @@ interface Prepared {
 
 function modelSeconds(p: Prepared, hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
   let t = 0;
-  for (const k of p.kernels) {
-    const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
-    t += launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m, activationBytes).total;
-  }
+  for (const k of p.kernels) t += kernelSeconds(k, hw, m, options).t.total;
   return t;
+}
+
+/** Group every sample's kernels once, with the fusion the profile's device class gets. */
+function prepare(hw: HardwareProfile, samples: readonly CalibrationSample[]): Prepared[] {
+  const fusion = fusionFor(hw.kind);
+  return samples.map((s) => ({ kernels: groupKernels(s.report, fusion), measuredSec: s.measuredMs / 1e3 }));
 }
 
 const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'stepSec', 'overheadSec'] as const;
@@ -55,10 +58,13 @@ function loss(samples: readonly Prepared[], hw: HardwareProfile, m: TimeModel, o
 
 /**
  * Fit {@link TimeModel} parameters to samples by coordinate search in shrinking multiplicative steps
- * (deterministic; four parameters and a dozen models need no more). Returns the fitted model.
+ * (deterministic; eight parameters and a dozen or two models need no more). Returns the fitted model.
  */
 export function fitTimeModel(hw: HardwareProfile, samples: readonly CalibrationSample[], options: LatencyOptions = {}): TimeModel {
-  const prepared = samples.map((s) => ({ kernels: groupKernels(s.report, fusionFor(hw.kind)), measuredSec: s.measuredMs / 1e3 }));
+  return fitPrepared(hw, prepare(hw, samples), options);
+}
+
+function fitPrepared(hw: HardwareProfile, prepared: readonly Prepared[], options: LatencyOptions): TimeModel {
   let best: TimeModel = timeModelOf(hw);
   let bestLoss = loss(prepared, hw, best, options);
   for (let step = 2; step > 1.001; step = Math.sqrt(step)) {
@@ -147,14 +153,9 @@ export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: st
   };
 }
 
-/** Convenience: the profile of a preset with a fitted time model applied. */
-export function applyTimeModel(base: HardwarePreset, fitted: TimeModel): HardwareProfile {
-  return resolveProfile(calibratedPreset(base, fitted, base.id, 'samples'));
-}
-
-/** Estimate of one sample under a time model (kernels grouped on the fly). */
+/** Estimate of one report under a time model, in milliseconds. */
 export function estimateWith(hw: HardwareProfile, m: TimeModel, report: Report, options: LatencyOptions = {}): number {
-  return modelSeconds({ kernels: groupKernels(report, fusionFor(hw.kind)), measuredSec: 1 }, hw, m, options) * 1e3;
+  return modelSeconds(prepare(hw, [{ name: '', report, measuredMs: 1 }])[0]!, hw, m, options) * 1e3;
 }
 
 /**
@@ -163,8 +164,9 @@ export function estimateWith(hw: HardwareProfile, m: TimeModel, report: Report, 
  */
 export function leaveOneOut(hw: HardwareProfile, samples: readonly CalibrationSample[], options: LatencyOptions = {}): { name: string; estimatedMs: number; measuredMs: number }[] {
   if (samples.length < 3) throw new RangeError(`leave-one-out needs at least 3 samples, got ${samples.length}`);
+  const prepared = prepare(hw, samples);
   return samples.map((s, i) => {
-    const m = fitTimeModel(hw, samples.filter((_, j) => j !== i), options);
-    return { name: s.name, estimatedMs: estimateWith(hw, m, s.report, options), measuredMs: s.measuredMs };
+    const m = fitPrepared(hw, prepared.filter((_, j) => j !== i), options);
+    return { name: s.name, estimatedMs: modelSeconds(prepared[i]!, hw, m, options) * 1e3, measuredMs: s.measuredMs };
   });
 }

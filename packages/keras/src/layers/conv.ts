@@ -41,13 +41,16 @@ function outSpatial(spatial: readonly Dim[], g: Geometry): Dim[] {
   return spatial.map((d, i) => windowOut(d, g.kernel[i]!, g.strides[i]!, g.padding, g.dilation[i]!));
 }
 
+/** Output of a convolution with `filters` channels (Conv, SeparableConv). */
+function filtersOutput(c: LayerCall, rank: number): Dim[][] {
+  const { batch, spatial } = splitChannels(c, rank);
+  return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, 'filters', 0))];
+}
+
 /** Conv{rank}D: kernel [...k, Cin/groups, filters], bias [filters]. */
 function conv(rank: number): LayerRule {
   return {
-    outputs(c) {
-      const { batch, spatial } = splitChannels(c, rank);
-      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, 'filters', 0))];
-    },
+    outputs: (c) => filtersOutput(c, rank),
     weights(c) {
       const { channels } = splitChannels(c, rank);
       const groups = num(c.config, 'groups', 1);
@@ -148,10 +151,7 @@ function depthwise(rank: number): LayerRule {
 /** SeparableConv{rank}D: depthwise_kernel [...k, Cin, dm], pointwise_kernel [1..., Cin * dm, filters], bias [filters]. */
 function separable(rank: number): LayerRule {
   return {
-    outputs(c) {
-      const { batch, spatial } = splitChannels(c, rank);
-      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, 'filters', 0))];
-    },
+    outputs: (c) => filtersOutput(c, rank),
     weights(c) {
       const { channels } = splitChannels(c, rank);
       const dm = num(c.config, 'depth_multiplier', 1);
