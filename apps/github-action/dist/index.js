@@ -35015,7 +35015,10 @@ var KIND_DEFAULTS = {
       cacheBytes: est(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
       cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth"),
       rowsHalf: est(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty"),
-      recurrentStepSec: est(1e-6, "default for CPUs: one thread-pool round trip per time step, about a microsecond")
+      recurrentStepSec: est(1e-6, "default for CPUs: one thread-pool round trip per time step, about a microsecond"),
+      threads: est(1, "default: kernels are taken to use the whole device; `modelcost calibrate --threads n` records the thread count it timed"),
+      parallelGrainSec: est(1e-5, "default for CPUs: ONNX Runtime splits an op into tasks of ~10 us or more (Eigen cost model in its thread pool; MLAS SGEMM 64K MACs per thread)"),
+      parallelSyncSec: est(5e-6, "default for CPUs: waking and joining a pool thread costs a few microseconds (more in VMs)")
     }
   },
   gpu: {
@@ -35029,7 +35032,10 @@ var KIND_DEFAULTS = {
       cacheBytes: est(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
       cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth"),
       rowsHalf: est(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them"),
-      recurrentStepSec: est(5e-6, "default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds")
+      recurrentStepSec: est(5e-6, "default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds"),
+      threads: est(1, "default for GPUs: one stream; filling the SMs is what computeHalfSec models"),
+      parallelGrainSec: est(0, "default for GPUs: not used (threads 1)"),
+      parallelSyncSec: est(0, "default for GPUs: not used (threads 1)")
     }
   },
   npu: {
@@ -35043,7 +35049,10 @@ var KIND_DEFAULTS = {
       cacheBytes: est(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
       cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR"),
       rowsHalf: est(16, "default for NPUs: MAC arrays are 16-64 wide"),
-      recurrentStepSec: est(5e-6, "default for NPUs: per-step scheduling")
+      recurrentStepSec: est(5e-6, "default for NPUs: per-step scheduling"),
+      threads: est(1, "default for NPUs: one compiled graph; filling the MAC array is what computeHalfSec models"),
+      parallelGrainSec: est(0, "default for NPUs: not used (threads 1)"),
+      parallelSyncSec: est(0, "default for NPUs: not used (threads 1)")
     }
   }
 };
@@ -35652,14 +35661,14 @@ function findHardware(ids, catalog = PRESET_DATA) {
   });
 }
 var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
-var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf", "recurrentStepSec"];
+var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf", "recurrentStepSec", "threads", "parallelGrainSec", "parallelSyncSec"];
 function parseUserHardware(raw, where) {
   const errors = [];
   const rec = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   if (!rec(raw))
     return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
   const sourced = (v, path) => {
-    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec") || path.endsWith("rowsHalf") || path.endsWith("StepSec");
+    const zeroOk = path === "kernelOverheadUs" || path.endsWith("HalfSec") || path.endsWith("rowsHalf") || path.endsWith("StepSec") || path.startsWith("efficiency.parallel");
     const ok = (x2) => typeof x2 === "number" && Number.isFinite(x2) && (x2 > 0 || zeroOk && x2 === 0);
     if (ok(v))
       return { value: v, provenance: "estimate", source: `user profile (${where})` };
@@ -35814,6 +35823,14 @@ var FUSABLE_OPS = /* @__PURE__ */ new Set([
   "Minimum",
   "Rescaling"
 ]);
+var CPU_FUSED_SEQUENCES = [
+  ["Sigmoid", "Mul"],
+  ["Div", "Erf", "Add", "Mul", "Mul"],
+  ["Mul", "Erf", "Add", "Mul", "Mul"]
+];
+function cpuFusedActivation(ops, op) {
+  return CPU_FUSED_SEQUENCES.some((seq) => seq.length > ops.length && seq[ops.length] === op && ops.every((n, i2) => n.op === seq[i2]));
+}
 var MATMUL_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "FusedMatMul", "FusedGemm", "QLinearMatMul", "MatMulInteger", "MatMulIntegerToFloat", "DynamicQuantizeMatMul", "QGemm", "MatMulNBits", "Dense", "EinsumDense"]);
 var INT8_OPS = /* @__PURE__ */ new Set(["QLinearConv", "QLinearMatMul", "ConvInteger", "MatMulInteger", "QGemm", "QAttention", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "QLinearAdd", "QLinearMul"]);
 function fusionFor(kind) {
@@ -35877,7 +35894,7 @@ function groupKernels(report, fusion = "pointwise") {
     if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
       for (const i2 of n.inputs) {
         const g2 = byTail.get(i2);
-        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0)) {
+        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0 || cpuFusedActivation(g2.nodes, n.op))) {
           joined = g2;
           byTail.delete(i2);
           const produced2 = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
@@ -35951,20 +35968,30 @@ function peakFor(hw, dtype) {
 }
 function timeModelOf(hw) {
   const e2 = hw.efficiency;
-  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, stepSec: e2.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, stepSec: e2.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value, threads: e2.threads.value, grainSec: e2.parallelGrainSec.value, syncSec: e2.parallelSyncSec.value };
 }
 function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0) {
   const cached = activationBytes > 0 && activationBytes <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
   const effective = bytes - cached + cached / m2.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? contraction ? flops / (peak * m2.computeMax) + m2.computeHalfSec / m2.computeMax : flops / (peak * m2.vectorMax) : 0;
   const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
-  return { compute, memory, total: Math.max(compute, memory) + m2.overheadSec };
+  return { compute, memory, total: parallelTime(Math.max(compute, memory), m2) + m2.overheadSec };
+}
+function parallelTime(t, m2) {
+  const T = m2.threads;
+  if (T <= 1 || t <= 0)
+    return t;
+  const single = t * T;
+  const n = Math.min(T, Math.max(1, m2.grainSec > 0 ? single / m2.grainSec : T));
+  return single / n + m2.syncSec * (n - 1) / (T - 1);
+}
+function rowEfficiency(rows2, m2) {
+  return Number.isFinite(rows2) && m2.rowsHalf > 0 ? rows2 / (rows2 + m2.rowsHalf) : 1;
 }
 function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const L = k.launches;
   if (L <= 1) {
-    const rowEff = Number.isFinite(k.rows) && m2.rowsHalf > 0 ? k.rows / (k.rows + m2.rowsHalf) : 1;
-    return kernelTime(k.flops, bytes, peak * rowEff, bandwidth, m2, k.contraction, activationBytes);
+    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m2), bandwidth, m2, k.contraction, activationBytes);
   }
   const weights = Math.max(0, bytes - activationBytes);
   const stepAct = activationBytes / L;
@@ -35972,8 +35999,8 @@ function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const stepBytes = weights + stepAct;
   const stepMemory = (stepBytes - cached + cached / m2.cacheSpeedup) / (bandwidth * m2.memoryMax);
   const stepCompute = peak > 0 ? k.flops / L / (peak * m2.computeMax) : 0;
-  const compute = stepCompute * L + m2.computeHalfSec / m2.computeMax;
-  const memory = stepMemory * L + m2.memoryHalfSec / m2.memoryMax;
+  const compute = parallelTime(stepCompute, m2) * L + m2.computeHalfSec / m2.computeMax;
+  const memory = parallelTime(stepMemory, m2) * L + m2.memoryHalfSec / m2.memoryMax;
   return { compute, memory, total: Math.max(compute, memory) + L * m2.stepSec + m2.overheadSec };
 }
 function kernelSeconds(k, hw, m2, options = {}) {

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { accuracy, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, resolveProfile, timeModelOf, type CalibrationSample } from '@modelcost/core';
+import { accuracy, atThreads, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, resolveProfile, timeModelOf, type CalibrationSample } from '@modelcost/core';
 import { parseDimFlags } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
@@ -54,7 +54,8 @@ export const calibrateCommand: Command = {
     const catalog = hardwareCatalog();
     const basePreset = catalog.find((p) => p.id === baseId);
     if (!basePreset) throw new UsageError(`--base: unknown hardware ${JSON.stringify(baseId)} (\`modelcost hardware list\` shows them all)`);
-    const base = resolveProfile(basePreset);
+    // The base device run with the threads being timed: its kernels split over them as far as their size allows.
+    const base = atThreads(resolveProfile(basePreset), threads);
     const dims = parseDimFlags(args.values.dim as string[] | undefined);
     // Loaded only here: onnxruntime-node is optional.
     const { loadOrt, OrtMissingError, timeModel } = await import('../calibrate/ort.js');
@@ -106,7 +107,7 @@ export const calibrateCommand: Command = {
       '',
       `MAPE: uncalibrated ${pct(summary.base.mape)}, calibrated ${pct(summary.fitted.mape)} (fitted models), ${pct(summary.leaveOneOut.mape)} held out (leave-one-out)`,
       `Spearman: uncalibrated ${summary.base.spearman.toFixed(3)}, held out ${summary.leaveOneOut.spearman.toFixed(3)}`,
-      `fitted: computeMax ${fitted.computeMax.toFixed(3)}, computeHalfSec ${(fitted.computeHalfSec * 1e6).toFixed(1)} us, vectorMax ${fitted.vectorMax.toFixed(3)}, memoryMax ${fitted.memoryMax.toFixed(3)}, cacheSpeedup ${fitted.cacheSpeedup.toFixed(2)}, overhead ${(fitted.overheadSec * 1e6).toFixed(2)} us per kernel`,
+      `fitted: computeMax ${fitted.computeMax.toFixed(3)}, computeHalfSec ${(fitted.computeHalfSec * 1e6).toFixed(1)} us, vectorMax ${fitted.vectorMax.toFixed(3)}, memoryMax ${fitted.memoryMax.toFixed(3)}, cacheSpeedup ${fitted.cacheSpeedup.toFixed(2)}, rowsHalf ${fitted.rowsHalf.toFixed(1)}, recurrent step ${(fitted.stepSec * 1e6).toFixed(2)} us, overhead ${(fitted.overheadSec * 1e6).toFixed(2)} us per kernel${threads > 1 ? `, parallel grain ${(fitted.grainSec * 1e6).toFixed(1)} us, parallel sync ${(fitted.syncSec * 1e6).toFixed(1)} us` : ''}`,
       args.values.out ? `wrote profile "${id}" to ${args.values.out as string}; use it with --hardware ./${args.values.out as string}` : 'give --out <file.json> to save the profile',
     );
     io.stdout.write(`${lines.join('\n')}\n`);

@@ -39,6 +39,22 @@ const FUSABLE_OPS = new Set([
   'Activation', 'ReLU', 'LeakyReLU', 'PReLU', 'ELU', 'ThresholdedReLU', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum', 'Rescaling',
 ]);
 
+/**
+ * Elementwise sequences that ONNX Runtime's CPU provider fuses into one activation kernel at graph
+ * optimisation although it runs other elementwise chains op by op: `x * Sigmoid(x)` (QuickGeluFusion,
+ * i.e. SiLU/Swish) and the erf form of GELU, `0.5 * x * (1 + Erf(x / sqrt 2))` (GeluFusion).
+ */
+const CPU_FUSED_SEQUENCES: readonly (readonly string[])[] = [
+  ['Sigmoid', 'Mul'],
+  ['Div', 'Erf', 'Add', 'Mul', 'Mul'],
+  ['Mul', 'Erf', 'Add', 'Mul', 'Mul'],
+];
+
+/** True when appending `op` to a kernel of `ops` stays within one of {@link CPU_FUSED_SEQUENCES}. */
+function cpuFusedActivation(ops: readonly ReportNode[], op: string): boolean {
+  return CPU_FUSED_SEQUENCES.some((seq) => seq.length > ops.length && seq[ops.length] === op && ops.every((n, i) => n.op === seq[i]));
+}
+
 /** Matrix-product ops whose output rows are the GEMM's M (see {@link Kernel.rows}). */
 const MATMUL_OPS = new Set(['MatMul', 'Gemm', 'FusedMatMul', 'FusedGemm', 'QLinearMatMul', 'MatMulInteger', 'MatMulIntegerToFloat', 'DynamicQuantizeMatMul', 'QGemm', 'MatMulNBits', 'Dense', 'EinsumDense']);
 
@@ -139,7 +155,7 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
       for (const i of n.inputs) {
         const g = byTail.get(i);
-        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || g.nodes[0]!.macs > 0)) {
+        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || g.nodes[0]!.macs > 0 || cpuFusedActivation(g.nodes, n.op))) {
           joined = g;
           byTail.delete(i);
           const produced = g.nodes[g.nodes.length - 1]!.outputs.find((o) => o.name === i);
@@ -224,12 +240,18 @@ export interface TimeModel {
   /** Fixed cost of each time step of a recurrent op (the step loop's synchronisation). */
   readonly stepSec: number;
   readonly overheadSec: number;
+  /** Threads a kernel may be split over (the peaks are reached with all of them). */
+  readonly threads: number;
+  /** Smallest single-thread work handed to a thread. */
+  readonly grainSec: number;
+  /** Cost of a parallel section that uses every thread. */
+  readonly syncSec: number;
 }
 
 /** The time model a profile describes. */
 export function timeModelOf(hw: HardwareProfile): TimeModel {
   const e = hw.efficiency;
-  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, rowsHalf: e.rowsHalf.value, stepSec: e.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value };
+  return { computeMax: e.computeMax.value, computeHalfSec: e.computeHalfSec.value, vectorMax: e.vectorMax.value, memoryMax: e.memoryMax.value, memoryHalfSec: e.memoryHalfSec.value, cacheBytes: e.cacheBytes.value, cacheSpeedup: e.cacheSpeedup.value, rowsHalf: e.rowsHalf.value, stepSec: e.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value, threads: e.threads.value, grainSec: e.parallelGrainSec.value, syncSec: e.parallelSyncSec.value };
 }
 
 /**
@@ -244,16 +266,33 @@ export function kernelTime(flops: number, bytes: number, peak: number, bandwidth
   const effective = bytes - cached + cached / m.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? (contraction ? flops / (peak * m.computeMax) + m.computeHalfSec / m.computeMax : flops / (peak * m.vectorMax)) : 0;
   const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m.memoryMax) + m.memoryHalfSec / m.memoryMax : 0;
-  return { compute, memory, total: Math.max(compute, memory) + m.overheadSec };
+  return { compute, memory, total: parallelTime(Math.max(compute, memory), m) + m.overheadSec };
+}
+
+/**
+ * Time of work that takes `t` spread over all `threads`: the runtime splits it into tasks of at least
+ * `grainSec` of single-thread work, so it runs on `n = clamp(t * threads / grainSec, 1, threads)`
+ * threads and takes `t * threads / n`, plus the parallel section's cost `syncSec * (n - 1) / (threads - 1)`
+ * (waking and joining the extra threads). One thread, or a device whose threads are 1: `t`.
+ */
+export function parallelTime(t: number, m: TimeModel): number {
+  const T = m.threads;
+  if (T <= 1 || t <= 0) return t;
+  const single = t * T;
+  const n = Math.min(T, Math.max(1, m.grainSec > 0 ? single / m.grainSec : T));
+  return single / n + (m.syncSec * (n - 1)) / (T - 1);
+}
+
+/** Few GEMM rows: the achieved rate scales by rows / (rows + rowsHalf). */
+function rowEfficiency(rows: number, m: TimeModel): number {
+  return Number.isFinite(rows) && m.rowsHalf > 0 ? rows / (rows + m.rowsHalf) : 1;
 }
 
 /** A kernel's time over all its steps (a recurrent layer: one small matmul per time step, one dispatch). */
 export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel, activationBytes = 0): { compute: number; memory: number; total: number } {
   const L = k.launches;
   if (L <= 1) {
-    // Few GEMM rows: the achieved rate scales by rows / (rows + rowsHalf).
-    const rowEff = Number.isFinite(k.rows) && m.rowsHalf > 0 ? k.rows / (k.rows + m.rowsHalf) : 1;
-    return kernelTime(k.flops, bytes, peak * rowEff, bandwidth, m, k.contraction, activationBytes);
+    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m), bandwidth, m, k.contraction, activationBytes);
   }
   // A recurrent op: one dispatch, then per step a small matmul that re-reads the recurrent weights
   // (from cache when they fit) and its share of the activations, plus a fixed step cost (the loop's
@@ -265,8 +304,9 @@ export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: 
   const stepBytes = weights + stepAct;
   const stepMemory = (stepBytes - cached + cached / m.cacheSpeedup) / (bandwidth * m.memoryMax);
   const stepCompute = peak > 0 ? k.flops / L / (peak * m.computeMax) : 0;
-  const compute = stepCompute * L + m.computeHalfSec / m.computeMax;
-  const memory = stepMemory * L + m.memoryHalfSec / m.memoryMax;
+  // Each step is split over the threads as far as its own size allows (a small hidden state is not).
+  const compute = parallelTime(stepCompute, m) * L + m.computeHalfSec / m.computeMax;
+  const memory = parallelTime(stepMemory, m) * L + m.memoryHalfSec / m.memoryMax;
   return { compute, memory, total: Math.max(compute, memory) + L * m.stepSec + m.overheadSec };
 }
 

@@ -34,7 +34,7 @@ function prepare(hw: HardwareProfile, samples: readonly CalibrationSample[]): Pr
   return samples.map((s) => ({ kernels: groupKernels(s.report, fusion), measuredSec: s.measuredMs / 1e3 }));
 }
 
-const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'stepSec', 'overheadSec'] as const;
+const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'stepSec', 'overheadSec', 'grainSec', 'syncSec'] as const;
 /** Search bounds: efficiencies may pass 1 when a preset's peak understates the machine (turbo clocks). */
 const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]>> = {
   computeMax: [0.02, 2],
@@ -45,6 +45,8 @@ const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]
   rowsHalf: [0, 256],
   stepSec: [0, 100e-6],
   overheadSec: [0, 200e-6],
+  grainSec: [0, 1e-3],
+  syncSec: [0, 200e-6],
 };
 
 function loss(samples: readonly Prepared[], hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
@@ -149,8 +151,19 @@ export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: st
       cacheSpeedup: measured(fitted.cacheSpeedup, 'cache speed-up of activation traffic'),
       rowsHalf: measured(fitted.rowsHalf, 'GEMM rows at half efficiency'),
       recurrentStepSec: measured(fitted.stepSec, 'recurrent step cost'),
+      threads: measured(fitted.threads, 'threads the runtime used'),
+      parallelGrainSec: measured(fitted.grainSec, 'smallest work split over threads'),
+      parallelSyncSec: measured(fitted.syncSec, 'parallel section cost'),
     },
   };
+}
+
+/**
+ * The profile as run with `threads` intra-op threads (what `modelcost calibrate --threads` timed): its
+ * kernels are split over that many threads as far as their size allows.
+ */
+export function atThreads(hw: HardwareProfile, threads: number): HardwareProfile {
+  return { ...hw, efficiency: { ...hw.efficiency, threads: { value: threads, provenance: 'measured', source: `onnxruntime intra-op threads when timed (${threads})` } } };
 }
 
 /** Estimate of one report under a time model, in milliseconds. */

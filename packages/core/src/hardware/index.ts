@@ -59,7 +59,7 @@ export function findHardware(ids: readonly string[], catalog: readonly HardwareP
 }
 
 const PROVENANCES = ['datasheet', 'derived', 'measured', 'estimate'];
-const EFFICIENCY_KEYS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec', 'cacheBytes', 'cacheSpeedup', 'rowsHalf', 'recurrentStepSec'];
+const EFFICIENCY_KEYS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec', 'cacheBytes', 'cacheSpeedup', 'rowsHalf', 'recurrentStepSec', 'threads', 'parallelGrainSec', 'parallelSyncSec'];
 
 /**
  * Read a user profile from parsed JSON/YAML (a `.modelcost.yml` `hardwareProfiles` entry or a
@@ -73,7 +73,7 @@ export function parseUserHardware(raw: unknown, where: string): { value?: UserHa
   if (!rec(raw)) return { errors: [`${where}: expected a hardware profile mapping with an id, got ${JSON.stringify(raw)}`] };
   // Overheads and half-efficiency sizes may be 0 (a calibration can fit them to nothing); rates may not.
   const sourced = (v: unknown, path: string): Sourced | undefined => {
-    const zeroOk = path === 'kernelOverheadUs' || path.endsWith('HalfSec') || path.endsWith('rowsHalf') || path.endsWith('StepSec');
+    const zeroOk = path === 'kernelOverheadUs' || path.endsWith('HalfSec') || path.endsWith('rowsHalf') || path.endsWith('StepSec') || path.startsWith('efficiency.parallel');
     const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && (x > 0 || (zeroOk && x === 0));
     if (ok(v)) return { value: v, provenance: 'estimate', source: `user profile (${where})` };
     if (rec(v) && ok(v.value)) {

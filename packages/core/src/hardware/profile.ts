@@ -56,6 +56,19 @@ export interface EfficiencyFactors {
   readonly rowsHalf: Sourced;
   /** Fixed seconds per time step of a recurrent op (LSTM/GRU/RNN step loop). */
   readonly recurrentStepSec: Sourced;
+  /**
+   * Threads the runtime splits a kernel over (ONNX Runtime's intra-op threads). The peaks are the
+   * device's, reached with all of them; 1 means every kernel is taken to use the whole device.
+   */
+  readonly threads: Sourced;
+  /**
+   * Smallest single-thread work (seconds) a runtime hands to another thread: a kernel is split into at
+   * most `work / parallelGrainSec` tasks (ONNX Runtime's cost-based ParallelFor, MLAS's per-thread
+   * GEMM complexity), so a small kernel runs on one thread at 1/threads of the device's rate.
+   */
+  readonly parallelGrainSec: Sourced;
+  /** Cost of one parallel section when a kernel is split over every thread (waking and joining them). */
+  readonly parallelSyncSec: Sourced;
 }
 
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
@@ -113,6 +126,9 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheSpeedup: est(3, 'default for CPUs: L3 bandwidth per core is ~3x a core\'s share of DRAM bandwidth'),
       rowsHalf: est(4, 'default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty'),
       recurrentStepSec: est(1e-6, 'default for CPUs: one thread-pool round trip per time step, about a microsecond'),
+      threads: est(1, 'default: kernels are taken to use the whole device; `modelcost calibrate --threads n` records the thread count it timed'),
+      parallelGrainSec: est(10e-6, 'default for CPUs: ONNX Runtime splits an op into tasks of ~10 us or more (Eigen cost model in its thread pool; MLAS SGEMM 64K MACs per thread)'),
+      parallelSyncSec: est(5e-6, 'default for CPUs: waking and joining a pool thread costs a few microseconds (more in VMs)'),
     },
   },
   gpu: {
@@ -127,6 +143,9 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheSpeedup: est(2, 'default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth'),
       rowsHalf: est(16, 'default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them'),
       recurrentStepSec: est(5e-6, 'default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds'),
+      threads: est(1, 'default for GPUs: one stream; filling the SMs is what computeHalfSec models'),
+      parallelGrainSec: est(0, 'default for GPUs: not used (threads 1)'),
+      parallelSyncSec: est(0, 'default for GPUs: not used (threads 1)'),
     },
   },
   npu: {
@@ -141,6 +160,9 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
       cacheSpeedup: est(2, 'default for NPUs: on-chip SRAM vs shared LPDDR'),
       rowsHalf: est(16, 'default for NPUs: MAC arrays are 16-64 wide'),
       recurrentStepSec: est(5e-6, 'default for NPUs: per-step scheduling'),
+      threads: est(1, 'default for NPUs: one compiled graph; filling the MAC array is what computeHalfSec models'),
+      parallelGrainSec: est(0, 'default for NPUs: not used (threads 1)'),
+      parallelSyncSec: est(0, 'default for NPUs: not used (threads 1)'),
     },
   },
 };

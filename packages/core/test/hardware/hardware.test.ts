@@ -8,7 +8,9 @@ import {
   hardwareCatalog,
   HARDWARE_PRESETS,
   HardwareError,
+  parallelTime,
   resolveProfile,
+  timeModelOf,
   sourcedValues,
   spearman,
   withLatency,
@@ -184,6 +186,53 @@ describe('latency estimator', () => {
     // Kernel 1 stays compute-bound: 401.204224 + 5 us. Kernel 2: memory (8028200 + 802856 / 4) / 1e11 = 82.29 us
     // (instead of 88.31056) -> + 5 us. Kernel 3: (80 / 4) / 1e11 = 0.0002 us vs compute 0.0001 us -> + 5 us.
     expect(lat.ms).toBeCloseTo((401.204224 + 5 + (8028200 + 802856 / 4) / 1e5 + 5 + 0.0002 + 5) / 1e3, 9);
+  });
+
+  it('fuses what ONNX Runtime\'s CPU provider fuses: x * Sigmoid(x) and the erf GELU, not the Add after them', () => {
+    const r = smallReport();
+    const e = { flops: 1, bytesRead: 40, bytesWritten: 40 };
+    const t = (name: string): { name: string; shape: number[] } => ({ name, shape: [1, 10] });
+    // p -> Sigmoid -> Mul(p, s) -> Add(bias): QuickGelu (SiLU) is one kernel, the Add another.
+    // Then Div -> Erf -> Add -> Mul(x) -> Mul(0.5): GELU, one kernel.
+    const extra: ReportNode[] = [
+      node('sig', 'Sigmoid', ['p'], t('sg'), e),
+      node('swish', 'Mul', ['p', 'sg'], t('w'), e),
+      node('bias', 'Add', ['w', 'b1'], t('a'), e),
+      node('div', 'Div', ['a', 'sqrt2'], t('d'), e),
+      node('erf', 'Erf', ['d'], t('er'), e),
+      node('one', 'Add', ['er', 'c1'], t('on'), e),
+      node('mx', 'Mul', ['a', 'on'], t('mx'), e),
+      node('half', 'Mul', ['mx', 'c05'], t('z'), e),
+    ];
+    const r2 = { ...r, outputs: [{ name: 'z', shape: [1, 10], dtype: 'float32' }], nodes: [...r.nodes, ...extra] };
+    const ops = groupKernels(r2, 'contraction').map((k) => k.nodes.map((n) => n.op).join('+'));
+    expect(ops.slice(3)).toEqual(['Sigmoid+Mul', 'Add', 'Div+Erf+Add+Mul+Mul']);
+  });
+
+  it('splits a kernel over threads only as far as its size allows, and pays the parallel section (hand-derived)', () => {
+    const threaded: HardwarePreset = {
+      ...cpu,
+      id: 'test-threads',
+      efficiency: {
+        ...cpu.efficiency,
+        threads: { value: 2, provenance: 'estimate', source: 'test: 2 threads' },
+        parallelGrainSec: { value: 10e-6, provenance: 'estimate', source: 'test: 10 us' },
+        parallelSyncSec: { value: 4e-6, provenance: 'estimate', source: 'test: 4 us' },
+      },
+    };
+    const [hw] = findHardware(['test-threads'], hardwareCatalog([threaded]));
+    const m = timeModelOf(hw!);
+    // 100 us at the full device's rate = 200 us on one thread: 20 grains, both threads, + 4 us sync.
+    expect(parallelTime(100e-6, m)).toBeCloseTo(104e-6, 12);
+    // 3 us = 6 us on one thread, under one grain: it stays on one thread, no sync.
+    expect(parallelTime(3e-6, m)).toBeCloseTo(6e-6, 12);
+    // 7.5 us = 15 us on one thread = 1.5 grains: 15 / 1.5 = 10 us + 4 us * (1.5 - 1) / (2 - 1) = 12 us.
+    expect(parallelTime(7.5e-6, m)).toBeCloseTo(12e-6, 12);
+    // One thread: unchanged.
+    expect(parallelTime(7.5e-6, { ...m, threads: 1 })).toBe(7.5e-6);
+    // The small report on it: kernel 1 (401.204224 us) and kernel 2 (88.31056 us) split, + 4 us each;
+    // kernel 3 (0.0008 us, 0.0016 us on one thread) does not. Each + 5 us overhead.
+    expect(estimateLatency(smallReport(), hw!).ms).toBeCloseTo((401.204224 + 4 + 88.31056 + 4 + 0.0016 + 15) / 1e3, 9);
   });
 
   it('times each kernel as max(compute, memory) + overhead (hand-derived)', () => {
