@@ -1,28 +1,52 @@
 /**
- * Bundle the CLI into ESM (dist/bundle/modelcost.mjs plus on-demand chunks). Node resolves and loads ~60 small modules
- * otherwise; one file starts in ~0.09 s instead of ~0.13 s, which decides the profile-a-ResNet-50 budget.
+ * Bundle the CLI into one CommonJS file (dist/bundle/modelcost.cjs) and a V8 code cache for it
+ * (modelcost.cjs.cache), which bin/modelcost.cjs loads. Why: on Node 20, profiling ResNet-50 spent
+ * more time starting than profiling: initialising the ES-module loader (~10 ms for an empty .mjs
+ * entry), compiling ~230 KB of modules and lazily compiling each function on first call. A CommonJS
+ * entry skips the ESM loader, and a code cache made at build time (bytecode of every function the
+ * warm-up runs compiled) skips the compiling; V8 rejects the cache on another Node/V8 version or
+ * flags, and the bin then compiles the source as usual. Figures: tools/bench/onnx.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-rmSync(resolve(root, 'dist/bundle'), { recursive: true, force: true });
+const out = resolve(root, 'dist/bundle');
+rmSync(out, { recursive: true, force: true });
 await build({
   entryPoints: [resolve(root, 'dist/bin.js')],
-  outdir: resolve(root, 'dist/bundle'),
-  entryNames: 'modelcost',
-  chunkNames: 'chunk-[hash]',
-  outExtension: { '.js': '.mjs' },
-  // Commands load their heavy parts (YAML, review) on demand; splitting keeps them out of start-up.
-  splitting: true,
+  outfile: resolve(out, 'modelcost.cjs'),
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
   minify: true,
   logLevel: 'warning',
-  // Node built-ins stay imports; CommonJS deps (none today) would need a require shim.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // The sources are ES modules; in one CommonJS file import.meta.url is this file's URL.
+  define: { 'import.meta.url': '__modelcost_import_meta_url' },
+  // Lazy `import('node:...')` becomes a lazy require(): a script run from a code cache has no
+  // dynamic-import callback.
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+// Warm-up runs compile the code paths a profile takes (ONNX and Keras importers, cost rules, the
+// latency estimator, the table and JSON writers); the bin writes the cache after the last one.
+const bin = resolve(root, 'bin/modelcost.cjs');
+const examples = resolve(root, '../../examples');
+const cache = resolve(out, 'modelcost.cjs.cache');
+const runs = [
+  ['profile', '--json', resolve(examples, 'models/tiny-cnn.onnx'), '--hardware', 'nvidia-t4,rpi5-cpu'],
+  ['profile', resolve(examples, 'models/tiny-encoder.onnx'), '--dim', 'batch=1', '--dim', 'seq=16'],
+  ['diff', resolve(examples, 'models/tiny-cnn.onnx'), resolve(examples, 'pr/tiny-cnn.onnx'), '--markdown'],
+];
+for (const [i, args] of runs.entries()) {
+  execFileSync(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, MODELCOST_CODE_CACHE_OUT: i === runs.length - 1 ? cache : '' },
+  });
+}
+if (!existsSync(cache)) throw new Error(`bundle: the warm-up run did not write ${cache}`);

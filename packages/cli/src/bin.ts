@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /** The `modelcost` executable: runs the CLI against the real process. */
-import { nodeFs } from './io.js';
+import { fdSink, nodeFs } from './io.js';
 import { run } from './run.js';
 
-process.exitCode = await run({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, fs: nodeFs, env: process.env });
+// No top-level await: the bundle is CommonJS (scripts/bundle.mjs).
+void run({ argv: process.argv.slice(2), cwd: process.cwd(), stdout: fdSink(1), stderr: fdSink(2), fs: nodeFs, env: process.env }).then((code) => {
+  process.exitCode = code;
+});

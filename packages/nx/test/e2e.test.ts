@@ -14,7 +14,7 @@ import { addProject, createWorkspace, git, listFiles, packPackages, runNx, tasks
 import type { ReportsIndex } from '../src/executors/profile/executor.js';
 import { TINY_CNN, TINY_CNN_PR, TINY_ENCODER } from './helpers.js';
 
-// From `node packages/cli/bin/modelcost.js profile <model> --json` (totals.params / totals.flops):
+// From `node packages/cli/bin/modelcost.cjs profile <model> --json` (totals.params / totals.flops):
 const TINY_CNN_PARAMS = 24234; // examples/models/tiny-cnn.onnx
 const TINY_CNN_FLOPS = 22619392;
 const TINY_CNN_PR_PARAMS = 53626; // examples/pr/tiny-cnn.onnx

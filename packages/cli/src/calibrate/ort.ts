@@ -3,6 +3,7 @@
  * onnxruntime-node is an optional peer dependency: loaded here only, on demand, with a clear message
  * when it is not installed. Inputs are random tensors of the shapes the report inferred.
  */
+import { createRequire } from 'node:module';
 import { boundShape, seededRandom, type Report, type ReportTensor } from '@modelcost/core';
 
 /** The slice of onnxruntime-node's API used here (declared locally: the package is optional). */
@@ -24,8 +25,9 @@ export class OrtMissingError extends Error {
 /** Load onnxruntime-node (an optional peer dependency). */
 export async function loadOrt(): Promise<OrtModule> {
   try {
-    const name = 'onnxruntime-node';
-    const m = (await import(name)) as { default?: OrtModule } & Partial<OrtModule>;
+    // A CommonJS package, required (not imported): the CLI bundle is one CommonJS script run from a
+    // V8 code cache, where a dynamic import() has no module loader to call.
+    const m = createRequire(import.meta.url)('onnxruntime-node') as { default?: OrtModule } & Partial<OrtModule>;
     return (m.InferenceSession ? m : m.default) as OrtModule;
   } catch (e) {
     throw new OrtMissingError(`onnxruntime-node is not installed (${(e as Error).message.split('\n')[0]}); calibration times real runs with it: npm install --save-dev onnxruntime-node@1.23.2 (ONNXRUNTIME_NODE_INSTALL=skip: the CPU binary ships in the package)`);

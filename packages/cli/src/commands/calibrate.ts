@@ -4,7 +4,6 @@
  * `--hardware ./file.json` (or `.modelcost.yml` hardwareProfiles) uses. Reports how well the fit
  * predicts models it did not see (leave-one-out), not just the ones it was fitted on.
  */
-import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { accuracy, atThreads, calibratedPreset, estimateWith, fitTimeModel, leaveOneOut, resolveProfile, timeModelOf, type CalibrationSample } from '@modelcost/core';
 import { parseDimFlags } from '../args.js';
@@ -46,7 +45,7 @@ export const calibrateCommand: Command = {
       if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} ${JSON.stringify(v)}: expected an integer >= ${min}`);
       return Number(v);
     };
-    const threads = int('threads', availableParallelism(), 1);
+    const threads = int('threads', (await import('node:os')).availableParallelism(), 1);
     const runs = int('runs', 10, 1);
     const warmup = int('warmup', 3, 0);
     const baseId = (args.values.base as string | undefined) ?? DEFAULT_CALIBRATION_BASE;

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Breach } from '@modelcost/report';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint } from '../color.js';
@@ -16,7 +16,9 @@ import type { Command } from './index.js';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.nx']);
 
 /** Files under `root` (relative, `/`-separated) matching any glob, skipping dependency and build folders. */
-export function findModels(root: string, globs: readonly string[]): string[] {
+export async function findModels(root: string, globs: readonly string[]): Promise<string[]> {
+  // Loaded here, not at start-up: only `check` matches globs.
+  const { default: picomatch } = (await import('picomatch')) as unknown as { default: typeof Picomatch };
   const isMatch = picomatch([...globs], { dot: false });
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -51,7 +53,7 @@ export const checkCommand: Command = {
     const config = loadConfig(io, io.cwd, configPath, true);
     const full = resolve(io.cwd, configPath ?? '.modelcost.yml');
     const root = resolve(full, '..');
-    const models = findModels(root, config.models);
+    const models = await findModels(root, config.models);
     const plan = latencyPlan(config);
     const breaches: Breach[] = [];
     const rows: { path: string; params?: number; flops?: number; latencyMs?: Record<string, number>; error?: string }[] = [];

@@ -4,20 +4,25 @@
  * <base>...<head>` (the merge base, as a PR sees it); blobs are read with `git show <ref>:<path>`.
  * Exit 1 when a budget is breached.
  */
-import { execFileSync } from 'node:child_process';
+import type { execFileSync as execFileSyncType } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { FileChange } from '@modelcost/report';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
 
-function git(cwd: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const err = e as { stderr?: Buffer; message: string };
-    throw new InputError('git', `git ${args.join(' ')} failed: ${err.stderr?.toString().trim().split('\n')[0] || err.message}`);
-  }
+type ExecFileSync = typeof execFileSyncType;
+
+/** A `git` runner over `execFileSync` (node:child_process is loaded by `pr` only, not at start-up). */
+function gitRunner(execFileSync: ExecFileSync): (cwd: string, args: string[]) => Buffer {
+  return (cwd, args) => {
+    try {
+      return execFileSync('git', args, { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      const err = e as { stderr?: Buffer; message: string };
+      throw new InputError('git', `git ${args.join(' ')} failed: ${err.stderr?.toString().trim().split('\n')[0] || err.message}`);
+    }
+  };
 }
 
 /** Parse `git diff --name-status -M -z` output. */
@@ -64,6 +69,8 @@ export const prCommand: Command = {
     // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
     const { loadReportsDir, renderComment, review } = await import('@modelcost/report');
     const { loadConfig } = await import('../config.js');
+    const { execFileSync } = await import('node:child_process');
+    const git = gitRunner(execFileSync);
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
     const config = loadConfig(io, root, args.values.config as string | undefined, false);
     const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();
