@@ -1,6 +1,7 @@
 // Times one model in a fresh process (run.ts spawns one per model and thread count): onnxruntime's
 // thread pools from earlier sessions in the same process disturbed the 2-thread timings.
 // Usage: node tools/bench/latency/time-one.mjs <model.onnx> <threads> <runs> <warmup> '<dims json>'
+import process from 'node:process';
 import { loadOrt, timeModel } from '@modelcost/cli';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';
