@@ -4,7 +4,7 @@
  * more time starting than profiling: initialising the ES-module loader (~10 ms for an empty .mjs
  * entry), compiling ~230 KB of modules and lazily compiling each function on first call. A CommonJS
  * entry skips the ESM loader, and a code cache made at build time (bytecode of every function the
- * warm-up runs compiled) skips the compiling; V8 rejects the cache on another Node/V8 version or
+ * warm-up run compiled) skips the compiling; V8 rejects the cache on another Node/V8 version or
  * flags, and the bin then compiles the source as usual. Figures: tools/bench/onnx.
  */
 import { build } from 'esbuild';
@@ -33,20 +33,15 @@ await build({
   banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// Warm-up runs compile the code paths a profile takes (ONNX and Keras importers, cost rules, the
-// latency estimator, the table and JSON writers); the bin writes the cache after the last one.
-const bin = resolve(root, 'bin/modelcost.cjs');
-const examples = resolve(root, '../../examples');
+// The warm-up run compiles the code paths a profile takes, and the bin writes the cache when it
+// exits. One process (a cache holds one process's compiled code): a diff of the two example models
+// goes through both ONNX graphs' op rules (convolutions; attention, LayerNormalization, Gelu),
+// symbolic dims, the cost kernels, the latency estimator and the diff renderer.
 const cache = resolve(out, 'modelcost.cjs.cache');
-const runs = [
-  ['profile', '--json', resolve(examples, 'models/tiny-cnn.onnx'), '--hardware', 'nvidia-t4,rpi5-cpu'],
-  ['profile', resolve(examples, 'models/tiny-encoder.onnx'), '--dim', 'batch=1', '--dim', 'seq=16'],
-  ['diff', resolve(examples, 'models/tiny-cnn.onnx'), resolve(examples, 'pr/tiny-cnn.onnx'), '--markdown'],
-];
-for (const [i, args] of runs.entries()) {
-  execFileSync(process.execPath, [bin, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, MODELCOST_CODE_CACHE_OUT: i === runs.length - 1 ? cache : '' },
-  });
-}
+const examples = resolve(root, '../../examples/models');
+execFileSync(
+  process.execPath,
+  [resolve(root, 'bin/modelcost.cjs'), 'diff', resolve(examples, 'tiny-cnn.onnx'), resolve(examples, 'tiny-encoder.onnx'), '--markdown', '--dim', 'batch=1', '--dim', 'seq=16', '--hardware', 'nvidia-t4,rpi5-cpu'],
+  { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MODELCOST_CODE_CACHE_OUT: cache } },
+);
 if (!existsSync(cache)) throw new Error(`bundle: the warm-up run did not write ${cache}`);

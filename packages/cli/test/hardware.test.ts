@@ -81,6 +81,9 @@ describe('modelcost calibrate', () => {
     for (const m of res.models) expect(m.measuredMs).toBeGreaterThan(0);
     expect(res.profile.id).toBe('local');
     expect(res.profile.efficiency.computeMax.provenance).toBe('measured');
+    // One thread: the thread count is recorded; the parallel split was never taken, so grain and sync are not claimed as fitted.
+    expect(res.profile.efficiency.threads.value).toBe(1);
+    expect(res.profile.efficiency.parallelGrainSec).toBeUndefined();
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written.profiles[0].id).toBe('local');
     const p = await cli(['profile', 'examples/models/tiny-cnn.onnx', '--hardware', out, '--json']);

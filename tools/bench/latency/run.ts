@@ -21,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from '@modelcost/cli';
 import { accuracy, atThreads, estimateLatency, findHardware, leaveOneOut, type CalibrationSample, type Report } from '@modelcost/core';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';
@@ -65,10 +66,6 @@ function timeInChild(file: string, threads: number, dims: Record<string, number>
   const out = execFileSync(process.execPath, [join(import.meta.dirname, 'time-one.mjs'), file, String(threads), values.runs, values.warmup, JSON.stringify(dims)], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   return (JSON.parse(out.trim().split('\n').pop()!) as { medianMs: number }).medianMs;
 }
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 /** Timings of an earlier run (`--json`), by thread count and model. */
 const earlier = values.measured ? (JSON.parse(readFileSync(values.measured, 'utf8')) as Record<string, { samples: { name: string; measuredMs: number; processMs?: number[] }[] }>) : undefined;
 /** Each case's process medians at one thread count: `procs` rounds over the whole suite, so a slow spell hits every model a little, not one model entirely. */

@@ -26,9 +26,9 @@ const TARGETS = {
  */
 function timed(cmd) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
-  const kb = Number(r.stderr.trim().split('\n').pop().split(' ')[1]);
+  const kb = Number(r.stderr.trim().split('\n').pop());
   return { status: r.status, stderr: r.stderr, sec, kb };
 }
 

@@ -35,6 +35,13 @@ function prepare(hw: HardwareProfile, samples: readonly CalibrationSample[]): Pr
 }
 
 const PARAMS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'cacheSpeedup', 'rowsHalf', 'stepSec', 'overheadSec', 'grainSec', 'syncSec'] as const;
+/** Parameters that only act when kernels are split over several threads (see parallelTime). */
+const THREAD_PARAMS: ReadonlySet<string> = new Set(['grainSec', 'syncSec']);
+
+/** The parameters a fit searches: the thread ones only when the profile runs on several threads. */
+function searched(m: TimeModel): readonly (typeof PARAMS)[number][] {
+  return m.threads > 1 ? PARAMS : PARAMS.filter((k) => !THREAD_PARAMS.has(k));
+}
 /** Search bounds: efficiencies may pass 1 when a preset's peak understates the machine (turbo clocks). */
 const BOUNDS: Readonly<Record<(typeof PARAMS)[number], readonly [number, number]>> = {
   computeMax: [0.02, 2],
@@ -60,7 +67,8 @@ function loss(samples: readonly Prepared[], hw: HardwareProfile, m: TimeModel, o
 
 /**
  * Fit {@link TimeModel} parameters to samples by coordinate search in shrinking multiplicative steps
- * (deterministic; eight parameters and a dozen or two models need no more). Returns the fitted model.
+ * (deterministic; ten parameters, eight at one thread, and a dozen or two models need no more).
+ * Returns the fitted model.
  */
 export function fitTimeModel(hw: HardwareProfile, samples: readonly CalibrationSample[], options: LatencyOptions = {}): TimeModel {
   return fitPrepared(hw, prepare(hw, samples), options);
@@ -69,10 +77,11 @@ export function fitTimeModel(hw: HardwareProfile, samples: readonly CalibrationS
 function fitPrepared(hw: HardwareProfile, prepared: readonly Prepared[], options: LatencyOptions): TimeModel {
   let best: TimeModel = timeModelOf(hw);
   let bestLoss = loss(prepared, hw, best, options);
+  const params = searched(best);
   for (let step = 2; step > 1.001; step = Math.sqrt(step)) {
     for (let improved = true, rounds = 0; improved && rounds < 50; rounds++) {
       improved = false;
-      for (const k of PARAMS) {
+      for (const k of params) {
         const [lo, hi] = BOUNDS[k];
         const cur = best[k];
         // From 0 a multiplicative step goes nowhere: try small absolute values; towards 0, try 0 itself.
@@ -151,9 +160,11 @@ export function calibratedPreset(base: HardwarePreset, fitted: TimeModel, id: st
       cacheSpeedup: measured(fitted.cacheSpeedup, 'cache speed-up of activation traffic'),
       rowsHalf: measured(fitted.rowsHalf, 'GEMM rows at half efficiency'),
       recurrentStepSec: measured(fitted.stepSec, 'recurrent step cost'),
-      threads: measured(fitted.threads, 'threads the runtime used'),
-      parallelGrainSec: measured(fitted.grainSec, 'smallest work split over threads'),
-      parallelSyncSec: measured(fitted.syncSec, 'parallel section cost'),
+      threads: { value: fitted.threads, provenance: 'measured', source: `modelcost calibrate: the intra-op threads of ${note}` },
+      // At one thread the split is never taken and these were not fitted: the base's values stand.
+      ...(fitted.threads > 1
+        ? { parallelGrainSec: measured(fitted.grainSec, 'smallest work split over threads'), parallelSyncSec: measured(fitted.syncSec, 'parallel section cost') }
+        : {}),
     },
   };
 }
