@@ -16,6 +16,20 @@ describe('Poly', () => {
     expect(p.toString()).toBe(text);
   });
 
+  it('constant factors and sums keep the canonical form (fast paths without a term map)', () => {
+    const p = seq.mul(seq).add(seq.mul(3)).add(5);
+    // p * -2: same monomials, same order, scaled coefficients; the general product agrees.
+    expect(p.mul(-2).toString()).toBe('-2*seq^2 - 6*seq - 10');
+    expect(Poly.const(-2).mul(p).key).toBe(p.mul(Poly.const(-1).add(-1)).key);
+    expect(p.neg().add(p).toString()).toBe('0');
+    expect(Poly.const(7).add(-7)).toBe(Poly.ZERO);
+    expect(Poly.const(3).mul(5).constValue).toBe(15n);
+    // Small constants are shared instances; equal either way.
+    expect(Poly.const(224)).toBe(Poly.const(224n));
+    expect(Poly.const(5000).equals(Poly.const(5000n))).toBe(true);
+    expect(Poly.const(2).add(-1)).toBe(Poly.ONE);
+  });
+
   it('keeps exact integers beyond 2^53 (no floating drift)', () => {
     // 2^53 + 1 is not representable as a double; bigint coefficients keep it.
     const p = Poly.const(2n ** 53n).add(1);

@@ -14,6 +14,14 @@ import type { KernelOptions } from './types.js';
  */
 export function convOutputDim(inDim: Dim, kernel: Dim, stride = 1, padBegin = 0, padEnd = 0, dilation = 1, ceilMode = false): Dim {
   if (stride <= 0) throw new RangeError(`stride must be positive, got ${stride}`);
+  if (typeof inDim === 'number' && typeof kernel === 'number' && smallInts(inDim, kernel, stride, padBegin, padEnd, dilation)) {
+    // Concrete sizes (most models): the same formula on numbers, no polys (exact: every value is
+    // an integer below 2^31, so the sums are exact and a quotient below 2^33 floors correctly).
+    const span = inDim + padBegin + padEnd - ((kernel - 1) * dilation + 1);
+    if (!ceilMode) return Math.floor(span / stride) + 1;
+    const out = Math.ceil(span / stride) + 1;
+    return (out - 1) * stride >= inDim + padBegin ? out - 1 : out;
+  }
   const effK = dimPoly(kernel).sub(1).mul(dilation).add(1);
   const span = dimPoly(inDim).add(padBegin + padEnd).sub(effK);
   if (!ceilMode) return dim(span.floorDiv(stride).add(1));
@@ -24,6 +32,11 @@ export function convOutputDim(inDim: Dim, kernel: Dim, stride = 1, padBegin = 0,
   const over = lastStart.sub(limit);
   if (over.isConst && over.constValue >= 0n) out = out.sub(1);
   return dim(out);
+}
+
+function smallInts(...xs: number[]): boolean {
+  for (const x of xs) if (!Number.isInteger(x) || Math.abs(x) >= 2 ** 31) return false;
+  return true;
 }
 
 /** Total padding for Keras / TF "same" (and ONNX SAME_*) so that out = ceil(in / stride); split begin/end. */

@@ -62,6 +62,8 @@ export interface ReportInput {
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Build the Report. Pure; never throws on symbolic or unknown sizes. */
@@ -72,12 +74,11 @@ export function buildReport(input: ReportInput): Report {
   const noteUnbound = (s: string): void => {
     unbound.add(s);
   };
-  const evalPoly = (p: Poly, what: string): number => {
-    if (p.isConst) return toNumber(p.constValue, what);
-    return toNumber(p.evaluate(bindings, 1, noteUnbound), what);
-  };
-  const toNumber = (v: bigint, what: string): number => {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) overflow.push(`${what} = ${v}`);
+  // `what` names the value in an overflow note: `<owner> <field>`, or `<field>` alone for totals.
+  // Two strings rather than one so a report of 100k nodes does not build 500k labels it never uses.
+  const evalPoly = (p: Poly, owner: string | undefined, field: string): number => {
+    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    if (v > MAX_SAFE || v < -MAX_SAFE) overflow.push(`${owner === undefined ? field : `${owner} ${field}`} = ${v}`);
     return Number(v);
   };
   const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
@@ -113,17 +114,17 @@ export function buildReport(input: ReportInput): Report {
       flopsSum.add(c.flops, mult);
       paramsSum.add(c.params);
       movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
-      out.params = evalPoly(c.params, `${n.name} params`);
-      out.macs = evalPoly(c.macs, `${n.name} macs`);
-      out.flops = evalPoly(c.flops, `${n.name} flops`);
-      out.bytesRead = evalPoly(c.bytesRead, `${n.name} bytesRead`);
-      out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
+      out.params = evalPoly(c.params, n.name, 'params');
+      out.macs = evalPoly(c.macs, n.name, 'macs');
+      out.flops = evalPoly(c.flops, n.name, 'flops');
+      out.bytesRead = evalPoly(c.bytesRead, n.name, 'bytesRead');
+      out.bytesWritten = evalPoly(c.bytesWritten, n.name, 'bytesWritten');
     }
     if (!c && n.params) {
       paramsSum.add(n.params);
-      out.params = evalPoly(n.params, `${n.name} params`);
+      out.params = evalPoly(n.params, n.name, 'params');
     }
-    if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
+    if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, n.name, 'multiplicity');
     if (n.status) out.status = n.status;
     return out;
   });
@@ -135,22 +136,22 @@ export function buildReport(input: ReportInput): Report {
   const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
   const peak = peakLiveBytes(
-    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, `${o.name} bytes`) })) })),
-    input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, `${v.name} bytes`) })),
+    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, o.name, 'bytes') })) })),
+    input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, v.name, 'bytes') })),
     input.outputs.map((v) => v.name),
     weightNames,
   );
   const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
 
   const totals: Report['totals'] = {
-    params: evalPoly(params, 'params'),
-    ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, 'trainableParams') } : {}),
-    macs: evalPoly(macs, 'macs'),
-    flops: evalPoly(flops, 'flops'),
+    params: evalPoly(params, undefined, 'params'),
+    ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, undefined, 'trainableParams') } : {}),
+    macs: evalPoly(macs, undefined, 'macs'),
+    flops: evalPoly(flops, undefined, 'flops'),
     weightBytes,
-    activationBytes: evalPoly(activations, 'activationBytes'),
+    activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
-    bytesMoved: evalPoly(moved, 'bytesMoved'),
+    bytesMoved: evalPoly(moved, undefined, 'bytesMoved'),
   };
   const symbolic: Record<string, string> = {};
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved })) if (!p.isConst) symbolic[k] = p.toString();

@@ -62,6 +62,10 @@ export function ceilDivBig(a: bigint, b: bigint): bigint {
   return -floorDivBig(-a, b);
 }
 
+/** Constants below this are shared instances (see Poly.const). */
+const SMALL = 4096n;
+const SMALL_NUM = 4096;
+
 function toBig(v: number | bigint): bigint {
   if (typeof v === 'bigint') return v;
   if (!Number.isInteger(v)) throw new RangeError(`not an integer: ${v}`);
@@ -74,8 +78,8 @@ export class Poly {
   readonly terms: readonly Term[];
   private cachedKey: string | undefined;
 
-  private constructor(terms: Term[]) {
-    if (terms.length > 1) terms.sort(compareTerms);
+  private constructor(terms: Term[], sorted = false) {
+    if (!sorted && terms.length > 1) terms.sort(compareTerms);
     this.terms = terms;
   }
 
@@ -87,12 +91,23 @@ export class Poly {
   static readonly ZERO = new Poly([]);
   static readonly ONE = new Poly([{ coeff: 1n, factors: [], mono: '' }]);
 
+  /** Shared instances of the constants 0..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
+  private static readonly small: Poly[] = [];
+
   /** A constant. Throws on a non-integer number. */
   static const(v: number | bigint): Poly {
+    if (typeof v === 'number' && v >= 0 && v < SMALL_NUM && Number.isInteger(v)) return Poly.smallConst(v);
     const b = toBig(v);
     if (b === 0n) return Poly.ZERO;
     if (b === 1n) return Poly.ONE;
+    if (b > 0n && b < SMALL) return Poly.smallConst(Number(b));
     return new Poly([{ coeff: b, factors: [], mono: '' }]);
+  }
+
+  private static smallConst(i: number): Poly {
+    if (i === 0) return Poly.ZERO;
+    if (i === 1) return Poly.ONE;
+    return (Poly.small[i] ??= new Poly([{ coeff: BigInt(i), factors: [], mono: '' }]));
   }
 
   /** A named symbol such as `batch` or `seq`. */
@@ -167,6 +182,8 @@ export class Poly {
     const o = asPoly(other);
     if (o.terms.length === 0) return this;
     if (this.terms.length === 0) return o;
+    // Concrete shapes make most sums constant + constant: no term map for those.
+    if (this.isConst && o.isConst) return Poly.const(this.terms[0]!.coeff + o.terms[0]!.coeff);
     const map = new Map<string, Term>();
     for (const t of this.terms) map.set(t.mono, t);
     for (const t of o.terms) {
@@ -177,7 +194,7 @@ export class Poly {
   }
 
   neg(): Poly {
-    return Poly.fromMap(new Map(this.terms.map((t) => [t.mono, { ...t, coeff: -t.coeff }])));
+    return this.terms.length === 0 ? this : this.scale(-1n);
   }
 
   sub(other: Poly | number | bigint): Poly {
@@ -189,6 +206,9 @@ export class Poly {
     if (this.terms.length === 0 || o.terms.length === 0) return Poly.ZERO;
     if (o === Poly.ONE) return this;
     if (this === Poly.ONE) return o;
+    // A constant factor scales coefficients and keeps monomials and their order: no term map.
+    if (o.isConst) return this.scale(o.terms[0]!.coeff);
+    if (this.isConst) return o.scale(this.terms[0]!.coeff);
     const map = new Map<string, Term>();
     for (const a of this.terms)
       for (const b of o.terms) {
@@ -197,6 +217,16 @@ export class Poly {
         map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
       }
     return Poly.fromMap(map);
+  }
+
+  /** `this * c` for a non-zero constant c: same monomials in the same order. */
+  private scale(c: bigint): Poly {
+    if (c === 1n) return this;
+    if (this.isConst) return Poly.const(this.terms[0]!.coeff * c);
+    return new Poly(
+      this.terms.map((t) => ({ coeff: t.coeff * c, factors: t.factors, mono: t.mono })),
+      true,
+    );
   }
 
   /** `this^n` for a non-negative integer n. */
@@ -364,22 +394,22 @@ function evalAtom(a: Atom, lookup: (name: string) => bigint | undefined): bigint
  * one by one with {@link Poly.add} copies the running sum n times.
  */
 export class PolySum {
-  private readonly map = new Map<string, Term>();
+  /** Running coefficient per monomial, with the first term seen for its factors (mutated in place). */
+  private readonly map = new Map<string, { coeff: bigint; readonly term: Term }>();
   /** Add `p` (times the constant or poly `times`). */
   add(p: Poly, times?: Poly): this {
     const q = times === undefined || times === Poly.ONE ? p : p.mul(times);
     for (const t of q.terms) {
       const prev = this.map.get(t.mono);
-      this.map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+      if (prev) prev.coeff += t.coeff;
+      else this.map.set(t.mono, { coeff: t.coeff, term: t });
     }
     return this;
   }
   /** The sum so far. */
   get value(): Poly {
     let out = Poly.ZERO;
-    const terms: Term[] = [];
-    for (const t of this.map.values()) if (t.coeff !== 0n) terms.push(t);
-    for (const t of terms) out = out.add(termPoly(t));
+    for (const { coeff, term } of this.map.values()) if (coeff !== 0n) out = out.add(termPoly({ ...term, coeff }));
     return out;
   }
 }

@@ -27,6 +27,25 @@ describe('convOutputDim / samePadding', () => {
     // floor((s + 2 - 3)/2) + 1 = floor((s + 1)/2)
     expect(String(convOutputDim(s, 3, 2, 1, 1))).toBe('floor((s + 1)/2)');
   });
+  it('the number path (concrete sizes) agrees with the poly path, and ceil mode with the ONNX rule', () => {
+    // Reference, written out on integers: span = in + pads - ((k - 1) * d + 1); floor mode
+    // floor(span / st) + 1, where the poly path evaluated at s = in must agree; ceil mode
+    // ceil(span / st) + 1, minus one when the last window starts at or after in + padBegin (a symbolic
+    // in cannot decide that, so ceil mode is checked against the rule only).
+    for (const ceil of [false, true])
+      for (let inDim = 1; inDim <= 12; inDim++)
+        for (let k = 1; k <= 4; k++)
+          for (let st = 1; st <= 3; st++)
+            for (const [pb, pe] of [[0, 0], [1, 1], [0, 2], [2, 1]] as const)
+              for (const d of [1, 2]) {
+                const span = inDim + pb + pe - ((k - 1) * d + 1);
+                let want = ceil ? Math.ceil(span / st) + 1 : Math.floor(span / st) + 1;
+                if (ceil && (want - 1) * st >= inDim + pb) want--;
+                const label = `in ${inDim} k ${k} s ${st} pads ${pb},${pe} d ${d} ceil ${ceil}`;
+                expect(convOutputDim(inDim, k, st, pb, pe, d, ceil), label).toBe(want);
+                if (!ceil) expect(Poly.const(0).add(convOutputDim(s, k, st, pb, pe, d, ceil)).evaluate({ s: inDim }), label).toBe(BigInt(want));
+              }
+  });
   it('rejects a non-positive stride', () => {
     expect(() => convOutputDim(10, 3, 0)).toThrow('stride must be positive, got 0');
   });

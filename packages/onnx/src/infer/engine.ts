@@ -466,6 +466,8 @@ export function weightVal(w: Weight): TensorVal {
 export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => void): NodeDef[] {
   const producer = new Map<string, number>();
   nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
+  // Fast path: already sorted (exporters write nodes in order), checked without building the sets.
+  if (inFileOrder(nodes, producer)) return [...nodes];
   const deps = nodes.map((n) => {
     const set = new Set<number>();
     const add = (name: string): void => {
@@ -479,8 +481,6 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
     }
     return set;
   });
-  // Fast path: already sorted.
-  if (deps.every((d, i) => [...d].every((p) => p < i))) return [...nodes];
   const indeg = deps.map((d, i) => [...d].filter((p) => p !== i).length);
   const users: number[][] = nodes.map(() => []);
   deps.forEach((d, i) => d.forEach((p) => p !== i && users[p]!.push(i)));
@@ -503,6 +503,24 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
     for (const u of users[i]!) if (--indeg[u]! === 0 && !done[u]) heap.push(u);
   }
   return out;
+}
+
+/** True when every node reads only values produced by earlier nodes (or by no node). */
+function inFileOrder(nodes: readonly NodeDef[], producer: ReadonlyMap<string, number>): boolean {
+  const before = (i: number, name: string): boolean => {
+    const p = name === '' ? undefined : producer.get(name);
+    return p === undefined || p < i;
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    for (const x of n.inputs) if (!before(i, x)) return false;
+    for (const k in n.attributes) {
+      const a = n.attributes[k]!;
+      if (a.type === 'graph' && !subgraphFreeInputs(a.value).every((x) => before(i, x))) return false;
+      if (a.type === 'graphs' && !a.value.every((g) => subgraphFreeInputs(g).every((x) => before(i, x)))) return false;
+    }
+  }
+  return true;
 }
 
 /** Names a sub-graph reads from enclosing scopes (not produced inside it, not its inputs or initializers). */
