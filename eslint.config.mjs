@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import { builtinModules } from 'node:module';
+import globals from 'globals';
 
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 
@@ -43,6 +44,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: nodeBuiltins.map((name) => ({ name, message: '@modelcost/core must run in a browser: no Node built-ins.' })) }],
       'no-restricted-globals': ['error', { name: 'process', message: 'core is pure: take values as arguments.' }, { name: 'Buffer', message: 'core uses Uint8Array, not Buffer.' }, { name: 'require', message: 'ESM only.' }],
     },
+  },
+  {
+    // Node scripts outside the projects' sources: benchmarks, generators, build scripts, bins.
+    files: ['tools/**/*.mjs', 'packages/*/scripts/**/*.mjs', 'apps/*/scripts/**/*.mjs', '**/bin/*.cjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/bin/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/test/**/*.ts', '**/*.test.ts', 'tools/**/*.ts', 'tools/**/*.mjs'],

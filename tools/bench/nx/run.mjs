@@ -1,4 +1,3 @@
-/* global process, console, performance */
 // Benchmark of @modelcost/nx: a throwaway Nx workspace (installed from this monorepo's packed
 // tarballs, see packages/nx/test/support/workspace.mjs) with N small synthetic ONNX models across P projects, then
 //   first:    nx run-many -t modelcost                   (fresh workspace, empty cache)
