@@ -24,3 +24,4 @@ export * from './hardware/fit.js';
 export * from './io/import-error.js';
 export * from './io/lfs.js';
 export * from './io/random.js';
+export * from './util/text.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Poly } from '../src/symbolic/poly.js';
+import { compareText, groupDigits } from '../src/util/text.js';
 import { dimFloorDiv, dimAdd, dimMul, symDim, unifyDim, broadcastShapes, parseDim, numElements, dimToString } from '../src/symbolic/dim.js';
 
 const batch = Poly.sym('batch');
@@ -84,5 +85,16 @@ describe('Dim', () => {
     expect(parseDim('128')).toBe(128);
     expect(dimToString(parseDim('seq*2'))).toBe('2*seq');
     expect(numElements([symDim('batch'), 3, 224, 224]).toString()).toBe('150528*batch');
+  });
+});
+
+describe('text', () => {
+  it('groupDigits prints integers as toLocaleString("en-US") does, without ICU', () => {
+    for (const v of [0, 7, -7, 999, 1000, -1000, 12345, 999999, 1000000, -25557032, 4089184256, Number.MAX_SAFE_INTEGER, -0, 1e20, 1.5e21, 1234.5678])
+      expect(groupDigits(v), String(v)).toBe(v.toLocaleString('en-US'));
+  });
+  it('compareText orders by UTF-16 code unit, as Array.prototype.sort does', () => {
+    const words = ['b', 'B', 'a', 'A', '_', 'ä', '10', '9', 'b'];
+    expect([...words].sort(compareText)).toEqual([...words].sort());
   });
 });

@@ -5,6 +5,7 @@
  *
  * Shape of a message: `<file>: <what is wrong>[ at byte N][: expected X, got Y]. <what to do>`.
  */
+import { groupDigits } from '@modelcost/core';
 
 /** How a file is named in messages when the caller did not say (`decodeModel(src)` without `file`). */
 export const DEFAULT_FILE_LABEL = 'input';
@@ -79,7 +80,7 @@ export const MESSAGES = {
     'No real model nests this deep; the file is damaged or built to exhaust the reader.',
 
   tooLarge: (file: string, offset: number, what: string, limit: number): string =>
-    `${file}: ${what} at byte ${offset} holds more than ${limit.toLocaleString('en-US')} entries, over modelcost's limit; ` +
+    `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; ` +
     'the file is damaged or built to exhaust the reader.',
 
   io: (file: string, offset: number, wanted: number, got: number): string =>

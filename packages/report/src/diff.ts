@@ -3,7 +3,7 @@
  * node name, falling back to op-type sequence alignment when names changed), input/output shape and
  * dtype changes, and new unsupported ops. Plain data; renderers turn it into text.
  */
-import type { Report, ReportLatency, ReportNode, ReportTensor } from '@modelcost/core';
+import { compareText, type Report, type ReportLatency, type ReportNode, type ReportTensor } from '@modelcost/core';
 
 /** The totals a diff reports, in display order. Lower is better for all of them. */
 export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemoryBytes', 'bytesMoved'] as const;
@@ -162,7 +162,7 @@ export function diffReports(base: Report, head: Report): ReportDiff {
   unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange('added', undefined, h)));
   // Renamed-only layers with identical costs are not news.
   const news = layers.filter((l) => l.kind !== 'changed' || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
+  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || compareText(a.name, b.name));
 
   const newUnsupported: Record<string, number> = {};
   for (const [op, count] of Object.entries(head.coverage.unsupported)) if (!(op in base.coverage.unsupported)) newUnsupported[op] = count;

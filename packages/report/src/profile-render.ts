@@ -1,7 +1,7 @@
 /**
  * Renderers of one Report: a terminal table in the manner of a Keras / torchinfo summary, and CSV.
  */
-import type { Report, ReportNode } from '@modelcost/core';
+import { groupDigits, type Report, type ReportNode } from '@modelcost/core';
 import { human } from './render.js';
 
 function shape(n: ReportNode): string {
@@ -9,7 +9,7 @@ function shape(n: ReportNode): string {
   return o ? `[${(o.shape ?? ['?']).join(', ')}]` : '';
 }
 
-const grouped = (v: number): string => v.toLocaleString('en-US');
+const grouped = groupDigits;
 
 /** Options of {@link renderProfileTable}. */
 export interface TableOptions {

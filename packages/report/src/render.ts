@@ -2,7 +2,7 @@
  * Renderers: pure functions from reports and diffs to text. The PR comment (GitHub markdown) and the
  * terminal diff table read the same {@link ModelChange} rows.
  */
-import type { Report } from '@modelcost/core';
+import { groupDigits, type Report } from '@modelcost/core';
 import type { Breach } from './budgets.js';
 import { delta, DIFF_METRICS, diffReports, latencyKey, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
 
@@ -181,7 +181,7 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   const footer = ['', `<sub>base ${opts.baseSha?.slice(0, 12) ?? '?'} → head ${opts.headSha?.slice(0, 12) ?? '?'} · counts per docs/cost-conventions.md (FLOPs = 2 × MACs + element ops)</sub>`];
   let body = [...lines, ...footer].join('\n');
   if (body.length > maxChars) {
-    const note = `\n\n_Comment truncated to ${maxChars.toLocaleString('en-US')} characters; run \`modelcost pr\` locally for the full diff._`;
+    const note = `\n\n_Comment truncated to ${groupDigits(maxChars)} characters; run \`modelcost pr\` locally for the full diff._`;
     body = body.slice(0, maxChars - note.length - footer.join('\n').length) + note + footer.join('\n');
   }
   return `${body}\n`;
@@ -200,7 +200,7 @@ export function renderDiffText(c: ModelChange): string {
     const b = c.base?.totals[k] ?? 0;
     const h = c.head?.totals[k] ?? 0;
     const d = c.diff?.totals[k] ?? { base: b, head: h, delta: h - b, relative: b === 0 ? undefined : (h - b) / b };
-    rows.push([LABELS[k], c.base ? b.toLocaleString('en-US') : '-', c.head ? h.toLocaleString('en-US') : '-', `${d.delta > 0 ? '+' : ''}${d.delta.toLocaleString('en-US')}`, percent(d)]);
+    rows.push([LABELS[k], c.base ? groupDigits(b) : '-', c.head ? groupDigits(h) : '-', `${d.delta > 0 ? '+' : ''}${groupDigits(d.delta)}`, percent(d)]);
   }
   for (const l of c.head?.latency ?? []) {
     const b = c.base?.latency.find((x) => latencyKey(x) === latencyKey(l));
@@ -209,6 +209,6 @@ export function renderDiffText(c: ModelChange): string {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const text = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
-  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${l.name} (${l.op}): FLOPs ${l.flops.delta > 0 ? '+' : ''}${l.flops.delta.toLocaleString('en-US')}${l.shape ? `, ${l.shape.base} -> ${l.shape.head}` : ''}`) ?? [];
+  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${l.name} (${l.op}): FLOPs ${l.flops.delta > 0 ? '+' : ''}${groupDigits(l.flops.delta)}${l.shape ? `, ${l.shape.base} -> ${l.shape.head}` : ''}`) ?? [];
   return `${c.path} (${c.status})\n${text}\n${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
 }

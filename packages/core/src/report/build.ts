@@ -7,6 +7,7 @@ import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
 import { peakLiveBytes } from '../memory/memory.js';
+import { compareText } from '../util/text.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -168,14 +169,14 @@ export function buildReport(input: ReportInput): Report {
   }
   if (overflow.length)
     diagnostics.push({ severity: 'error', code: 'count-overflow', message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(', ')}${overflow.length > 5 ? ', ...' : ''}` });
-  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (a.node ?? '').localeCompare(b.node ?? ''));
+  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {
     schemaVersion: 1,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,
-    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))),
+    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
     inputs: input.inputs.map(tensor),
     outputs: input.outputs.map(tensor),
     totals,

@@ -65,6 +65,18 @@ describe('buildReport', () => {
     expect(r.nodes[0]!.multiplicity).toBe(3);
     expect(r.coverage).toEqual({ nodes: 2, supported: 1, unsupported: { Weird: 1 } });
   });
+  it('orders diagnostics by severity, code, node in code-unit order (the same on every locale) and dims by name', () => {
+    const d = (severity: 'error' | 'warning' | 'info', code: string, node: string) => ({ severity, code, node, message: `${code} at ${node}` });
+    const r = buildReport(
+      input([], {
+        dims: { seq: 1, Batch: 2, a: 3 },
+        diagnostics: [d('info', 'z', 'n'), d('warning', 'b-code', 'n'), d('warning', 'B-code', 'n'), d('warning', 'b-code', 'N'), d('error', 'x', 'n')],
+      }),
+    );
+    // Upper case before lower case by code unit ('B' 66 < 'b' 98); ICU collation would put b-code first.
+    expect(r.diagnostics.map((x) => `${x.severity} ${x.code} ${x.node}`)).toEqual(['error x n', 'warning B-code n', 'warning b-code N', 'warning b-code n', 'info z n']);
+    expect(Object.keys(r.dims)).toEqual(['Batch', 'a', 'seq']);
+  });
   it('flags counts beyond 2^53', () => {
     const huge = Poly.const(2n ** 60n);
     const r = buildReport(input([{ name: 'big', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(huge) }], { dims: { seq: 1 } }));
