@@ -33435,273 +33435,6 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// ../../packages/report/dist/diff.js
-var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
-function delta(base, head) {
-  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
-}
-function shapeText(t) {
-  if (!t)
-    return "";
-  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
-}
-function tensorChanges(side, base, head) {
-  const out = [];
-  const b = new Map(base.map((t) => [t.name, t]));
-  const h = new Map(head.map((t) => [t.name, t]));
-  for (const [name, t] of b) {
-    const u = h.get(name);
-    if (!u)
-      out.push({ name, side, kind: "removed", base: shapeText(t) });
-    else if (t.dtype !== u.dtype)
-      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
-    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
-      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
-  }
-  for (const [name, u] of h)
-    if (!b.has(name))
-      out.push({ name, side, kind: "added", head: shapeText(u) });
-  return out;
-}
-function layerChange(kind, b, h) {
-  const n = h ?? b;
-  const bs = shapeText(b?.outputs[0]);
-  const hs = shapeText(h?.outputs[0]);
-  return {
-    kind,
-    name: b?.name ?? n.name,
-    op: n.op,
-    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
-    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
-    params: delta(b?.params ?? 0, h?.params ?? 0),
-    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
-    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
-  };
-}
-function alignByOp(base, head) {
-  const n = base.length;
-  const m2 = head.length;
-  if (n * m2 > 4e6)
-    return [];
-  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
-  for (let i3 = n - 1; i3 >= 0; i3--)
-    for (let j2 = m2 - 1; j2 >= 0; j2--)
-      dp[i3][j2] = base[i3].op === head[j2].op ? dp[i3 + 1][j2 + 1] + 1 : Math.max(dp[i3 + 1][j2], dp[i3][j2 + 1]);
-  const pairs2 = [];
-  let i2 = 0;
-  let j = 0;
-  while (i2 < n && j < m2) {
-    if (base[i2].op === head[j].op) {
-      pairs2.push([i2, j]);
-      i2++;
-      j++;
-    } else if (dp[i2 + 1][j] >= dp[i2][j + 1])
-      i2++;
-    else
-      j++;
-  }
-  return pairs2;
-}
-function sameCost(a, b) {
-  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
-}
-function latencyKey(l) {
-  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
-}
-function diffReports(base, head) {
-  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
-  const latency = head.latency.flatMap((h) => {
-    const b = base.latency.find((x2) => latencyKey(x2) === latencyKey(h));
-    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
-  });
-  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
-  const matchedHead = /* @__PURE__ */ new Set();
-  const layers = [];
-  const unmatchedBase = [];
-  for (const b of base.nodes) {
-    const h = headByName.get(b.name);
-    if (h && h.op === b.op) {
-      matchedHead.add(h.name);
-      if (!sameCost(b, h))
-        layers.push(layerChange("changed", b, h));
-    } else
-      unmatchedBase.push(b);
-  }
-  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
-  const pairs2 = alignByOp(unmatchedBase, unmatchedHead);
-  const pairedB = new Set(pairs2.map(([i2]) => i2));
-  const pairedH = new Set(pairs2.map(([, j]) => j));
-  for (const [i2, j] of pairs2) {
-    const b = unmatchedBase[i2];
-    const h = unmatchedHead[j];
-    if (!sameCost(b, h) || b.name !== h.name)
-      layers.push(layerChange("changed", b, h));
-  }
-  unmatchedBase.forEach((b, i2) => !pairedB.has(i2) && layers.push(layerChange("removed", b, void 0)));
-  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
-  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || a.name.localeCompare(b.name));
-  const newUnsupported = {};
-  for (const [op, count] of Object.entries(head.coverage.unsupported))
-    if (!(op in base.coverage.unsupported))
-      newUnsupported[op] = count;
-  return {
-    totals,
-    latency,
-    layers: news,
-    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
-    newUnsupported
-  };
-}
-
-// ../../packages/report/dist/render.js
-function modelChange(path, base, head) {
-  if (base && head) {
-    const diff = diffReports(base, head);
-    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
-    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
-  }
-  if (head)
-    return { path, status: "added", head };
-  if (base)
-    return { path, status: "removed", base };
-  return { path, status: "error", error: "neither side could be read" };
-}
-var SI = [
-  [1e12, "T"],
-  [1e9, "G"],
-  [1e6, "M"],
-  [1e3, "K"]
-];
-function human(v, bytes = false) {
-  const a = Math.abs(v);
-  for (const [scale2, s] of SI)
-    if (a >= scale2)
-      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
-  return `${v}${bytes ? " B" : ""}`;
-}
-var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
-function percent(d) {
-  if (d.delta === 0)
-    return "0%";
-  if (d.relative === void 0)
-    return "new";
-  const p = d.relative * 100;
-  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
-}
-function mark(d) {
-  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
-}
-function signed(v, bytes) {
-  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
-}
-function flopsChart(changes) {
-  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
-  if (rows2.length === 0)
-    return void 0;
-  const max2 = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
-  const [scale2, unit] = max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
-  const v = (x2) => String(Number(((x2 ?? 0) / scale2).toPrecision(3)));
-  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "FLOPs (${unit}), base then head"`,
-    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
-    `  y-axis "${unit}FLOPs"`,
-    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
-    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function commentMarker(key = "default") {
-  return `<!-- modelcost:report key=${key} -->`;
-}
-function renderComment(changes, opts = {}) {
-  const maxLayers = opts.maxLayers ?? 10;
-  const maxChars = opts.maxChars ?? 65e3;
-  const changed = changes.filter((c) => c.status !== "unchanged");
-  const errors = changes.filter((c) => c.status === "error");
-  const lines = [commentMarker(opts.key)];
-  const breaches = opts.breaches ?? [];
-  const failed = breaches.filter((b) => !b.waived);
-  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
-  lines.push(verdict, "");
-  if (breaches.length) {
-    for (const b of breaches)
-      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
-    lines.push("");
-  }
-  if (changed.length) {
-    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
-    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
-    for (const c of changed) {
-      if (c.status === "error") {
-        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
-        continue;
-      }
-      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
-      const latCell = (h) => {
-        const b = ms(c.base, h);
-        const a = ms(c.head, h);
-        if (a === void 0)
-          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
-        if (b === void 0)
-          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
-        const d = delta(b, a);
-        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      const cell = (k) => {
-        if (c.status === "added")
-          return `new: ${human(c.head.totals[k], isBytes(k))}`;
-        if (c.status === "removed")
-          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
-        const d = c.diff.totals[k];
-        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
-    }
-    const chart = opts.chart === false ? void 0 : flopsChart(changed);
-    if (chart)
-      lines.push("", chart);
-    for (const c of changed) {
-      const d = c.diff;
-      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
-      if (unsupported.length)
-        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
-      if (!d || d.layers.length === 0 && d.tensors.length === 0)
-        continue;
-      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
-      for (const t of d.tensors)
-        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
-      if (d.layers.length) {
-        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
-        for (const l of d.layers.slice(0, maxLayers))
-          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
-        if (d.layers.length > maxLayers)
-          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
-      }
-      lines.push("", "</details>");
-    }
-  }
-  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
-  let body = [...lines, ...footer].join("\n");
-  if (body.length > maxChars) {
-    const note = `
-
-_Comment truncated to ${maxChars.toLocaleString("en-US")} characters; run \`modelcost pr\` locally for the full diff._`;
-    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
-  }
-  return `${body}
-`;
-}
-function fmtMs(v) {
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
-}
-
-// ../../packages/report/dist/config.js
-var import_yaml = __toESM(require_dist(), 1);
-
 // ../../packages/core/dist/symbolic/poly.js
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function symKey(name) {
@@ -33729,6 +33462,8 @@ function floorDivBig(a, b) {
 function ceilDivBig(a, b) {
   return -floorDivBig(-a, b);
 }
+var SMALL = 4096n;
+var SMALL_NUM = 4096;
 function toBig(v) {
   if (typeof v === "bigint")
     return v;
@@ -33740,8 +33475,8 @@ var Poly = class _Poly {
   /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
   terms;
   cachedKey;
-  constructor(terms) {
-    if (terms.length > 1)
+  constructor(terms, sorted = false) {
+    if (!sorted && terms.length > 1)
       terms.sort(compareTerms);
     this.terms = terms;
   }
@@ -33751,14 +33486,27 @@ var Poly = class _Poly {
   }
   static ZERO = new _Poly([]);
   static ONE = new _Poly([{ coeff: 1n, factors: [], mono: "" }]);
+  /** Shared instances of the constants 0..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
+  static small = [];
   /** A constant. Throws on a non-integer number. */
   static const(v) {
+    if (typeof v === "number" && v >= 0 && v < SMALL_NUM && Number.isInteger(v))
+      return _Poly.smallConst(v);
     const b = toBig(v);
     if (b === 0n)
       return _Poly.ZERO;
     if (b === 1n)
       return _Poly.ONE;
+    if (b > 0n && b < SMALL)
+      return _Poly.smallConst(Number(b));
     return new _Poly([{ coeff: b, factors: [], mono: "" }]);
+  }
+  static smallConst(i2) {
+    if (i2 === 0)
+      return _Poly.ZERO;
+    if (i2 === 1)
+      return _Poly.ONE;
+    return _Poly.small[i2] ??= new _Poly([{ coeff: BigInt(i2), factors: [], mono: "" }]);
   }
   /** A named symbol such as `batch` or `seq`. */
   static sym(name) {
@@ -33836,6 +33584,8 @@ var Poly = class _Poly {
       return this;
     if (this.terms.length === 0)
       return o;
+    if (this.isConst && o.isConst)
+      return _Poly.const(this.terms[0].coeff + o.terms[0].coeff);
     const map = /* @__PURE__ */ new Map();
     for (const t of this.terms)
       map.set(t.mono, t);
@@ -33846,7 +33596,7 @@ var Poly = class _Poly {
     return _Poly.fromMap(map);
   }
   neg() {
-    return _Poly.fromMap(new Map(this.terms.map((t) => [t.mono, { ...t, coeff: -t.coeff }])));
+    return this.terms.length === 0 ? this : this.scale(-1n);
   }
   sub(other) {
     return this.add(asPoly(other).neg());
@@ -33859,6 +33609,10 @@ var Poly = class _Poly {
       return this;
     if (this === _Poly.ONE)
       return o;
+    if (o.isConst)
+      return this.scale(o.terms[0].coeff);
+    if (this.isConst)
+      return o.scale(this.terms[0].coeff);
     const map = /* @__PURE__ */ new Map();
     for (const a of this.terms)
       for (const b of o.terms) {
@@ -33867,6 +33621,14 @@ var Poly = class _Poly {
         map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
       }
     return _Poly.fromMap(map);
+  }
+  /** `this * c` for a non-zero constant c: same monomials in the same order. */
+  scale(c) {
+    if (c === 1n)
+      return this;
+    if (this.isConst)
+      return _Poly.const(this.terms[0].coeff * c);
+    return new _Poly(this.terms.map((t) => ({ coeff: t.coeff * c, factors: t.factors, mono: t.mono })), true);
   }
   /** `this^n` for a non-negative integer n. */
   pow(n) {
@@ -34026,25 +33788,26 @@ function evalAtom(a, lookup2) {
   }
 }
 var PolySum = class {
+  /** Running coefficient per monomial, with the first term seen for its factors (mutated in place). */
   map = /* @__PURE__ */ new Map();
   /** Add `p` (times the constant or poly `times`). */
   add(p, times) {
     const q = times === void 0 || times === Poly.ONE ? p : p.mul(times);
     for (const t of q.terms) {
       const prev = this.map.get(t.mono);
-      this.map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+      if (prev)
+        prev.coeff += t.coeff;
+      else
+        this.map.set(t.mono, { coeff: t.coeff, term: t });
     }
     return this;
   }
   /** The sum so far. */
   get value() {
     let out = Poly.ZERO;
-    const terms = [];
-    for (const t of this.map.values())
-      if (t.coeff !== 0n)
-        terms.push(t);
-    for (const t of terms)
-      out = out.add(termPoly(t));
+    for (const { coeff, term } of this.map.values())
+      if (coeff !== 0n)
+        out = out.add(termPoly({ ...term, coeff }));
     return out;
   }
 };
@@ -34218,7 +33981,7 @@ function formatTerms(terms, coeffText) {
   });
   return s;
 }
-var SI2 = [
+var SI = [
   [1000000000000000n, "P"],
   [1000000000000n, "T"],
   [1000000000n, "G"],
@@ -34228,7 +33991,7 @@ var SI2 = [
 function humanInt(v, digits = 3) {
   const neg = v < 0n;
   const m2 = neg ? -v : v;
-  for (const [scale2, suffix] of SI2) {
+  for (const [scale2, suffix] of SI) {
     if (m2 >= scale2) {
       const num4 = Number(m2) / Number(scale2);
       const text = Number(num4.toPrecision(digits)).toString();
@@ -34486,6 +34249,13 @@ function checkSizes(kernel, sizes) {
 function convOutputDim(inDim, kernel, stride = 1, padBegin = 0, padEnd = 0, dilation = 1, ceilMode = false) {
   if (stride <= 0)
     throw new RangeError(`stride must be positive, got ${stride}`);
+  if (typeof inDim === "number" && typeof kernel === "number" && smallInts(inDim, kernel, stride, padBegin, padEnd, dilation)) {
+    const span2 = inDim + padBegin + padEnd - ((kernel - 1) * dilation + 1);
+    if (!ceilMode)
+      return Math.floor(span2 / stride) + 1;
+    const out2 = Math.ceil(span2 / stride) + 1;
+    return (out2 - 1) * stride >= inDim + padBegin ? out2 - 1 : out2;
+  }
   const effK = dimPoly(kernel).sub(1).mul(dilation).add(1);
   const span = dimPoly(inDim).add(padBegin + padEnd).sub(effK);
   if (!ceilMode)
@@ -34497,6 +34267,12 @@ function convOutputDim(inDim, kernel, stride = 1, padBegin = 0, padEnd = 0, dila
   if (over.isConst && over.constValue >= 0n)
     out = out.sub(1);
   return dim(out);
+}
+function smallInts(...xs) {
+  for (const x2 of xs)
+    if (!Number.isInteger(x2) || Math.abs(x2) >= 2 ** 31)
+      return false;
+  return true;
 }
 function convCost(p, opts = {}) {
   const g = p.groups ?? 1;
@@ -34867,7 +34643,20 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
   return { peakBytes: peak, atStep };
 }
 
+// ../../packages/core/dist/util/text.js
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupDigits(v) {
+  if (!Number.isInteger(v) || Math.abs(v) >= 1e21)
+    return v.toLocaleString("en-US");
+  if (Object.is(v, -0))
+    return "-0";
+  return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 // ../../packages/core/dist/report/build.js
+var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function buildReport(input) {
   const bindings = { ...input.dims };
@@ -34876,14 +34665,10 @@ function buildReport(input) {
   const noteUnbound = (s) => {
     unbound.add(s);
   };
-  const evalPoly = (p, what) => {
-    if (p.isConst)
-      return toNumber(p.constValue, what);
-    return toNumber(p.evaluate(bindings, 1, noteUnbound), what);
-  };
-  const toNumber = (v, what) => {
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER))
-      overflow.push(`${what} = ${v}`);
+  const evalPoly = (p, owner, field) => {
+    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    if (v > MAX_SAFE || v < -MAX_SAFE)
+      overflow.push(`${owner === void 0 ? field : `${owner} ${field}`} = ${v}`);
     return Number(v);
   };
   const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
@@ -34921,18 +34706,18 @@ function buildReport(input) {
       flopsSum.add(c.flops, mult);
       paramsSum.add(c.params);
       movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
-      out.params = evalPoly(c.params, `${n.name} params`);
-      out.macs = evalPoly(c.macs, `${n.name} macs`);
-      out.flops = evalPoly(c.flops, `${n.name} flops`);
-      out.bytesRead = evalPoly(c.bytesRead, `${n.name} bytesRead`);
-      out.bytesWritten = evalPoly(c.bytesWritten, `${n.name} bytesWritten`);
+      out.params = evalPoly(c.params, n.name, "params");
+      out.macs = evalPoly(c.macs, n.name, "macs");
+      out.flops = evalPoly(c.flops, n.name, "flops");
+      out.bytesRead = evalPoly(c.bytesRead, n.name, "bytesRead");
+      out.bytesWritten = evalPoly(c.bytesWritten, n.name, "bytesWritten");
     }
     if (!c && n.params) {
       paramsSum.add(n.params);
-      out.params = evalPoly(n.params, `${n.name} params`);
+      out.params = evalPoly(n.params, n.name, "params");
     }
     if (!mult.equals(Poly.ONE))
-      out.multiplicity = evalPoly(mult, `${n.name} multiplicity`);
+      out.multiplicity = evalPoly(mult, n.name, "multiplicity");
     if (n.status)
       out.status = n.status;
     return out;
@@ -34943,17 +34728,17 @@ function buildReport(input) {
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
-  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, `${o.name} bytes`) })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, `${v.name} bytes`) })), input.outputs.map((v) => v.name), weightNames);
+  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
   const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
   const totals = {
-    params: evalPoly(params, "params"),
-    ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, "trainableParams") } : {},
-    macs: evalPoly(macs, "macs"),
-    flops: evalPoly(flops, "flops"),
+    params: evalPoly(params, void 0, "params"),
+    ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
+    macs: evalPoly(macs, void 0, "macs"),
+    flops: evalPoly(flops, void 0, "flops"),
     weightBytes,
-    activationBytes: evalPoly(activations, "activationBytes"),
+    activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
-    bytesMoved: evalPoly(moved, "bytesMoved")
+    bytesMoved: evalPoly(moved, void 0, "bytesMoved")
   };
   const symbolic = {};
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
@@ -34972,13 +34757,13 @@ function buildReport(input) {
   }
   if (overflow.length)
     diagnostics.push({ severity: "error", code: "count-overflow", message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(", ")}${overflow.length > 5 ? ", ..." : ""}` });
-  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code) || (a.node ?? "").localeCompare(b.node ?? ""));
+  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 1,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,
-    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => a.localeCompare(b))),
+    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
     inputs: input.inputs.map(tensor),
     outputs: input.outputs.map(tensor),
     totals,
@@ -36061,6 +35846,273 @@ function isGitLfsPointer(head, size = head.length) {
     return false;
   return PREFIXES.some((p) => head.length >= p.length && [...p].every((ch, i2) => head[i2] === ch.charCodeAt(0)));
 }
+
+// ../../packages/report/dist/diff.js
+var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
+function delta(base, head) {
+  return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
+}
+function shapeText(t) {
+  if (!t)
+    return "";
+  return `${t.dtype}[${t.shape ? t.shape.join(", ") : "?"}]`;
+}
+function tensorChanges(side, base, head) {
+  const out = [];
+  const b = new Map(base.map((t) => [t.name, t]));
+  const h = new Map(head.map((t) => [t.name, t]));
+  for (const [name, t] of b) {
+    const u = h.get(name);
+    if (!u)
+      out.push({ name, side, kind: "removed", base: shapeText(t) });
+    else if (t.dtype !== u.dtype)
+      out.push({ name, side, kind: "dtype", base: t.dtype, head: u.dtype });
+    else if (JSON.stringify(t.shape) !== JSON.stringify(u.shape))
+      out.push({ name, side, kind: "shape", base: shapeText(t), head: shapeText(u) });
+  }
+  for (const [name, u] of h)
+    if (!b.has(name))
+      out.push({ name, side, kind: "added", head: shapeText(u) });
+  return out;
+}
+function layerChange(kind, b, h) {
+  const n = h ?? b;
+  const bs = shapeText(b?.outputs[0]);
+  const hs = shapeText(h?.outputs[0]);
+  return {
+    kind,
+    name: b?.name ?? n.name,
+    op: n.op,
+    ...b && h && b.name !== h.name ? { renamedTo: h.name } : {},
+    flops: delta(b?.flops ?? 0, h?.flops ?? 0),
+    params: delta(b?.params ?? 0, h?.params ?? 0),
+    macs: delta(b?.macs ?? 0, h?.macs ?? 0),
+    ...b && h && bs !== hs ? { shape: { base: bs, head: hs } } : {}
+  };
+}
+function alignByOp(base, head) {
+  const n = base.length;
+  const m2 = head.length;
+  if (n * m2 > 4e6)
+    return [];
+  const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m2 + 1));
+  for (let i3 = n - 1; i3 >= 0; i3--)
+    for (let j2 = m2 - 1; j2 >= 0; j2--)
+      dp[i3][j2] = base[i3].op === head[j2].op ? dp[i3 + 1][j2 + 1] + 1 : Math.max(dp[i3 + 1][j2], dp[i3][j2 + 1]);
+  const pairs2 = [];
+  let i2 = 0;
+  let j = 0;
+  while (i2 < n && j < m2) {
+    if (base[i2].op === head[j].op) {
+      pairs2.push([i2, j]);
+      i2++;
+      j++;
+    } else if (dp[i2 + 1][j] >= dp[i2][j + 1])
+      i2++;
+    else
+      j++;
+  }
+  return pairs2;
+}
+function sameCost(a, b) {
+  return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+function latencyKey(l) {
+  return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
+}
+function diffReports(base, head) {
+  const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
+  const latency = head.latency.flatMap((h) => {
+    const b = base.latency.find((x2) => latencyKey(x2) === latencyKey(h));
+    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
+  });
+  const headByName = new Map(head.nodes.map((n) => [n.name, n]));
+  const matchedHead = /* @__PURE__ */ new Set();
+  const layers = [];
+  const unmatchedBase = [];
+  for (const b of base.nodes) {
+    const h = headByName.get(b.name);
+    if (h && h.op === b.op) {
+      matchedHead.add(h.name);
+      if (!sameCost(b, h))
+        layers.push(layerChange("changed", b, h));
+    } else
+      unmatchedBase.push(b);
+  }
+  const unmatchedHead = head.nodes.filter((n) => !matchedHead.has(n.name));
+  const pairs2 = alignByOp(unmatchedBase, unmatchedHead);
+  const pairedB = new Set(pairs2.map(([i2]) => i2));
+  const pairedH = new Set(pairs2.map(([, j]) => j));
+  for (const [i2, j] of pairs2) {
+    const b = unmatchedBase[i2];
+    const h = unmatchedHead[j];
+    if (!sameCost(b, h) || b.name !== h.name)
+      layers.push(layerChange("changed", b, h));
+  }
+  unmatchedBase.forEach((b, i2) => !pairedB.has(i2) && layers.push(layerChange("removed", b, void 0)));
+  unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
+  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
+  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || compareText(a.name, b.name));
+  const newUnsupported = {};
+  for (const [op, count] of Object.entries(head.coverage.unsupported))
+    if (!(op in base.coverage.unsupported))
+      newUnsupported[op] = count;
+  return {
+    totals,
+    latency,
+    layers: news,
+    tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
+    newUnsupported
+  };
+}
+
+// ../../packages/report/dist/render.js
+function modelChange(path, base, head) {
+  if (base && head) {
+    const diff = diffReports(base, head);
+    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
+    return { path, status: changed ? "changed" : "unchanged", base, head, diff };
+  }
+  if (head)
+    return { path, status: "added", head };
+  if (base)
+    return { path, status: "removed", base };
+  return { path, status: "error", error: "neither side could be read" };
+}
+var SI2 = [
+  [1e12, "T"],
+  [1e9, "G"],
+  [1e6, "M"],
+  [1e3, "K"]
+];
+function human(v, bytes = false) {
+  const a = Math.abs(v);
+  for (const [scale2, s] of SI2)
+    if (a >= scale2)
+      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
+  return `${v}${bytes ? " B" : ""}`;
+}
+var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
+function percent(d) {
+  if (d.delta === 0)
+    return "0%";
+  if (d.relative === void 0)
+    return "new";
+  const p = d.relative * 100;
+  return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
+}
+function mark(d) {
+  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
+}
+function signed(v, bytes) {
+  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
+}
+function flopsChart(changes) {
+  const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
+  if (rows2.length === 0)
+    return void 0;
+  const max2 = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
+  const [scale2, unit] = max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
+  const v = (x2) => String(Number(((x2 ?? 0) / scale2).toPrecision(3)));
+  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "FLOPs (${unit}), base then head"`,
+    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
+    `  y-axis "${unit}FLOPs"`,
+    `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
+    `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function commentMarker(key = "default") {
+  return `<!-- modelcost:report key=${key} -->`;
+}
+function renderComment(changes, opts = {}) {
+  const maxLayers = opts.maxLayers ?? 10;
+  const maxChars = opts.maxChars ?? 65e3;
+  const changed = changes.filter((c) => c.status !== "unchanged");
+  const errors = changes.filter((c) => c.status === "error");
+  const lines = [commentMarker(opts.key)];
+  const breaches = opts.breaches ?? [];
+  const failed = breaches.filter((b) => !b.waived);
+  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
+  lines.push(verdict, "");
+  if (breaches.length) {
+    for (const b of breaches)
+      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
+    lines.push("");
+  }
+  if (changed.length) {
+    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
+    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
+    for (const c of changed) {
+      if (c.status === "error") {
+        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
+        continue;
+      }
+      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+      const latCell = (h) => {
+        const b = ms(c.base, h);
+        const a = ms(c.head, h);
+        if (a === void 0)
+          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
+        if (b === void 0)
+          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
+        const d = delta(b, a);
+        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      const cell = (k) => {
+        if (c.status === "added")
+          return `new: ${human(c.head.totals[k], isBytes(k))}`;
+        if (c.status === "removed")
+          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
+        const d = c.diff.totals[k];
+        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
+      };
+      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
+    }
+    const chart = opts.chart === false ? void 0 : flopsChart(changed);
+    if (chart)
+      lines.push("", chart);
+    for (const c of changed) {
+      const d = c.diff;
+      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
+      if (unsupported.length)
+        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
+      if (!d || d.layers.length === 0 && d.tensors.length === 0)
+        continue;
+      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
+      for (const t of d.tensors)
+        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
+      if (d.layers.length) {
+        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
+        for (const l of d.layers.slice(0, maxLayers))
+          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
+        if (d.layers.length > maxLayers)
+          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
+      }
+      lines.push("", "</details>");
+    }
+  }
+  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
+  let body = [...lines, ...footer].join("\n");
+  if (body.length > maxChars) {
+    const note = `
+
+_Comment truncated to ${groupDigits(maxChars)} characters; run \`modelcost pr\` locally for the full diff._`;
+    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
+  }
+  return `${body}
+`;
+}
+function fmtMs(v) {
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
+}
+
+// ../../packages/report/dist/config.js
+var import_yaml = __toESM(require_dist(), 1);
 
 // ../../packages/report/dist/messages.js
 var MESSAGES = {
@@ -39261,7 +39313,7 @@ var MESSAGES3 = {
   truncatedField: (file, offset, field, declared, remaining, size) => `${file}: the file is truncated: ${field} at byte ${offset} declares ${declared} bytes, but only ${remaining} remain (the file ends at byte ${size}). The download or export was probably cut short; fetch or export the model again.`,
   corrupt: (file, offset, where, expected, got) => `${file}: corrupt protobuf at byte ${offset} in ${where}: expected ${expected}, got ${got}. The file is damaged or is not an ONNX model; fetch or export it again.`,
   tooDeep: (file, offset, limit) => `${file}: messages nest more than ${limit} levels deep at byte ${offset} (subgraphs inside subgraphs). No real model nests this deep; the file is damaged or built to exhaust the reader.`,
-  tooLarge: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} holds more than ${limit.toLocaleString("en-US")} entries, over modelcost's limit; the file is damaged or built to exhaust the reader.`,
+  tooLarge: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; the file is damaged or built to exhaust the reader.`,
   io: (file, offset, wanted, got) => `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
   valueKind: (file, expected, got) => `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
   // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
@@ -42387,6 +42439,8 @@ function weightVal(w) {
 function topoOrder(nodes, onCycle) {
   const producer = /* @__PURE__ */ new Map();
   nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
+  if (inFileOrder(nodes, producer))
+    return [...nodes];
   const deps = nodes.map((n) => {
     const set = /* @__PURE__ */ new Set();
     const add = (name) => {
@@ -42403,8 +42457,6 @@ function topoOrder(nodes, onCycle) {
     }
     return set;
   });
-  if (deps.every((d, i2) => [...d].every((p) => p < i2)))
-    return [...nodes];
   const indeg = deps.map((d, i2) => [...d].filter((p) => p !== i2).length);
   const users = nodes.map(() => []);
   deps.forEach((d, i2) => d.forEach((p) => p !== i2 && users[p].push(i2)));
@@ -42429,6 +42481,26 @@ function topoOrder(nodes, onCycle) {
         heap.push(u);
   }
   return out;
+}
+function inFileOrder(nodes, producer) {
+  const before = (i2, name) => {
+    const p = name === "" ? void 0 : producer.get(name);
+    return p === void 0 || p < i2;
+  };
+  for (let i2 = 0; i2 < nodes.length; i2++) {
+    const n = nodes[i2];
+    for (const x2 of n.inputs)
+      if (!before(i2, x2))
+        return false;
+    for (const k in n.attributes) {
+      const a = n.attributes[k];
+      if (a.type === "graph" && !subgraphFreeInputs(a.value).every((x2) => before(i2, x2)))
+        return false;
+      if (a.type === "graphs" && !a.value.every((g) => subgraphFreeInputs(g).every((x2) => before(i2, x2))))
+        return false;
+    }
+  }
+  return true;
 }
 function subgraphFreeInputs(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
