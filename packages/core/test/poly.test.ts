@@ -31,6 +31,17 @@ describe('Poly', () => {
     expect(Poly.const(2).add(-1)).toBe(Poly.ONE);
   });
 
+  it('compare decides orders that hold for every size (symbols are non-negative)', () => {
+    expect(batch.compare(-1)).toBe('gt'); // torch's expand(n, -1): n == -1 is false
+    expect(batch.add(1).compare(0)).toBe('gt');
+    expect(batch.compare(0)).toBe('ge');
+    expect(Poly.const(0).compare(batch.mul(seq))).toBe('le');
+    expect(Poly.const(-3).compare(batch)).toBe('lt');
+    expect(batch.add(2).compare(batch.add(2))).toBe('eq');
+    expect(batch.compare(seq)).toBeUndefined();
+    expect(batch.sub(1).compare(0)).toBeUndefined();
+  });
+
   it('keeps exact integers beyond 2^53 (no floating drift)', () => {
     // 2^53 + 1 is not representable as a double; bigint coefficients keep it.
     const p = Poly.const(2n ** 53n).add(1);

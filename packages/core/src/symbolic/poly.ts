@@ -25,6 +25,9 @@ export interface Term {
   readonly mono: string;
 }
 
+/** The result of {@link Poly.compare}. */
+export type PolyOrder = 'lt' | 'le' | 'eq' | 'ge' | 'gt';
+
 /** Values for symbols, for {@link Poly.substitute} and {@link Poly.evaluate}. */
 export type Bindings = ReadonlyMap<string, number | bigint> | Readonly<Record<string, number | bigint>>;
 
@@ -277,6 +280,24 @@ export class Poly {
       if (exact) return Poly.ZERO;
     }
     return fnAtom('mod', [this, o]);
+  }
+
+  /**
+   * How `this` compares with `other` for every value of the symbols, which stand for sizes
+   * (non-negative integers): `'eq'`, `'lt'` / `'gt'` when strictly known, `'le'` / `'ge'` when only
+   * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
+   * `'ge'`; `n` vs `m` is undefined.
+   */
+  compare(other: Poly | number | bigint): PolyOrder | undefined {
+    const d = this.sub(asPoly(other));
+    if (d.isConst) {
+      const v = d.constValue;
+      return v === 0n ? 'eq' : v > 0n ? 'gt' : 'lt';
+    }
+    if (nonNegative(d)) return d.constantTerm > 0n ? 'gt' : 'ge';
+    const n = d.neg();
+    if (nonNegative(n)) return n.constantTerm > 0n ? 'lt' : 'le';
+    return undefined;
   }
 
   min(other: Poly | number | bigint): Poly {

@@ -3,7 +3,7 @@
  * and comparison ops, variadic Sum/Mean/Max/Min, Where, Clip. Arithmetic on small integer tensors
  * is evaluated (with symbolic dims) so that shape computations resolve.
  */
-import { dim, dimPoly, elementwiseCost, isIntDType, numElements, type Dim, type DType, type OpCost } from '@modelcost/core';
+import { dim, dimPoly, elementwiseCost, isIntDType, numElements, type Dim, type DType, type OpCost, type PolyOrder } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 import type { TensorData } from '../infer/values.js';
@@ -89,17 +89,26 @@ function arith(op: string, a: Scalar, b: Scalar, intType: boolean): Dim | undefi
   return undefined;
 }
 
+/** Comparison results (1 true, 0 false) by order of the operands; absent: not decided by it. */
+const SYMBOLIC_COMPARE: Record<string, Partial<Record<PolyOrder, number>>> = {
+  Equal: { eq: 1, lt: 0, gt: 0 },
+  Less: { lt: 1, eq: 0, ge: 0, gt: 0 },
+  LessOrEqual: { lt: 1, le: 1, eq: 1, gt: 0 },
+  Greater: { gt: 1, eq: 0, le: 0, lt: 0 },
+  GreaterOrEqual: { gt: 1, ge: 1, eq: 1, lt: 0 },
+};
+
 function compare(op: string, a: Scalar, b: Scalar): number | undefined {
   if (typeof a === 'string' || typeof b === 'string') {
     if (op === 'Equal') return a === b ? 1 : 0;
     return undefined;
   }
   if (typeof a !== 'number' || typeof b !== 'number') {
-    if (op === 'Equal') {
-      const d = dimPoly(a).sub(dimPoly(b));
-      return d.isConst ? (d.constValue === 0n ? 1 : 0) : undefined;
-    }
-    return undefined;
+    // Symbolic shape data: symbols are sizes (>= 0), so `batch == -1` is false (torch's expand(n, -1)
+    // export compares its shape with -1 and picks entries with Where).
+    const order = dimPoly(a).compare(dimPoly(b));
+    if (order === undefined) return undefined;
+    return SYMBOLIC_COMPARE[op]?.[order];
   }
   switch (op) {
     case 'Equal':
