@@ -40,6 +40,11 @@ describe('Poly', () => {
     expect(batch.add(2).compare(batch.add(2))).toBe('eq');
     expect(batch.compare(seq)).toBeUndefined();
     expect(batch.sub(1).compare(0)).toBeUndefined();
+    // Atoms of sizes are sizes too: min/max of them, floor/ceil over a positive constant, mod.
+    expect(seq.min(512).max(0).toString()).toBe('min(512, seq)');
+    expect(seq.add(1).floorDiv(2).compare(0)).toBe('ge');
+    expect(seq.mod(8).compare(-1)).toBe('gt');
+    expect(seq.sub(3).min(5).compare(0)).toBeUndefined();
   });
 
   it('keeps exact integers beyond 2^53 (no floating drift)', () => {

@@ -577,9 +577,29 @@ function minMax(a: Poly, b: Poly, fn: 'min' | 'max'): Poly {
   return fnAtom(fn, [x, y]);
 }
 
-/** True when p >= 0 for every non-negative value of its symbols (non-negative coefficients over plain symbols). */
+/**
+ * True when p >= 0 for every non-negative value of its symbols: non-negative coefficients over atoms
+ * that are never negative (symbols; min / max of such; floor / ceil of such over a positive constant;
+ * mod by a positive constant).
+ */
 function nonNegative(p: Poly): boolean {
-  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === 'sym'));
+  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => nonNegativeAtom(a)));
+}
+
+function nonNegativeAtom(a: Atom): boolean {
+  if (a.kind === 'sym') return true;
+  const [x, y] = a.args as [Poly, Poly];
+  const positiveConst = y.isConst && y.constValue > 0n;
+  switch (a.fn) {
+    case 'min':
+    case 'max':
+      return a.args.every(nonNegative);
+    case 'floor':
+    case 'ceil':
+      return positiveConst && nonNegative(x);
+    case 'mod':
+      return positiveConst;
+  }
 }
 
 function formatTerms(terms: readonly Term[], coeffText: (c: bigint) => string): string {

@@ -194,10 +194,14 @@ function gatherBytesRead(ctx: NodeContext): Poly {
   return numElements(ctx.outShape(0)).mul(bits).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
 }
 
-/** Resolve Slice parameters for one axis with ONNX clamping rules; symbolic dims handled when steps are 1 and indices non-negative. */
-function sliceDim(ctx: NodeContext, d: Dim, start: number, end: number, step: number): Dim {
+/**
+ * Resolve Slice parameters for one axis with ONNX clamping rules. Symbolic dims and symbolic bounds
+ * (shape data such as `x[:, :seq]`'s `seq`) are exact for positive steps when each bound's sign is
+ * known (symbols are sizes, so `seq` is >= 0); negative steps only for the full reversal.
+ */
+function sliceDim(ctx: NodeContext, d: Dim, start: Dim, end: Dim, step: number): Dim {
   if (step === 0) ctx.fail('steps must not be 0');
-  if (typeof d === 'number') {
+  if (typeof d === 'number' && typeof start === 'number' && typeof end === 'number') {
     const clampS = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
     let s = start < 0 ? start + d : start;
     let e = end < 0 ? end + d : end;
@@ -213,14 +217,22 @@ function sliceDim(ctx: NodeContext, d: Dim, start: number, end: number, step: nu
   const BIG = 2 ** 31;
   const p = dimPoly(d);
   if (step > 0) {
-    // start/end non-negative and "to the end" handled exactly; negative start means d+start.
-    const s = start >= 0 ? Poly.const(start).min(p) : p.add(start).max(0);
-    const e = end >= BIG ? p : end >= 0 ? Poly.const(end).min(p) : p.add(end).max(0);
+    // A bound >= 0 clamps to the dim; a negative one counts from its end ("to the end" is any huge value).
+    const bound = (v: Dim): Poly | undefined => {
+      if (typeof v === 'number') return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
+      const order = v.compare(0);
+      if (order === 'ge' || order === 'gt' || order === 'eq') return v.min(p);
+      if (order === 'lt') return p.add(v).max(0);
+      return undefined;
+    };
+    const s = bound(start);
+    const e = bound(end);
+    if (!s || !e) return ctx.fresh();
     const len = e.sub(s).max(0);
     return dim(step === 1 ? len : len.ceilDiv(step));
   }
   // Negative steps on symbolic dims: only the full reversal is exact.
-  if ((start === -1 || start >= BIG) && end <= -BIG && step === -1) return d;
+  if (typeof start === 'number' && typeof end === 'number' && (start === -1 || start >= BIG) && end <= -BIG && step === -1) return d;
   return ctx.fresh();
 }
 
@@ -229,8 +241,8 @@ const sliceRule: OpRule = {
   infer(ctx: NodeContext) {
     const x = ctx.tensor(0);
     const s = ctx.shape(0);
-    let starts: readonly number[] | undefined;
-    let ends: readonly number[] | undefined;
+    let starts: readonly Dim[] | undefined;
+    let ends: readonly Dim[] | undefined;
     let axes: readonly number[] | undefined;
     let steps: readonly number[] | undefined;
     if (ctx.opset < 10) {
@@ -238,8 +250,9 @@ const sliceRule: OpRule = {
       ends = ctx.attrInts('ends');
       axes = ctx.attrInts('axes');
     } else {
-      starts = ctx.ints(1);
-      ends = ctx.ints(2);
+      // Bounds may be symbolic shape data (`x[:, :seq]` exports Slice(x, 0, Unsqueeze(seq))).
+      starts = ctx.ints(1) ?? ctx.dims(1);
+      ends = ctx.ints(2) ?? ctx.dims(2);
       axes = ctx.hasInput(3) ? ctx.ints(3) : undefined;
       steps = ctx.hasInput(4) ? ctx.ints(4) : undefined;
       if (!starts || !ends || (ctx.hasInput(3) && !axes) || (ctx.hasInput(4) && !steps)) {
@@ -256,12 +269,15 @@ const sliceRule: OpRule = {
     const st = steps ?? starts.map(() => 1);
     const out = [...s];
     const params = new Map<number, [number, number, number]>();
+    let numericBounds = true;
     ax.forEach((a, i) => {
-      out[a] = sliceDim(ctx, s[a]!, starts![i]!, ends![i]!, st[i]!);
-      params.set(a, [starts![i]!, ends![i]!, st[i]!]);
+      const [b, e] = [starts![i]!, ends![i]!];
+      out[a] = sliceDim(ctx, s[a]!, b, e, st[i]!);
+      if (typeof b === 'number' && typeof e === 'number') params.set(a, [b, e, st[i]!]);
+      else numericBounds = false;
     });
     let data: TensorData | undefined;
-    if (x.data && isConcreteShape(s) && isConcreteShape(out)) data = sliceData(x.data, s, params);
+    if (x.data && numericBounds && isConcreteShape(s) && isConcreteShape(out)) data = sliceData(x.data, s, params);
     ctx.output(0, x.dtype, out, data);
   },
   cost: () => NO_COMPUTE,

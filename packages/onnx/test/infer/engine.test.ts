@@ -32,6 +32,33 @@ describe('inference engine', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('slices with symbolic bounds (pos[:seq], as a GPT export writes it) and expands with -1 entries (ViT class token)', () => {
+    // pos [512, 64] sliced to Shape(x)[1] = seq rows: min(512, seq) (seq is a size, so never negative).
+    // token [1, 1, 64] expanded to Where(Equal([batch, -1, -1], -1), 1, shape) = [batch, 1, 1] -> [batch, 1, 64].
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', ['batch', 'seq', 64]) }],
+      outputs: [{ name: 'p', type: undefined }, { name: 'cls', type: undefined }],
+      initializers: [ints('i0', [0], []), ints('i1', [1], []), ints('ax0', [0]), ints('zero', [0]), ints('minus1', [-1]), ints('ones', [1, 1, 1]), ints('m1m1', [-1, -1])],
+      nodes: [
+        node('Shape', ['x'], ['s']),
+        node('Gather', ['s', 'i1'], ['t'], { axis: a.i(0) }),
+        node('Unsqueeze', ['t', 'ax0'], ['t1']),
+        node('Slice', ['pos', 'zero', 't1', 'zero'], ['p']),
+        node('Gather', ['s', 'i0'], ['b'], { axis: a.i(0) }),
+        node('Unsqueeze', ['b', 'ax0'], ['b1']),
+        node('Concat', ['b1', 'm1m1'], ['want'], { axis: a.i(0) }),
+        node('Equal', ['want', 'minus1'], ['isneg']),
+        node('Where', ['isneg', 'ones', 'want'], ['shape']),
+        node('Expand', ['token', 'shape'], ['cls']),
+      ],
+    });
+    const w = (name: string, dims: number[]) => ({ name, dtype: 'float32' as const, dims, byteLength: dims.reduce((x, y) => x * y, 1) * 4, location: { kind: 'none' as const } });
+    const r = inferModel(model({ ...g, initializers: [...g.initializers, w('pos', [512, 64]), w('token', [1, 1, 64])] }, 13), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['min(512, seq)', '64']);
+    expect(shapeOf(r.outputs[1]!.value)).toEqual(['batch', '1', '64']);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
   it('sorts an unsorted graph before inferring it', () => {
     const g = graph({
       inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
