@@ -66,4 +66,55 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 256]);
     expect(r.coverage.unsupported).toEqual({});
   });
+
+  it("DeepLabV3-MobileNetV3 with dynamic batch, height and width: torchvision's 10.452 GMACs at 520x520", () => {
+    const r = profile('deeplabv3_mobilenet_v3_large_opset17.onnx', { batch: 1, h: 520, w: 520 });
+    // torchvision's `_ops` for DeepLabV3_MobileNet_V3_Large_Weights (its eval size 520, with the aux head).
+    expect((r.totals.macs / 1e9).toFixed(3)).toBe('10.452');
+    expect(r.outputs.map((o) => o.shape)).toEqual([
+      ['batch', 21, 'h', 'w'],
+      ['batch', 21, 'h', 'w'],
+    ]);
+    // Strided convolutions make the cost a polynomial in floor atoms of h and w, and nothing else.
+    expect(r.symbolic?.macs).toMatch(/^[0-9a-z*()+/ ]+$/);
+    expect(r.symbolic?.macs).not.toMatch(/unk__/);
+    expect(r.coverage.unsupported).toEqual({});
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it("R3D-18 with a dynamic clip length: torchvision's 40.697 GMACs at 16 frames", () => {
+    const r = profile('r3d_18_opset13.onnx', { batch: 1, t: 16 });
+    // Conv3d stem on t frames, then layers at t/2, t/4, t/8 (stride 2 in time from layer2 on).
+    expect(r.symbolic?.macs).toBe(
+      '1220280320*batch*floor((floor((floor((t + 1)/2) + 1)/2) + 1)/2) + 1220280320*batch*floor((floor((t + 1)/2) + 1)/2) + 1220280320*batch*floor((t + 1)/2) + 1475776512*batch*t + 204800*batch',
+    );
+    expect((r.totals.macs / 1e9).toFixed(3)).toBe('40.697');
+    expect(r.outputs[0]!.shape).toEqual(['batch', 400]);
+  });
+
+  it('an LSTM + bidirectional GRU language model: MACs linear in batch*seq, derived by hand', () => {
+    const r = profile('lstm_gru_lm_opset14.onnx', { batch: 1, seq: 16 });
+    // Per token: LSTM 1 4*256*(128+256) = 393,216; LSTM 2 4*256*(256+256) = 524,288; GRU 2 directions
+    // * 3*128*(256+128) = 294,912; head 256*1000 = 256,000: 1,468,416.
+    expect(r.symbolic?.macs).toBe('1468416*batch*seq');
+    // Embedding 128,000 + LSTM 393,216 + 2*4*256 biases + 524,288 + 2,048 + GRU 2*(147,456 + 6*128) +
+    // head 257,000 = 1,603,048; plus the two 2-element constants the exporter concatenates into the
+    // initial-state shapes (counted as expected.json counts Constant nodes consumed as data): 1,603,052.
+    expect(r.totals.params).toBe(1603052);
+    expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 1000]);
+    expect(r.coverage.unsupported).toEqual({});
+  });
+
+  it('a causal decoder (pos[:seq], triangular mask): MACs quadratic in seq, no unknown dim', () => {
+    const r = profile('causal_lm_opset17.onnx', { batch: 1, seq: 32 });
+    // Per token and layer: 4*256^2 + 2*256*1024 = 786,432; 3 layers + head 256*5000 = 3,639,296.
+    // Attention: QK^T and AV, seq*256 each per token and layer: 2*256*3 = 1,536*seq^2.
+    expect(r.symbolic?.macs).toBe('1536*batch*seq^2 + 3639296*batch*seq');
+    expect(r.totals.macs).toBe(1536 * 32 * 32 + 3639296 * 32);
+    // Embedding 1,280,000 + positions 512*256 + 3 layers * 789,760 + head 1,280,000 = 5,060,352, plus
+    // 30 scalar constants fed to Div/Mul/Add as data (head-size arithmetic, the attention scale).
+    expect(r.totals.params).toBe(5060382);
+    expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 5000]);
+    expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
 });
