@@ -2,7 +2,7 @@
  * Reductions: ReduceSum/Mean/Max/Min/Prod/L1/L2/LogSum/LogSumExp/SumSquare, ArgMax, ArgMin.
  * `axes` moved from attribute to input in opset 13 (ReduceSum) and 18 (the others).
  */
-import { reduceCost, numElements, type Dim } from '@modelcost/core';
+import { dim, dimPoly, numElements, reduceCost, type Dim, type Poly } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 import type { TensorData } from '../infer/values.js';
@@ -19,6 +19,34 @@ function reducedShape(ctx: NodeContext, x: readonly Dim[], axes: readonly number
     else if (keep) out.push(1);
   });
   return out;
+}
+
+const FOLD: Record<string, (a: Poly, b: Poly) => Poly> = {
+  ReduceSum: (a, b) => a.add(b),
+  ReduceProd: (a, b) => a.mul(b),
+  ReduceMax: (a, b) => a.max(b),
+  ReduceMin: (a, b) => a.min(b),
+};
+
+const NUMBER_FOLD: Record<string, (a: number, b: number) => number> = {
+  ReduceSum: (a, b) => a + b,
+  ReduceProd: (a, b) => a * b,
+  ReduceMax: (a, b) => Math.max(a, b),
+  ReduceMin: (a, b) => Math.min(a, b),
+};
+
+/** The one value of a full reduction of known data: numbers, or exact polys of symbolic sizes; else undefined. */
+function reduceAll(op: string, data: TensorData): TensorData | undefined {
+  const fold = FOLD[op];
+  if (!fold || data.length === 0 || data.some((v) => typeof v === 'string')) return undefined;
+  const values = data as readonly Dim[];
+  if (values.every((v): v is number => typeof v === 'number')) {
+    // Floats too (sizes cast to float before a division): the same folds on numbers.
+    const f = NUMBER_FOLD[op]!;
+    return [values.reduce((a, b) => f(a, b))];
+  }
+  if (values.some((v) => typeof v === 'number' && !Number.isInteger(v))) return undefined;
+  return [dim(values.map(dimPoly).reduce(fold))];
 }
 
 function reduce(op: string, axesInputSince: number): OpRule {
@@ -42,12 +70,10 @@ function reduce(op: string, axesInputSince: number): OpRule {
       } else axes = ctx.attrInts('axes');
       const noop = ctx.opset >= axesInputSince && ctx.attrInt('noop_with_empty_axes', 0) === 1;
       const out = reducedShape(ctx, s, axes, keep, noop);
-      let data: TensorData | undefined;
-      // Products and sums of shape vectors (element counts) are common in exported graphs.
-      if (x.data && s.length === 1 && (!axes || axes.length === 1) && (op === 'ReduceProd' || op === 'ReduceSum') && x.data.every((v) => typeof v === 'number')) {
-        const nums = x.data as number[];
-        data = [op === 'ReduceProd' ? nums.reduce((a, b) => a * b, 1) : nums.reduce((a, b) => a + b, 0)];
-      }
+      // Sums, products and extremes of small known tensors are common in exported shape arithmetic
+      // (element counts; torchvision's detection transform takes the max of the image sizes).
+      const all = !noop && (!axes || axes.length === 0 || new Set(axes.map((a) => ctx.axis(a, s.length))).size === s.length);
+      const data = x.data && all ? reduceAll(op, x.data) : undefined;
       ctx.output(0, x.dtype, out, data);
     },
     cost(ctx: NodeContext) {

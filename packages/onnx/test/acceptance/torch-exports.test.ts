@@ -117,4 +117,29 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 5000]);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
+
+  it("SSDlite320-MobileNetV3 (torchvision's whole detection pipeline): torchvision's 0.583 GMACs", () => {
+    const r = profile('ssdlite320_mobilenet_v3_large_opset11.onnx');
+    // The transform's resize and pad sizes come from ReduceMax / Ceil / Div on the image size; all known,
+    // so the backbone and heads are concrete: 583,171,904 MACs (torchvision's `_ops` 0.583).
+    expect(r.totals.macs).toBe(583171904);
+    expect((r.totals.macs / 1e9).toFixed(3)).toBe('0.583');
+    expect(r.symbolic?.macs).toBeUndefined();
+    // Detections: at most 300 after NonMaxSuppression, a count known only at run time.
+    expect(r.outputs[0]!.shape).toHaveLength(2);
+    expect(String(r.outputs[0]!.shape![0])).toMatch(/^min\(300, \w+\)$/);
+    expect(r.outputs[0]!.shape![1]).toBe(4);
+    expect(r.coverage.unsupported).toEqual({});
+  });
+
+  it('Faster R-CNN MobileNetV3-320-FPN: a fixed backbone plus a box head per proposal kept by NMS', () => {
+    const r = profile('fasterrcnn_mobilenet_v3_large_320_fpn_opset11.onnx');
+    // Per RoI: TwoMLPHead 256*7*7*1024 + 1024*1024 = 13,893,632, predictor 1024*(91 + 364) = 465,920:
+    // 14,359,552 MACs for each of at most 150 proposals (rpn_post_nms_top_n_test of the 320 model),
+    // whose count the RPN's NonMaxSuppression decides at run time.
+    expect(r.symbolic?.macs).toMatch(/^14359552\*min\(150, \w+\) \+ 718998400$/);
+    expect(String(r.outputs[0]!.shape![0])).toMatch(/^min\(100, \w+\)$/);
+    expect(r.coverage.unsupported).toEqual({});
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
 });
