@@ -33680,6 +33680,25 @@ var Poly = class _Poly {
     }
     return fnAtom("mod", [this, o]);
   }
+  /**
+   * How `this` compares with `other` for every value of the symbols, which stand for sizes
+   * (non-negative integers): `'eq'`, `'lt'` / `'gt'` when strictly known, `'le'` / `'ge'` when only
+   * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
+   * `'ge'`; `n` vs `m` is undefined.
+   */
+  compare(other) {
+    const d = this.sub(asPoly(other));
+    if (d.isConst) {
+      const v = d.constValue;
+      return v === 0n ? "eq" : v > 0n ? "gt" : "lt";
+    }
+    if (nonNegative(d))
+      return d.constantTerm > 0n ? "gt" : "ge";
+    const n = d.neg();
+    if (nonNegative(n))
+      return n.constantTerm > 0n ? "lt" : "le";
+    return void 0;
+  }
   min(other) {
     return minMax(this, asPoly(other), "min");
   }
@@ -33960,7 +33979,23 @@ function minMax(a, b, fn) {
   return fnAtom(fn, [x2, y]);
 }
 function nonNegative(p) {
-  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => a.kind === "sym"));
+  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => nonNegativeAtom(a)));
+}
+function nonNegativeAtom(a) {
+  if (a.kind === "sym")
+    return true;
+  const [x2, y] = a.args;
+  const positiveConst = y.isConst && y.constValue > 0n;
+  switch (a.fn) {
+    case "min":
+    case "max":
+      return a.args.every(nonNegative);
+    case "floor":
+    case "ceil":
+      return positiveConst && nonNegative(x2);
+    case "mod":
+      return positiveConst;
+  }
 }
 function formatTerms(terms, coeffText) {
   if (terms.length === 0)
@@ -42706,6 +42741,13 @@ function arith(op, a, b, intType) {
   }
   return void 0;
 }
+var SYMBOLIC_COMPARE = {
+  Equal: { eq: 1, lt: 0, gt: 0 },
+  Less: { lt: 1, eq: 0, ge: 0, gt: 0 },
+  LessOrEqual: { lt: 1, le: 1, eq: 1, gt: 0 },
+  Greater: { gt: 1, eq: 0, le: 0, lt: 0 },
+  GreaterOrEqual: { gt: 1, ge: 1, eq: 1, lt: 0 }
+};
 function compare(op, a, b) {
   if (typeof a === "string" || typeof b === "string") {
     if (op === "Equal")
@@ -42713,11 +42755,10 @@ function compare(op, a, b) {
     return void 0;
   }
   if (typeof a !== "number" || typeof b !== "number") {
-    if (op === "Equal") {
-      const d = dimPoly(a).sub(dimPoly(b));
-      return d.isConst ? d.constValue === 0n ? 1 : 0 : void 0;
-    }
-    return void 0;
+    const order = dimPoly(a).compare(dimPoly(b));
+    if (order === void 0)
+      return void 0;
+    return SYMBOLIC_COMPARE[op]?.[order];
   }
   switch (op) {
     case "Equal":
@@ -43696,7 +43737,7 @@ function gatherBytesRead(ctx) {
 function sliceDim(ctx, d, start, end, step) {
   if (step === 0)
     ctx.fail("steps must not be 0");
-  if (typeof d === "number") {
+  if (typeof d === "number" && typeof start === "number" && typeof end === "number") {
     const clampS = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
     let s = start < 0 ? start + d : start;
     let e2 = end < 0 ? end + d : end;
@@ -43712,12 +43753,24 @@ function sliceDim(ctx, d, start, end, step) {
   const BIG = 2 ** 31;
   const p = dimPoly(d);
   if (step > 0) {
-    const s = start >= 0 ? Poly.const(start).min(p) : p.add(start).max(0);
-    const e2 = end >= BIG ? p : end >= 0 ? Poly.const(end).min(p) : p.add(end).max(0);
+    const bound = (v) => {
+      if (typeof v === "number")
+        return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
+      const order = v.compare(0);
+      if (order === "ge" || order === "gt" || order === "eq")
+        return v.min(p);
+      if (order === "lt")
+        return p.add(v).max(0);
+      return void 0;
+    };
+    const s = bound(start);
+    const e2 = bound(end);
+    if (!s || !e2)
+      return ctx.fresh();
     const len = e2.sub(s).max(0);
     return dim(step === 1 ? len : len.ceilDiv(step));
   }
-  if ((start === -1 || start >= BIG) && end <= -BIG && step === -1)
+  if (typeof start === "number" && typeof end === "number" && (start === -1 || start >= BIG) && end <= -BIG && step === -1)
     return d;
   return ctx.fresh();
 }
@@ -43735,8 +43788,8 @@ var sliceRule = {
       ends = ctx.attrInts("ends");
       axes = ctx.attrInts("axes");
     } else {
-      starts = ctx.ints(1);
-      ends = ctx.ints(2);
+      starts = ctx.ints(1) ?? ctx.dims(1);
+      ends = ctx.ints(2) ?? ctx.dims(2);
       axes = ctx.hasInput(3) ? ctx.ints(3) : void 0;
       steps = ctx.hasInput(4) ? ctx.ints(4) : void 0;
       if (!starts || !ends || ctx.hasInput(3) && !axes || ctx.hasInput(4) && !steps) {
@@ -43754,12 +43807,17 @@ var sliceRule = {
     const st = steps ?? starts.map(() => 1);
     const out = [...s];
     const params = /* @__PURE__ */ new Map();
+    let numericBounds = true;
     ax.forEach((a, i2) => {
-      out[a] = sliceDim(ctx, s[a], starts[i2], ends[i2], st[i2]);
-      params.set(a, [starts[i2], ends[i2], st[i2]]);
+      const [b, e2] = [starts[i2], ends[i2]];
+      out[a] = sliceDim(ctx, s[a], b, e2, st[i2]);
+      if (typeof b === "number" && typeof e2 === "number")
+        params.set(a, [b, e2, st[i2]]);
+      else
+        numericBounds = false;
     });
     let data;
-    if (x2.data && isConcreteShape(s) && isConcreteShape(out))
+    if (x2.data && numericBounds && isConcreteShape(s) && isConcreteShape(out))
       data = sliceData(x2.data, s, params);
     ctx.output(0, x2.dtype, out, data);
   },
@@ -44677,6 +44735,31 @@ function reducedShape(ctx, x2, axes, keep, noopWithEmpty) {
   });
   return out;
 }
+var FOLD = {
+  ReduceSum: (a, b) => a.add(b),
+  ReduceProd: (a, b) => a.mul(b),
+  ReduceMax: (a, b) => a.max(b),
+  ReduceMin: (a, b) => a.min(b)
+};
+var NUMBER_FOLD = {
+  ReduceSum: (a, b) => a + b,
+  ReduceProd: (a, b) => a * b,
+  ReduceMax: (a, b) => Math.max(a, b),
+  ReduceMin: (a, b) => Math.min(a, b)
+};
+function reduceAll(op, data) {
+  const fold = FOLD[op];
+  if (!fold || data.length === 0 || data.some((v) => typeof v === "string"))
+    return void 0;
+  const values = data;
+  if (values.every((v) => typeof v === "number")) {
+    const f = NUMBER_FOLD[op];
+    return [values.reduce((a, b) => f(a, b))];
+  }
+  if (values.some((v) => typeof v === "number" && !Number.isInteger(v)))
+    return void 0;
+  return [dim(values.map(dimPoly).reduce(fold))];
+}
 function reduce(op, axesInputSince) {
   return {
     nonParamInputs: [1],
@@ -44698,11 +44781,8 @@ function reduce(op, axesInputSince) {
         axes = ctx.attrInts("axes");
       const noop3 = ctx.opset >= axesInputSince && ctx.attrInt("noop_with_empty_axes", 0) === 1;
       const out = reducedShape(ctx, s, axes, keep, noop3);
-      let data;
-      if (x2.data && s.length === 1 && (!axes || axes.length === 1) && (op === "ReduceProd" || op === "ReduceSum") && x2.data.every((v) => typeof v === "number")) {
-        const nums = x2.data;
-        data = [op === "ReduceProd" ? nums.reduce((a, b) => a * b, 1) : nums.reduce((a, b) => a + b, 0)];
-      }
+      const all = !noop3 && (!axes || axes.length === 0 || new Set(axes.map((a) => ctx.axis(a, s.length))).size === s.length);
+      const data = x2.data && all ? reduceAll(op, x2.data) : void 0;
       ctx.output(0, x2.dtype, out, data);
     },
     cost(ctx) {
