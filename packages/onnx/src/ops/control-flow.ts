@@ -12,8 +12,11 @@ import { isTensor, tensorVal, type SequenceVal, type TensorVal, type Val } from 
 import { onnxTypeCode } from './shape.js';
 import { NO_COMPUTE } from './util.js';
 
-/** Merge two values that may each flow out (If branches, loop-carried state): equal dims stay, others become fresh. */
-export function mergeVals(ctx: NodeContext, a: Val | undefined, b: Val | undefined): Val | undefined {
+/**
+ * Merge two values that may each flow out (If branches, loop-carried state): equal dims stay, others
+ * become `differ(axis)` (a fresh unknown dim unless the caller names it).
+ */
+export function mergeVals(ctx: NodeContext, a: Val | undefined, b: Val | undefined, differ: (axis: number) => Dim = () => ctx.fresh()): Val | undefined {
   if (!a) return b;
   if (!b) return a;
   if (a.kind === 'tensor' && b.kind === 'tensor') {
@@ -21,11 +24,11 @@ export function mergeVals(ctx: NodeContext, a: Val | undefined, b: Val | undefin
     if (a.shape.length !== b.shape.length) return tensorVal(a.dtype, undefined);
     return tensorVal(
       a.dtype,
-      a.shape.map((d, i) => (dimEq(d, b.shape![i]!) ? d : ctx.fresh())),
+      a.shape.map((d, i) => (dimEq(d, b.shape![i]!) ? d : differ(i))),
     );
   }
-  if (a.kind === 'sequence' && b.kind === 'sequence') return { kind: 'sequence', elem: mergeVals(ctx, a.elem, b.elem) };
-  if (a.kind === 'optional' && b.kind === 'optional') return { kind: 'optional', elem: mergeVals(ctx, a.elem, b.elem) };
+  if (a.kind === 'sequence' && b.kind === 'sequence') return { kind: 'sequence', elem: mergeVals(ctx, a.elem, b.elem, differ) };
+  if (a.kind === 'optional' && b.kind === 'optional') return { kind: 'optional', elem: mergeVals(ctx, a.elem, b.elem, differ) };
   return a;
 }
 
@@ -41,7 +44,8 @@ const ifRule: OpRule = {
     const t = ctx.subgraph(thenG, [], 'then_branch', takeThen ? Poly.ONE : Poly.ZERO);
     const e = ctx.subgraph(elseG, [], 'else_branch', takeThen ? Poly.ZERO : Poly.ONE);
     for (let i = 0; i < ctx.outputCount; i++) {
-      ctx.setOutput(i, known ? (takeThen ? t.outputs[i] : e.outputs[i]) : mergeVals(ctx, t.outputs[i], e.outputs[i]));
+      // A size on which the branches disagree is decided by the condition at run time: a named symbol.
+      ctx.setOutput(i, known ? (takeThen ? t.outputs[i] : e.outputs[i]) : mergeVals(ctx, t.outputs[i], e.outputs[i], (axis) => ctx.dataDependent(`out${i}_${axis}`)));
     }
   },
   cost: () => NO_COMPUTE,

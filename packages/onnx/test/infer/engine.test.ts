@@ -59,6 +59,28 @@ describe('inference engine', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
+  it('an If whose condition is known only at run time: the then branch is counted, a size the branches disagree on is a named symbol', () => {
+    // then: Relu(x) keeps [n, 4]; else: Concat(x, x) along 0 gives [2n, 4]. The condition is a graph input.
+    const thenG = graph({ outputs: [{ name: 't', type: undefined }], nodes: [node('Relu', ['x'], ['t'])] });
+    const elseG = graph({ outputs: [{ name: 'e', type: undefined }], nodes: [node('Concat', ['x', 'x'], ['e'], { axis: a.i(0) })] });
+    const g = graph({
+      inputs: [
+        { name: 'x', type: tt('float32', ['n', 4]) },
+        { name: 'c', type: tt('bool', []) },
+      ],
+      outputs: [{ name: 'y', type: undefined }],
+      nodes: [{ ...node('If', ['c'], ['y'], { then_branch: a.g(thenG), else_branch: a.g(elseG) }), name: 'choose' }],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['choose_out0_0', '4']);
+    expect(r.diagnostics.map((d) => d.code)).toContain('if-branch-assumed');
+    expect(r.nodes.map((n) => [n.name, n.multiplicity.toString()])).toEqual([
+      ['choose', '1'],
+      ['choose/then_branch/t', '1'],
+      ['choose/else_branch/e', '0'],
+    ]);
+  });
+
   it('sorts an unsorted graph before inferring it', () => {
     const g = graph({
       inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
