@@ -216,9 +216,22 @@ const fusedMatMul: OpRule = {
   },
 };
 
+/**
+ * FusedMatMul's operands as a plain MatMul sees them (onnxruntime's MatMulComputeHelper): with
+ * transBatchX the stored layout is [M, b0..bn, K] (or [K, b0..bn, M]), so dim 0 moves to just before the
+ * last dim; then transX swaps the last two. ORT fuses the attention head Transposes this way.
+ */
 function fusedOperands(ctx: NodeContext): [Dim[], Dim[]] {
+  const batch = (s: readonly Dim[], on: boolean, i: number): Dim[] => {
+    if (!on) return [...s];
+    if (s.length < 3) ctx.fail(`transBatch${i === 0 ? 'A' : 'B'} needs rank >= 3, got rank ${s.length}`, i);
+    return [...s.slice(1, -1), s[0]!, s[s.length - 1]!];
+  };
   const t = (s: readonly Dim[], on: boolean): Dim[] => (on && s.length >= 2 ? [...s.slice(0, -2), s[s.length - 1]!, s[s.length - 2]!] : [...s]);
-  return [t(ctx.shape(0), ctx.attrInt('transA', 0) === 1), t(ctx.shape(1), ctx.attrInt('transB', 0) === 1)];
+  return [
+    t(batch(ctx.shape(0), ctx.attrInt('transBatchA', 0) === 1, 0), ctx.attrInt('transA', 0) === 1),
+    t(batch(ctx.shape(1), ctx.attrInt('transBatchB', 0) === 1, 1), ctx.attrInt('transB', 0) === 1),
+  ];
 }
 
 /** MatMulNBits(A [..., K], B packed [N, blocks, blob], scales, zero_points?, g_idx?, bias?): A x dequant(B)^T. */

@@ -35,6 +35,23 @@ const f32 = (shape: (number | string)[]) => tt('float32', shape);
 
 const CASES: Case[] = [
   {
+    // onnxruntime's fusion of the attention score MatMul with its head Transposes: q stored [S, B, H, D]
+    // with transBatchA reads as [B, H, S, D]; k stored [S, B, H, D] with transBatchB and transB reads as
+    // [B, H, D, S]. Scores [B, H, S, S]: B*H*S*S*D = 2*4*16*16*8 = 16384 macs; flops 2*16384 + the
+    // alpha scale on 2*4*16*16 = 2048 outputs = 34816.
+    name: 'FusedMatMul transBatch', op: 'FusedMatMul', domain: 'com.microsoft',
+    inputs: [{ name: 'q', type: f32([16, 2, 4, 8]) }, { name: 'k', type: f32([16, 2, 4, 8]) }], inputNames: ['q', 'k'],
+    attrs: { transBatchA: a.i(1), transBatchB: a.i(1), transB: a.i(1), alpha: a.f(0.125) },
+    want: ['[2, 4, 16, 16]', '16384', '34816', '0'],
+  },
+  {
+    // Without transBatch: [B, H, S, D] x transB([B, H, S, D]) = the same scores, same cost.
+    name: 'FusedMatMul transB', op: 'FusedMatMul', domain: 'com.microsoft',
+    inputs: [{ name: 'q', type: f32([2, 4, 16, 8]) }, { name: 'k', type: f32([2, 4, 16, 8]) }], inputNames: ['q', 'k'],
+    attrs: { transB: a.i(1), alpha: a.f(0.125) },
+    want: ['[2, 4, 16, 16]', '16384', '34816', '0'],
+  },
+  {
     // Conv 3->8, k3, p1 on 1x3x16x16, bias: 16*16*8 outputs x 27 products = 55296 macs; params 8*27 + 8 = 224
     name: 'Conv', op: 'Conv', inputs: [{ name: 'x', type: f32([1, 3, 16, 16]) }], weights: [weight('w', [8, 3, 3, 3]), weight('b', [8])],
     inputNames: ['x', 'w', 'b'], attrs: { pads: a.is([1, 1, 1, 1]) }, want: ['[1, 8, 16, 16]', '55296', '110592', '224'],
