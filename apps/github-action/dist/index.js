@@ -43448,8 +43448,18 @@ var fusedMatMul = {
   }
 };
 function fusedOperands(ctx) {
+  const batch = (s, on, i2) => {
+    if (!on)
+      return [...s];
+    if (s.length < 3)
+      ctx.fail(`transBatch${i2 === 0 ? "A" : "B"} needs rank >= 3, got rank ${s.length}`, i2);
+    return [...s.slice(1, -1), s[0], s[s.length - 1]];
+  };
   const t = (s, on) => on && s.length >= 2 ? [...s.slice(0, -2), s[s.length - 1], s[s.length - 2]] : [...s];
-  return [t(ctx.shape(0), ctx.attrInt("transA", 0) === 1), t(ctx.shape(1), ctx.attrInt("transB", 0) === 1)];
+  return [
+    t(batch(ctx.shape(0), ctx.attrInt("transBatchA", 0) === 1, 0), ctx.attrInt("transA", 0) === 1),
+    t(batch(ctx.shape(1), ctx.attrInt("transBatchB", 0) === 1, 1), ctx.attrInt("transB", 0) === 1)
+  ];
 }
 var matMulNBits = {
   infer(ctx) {
@@ -44091,7 +44101,7 @@ var shapeRules = {
 };
 
 // ../../packages/onnx/dist/ops/control-flow.js
-function mergeVals(ctx, a, b) {
+function mergeVals(ctx, a, b, differ = () => ctx.fresh()) {
   if (!a)
     return b;
   if (!b)
@@ -44101,12 +44111,12 @@ function mergeVals(ctx, a, b) {
       return tensorVal(a.dtype, void 0);
     if (a.shape.length !== b.shape.length)
       return tensorVal(a.dtype, void 0);
-    return tensorVal(a.dtype, a.shape.map((d, i2) => dimEq(d, b.shape[i2]) ? d : ctx.fresh()));
+    return tensorVal(a.dtype, a.shape.map((d, i2) => dimEq(d, b.shape[i2]) ? d : differ(i2)));
   }
   if (a.kind === "sequence" && b.kind === "sequence")
-    return { kind: "sequence", elem: mergeVals(ctx, a.elem, b.elem) };
+    return { kind: "sequence", elem: mergeVals(ctx, a.elem, b.elem, differ) };
   if (a.kind === "optional" && b.kind === "optional")
-    return { kind: "optional", elem: mergeVals(ctx, a.elem, b.elem) };
+    return { kind: "optional", elem: mergeVals(ctx, a.elem, b.elem, differ) };
   return a;
 }
 var ifRule = {
@@ -44123,7 +44133,7 @@ var ifRule = {
     const t = ctx.subgraph(thenG, [], "then_branch", takeThen ? Poly.ONE : Poly.ZERO);
     const e2 = ctx.subgraph(elseG, [], "else_branch", takeThen ? Poly.ZERO : Poly.ONE);
     for (let i2 = 0; i2 < ctx.outputCount; i2++) {
-      ctx.setOutput(i2, known ? takeThen ? t.outputs[i2] : e2.outputs[i2] : mergeVals(ctx, t.outputs[i2], e2.outputs[i2]));
+      ctx.setOutput(i2, known ? takeThen ? t.outputs[i2] : e2.outputs[i2] : mergeVals(ctx, t.outputs[i2], e2.outputs[i2], (axis) => ctx.dataDependent(`out${i2}_${axis}`)));
     }
   },
   cost: () => NO_COMPUTE
