@@ -5,7 +5,7 @@
  * Costs reuse core's kernels: projections are matmuls, the attention core is `attentionCost`.
  */
 import {
-  attentionCost, dim, dimPoly, elementwiseCost, matmulCost, normalizationCost, numElements, Poly, type Dim, type OpCost,
+  attentionCost, dim, dimPoly, elementwiseCost, hasElementwiseRule, matmulCost, normalizationCost, numElements, Poly, type Dim, type OpCost,
 } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
@@ -202,6 +202,26 @@ const biasAdd: OpRule = {
   cost: (ctx: NodeContext) => elementwiseCost('Add', numElements(ctx.shape(0)).mul(2), ctx.kernelOptions),
 };
 
+/**
+ * FusedConv(X, W, B?, Z?): onnxruntime's Conv with the following Add (of Z) and activation folded in.
+ * Cost: the convolution, one add per output when Z is given, and the activation's per-element cost.
+ */
+const fusedConv: OpRule = {
+  ...convRules.Conv!,
+  cost(ctx: NodeContext) {
+    const conv = convRules.Conv!.cost(ctx);
+    const outputs = numElements(ctx.outShape(0));
+    const parts = [conv];
+    if (ctx.hasInput(3)) parts.push(elementwiseCost('Add', outputs, ctx.kernelOptions));
+    const activation = ctx.attrString('activation');
+    if (activation) {
+      if (!hasElementwiseRule(activation)) ctx.fail(`activation ${JSON.stringify(activation)} has no cost rule`);
+      parts.push(elementwiseCost(activation, outputs, ctx.kernelOptions));
+    }
+    return sum(...parts);
+  },
+};
+
 /** FusedMatMul(A, B): matmul with optional transposes of the last two axes and a scale. */
 const fusedMatMul: OpRule = {
   infer(ctx: NodeContext) {
@@ -310,7 +330,7 @@ export const contribRules: Record<string, OpRule> = {
   DynamicQuantizeMatMul: quantMatMul(0, 1),
   EmbedLayerNormalization: embedLayerNorm,
   FastGelu: biasActivation('GeluTanh', 1),
-  FusedConv: convRules.Conv!,
+  FusedConv: fusedConv,
   FusedMatMul: fusedMatMul,
   Gelu: biasActivation('Gelu', undefined),
   GroupQueryAttention: groupQueryAttention,

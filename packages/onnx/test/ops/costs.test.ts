@@ -35,6 +35,13 @@ const f32 = (shape: (number | string)[]) => tt('float32', shape);
 
 const CASES: Case[] = [
   {
+    // onnxruntime's FusedConv = Relu(Conv(x) + z): the Conv case below (55296 macs, 110592 flops) plus one
+    // add and one comparison per output (16*16*8 = 2048 each): 114688 flops.
+    name: 'FusedConv Relu + Z', op: 'FusedConv', domain: 'com.microsoft',
+    inputs: [{ name: 'x', type: f32([1, 3, 16, 16]) }, { name: 'z', type: f32([1, 8, 16, 16]) }], weights: [weight('w', [8, 3, 3, 3]), weight('b', [8])],
+    inputNames: ['x', 'w', 'b', 'z'], attrs: { pads: a.is([1, 1, 1, 1]), activation: a.s('Relu') }, want: ['[1, 8, 16, 16]', '55296', '114688', '224'],
+  },
+  {
     // onnxruntime's fusion of the attention score MatMul with its head Transposes: q stored [S, B, H, D]
     // with transBatchA reads as [B, H, S, D]; k stored [S, B, H, D] with transBatchB and transB reads as
     // [B, H, D, S]. Scores [B, H, S, S]: B*H*S*S*D = 2*4*16*16*8 = 16384 macs; flops 2*16384 + the
