@@ -43435,6 +43435,23 @@ var biasAdd = {
   infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
   cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)).mul(2), ctx.kernelOptions)
 };
+var fusedConv = {
+  ...convRules.Conv,
+  cost(ctx) {
+    const conv2 = convRules.Conv.cost(ctx);
+    const outputs = numElements(ctx.outShape(0));
+    const parts = [conv2];
+    if (ctx.hasInput(3))
+      parts.push(elementwiseCost("Add", outputs, ctx.kernelOptions));
+    const activation2 = ctx.attrString("activation");
+    if (activation2) {
+      if (!hasElementwiseRule(activation2))
+        ctx.fail(`activation ${JSON.stringify(activation2)} has no cost rule`);
+      parts.push(elementwiseCost(activation2, outputs, ctx.kernelOptions));
+    }
+    return sum(...parts);
+  }
+};
 var fusedMatMul = {
   infer(ctx) {
     const [a, b] = fusedOperands(ctx);
@@ -43528,7 +43545,7 @@ var contribRules = {
   DynamicQuantizeMatMul: quantMatMul(0, 1),
   EmbedLayerNormalization: embedLayerNorm,
   FastGelu: biasActivation("GeluTanh", 1),
-  FusedConv: convRules.Conv,
+  FusedConv: fusedConv,
   FusedMatMul: fusedMatMul,
   Gelu: biasActivation("Gelu", void 0),
   GroupQueryAttention: groupQueryAttention,
