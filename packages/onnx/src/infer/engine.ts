@@ -466,18 +466,15 @@ export function weightVal(w: Weight): TensorVal {
 export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => void): NodeDef[] {
   const producer = new Map<string, number>();
   nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
+  const reads = nodes.map(nodeReads);
   // Fast path: already sorted (exporters write nodes in order), checked without building the sets.
-  if (inFileOrder(nodes, producer)) return [...nodes];
-  const deps = nodes.map((n) => {
+  // (No value is produced under the name '', so an omitted input never counts as a dependency.)
+  if (reads.every((names, i) => names.every((x) => (producer.get(x) ?? -1) < i))) return [...nodes];
+  const deps = reads.map((names) => {
     const set = new Set<number>();
-    const add = (name: string): void => {
-      const p = producer.get(name);
+    for (const x of names) {
+      const p = producer.get(x);
       if (p !== undefined) set.add(p);
-    };
-    n.inputs.forEach((x) => x !== '' && add(x));
-    for (const a of Object.values(n.attributes)) {
-      if (a.type === 'graph') subgraphFreeInputs(a.value).forEach(add);
-      else if (a.type === 'graphs') a.value.forEach((g) => subgraphFreeInputs(g).forEach(add));
     }
     return set;
   });
@@ -505,22 +502,15 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
   return out;
 }
 
-/** True when every node reads only values produced by earlier nodes (or by no node). */
-function inFileOrder(nodes: readonly NodeDef[], producer: ReadonlyMap<string, number>): boolean {
-  const before = (i: number, name: string): boolean => {
-    const p = name === '' ? undefined : producer.get(name);
-    return p === undefined || p < i;
-  };
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    for (const x of n.inputs) if (!before(i, x)) return false;
-    for (const k in n.attributes) {
-      const a = n.attributes[k]!;
-      if (a.type === 'graph' && !subgraphFreeInputs(a.value).every((x) => before(i, x))) return false;
-      if (a.type === 'graphs' && !a.value.every((g) => subgraphFreeInputs(g).every((x) => before(i, x)))) return false;
-    }
+/** Names a node reads: its inputs, and what its sub-graphs read from enclosing scopes. */
+function nodeReads(n: NodeDef): readonly string[] {
+  let extra: string[] | undefined;
+  for (const k in n.attributes) {
+    const a = n.attributes[k]!;
+    if (a.type === 'graph') (extra ??= []).push(...subgraphFreeInputs(a.value));
+    else if (a.type === 'graphs') for (const g of a.value) (extra ??= []).push(...subgraphFreeInputs(g));
   }
-  return true;
+  return extra ? [...n.inputs, ...extra] : n.inputs;
 }
 
 /** Names a sub-graph reads from enclosing scopes (not produced inside it, not its inputs or initializers). */
