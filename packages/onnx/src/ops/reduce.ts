@@ -21,32 +21,23 @@ function reducedShape(ctx: NodeContext, x: readonly Dim[], axes: readonly number
   return out;
 }
 
-const FOLD: Record<string, (a: Poly, b: Poly) => Poly> = {
-  ReduceSum: (a, b) => a.add(b),
-  ReduceProd: (a, b) => a.mul(b),
-  ReduceMax: (a, b) => a.max(b),
-  ReduceMin: (a, b) => a.min(b),
-};
-
-const NUMBER_FOLD: Record<string, (a: number, b: number) => number> = {
-  ReduceSum: (a, b) => a + b,
-  ReduceProd: (a, b) => a * b,
-  ReduceMax: (a, b) => Math.max(a, b),
-  ReduceMin: (a, b) => Math.min(a, b),
+/** The reductions evaluated on known data: the same fold on numbers (floats too) and on polys of sizes. */
+const FOLDS: Record<string, { readonly num: (a: number, b: number) => number; readonly poly: (a: Poly, b: Poly) => Poly }> = {
+  ReduceSum: { num: (a, b) => a + b, poly: (a, b) => a.add(b) },
+  ReduceProd: { num: (a, b) => a * b, poly: (a, b) => a.mul(b) },
+  ReduceMax: { num: (a, b) => Math.max(a, b), poly: (a, b) => a.max(b) },
+  ReduceMin: { num: (a, b) => Math.min(a, b), poly: (a, b) => a.min(b) },
 };
 
 /** The one value of a full reduction of known data: numbers, or exact polys of symbolic sizes; else undefined. */
 function reduceAll(op: string, data: TensorData): TensorData | undefined {
-  const fold = FOLD[op];
+  const fold = FOLDS[op];
   if (!fold || data.length === 0 || data.some((v) => typeof v === 'string')) return undefined;
   const values = data as readonly Dim[];
-  if (values.every((v): v is number => typeof v === 'number')) {
-    // Floats too (sizes cast to float before a division): the same folds on numbers.
-    const f = NUMBER_FOLD[op]!;
-    return [values.reduce((a, b) => f(a, b))];
-  }
+  // Floats too (sizes cast to float before a division).
+  if (values.every((v): v is number => typeof v === 'number')) return [values.reduce((a, b) => fold.num(a, b))];
   if (values.some((v) => typeof v === 'number' && !Number.isInteger(v))) return undefined;
-  return [dim(values.map(dimPoly).reduce(fold))];
+  return [dim(values.map(dimPoly).reduce((a, b) => fold.poly(a, b)))];
 }
 
 function reduce(op: string, axesInputSince: number): OpRule {
