@@ -65,9 +65,9 @@ export function ceilDivBig(a: bigint, b: bigint): bigint {
   return -floorDivBig(-a, b);
 }
 
-/** Constants below this are shared instances (see Poly.const). */
-const SMALL = 4096n;
-const SMALL_NUM = 4096;
+/** Constants 0 .. SMALL-1 are shared instances (see Poly.const). */
+const SMALL = 4096;
+const SMALL_BIG = BigInt(SMALL);
 
 function toBig(v: number | bigint): bigint {
   if (typeof v === 'bigint') return v;
@@ -94,16 +94,15 @@ export class Poly {
   static readonly ZERO = new Poly([]);
   static readonly ONE = new Poly([{ coeff: 1n, factors: [], mono: '' }]);
 
-  /** Shared instances of the constants 0..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
+  /** Shared instances of the constants 2..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
   private static readonly small: Poly[] = [];
 
   /** A constant. Throws on a non-integer number. */
   static const(v: number | bigint): Poly {
-    if (typeof v === 'number' && v >= 0 && v < SMALL_NUM && Number.isInteger(v)) return Poly.smallConst(v);
+    // Small numbers skip the bigint conversion.
+    if (typeof v === 'number' && v >= 0 && v < SMALL && Number.isInteger(v)) return Poly.smallConst(v);
     const b = toBig(v);
-    if (b === 0n) return Poly.ZERO;
-    if (b === 1n) return Poly.ONE;
-    if (b > 0n && b < SMALL) return Poly.smallConst(Number(b));
+    if (b >= 0n && b < SMALL_BIG) return Poly.smallConst(Number(b));
     return new Poly([{ coeff: b, factors: [], mono: '' }]);
   }
 
