@@ -9,8 +9,6 @@ function shape(n: ReportNode): string {
   return o ? `[${(o.shape ?? ['?']).join(', ')}]` : '';
 }
 
-const grouped = groupDigits;
-
 /** Options of {@link renderProfileTable}. */
 export interface TableOptions {
   /** One row per node (default: summary only). */
@@ -31,14 +29,14 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   if (opts.perLayer) {
     const w = opts.nameWidth ?? 40;
     const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-    const rows = r.nodes.map((n) => [cut(n.name, w), cut(n.op, 22), cut(shape(n), 26), grouped(n.params), grouped(n.macs), t.macs ? `${((100 * n.macs) / t.macs).toFixed(1)}%` : '-']);
+    const rows = r.nodes.map((n) => [cut(n.name, w), cut(n.op, 22), cut(shape(n), 26), groupDigits(n.params), groupDigits(n.macs), t.macs ? `${((100 * n.macs) / t.macs).toFixed(1)}%` : '-']);
     const head = ['node', 'op', 'output', 'params', 'MACs', 'share'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
     const fmt = (row: string[]): string => `  ${row.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
     lines.push('', fmt(head), `  ${widths.map((x) => '-'.repeat(x)).join('  ')}`, ...rows.map(fmt), '');
   }
   lines.push(
-    `  params ${grouped(t.params)}${t.trainableParams !== undefined ? ` (trainable ${grouped(t.trainableParams)})` : ''}  MACs ${grouped(t.macs)} (${human(t.macs)})  FLOPs ${grouped(t.flops)} (${human(t.flops)})`,
+    `  params ${groupDigits(t.params)}${t.trainableParams !== undefined ? ` (trainable ${groupDigits(t.trainableParams)})` : ''}  MACs ${groupDigits(t.macs)} (${human(t.macs)})  FLOPs ${groupDigits(t.flops)} (${human(t.flops)})`,
     `  weights ${human(t.weightBytes, true)}  activations ${human(t.activationBytes, true)}  peak ${human(t.peakMemoryBytes, true)}  moved ${human(t.bytesMoved, true)}`,
   );
   if (r.symbolic) for (const [k, v] of Object.entries(r.symbolic)) lines.push(`  ${k} = ${v}`);

@@ -72,6 +72,11 @@ function signed(v: number, bytes: boolean): string {
   return `${v > 0 ? '+' : v < 0 ? '-' : '±'}${human(Math.abs(v), bytes)}`;
 }
 
+/** An exact count change for the terminal: "+1,024", "-12", "0". */
+function signedCount(v: number): string {
+  return `${v > 0 ? '+' : ''}${groupDigits(v)}`;
+}
+
 /** Options of {@link renderComment}. */
 export interface CommentOptions {
   /** Distinguishes several modelcost comments on one PR. Default `default`. */
@@ -200,7 +205,7 @@ export function renderDiffText(c: ModelChange): string {
     const b = c.base?.totals[k] ?? 0;
     const h = c.head?.totals[k] ?? 0;
     const d = c.diff?.totals[k] ?? { base: b, head: h, delta: h - b, relative: b === 0 ? undefined : (h - b) / b };
-    rows.push([LABELS[k], c.base ? groupDigits(b) : '-', c.head ? groupDigits(h) : '-', `${d.delta > 0 ? '+' : ''}${groupDigits(d.delta)}`, percent(d)]);
+    rows.push([LABELS[k], c.base ? groupDigits(b) : '-', c.head ? groupDigits(h) : '-', signedCount(d.delta), percent(d)]);
   }
   for (const l of c.head?.latency ?? []) {
     const b = c.base?.latency.find((x) => latencyKey(x) === latencyKey(l));
@@ -209,6 +214,6 @@ export function renderDiffText(c: ModelChange): string {
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const text = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
-  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${l.name} (${l.op}): FLOPs ${l.flops.delta > 0 ? '+' : ''}${groupDigits(l.flops.delta)}${l.shape ? `, ${l.shape.base} -> ${l.shape.head}` : ''}`) ?? [];
+  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${l.name} (${l.op}): FLOPs ${signedCount(l.flops.delta)}${l.shape ? `, ${l.shape.base} -> ${l.shape.head}` : ''}`) ?? [];
   return `${c.path} (${c.status})\n${text}\n${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
 }
