@@ -33462,8 +33462,8 @@ function floorDivBig(a, b) {
 function ceilDivBig(a, b) {
   return -floorDivBig(-a, b);
 }
-var SMALL = 4096n;
-var SMALL_NUM = 4096;
+var SMALL = 4096;
+var SMALL_BIG = BigInt(SMALL);
 function toBig(v) {
   if (typeof v === "bigint")
     return v;
@@ -33486,18 +33486,14 @@ var Poly = class _Poly {
   }
   static ZERO = new _Poly([]);
   static ONE = new _Poly([{ coeff: 1n, factors: [], mono: "" }]);
-  /** Shared instances of the constants 0..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
+  /** Shared instances of the constants 2..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
   static small = [];
   /** A constant. Throws on a non-integer number. */
   static const(v) {
-    if (typeof v === "number" && v >= 0 && v < SMALL_NUM && Number.isInteger(v))
+    if (typeof v === "number" && v >= 0 && v < SMALL && Number.isInteger(v))
       return _Poly.smallConst(v);
     const b = toBig(v);
-    if (b === 0n)
-      return _Poly.ZERO;
-    if (b === 1n)
-      return _Poly.ONE;
-    if (b > 0n && b < SMALL)
+    if (b >= 0n && b < SMALL_BIG)
       return _Poly.smallConst(Number(b));
     return new _Poly([{ coeff: b, factors: [], mono: "" }]);
   }
@@ -42474,21 +42470,15 @@ function weightVal(w) {
 function topoOrder(nodes, onCycle) {
   const producer = /* @__PURE__ */ new Map();
   nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
-  if (inFileOrder(nodes, producer))
+  const reads = nodes.map(nodeReads);
+  if (reads.every((names, i2) => names.every((x2) => (producer.get(x2) ?? -1) < i2)))
     return [...nodes];
-  const deps = nodes.map((n) => {
+  const deps = reads.map((names) => {
     const set = /* @__PURE__ */ new Set();
-    const add = (name) => {
-      const p = producer.get(name);
+    for (const x2 of names) {
+      const p = producer.get(x2);
       if (p !== void 0)
         set.add(p);
-    };
-    n.inputs.forEach((x2) => x2 !== "" && add(x2));
-    for (const a of Object.values(n.attributes)) {
-      if (a.type === "graph")
-        subgraphFreeInputs(a.value).forEach(add);
-      else if (a.type === "graphs")
-        a.value.forEach((g) => subgraphFreeInputs(g).forEach(add));
     }
     return set;
   });
@@ -42517,25 +42507,17 @@ function topoOrder(nodes, onCycle) {
   }
   return out;
 }
-function inFileOrder(nodes, producer) {
-  const before = (i2, name) => {
-    const p = name === "" ? void 0 : producer.get(name);
-    return p === void 0 || p < i2;
-  };
-  for (let i2 = 0; i2 < nodes.length; i2++) {
-    const n = nodes[i2];
-    for (const x2 of n.inputs)
-      if (!before(i2, x2))
-        return false;
-    for (const k in n.attributes) {
-      const a = n.attributes[k];
-      if (a.type === "graph" && !subgraphFreeInputs(a.value).every((x2) => before(i2, x2)))
-        return false;
-      if (a.type === "graphs" && !a.value.every((g) => subgraphFreeInputs(g).every((x2) => before(i2, x2))))
-        return false;
-    }
+function nodeReads(n) {
+  let extra;
+  for (const k in n.attributes) {
+    const a = n.attributes[k];
+    if (a.type === "graph")
+      (extra ??= []).push(...subgraphFreeInputs(a.value));
+    else if (a.type === "graphs")
+      for (const g of a.value)
+        (extra ??= []).push(...subgraphFreeInputs(g));
   }
-  return true;
+  return extra ? [...n.inputs, ...extra] : n.inputs;
 }
 function subgraphFreeInputs(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
@@ -44762,30 +44744,22 @@ function reducedShape(ctx, x2, axes, keep, noopWithEmpty) {
   });
   return out;
 }
-var FOLD = {
-  ReduceSum: (a, b) => a.add(b),
-  ReduceProd: (a, b) => a.mul(b),
-  ReduceMax: (a, b) => a.max(b),
-  ReduceMin: (a, b) => a.min(b)
-};
-var NUMBER_FOLD = {
-  ReduceSum: (a, b) => a + b,
-  ReduceProd: (a, b) => a * b,
-  ReduceMax: (a, b) => Math.max(a, b),
-  ReduceMin: (a, b) => Math.min(a, b)
+var FOLDS = {
+  ReduceSum: { num: (a, b) => a + b, poly: (a, b) => a.add(b) },
+  ReduceProd: { num: (a, b) => a * b, poly: (a, b) => a.mul(b) },
+  ReduceMax: { num: (a, b) => Math.max(a, b), poly: (a, b) => a.max(b) },
+  ReduceMin: { num: (a, b) => Math.min(a, b), poly: (a, b) => a.min(b) }
 };
 function reduceAll(op, data) {
-  const fold = FOLD[op];
+  const fold = FOLDS[op];
   if (!fold || data.length === 0 || data.some((v) => typeof v === "string"))
     return void 0;
   const values = data;
-  if (values.every((v) => typeof v === "number")) {
-    const f = NUMBER_FOLD[op];
-    return [values.reduce((a, b) => f(a, b))];
-  }
+  if (values.every((v) => typeof v === "number"))
+    return [values.reduce((a, b) => fold.num(a, b))];
   if (values.some((v) => typeof v === "number" && !Number.isInteger(v)))
     return void 0;
-  return [dim(values.map(dimPoly).reduce(fold))];
+  return [dim(values.map(dimPoly).reduce((a, b) => fold.poly(a, b)))];
 }
 function reduce(op, axesInputSince) {
   return {
