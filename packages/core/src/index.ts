@@ -24,4 +24,5 @@ export * from './hardware/fit.js';
 export * from './io/import-error.js';
 export * from './io/lfs.js';
 export * from './io/random.js';
+export * from './io/work-budget.js';
 export * from './util/text.js';
