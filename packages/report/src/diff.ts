@@ -3,7 +3,7 @@
  * node name, falling back to op-type sequence alignment when names changed), input/output shape and
  * dtype changes, and new unsupported ops. Plain data; renderers turn it into text.
  */
-import { compareText, type Report, type ReportLatency, type ReportNode, type ReportTensor } from '@modelcost/core';
+import { compareText, RUNTIMES, type Report, type ReportLatency, type ReportNode, type ReportTensor } from '@modelcost/core';
 
 /** The totals a diff reports, in display order. Lower is better for all of them. */
 export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemoryBytes', 'bytesMoved'] as const;
@@ -122,6 +122,15 @@ function alignByOp(base: readonly ReportNode[], head: readonly ReportNode[]): [n
 
 function sameCost(a: ReportNode, b: ReportNode): boolean {
   return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+
+/**
+ * How a latency entry is labelled for people (the PR comment's column header, the profile table):
+ * hardware, runtime and precision, `nvidia-l4 · TensorRT · int8`.
+ */
+export function latencyLabel(l: Pick<ReportLatency, 'hardware' | 'precision' | 'runtime'>): string {
+  const runtime = l.runtime ? (RUNTIMES.find((r) => r.id === l.runtime)?.name ?? l.runtime) : undefined;
+  return [l.hardware, runtime, l.precision].filter(Boolean).join(' · ');
 }
 
 /** How a latency entry is named in diffs and budgets: the hardware id, with `@fp16` for a what-if precision. */

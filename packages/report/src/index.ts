@@ -2,9 +2,9 @@
  * @modelcost/report: what a person reads. The diff of two Reports and its renderers (PR comment
  * markdown, terminal table), shared by the CLI, the GitHub Action and the Danger plugin.
  */
-export { delta, diffReports, latencyKey, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
+export { delta, diffReports, latencyKey, latencyLabel, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
 export { commentMarker, flopsChart, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
-export { BUDGET_METRICS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
+export { BUDGET_METRICS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseRate, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type MinLimits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
 export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';

@@ -2,6 +2,7 @@
  * Renderers of one Report: a terminal table in the manner of a Keras / torchinfo summary, and CSV.
  */
 import { groupDigits, type Report, type ReportNode } from '@modelcost/core';
+import { latencyLabel } from './diff.js';
 import { human } from './render.js';
 
 function shape(n: ReportNode): string {
@@ -45,7 +46,8 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   lines.push(`  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${unsupported.map(([op, c]) => `${op} x${c}`).join(', ')}` : ''}`);
   for (const l of r.latency) {
     const share = `${Math.round(l.boundBy.compute * 100)}% compute-bound, ${Math.round(l.boundBy.memory * 100)}% memory-bound`;
-    lines.push(`  latency on ${l.hardware}${l.precision ? ` at ${l.precision}` : ''}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
+    lines.push(`  latency on ${latencyLabel(l)}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
+    if (l.throughput) lines.push(`    throughput ${human(l.throughput.samplesPerSec)} samples/s at batch ${l.throughput.batch} (${formatMs(l.throughput.ms)} per batch)`);
     for (const k of l.top ?? []) lines.push(`    ${formatMs(k.ms).padStart(10)}  ${k.boundBy.padEnd(7)}  ${k.ops}  ${k.nodes[0]}${k.nodes.length > 1 ? ` (+${k.nodes.length - 1})` : ''}`);
   }
   const shown = r.diagnostics.filter((d) => d.severity !== 'info');

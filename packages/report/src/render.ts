@@ -4,7 +4,7 @@
  */
 import { groupDigits, type Report } from '@modelcost/core';
 import type { Breach } from './budgets.js';
-import { delta, DIFF_METRICS, diffReports, latencyKey, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
+import { delta, DIFF_METRICS, diffReports, latencyKey, latencyLabel, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
 
 /** One model in a change set. */
 export interface ModelChange {
@@ -141,8 +141,11 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   }
   if (changed.length) {
     // One latency column per hardware (and what-if precision) estimated on either side.
-    const hw = [...new Set(changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])].map(latencyKey)))];
-    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`);
+    const entries = changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])]);
+    const hw = [...new Set(entries.map(latencyKey))];
+    // Headed by hardware, runtime and precision (`nvidia-l4 · TensorRT · int8`).
+    const header = (h: string): string => latencyLabel(entries.find((l) => latencyKey(l) === h)!);
+    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${header(h)} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`);
     for (const c of changed) {
       if (c.status === 'error') {
         lines.push(`| \`${c.path}\` | ❌ ${c.error?.replace(/\|/g, '\\|') ?? 'unreadable'} | | | |${hw.map(() => ' |').join('')}`);
