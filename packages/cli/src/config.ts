@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { parseConfig, type ModelcostConfig } from '@modelcost/report';
-import { InputError } from './errors.js';
+import { parseRuntimeFlag } from './args.js';
+import { InputError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
 /**
@@ -22,4 +23,26 @@ export function loadConfig(io: CliIO, root: string, configPath: string | undefin
   for (const w of parsed.warnings) io.stderr.write(`modelcost: ${label}: warning: ${w}\n`);
   if (!parsed.value) throw new InputError(label, parsed.errors.join(`\nmodelcost: ${label}: `));
   return parsed.value;
+}
+
+/**
+ * The config with `--runtime` (check, pr) in place of its `runtime`, checked against the config's
+ * hardware: each runtime must run on the hardware it is used for (exit 2 naming both otherwise).
+ */
+export async function withRuntimeFlag(config: ModelcostConfig, flag: string | undefined): Promise<ModelcostConfig> {
+  const runtime = await parseRuntimeFlag(flag);
+  if (runtime === undefined) return config;
+  const { findHardware, hardwareCatalog, runtimeOf, RuntimeError } = await import('@modelcost/core');
+  const ids = new Set([...config.hardware, ...config.budgets.flatMap((b) => [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})])]);
+  const profiles = findHardware([...ids], hardwareCatalog(config.hardwareProfiles));
+  if (typeof runtime !== 'string') for (const id of Object.keys(runtime)) if (!ids.has(id)) throw new UsageError(`--runtime: ${JSON.stringify(id)} is not among the config's hardware (${[...ids].join(', ') || 'none'})`);
+  for (const p of profiles) {
+    try {
+      runtimeOf(p, { runtime });
+    } catch (e) {
+      if (e instanceof RuntimeError) throw new UsageError(`--runtime: ${e.message}`);
+      throw e;
+    }
+  }
+  return { ...config, runtime };
 }

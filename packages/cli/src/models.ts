@@ -17,6 +17,10 @@ export interface ProfileOptions {
   readonly hardware?: readonly HardwareProfile[];
   /** What-if precision of the estimates. */
   readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+  /** Runtime of the estimates (all hardware, or per id); default: each profile's own. */
+  readonly runtime?: string | Readonly<Record<string, string>>;
+  /** Batch of the throughput figure. */
+  readonly throughputBatch?: number;
 }
 
 /** Profile the model at `path` (relative to io.cwd). Errors about the file become {@link InputError}. */
@@ -34,7 +38,8 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
     // The Keras importer is loaded only for Keras files: ONNX profiles start faster without it.
     const importer = sniffFormat(source.read(0, Math.min(64, source.size))) === 'onnx' ? profileOnnx : (await import('@modelcost/keras')).profileKeras;
     const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
-    return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
+    const options = { ...(opts.precision ? { precision: opts.precision } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}), ...(opts.throughputBatch ? { throughputBatch: opts.throughputBatch } : {}) };
+    return opts.hardware?.length ? withLatency(report, opts.hardware, options) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);
     throw e;

@@ -3,7 +3,7 @@
  * the layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
 import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { checkRuntime, parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -12,7 +12,7 @@ import type { Command } from './index.js';
 
 export const diffCommand: Command = {
   summary: 'Compare two versions of a model: totals base -> head and the layers that changed most.',
-  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--markdown|--json]',
+  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--markdown|--json]',
   examples: [
     'modelcost diff examples/models/tiny-cnn.onnx examples/pr/tiny-cnn.onnx',
     'modelcost diff old.onnx new.onnx --markdown        # the pull-request comment',
@@ -24,6 +24,8 @@ export const diffCommand: Command = {
     convention: { type: 'string' },
     hardware: { type: 'string' },
     precision: { type: 'string' },
+    runtime: { type: 'string' },
+    'throughput-batch': { type: 'string' },
     markdown: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -37,7 +39,10 @@ export const diffCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      runtime: await parseRuntimeFlag(args.values.runtime as string | undefined),
+      throughputBatch: parseThroughputBatch(args.values['throughput-batch'] as string | undefined),
     };
+    await checkRuntime(opts.runtime, opts.hardware);
     const base = await profileModelFile(basePath, opts, io);
     const head = await profileModelFile(headPath, opts, io);
     const change = modelChange(headPath, base, head);

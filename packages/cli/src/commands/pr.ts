@@ -48,7 +48,7 @@ export function parseNameStatus(out: string): FileChange[] {
 
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
-  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name] [--reports <dir>]',
+  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--runtime tensorrt|hw=runtime,...] [--key name] [--reports <dir>]',
   examples: [
     'modelcost pr --base origin/main',
     'modelcost pr --base HEAD~1 --head HEAD --key detector',
@@ -58,6 +58,7 @@ export const prCommand: Command = {
     base: { type: 'string' },
     head: { type: 'string' },
     config: { type: 'string' },
+    runtime: { type: 'string' },
     key: { type: 'string' },
     reports: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -68,11 +69,11 @@ export const prCommand: Command = {
     const head = (args.values.head as string | undefined) ?? 'HEAD';
     // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
     const { loadReportsDir, renderComment, review } = await import('@modelcost/report');
-    const { loadConfig } = await import('../config.js');
+    const { loadConfig, withRuntimeFlag } = await import('../config.js');
     const { execFileSync } = await import('node:child_process');
     const git = gitRunner(execFileSync);
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
-    const config = loadConfig(io, root, args.values.config as string | undefined, false);
+    const config = await withRuntimeFlag(loadConfig(io, root, args.values.config as string | undefined, false), args.values.runtime as string | undefined);
     const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();
     const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
     const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());

@@ -3,7 +3,7 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { checkRuntime, parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -13,13 +13,14 @@ import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--per-layer] [--json|--csv]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
     'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
+    'modelcost profile model.onnx --hardware nvidia-l4,rpi5-cpu --precision int8 --runtime nvidia-l4=tensorrt,rpi5-cpu=tflite-xnnpack',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -27,6 +28,8 @@ export const profileCommand: Command = {
     convention: { type: 'string' },
     hardware: { type: 'string' },
     precision: { type: 'string' },
+    runtime: { type: 'string' },
+    'throughput-batch': { type: 'string' },
     'per-layer': { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -40,7 +43,10 @@ export const profileCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      runtime: await parseRuntimeFlag(args.values.runtime as string | undefined),
+      throughputBatch: parseThroughputBatch(args.values['throughput-batch'] as string | undefined),
     };
+    await checkRuntime(opts.runtime, opts.hardware);
     const reports: Report[] = [];
     let failed = 0;
     for (const file of args.positionals) {
