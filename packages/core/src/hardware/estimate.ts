@@ -212,13 +212,17 @@ function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activ
     const xs = x ? boundShape(x, dims) : undefined;
     const cin = xs && xs.length >= 2 ? xs[channelsLast ? xs.length - 1 : 1]! : k;
     if (k < MIN_TENSOR_K && k < cin) return undefined;
-    // Grouped with enough channels per group for tensor cores: groups = Cin * area / K, taking a
-    // 3x3 kernel when K is a multiple of 9 (the common grouped layers: ResNeXt, RegNet).
+    // K = Cin / groups * kernel area. Dense when K is a multiple of Cin; otherwise grouped, with the
+    // groups from the first usual kernel area that divides evenly (3x3 first: ResNeXt, RegNet).
     let groups = 1;
-    if (k < cin) {
-      const area = k % 9 === 0 ? 9 : 1;
-      const g = Math.round((cin * area) / k);
-      if (g > 1 && cout % g === 0) groups = g;
+    if (k % cin !== 0) {
+      for (const area of [9, 1, 25, 49, 3, 5, 7, 27]) {
+        const g = (cin * area) / k;
+        if (Number.isInteger(g) && g > 1 && cin % g === 0 && cout % g === 0) {
+          groups = g;
+          break;
+        }
+      }
     }
     return { batch: groups, m, n: cout / groups, k };
   }
@@ -401,7 +405,7 @@ function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report
       // products: M = queries, N = head dim, K = 2 x keys (the FLOPs of QK^T and scores x V).
       const a = gemmOf(first, tensors, produced, report.dims);
       const b = gemmOf(second, tensors, produced, report.dims);
-      if (a && b) gemm = { batch: a.batch, m: a.m, n: b.n, k: (2 * macs) / (a.batch * a.m * b.n) };
+      if (a && b) gemm = { batch: a.batch, m: a.m, n: b.n, k: macs / (a.batch * a.m * b.n) };
       gemmScales = 'batch';
     } else {
       const top = nodes.reduce((x, y) => (y.macs > x.macs ? y : x), nodes[0]!);

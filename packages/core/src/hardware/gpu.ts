@@ -96,10 +96,10 @@ export interface GpuPhysics {
 
 /** The GPU constants in use (see {@link GpuPhysics}). */
 export const GPU_PHYSICS: GpuPhysics = {
-  tensorEfficiency: fitted(0.561, `${FIT}; cuBLAS/CUTLASS reach 70-90% of dense tensor peak on large GEMMs (NVIDIA "Matrix Multiplication Background User's Guide")`),
+  tensorEfficiency: fitted(0.538, `${FIT}; cuBLAS/CUTLASS reach 70-90% of dense tensor peak on large GEMMs (NVIDIA "Matrix Multiplication Background User's Guide")`),
   vectorEfficiency: fitted(1, `${FIT}; elementwise kernels issue a load, a few FMAs and a store per element`),
   memoryEfficiency: fitted(0.95, `${FIT}; bandwidth tests reach 75-90% of HBM/GDDR peak (NVIDIA "GPU Performance Background User's Guide")`),
-  kernelCycles: fitted(8368, `${FIT}; an empty kernel takes ~2-3 us end to end at ~1.5 GHz (launch, block scheduling, completion)`),
+  kernelCycles: fitted(8502, `${FIT}; an empty kernel takes ~2-3 us end to end at ~1.5 GHz (launch, block scheduling, completion)`),
   l2ActivationShare: est(0.5, 'half of L2 holds activations between kernels; the rest serves weights streaming through and output write-back'),
 };
 
