@@ -17,3 +17,4 @@ export { renderCsv, renderProfileTable, type TableOptions } from './profile-rend
 export { ModelReadError, profileModel, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';
 export { trustedConfig, type ConfigTrust, type TrustedConfig } from './config-trust.js';
+export { readGitBlob, type GitRun } from './git.js';

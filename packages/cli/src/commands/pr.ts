@@ -49,26 +49,6 @@ export function parseNameStatus(out: string): FileChange[] {
 /** Largest config read from a commit, in bytes (a real one is a few KB). */
 const MAX_CONFIG_BYTES = 1 << 20;
 
-/**
- * A blob at `sha:path` read from git objects, never from the working tree: a symbolic link is a link
- * (its target is not followed), a submodule is not a file. Returns undefined when the path is absent,
- * or a string saying why the entry is not a readable file.
- */
-function gitBlob(git: (cwd: string, args: string[]) => Buffer, root: string, sha: string, path: string, maxBytes = Number.POSITIVE_INFINITY): Uint8Array | string | undefined {
-  const entry = git(root, ['ls-tree', '-z', '--full-tree', sha, '--', path]).toString();
-  if (entry === '') return undefined;
-  const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
-  if (!m) return undefined;
-  const [, mode, type, oid] = m as unknown as [string, string, string, string];
-  if (mode === '120000') return 'a symbolic link in the commit (not followed)';
-  if (type !== 'blob') return `not a file in the commit (a ${type})`;
-  if (Number.isFinite(maxBytes)) {
-    const size = Number(git(root, ['cat-file', '-s', oid]).toString().trim());
-    if (size > maxBytes) return `${size} bytes, more than the ${maxBytes} allowed`;
-  }
-  return new Uint8Array(git(root, ['cat-file', 'blob', oid]));
-}
-
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
   usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--config-from base|head] [--key name] [--reports <dir>] [--trust-reports]',
@@ -96,7 +76,7 @@ export const prCommand: Command = {
     const key = (args.values.key as string | undefined) ?? 'default';
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(key)) throw new UsageError(`--key ${JSON.stringify(key.slice(0, 40))}: expected 1-64 letters, digits, '.', '_' or '-'`);
     // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
-    const { loadReportsDir, parseConfig, renderComment, review, term, trustedConfig } = await import('@modelcost/report');
+    const { loadReportsDir, parseConfig, readGitBlob, renderComment, review, term, trustedConfig } = await import('@modelcost/report');
     const { execFileSync } = await import('node:child_process');
     const git = gitRunner(execFileSync);
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
@@ -104,10 +84,11 @@ export const prCommand: Command = {
     const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
     const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());
     const mergeBase = git(root, ['merge-base', baseSha, headSha]).toString().trim();
+    const gitBlob = (sha: string, path: string, maxBytes?: number) => readGitBlob((a) => git(root, [...a]), sha, path, maxBytes);
     // The config at both sides, from git objects (a link is never followed, the size is capped).
     const configPath = ((args.values.config as string | undefined) ?? '.modelcost.yml').replace(/^(\.\/)+/, '');
     const readConfig = (sha: string, side: string) => {
-      const blob = gitBlob(git, root, sha, configPath, MAX_CONFIG_BYTES);
+      const blob = gitBlob(sha, configPath, MAX_CONFIG_BYTES);
       if (blob === undefined) return undefined;
       const label = `${configPath} (${side})`;
       if (typeof blob === 'string') throw new InputError(label, blob);
@@ -127,7 +108,7 @@ export const prCommand: Command = {
       reports = stored.reports;
       io.stderr.write(`modelcost: ${stored.reports.size} stored report${stored.reports.size === 1 ? '' : 's'} from ${term(reportsDir)}; other models are profiled here${args.values['trust-reports'] ? '' : ' (and so are the models a budget covers: pass --trust-reports when the reports come from a job that ran no code of the change)'}\n`);
     }
-    const result = await review(changes, async (side, path) => gitBlob(git, root, side === 'base' ? mergeBase : headSha, path), config, {
+    const result = await review(changes, async (side, path) => gitBlob(side === 'base' ? mergeBase : headSha, path), config, {
       ...(reports ? { reports } : {}),
       trustReports: args.values['trust-reports'] === true,
       log: (m) => io.stderr.write(`modelcost: ${term(m, 400)}\n`),
