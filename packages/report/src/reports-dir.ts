@@ -68,7 +68,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** What is wrong with a stored report, or undefined when it has the Report's shape and exact, non-negative counts. */
 export function storedReportProblem(r: unknown): string | undefined {
   if (!isObj(r)) return 'not a JSON object';
-  if (r.schemaVersion !== 1) return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 1`;
+  if (r.schemaVersion !== 2) return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 2 (regenerate the reports with this modelcost)`;
   if (!isObj(r.model) || typeof r.model.path !== 'string' || (r.model.format !== 'onnx' && r.model.format !== 'keras')) return 'model: expected {path, format}';
   if (!isObj(r.totals)) return 'totals: expected an object';
   for (const k of COUNT_FIELDS) if (!isCount(r.totals[k])) return `totals.${k}: expected an exact non-negative count`;

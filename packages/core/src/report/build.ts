@@ -194,7 +194,7 @@ export function buildReport(input: ReportInput): Report {
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,

@@ -1,6 +1,6 @@
 /**
  * The Report: what `modelcost profile --json` prints and every renderer, diff and budget reads.
- * schemaVersion 1; a JSON Schema generated from these types ships as `report.schema.json`.
+ * schemaVersion 2 (2 since exact counts may be digit strings; see docs/report-schema.md); a JSON Schema generated from these types ships as `report.schema.json`.
  * All counts are exact non-negative integers ({@link Count}: a JSON number while exact, a decimal
  * string beyond 2^53); bytes in bytes, times in milliseconds.
  */
@@ -107,9 +107,9 @@ export interface ReportCoverage {
   unsupported: Record<string, number>;
 }
 
-/** The profile of one model (schemaVersion 1). */
+/** The profile of one model (schemaVersion 2). */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   model: {
     path: string;

@@ -75,7 +75,7 @@ function node(name: string, op: string, inputs: string[], out: { name: string; s
 function smallReport(): Report {
   const act = 64 * 56 * 56 * 4; // [1,64,56,56] fp32 = 802816 bytes
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'modelcost', version: 't' },
     model: { path: 'm.onnx', format: 'onnx', producer: '', opsets: {} },
     convention: 'macs+flops',
