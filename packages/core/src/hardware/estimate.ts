@@ -14,7 +14,8 @@
 import { dimPoly, parseDim } from '../symbolic/dim.js';
 import { DTYPE_BITS, type DType } from '../ir/dtype.js';
 import { tensorBytes } from '../memory/memory.js';
-import type { Report, ReportKernel, ReportLatency, ReportNode, ReportTensor } from '../report/report.js';
+import type { Report, ReportKernel, ReportLatency, ReportModule, ReportNode, ReportTensor } from '../report/report.js';
+import { countNumber } from '../report/count.js';
 import { ARCH_SPECS, gemmSeconds, GPU_PHYSICS, kernelFixedSeconds, type GemmShape, type GpuPhysics, type GpuSpec } from './gpu.js';
 import type { HardwareKind, HardwareProfile, PeakDType, Sourced } from './profile.js';
 import { DEFAULT_RUNTIME, runtimeFor, type FusionPolicy, type Runtime } from './runtime.js';
@@ -198,10 +199,10 @@ const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
  */
 function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activations: ReadonlySet<string>, dims: Readonly<Record<string, number>>): GemmShape | undefined {
   const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : undefined;
-  if (!out || out.length === 0 || n.macs <= 0) return undefined;
+  const macs = countNumber(n.macs);
+  if (!out || out.length === 0 || macs <= 0) return undefined;
   const elems = prod(out);
   if (!(elems > 0)) return undefined;
-  const macs = n.macs;
   if (DEPTHWISE_OPS.has(n.op)) return undefined;
   if (CONV_OPS.has(n.op)) {
     const channelsLast = n.domain === 'keras' || n.op.startsWith('Nhwc');
@@ -243,7 +244,7 @@ function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activ
 
 /** True for a matrix product of two activations (attention's QK^T and scores x V). */
 function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boolean {
-  if (!(n.op === 'MatMul' || n.op === 'FusedMatMul') || n.macs === 0) return false;
+  if (!(n.op === 'MatMul' || n.op === 'FusedMatMul') || countNumber(n.macs) === 0) return false;
   return n.inputs.length >= 2 && activations.has(n.inputs[0]!) && activations.has(n.inputs[1]!);
 }
 
@@ -268,12 +269,12 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   interface Open { nodes: ReportNode[]; internal: number; tail: string }
   const groups: Open[] = [];
   const byTail = new Map<string, Open>();
-  const elementwise = (n: ReportNode): boolean => FUSABLE_OPS.has(n.op) && n.macs === 0;
+  const elementwise = (n: ReportNode): boolean => FUSABLE_OPS.has(n.op) && countNumber(n.macs) === 0;
   /** Does `n` join the kernel `g` under this policy? */
   const joins = (g: Open, n: ReportNode): boolean => {
     const first = g.nodes[0]!;
     if (fusion === 'none') return false;
-    if (elementwise(n)) return fusion === 'contraction' ? first.macs > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (elementwise(n)) return fusion === 'contraction' ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
     if (LAYOUT_OPS.has(n.op)) return fusion === 'pointwise' || fusion === 'graph';
     if (fusion !== 'graph') return false;
     const rest = g.nodes.slice(1);
@@ -285,7 +286,7 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     return false;
   };
   for (const n of report.nodes) {
-    if (n.status === 'unsupported' || n.multiplicity === 0) continue;
+    if (n.status === 'unsupported' || countNumber(n.multiplicity ?? 1) === 0) continue;
     if (FREE_OPS.has(n.op)) {
       // A view (Reshape, Squeeze...) leaves its input in place: the kernel that wrote the input also
       // wrote the view, so what consumes the view may fuse into that kernel.
@@ -297,7 +298,7 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
       }
       continue;
     }
-    if (n.flops === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32')) continue;
+    if (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32')) continue;
     let joined: Open | undefined;
     if (n.outputs.length === 1) {
       for (const i of n.inputs) {
@@ -367,20 +368,20 @@ function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: Read
 }
 
 function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report, tensors: ReadonlyMap<string, ReportTensor>, produced: ReadonlySet<string>): Kernel {
-  const mult = nodes[0]!.multiplicity ?? 1;
+  const mult = countNumber(nodes[0]!.multiplicity ?? 1);
   let flops = 0;
   let macs = 0;
   let moved = 0;
   let act = 0;
   for (const n of nodes) {
-    flops += n.flops;
-    macs += n.macs;
-    moved += n.bytesRead + n.bytesWritten;
-    act += n.bytesWritten;
+    flops += countNumber(n.flops);
+    macs += countNumber(n.macs);
+    moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+    act += countNumber(n.bytesWritten);
     for (const i of n.inputs) if (produced.has(i)) act += reportTensorBytes(tensors.get(i)!, report.dims);
   }
   const bytes = Math.max(0, moved - 2 * internal);
-  const anchor = nodes.reduce((a, b) => (b.flops > a.flops ? b : a), nodes[0]!);
+  const anchor = nodes.reduce((a, b) => (countNumber(b.flops) > countNumber(a.flops) ? b : a), nodes[0]!);
   const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
   const rec = RECURRENT[anchor.op];
   let launches = 1;
@@ -396,7 +397,8 @@ function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report
     const hidden = y?.[y.length - 1] ?? 0;
     const batch = xs ? (anchor.domain === 'keras' ? xs[0] : xs[1]) ?? 1 : 1;
     const cols = hidden * rec.gates;
-    if (cols > 0 && batch > 0 && anchor.macs > 0) gemm = { batch: 1, m: batch, n: cols, k: anchor.macs / launches / (batch * cols) };
+    const anchorMacs = countNumber(anchor.macs);
+    if (cols > 0 && batch > 0 && anchorMacs > 0) gemm = { batch: 1, m: batch, n: cols, k: anchorMacs / launches / (batch * cols) };
   } else if (macs > 0) {
     const first = nodes[0]!;
     const second = nodes.find((n, i) => i > 0 && activationProduct(n, produced));
@@ -408,16 +410,16 @@ function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report
       if (a && b) gemm = { batch: a.batch, m: a.m, n: b.n, k: macs / (a.batch * a.m * b.n) };
       gemmScales = 'batch';
     } else {
-      const top = nodes.reduce((x, y) => (y.macs > x.macs ? y : x), nodes[0]!);
+      const top = nodes.reduce((x, y) => (countNumber(y.macs) > countNumber(x.macs) ? y : x), nodes[0]!);
       const one = gemmOf(top, tensors, produced, report.dims);
       if (activationProduct(top, produced)) gemmScales = 'batch';
       // The other contractions of the kernel (rare: a fused pair) count as more K.
-      if (one) gemm = { ...one, k: (one.k * macs) / top.macs };
+      if (one) gemm = { ...one, k: (one.k * macs) / countNumber(top.macs) };
     }
   }
   let rows = Infinity;
   for (const n of nodes) {
-    if (!MATMUL_OPS.has(n.op) || n.macs === 0) continue;
+    if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0) continue;
     const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : undefined;
     const cols = shape?.[shape.length - 1] ?? 0;
     const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
@@ -720,8 +722,8 @@ function samplesOf(report: Report): number {
 function throughputOf(report: Report, kernels: readonly Kernel[], hw: HardwareProfile, runtime: Runtime, options: LatencyOptions): { batch: number; samplesPerSec: number; ms: number } {
   const samples = samplesOf(report);
   const scale = PRECISION_SCALE(options, report);
-  const weights = report.totals.weightBytes * scale;
-  const activations = report.totals.peakMemoryBytes * scale;
+  const weights = countNumber(report.totals.weightBytes) * scale;
+  const activations = countNumber(report.totals.peakMemoryBytes) * scale;
   const limit = hw.memoryBytes ? hw.memoryBytes.value * 0.9 : Infinity;
   const batches = options.throughputBatch ? [options.throughputBatch] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
   let best = { batch: 1, samplesPerSec: 0, ms: 0 };
@@ -740,7 +742,7 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   const ks = kernels ?? groupKernels(report, runtime.fusion);
   const scale = PRECISION_SCALE(options, report);
   // Weights stay in L2 across inferences as far as they fit in the share activations leave free.
-  const weightBytes = report.totals.weightBytes * scale;
+  const weightBytes = countNumber(report.totals.weightBytes) * scale;
   const weightsResident = hw.gpu && weightBytes > 0 ? Math.min(1, (hw.gpu.l2Bytes * (1 - physicsOf(options).l2ActivationShare)) / weightBytes) : 0;
   const { sec: deviceSec, timed } = timeKernels(ks, hw, runtime, options, weightsResident);
   // Per inference: the runtime's call overhead, and on a discrete GPU the input and output copies over the host link.
@@ -755,6 +757,9 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
     return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join('+'), ms: sec * 1e3, boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: kernel.flops, bytes: Math.round(bytes), dtype, ...(detail ? { detail } : {}) };
   });
   const top = [...rows].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, ks, rows) : undefined;
+  // What no kernel holds (the per-call overhead, the host copies, a host-bound runtime's wait) is the whole model's: the root module's.
+  if (modules?.length) modules[0] = Math.round((modules[0]! + Math.max(0, total * 1e3 - rows.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
   const kernelSum = computeTime + memoryTime;
   const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
   return {
@@ -765,8 +770,26 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
     ...(options.precision ? { precision: options.precision } : {}),
     kernels: ks.length,
     top,
+    ...(modules ? { modules } : {}),
     ...(throughput.samplesPerSec > 0 && Number.isFinite(throughput.samplesPerSec) ? { throughput: { batch: throughput.batch, samplesPerSec: throughput.samplesPerSec, ms: throughput.ms } } : {}),
   };
+}
+
+/**
+ * Milliseconds per module (in the order of `modules`, each including its descendants): a kernel counts
+ * in the module of its first node, the one that launches it. Rounded to 1e-6 ms.
+ */
+function moduleMs(modules: readonly ReportModule[], kernels: readonly Kernel[], timed: readonly ReportKernel[]): number[] {
+  const ms = new Array<number>(modules.length).fill(0);
+  kernels.forEach((k, i) => {
+    const m = k.nodes[0]?.module;
+    if (m !== undefined && m >= 0 && m < ms.length) ms[m]! += timed[i]!.ms;
+  });
+  for (let i = ms.length - 1; i > 0; i--) {
+    const p = modules[i]!.parent;
+    if (p !== undefined && p >= 0 && p < i) ms[p]! += ms[i]!;
+  }
+  return ms.map((v) => Math.round(v * 1e6) / 1e6);
 }
 
 /**
