@@ -268,6 +268,29 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
 const RULE_KEYS = ['match', 'except', 'name', 'max', 'min', 'maxIncrease', 'failOnUnsupported', 'precision'];
 
 /**
+ * A runtime setting written as text, as a workflow input or flag gives it: `tensorrt` (every
+ * hardware) or `nvidia-l4=tensorrt, rpi5-cpu=tflite-xnnpack` (per hardware id), checked like the
+ * config's `runtime` against the config's hardware. Errors name `runtime` or `runtime.<hw>`.
+ */
+export function parseRuntimeSetting(text: string, config: Pick<ModelcostConfig, 'hardware' | 'hardwareProfiles'>): { value?: string | Record<string, string>; errors: string[] } {
+  const errors: string[] = [];
+  const t = text.trim();
+  let raw: unknown = t;
+  if (t.includes('=')) {
+    const m = dict<string>();
+    for (const item of t.split(/[\n,]/).map((x) => x.trim()).filter(Boolean)) {
+      const eq = item.indexOf('=');
+      if (eq <= 0 || eq === item.length - 1) errors.push(MESSAGES.expected('runtime', 'a runtime id or hardware=runtime pairs', show(item)));
+      else m[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+    }
+    raw = m;
+  }
+  if (errors.length) return { errors };
+  const value = parseRuntime(raw, config.hardware, config.hardwareProfiles, errors);
+  return errors.length || value === undefined ? { errors } : { value, errors };
+}
+
+/**
  * `runtime: tensorrt` (every estimate) or `runtime: { nvidia-l4: tensorrt, rpi5-cpu: tflite-xnnpack }`
  * (per hardware id). Each id must be a known runtime that runs on the hardware it is used for.
  */

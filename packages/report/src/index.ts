@@ -8,7 +8,7 @@ export { cellCode, code, csvCell, MAX_SHOWN, mermaidLabel, sanitize, summary, te
 export { compileGlob, globProblem, GlobError, MAX_GLOB_EXPANSIONS, MAX_GLOB_LENGTH, type GlobOptions } from './glob.js';
 export { profileInput, type ModelInput } from './profile-input.js';
 export { createIsolatedProfiler, defaultWorkerUrl, inProcessProfiler, InternalProfileError, type IsolationOptions, type ModelProfiler } from './isolate.js';
-export { BUDGET_METRICS, MAX_CONFIG_CHARS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseRate, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type MinLimits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
+export { BUDGET_METRICS, MAX_CONFIG_CHARS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseRate, parseRuntimeSetting, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type MinLimits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
 export { evaluateBudgets, rulesFor, unprofiledBreaches, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { bytesSource } from '@modelcost/core';
 import { profileOnnx } from '@modelcost/onnx';
 import { describe, expect, it } from 'vitest';
-import { addLatency, evaluateBudgets, latencyKey, latencyLabel, latencyPlan, modelChange, parseConfig, parseRate, renderComment, type ModelcostConfig } from '../src/index.js';
+import { addLatency, evaluateBudgets, latencyKey, latencyLabel, latencyPlan, modelChange, parseConfig, parseRate, parseRuntimeSetting, renderComment, type ModelcostConfig } from '../src/index.js';
 
 describe('runtime and throughput in .modelcost.yml', () => {
   it('reads rates as samples per second', () => {
@@ -108,5 +108,15 @@ describe('latency labels', () => {
     const head = addLatency(profileOnnx(bytesSource(readFileSync(join(EX, 'pr/tiny-cnn.onnx'))), { file: 'b' }), plan);
     const md = renderComment([modelChange('models/tiny-cnn.onnx', base, head)]);
     expect(md).toContain('| model | params | MACs | FLOPs | peak activations | latency nvidia-l4 · TensorRT · int8 |');
+  });
+});
+
+describe('a runtime setting given as text (workflow input, flag)', () => {
+  const config = parseConfig('hardware: [nvidia-l4, rpi5-cpu]').value!;
+  it('takes one id or hardware=runtime pairs, checked against the config hardware', () => {
+    expect(parseRuntimeSetting('tensorrt', parseConfig('hardware: [nvidia-l4]').value!)).toEqual({ value: 'tensorrt', errors: [] });
+    expect(parseRuntimeSetting('nvidia-l4=pytorch-cuda-graphs, rpi5-cpu=tflite-xnnpack', config).value).toEqual({ 'nvidia-l4': 'pytorch-cuda-graphs', 'rpi5-cpu': 'tflite-xnnpack' });
+    expect(parseRuntimeSetting('tensorrt', config).errors).toEqual(['runtime: runtime "tensorrt" does not run on cpu hardware ("rpi5-cpu"); it runs on gpu']);
+    expect(parseRuntimeSetting('nvidia-l4=', config).errors).toEqual(['runtime: expected a runtime id or hardware=runtime pairs, got "nvidia-l4="']);
   });
 });
