@@ -81,12 +81,15 @@ export async function parseRuntimeFlag(v: string | undefined): Promise<string | 
   return out;
 }
 
-/** Check that a `--runtime` choice runs on each profile it applies to (exit 2 naming both otherwise). */
-export async function checkRuntime(runtime: string | Readonly<Record<string, string>> | undefined, profiles: readonly HardwareProfile[]): Promise<void> {
+/**
+ * Check that a `--runtime` choice runs on each profile it applies to, and names only those profiles
+ * (exit 2 naming both otherwise); `among` says where the profiles come from in the message.
+ */
+export async function checkRuntime(runtime: string | Readonly<Record<string, string>> | undefined, profiles: readonly HardwareProfile[], among = 'the --hardware profiles'): Promise<void> {
   if (runtime === undefined) return;
   const { runtimeOf, RuntimeError } = await import('@modelcost/core');
   if (typeof runtime !== 'string') {
-    for (const id of Object.keys(runtime)) if (!profiles.some((p) => p.id === id)) throw new UsageError(`--runtime: ${JSON.stringify(id)} is not among the --hardware profiles (${profiles.map((p) => p.id).join(', ') || 'none given'})`);
+    for (const id of Object.keys(runtime)) if (!profiles.some((p) => p.id === id)) throw new UsageError(`--runtime: ${JSON.stringify(id)} is not among ${among} (${profiles.map((p) => p.id).join(', ') || 'none given'})`);
   }
   for (const p of profiles) {
     try {

@@ -8,8 +8,8 @@
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { MAX_CONFIG_CHARS, parseConfig, term, type ModelcostConfig } from '@modelcost/report';
-import { parseRuntimeFlag } from './args.js';
-import { InputError, UsageError } from './errors.js';
+import { checkRuntime, parseRuntimeFlag } from './args.js';
+import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
 
 /** Read at most `max` bytes of a regular file; throws InputError when it is larger or not a regular file. */
@@ -83,17 +83,8 @@ function onDisk(path: string): boolean {
 export async function withRuntimeFlag(config: ModelcostConfig, flag: string | undefined): Promise<ModelcostConfig> {
   const runtime = await parseRuntimeFlag(flag);
   if (runtime === undefined) return config;
-  const { findHardware, hardwareCatalog, runtimeOf, RuntimeError } = await import('@modelcost/core');
+  const { findHardware, hardwareCatalog } = await import('@modelcost/core');
   const ids = new Set([...config.hardware, ...config.budgets.flatMap((b) => [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})])]);
-  const profiles = findHardware([...ids], hardwareCatalog(config.hardwareProfiles));
-  if (typeof runtime !== 'string') for (const id of Object.keys(runtime)) if (!ids.has(id)) throw new UsageError(`--runtime: ${JSON.stringify(id)} is not among the config's hardware (${[...ids].join(', ') || 'none'})`);
-  for (const p of profiles) {
-    try {
-      runtimeOf(p, { runtime });
-    } catch (e) {
-      if (e instanceof RuntimeError) throw new UsageError(`--runtime: ${e.message}`);
-      throw e;
-    }
-  }
+  await checkRuntime(runtime, findHardware([...ids], hardwareCatalog(config.hardwareProfiles)), "the config's hardware");
   return { ...config, runtime };
 }

@@ -442,7 +442,7 @@ function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report
   };
 }
 
-/** Fallback order when a device has no peak for a dtype (an fp32 model on an fp16-only NPU runs in fp16). */
+/** Fallback order when a device has no peak for a dtype, or a runtime no kernels for it (an fp32 model on an fp16-only NPU runs in fp16). */
 const PEAK_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
   fp32: ['fp32', 'tf32', 'fp16', 'bf16'],
   tf32: ['tf32', 'fp32', 'fp16'],
@@ -571,16 +571,6 @@ export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, opti
 }
 
 const PEAK_BITS: Readonly<Record<PeakDType, number>> = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
-/** The nearest dtype a runtime runs, when it lacks the one asked for (an NPU compiler runs fp32 as fp16). */
-const RUNTIME_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
-  fp32: ['fp32', 'fp16', 'bf16'],
-  tf32: ['tf32', 'fp32', 'fp16'],
-  fp16: ['fp16', 'bf16', 'fp32'],
-  bf16: ['bf16', 'fp16', 'fp32'],
-  fp8: ['fp8', 'fp16', 'bf16', 'fp32'],
-  int8: ['int8', 'fp16', 'fp32'],
-  int4: ['int4', 'int8', 'fp16', 'fp32'],
-};
 
 /**
  * A kernel under a what-if precision and a runtime: the dtype it runs in (the precision, or the
@@ -589,7 +579,8 @@ const RUNTIME_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
  */
 export function kernelAt(k: Kernel, precision: LatencyOptions['precision'], runtime?: Runtime): { dtype: PeakDType; bytes: number; activationBytes: number } {
   const wanted: PeakDType = precision && k.floatBits !== 0 ? precision : k.dtype;
-  const dtype = runtime ? (RUNTIME_FALLBACK[wanted].find((t) => runtime.dtypes.includes(t)) ?? wanted) : wanted;
+  // The nearest dtype the runtime runs, in the same order as a device's missing peaks (an NPU compiler runs fp32 as fp16).
+  const dtype = runtime ? (PEAK_FALLBACK[wanted].find((t) => runtime.dtypes.includes(t)) ?? wanted) : wanted;
   if (k.floatBits === 0 || (dtype === k.dtype && !precision)) return { dtype, bytes: k.bytes, activationBytes: k.activationBytes };
   const f = PEAK_BITS[dtype] / k.floatBits;
   return { dtype, bytes: k.bytes * f, activationBytes: k.activationBytes * f };

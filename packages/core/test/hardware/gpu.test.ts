@@ -25,27 +25,7 @@ import {
   type Report,
   type ReportNode,
 } from '../../src/index.js';
-
-function node(name: string, op: string, inputs: string[], out: { name: string; shape: number[]; dtype?: string }, c: Partial<ReportNode> = {}): ReportNode {
-  return { name, op, domain: '', inputs, outputs: [{ dtype: 'float32', ...out }], params: 0, macs: 0, flops: 0, bytesRead: 0, bytesWritten: 0, ...c };
-}
-
-function report(nodes: ReportNode[], inputs: Report['inputs'], outputs: Report['outputs'], totals: Partial<Report['totals']> = {}): Report {
-  return {
-    schemaVersion: 2,
-    tool: { name: 'modelcost', version: 't' },
-    model: { path: 'm.onnx', format: 'onnx', producer: '', opsets: {} },
-    convention: 'macs+flops',
-    dims: {},
-    inputs,
-    outputs,
-    totals: { params: 0, macs: 0, flops: 0, weightBytes: 0, activationBytes: 0, peakMemoryBytes: 0, bytesMoved: 0, ...totals },
-    nodes,
-    latency: [],
-    coverage: { nodes: nodes.length, supported: nodes.length, unsupported: {} },
-    diagnostics: [],
-  };
-}
+import { node, report } from './helpers.js';
 
 /** `layers` 3x3 convolutions of `c` channels at h x w, each followed by a Relu, fp32 as exported. */
 function convNet(h: number, w: number, c = 128, layers = 6): Report {
