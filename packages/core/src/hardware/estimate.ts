@@ -347,7 +347,7 @@ function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: Read
     if (group.length < 2) continue;
     const input = tensors.get(group[0]!.nodes[0]!.inputs[0]!);
     const shared = (input ? reportTensorBytes(input, report.dims) : 0) * group[0]!.multiplicity * (group.length - 1);
-    const sum = (f: (k: Kernel) => number): number => group.reduce((s, k) => s + f(k), 0);
+    const sum = (f: (k: Kernel) => number): number => finite(group.reduce((s, k) => s + f(k), 0));
     const first = group[0]!;
     const one: Kernel = {
       ...first,
@@ -365,6 +365,14 @@ function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: Read
     const m = merged.get(k);
     return m === undefined ? [k] : m === null ? [] : [m];
   });
+}
+
+/**
+ * A reported figure kept finite and non-negative: counts beyond 2^53 arrive saturated (countNumber),
+ * and sums of such can overflow to Infinity; the Report never carries NaN or Infinity.
+ */
+function finite(x: number): number {
+  return Number.isNaN(x) || x < 0 ? 0 : Math.min(x, Number.MAX_VALUE);
 }
 
 function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report, tensors: ReadonlyMap<string, ReportTensor>, produced: ReadonlySet<string>): Kernel {
@@ -429,10 +437,11 @@ function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report
   return {
     nodes,
     rows,
-    flops: flops * mult,
-    macs: macs * mult,
-    bytes: bytes * mult,
-    activationBytes: Math.min(bytes, Math.max(0, act - 2 * internal)) * mult,
+    // Saturated, never Infinity: a hostile file's counts beyond Number.MAX_VALUE stay finite through the sums.
+    flops: finite(flops * mult),
+    macs: finite(macs * mult),
+    bytes: finite(bytes * mult),
+    activationBytes: finite(Math.min(bytes, Math.max(0, act - 2 * internal)) * mult),
     dtype: dtypeOf(anchor),
     floatBits,
     multiplicity: mult,
@@ -626,7 +635,7 @@ function gpuKernelSeconds(k: Kernel, hw: HardwareProfile, ctx: GpuContext, optio
     const tensorType: PeakDType = dtype === 'fp32' && runtime.tf32 && hw.peakFlopsPerSec.tf32 ? 'tf32' : dtype;
     const peak = peakFor(hw, tensorType) * gpu.peakScale;
     const g = gemmSeconds(k.gemm, bits, peak, gpu, phys.tensorEfficiency);
-    const rest = Math.max(0, k.flops / steps - 2 * (k.macs / steps));
+    const rest = k.flops > 2 * k.macs ? (k.flops - 2 * k.macs) / steps : 0;
     compute = (g.sec + rest / vectorPeak) * steps;
     const { batch, m, n, k: kk } = k.gemm;
     detail = `GEMM ${batch > 1 ? `${batch}x ` : ''}${Math.round(m)}x${Math.round(n)}x${Math.round(kk)} ${tensorType}: ${g.tile[0]}x${g.tile[1]} tiles${g.splitK > 1 ? `, split-K ${g.splitK}` : ''}, ${g.tiles} tiles in ${g.waves} wave${g.waves > 1 ? 's' : ''}${steps > 1 ? `, ${steps} steps` : ''}`;
@@ -722,7 +731,7 @@ function throughputOf(report: Report, kernels: readonly Kernel[], hw: HardwarePr
     if (b > 1 && weights + activations * b > limit && !options.throughputBatch) break;
     const t = timeKernels(kernels.map((k) => atBatch(k, b)), hw, runtime, options, 0).sec;
     const sps = t > 0 ? (b * samples) / t : 0;
-    if (sps > best.samplesPerSec * 1.0001) best = { batch: b * samples, samplesPerSec: sps, ms: t * 1e3 };
+    if (sps > best.samplesPerSec * 1.0001) best = { batch: b * samples, samplesPerSec: sps, ms: finite(t * 1e3) };
   }
   return best;
 }
@@ -745,7 +754,7 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   const rows: ReportKernel[] = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
     if (t.compute >= t.memory) computeTime += sec;
     else memoryTime += sec;
-    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join('+'), ms: sec * 1e3, boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: kernel.flops, bytes: Math.round(bytes), dtype, ...(detail ? { detail } : {}) };
+    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join('+'), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...(detail ? { detail } : {}) };
   });
   const top = [...rows].sort((a, b) => b.ms - a.ms).slice(0, 5);
   const modules = report.modules ? moduleMs(report.modules, ks, rows) : undefined;
@@ -756,7 +765,7 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   return {
     hardware: hw.id,
     runtime: runtime.id,
-    ms: total * 1e3,
+    ms: finite(total * 1e3),
     boundBy: { compute: kernelSum > 0 ? computeTime / kernelSum : 0, memory: kernelSum > 0 ? memoryTime / kernelSum : 0 },
     ...(options.precision ? { precision: options.precision } : {}),
     kernels: ks.length,

@@ -306,3 +306,28 @@ describe('user GPU and CPU structure', () => {
     }
   });
 });
+
+describe('hostile counts', () => {
+  it('keeps every reported figure finite and non-negative when counts are beyond 2^53', () => {
+    const huge = '9'.repeat(400); // a count string far beyond Number.MAX_VALUE: countNumber saturates
+    const r = report(
+      [
+        node('a', 'MatMul', ['x', 'w'], { name: 'y', shape: [1, 4096, 4096] }, { macs: huge, flops: huge, bytesRead: huge, bytesWritten: huge }),
+        node('b', 'Relu', ['y'], { name: 'z', shape: [1, 4096, 4096] }, { flops: huge, bytesRead: huge, bytesWritten: huge }),
+      ],
+      [{ name: 'x', shape: [1, 4096, 4096], dtype: 'float32' }],
+      [{ name: 'z', shape: [1, 4096, 4096], dtype: 'float32' }],
+      { weightBytes: huge, peakMemoryBytes: huge },
+    );
+    for (const id of ['nvidia-h100-sxm', 'intel-xeon-8480plus', 'apple-m4-ane']) {
+      const [hw] = findHardware([id]);
+      const l = estimateLatency(r, hw!);
+      const figures = [l.ms, l.boundBy.compute, l.boundBy.memory, ...(l.top ?? []).flatMap((k) => [k.ms, k.flops, k.bytes]), ...(l.throughput ? [l.throughput.samplesPerSec, l.throughput.ms] : [])];
+      for (const v of figures) {
+        expect(Number.isFinite(v), `${id}: ${v}`).toBe(true);
+        expect(v, id).toBeGreaterThanOrEqual(0);
+      }
+      expect(l.ms).toBeGreaterThan(0);
+    }
+  });
+});
