@@ -8,6 +8,7 @@ import {
   numElements,
   Poly,
   symDim,
+  WorkBudget,
   type Convention,
   type DType,
   type Dim,
@@ -76,6 +77,8 @@ export interface WalkOptions {
   readonly legacy: boolean;
   /** Shape overrides for top-level inputs, by input name (batch axis included). */
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
+  /** Charged one node per layer call (default: the default limits). */
+  readonly budget?: WorkBudget;
 }
 
 interface Policy {
@@ -133,8 +136,11 @@ class Walker {
   private readonly callCounts = new Map<string, number>();
   private readonly usedInputOptions = new Set<string>();
   readonly topInputs: KerasTensor[] = [];
+  private readonly budget: WorkBudget;
 
-  constructor(private readonly opts: WalkOptions) {}
+  constructor(private readonly opts: WalkOptions) {
+    this.budget = opts.budget ?? new WorkBudget({}, opts.file);
+  }
 
   diag(severity: ReportDiagnostic['severity'], code: string, message: string, node?: string): void {
     this.diagnostics.push({ severity, code, ...(node !== undefined ? { node } : {}), message });
@@ -242,6 +248,7 @@ class Walker {
     this.callCounts.set(base, count + 1);
     const nodeName = count === 0 ? base : `${base}#${count + 1}`;
     const layerTrainable = trainable && layer.config['trainable'] !== false;
+    this.budget.node(1, nodeName);
 
     if (layer.model) return this.runModel(layer.model, args, `${nodeName}/`, layerTrainable && layer.model.trainable);
 

@@ -256,7 +256,7 @@ function majorOf(version: string | undefined): number | undefined {
  * Normalise a parsed config (any supported flavour) into a {@link KerasModelFile}. Throws
  * {@link KerasImportError} (`not-keras`) when the JSON is not a Keras model config.
  */
-export function normalizeConfig(root: unknown, file: string): KerasModelFile {
+export function normalizeConfig(root: unknown, file: string, maxDepth?: number): KerasModelFile {
   let cfg: unknown = root;
   let version: string | undefined;
   let producer: string | undefined;
@@ -275,7 +275,7 @@ export function normalizeConfig(root: unknown, file: string): KerasModelFile {
     cfg = root['model_config'];
     if (typeof root['keras_version'] === 'string') version = root['keras_version'];
   }
-  if (typeof cfg === 'string') cfg = parseJson(cfg, file, ' (in model_config)');
+  if (typeof cfg === 'string') cfg = parseJson(cfg, file, ' (in model_config)', maxDepth);
   if (!isObj(cfg) || typeof cfg['class_name'] !== 'string' || !('config' in cfg)) throw new KerasImportError(file, 'not-keras', MESSAGES.notKerasJson(file, describe(cfg)));
   if (typeof cfg['keras_version'] === 'string') version ??= cfg['keras_version'];
   if (!isModelJson(cfg) && !Array.isArray(cfg['config']))
