@@ -4,9 +4,11 @@
  * later calls named `layer#2`, `layer#3`...). Problems become diagnostics; the walk goes on.
  */
 import {
+  dimToString,
   DTYPE_BITS,
   numElements,
   Poly,
+  PolySum,
   symDim,
   WorkBudget,
   type Convention,
@@ -77,7 +79,7 @@ export interface WalkOptions {
   readonly legacy: boolean;
   /** Shape overrides for top-level inputs, by input name (batch axis included). */
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
-  /** Charged one node per layer call (default: the default limits). */
+  /** Charged one node per layer call and one level per nested model (default: the default limits). */
   readonly budget?: WorkBudget;
 }
 
@@ -127,8 +129,32 @@ function symbolName(s: string): string {
   return /^[A-Za-z_]/.test(t) ? t : `_${t}`;
 }
 
+/** A reference resolved to a call: the layer, the call's position in `calls`, and a map key. */
+interface Target {
+  readonly layer: LayerSpec;
+  readonly index: number;
+  readonly k: string;
+}
+
+/** What the first call of a nested model on one input signature cost (reused by later calls). */
+interface NestedMemo {
+  readonly first: string;
+  readonly outputs: readonly (KerasTensor | undefined)[];
+  macs: Poly;
+  flops: Poly;
+  bytesRead: Poly;
+  bytesWritten: Poly;
+  /** The worst status among its layer calls (a reused call whose layers were not all costed says so). */
+  status: LayerCallResult['status'];
+  reported: boolean;
+}
+
+const STATUS_RANK: Readonly<Record<LayerCallResult['status'], number>> = { ok: 0, 'unknown-shape': 1, error: 2, unsupported: 3 };
+
 class Walker {
   private readonly calls: LayerCallResult[] = [];
+  private readonly nestedMemo = new Map<ModelSpec, Map<string, NestedMemo>>();
+  private readonly budget: WorkBudget;
   private readonly weights: KerasWeight[] = [];
   private readonly diagnostics: ReportDiagnostic[] = [];
   private readonly built = new Set<LayerSpec>();
@@ -136,7 +162,6 @@ class Walker {
   private readonly callCounts = new Map<string, number>();
   private readonly usedInputOptions = new Set<string>();
   readonly topInputs: KerasTensor[] = [];
-  private readonly budget: WorkBudget;
 
   constructor(private readonly opts: WalkOptions) {
     this.budget = opts.budget ?? new WorkBudget({}, opts.file);
@@ -175,60 +200,138 @@ class Walker {
   runModel(model: ModelSpec, bound: readonly (KerasTensor | undefined)[] | undefined, prefix: string, trainable: boolean): KerasTensor[] {
     const file = this.opts.file;
     const produced = new Map<string, readonly (KerasTensor | undefined)[]>();
-    const key = (layer: string, node: number): string => `${layer}\u0000${node}`;
     const byName = new Map(model.layers.map((l) => [l.name, l]));
-    const inProgress = new Set<string>();
+    const isSource = (l: LayerSpec): boolean => l.className === 'InputLayer' && l.calls.length === 0;
+    /** The call a reference names: its layer and the call's position in `calls` (an InputLayer's tensor: 0). */
+    const target = (r: TensorRef, io: boolean, who: string): Target => {
+      const layer = byName.get(r.layer);
+      if (!layer) throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
+      if (isSource(layer)) return { layer, index: 0, k: `${layer.name}\u00000` };
+      const offset = (io ? layer.callOffset?.io : layer.callOffset?.inbound) ?? 0;
+      const index = r.node - offset;
+      if (!layer.calls[index])
+        throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `call ${r.node} of layer ${quote(r.layer)} (it has ${layer.calls.length}${offset ? `, numbered from ${offset}` : ''})`));
+      return { layer, index, k: `${layer.name}\u0000${index}` };
+    };
     if (bound) {
       if (bound.length !== model.inputs.length)
         this.diag('error', 'nested-inputs', `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ''));
-      model.inputs.forEach((r, i) => produced.set(key(r.layer, r.node), [bound[i]]));
+      model.inputs.forEach((r, i) => produced.set(target(r, true, 'input_layers').k, [bound[i]]));
     } else {
       for (const r of model.inputs) {
-        const l = byName.get(r.layer);
-        if (!l) throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, 'input_layers', `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
-        if (!produced.has(key(r.layer, r.node))) {
-          const t = this.inputTensor(l);
-          this.topInputs.push(t);
-          produced.set(key(r.layer, r.node), [t]);
+        const t = target(r, true, 'input_layers');
+        if (!produced.has(t.k)) {
+          const x = this.inputTensor(t.layer);
+          this.topInputs.push(x);
+          produced.set(t.k, [x]);
         }
       }
     }
-    const produce = (layerName: string, node: number, who: string): readonly (KerasTensor | undefined)[] => {
-      const k = key(layerName, node);
-      const done = produced.get(k);
-      if (done) return done;
-      const layer = byName.get(layerName);
-      if (!layer) throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `[${quote(layerName)}, ${node}]`));
-      if (layer.className === 'InputLayer' && layer.calls.length === 0) {
-        const t = this.inputTensor(layer);
-        if (!bound) this.topInputs.push(t);
-        produced.set(k, [t]);
-        return [t];
+    const refs = (call: CallSpec): TensorRef[] => [...call.args, ...Object.values(call.kwargRefs).flat()];
+    // Depth-first with an explicit stack (a 300k-layer model listed in reverse order must not recurse):
+    // a call runs once every call it reads has run; a call met again while waiting is a cycle.
+    const produce = (start: Target): readonly (KerasTensor | undefined)[] => {
+      const stack: Target[] = [start];
+      const waiting = new Set<string>();
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        if (produced.has(top.k)) {
+          stack.pop();
+          continue;
+        }
+        if (isSource(top.layer)) {
+          const x = this.inputTensor(top.layer);
+          if (!bound) this.topInputs.push(x);
+          produced.set(top.k, [x]);
+          stack.pop();
+          continue;
+        }
+        const call = top.layer.calls[top.index]!;
+        const deps = refs(call)
+          .map((r) => target(r, false, top.layer.name))
+          .filter((d) => !produced.has(d.k));
+        if (deps.length) {
+          if (deps.some((d) => waiting.has(d.k) || d.k === top.k)) throw new KerasImportError(file, 'bad-config', MESSAGES.cycle(file, top.layer.name));
+          waiting.add(top.k);
+          stack.push(...deps);
+          continue;
+        }
+        const resolve = (r: TensorRef): KerasTensor | undefined => produced.get(target(r, false, top.layer.name).k)![r.tensor];
+        const args = call.args.map(resolve);
+        const kw: Record<string, (KerasTensor | undefined)[]> = {};
+        for (const [name, rs] of Object.entries(call.kwargRefs)) kw[name] = rs.map(resolve);
+        produced.set(top.k, this.runCall(top.layer, call, args, kw, prefix, trainable));
+        waiting.delete(top.k);
+        stack.pop();
       }
-      const call = layer.calls[node];
-      if (!call) throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `call ${node} of layer ${quote(layerName)} (it has ${layer.calls.length})`));
-      if (inProgress.has(k)) throw new KerasImportError(file, 'bad-config', MESSAGES.cycle(file, layerName));
-      inProgress.add(k);
-      const resolve = (r: TensorRef): KerasTensor | undefined => {
-        const outs = produce(r.layer, r.node, layerName);
-        return outs[r.tensor];
-      };
-      const args = call.args.map(resolve);
-      const kw: Record<string, (KerasTensor | undefined)[]> = {};
-      for (const [name, refs] of Object.entries(call.kwargRefs)) kw[name] = refs.map(resolve);
-      const outs = this.runCall(layer, call, args, kw, prefix, trainable);
-      inProgress.delete(k);
-      produced.set(k, outs);
-      return outs;
+      return produced.get(start.k)!;
     };
     for (const l of model.layers) {
-      if (l.className === 'InputLayer' && l.calls.length === 0) continue;
-      for (let i = 0; i < l.calls.length; i++) produce(l.name, i, l.name);
+      if (isSource(l)) continue;
+      for (let i = 0; i < l.calls.length; i++) produce({ layer: l, index: i, k: `${l.name}\u0000${i}` });
     }
     return model.outputs.map((r) => {
-      const t = produce(r.layer, r.node, 'output_layers')[r.tensor];
+      const t = produce(target(r, true, 'output_layers'))[r.tensor];
       return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: undefined, dtype: 'float32' };
     });
+  }
+
+  /**
+   * A call of a nested model. Its first call on inputs of given shapes and dtypes expands its layers
+   * (`call/layer` nodes); a later call on inputs of the same signature reuses that analysis: one node
+   * holding its whole cost (its layers were built by the first call, so it adds no weights). Work is
+   * then proportional to the file, not to the unrolled program (a model reusing a nested model 10
+   * times per level over 9 levels would otherwise expand 10^9 layer calls).
+   */
+  private runNested(layer: LayerSpec, model: ModelSpec, args: readonly KerasTensor[], nodeName: string, trainable: boolean): (KerasTensor | undefined)[] {
+    const signature = args.map((t) => `${t.dtype}${t.shape ? `[${t.shape.map((d) => dimToString(d)).join(',')}]` : '?'}`).join(';');
+    let memos = this.nestedMemo.get(model);
+    if (!memos) this.nestedMemo.set(model, (memos = new Map()));
+    const hit = memos.get(signature);
+    if (hit) {
+      if (!hit.reported) {
+        hit.reported = true;
+        this.diag('info', 'nested-call-reused', MESSAGES.nestedReused(nodeName, model.name, hit.first), nodeName);
+      }
+      const outputs = hit.outputs.map((t, i): KerasTensor => ({ name: i === 0 ? nodeName : `${nodeName}:${i}`, shape: t?.shape, dtype: t?.dtype ?? 'float32' }));
+      this.calls.push({
+        name: nodeName,
+        layer: layer.name,
+        className: layer.className,
+        inputs: args,
+        outputs,
+        weights: [],
+        params: Poly.ZERO,
+        bytesRead: hit.bytesRead,
+        bytesWritten: hit.bytesWritten,
+        cost: { macs: hit.macs, flops: hit.flops, params: Poly.ZERO },
+        status: hit.status,
+      });
+      return outputs;
+    }
+    const start = this.calls.length;
+    const outs = this.budget.nested(`nested model ${nodeName}`, () => this.runModel(model, args, `${nodeName}/`, trainable));
+    const memo: NestedMemo = { first: nodeName, outputs: outs, macs: Poly.ZERO, flops: Poly.ZERO, bytesRead: Poly.ZERO, bytesWritten: Poly.ZERO, status: 'ok', reported: false };
+    const macs = new PolySum();
+    const flops = new PolySum();
+    const read = new PolySum();
+    const written = new PolySum();
+    for (let i = start; i < this.calls.length; i++) {
+      const c = this.calls[i]!;
+      if (c.cost) {
+        macs.add(c.cost.macs);
+        flops.add(c.cost.flops);
+        read.add(c.bytesRead);
+        written.add(c.bytesWritten);
+      }
+      if (STATUS_RANK[c.status] > STATUS_RANK[memo.status]) memo.status = c.status;
+    }
+    memo.macs = macs.value;
+    memo.flops = flops.value;
+    memo.bytesRead = read.value;
+    memo.bytesWritten = written.value;
+    memos.set(signature, memo);
+    return outs;
   }
 
   private runCall(
@@ -250,7 +353,7 @@ class Walker {
     const layerTrainable = trainable && layer.config['trainable'] !== false;
     this.budget.node(1, nodeName);
 
-    if (layer.model) return this.runModel(layer.model, args, `${nodeName}/`, layerTrainable && layer.model.trainable);
+    if (layer.model) return this.runNested(layer, layer.model, args, nodeName, layerTrainable && layer.model.trainable);
 
     const policy = parsePolicy(layer.config['dtype']);
     const inDtype = args[0]?.dtype ?? 'float32';

@@ -99,6 +99,6 @@ describe('errors', () => {
 
   it('a layer reading a tensor no layer produces', () => {
     const bad = { class_name: 'Functional', config: { name: 'f', layers: [{ class_name: 'Dense', name: 'd', config: { units: 2 }, inbound_nodes: [[['ghost', 0, 0, {}]]] }], input_layers: [], output_layers: [['d', 0, 0]] } };
-    expect(fail(bytesOf(bad)).message).toBe('model.json: layer "d" reads ["ghost", 0], which no layer of the model produces.');
+    expect(fail(bytesOf(bad)).message).toBe('model.json: layer "d" reads ["ghost", 0, 0], which no layer of the model produces.');
   });
 });

@@ -78,6 +78,21 @@ describe('whole-model .h5 files', () => {
     expect(r.nodes).toHaveLength(60);
   });
 
+  it('transfer learning: a nested Functional backbone in a tf.keras 2.15 .h5, and its save_weights file', () => {
+    // tfjs-layers counts for this architecture (test/fixtures/nested/expected.json): 565 params, 549 trainable.
+    const nested = JSON.parse(readFileSync(join(here, 'fixtures', 'nested', 'expected.json'), 'utf8')) as { files: Record<string, { params: number; trainable: number }> };
+    const exp = nested.files['nested_functional.keras2.json']!;
+    const r = profileFile('transfer_learning_keras2.15_model.h5');
+    expect([r.totals.params, r.totals.trainableParams]).toEqual([exp.params, exp.trainable]);
+    expect(r.nodes.map((n) => n.name)).toEqual(['backbone/conv1', 'backbone/bn1', 'backbone/relu1', 'backbone/dw2', 'backbone/pw2', 'gap', 'classifier']);
+    const w = profileFile('transfer_learning_keras2.15_save_weights.h5', true);
+    expect(w.totals.params).toBe(exp.params);
+    expect(w.nodes.map((n) => [n.name, n.params])).toEqual([
+      ['backbone', 565 - 85],
+      ['classifier', 16 * 5 + 5],
+    ]);
+  });
+
   it('never reads weight data: no read overlaps a dataset byte range that h5py reported', () => {
     const name = 'astronomy_keras2.12_model.h5';
     const { src, reads } = spy(bytes(name));

@@ -36,6 +36,13 @@ export interface LayerSpec {
   readonly calls: readonly CallSpec[];
   /** Set when the layer is itself a model (Sequential or Functional used as a layer). */
   readonly model?: ModelSpec;
+  /**
+   * What a reference's node index is minus the call's position in `calls`, for references in other
+   * layers' inbound nodes (`inbound`) and in the model's `input_layers` / `output_layers` (`io`):
+   * 1 where the writer numbers a nested model's calls after its own build node (see
+   * {@link nestedCallOffset}), else 0. Absent: 0.
+   */
+  readonly callOffset?: { readonly inbound: number; readonly io: number };
 }
 
 /** A model: its layers and its input / output tensors. */
@@ -75,6 +82,10 @@ function describe(v: unknown): string {
 interface Ctx {
   readonly file: string;
   readonly keras1: boolean;
+  /** tf.js layers wrote the config (`keras_version: "tfjs-layers x.y.z"`). */
+  readonly tfjsWriter: boolean;
+  /** How calls are recorded: Keras 1/2 and tf.js lists, or Keras 3 `{args, kwargs}` (found from the layers). */
+  readonly style?: 'list' | 'dict';
 }
 
 /** True for a JSON layer entry that is itself a model. */
@@ -243,8 +254,55 @@ function buildModel(j: Obj, ctx: Ctx, where: string): ModelSpec {
   if (!isObj(cfg) || !Array.isArray(cfg['layers'])) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.noLayers(ctx.file, where || 'the model config'));
   const name = typeof cfg['name'] === 'string' ? cfg['name'] : typeof j['name'] === 'string' ? j['name'] : 'model';
   if (j['class_name'] === 'Sequential' || !('input_layers' in cfg)) return buildSequential(j, cfg['layers'], ctx, where, name, trainable);
-  const layers = cfg['layers'].map((l, i) => buildLayer(l, ctx, where || `model ${quote(name)}`, i));
-  return { className: String(j['class_name']), name, trainable, layers, inputs: parseRefs(cfg['input_layers']), outputs: parseRefs(cfg['output_layers']) };
+  const layerJson = cfg['layers'];
+  const inner: Ctx = { ...ctx, style: callStyle(layerJson, ctx.style) };
+  const built = layerJson.map((l, i) => buildLayer(l, inner, where || `model ${quote(name)}`, i));
+  const inputs = parseRefs(cfg['input_layers']);
+  const outputs = parseRefs(cfg['output_layers']);
+  const layers = built.map((l, i) => (l.model ? { ...l, callOffset: nestedCallOffset(l, layerJson[i] as Obj, built, [...inputs, ...outputs], inner) } : l));
+  return { className: String(j['class_name']), name, trainable, layers, inputs, outputs };
+}
+
+/** `list` when the first recorded call is a Keras 1/2 list, `dict` for Keras 3 `{args, kwargs}`. */
+function callStyle(layers: readonly unknown[], inherited: Ctx['style']): Ctx['style'] {
+  for (const l of layers) {
+    const nodes = isObj(l) ? l['inbound_nodes'] : undefined;
+    if (Array.isArray(nodes) && nodes.length) return Array.isArray(nodes[0]) ? 'list' : isObj(nodes[0]) ? 'dict' : inherited;
+  }
+  return inherited;
+}
+
+/**
+ * How references number the calls of a nested model `l` (its JSON `j`), as each writer numbers them:
+ * - Keras 3 (`{args, kwargs}` records): an inbound reference counts the calls this model serializes,
+ *   from 0 (keras/src/models/functional.py `serialize_node`: `node_index - irrelevant_node_count`,
+ *   the nested Functional's own build node being irrelevant); `input_layers` / `output_layers` number
+ *   a nested Functional's calls from 1 (`Functional.get_config`: "Functional models start with a
+ *   pre-existing node linking their input to output", `kept_nodes = 1`; read back by
+ *   `functional_from_config` with `node_index -= 1` since Keras 3.3). A Keras 3 Sequential is not a
+ *   Functional: 0. Files from before that change write a 0 there, which is read as written.
+ * - Keras 1/2 and tf.js (list records): every reference skips the nested model's build node. tf-keras
+ *   `functional.get_network_config` starts `kept_nodes` at 1 when `_should_skip_first_node(layer)`: a
+ *   Functional, or a Sequential whose first layer is an InputLayer (one built with an input shape);
+ *   Keras 1 `Container.get_config` and Keras 2.0-2.2 `Network.get_config` skip it for every nested
+ *   model; tfjs-layers `Container.buildNodeConversionMap` sets `keptNodes = layer instanceof Container
+ *   ? 1 : 0`. A tf.keras Sequential without an InputLayer (built on first call) is not skipped, and its
+ *   config cannot say which writer made it: every serialized call is referenced (it is on a path to
+ *   an output), so the references tell: one numbered 0 means 0, otherwise 1.
+ */
+export function nestedCallOffset(l: LayerSpec, j: Obj, layers: readonly LayerSpec[], io: readonly TensorRef[], ctx: Ctx): { inbound: number; io: number } {
+  const cfg = j['config'];
+  const functional = isObj(cfg) && 'input_layers' in cfg && j['class_name'] !== 'Sequential';
+  const ioRefs = io.filter((r) => r.layer === l.name);
+  if (ctx.style === 'dict') return { inbound: 0, io: functional && !ioRefs.some((r) => r.node === 0) ? 1 : 0 };
+  const list = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg['layers']) ? cfg['layers'] : [];
+  const first = list[0];
+  const withInput = isObj(first) && first['class_name'] === 'InputLayer';
+  if (functional || withInput || ctx.tfjsWriter || ctx.keras1) return { inbound: 1, io: 1 };
+  const refs = [...ioRefs];
+  for (const other of layers) for (const c of other.calls) for (const r of [...c.args, ...Object.values(c.kwargRefs).flat()]) if (r.layer === l.name) refs.push(r);
+  const offset = refs.some((r) => r.node === 0) ? 0 : 1;
+  return { inbound: offset, io: offset };
 }
 
 function majorOf(version: string | undefined): number | undefined {
@@ -287,6 +345,6 @@ export function normalizeConfig(root: unknown, file: string, maxDepth?: number):
   const minor = version && !tfjsVersion ? Number(/^\d+\.(\d+)/.exec(version)?.[1] ?? 99) : 99;
   const legacy = keras1 || tfjsVersion !== undefined || (kerasMajor === 2 && minor < 3);
   producer ??= version ? `keras ${version}` : kerasMajor ? `keras ${kerasMajor}` : 'keras';
-  const model = buildModel(cfg, { file, keras1 }, '');
+  const model = buildModel(cfg, { file, keras1, tfjsWriter: tfjsVersion !== undefined }, '');
   return { model, producer, ...(kerasMajor !== undefined ? { kerasMajor } : {}), legacy, flavour };
 }
