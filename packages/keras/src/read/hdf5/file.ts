@@ -15,6 +15,7 @@ import type { ByteSource, WorkBudget } from '@modelcost/core';
 import { hdf5SuperblockOffset } from '@modelcost/core';
 import { symbolTableEntries, v2Records, type BlockReader } from './btrees.js';
 import { Cursor, Hdf5Error, UNDEF } from './cursor.js';
+import { utf8 } from '../utf8.js';
 import { FractalHeap, GlobalHeaps, heapString, localHeap, MAX_HEAP_BLOCK_BYTES } from './heaps.js';
 
 /** An object header message (IV.A.2). */
@@ -86,7 +87,6 @@ export function elementCount(s: Dataspace): number {
 const MAX_MESSAGES = 100_000;
 const MAX_DIMS = 32;
 
-const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** The superblock fields used (II.A): versions 0 and 1 (root symbol table entry), 2 and 3 (root object header address). */
 function readSuperblock(c: Cursor): { version: number; sizeOfOffsets: number; sizeOfLengths: number; base: number; root: number; eof: number } {
@@ -295,7 +295,7 @@ export class Hdf5File implements BlockReader {
     const pad = (n: number): number => (version === 1 ? Math.ceil(n / 8) * 8 : n);
     const nameBytes = c.take(pad(nameSize), 'attribute name');
     const nul = nameBytes.indexOf(0);
-    const name = utf8.decode(nameBytes.subarray(0, nul >= 0 ? Math.min(nul, nameSize) : nameSize));
+    const name = utf8(nameBytes.subarray(0, nul >= 0 ? Math.min(nul, nameSize) : nameSize));
     const type = this.datatype(c.sub(pad(typeSize), 'attribute datatype'));
     const space = this.dataspace(c.sub(pad(spaceSize), 'attribute dataspace'));
     const n = elementCount(space) * type.size;
@@ -346,7 +346,7 @@ export class Hdf5File implements BlockReader {
         const c = body(m, 'symbol table message');
         const btree = c.addr(O, 'v1 B-tree address');
         const heap = localHeap(this, c.addr(O, 'local heap address'));
-        for (const e of symbolTableEntries(this, btree)) if (e.objectAddr !== UNDEF) out.set(utf8.decode(heapString(heap, e.nameOffset)), e.objectAddr);
+        for (const e of symbolTableEntries(this, btree)) if (e.objectAddr !== UNDEF) out.set(utf8(heapString(heap, e.nameOffset)), e.objectAddr);
       } else if (m.type === MSG.link) {
         const l = this.link(body(m, 'link message'));
         if (l) out.set(l.name, l.addr);
@@ -380,7 +380,7 @@ export class Hdf5File implements BlockReader {
     if (flags & 0x04) c.skip(8, 'creation order');
     if (flags & 0x10) c.skip(1, 'link name character set');
     const nameLength = c.uint(1 << (flags & 3), 'length of link name');
-    const name = utf8.decode(c.take(nameLength, 'link name'));
+    const name = utf8(c.take(nameLength, 'link name'));
     if (type !== 0) return undefined;
     return { name, addr: c.addr(this.sizeOfOffsets, 'hard link address') };
   }
@@ -417,7 +417,7 @@ export class Hdf5File implements BlockReader {
           const nul = raw.indexOf(0);
           if (nul >= 0) end = nul;
         }
-        out.push(utf8.decode(raw.subarray(0, end)));
+        out.push(utf8(raw.subarray(0, end)));
       }
       return out;
     }
@@ -433,7 +433,7 @@ export class Hdf5File implements BlockReader {
         }
         const obj = this.globals.object(collection, index);
         if (length > obj.length) throw c.damaged(`string of ${length} bytes, but its global heap object has ${obj.length}`);
-        out.push(utf8.decode(obj.subarray(0, length)));
+        out.push(utf8(obj.subarray(0, length)));
       }
       return out;
     }
