@@ -20,7 +20,7 @@ import {
 import { KerasImportError } from './errors.js';
 import { MESSAGES, quote } from './messages.js';
 import { ruleFor } from './layers/index.js';
-import { ShapeError, UnknownShapeError, type LayerCall, type TensorType, type WeightSpec } from './layers/rule.js';
+import { ShapeError, UnknownShapeError, type LayerCall, type LayerRule, type TensorType, type WeightSpec } from './layers/rule.js';
 import type { CallSpec, LayerSpec, ModelSpec, TensorRef } from './read/formats.js';
 
 /** A tensor flowing between layers. `shape` undefined: unknown (downstream of an unsupported layer). */
@@ -28,6 +28,8 @@ export interface KerasTensor extends TensorType {
   readonly name: string;
   readonly shape: readonly Dim[] | undefined;
   readonly dtype: string;
+  /** Bytes of the tensor, computed once when the walk made it (0 when the shape is unknown). */
+  readonly bytes?: Poly;
 }
 
 /** A weight variable, counted once per layer object. */
@@ -117,8 +119,9 @@ export function bytesOf(elements: Poly, dtype: string): Poly {
   return bits % 8 === 0 ? elements.mul(bits / 8) : elements.mul(bits).ceilDiv(8);
 }
 
-function tensorBytes(t: KerasTensor): Poly {
-  return t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO;
+/** Bytes of a tensor (cached on the tensors the walk makes). */
+export function tensorBytes(t: KerasTensor): Poly {
+  return t.bytes ?? (t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO);
 }
 
 const isFloat = (d: string): boolean => d.startsWith('float') || d === 'bfloat16' || d === 'half' || d === 'double';
@@ -129,11 +132,10 @@ function symbolName(s: string): string {
   return /^[A-Za-z_]/.test(t) ? t : `_${t}`;
 }
 
-/** A reference resolved to a call: the layer, the call's position in `calls`, and a map key. */
+/** A reference resolved to a call: the layer and the call's position in `calls`. */
 interface Target {
   readonly layer: LayerSpec;
   readonly index: number;
-  readonly k: string;
 }
 
 /** What the first call of a nested model on one input signature cost (reused by later calls). */
@@ -149,6 +151,19 @@ interface NestedMemo {
   reported: boolean;
 }
 
+/** What the helpers of one call need to know of it. */
+interface CallSite {
+  readonly layer: LayerSpec;
+  readonly nodeName: string;
+  readonly computeDtype: string;
+  /** Positional then keyword tensor inputs. */
+  readonly inputs: readonly KerasTensor[];
+}
+
+const NO_KWARGS: Record<string, KerasTensor[]> = Object.freeze({}) as Record<string, KerasTensor[]>;
+const ZERO_COST: OpCost = { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+const unknownTensor = (name: string): KerasTensor => ({ name, shape: undefined, dtype: 'float32' });
+
 const STATUS_RANK: Readonly<Record<LayerCallResult['status'], number>> = { ok: 0, 'unknown-shape': 1, error: 2, unsupported: 3 };
 
 class Walker {
@@ -157,8 +172,7 @@ class Walker {
   private readonly budget: WorkBudget;
   private readonly weights: KerasWeight[] = [];
   private readonly diagnostics: ReportDiagnostic[] = [];
-  private readonly built = new Set<LayerSpec>();
-  private readonly layerWeights = new Map<LayerSpec, KerasWeight[]>();
+  private readonly layerWeights = new Map<LayerSpec, readonly KerasWeight[]>();
   private readonly callCounts = new Map<string, number>();
   private readonly usedInputOptions = new Set<string>();
   readonly topInputs: KerasTensor[] = [];
@@ -199,81 +213,111 @@ class Walker {
   /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
   runModel(model: ModelSpec, bound: readonly (KerasTensor | undefined)[] | undefined, prefix: string, trainable: boolean): KerasTensor[] {
     const file = this.opts.file;
-    const produced = new Map<string, readonly (KerasTensor | undefined)[]>();
+    type Outputs = readonly (KerasTensor | undefined)[];
+    // Outputs of each call, by layer and call position (an InputLayer's tensor at 0). Most layers
+    // have one call: those take one map entry, no array.
+    const first = new Map<LayerSpec, Outputs>();
+    const later = new Map<LayerSpec, (Outputs | undefined)[]>();
+    const get = (t: Target): Outputs | undefined => (t.index === 0 ? first.get(t.layer) : later.get(t.layer)?.[t.index]);
+    const set = (t: Target, outs: Outputs): void => {
+      if (t.index === 0) {
+        first.set(t.layer, outs);
+        return;
+      }
+      let list = later.get(t.layer);
+      if (!list) later.set(t.layer, (list = []));
+      list[t.index] = outs;
+    };
     const byName = new Map(model.layers.map((l) => [l.name, l]));
     const isSource = (l: LayerSpec): boolean => l.className === 'InputLayer' && l.calls.length === 0;
-    /** The call a reference names: its layer and the call's position in `calls` (an InputLayer's tensor: 0). */
+    /** The call a reference names: its layer and the call's position in `calls`. */
     const target = (r: TensorRef, io: boolean, who: string): Target => {
       const layer = byName.get(r.layer);
       if (!layer) throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
-      if (isSource(layer)) return { layer, index: 0, k: `${layer.name}\u00000` };
+      if (isSource(layer)) return { layer, index: 0 };
       const offset = (io ? layer.callOffset?.io : layer.callOffset?.inbound) ?? 0;
       const index = r.node - offset;
       if (!layer.calls[index])
         throw new KerasImportError(file, 'bad-config', MESSAGES.unknownRef(file, who, `call ${r.node} of layer ${quote(r.layer)} (it has ${layer.calls.length}${offset ? `, numbered from ${offset}` : ''})`));
-      return { layer, index, k: `${layer.name}\u0000${index}` };
+      return { layer, index };
     };
     if (bound) {
       if (bound.length !== model.inputs.length)
         this.diag('error', 'nested-inputs', `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ''));
-      model.inputs.forEach((r, i) => produced.set(target(r, true, 'input_layers').k, [bound[i]]));
+      model.inputs.forEach((r, i) => set(target(r, true, 'input_layers'), [bound[i]]));
     } else {
       for (const r of model.inputs) {
         const t = target(r, true, 'input_layers');
-        if (!produced.has(t.k)) {
+        if (!get(t)) {
           const x = this.inputTensor(t.layer);
           this.topInputs.push(x);
-          produced.set(t.k, [x]);
+          set(t, [x]);
         }
       }
     }
-    const refs = (call: CallSpec): TensorRef[] => [...call.args, ...Object.values(call.kwargRefs).flat()];
     // Depth-first with an explicit stack (a 300k-layer model listed in reverse order must not recurse):
-    // a call runs once every call it reads has run; a call met again while waiting is a cycle.
-    const produce = (start: Target): readonly (KerasTensor | undefined)[] => {
-      const stack: Target[] = [start];
-      const waiting = new Set<string>();
+    // a call runs once every call it reads has run; a call met again while it waits is a cycle.
+    const stack: Target[] = [];
+    const waitKey = new Map<LayerSpec, Set<number>>();
+    const isWaiting = (t: Target): boolean => waitKey.get(t.layer)?.has(t.index) === true;
+    const wait = (t: Target, on: boolean): void => {
+      let w = waitKey.get(t.layer);
+      if (!on) {
+        w?.delete(t.index);
+        return;
+      }
+      if (!w) waitKey.set(t.layer, (w = new Set()));
+      w.add(t.index);
+    };
+    const produce = (start: Target): Outputs => {
+      stack.push(start);
       while (stack.length) {
         const top = stack[stack.length - 1]!;
-        if (produced.has(top.k)) {
+        if (get(top)) {
           stack.pop();
           continue;
         }
         if (isSource(top.layer)) {
           const x = this.inputTensor(top.layer);
           if (!bound) this.topInputs.push(x);
-          produced.set(top.k, [x]);
+          set(top, [x]);
           stack.pop();
           continue;
         }
         const call = top.layer.calls[top.index]!;
-        const deps = refs(call)
-          .map((r) => target(r, false, top.layer.name))
-          .filter((d) => !produced.has(d.k));
-        if (deps.length) {
-          if (deps.some((d) => waiting.has(d.k) || d.k === top.k)) throw new KerasImportError(file, 'bad-config', MESSAGES.cycle(file, top.layer.name));
-          waiting.add(top.k);
-          stack.push(...deps);
+        let pending = false;
+        for (const r of call.args) pending = this.push(stack, target(r, false, top.layer.name), get, isWaiting, top, file) || pending;
+        for (const rs of Object.values(call.kwargRefs)) for (const r of rs) pending = this.push(stack, target(r, false, top.layer.name), get, isWaiting, top, file) || pending;
+        if (pending) {
+          wait(top, true);
           continue;
         }
-        const resolve = (r: TensorRef): KerasTensor | undefined => produced.get(target(r, false, top.layer.name).k)![r.tensor];
+        const resolve = (r: TensorRef): KerasTensor | undefined => get(target(r, false, top.layer.name))![r.tensor];
         const args = call.args.map(resolve);
         const kw: Record<string, (KerasTensor | undefined)[]> = {};
         for (const [name, rs] of Object.entries(call.kwargRefs)) kw[name] = rs.map(resolve);
-        produced.set(top.k, this.runCall(top.layer, call, args, kw, prefix, trainable));
-        waiting.delete(top.k);
+        set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
+        wait(top, false);
         stack.pop();
       }
-      return produced.get(start.k)!;
+      return get(start)!;
     };
     for (const l of model.layers) {
       if (isSource(l)) continue;
-      for (let i = 0; i < l.calls.length; i++) produce({ layer: l, index: i, k: `${l.name}\u0000${i}` });
+      for (let i = 0; i < l.calls.length; i++) produce({ layer: l, index: i });
     }
     return model.outputs.map((r) => {
       const t = produce(target(r, true, 'output_layers'))[r.tensor];
       return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: undefined, dtype: 'float32' };
     });
+  }
+
+  /** Push `dep` when it has not run yet; a dependency that is itself waiting (or the caller) is a cycle. */
+  private push(stack: Target[], dep: Target, get: (t: Target) => unknown, isWaiting: (t: Target) => boolean, from: Target, file: string): boolean {
+    if (get(dep)) return false;
+    if (isWaiting(dep) || (dep.layer === from.layer && dep.index === from.index)) throw new KerasImportError(file, 'bad-config', MESSAGES.cycle(file, from.layer.name));
+    stack.push(dep);
+    return true;
   }
 
   /**
@@ -342,20 +386,29 @@ class Walker {
     prefix: string,
     trainable: boolean,
   ): (KerasTensor | undefined)[] {
-    const unknown = (name: string): KerasTensor => ({ name, shape: undefined, dtype: 'float32' });
-    const args = rawArgs.map((t, i) => t ?? unknown(`?${i}`));
-    const kwargInputs: Record<string, KerasTensor[]> = {};
-    for (const [k, v] of Object.entries(rawKw)) kwargInputs[k] = v.map((t, i) => t ?? unknown(`?${k}${i}`));
-    const base = `${prefix}${layer.name}`;
-    const count = this.callCounts.get(base) ?? 0;
-    this.callCounts.set(base, count + 1);
+    const args = rawArgs.every((t) => t !== undefined) ? (rawArgs as readonly KerasTensor[]) : rawArgs.map((t, i) => t ?? unknownTensor(`?${i}`));
+    let kwargInputs: Record<string, KerasTensor[]> = NO_KWARGS;
+    let inputsAll = args;
+    for (const k in rawKw) {
+      if (kwargInputs === NO_KWARGS) kwargInputs = {};
+      kwargInputs[k] = rawKw[k]!.map((t, i) => t ?? unknownTensor(`?${k}${i}`));
+    }
+    if (kwargInputs !== NO_KWARGS) inputsAll = [...args, ...Object.values(kwargInputs).flat()];
+    const base = prefix ? `${prefix}${layer.name}` : layer.name;
+    // Names are unique within a model and a nested model's calls have their own prefix, so only a
+    // layer called more than once needs counting (`layer#2`, `layer#3`...).
+    let count = 0;
+    if (layer.calls.length > 1) {
+      count = this.callCounts.get(base) ?? 0;
+      this.callCounts.set(base, count + 1);
+    }
     const nodeName = count === 0 ? base : `${base}#${count + 1}`;
     const layerTrainable = trainable && layer.config['trainable'] !== false;
     this.budget.node(1, nodeName);
 
     if (layer.model) return this.runNested(layer, layer.model, args, nodeName, layerTrainable && layer.model.trainable);
 
-    const policy = parsePolicy(layer.config['dtype']);
+    const policy = layer.config['dtype'] === undefined ? undefined : parsePolicy(layer.config['dtype']);
     const inDtype = args[0]?.dtype ?? 'float32';
     const computeDtype = policy?.compute ?? (isFloat(inDtype) ? inDtype : 'float32');
     const variableDtype = policy?.variable ?? 'float32';
@@ -373,40 +426,20 @@ class Walker {
       rule: ruleFor,
       diag: (severity, code, message) => this.diag(severity, code, message, nodeName),
     };
-    const outTensors = (shapes: readonly ((readonly Dim[]) | undefined)[]): KerasTensor[] =>
-      shapes.map((s, i) => ({ name: i === 0 ? nodeName : `${nodeName}:${i}`, shape: s, dtype: computeDtype }));
-    const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
-    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO);
-
-    const record = (r: Omit<LayerCallResult, 'name' | 'layer' | 'className' | 'inputs' | 'bytesRead' | 'bytesWritten'>): KerasTensor[] => {
-      const weightBytes = (this.layerWeights.get(layer) ?? r.weights).reduce((p, w) => p.add(w.bytes), Poly.ZERO);
-      this.calls.push({
-        name: nodeName,
-        layer: layer.name,
-        className: layer.className,
-        inputs: inputsAll,
-        bytesRead: bytesIn.add(weightBytes),
-        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO),
-        ...r,
-      });
-      for (const w of r.weights) this.weights.push(w);
-      if (!this.built.has(layer)) this.layerWeights.set(layer, [...r.weights]);
-      this.built.add(layer);
-      return [...r.outputs];
-    };
+    const site: CallSite = { layer, nodeName, computeDtype, inputs: inputsAll };
 
     if (!rule) {
       this.diag('warning', 'unsupported-layer', MESSAGES.unsupportedLayer(layer.className, layer.name), nodeName);
-      return record({ outputs: outTensors([undefined]), weights: [], params: undefined, status: 'unsupported' });
+      return this.record(site, { outputs: this.outTensors(site, [undefined]), weights: [], params: undefined, status: 'unsupported' });
     }
 
     // Weights once per layer object (a shared layer is built by its first call).
     let weights: KerasWeight[] = [];
     let params: Poly | undefined = Poly.ZERO;
-    if (!this.built.has(layer)) {
+    if (!this.layerWeights.has(layer)) {
       try {
         weights = (rule.weights?.(ctx) ?? []).map((w) => this.weight(base, w, variableDtype, layerTrainable));
-        params = weights.reduce((p, w) => p.add(w.elements), Poly.ZERO);
+        for (const w of weights) params = params.add(w.elements);
       } catch (e) {
         if (e instanceof UnknownShapeError) {
           params = undefined;
@@ -414,30 +447,66 @@ class Walker {
         } else if (e instanceof ShapeError) {
           params = undefined;
           this.diag('error', 'shape-mismatch', MESSAGES.shapeError(layer.className, nodeName, e.message), nodeName);
-          return record({ outputs: outTensors(new Array<undefined>(safeCount(rule, ctx)).fill(undefined)), weights, params, status: 'error' });
+          return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: 'error' });
         } else throw e;
       }
     }
 
     if (inputsAll.some((t) => !t.shape)) {
       this.diag('info', 'unknown-shape', MESSAGES.unknownShape(nodeName), nodeName);
-      return record({ outputs: outTensors(new Array<undefined>(safeCount(rule, ctx)).fill(undefined)), weights, params, status: 'unknown-shape' });
+      return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: 'unknown-shape' });
     }
     try {
       const shapes = rule.outputs(ctx);
-      const cost = rule.cost?.(ctx, shapes) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
-      return record({ outputs: outTensors(shapes), weights, params, cost: { ...cost, params: params ?? Poly.ZERO }, status: 'ok' });
+      const cost = rule.cost?.(ctx, shapes) ?? ZERO_COST;
+      return this.record(site, { outputs: this.outTensors(site, shapes), weights, params, cost: { macs: cost.macs, flops: cost.flops, params: params ?? Poly.ZERO }, status: 'ok' });
     } catch (e) {
       if (e instanceof ShapeError || e instanceof RangeError) {
         this.diag('error', 'shape-mismatch', MESSAGES.shapeError(layer.className, nodeName, e.message), nodeName);
-        return record({ outputs: outTensors(new Array<undefined>(safeCount(rule, ctx)).fill(undefined)), weights, params, status: 'error' });
+        return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: 'error' });
       }
       if (e instanceof UnknownShapeError) {
         this.diag('info', 'unknown-shape', MESSAGES.unknownShape(nodeName), nodeName);
-        return record({ outputs: outTensors(new Array<undefined>(safeCount(rule, ctx)).fill(undefined)), weights, params, status: 'unknown-shape' });
+        return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: 'unknown-shape' });
       }
       throw e;
     }
+  }
+
+  /** The output tensors of a call, each with its bytes computed once. */
+  private outTensors(site: CallSite, shapes: readonly ((readonly Dim[]) | undefined)[]): KerasTensor[] {
+    return shapes.map((s, i) => ({ name: i === 0 ? site.nodeName : `${site.nodeName}:${i}`, shape: s, dtype: site.computeDtype, bytes: s ? bytesOf(numElements(s), site.computeDtype) : Poly.ZERO }));
+  }
+
+  private unknownOutputs(site: CallSite, rule: LayerRule, ctx: LayerCall): KerasTensor[] {
+    return this.outTensors(site, new Array<undefined>(safeCount(rule, ctx)).fill(undefined));
+  }
+
+  /** Record a call: bytes read (inputs, then the layer's weights), bytes written, its weights once. */
+  private record(site: CallSite, r: Pick<LayerCallResult, 'outputs' | 'weights' | 'params' | 'cost' | 'status'>): KerasTensor[] {
+    // Weight bytes are constants: sum them first, so the (often symbolic) input bytes take one addition.
+    let weightBytes = Poly.ZERO;
+    for (const w of this.layerWeights.get(site.layer) ?? r.weights) weightBytes = weightBytes.add(w.bytes);
+    let read = weightBytes;
+    for (const t of site.inputs) read = read.add(tensorBytes(t));
+    let written = Poly.ZERO;
+    for (const t of r.outputs) written = written.add(tensorBytes(t));
+    this.calls.push({
+      name: site.nodeName,
+      layer: site.layer.name,
+      className: site.layer.className,
+      inputs: site.inputs,
+      bytesRead: read,
+      bytesWritten: written,
+      outputs: r.outputs,
+      weights: r.weights,
+      params: r.params,
+      ...(r.cost ? { cost: r.cost } : {}),
+      status: r.status,
+    });
+    for (const w of r.weights) this.weights.push(w);
+    if (!this.layerWeights.has(site.layer)) this.layerWeights.set(site.layer, r.weights);
+    return r.outputs as KerasTensor[];
   }
 
   private weight(layer: string, w: WeightSpec, variableDtype: string, layerTrainable: boolean): KerasWeight {

@@ -3,7 +3,6 @@
  */
 import {
   buildReport,
-  numElements,
   Poly,
   WorkBudget,
   type AnalyzedNode,
@@ -14,7 +13,7 @@ import {
   type Report,
   type WorkLimits,
 } from '@modelcost/core';
-import { bytesOf, walkModel, type GraphResult, type KerasTensor } from './graph.js';
+import { tensorBytes, walkModel, type GraphResult, type KerasTensor } from './graph.js';
 import { DEFAULT_FILE_LABEL } from './messages.js';
 import { normalizeConfig, type KerasModelFile } from './read/formats.js';
 import { readRawConfig, type KerasContainer } from './read/json.js';
@@ -48,7 +47,7 @@ export interface KerasProfileOptions {
 
 /** Everything known about a Keras model after the walk. */
 export interface KerasAnalysis {
-  /** The parsed top-level JSON (after unwrapping a double-encoded string or a `.keras` archive). */
+  /** The parsed top-level JSON (after unwrapping a double-encoded string or a `.keras` archive; for an HDF5 file its root attributes); undefined for a weights-only file. */
   readonly config: unknown;
   /** How the config was stored. */
   readonly container: KerasContainer;
@@ -84,11 +83,19 @@ export function readKerasConfig(source: ByteSource, file: string = DEFAULT_FILE_
  * (unknown layers, shapes that do not fit) become diagnostics.
  */
 export function analyzeKeras(source: ByteSource, options: KerasProfileOptions = {}): KerasAnalysis {
+  return analyze(source, options, true);
+}
+
+/** `keepConfig` false: the parsed JSON is dropped once normalised (a 300k-layer config is hundreds of MB). */
+function analyze(source: ByteSource, options: KerasProfileOptions, keepConfig: boolean): KerasAnalysis {
   const file = options.file ?? DEFAULT_FILE_LABEL;
   const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file);
-  const raw = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
+  let raw: ReturnType<typeof readRawConfig> | undefined = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
   if (raw.kind === 'weights') return weightsOnlyAnalysis(raw.weights, file, options.inputs);
   const model = normalizeConfig(raw.root, file, budget.limits.maxDepth);
+  const { container } = raw;
+  const config = keepConfig ? raw.root : undefined;
+  raw = undefined;
   const result = walkModel(model.model, {
     file,
     convention: options.convention ?? 'macs+flops',
@@ -103,15 +110,11 @@ export function analyzeKeras(source: ByteSource, options: KerasProfileOptions = 
     if (w.trainable) trainableParams = trainableParams.add(w.elements);
   }
   budget.time(file);
-  return { config: raw.root, container: raw.container, file: model, result, params, trainableParams, weightsOnly: false };
+  return { config, container, file: model, result, params, trainableParams, weightsOnly: false };
 }
 
 function value(t: KerasTensor): AnalyzedValue {
-  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.shape ? bytesOfTensor(t) : Poly.ZERO };
-}
-
-function bytesOfTensor(t: KerasTensor): Poly {
-  return bytesOf(numElements(t.shape!), t.dtype);
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: tensorBytes(t) };
 }
 
 /**
@@ -119,7 +122,7 @@ function bytesOfTensor(t: KerasTensor): Poly {
  * Throws {@link KerasImportError} when the bytes are not a readable Keras model.
  */
 export function profileKeras(source: ByteSource, options: KerasProfileOptions = {}): Report {
-  const a = analyzeKeras(source, options);
+  const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
   const nodes: AnalyzedNode[] = a.result.calls.map((c) => ({
     name: c.name,
@@ -143,7 +146,7 @@ export function profileKeras(source: ByteSource, options: KerasProfileOptions = 
     inputs: a.result.inputs.map(value),
     outputs: a.result.outputs.map(value),
     nodes,
-    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.evaluate(evalDims, 1)) })),
+    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.isConst ? w.bytes.constValue : w.bytes.evaluate(evalDims, 1)) })),
     ...(a.trainableParams ? { trainableParams: a.trainableParams } : {}),
     params: a.params,
     diagnostics: a.result.diagnostics,

@@ -121,15 +121,23 @@ function legacyKwargRefs(v: unknown): TensorRef[] | undefined {
   return undefined;
 }
 
-function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
+/** One frozen empty object for the (most common) calls without keyword arguments. */
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+function shared<T extends object>(o: T): T {
+  for (const _k in o) return o;
+  return EMPTY as T;
+}
+
+/** `where` names the layer in messages; a function, so the name is only built for an error. */
+function parseCalls(raw: unknown, ctx: Ctx, where: () => string): CallSpec[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, 'inbound_nodes is not a list'));
+  if (!Array.isArray(raw)) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), 'inbound_nodes is not a list'));
   return raw.map((node): CallSpec => {
     if (Array.isArray(node)) {
       // Keras 1/2: [[layer, node, tensor, kwargs?], ...].
       const args = node.map((r) => {
         const ref = refFromList(r);
-        if (!ref) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+        if (!ref) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
         return ref;
       });
       const first = node[0] as unknown[] | undefined;
@@ -141,7 +149,7 @@ function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
         if (refs) kwargRefs[k] = refs;
         else kwargs[k] = v;
       }
-      return { args, kwargs, kwargRefs };
+      return { args, kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
     if (isObj(node)) {
       // Keras 3: {args: [...], kwargs: {...}} with __keras_tensor__ leaves.
@@ -152,9 +160,9 @@ function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
         if (refs.length) kwargRefs[k] = refs;
         else kwargs[k] = v;
       }
-      return { args: kerasTensors(node['args']), kwargs, kwargRefs };
+      return { args: kerasTensors(node['args']), kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
-    throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, 'an inbound node is neither a list nor {args, kwargs}'));
+    throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), 'an inbound node is neither a list nor {args, kwargs}'));
   });
 }
 
@@ -177,10 +185,10 @@ function buildLayer(j: unknown, ctx: Ctx, where: string, index: number): LayerSp
   const className = j['class_name'];
   const rawCfg = isObj(j['config']) ? j['config'] : {};
   const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
-  const here = `${where} layer ${quote(name)}`;
+  const here = (): string => `${where} layer ${quote(name)}`;
   const calls = parseCalls(j['inbound_nodes'], ctx, here);
   if (isModelJson(j)) {
-    const model = buildModel(j, ctx, here);
+    const model = buildModel(j, ctx, here());
     return { className, name, config: { ...rawCfg, name }, calls, model };
   }
   const config = ctx.keras1 || isKeras1Config(rawCfg) ? translateKeras1(className, rawCfg) : rawCfg;
@@ -233,7 +241,7 @@ function buildSequential(j: Obj, list: unknown[], ctx: Ctx, where: string, name:
   }
   let prev = input.name;
   const chained = rest.map((l) => {
-    const call: CallSpec = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: {}, kwargRefs: {} };
+    const call: CallSpec = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: EMPTY, kwargRefs: EMPTY };
     prev = l.name;
     return { ...l, calls: [call] };
   });

@@ -43,12 +43,28 @@ export interface ReadContext {
  * iteratively: every later reader may then recurse over the config without a stack overflow).
  */
 export function checkJsonDepth(value: unknown, limit: number, file: string): void {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
+  if (typeof value !== 'object' || value === null) return;
+  // Two parallel stacks (no tuple per value: a 300k-layer config has millions of them).
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
     if (depth > limit) throw new WorkLimitError(file, 'depth', limit, 'nesting of the model config JSON');
-    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    if (Array.isArray(v)) {
+      for (const child of v)
+        if (typeof child === 'object' && child !== null) {
+          values.push(child as object);
+          depths.push(depth + 1);
+        }
+    } else
+      for (const k in v) {
+        const child = (v as Record<string, unknown>)[k];
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
   }
 }
 
