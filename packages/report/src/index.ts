@@ -10,5 +10,18 @@ export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';
 export { loadReportsDir, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
 export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';
-export { ModelReadError, profileModel, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
+export {
+  importerFor,
+  MODEL_FORMATS,
+  ModelReadError,
+  profileModel,
+  profileWith,
+  sniffFormat,
+  sniffSource,
+  type Importer,
+  type ImporterName,
+  type ModelFormat,
+  type ModelFormatEntry,
+  type ProfileModelOptions,
+} from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';

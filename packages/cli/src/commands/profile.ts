@@ -13,13 +13,15 @@ import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--per-layer] [--json|--csv]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--weights-only-ok] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
     'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
+    'modelcost profile model.h5 --dim batch=1                  # Keras model.save(".h5"), .keras, model.to_json(), tf.js model.json',
+    'modelcost profile weights.h5 --weights-only-ok            # params from a Keras save_weights file (MACs unknown)',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -28,6 +30,7 @@ export const profileCommand: Command = {
     hardware: { type: 'string' },
     precision: { type: 'string' },
     'per-layer': { type: 'boolean' },
+    'weights-only-ok': { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -40,6 +43,7 @@ export const profileCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      weightsOnlyOk: args.values['weights-only-ok'] === true,
     };
     const reports: Report[] = [];
     let failed = 0;
