@@ -73,7 +73,7 @@ function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
 }
 
 /**
- * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 1).
+ * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 2).
  * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {

@@ -4,7 +4,7 @@
  * imports no importer, so a front end that cares about start-up (the CLI) loads the ONNX or Keras
  * importer only for the files that need it.
  */
-import { hdf5SuperblockOffset, isHdf5Signature, ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report } from '@modelcost/core';
+import { hdf5SuperblockOffset, isHdf5Signature, ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report, type WorkLimits } from '@modelcost/core';
 
 /** Formats recognised from a file's bytes. */
 export type ModelFormat = 'onnx' | 'keras-json' | 'keras-zip' | 'keras-hdf5';
@@ -77,6 +77,8 @@ export interface ProfileModelOptions {
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
+  /** Bounds on the work the model may cost (core's DEFAULT_WORK_LIMITS when absent); passing one is a `work-limit` ModelReadError. */
+  readonly limits?: WorkLimits;
   /**
    * Accept a Keras HDF5 file holding weights but no architecture: a params-only report (weight
    * shapes only; MACs unknown, each layer an unsupported `weights-only` node). Default false: such a
