@@ -9,19 +9,7 @@ import { profileKeras } from '@modelcost/keras';
 import { profileOnnx } from '@modelcost/onnx';
 import { importerFor, profileWith, sniffSource, type Importer, type ImporterName, type ProfileModelOptions } from './model-read.js';
 
-export {
-  importerFor,
-  MODEL_FORMATS,
-  ModelReadError,
-  profileWith,
-  sniffFormat,
-  sniffSource,
-  type Importer,
-  type ImporterName,
-  type ModelFormat,
-  type ModelFormatEntry,
-  type ProfileModelOptions,
-} from './model-read.js';
+export * from './model-read.js';
 
 const IMPORTERS: Readonly<Record<ImporterName, Importer>> = { onnx: profileOnnx, keras: profileKeras };
 
