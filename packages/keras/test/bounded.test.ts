@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { KerasImportError, profileKeras } from '../src/index.js';
 import { bytesOf, type Json } from './helpers.js';
 
-const run = (text: string, file = 'm.json', limits = {}) => profileKeras(bytesSource(bytesOf(text)), { file, limits });
+/** Tests stay deterministic: no wall-clock limit unless a test sets one (a loaded CI runner is slow). */
+const run = (text: string, file = 'm.json', limits = {}) => profileKeras(bytesSource(bytesOf(text)), { file, limits: { maxMs: 3_600_000, ...limits } });
 
 function failWith(text: string, file = 'm.json'): Error {
   try {
@@ -72,12 +73,12 @@ describe('bounded readers', () => {
   });
 
   it('a model nested deeper than the budget allows is a depth limit', () => {
-    expect(() => profileKeras(bytesSource(bytesOf(nestedDeep(20))), { file: 'n.json', limits: { maxDepth: 8 } })).toThrow(/nested more than 8 levels deep/);
+    expect(() => run(JSON.stringify(nestedDeep(20)), 'n.json', { maxDepth: 8 })).toThrow(/nested more than 8 levels deep/);
   });
 
   it('a nested model reused 10 times per level for 9 levels: work proportional to the file, MACs of 10^9 calls', () => {
     // Every leaf call is a Dense 8 -> 8: 64 MACs; 10^9 of them. Without reuse: 10^9 layer calls.
-    const budget = new WorkBudget({}, 'reuse.json');
+    const budget = new WorkBudget({ maxMs: 3_600_000 }, 'reuse.json');
     const r = profileKeras(bytesSource(bytesOf(reusedNested(9, 10))), { file: 'reuse.json', budget });
     expect(r.totals.macs).toBe(64 * 10 ** 9);
     expect(r.totals.params).toBe(72);

@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bytesSource, seededRandom, WorkLimitError, type ByteSource } from '@modelcost/core';
+import { bytesSource, seededRandom, WorkBudget, WorkLimitError, type ByteSource } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { analyzeKeras, KerasImportError, profileKeras } from '../src/index.js';
+import { Hdf5File } from '../src/read/hdf5/file.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const H5 = join(here, 'fixtures', 'h5');
@@ -178,6 +179,17 @@ describe('weights-only files', () => {
     expect(a.weightsOnly).toBe(true);
     expect(a.trainableParams).toBeUndefined();
     expect(a.result.weights.map((w) => w.name)).toContain('normalization/normalization/count:0');
+  });
+});
+
+describe('HDF5 reader limits', () => {
+  it('a string attribute longer than the cap is refused before it is decoded (fixed and variable length)', () => {
+    for (const name of ['astronomy_keras2.12_model.h5', 'mario_keras2.2_model_fixed_strings.h5']) {
+      const h = Hdf5File.open(bytesSource(bytes(name)), { budget: new WorkBudget({}, name) });
+      const mc = h.attributes(h.root).get('model_config')!;
+      expect(h.strings(mc)![0]!.length).toBeGreaterThan(1000);
+      expect(() => h.strings(mc, 100)).toThrow(/attribute "model_config" holds a string of \d+ bytes, over the 100 byte limit/);
+    }
   });
 });
 

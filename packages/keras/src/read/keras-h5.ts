@@ -14,7 +14,7 @@
  */
 import type { ByteSource, WorkBudget } from '@modelcost/core';
 import { KerasImportError } from '../errors.js';
-import { MESSAGES } from '../messages.js';
+import { MAX_CONFIG_BYTES, MESSAGES } from '../messages.js';
 import { Hdf5Error } from './hdf5/cursor.js';
 import { DT, elementCount, Hdf5File, type Attribute, type Datatype } from './hdf5/file.js';
 
@@ -79,9 +79,9 @@ function stringList(h: Hdf5File, attrs: Map<string, Attribute>, name: string): s
   return out;
 }
 
-function oneString(h: Hdf5File, a: Attribute | undefined): string | undefined {
+function oneString(h: Hdf5File, a: Attribute | undefined, maxBytes?: number): string | undefined {
   if (!a) return undefined;
-  const s = h.strings(a);
+  const s = h.strings(a, maxBytes);
   return s && s.length === 1 ? s[0] : undefined;
 }
 
@@ -176,7 +176,8 @@ export function readKerasH5(src: ByteSource, options: ReadKerasH5Options): Keras
     const meta = { ...(kerasVersion !== undefined ? { kerasVersion } : {}), ...(backend !== undefined ? { backend } : {}) };
     const mc = attrs.get('model_config');
     if (mc) {
-      const config = oneString(h, mc);
+      // The same cap as a .keras archive's config.json.
+      const config = oneString(h, mc, MAX_CONFIG_BYTES);
       if (config === undefined) throw new KerasImportError(file, 'hdf5-damaged', MESSAGES.hdf5ConfigNotString(file));
       return { kind: 'model', config, ...meta };
     }

@@ -401,14 +401,18 @@ export class Hdf5File implements BlockReader {
 
   /**
    * The strings of a string attribute (fixed-length or variable-length), one per element; an
-   * attribute with no elements gives []; undefined when the attribute is not a string.
+   * attribute with no elements gives []; undefined when the attribute is not a string. A string
+   * longer than `maxBytes` is refused before it is decoded.
    */
-  strings(a: Attribute): string[] | undefined {
+  strings(a: Attribute, maxBytes = MAX_HEAP_BLOCK_BYTES): string[] | undefined {
+    const tooLong = (n: number): Hdf5Error =>
+      new Hdf5Error('unsupported', `attribute ${JSON.stringify(a.name)} holds a string of ${n} bytes, over the ${maxBytes} byte limit`, a.data.at);
     const n = elementCount(a.space);
     if (n === 0) return [];
     const c = new Cursor(a.data.bytes, a.data.at, a.data.what);
     const out: string[] = [];
     if (a.type.cls === DT.string) {
+      if (a.type.size > maxBytes) throw tooLong(a.type.size);
       for (let i = 0; i < n; i++) {
         const raw = c.take(a.type.size, 'string element');
         let end = raw.length;
@@ -425,6 +429,7 @@ export class Hdf5File implements BlockReader {
       // Each element: length (4), global heap collection address (O), object index (4) (IV.B).
       for (let i = 0; i < n; i++) {
         const length = c.u32('string length');
+        if (length > maxBytes) throw tooLong(length);
         const collection = c.addr(this.sizeOfOffsets, 'global heap collection address');
         const index = c.u32('global heap object index');
         if (length === 0 || collection === UNDEF) {
