@@ -56,10 +56,14 @@ export function sniffFormat(head: Uint8Array): ModelFormat {
   return 'onnx';
 }
 
-/** The format of a whole source: HDF5 at byte 0, 512, 1024, ..., else {@link sniffFormat} of its first 64 bytes. */
+/**
+ * The format of a whole source: {@link sniffFormat} of its first 64 bytes, and for what would fall
+ * to ONNX, the HDF5 signature after a user block (byte 512, 1024, ...). A zip or JSON file is never
+ * taken for HDF5 (a `.keras` zip may store its `model.weights.h5` member uncompressed anywhere).
+ */
 export function sniffSource(source: ByteSource): ModelFormat {
-  if (hdf5SuperblockOffset(source) >= 0) return 'keras-hdf5';
-  return sniffFormat(source.read(0, Math.min(64, source.size)));
+  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+  return format === 'onnx' && hdf5SuperblockOffset(source) >= 0 ? 'keras-hdf5' : format;
 }
 
 /** The importer that reads a format. */

@@ -22,6 +22,11 @@ describe('format registry', () => {
     expect(sniffFormat(enc.encode('[1, 2]'))).toBe('keras-json');
     expect(sniffFormat(enc.encode('"{}"'))).toBe('keras-json');
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 3, 4]))).toBe('keras-zip');
+    // A .keras zip storing its weights member uncompressed can hold the HDF5 signature at byte 512.
+    const zip = new Uint8Array(2048);
+    zip.set([0x50, 0x4b, 3, 4], 0);
+    zip.set([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a], 512);
+    expect(sniffSource(bytesSource(zip))).toBe('keras-zip');
     expect(sniffFormat(new Uint8Array([0x08, 0x07]))).toBe('onnx');
     expect(MODEL_FORMATS.map((f) => [f.format, importerFor(f.format)])).toEqual([
       ['keras-hdf5', 'keras'],
