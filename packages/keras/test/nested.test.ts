@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { bytesSource } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { profileKeras } from '../src/index.js';
-import { functional, input, nodeNamed, profile } from './helpers.js';
+import { bytesOf, functional, input, makeZip, nodeNamed, profile } from './helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DIR = join(here, 'fixtures', 'nested');
@@ -75,6 +75,38 @@ describe.each(FORMS)('%s form', (form) => {
     // classifier: 12*3 + 3 = 39 trainable (the rest is the frozen backbone).
     expect(r.totals.trainableParams).toBe(39);
     expect(nodeNamed(r, 'backbone/conv1').outputs[0]!.shape).toEqual(['batch', 30, 30, 8]);
+  });
+});
+
+describe('.keras archives', () => {
+  const archive = (config: unknown, kerasVersion: string) =>
+    makeZip([
+      { name: 'metadata.json', data: bytesOf({ keras_version: kerasVersion, date_saved: '2024-01-01@00:00:00' }) },
+      { name: 'config.json', data: bytesOf(config) },
+      { name: 'model.weights.h5', data: new Uint8Array(4096), method: 0 },
+    ]);
+  const tfjs = (file: string) => expected.files[file]!;
+
+  it('Keras 3 .keras holding a siamese model', () => {
+    const config = JSON.parse(readFileSync(join(DIR, 'siamese.keras3.json'), 'utf8')) as unknown;
+    const r = profileKeras(bytesSource(archive(config, '3.5.0')), { file: 'siamese.keras', dims: { batch: 1 } });
+    expect([r.totals.params, r.totals.trainableParams]).toEqual([tfjs('siamese.keras3.json').params, tfjs('siamese.keras3.json').trainable]);
+  });
+
+  it('tf.keras 2.13-2.15 .keras (Keras 2 list call records with `module` keys): Keras 2 numbering', () => {
+    // tf.keras 2.13+ writes the Keras v3 archive with its own get_config: list inbound nodes, nested
+    // calls numbered from 1, and module / registered_name on every object.
+    const k2 = JSON.parse(readFileSync(join(DIR, 'nested_outputs.keras2.json'), 'utf8')) as { config: { layers: Record<string, unknown>[] } };
+    // config.json has no keras_version (metadata.json does): only the records tell the numbering.
+    const { keras_version: _v, backend: _b, ...top } = k2 as typeof k2 & { keras_version?: string; backend?: string };
+    const withModules = { ...top, module: 'keras.src.engine.functional', registered_name: 'Functional', config: { ...k2.config, layers: k2.config.layers.map((l) => ({ module: 'keras.layers', registered_name: null, ...l })) } };
+    const r = profileKeras(bytesSource(archive(withModules, '2.15.0')), { file: 'two_calls.keras', dims: { batch: 1 } });
+    expect(r.outputs.map((o) => o.shape)).toEqual([
+      ['batch', 16, 16, 4],
+      ['batch', 4],
+      ['batch', 8, 8, 4],
+    ]);
+    expect(r.totals.params).toBe(tfjs('nested_outputs.keras2.json').params);
   });
 });
 
