@@ -164,11 +164,25 @@ const NO_KWARGS: Record<string, KerasTensor[]> = Object.freeze({}) as Record<str
 const ZERO_COST: OpCost = { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
 const unknownTensor = (name: string): KerasTensor => ({ name, shape: undefined, dtype: 'float32' });
 
+/** A rule's result for one call signature (see Walker.ruleKey), reused by identical calls. */
+interface RuleResult {
+  readonly shapes: readonly (readonly Dim[])[];
+  readonly outBytes: readonly Poly[];
+  readonly macs: Poly;
+  readonly flops: Poly;
+  /** Bytes read and written by the kept call (the same inputs, the same weight shapes). */
+  readonly io: { readonly read: Poly; readonly written: Poly };
+  /** The weights a first build creates (names relative to the layer); absent when kept from a built layer. */
+  readonly weights?: readonly { readonly name: string; readonly shape: readonly Dim[]; readonly dtype: string; readonly specTrainable: boolean; readonly elements: Poly; readonly bytes: Poly }[];
+  readonly params?: Poly;
+}
+
 const STATUS_RANK: Readonly<Record<LayerCallResult['status'], number>> = { ok: 0, 'unknown-shape': 1, error: 2, unsupported: 3 };
 
 class Walker {
   private readonly calls: LayerCallResult[] = [];
   private readonly nestedMemo = new Map<ModelSpec, Map<string, NestedMemo>>();
+  private readonly ruleCache = new Map<string, RuleResult>();
   private readonly budget: WorkBudget;
   private readonly weights: KerasWeight[] = [];
   private readonly diagnostics: ReportDiagnostic[] = [];
@@ -433,12 +447,20 @@ class Walker {
       return this.record(site, { outputs: this.outTensors(site, [undefined]), weights: [], params: undefined, status: 'unsupported' });
     }
 
+    const built = this.layerWeights.has(layer);
+    const key = this.ruleKey(layer, call, inputsAll, kwargInputs);
+    const hit = key === undefined ? undefined : this.ruleCache.get(key);
+    if (hit && (built || hit.weights)) return this.reuseRule(site, hit, base, layerTrainable, built);
+    const diagnosticsBefore = this.diagnostics.length;
+
     // Weights once per layer object (a shared layer is built by its first call).
     let weights: KerasWeight[] = [];
+    let specs: readonly WeightSpec[] = [];
     let params: Poly | undefined = Poly.ZERO;
-    if (!this.layerWeights.has(layer)) {
+    if (!built) {
       try {
-        weights = (rule.weights?.(ctx) ?? []).map((w) => this.weight(base, w, variableDtype, layerTrainable));
+        specs = rule.weights?.(ctx) ?? [];
+        weights = specs.map((w) => this.weight(base, w, variableDtype, layerTrainable));
         for (const w of weights) params = params.add(w.elements);
       } catch (e) {
         if (e instanceof UnknownShapeError) {
@@ -459,7 +481,21 @@ class Walker {
     try {
       const shapes = rule.outputs(ctx);
       const cost = rule.cost?.(ctx, shapes) ?? ZERO_COST;
-      return this.record(site, { outputs: this.outTensors(site, shapes), weights, params, cost: { macs: cost.macs, flops: cost.flops, params: params ?? Poly.ZERO }, status: 'ok' });
+      const outputs = this.outTensors(site, shapes);
+      // A rule that said nothing: its result holds for every call of the same class, config and inputs.
+      const recorded = this.record(site, { outputs, weights, params, cost: { macs: cost.macs, flops: cost.flops, params: params ?? Poly.ZERO }, status: 'ok' });
+      if (key !== undefined && params !== undefined && this.diagnostics.length === diagnosticsBefore && !this.ruleCache.has(key)) {
+        const c = this.calls[this.calls.length - 1]!;
+        this.ruleCache.set(key, {
+          shapes,
+          outBytes: outputs.map((t) => t.bytes ?? Poly.ZERO),
+          macs: cost.macs,
+          flops: cost.flops,
+          io: { read: c.bytesRead, written: c.bytesWritten },
+          ...(built ? {} : { weights: weights.map((w, i) => ({ name: specs[i]!.name, shape: w.shape, dtype: w.dtype, specTrainable: specs[i]!.trainable, elements: w.elements, bytes: w.bytes })), params }),
+        });
+      }
+      return recorded;
     } catch (e) {
       if (e instanceof ShapeError || e instanceof RangeError) {
         this.diag('error', 'shape-mismatch', MESSAGES.shapeError(layer.className, nodeName, e.message), nodeName);
@@ -473,6 +509,38 @@ class Walker {
     }
   }
 
+  /**
+   * The key under which a call's rule result is kept: class, config but for its name, input dtypes
+   * and shapes, keyword tensors' names and the other keyword arguments. Undefined when an input
+   * shape is unknown (such calls are not kept).
+   */
+  private ruleKey(layer: LayerSpec, call: CallSpec, inputs: readonly KerasTensor[], kwargInputs: Readonly<Record<string, readonly KerasTensor[]>>): string | undefined {
+    let sig = '';
+    for (const t of inputs) {
+      if (!t.shape) return undefined;
+      sig += `${t.dtype}[${t.shape.map((d) => (typeof d === 'number' ? String(d) : dimToString(d))).join(',')}]`;
+    }
+    const { name: _name, ...config } = layer.config;
+    let kw = '';
+    for (const k in kwargInputs) kw += `${k},`;
+    for (const _k in call.kwargs) {
+      kw += JSON.stringify(call.kwargs);
+      break;
+    }
+    return `${layer.className}\u0000${JSON.stringify(config)}\u0000${sig}\u0000${kw}`;
+  }
+
+  /** A call whose rule result is kept: the same shapes and cost, this layer's own weights (when not built). */
+  private reuseRule(site: CallSite, hit: RuleResult, base: string, layerTrainable: boolean, built: boolean): KerasTensor[] {
+    const weights: KerasWeight[] = built
+      ? []
+      : hit.weights!.map((w) => ({ name: `${base}/${w.name}`, layer: base, shape: w.shape, dtype: w.dtype, trainable: w.specTrainable && layerTrainable, elements: w.elements, bytes: w.bytes }));
+    const params = built ? Poly.ZERO : hit.params!;
+    const outputs = hit.shapes.map((s, i): KerasTensor => ({ name: i === 0 ? site.nodeName : `${site.nodeName}:${i}`, shape: s, dtype: site.computeDtype, bytes: hit.outBytes[i]! }));
+    // Same inputs and weight shapes as the call that was kept: the same bytes.
+    return this.record(site, { outputs, weights, params, cost: { macs: hit.macs, flops: hit.flops, params }, status: 'ok' }, hit.io);
+  }
+
   /** The output tensors of a call, each with its bytes computed once. */
   private outTensors(site: CallSite, shapes: readonly ((readonly Dim[]) | undefined)[]): KerasTensor[] {
     return shapes.map((s, i) => ({ name: i === 0 ? site.nodeName : `${site.nodeName}:${i}`, shape: s, dtype: site.computeDtype, bytes: s ? bytesOf(numElements(s), site.computeDtype) : Poly.ZERO }));
@@ -482,15 +550,22 @@ class Walker {
     return this.outTensors(site, new Array<undefined>(safeCount(rule, ctx)).fill(undefined));
   }
 
-  /** Record a call: bytes read (inputs, then the layer's weights), bytes written, its weights once. */
-  private record(site: CallSite, r: Pick<LayerCallResult, 'outputs' | 'weights' | 'params' | 'cost' | 'status'>): KerasTensor[] {
-    // Weight bytes are constants: sum them first, so the (often symbolic) input bytes take one addition.
-    let weightBytes = Poly.ZERO;
-    for (const w of this.layerWeights.get(site.layer) ?? r.weights) weightBytes = weightBytes.add(w.bytes);
-    let read = weightBytes;
-    for (const t of site.inputs) read = read.add(tensorBytes(t));
-    let written = Poly.ZERO;
-    for (const t of r.outputs) written = written.add(tensorBytes(t));
+  /**
+   * Record a call: bytes read (inputs, then the layer's weights), bytes written, its weights once.
+   * `io` gives both byte counts when a kept rule result already has them.
+   */
+  private record(site: CallSite, r: Pick<LayerCallResult, 'outputs' | 'weights' | 'params' | 'cost' | 'status'>, io?: { read: Poly; written: Poly }): KerasTensor[] {
+    let read: Poly;
+    let written: Poly;
+    if (io) ({ read, written } = io);
+    else {
+      // Weight bytes are constants: sum them first, so the (often symbolic) input bytes take one addition.
+      read = Poly.ZERO;
+      for (const w of this.layerWeights.get(site.layer) ?? r.weights) read = read.add(w.bytes);
+      for (const t of site.inputs) read = read.add(tensorBytes(t));
+      written = Poly.ZERO;
+      for (const t of r.outputs) written = written.add(tensorBytes(t));
+    }
     this.calls.push({
       name: site.nodeName,
       layer: site.layer.name,
