@@ -17,6 +17,7 @@ export * from './memory/memory.js';
 export * from './report/report.js';
 export * from './report/build.js';
 export * from './report/count.js';
+export * from './report/modules.js';
 export * from './io/byte-source.js';
 export * from './hardware/profile.js';
 export * from './hardware/index.js';

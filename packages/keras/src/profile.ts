@@ -15,6 +15,7 @@ import {
 } from '@modelcost/core';
 import { tensorBytes, walkModel, type GraphResult, type KerasTensor } from './graph.js';
 import { DEFAULT_FILE_LABEL } from './messages.js';
+import { kerasScopes } from './modules.js';
 import { normalizeConfig, type KerasModelFile } from './read/formats.js';
 import { readRawConfig, type KerasContainer } from './read/json.js';
 import { weightsOnlyAnalysis } from './weights-only.js';
@@ -124,7 +125,9 @@ function value(t: KerasTensor): AnalyzedValue {
 export function profileKeras(source: ByteSource, options: KerasProfileOptions = {}): Report {
   const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
+  const scopeOf = kerasScopes(a.file.model);
   const nodes: AnalyzedNode[] = a.result.calls.map((c) => ({
+    scope: scopeOf(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: 'keras',

@@ -1,7 +1,8 @@
 /**
  * Assembling a {@link Report} from what an importer inferred: every exact polynomial is evaluated
  * under the user's dim bindings (unbound symbols count as 1, with one diagnostic naming them), totals
- * are summed with node multiplicities, memory is analysed, and the symbolic totals are kept as text.
+ * are summed with node multiplicities, memory is analysed, the symbolic totals are kept as text, and
+ * the nodes are placed in the module tree the file records (./modules.ts).
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
@@ -11,6 +12,7 @@ import { compareText } from '../util/text.js';
 import { dict, own } from '../util/dict.js';
 import { ModelImportError } from '../io/import-error.js';
 import { toCount, type Count } from './count.js';
+import { buildModuleTree, type ModuleScope } from './modules.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -39,6 +41,8 @@ export interface AnalyzedNode {
   readonly multiplicity?: Poly;
   /** Absent when ok. */
   readonly status?: 'unsupported' | 'error' | 'unknown-shape';
+  /** The node's module scope when the importer knows it; `null`: none (placed by its neighbours); absent: read from `name` (see `buildModuleTree`). */
+  readonly scope?: ModuleScope | null;
 }
 
 /** A weight as the report counts it. */
@@ -80,9 +84,10 @@ export class InvalidCountError extends ModelImportError {
     readonly file: string | undefined,
     /** `<node> <field>` or the total's name, and its value. */
     readonly where: string,
-    readonly value: bigint,
+    readonly value: bigint | number,
   ) {
-    super(`${file ? `${file}: ` : ''}${where} is negative (${value}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    const what = typeof value === 'bigint' ? `is negative (${value})` : `is not an exact count (${value})`;
+    super(`${file ? `${file}: ` : ''}${where} ${what}: the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
   }
 }
 
@@ -164,7 +169,8 @@ export function buildReport(input: ReportInput): Report {
   let weightBytes = 0n;
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
-    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    if (!Number.isSafeInteger(w.byteLength)) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
+    if (w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
     weightBytes += BigInt(w.byteLength);
   }
 
@@ -181,7 +187,13 @@ export function buildReport(input: ReportInput): Report {
   const symbolic: Record<string, string> = {};
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved })) if (!p.isConst) symbolic[k] = p.toString();
 
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i) => input.nodes[i]!.scope, reportInputs, reportOutputs);
+  if (tree) for (let i = 0; i < nodes.length; i++) nodes[i]!.module = tree.nodeModules[i]!;
+
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
+  if (tree?.diagnostic) diagnostics.push(tree.diagnostic);
   if (unbound.size) {
     const names = [...unbound].sort();
     for (const s of names) bindings[s] = 1;
@@ -199,11 +211,12 @@ export function buildReport(input: ReportInput): Report {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...(Object.keys(symbolic).length ? { symbolic } : {}),
     nodes,
+    ...(tree ? { modules: tree.modules } : {}),
     latency: [],
     coverage: { nodes: input.nodes.length, supported, unsupported },
     diagnostics,
