@@ -1,6 +1,7 @@
 /**
  * Assembling a {@link Report} from what an importer inferred: every exact polynomial is evaluated
- * under the user's dim bindings (unbound symbols count as 1, with one diagnostic naming them), totals
+ * under the user's dim bindings (unbound symbols count as 1, or the smallest value that keeps every
+ * size positive, with diagnostics naming them: see `resolveDims`), totals
  * are summed with node multiplicities, memory is analysed, and the symbolic totals are kept as text.
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
@@ -8,6 +9,8 @@ import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
 import { peakLiveBytes } from '../memory/memory.js';
 import { compareText } from '../util/text.js';
+import type { SizeConstraint } from '../symbolic/defaults.js';
+import { resolveDims, unboundDiagnostics } from './dims.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -60,6 +63,10 @@ export interface ReportInput {
   readonly trainableParams?: Poly;
   /** Params when the importer counts them itself (default: sum of node params). */
   readonly params?: Poly;
+  /** Elements of constant tensors that are not params (masks, position tables, shape operands), when the importer counts them. */
+  readonly constantElements?: Poly;
+  /** Conditions the importer assumed while inferring (each `poly >= min`), checked against the dims like sizes. */
+  readonly conditions?: readonly SizeConstraint[];
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
@@ -67,9 +74,13 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Build the Report. Pure; never throws on symbolic or unknown sizes. */
+/**
+ * Build the Report. Pure. Throws `DimValueError` when a `--dim` value makes a size impossible, or no
+ * default can (see `resolveDims`); otherwise never throws on symbolic or unknown sizes.
+ */
 export function buildReport(input: ReportInput): Report {
-  const bindings: Record<string, number> = { ...input.dims };
+  const resolved = resolveDims(input);
+  const bindings: Record<string, number> = { ...resolved.values };
   const unbound = new Set<string>();
   const overflow: string[] = [];
   const noteUnbound = (s: string): void => {
@@ -149,6 +160,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, undefined, 'trainableParams') } : {}),
     macs: evalPoly(macs, undefined, 'macs'),
     flops: evalPoly(flops, undefined, 'flops'),
+    ...(input.constantElements ? { constantElements: evalPoly(input.constantElements, undefined, 'constantElements') } : {}),
     weightBytes,
     activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
@@ -158,15 +170,8 @@ export function buildReport(input: ReportInput): Report {
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved })) if (!p.isConst) symbolic[k] = p.toString();
 
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names) bindings[s] = 1;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'unbound-symbol',
-      message: `symbolic dims ${names.join(', ')} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(' ')}`,
-    });
-  }
+  for (const s of unbound) bindings[s] = 1;
+  diagnostics.push(...unboundDiagnostics(resolved, unbound));
   if (overflow.length)
     diagnostics.push({ severity: 'error', code: 'count-overflow', message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(', ')}${overflow.length > 5 ? ', ...' : ''}` });
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
