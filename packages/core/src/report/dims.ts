@@ -37,28 +37,46 @@ export interface ResolvedDims {
 
 /** Every size (>= 1), count (>= 0) and condition (>= 0) of the report, one per distinct polynomial. */
 export function sizeConstraints(input: DimsInput): SizeConstraint[] {
-  const seen = new Set<string>();
+  // Reports of 10^5 nodes pass here: one key set per bound, labels built only for new polynomials.
+  const seen = [new Set<string>(), new Set<string>()];
   const out: SizeConstraint[] = [];
-  const add = (p: Poly | undefined, min: bigint, what: () => string): void => {
+  const add = (p: Poly | undefined, min: 0n | 1n, owner: string, field: string): void => {
     if (!p || p.isConst) return;
-    const key = `${min}:${p.key}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ poly: p, min, what: what() });
+    const set = seen[Number(min)]!;
+    if (set.has(p.key)) return;
+    set.add(p.key);
+    out.push({ poly: p, min, what: `${owner} ${field}` });
   };
-  const sizes = (v: AnalyzedValue, owner: string): void =>
-    v.shape?.forEach((d, i) => typeof d !== 'number' && add(d, 1n, () => `${owner} ${v.name} axis ${i}`));
+  const sizes = (v: AnalyzedValue, owner: string): void => {
+    const shape = v.shape;
+    if (!shape) return;
+    for (let i = 0; i < shape.length; i++) {
+      const d = shape[i]!;
+      if (typeof d !== 'number') add(d, 1n, owner, `${v.name} axis ${i}`);
+    }
+  };
   // The importer's own conditions first: their wording says why a default had to move.
-  for (const c of input.conditions ?? []) add(c.poly, c.min, () => c.what);
+  for (const c of input.conditions ?? []) {
+    if (c.poly.isConst || seen[c.min === 1n ? 1 : 0]!.has(c.poly.key)) continue;
+    seen[c.min === 1n ? 1 : 0]!.add(c.poly.key);
+    out.push(c);
+  }
   for (const v of input.inputs) sizes(v, 'input');
   for (const n of input.nodes) {
     const m = n.multiplicity;
     // A branch not taken runs 0 times: its sizes need not be possible.
     if (m && m.isConst && m.constValue === 0n) continue;
-    add(m, 0n, () => `node ${n.name} run count`);
-    for (const o of n.outputs) sizes(o, `node ${n.name} output`);
+    const owner = `node ${n.name}`;
+    add(m, 0n, owner, 'run count');
+    for (const o of n.outputs) sizes(o, `${owner} output`);
     const c = n.cost;
-    if (c) for (const [k, p] of Object.entries(c) as [string, Poly][]) add(p, 0n, () => `node ${n.name} ${k}`);
+    if (c) {
+      add(c.macs, 0n, owner, 'macs');
+      add(c.flops, 0n, owner, 'flops');
+      add(c.params, 0n, owner, 'params');
+      add(c.bytesRead, 0n, owner, 'bytesRead');
+      add(c.bytesWritten, 0n, owner, 'bytesWritten');
+    }
   }
   for (const v of input.outputs) sizes(v, 'output');
   return out;

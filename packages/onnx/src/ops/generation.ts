@@ -138,7 +138,8 @@ function generationRule(kind: Kind): OpRule {
     },
     cost(ctx: NodeContext): OpCost {
       const s = STEPS.get(ctx.node);
-      if (!s) return { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+      // Only reached after infer succeeded, which records the steps; never a silent zero.
+      if (!s) ctx.fail('the loop was not inferred: its cost is unknown');
       // The loop's own work per step, over rows x vocab logits: beam search and sampling normalise them
       // (log-softmax / softmax, core's 5 flops per element); greedy search takes an argmax (1 per element).
       // The decoder's cost is on its own nodes.
