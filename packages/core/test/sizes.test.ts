@@ -3,7 +3,7 @@
  * (chooseDefaults, resolveDims through buildReport): issue 19 items 1 and 4.
  */
 import { describe, expect, it } from 'vitest';
-import { buildReport, chooseDefaults, DimValueError, Poly, SizeFacts, tensorBytes, type AnalyzedNode, type ReportInput, type SizeConstraint } from '../src/index.js';
+import { buildReport, chooseDefaults, DimValueError, ImpossibleSizeError, Poly, SizeFacts, tensorBytes, type AnalyzedNode, type ReportInput, type SizeConstraint } from '../src/index.js';
 
 const t = Poly.sym('t');
 const n = Poly.sym('n');
@@ -144,6 +144,14 @@ describe('buildReport: sizes stay possible, counts never negative', () => {
     const cond: SizeConstraint = { poly: Poly.const(512).sub(samples), min: 0n, what: 'node s: start 512 - samples >= 0' };
     expect(buildReport(input({ samples: 512 }, { conditions: [cond] })).totals.macs).toBe(80 * 101);
     expect(() => buildReport(input({ samples: 600 }, { conditions: [cond] }))).toThrow('--dim samples=600 makes a count impossible: node s: start 512 - samples >= 0 = -samples + 512 = -88 (at least 0 needed); valid values are samples=10 to 512');
+  });
+  it('refuses a model no default can make whole, as an import error naming the symbol', () => {
+    // frames >= 1 needs samples >= 10; a recorded condition says samples <= 5.
+    const cond: SizeConstraint = { poly: Poly.const(5).sub(samples), min: 0n, what: 'node s: start 5 - samples >= 0' };
+    expect(() => buildReport(input({}, { conditions: [cond] }))).toThrow(ImpossibleSizeError);
+    expect(() => buildReport(input({}, { conditions: [cond] }))).toThrow(
+      "m.onnx: no value of samples up to 2^40 makes a count possible: node s: start 5 - samples >= 0 = -samples + 5 = -5 (at least 0 needed); the model's sizes contradict each other, its totals are refused",
+    );
   });
   it('reports constantElements beside params when the importer counts them', () => {
     const r = buildReport(input({ samples: 10 }, { constantElements: Poly.const(70) }));

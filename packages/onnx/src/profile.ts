@@ -85,7 +85,8 @@ export function bindInputSymbols(def: ModelDef, options: OnnxProfileOptions): Ma
       if (typeof d !== 'string' || d === '' || typeof given !== 'number') return;
       const prev = out.get(d);
       if (prev && prev.value !== given) throw new OnnxOptionsError(MESSAGES.inputBindingConflict(d, prev, { input: name, value: given }));
-      const dimValue = options.dims?.[d];
+      // `d` is the model's text: read only the user's own keys (`constructor` is no --dim).
+      const dimValue = options.dims && Object.prototype.hasOwnProperty.call(options.dims, d) ? options.dims[d] : undefined;
       if (dimValue !== undefined && dimValue !== given) throw new OnnxOptionsError(MESSAGES.inputDimConflict(d, name, given, dimValue));
       out.set(d, { input: name, value: given });
     });
@@ -110,7 +111,7 @@ function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
 }
 
 /**
- * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 1).
+ * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 2).
  * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {

@@ -4,15 +4,32 @@
  * zero or negative, or a model no value can make whole, is refused with a {@link DimValueError}
  * naming the symbol, the size and the smallest valid value: the report never prints a negative count.
  */
-import { ModelOptionsError } from '../io/import-error.js';
+import { ModelImportError, ModelOptionsError } from '../io/import-error.js';
+import { dict } from '../util/dict.js';
 import { chooseDefaults, type SizeConstraint } from '../symbolic/defaults.js';
 import type { Poly } from '../symbolic/poly.js';
 import type { AnalyzedNode, AnalyzedValue } from './build.js';
 import type { ReportDiagnostic } from './report.js';
 
-/** A symbol value makes a size of the model impossible (`--dim samples=100` on a CNN that needs 400). */
+/** A symbol value the user gave makes a size of the model impossible (`--dim samples=100` on a CNN that needs 400). */
 export class DimValueError extends ModelOptionsError {
   override readonly name = 'DimValueError';
+}
+
+/**
+ * No value of the model's own symbols makes its sizes possible (its shapes contradict each other):
+ * the model is refused, like one whose counts come out negative. `code` is `impossible-size`.
+ */
+export class ImpossibleSizeError extends ModelImportError {
+  override readonly name = 'ImpossibleSizeError';
+  readonly code = 'impossible-size';
+  constructor(
+    /** The file label, when known. */
+    readonly file: string | undefined,
+    reason: string,
+  ) {
+    super(`${file ? `${file}: ` : ''}${reason}`);
+  }
 }
 
 /** What {@link resolveDims} needs of the report input. */
@@ -82,13 +99,22 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
   return out;
 }
 
-/** User values checked against every size, and defaults chosen for the rest. Throws {@link DimValueError}. */
-export function resolveDims(input: DimsInput): ResolvedDims {
+/**
+ * User values checked against every size, and defaults chosen for the rest. Throws {@link DimValueError}
+ * when the user's values break a size, {@link ImpossibleSizeError} (naming `file`) when no value does.
+ */
+export function resolveDims(input: DimsInput, file?: string): ResolvedDims {
   const constraints = sizeConstraints(input);
   const user = input.dims;
   const choice = chooseDefaults(constraints, user);
-  if (!choice.ok) throw new DimValueError(refusal(constraints, user, choice.constraint, choice.symbols, choice.value));
-  const values: Record<string, number> = { ...user };
+  if (!choice.ok) {
+    const reason = refusal(constraints, user, choice.constraint, choice.symbols, choice.value);
+    // The user's values at fault: an option error; else the model itself is inconsistent.
+    const userAtFault = choice.symbols.length === 0 && choice.constraint.poly.symbols().some((s) => Object.prototype.hasOwnProperty.call(user, s));
+    throw userAtFault ? new DimValueError(reason) : new ImpossibleSizeError(file, reason);
+  }
+  // Symbol names come from the model: a record without a prototype (`__proto__` is a plain key).
+  const values = dict<number>(Object.entries(user));
   const atOne: string[] = [];
   const raised: { symbol: string; value: number; because?: SizeConstraint }[] = [];
   for (const [s, v] of [...choice.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

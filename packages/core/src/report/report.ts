@@ -1,8 +1,10 @@
 /**
  * The Report: what `modelcost profile --json` prints and every renderer, diff and budget reads.
- * schemaVersion 1; a JSON Schema generated from these types ships as `report.schema.json`.
- * All counts are exact integers (bytes in bytes, times in milliseconds).
+ * schemaVersion 2 (2 since exact counts may be digit strings; see docs/report-schema.md); a JSON Schema generated from these types ships as `report.schema.json`.
+ * All counts are exact non-negative integers ({@link Count}: a JSON number while exact, a decimal
+ * string beyond 2^53); bytes in bytes, times in milliseconds.
  */
+import type { Count } from './count.js';
 
 /** A dim in a reported shape: a size, or a symbol / expression such as `batch` or `2*seq`. */
 export type ReportDim = number | string;
@@ -32,26 +34,26 @@ export interface ReportTotals {
    * weight input (Conv / Gemm / MatMul weights, embedding tables): what PyTorch's
    * `sum(p.numel() for p in model.parameters())` counts. See docs/cost-conventions.md.
    */
-  params: number;
+  params: Count;
   /** Trainable part of `params`, when the format says (Keras). */
-  trainableParams?: number;
+  trainableParams?: Count;
   /**
    * Elements of constant tensors that are not params: masks, position tables, int64 shape arithmetic,
    * axes and index operands (ONNX Constant nodes and integer initializers). Absent when the format has none (Keras).
    */
-  constantElements?: number;
+  constantElements?: Count;
   /** Multiply-accumulates of contraction ops. */
-  macs: number;
+  macs: Count;
   /** Operations under the report's convention. */
-  flops: number;
+  flops: Count;
   /** Bytes of all weights at their stored dtype. */
-  weightBytes: number;
+  weightBytes: Count;
   /** Bytes of every intermediate tensor written by a node (each counted once). */
-  activationBytes: number;
+  activationBytes: Count;
   /** Peak bytes of activations alive at once over a topological order (weights excluded). */
-  peakMemoryBytes: number;
+  peakMemoryBytes: Count;
   /** Bytes read plus bytes written by every node (memory traffic without fusion). */
-  bytesMoved: number;
+  bytesMoved: Count;
 }
 
 /** One node (ONNX) or layer call (Keras). */
@@ -65,13 +67,13 @@ export interface ReportNode {
   layer?: string;
   inputs: string[];
   outputs: ReportTensor[];
-  params: number;
-  macs: number;
-  flops: number;
-  bytesRead: number;
-  bytesWritten: number;
+  params: Count;
+  macs: Count;
+  flops: Count;
+  bytesRead: Count;
+  bytesWritten: Count;
   /** Times the node runs per inference when not 1 (Loop bodies; 0 for an If branch not taken). */
-  multiplicity?: number;
+  multiplicity?: Count;
   /** `unsupported` (no rule: costs unknown, not zero), `error` or `unknown-shape`; absent when ok. */
   status?: 'unsupported' | 'error' | 'unknown-shape';
 }
@@ -114,9 +116,9 @@ export interface ReportCoverage {
   unsupported: Record<string, number>;
 }
 
-/** The profile of one model (schemaVersion 1). */
+/** The profile of one model (schemaVersion 2). */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   model: {
     path: string;
