@@ -56,6 +56,22 @@ describe('Slice bounds with a negative symbolic coefficient (relative position e
     expect(r.conditions[0]!.what).toBe('node rel: axis 1 start -T + 16 >= 0 (assumed: the slice stays inside the tensor)');
   });
 
+  it('a value range from the producing op decides the sign without an assumption: T clamped by Min(T, 16)', () => {
+    // The exporter's Min(T, 16) makes the start 16 - min(T, 16), in [0, 16]: no assumption needed, and
+    // the end 15 + min(T, 16) <= 31 follows from the same range.
+    const clamped = graph({
+      ...g(),
+      initializers: [...g().initializers, ints('c16', [16], [])],
+      // t = Min(Shape(x)[1], 16): the Gather's output goes through a Min.
+      nodes: g().nodes.flatMap((n) => (n.opType === 'Gather' ? [{ ...n, outputs: ['tg'] }, node('Min', ['tg', 'c16'], ['t'])] : [n])),
+    });
+    const r = inferModel(model(clamped, 13), defaultRules);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['1', '2*min(16, T) - 1', '4']);
+    expect(r.diagnostics).toEqual([]);
+    // Only the length's sign needed sizes >= 1 (min(16, T) >= 1).
+    expect(r.conditions.map((c) => c.poly.toString())).toEqual(['2*min(16, T) - 1']);
+  });
+
   it('a --dim value inside the table takes the same branch; one past it takes the wrapped one, as ONNX computes it', () => {
     const inside = run({ dims: { T: 10 } });
     expect(shapeOf(inside.outputs[0]!.value)).toEqual(['1', '2*T - 1', '4']);
