@@ -237,8 +237,8 @@ class Engine {
     // branch output) is still a weight of the file: it ships and is loaded. Counted by the rule, and said.
     const account = this.ledger.finish();
     const unused = account.unused;
+    const asParams = new Set(account.params);
     if (unused.length) {
-      const asParams = new Set(account.params);
       const list = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? 'param' : 'constant'})`);
       this.diag('info', 'unused-initializer', `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node, still stored: ${list.join(', ')}${unused.length > 5 ? ', ...' : ''}`);
     }
@@ -251,7 +251,7 @@ class Engine {
       constantWeights: account.constants,
       conditions: this.facts.conditions,
       weights,
-      unusedParams: unused.filter((w) => account.params.includes(w)),
+      unusedParams: unused.filter((w) => asParams.has(w)),
     };
   }
 
