@@ -20,6 +20,7 @@ export * from './report/report.js';
 export * from './report/build.js';
 export * from './report/dims.js';
 export * from './report/count.js';
+export * from './report/modules.js';
 export * from './io/byte-source.js';
 export * from './hardware/profile.js';
 export * from './hardware/index.js';

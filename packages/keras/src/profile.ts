@@ -4,6 +4,7 @@
 import { buildReport, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type ByteSource, type Convention, type Dim, type Report } from '@modelcost/core';
 import { bytesOf, walkModel, type GraphResult, type KerasTensor } from './graph.js';
 import { DEFAULT_FILE_LABEL } from './messages.js';
+import { kerasScopes } from './modules.js';
 import { normalizeConfig, type KerasModelFile } from './read/formats.js';
 import { readRawConfig, type KerasContainer } from './read/json.js';
 
@@ -87,7 +88,9 @@ function bytesOfTensor(t: KerasTensor): Poly {
 export function profileKeras(source: ByteSource, options: KerasProfileOptions = {}): Report {
   const a = analyzeKeras(source, options);
   const evalDims = options.dims ?? {};
+  const scopeOf = kerasScopes(a.file.model);
   const nodes: AnalyzedNode[] = a.result.calls.map((c) => ({
+    scope: scopeOf(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: 'keras',

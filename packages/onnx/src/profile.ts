@@ -6,7 +6,8 @@ import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
-import { inferModel, valBytes, type InferResult } from './infer/engine.js';
+import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
+import { onnxNodeScope } from './modules.js';
 import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
 import { MESSAGES } from './messages.js';
@@ -110,6 +111,12 @@ function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
   return { name, dtype: v.kind === 'tensor' ? v.dtype : v.kind, shape: v.kind === 'tensor' ? v.shape : undefined, bytes: valBytes(v) };
 }
 
+/** The node's module scope for the report's module tree, when its name alone does not tell (./modules.ts). */
+function scopeOf(n: InferredNode): Pick<AnalyzedNode, 'scope'> {
+  const scope = onnxNodeScope(n);
+  return scope === undefined ? {} : { scope };
+}
+
 /**
  * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 2).
  * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
@@ -119,6 +126,7 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
   const opsets: Record<string, number> = {};
   for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
   const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
+    ...scopeOf(n),
     name: n.name,
     op: n.op,
     domain: n.domain === '' ? 'ai.onnx' : n.domain,

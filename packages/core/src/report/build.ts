@@ -1,8 +1,9 @@
 /**
  * Assembling a {@link Report} from what an importer inferred: every exact polynomial is evaluated
  * under the user's dim bindings (unbound symbols count as 1, or the smallest value that keeps every
- * size positive, with diagnostics naming them: see `resolveDims`), totals
- * are summed with node multiplicities, memory is analysed, and the symbolic totals are kept as text.
+ * size positive, with diagnostics naming them: see `resolveDims`), totals are summed with node
+ * multiplicities, memory is analysed, the symbolic totals are kept as text, and the nodes are placed
+ * in the module tree the file records (./modules.ts).
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
@@ -14,6 +15,7 @@ import { ModelImportError } from '../io/import-error.js';
 import type { SizeConstraint } from '../symbolic/defaults.js';
 import { toCount, type Count } from './count.js';
 import { resolveDims, unboundDiagnostics } from './dims.js';
+import { buildModuleTree, type ModuleScope } from './modules.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -42,6 +44,8 @@ export interface AnalyzedNode {
   readonly multiplicity?: Poly;
   /** Absent when ok. */
   readonly status?: 'unsupported' | 'error' | 'unknown-shape';
+  /** The node's module scope when the importer knows it; `null`: none (placed by its neighbours); absent: read from `name` (see `buildModuleTree`). */
+  readonly scope?: ModuleScope | null;
 }
 
 /** A weight as the report counts it. */
@@ -196,7 +200,13 @@ export function buildReport(input: ReportInput): Report {
   const symbolic: Record<string, string> = {};
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved })) if (!p.isConst) symbolic[k] = p.toString();
 
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i) => input.nodes[i]!.scope, reportInputs, reportOutputs);
+  if (tree) for (let i = 0; i < nodes.length; i++) nodes[i]!.module = tree.nodeModules[i]!;
+
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
+  if (tree?.diagnostic) diagnostics.push(tree.diagnostic);
   for (const s of unbound) bindings[s] = 1;
   diagnostics.push(...unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
@@ -207,11 +217,12 @@ export function buildReport(input: ReportInput): Report {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...(Object.keys(symbolic).length ? { symbolic } : {}),
     nodes,
+    ...(tree ? { modules: tree.modules } : {}),
     latency: [],
     coverage: { nodes: input.nodes.length, supported, unsupported },
     diagnostics,

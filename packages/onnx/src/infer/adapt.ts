@@ -95,7 +95,8 @@ function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Record<string,
 }
 
 function toNodeDef(n: OnnxNode): NodeDef {
-  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  const def: NodeDef = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
 
 /** Convert a decoded graph (recursively, sub-graphs included). */

@@ -46,6 +46,20 @@ export interface InferredNode {
   readonly multiplicity: Poly;
   /** Nesting path of the sub-graph or function call the node belongs to ('' at top level). */
   readonly scope: string;
+  /** The function calls and control-flow nodes the node is nested in, outermost first (absent at top level). */
+  readonly enclosing?: readonly EnclosingNode[];
+  /** The node's `metadata_props`, when it has any. */
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** A node that holds others: a call of a model-local function, or an If / Loop / Scan with sub-graphs. */
+export interface EnclosingNode {
+  /** Its name as the file writes it (`''` when it has none). */
+  readonly name: string;
+  readonly op: string;
+  /** `domain::name` of the function, for a function call. */
+  readonly fn?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** Options for {@link inferModel}. */
@@ -116,6 +130,17 @@ interface Scope {
   readonly path: string;
   readonly multiplicity: Poly;
   readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>;
+  /** The nodes this scope is nested in, outermost first (absent at top level). */
+  readonly enclosing?: readonly EnclosingNode[];
+}
+
+/** The module-scope fields of a node's entry: what encloses it and its metadata. */
+function placement(node: NodeDef, scope: Scope): Pick<InferredNode, 'enclosing' | 'metadata'> {
+  return { ...(scope.enclosing ? { enclosing: scope.enclosing } : {}), ...(node.metadata ? { metadata: node.metadata } : {}) };
+}
+
+function enclosed(scope: Scope, e: EnclosingNode): readonly EnclosingNode[] {
+  return scope.enclosing ? [...scope.enclosing, e] : [e];
 }
 
 function lookup(scope: Scope | undefined, name: string): { found: boolean; value: Val | undefined } {
@@ -329,7 +354,7 @@ class Engine {
     }
     if (!rule) {
       const outputs = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.ledger.charge(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.ledger.charge(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -342,7 +367,8 @@ class Engine {
       warn: (code, message) => this.diag('warning', code, message, name),
       note: (code, message) => this.diag('info', code, message, name),
       facts: this.facts,
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity)),
+      inferSubgraph: (graph, subInputs, label, multiplicity) =>
+        this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...(node.metadata ? { metadata: node.metadata } : {}) })),
     };
     const ctx = new NodeContext(node, version, ins, services);
     let status: InferredNode['status'] = 'ok';
@@ -365,8 +391,8 @@ class Engine {
       }
     }
     const entry: InferredNode = cost
-      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path }
-      : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
+      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) }
+      : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
     // The node itself goes before the sub-graph nodes it produced, keeping a readable order.
     this.nodes.splice(mark, 0, entry);
   }
@@ -405,7 +431,7 @@ class Engine {
     return Poly.sym(n);
   }
 
-  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, multiplicity: Poly): SubgraphResult {
+  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, multiplicity: Poly, enclosing?: readonly EnclosingNode[]): SubgraphResult {
     const values = new Map<string, Val | undefined>();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
@@ -415,7 +441,7 @@ class Engine {
       const given = inputs[i];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
     });
-    const scope: Scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const scope: Scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...(enclosing ? { enclosing } : {}) };
     const saved = this.currentNode;
     this.runGraph(graph, scope);
     this.currentNode = saved;
@@ -442,7 +468,11 @@ class Engine {
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
-    const scope: Scope = { values, parent: undefined, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: new Map() };
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    const scope: Scope = {
+      values, parent: undefined, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: new Map(),
+      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...(call.metadata ? { metadata: call.metadata } : {}) }),
+    };
     const saved = this.currentNode;
     for (const node of topoOrder(nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
     this.currentNode = saved;
