@@ -33137,6 +33137,12 @@ function countNumber(c) {
   const n = Number(c);
   return Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
 }
+function addCounts(...cs) {
+  let s = 0n;
+  for (const c of cs)
+    s += countBig(c);
+  return toCount(s);
+}
 function subCounts(head, base) {
   return toCount(countBig(head) - countBig(base));
 }
@@ -33235,6 +33241,419 @@ var ModelImportError = class extends Error {
 };
 var ModelOptionsError = class extends Error {
 };
+
+// ../../packages/core/dist/report/modules.js
+var MAX_MODULE_DEPTH = 32;
+var MAX_MODULES = 1e5;
+var MAX_MODULE_NAME = 200;
+var MAX_MODULE_PATH = 600;
+var MAX_MODULE_IO = 4;
+var TF_WRAPPER = /^(?:Stateful)?PartitionedCall(?:_\d+)?$/;
+function scopeFromName(name) {
+  const semi = name.indexOf(";");
+  const t = semi >= 0 ? name.slice(0, semi) : name;
+  if (!t.includes("/"))
+    return void 0;
+  const parts = t.split("/").filter((p) => p !== "");
+  parts.pop();
+  let i2 = 0;
+  while (i2 < parts.length && TF_WRAPPER.test(parts[i2]))
+    i2++;
+  return i2 ? parts.slice(i2) : parts;
+}
+var MAX_SAFE2 = Number.MAX_SAFE_INTEGER;
+var ExactSums = class {
+  small;
+  big;
+  constructor(n) {
+    this.small = new Float64Array(n);
+  }
+  spill(m2, v) {
+    (this.big ??= [])[m2] = (this.big[m2] ?? 0n) + v;
+  }
+  /** Add `v * mult` to module m's sum. */
+  add(m2, v, mult) {
+    if (typeof v === "number" && mult === 1) {
+      if (v === 0)
+        return;
+      const s = this.small[m2] + v;
+      if (s <= MAX_SAFE2) {
+        this.small[m2] = s;
+        return;
+      }
+    }
+    this.spill(m2, countBig(v) * countBig(mult));
+  }
+  /** Add module c's sum to module p's. */
+  addModule(p, c) {
+    const s = this.small[p] + this.small[c];
+    if (s <= MAX_SAFE2)
+      this.small[p] = s;
+    else
+      this.spill(p, BigInt(this.small[c]));
+    const b = this.big?.[c];
+    if (b !== void 0)
+      this.spill(p, b);
+  }
+  count(m2) {
+    const b = this.big?.[m2];
+    return b === void 0 ? this.small[m2] : toCount(BigInt(this.small[m2]) + b);
+  }
+};
+var OVERFLOW = null;
+var cut = (s, max2) => s.length > max2 ? `${s.slice(0, max2)}\u2026` : s;
+function isShapeLike(t) {
+  return t.shape !== null && t.shape.length <= 1 && (t.dtype === "int64" || t.dtype === "int32");
+}
+function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
+  const names = [""];
+  const paths = [""];
+  const parents = [-1];
+  const depths = [0];
+  const types = [void 0];
+  const children = [void 0];
+  const firstCall = [void 0];
+  const callSets = [void 0];
+  let overflow = false;
+  const child = (cur, raw) => {
+    const name = cut(raw, MAX_MODULE_NAME);
+    let m2 = children[cur];
+    const found = m2?.get(name);
+    if (found !== void 0)
+      return found;
+    if (names.length >= MAX_MODULES) {
+      overflow = true;
+      return cur;
+    }
+    if (!m2)
+      children[cur] = m2 = /* @__PURE__ */ new Map();
+    const i2 = names.length;
+    m2.set(name, i2);
+    names.push(name);
+    paths.push(cut(paths[cur] ? `${paths[cur]}.${name}` : name, MAX_MODULE_PATH));
+    parents.push(cur);
+    depths.push(depths[cur] + 1);
+    types.push(void 0);
+    children.push(void 0);
+    firstCall.push(void 0);
+    callSets.push(void 0);
+    return i2;
+  };
+  const noteCall = (m2, id) => {
+    const first = firstCall[m2];
+    if (first === void 0)
+      firstCall[m2] = id;
+    else if (first !== id)
+      (callSets[m2] ??= /* @__PURE__ */ new Set([first])).add(id);
+  };
+  const resolve2 = (s) => {
+    let cur = 0;
+    for (let i2 = 0; i2 < s.names.length && depths[cur] < MAX_MODULE_DEPTH; i2++) {
+      const raw = s.names[i2];
+      if (s.literal) {
+        if (raw !== "")
+          cur = child(cur, raw);
+      } else {
+        const prev = i2 > 0 ? s.names[i2 - 1] : "";
+        const p = paths[cur];
+        const local = prev && raw.startsWith(`${prev}.`) ? raw.slice(prev.length + 1) : p && raw.startsWith(`${p}.`) ? raw.slice(p.length + 1) : raw === p || raw === prev ? "" : raw;
+        for (const piece of local.split("."))
+          if (piece !== "" && depths[cur] < MAX_MODULE_DEPTH)
+            cur = child(cur, piece);
+      }
+      const type = s.types?.[i2];
+      if (type !== void 0 && types[cur] === void 0 && cur !== 0)
+        types[cur] = cut(type, MAX_MODULE_NAME);
+      const call = s.calls?.[i2];
+      if (call !== void 0 && cur !== 0)
+        noteCall(cur, call);
+    }
+    return cur;
+  };
+  const n = nodes.length;
+  const moduleOf = new Int32Array(n);
+  const byNameScope = /* @__PURE__ */ new Map();
+  let rootType;
+  let scoped = 0;
+  for (let i2 = 0; i2 < n; i2++) {
+    const hint = scopeOf2(i2);
+    if (hint === null) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    if (hint) {
+      rootType ??= hint.rootType;
+      moduleOf[i2] = resolve2(hint);
+      scoped++;
+      continue;
+    }
+    const name = nodes[i2].name;
+    const semi = name.indexOf(";");
+    const key2 = name.slice(0, name.lastIndexOf("/", semi >= 0 ? semi : name.length) + 1);
+    const cached = key2 === "" ? void 0 : byNameScope.get(key2);
+    if (cached !== void 0) {
+      moduleOf[i2] = cached;
+      scoped++;
+      continue;
+    }
+    const s = scopeFromName(name);
+    if (!s) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    const m2 = resolve2({ names: s });
+    byNameScope.set(key2, m2);
+    moduleOf[i2] = m2;
+    scoped++;
+  }
+  if (scoped === 0 || names.length === 1)
+    return void 0;
+  const lca = (a, b) => {
+    while (depths[a] > depths[b])
+      a = parents[a];
+    while (depths[b] > depths[a])
+      b = parents[b];
+    while (a !== b) {
+      a = parents[a];
+      b = parents[b];
+    }
+    return a;
+  };
+  for (let i2 = 0; i2 < n; ) {
+    if (moduleOf[i2] !== -1) {
+      i2++;
+      continue;
+    }
+    let j = i2;
+    while (j < n && moduleOf[j] === -1)
+      j++;
+    const before = i2 > 0 ? moduleOf[i2 - 1] : -1;
+    const after = j < n ? moduleOf[j] : -1;
+    const target = before >= 0 && after >= 0 ? lca(before, after) : 0;
+    moduleOf.fill(target, i2, j);
+    i2 = j;
+  }
+  const count = names.length;
+  const order = [];
+  const stack = [0];
+  while (stack.length) {
+    const m2 = stack.pop();
+    order.push(m2);
+    const c = children[m2];
+    if (c) {
+      const list = [...c.values()];
+      for (let k = list.length - 1; k >= 0; k--)
+        stack.push(list[k]);
+    }
+  }
+  const newIndex = new Int32Array(count);
+  order.forEach((old, i2) => newIndex[old] = i2);
+  const params = new ExactSums(count);
+  const macs = new ExactSums(count);
+  const flops = new ExactSums(count);
+  const bytes = new ExactSums(count);
+  const nodeCount = new Array(count).fill(0);
+  const unsupported = new Array(count).fill(0);
+  const lastOp = new Array(count);
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const m2 = moduleOf[i2];
+    const mult = node.multiplicity ?? 1;
+    params.add(m2, node.params, 1);
+    macs.add(m2, node.macs, mult);
+    flops.add(m2, node.flops, mult);
+    bytes.add(m2, node.bytesRead, mult);
+    bytes.add(m2, node.bytesWritten, mult);
+    nodeCount[m2]++;
+    if (node.status === "unsupported")
+      unsupported[m2]++;
+    lastOp[m2] = node.op;
+  }
+  for (let m2 = count - 1; m2 > 0; m2--) {
+    const p = parents[m2];
+    params.addModule(p, m2);
+    macs.addModule(p, m2);
+    flops.addModule(p, m2);
+    bytes.addModule(p, m2);
+    nodeCount[p] += nodeCount[m2];
+    unsupported[p] += unsupported[m2];
+    if (nodeCount[m2] > 0)
+      lastOp[p] = lastOp[m2];
+  }
+  const ins = new Array(count);
+  const outs = new Array(count);
+  const add = (lists, m2, t) => {
+    const l = lists[m2];
+    if (l === OVERFLOW)
+      return;
+    if (l === void 0) {
+      lists[m2] = [t];
+      return;
+    }
+    for (const x2 of l)
+      if (x2.name === t.name)
+        return;
+    if (l.length >= MAX_MODULE_IO)
+      lists[m2] = OVERFLOW;
+    else
+      l.push(t);
+  };
+  const producer = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < n; i2++)
+    for (const o of nodes[i2].outputs)
+      if (o.name !== "")
+        producer.set(o.name, i2);
+  const graphInputs = /* @__PURE__ */ new Map();
+  for (const t of inputs)
+    graphInputs.set(t.name, t);
+  const tensorOf = (p, name) => {
+    for (const o of nodes[p].outputs)
+      if (o.name === name)
+        return o;
+    return void 0;
+  };
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const a0 = moduleOf[i2];
+    for (const name of node.inputs) {
+      if (name === "")
+        continue;
+      const p = producer.get(name);
+      let t;
+      let b = -1;
+      if (p === void 0) {
+        t = graphInputs.get(name);
+        if (!t)
+          continue;
+      } else {
+        if (p >= i2 || nodes[p].op === "Constant")
+          continue;
+        b = moduleOf[p];
+        if (b === a0)
+          continue;
+        t = tensorOf(p, name);
+      }
+      if (!t || isShapeLike(t))
+        continue;
+      let a = a0;
+      if (b === -1) {
+        for (; a !== -1; a = parents[a])
+          add(ins, a, t);
+        continue;
+      }
+      while (depths[a] > depths[b]) {
+        add(ins, a, t);
+        a = parents[a];
+      }
+      while (depths[b] > depths[a]) {
+        add(outs, b, t);
+        b = parents[b];
+      }
+      while (a !== b) {
+        add(ins, a, t);
+        add(outs, b, t);
+        a = parents[a];
+        b = parents[b];
+      }
+    }
+  }
+  for (const o of outputs) {
+    const p = producer.get(o.name);
+    if (p === void 0)
+      continue;
+    const t = tensorOf(p, o.name) ?? o;
+    for (let b = moduleOf[p]; b !== -1; b = parents[b])
+      add(outs, b, t);
+  }
+  const modules = order.map((old) => {
+    const calls = callSets[old]?.size ?? 1;
+    const i2 = ins[old];
+    const o = outs[old];
+    const type = old === 0 ? rootType : types[old];
+    return {
+      path: paths[old],
+      name: names[old],
+      ...old === 0 ? {} : { parent: newIndex[parents[old]] },
+      depth: depths[old],
+      ...type !== void 0 ? { type: cut(type, MAX_MODULE_NAME) } : {},
+      ...nodeCount[old] === 1 && lastOp[old] !== void 0 ? { op: lastOp[old] } : {},
+      ...calls > 1 ? { calls } : {},
+      nodes: nodeCount[old],
+      ...unsupported[old] > 0 ? { unsupported: unsupported[old] } : {},
+      params: params.count(old),
+      macs: macs.count(old),
+      flops: flops.count(old),
+      bytesMoved: bytes.count(old),
+      // No output read outside it: the edges out are not visible (a function body's renamed values), so neither boundary is shown.
+      ...i2 === OVERFLOW || !o ? {} : { inputs: i2 ?? [] },
+      ...!o ? {} : { outputs: o }
+    };
+  });
+  const nodeModules = new Int32Array(n);
+  for (let i2 = 0; i2 < n; i2++)
+    nodeModules[i2] = newIndex[moduleOf[i2]];
+  return {
+    modules,
+    nodeModules,
+    ...overflow ? { diagnostic: { severity: "warning", code: "module-limit", message: `more than ${MAX_MODULES} modules: the nodes of the rest are counted in their deepest module already listed` } } : {}
+  };
+}
+function moduleChildren(modules) {
+  const out = modules.map(() => []);
+  for (let i2 = 1; i2 < modules.length; i2++) {
+    const p = modules[i2].parent;
+    if (p !== void 0)
+      out[p].push(i2);
+  }
+  return out;
+}
+function isBlockName(name) {
+  return /^\d{1,9}$/.test(name);
+}
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isIndex = (v, below) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v < below;
+function moduleTreeProblem(r) {
+  if (r.modules === void 0)
+    return void 0;
+  const mods = r.modules;
+  if (!Array.isArray(mods) || mods.length === 0)
+    return "modules: expected a non-empty list";
+  for (let i2 = 0; i2 < mods.length; i2++) {
+    const m2 = mods[i2];
+    if (!isObj(m2) || typeof m2.path !== "string" || typeof m2.name !== "string")
+      return `modules[${i2}]: expected {path, name, depth, nodes, params, macs, flops, bytesMoved}`;
+    if (i2 === 0) {
+      if (m2.parent !== void 0 || m2.depth !== 0)
+        return "modules[0]: the root has depth 0 and no parent";
+    } else {
+      if (!isIndex(m2.parent, i2))
+        return `modules[${i2}].parent: expected the index of an earlier module`;
+      if (m2.depth !== mods[m2.parent].depth + 1)
+        return `modules[${i2}].depth: expected its parent's depth + 1`;
+    }
+    if (!Number.isSafeInteger(m2.nodes) || m2.nodes < 0)
+      return `modules[${i2}].nodes: expected a non-negative integer`;
+    for (const k of ["params", "macs", "flops", "bytesMoved"])
+      if (!isCount(m2[k]))
+        return `modules[${i2}].${k}: expected an exact non-negative count`;
+    if (m2.calls !== void 0 && (!Number.isSafeInteger(m2.calls) || m2.calls < 2))
+      return `modules[${i2}].calls: expected an integer of 2 or more`;
+    for (const k of ["type", "op"])
+      if (m2[k] !== void 0 && typeof m2[k] !== "string")
+        return `modules[${i2}].${k}: expected a string`;
+    for (const k of ["inputs", "outputs"]) {
+      const l = m2[k];
+      if (l !== void 0 && (!Array.isArray(l) || l.length > MAX_MODULE_IO || !l.every((t) => isObj(t) && typeof t.name === "string" && typeof t.dtype === "string" && (t.shape === null || Array.isArray(t.shape)))))
+        return `modules[${i2}].${k}: expected at most ${MAX_MODULE_IO} tensors`;
+    }
+  }
+  if (Array.isArray(r.nodes)) {
+    for (let i2 = 0; i2 < r.nodes.length; i2++)
+      if (!isIndex(r.nodes[i2]?.module, mods.length))
+        return `nodes[${i2}].module: expected an index into modules`;
+  }
+  return void 0;
+}
 
 // ../../packages/core/dist/report/build.js
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -33342,7 +33761,15 @@ function buildReport(input) {
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
     if (!p.isConst)
       symbolic[k] = p.toString();
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i2) => input.nodes[i2].scope, reportInputs, reportOutputs);
+  if (tree)
+    for (let i2 = 0; i2 < nodes.length; i2++)
+      nodes[i2].module = tree.nodeModules[i2];
   const diagnostics = [...input.diagnostics];
+  if (tree?.diagnostic)
+    diagnostics.push(tree.diagnostic);
   if (unbound.size) {
     const names = [...unbound].sort();
     for (const s of names)
@@ -33360,11 +33787,12 @@ function buildReport(input) {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...Object.keys(symbolic).length ? { symbolic } : {},
     nodes,
+    ...tree ? { modules: tree.modules } : {},
     latency: [],
     coverage: { nodes: input.nodes.length, supported, unsupported },
     diagnostics
@@ -34411,14 +34839,30 @@ function estimateLatency(report, hw, options = {}, kernels = groupKernels(report
     return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join("+"), ms: sec * 1e3, boundBy: t.compute >= t.memory ? "compute" : "memory", flops: k.flops, bytes: Math.round(bytes), dtype };
   });
   const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, kernels, timed) : void 0;
   return {
     hardware: hw.id,
     ms: total * 1e3,
     boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
     ...options.precision ? { precision: options.precision } : {},
     kernels: kernels.length,
-    top
+    top,
+    ...modules ? { modules } : {}
   };
+}
+function moduleMs(modules, kernels, timed) {
+  const ms = new Array(modules.length).fill(0);
+  kernels.forEach((k, i2) => {
+    const m2 = k.nodes[0]?.module;
+    if (m2 !== void 0 && m2 >= 0 && m2 < ms.length)
+      ms[m2] += timed[i2].ms;
+  });
+  for (let i2 = ms.length - 1; i2 > 0; i2--) {
+    const p = modules[i2].parent;
+    if (p !== void 0 && p >= 0 && p < i2)
+      ms[p] += ms[i2];
+  }
+  return ms.map((v) => Math.round(v * 1e6) / 1e6);
 }
 function withLatency(report, profiles, options = {}) {
   if (profiles.length === 0)
@@ -34572,13 +35016,192 @@ function diffReports(base, head) {
   for (const [op, count] of Object.entries(head.coverage.unsupported))
     if (!hasOwn(base.coverage.unsupported, op))
       newUnsupported[op] = count;
+  const modules = diffModules(base, head);
   return {
     totals,
     latency,
     layers: news,
     tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
-    newUnsupported
+    newUnsupported,
+    ...modules ? { modules } : {}
   };
+}
+function pushTo(m2, k, v) {
+  const l = m2.get(k);
+  if (l)
+    l.push(v);
+  else
+    m2.set(k, [v]);
+}
+function treeOf(r) {
+  return r.modules && moduleTreeProblem(r) === void 0 ? r.modules : void 0;
+}
+var ZERO_MODULE = { macs: 0, params: 0, flops: 0, bytesMoved: 0 };
+function diffModules(base, head) {
+  const bm = treeOf(base);
+  const hm = treeOf(head);
+  if (!bm || !hm)
+    return void 0;
+  const bc = moduleChildren(bm);
+  const hc = moduleChildren(hm);
+  const out = [];
+  const childRows = /* @__PURE__ */ new Map();
+  const sig = (m2) => `${m2.type ?? ""}|${m2.nodes}|${m2.params}|${m2.macs}|${m2.flops}`;
+  const shape = (m2) => shapeText(m2?.outputs?.[0]);
+  const change = (kind, b, h, extra = {}) => {
+    const sum2 = (ms, k) => ms.length === 1 ? ms[0][k] : addCounts(...ms.map((m2) => m2[k]));
+    const first = h[0] ?? b[0];
+    const bs = shape(b[0]);
+    const hs = shape(h[0]);
+    return {
+      kind,
+      path: (b[0] ?? h[0]).path,
+      count: Math.max(b.length, h.length),
+      depth: first.depth,
+      ...(h[0]?.type ?? b[0]?.type) !== void 0 ? { type: h[0]?.type ?? b[0]?.type } : {},
+      macs: delta(b.length ? sum2(b, "macs") : ZERO_MODULE.macs, h.length ? sum2(h, "macs") : ZERO_MODULE.macs),
+      params: delta(b.length ? sum2(b, "params") : 0, h.length ? sum2(h, "params") : 0),
+      flops: delta(b.length ? sum2(b, "flops") : 0, h.length ? sum2(h, "flops") : 0),
+      bytesMoved: delta(b.length ? sum2(b, "bytesMoved") : 0, h.length ? sum2(h, "bytesMoved") : 0),
+      ...kind === "changed" && bs !== hs ? { shape: { base: bs, head: hs } } : {},
+      ...extra
+    };
+  };
+  const ranges = (kind, list, parentRow) => {
+    let i2 = 0;
+    while (i2 < list.length) {
+      let j = i2 + 1;
+      if (isBlockName(list[i2].name))
+        while (j < list.length && isBlockName(list[j].name) && Number(list[j].name) === Number(list[j - 1].name) + 1)
+          j++;
+      const run = list.slice(i2, j);
+      const c = kind === "added" ? change("added", [], run, run.length > 1 ? { through: run[run.length - 1].path } : {}) : change("removed", run, [], run.length > 1 ? { through: run[run.length - 1].path } : {});
+      out.push(c);
+      if (parentRow !== void 0)
+        childRows.get(parentRow)?.push(out.length - 1);
+      i2 = j;
+    }
+  };
+  const stack = [[0, 0, void 0]];
+  while (stack.length) {
+    const [bi, hi, parentRow] = stack.pop();
+    const b = bm[bi];
+    const h = hm[hi];
+    const bKids = bc[bi].map((i2) => bm[i2]);
+    const hKids = hc[hi].map((i2) => hm[i2]);
+    const blocksB = bKids.filter((m2) => isBlockName(m2.name)).length;
+    const blocksH = hKids.filter((m2) => isBlockName(m2.name)).length;
+    let row;
+    if (bi !== 0) {
+      const c = change("changed", [b], [h], {
+        ...b.path !== h.path ? { renamedTo: h.path } : {},
+        ...blocksB !== blocksH ? { blocks: { base: blocksB, head: blocksH } } : {}
+      });
+      if (c.blocks || c.shape || deltaSign(c.macs) !== 0 || deltaSign(c.params) !== 0 || deltaSign(c.flops) !== 0 || deltaSign(c.bytesMoved) !== 0) {
+        out.push(c);
+        row = out.length - 1;
+        childRows.set(row, []);
+        if (parentRow !== void 0)
+          childRows.get(parentRow)?.push(row);
+      }
+    }
+    const byName = /* @__PURE__ */ new Map();
+    hc[hi].forEach((i2) => byName.set(hm[i2].name, i2));
+    const pairs2 = [];
+    const usedH = /* @__PURE__ */ new Set();
+    const leftB = [];
+    for (const i2 of bc[bi]) {
+      const j = byName.get(bm[i2].name);
+      if (j !== void 0 && !usedH.has(j)) {
+        pairs2.push([i2, j]);
+        usedH.add(j);
+      } else
+        leftB.push(i2);
+    }
+    let leftH = hc[hi].filter((j) => !usedH.has(j));
+    if (leftB.length && leftH.length) {
+      const bySig = /* @__PURE__ */ new Map();
+      for (const j of leftH)
+        pushTo(bySig, sig(hm[j]), j);
+      const stillB = [];
+      const renamed = /* @__PURE__ */ new Set();
+      for (const i2 of leftB) {
+        const j = bySig.get(sig(bm[i2]))?.shift();
+        if (j !== void 0)
+          renamed.add(j);
+        else
+          stillB.push(i2);
+      }
+      leftH = leftH.filter((j) => !renamed.has(j));
+      leftB.length = 0;
+      leftB.push(...stillB);
+      if (leftB.length === 1 && leftH.length === 1 && bm[leftB[0]].type !== void 0 && bm[leftB[0]].type === hm[leftH[0]].type) {
+        pairs2.push([leftB[0], leftH[0]]);
+        leftB.length = 0;
+        leftH = [];
+      }
+    }
+    const reportTo = row ?? parentRow;
+    ranges("removed", leftB.map((i2) => bm[i2]), reportTo);
+    ranges("added", leftH.map((j) => hm[j]), reportTo);
+    for (let k = pairs2.length - 1; k >= 0; k--)
+      stack.push([pairs2[k][0], pairs2[k][1], reportTo]);
+  }
+  const drop = /* @__PURE__ */ new Set();
+  for (const [r, kids] of childRows) {
+    const changedKids = kids.filter((k2) => out[k2].kind === "changed");
+    if (changedKids.length !== 1 || kids.length !== 1)
+      continue;
+    const c = out[r];
+    const k = out[changedKids[0]];
+    if (k.macs.delta !== c.macs.delta || k.params.delta !== c.params.delta || k.flops.delta !== c.flops.delta || k.bytesMoved.delta !== c.bytesMoved.delta)
+      continue;
+    drop.add(k.blocks || k.renamedTo || c.blocks || c.renamedTo ? c.blocks || c.renamedTo ? changedKids[0] : r : changedKids[0]);
+  }
+  const kept = out.filter((_, i2) => !drop.has(i2));
+  const byAbs = (x2, y) => {
+    const a = absDelta(x2);
+    const b = absDelta(y);
+    return a > b ? -1 : a < b ? 1 : 0;
+  };
+  kept.sort((a, b) => byAbs(a.macs, b.macs) || byAbs(a.params, b.params) || byAbs(a.flops, b.flops) || a.depth - b.depth || compareText(a.path, b.path));
+  const rangesOf = /* @__PURE__ */ new Map();
+  for (const c of kept) {
+    if (c.kind === "changed" || !isBlockName(c.path.slice(c.path.lastIndexOf(".") + 1)))
+      continue;
+    pushTo(rangesOf, c.path.slice(0, c.path.lastIndexOf(".")), c);
+  }
+  const ordered = [];
+  const placed = /* @__PURE__ */ new Set();
+  for (const c of kept) {
+    if (placed.has(c))
+      continue;
+    ordered.push(c);
+    placed.add(c);
+    if (c.kind === "changed" && c.blocks)
+      for (const r of rangesOf.get(c.renamedTo ?? c.path) ?? rangesOf.get(c.path) ?? []) {
+        if (placed.has(r))
+          continue;
+        ordered.push(r);
+        placed.add(r);
+      }
+  }
+  return ordered;
+}
+function selectModuleChanges(changes, opts = {}) {
+  const depth = opts.depth ?? 3;
+  const max2 = opts.max ?? 12;
+  const rows2 = [];
+  for (const c of changes) {
+    if (rows2.length >= max2)
+      break;
+    if (c.depth > depth)
+      continue;
+    if (c.kind === "changed" && rows2.some((r) => c.path.startsWith(`${r.path}.`) && r.kind === "changed" && r.macs.delta === c.macs.delta && r.params.delta === c.params.delta))
+      continue;
+    rows2.push(c);
+  }
+  return { rows: rows2, more: changes.length - rows2.length };
 }
 
 // ../../packages/report/dist/escape.js
@@ -34752,11 +35375,39 @@ function modelRow(c, hw) {
   };
   return `| ${cellCode(c.path)} | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`;
 }
-function detailsBlock(c, maxLayers) {
+function moduleChangeText(m2) {
+  if (m2.blocks)
+    return `${m2.blocks.base} \u2192 ${m2.blocks.head} blocks`;
+  if (m2.kind === "changed")
+    return "changed";
+  return m2.count > 1 ? `${m2.count} ${m2.kind}` : m2.kind;
+}
+function moduleLines(d, max2, depth) {
+  if (!d.modules?.length)
+    return [];
+  const { rows: rows2, more } = selectModuleChanges(d.modules, { max: max2, depth });
+  if (rows2.length === 0)
+    return [];
+  const lines = ["", "| module | type | change | MACs | params | output |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const m2 of rows2) {
+    const name = `${cellCode(m2.path)}${m2.through ? `\u2013${cellCode(m2.through)}` : ""}${m2.renamedTo ? ` \u2192 ${cellCode(m2.renamedTo)}` : ""}`;
+    const macs = `${signed(m2.macs.delta, false)}${m2.kind === "changed" && deltaSign(m2.macs) !== 0 ? ` (${percent(m2.macs)})` : ""}`;
+    lines.push(`| ${name} | ${m2.type !== void 0 ? cellCode(m2.type, 60) : ""} | ${moduleChangeText(m2)} | ${macs} | ${signed(m2.params.delta, false)} | ${m2.shape ? `${cellCode(m2.shape.base)} \u2192 ${cellCode(m2.shape.head)}` : ""} |`);
+  }
+  if (more > 0)
+    lines.push("", `\u2026and ${plural(more, "more module change")} (deeper or smaller; \`modelcost diff\` lists them).`);
+  return lines;
+}
+function detailsBlock(c, maxLayers, maxModules = 12, moduleDepth = 3) {
   const d = c.diff;
-  if (!d || d.layers.length === 0 && d.tensors.length === 0)
+  const modules = d ? moduleLines(d, maxModules, moduleDepth) : [];
+  if (!d || d.layers.length === 0 && d.tensors.length === 0 && modules.length === 0)
     return void 0;
-  const lines = ["", `<details><summary>${summary2(c.path)}: ${plural(d.layers.length, "layer")} changed</summary>`, ""];
+  const changedModules = d.modules?.length ?? 0;
+  const lines = ["", `<details><summary>${summary2(c.path)}: ${changedModules ? `${plural(changedModules, "module")} and ` : ""}${plural(d.layers.length, "layer")} changed</summary>`, ""];
+  lines.push(...modules.slice(1));
+  if (modules.length && d.tensors.length)
+    lines.push("");
   for (const t of d.tensors)
     lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ""}${t.base && t.head ? " \u2192 " : ""}${t.head ? code(t.head) : ""}`);
   if (d.layers.length) {
@@ -34810,7 +35461,7 @@ ${verdict}
   const extras = [
     ...chart ? [{ kind: "chart", items: [`
 ${chart}`] }] : [],
-    { kind: "detail section", items: changed.flatMap((c) => [detailsBlock(c, maxLayers), unsupportedLine(c)].filter((x2) => x2 !== void 0)) }
+    { kind: "detail section", items: changed.flatMap((c) => [detailsBlock(c, maxLayers, opts.maxModules, opts.moduleDepth), unsupportedLine(c)].filter((x2) => x2 !== void 0)) }
   ];
   const hint = opts.fullReportHint ?? "the full report is in the job summary, or run `modelcost pr` locally";
   const reserve = 320;
@@ -35019,7 +35670,7 @@ function matchSegments(ps, names, dot2) {
     if (p && !p.globstar && matchSegment(p, names[i2], dot2)) {
       i2++;
       j++;
-    } else if (p && p.globstar && (dot2 || !names[i2].startsWith("."))) {
+    } else if (p && p.globstar) {
       starJ = j++;
       starI = i2;
     } else if (starJ >= 0 && (dot2 || !names[starI].startsWith("."))) {
@@ -35054,7 +35705,7 @@ function compileGlob(patterns, options = {}) {
   }
   return (path) => {
     const names = path.replace(/^(\.\/)+/, "").split("/");
-    return pos.some((p) => matchSegments(p, names, dot2)) && !neg.some((p) => matchSegments(p, names, dot2));
+    return (pos.length === 0 || pos.some((p) => matchSegments(p, names, dot2))) && !neg.some((p) => matchSegments(p, names, dot2));
   };
 }
 function globProblem(pattern) {
@@ -35136,8 +35787,8 @@ var KerasImportError = class extends ModelImportError {
 var DEFAULT_FILE_LABEL = "input";
 var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 function quote(text2, max2 = 40) {
-  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
-  return JSON.stringify(cut);
+  const cut2 = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
+  return JSON.stringify(cut2);
 }
 var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
 var MESSAGES = {
@@ -36099,10 +36750,10 @@ function cropping(rank) {
       const { batch, spatial, channels } = splitChannels(c, rank);
       const p = pairs(c, "cropping", rank, 0);
       const out = spatial.map((d, i2) => {
-        const cut = p[i2][0] + p[i2][1];
-        if (typeof d === "number" && d - cut <= 0)
-          throw new ShapeError(`cropping ${cut} from axis of size ${fmt(d)} leaves nothing`);
-        return dim(dimPoly(d).sub(cut));
+        const cut2 = p[i2][0] + p[i2][1];
+        if (typeof d === "number" && d - cut2 <= 0)
+          throw new ShapeError(`cropping ${cut2} from axis of size ${fmt(d)} leaves nothing`);
+        return dim(dimPoly(d).sub(cut2));
       });
       return [joinChannels(c, batch, out, channels)];
     }
@@ -36727,6 +37378,43 @@ function walkModel(model, opts) {
   const w = new Walker(opts);
   const outputs = w.runModel(model, void 0, "", model.trainable);
   return w.result(outputs);
+}
+
+// ../../packages/keras/dist/modules.js
+var stripCall = (s) => s.replace(/#\d+$/, "");
+function nestedClasses(model) {
+  const out = /* @__PURE__ */ new Map();
+  const walk = (m2, prefix, depth) => {
+    if (depth >= MAX_MODULE_DEPTH)
+      return;
+    for (const l of m2.layers) {
+      if (!l.model)
+        continue;
+      const path = `${prefix}${l.name}`;
+      out.set(path, l.className);
+      walk(l.model, `${path}/`, depth + 1);
+    }
+  };
+  walk(model, "", 0);
+  return out;
+}
+function kerasScopes(model) {
+  const classes = nestedClasses(model);
+  return (name, className) => {
+    const raw = name.split("/");
+    const names = raw.map(stripCall);
+    const calls = [];
+    const types = [];
+    let call = "";
+    let path = "";
+    raw.forEach((r, i2) => {
+      call = i2 ? `${call}/${r}` : r;
+      path = i2 ? `${path}/${names[i2]}` : names[i2];
+      calls.push(call);
+      types.push(i2 === raw.length - 1 ? classes.get(path) ?? className : classes.get(path));
+    });
+    return { names, types, calls, literal: true, rootType: model.className };
+  };
 }
 
 // ../../packages/keras/dist/read/json-error.js
@@ -37577,14 +38265,14 @@ function translateKeras1(className, config) {
 }
 
 // ../../packages/keras/dist/read/formats.js
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var MODEL_CLASSES = /* @__PURE__ */ new Set(["Sequential", "Model", "Functional"]);
 function describe(v) {
   if (Array.isArray(v))
     return "it is a JSON array";
   if (v === null)
     return "it is JSON null";
-  if (!isObj(v))
+  if (!isObj2(v))
     return `it is a JSON ${typeof v}`;
   const keys = Object.keys(v);
   return keys.length ? `it is a JSON object with keys ${keys.slice(0, 8).map((k) => quote(k, 30)).join(", ")}${keys.length > 8 ? ", ..." : ""}` : "it is an empty JSON object";
@@ -37593,7 +38281,7 @@ function isModelJson(j) {
   const cfg = j["config"];
   if (Array.isArray(cfg))
     return j["class_name"] === "Sequential";
-  return isObj(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
+  return isObj2(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
 }
 function refFromList(v) {
   if (Array.isArray(v) && v.length >= 1 && typeof v[0] === "string") {
@@ -37604,9 +38292,9 @@ function refFromList(v) {
 function kerasTensors(v) {
   if (Array.isArray(v))
     return v.flatMap(kerasTensors);
-  if (!isObj(v))
+  if (!isObj2(v))
     return [];
-  if (v["class_name"] === "__keras_tensor__" && isObj(v["config"])) {
+  if (v["class_name"] === "__keras_tensor__" && isObj2(v["config"])) {
     const r = refFromList(v["config"]["keras_history"]);
     return r ? [r] : [];
   }
@@ -37635,7 +38323,7 @@ function parseCalls(raw, ctx, where) {
         return ref;
       });
       const first = node[0];
-      const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
+      const kw = Array.isArray(first) && isObj2(first[3]) ? first[3] : {};
       const kwargs = {};
       const kwargRefs = {};
       for (const [k, v] of Object.entries(kw)) {
@@ -37647,10 +38335,10 @@ function parseCalls(raw, ctx, where) {
       }
       return { args, kwargs, kwargRefs };
     }
-    if (isObj(node)) {
+    if (isObj2(node)) {
       const kwargs = {};
       const kwargRefs = {};
-      for (const [k, v] of Object.entries(isObj(node["kwargs"]) ? node["kwargs"] : {})) {
+      for (const [k, v] of Object.entries(isObj2(node["kwargs"]) ? node["kwargs"] : {})) {
         const refs = kerasTensors(v);
         if (refs.length)
           kwargRefs[k] = refs;
@@ -37668,7 +38356,7 @@ function parseRefs(raw) {
     return [single];
   if (Array.isArray(raw))
     return raw.map(refFromList).filter((r) => r !== void 0);
-  if (isObj(raw))
+  if (isObj2(raw))
     return Object.values(raw).flatMap(parseRefs);
   return [];
 }
@@ -37676,10 +38364,10 @@ function layerName(j, cfg) {
   return typeof j["name"] === "string" ? j["name"] : typeof cfg["name"] === "string" ? cfg["name"] : "";
 }
 function buildLayer(j, ctx, where, index) {
-  if (!isObj(j) || typeof j["class_name"] !== "string")
+  if (!isObj2(j) || typeof j["class_name"] !== "string")
     throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
   const className = j["class_name"];
-  const rawCfg = isObj(j["config"]) ? j["config"] : {};
+  const rawCfg = isObj2(j["config"]) ? j["config"] : {};
   const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
   const here = `${where} layer ${quote(name)}`;
   const calls = parseCalls(j["inbound_nodes"], ctx, here);
@@ -37691,7 +38379,7 @@ function buildLayer(j, ctx, where, index) {
   return { className, name, config, calls };
 }
 function declaredShape(j, model) {
-  const cfg = isObj(j["config"]) ? j["config"] : {};
+  const cfg = isObj2(j["config"]) ? j["config"] : {};
   for (const k of ["batch_input_shape", "batch_shape", "batchInputShape"])
     if (Array.isArray(cfg[k]))
       return cfg[k];
@@ -37701,21 +38389,21 @@ function declaredShape(j, model) {
     return cfg["input_length"] !== void 0 ? [null, cfg["input_length"], cfg["input_dim"]] : [null, cfg["input_dim"]];
   if (j["class_name"] === "Embedding" && cfg["input_length"] !== void 0)
     return [null, cfg["input_length"]];
-  const bc = isObj(j["build_config"]) ? j["build_config"] : void 0;
+  const bc = isObj2(j["build_config"]) ? j["build_config"] : void 0;
   if (bc && Array.isArray(bc["input_shape"]))
     return bc["input_shape"];
   if (isModelJson(j)) {
     const inner = Array.isArray(cfg) ? cfg : cfg["layers"];
     const first = inner[0];
-    if (isObj(first))
+    if (isObj2(first))
       return declaredShape(first);
   }
-  if (model && isObj(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
+  if (model && isObj2(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
     return model["build_config"]["input_shape"];
   return void 0;
 }
 function declaredDtype(j) {
-  const cfg = isObj(j["config"]) ? j["config"] : {};
+  const cfg = isObj2(j["config"]) ? j["config"] : {};
   return cfg["dtype"] ?? cfg["input_dtype"];
 }
 function buildSequential(j, list, ctx, where, name, trainable) {
@@ -37756,10 +38444,10 @@ function buildSequential(j, list, ctx, where, name, trainable) {
 }
 function buildModel(j, ctx, where) {
   const cfg = j["config"];
-  const trainable = !(isObj(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
+  const trainable = !(isObj2(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
   if (Array.isArray(cfg))
     return buildSequential(j, cfg, ctx, where, typeof j["name"] === "string" ? j["name"] : "sequential", trainable);
-  if (!isObj(cfg) || !Array.isArray(cfg["layers"]))
+  if (!isObj2(cfg) || !Array.isArray(cfg["layers"]))
     throw new KerasImportError(ctx.file, "bad-config", MESSAGES.noLayers(ctx.file, where || "the model config"));
   const name = typeof cfg["name"] === "string" ? cfg["name"] : typeof j["name"] === "string" ? j["name"] : "model";
   if (j["class_name"] === "Sequential" || !("input_layers" in cfg))
@@ -37776,7 +38464,7 @@ function normalizeConfig(root, file) {
   let version;
   let producer;
   let flavour = "keras";
-  if (isObj(root) && isObj(root["modelTopology"])) {
+  if (isObj2(root) && isObj2(root["modelTopology"])) {
     flavour = "tfjs";
     const topo = root["modelTopology"];
     cfg = topo["model_config"] ?? topo;
@@ -37788,14 +38476,14 @@ function normalizeConfig(root, file) {
       if (m2)
         producer = `tfjs-layers ${m2[1]}`;
     }
-  } else if (isObj(root) && "model_config" in root) {
+  } else if (isObj2(root) && "model_config" in root) {
     cfg = root["model_config"];
     if (typeof root["keras_version"] === "string")
       version = root["keras_version"];
   }
   if (typeof cfg === "string")
     cfg = parseJson(cfg, file, " (in model_config)");
-  if (!isObj(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
+  if (!isObj2(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
     throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, describe(cfg)));
   if (typeof cfg["keras_version"] === "string")
     version ??= cfg["keras_version"];
@@ -37843,7 +38531,9 @@ function bytesOfTensor(t) {
 function profileKeras(source, options = {}) {
   const a = analyzeKeras(source, options);
   const evalDims = options.dims ?? {};
+  const scopeOf2 = kerasScopes(a.file.model);
   const nodes = a.result.calls.map((c) => ({
+    scope: scopeOf2(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: "keras",
@@ -37957,8 +38647,8 @@ var fmtBytes = (n) => {
   return `${v.toFixed(1)} ${units[u]}`;
 };
 function quote2(text2, max2 = 40) {
-  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
-  return JSON.stringify(cut);
+  const cut2 = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
+  return JSON.stringify(cut2);
 }
 var MESSAGES2 = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
@@ -40406,7 +41096,8 @@ function toAttrs(attrs) {
   return out;
 }
 function toNodeDef(n) {
-  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  const def = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
 function toGraphDef(g) {
   return {
@@ -40761,6 +41452,12 @@ var RuleTable = class {
     return [...this.byKey.keys()];
   }
 };
+function placement(node, scope) {
+  return { ...scope.enclosing ? { enclosing: scope.enclosing } : {}, ...node.metadata ? { metadata: node.metadata } : {} };
+}
+function enclosed(scope, e2) {
+  return scope.enclosing ? [...scope.enclosing, e2] : [e2];
+}
 function lookup(scope, name) {
   for (let s = scope; s; s = s.parent)
     if (s.values.has(name))
@@ -40961,7 +41658,7 @@ var Engine = class {
     }
     if (!rule) {
       const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -40971,7 +41668,7 @@ var Engine = class {
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code2, message) => this.diag("warning", code2, message, name),
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity))
+      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
     };
     const ctx = new NodeContext(node, version, ins, services);
     let status = "ok";
@@ -40994,7 +41691,7 @@ var Engine = class {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
+    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
     this.nodes.splice(mark2, 0, entry);
   }
   inferFailure(e2, name, node) {
@@ -41051,7 +41748,7 @@ var Engine = class {
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
-  inferSubgraph(graph, inputs, path, parent, multiplicity) {
+  inferSubgraph(graph, inputs, path, parent, multiplicity, enclosing) {
     const values = /* @__PURE__ */ new Map();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
@@ -41061,7 +41758,7 @@ var Engine = class {
       const given = inputs[i2];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
     });
-    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...enclosing ? { enclosing } : {} };
     const saved = this.currentNode;
     this.runGraph(graph, scope);
     this.currentNode = saved;
@@ -41091,7 +41788,16 @@ var Engine = class {
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets)
       opsets.set(normDomain(d), v);
-    const scope = { values, parent: void 0, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: /* @__PURE__ */ new Map() };
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    const scope = {
+      values,
+      parent: void 0,
+      opsets,
+      path: name,
+      multiplicity: parent.multiplicity,
+      valueInfo: /* @__PURE__ */ new Map(),
+      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...call.metadata ? { metadata: call.metadata } : {} })
+    };
     const saved = this.currentNode;
     for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
       this.runNode(node, scope);
@@ -41216,6 +41922,132 @@ var MinHeap = class {
     return top;
   }
 };
+
+// ../../packages/onnx/dist/modules.js
+var NAME_SCOPES_KEY = "pkg.torch.onnx.name_scopes";
+var CLASS_HIERARCHY_KEY = "pkg.torch.onnx.class_hierarchy";
+var MAX_LIST_TEXT = 64 * 1024;
+function parsePyStrList(text2, max2 = MAX_MODULE_DEPTH + 2) {
+  if (text2.length > MAX_LIST_TEXT)
+    return void 0;
+  const s = text2.trim();
+  if (!s.startsWith("[") || !s.endsWith("]"))
+    return void 0;
+  const out = [];
+  let i2 = 1;
+  const end = s.length - 1;
+  const ws = () => {
+    while (i2 < end && /\s/.test(s[i2]))
+      i2++;
+  };
+  ws();
+  while (i2 < end) {
+    const q = s[i2];
+    if (q !== "'" && q !== '"')
+      return void 0;
+    let v = "";
+    i2++;
+    for (; ; ) {
+      if (i2 >= end)
+        return void 0;
+      const c = s[i2];
+      if (c === q)
+        break;
+      if (c === "\\") {
+        const e2 = s[i2 + 1];
+        if (e2 === void 0)
+          return void 0;
+        const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+        if (e2 in simple) {
+          v += simple[e2];
+          i2 += 2;
+        } else if (e2 === "x" || e2 === "u" || e2 === "U") {
+          const len = e2 === "x" ? 2 : e2 === "u" ? 4 : 8;
+          const hex2 = s.slice(i2 + 2, i2 + 2 + len);
+          if (!/^[0-9a-fA-F]+$/.test(hex2) || hex2.length !== len)
+            return void 0;
+          const cp = parseInt(hex2, 16);
+          if (cp > 1114111)
+            return void 0;
+          v += String.fromCodePoint(cp);
+          i2 += 2 + len;
+        } else
+          return void 0;
+        continue;
+      }
+      v += c;
+      i2++;
+    }
+    i2++;
+    if (out.length < max2)
+      out.push(v);
+    ws();
+    if (i2 < end) {
+      if (s[i2] !== ",")
+        return void 0;
+      i2++;
+      ws();
+    }
+  }
+  return out;
+}
+var shortClass = (c) => c.slice(c.lastIndexOf(".") + 1) || c;
+function dynamoScope(metadata) {
+  const raw = metadata?.[NAME_SCOPES_KEY];
+  if (raw === void 0)
+    return void 0;
+  const scopes = parsePyStrList(raw);
+  if (!scopes || scopes.length === 0)
+    return void 0;
+  const classesRaw = metadata?.[CLASS_HIERARCHY_KEY];
+  const classes = classesRaw === void 0 ? void 0 : parsePyStrList(classesRaw);
+  const last2 = scopes[scopes.length - 1];
+  const prev = scopes.length > 1 ? scopes[scopes.length - 2] : void 0;
+  const lastClass = classes?.[scopes.length - 1];
+  const ownName = lastClass !== void 0 ? /^(aten|prims|<built-in)/.test(lastClass) || prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`) : prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`);
+  const names = scopes.slice(scopes[0] === "" ? 1 : 0, ownName ? -1 : void 0);
+  const offset = scopes[0] === "" ? 1 : 0;
+  const types = classes ? names.map((_, i2) => classes[i2 + offset] !== void 0 ? shortClass(classes[i2 + offset]) : void 0) : void 0;
+  return {
+    names,
+    ...types ? { types } : {},
+    ...classes?.[0] !== void 0 && offset === 1 ? { rootType: shortClass(classes[0]) } : {}
+  };
+}
+var fnName = (key2) => key2.slice(key2.indexOf("::") + 2);
+function enclosingScope(e2) {
+  const d = dynamoScope(e2.metadata);
+  if (d)
+    return d;
+  const s = scopeFromName(e2.name);
+  return s ? { names: s } : void 0;
+}
+function onnxNodeScope(n) {
+  const enc = n.enclosing;
+  if (!enc || enc.length === 0)
+    return dynamoScope(n.metadata);
+  const outer = enclosingScope(enc[0]);
+  const names = [...outer?.names ?? []];
+  const types = outer?.types ? [...outer.types] : names.map(() => void 0);
+  const calls = names.map(() => void 0);
+  let path = "";
+  enc.forEach((e2, i2) => {
+    path = path ? `${path}/${e2.name || e2.op}` : e2.name || e2.op;
+    if (e2.fn === void 0)
+      return;
+    if (i2 === 0 && names.length > 0 && !dynamoScope(e2.metadata)) {
+      types[names.length - 1] = fnName(e2.fn);
+      calls[names.length - 1] = path;
+    } else {
+      names.push(e2.name.slice(e2.name.lastIndexOf("/") + 1) || e2.op);
+      types.push(fnName(e2.fn));
+      calls.push(path);
+    }
+  });
+  if (names.length === 0)
+    return null;
+  return { names, types, calls, ...outer?.rootType !== void 0 ? { rootType: outer.rootType } : {} };
+}
 
 // ../../packages/onnx/dist/ops/util.js
 var NO_COMPUTE = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
@@ -44539,12 +45371,17 @@ function analyzedValue(name, v) {
     return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
   return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
 }
+function scopeOf(n) {
+  const scope = onnxNodeScope(n);
+  return scope === void 0 ? {} : { scope };
+}
 function profileOnnx(source, options = {}) {
   const { model, def, result } = analyzeOnnx(source, options);
   const opsets = {};
   for (const [d, v] of def.opsets)
     opsets[d === "" ? "ai.onnx" : d] = v;
   const nodes = result.nodes.map((n) => ({
+    ...scopeOf(n),
     name: n.name,
     op: n.op,
     domain: n.domain === "" ? "ai.onnx" : n.domain,
@@ -45259,15 +46096,15 @@ function readCapped(file, max2) {
   }
 }
 var COUNT_FIELDS = ["params", "macs", "flops", "weightBytes", "activationBytes", "peakMemoryBytes", "bytesMoved"];
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function storedReportProblem(r) {
-  if (!isObj2(r))
+  if (!isObj3(r))
     return "not a JSON object";
   if (r.schemaVersion !== 2)
     return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 2 (regenerate the reports with this modelcost)`;
-  if (!isObj2(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
+  if (!isObj3(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
     return "model: expected {path, format}";
-  if (!isObj2(r.totals))
+  if (!isObj3(r.totals))
     return "totals: expected an object";
   for (const k of COUNT_FIELDS)
     if (!isCount(r.totals[k]))
@@ -45277,14 +46114,17 @@ function storedReportProblem(r) {
   if (!Array.isArray(r.nodes) || !Array.isArray(r.latency) || !Array.isArray(r.inputs) || !Array.isArray(r.outputs) || !Array.isArray(r.diagnostics))
     return "expected nodes, latency, inputs, outputs and diagnostics lists";
   for (const [i2, n] of r.nodes.entries()) {
-    if (!isObj2(n) || typeof n.name !== "string" || typeof n.op !== "string" || !["params", "macs", "flops", "bytesRead", "bytesWritten"].every((k) => isCount(n[k])))
+    if (!isObj3(n) || typeof n.name !== "string" || typeof n.op !== "string" || !["params", "macs", "flops", "bytesRead", "bytesWritten"].every((k) => isCount(n[k])))
       return `nodes[${i2}]: expected {name, op} with exact non-negative counts`;
   }
   for (const [i2, l] of r.latency.entries())
-    if (!isObj2(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
+    if (!isObj3(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
       return `latency[${i2}]: expected {hardware, ms} with a finite, non-negative ms`;
-  if (!isObj2(r.coverage) || !isObj2(r.coverage.unsupported))
+  if (!isObj3(r.coverage) || !isObj3(r.coverage.unsupported))
     return "coverage: expected {nodes, supported, unsupported}";
+  const modules = moduleTreeProblem(r);
+  if (modules)
+    return modules;
   return void 0;
 }
 function loadReportsDir(dir) {
@@ -45335,12 +46175,12 @@ function loadReportsDir(dir) {
       errors.push(`${file}: not valid JSON (${e2.message.slice(0, 120)})`);
       return;
     }
-    if (!isObj2(idx) || idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
+    if (!isObj3(idx) || idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
       errors.push(`${file}: expected {"schemaVersion": 1, "reports": [...]}`);
       return;
     }
     for (const [i2, entry] of idx.reports.entries()) {
-      if (!isObj2(entry) || typeof entry.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
+      if (!isObj3(entry) || typeof entry.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
         errors.push(`${file}: reports[${i2}]: expected {path, report, sha256}`);
         continue;
       }
@@ -45424,7 +46264,24 @@ function diffMaps(prefix, base, head, effect, out) {
     if (!base.has(k))
       out.push({ path: `${prefix}${k}`, head: h, effect });
 }
-var profileText = (p) => JSON.stringify(p).slice(0, 200);
+function profileText(p) {
+  const parts = [];
+  const add = (prefix, v) => {
+    if (v === void 0)
+      return;
+    if (typeof v === "object" && v !== null && "value" in v)
+      parts.push(`${prefix}: ${String(v.value)}`);
+    else if (typeof v === "object" && v !== null)
+      for (const [k, x2] of Object.entries(v))
+        add(prefix ? `${prefix}.${k}` : k, x2);
+    else
+      parts.push(`${prefix}: ${String(v)}`);
+  };
+  for (const [k, v] of Object.entries(p))
+    if (k !== "id")
+      add(k, v);
+  return parts.join("; ").slice(0, 200);
+}
 function trustedConfig(base, head, trust = "base") {
   if (!head)
     return { config: base, changes: [] };

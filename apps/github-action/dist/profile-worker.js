@@ -1146,6 +1146,19 @@ var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function toCount(v) {
   return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : v.toString();
 }
+var DIGITS = /^-?\d+$/;
+function countBig(c) {
+  if (typeof c === "bigint")
+    return c;
+  if (typeof c === "number") {
+    if (!Number.isSafeInteger(c))
+      throw new RangeError(`not an exact count: ${c}`);
+    return BigInt(c);
+  }
+  if (!DIGITS.test(c))
+    throw new RangeError(`not an exact count: ${JSON.stringify(c.slice(0, 40))}`);
+  return BigInt(c);
+}
 
 // ../../packages/core/dist/memory/memory.js
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
@@ -1227,6 +1240,363 @@ var ModelImportError = class extends Error {
 };
 var ModelOptionsError = class extends Error {
 };
+
+// ../../packages/core/dist/report/modules.js
+var MAX_MODULE_DEPTH = 32;
+var MAX_MODULES = 1e5;
+var MAX_MODULE_NAME = 200;
+var MAX_MODULE_PATH = 600;
+var MAX_MODULE_IO = 4;
+var TF_WRAPPER = /^(?:Stateful)?PartitionedCall(?:_\d+)?$/;
+function scopeFromName(name) {
+  const semi = name.indexOf(";");
+  const t = semi >= 0 ? name.slice(0, semi) : name;
+  if (!t.includes("/"))
+    return void 0;
+  const parts = t.split("/").filter((p) => p !== "");
+  parts.pop();
+  let i2 = 0;
+  while (i2 < parts.length && TF_WRAPPER.test(parts[i2]))
+    i2++;
+  return i2 ? parts.slice(i2) : parts;
+}
+var MAX_SAFE2 = Number.MAX_SAFE_INTEGER;
+var ExactSums = class {
+  small;
+  big;
+  constructor(n) {
+    this.small = new Float64Array(n);
+  }
+  spill(m2, v) {
+    (this.big ??= [])[m2] = (this.big[m2] ?? 0n) + v;
+  }
+  /** Add `v * mult` to module m's sum. */
+  add(m2, v, mult) {
+    if (typeof v === "number" && mult === 1) {
+      if (v === 0)
+        return;
+      const s = this.small[m2] + v;
+      if (s <= MAX_SAFE2) {
+        this.small[m2] = s;
+        return;
+      }
+    }
+    this.spill(m2, countBig(v) * countBig(mult));
+  }
+  /** Add module c's sum to module p's. */
+  addModule(p, c) {
+    const s = this.small[p] + this.small[c];
+    if (s <= MAX_SAFE2)
+      this.small[p] = s;
+    else
+      this.spill(p, BigInt(this.small[c]));
+    const b = this.big?.[c];
+    if (b !== void 0)
+      this.spill(p, b);
+  }
+  count(m2) {
+    const b = this.big?.[m2];
+    return b === void 0 ? this.small[m2] : toCount(BigInt(this.small[m2]) + b);
+  }
+};
+var OVERFLOW = null;
+var cut = (s, max2) => s.length > max2 ? `${s.slice(0, max2)}\u2026` : s;
+function isShapeLike(t) {
+  return t.shape !== null && t.shape.length <= 1 && (t.dtype === "int64" || t.dtype === "int32");
+}
+function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
+  const names = [""];
+  const paths = [""];
+  const parents = [-1];
+  const depths = [0];
+  const types = [void 0];
+  const children = [void 0];
+  const firstCall = [void 0];
+  const callSets = [void 0];
+  let overflow = false;
+  const child = (cur, raw) => {
+    const name = cut(raw, MAX_MODULE_NAME);
+    let m2 = children[cur];
+    const found = m2?.get(name);
+    if (found !== void 0)
+      return found;
+    if (names.length >= MAX_MODULES) {
+      overflow = true;
+      return cur;
+    }
+    if (!m2)
+      children[cur] = m2 = /* @__PURE__ */ new Map();
+    const i2 = names.length;
+    m2.set(name, i2);
+    names.push(name);
+    paths.push(cut(paths[cur] ? `${paths[cur]}.${name}` : name, MAX_MODULE_PATH));
+    parents.push(cur);
+    depths.push(depths[cur] + 1);
+    types.push(void 0);
+    children.push(void 0);
+    firstCall.push(void 0);
+    callSets.push(void 0);
+    return i2;
+  };
+  const noteCall = (m2, id) => {
+    const first = firstCall[m2];
+    if (first === void 0)
+      firstCall[m2] = id;
+    else if (first !== id)
+      (callSets[m2] ??= /* @__PURE__ */ new Set([first])).add(id);
+  };
+  const resolve = (s) => {
+    let cur = 0;
+    for (let i2 = 0; i2 < s.names.length && depths[cur] < MAX_MODULE_DEPTH; i2++) {
+      const raw = s.names[i2];
+      if (s.literal) {
+        if (raw !== "")
+          cur = child(cur, raw);
+      } else {
+        const prev = i2 > 0 ? s.names[i2 - 1] : "";
+        const p = paths[cur];
+        const local = prev && raw.startsWith(`${prev}.`) ? raw.slice(prev.length + 1) : p && raw.startsWith(`${p}.`) ? raw.slice(p.length + 1) : raw === p || raw === prev ? "" : raw;
+        for (const piece of local.split("."))
+          if (piece !== "" && depths[cur] < MAX_MODULE_DEPTH)
+            cur = child(cur, piece);
+      }
+      const type = s.types?.[i2];
+      if (type !== void 0 && types[cur] === void 0 && cur !== 0)
+        types[cur] = cut(type, MAX_MODULE_NAME);
+      const call = s.calls?.[i2];
+      if (call !== void 0 && cur !== 0)
+        noteCall(cur, call);
+    }
+    return cur;
+  };
+  const n = nodes.length;
+  const moduleOf = new Int32Array(n);
+  const byNameScope = /* @__PURE__ */ new Map();
+  let rootType;
+  let scoped = 0;
+  for (let i2 = 0; i2 < n; i2++) {
+    const hint = scopeOf2(i2);
+    if (hint === null) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    if (hint) {
+      rootType ??= hint.rootType;
+      moduleOf[i2] = resolve(hint);
+      scoped++;
+      continue;
+    }
+    const name = nodes[i2].name;
+    const semi = name.indexOf(";");
+    const key = name.slice(0, name.lastIndexOf("/", semi >= 0 ? semi : name.length) + 1);
+    const cached = key === "" ? void 0 : byNameScope.get(key);
+    if (cached !== void 0) {
+      moduleOf[i2] = cached;
+      scoped++;
+      continue;
+    }
+    const s = scopeFromName(name);
+    if (!s) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    const m2 = resolve({ names: s });
+    byNameScope.set(key, m2);
+    moduleOf[i2] = m2;
+    scoped++;
+  }
+  if (scoped === 0 || names.length === 1)
+    return void 0;
+  const lca = (a, b) => {
+    while (depths[a] > depths[b])
+      a = parents[a];
+    while (depths[b] > depths[a])
+      b = parents[b];
+    while (a !== b) {
+      a = parents[a];
+      b = parents[b];
+    }
+    return a;
+  };
+  for (let i2 = 0; i2 < n; ) {
+    if (moduleOf[i2] !== -1) {
+      i2++;
+      continue;
+    }
+    let j = i2;
+    while (j < n && moduleOf[j] === -1)
+      j++;
+    const before = i2 > 0 ? moduleOf[i2 - 1] : -1;
+    const after = j < n ? moduleOf[j] : -1;
+    const target = before >= 0 && after >= 0 ? lca(before, after) : 0;
+    moduleOf.fill(target, i2, j);
+    i2 = j;
+  }
+  const count = names.length;
+  const order = [];
+  const stack = [0];
+  while (stack.length) {
+    const m2 = stack.pop();
+    order.push(m2);
+    const c = children[m2];
+    if (c) {
+      const list = [...c.values()];
+      for (let k = list.length - 1; k >= 0; k--)
+        stack.push(list[k]);
+    }
+  }
+  const newIndex = new Int32Array(count);
+  order.forEach((old, i2) => newIndex[old] = i2);
+  const params = new ExactSums(count);
+  const macs = new ExactSums(count);
+  const flops = new ExactSums(count);
+  const bytes = new ExactSums(count);
+  const nodeCount = new Array(count).fill(0);
+  const unsupported = new Array(count).fill(0);
+  const lastOp = new Array(count);
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const m2 = moduleOf[i2];
+    const mult = node.multiplicity ?? 1;
+    params.add(m2, node.params, 1);
+    macs.add(m2, node.macs, mult);
+    flops.add(m2, node.flops, mult);
+    bytes.add(m2, node.bytesRead, mult);
+    bytes.add(m2, node.bytesWritten, mult);
+    nodeCount[m2]++;
+    if (node.status === "unsupported")
+      unsupported[m2]++;
+    lastOp[m2] = node.op;
+  }
+  for (let m2 = count - 1; m2 > 0; m2--) {
+    const p = parents[m2];
+    params.addModule(p, m2);
+    macs.addModule(p, m2);
+    flops.addModule(p, m2);
+    bytes.addModule(p, m2);
+    nodeCount[p] += nodeCount[m2];
+    unsupported[p] += unsupported[m2];
+    if (nodeCount[m2] > 0)
+      lastOp[p] = lastOp[m2];
+  }
+  const ins = new Array(count);
+  const outs = new Array(count);
+  const add = (lists, m2, t) => {
+    const l = lists[m2];
+    if (l === OVERFLOW)
+      return;
+    if (l === void 0) {
+      lists[m2] = [t];
+      return;
+    }
+    for (const x2 of l)
+      if (x2.name === t.name)
+        return;
+    if (l.length >= MAX_MODULE_IO)
+      lists[m2] = OVERFLOW;
+    else
+      l.push(t);
+  };
+  const producer = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < n; i2++)
+    for (const o of nodes[i2].outputs)
+      if (o.name !== "")
+        producer.set(o.name, i2);
+  const graphInputs = /* @__PURE__ */ new Map();
+  for (const t of inputs)
+    graphInputs.set(t.name, t);
+  const tensorOf = (p, name) => {
+    for (const o of nodes[p].outputs)
+      if (o.name === name)
+        return o;
+    return void 0;
+  };
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const a0 = moduleOf[i2];
+    for (const name of node.inputs) {
+      if (name === "")
+        continue;
+      const p = producer.get(name);
+      let t;
+      let b = -1;
+      if (p === void 0) {
+        t = graphInputs.get(name);
+        if (!t)
+          continue;
+      } else {
+        if (p >= i2 || nodes[p].op === "Constant")
+          continue;
+        b = moduleOf[p];
+        if (b === a0)
+          continue;
+        t = tensorOf(p, name);
+      }
+      if (!t || isShapeLike(t))
+        continue;
+      let a = a0;
+      if (b === -1) {
+        for (; a !== -1; a = parents[a])
+          add(ins, a, t);
+        continue;
+      }
+      while (depths[a] > depths[b]) {
+        add(ins, a, t);
+        a = parents[a];
+      }
+      while (depths[b] > depths[a]) {
+        add(outs, b, t);
+        b = parents[b];
+      }
+      while (a !== b) {
+        add(ins, a, t);
+        add(outs, b, t);
+        a = parents[a];
+        b = parents[b];
+      }
+    }
+  }
+  for (const o of outputs) {
+    const p = producer.get(o.name);
+    if (p === void 0)
+      continue;
+    const t = tensorOf(p, o.name) ?? o;
+    for (let b = moduleOf[p]; b !== -1; b = parents[b])
+      add(outs, b, t);
+  }
+  const modules = order.map((old) => {
+    const calls = callSets[old]?.size ?? 1;
+    const i2 = ins[old];
+    const o = outs[old];
+    const type = old === 0 ? rootType : types[old];
+    return {
+      path: paths[old],
+      name: names[old],
+      ...old === 0 ? {} : { parent: newIndex[parents[old]] },
+      depth: depths[old],
+      ...type !== void 0 ? { type: cut(type, MAX_MODULE_NAME) } : {},
+      ...nodeCount[old] === 1 && lastOp[old] !== void 0 ? { op: lastOp[old] } : {},
+      ...calls > 1 ? { calls } : {},
+      nodes: nodeCount[old],
+      ...unsupported[old] > 0 ? { unsupported: unsupported[old] } : {},
+      params: params.count(old),
+      macs: macs.count(old),
+      flops: flops.count(old),
+      bytesMoved: bytes.count(old),
+      // No output read outside it: the edges out are not visible (a function body's renamed values), so neither boundary is shown.
+      ...i2 === OVERFLOW || !o ? {} : { inputs: i2 ?? [] },
+      ...!o ? {} : { outputs: o }
+    };
+  });
+  const nodeModules = new Int32Array(n);
+  for (let i2 = 0; i2 < n; i2++)
+    nodeModules[i2] = newIndex[moduleOf[i2]];
+  return {
+    modules,
+    nodeModules,
+    ...overflow ? { diagnostic: { severity: "warning", code: "module-limit", message: `more than ${MAX_MODULES} modules: the nodes of the rest are counted in their deepest module already listed` } } : {}
+  };
+}
 
 // ../../packages/core/dist/report/build.js
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -1334,7 +1704,15 @@ function buildReport(input) {
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
     if (!p.isConst)
       symbolic[k] = p.toString();
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i2) => input.nodes[i2].scope, reportInputs, reportOutputs);
+  if (tree)
+    for (let i2 = 0; i2 < nodes.length; i2++)
+      nodes[i2].module = tree.nodeModules[i2];
   const diagnostics = [...input.diagnostics];
+  if (tree?.diagnostic)
+    diagnostics.push(tree.diagnostic);
   if (unbound.size) {
     const names = [...unbound].sort();
     for (const s of names)
@@ -1352,11 +1730,12 @@ function buildReport(input) {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...Object.keys(symbolic).length ? { symbolic } : {},
     nodes,
+    ...tree ? { modules: tree.modules } : {},
     latency: [],
     coverage: { nodes: input.nodes.length, supported, unsupported },
     diagnostics
@@ -1447,8 +1826,8 @@ var KerasImportError = class extends ModelImportError {
 var DEFAULT_FILE_LABEL = "input";
 var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 function quote(text, max2 = 40) {
-  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
-  return JSON.stringify(cut);
+  const cut2 = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+  return JSON.stringify(cut2);
 }
 var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
 var MESSAGES = {
@@ -2410,10 +2789,10 @@ function cropping(rank) {
       const { batch, spatial, channels } = splitChannels(c, rank);
       const p = pairs(c, "cropping", rank, 0);
       const out = spatial.map((d, i2) => {
-        const cut = p[i2][0] + p[i2][1];
-        if (typeof d === "number" && d - cut <= 0)
-          throw new ShapeError(`cropping ${cut} from axis of size ${fmt(d)} leaves nothing`);
-        return dim(dimPoly(d).sub(cut));
+        const cut2 = p[i2][0] + p[i2][1];
+        if (typeof d === "number" && d - cut2 <= 0)
+          throw new ShapeError(`cropping ${cut2} from axis of size ${fmt(d)} leaves nothing`);
+        return dim(dimPoly(d).sub(cut2));
       });
       return [joinChannels(c, batch, out, channels)];
     }
@@ -3038,6 +3417,43 @@ function walkModel(model, opts) {
   const w = new Walker(opts);
   const outputs = w.runModel(model, void 0, "", model.trainable);
   return w.result(outputs);
+}
+
+// ../../packages/keras/dist/modules.js
+var stripCall = (s) => s.replace(/#\d+$/, "");
+function nestedClasses(model) {
+  const out = /* @__PURE__ */ new Map();
+  const walk = (m2, prefix, depth) => {
+    if (depth >= MAX_MODULE_DEPTH)
+      return;
+    for (const l of m2.layers) {
+      if (!l.model)
+        continue;
+      const path = `${prefix}${l.name}`;
+      out.set(path, l.className);
+      walk(l.model, `${path}/`, depth + 1);
+    }
+  };
+  walk(model, "", 0);
+  return out;
+}
+function kerasScopes(model) {
+  const classes = nestedClasses(model);
+  return (name, className) => {
+    const raw = name.split("/");
+    const names = raw.map(stripCall);
+    const calls = [];
+    const types = [];
+    let call = "";
+    let path = "";
+    raw.forEach((r, i2) => {
+      call = i2 ? `${call}/${r}` : r;
+      path = i2 ? `${path}/${names[i2]}` : names[i2];
+      calls.push(call);
+      types.push(i2 === raw.length - 1 ? classes.get(path) ?? className : classes.get(path));
+    });
+    return { names, types, calls, literal: true, rootType: model.className };
+  };
 }
 
 // ../../packages/keras/dist/read/json-error.js
@@ -4154,7 +4570,9 @@ function bytesOfTensor(t) {
 function profileKeras(source, options = {}) {
   const a = analyzeKeras(source, options);
   const evalDims = options.dims ?? {};
+  const scopeOf2 = kerasScopes(a.file.model);
   const nodes = a.result.calls.map((c) => ({
+    scope: scopeOf2(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: "keras",
@@ -4268,8 +4686,8 @@ var fmtBytes = (n) => {
   return `${v.toFixed(1)} ${units[u]}`;
 };
 function quote2(text, max2 = 40) {
-  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
-  return JSON.stringify(cut);
+  const cut2 = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+  return JSON.stringify(cut2);
 }
 var MESSAGES2 = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
@@ -6717,7 +7135,8 @@ function toAttrs(attrs) {
   return out;
 }
 function toNodeDef(n) {
-  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  const def = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
 function toGraphDef(g) {
   return {
@@ -7072,6 +7491,12 @@ var RuleTable = class {
     return [...this.byKey.keys()];
   }
 };
+function placement(node, scope) {
+  return { ...scope.enclosing ? { enclosing: scope.enclosing } : {}, ...node.metadata ? { metadata: node.metadata } : {} };
+}
+function enclosed(scope, e2) {
+  return scope.enclosing ? [...scope.enclosing, e2] : [e2];
+}
 function lookup(scope, name) {
   for (let s = scope; s; s = s.parent)
     if (s.values.has(name))
@@ -7272,7 +7697,7 @@ var Engine = class {
     }
     if (!rule) {
       const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -7282,7 +7707,7 @@ var Engine = class {
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code, message) => this.diag("warning", code, message, name),
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity))
+      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
     };
     const ctx = new NodeContext(node, version, ins, services);
     let status = "ok";
@@ -7305,7 +7730,7 @@ var Engine = class {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
+    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
     this.nodes.splice(mark, 0, entry);
   }
   inferFailure(e2, name, node) {
@@ -7362,7 +7787,7 @@ var Engine = class {
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
-  inferSubgraph(graph, inputs, path, parent, multiplicity) {
+  inferSubgraph(graph, inputs, path, parent, multiplicity, enclosing) {
     const values = /* @__PURE__ */ new Map();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
@@ -7372,7 +7797,7 @@ var Engine = class {
       const given = inputs[i2];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
     });
-    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...enclosing ? { enclosing } : {} };
     const saved = this.currentNode;
     this.runGraph(graph, scope);
     this.currentNode = saved;
@@ -7402,7 +7827,16 @@ var Engine = class {
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets)
       opsets.set(normDomain(d), v);
-    const scope = { values, parent: void 0, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: /* @__PURE__ */ new Map() };
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    const scope = {
+      values,
+      parent: void 0,
+      opsets,
+      path: name,
+      multiplicity: parent.multiplicity,
+      valueInfo: /* @__PURE__ */ new Map(),
+      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...call.metadata ? { metadata: call.metadata } : {} })
+    };
     const saved = this.currentNode;
     for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
       this.runNode(node, scope);
@@ -7527,6 +7961,132 @@ var MinHeap = class {
     return top;
   }
 };
+
+// ../../packages/onnx/dist/modules.js
+var NAME_SCOPES_KEY = "pkg.torch.onnx.name_scopes";
+var CLASS_HIERARCHY_KEY = "pkg.torch.onnx.class_hierarchy";
+var MAX_LIST_TEXT = 64 * 1024;
+function parsePyStrList(text, max2 = MAX_MODULE_DEPTH + 2) {
+  if (text.length > MAX_LIST_TEXT)
+    return void 0;
+  const s = text.trim();
+  if (!s.startsWith("[") || !s.endsWith("]"))
+    return void 0;
+  const out = [];
+  let i2 = 1;
+  const end = s.length - 1;
+  const ws = () => {
+    while (i2 < end && /\s/.test(s[i2]))
+      i2++;
+  };
+  ws();
+  while (i2 < end) {
+    const q = s[i2];
+    if (q !== "'" && q !== '"')
+      return void 0;
+    let v = "";
+    i2++;
+    for (; ; ) {
+      if (i2 >= end)
+        return void 0;
+      const c = s[i2];
+      if (c === q)
+        break;
+      if (c === "\\") {
+        const e2 = s[i2 + 1];
+        if (e2 === void 0)
+          return void 0;
+        const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+        if (e2 in simple) {
+          v += simple[e2];
+          i2 += 2;
+        } else if (e2 === "x" || e2 === "u" || e2 === "U") {
+          const len = e2 === "x" ? 2 : e2 === "u" ? 4 : 8;
+          const hex = s.slice(i2 + 2, i2 + 2 + len);
+          if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+            return void 0;
+          const cp = parseInt(hex, 16);
+          if (cp > 1114111)
+            return void 0;
+          v += String.fromCodePoint(cp);
+          i2 += 2 + len;
+        } else
+          return void 0;
+        continue;
+      }
+      v += c;
+      i2++;
+    }
+    i2++;
+    if (out.length < max2)
+      out.push(v);
+    ws();
+    if (i2 < end) {
+      if (s[i2] !== ",")
+        return void 0;
+      i2++;
+      ws();
+    }
+  }
+  return out;
+}
+var shortClass = (c) => c.slice(c.lastIndexOf(".") + 1) || c;
+function dynamoScope(metadata) {
+  const raw = metadata?.[NAME_SCOPES_KEY];
+  if (raw === void 0)
+    return void 0;
+  const scopes = parsePyStrList(raw);
+  if (!scopes || scopes.length === 0)
+    return void 0;
+  const classesRaw = metadata?.[CLASS_HIERARCHY_KEY];
+  const classes = classesRaw === void 0 ? void 0 : parsePyStrList(classesRaw);
+  const last2 = scopes[scopes.length - 1];
+  const prev = scopes.length > 1 ? scopes[scopes.length - 2] : void 0;
+  const lastClass = classes?.[scopes.length - 1];
+  const ownName = lastClass !== void 0 ? /^(aten|prims|<built-in)/.test(lastClass) || prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`) : prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`);
+  const names = scopes.slice(scopes[0] === "" ? 1 : 0, ownName ? -1 : void 0);
+  const offset = scopes[0] === "" ? 1 : 0;
+  const types = classes ? names.map((_, i2) => classes[i2 + offset] !== void 0 ? shortClass(classes[i2 + offset]) : void 0) : void 0;
+  return {
+    names,
+    ...types ? { types } : {},
+    ...classes?.[0] !== void 0 && offset === 1 ? { rootType: shortClass(classes[0]) } : {}
+  };
+}
+var fnName = (key) => key.slice(key.indexOf("::") + 2);
+function enclosingScope(e2) {
+  const d = dynamoScope(e2.metadata);
+  if (d)
+    return d;
+  const s = scopeFromName(e2.name);
+  return s ? { names: s } : void 0;
+}
+function onnxNodeScope(n) {
+  const enc = n.enclosing;
+  if (!enc || enc.length === 0)
+    return dynamoScope(n.metadata);
+  const outer = enclosingScope(enc[0]);
+  const names = [...outer?.names ?? []];
+  const types = outer?.types ? [...outer.types] : names.map(() => void 0);
+  const calls = names.map(() => void 0);
+  let path = "";
+  enc.forEach((e2, i2) => {
+    path = path ? `${path}/${e2.name || e2.op}` : e2.name || e2.op;
+    if (e2.fn === void 0)
+      return;
+    if (i2 === 0 && names.length > 0 && !dynamoScope(e2.metadata)) {
+      types[names.length - 1] = fnName(e2.fn);
+      calls[names.length - 1] = path;
+    } else {
+      names.push(e2.name.slice(e2.name.lastIndexOf("/") + 1) || e2.op);
+      types.push(fnName(e2.fn));
+      calls.push(path);
+    }
+  });
+  if (names.length === 0)
+    return null;
+  return { names, types, calls, ...outer?.rootType !== void 0 ? { rootType: outer.rootType } : {} };
+}
 
 // ../../packages/onnx/dist/ops/util.js
 var NO_COMPUTE = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
@@ -10850,12 +11410,17 @@ function analyzedValue(name, v) {
     return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
   return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
 }
+function scopeOf(n) {
+  const scope = onnxNodeScope(n);
+  return scope === void 0 ? {} : { scope };
+}
 function profileOnnx(source, options = {}) {
   const { model, def, result } = analyzeOnnx(source, options);
   const opsets = {};
   for (const [d, v] of def.opsets)
     opsets[d === "" ? "ai.onnx" : d] = v;
   const nodes = result.nodes.map((n) => ({
+    ...scopeOf(n),
     name: n.name,
     op: n.op,
     domain: n.domain === "" ? "ai.onnx" : n.domain,

@@ -91,9 +91,10 @@ export class InvalidCountError extends ModelImportError {
     readonly file: string | undefined,
     /** `<node> <field>` or the total's name, and its value. */
     readonly where: string,
-    readonly value: bigint,
+    readonly value: bigint | number,
   ) {
-    super(`${file ? `${file}: ` : ''}${where} is negative (${value}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    const what = typeof value === 'bigint' ? `is negative (${value})` : `is not an exact count (${value})`;
+    super(`${file ? `${file}: ` : ''}${where} ${what}: the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
   }
 }
 
@@ -182,7 +183,8 @@ export function buildReport(input: ReportInput): Report {
   let weightBytes = 0n;
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
-    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    if (!Number.isSafeInteger(w.byteLength)) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
+    if (w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
     weightBytes += BigInt(w.byteLength);
   }
 
