@@ -31917,6 +31917,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // ../../packages/core/dist/symbolic/poly.js
+var NON_NEGATIVE = Object.freeze({ lo: 0n });
+var SIZE_RANGE = () => NON_NEGATIVE;
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function symKey(name) {
   return IDENT.test(name) ? name : JSON.stringify(name);
@@ -32163,7 +32165,7 @@ var Poly = class _Poly {
    * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
    * `'ge'`; `n` vs `m` is undefined.
    */
-  compare(other) {
+  compare(other, range = SIZE_RANGE) {
     const d = this.sub(asPoly(other));
     if (d.isConst) {
       const v = d.constValue;
@@ -32174,7 +32176,34 @@ var Poly = class _Poly {
     const n = d.neg();
     if (nonNegative(n))
       return n.constantTerm > 0n ? "lt" : "le";
+    const b = d.bounds(range);
+    if (b.lo !== void 0 && b.lo >= 0n)
+      return b.lo > 0n ? "gt" : "ge";
+    if (b.hi !== void 0 && b.hi <= 0n)
+      return b.hi < 0n ? "lt" : "le";
     return void 0;
+  }
+  /**
+   * The interval the poly's value lies in when every symbol lies in its `range` (default: sizes,
+   * `[0, +inf)`), by interval arithmetic over terms and atoms (min, max, floor, ceil and mod narrow it).
+   * Sound, not tight: the true range may be smaller.
+   */
+  bounds(range = SIZE_RANGE) {
+    let out = { lo: 0n, hi: 0n };
+    const cache = /* @__PURE__ */ new Map();
+    for (const t of this.terms) {
+      let term2 = { lo: t.coeff, hi: t.coeff };
+      for (const [a, e2] of t.factors) {
+        let iv = cache.get(a.key);
+        if (!iv) {
+          iv = atomBounds(a, range);
+          cache.set(a.key, iv);
+        }
+        term2 = ivMul(term2, ivPow(iv, e2));
+      }
+      out = ivAdd(out, term2);
+    }
+    return out;
   }
   min(other) {
     return minMax(this, asPoly(other), "min");
@@ -32452,6 +32481,11 @@ function minMax(a, b, fn) {
     return fn === "max" ? a : b;
   if (nonNegative(diff.neg()))
     return fn === "max" ? b : a;
+  const range = diff.bounds();
+  if (range.lo !== void 0 && range.lo >= 0n)
+    return fn === "max" ? a : b;
+  if (range.hi !== void 0 && range.hi <= 0n)
+    return fn === "max" ? b : a;
   const [x2, y] = a.key <= b.key ? [a, b] : [b, a];
   return fnAtom(fn, [x2, y]);
 }
@@ -32472,6 +32506,69 @@ function nonNegativeAtom(a) {
       return positiveConst && nonNegative(x2);
     case "mod":
       return positiveConst;
+  }
+}
+function ivAdd(a, b) {
+  return { lo: a.lo === void 0 || b.lo === void 0 ? void 0 : a.lo + b.lo, hi: a.hi === void 0 || b.hi === void 0 ? void 0 : a.hi + b.hi };
+}
+function ivMul(a, b) {
+  const finite = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
+  if (finite(a) && finite(b)) {
+    const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+    return { lo: p.reduce((x2, y) => y < x2 ? y : x2), hi: p.reduce((x2, y) => y > x2 ? y : x2) };
+  }
+  const nonNeg = (i2) => i2.lo !== void 0 && i2.lo >= 0n;
+  if (nonNeg(a) && nonNeg(b))
+    return { lo: a.lo * b.lo, hi: a.hi === void 0 || b.hi === void 0 ? a.hi === 0n || b.hi === 0n ? 0n : void 0 : a.hi * b.hi };
+  const point = (i2) => i2.lo !== void 0 && i2.lo === i2.hi ? i2.lo : void 0;
+  const c = point(a) ?? point(b);
+  if (c !== void 0) {
+    const o = point(a) !== void 0 ? b : a;
+    if (c === 0n)
+      return { lo: 0n, hi: 0n };
+    const lo = o.lo === void 0 ? void 0 : o.lo * c;
+    const hi = o.hi === void 0 ? void 0 : o.hi * c;
+    return c > 0n ? { lo, hi } : { lo: hi, hi: lo };
+  }
+  return {};
+}
+function ivPow(a, e2) {
+  if (e2 === 1)
+    return a;
+  let out = { lo: 1n, hi: 1n };
+  for (let i2 = 0; i2 < e2; i2++)
+    out = ivMul(out, a);
+  if (e2 % 2 === 0 && (out.lo === void 0 || out.lo < 0n))
+    return { lo: 0n, hi: out.hi };
+  return out;
+}
+function atomBounds(a, range) {
+  if (a.kind === "sym")
+    return range(a.name);
+  const [x2, y] = a.args.map((p) => p.bounds(range));
+  const yc = a.args[1].isConst ? a.args[1].constValue : void 0;
+  switch (a.fn) {
+    case "min":
+      return { lo: x2.lo === void 0 || y.lo === void 0 ? void 0 : x2.lo < y.lo ? x2.lo : y.lo, hi: x2.hi === void 0 ? y.hi : y.hi === void 0 ? x2.hi : x2.hi < y.hi ? x2.hi : y.hi };
+    case "max":
+      return { lo: x2.lo === void 0 ? y.lo : y.lo === void 0 ? x2.lo : x2.lo > y.lo ? x2.lo : y.lo, hi: x2.hi === void 0 || y.hi === void 0 ? void 0 : x2.hi > y.hi ? x2.hi : y.hi };
+    case "floor":
+    case "ceil": {
+      const div = a.fn === "floor" ? floorDivBig : ceilDivBig;
+      if (yc !== void 0 && yc > 0n)
+        return { lo: x2.lo === void 0 ? void 0 : div(x2.lo, yc), hi: x2.hi === void 0 ? void 0 : div(x2.hi, yc) };
+      if (yc !== void 0 && yc < 0n)
+        return { lo: x2.hi === void 0 ? void 0 : div(x2.hi, yc), hi: x2.lo === void 0 ? void 0 : div(x2.lo, yc) };
+      if (x2.lo !== void 0 && x2.lo >= 0n && y.lo !== void 0 && y.lo >= 1n)
+        return { lo: 0n, hi: x2.hi };
+      return {};
+    }
+    case "mod":
+      if (yc !== void 0 && yc > 0n)
+        return { lo: 0n, hi: yc - 1n };
+      if (y.lo !== void 0 && y.lo >= 1n)
+        return { lo: 0n, hi: y.hi === void 0 ? void 0 : y.hi - 1n };
+      return {};
   }
 }
 function formatTerms(terms, coeffText) {
@@ -32604,6 +32701,9 @@ function numElements(shape) {
   }
   return p ?? Poly.const(n);
 }
+function bindDim(d, bindings) {
+  return typeof d === "number" ? d : dim(d.substitute(bindings));
+}
 function dimToString(d) {
   return typeof d === "number" ? String(d) : d.key;
 }
@@ -32702,6 +32802,158 @@ function parseExpr(src) {
     throw new SyntaxError("trailing input");
   return v;
 }
+
+// ../../packages/core/dist/symbolic/defaults.js
+var LIMIT = 1n << 40n;
+var ROUNDS_PER_SYMBOL = 64;
+function chooseDefaults(constraints, bound, start = 1n) {
+  const isBound = bindingTest(bound);
+  const values = /* @__PURE__ */ new Map();
+  const rules = constraints.map((c) => ({ c, free: c.poly.symbols().filter((s) => !isBound(s)) }));
+  for (const r of rules)
+    for (const s of r.free)
+      if (!values.has(s))
+        values.set(s, start);
+  const env = () => mergeBindings(bound, values);
+  const maxRounds = ROUNDS_PER_SYMBOL * Math.max(1, values.size);
+  for (let round = 0; round <= maxRounds; round++) {
+    const at = env();
+    const bad = rules.find((r) => r.c.poly.evaluate(at, start) < r.c.min);
+    if (!bad)
+      return { ok: true, values };
+    const raised = bad.free.find((s) => raise(bad.c, s, values, bound));
+    if (raised === void 0 || round === maxRounds)
+      return { ok: false, constraint: bad.c, symbols: bad.free, value: bad.c.poly.evaluate(at, start), values };
+  }
+  throw new Error("unreachable");
+}
+function raise(c, s, values, bound) {
+  const from = values.get(s);
+  const holds = (v) => {
+    const trial = new Map(values).set(s, v);
+    return c.poly.evaluate(mergeBindings(bound, trial)) >= c.min;
+  };
+  let lo = from;
+  let step = 1n;
+  let hi = from + step;
+  while (!holds(hi)) {
+    if (hi >= LIMIT)
+      return false;
+    lo = hi;
+    step *= 2n;
+    hi = from + step > LIMIT ? LIMIT : from + step;
+  }
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (holds(mid))
+      hi = mid;
+    else
+      lo = mid;
+  }
+  values.set(s, hi);
+  return true;
+}
+function bindingTest(b) {
+  if (b instanceof Map)
+    return (n) => b.has(n);
+  const rec = b;
+  return (n) => Object.prototype.hasOwnProperty.call(rec, n);
+}
+function mergeBindings(bound, extra) {
+  const out = new Map(bound instanceof Map ? bound : Object.entries(bound));
+  for (const [k, v] of extra)
+    out.set(k, v);
+  return out;
+}
+
+// ../../packages/core/dist/symbolic/facts.js
+var SizeFacts = class {
+  bound;
+  hi = /* @__PURE__ */ new Map();
+  lo = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  recorded = [];
+  constructor(bound = {}) {
+    this.bound = bound;
+  }
+  /** Conditions assumed so far (each `poly >= 0`), in the order they were made. */
+  get conditions() {
+    return this.recorded;
+  }
+  /** Symbol ranges under the facts: `[max(minSize, assumed lower), assumed upper]`. */
+  range(minSize = 0n) {
+    return (name) => {
+      const l = this.lo.get(name);
+      const h = this.hi.get(name);
+      const lo = l !== void 0 && l > minSize ? l : minSize;
+      return h === void 0 ? { lo } : { lo, hi: h };
+    };
+  }
+  /**
+   * Record the assumption `p >= 0` (described by `what` in messages). A condition on one symbol
+   * (`512 - T >= 0`) also narrows that symbol's range for later decisions.
+   */
+  assume(p, what) {
+    if (p.isConst)
+      return;
+    if (this.seen.has(p.key))
+      return;
+    this.seen.add(p.key);
+    this.recorded.push({ poly: p, min: 0n, what });
+    const linear = p.terms.filter((t2) => t2.mono !== "");
+    if (linear.length !== 1)
+      return;
+    const t = linear[0];
+    if (t.factors.length !== 1 || t.factors[0][1] !== 1 || t.factors[0][0].kind !== "sym")
+      return;
+    const name = t.factors[0][0].name;
+    const c = p.constantTerm;
+    const a = t.coeff;
+    if (a > 0n) {
+      const l = ceilDivBig(-c, a);
+      const prev = this.lo.get(name);
+      if (prev === void 0 || l > prev)
+        this.lo.set(name, l);
+    } else {
+      const h = floorDivBig(c, -a);
+      const prev = this.hi.get(name);
+      if (prev === void 0 || h < prev)
+        this.hi.set(name, h);
+    }
+  }
+  /**
+   * Whether `p >= 0`: true or false when known, recording any assumption it rests on (`what` names
+   * the value in messages); undefined when nothing decides it.
+   */
+  nonNegative(p, what) {
+    if (p.isConst)
+      return p.constValue >= 0n;
+    const o = p.compare(0, this.range());
+    if (o === "gt" || o === "ge" || o === "eq")
+      return true;
+    if (o === "lt")
+      return false;
+    const syms = p.symbols();
+    if (syms.every((s) => Object.prototype.hasOwnProperty.call(this.bound, s))) {
+      const v = p.evaluate(this.bound);
+      if (v >= 0n)
+        this.assume(p, `${what} (taken at the given values)`);
+      else
+        this.assume(p.neg().sub(1), `${what.replace(/>= 0$/, "< 0")} (taken at the given values)`);
+      return v >= 0n;
+    }
+    const pos = p.compare(0, this.range(1n));
+    if (pos === "gt" || pos === "ge" || pos === "eq") {
+      this.assume(p, `${what} (sizes >= 1)`);
+      return true;
+    }
+    if (pos === "lt") {
+      this.assume(p.neg().sub(1), `${what.replace(/>= 0$/, "< 0")} (sizes >= 1)`);
+      return false;
+    }
+    return void 0;
+  }
+};
 
 // ../../packages/core/dist/ir/dtype.js
 var DTYPE_BITS = {
@@ -33242,6 +33494,141 @@ var ModelImportError = class extends Error {
 var ModelOptionsError = class extends Error {
 };
 
+// ../../packages/core/dist/report/dims.js
+var DimValueError = class extends ModelOptionsError {
+  name = "DimValueError";
+};
+var ImpossibleSizeError = class extends ModelImportError {
+  file;
+  name = "ImpossibleSizeError";
+  code = "impossible-size";
+  constructor(file, reason) {
+    super(`${file ? `${file}: ` : ""}${reason}`);
+    this.file = file;
+  }
+};
+function sizeConstraints(input) {
+  const seen = [/* @__PURE__ */ new Set(), /* @__PURE__ */ new Set()];
+  const out = [];
+  const add = (p, min, owner, field) => {
+    if (!p || p.isConst)
+      return;
+    const set = seen[Number(min)];
+    if (set.has(p.key))
+      return;
+    set.add(p.key);
+    out.push({ poly: p, min, what: `${owner} ${field}` });
+  };
+  const sizes = (v, owner) => {
+    const shape = v.shape;
+    if (!shape)
+      return;
+    for (let i2 = 0; i2 < shape.length; i2++) {
+      const d = shape[i2];
+      if (typeof d !== "number")
+        add(d, 1n, owner, `${v.name} axis ${i2}`);
+    }
+  };
+  for (const c of input.conditions ?? []) {
+    if (c.poly.isConst || seen[c.min === 1n ? 1 : 0].has(c.poly.key))
+      continue;
+    seen[c.min === 1n ? 1 : 0].add(c.poly.key);
+    out.push(c);
+  }
+  for (const v of input.inputs)
+    sizes(v, "input");
+  for (const n of input.nodes) {
+    const m2 = n.multiplicity;
+    if (m2 && m2.isConst && m2.constValue === 0n)
+      continue;
+    const owner = `node ${n.name}`;
+    add(m2, 0n, owner, "run count");
+    for (const o of n.outputs)
+      sizes(o, `${owner} output`);
+    const c = n.cost;
+    if (c) {
+      add(c.macs, 0n, owner, "macs");
+      add(c.flops, 0n, owner, "flops");
+      add(c.params, 0n, owner, "params");
+      add(c.bytesRead, 0n, owner, "bytesRead");
+      add(c.bytesWritten, 0n, owner, "bytesWritten");
+    }
+  }
+  for (const v of input.outputs)
+    sizes(v, "output");
+  return out;
+}
+function resolveDims(input, file) {
+  const constraints = sizeConstraints(input);
+  const user = input.dims;
+  const choice = chooseDefaults(constraints, user);
+  if (!choice.ok) {
+    const reason = refusal(constraints, user, choice.constraint, choice.symbols, choice.value);
+    const userAtFault = choice.symbols.length === 0 && choice.constraint.poly.symbols().some((s) => Object.prototype.hasOwnProperty.call(user, s));
+    throw userAtFault ? new DimValueError(reason) : new ImpossibleSizeError(file, reason);
+  }
+  const values = dict(Object.entries(user));
+  const atOne = [];
+  const raised = [];
+  for (const [s, v] of [...choice.values].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    values[s] = Number(v);
+    if (v === 1n)
+      atOne.push(s);
+    else {
+      const because = constraints.find((c) => c.poly.symbols().includes(s) && c.poly.evaluate({ ...user, [s]: 1 }, 1) < c.min);
+      raised.push(because ? { symbol: s, value: Number(v), because } : { symbol: s, value: Number(v) });
+    }
+  }
+  return { values, atOne, raised };
+}
+function unboundDiagnostics(r, extra = []) {
+  const out = [];
+  const one = [.../* @__PURE__ */ new Set([...r.atOne, ...extra])].sort();
+  if (one.length)
+    out.push({ severity: "warning", code: "unbound-symbol", message: `symbolic dims ${one.join(", ")} have no value: counted as 1. Bind them with ${one.map((s) => `--dim ${s}=N`).join(" ")}` });
+  for (const x2 of r.raised)
+    out.push({
+      severity: "warning",
+      code: "default-raised",
+      message: `symbolic dim ${x2.symbol} has no value and 1 makes ${x2.because ? `${x2.because.what} (${x2.because.poly.toString()}) impossible` : "a size impossible"}: counted as ${x2.value}, the smallest value that keeps every size positive. Bind it with --dim ${x2.symbol}=N`
+    });
+  return out;
+}
+function refusal(constraints, user, c, free, value2) {
+  const kind = c.min === 1n ? "a size" : "a count";
+  const at = `${c.what} = ${c.poly.toString()} = ${value2}`;
+  const boundHere = c.poly.symbols().filter((s) => Object.prototype.hasOwnProperty.call(user, s));
+  if (free.length === 0 && boundHere.length) {
+    const fixes = boundHere.map((s) => {
+      const rest = { ...user };
+      delete rest[s];
+      const alt = chooseDefaults(constraints, rest);
+      const lo = alt.ok ? alt.values.get(s) : void 0;
+      if (lo === void 0)
+        return `no value of ${s} fixes it`;
+      const given = BigInt(user[s]);
+      if (given < lo)
+        return `the smallest valid value is ${s}=${lo}`;
+      const holds = (v) => {
+        const at2 = new Map([...Object.entries(rest), ...alt.ok ? alt.values : []]).set(s, v);
+        return constraints.every((k) => k.poly.evaluate(at2, 1) >= k.min);
+      };
+      let [ok, bad] = [lo, given];
+      while (bad - ok > 1n) {
+        const mid = (ok + bad) / 2n;
+        if (holds(mid))
+          ok = mid;
+        else
+          bad = mid;
+      }
+      return `valid values are ${s}=${lo} to ${ok}`;
+    });
+    return `${boundHere.map((s) => `--dim ${s}=${user[s]}`).join(" ")} makes ${kind} impossible: ${at} (at least ${c.min} needed); ${fixes.join("; ")}`;
+  }
+  const names = free.length ? free : c.poly.symbols();
+  return `no value of ${names.join(", ")} up to 2^40 makes ${kind} possible: ${at} (at least ${c.min} needed); the model's sizes contradict each other, its totals are refused`;
+}
+
 // ../../packages/core/dist/report/modules.js
 var MAX_MODULE_DEPTH = 32;
 var MAX_MODULES = 1e5;
@@ -33664,14 +34051,16 @@ var InvalidCountError = class extends ModelImportError {
   name = "InvalidCountError";
   code = "invalid-count";
   constructor(file, where, value2) {
-    super(`${file ? `${file}: ` : ""}${where} is negative (${value2}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    const what = typeof value2 === "bigint" ? `is negative (${value2})` : `is not an exact count (${value2})`;
+    super(`${file ? `${file}: ` : ""}${where} ${what}: the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
     this.file = file;
     this.where = where;
     this.value = value2;
   }
 };
 function buildReport(input) {
-  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), input.dims);
+  const resolved = resolveDims(input, input.model.path || void 0);
+  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), resolved.values);
   const unbound = /* @__PURE__ */ new Set();
   const noteUnbound = (s) => {
     unbound.add(s);
@@ -33743,8 +34132,10 @@ function buildReport(input) {
   const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
   let weightBytes = 0n;
   for (const w of input.weights) {
-    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0)
-      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    if (!Number.isSafeInteger(w.byteLength))
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
+    if (w.byteLength < 0)
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
     weightBytes += BigInt(w.byteLength);
   }
   const totals = {
@@ -33752,6 +34143,7 @@ function buildReport(input) {
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
     macs: evalPoly(macs, void 0, "macs"),
     flops: evalPoly(flops, void 0, "flops"),
+    ...input.constantElements ? { constantElements: evalPoly(input.constantElements, void 0, "constantElements") } : {},
     weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
@@ -33770,16 +34162,9 @@ function buildReport(input) {
   const diagnostics = [...input.diagnostics];
   if (tree?.diagnostic)
     diagnostics.push(tree.diagnostic);
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names)
-      bindings[s] = 1;
-    diagnostics.push({
-      severity: "warning",
-      code: "unbound-symbol",
-      message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
-    });
-  }
+  for (const s of unbound)
+    bindings[s] = 1;
+  diagnostics.push(...unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 2,
@@ -38684,6 +39069,9 @@ var MESSAGES2 = {
   warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
   warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
+  inputNotFound: (name, inputs) => `--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputs.map((n) => JSON.stringify(n)).join(", ") || "none"}`,
+  inputBindingConflict: (symbol, a, b) => `--input ${a.input} and --input ${b.input} disagree on ${quote2(symbol)}: ${a.input} gives ${a.value}, ${b.input} gives ${b.value}; both inputs declare that dim as ${quote2(symbol)}, so give them the same size`,
+  inputDimConflict: (symbol, input, value2, dimValue) => `--input ${input} gives ${quote2(symbol)} = ${value2}, but --dim ${symbol}=${dimValue}; give one value`,
   warnUnknownDataType: (tensor, code2) => `tensor ${quote2(tensor)}: unknown data_type ${code2}; its size is counted as 4 bytes per element`
 };
 var WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit", "invalid 6", "invalid 7"];
@@ -41414,6 +41802,22 @@ var NodeContext = class {
   warn(code2, message) {
     this.engine.warn(code2, message);
   }
+  /** Record an info diagnostic about this node. */
+  note(code2, message) {
+    this.engine.note(code2, message);
+  }
+  /**
+   * Whether `p >= 0`, from what is known (sizes >= 0, earlier assumptions, the user's `--dim`
+   * values, sizes >= 1), recording what the decision rests on; undefined when nothing decides it.
+   * `what` describes the value in messages.
+   */
+  nonNegative(p, what) {
+    return this.engine.facts.nonNegative(p, `node ${this.node.name || this.node.opType}: ${what}`);
+  }
+  /** Assume `p >= 0` (recorded: a binding that breaks it is refused), described by `what`. */
+  assume(p, what) {
+    this.engine.facts.assume(p, `node ${this.node.name || this.node.opType}: ${what}`);
+  }
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
   subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
     return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
@@ -41421,6 +41825,107 @@ var NodeContext = class {
   /** Throw an {@link InferenceError} about this node. */
   fail(message, input) {
     throw new InferenceError(message, input);
+  }
+};
+
+// ../../packages/onnx/dist/infer/params.js
+var NEVER_PARAM_DTYPES = /* @__PURE__ */ new Set(["int64", "uint64", "bool", "string"]);
+var SHAPE_DTYPES = /* @__PURE__ */ new Set([...NEVER_PARAM_DTYPES, "int32", "uint32"]);
+var RELAYOUT = {
+  Cast: 0,
+  CastLike: 0,
+  DequantizeLinear: 0,
+  Flatten: 0,
+  Identity: 0,
+  Reshape: 0,
+  Squeeze: 0,
+  Transpose: 0,
+  Unsqueeze: 0
+};
+var ParamLedger = class {
+  origin = /* @__PURE__ */ new Map();
+  labels = /* @__PURE__ */ new Map();
+  order = [];
+  counted = /* @__PURE__ */ new Set();
+  consumed = /* @__PURE__ */ new Set();
+  params = [];
+  /** Weights a re-layout op's output carries (the value is that weight, re-typed or re-laid). */
+  carried = /* @__PURE__ */ new WeakMap();
+  /**
+   * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
+   * tensor). `label` names it in messages: a Constant's tensor usually has no name of its own, so
+   * the engine passes the value it produces.
+   */
+  created(w, origin, label = w.name) {
+    if (this.origin.has(w))
+      return;
+    this.origin.set(w, origin);
+    this.labels.set(w, w.name || label);
+    this.order.push(w);
+  }
+  /** The name of a weight for messages (its value's name when the tensor has none). */
+  label(w) {
+    return this.labels.get(w) || w.name || "(unnamed)";
+  }
+  /** The weight a value is (directly, or re-typed / re-laid), if any. */
+  weightOf(v) {
+    if (!isTensor(v))
+      return void 0;
+    return v.weight ?? this.carried.get(v);
+  }
+  /**
+   * Params a node adds by reading `ins` under `rule` (undefined: no rule, an unsupported op). Each
+   * weight counts once in the model.
+   */
+  charge(rule, ins) {
+    let params = Poly.ZERO;
+    const nonParam = rule?.nonParamInputs ?? [];
+    const weightAt = rule?.weightInputs ?? [];
+    ins.forEach((v, i2) => {
+      if (!isTensor(v))
+        return;
+      if (v.weight)
+        this.consumed.add(v.weight);
+      const w = this.weightOf(v);
+      if (!w || this.counted.has(w) || nonParam.includes(i2))
+        return;
+      const origin = this.origin.get(w) ?? "initializer";
+      const param = weightAt.includes(i2) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== void 0 && origin !== "constant-node";
+      if (!param)
+        return;
+      this.counted.add(w);
+      this.params.push(w);
+      params = params.add(numElements(w.dims));
+    });
+    return params;
+  }
+  /** After a node ran: a re-layout op's output carries the weight its data input is. */
+  carry(op, domain, ins, outs) {
+    if (domain !== "")
+      return;
+    const at = RELAYOUT[op];
+    if (at === void 0)
+      return;
+    const w = this.weightOf(ins[at]);
+    const out = outs[0];
+    if (w && isTensor(out) && !out.weight)
+      this.carried.set(out, w);
+  }
+  /**
+   * The account once every node ran: params (in the order counted, then stored weights no node
+   * reads that are params by the rule), constants, and the weights no node reads.
+   */
+  finish() {
+    const unused = this.order.filter((w) => !this.consumed.has(w));
+    const params = [...this.params];
+    const counted = new Set(this.counted);
+    for (const w of unused)
+      if (!counted.has(w) && this.origin.get(w) !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
+        counted.add(w);
+        params.push(w);
+      }
+    const constants3 = this.order.filter((w) => !counted.has(w));
+    return { params, constants: constants3, unused };
   }
 };
 
@@ -41521,12 +42026,9 @@ var Engine = class {
   unknown = new UnknownDims();
   nodes = [];
   diagnostics = [];
-  counted = /* @__PURE__ */ new Set();
-  consumed = /* @__PURE__ */ new Set();
-  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
-  created = [];
-  createdSet = /* @__PURE__ */ new Set();
-  paramWeights = [];
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors). */
+  ledger = new ParamLedger();
+  facts;
   functions = /* @__PURE__ */ new Map();
   dataDependentNames = /* @__PURE__ */ new Set();
   currentNode = "";
@@ -41537,6 +42039,7 @@ var Engine = class {
     this.rules = rules;
     this.options = options;
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.facts = new SizeFacts(options.dims);
     for (const f of model.functions)
       this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
   }
@@ -41547,7 +42050,7 @@ var Engine = class {
     for (const w of g.initializers) {
       values.set(w.name, weightVal(w));
       weights.push(w);
-      this.noteCreated(w);
+      this.ledger.created(w, "initializer");
     }
     const inputs = [];
     for (const vi of g.inputs) {
@@ -41562,6 +42065,9 @@ var Engine = class {
           v = tensorVal(v.dtype, override, v.data);
         } else
           v = tensorVal("float32", override);
+      } else if (this.options.inputBindings?.size && isTensor(v) && v.shape) {
+        const bind2 = this.options.inputBindings;
+        v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind2)), v.data);
       }
       values.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
@@ -41572,12 +42078,24 @@ var Engine = class {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
-    const unused = this.created.filter((w) => !this.consumed.has(w));
-    for (const w of unused)
-      this.paramWeights.push(w);
-    if (unused.length)
-      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(", ")}${unused.length > 5 ? ", ..." : ""}`);
-    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+    const account = this.ledger.finish();
+    const unused = account.unused;
+    const asParams = new Set(account.params);
+    if (unused.length) {
+      const list = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? "param" : "constant"})`);
+      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list.join(", ")}${unused.length > 5 ? ", ..." : ""}`);
+    }
+    return {
+      nodes: this.nodes,
+      inputs,
+      outputs,
+      diagnostics: this.diagnostics,
+      paramWeights: account.params,
+      constantWeights: account.constants,
+      conditions: this.facts.conditions,
+      weights,
+      unusedParams: unused.filter((w) => asParams.has(w))
+    };
   }
   diag(severity, code2, message, node) {
     const d = node !== void 0 && node !== "" ? { severity, code: code2, node, message } : { severity, code: code2, message };
@@ -41658,7 +42176,7 @@ var Engine = class {
     }
     if (!rule) {
       const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.ledger.charge(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -41668,6 +42186,8 @@ var Engine = class {
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code2, message) => this.diag("warning", code2, message, name),
+      note: (code2, message) => this.diag("info", code2, message, name),
+      facts: this.facts,
       inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
     };
     const ctx = new NodeContext(node, version, ins, services);
@@ -41681,8 +42201,9 @@ var Engine = class {
     const outputs = setOutputs(status === "ok" ? ctx.outputs() : []);
     for (const o of outputs)
       if (isTensor(o.value) && o.value.weight)
-        this.noteCreated(o.value.weight);
-    const params = this.nodeParams(rule, ins);
+        this.ledger.created(o.value.weight, node.opType === "Constant" ? "constant-node" : "generated", o.name);
+    this.ledger.carry(node.opType, domain, ins, outputs.map((o) => o.value));
+    const params = this.ledger.charge(rule, ins);
     let cost;
     if (status === "ok") {
       try {
@@ -41710,35 +42231,11 @@ var Engine = class {
     this.diag("error", "internal-error", `(op ${node.opType}, node ${name}) internal error, please report: ${e2 instanceof Error ? e2.message : String(e2)}`, name);
     return "error";
   }
-  /**
-   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
-   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
-   */
-  nodeParams(rule, ins) {
-    let params = Poly.ZERO;
-    const nonParam = rule?.nonParamInputs ?? [];
-    ins.forEach((v, i2) => {
-      if (isTensor(v) && v.weight)
-        this.consumed.add(v.weight);
-      if (!isTensor(v) || !v.weight || nonParam.includes(i2) || this.counted.has(v.weight))
-        return;
-      this.counted.add(v.weight);
-      this.paramWeights.push(v.weight);
-      params = params.add(numElements(v.weight.dims));
-    });
-    return params;
-  }
   nodeCost(rule, ctx, params, ins, outs) {
     const rc = rule.cost(ctx);
     const bytesRead = rc.bytesRead ?? ins.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
     const bytesWritten = outs.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
-  }
-  noteCreated(w) {
-    if (this.createdSet.has(w))
-      return;
-    this.createdSet.add(w);
-    this.created.push(w);
   }
   dataDependentDim(nodeName, tag) {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
@@ -41752,7 +42249,7 @@ var Engine = class {
     const values = /* @__PURE__ */ new Map();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
-      this.noteCreated(w);
+      this.ledger.created(w, "initializer");
     }
     graph.inputs.forEach((vi, i2) => {
       const given = inputs[i2];
@@ -42435,6 +42932,7 @@ function sweep(ctx, input, a) {
 }
 function convRule(xi, wi, bi, outType) {
   return {
+    weightInputs: bi === void 0 ? [wi] : [wi, bi],
     infer(ctx) {
       const x2 = ctx.shape(xi);
       const w = ctx.shape(wi);
@@ -42461,6 +42959,7 @@ function convRule(xi, wi, bi, outType) {
   };
 }
 var convTranspose2 = {
+  weightInputs: [1, 2],
   infer(ctx) {
     const x2 = ctx.shape(0);
     const w = ctx.shape(1);
@@ -42555,6 +43054,7 @@ var maxUnpool = {
   cost: () => NO_COMPUTE
 };
 var deformConv = {
+  weightInputs: [1, 3],
   infer: convRule(0, 1, 3, (ctx) => ctx.dtype(0)).infer,
   cost(ctx) {
     const base = convRule(0, 1, 3, (c) => c.dtype(0)).cost(ctx);
@@ -42598,6 +43098,8 @@ function matmulShape(ctx, a, b, ai = 0, bi = 1) {
 }
 function matmulLike(ai, bi, outType) {
   return {
+    // The right operand is the weight (PyTorch's Linear exports x @ W^T); a constant left operand is data.
+    weightInputs: [bi],
     infer(ctx) {
       ctx.output(0, outType(ctx), matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi));
     },
@@ -42607,6 +43109,7 @@ function matmulLike(ai, bi, outType) {
   };
 }
 var gemm = {
+  weightInputs: [1, 2],
   infer(ctx) {
     const a = ctx.shape(0);
     const b = ctx.shape(1);
@@ -42686,6 +43189,8 @@ function einsumShape(ctx, equation, shapes) {
   return out;
 }
 var einsum = {
+  // Any operand after the first may be a weight ('bij,jk->bik').
+  weightInputs: [1, 2, 3, 4, 5, 6, 7],
   infer(ctx) {
     const eq = ctx.attrString("equation");
     if (eq === void 0)
@@ -42718,6 +43223,7 @@ function totalSeq(ctx, pastIndex, axis, fresh) {
 }
 var attention = {
   nonParamInputs: [3],
+  weightInputs: [1, 2],
   infer(ctx) {
     const x2 = ctx.shape(0);
     const w = ctx.shape(1);
@@ -42747,6 +43253,7 @@ var attention = {
 };
 var multiHeadAttention2 = {
   nonParamInputs: [4],
+  weightInputs: [3],
   infer(ctx) {
     const q = ctx.shape(0);
     const heads = ctx.attrInt("num_heads");
@@ -42819,6 +43326,7 @@ var rotaryEmbedding = {
 };
 function skipLayerNorm(kind) {
   return {
+    weightInputs: [2, 3, 4],
     infer(ctx) {
       const x2 = ctx.shape(0);
       ctx.output(0, ctx.dtype(0), x2);
@@ -42858,6 +43366,7 @@ function contribLayerNorm(kind) {
 }
 var embedLayerNorm = {
   nonParamInputs: [0, 1, 7, 8],
+  weightInputs: [2, 3, 4, 5, 6],
   infer(ctx) {
     const ids = ctx.shape(0);
     const emb = ctx.shape(2);
@@ -42908,6 +43417,7 @@ var fusedConv = {
   }
 };
 var fusedMatMul = {
+  weightInputs: [1],
   infer(ctx) {
     const [a, b] = fusedOperands(ctx);
     ctx.output(0, ctx.dtype(0), matmulShape(ctx, a, b));
@@ -42934,6 +43444,7 @@ function fusedOperands(ctx) {
   ];
 }
 var matMulNBits = {
+  weightInputs: [1, 2, 3, 5],
   infer(ctx) {
     const a = ctx.shape(0);
     const n = ctx.attrInt("N");
@@ -42956,6 +43467,7 @@ var matMulNBits = {
 };
 function quantMatMul(ai, bi) {
   return {
+    weightInputs: [bi],
     infer: (ctx) => ctx.output(0, "float32", matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi)),
     cost: (ctx) => matmulCost({ a: ctx.shape(ai), b: ctx.shape(bi) }, ctx.kernelOptions)
   };
@@ -43023,6 +43535,120 @@ var contribRules = {
   SimplifiedLayerNormalization: contribLayerNorm("rms"),
   SkipLayerNormalization: skipLayerNorm("layer"),
   SkipSimplifiedLayerNormalization: skipLayerNorm("rms")
+};
+
+// ../../packages/onnx/dist/ops/generation.js
+var INPUTS = {
+  beam: { maxLength: 1, beams: 3, returns: 4, count: 14 },
+  greedy: { maxLength: 1, count: 7 },
+  sampling: { maxLength: 1, count: 9 }
+};
+function control(ctx, i2, name) {
+  if (i2 === void 0)
+    return 1;
+  const v = ctx.hasInput(i2) ? ctx.dims(i2)?.[0] : void 0;
+  if (typeof v === "number" && v < 1)
+    ctx.fail(`input ${i2} (${name}) is ${v}: expected a positive integer`, i2);
+  return v ?? Poly.sym(name);
+}
+function dimFor(name, r) {
+  const n = name.toLowerCase();
+  if (n.includes("batch"))
+    return r.batch;
+  if (n.includes("total"))
+    return dim(dimPoly(r.past).add(dimPoly(r.step)));
+  if (n.includes("past"))
+    return r.past;
+  if (n.includes("encode"))
+    return r.prompt;
+  if (n.includes("seq") || n.includes("length"))
+    return r.step;
+  return void 0;
+}
+function runInputs(ctx, g, r) {
+  return g.inputs.map((vi) => {
+    const t = vi.type;
+    if (!t || t.kind !== "tensor" || !t.shape)
+      return void 0;
+    const shape = t.shape.map((d) => typeof d === "number" && d >= 0 ? d : typeof d === "string" && d !== "" ? dimFor(d, r) ?? Poly.sym(d) : ctx.fresh());
+    return tensorVal(t.elemType, shape);
+  });
+}
+function vocabOf(outs) {
+  const logits = outs[0];
+  return isTensor(logits) && logits.shape && logits.shape.length > 0 ? logits.shape[logits.shape.length - 1] : void 0;
+}
+var STEPS = /* @__PURE__ */ new WeakMap();
+function generationRule(kind) {
+  const at = INPUTS[kind];
+  return {
+    // Every input is a control value, a mask or token ids: none is a weight.
+    nonParamInputs: Array.from({ length: at.count }, (_, i2) => i2),
+    infer(ctx) {
+      const ids = ctx.shape(0);
+      if (ids.length !== 2)
+        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids.length}`, 0);
+      const decoder = ctx.attrGraph("decoder");
+      if (!decoder)
+        ctx.fail("attribute decoder (the decoder sub-graph) is required");
+      const [batch, prompt] = [ids[0], ids[1]];
+      const maxLength = control(ctx, at.maxLength, "max_length");
+      const beams = control(ctx, at.beams, "num_beams");
+      const returns = control(ctx, at.returns, "num_return_sequences");
+      const rows2 = dim(dimPoly(batch).mul(dimPoly(beams)));
+      const modelType = ctx.attrInt("model_type", 0);
+      const m2 = dimPoly(maxLength);
+      const longestPast = dim(m2.sub(1));
+      let vocab;
+      let steps;
+      if (modelType === 0) {
+        const later = m2.sub(dimPoly(prompt)).sub(1);
+        ctx.assume(later, `max_length - sequence_length - 1 >= 0 (the loop generates at least one token)`);
+        const first = ctx.attrGraph("init_decoder") ?? decoder;
+        const r0 = ctx.subgraph(first, runInputs(ctx, first, { batch: rows2, step: prompt, past: 0, prompt }), first === decoder ? "decoder[prompt]" : "init_decoder", Poly.ONE);
+        const r1 = ctx.subgraph(decoder, runInputs(ctx, decoder, { batch: rows2, step: 1, past: longestPast, prompt }), "decoder", later);
+        vocab = vocabOf(r0.outputs) ?? vocabOf(r1.outputs);
+        steps = later.add(1);
+      } else {
+        const encoder = ctx.attrGraph("encoder");
+        if (!encoder)
+          ctx.fail(`attribute encoder is required for model_type ${modelType} (encoder-decoder)`);
+        const later = m2.sub(1);
+        ctx.assume(m2.sub(2), `max_length - 2 >= 0 (the loop generates at least one token after the start token)`);
+        const r0 = ctx.subgraph(encoder, runInputs(ctx, encoder, { batch: rows2, step: 1, past: 0, prompt }), "encoder", Poly.ONE);
+        const r1 = ctx.subgraph(decoder, runInputs(ctx, decoder, { batch: rows2, step: 1, past: longestPast, prompt }), "decoder", later);
+        vocab = vocabOf(r1.outputs) ?? vocabOf(r0.outputs);
+        steps = later;
+      }
+      const v = ctx.attrInt("vocab_size", -1);
+      const vocabSize = v > 0 ? v : vocab ?? ctx.fresh();
+      STEPS.set(ctx.node, { rows: dimPoly(rows2), steps, vocab: vocabSize });
+      ctx.note("generation-upper-bound", `${ctx.node.opType}: the decoder runs at most ${steps.toString()} times on ${dimPoly(rows2).toString()} rows (the batch times num_beams); runs after the first are each counted at the longest past (${dimPoly(longestPast).toString()} tokens): an upper bound`);
+      if (kind === "beam") {
+        ctx.output(0, "int32", [batch, returns, maxLength]);
+        if (ctx.hasOutput(1))
+          ctx.output(1, ctx.tensor(0).dtype === "float16" ? "float16" : "float32", [batch, returns]);
+        if (ctx.hasOutput(2))
+          ctx.output(2, "float32", [dim(m2.sub(dimPoly(prompt))), batch, beams, vocabSize]);
+      } else {
+        ctx.output(0, "int32", [batch, maxLength]);
+        if (kind === "sampling" && ctx.hasOutput(1))
+          ctx.output(1, "float32", [batch, vocabSize]);
+      }
+    },
+    cost(ctx) {
+      const s = STEPS.get(ctx.node);
+      if (!s)
+        ctx.fail("the loop was not inferred: its cost is unknown");
+      const elements2 = s.rows.mul(dimPoly(s.vocab)).mul(s.steps);
+      return kind === "greedy" ? elementCost(elements2) : softmaxCost({ op: kind === "beam" ? "LogSoftmax" : "Softmax", elements: elements2 }, ctx.kernelOptions);
+    }
+  };
+}
+var generationRules = {
+  BeamSearch: generationRule("beam"),
+  GreedySearch: generationRule("greedy"),
+  Sampling: generationRule("sampling")
 };
 
 // ../../packages/onnx/dist/ops/shape.js
@@ -43188,10 +43814,15 @@ var concatRule = dataMovementRule((ctx) => {
   let data;
   if (rank === 1 && ins.every((v) => v.data))
     data = ins.flatMap((v) => [...v.data]);
+  else if (rank === 1 && isIntDType(ctx.dtype(0)) && ins.some((v) => v.data) && shapes.every((sh, k) => ins[k].data || typeof sh[0] === "number")) {
+    data = ins.flatMap((v, k) => v.data ? [...v.data] : Array.from({ length: shapes[k][0] }, () => ctx.fresh()));
+  }
   ctx.output(0, ctx.dtype(0), out, data);
 });
 var gatherRule = {
   nonParamInputs: [1],
+  // The table of an embedding lookup.
+  weightInputs: [0],
   infer(ctx) {
     const x2 = ctx.tensor(0);
     const s = ctx.shape(0);
@@ -43216,7 +43847,7 @@ function gatherBytesRead(ctx) {
   const idxBits = DTYPE_BITS[ctx.dtype(1)];
   return numElements(ctx.outShape(0)).mul(bits2).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
 }
-function sliceDim(ctx, d, start, end, step) {
+function sliceDim(ctx, d, start, end, step, axis) {
   if (step === 0)
     ctx.fail("steps must not be 0");
   if (typeof d === "number" && typeof start === "number" && typeof end === "number") {
@@ -43235,26 +43866,36 @@ function sliceDim(ctx, d, start, end, step) {
   const BIG = 2 ** 31;
   const p = dimPoly(d);
   if (step > 0) {
-    const bound = (v) => {
-      if (typeof v === "number")
-        return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
-      const order = v.compare(0);
-      if (order === "ge" || order === "gt" || order === "eq")
-        return v.min(p);
-      if (order === "lt")
-        return p.add(v).max(0);
-      return void 0;
-    };
-    const s = bound(start);
-    const e2 = bound(end);
-    if (!s || !e2)
-      return ctx.fresh();
-    const len = e2.sub(s).max(0);
+    const s = sliceBound(ctx, p, start, `axis ${axis} start`);
+    const e2 = sliceBound(ctx, p, end, `axis ${axis} end`);
+    const span = e2.sub(s);
+    const len = decideMax(ctx, span, `axis ${axis} length ${span.toString()} >= 0`);
     return dim(step === 1 ? len : len.ceilDiv(step));
   }
   if (typeof start === "number" && typeof end === "number" && (start === -1 || start >= BIG) && end <= -BIG && step === -1)
     return d;
   return ctx.fresh();
+}
+function sliceBound(ctx, p, v, what) {
+  const BIG = 2 ** 31;
+  if (typeof v === "number" && v >= BIG)
+    return p;
+  if (typeof v === "number" && v <= -BIG)
+    return Poly.ZERO;
+  const vp = dimPoly(v);
+  let nonNeg = ctx.nonNegative(vp, `${what} ${vp.toString()} >= 0`);
+  if (nonNeg === void 0) {
+    ctx.assume(vp, `${what} ${vp.toString()} >= 0 (assumed: the slice stays inside the tensor)`);
+    ctx.note("slice-bound-assumed", `${what} ${vp.toString()}: its sign depends on the symbols; taken as >= 0 (inside the tensor), as onnxruntime's symbolic shape inference does. A value that breaks this is refused`);
+    nonNeg = true;
+  }
+  const idx = nonNeg ? vp : decideMax(ctx, p.add(vp), `${what} ${p.add(vp).toString()} >= 0`);
+  const inside = ctx.nonNegative(p.sub(idx), `${what} ${idx.toString()} <= ${p.toString()}`);
+  return inside === true ? idx : inside === false ? p : idx.min(p);
+}
+function decideMax(ctx, v, what) {
+  const nonNeg = ctx.nonNegative(v, what);
+  return nonNeg === true ? v : nonNeg === false ? Poly.ZERO : v.max(0);
 }
 var sliceRule = {
   nonParamInputs: [1, 2, 3, 4],
@@ -43292,7 +43933,7 @@ var sliceRule = {
     let numericBounds = true;
     ax.forEach((a, i2) => {
       const [b, e2] = [starts[i2], ends[i2]];
-      out[a] = sliceDim(ctx, s[a], b, e2, st[i2]);
+      out[a] = sliceDim(ctx, s[a], b, e2, st[i2], a);
       if (typeof b === "number" && typeof e2 === "number")
         params.set(a, [b, e2, st[i2]]);
       else
@@ -44559,7 +45200,7 @@ var resize = {
     const mode = ctx.attrString("mode", "nearest");
     const s = ctx.shape(0);
     const o = ctx.outShape(0);
-    const rank = o.filter((d, i2) => !(typeof d === "number" && d === s[i2])).length;
+    const rank = o.filter((d, i2) => s[i2] === void 0 || !dimEq(d, s[i2])).length;
     const m2 = mode === "linear" || mode === "bilinear" ? "linear" : mode === "cubic" ? "cubic" : "nearest";
     return resizeCost({ mode: m2, outElements: numElements(o), spatialRank: Math.max(rank, 1) }, ctx.kernelOptions);
   }
@@ -44631,6 +45272,7 @@ var GATES2 = { rnn: 1, gru: 3, lstm: 4 };
 function recurrent2(cell) {
   return {
     nonParamInputs: [4],
+    weightInputs: [1, 2, 3],
     infer(ctx) {
       const x2 = ctx.shape(0);
       const w = ctx.shape(1);
@@ -44668,6 +45310,9 @@ var quantizeLinear = {
   cost: (ctx) => quantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
 };
 var dequantizeLinear = {
+  // A stored quantized weight with its scale and zero point (an int32 bias and its int32 zero point
+  // included): what the op dequantizes is a weight; its output carries it into the consumer.
+  weightInputs: [0, 1, 2],
   infer(ctx) {
     const t = ctx.opset >= 19 ? ctx.dtype(1) : "float32";
     const out = ctx.attrInt("output_dtype");
@@ -45278,6 +45923,7 @@ var ONNX_RULES = [
 ];
 var CONTRIB_RULES = [
   e("Attention", 1, contribRules.Attention, "com.microsoft"),
+  e("BeamSearch", 1, generationRules.BeamSearch, "com.microsoft"),
   e("BiasAdd", 1, contribRules.BiasAdd, "com.microsoft"),
   e("BiasGelu", 1, contribRules.BiasGelu, "com.microsoft"),
   e("DynamicQuantizeMatMul", 1, contribRules.DynamicQuantizeMatMul, "com.microsoft"),
@@ -45286,6 +45932,7 @@ var CONTRIB_RULES = [
   e("FusedConv", 1, contribRules.FusedConv, "com.microsoft"),
   e("FusedMatMul", 1, contribRules.FusedMatMul, "com.microsoft"),
   e("Gelu", 1, contribRules.Gelu, "com.microsoft"),
+  e("GreedySearch", 1, generationRules.GreedySearch, "com.microsoft"),
   e("GroupQueryAttention", 1, contribRules.GroupQueryAttention, "com.microsoft"),
   e("LayerNormalization", 1, contribRules.LayerNormalization, "com.microsoft"),
   e("MatMulIntegerToFloat", 1, contribRules.MatMulIntegerToFloat, "com.microsoft"),
@@ -45303,6 +45950,7 @@ var CONTRIB_RULES = [
   e("QLinearSigmoid", 1, contribRules.QLinearSigmoid, "com.microsoft"),
   e("QuickGelu", 1, contribRules.QuickGelu, "com.microsoft"),
   e("RotaryEmbedding", 1, contribRules.RotaryEmbedding, "com.microsoft"),
+  e("Sampling", 1, generationRules.Sampling, "com.microsoft"),
   e("SimplifiedLayerNormalization", 1, contribRules.SimplifiedLayerNormalization, "com.microsoft"),
   e("SkipLayerNormalization", 1, contribRules.SkipLayerNormalization, "com.microsoft"),
   e("SkipSimplifiedLayerNormalization", 1, contribRules.SkipSimplifiedLayerNormalization, "com.microsoft"),
@@ -45349,13 +45997,38 @@ function analyzeOnnx(source, options = {}) {
   const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
   for (const name of Object.keys(options.inputs ?? {}))
     if (!inputNames.includes(name))
-      throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(", ") || "none"}`);
+      throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : void 0;
+  const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
     ...inputShapes ? { inputShapes } : {},
+    ...inputBindings.size ? { inputBindings } : {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...options.convention ? { convention: options.convention } : {}
   });
-  return { model, def, result };
+  return { model, def, result, inputBindings };
+}
+function bindInputSymbols(def, options) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, shape] of Object.entries(options.inputs ?? {})) {
+    const vi = def.graph.inputs.find((i2) => i2.name === name);
+    const declared = vi?.type && (vi.type.kind === "tensor" || vi.type.kind === "sparse_tensor") ? vi.type.shape : void 0;
+    if (!declared || declared.length !== shape.length)
+      continue;
+    declared.forEach((d, i2) => {
+      const given = shape[i2];
+      if (typeof d !== "string" || d === "" || typeof given !== "number")
+        return;
+      const prev = out.get(d);
+      if (prev && prev.value !== given)
+        throw new OnnxOptionsError(MESSAGES2.inputBindingConflict(d, prev, { input: name, value: given }));
+      const dimValue = options.dims && Object.prototype.hasOwnProperty.call(options.dims, d) ? options.dims[d] : void 0;
+      if (dimValue !== void 0 && dimValue !== given)
+        throw new OnnxOptionsError(MESSAGES2.inputDimConflict(d, name, given, dimValue));
+      out.set(d, { input: name, value: given });
+    });
+  }
+  return new Map([...out].map(([k, v]) => [k, v.value]));
 }
 function nodeParamSum(result) {
   let p = Poly.ZERO;
@@ -45376,7 +46049,7 @@ function scopeOf(n) {
   return scope === void 0 ? {} : { scope };
 }
 function profileOnnx(source, options = {}) {
-  const { model, def, result } = analyzeOnnx(source, options);
+  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
   const opsets = {};
   for (const [d, v] of def.opsets)
     opsets[d === "" ? "ai.onnx" : d] = v;
@@ -45396,12 +46069,14 @@ function profileOnnx(source, options = {}) {
     tool: ONNX_TOOL,
     model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
     convention: options.convention ?? "macs+flops",
-    dims: options.dims ?? {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
     ...result.unusedParams.length ? { params: nodeParamSum(result) } : {},
+    constantElements: result.constantWeights.reduce((sum2, w) => sum2.add(numElements(w.dims)), Poly.ZERO),
+    conditions: result.conditions,
     diagnostics
   });
 }
