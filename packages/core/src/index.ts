@@ -26,6 +26,7 @@ export * from './hardware/profile.js';
 export * from './hardware/index.js';
 export * from './hardware/estimate.js';
 export * from './hardware/fit.js';
+export * from './io/hdf5-signature.js';
 export * from './io/import-error.js';
 export * from './io/lfs.js';
 export * from './io/random.js';
