@@ -109,6 +109,27 @@ describe('modelcost profile', () => {
     expect(r.outputs[0].shape).toEqual([2, 1000]);
   });
 
+  // Issue 19: --input binds the symbols an input declares; disagreements and impossible sizes are exit 2.
+  const MODERN = resolve(import.meta.dirname, '../../onnx/test/fixtures/torch/modern');
+  it('--input past_key_0=2x2x511x64 binds batch and past for every input of a KV-cache decoder', async () => {
+    const r = JSON.parse((await cli(['profile', 'kv_decoder_opset17.onnx', '--json', '--input', 'past_key_0=2x2x511x64'], MODERN)).out);
+    expect(r.dims).toEqual({ batch: 2, past: 511, seq: 1 });
+    expect(r.inputs[3].shape).toEqual([2, 2, 511, 64]);
+  });
+  it('two --input shapes that disagree on a symbol are exit 2, naming both inputs', async () => {
+    const r = await cli(['profile', 'kv_decoder_opset17.onnx', '--input', 'past_key_0=2x2x511x64', '--input', 'past_value_1=2x2x500x64'], MODERN);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(
+      'modelcost: kv_decoder_opset17.onnx: --input past_key_0 and --input past_value_1 disagree on "past": past_key_0 gives 511, past_value_1 gives 500; both inputs declare that dim as "past", so give them the same size\n',
+    );
+  });
+  it('a --dim that leaves a speech CNN no frame is exit 2 naming the smallest valid value', async () => {
+    const r = await cli(['profile', 'wav2vec2_feature_encoder_opset17.onnx', '--dim', 'samples=100'], MODERN);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^modelcost: wav2vec2_feature_encoder_opset17\.onnx: --dim samples=100 makes a size impossible: .* the smallest valid value is samples=400\n$/);
+    expect(r.err).not.toMatch(/\n {4}at /);
+  });
+
   it('--input naming no graph input is an input error', async () => {
     const r = await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--input', 'input=2x3x244x244']);
     expect([r.code, r.err]).toEqual([2, 'modelcost: ort_mobilenet_v3_qdq.onnx: --input input: the model has no input named "input"; its inputs are "image"\n']);

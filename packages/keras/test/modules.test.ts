@@ -16,10 +16,14 @@ describe('Keras module tree', () => {
     const r = profileKeras(bytesSource(readFileSync(resolve(FIXTURES, 'siamese_shared_keras2.json'))), { dims: { batch: 1 } });
     const m = (p: string) => r.modules!.find((x) => x.path === p)!;
     expect(r.modules![0]!.type).toBe('Functional');
-    expect(m('tower')).toMatchObject({ type: 'Sequential', calls: 2, nodes: 8 });
-    // c1: Conv2D 3x3, 1 -> 8 on a 28x28 input, 26x26 out: 26*26*8*9 = 48,672 MACs per call, 2 calls;
-    // its 8*9 + 8 = 80 weights counted once.
-    expect(m('tower.c1')).toMatchObject({ type: 'Conv2D', calls: 2, macs: 2 * 48672, params: 80 });
+    // The second call has the first's input shapes, so it reuses the first's analysis: one node
+    // `tower#2` in the tower module holding that call's whole cost, beside the 4 layers of the first.
+    expect(m('tower')).toMatchObject({ type: 'Sequential', calls: 2, nodes: 5 });
+    // c1: Conv2D 3x3, 1 -> 8 on a 28x28 input, 26x26 out: 26*26*8*9 = 48,672 MACs in the expanded
+    // call; its 8*9 + 8 = 80 weights counted once.
+    expect(m('tower.c1')).toMatchObject({ type: 'Conv2D', macs: 48672, params: 80 });
+    // The tower's MACs are both calls': 2 * (conv 48,672 + dense 1352*32 = 43,264).
+    expect(m('tower').macs).toBe(2 * (48672 + 43264));
     // The tower's params are all of the model's but the scoring Dense's (32 + 1).
     expect(countNumber(m('tower').params)).toBe(countNumber(r.totals.params) - 33);
     expect(m('tower').outputs).toHaveLength(2);

@@ -10,15 +10,24 @@ import { inferModel, valBytes, type InferredNode, type InferResult } from './inf
 import { onnxNodeScope } from './modules.js';
 import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
+import { MESSAGES } from './messages.js';
 import { defaultRules } from './ops/index.js';
 
 /** Options of {@link analyzeOnnx} and `profileOnnx`. */
 export interface OnnxProfileOptions {
   /** Label naming the model in messages and in the report (usually its path). */
   readonly file?: string;
-  /** Values for symbolic dims (`{ batch: 1, seq: 128 }`); unbound symbols count as 1 with a diagnostic. */
+  /**
+   * Values for symbolic dims (`{ batch: 1, seq: 128 }`). Unbound symbols count as 1, or as the
+   * smallest value that keeps every size positive, with a diagnostic; a value that makes a size
+   * impossible is refused (`DimValueError`).
+   */
   readonly dims?: Readonly<Record<string, number>>;
-  /** Shape overrides for graph inputs (`{ pixel_values: [1, 3, 224, 224] }`). */
+  /**
+   * Shape overrides for graph inputs (`{ pixel_values: [1, 3, 224, 224] }`). A number given where the
+   * input declares a named dim binds that symbol for every input (`past_key_0: [2, 2, 511, 64]` on
+   * `[batch, heads, past, 64]` binds batch=2, past=511); two inputs that disagree are an `OnnxOptionsError`.
+   */
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
@@ -37,6 +46,8 @@ export interface OnnxAnalysis {
   readonly def: ModelDef;
   /** Per-node values, costs and diagnostics. */
   readonly result: InferResult;
+  /** Symbols bound by `--input` shapes (see {@link bindInputSymbols}). */
+  readonly inputBindings: ReadonlyMap<string, number>;
 }
 
 /**
@@ -47,14 +58,41 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
   const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
   const def = toModelDef(model);
   const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
-  for (const name of Object.keys(options.inputs ?? {}))
-    if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
+  for (const name of Object.keys(options.inputs ?? {})) if (!inputNames.includes(name)) throw new OnnxOptionsError(MESSAGES.inputNotFound(name, inputNames));
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
+  const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
     ...(inputShapes ? { inputShapes } : {}),
+    ...(inputBindings.size ? { inputBindings } : {}),
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...(options.convention ? { convention: options.convention } : {}),
   });
-  return { model, def, result };
+  return { model, def, result, inputBindings };
+}
+
+/**
+ * The symbols `--input` shapes fix: where an input declares a named dim (`past`) and the override
+ * gives a number (511), `past = 511` for every input and node. Throws when two overrides, or an
+ * override and a `--dim`, give one symbol different values.
+ */
+export function bindInputSymbols(def: ModelDef, options: OnnxProfileOptions): Map<string, number> {
+  const out = new Map<string, { input: string; value: number }>();
+  for (const [name, shape] of Object.entries(options.inputs ?? {})) {
+    const vi = def.graph.inputs.find((i) => i.name === name);
+    const declared = vi?.type && (vi.type.kind === 'tensor' || vi.type.kind === 'sparse_tensor') ? vi.type.shape : undefined;
+    if (!declared || declared.length !== shape.length) continue; // a rank change binds nothing (the engine warns)
+    declared.forEach((d, i) => {
+      const given = shape[i];
+      if (typeof d !== 'string' || d === '' || typeof given !== 'number') return;
+      const prev = out.get(d);
+      if (prev && prev.value !== given) throw new OnnxOptionsError(MESSAGES.inputBindingConflict(d, prev, { input: name, value: given }));
+      // `d` is the model's text: read only the user's own keys (`constructor` is no --dim).
+      const dimValue = options.dims && Object.prototype.hasOwnProperty.call(options.dims, d) ? options.dims[d] : undefined;
+      if (dimValue !== undefined && dimValue !== given) throw new OnnxOptionsError(MESSAGES.inputDimConflict(d, name, given, dimValue));
+      out.set(d, { input: name, value: given });
+    });
+  }
+  return new Map([...out].map(([k, v]) => [k, v.value]));
 }
 
 /** Params of every node plus initializers no node reads. */
@@ -84,7 +122,7 @@ function scopeOf(n: InferredNode): Pick<AnalyzedNode, 'scope'> {
  * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
-  const { model, def, result } = analyzeOnnx(source, options);
+  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
   const opsets: Record<string, number> = {};
   for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
   const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
@@ -103,12 +141,14 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     tool: ONNX_TOOL,
     model: { path: options.file ?? '', format: 'onnx', producer: def.producer, opsets },
     convention: options.convention ?? 'macs+flops',
-    dims: options.dims ?? {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
     ...(result.unusedParams.length ? { params: nodeParamSum(result) } : {}),
+    constantElements: result.constantWeights.reduce((sum, w) => sum.add(numElements(w.dims)), Poly.ZERO),
+    conditions: result.conditions,
     diagnostics,
   });
 }

@@ -14,7 +14,8 @@ export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';
 export { loadReportsDir, MAX_STORED_FILE_BYTES, storedReportProblem, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
 export { defaultTreeDepth, DEFAULT_TREE_ROWS, renderCsv, renderModuleCsv, renderProfileTable, type TableOptions } from './profile-render.js';
-export { ModelReadError, profileModel, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
+// profileModel and the format registry (model-read.ts: sniffing, importerFor, ModelReadError, profileWith).
+export * from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';
 export { trustedConfig, type ConfigTrust, type TrustedConfig } from './config-trust.js';
 export { readGitBlob, type GitRun } from './git.js';

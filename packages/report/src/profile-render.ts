@@ -2,7 +2,7 @@
  * Renderers of one Report: a terminal table in the manner of a Keras / torchinfo summary (the module
  * tree to a depth, then optionally one row per node), and CSV (per node, or per module).
  */
-import { countNumber, groupDigits, moduleTreeProblem, type Report, type ReportModule, type ReportNode, type ReportTensor } from '@modelcost/core';
+import { countNumber, groupDigits, isZeroCount, moduleTreeProblem, type Report, type ReportModule, type ReportNode, type ReportTensor } from '@modelcost/core';
 import { latencyLabel } from './diff.js';
 import { csvCell, term } from './escape.js';
 import { human } from './render.js';
@@ -122,7 +122,7 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
     lines.push('', fmt(head), `  ${widths.map((x) => '-'.repeat(x)).join('  ')}`, ...rows.map(fmt), '');
   }
   lines.push(
-    `  params ${groupDigits(t.params)}${t.trainableParams !== undefined ? ` (trainable ${groupDigits(t.trainableParams)})` : ''}  MACs ${groupDigits(t.macs)} (${human(t.macs)})  FLOPs ${groupDigits(t.flops)} (${human(t.flops)})`,
+    `  params ${groupDigits(t.params)}${t.trainableParams !== undefined ? ` (trainable ${groupDigits(t.trainableParams)})` : ''}${t.constantElements !== undefined && !isZeroCount(t.constantElements) ? `  constants ${groupDigits(t.constantElements)}` : ''}  MACs ${groupDigits(t.macs)} (${human(t.macs)})  FLOPs ${groupDigits(t.flops)} (${human(t.flops)})`,
     `  weights ${human(t.weightBytes, true)}  activations ${human(t.activationBytes, true)}  peak ${human(t.peakMemoryBytes, true)}  moved ${human(t.bytesMoved, true)}`,
   );
   if (r.symbolic) for (const [k, v] of Object.entries(r.symbolic)) lines.push(`  ${k} = ${term(v, 2000)}`);

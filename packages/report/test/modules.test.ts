@@ -66,9 +66,10 @@ describe('the module tree of real exports', () => {
     const layer = mod(bert6, 'encoder.layer');
     expect(bert6.modules!.filter((m) => m.parent === bert6.modules!.indexOf(layer)).map((m) => m.name)).toEqual(['0', '1', '2', '3', '4', '5']);
     expect(mod(bert6, 'encoder.layer.3')).toMatchObject({ macs: 6553600 });
-    // Weights per layer: 4 * (128*128 + 128) + 128*512 + 512 + 512*128 + 128 + 2 LayerNorms * 256 = 198,272, plus the
-    // four one-element constants the ONNX importer counts as params (attention's divisor and GELU's 1/sqrt 2, 1 and 0.5).
-    expect(mod(bert6, 'encoder.layer.3').params).toBe(198272 + 4);
+    // Weights per layer: 4 * (128*128 + 128) + 128*512 + 512 + 512*128 + 128 + 2 LayerNorms * 256 = 198,272, PyTorch's
+    // parameters(). The four one-element Constant nodes (attention's divisor and GELU's 1/sqrt 2, 1 and 0.5) are
+    // constants, not params (docs/cost-conventions.md, "What counts as a parameter").
+    expect(mod(bert6, 'encoder.layer.3').params).toBe(198272);
     expect(mod(bert6, 'encoder.layer.3.attention.self.query')).toMatchObject({ macs: 32 * 128 * 128, params: 128 * 128 + 128 });
   });
 
@@ -145,10 +146,10 @@ describe('module-level diff', () => {
 
   it('BERT 6 -> 12 layers: `encoder.layer: 6 -> 12 blocks` and the range of added layers', () => {
     const d = diffModules(bert6, bert12)!;
-    // 6 more layers of 6,553,600 MACs (derived above) = +39,321,600; params 6 * 198,276 = 1,189,656.
+    // 6 more layers of 6,553,600 MACs (derived above) = +39,321,600; params 6 * 198,272 = 1,189,632.
     expect(d.map((c) => [c.kind, c.path, c.through ?? null, c.blocks ?? null, c.count, c.macs.delta, c.params.delta])).toEqual([
-      ['changed', 'encoder.layer', null, { base: 6, head: 12 }, 1, 39321600, 1189656],
-      ['added', 'encoder.layer.6', 'encoder.layer.11', null, 6, 39321600, 1189656],
+      ['changed', 'encoder.layer', null, { base: 6, head: 12 }, 1, 39321600, 1189632],
+      ['added', 'encoder.layer.6', 'encoder.layer.11', null, 6, 39321600, 1189632],
     ]);
   });
 

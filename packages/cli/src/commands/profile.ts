@@ -13,7 +13,7 @@ import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--depth N] [--per-layer] [--json|--csv]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
@@ -23,6 +23,8 @@ export const profileCommand: Command = {
     'modelcost profile model.onnx --csv --depth 3 > modules.csv',
     'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
     'modelcost profile model.onnx --hardware nvidia-l4,rpi5-cpu --precision int8 --runtime nvidia-l4=tensorrt,rpi5-cpu=tflite-xnnpack',
+    'modelcost profile model.h5 --dim batch=1                  # Keras model.save(".h5"), .keras, model.to_json(), tf.js model.json',
+    'modelcost profile weights.h5 --weights-only-ok            # params from a Keras save_weights file (MACs unknown)',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -33,6 +35,7 @@ export const profileCommand: Command = {
     runtime: { type: 'string' },
     'throughput-batch': { type: 'string' },
     'per-layer': { type: 'boolean' },
+    'weights-only-ok': { type: 'boolean' },
     depth: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
@@ -48,6 +51,7 @@ export const profileCommand: Command = {
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
       runtime: await parseRuntimeFlag(args.values.runtime as string | undefined),
       throughputBatch: parseThroughputBatch(args.values['throughput-batch'] as string | undefined),
+      weightsOnlyOk: args.values['weights-only-ok'] === true,
     };
     await checkRuntime(opts.runtime, opts.hardware);
     // The module tree's depth in the table, and with --csv one row per module to that depth (--json carries the whole tree).

@@ -1,8 +1,9 @@
 /**
  * Assembling a {@link Report} from what an importer inferred: every exact polynomial is evaluated
- * under the user's dim bindings (unbound symbols count as 1, with one diagnostic naming them), totals
- * are summed with node multiplicities, memory is analysed, the symbolic totals are kept as text, and
- * the nodes are placed in the module tree the file records (./modules.ts).
+ * under the user's dim bindings (unbound symbols count as 1, or the smallest value that keeps every
+ * size positive, with diagnostics naming them: see `resolveDims`), totals are summed with node
+ * multiplicities, memory is analysed, the symbolic totals are kept as text, and the nodes are placed
+ * in the module tree the file records (./modules.ts).
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
@@ -11,7 +12,9 @@ import { peakLiveBytes } from '../memory/memory.js';
 import { compareText } from '../util/text.js';
 import { dict, own } from '../util/dict.js';
 import { ModelImportError } from '../io/import-error.js';
+import type { SizeConstraint } from '../symbolic/defaults.js';
 import { toCount, type Count } from './count.js';
+import { resolveDims, unboundDiagnostics } from './dims.js';
 import { buildModuleTree, type ModuleScope } from './modules.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
@@ -67,6 +70,10 @@ export interface ReportInput {
   readonly trainableParams?: Poly;
   /** Params when the importer counts them itself (default: sum of node params). */
   readonly params?: Poly;
+  /** Elements of constant tensors that are not params (masks, position tables, shape operands), when the importer counts them. */
+  readonly constantElements?: Poly;
+  /** Conditions the importer assumed while inferring (each `poly >= min`), checked against the dims like sizes. */
+  readonly conditions?: readonly SizeConstraint[];
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
@@ -91,9 +98,16 @@ export class InvalidCountError extends ModelImportError {
   }
 }
 
-/** Build the Report. Pure; never throws on symbolic or unknown sizes. Throws {@link InvalidCountError} when a count comes out negative. */
+/**
+ * Build the Report. Pure; never throws on symbolic or unknown sizes. Unbound symbols take the
+ * defaults `resolveDims` chooses (1, or the smallest value that keeps every size possible); throws
+ * `DimValueError` when a `--dim` value makes a size impossible, `ImpossibleSizeError` when no default
+ * can, and
+ * {@link InvalidCountError} when a count still comes out negative.
+ */
 export function buildReport(input: ReportInput): Report {
-  const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, input.dims);
+  const resolved = resolveDims(input, input.model.path || undefined);
+  const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, resolved.values);
   const unbound = new Set<string>();
   const noteUnbound = (s: string): void => {
     unbound.add(s);
@@ -179,6 +193,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, undefined, 'trainableParams') } : {}),
     macs: evalPoly(macs, undefined, 'macs'),
     flops: evalPoly(flops, undefined, 'flops'),
+    ...(input.constantElements ? { constantElements: evalPoly(input.constantElements, undefined, 'constantElements') } : {}),
     weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
@@ -194,15 +209,8 @@ export function buildReport(input: ReportInput): Report {
 
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
   if (tree?.diagnostic) diagnostics.push(tree.diagnostic);
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names) bindings[s] = 1;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'unbound-symbol',
-      message: `symbolic dims ${names.join(', ')} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(' ')}`,
-    });
-  }
+  for (const s of unbound) bindings[s] = 1;
+  diagnostics.push(...unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {

@@ -29,10 +29,19 @@ export interface ReportDiagnostic {
 
 /** Totals over the whole model. */
 export interface ReportTotals {
-  /** Elements of weight tensors (trainable and not). */
+  /**
+   * Elements of weight tensors (trainable and not): initializers, and constant tensors that feed a
+   * weight input (Conv / Gemm / MatMul weights, embedding tables): what PyTorch's
+   * `sum(p.numel() for p in model.parameters())` counts. See docs/cost-conventions.md.
+   */
   params: Count;
   /** Trainable part of `params`, when the format says (Keras). */
   trainableParams?: Count;
+  /**
+   * Elements of constant tensors that are not params: masks, position tables, int64 shape arithmetic,
+   * axes and index operands (ONNX Constant nodes and integer initializers). Absent when the format has none (Keras).
+   */
+  constantElements?: Count;
   /** Multiply-accumulates of contraction ops. */
   macs: Count;
   /** Operations under the report's convention. */

@@ -4,10 +4,11 @@
  * scopes; every node ends with output values, a cost, or an entry under unsupported ops. Errors are
  * collected per node as diagnostics and the walk goes on.
  */
-import { DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, type Convention, type Dim, type DType, type Weight } from '@modelcost/core';
+import { bindDim, DTYPE_BITS, numElements, Poly, SizeFacts, UnknownDims, unifyDim, dimToString, type Convention, type Dim, type DType, type SizeConstraint, type Weight } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type SubgraphResult } from './context.js';
 import { InferenceError } from './errors.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
+import { ParamLedger } from './params.js';
 import type { RuleEntry, OpRule } from './rule.js';
 import { isTensor, tensorVal, valToString, type TensorVal, type Val } from './values.js';
 
@@ -71,6 +72,10 @@ export interface InferOptions {
   readonly convention?: Convention;
   /** Bound upper limit of nodes processed, sub-graphs included (robustness against hostile files). Default 5,000,000. */
   readonly maxNodes?: number;
+  /** The user's symbol values (`--dim`): inference consults them for signs the symbols leave open (Slice bounds). */
+  readonly dims?: Readonly<Record<string, number>>;
+  /** Symbol values that `--input` shapes fix (`past=511`): substituted into every graph input that shares them. */
+  readonly inputBindings?: ReadonlyMap<string, number>;
 }
 
 /** Result of {@link inferModel}. */
@@ -79,11 +84,15 @@ export interface InferResult {
   readonly inputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Weights (initializers and Constant tensors) counted as params, each once. */
+  /** Weights counted as params, each once (see infer/params.ts for the rule). */
   readonly paramWeights: readonly Weight[];
+  /** Constant tensors that are not params (masks, tables, shape arithmetic), each once. */
+  readonly constantWeights: readonly Weight[];
+  /** Conditions inference assumed to decide signs (each poly >= 0): a binding must keep them. */
+  readonly conditions: readonly SizeConstraint[];
   /** Every weight in the main graph, counted or not (constants included). */
   readonly weights: readonly Weight[];
-  /** Initializers no node reads (also in `paramWeights`). */
+  /** Weights no node reads (in `paramWeights` or `constantWeights` by the rule). */
   readonly unusedParams: readonly Weight[];
 }
 
@@ -197,12 +206,9 @@ class Engine {
   private readonly unknown = new UnknownDims();
   private readonly nodes: InferredNode[] = [];
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly counted = new Set<Weight>();
-  private readonly consumed = new Set<Weight>();
-  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
-  private readonly created: Weight[] = [];
-  private readonly createdSet = new Set<Weight>();
-  private readonly paramWeights: Weight[] = [];
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors). */
+  private readonly ledger = new ParamLedger();
+  private readonly facts: SizeFacts;
   private readonly functions = new Map<string, FunctionDef>();
   private readonly dataDependentNames = new Set<string>();
   private currentNode = '';
@@ -215,6 +221,7 @@ class Engine {
     private readonly options: InferOptions,
   ) {
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.facts = new SizeFacts(options.dims);
     for (const f of model.functions) this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
   }
 
@@ -225,7 +232,7 @@ class Engine {
     for (const w of g.initializers) {
       values.set(w.name, weightVal(w));
       weights.push(w);
-      this.noteCreated(w);
+      this.ledger.created(w, 'initializer');
     }
     const inputs: { name: string; value: Val | undefined }[] = [];
     for (const vi of g.inputs) {
@@ -238,6 +245,9 @@ class Engine {
             this.diag('warning', 'input-override-rank', `--input ${vi.name}: rank ${override.length} given, the model declares rank ${v.shape.length}`);
           v = tensorVal(v.dtype, override, v.data);
         } else v = tensorVal('float32', override);
+      } else if (this.options.inputBindings?.size && isTensor(v) && v.shape) {
+        const bind = this.options.inputBindings;
+        v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind)), v.data);
       }
       values.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
@@ -249,12 +259,25 @@ class Engine {
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
     // A stored weight that no node reads (an unused initializer, a Constant that is only a graph or
-    // branch output) is still a weight of the file: it ships and is loaded. Counted as a param, and said.
-    const unused = this.created.filter((w) => !this.consumed.has(w));
-    for (const w of unused) this.paramWeights.push(w);
-    if (unused.length)
-      this.diag('info', 'unused-initializer', `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}`);
-    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+    // branch output) is still a weight of the file: it ships and is loaded. Counted by the rule, and said.
+    const account = this.ledger.finish();
+    const unused = account.unused;
+    const asParams = new Set(account.params);
+    if (unused.length) {
+      const list = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? 'param' : 'constant'})`);
+      this.diag('info', 'unused-initializer', `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node, still stored: ${list.join(', ')}${unused.length > 5 ? ', ...' : ''}`);
+    }
+    return {
+      nodes: this.nodes,
+      inputs,
+      outputs,
+      diagnostics: this.diagnostics,
+      paramWeights: account.params,
+      constantWeights: account.constants,
+      conditions: this.facts.conditions,
+      weights,
+      unusedParams: unused.filter((w) => asParams.has(w)),
+    };
   }
 
   private diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
@@ -331,7 +354,7 @@ class Engine {
     }
     if (!rule) {
       const outputs = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.nodeParams(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.ledger.charge(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -342,6 +365,8 @@ class Engine {
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code, message) => this.diag('warning', code, message, name),
+      note: (code, message) => this.diag('info', code, message, name),
+      facts: this.facts,
       inferSubgraph: (graph, subInputs, label, multiplicity) =>
         this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...(node.metadata ? { metadata: node.metadata } : {}) })),
     };
@@ -354,8 +379,9 @@ class Engine {
       status = this.inferFailure(e, name, node);
     }
     const outputs = setOutputs(status === 'ok' ? ctx.outputs() : []);
-    for (const o of outputs) if (isTensor(o.value) && o.value.weight) this.noteCreated(o.value.weight);
-    const params = this.nodeParams(rule, ins);
+    for (const o of outputs) if (isTensor(o.value) && o.value.weight) this.ledger.created(o.value.weight, node.opType === 'Constant' ? 'constant-node' : 'generated', o.name);
+    this.ledger.carry(node.opType, domain, ins, outputs.map((o) => o.value));
+    const params = this.ledger.charge(rule, ins);
     let cost: NodeCost | undefined;
     if (status === 'ok') {
       try {
@@ -390,34 +416,11 @@ class Engine {
     return 'error';
   }
 
-  /**
-   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
-   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
-   */
-  private nodeParams(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
-    let params = Poly.ZERO;
-    const nonParam = rule?.nonParamInputs ?? [];
-    ins.forEach((v, i) => {
-      if (isTensor(v) && v.weight) this.consumed.add(v.weight);
-      if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight)) return;
-      this.counted.add(v.weight);
-      this.paramWeights.push(v.weight);
-      params = params.add(numElements(v.weight.dims));
-    });
-    return params;
-  }
-
   private nodeCost(rule: OpRule, ctx: NodeContext, params: Poly, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
     const rc = rule.cost(ctx);
     const bytesRead = rc.bytesRead ?? ins.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
     const bytesWritten = outs.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
-  }
-
-  private noteCreated(w: Weight): void {
-    if (this.createdSet.has(w)) return;
-    this.createdSet.add(w);
-    this.created.push(w);
   }
 
   private dataDependentDim(nodeName: string, tag: string): Dim {
@@ -432,7 +435,7 @@ class Engine {
     const values = new Map<string, Val | undefined>();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
-      this.noteCreated(w);
+      this.ledger.created(w, 'initializer');
     }
     graph.inputs.forEach((vi, i) => {
       const given = inputs[i];
