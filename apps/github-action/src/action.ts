@@ -4,7 +4,7 @@
  * computes plain data; posting the sticky comment is the only effect on GitHub.
  */
 import { findHardware, hardwareCatalog, isGitLfsPointer, type Report } from '@modelcost/core';
-import { isOwnComment, latencyKey, parseConfig, PRECISIONS, renderComment, review, sanitize, trustedConfig, type ConfigTrust, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
+import { isOwnComment, latencyKey, parseConfig, parseRuntimeSetting, PRECISIONS, renderComment, review, sanitize, trustedConfig, type ConfigTrust, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
 
 /** The Action's inputs (action.yml). */
 export interface ActionInputs {
@@ -15,6 +15,8 @@ export interface ActionInputs {
   readonly hardware?: string;
   /** What-if precision of latency estimates, overriding the config's `precision`. */
   readonly precision?: string;
+  /** Runtime of latency estimates (`tensorrt`, or `hw=runtime` pairs), overriding the config's `runtime`. */
+  readonly runtime?: string;
   readonly comment: 'update' | 'new' | 'off';
   readonly commentKey: string;
   readonly failOnBudget: boolean;
@@ -104,7 +106,7 @@ function parseOrThrow(text: string | undefined, label: string): ModelcostConfig 
   return parsed.value;
 }
 
-/** Apply the workflow's own inputs (`models`, `hardware`, `precision`: written by the repository's maintainers, not the PR) to a config. */
+/** Apply the workflow's own inputs (`models`, `hardware`, `precision`, `runtime`: written by the repository's maintainers, not the PR) to a config. */
 export function withInputs(config: ModelcostConfig, inputs: ActionInputs): ModelcostConfig {
   const list = (v: string): string[] => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
   if (inputs.models) config = { ...config, models: list(inputs.models) };
@@ -117,6 +119,11 @@ export function withInputs(config: ModelcostConfig, inputs: ActionInputs): Model
   if (inputs.precision) {
     if (!(PRECISIONS as readonly string[]).includes(inputs.precision)) throw new Error(`input precision: expected one of ${PRECISIONS.join(', ')}, got ${JSON.stringify(inputs.precision)}`);
     config = { ...config, precision: inputs.precision as Precision };
+  }
+  if (inputs.runtime) {
+    const r = parseRuntimeSetting(inputs.runtime, config);
+    if (!r.value) throw new Error(`input runtime: ${r.errors.join('; ')}`);
+    config = { ...config, runtime: r.value };
   }
   return config;
 }

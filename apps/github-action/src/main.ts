@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     ...(core.getInput('models') ? { models: core.getInput('models') } : {}),
     ...(core.getInput('hardware') ? { hardware: core.getInput('hardware') } : {}),
     ...(core.getInput('precision') ? { precision: core.getInput('precision') } : {}),
+    ...(core.getInput('runtime') ? { runtime: core.getInput('runtime') } : {}),
     comment,
     commentKey: core.getInput('comment-key') || 'default',
     failOnBudget: (core.getInput('fail-on-budget') || 'true') !== 'false',

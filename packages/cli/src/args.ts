@@ -60,6 +60,55 @@ export function parsePrecisionFlag(v: string | undefined): 'fp32' | 'fp16' | 'bf
 }
 
 /**
+ * `--runtime tensorrt` (every hardware) or `--runtime nvidia-l4=tensorrt,rpi5-cpu=tflite-xnnpack` (per
+ * hardware id). Ids are checked against the runtimes; whether each runs on its hardware is checked by
+ * {@link checkRuntime} once the profiles are known.
+ */
+export async function parseRuntimeFlag(v: string | undefined): Promise<string | Record<string, string> | undefined> {
+  if (v === undefined || v.trim() === '') return undefined;
+  const { RUNTIME_IDS } = await import('@modelcost/core/hardware');
+  const known = (id: string): string => {
+    if (!RUNTIME_IDS.includes(id)) throw new UsageError(`--runtime ${JSON.stringify(id)}: unknown runtime; expected one of ${RUNTIME_IDS.join(', ')}`);
+    return id;
+  };
+  if (!v.includes('=')) return known(v.trim());
+  const out: Record<string, string> = {};
+  for (const item of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const eq = item.indexOf('=');
+    if (eq <= 0 || eq === item.length - 1) throw new UsageError(`--runtime ${JSON.stringify(item)}: expected a runtime id or hardware=runtime pairs, e.g. --runtime nvidia-l4=tensorrt`);
+    out[item.slice(0, eq).trim()] = known(item.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * Check that a `--runtime` choice runs on each profile it applies to, and names only those profiles
+ * (exit 2 naming both otherwise); `among` says where the profiles come from in the message.
+ */
+export async function checkRuntime(runtime: string | Readonly<Record<string, string>> | undefined, profiles: readonly HardwareProfile[], among = 'the --hardware profiles'): Promise<void> {
+  if (runtime === undefined) return;
+  const { runtimeOf, RuntimeError } = await import('@modelcost/core');
+  if (typeof runtime !== 'string') {
+    for (const id of Object.keys(runtime)) if (!profiles.some((p) => p.id === id)) throw new UsageError(`--runtime: ${JSON.stringify(id)} is not among ${among} (${profiles.map((p) => p.id).join(', ') || 'none given'})`);
+  }
+  for (const p of profiles) {
+    try {
+      runtimeOf(p, { runtime });
+    } catch (e) {
+      if (e instanceof RuntimeError) throw new UsageError(`--runtime: ${e.message}`);
+      throw e;
+    }
+  }
+}
+
+/** `--throughput-batch 64`: the batch of the throughput figure (default: the best within device memory). */
+export function parseThroughputBatch(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65536) throw new UsageError(`--throughput-batch ${JSON.stringify(v)}: expected an integer from 1 to 65536`);
+  return Number(v);
+}
+
+/**
  * User profiles from a JSON file: one profile, a list, or `{ "profiles": [...] }` (what
  * `modelcost calibrate --out` writes). Problems name the file and the dot path.
  */

@@ -8,6 +8,7 @@
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { MAX_CONFIG_CHARS, parseConfig, term, type ModelcostConfig } from '@modelcost/report';
+import { checkRuntime, parseRuntimeFlag } from './args.js';
 import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -73,4 +74,17 @@ function onDisk(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The config with `--runtime` (check, pr) in place of its `runtime`, checked against the config's
+ * hardware: each runtime must run on the hardware it is used for (exit 2 naming both otherwise).
+ */
+export async function withRuntimeFlag(config: ModelcostConfig, flag: string | undefined): Promise<ModelcostConfig> {
+  const runtime = await parseRuntimeFlag(flag);
+  if (runtime === undefined) return config;
+  const { findHardware, hardwareCatalog } = await import('@modelcost/core');
+  const ids = new Set([...config.hardware, ...config.budgets.flatMap((b) => [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})])]);
+  await checkRuntime(runtime, findHardware([...ids], hardwareCatalog(config.hardwareProfiles)), "the config's hardware");
+  return { ...config, runtime };
 }

@@ -17,6 +17,10 @@ export interface ProfileOptions {
   readonly hardware?: readonly HardwareProfile[];
   /** What-if precision of the estimates. */
   readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+  /** Runtime of the estimates (all hardware, or per id); default: each profile's own. */
+  readonly runtime?: string | Readonly<Record<string, string>>;
+  /** Batch of the throughput figure. */
+  readonly throughputBatch?: number;
   /** Accept a Keras weights-only HDF5 file: a params-only report (`--weights-only-ok`). */
   readonly weightsOnlyOk?: boolean;
 }
@@ -41,7 +45,8 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
   try {
     const importer = await loadImporter(importerFor(sniffSource(source)));
     const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
-    return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
+    const options = { ...(opts.precision ? { precision: opts.precision } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}), ...(opts.throughputBatch ? { throughputBatch: opts.throughputBatch } : {}) };
+    return opts.hardware?.length ? withLatency(report, opts.hardware, options) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);
     // One model's bug is that model's error: the other files of the command are still profiled.

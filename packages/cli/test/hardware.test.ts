@@ -22,7 +22,7 @@ describe('modelcost hardware', () => {
     const r = await cli(['hardware', 'list']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^nvidia-a100-sxm-80gb\s+gpu\s+NVIDIA A100 SXM4 80GB\s+19\.5\s+312\s+624\s+2039$/m);
-    expect(r.out).toMatch(/\n40 profiles\. Dense peaks/);
+    expect(r.out).toMatch(/\n51 profiles\. Dense peaks/);
   });
 
   it('shows every value of one profile with its provenance and source', async () => {
@@ -31,6 +31,19 @@ describe('modelcost hardware', () => {
     expect(r.out).toContain('nvidia-t4: NVIDIA T4 16GB (gpu, NVIDIA)');
     expect(r.out).toMatch(/peakTflops\.fp16\s+65\s+\[datasheet\]/);
     expect(r.out).toMatch(/kernelOverheadUs\s+6\s+\[estimate\] default for GPUs/);
+    // The structure the GPU model runs on, and the runtime the preset defaults to.
+    expect(r.out).toMatch(/gpu\.sms\s+40\s+\[datasheet\]/);
+    expect(r.out).toMatch(/gpu\.sustainedClockGHz\s+1\.1\s+\[estimate\]/);
+    expect(r.out).toContain('  runtime tensorrt (default for the device class)');
+    expect(r.out).toMatch(/gpuPhysics\.kernelCycles\s+\d+\s+\[derived\] fitted to the fitting set/);
+  });
+
+  it('lists the runtimes with their launch costs, fusion policy and sources', async () => {
+    const r = await cli(['hardware', 'runtimes']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('tensorrt: TensorRT (gpu; NVIDIA only), fusion graph, dtypes fp32 tf32 fp16 bf16 fp8 int8 int4, TF32 for fp32');
+    expect(r.out).toMatch(/^pytorch-eager: PyTorch eager \(gpu, cpu\), fusion none/m);
+    expect(r.out).toMatch(/^ {2}hostLaunchUs\s+20\s+\[estimate\] PyTorch eager/m);
   });
 
   it('reads user profiles from a JSON file and rejects unknown ids with a suggestion', async () => {
@@ -62,12 +75,56 @@ describe('profile --hardware --precision', () => {
   });
 });
 
+describe('profile --runtime --throughput-batch', () => {
+  const model = join(ROOT, 'examples/models/tiny-cnn.onnx');
+  it('labels each estimate with its runtime, and PyTorch eager at batch 1 is host-bound, slower than TensorRT', async () => {
+    const trt = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--json'])).out).latency[0];
+    const eager = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--runtime', 'pytorch-eager', '--json'])).out).latency[0];
+    expect(trt.runtime).toBe('tensorrt');
+    expect(eager.runtime).toBe('pytorch-eager');
+    // 9 ATen ops (conv, relu and pool x3, pool, flatten-free gemm...) at 20 us of host time each outweigh the GPU's microseconds.
+    expect(eager.ms).toBeGreaterThan(trt.ms);
+    expect(trt.throughput.samplesPerSec).toBeGreaterThan(0);
+    const per = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4,rpi5-cpu', '--runtime', 'rpi5-cpu=tflite-xnnpack', '--throughput-batch', '8', '--json'])).out).latency;
+    expect(per.map((l: { runtime: string }) => l.runtime)).toEqual(['tensorrt', 'tflite-xnnpack']);
+    expect(per[0].throughput.batch).toBe(8);
+    const text = (await cli(['profile', model, '--hardware', 'nvidia-l4', '--precision', 'int8'])).out;
+    expect(text).toContain('latency on nvidia-l4 · TensorRT · int8: ');
+    expect(text).toMatch(/throughput [\d.]+ [KM] samples\/s at batch \d+ \([\d.]+ ms per batch\)/);
+  });
+  it('rejects a runtime that does not run on the hardware, an unknown one and a bad batch, with exit 2', async () => {
+    const cpu = await cli(['profile', model, '--hardware', 'rpi5-cpu', '--runtime', 'tensorrt']);
+    expect(cpu.code).toBe(2);
+    expect(cpu.err).toBe('modelcost: --runtime: runtime "tensorrt" does not run on cpu hardware ("rpi5-cpu"); it runs on gpu\nRun modelcost profile --help for usage.\n');
+    const amd = await cli(['profile', model, '--hardware', 'amd-mi300x', '--runtime', 'tensorrt']);
+    expect(amd.err).toContain('--runtime: runtime "tensorrt" does not run on AMD hardware ("amd-mi300x"); it runs on NVIDIA devices');
+    const unknown = await cli(['profile', model, '--hardware', 'nvidia-l4', '--runtime', 'tensorflow']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--runtime "tensorflow": unknown runtime; expected one of tensorrt, onnxruntime-cuda, onnxruntime-cpu');
+    const stray = await cli(['profile', model, '--hardware', 'nvidia-l4', '--runtime', 'nvidia-t4=tensorrt']);
+    expect(stray.err).toContain('--runtime: "nvidia-t4" is not among the --hardware profiles (nvidia-l4)');
+    const batch = await cli(['profile', model, '--hardware', 'nvidia-l4', '--throughput-batch', '0']);
+    expect(batch.err).toContain('--throughput-batch "0": expected an integer from 1 to 65536');
+  });
+});
+
 describe('modelcost calibrate', () => {
-  it('needs three models', async () => {
+  it('needs three models, or none for the built-in suite', async () => {
     const r = await cli(['calibrate', 'examples/models/tiny-cnn.onnx']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('calibrate: give at least 3 ONNX models');
+    expect(r.err).toContain('calibrate: give at least 3 ONNX models (more, and of different kinds, fit better), or none for the built-in suite');
   });
+
+  it('with no models, times the built-in suite of generated models and fits a profile on it', async () => {
+    const r = await cli(['calibrate', '--runs', '1', '--warmup', '0', '--threads', '1', '--json']);
+    expect(r.err).toContain('calibrate: no models given; timing the built-in suite of 13 generated models');
+    expect(r.err).toContain('[13/13] timing ');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.out);
+    expect(res.models.map((m: { path: string }) => m.path)).toContain('resnet-small.onnx');
+    for (const m of res.models) expect(m.measuredMs).toBeGreaterThan(0);
+    expect(res.profile.efficiency.computeMax.provenance).toBe('measured');
+  }, 120_000);
 
   it('times the example models with onnxruntime-node, fits a profile and writes it for --hardware', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-cal-'));

@@ -88,6 +88,13 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
       if (!l || !Number.isFinite(l.ms)) push(`latencyMs.${hw}`, undefined, limit, MESSAGES.latencyNotEstimated(name, label));
       else if (l.ms > limit) push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
     }
+    for (const [hw, limit] of Object.entries(rule.min?.throughput ?? {})) {
+      const l = head.latency.find((x) => x.hardware === hw && x.precision === precision);
+      const label = `throughput on ${latencyKey({ hardware: hw, ...(precision ? { precision } : {}) })}`;
+      const rate = l?.throughput?.samplesPerSec;
+      if (rate === undefined) push(`throughput.${hw}`, Number.NaN, limit, MESSAGES.throughputNotEstimated(name, label));
+      else if (rate < limit) push(`throughput.${hw}`, rate, limit, MESSAGES.breachMin(name, label, `${human(rate)}/s`, `${human(limit)}/s`));
+    }
     const unsupported = Object.entries(head.coverage.unsupported);
     if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
       push('unsupported', unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(', ')));

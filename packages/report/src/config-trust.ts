@@ -9,7 +9,7 @@
  * - hardware ids to estimate, and hardware profiles with ids neither the base nor the presets define;
  * - `failOnUnsupported: true`.
  *
- * Everything else the PR changes (limits, waivers, dims, precision, profiles) takes effect once it is
+ * Everything else the PR changes (limits, waivers, dims, precision, runtime, profiles) takes effect once it is
  * merged, and {@link trustedConfig} lists each change so the comment can show it.
  */
 import { hardwareCatalog, type UserHardware } from '@modelcost/core';
@@ -40,6 +40,7 @@ function ruleFields(r: BudgetRule): Map<string, string> {
     if (k === 'latencyMs') for (const [hw, ms] of Object.entries(v as Record<string, number>)) f.set(`max.latencyMs.${hw}`, `${ms} ms`);
     else f.set(`max.${k}`, human(v as number, k.endsWith('Bytes')));
   }
+  for (const [hw, rate] of Object.entries(r.min?.throughput ?? {})) f.set(`min.throughput.${hw}`, `${human(rate)}/s`);
   for (const [k, v] of Object.entries(r.maxIncrease)) if (v) f.set(`maxIncrease.${k}`, incText(v));
   if (r.failOnUnsupported !== undefined) f.set('failOnUnsupported', String(r.failOnUnsupported));
   if (r.precision) f.set('precision', r.precision);
@@ -100,6 +101,11 @@ export function trustedConfig(base: ModelcostConfig, head: ModelcostConfig | und
   diffMaps('models', new Map([['', base.models.join(', ')]]), new Map([['', head.models.join(', ')]]), later, changes);
   diffMaps('dims.', new Map(Object.entries(base.dims).map(([k, v]) => [k, String(v)])), new Map(Object.entries(head.dims).map(([k, v]) => [k, String(v)])), later, changes);
   if (base.precision !== head.precision) changes.push({ path: 'precision', ...(base.precision ? { base: base.precision } : {}), ...(head.precision ? { head: head.precision } : {}), effect: later });
+  // The runtime and throughput batch decide the latency numbers: like precision, the base's stand.
+  const runtimeText = (r: ModelcostConfig['runtime']): string | undefined => (r === undefined ? undefined : typeof r === 'string' ? r : Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(', '));
+  const [br, hr] = [runtimeText(base.runtime), runtimeText(head.runtime)];
+  if (br !== hr) changes.push({ path: 'runtime', ...(br ? { base: br } : {}), ...(hr ? { head: hr } : {}), effect: later });
+  if (base.throughputBatch !== head.throughputBatch) changes.push({ path: 'throughputBatch', ...(base.throughputBatch ? { base: String(base.throughputBatch) } : {}), ...(head.throughputBatch ? { head: String(head.throughputBatch) } : {}), effect: later });
   diffMaps('hardware', new Map([['', base.hardware.join(', ')]]), new Map([['', head.hardware.join(', ')]]), later, changes);
   diffMaps('hardwareProfiles.', new Map(base.hardwareProfiles.map((p) => [p.id, profileText(p)])), new Map(head.hardwareProfiles.map((p) => [p.id, profileText(p)])), later, changes);
   if (base.failOnUnsupported !== head.failOnUnsupported) changes.push({ path: 'failOnUnsupported', base: String(base.failOnUnsupported), head: String(head.failOnUnsupported), effect: head.failOnUnsupported ? 'applies' : later });

@@ -4,7 +4,7 @@
  * stopping at the first, and returns `{value, warnings, errors}`.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { dict, findHardware, hardwareCatalog, HardwareError, parseUserHardware, type UserHardware } from '@modelcost/core';
+import { dict, findHardware, hardwareCatalog, HardwareError, parseUserHardware, RUNTIME_IDS, runtimeFor, RuntimeError, type UserHardware } from '@modelcost/core';
 import { globProblem } from './glob.js';
 import { MESSAGES } from './messages.js';
 
@@ -23,6 +23,11 @@ export interface Limits {
   readonly latencyMs?: Readonly<Record<string, number>>;
 }
 
+/** Minimums: `throughput` is samples per second per hardware profile id (a serving budget). */
+export interface MinLimits {
+  readonly throughput?: Readonly<Record<string, number>>;
+}
+
 /** An allowed increase over the base: relative (`5%` -> 0.05) or absolute (`10M`). */
 export type Increase = { readonly relative: number } | { readonly absolute: number };
 
@@ -31,6 +36,8 @@ export interface BudgetRule {
   /** Glob of model paths the rule applies to (picomatch syntax, relative to the repository root). */
   readonly match: string;
   readonly max: Limits;
+  /** Minimums (throughput per hardware); absent when the rule has none. */
+  readonly min?: MinLimits;
   readonly maxIncrease: Readonly<Partial<Record<BudgetMetric, Increase>>>;
   /** Fail when a matched model has ops without a cost rule. */
   readonly failOnUnsupported?: boolean;
@@ -56,6 +63,10 @@ export interface ModelcostConfig {
   readonly hardwareProfiles: readonly UserHardware[];
   /** What-if precision for latency estimates (`fp16`: as deployed with TensorRT / on a phone). */
   readonly precision?: Precision;
+  /** The runtime of every estimate, or per hardware id (`tensorrt`, `onnxruntime-cpu`...); default: each profile's own. */
+  readonly runtime?: string | Readonly<Record<string, string>>;
+  /** Batch of the throughput figure; default: the batch that maximises it within device memory. */
+  readonly throughputBatch?: number;
   readonly dims: Readonly<Record<string, number>>;
   readonly budgets: readonly BudgetRule[];
   /** Budget names waived, with the reason (a waived breach is reported, not failed). */
@@ -84,6 +95,16 @@ export function parseSize(v: unknown): number | undefined {
   if (!m) return undefined;
   const n = Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** A rate in samples per second: a number, `5000/s`, `5k/s` or `1.2M/s`. */
+export function parseRate(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kKM])?\s*(?:\/\s*s)?\s*$/.exec(v);
+  if (!m) return undefined;
+  const r = Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1);
+  return r > 0 ? r : undefined;
 }
 
 /** A duration in milliseconds: a number, `30ms`, or `1.5s`. */
@@ -121,7 +142,7 @@ const key = (k: string): string => (/^[A-Za-z0-9_.-]{1,60}$/.test(k) ? k : JSON.
 /** Largest config accepted, in characters: a real one is a few KB; a 50 MB one costs the parser seconds and gigabytes. */
 export const MAX_CONFIG_CHARS = 1 << 20;
 
-const TOP_KEYS = ['models', 'hardware', 'hardwareProfiles', 'precision', 'dims', 'budgets', 'waivers', 'failOnUnsupported', 'comment'];
+const TOP_KEYS = ['models', 'hardware', 'hardwareProfiles', 'precision', 'runtime', 'throughputBatch', 'dims', 'budgets', 'waivers', 'failOnUnsupported', 'comment'];
 
 /** Parse `.modelcost.yml` text. Never throws: YAML syntax errors become errors with their line. */
 export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<ModelcostConfig> {
@@ -180,6 +201,12 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
     }
   }
   const precision = parsePrecision(doc.precision, 'precision', errors);
+  const runtime = parseRuntime(doc.runtime, hardware, hardwareProfiles, errors);
+  let throughputBatch: number | undefined;
+  if (doc.throughputBatch !== undefined) {
+    if (typeof doc.throughputBatch === 'number' && Number.isInteger(doc.throughputBatch) && doc.throughputBatch > 0 && doc.throughputBatch <= 65536) throughputBatch = doc.throughputBatch;
+    else errors.push(MESSAGES.expected('throughputBatch', 'an integer from 1 to 65536', show(doc.throughputBatch)));
+  }
 
   const dims = dict<number>();
   if (doc.dims !== undefined) {
@@ -235,10 +262,77 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   }
 
   if (errors.length) return { warnings, errors };
-  return { value: { models, hardware, hardwareProfiles, ...(precision ? { precision } : {}), dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
+  return { value: { models, hardware, hardwareProfiles, ...(precision ? { precision } : {}), ...(runtime ? { runtime } : {}), ...(throughputBatch ? { throughputBatch } : {}), dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
 }
 
-const RULE_KEYS = ['match', 'except', 'name', 'max', 'maxIncrease', 'failOnUnsupported', 'precision'];
+const RULE_KEYS = ['match', 'except', 'name', 'max', 'min', 'maxIncrease', 'failOnUnsupported', 'precision'];
+
+/**
+ * A runtime setting written as text, as a workflow input or flag gives it: `tensorrt` (every
+ * hardware) or `nvidia-l4=tensorrt, rpi5-cpu=tflite-xnnpack` (per hardware id), checked like the
+ * config's `runtime` against the config's hardware. Errors name `runtime` or `runtime.<hw>`.
+ */
+export function parseRuntimeSetting(text: string, config: Pick<ModelcostConfig, 'hardware' | 'hardwareProfiles'>): { value?: string | Record<string, string>; errors: string[] } {
+  const errors: string[] = [];
+  const t = text.trim();
+  let raw: unknown = t;
+  if (t.includes('=')) {
+    const m = dict<string>();
+    for (const item of t.split(/[\n,]/).map((x) => x.trim()).filter(Boolean)) {
+      const eq = item.indexOf('=');
+      if (eq <= 0 || eq === item.length - 1) errors.push(MESSAGES.expected('runtime', 'a runtime id or hardware=runtime pairs', show(item)));
+      else m[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+    }
+    raw = m;
+  }
+  if (errors.length) return { errors };
+  const value = parseRuntime(raw, config.hardware, config.hardwareProfiles, errors);
+  return errors.length || value === undefined ? { errors } : { value, errors };
+}
+
+/**
+ * `runtime: tensorrt` (every estimate) or `runtime: { nvidia-l4: tensorrt, rpi5-cpu: tflite-xnnpack }`
+ * (per hardware id). Each id must be a known runtime that runs on the hardware it is used for.
+ */
+function parseRuntime(v: unknown, hardware: readonly string[], profiles: readonly UserHardware[], errors: string[]): string | Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  let catalog: ReturnType<typeof hardwareCatalog> | undefined;
+  try {
+    catalog = hardwareCatalog(profiles);
+  } catch {
+    catalog = undefined; // hardwareProfiles' own error is reported already
+  }
+  const check = (path: string, id: unknown, hw: readonly string[]): boolean => {
+    if (typeof id !== 'string' || !RUNTIME_IDS.includes(id)) {
+      errors.push(MESSAGES.expected(path, `one of ${RUNTIME_IDS.join(', ')}`, show(id)));
+      return false;
+    }
+    for (const h of hw) {
+      const p = catalog?.find((x) => x.id === h);
+      if (!p) {
+        if (catalog) errors.push(`${path}: unknown hardware ${JSON.stringify(h.slice(0, 60))} (\`modelcost hardware list\` shows them all)`);
+        if (catalog) return false;
+        continue;
+      }
+      try {
+        runtimeFor(id, p.kind, p.id, p.vendor);
+      } catch (e) {
+        if (!(e instanceof RuntimeError)) throw e;
+        errors.push(`${path}: ${e.message}`);
+        return false;
+      }
+    }
+    return true;
+  };
+  if (typeof v === 'string') return check('runtime', v, hardware) ? v : undefined;
+  if (!isRecord(v)) {
+    errors.push(MESSAGES.expected('runtime', 'a runtime id or a mapping of hardware ids to runtime ids', show(v)));
+    return undefined;
+  }
+  const out = dict<string>();
+  for (const [hw, id] of Object.entries(v)) if (check(`runtime.${key(hw)}`, id, [hw])) out[hw] = id as string;
+  return out;
+}
 
 function parsePrecision(v: unknown, path: string, errors: string[]): Precision | undefined {
   if (v === undefined) return undefined;
@@ -277,11 +371,35 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
             else lat[hw] = t;
           }
           max.latencyMs = lat;
+        } else if (k === 'throughput') {
+          errors.push(MESSAGES.throughputIsMin(`${path}.max.throughput`));
         } else if ((BUDGET_METRICS as readonly string[]).includes(k)) {
           const size = parseSize(v);
           if (size === undefined) errors.push(MESSAGES.expected(`${path}.max.${k}`, 'a number or a size like 10G', show(v)));
           else max[k] = size;
         } else errors.push(MESSAGES.unknownMetric(`${path}.max.${key(k)}`, [...BUDGET_METRICS, 'latencyMs']));
+      }
+  }
+  const min: { throughput?: Record<string, number> } = {};
+  if (b.min !== undefined) {
+    if (!isRecord(b.min)) errors.push(MESSAGES.expected(`${path}.min`, 'a mapping with throughput', show(b.min)));
+    else
+      for (const [k, v] of Object.entries(b.min)) {
+        if (k !== 'throughput') {
+          errors.push(MESSAGES.unknownMetric(`${path}.min.${key(k)}`, ['throughput']));
+          continue;
+        }
+        if (!isRecord(v)) {
+          errors.push(MESSAGES.expected(`${path}.min.throughput`, 'a mapping of hardware ids to rates like 5000/s', show(v)));
+          continue;
+        }
+        const t = dict<number>();
+        for (const [hw, rate] of Object.entries(v)) {
+          const r = parseRate(rate);
+          if (r === undefined) errors.push(MESSAGES.expected(`${path}.min.throughput.${key(hw)}`, 'a rate in samples per second like 5000/s or 5k/s', show(rate)));
+          else t[hw] = r;
+        }
+        min.throughput = t;
       }
   }
   const maxIncrease: Record<string, Increase> = {};
@@ -298,7 +416,7 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
         else maxIncrease[k] = inc;
       }
   }
-  if (b.max === undefined && b.maxIncrease === undefined && b.failOnUnsupported === undefined) errors.push(MESSAGES.emptyRule(path));
+  if (b.max === undefined && b.min === undefined && b.maxIncrease === undefined && b.failOnUnsupported === undefined) errors.push(MESSAGES.emptyRule(path));
   if (b.failOnUnsupported !== undefined && typeof b.failOnUnsupported !== 'boolean') errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, 'true or false', show(b.failOnUnsupported)));
   if (b.name !== undefined && (typeof b.name !== 'string' || b.name === '')) errors.push(MESSAGES.expected(`${path}.name`, 'a non-empty string', show(b.name)));
   let except: string[] | undefined;
@@ -318,6 +436,7 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
   return {
     match,
     max: max as Limits,
+    ...(min.throughput ? { min } : {}),
     maxIncrease,
     ...(typeof b.failOnUnsupported === 'boolean' ? { failOnUnsupported: b.failOnUnsupported } : {}),
     ...(typeof b.name === 'string' ? { name: b.name } : {}),

@@ -16,6 +16,7 @@ import {
   moduleChildren,
   moduleTreeProblem,
   subCounts,
+  RUNTIMES,
   type Count,
   type Report,
   type ReportLatency,
@@ -198,6 +199,15 @@ function alignByOp(base: readonly ReportNode[], head: readonly ReportNode[]): [n
 
 function sameCost(a: ReportNode, b: ReportNode): boolean {
   return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+
+/**
+ * How a latency entry is labelled for people (the PR comment's column header, the profile table):
+ * hardware, runtime and precision, `nvidia-l4 · TensorRT · int8`.
+ */
+export function latencyLabel(l: Pick<ReportLatency, 'hardware' | 'precision' | 'runtime'>): string {
+  const runtime = l.runtime ? (RUNTIMES.find((r) => r.id === l.runtime)?.name ?? l.runtime) : undefined;
+  return [l.hardware, runtime, l.precision].filter(Boolean).join(' · ');
 }
 
 /** How a latency entry is named in diffs and budgets: the hardware id, with `@fp16` for a what-if precision. */

@@ -3,6 +3,7 @@
  * tree to a depth, then optionally one row per node), and CSV (per node, or per module).
  */
 import { countNumber, groupDigits, isZeroCount, moduleTreeProblem, type Report, type ReportModule, type ReportNode, type ReportTensor } from '@modelcost/core';
+import { latencyLabel } from './diff.js';
 import { csvCell, term } from './escape.js';
 import { human } from './render.js';
 
@@ -130,7 +131,8 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   lines.push(`  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${term(unsupported.map(([op, c]) => `${op} x${c}`).join(', '), 2000)}` : ''}`);
   for (const l of r.latency) {
     const share = `${Math.round(l.boundBy.compute * 100)}% compute-bound, ${Math.round(l.boundBy.memory * 100)}% memory-bound`;
-    lines.push(`  latency on ${term(l.hardware, 60)}${l.precision ? ` at ${l.precision}` : ''}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
+    lines.push(`  latency on ${term(latencyLabel(l), 100)}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
+    if (l.throughput) lines.push(`    throughput ${human(l.throughput.samplesPerSec)} samples/s at batch ${l.throughput.batch} (${formatMs(l.throughput.ms)} per batch)`);
     for (const k of l.top ?? []) lines.push(`    ${formatMs(k.ms).padStart(10)}  ${k.boundBy.padEnd(7)}  ${term(k.ops, 80)}  ${term(k.nodes[0] ?? '', 120)}${k.nodes.length > 1 ? ` (+${k.nodes.length - 1})` : ''}`);
   }
   const shown = r.diagnostics.filter((d) => d.severity !== 'info');

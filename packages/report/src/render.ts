@@ -6,7 +6,7 @@
  */
 import { countBig, countNumber, groupDigits, isZeroCount, type Count, type Report, type SignedCount } from '@modelcost/core';
 import type { Breach } from './budgets.js';
-import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, msDelta, selectModuleChanges, type Delta, type DiffMetric, type ModuleChange, type MsDelta, type ReportDiff } from './diff.js';
+import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, latencyLabel, msDelta, selectModuleChanges, type Delta, type DiffMetric, type ModuleChange, type MsDelta, type ReportDiff } from './diff.js';
 import { cellCode, code, mermaidLabel, sanitize, summary, term, text } from './escape.js';
 
 /** One model in a change set. */
@@ -298,8 +298,11 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
 
   // Sections in order of importance; each item is kept whole or left out.
   const head = `${commentMarker(opts.key)}\n${verdict}\n\n`;
-  const hw = [...new Set(changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])].map(latencyKey)))];
-  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(h, 60)} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`].join('\n');
+  const entries = changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])]);
+  const hw = [...new Set(entries.map(latencyKey))];
+  // Columns are matched by hardware and precision, and headed with the runtime too (`nvidia-l4 · TensorRT · int8`).
+  const header = (h: string): string => latencyLabel(entries.find((l) => latencyKey(l) === h)!);
+  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(header(h), 100)} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`].join('\n');
   interface Section {
     readonly kind: string;
     readonly items: readonly string[];

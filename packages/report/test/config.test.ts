@@ -107,7 +107,7 @@ budgets:
     ['budgets: [{ match: "a", maxIncrease: { flops: much } }]', 'budgets[0].maxIncrease.flops: expected a percentage like 5% or a size like 10M, got "much"'],
     ['budgets: [{ match: "a", maxIncrease: 5 }]', 'budgets[0].maxIncrease: expected a mapping of metrics to increases, got 5'],
     ['budgets: [{ match: "a", maxIncrease: { joy: 5% } }]', 'budgets[0].maxIncrease.joy: unknown metric (known: params, macs, flops, weightBytes, peakMemoryBytes)'],
-    ['budgets: [{ match: "a" }]', 'budgets[0]: a rule needs max, maxIncrease or failOnUnsupported'],
+    ['budgets: [{ match: "a" }]', 'budgets[0]: a rule needs max, min, maxIncrease or failOnUnsupported'],
     ['budgets: [{ match: 3, max: { flops: 1 } }]', 'budgets[0].match: expected a glob such as "models/**/*.onnx", got 3'],
     ['budgets: [{ match: "a", failOnUnsupported: yes please }]', 'budgets[0].failOnUnsupported: expected true or false, got "yes please"'],
     ['budgets: [{ match: "a", name: "", max: { flops: 1 } }]', 'budgets[0].name: expected a non-empty string, got ""'],
@@ -128,7 +128,7 @@ budgets:
   it('warns about unknown keys and waivers naming no budget', () => {
     const r = parseConfig('models: ["*.onnx"]\nbudget: []\nwaivers: { nope: "legacy" }');
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual(['budget: unknown key, ignored (known: models, hardware, hardwareProfiles, precision, dims, budgets, waivers, failOnUnsupported, comment)', 'waivers.nope: no budget is named "nope"']);
+    expect(r.warnings).toEqual(['budget: unknown key, ignored (known: models, hardware, hardwareProfiles, precision, runtime, throughputBatch, dims, budgets, waivers, failOnUnsupported, comment)', 'waivers.nope: no budget is named "nope"']);
   });
 });
 

@@ -47,7 +47,7 @@ function resnet18(): G {
 }
 
 /** MobileNet v1 (width 1.0, 224): depthwise-separable blocks. */
-function mobilenetV1(): G {
+export function mobilenetV1(): G {
   const g = new GraphBuilder('mobilenet_v1');
   let x = conv(g, g.input('input', FLOAT, [1, 3, 224, 224]), 3, 32, 3, 2);
   let cin = 32;

@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from '@modelcost/cli';
-import { accuracy, atThreads, estimateLatency, findHardware, leaveOneOut, type CalibrationSample, type Report } from '@modelcost/core';
+import { accuracy, atThreads, countNumber, estimateLatency, findHardware, leaveOneOut, type CalibrationSample, type Report } from '@modelcost/core';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';
 // @ts-expect-error: a JavaScript module without types.
@@ -104,7 +104,7 @@ for (const threads of values.threads.split(',').map(Number)) {
     const e1 = (uncal[i]!.estimatedMs - s.measuredMs) / s.measuredMs;
     const e2 = (loo[i]!.estimatedMs - s.measuredMs) / s.measuredMs;
     console.log(
-      `${s.name.padEnd(w)}  ${(s.report.totals.flops / 1e9).toFixed(2).padStart(7)}  ${s.measuredMs.toFixed(2).padStart(11)}  ${spread(timings.get(s.name)!).padStart(16)}  ${uncal[i]!.estimatedMs.toFixed(2).padStart(11)}  ${pct(e1).padStart(7)}  ${loo[i]!.estimatedMs.toFixed(2).padStart(24)}  ${pct(e2).padStart(7)}`,
+      `${s.name.padEnd(w)}  ${(countNumber(s.report.totals.flops) / 1e9).toFixed(2).padStart(7)}  ${s.measuredMs.toFixed(2).padStart(11)}  ${spread(timings.get(s.name)!).padStart(16)}  ${uncal[i]!.estimatedMs.toFixed(2).padStart(11)}  ${pct(e1).padStart(7)}  ${loo[i]!.estimatedMs.toFixed(2).padStart(24)}  ${pct(e2).padStart(7)}`,
     );
   });
   console.log(`uncalibrated ${GENERIC}: MAPE ${pct(a.mape)}, Spearman ${a.spearman.toFixed(3)}`);

@@ -37,10 +37,11 @@ export async function findModels(root: string, globs: readonly string[]): Promis
 
 export const checkCommand: Command = {
   summary: 'Check every model selected by .modelcost.yml against its budgets (exit 1 on a breach).',
-  usage: 'modelcost check [--config .modelcost.yml] [--json]',
+  usage: 'modelcost check [--config .modelcost.yml] [--runtime tensorrt|hw=runtime,...] [--json]',
   examples: ['modelcost check', 'modelcost check --config ci/.modelcost.yml --json'],
   options: {
     config: { type: 'string' },
+    runtime: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -48,9 +49,9 @@ export const checkCommand: Command = {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
     // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.
     const { addLatency, createIsolatedProfiler, evaluateBudgets, human, InternalProfileError, latencyKey, latencyPlan, ModelReadError, term, unprofiledBreaches } = await import('@modelcost/report');
-    const { loadConfig } = await import('../config.js');
+    const { loadConfig, withRuntimeFlag } = await import('../config.js');
     const configPath = args.values.config as string | undefined;
-    const config = loadConfig(io, io.cwd, configPath, true);
+    const config = await withRuntimeFlag(loadConfig(io, io.cwd, configPath, true), args.values.runtime as string | undefined);
     const full = resolve(io.cwd, configPath ?? '.modelcost.yml');
     const root = resolve(full, '..');
     const models = await findModels(root, config.models);

@@ -3,7 +3,7 @@
  * the modules and layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
 import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -12,7 +12,7 @@ import type { Command } from './index.js';
 
 export const diffCommand: Command = {
   summary: 'Compare two versions of a model: totals base -> head, then the modules and the layers that changed most.',
-  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--depth N] [--markdown|--json]',
+  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--depth N] [--markdown|--json]',
   examples: [
     'modelcost diff examples/models/tiny-cnn.onnx examples/pr/tiny-cnn.onnx',
     'modelcost diff old.onnx new.onnx --markdown        # the pull-request comment',
@@ -25,6 +25,8 @@ export const diffCommand: Command = {
     convention: { type: 'string' },
     hardware: { type: 'string' },
     precision: { type: 'string' },
+    runtime: { type: 'string' },
+    'throughput-batch': { type: 'string' },
     depth: { type: 'string' },
     markdown: { type: 'boolean' },
     json: { type: 'boolean' },
@@ -39,7 +41,10 @@ export const diffCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      runtime: await parseRuntimeFlag(args.values.runtime as string | undefined),
+      throughputBatch: parseThroughputBatch(args.values['throughput-batch'] as string | undefined),
     };
+    await checkRuntime(opts.runtime, opts.hardware);
     // The deepest module change listed (default 3; --json carries every one).
     const depth = parseDepthFlag(args.values.depth as string | undefined);
     const moduleOpts = depth !== undefined ? { moduleDepth: depth } : {};

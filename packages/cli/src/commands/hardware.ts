@@ -16,9 +16,9 @@ function table(rows: string[][]): string {
 const num = (v: number | undefined): string => (v === undefined ? '-' : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toPrecision(2));
 
 export const hardwareCommand: Command = {
-  summary: 'List the hardware profiles latency is estimated on, or show one with every value and its source.',
-  usage: 'modelcost hardware [list|show <id>] [--config .modelcost.yml] [--hardware ./profile.json] [--json]',
-  examples: ['modelcost hardware list', 'modelcost hardware show jetson-orin-nano-8gb', 'modelcost hardware show local --hardware ./local-profile.json', 'modelcost hardware list --json'],
+  summary: 'List the hardware profiles latency is estimated on, or show one with every value and its source; `runtimes` lists the runtimes.',
+  usage: 'modelcost hardware [list|show <id>|runtimes] [--config .modelcost.yml] [--hardware ./profile.json] [--json]',
+  examples: ['modelcost hardware list', 'modelcost hardware show jetson-orin-nano-8gb', 'modelcost hardware show local --hardware ./local-profile.json', 'modelcost hardware runtimes', 'modelcost hardware list --json'],
   options: {
     config: { type: 'string' },
     hardware: { type: 'string' },
@@ -27,7 +27,22 @@ export const hardwareCommand: Command = {
   },
   async run(args, io: CliIO) {
     const [sub = 'list', id, ...extra] = args.positionals;
-    if (extra.length || (sub === 'list' && id !== undefined)) throw new UsageError('hardware: expected `list` or `show <id>`');
+    if (extra.length || ((sub === 'list' || sub === 'runtimes') && id !== undefined)) throw new UsageError('hardware: expected `list`, `show <id>` or `runtimes`');
+    if (sub === 'runtimes') {
+      const { RUNTIMES, runtimeValues } = await import('@modelcost/core/hardware');
+      if (args.values.json) {
+        io.stdout.write(`${JSON.stringify(RUNTIMES, null, 2)}\n`);
+        return EXIT.ok;
+      }
+      const lines: string[] = [];
+      for (const r of RUNTIMES) {
+        lines.push(`${r.id}: ${r.name} (${r.kinds.join(', ')}${r.vendors ? `; ${r.vendors.join(', ')} only` : ''}), fusion ${r.fusion}, dtypes ${r.dtypes.join(' ')}${r.tf32 ? ', TF32 for fp32' : ''}${r.matrixUnits ? ', CPU matrix units' : ''}`);
+        for (const { path, value } of runtimeValues(r)) lines.push(`  ${path.padEnd(14)} ${String(value.value).padStart(6)}  [${value.provenance}] ${value.source}`);
+        if (r.notes) lines.push(`  notes: ${r.notes}`);
+      }
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return EXIT.ok;
+    }
     const user: UserHardware[] = [];
     const configPath = args.values.config as string | undefined;
     if (configPath !== undefined || io.fs.exists(`${io.cwd}/.modelcost.yml`)) {
@@ -54,7 +69,7 @@ export const hardwareCommand: Command = {
       io.stdout.write(`${table(rows)}\n\n${catalog.length} profiles. Dense peaks (no sparsity). \`modelcost hardware show <id>\` lists each value's source.\n`);
       return EXIT.ok;
     }
-    if (sub !== 'show' || id === undefined) throw new UsageError('hardware: expected `list` or `show <id>`');
+    if (sub !== 'show' || id === undefined) throw new UsageError('hardware: expected `list`, `show <id>` or `runtimes`');
     const p = catalog.find((x) => x.id === id);
     if (!p) throw new UsageError(`hardware: unknown hardware ${JSON.stringify(id)} (\`modelcost hardware list\` shows them all)`);
     const r = resolveProfile(p);
@@ -67,6 +82,12 @@ export const hardwareCommand: Command = {
     const own = new Set(sourcedValues(p).map((v) => v.path));
     if (!own.has('kernelOverheadUs')) lines.push(`  ${'kernelOverheadUs'.padEnd(26)} ${String(r.kernelOverheadSec.value * 1e6).padStart(10)}  [${r.kernelOverheadSec.provenance}] ${r.kernelOverheadSec.source}`);
     for (const [k, v] of Object.entries(r.efficiency)) if (!own.has(`efficiency.${k}`)) lines.push(`  ${`efficiency.${k}`.padEnd(26)} ${String(v.value).padStart(10)}  [${v.provenance}] ${v.source}`);
+    lines.push(`  runtime ${r.runtime}${p.runtime ? '' : ' (default for the device class)'}`);
+    if (r.gpu) {
+      // GPUs with their structure run the tile-and-wave model: these fitted constants apply (gpu.ts).
+      const { GPU_PHYSICS } = await import('@modelcost/core/hardware');
+      for (const [k, v] of Object.entries(GPU_PHYSICS)) lines.push(`  ${`gpuPhysics.${k}`.padEnd(26)} ${String(v.value).padStart(10)}  [${v.provenance}] ${v.source}`);
+    }
     const missing = PEAK_DTYPES.filter((t) => !p.peakTflops[t]);
     if (missing.length) lines.push(`  no peak for ${missing.join(', ')}: such kernels run at the next wider dtype's peak`);
     if (p.notes) lines.push(`  notes: ${p.notes}`);

@@ -51,7 +51,7 @@ const MAX_CONFIG_BYTES = 1 << 20;
 
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
-  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--config-from base|head] [--key name] [--reports <dir>] [--trust-reports]',
+  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--config-from base|head] [--runtime tensorrt|hw=runtime,...] [--key name] [--reports <dir>] [--trust-reports]',
   examples: [
     'modelcost pr --base origin/main',
     'modelcost pr --base HEAD~1 --head HEAD --key detector',
@@ -61,6 +61,7 @@ export const prCommand: Command = {
     base: { type: 'string' },
     head: { type: 'string' },
     config: { type: 'string' },
+    runtime: { type: 'string' },
     'config-from': { type: 'string' },
     key: { type: 'string' },
     reports: { type: 'string' },
@@ -106,7 +107,10 @@ export const prCommand: Command = {
       if (trust === 'head' || !(e instanceof InputError)) throw e;
       io.stderr.write(`modelcost: ${term(e.file)}: ${term(e.message, 2000)} (the base's config decides this review)\n`);
     }
-    const { config, changes: configChanges } = trustedConfig(baseConfig, headConfig, trust);
+    const { config: trusted, changes: configChanges } = trustedConfig(baseConfig, headConfig, trust);
+    // --runtime (the CI job's own choice) overrides the config's runtime.
+    const { withRuntimeFlag } = await import('../config.js');
+    const config = await withRuntimeFlag(trusted, args.values.runtime as string | undefined);
     let reports;
     const reportsDir = args.values.reports as string | undefined;
     if (reportsDir !== undefined) {

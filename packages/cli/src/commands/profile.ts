@@ -3,7 +3,7 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -13,7 +13,7 @@ import type { Command } from './index.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
@@ -22,6 +22,7 @@ export const profileCommand: Command = {
     'modelcost profile resnet18.onnx --depth 2          # the module tree two levels deep',
     'modelcost profile model.onnx --csv --depth 3 > modules.csv',
     'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
+    'modelcost profile model.onnx --hardware nvidia-l4,rpi5-cpu --precision int8 --runtime nvidia-l4=tensorrt,rpi5-cpu=tflite-xnnpack',
     'modelcost profile model.h5 --dim batch=1                  # Keras model.save(".h5"), .keras, model.to_json(), tf.js model.json',
     'modelcost profile weights.h5 --weights-only-ok            # params from a Keras save_weights file (MACs unknown)',
   ],
@@ -31,6 +32,8 @@ export const profileCommand: Command = {
     convention: { type: 'string' },
     hardware: { type: 'string' },
     precision: { type: 'string' },
+    runtime: { type: 'string' },
+    'throughput-batch': { type: 'string' },
     'per-layer': { type: 'boolean' },
     'weights-only-ok': { type: 'boolean' },
     depth: { type: 'string' },
@@ -46,8 +49,11 @@ export const profileCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      runtime: await parseRuntimeFlag(args.values.runtime as string | undefined),
+      throughputBatch: parseThroughputBatch(args.values['throughput-batch'] as string | undefined),
       weightsOnlyOk: args.values['weights-only-ok'] === true,
     };
+    await checkRuntime(opts.runtime, opts.hardware);
     // The module tree's depth in the table, and with --csv one row per module to that depth (--json carries the whole tree).
     const depth = parseDepthFlag(args.values.depth as string | undefined);
     const reports: Report[] = [];

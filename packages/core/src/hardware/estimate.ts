@@ -1,15 +1,24 @@
 /**
- * The latency estimator: a Report's nodes are grouped into the kernels a runtime would run (a
- * contraction with the elementwise ops it fuses, elementwise chains), and each kernel is timed by a
- * roofline with size-dependent efficiency plus a fixed overhead. docs/latency-model.md derives it.
+ * The latency estimator. A Report's nodes are grouped into the kernels the runtime would launch (its
+ * fusion policy decides which nodes run together), each kernel is timed on the device, and the
+ * runtime's launch costs are added on top:
+ * - GPUs with their structure known (SMs, clock, L2): contractions as implicit GEMMs cut into tiles
+ *   that run in waves over the SMs, other kernels bound by DRAM or L2 bandwidth, a fixed ramp-up and
+ *   drain per kernel in SM cycles (gpu.ts);
+ * - CPUs, NPUs and GPUs without structure: a roofline with size-dependent efficiency, thread
+ *   splitting and a per-kernel overhead (the factors `modelcost calibrate` fits).
+ * It also gives the throughput (samples/s) at the batch that maximises it within device memory.
  * It reads only the Report, so it serves every importer and cached reports alike.
+ * docs/latency-model.md derives every term.
  */
 import { dimPoly, parseDim } from '../symbolic/dim.js';
 import { DTYPE_BITS, type DType } from '../ir/dtype.js';
 import { tensorBytes } from '../memory/memory.js';
 import type { Report, ReportKernel, ReportLatency, ReportModule, ReportNode, ReportTensor } from '../report/report.js';
 import { countNumber } from '../report/count.js';
-import type { HardwareProfile, PeakDType, Sourced } from './profile.js';
+import { ARCH_SPECS, gemmSeconds, GPU_PHYSICS, kernelFixedSeconds, type GemmShape, type GpuPhysics, type GpuSpec } from './gpu.js';
+import type { HardwareKind, HardwareProfile, PeakDType, Sourced } from './profile.js';
+import { DEFAULT_RUNTIME, runtimeFor, type FusionPolicy, type Runtime } from './runtime.js';
 
 /** Options of {@link estimateLatency}. */
 export interface LatencyOptions {
@@ -19,6 +28,22 @@ export interface LatencyOptions {
    * with it; integer and shape tensors do not.
    */
   readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+  /**
+   * The runtime (a `RUNTIMES` id), for every profile or per hardware id; default: the profile's own
+   * (`runtime` in the preset, else by device class). Throws RuntimeError when it does not run on the device.
+   */
+  readonly runtime?: string | Readonly<Record<string, string>>;
+  /** Batch for the throughput figure; default: the batch (a power of two up to 1024) that maximises it within device memory. */
+  readonly throughputBatch?: number;
+  /**
+   * Device time only: leave out the runtime's per-call overhead and the host copies of inputs and
+   * outputs (what a CUDA-event timer around the enqueue measures). Default false: end to end.
+   */
+  readonly deviceOnly?: boolean;
+  /** Compute the throughput figure (default true; it re-times the model at up to 11 batch sizes). */
+  readonly throughput?: boolean;
+  /** Override the fitted GPU constants (GPU_PHYSICS), e.g. to fit them: values only. */
+  readonly gpuPhysics?: Partial<Readonly<Record<keyof GpuPhysics, number>>>;
 }
 
 /** Ops that run as no kernel at all: views, metadata, constants, inference no-ops. */
@@ -41,6 +66,15 @@ const FUSABLE_OPS = new Set([
 ]);
 
 /**
+ * Layout ops a `pointwise` or `graph` runtime folds into the addressing of the kernel that produced
+ * their input (TensorRT and TorchInductor write a GEMM's output straight in the permuted layout).
+ */
+const LAYOUT_OPS = new Set(['Transpose']);
+
+/** Normalisations a `graph` runtime runs in the elementwise kernel before them (TensorRT's SkipLayerNorm: residual add + LayerNorm). */
+const NORM_OPS = new Set(['LayerNormalization', 'SkipLayerNormalization', 'SimplifiedLayerNormalization', 'SkipSimplifiedLayerNormalization', 'RMSNormalization', 'GroupNormalization', 'InstanceNormalization']);
+
+/**
  * Elementwise sequences that ONNX Runtime's CPU provider fuses into one activation kernel at graph
  * optimisation although it runs other elementwise chains op by op: `x * Sigmoid(x)` (QuickGeluFusion,
  * i.e. SiLU/Swish) and the erf form of GELU, `0.5 * x * (1 + Erf(x / sqrt 2))` (GeluFusion).
@@ -58,6 +92,17 @@ function cpuFusedActivation(ops: readonly ReportNode[], op: string): boolean {
 
 /** Matrix-product ops whose output rows are the GEMM's M (see {@link Kernel.rows}). */
 const MATMUL_OPS = new Set(['MatMul', 'Gemm', 'FusedMatMul', 'FusedGemm', 'QLinearMatMul', 'MatMulInteger', 'MatMulIntegerToFloat', 'DynamicQuantizeMatMul', 'QGemm', 'MatMulNBits', 'Dense', 'EinsumDense']);
+/** Input index of a matrix product's second operand (activation x activation products are batched GEMMs; x weight folds the leading dims into M). */
+const SECOND_OPERAND: Readonly<Record<string, number>> = { QLinearMatMul: 3, QGemm: 3 };
+/** Convolutions: an implicit GEMM of M = N * output pixels, N = Cout, K = Cin / groups * kernel area. */
+const CONV_OPS = new Set([
+  'Conv', 'FusedConv', 'QLinearConv', 'ConvInteger', 'NhwcConv', 'NhwcFusedConv', 'ConvTranspose', 'QLinearConvTranspose',
+  'Conv1D', 'Conv2D', 'Conv3D', 'SeparableConv1D', 'SeparableConv2D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose', 'Convolution1D', 'Convolution2D',
+]);
+/** Depthwise layers by name (Keras): always the CUDA-core / vector path. */
+const DEPTHWISE_OPS = new Set(['DepthwiseConv1D', 'DepthwiseConv2D']);
+/** Implicit GEMMs with K below this (a 3x3 depthwise has K = 9, a ResNeXt 32x4d group K = 36) cannot fill a tensor-core K tile: they run as direct convolutions on the CUDA cores. */
+const MIN_TENSOR_K = 64;
 
 /** Ops whose arithmetic runs on integer units whatever their output dtype. */
 const INT8_OPS = new Set(['QLinearConv', 'QLinearMatMul', 'ConvInteger', 'MatMulInteger', 'QGemm', 'QAttention', 'DynamicQuantizeMatMul', 'MatMulIntegerToFloat', 'QLinearAdd', 'QLinearMul']);
@@ -67,6 +112,8 @@ export interface Kernel {
   readonly nodes: readonly ReportNode[];
   /** Operations (the nodes' flops times multiplicity). */
   readonly flops: number;
+  /** Multiply-accumulates of its contractions (times multiplicity). */
+  readonly macs: number;
   /** Bytes read and written outside the kernel (intermediates kept in registers/cache are not counted). */
   readonly bytes: number;
   /** The part of `bytes` that is activations (tensors produced by nodes or fed as inputs), the rest being weights. */
@@ -87,24 +134,33 @@ export interface Kernel {
   readonly rows: number;
   /** Steps per run: a recurrent layer runs one small matmul per time step inside one dispatched op. */
   readonly launches: number;
+  /**
+   * The contraction as an implicit GEMM (per run; per time step for a recurrent kernel), when it
+   * runs on matrix units; absent for kernels without one and for depthwise / few-channel grouped
+   * convolutions, which run as direct convolutions on vector units.
+   */
+  readonly gemm?: GemmShape;
+  /**
+   * How the GEMM grows with more samples: `m` (a convolution's pixels, a dense layer's rows) or
+   * `batch` (attention: one product per sample and head).
+   */
+  readonly gemmScales?: 'm' | 'batch';
+  /**
+   * Samples the kernel's activations hold at once, 1 unless scaled by {@link atBatch}. A CPU runtime
+   * serving a batch keeps each sample's activations in cache (one stream per core group), so its
+   * cache test is per sample.
+   */
+  readonly samples?: number;
 }
 
-/**
- * Which fusions the runtime makes. `contraction`: an activation / bias / residual add / folded
- * BatchNormalization joins the convolution or matmul before it (ONNX Runtime's CPU EP: FusedConv,
- * FusedGemm, Conv+BN folding), other ops run alone. `pointwise`: elementwise chains fuse too
- * (TensorRT, ONNX Runtime's CUDA EP, NPU compilers).
- */
-export type FusionPolicy = 'contraction' | 'pointwise';
-
-/** The fusion a device class gets by default. */
-export function fusionFor(kind: 'cpu' | 'gpu' | 'npu'): FusionPolicy {
-  return kind === 'cpu' ? 'contraction' : 'pointwise';
+/** The fusion a device class gets by default (the fusion policy of its default runtime). */
+export function fusionFor(kind: HardwareKind): FusionPolicy {
+  return runtimeFor(DEFAULT_RUNTIME[kind], kind, kind).fusion;
 }
 
 /** Recurrent ops and the axis of their input that counts time steps (ONNX layout 0: [seq, batch, in]; Keras: [batch, seq, in]). */
-const RECURRENT: Readonly<Record<string, { onnx: number; keras: number }>> = {
-  LSTM: { onnx: 0, keras: 1 }, GRU: { onnx: 0, keras: 1 }, RNN: { onnx: 0, keras: 1 }, SimpleRNN: { onnx: 0, keras: 1 }, ConvLSTM2D: { onnx: 0, keras: 1 },
+const RECURRENT: Readonly<Record<string, { onnx: number; keras: number; gates: number }>> = {
+  LSTM: { onnx: 0, keras: 1, gates: 4 }, GRU: { onnx: 0, keras: 1, gates: 3 }, RNN: { onnx: 0, keras: 1, gates: 1 }, SimpleRNN: { onnx: 0, keras: 1, gates: 1 }, ConvLSTM2D: { onnx: 0, keras: 1, gates: 4 },
 };
 
 const FLOAT_BITS: Partial<Record<string, number>> = { float32: 32, float16: 16, bfloat16: 16, float64: 64 };
@@ -131,11 +187,75 @@ export function reportTensorBytes(t: ReportTensor, dims: Readonly<Record<string,
   return shape ? Number(tensorBytes(shape, (t.dtype in DTYPE_BITS ? t.dtype : 'unknown') as DType).constValue) : 0;
 }
 
+const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
+
 /**
- * Group a report's nodes (in their topological order) into kernels. A node joins the kernel that
- * produced one of its inputs when it is fusable (elementwise, activation, BatchNormalization...),
- * that input has no other consumer, and the node has one output; views and constants run as no
- * kernel; unsupported nodes are skipped (their cost is unknown, and coverage says so).
+ * A contraction node as an implicit GEMM, from its output shape and MAC count (the report carries no
+ * weight shapes, and needs none): a convolution's M is the batch times its output pixels, N its
+ * output channels and K = MACs / (M * N), i.e. Cin / groups * kernel area; a matrix product's N is
+ * its last output dim and M the rest, folded into M when the second operand is a weight, or a batch
+ * of products when both operands are activations (attention). `undefined` for a convolution whose K
+ * is too small for a tensor-core tile (depthwise, few channels per group): a direct convolution.
+ */
+function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activations: ReadonlySet<string>, dims: Readonly<Record<string, number>>): GemmShape | undefined {
+  const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : undefined;
+  const macs = countNumber(n.macs);
+  if (!out || out.length === 0 || macs <= 0) return undefined;
+  const elems = prod(out);
+  if (!(elems > 0)) return undefined;
+  if (DEPTHWISE_OPS.has(n.op)) return undefined;
+  if (CONV_OPS.has(n.op)) {
+    const channelsLast = n.domain === 'keras' || n.op.startsWith('Nhwc');
+    const cout = out.length >= 2 ? out[channelsLast ? out.length - 1 : 1]! : 1;
+    const m = elems / cout;
+    const k = macs / (m * cout);
+    const x = tensors.get(n.inputs[0] ?? '');
+    const xs = x ? boundShape(x, dims) : undefined;
+    const cin = xs && xs.length >= 2 ? xs[channelsLast ? xs.length - 1 : 1]! : k;
+    if (k < MIN_TENSOR_K && k < cin) return undefined;
+    // K = Cin / groups * kernel area. Dense when K is a multiple of Cin; otherwise grouped, with the
+    // groups from the first usual kernel area that divides evenly (3x3 first: ResNeXt, RegNet).
+    let groups = 1;
+    if (k % cin !== 0) {
+      for (const area of [9, 1, 25, 49, 3, 5, 7, 27]) {
+        const g = (cin * area) / k;
+        if (Number.isInteger(g) && g > 1 && cin % g === 0 && cout % g === 0) {
+          groups = g;
+          break;
+        }
+      }
+    }
+    return { batch: groups, m, n: cout / groups, k };
+  }
+  const cols = out[out.length - 1]!;
+  if (MATMUL_OPS.has(n.op) && out.length >= 2) {
+    const rows = out[out.length - 2]!;
+    const lead = prod(out.slice(0, -2));
+    const second = n.inputs[SECOND_OPERAND[n.op] ?? 1];
+    const activationProduct = n.domain !== 'keras' && second !== undefined && activations.has(second);
+    const batch = activationProduct ? lead : 1;
+    const m = activationProduct ? rows : rows * lead;
+    return { batch, m, n: cols, k: macs / (batch * m * cols) };
+  }
+  // Other contractions (attention ops, Einsum, Dense layers): N = last dim, M = the rest.
+  const m = elems / cols;
+  return { batch: 1, m, n: cols, k: macs / (m * cols) };
+}
+
+/** True for a matrix product of two activations (attention's QK^T and scores x V). */
+function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boolean {
+  if (!(n.op === 'MatMul' || n.op === 'FusedMatMul') || countNumber(n.macs) === 0) return false;
+  return n.inputs.length >= 2 && activations.has(n.inputs[0]!) && activations.has(n.inputs[1]!);
+}
+
+/**
+ * Group a report's nodes (in their topological order) into kernels under a runtime's fusion policy.
+ * A node joins the kernel that produced one of its inputs when that input has no other consumer, the
+ * node has one output and the policy fuses it there: an elementwise node into a contraction
+ * (`contraction`), into any kernel (`pointwise`, `graph`); under `graph` also a normalisation into an
+ * elementwise kernel, and attention's Softmax and scores x V product into the kernel of its QK^T
+ * (one fused attention kernel). Views and constants run as no kernel; unsupported nodes are skipped
+ * (their cost is unknown, and coverage says so).
  */
 export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise'): Kernel[] {
   const consumers = new Map<string, number>();
@@ -149,18 +269,46 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   interface Open { nodes: ReportNode[]; internal: number; tail: string }
   const groups: Open[] = [];
   const byTail = new Map<string, Open>();
+  const elementwise = (n: ReportNode): boolean => FUSABLE_OPS.has(n.op) && countNumber(n.macs) === 0;
+  /** Does `n` join the kernel `g` under this policy? */
+  const joins = (g: Open, n: ReportNode): boolean => {
+    const first = g.nodes[0]!;
+    if (fusion === 'none') return false;
+    if (elementwise(n)) return fusion === 'contraction' ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (LAYOUT_OPS.has(n.op)) return fusion === 'pointwise' || fusion === 'graph';
+    if (fusion !== 'graph') return false;
+    const rest = g.nodes.slice(1);
+    if (NORM_OPS.has(n.op)) return g.nodes.every(elementwise);
+    // Attention: QK^T, then scale / mask (elementwise), then Softmax, then x V, as one kernel.
+    const attention = activationProduct(first, produced) && rest.every((x) => elementwise(x) || x.op === 'Softmax');
+    if (n.op === 'Softmax') return attention && !rest.some((x) => x.op === 'Softmax');
+    if (activationProduct(n, produced)) return attention && g.nodes[g.nodes.length - 1]!.op === 'Softmax';
+    return false;
+  };
   for (const n of report.nodes) {
-    if (n.status === 'unsupported' || n.multiplicity === 0 || n.multiplicity === '0') continue;
-    if (FREE_OPS.has(n.op) || (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32'))) continue;
+    if (n.status === 'unsupported' || countNumber(n.multiplicity ?? 1) === 0) continue;
+    if (FREE_OPS.has(n.op)) {
+      // A view (Reshape, Squeeze...) leaves its input in place: the kernel that wrote the input also
+      // wrote the view, so what consumes the view may fuse into that kernel.
+      const src = n.inputs[0];
+      const g = src !== undefined ? byTail.get(src) : undefined;
+      if (g && consumers.get(src!) === 1 && n.outputs.length === 1) {
+        byTail.delete(src!);
+        byTail.set(n.outputs[0]!.name, g);
+      }
+      continue;
+    }
+    if (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32')) continue;
     let joined: Open | undefined;
-    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && countNumber(n.macs) === 0) {
+    if (n.outputs.length === 1) {
       for (const i of n.inputs) {
         const g = byTail.get(i);
-        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || countNumber(g.nodes[0]!.macs) > 0 || cpuFusedActivation(g.nodes, n.op))) {
+        if (g && consumers.get(i) === 1 && joins(g, n)) {
           joined = g;
           byTail.delete(i);
-          const produced = g.nodes[g.nodes.length - 1]!.outputs.find((o) => o.name === i);
-          if (produced) g.internal += reportTensorBytes(produced, report.dims);
+          // The intermediate was written by one node and read by the next: both transfers stay on chip.
+          const out = tensors.get(i);
+          if (out) g.internal += reportTensorBytes(out, report.dims);
           break;
         }
       }
@@ -173,41 +321,137 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
       byTail.set(g.tail, g);
     }
   }
-  return groups.map((g) => {
-    const mult = countNumber(g.nodes[0]!.multiplicity ?? 1);
-    let flops = 0;
-    let moved = 0;
-    let act = 0;
-    for (const n of g.nodes) {
-      flops += countNumber(n.flops);
-      moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
-      act += countNumber(n.bytesWritten);
-      for (const i of n.inputs) if (produced.has(i)) act += reportTensorBytes(tensors.get(i)!, report.dims);
-    }
-    const bytes = Math.max(0, moved - 2 * g.internal);
-    const anchor = g.nodes.reduce((a, b) => (countNumber(b.flops) > countNumber(a.flops) ? b : a), g.nodes[0]!);
-    const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
-    // Each intermediate was written by one node and read by the next: both transfers stay on chip.
-    const rec = RECURRENT[anchor.op];
-    let launches = 1;
-    if (rec) {
-      const x = tensors.get(anchor.inputs[0] ?? '');
-      const steps = x ? boundShape(x, report.dims)?.[anchor.domain === 'keras' ? rec.keras : rec.onnx] : undefined;
-      launches = steps !== undefined && steps > 0 ? steps : 1;
-    }
-    let rows = Infinity;
-    for (const n of g.nodes) {
-      if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0) continue;
-      const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : undefined;
-      const cols = shape?.[shape.length - 1] ?? 0;
-      const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
-      if (cols > 0 && elems > 0) rows = Math.min(rows, elems / cols);
-    }
-    return { nodes: g.nodes, rows, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => countNumber(n.macs) > 0), launches };
+  const kernels = groups.map((g) => kernelOf(g.nodes, g.internal, report, tensors, produced));
+  return fusion === 'graph' ? mergeSiblings(kernels, report, tensors) : kernels;
+}
+
+/**
+ * Horizontal fusion (TensorRT fuses "layers that take the same source tensor and apply the same
+ * operations with similar parameters"): matrix products of one activation by different weights
+ * with the same M and K (attention's Q, K and V projections) run as one GEMM of the summed N, and
+ * read their shared input once.
+ */
+function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: ReadonlyMap<string, ReportTensor>): Kernel[] {
+  const key = (k: Kernel): string | undefined => {
+    const a = k.nodes[0]!;
+    if (!k.gemm || k.gemmScales !== 'm' || !MATMUL_OPS.has(a.op) || k.launches > 1) return undefined;
+    return `${a.inputs[0]} ${k.gemm.batch} ${k.gemm.m} ${k.gemm.k} ${k.dtype} ${k.multiplicity}`;
+  };
+  const byKey = new Map<string, Kernel[]>();
+  for (const k of kernels) {
+    const id = key(k);
+    if (id !== undefined) byKey.set(id, [...(byKey.get(id) ?? []), k]);
+  }
+  const merged = new Map<Kernel, Kernel | null>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    const input = tensors.get(group[0]!.nodes[0]!.inputs[0]!);
+    const shared = (input ? reportTensorBytes(input, report.dims) : 0) * group[0]!.multiplicity * (group.length - 1);
+    const sum = (f: (k: Kernel) => number): number => finite(group.reduce((s, k) => s + f(k), 0));
+    const first = group[0]!;
+    const one: Kernel = {
+      ...first,
+      nodes: group.flatMap((k) => k.nodes),
+      flops: sum((k) => k.flops),
+      macs: sum((k) => k.macs),
+      bytes: Math.max(0, sum((k) => k.bytes) - shared),
+      activationBytes: Math.max(0, sum((k) => k.activationBytes) - shared),
+      gemm: { ...first.gemm!, n: sum((k) => k.gemm!.n) },
+    };
+    merged.set(first, one);
+    for (const k of group.slice(1)) merged.set(k, null);
+  }
+  return kernels.flatMap((k) => {
+    const m = merged.get(k);
+    return m === undefined ? [k] : m === null ? [] : [m];
   });
 }
 
-/** Fallback order when a device has no peak for a dtype (an fp32 model on an fp16-only NPU runs in fp16). */
+/**
+ * A reported figure kept finite and non-negative: counts beyond 2^53 arrive saturated (countNumber),
+ * and sums of such can overflow to Infinity; the Report never carries NaN or Infinity.
+ */
+function finite(x: number): number {
+  return Number.isNaN(x) || x < 0 ? 0 : Math.min(x, Number.MAX_VALUE);
+}
+
+function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report, tensors: ReadonlyMap<string, ReportTensor>, produced: ReadonlySet<string>): Kernel {
+  const mult = countNumber(nodes[0]!.multiplicity ?? 1);
+  let flops = 0;
+  let macs = 0;
+  let moved = 0;
+  let act = 0;
+  for (const n of nodes) {
+    flops += countNumber(n.flops);
+    macs += countNumber(n.macs);
+    moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+    act += countNumber(n.bytesWritten);
+    for (const i of n.inputs) if (produced.has(i)) act += reportTensorBytes(tensors.get(i)!, report.dims);
+  }
+  const bytes = Math.max(0, moved - 2 * internal);
+  const anchor = nodes.reduce((a, b) => (countNumber(b.flops) > countNumber(a.flops) ? b : a), nodes[0]!);
+  const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
+  const rec = RECURRENT[anchor.op];
+  let launches = 1;
+  let gemm: GemmShape | undefined;
+  let gemmScales: 'm' | 'batch' = 'm';
+  if (rec) {
+    const x = tensors.get(anchor.inputs[0] ?? '');
+    const xs = x ? boundShape(x, report.dims) : undefined;
+    const steps = xs?.[anchor.domain === 'keras' ? rec.keras : rec.onnx];
+    launches = steps !== undefined && steps > 0 ? steps : 1;
+    // One step: rows = the batch, cols = gates x hidden (the output's last dim), K from the MACs.
+    const y = anchor.outputs[0] ? boundShape(anchor.outputs[0], report.dims) : undefined;
+    const hidden = y?.[y.length - 1] ?? 0;
+    const batch = xs ? (anchor.domain === 'keras' ? xs[0] : xs[1]) ?? 1 : 1;
+    const cols = hidden * rec.gates;
+    const anchorMacs = countNumber(anchor.macs);
+    if (cols > 0 && batch > 0 && anchorMacs > 0) gemm = { batch: 1, m: batch, n: cols, k: anchorMacs / launches / (batch * cols) };
+  } else if (macs > 0) {
+    const first = nodes[0]!;
+    const second = nodes.find((n, i) => i > 0 && activationProduct(n, produced));
+    if (second && activationProduct(first, produced)) {
+      // Fused attention (flash-attention style): per (batch x head) and block of query rows, both
+      // products: M = queries, N = head dim, K = 2 x keys (the FLOPs of QK^T and scores x V).
+      const a = gemmOf(first, tensors, produced, report.dims);
+      const b = gemmOf(second, tensors, produced, report.dims);
+      if (a && b) gemm = { batch: a.batch, m: a.m, n: b.n, k: macs / (a.batch * a.m * b.n) };
+      gemmScales = 'batch';
+    } else {
+      const top = nodes.reduce((x, y) => (countNumber(y.macs) > countNumber(x.macs) ? y : x), nodes[0]!);
+      const one = gemmOf(top, tensors, produced, report.dims);
+      if (activationProduct(top, produced)) gemmScales = 'batch';
+      // The other contractions of the kernel (rare: a fused pair) count as more K.
+      if (one) gemm = { ...one, k: (one.k * macs) / countNumber(top.macs) };
+    }
+  }
+  let rows = Infinity;
+  for (const n of nodes) {
+    if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0) continue;
+    const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : undefined;
+    const cols = shape?.[shape.length - 1] ?? 0;
+    const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
+    if (cols > 0 && elems > 0) rows = Math.min(rows, elems / cols);
+  }
+  const valid = gemm && [gemm.batch, gemm.m, gemm.n, gemm.k].every((v) => Number.isFinite(v) && v > 0);
+  return {
+    nodes,
+    rows,
+    // Saturated, never Infinity: a hostile file's counts beyond Number.MAX_VALUE stay finite through the sums.
+    flops: finite(flops * mult),
+    macs: finite(macs * mult),
+    bytes: finite(bytes * mult),
+    activationBytes: finite(Math.min(bytes, Math.max(0, act - 2 * internal)) * mult),
+    dtype: dtypeOf(anchor),
+    floatBits,
+    multiplicity: mult,
+    contraction: macs > 0,
+    launches,
+    ...(valid ? { gemm: { ...gemm!, batch: gemm!.batch * (rec ? 1 : mult) }, gemmScales } : {}),
+  };
+}
+
+/** Fallback order when a device has no peak for a dtype, or a runtime no kernels for it (an fp32 model on an fp16-only NPU runs in fp16). */
 const PEAK_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
   fp32: ['fp32', 'tf32', 'fp16', 'bf16'],
   tf32: ['tf32', 'fp32', 'fp16'],
@@ -218,11 +462,16 @@ const PEAK_FALLBACK: Readonly<Record<PeakDType, readonly PeakDType[]>> = {
   int4: ['int4', 'int8', 'fp16', 'fp32'],
 };
 
-/** The peak a kernel of `dtype` runs at on `hw` (ops/s), following {@link PEAK_FALLBACK}; 0 when none. */
-export function peakFor(hw: HardwareProfile, dtype: PeakDType): number {
+/**
+ * The peak a kernel of `dtype` runs at on `hw` (ops/s), following {@link PEAK_FALLBACK}; 0 when none.
+ * With `matrixUnits` (a runtime that uses AMX / SME), a CPU matrix unit's peak for the dtype wins.
+ */
+export function peakFor(hw: HardwareProfile, dtype: PeakDType, matrixUnits = false): number {
   for (const t of PEAK_FALLBACK[dtype]) {
+    const m = matrixUnits ? hw.matrixFlopsPerSec?.[t] : undefined;
     const v: Sourced | undefined = hw.peakFlopsPerSec[t];
-    if (v && v.value > 0) return v.value;
+    const best = Math.max(m?.value ?? 0, v?.value ?? 0);
+    if (best > 0) return best;
   }
   return 0;
 }
@@ -261,9 +510,9 @@ export function timeModelOf(hw: HardwareProfile): TimeModel {
  * the machine), so its time is `f / (peak * computeMax) + half / computeMax`; other kernels'
  * arithmetic runs at `peak * vectorMax`.
  */
-export function kernelTime(flops: number, bytes: number, peak: number, bandwidth: number, m: TimeModel, contraction = true, activationBytes = 0): { compute: number; memory: number; total: number } {
+export function kernelTime(flops: number, bytes: number, peak: number, bandwidth: number, m: TimeModel, contraction = true, activationBytes = 0, samples = 1): { compute: number; memory: number; total: number } {
   // Activation traffic that fits in cache moves at cacheSpeedup times the DRAM rate; weights come from DRAM.
-  const cached = activationBytes > 0 && activationBytes <= m.cacheBytes ? Math.min(activationBytes, bytes) : 0;
+  const cached = activationBytes > 0 && activationBytes / samples <= m.cacheBytes ? Math.min(activationBytes, bytes) : 0;
   const effective = bytes - cached + cached / m.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? (contraction ? flops / (peak * m.computeMax) + m.computeHalfSec / m.computeMax : flops / (peak * m.vectorMax)) : 0;
   const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m.memoryMax) + m.memoryHalfSec / m.memoryMax : 0;
@@ -293,7 +542,7 @@ function rowEfficiency(rows: number, m: TimeModel): number {
 export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: number, m: TimeModel, activationBytes = 0): { compute: number; memory: number; total: number } {
   const L = k.launches;
   if (L <= 1) {
-    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m), bandwidth, m, k.contraction, activationBytes);
+    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m), bandwidth, m, k.contraction, activationBytes, k.samples ?? 1);
   }
   // A recurrent op: one dispatch, then per step a small matmul that re-reads the recurrent weights
   // (from cache when they fit) and its share of the activations, plus a fixed step cost (the loop's
@@ -311,45 +560,218 @@ export function launchesTime(k: Kernel, bytes: number, peak: number, bandwidth: 
   return { compute, memory, total: Math.max(compute, memory) + L * m.stepSec + m.overheadSec };
 }
 
-/** One kernel on a profile under a time model and what-if precision: its time and the bytes and dtype it ran with. */
-export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, options: LatencyOptions = {}): { t: { compute: number; memory: number; total: number }; bytes: number; dtype: PeakDType } {
-  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
-  return { t: launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m, activationBytes), bytes, dtype };
+/** The device-time of one kernel and what it ran with. */
+export interface KernelTiming {
+  readonly t: { readonly compute: number; readonly memory: number; readonly total: number };
+  readonly bytes: number;
+  readonly dtype: PeakDType;
+  /** How the GPU model ran it (`GEMM 196x256x2304: 64x64 tiles, split-K 6, 96 tiles, 1 wave`). */
+  readonly detail?: string;
 }
 
-const PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 } as const;
-
-/** A kernel under a what-if precision: its dtype and the bytes it moves. */
-export function kernelAt(k: Kernel, precision: LatencyOptions['precision']): { dtype: PeakDType; bytes: number; activationBytes: number } {
-  if (!precision || k.floatBits === 0) return { dtype: k.dtype, bytes: k.bytes, activationBytes: k.activationBytes };
-  const f = PRECISION_BITS[precision] / k.floatBits;
-  return { dtype: precision, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
+/**
+ * One kernel on a profile under the roofline time model (CPUs, NPUs, GPUs without structure) and a
+ * what-if precision: its time and the bytes and dtype it ran with. `runtime` picks the dtypes it
+ * runs and whether CPU matrix units are used.
+ */
+export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, options: LatencyOptions = {}, runtime?: Runtime): KernelTiming {
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m, activationBytes), bytes, dtype };
 }
 
-/** Estimate a report's latency on one profile. Pure. */
-export function estimateLatency(report: Report, hw: HardwareProfile, options: LatencyOptions = {}, kernels: readonly Kernel[] = groupKernels(report, fusionFor(hw.kind))): ReportLatency {
+const PEAK_BITS: Readonly<Record<PeakDType, number>> = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
+
+/**
+ * A kernel under a what-if precision and a runtime: the dtype it runs in (the precision, or the
+ * kernel's own, moved to the nearest the runtime runs) and the bytes it moves (float data scaled by
+ * the dtype's width; integer kernels keep theirs).
+ */
+export function kernelAt(k: Kernel, precision: LatencyOptions['precision'], runtime?: Runtime): { dtype: PeakDType; bytes: number; activationBytes: number } {
+  const wanted: PeakDType = precision && k.floatBits !== 0 ? precision : k.dtype;
+  // The nearest dtype the runtime runs, in the same order as a device's missing peaks (an NPU compiler runs fp32 as fp16).
+  const dtype = runtime ? (PEAK_FALLBACK[wanted].find((t) => runtime.dtypes.includes(t)) ?? wanted) : wanted;
+  if (k.floatBits === 0 || (dtype === k.dtype && !precision)) return { dtype, bytes: k.bytes, activationBytes: k.activationBytes };
+  const f = PEAK_BITS[dtype] / k.floatBits;
+  return { dtype, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
+}
+
+/** The GPU constants under `options` (the fitted ones unless overridden). */
+function physicsOf(options: LatencyOptions): Readonly<Record<keyof GpuPhysics, number>> {
+  const o = options.gpuPhysics ?? {};
+  const v = (k: keyof GpuPhysics): number => o[k] ?? GPU_PHYSICS[k].value;
+  return { tensorEfficiency: v('tensorEfficiency'), vectorEfficiency: v('vectorEfficiency'), memoryEfficiency: v('memoryEfficiency'), kernelCycles: v('kernelCycles'), l2ActivationShare: v('l2ActivationShare') };
+}
+
+/** Per-model context of the GPU model. */
+interface GpuContext {
+  readonly gpu: GpuSpec & { readonly peakScale: number };
+  readonly runtime: Runtime;
+  /** Share of the model's weights that stays in L2 from one inference to the next (0..1). */
+  readonly weightsResident: number;
+}
+
+/**
+ * One kernel's device time on a GPU with known structure. Compute: an implicit GEMM on tensor cores
+ * (TF32 for fp32 when the runtime allows it and the GPU has it) by {@link gemmSeconds}, or, for other
+ * kernels and direct convolutions, their FLOPs at the CUDA-core rate (fp32 peak, times 2 for 16-bit
+ * and 4 for 8-bit types where the architecture pairs them); non-MAC FLOPs of a fused kernel (the
+ * softmax of fused attention) run on the CUDA cores too. Memory: bytes through L2 at L2 bandwidth,
+ * and those that miss L2 at DRAM bandwidth (activations that fit the L2 share stay on chip between
+ * kernels; weights stay when the whole model's fit). The kernel takes the larger of compute and
+ * memory plus its fixed ramp-up and drain.
+ */
+function gpuKernelSeconds(k: Kernel, hw: HardwareProfile, ctx: GpuContext, options: LatencyOptions): KernelTiming {
+  const { gpu, runtime } = ctx;
+  const phys = physicsOf(options);
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  const spec = ARCH_SPECS[gpu.arch];
+  const bits = PEAK_BITS[dtype];
+  const fp32 = (hw.peakFlopsPerSec.fp32?.value ?? peakFor(hw, 'fp32')) * gpu.peakScale;
+  const vectorPeak = fp32 * (bits <= 8 ? spec.vector8 : bits <= 16 ? spec.vector16 : 1) * phys.vectorEfficiency;
+  const steps = Math.max(1, k.launches);
+  let compute = 0;
+  let detail: string | undefined;
+  if (k.gemm) {
+    const tensorType: PeakDType = dtype === 'fp32' && runtime.tf32 && hw.peakFlopsPerSec.tf32 ? 'tf32' : dtype;
+    const peak = peakFor(hw, tensorType) * gpu.peakScale;
+    const g = gemmSeconds(k.gemm, bits, peak, gpu, phys.tensorEfficiency);
+    const rest = k.flops > 2 * k.macs ? (k.flops - 2 * k.macs) / steps : 0;
+    compute = (g.sec + rest / vectorPeak) * steps;
+    const { batch, m, n, k: kk } = k.gemm;
+    detail = `GEMM ${batch > 1 ? `${batch}x ` : ''}${Math.round(m)}x${Math.round(n)}x${Math.round(kk)} ${tensorType}: ${g.tile[0]}x${g.tile[1]} tiles${g.splitK > 1 ? `, split-K ${g.splitK}` : ''}, ${g.tiles} tiles in ${g.waves} wave${g.waves > 1 ? 's' : ''}${steps > 1 ? `, ${steps} steps` : ''}`;
+  } else {
+    compute = k.flops / vectorPeak;
+  }
+  const weights = Math.max(0, bytes - activationBytes);
+  const l2Activations = gpu.l2Bytes * phys.l2ActivationShare;
+  // A recurrent kernel re-reads its weights every step (from L2 when they fit there).
+  const stepWeights = steps > 1 && weights <= gpu.l2Bytes ? 0 : weights * (steps - 1);
+  // Activations up to the L2 share stay on chip between kernels; what exceeds it goes to DRAM.
+  const dram = weights * (1 - ctx.weightsResident) + stepWeights + Math.max(0, activationBytes - l2Activations);
+  const l2 = bytes + weights * (steps - 1);
+  const memory = Math.max(dram / (hw.memoryBandwidthBytesPerSec.value * phys.memoryEfficiency), l2 / gpu.l2BytesPerSec);
+  const stepCost = steps > 1 ? (steps - 1) * hw.efficiency.recurrentStepSec.value : 0;
+  const total = Math.max(compute, memory) + kernelFixedSeconds(gpu, phys.kernelCycles) + stepCost;
+  return { t: { compute, memory, total }, bytes, dtype, ...(detail ? { detail } : {}) };
+}
+
+/** The runtime an estimate on `hw` uses under `options` (throws RuntimeError when it does not run there). */
+export function runtimeOf(hw: HardwareProfile, options: LatencyOptions = {}): Runtime {
+  const r = options.runtime;
+  const id = typeof r === 'string' ? r : (r?.[hw.id] ?? hw.runtime ?? DEFAULT_RUNTIME[hw.kind]);
+  return runtimeFor(id, hw.kind, hw.id, hw.vendor);
+}
+
+/** A kernel as it runs at `batch` times the report's batch: FLOPs, activations and GEMM rows scale; weights do not. */
+export function atBatch(k: Kernel, batch: number): Kernel {
+  if (batch === 1) return k;
+  const weights = k.bytes - k.activationBytes;
+  // Attention's products batch over (samples x heads): more samples are more GEMMs, not taller ones.
+  const gemm = k.gemm ? (k.gemmScales === 'batch' ? { ...k.gemm, batch: k.gemm.batch * batch } : { ...k.gemm, m: k.gemm.m * batch }) : undefined;
+  return { ...k, flops: k.flops * batch, macs: k.macs * batch, activationBytes: k.activationBytes * batch, bytes: weights + k.activationBytes * batch, rows: k.rows * batch, samples: (k.samples ?? 1) * batch, ...(gemm ? { gemm } : {}) };
+}
+
+/** One model's time on one profile, split into what the report shows. */
+interface ModelTiming {
+  readonly sec: number;
+  readonly timed: readonly (KernelTiming & { readonly kernel: Kernel; readonly sec: number })[];
+}
+
+/**
+ * Device time of a set of kernels: each kernel's device time plus the runtime's gap between kernels;
+ * on a GPU the host issues kernels asynchronously, so the total is the larger of the device's and
+ * the host's sum (a host-bound runtime, PyTorch eager at batch 1, is as slow as its dispatch); on a
+ * CPU or NPU the dispatch runs in line with the kernels.
+ */
+function timeKernels(kernels: readonly Kernel[], hw: HardwareProfile, runtime: Runtime, options: LatencyOptions, weightsResident: number): ModelTiming {
   const m = timeModelOf(hw);
-  let total = 0;
+  const gap = runtime.deviceGapUs.value * 1e-6;
+  const host = runtime.hostLaunchUs.value * 1e-6;
+  const gpu = hw.kind === 'gpu' && hw.gpu ? { gpu: hw.gpu, runtime, weightsResident } : undefined;
+  let device = 0;
+  let hostSum = 0;
+  const timed = kernels.map((k) => {
+    const t = gpu ? gpuKernelSeconds(k, hw, gpu, options) : kernelSeconds(k, hw, m, options, runtime);
+    const sec = hw.kind === 'gpu' ? t.t.total + gap : t.t.total + gap + host;
+    device += sec;
+    hostSum += host;
+    return { ...t, kernel: k, sec };
+  });
+  return { sec: hw.kind === 'gpu' ? Math.max(device, hostSum) : device, timed };
+}
+
+const PRECISION_SCALE = (options: LatencyOptions, report: Report): number => {
+  const bits: Record<string, number> = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
+  const own = FLOAT_BITS[report.inputs[0]?.dtype ?? ''] ?? 32;
+  return options.precision ? bits[options.precision]! / own : 1;
+};
+
+/** Samples per run of the report as bound: the first input's leading dim (1 when it has none). */
+function samplesOf(report: Report): number {
+  const x = report.inputs[0];
+  const s = x ? boundShape(x, report.dims) : undefined;
+  return s && s.length > 1 && s[0]! > 0 ? s[0]! : 1;
+}
+
+/**
+ * Throughput: samples per second at the batch that maximises it (powers of two up to 1024, or
+ * `options.throughputBatch`), among batches whose weights and peak activations fit in 90% of device
+ * memory. Kernels are scaled to the batch ({@link atBatch}); a batch's time excludes the per-call
+ * overhead and the input copy (serving overlaps them with compute on other streams).
+ */
+function throughputOf(report: Report, kernels: readonly Kernel[], hw: HardwareProfile, runtime: Runtime, options: LatencyOptions): { batch: number; samplesPerSec: number; ms: number } {
+  const samples = samplesOf(report);
+  const scale = PRECISION_SCALE(options, report);
+  const weights = countNumber(report.totals.weightBytes) * scale;
+  const activations = countNumber(report.totals.peakMemoryBytes) * scale;
+  const limit = hw.memoryBytes ? hw.memoryBytes.value * 0.9 : Infinity;
+  const batches = options.throughputBatch ? [options.throughputBatch] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+  let best = { batch: 1, samplesPerSec: 0, ms: 0 };
+  for (const b of batches) {
+    if (b > 1 && weights + activations * b > limit && !options.throughputBatch) break;
+    const t = timeKernels(kernels.map((k) => atBatch(k, b)), hw, runtime, options, 0).sec;
+    const sps = t > 0 ? (b * samples) / t : 0;
+    if (sps > best.samplesPerSec * 1.0001) best = { batch: b * samples, samplesPerSec: sps, ms: finite(t * 1e3) };
+  }
+  return best;
+}
+
+/** Estimate a report's latency (and throughput) on one profile. Pure. */
+export function estimateLatency(report: Report, hw: HardwareProfile, options: LatencyOptions = {}, kernels?: readonly Kernel[]): ReportLatency {
+  const runtime = runtimeOf(hw, options);
+  const ks = kernels ?? groupKernels(report, runtime.fusion);
+  const scale = PRECISION_SCALE(options, report);
+  // Weights stay in L2 across inferences as far as they fit in the share activations leave free.
+  const weightBytes = countNumber(report.totals.weightBytes) * scale;
+  const weightsResident = hw.gpu && weightBytes > 0 ? Math.min(1, (hw.gpu.l2Bytes * (1 - physicsOf(options).l2ActivationShare)) / weightBytes) : 0;
+  const { sec: deviceSec, timed } = timeKernels(ks, hw, runtime, options, weightsResident);
+  // Per inference: the runtime's call overhead, and on a discrete GPU the input and output copies over the host link.
+  const link = hw.gpu?.hostLinkBytesPerSec;
+  const io = link && !options.deviceOnly ? [...report.inputs, ...report.outputs].reduce((s, t) => s + reportTensorBytes(t, report.dims) * (FLOAT_BITS[t.dtype] ? scale : 1), 0) / link : 0;
+  const total = deviceSec + (options.deviceOnly ? 0 : runtime.inferenceUs.value * 1e-6) + io;
   let computeTime = 0;
   let memoryTime = 0;
-  const timed: ReportKernel[] = kernels.map((k) => {
-    const { t, bytes, dtype } = kernelSeconds(k, hw, m, options);
-    const sec = t.total;
-    total += sec;
+  const rows: ReportKernel[] = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
     if (t.compute >= t.memory) computeTime += sec;
     else memoryTime += sec;
-    return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join('+'), ms: sec * 1e3, boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: k.flops, bytes: Math.round(bytes), dtype };
+    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join('+'), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...(detail ? { detail } : {}) };
   });
-  const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const modules = report.modules ? moduleMs(report.modules, kernels, timed) : undefined;
+  const top = [...rows].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, ks, rows) : undefined;
+  // What no kernel holds (the per-call overhead, the host copies, a host-bound runtime's wait) is the whole model's: the root module's.
+  if (modules?.length) modules[0] = Math.round((modules[0]! + Math.max(0, total * 1e3 - rows.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
+  const kernelSum = computeTime + memoryTime;
+  const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
   return {
     hardware: hw.id,
-    ms: total * 1e3,
-    boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
+    runtime: runtime.id,
+    ms: finite(total * 1e3),
+    boundBy: { compute: kernelSum > 0 ? computeTime / kernelSum : 0, memory: kernelSum > 0 ? memoryTime / kernelSum : 0 },
     ...(options.precision ? { precision: options.precision } : {}),
-    kernels: kernels.length,
+    kernels: ks.length,
     top,
     ...(modules ? { modules } : {}),
+    ...(throughput.samplesPerSec > 0 && Number.isFinite(throughput.samplesPerSec) ? { throughput: { batch: throughput.batch, samplesPerSec: throughput.samplesPerSec, ms: throughput.ms } } : {}),
   };
 }
 
@@ -379,5 +801,5 @@ export function withLatency(report: Report, profiles: readonly HardwareProfile[]
   const byFusion = new Map<FusionPolicy, Kernel[]>();
   const kernelsFor = (f: FusionPolicy): Kernel[] => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f)!;
   const sets: readonly LatencyOptions[] = Array.isArray(options) ? options : [options as LatencyOptions];
-  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
+  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(runtimeOf(hw, o).fusion)))) };
 }

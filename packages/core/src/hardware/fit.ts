@@ -4,7 +4,7 @@
  * is pure arithmetic: minimise the squared log error of estimate vs measured over the samples.
  */
 import type { Report } from '../report/report.js';
-import { fusionFor, groupKernels, kernelSeconds, timeModelOf, type Kernel, type LatencyOptions, type TimeModel } from './estimate.js';
+import { groupKernels, kernelSeconds, runtimeOf, timeModelOf, type Kernel, type LatencyOptions, type TimeModel } from './estimate.js';
 import type { HardwarePreset, HardwareProfile, Sourced } from './profile.js';
 
 /** One timed model. */
@@ -22,15 +22,17 @@ interface Prepared {
   readonly measuredSec: number;
 }
 
+/** The roofline model's time of a sample (calibration fits CPUs, timed with onnxruntime-node). */
 function modelSeconds(p: Prepared, hw: HardwareProfile, m: TimeModel, options: LatencyOptions): number {
+  const runtime = runtimeOf(hw, options);
   let t = 0;
-  for (const k of p.kernels) t += kernelSeconds(k, hw, m, options).t.total;
+  for (const k of p.kernels) t += kernelSeconds(k, hw, m, options, runtime).t.total;
   return t;
 }
 
-/** Group every sample's kernels once, with the fusion the profile's device class gets. */
+/** Group every sample's kernels once, with the fusion of the profile's runtime. */
 function prepare(hw: HardwareProfile, samples: readonly CalibrationSample[]): Prepared[] {
-  const fusion = fusionFor(hw.kind);
+  const fusion = runtimeOf(hw).fusion;
   return samples.map((s) => ({ kernels: groupKernels(s.report, fusion), measuredSec: s.measuredMs / 1e3 }));
 }
 

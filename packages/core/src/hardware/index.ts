@@ -1,8 +1,13 @@
 /**
  * The built-in hardware presets and lookups over them and user profiles.
  */
+import { GPU_ARCHS } from './gpu.js';
 import { PRESET_DATA } from './presets.js';
 import { PEAK_DTYPES, resolveProfile, type HardwarePreset, type HardwareProfile, type Provenance, type Sourced } from './profile.js';
+import { RUNTIME_IDS, runtimeFor, RuntimeError } from './runtime.js';
+
+export * from './runtime.js';
+export * from './gpu.js';
 
 /** Every built-in preset, in source units (see {@link HardwarePreset}). */
 export const HARDWARE_PRESETS: readonly HardwarePreset[] = PRESET_DATA;
@@ -36,11 +41,30 @@ export function hardwareCatalog(user: readonly UserHardware[] = []): HardwarePre
       ...(base ?? {}),
       ...fields,
       peakTflops: { ...(base?.peakTflops ?? {}), ...(fields.peakTflops ?? {}) },
+      ...(base?.matrixTflops || fields.matrixTflops ? { matrixTflops: { ...(base?.matrixTflops ?? {}), ...(fields.matrixTflops ?? {}) } } : {}),
+      ...(base?.gpu || fields.gpu ? { gpu: { ...(base?.gpu ?? {}), ...(fields.gpu ?? {}) } } : {}),
+      ...(base?.cpu || fields.cpu ? { cpu: { ...(base?.cpu ?? {}), ...(fields.cpu ?? {}) } } : {}),
       efficiency: { ...(base?.efficiency ?? {}), ...(fields.efficiency ?? {}) },
     } as HardwarePreset;
     const missing = (['name', 'kind', 'bandwidthGBps'] as const).filter((k) => merged[k] === undefined);
     if (Object.keys(merged.peakTflops).length === 0) missing.push('peakTflops' as never);
     if (missing.length) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} lacks ${missing.join(', ')} (give them, or "extends": "<preset id>")`);
+    if (merged.gpu) {
+      const lack = (['arch', 'sms', 'clockGHz', 'l2MiB'] as const).filter((k) => merged.gpu![k] === undefined);
+      if (lack.length) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: gpu lacks ${lack.join(', ')} (give them all, or leave gpu out for the class-default roofline)`);
+    }
+    if (merged.cpu) {
+      const lack = (['cores', 'clockGHz', 'vectorBits', 'llcMiB'] as const).filter((k) => merged.cpu![k] === undefined);
+      if (lack.length) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: cpu lacks ${lack.join(', ')}`);
+    }
+    if (merged.runtime !== undefined) {
+      try {
+        runtimeFor(merged.runtime, merged.kind, u.id, merged.vendor);
+      } catch (e) {
+        if (e instanceof RuntimeError) throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: ${e.message}`);
+        throw e;
+      }
+    }
     byId.set(u.id, merged);
   }
   return [...byId.values()];
@@ -59,6 +83,8 @@ export function findHardware(ids: readonly string[], catalog: readonly HardwareP
 }
 
 const PROVENANCES = ['datasheet', 'derived', 'measured', 'estimate'];
+const GPU_FIELDS = ['sms', 'clockGHz', 'sustainedClockGHz', 'l2MiB', 'l2GBps', 'hostLinkGBps'] as const;
+const CPU_FIELDS = ['cores', 'clockGHz', 'vectorBits', 'llcMiB'] as const;
 const EFFICIENCY_KEYS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec', 'cacheBytes', 'cacheSpeedup', 'rowsHalf', 'recurrentStepSec', 'threads', 'parallelGrainSec', 'parallelSyncSec'];
 
 /**
@@ -88,7 +114,7 @@ export function parseUserHardware(raw: unknown, where: string): { value?: UserHa
   const out: Record<string, unknown> = {};
   if (typeof raw.id !== 'string' || !raw.id) errors.push(`${where}.id: expected a non-empty string, got ${JSON.stringify(raw.id)}`);
   else out.id = raw.id;
-  for (const k of ['extends', 'name', 'vendor', 'notes']) {
+  for (const k of ['extends', 'name', 'vendor', 'notes', 'runtime']) {
     if (raw[k] === undefined) continue;
     if (typeof raw[k] === 'string') out[k] = raw[k];
     else errors.push(`${where}.${k}: expected a string, got ${JSON.stringify(raw[k])}`);
@@ -97,19 +123,42 @@ export function parseUserHardware(raw: unknown, where: string): { value?: UserHa
     if (raw.kind === 'cpu' || raw.kind === 'gpu' || raw.kind === 'npu') out.kind = raw.kind;
     else errors.push(`${where}.kind: expected cpu, gpu or npu, got ${JSON.stringify(raw.kind)}`);
   }
-  if (raw.peakTflops !== undefined) {
-    if (!rec(raw.peakTflops)) errors.push(`${where}.peakTflops: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw.peakTflops)}`);
+  if (typeof out.runtime === 'string' && !RUNTIME_IDS.includes(out.runtime)) errors.push(`${where}.runtime: unknown runtime ${JSON.stringify(out.runtime)}; expected one of ${RUNTIME_IDS.join(', ')}`);
+  for (const key of ['peakTflops', 'matrixTflops'] as const) {
+    if (raw[key] === undefined) continue;
+    if (!rec(raw[key])) errors.push(`${where}.${key}: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw[key])}`);
     else {
       const peaks: Record<string, Sourced> = {};
-      for (const [t, v] of Object.entries(raw.peakTflops)) {
-        if (!(PEAK_DTYPES as readonly string[]).includes(t)) errors.push(`${where}.peakTflops.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(', ')}`);
+      for (const [t, v] of Object.entries(raw[key])) {
+        if (!(PEAK_DTYPES as readonly string[]).includes(t)) errors.push(`${where}.${key}.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(', ')}`);
         else {
-          const s = sourced(v, `peakTflops.${t}`);
+          const s = sourced(v, `${key}.${t}`);
           if (s) peaks[t] = s;
         }
       }
-      out.peakTflops = peaks;
+      out[key] = peaks;
     }
+  }
+  const structure = { gpu: { numbers: GPU_FIELDS, text: 'arch' }, cpu: { numbers: CPU_FIELDS, text: 'matrixUnit' } } as const;
+  for (const [key, { numbers, text }] of Object.entries(structure) as [keyof typeof structure, (typeof structure)[keyof typeof structure]][]) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (!rec(v)) {
+      errors.push(`${where}.${key}: expected a mapping of ${[text, ...numbers].join(', ')}, got ${JSON.stringify(v)}`);
+      continue;
+    }
+    const o: Record<string, unknown> = {};
+    for (const [f, x] of Object.entries(v)) {
+      if (f === text) {
+        if (key === 'gpu' && !(typeof x === 'string' && (GPU_ARCHS as readonly string[]).includes(x))) errors.push(`${where}.gpu.arch: expected one of ${GPU_ARCHS.join(', ')}, got ${JSON.stringify(x)}`);
+        else if (typeof x !== 'string') errors.push(`${where}.${key}.${f}: expected a string, got ${JSON.stringify(x)}`);
+        else o[f] = x;
+      } else if ((numbers as readonly string[]).includes(f)) {
+        const s = sourced(x, `${key}.${f}`);
+        if (s) o[f] = s;
+      } else errors.push(`${where}.${key}.${f}: unknown field; expected one of ${[text, ...numbers].join(', ')}`);
+    }
+    out[key] = o;
   }
   for (const k of ['bandwidthGBps', 'memoryGB', 'kernelOverheadUs']) {
     if (raw[k] === undefined) continue;
@@ -130,7 +179,7 @@ export function parseUserHardware(raw: unknown, where: string): { value?: UserHa
       out.efficiency = eff;
     }
   }
-  const known = ['id', 'extends', 'name', 'vendor', 'notes', 'kind', 'peakTflops', 'bandwidthGBps', 'memoryGB', 'kernelOverheadUs', 'efficiency'];
+  const known = ['id', 'extends', 'name', 'vendor', 'notes', 'runtime', 'kind', 'peakTflops', 'matrixTflops', 'gpu', 'cpu', 'bandwidthGBps', 'memoryGB', 'kernelOverheadUs', 'efficiency'];
   for (const k of Object.keys(raw)) if (!known.includes(k)) errors.push(`${where}.${k}: unknown field; expected one of ${known.join(', ')}`);
   return errors.length ? { errors } : { value: out as UserHardware, errors };
 }

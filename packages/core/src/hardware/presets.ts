@@ -15,6 +15,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA H100 SXM5 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 132, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 66.9, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
       tf32: { value: 494.7, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
@@ -32,6 +33,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA H100 PCIe 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 114, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, clockGHz: { value: 1.755, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 51.2, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
       tf32: { value: 378, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
@@ -49,6 +51,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA A100 SXM4 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, clockGHz: { value: 1.41, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, l2MiB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
@@ -64,6 +67,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA A100 PCIe 40GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, clockGHz: { value: 1.41, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, l2MiB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
@@ -79,6 +83,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA A100 PCIe 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, clockGHz: { value: 1.41, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, l2MiB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA \"GPU Performance Background User's Guide\": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
@@ -94,6 +99,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA L4 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 58, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, clockGHz: { value: 2.04, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, l2MiB: { value: 48, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 30.3, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
       tf32: { value: 60, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
@@ -110,6 +116,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA T4 16GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "turing", sms: { value: 40, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, clockGHz: { value: 1.59, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, sustainedClockGHz: { value: 1.1, provenance: "estimate", source: "estimate: the 70 W board cap holds a T4 near 1.0-1.2 GHz under sustained tensor-core load, far below its 1.59 GHz boost (Jia et al., \"Dissecting the NVidia Turing T4 GPU via Microbenchmarking\", arXiv:1903.07486, 2019, section on clock throttling; figure recalled, not re-read this session)" }, l2MiB: { value: 4, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 8.1, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
       fp16: { value: 65, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
@@ -125,6 +132,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA V100 SXM2 (16/32GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "volta", sms: { value: 80, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, clockGHz: { value: 1.53, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 15.7, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
       fp16: { value: 125, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
@@ -139,6 +147,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA V100 PCIe (16/32GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "volta", sms: { value: 80, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, clockGHz: { value: 1.38, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 14.0, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
       fp16: { value: 112, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
@@ -152,6 +161,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA A10 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 72, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, clockGHz: { value: 1.695, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 31.2, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
       tf32: { value: 62.5, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
@@ -168,6 +178,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA GeForce RTX 4090 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 128, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, clockGHz: { value: 2.52, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, l2MiB: { value: 72, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 82.6, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
       fp16: { value: 165.2, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
@@ -184,6 +195,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA GeForce RTX 3090 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 82, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, clockGHz: { value: 1.695, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 35.6, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
       fp16: { value: 71, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
@@ -199,6 +211,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson AGX Orin 64GB (GPU, MAXN)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 16, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" }, clockGHz: { value: 1.3, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" }, l2MiB: { value: 4, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" } },
     peakTflops: {
       fp32: { value: 5.3, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
       fp16: { value: 42.6, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
@@ -213,6 +226,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson AGX Orin 32GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 14, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (32GB module: 1792 CUDA cores = 14 SMs, 930 MHz)" }, clockGHz: { value: 0.93, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (32GB module: 1792 CUDA cores = 14 SMs, 930 MHz)" }, l2MiB: { value: 4, provenance: "estimate", source: "the GA10B L2 of the AGX Orin Technical Brief (4 MB), taken as kept on the 14-SM part" } },
     peakTflops: {
       fp32: { value: 3.33, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
       fp16: { value: 26.7, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
@@ -227,6 +241,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Orin NX 16GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.918, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.88, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
       fp16: { value: 15.0, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
@@ -241,6 +256,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Orin NX 8GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.765, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.57, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
       fp16: { value: 12.5, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
@@ -255,6 +271,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Orin Nano 8GB (original, 15 W)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.625, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.28, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
       fp16: { value: 10.2, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
@@ -269,6 +286,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Orin Nano 8GB Super (JetPack 6.1+/6.2, 25 W)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 1.02, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 2.09, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
       fp16: { value: 16.7, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
@@ -283,6 +301,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Orin Nano 4GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 4, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.625, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 1, provenance: "estimate", source: "estimate: a quarter of the 16-SM AGX Orin's 4 MB L2 for the 4-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 0.64, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
       fp16: { value: 5.1, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
@@ -297,6 +316,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "NVIDIA Jetson Nano (Maxwell, 4GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "maxwell", sms: { value: 1, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" }, clockGHz: { value: 0.9216, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" }, l2MiB: { value: 0.25, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" } },
     peakTflops: {
       fp32: { value: 0.236, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
       fp16: { value: 0.472, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
@@ -310,6 +330,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M1 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, clockGHz: { value: 3.2, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, vectorBits: { value: 128, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, llcMiB: { value: 12, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" } },
     peakTflops: {
       fp32: { value: 0.49, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
       fp16: { value: 0.98, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
@@ -323,6 +344,8 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M1 GPU (8-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 8, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.278, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M1 system-level cache (8 MB, per AnandTech's M1 analysis; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" },
       fp16: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" },
@@ -335,6 +358,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M1 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 11.0, provenance: "datasheet", source: "datasheet (precision not stated by Apple; FP16 assumed) | Apple M1 announcement (11 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" },
     },
@@ -347,6 +371,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M2 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, clockGHz: { value: 3.49, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, llcMiB: { value: 16, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" } },
     peakTflops: {
       fp32: { value: 0.52, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
       fp16: { value: 1.04, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
@@ -360,6 +385,8 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M2 GPU (10-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 10, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.398, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M2 system-level cache (8 MB; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" },
       fp16: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" },
@@ -372,6 +399,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M2 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 15.8, provenance: "datasheet", source: "datasheet (precision not stated) | Apple M2 announcement (15.8 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" },
     },
@@ -383,6 +411,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M3 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, clockGHz: { value: 4.05, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, llcMiB: { value: 16, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" } },
     peakTflops: {
       fp32: { value: 0.6, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" },
       fp16: { value: 1.2, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" },
@@ -395,6 +424,8 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M3 GPU (10-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 10, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.398, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M3 system-level cache (8 MB; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" },
       fp16: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" },
@@ -407,6 +438,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Apple M3 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 18.0, provenance: "datasheet", source: "datasheet (precision estimate) | Apple M3 announcement (18 TOPS; Apple's later M4 '38 TOPS' is quoted in INT8, so M3's 18 is believed FP16)" },
     },
@@ -418,11 +450,15 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Raspberry Pi 4 Model B (BCM2711, 4x Cortex-A72 @1.5 GHz)",
     kind: "cpu",
     vendor: "Raspberry Pi",
+    cpu: { cores: { value: 4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, clockGHz: { value: 1.5, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, vectorBits: { value: 128, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, llcMiB: { value: 1, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" } },
     peakTflops: {
       fp32: { value: 0.0479, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
     },
     bandwidthGBps: { value: 12.8, provenance: "derived", source: "derived (LPDDR4-3200 x 32-bit = 12.8 GB/s theoretical) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
     memoryGB: { value: 8, provenance: "datasheet", source: "datasheet (up to 8) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
+    efficiency: {
+      memoryMax: { value: 0.38, provenance: "measured", source: "measured: STREAM triad 4844 MB/s (copy 5527 MB/s) on a Raspberry Pi 4, www.sci-pi.org.uk/bench/stream.html, against 12.8 GB/s theoretical LPDDR4-3200 x 32-bit" },
+    },
     notes: "No FP16 arithmetic or SDOT (ARMv8.0). Newer boards/firmware run 1.8 GHz (scale peak by 1.2). ncnn Winograd makes effective conv throughput exceed this 'peak'.",
   },
   {
@@ -430,6 +466,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Raspberry Pi 5 (BCM2712, 4x Cortex-A76 @2.4 GHz)",
     kind: "cpu",
     vendor: "Raspberry Pi",
+    cpu: { cores: { value: 4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, clockGHz: { value: 2.4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, vectorBits: { value: 128, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, llcMiB: { value: 2, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" } },
     peakTflops: {
       fp32: { value: 0.1535, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
       fp16: { value: 0.307, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
@@ -444,6 +481,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Qualcomm Snapdragon 8 Gen 2 CPU (1xX3 3.2 + 2xA715 2.8 + 2xA710 2.8 + 3xA510 2.0 GHz)",
     kind: "cpu",
     vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, clockGHz: { value: 3.2, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, llcMiB: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" } },
     peakTflops: {
       fp32: { value: 0.33, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
       fp16: { value: 0.66, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
@@ -457,6 +495,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Qualcomm Snapdragon 8 Gen 3 CPU (1xX4 3.3 + 5xA720 3.15/2.96 + 2xA520 2.27 GHz)",
     kind: "cpu",
     vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, clockGHz: { value: 3.3, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, llcMiB: { value: 12, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" } },
     peakTflops: {
       fp32: { value: 0.39, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" },
       fp16: { value: 0.78, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" },
@@ -469,19 +508,25 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "Intel Xeon Platinum 8480+ (Sapphire Rapids, 56C, 1 socket)",
     kind: "cpu",
     vendor: "Intel",
+    cpu: { cores: { value: 56, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, clockGHz: { value: 2, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, vectorBits: { value: 512, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, llcMiB: { value: 105, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, matrixUnit: "AMX" },
     peakTflops: {
       fp32: { value: 7.17, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
-      bf16: { value: 114.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
+      bf16: { value: 14.3, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 128 bf16 FLOP/cycle (AVX512_BF16 vdpbf16ps: 2x the fp32 FMA rate) | Intel Intrinsics Guide (vdpbf16ps throughput 1/cycle on 2 ports)" },
       int8: { value: 28.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
     },
+    matrixTflops: {
+      bf16: { value: 114.7, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 1024 bf16 FLOP/cycle (AMX TMUL) | repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX BF16 3.79 TFLOPS, AMX INT8 7.57 TOPS at ~3.7 GHz -> 1024 / 2048 ops per cycle)" },
+      int8: { value: 229.4, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 2048 int8 ops/cycle (AMX TMUL) | repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS at ~3.7 GHz)" },
+    },
     bandwidthGBps: { value: 307.2, provenance: "derived", source: "derived (8 x DDR5-4800) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
-    notes: "AMX figures need oneDNN/IPEX/OpenVINO with AMX kernels; ONNX Runtime default CPU EP uses AVX-512 (VNNI for INT8).",
+    notes: "peakTflops are the AVX-512 rates (VNNI for int8, AVX512_BF16 for bf16); matrixTflops the AMX tile unit, used by runtimes with AMX kernels (OpenVINO, PyTorch/IPEX via oneDNN, ONNX Runtime MLAS int8 since 1.16).",
   },
   {
     id: "intel-xeon-8380",
     name: "Intel Xeon Platinum 8380 (Ice Lake-SP, 40C, 1 socket)",
     kind: "cpu",
     vendor: "Intel",
+    cpu: { cores: { value: 40, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, clockGHz: { value: 2.3, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, vectorBits: { value: 512, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, llcMiB: { value: 60, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" } },
     peakTflops: {
       fp32: { value: 5.89, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" },
       int8: { value: 23.6, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" },
@@ -494,6 +539,7 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     name: "AMD EPYC 9654 (Genoa, Zen 4, 96C, 1 socket)",
     kind: "cpu",
     vendor: "AMD",
+    cpu: { cores: { value: 96, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, clockGHz: { value: 2.4, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, vectorBits: { value: 256, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, llcMiB: { value: 384, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" } },
     peakTflops: {
       fp32: { value: 7.37, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
       bf16: { value: 14.7, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
@@ -548,5 +594,191 @@ export const PRESET_DATA: readonly HardwarePreset[] = [
     bandwidthGBps: { value: 20, provenance: "estimate", source: "estimate: a 2-core share of an 8-channel DDR4-3200 socket measures 15-25 GB/s STREAM triad on Azure Dv5 VMs; measure with `modelcost calibrate` on the runner" },
     memoryGB: { value: 16, provenance: "datasheet", source: "docs.github.com 'About GitHub-hosted runners' (public repositories: 16 GB)" },
     notes: "A typical CI runner. Two vCPUs per physical core: the second thread adds little FLOPs.",
+  },
+  {
+    id: "nvidia-h200-sxm",
+    name: "NVIDIA H200 SXM 141GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 132, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "H100 SXM boost clock, unchanged on H200 | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (GH100: 50 MB L2); H200 keeps the H100 SXM compute (aiminingco.com/gpu/h200/specs)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 66.9, provenance: "datasheet", source: "same GH100 compute as H100 SXM (66.9 TFLOPS fp32) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      tf32: { value: 494.7, provenance: "datasheet", source: "dense, same as H100 SXM | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      fp16: { value: 989.4, provenance: "datasheet", source: "dense (1.97 PFLOPS with sparsity / 2) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      bf16: { value: 989.4, provenance: "datasheet", source: "dense | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      fp8: { value: 1978.9, provenance: "datasheet", source: "dense (3.96 PFLOPS with sparsity / 2) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      int8: { value: 1978.9, provenance: "datasheet", source: "dense | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+    },
+    bandwidthGBps: { value: 4800, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+    memoryGB: { value: 141, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+    notes: "Hopper with HBM3e: the H100 SXM compute with 43% more bandwidth and 76% more memory.",
+  },
+  {
+    id: "nvidia-b200",
+    name: "NVIDIA B200 (HGX, 1000 W)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 148, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (148 SMs, 1.98 GHz boost, 1.86 GHz tensor clock; 2250e12 / (148 x 1.86e9) = 8192 FP16 ops/clk/SM, 2x Hopper, checks)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (148 SMs, 1.98 GHz boost, 1.86 GHz tensor clock; 2250e12 / (148 x 1.86e9) = 8192 FP16 ops/clk/SM, 2x Hopper, checks: the tensor peaks are quoted at the tensor clock)" }, l2MiB: { value: 65.5, provenance: "estimate", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 lists 65.5 MB L2; fridayswithfaraday.com puts it near 96 MB (two dies): NVIDIA has not published it" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 75, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (FP32 75.02 TFLOPS = 148 SMs x 128 x 2 x 1.98 GHz boost; glennklockwood.com/garden/processors/B200 lists 80 for the HGX part)" },
+      tf32: { value: 1100, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      fp16: { value: 2250, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      bf16: { value: 2250, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      fp8: { value: 4500, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      int8: { value: 4500, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+    },
+    bandwidthGBps: { value: 8000, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+    memoryGB: { value: 192, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+    notes: "Two dies as one GPU. FP4 (9 PFLOPS dense) is not a modelled dtype yet; dense peaks only.",
+  },
+  {
+    id: "nvidia-l40s",
+    name: "NVIDIA L40S 48GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 142, provenance: "datasheet", source: "itcreations.com NVIDIA L40S page (boost 2520 MHz, 142 SMs / 18,176 CUDA cores); 142 x 128 x 2 x 2.52 GHz = 91.6 TFLOPS fp32 checks" }, clockGHz: { value: 2.52, provenance: "datasheet", source: "itcreations.com NVIDIA L40S page (boost 2520 MHz, 142 SMs / 18,176 CUDA cores); 142 x 128 x 2 x 2.52 GHz = 91.6 TFLOPS fp32 checks" }, l2MiB: { value: 48, provenance: "datasheet", source: "m.reach.dog L40S listing from TechPowerUp data (L2 48 MB)" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 91.6, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      tf32: { value: 183, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      fp16: { value: 362.05, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      bf16: { value: 362.05, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      fp8: { value: 733, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      int8: { value: 733, provenance: "datasheet", source: "dense, as FP8 on Ada (L40: 362 INT8 at 181 FP16) | NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+    },
+    bandwidthGBps: { value: 864, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+    memoryGB: { value: 48, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+  },
+  {
+    id: "nvidia-rtx-5090",
+    name: "NVIDIA GeForce RTX 5090 32GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 170, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, clockGHz: { value: 2.407, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, l2MiB: { value: 96, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 104.8, provenance: "datasheet", source: "170 SMs x 128 x 2 x 2.407 GHz = 104.8 | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      fp16: { value: 209.5, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      bf16: { value: 209.5, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      fp8: { value: 419, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      int8: { value: 838, provenance: "derived", source: "INT8 dense at the FP4 sparse rate / 4 (Blackwell GeForce ratios) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+    },
+    bandwidthGBps: { value: 1792, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+    memoryGB: { value: 32, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+    notes: "GeForce: FP16/FP8 tensor rates with FP32 accumulate (what cuBLAS/TensorRT use by default) are half the FP16-accumulate rates.",
+  },
+  {
+    id: "amd-mi300x",
+    name: "AMD Instinct MI300X 192GB",
+    kind: "gpu",
+    vendor: "AMD",
+    runtime: "migraphx",
+    gpu: { arch: "cdna3", sms: { value: 304, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" }, clockGHz: { value: 2.1, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" }, l2MiB: { value: 256, provenance: "datasheet", source: "servethehome.com MI300X launch coverage: 256 MB Infinity Cache with 17 TB/s peak bandwidth (the last on-chip level; each XCD also has a 4 MB L2)" }, l2GBps: { value: 17000, provenance: "datasheet", source: "servethehome.com MI300X launch coverage: 256 MB Infinity Cache with 17 TB/s peak bandwidth (the last on-chip level; each XCD also has a 4 MB L2)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 81.7, provenance: "datasheet", source: "vector FP32 (matrix FP32 163.4) | AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+      tf32: { value: 653.7, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+      fp16: { value: 1307.4, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+      bf16: { value: 1307.4, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+      fp8: { value: 2614.9, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+      int8: { value: 2614.9, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+    },
+    bandwidthGBps: { value: 5300, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+    memoryGB: { value: 192, provenance: "datasheet", source: "AMD Instinct MI300X data (rocm.docs.amd.com \"MI300 series microarchitecture\": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)" },
+    notes: "Compute units stand for SMs in the tile model; the Infinity Cache stands for L2. Eight NUMA domains (XCDs) are not modelled.",
+  },
+  {
+    id: "jetson-agx-thor",
+    name: "NVIDIA Jetson AGX Thor (T5000, Blackwell GPU)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 20, provenance: "measured", source: "NVIDIA developer forum thread 356355 \"Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor\" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)" }, clockGHz: { value: 1.58, provenance: "derived", source: "derived: 1035e12 dense FP4 / (20 SMs x 32768 FP4 ops/clk/SM, the B200 per-SM rate) = 1.58 GHz | NVIDIA developer forum thread 356355 \"Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor\" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)" }, l2MiB: { value: 32, provenance: "measured", source: "NVIDIA developer forum thread 356355 \"Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor\" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)" } },
+    peakTflops: {
+      fp32: { value: 8.09, provenance: "derived", source: "20 SMs x 128 x 2 x 1.58 GHz | NVIDIA developer forum thread 356355 \"Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor\" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)" },
+      fp16: { value: 258.75, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      bf16: { value: 258.75, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      fp8: { value: 517.5, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      int8: { value: 517.5, provenance: "derived", source: "INT8 at the FP8 rate (Blackwell) | derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+    },
+    bandwidthGBps: { value: 273, provenance: "datasheet", source: "NVIDIA Jetson AGX Thor developer kit page (128 GB LPDDR5X, 256-bit, 273 GB/s) - recalled, not re-read this session" },
+    memoryGB: { value: 128, provenance: "datasheet", source: "NVIDIA Jetson AGX Thor developer kit page (128 GB LPDDR5X) - recalled" },
+    notes: "GPU only (the PVA and the CPU cores are not modelled). Unified memory: no host copies.",
+  },
+  {
+    id: "nvidia-a30",
+    name: "NVIDIA A30 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 56, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, clockGHz: { value: 1.44, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, l2MiB: { value: 24, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 10.3, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      tf32: { value: 82, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      fp16: { value: 165, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      bf16: { value: 165, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      int8: { value: 330, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      int4: { value: 661, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+    },
+    bandwidthGBps: { value: 933, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+  },
+  {
+    id: "nvidia-a100-sxm-40gb",
+    name: "NVIDIA A100 SXM4 40GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, clockGHz: { value: 1.41, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, l2MiB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 19.5, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      tf32: { value: 156, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      fp16: { value: 312, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      bf16: { value: 312, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      int8: { value: 624, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+    },
+    bandwidthGBps: { value: 1555, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+    memoryGB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+  },
+  {
+    id: "apple-m4-cpu",
+    name: "Apple M4 CPU (4P+6E)",
+    kind: "cpu",
+    vendor: "Apple",
+    cpu: { cores: { value: 10, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, clockGHz: { value: 4.4, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, vectorBits: { value: 128, provenance: "datasheet", source: "NEON is 128 bits; SVE/SME streaming vectors are 512 bits | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, llcMiB: { value: 16, provenance: "estimate", source: "16 MB P-cluster L2 (as M3; recalled)" }, matrixUnit: "SME" },
+    peakTflops: {
+      fp32: { value: 0.84, provenance: "estimate", source: "estimate: 4 P-cores x 4.4 GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA) + 6 E-cores x 2.9 GHz x 16 | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+      fp16: { value: 1.68, provenance: "estimate", source: "2x the FP32 rate (ARMv8.2 FP16 arithmetic) | estimate: 4 P-cores x 4.4 GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA) + 6 E-cores x 2.9 GHz x 16 | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    },
+    matrixTflops: {
+      fp32: { value: 2, provenance: "estimate", source: "estimate: the M4 P-cluster's SME unit runs ~2 TFLOPS FP32 outer products (public SME microbenchmarks of M4, e.g. tzakharko/m4-sme-exploration; recalled, not re-read this session)" },
+      fp16: { value: 2, provenance: "estimate", source: "FP16 outer products accumulate into FP32 at the FP32 rate | estimate: the M4 P-cluster's SME unit runs ~2 TFLOPS FP32 outer products (public SME microbenchmarks of M4, e.g. tzakharko/m4-sme-exploration; recalled, not re-read this session)" },
+    },
+    bandwidthGBps: { value: 120, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "16 GB base configuration (up to 32 GB) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    notes: "First Apple core with Arm SME (the streaming matrix unit); runtimes that use it (Core ML / Accelerate, XNNPACK SME kernels) get matrixTflops.",
+  },
+  {
+    id: "apple-m4-ane",
+    name: "Apple M4 Neural Engine (16-core)",
+    kind: "npu",
+    vendor: "Apple",
+    runtime: "coreml",
+    peakTflops: {
+      int8: { value: 38, provenance: "datasheet", source: "\"38 trillion operations per second\" (INT8) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+      fp16: { value: 19, provenance: "estimate", source: "half the INT8 rate (the M3 ANE was quoted at 18 TOPS FP16) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    },
+    bandwidthGBps: { value: 120, provenance: "datasheet", source: "shared unified memory | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "unified | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    notes: "Marketing TOPS; usable only via Core ML.",
+  },
+  {
+    id: "snapdragon-8-elite-cpu",
+    name: "Qualcomm Snapdragon 8 Elite CPU (2x Oryon 4.32 + 6x Oryon 3.53 GHz)",
+    kind: "cpu",
+    vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, clockGHz: { value: 4.32, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, llcMiB: { value: 12, provenance: "estimate", source: "12 MB L2 per Oryon cluster | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" } },
+    peakTflops: {
+      fp32: { value: 0.95, provenance: "estimate", source: "estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+      fp16: { value: 1.9, provenance: "estimate", source: "2x the FP32 rate | estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+      int8: { value: 3.8, provenance: "estimate", source: "4x the FP32 rate (SDOT/I8MM) | estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+    },
+    bandwidthGBps: { value: 85.3, provenance: "estimate", source: "derived: 10.67 GT/s x 64-bit = 85.3 GB/s | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+    memoryGB: { value: 12, provenance: "estimate", source: "device-dependent (12-16 GB) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+    notes: "Qualcomm publishes no TOPS for the 8 Elite Hexagon NPU: no NPU preset. Phones throttle.",
   },
 ];

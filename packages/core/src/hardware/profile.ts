@@ -1,9 +1,13 @@
 /**
- * Hardware profiles are data: dense peak throughput per dtype, memory bandwidth and size, a
- * per-kernel overhead and efficiency factors, every value with where it came from. Presets are
- * written in the units their sources use (TFLOPS, GB/s, GB); {@link resolveProfile} turns a preset
- * (or a user's profile, possibly extending a preset) into a {@link HardwareProfile} in base units.
+ * Hardware profiles are data: dense peak throughput per dtype, memory bandwidth and size, the
+ * device's structure (SMs, clock and L2 of a GPU; cores, vector width, cache and matrix units of a
+ * CPU), the runtime it usually runs, a per-kernel overhead and efficiency factors, every value with
+ * where it came from. Presets are written in the units their sources use (TFLOPS, GB/s, GB, MiB,
+ * GHz); {@link resolveProfile} turns a preset (or a user's profile, possibly extending a preset)
+ * into a {@link HardwareProfile} in base units.
  */
+import { ARCH_SPECS, type GpuArch, type GpuSpec } from './gpu.js';
+import { DEFAULT_RUNTIME } from './runtime.js';
 
 /** Where a value comes from. */
 export type Provenance = 'datasheet' | 'derived' | 'measured' | 'estimate';
@@ -71,6 +75,41 @@ export interface EfficiencyFactors {
   readonly parallelSyncSec: Sourced;
 }
 
+/** A GPU's structure: what the tile-and-wave model of its kernels needs (docs/latency-model.md). */
+export interface GpuMicroarch {
+  /** Architecture family: picks the tile shapes and CUDA-core rates of narrow dtypes. */
+  readonly arch: GpuArch;
+  /** Streaming multiprocessors (NVIDIA SMs, AMD compute units, Apple GPU cores). */
+  readonly sms: Sourced;
+  /** The boost clock the peaks are quoted at, GHz. */
+  readonly clockGHz: Sourced;
+  /**
+   * The clock a power- or thermal-capped board holds under sustained tensor-core load, GHz (a 70 W T4
+   * cannot hold its boost clock); absent: the boost clock. Compute peaks scale by it.
+   */
+  readonly sustainedClockGHz?: Sourced;
+  /** L2 (last on-chip level: AMD Infinity Cache, Jetson system cache excluded) in MiB. */
+  readonly l2MiB: Sourced;
+  /** L2 bandwidth in GB/s; default: the architecture's L2/DRAM ratio times the DRAM bandwidth. */
+  readonly l2GBps?: Sourced;
+  /** Host link (PCIe) bandwidth in GB/s for input and output copies; absent on unified-memory SoCs. */
+  readonly hostLinkGBps?: Sourced;
+}
+
+/** A CPU's structure. The peaks stay in `peakTflops` (vector units) and `matrixTflops` (AMX, SME). */
+export interface CpuMicroarch {
+  /** Physical cores the peaks count. */
+  readonly cores: Sourced;
+  /** Clock the peaks are quoted at, GHz. */
+  readonly clockGHz: Sourced;
+  /** SIMD width of the FMA units in bits (128 NEON, 256 AVX2, 512 AVX-512). */
+  readonly vectorBits: Sourced;
+  /** Last-level cache in MiB (L3, or the system-level cache of a phone SoC). */
+  readonly llcMiB: Sourced;
+  /** The matrix unit behind `matrixTflops`, when there is one (`AMX`, `SME`). */
+  readonly matrixUnit?: string;
+}
+
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
 export interface HardwarePreset {
   readonly id: string;
@@ -83,6 +122,14 @@ export interface HardwarePreset {
   readonly bandwidthGBps: Sourced;
   /** Memory size in GB (1e9 bytes), when the device has its own. */
   readonly memoryGB?: Sourced;
+  /** Dense peaks of a CPU's matrix unit (AMX on Xeon 4th-6th gen, SME on Apple M4) in TFLOPS / TOPS. */
+  readonly matrixTflops?: Partial<Record<PeakDType, Sourced>>;
+  /** GPU structure; without it a GPU is estimated by the class-default roofline. */
+  readonly gpu?: GpuMicroarch;
+  /** CPU structure. */
+  readonly cpu?: CpuMicroarch;
+  /** The runtime this device usually runs (a `RUNTIMES` id); default by kind. */
+  readonly runtime?: string;
   /** Fixed cost per kernel launch / operator dispatch in microseconds (default by kind). */
   readonly kernelOverheadUs?: Sourced;
   /** Efficiency factors (default by kind). */
@@ -100,6 +147,12 @@ export interface HardwareProfile {
   readonly peakFlopsPerSec: Partial<Record<PeakDType, Sourced>>;
   readonly memoryBandwidthBytesPerSec: Sourced;
   readonly memoryBytes?: Sourced;
+  /** Dense peaks of a CPU matrix unit, operations per second. */
+  readonly matrixFlopsPerSec: Partial<Record<PeakDType, Sourced>>;
+  /** GPU structure in base units, when the profile carries it. */
+  readonly gpu?: GpuSpec & { readonly hostLinkBytesPerSec?: number; /** Sustained over boost clock: compute peaks scale by it. */ readonly peakScale: number };
+  /** The runtime used unless the caller names another. */
+  readonly runtime: string;
   readonly kernelOverheadSec: Sourced;
   readonly efficiency: EfficiencyFactors;
   readonly notes?: string;
@@ -169,24 +222,46 @@ export const KIND_DEFAULTS: Readonly<Record<HardwareKind, { kernelOverheadUs: So
 
 const scale = (s: Sourced, k: number): Sourced => ({ ...s, value: s.value * k });
 
+const toBase = (peaks: Partial<Record<PeakDType, Sourced>> | undefined): Partial<Record<PeakDType, Sourced>> => {
+  const out: Partial<Record<PeakDType, Sourced>> = {};
+  for (const t of PEAK_DTYPES) {
+    const v = peaks?.[t];
+    if (v) out[t] = scale(v, 1e12);
+  }
+  return out;
+};
+
 /** A preset or user profile in base units, with the class defaults filled in. */
 export function resolveProfile(p: HardwarePreset): HardwareProfile {
   const d = KIND_DEFAULTS[p.kind];
-  const peaks: Partial<Record<PeakDType, Sourced>> = {};
-  for (const t of PEAK_DTYPES) {
-    const v = p.peakTflops[t];
-    if (v) peaks[t] = scale(v, 1e12);
-  }
+  const g = p.gpu;
+  // A CPU's last-level cache sets the share that keeps activations between kernels (half of it).
+  const cache = p.cpu && !p.efficiency?.cacheBytes ? { cacheBytes: { value: p.cpu.llcMiB.value * 2 ** 19, provenance: 'derived' as const, source: `half the last-level cache (${p.cpu.llcMiB.value} MiB: ${p.cpu.llcMiB.source})` } } : {};
   return {
     id: p.id,
     name: p.name,
     kind: p.kind,
     vendor: p.vendor ?? '',
-    peakFlopsPerSec: peaks,
+    peakFlopsPerSec: toBase(p.peakTflops),
     memoryBandwidthBytesPerSec: scale(p.bandwidthGBps, 1e9),
     ...(p.memoryGB ? { memoryBytes: scale(p.memoryGB, 1e9) } : {}),
+    matrixFlopsPerSec: toBase(p.matrixTflops),
+    ...(g
+      ? {
+          gpu: {
+            arch: g.arch,
+            sms: g.sms.value,
+            clockHz: (g.sustainedClockGHz ?? g.clockGHz).value * 1e9,
+            peakScale: g.sustainedClockGHz ? g.sustainedClockGHz.value / g.clockGHz.value : 1,
+            l2Bytes: g.l2MiB.value * 2 ** 20,
+            l2BytesPerSec: g.l2GBps ? g.l2GBps.value * 1e9 : ARCH_SPECS[g.arch].l2OverDram * p.bandwidthGBps.value * 1e9,
+            ...(g.hostLinkGBps ? { hostLinkBytesPerSec: g.hostLinkGBps.value * 1e9 } : {}),
+          },
+        }
+      : {}),
+    runtime: p.runtime ?? DEFAULT_RUNTIME[p.kind],
     kernelOverheadSec: scale(p.kernelOverheadUs ?? d.kernelOverheadUs, 1e-6),
-    efficiency: { ...d.efficiency, ...p.efficiency },
+    efficiency: { ...d.efficiency, ...cache, ...p.efficiency },
     ...(p.notes ? { notes: p.notes } : {}),
   };
 }
@@ -200,6 +275,12 @@ export function sourcedValues(p: HardwarePreset): { path: string; value: Sourced
   }
   out.push({ path: 'bandwidthGBps', value: p.bandwidthGBps });
   if (p.memoryGB) out.push({ path: 'memoryGB', value: p.memoryGB });
+  for (const t of PEAK_DTYPES) {
+    const v = p.matrixTflops?.[t];
+    if (v) out.push({ path: `matrixTflops.${t}`, value: v });
+  }
+  for (const [k, v] of Object.entries(p.gpu ?? {})) if (typeof v === 'object') out.push({ path: `gpu.${k}`, value: v as Sourced });
+  for (const [k, v] of Object.entries(p.cpu ?? {})) if (typeof v === 'object') out.push({ path: `cpu.${k}`, value: v as Sourced });
   if (p.kernelOverheadUs) out.push({ path: 'kernelOverheadUs', value: p.kernelOverheadUs });
   for (const [k, v] of Object.entries(p.efficiency ?? {})) if (v) out.push({ path: `efficiency.${k}`, value: v });
   return out;

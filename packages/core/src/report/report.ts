@@ -146,6 +146,9 @@ export interface ReportModule {
 export interface ReportLatency {
   /** Hardware profile id. */
   hardware: string;
+  /** Runtime id the estimate assumed (`tensorrt`, `onnxruntime-cpu`...); absent in reports written before runtimes. */
+  runtime?: string;
+  /** Milliseconds per inference at the report's batch: kernels, launch costs, the per-call overhead and input/output copies. */
   ms: number;
   /** Share of the estimated time (0..1) spent in compute-bound and memory-bound kernels. */
   boundBy: { compute: number; memory: number };
@@ -160,6 +163,17 @@ export interface ReportLatency {
    * descendants (a kernel counts in the module of its first node); present when the report has `modules`.
    */
   modules?: number[];
+  /** Serving throughput: samples per second at the batch that maximises it within device memory (or the configured batch). */
+  throughput?: ReportThroughput;
+}
+
+/** Throughput at one batch. */
+export interface ReportThroughput {
+  /** Samples per run. */
+  batch: number;
+  samplesPerSec: number;
+  /** Milliseconds per run at that batch (device time, per-call overhead overlapped). */
+  ms: number;
 }
 
 /** One estimated kernel: nodes a runtime runs as one launch. */
@@ -175,6 +189,8 @@ export interface ReportKernel {
   bytes: number;
   /** dtype of the arithmetic (`fp32`, `fp16`, `int8`...). */
   dtype: string;
+  /** How the device model ran it (GPU: the implicit GEMM, its tiles, split-K and waves). */
+  detail?: string;
 }
 
 /** Coverage of the model by modelcost's rules. */

@@ -19,6 +19,7 @@ import {
   type Report,
   type ReportNode,
 } from '../../src/index.js';
+import { node, report } from './helpers.js';
 
 const PROVENANCE = new Set(['datasheet', 'derived', 'measured', 'estimate']);
 
@@ -69,21 +70,10 @@ describe('hardware presets', () => {
 });
 
 /** A report over a small conv net: Conv -> BatchNormalization -> Relu -> Reshape -> Gemm -> Softmax. */
-function node(name: string, op: string, inputs: string[], out: { name: string; shape: number[]; dtype?: string }, c: Partial<ReportNode> = {}): ReportNode {
-  return { name, op, domain: '', inputs, outputs: [{ dtype: 'float32', ...out }], params: 0, macs: 0, flops: 0, bytesRead: 0, bytesWritten: 0, ...c };
-}
 function smallReport(): Report {
   const act = 64 * 56 * 56 * 4; // [1,64,56,56] fp32 = 802816 bytes
-  return {
-    schemaVersion: 2,
-    tool: { name: 'modelcost', version: 't' },
-    model: { path: 'm.onnx', format: 'onnx', producer: '', opsets: {} },
-    convention: 'macs+flops',
-    dims: {},
-    inputs: [{ name: 'x', shape: [1, 3, 224, 224], dtype: 'float32' }],
-    outputs: [{ name: 'p', shape: [1, 10], dtype: 'float32' }],
-    totals: { params: 0, macs: 0, flops: 0, weightBytes: 0, activationBytes: 0, peakMemoryBytes: 0, bytesMoved: 0 },
-    nodes: [
+  return report(
+    [
       node('conv', 'Conv', ['x', 'w', 'b'], { name: 'c', shape: [1, 64, 56, 56] }, { macs: 1e8, flops: 2e8, bytesRead: 602112 + 37632, bytesWritten: act }),
       node('bn', 'BatchNormalization', ['c', 's', 'o', 'm', 'v'], { name: 'n', shape: [1, 64, 56, 56] }, { flops: 2 * 200704, bytesRead: act + 1024, bytesWritten: act }),
       node('relu', 'Relu', ['n'], { name: 'r', shape: [1, 64, 56, 56] }, { flops: 200704, bytesRead: act, bytesWritten: act }),
@@ -91,10 +81,9 @@ function smallReport(): Report {
       node('fc', 'Gemm', ['f', 'W', 'B'], { name: 'g', shape: [1, 10] }, { macs: 2007040, flops: 4014080 + 10, bytesRead: act + 8028160 + 40, bytesWritten: 40 }),
       node('sm', 'Softmax', ['g'], { name: 'p', shape: [1, 10] }, { flops: 50, bytesRead: 40, bytesWritten: 40 }),
     ],
-    latency: [],
-    coverage: { nodes: 6, supported: 6, unsupported: {} },
-    diagnostics: [],
-  };
+    [{ name: 'x', shape: [1, 3, 224, 224], dtype: 'float32' }],
+    [{ name: 'p', shape: [1, 10], dtype: 'float32' }],
+  );
 }
 
 describe('latency estimator', () => {

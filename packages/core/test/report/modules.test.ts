@@ -14,6 +14,7 @@ import {
   moduleChildren,
   moduleTreeProblem,
   Poly,
+  reportTensorBytes,
   scopeFromName,
   tensorBytes,
   type AnalyzedNode,
@@ -303,7 +304,10 @@ describe('buildReport with modules', () => {
     const l = estimateLatency(report, hw!);
     expect(l.modules).toHaveLength(3);
     expect(l.modules![0]).toBeCloseTo(l.ms, 5);
-    expect(l.modules![1]! + l.modules![2]!).toBeCloseTo(l.modules![0]!, 5);
+    // The children hold their kernels; the root also holds what no kernel does: TensorRT's 20 us per
+    // call and the input and output copies over the T4's PCIe Gen3 link (16 GB/s).
+    const copies = [...report.inputs, ...report.outputs].reduce((s, t) => s + reportTensorBytes(t, report.dims), 0) / 16e9;
+    expect(l.modules![1]! + l.modules![2]!).toBeCloseTo(l.modules![0]! - (20e-6 + copies) * 1e3, 5);
     expect(l.modules![1]!).toBeGreaterThan(0);
   });
 });
