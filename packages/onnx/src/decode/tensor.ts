@@ -69,7 +69,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
     const wt = tag & 7;
     switch (f) {
       case 1:
-        repeatedInt64Number(c, wt, end, TENSOR, 1, last, dims);
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.tensorDims, last) });
         break;
       case 2:
         dataType = int32Field(c, wt, TENSOR, 2, last);
@@ -249,7 +249,7 @@ export function decodeSparseTensor(c: DecodeContext, end: number, depth: number)
     const wt = tag & 7;
     if (f === 1) values = nested(c, wt, end, SPARSE_TENSOR, 1, last, depth, decodeTensor);
     else if (f === 2) indices = nested(c, wt, end, SPARSE_TENSOR, 2, last, depth, decodeTensor);
-    else if (f === 3) repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last, dims);
+    else if (f === 3) repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.sparseDims, last) });
     else r.skipField(wt, f, end, SPARSE_TENSOR, last, depth);
   }
   r.endMessage(end, SPARSE_TENSOR, last);
