@@ -1,12 +1,14 @@
 /**
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
-import { buildReport, ModelOptionsError, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
+import {
+  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report, type WorkLimits,
+} from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
-import { inferModel, valBytes, type InferResult } from './infer/engine.js';
+import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
 import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
 import { defaultRules } from './ops/index.js';
@@ -21,6 +23,14 @@ export interface OnnxProfileOptions {
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
+  /**
+   * Bounds on the work this model may cost (nodes inferred, constant data materialised, nesting,
+   * milliseconds); core's `DEFAULT_WORK_LIMITS` where unset. Passing one throws `WorkLimitError`
+   * (a `ModelImportError` with code `work-limit`) naming the file and the limit.
+   */
+  readonly limits?: WorkLimits;
+  /** A budget to charge instead of a new `WorkBudget(limits, file)` (one per model; `limits` is then ignored). */
+  readonly budget?: WorkBudget;
 }
 
 /** An option that does not fit the model (an `--input` naming no graph input). */
@@ -40,9 +50,12 @@ export interface OnnxAnalysis {
 
 /**
  * Decode an ONNX model and infer every node's output shapes and cost. Throws `OnnxImportError` for a
- * file that is not a readable ONNX model; problems inside a readable model become diagnostics.
+ * file that is not a readable ONNX model and `WorkLimitError` for one that costs more work than
+ * `options.limits` allow; problems inside a readable model become diagnostics.
  */
 export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}): OnnxAnalysis {
+  // The clock starts before decoding: the time limit covers the whole model.
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
   const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
   const def = toModelDef(model);
   const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
@@ -50,6 +63,7 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
   const result = inferModel(def, defaultRules, {
+    budget,
     ...(inputShapes ? { inputShapes } : {}),
     ...(options.convention ? { convention: options.convention } : {}),
   });
@@ -72,9 +86,17 @@ function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
   return { name, dtype: v.kind === 'tensor' ? v.dtype : v.kind, shape: v.kind === 'tensor' ? v.shape : undefined, bytes: valBytes(v) };
 }
 
+/** A node's requested outputs as the report sees them. */
+function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
+  const out: AnalyzedValue[] = [];
+  for (let i = 0; i < n.outputNames.length; i++) if (n.outputNames[i] !== '') out.push(analyzedValue(n.outputNames[i]!, n.outputValues[i]));
+  return out;
+}
+
 /**
  * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 1).
- * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
+ * Throws `OnnxImportError` when the bytes are not a readable ONNX model, `WorkLimitError` when the
+ * model costs more work than `options.limits` allow.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
   const { model, def, result } = analyzeOnnx(source, options);
@@ -84,8 +106,8 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     name: n.name,
     op: n.op,
     domain: n.domain === '' ? 'ai.onnx' : n.domain,
-    inputs: n.inputs.map((i) => i.name),
-    outputs: n.outputs.filter((o) => o.name !== '').map((o) => analyzedValue(o.name, o.value)),
+    inputs: n.inputNames,
+    outputs: analyzedOutputs(n),
     ...(n.cost ? { cost: n.cost } : { params: n.params }),
     ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
     ...(n.status === 'ok' ? {} : { status: n.status }),

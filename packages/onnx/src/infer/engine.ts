@@ -3,13 +3,25 @@
  * op rules of the registry; sub-graphs (If/Loop/Scan) and model-local functions are inferred in nested
  * scopes; every node ends with output values, a cost, or an entry under unsupported ops. Errors are
  * collected per node as diagnostics and the walk goes on.
+ *
+ * Work is proportional to the file, not to the program it unrolls to: each graph body (sub-graph or
+ * function) is inferred once per distinct signature of what it sees (its inputs, the outer values it
+ * reads, the call's attributes), and a repeat only adds to the multiplicity of the nodes already
+ * inferred; a function that calls itself is an error naming the chain; and the whole model runs under
+ * a {@link WorkBudget} (nodes inferred, constant data materialised, nesting, time) whose
+ * {@link WorkLimitError} is the one thing that leaves {@link inferModel} by throwing.
  */
-import { DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, type Convention, type Dim, type DType, type Weight } from '@modelcost/core';
-import { NodeContext, UnknownRank, type EngineServices, type SubgraphResult } from './context.js';
+import {
+  DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType, type Weight,
+  type WorkLimits,
+} from '@modelcost/core';
+import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
 import { InferenceError } from './errors.js';
+import { mentions, substituteVal, sumOverIterations, valMentions } from './induction.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
+import { INFER_MESSAGES } from '../messages.js';
 import type { RuleEntry, OpRule } from './rule.js';
-import { isTensor, tensorVal, valToString, type TensorVal, type Val } from './values.js';
+import { identityId, isTensor, tensorVal, valSignature, valToString, type TensorVal, type Val } from './values.js';
 
 /** A diagnostic, as in the Report contract. */
 export interface Diagnostic {
@@ -28,12 +40,27 @@ export interface NodeCost {
   readonly bytesWritten: Poly;
 }
 
-/** One node after inference. Nodes of sub-graphs and inlined functions appear with `/`-joined names. */
+/**
+ * One node after inference. Nodes of sub-graphs and function bodies appear with `/`-joined names,
+ * once per distinct inference: a Loop body that every trip infers alike appears once with the trip
+ * count as its multiplicity; a function called ten times with inputs of one signature appears once,
+ * under the first call's name, with multiplicity 10.
+ */
 export interface InferredNode {
   readonly name: string;
   readonly op: string;
   readonly domain: string;
+  /** The node's input names ('' for an omitted optional input), as in the file. */
+  readonly inputNames: readonly string[];
+  /** The value each input had (undefined: omitted or unknown). */
+  readonly inputValues: readonly (Val | undefined)[];
+  /** The node's output names ('' for an output not requested). */
+  readonly outputNames: readonly string[];
+  /** The value inferred for each output. */
+  readonly outputValues: readonly (Val | undefined)[];
+  /** Inputs as name/value pairs (built on each read: prefer `inputNames`/`inputValues` in loops). */
   readonly inputs: readonly { readonly name: string; readonly value: Val | undefined; readonly isWeight: boolean }[];
+  /** Outputs as name/value pairs (built on each read). */
   readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   /** Undefined when the op has no rule (unsupported) or its cost could not be computed (see `status`). */
   readonly cost?: NodeCost;
@@ -55,8 +82,16 @@ export interface InferOptions {
   readonly inputValues?: ReadonlyMap<string, Val>;
   /** Counting convention (default `macs+flops`). */
   readonly convention?: Convention;
-  /** Bound upper limit of nodes processed, sub-graphs included (robustness against hostile files). Default 5,000,000. */
-  readonly maxNodes?: number;
+  /**
+   * The work budget of this model, charged per node inferred (sub-graph bodies and function calls
+   * included), per element of constant data materialised, and per nesting level. Default: a new
+   * `WorkBudget(limits, file)`. Passing a limit throws {@link WorkLimitError} out of {@link inferModel}.
+   */
+  readonly budget?: WorkBudget;
+  /** Limits of the budget made when `budget` is not given (core's `DEFAULT_WORK_LIMITS` where unset). */
+  readonly limits?: WorkLimits;
+  /** Names the model in a {@link WorkLimitError}. */
+  readonly file?: string;
 }
 
 /** Result of {@link inferModel}. */
@@ -75,28 +110,33 @@ export interface InferResult {
 
 /** Lookup of rules by domain, op type and opset version. */
 export class RuleTable {
-  private readonly byKey = new Map<string, RuleEntry[]>();
+  /** Domain -> op type -> entries, newest first (two map lookups per node, no key string built). */
+  private readonly byDomain = new Map<string, Map<string, RuleEntry[]>>();
   constructor(entries: readonly RuleEntry[]) {
     for (const e of entries) {
-      const k = `${normDomain(e.domain)}::${e.op}`;
-      const list = this.byKey.get(k) ?? [];
+      const d = normDomain(e.domain);
+      let ops = this.byDomain.get(d);
+      if (!ops) this.byDomain.set(d, (ops = new Map()));
+      const list = ops.get(e.op) ?? [];
       list.push(e);
-      this.byKey.set(k, list);
+      ops.set(e.op, list);
     }
-    for (const list of this.byKey.values()) list.sort((a, b) => b.since - a.since);
+    for (const ops of this.byDomain.values()) for (const list of ops.values()) list.sort((a, b) => b.since - a.since);
   }
   /** The rule for `op` in `domain` at opset `version`, or undefined. */
   find(domain: string, op: string, version: number): OpRule | undefined {
-    const list = this.byKey.get(`${normDomain(domain)}::${op}`);
+    const list = this.byDomain.get(normDomain(domain))?.get(op);
     if (!list) return undefined;
     for (const e of list) if (e.since <= version && (e.until === undefined || version <= e.until)) return e.rule;
     // The model stamps an opset older than the op's first version (some exporters do): counting it with
     // the oldest rule we have beats calling a well-known op unsupported.
     return list[list.length - 1]!.rule;
   }
-  /** Every registered (domain, op) key. */
+  /** Every registered (domain, op) key, as `domain::op`. */
   keys(): string[] {
-    return [...this.byKey.keys()];
+    const out: string[] = [];
+    for (const [d, ops] of this.byDomain) for (const op of ops.keys()) out.push(`${d}::${op}`);
+    return out;
   }
 }
 
@@ -105,16 +145,16 @@ interface Scope {
   readonly parent?: Scope;
   readonly opsets: ReadonlyMap<string, number>;
   readonly path: string;
-  readonly multiplicity: Poly;
   readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>;
 }
 
 function lookup(scope: Scope | undefined, name: string): { found: boolean; value: Val | undefined } {
-  for (let s = scope; s; s = s.parent) if (s.values.has(name)) return { found: true, value: s.values.get(name) };
+  for (let s = scope; s; s = s.parent) {
+    const v = s.values.get(name);
+    if (v !== undefined || s.values.has(name)) return { found: true, value: v };
+  }
   return { found: false, value: undefined };
 }
-
-const DEFAULT_MAX_NODES = 5_000_000;
 
 const bytesCache = new WeakMap<Val, Poly>();
 
@@ -163,15 +203,99 @@ export function typeToVal(t: TypeInfo | undefined, fresh: () => Dim): Val | unde
   }
 }
 
-/** Infer shapes and costs of every node of a model. Never throws on bad models: problems become diagnostics. */
+/**
+ * Infer shapes and costs of every node of a model. Never throws on bad models: problems become
+ * diagnostics. Throws {@link WorkLimitError} when the model costs more work than its budget allows.
+ */
 export function inferModel(model: ModelDef, rules: RuleTable, options: InferOptions = {}): InferResult {
   return new Engine(model, rules, options).run();
 }
 
+/**
+ * A node as the engine records it. Its inputs and outputs are kept as the arrays inference built
+ * (the pair objects of {@link InferredNode.inputs} are made only when asked for), and its
+ * multiplicity is set once the whole model has been inferred.
+ */
+class NodeRecord implements InferredNode {
+  multiplicity: Poly = Poly.ONE;
+  /** Runs per run of its frame: 1, or the trip count summed into the cost (see SubgraphResult.sumOver). */
+  times: Poly = Poly.ONE;
+  /** Set when the model is flattened: weights are counted once, in report order, over the nodes kept. */
+  params: Poly = Poly.ZERO;
+  constructor(
+    readonly name: string,
+    readonly op: string,
+    readonly domain: string,
+    readonly inputNames: readonly string[],
+    public inputValues: readonly (Val | undefined)[],
+    readonly outputNames: readonly string[],
+    public outputValues: readonly (Val | undefined)[],
+    public cost: NodeCost | undefined,
+    /** The rule that inferred the node (undefined: unsupported, or a call), for its weight positions. */
+    readonly rule: OpRule | undefined,
+    readonly status: InferredNode['status'],
+    readonly scope: string,
+  ) {}
+
+  get inputs(): { name: string; value: Val | undefined; isWeight: boolean }[] {
+    return this.inputNames.map((name, i) => {
+      const value = this.inputValues[i];
+      return { name, value, isWeight: isTensor(value) && value.weight !== undefined };
+    });
+  }
+
+  get outputs(): { name: string; value: Val | undefined }[] {
+    return this.outputNames.map((name, i) => ({ name, value: this.outputValues[i] }));
+  }
+}
+
+/** A use of a frame by another: the body runs `times` times per run of the frame holding the reference. */
+interface FrameRef {
+  readonly frame: Frame;
+  times: Poly;
+  dropped: boolean;
+}
+
+/** One inference of a graph body: the nodes it recorded (and the bodies they ran), and its diagnostics. */
+class Frame {
+  readonly entries: (NodeRecord | FrameRef)[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** The initializers of the graph this frame inferred. */
+  initializers: readonly Weight[] = [];
+  /** Live references to this frame (the root has one from the model). */
+  refs = 0;
+  /** Its key in the memo table, when it is there. */
+  key: string | undefined;
+  constructor(readonly path: string) {}
+}
+
+function isRef(e: NodeRecord | FrameRef): e is FrameRef {
+  return !(e instanceof NodeRecord);
+}
+
+/** Cycle diagnostics reported per graph; the rest are counted in one more. */
+const MAX_CYCLE_DIAGNOSTICS = 10;
+
+/** Signature of an attribute value, for the memo key of a function call. */
+function attrSignature(a: Attr | undefined): string {
+  if (!a) return '-';
+  switch (a.type) {
+    case 'tensor':
+    case 'sparse_tensor':
+    case 'graph':
+      return `${a.type}#${identityId(a.value)}`;
+    case 'tensors':
+    case 'graphs':
+      return `${a.type}#${a.value.map((x) => identityId(x)).join(',')}`;
+    case 'ref':
+      return `ref:${a.ref}`;
+    default:
+      return `${a.type}:${JSON.stringify(a.value)}`;
+  }
+}
+
 class Engine {
   private readonly unknown = new UnknownDims();
-  private readonly nodes: InferredNode[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
   private readonly counted = new Set<Weight>();
   private readonly consumed = new Set<Weight>();
   /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
@@ -180,17 +304,30 @@ class Engine {
   private readonly paramWeights: Weight[] = [];
   private readonly functions = new Map<string, FunctionDef>();
   private readonly dataDependentNames = new Set<string>();
+  private readonly budget: WorkBudget;
+  private readonly root = new Frame('');
+  /** The frame being inferred: nodes and diagnostics go here. */
+  private frame: Frame = this.root;
+  /** Frames in the order their inference completed (children before the frames that use them). */
+  private readonly completed: Frame[] = [];
+  private readonly memo = new Map<string, { readonly frame: Frame; readonly outputs: readonly (Val | undefined)[] }>();
+  /** Keys of the functions being inferred, outermost first (recursion shows here). */
+  private readonly calling: string[] = [];
+  private readonly freeInputsCache = new WeakMap<GraphDef, string[]>();
+  /** Product of the stepped loop iterations enclosing the node being inferred. */
+  private unrolled = 1;
   private currentNode = '';
-  private processed = 0;
-  private readonly maxNodes: number;
+  private readonly kernelOptions: { convention: Convention };
 
   constructor(
     private readonly model: ModelDef,
     private readonly rules: RuleTable,
     private readonly options: InferOptions,
   ) {
-    this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.budget = options.budget ?? new WorkBudget(options.limits, options.file);
+    this.kernelOptions = { convention: options.convention ?? 'macs+flops' };
     for (const f of model.functions) this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
+    this.root.refs = 1;
   }
 
   run(): InferResult {
@@ -200,8 +337,8 @@ class Engine {
     for (const w of g.initializers) {
       values.set(w.name, weightVal(w));
       weights.push(w);
-      this.noteCreated(w);
     }
+    this.root.initializers = g.initializers;
     const inputs: { name: string; value: Val | undefined }[] = [];
     for (const vi of g.inputs) {
       if (values.has(vi.name)) continue; // IR < 4: initializers are listed as inputs too; the initializer wins.
@@ -217,24 +354,74 @@ class Engine {
       values.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
     }
-    const scope: Scope = { values, opsets: this.model.opsets, path: '', multiplicity: Poly.ONE, valueInfo: valueInfoMap(g) };
+    const scope: Scope = { values, opsets: this.model.opsets, path: '', valueInfo: valueInfoMap(g) };
     this.runGraph(g, scope);
     const outputs = g.outputs.map((o) => {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
+    this.completed.push(this.root);
+    const { nodes, diagnostics } = this.flatten();
     // A stored weight that no node reads (an unused initializer, a Constant that is only a graph or
     // branch output) is still a weight of the file: it ships and is loaded. Counted as a param, and said.
     const unused = this.created.filter((w) => !this.consumed.has(w));
     for (const w of unused) this.paramWeights.push(w);
     if (unused.length)
-      this.diag('info', 'unused-initializer', `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}`);
-    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+      diagnostics.push({ severity: 'info', code: 'unused-initializer', message: `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}` });
+    return { nodes, inputs, outputs, diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+  }
+
+  /**
+   * Every recorded node once, in inference order (a node before the bodies it ran), with its
+   * multiplicity: the sum over the frame's references of the referencing frame's total times the
+   * reference's count, times the node's own count. Frames complete after the frames they use, so in
+   * reverse completion order every frame's total is final before it is passed on. Weights are
+   * counted here, in the same order, over the nodes kept: a trial inference left out of the report
+   * takes no weight with it.
+   */
+  private flatten(): { nodes: InferredNode[]; diagnostics: Diagnostic[] } {
+    const total = new Map<Frame, Poly>([[this.root, Poly.ONE]]);
+    for (let i = this.completed.length - 1; i >= 0; i--) {
+      const f = this.completed[i]!;
+      const t = total.get(f);
+      if (t === undefined || f.refs === 0) continue;
+      for (const e of f.entries) {
+        if (!isRef(e) || e.dropped) continue;
+        const add = t.mul(e.times);
+        const prev = total.get(e.frame);
+        total.set(e.frame, prev === undefined ? add : prev.add(add));
+      }
+    }
+    const nodes: InferredNode[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const emitted = new Set<Frame>();
+    const emit = (f: Frame): void => {
+      emitted.add(f);
+      const t = total.get(f)!;
+      for (const d of f.diagnostics) diagnostics.push(d);
+      for (const w of f.initializers) this.noteCreated(w);
+      for (const e of f.entries) {
+        if (isRef(e)) {
+          if (!e.dropped && !emitted.has(e.frame) && total.has(e.frame)) emit(e.frame);
+          continue;
+        }
+        e.multiplicity = e.times === Poly.ONE ? t : t.mul(e.times);
+        for (const v of e.outputValues) if (isTensor(v) && v.weight) this.noteCreated(v.weight);
+        const params = this.nodeParams(e.rule, e.inputValues);
+        if (params !== Poly.ZERO) {
+          e.params = params;
+          if (e.cost) e.cost = { ...e.cost, params };
+        }
+        nodes.push(e);
+      }
+    };
+    emit(this.root);
+    return { nodes, diagnostics };
   }
 
   private diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
     const d: Diagnostic = node !== undefined && node !== '' ? { severity, code, node, message } : { severity, code, message };
-    this.diagnostics.push(d);
+    this.frame.diagnostics.push(d);
   }
 
   /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
@@ -263,89 +450,119 @@ class Engine {
   }
 
   private runGraph(g: GraphDef, scope: Scope): void {
+    this.runNodes(g.nodes, scope);
+  }
+
+  private runNodes(nodes: readonly NodeDef[], scope: Scope): void {
     // SSA: a name produced twice makes every later reader see the last producer only.
     const seen = new Set<string>();
-    for (const n of g.nodes)
+    for (const n of nodes)
       for (const o of n.outputs) {
         if (o === '') continue;
         if (seen.has(o)) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
         seen.add(o);
       }
-    for (const node of topoOrder(g.nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
+    let cycles = 0;
+    const order = topoOrder(nodes, (msg) => {
+      if (++cycles <= MAX_CYCLE_DIAGNOSTICS) this.diag('warning', 'graph-cycle', msg);
+    });
+    if (cycles > MAX_CYCLE_DIAGNOSTICS) this.diag('warning', 'graph-cycle', `${cycles - MAX_CYCLE_DIAGNOSTICS} more cycles, each broken in file order`);
+    for (const node of order) this.runNode(node, scope);
   }
 
   private runNode(node: NodeDef, scope: Scope): void {
-    if (++this.processed > this.maxNodes) {
-      if (this.processed === this.maxNodes + 1) this.diag('error', 'too-many-nodes', `more than ${this.maxNodes} nodes (sub-graphs included): the rest were not analysed`);
-      return;
-    }
     const domain = normDomain(node.domain);
-    const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
+    const local = node.name || node.opType;
+    const name = scope.path ? `${scope.path}/${local}` : local;
+    this.budget.node(1, name);
     this.currentNode = name;
-    const ins = node.inputs.map((n) => (n === '' ? undefined : lookup(scope, n).value));
-    for (let i = 0; i < node.inputs.length; i++) {
+    const nIn = node.inputs.length;
+    const ins = new Array<Val | undefined>(nIn);
+    for (let i = 0; i < nIn; i++) {
       const n = node.inputs[i]!;
-      if (n !== '' && !lookup(scope, n).found) this.diag('warning', 'missing-input', `input ${i} '${n}' is produced by no node, graph input or initializer`, name);
+      if (n === '') continue;
+      const r = lookup(scope, n);
+      ins[i] = r.value;
+      if (!r.found) this.diag('warning', 'missing-input', `input ${i} '${n}' is produced by no node, graph input or initializer`, name);
     }
 
-    const fn = this.functions.get(`${domain}::${node.opType}`);
-    const version = scope.opsets.get(domain) ?? (domain === '' ? 1 : 1);
-    const rule = fn ? undefined : this.rules.find(domain, node.opType, version);
-    const setOutputs = (vals: readonly (Val | undefined)[]): { name: string; value: Val | undefined }[] =>
-      node.outputs.map((o, i) => {
-        const v = o === '' ? undefined : this.crossCheck(o, vals[i], scope.valueInfo.get(o));
-        if (o !== '') scope.values.set(o, v);
-        return { name: o, value: v };
-      });
-    const inputsOut = node.inputs.map((n, i) => ({ name: n, value: ins[i], isWeight: isTensor(ins[i]) && ins[i]!.kind === 'tensor' && (ins[i] as TensorVal).weight !== undefined }));
+    const fn = this.functions.size ? this.functions.get(`${domain}::${node.opType}`) : undefined;
+    const version = scope.opsets.get(domain) ?? 1;
+    const setOutputs = (vals: readonly (Val | undefined)[]): (Val | undefined)[] => {
+      const nOut = node.outputs.length;
+      const out = new Array<Val | undefined>(nOut);
+      const info = scope.valueInfo.size ? scope.valueInfo : undefined;
+      for (let i = 0; i < nOut; i++) {
+        const o = node.outputs[i]!;
+        if (o === '') continue;
+        const v = info ? this.crossCheck(o, vals[i], info.get(o)) : vals[i];
+        scope.values.set(o, v);
+        out[i] = v;
+        this.chargeData(v, name);
+      }
+      return out;
+    };
+    const record = (outs: (Val | undefined)[], cost: NodeCost | undefined, rule: OpRule | undefined, status: InferredNode['status']): NodeRecord =>
+      new NodeRecord(name, node.opType, domain, node.inputs, ins, node.outputs, outs, cost, rule, status, scope.path);
 
     if (fn) {
-      const outs = this.inlineFunction(fn, node, ins, name, scope);
-      setOutputs(outs);
+      const outs = this.callFunction(fn, node, ins, name);
+      if (outs) setOutputs(outs);
+      else this.frame.entries.push(record(setOutputs([]), undefined, undefined, 'error'));
       return;
     }
+    const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
-      const outputs = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs, params: this.nodeParams(undefined, ins), status: 'unsupported', multiplicity: scope.multiplicity, scope: scope.path });
+      this.frame.entries.push(record(setOutputs([]), undefined, undefined, 'unsupported'));
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
 
     const services: EngineServices = {
-      kernelOptions: { convention: this.options.convention ?? 'macs+flops' },
+      kernelOptions: this.kernelOptions,
+      unrolled: this.unrolled,
       lookupValue: (n) => lookup(scope, n).value,
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code, message) => this.diag('warning', code, message, name),
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity)),
+      inferSubgraph: (graph, subInputs, label, multiplicity, opts) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, multiplicity, opts),
     };
     const ctx = new NodeContext(node, version, ins, services);
     let status: InferredNode['status'] = 'ok';
-    const mark = this.nodes.length;
+    const frame = this.frame;
+    const mark = frame.entries.length;
     try {
       rule.infer(ctx);
     } catch (e) {
       status = this.inferFailure(e, name, node);
     }
-    const outputs = setOutputs(status === 'ok' ? ctx.outputs() : []);
-    for (const o of outputs) if (isTensor(o.value) && o.value.weight) this.noteCreated(o.value.weight);
-    const params = this.nodeParams(rule, ins);
+    const outs = setOutputs(status === 'ok' ? ctx.outputs() : []);
     let cost: NodeCost | undefined;
     if (status === 'ok') {
       try {
-        cost = this.nodeCost(rule, ctx, params, ins, outputs.map((o) => o.value));
+        // Params are counted when the model is flattened (see flatten).
+        cost = this.nodeCost(rule, ctx, Poly.ZERO, ins, outs);
       } catch (e) {
         status = this.inferFailure(e, name, node);
       }
     }
-    const entry: InferredNode = cost
-      ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path }
-      : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
-    // The node itself goes before the sub-graph nodes it produced, keeping a readable order.
-    this.nodes.splice(mark, 0, entry);
+    const entry = record(outs, cost, rule, status);
+    // The node itself goes before the sub-graph bodies it ran, keeping a readable order.
+    if (mark === frame.entries.length) frame.entries.push(entry);
+    else frame.entries.splice(mark, 0, entry);
+  }
+
+  /** Charge the budget for the constant data a value carries (shape-data propagation, known contents, sequence items). */
+  private chargeData(v: Val | undefined, where: string): void {
+    if (!v) return;
+    if (v.kind === 'tensor') {
+      if (v.data) this.budget.data(v.data.length, where);
+    } else if (v.kind === 'sequence' && v.items) this.budget.data(v.items.length, where);
   }
 
   private inferFailure(e: unknown, name: string, node: NodeDef): InferredNode['status'] {
+    // The budget ends the whole model, not one node.
+    if (e instanceof WorkLimitError) throw e;
     if (e instanceof UnknownRank) {
       this.diag('info', 'unknown-shape', `(op ${node.opType}, node ${name}) ${e.message}: output shapes and cost unknown`, name);
       return 'unknown-shape';
@@ -370,21 +587,28 @@ class Engine {
    */
   private nodeParams(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
     let params = Poly.ZERO;
-    const nonParam = rule?.nonParamInputs ?? [];
-    ins.forEach((v, i) => {
-      if (isTensor(v) && v.weight) this.consumed.add(v.weight);
-      if (!isTensor(v) || !v.weight || nonParam.includes(i) || this.counted.has(v.weight)) return;
+    const nonParam = rule?.nonParamInputs;
+    for (let i = 0; i < ins.length; i++) {
+      const v = ins[i];
+      if (!isTensor(v) || !v.weight) continue;
+      this.consumed.add(v.weight);
+      if ((nonParam && nonParam.includes(i)) || this.counted.has(v.weight)) continue;
       this.counted.add(v.weight);
       this.paramWeights.push(v.weight);
       params = params.add(numElements(v.weight.dims));
-    });
+    }
     return params;
   }
 
   private nodeCost(rule: OpRule, ctx: NodeContext, params: Poly, ins: readonly (Val | undefined)[], outs: readonly (Val | undefined)[]): NodeCost {
     const rc = rule.cost(ctx);
-    const bytesRead = rc.bytesRead ?? ins.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
-    const bytesWritten = outs.reduce<Poly>((s, v) => s.add(valBytes(v)), Poly.ZERO);
+    let bytesRead = rc.bytesRead;
+    if (bytesRead === undefined) {
+      bytesRead = Poly.ZERO;
+      for (const v of ins) bytesRead = bytesRead.add(valBytes(v));
+    }
+    let bytesWritten = Poly.ZERO;
+    for (const v of outs) bytesWritten = bytesWritten.add(valBytes(v));
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
   }
 
@@ -402,24 +626,125 @@ class Engine {
     return Poly.sym(n);
   }
 
-  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, multiplicity: Poly): SubgraphResult {
-    const values = new Map<string, Val | undefined>();
-    for (const w of graph.initializers) {
-      values.set(w.name, weightVal(w));
-      this.noteCreated(w);
-    }
-    graph.inputs.forEach((vi, i) => {
-      const given = inputs[i];
-      values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
-    });
-    const scope: Scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
-    const saved = this.currentNode;
-    this.runGraph(graph, scope);
-    this.currentNode = saved;
-    return { outputs: graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type)) };
+  /** Names a sub-graph reads from enclosing scopes, computed once per graph. */
+  private freeInputs(g: GraphDef): string[] {
+    let free = this.freeInputsCache.get(g);
+    if (!free) this.freeInputsCache.set(g, (free = subgraphFreeInputs(g)));
+    return free;
   }
 
-  private inlineFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string, parent: Scope): (Val | undefined)[] {
+  /**
+   * Run `infer` as the inference of `frame`, one nesting level deeper. The frame completes (and may be
+   * used by later references) only when `infer` returns.
+   */
+  private inFrame<T>(frame: Frame, unrolled: number, where: string, infer: () => T): T {
+    const saved = { frame: this.frame, unrolled: this.unrolled, node: this.currentNode };
+    this.budget.enter(where);
+    this.frame = frame;
+    this.unrolled = unrolled;
+    try {
+      return infer();
+    } finally {
+      this.frame = saved.frame;
+      this.unrolled = saved.unrolled;
+      this.currentNode = saved.node;
+      this.budget.leave();
+      this.completed.push(frame);
+    }
+  }
+
+  /** Reference `hit.frame` from the frame being inferred, and hand the caller its handle on that use. */
+  private use(hit: { readonly frame: Frame; readonly outputs: readonly (Val | undefined)[] }, times: Poly): SubgraphResult {
+    const ref: FrameRef = { frame: hit.frame, times, dropped: false };
+    hit.frame.refs++;
+    this.frame.entries.push(ref);
+    return {
+      outputs: hit.outputs,
+      recount: (t) => {
+        ref.times = t;
+      },
+      discard: () => {
+        if (ref.dropped) return;
+        ref.dropped = true;
+        this.release(ref.frame);
+      },
+      sumOver: (trips, induction) => this.sumOver(ref, trips, induction),
+    };
+  }
+
+  /** One reference to `f` went away: when none is left, it leaves the memo table and lets go of what it used. */
+  private release(f: Frame): void {
+    if (--f.refs > 0) return;
+    if (f.key !== undefined) this.memo.delete(f.key);
+    f.key = undefined;
+    for (const e of f.entries) if (isRef(e) && !e.dropped) this.release(e.frame);
+    f.entries.length = 0;
+    f.diagnostics.length = 0;
+  }
+
+  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, times: Poly, opts?: SubgraphOptions): SubgraphResult {
+    const unrolled = this.unrolled * Math.max(1, opts?.unroll ?? 1);
+    let key = `g${identityId(graph)}*${unrolled}`;
+    for (const v of inputs) key += `|${valSignature(v)}`;
+    key += '#';
+    for (const n of this.freeInputs(graph)) key += `|${valSignature(lookup(parent, n).value)}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      const frame = new Frame(path);
+      const outputs = this.inFrame(frame, unrolled, path, () => {
+        const values = new Map<string, Val | undefined>();
+        for (const w of graph.initializers) values.set(w.name, weightVal(w));
+        frame.initializers = graph.initializers;
+        graph.inputs.forEach((vi, i) => {
+          const given = inputs[i];
+          values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+        });
+        const scope: Scope = { values, parent, opsets: parent.opsets, path, valueInfo: valueInfoMap(graph) };
+        this.runGraph(graph, scope);
+        return graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type));
+      });
+      hit = { frame, outputs };
+      frame.key = key;
+      this.memo.set(key, hit);
+    }
+    return this.use(hit, times);
+  }
+
+  /**
+   * Infer a call of a model-local function, once per signature of (function, the call's attributes,
+   * its inputs). Undefined when the call is recursive (recorded as an error on the call).
+   */
+  private callFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string): (Val | undefined)[] | undefined {
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    if (this.calling.includes(fnKey)) {
+      const chain = [...this.calling.slice(this.calling.indexOf(fnKey)), fnKey].map(fnLabel);
+      this.diag('error', 'recursive-function', INFER_MESSAGES.recursiveFunction(call.opType, name, chain), name);
+      return undefined;
+    }
+    const attrNames = new Set([...fn.attributes, ...Object.keys(call.attributes)]);
+    let key = `f${JSON.stringify(fnKey)}*${this.unrolled}`;
+    for (const a of [...attrNames].sort()) key += `|${a}=${attrSignature(call.attributes[a] ?? fn.attributeDefaults[a])}`;
+    key += '#';
+    for (const v of ins) key += `|${valSignature(v)}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      const frame = new Frame(name);
+      this.calling.push(fnKey);
+      let outputs: (Val | undefined)[];
+      try {
+        outputs = this.inFrame(frame, this.unrolled, name, () => this.inlineFunction(fn, call, ins, name));
+      } finally {
+        this.calling.pop();
+      }
+      hit = { frame, outputs };
+      frame.key = key;
+      this.memo.set(key, hit);
+    }
+    this.use(hit, Poly.ONE);
+    return [...hit.outputs];
+  }
+
+  private inlineFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string): (Val | undefined)[] {
     const values = new Map<string, Val | undefined>();
     fn.inputs.forEach((formal, i) => values.set(formal, ins[i]));
     // Attribute references resolve against the call, also inside the body's nested sub-graphs.
@@ -437,14 +762,82 @@ class Engine {
     };
     const resolveGraph = (g: GraphDef): GraphDef => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
-    const opsets = new Map(parent.opsets);
+    const opsets = new Map(this.model.opsets);
     for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
-    const scope: Scope = { values, parent: undefined, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: new Map() };
-    const saved = this.currentNode;
-    for (const node of topoOrder(nodes, (msg) => this.diag('warning', 'graph-cycle', msg))) this.runNode(node, scope);
-    this.currentNode = saved;
+    const scope: Scope = { values, parent: undefined, opsets, path: name, valueInfo: new Map() };
+    this.runNodes(nodes, scope);
     return fn.outputs.map((o) => values.get(o));
   }
+
+  /** See {@link SubgraphResult.sumOver}. */
+  private sumOver(ref: FrameRef, trips: Poly, induction: ReadonlyMap<string, Induction>): boolean {
+    const f = ref.frame;
+    // The frame must be this run's alone (a frame keyed on fresh symbols is), and nothing nested may depend on them.
+    if (ref.dropped || f.refs !== 1) return false;
+    const names = new Set(induction.keys());
+    for (const e of f.entries) if (isRef(e) && !e.dropped && frameMentions(e.frame, names)) return false;
+    // Shapes show the last iteration: S = init + step * (trips - 1) (clamped at 0 by substituteVal).
+    const last = new Map<string, Poly>();
+    for (const [s, { init, step }] of induction) last.set(s, init.add(step.mul(trips.sub(1))));
+    const plans: { node: NodeRecord; cost: NodeCost | undefined; times: Poly; ins: (Val | undefined)[]; outs: (Val | undefined)[] }[] = [];
+    for (const e of f.entries) {
+      if (isRef(e)) continue;
+      let cost = e.cost;
+      let times = trips;
+      if (cost && [cost.macs, cost.flops, cost.bytesRead, cost.bytesWritten].some((p) => mentions(p, names))) {
+        const sum = (p: Poly): Poly | undefined => sumOverIterations(p, trips, induction);
+        const macs = sum(cost.macs);
+        const flops = sum(cost.flops);
+        const bytesRead = sum(cost.bytesRead);
+        const bytesWritten = sum(cost.bytesWritten);
+        if (!macs || !flops || !bytesRead || !bytesWritten) return false;
+        cost = { macs, flops, params: cost.params, bytesRead, bytesWritten };
+        times = Poly.ONE;
+      }
+      const outs: (Val | undefined)[] = [];
+      for (const v of e.outputValues) {
+        const r = substituteVal(v, last);
+        if (!r) return false;
+        outs.push(r.value);
+      }
+      const ins: (Val | undefined)[] = [];
+      for (const v of e.inputValues) {
+        const r = substituteVal(v, last);
+        if (!r) return false;
+        ins.push(r.value);
+      }
+      plans.push({ node: e, cost, times, ins, outs });
+    }
+    for (const p of plans) {
+      p.node.cost = p.cost;
+      p.node.times = p.times;
+      p.node.inputValues = p.ins;
+      p.node.outputValues = p.outs;
+    }
+    for (const e of f.entries) if (isRef(e)) e.times = e.times.mul(trips);
+    ref.times = Poly.ONE;
+    return true;
+  }
+}
+
+/** True when a frame's nodes (or those of frames it uses) have costs or shapes in the named symbols. */
+function frameMentions(f: Frame, names: ReadonlySet<string>): boolean {
+  for (const e of f.entries) {
+    if (isRef(e)) {
+      if (!e.dropped && frameMentions(e.frame, names)) return true;
+      continue;
+    }
+    const c = e.cost;
+    if (c && [c.macs, c.flops, c.bytesRead, c.bytesWritten].some((p) => mentions(p, names))) return true;
+    if (e.outputValues.some((v) => valMentions(v, names))) return true;
+  }
+  return false;
+}
+
+/** `local.F` for a function key `local::F`. */
+function fnLabel(key: string): string {
+  const [d, n] = key.split('::') as [string, string];
+  return d ? `${d}.${n}` : n;
 }
 
 function valueInfoMap(g: GraphDef): Map<string, TypeInfo | undefined> {
@@ -485,10 +878,13 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
   indeg.forEach((d, i) => d === 0 && heap.push(i));
   const out: NodeDef[] = [];
   const done = new Uint8Array(nodes.length);
+  // The first node not yet placed only moves forward: finding it for each of n cycles stays O(n) in all.
+  let firstUndone = 0;
   // Smallest index first keeps file order among independent nodes (deterministic reports).
   while (out.length < nodes.length) {
     if (heap.size === 0) {
-      const i = done.findIndex((d) => d === 0);
+      while (done[firstUndone]) firstUndone++;
+      const i = firstUndone;
       onCycle(`node ${nodes[i]!.name || nodes[i]!.opType} is part of a cycle: processed in file order`);
       heap.push(i);
       indeg[i] = 0;

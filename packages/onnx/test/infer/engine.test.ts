@@ -149,7 +149,7 @@ describe('inference engine', () => {
     expect(r.nodes.map((n) => n.name)).toEqual(['y/b']);
   });
 
-  it('infers a short Loop one iteration at a time and multiplies nothing', () => {
+  it('infers a short Loop one iteration at a time: `body` is the first trip, `body[k]` a trip first seen at k', () => {
     // Loop 3 times appending a [2] slice: carried value grows 0 -> 2 -> 4 -> 6 along axis 0.
     const body = graph({
       inputs: [{ name: 'i', type: tt('int64', []) }, { name: 'c', type: tt('bool', []) }, { name: 'acc', type: tt('float32', [null]) }],
@@ -164,6 +164,10 @@ describe('inference engine', () => {
     });
     const r = inferModel(model(g), defaultRules);
     expect(shapeOf(r.outputs[0]!.value)).toEqual(['6']);
-    expect(r.nodes.filter((n) => n.op === 'Concat').map((n) => n.name)).toEqual(['out/body[0]/acc_out', 'out/body[1]/acc_out', 'out/body[2]/acc_out']);
+    expect(r.nodes.filter((n) => n.op === 'Concat').map((n) => [n.name, n.multiplicity.toString()])).toEqual([
+      ['out/body/acc_out', '1'],
+      ['out/body[1]/acc_out', '1'],
+      ['out/body[2]/acc_out', '1'],
+    ]);
   });
 });
