@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -589,10 +589,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -615,12 +615,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -631,12 +631,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -806,9 +806,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = wellknownHeaderNames[i2];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -842,16 +842,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value2, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value2, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key2.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value2, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value2, index);
         } else {
           this.value = value2;
         }
@@ -860,39 +860,39 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value2) {
-        const length = key.length;
+      add(key2, value2) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key2.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value2, index);
+              node.middle = new _TstNode(key2, value2, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value2, index);
+              node.left = new _TstNode(key2, value2, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value2, index);
+            node.right = new _TstNode(key2, value2, index);
             break;
           }
         }
@@ -901,24 +901,24 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key2[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -931,25 +931,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value2) {
+      insert(key2, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key, value2, 0);
+          this.node = new TstNode(key2, value2, 0);
         } else {
-          this.node.add(key, value2);
+          this.node.add(key2, value2);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1173,20 +1173,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key = headerNameToString(headers[i2]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i2]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i2 + 1].toString("utf8"));
         } else {
           const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1200,21 +1200,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1625,11 +1625,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -1955,20 +1955,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value2) {
-        processHeader(this, key, value2);
+      addHeader(key2, value2) {
+        processHeader(this, key2, value2);
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1978,17 +1978,17 @@ var require_request = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str2 = `${val[i2]}`;
             if (!isValidHeaderValue(str2)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str2);
           }
@@ -1996,14 +1996,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2024,7 +2024,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2038,7 +2038,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve(data);
+              return err2 ? reject(err2) : resolve2(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve(data);
+              ) : resolve2(data);
             });
           });
         }
@@ -2526,13 +2526,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2696,10 +2696,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value2 = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value2 = obj[key2];
         if (typeof value2 === "number") {
-          res[key] = value2;
+          res[key2] = value2;
         }
       });
       return res;
@@ -2876,9 +2876,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports.H_METHOD_MAP[key] = exports.METHOD_MAP[key];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3668,8 +3668,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -3849,19 +3849,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3882,9 +3882,9 @@ var require_webidl = __commonJS({
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
         const type = webidl.util.Type(dictionary);
-        const dict = {};
+        const dict2 = {};
         if (type === "Null" || type === "Undefined") {
-          return dict;
+          return dict2;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
@@ -3892,32 +3892,32 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value2 = dictionary[key];
+          let value2 = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value2 !== null) {
             value2 ??= defaultValue();
           }
           if (required || hasDefault || value2 !== void 0) {
-            value2 = converter(value2, prefix, `${argument}.${key}`);
+            value2 = converter(value2, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value2;
+            dict2[key2] = value2;
           }
         }
-        return dict;
+        return dict2;
       };
     };
     webidl.nullableConverter = function(converter) {
@@ -4117,9 +4117,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i2 = 0; i2 < url.length; ++i2) {
-        const code = url.charCodeAt(i2);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i2);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve2, reject) => {
+        res = resolve2;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4529,18 +4529,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value2 } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value2 } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value2;
               break;
             case "key+value":
-              result = [key, value2];
+              result = [key2, value2];
               break;
           }
           return {
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value2, key, this);
+            for (const { 0: key2, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key2, this);
             }
           }
         }
@@ -4710,8 +4710,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -4737,8 +4737,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -6050,15 +6050,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6556,15 +6556,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header += `${key}: ${val[i2]}\r
+              header += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7029,9 +7029,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -7041,8 +7041,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7074,18 +7074,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i2 = 0; i2 < val.length; i2++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i2]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i2]}`;
             } else {
-              headers[key] = val[i2];
+              headers[key2] = val[i2];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7247,8 +7247,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err2) {
         abort(err2);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve2, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve2;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7580,9 +7580,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve2;
           } else {
-            resolve(null);
+            resolve2(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve) => {
+        return new Promise((resolve2) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve2(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve2, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve(socket2);
+              resolve2(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          await new Promise((resolve2) => {
+            this[kClosedResolve] = resolve2;
           });
         }
       }
@@ -8663,16 +8663,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8911,7 +8911,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -9186,7 +9186,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state, opts }, cb) {
-        const { statusCode, code, headers } = err2;
+        const { statusCode, code: code2, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9198,7 +9198,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err2);
           return;
         }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve2, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve(null);
+              resolve2(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve2, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve2,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length));
+          resolve2(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve2(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve2, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve(data);
+            return err2 ? reject(err2) : resolve2(data);
           });
         });
       }
@@ -10689,18 +10689,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10764,41 +10764,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key = keys[i2];
-        const value2 = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i2];
+        const value2 = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value2)) {
           for (let j = 0; j < value2.length; ++j) {
             result.push(name, Buffer.from(`${value2[j]}`));
@@ -10842,8 +10842,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10853,7 +10853,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error2);
         return true;
       }
@@ -10878,7 +10878,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -11232,9 +11232,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -11941,8 +11941,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
@@ -12785,16 +12785,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve2, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve2({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve({
+              resolve2({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16097,8 +16097,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value2) {
       for (let i2 = 0; i2 < value2.length; ++i2) {
-        const code = value2.charCodeAt(i2);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value2.charCodeAt(i2);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16106,26 +16106,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i2 = 0; i2 < name.length; ++i2) {
-        const code = name.charCodeAt(i2);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i2);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16141,31 +16141,31 @@ var require_util6 = __commonJS({
         ++i2;
       }
       while (i2 < len) {
-        const code = value2.charCodeAt(i2++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value2.charCodeAt(i2++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i2 = 0; i2 < path.length; ++i2) {
-        const code = path.charCodeAt(i2);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path.charCodeAt(i2);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16176,8 +16176,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i2 = 0; i2 < domain.length; ++i2) {
-        const code = domain.charCodeAt(i2);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i2);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16187,10 +16187,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16279,8 +16279,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value2] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value2] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -16964,37 +16964,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i2 = 0; i2 < protocol.length; ++i2) {
-        const code = protocol.charCodeAt(i2);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i2);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17263,7 +17263,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17271,12 +17271,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17301,25 +17301,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17444,8 +17444,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17632,8 +17632,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17719,11 +17719,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17735,7 +17735,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17750,8 +17750,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17989,17 +17989,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18013,7 +18013,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18259,15 +18259,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message;
-      let code;
+      let code2;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code = err2.code;
+        code2 = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve) => {
-        setTimeout(resolve, ms).unref();
+      return new Promise((resolve2) => {
+        setTimeout(resolve2, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve) {
-          resolve(value2);
+        return value2 instanceof P ? value2 : new P(function(resolve2) {
+          resolve2(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value2) {
           try {
             step(generator.next(value2));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err2, res) {
               if (err2) {
                 reject(err2);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve) => setTimeout(() => resolve(), ms));
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,9 +19871,9 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve(response);
+              resolve2(response);
             }
-            function dateTimeDeserializer(key, value2) {
+            function dateTimeDeserializer(key2, value2) {
               if (typeof value2 === "string") {
                 const a = new Date(value2);
                 if (!isNaN(a.valueOf())) {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err2.result = response.result;
               reject(err2);
             } else {
-              resolve(response);
+              resolve2(response);
             }
           }));
         });
@@ -19998,11 +19998,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
@@ -20046,11 +20046,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
@@ -20100,27 +20100,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key2, node, path);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity2.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity2.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -20381,7 +20381,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "../../packages/report/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -20421,7 +20421,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -20784,14 +20784,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value2);
         else {
-          const [key, ...rest] = path;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -20799,14 +20799,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -20814,8 +20814,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
@@ -20833,10 +20833,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -20844,17 +20844,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value2) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value2);
+          this.set(key2, value2);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity2.isCollection(node))
             node.setIn(rest, value2);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value2));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -20888,14 +20888,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20912,14 +20912,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -20936,12 +20936,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i2;
           }
@@ -20953,12 +20953,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -20973,39 +20973,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -21068,8 +21068,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i2);
-                const code = json.substr(i2 + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i2 + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -21095,8 +21095,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i2, 6);
                 }
@@ -21432,19 +21432,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value: value2 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key2) || !identity2.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value2 == null && !ctx.inFlow || identity2.isCollection(key2) || (identity2.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -21452,7 +21452,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21596,7 +21596,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity2.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity2.isSeq(source))
@@ -21613,14 +21613,14 @@ var require_merge = __commonJS({
       if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value3] of srcMap) {
+      for (const [key2, value3] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value3);
+          if (!map.has(key2))
+            map.set(key2, value3);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value3,
             writable: true,
             enumerable: true,
@@ -21648,19 +21648,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value: value2 }) {
-      if (identity2.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value2);
-      else if (merge3.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value: value2 }) {
+      if (identity2.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value2);
+      else if (merge3.isMergeKey(ctx, key2))
         merge3.addMergeToJSMap(ctx, map, value2);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value2, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -21675,19 +21675,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -21711,24 +21711,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity2 = require_identity();
-    function createPair(key, value2, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value2, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value2, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value2 = null) {
+      constructor(key2, value2 = null) {
         Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value2;
       }
       clone(schema) {
-        let { key, value: value2 } = this;
-        if (identity2.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value: value2 } = this;
+        if (identity2.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity2.isNode(value2))
           value2 = value2.clone(schema);
-        return new _Pair(key, value2);
+        return new _Pair(key2, value2);
       }
       toJSON(_, ctx) {
         const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -21904,11 +21904,11 @@ var require_YAMLMap = __commonJS({
     var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity2.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity2.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
@@ -21931,20 +21931,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value2) => {
+        const add = (key2, value2) => {
           if (typeof replacer === "function")
-            value2 = replacer.call(obj, key, value2);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value2 = replacer.call(obj, key2, value2);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value2, ctx));
+            map.items.push(Pair.createPair(key2, value2, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value2] of obj)
-            add(key, value2);
+          for (const [key2, value2] of obj)
+            add(key2, value2);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -21984,23 +21984,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value2) {
-        this.add(new Pair.Pair(key, value2), true);
+      set(key2, value2) {
+        this.add(new Pair.Pair(key2, value2), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -22089,15 +22089,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -22109,8 +22109,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -22120,10 +22120,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value2) {
-        const idx = asItemIndex(key);
+      set(key2, value2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity2.isScalar(prev) && Scalar.isScalarValue(value2))
           prev.value = value2;
@@ -22157,8 +22157,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -22166,8 +22166,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity2.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -22581,25 +22581,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value2;
+          let key2, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value2 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value2 = it[key];
+              key2 = keys[0];
+              value2 = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs3.items.push(Pair.createPair(key, value2, ctx));
+          pairs3.items.push(Pair.createPair(key2, value2, ctx));
         }
       return pairs3;
     }
@@ -22646,16 +22646,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair2 of this.items) {
-          let key, value2;
+          let key2, value2;
           if (identity2.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value2 = toJS.toJS(pair2.value, key, ctx);
+            key2 = toJS.toJS(pair2.key, "", ctx);
+            value2 = toJS.toJS(pair2.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key2 = toJS.toJS(pair2, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value2);
+          map.set(key2, value2);
         }
         return map;
       }
@@ -22676,12 +22676,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity2.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -22866,14 +22866,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair2;
-        if (identity2.isPair(key))
-          pair2 = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+        if (identity2.isPair(key2))
+          pair2 = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair2 = new Pair.Pair(key2.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
+          pair2 = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
@@ -22882,18 +22882,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair2 = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
-      set(key, value2) {
+      set(key2, value2) {
         if (typeof value2 !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value2) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value2) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -23140,7 +23140,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -23156,7 +23156,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -23420,8 +23420,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value2, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value2, null, options);
         return new Pair.Pair(k, v);
       }
@@ -23429,8 +23429,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -23450,8 +23450,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity2.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -23466,8 +23466,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity2.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -23481,11 +23481,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value2) {
+      set(key2, value2) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value2);
+          this.contents.set(key2, value2);
         }
       }
       /**
@@ -23595,22 +23595,22 @@ var require_errors2 = __commonJS({
   "../../packages/report/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError2 = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -23793,24 +23793,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "../../packages/report/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -23884,10 +23884,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key: key2, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23895,13 +23895,13 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23911,27 +23911,27 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -23941,7 +23941,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -24032,7 +24032,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -24046,13 +24046,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -24095,18 +24095,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key: key2, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -24120,9 +24120,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -24160,8 +24160,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -24169,11 +24169,11 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -24184,8 +24184,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -24202,7 +24202,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24382,7 +24382,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value2 = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value2 += lines[i2][0].slice(trimIndent) + "\n";
@@ -24399,24 +24399,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value2 += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value2 += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep2 + content;
-          sep2 = " ";
+          value2 += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24519,7 +24519,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value2;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -24599,25 +24599,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last2 = /[ \t]*(.*)/sy;
       last2.lastIndex = pos;
       match = last2.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -24717,9 +24717,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -25041,12 +25041,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -25208,12 +25208,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -25320,9 +25320,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -25370,9 +25370,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -25427,14 +25427,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (key2)
+        res += stringifyToken(key2);
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -26601,18 +26601,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26764,16 +26764,16 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const key2 = it.key;
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key: key2, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -26967,13 +26967,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27251,1527 +27251,8 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../packages/report/node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "../../packages/report/node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// ../../packages/report/node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "../../packages/report/node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
-        return segs[segs.length - 2];
-      }
-      return last2;
-    };
-  }
-});
-
-// ../../packages/report/node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "../../packages/report/node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  code = advance();
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES) {
-                  isGlob = token.isGlob = true;
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
-                backslashes = token.backslashes = true;
-                code = advance();
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str2;
-      } else {
-        base = str2;
-      }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start;
-          const i2 = slashes[idx];
-          const value2 = input.slice(n, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (idx !== 0 || value2 !== "") {
-            parts.push(value2);
-          }
-          prevIndex = i2;
-        }
-        if (prevIndex && prevIndex + 1 < input.length) {
-          const value2 = input.slice(prevIndex + 1);
-          parts.push(value2);
-          if (opts.tokens) {
-            tokens[tokens.length - 1].value = value2;
-            depth(tokens[tokens.length - 1]);
-            state.maxDepth += tokens[tokens.length - 1].depth;
-          }
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// ../../packages/report/node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "../../packages/report/node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value2 = `[${args.join("-")}]`;
-      try {
-        new RegExp(value2);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value2;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var parse3 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value2;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num4 = 0) => {
-        state.consumed += value3;
-        state.index += num4;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value3, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value: value2, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m2, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m2;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m2 : `\\${m2}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m2) => {
-              return m2.length % 2 === 0 ? "\\\\" : m2 ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value2 = advance();
-        if (value2 === "\0") {
-          continue;
-        }
-        if (value2 === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value2 += "\\";
-            push({ type: "text", value: value2 });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value2 += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value2 = advance();
-          } else {
-            value2 += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value: value2 });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
-          }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
-          }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
-          continue;
-        }
-        if (value2 === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value: value2 });
-          }
-          continue;
-        }
-        if (value2 === "(") {
-          increment("parens");
-          push({ type: "paren", value: value2 });
-          continue;
-        }
-        if (value2 === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value2 === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value2 = `\\${value2}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value: value2 });
-          continue;
-        }
-        if (value2 === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value: value2, output: `\\${value2}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
-          }
-          prev.value += value2;
-          append({ value: value2 });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value2 === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value: value2,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value2 === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value: value2, output: value2 });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr[i2].type === "brace") {
-                break;
-              }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value: value2, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value2 === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 === ",") {
-          let output = value2;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value: value2, output });
-          continue;
-        }
-        if (value2 === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value: value2, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value2 === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value: value2, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value: value2, output: DOT_LITERAL });
-          continue;
-        }
-        if (value2 === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value2;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
-            }
-            push({ type: "text", value: value2, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value: value2, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value: value2, output: QMARK });
-          continue;
-        }
-        if (value2 === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value2 === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value: value2, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value: value2 });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value2 === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value: value2, output: "" });
-            continue;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value2 += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value: value2 });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value2;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value2);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value: value2, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value2);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value2;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value2 + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value2;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value2);
-          continue;
-        }
-        const token = { type: "star", value: value2, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse3.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse3;
-  }
-});
-
-// ../../packages/report/node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "../../packages/report/node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse3 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex.state;
-      delete regex.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix);
-        } else {
-          match = regex.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input));
-    };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex.state = state;
-      }
-      return regex;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse3(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
-  }
-});
-
-// ../../packages/report/node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "../../packages/report/node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
 // lib/main.js
 import { execFileSync } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // ../../node_modules/@actions/core/lib/command.js
@@ -28820,16 +27301,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -28861,16 +27342,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value2) {
+function prepareKeyValueMessage(key2, value2) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value2);
-  if (key.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // ../../node_modules/@actions/core/lib/core.js
@@ -28936,11 +27417,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve) {
-      resolve(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve2) {
+      resolve2(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -28956,7 +27437,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29001,7 +27482,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value2]) => ` ${key2}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -29066,8 +27547,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -29086,9 +27567,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29163,10 +27644,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29195,9 +27676,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -29208,8 +27689,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -29326,11 +27807,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve) {
-      resolve(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve2) {
+      resolve2(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -29346,7 +27827,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -29526,8 +28007,8 @@ function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
+  return Object.keys(object).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object[key2];
     return newObj;
   }, {});
 }
@@ -29541,20 +28022,20 @@ function isPlainObject(value2) {
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject(options[key2])) {
+      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options[key2] });
+      else result[key2] = mergeDeep(defaults2[key2], options[key2]);
     } else {
-      Object.assign(result, { [key]: options[key] });
+      Object.assign(result, { [key2]: options[key2] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -29606,9 +28087,9 @@ function extractUrlVariableNames(url) {
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
+  for (const key2 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object[key2];
     }
   }
   return result;
@@ -29626,10 +28107,10 @@ function encodeUnreserved(str2) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value2, key) {
+function encodeValue(operator, value2, key2) {
   value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value2;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value2;
   } else {
     return value2;
   }
@@ -29640,8 +28121,8 @@ function isDefined(value2) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value2 = context3[key], result = [];
+function getValues(context3, operator, key2, modifier) {
+  var value2 = context3[key2], result = [];
   if (isDefined(value2) && value2 !== "") {
     if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
       value2 = value2.toString();
@@ -29649,14 +28130,14 @@ function getValues(context3, operator, key, modifier) {
         value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value2)) {
           value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -29681,7 +28162,7 @@ function getValues(context3, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -29690,10 +28171,10 @@ function getValues(context3, operator, key, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value2)) {
-        result.push(encodeUnreserved(key));
+        result.push(encodeUnreserved(key2));
       }
     } else if (value2 === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
+      result.push(encodeUnreserved(key2) + "=");
     } else if (value2 === "") {
       result.push("");
     }
@@ -29841,20 +28322,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -29874,8 +28355,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -29886,7 +28367,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -29908,17 +28389,17 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value2 = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -29927,16 +28408,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -29947,7 +28428,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -29960,8 +28441,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -29974,9 +28455,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -29988,7 +28469,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -30024,11 +28505,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
+  const prepareVal = (parent, key2, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key);
+      val = val.toJSON(key2);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -30039,7 +28520,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val = replacer.call(parent, key2, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -30176,11 +28657,11 @@ var JSONStringify = (value2, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value2,
-        (key, val) => {
+        (key2, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (hasFunctionReplacer) return replacer(key2, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -30190,13 +28671,13 @@ var JSONStringify = (value2, replacer, space) => {
     if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value2,
-      (key, val) => {
+      (key2, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (hasFunctionReplacer) return replacer(key2, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -30238,17 +28719,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key2, value2, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
   if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
   const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
   if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value2;
-  return userReviver(key, value2, context3);
+  return userReviver(key2, value2, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value2, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -30257,7 +28738,7 @@ var JSONParseV2 = (text, reviver) => {
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value2;
-    return reviver(key, value2, context3);
+    return reviver(key2, value2, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -30280,8 +28761,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node;
-      let value2 = parent[key];
+      const { parent, key: key2 } = node;
+      let value2 = parent[key2];
       if (typeof value2 === "string") {
         const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
@@ -30293,21 +28774,21 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value2 = userReviver.call(parent, key, value2);
+        value2 = userReviver.call(parent, key2, value2);
       }
       const isDeleted = value2 === void 0;
       if (isDeleted) {
-        delete parent[key];
+        delete parent[key2];
       } else {
-        parent[key] = value2;
+        parent[key2] = value2;
       }
       stack.pop();
     }
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -30321,18 +28802,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
-      (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
+      (key2, value2, context3) => convertMarkedBigIntsReviver(key2, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -30448,8 +28929,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value2] of fetchResponse.headers) {
-    responseHeaders[key] = value2;
+  for (const [key2, value2] of fetchResponse.headers) {
+    responseHeaders[key2] = value2;
   }
   const octokitResponse = {
     url,
@@ -30500,12 +28981,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -30605,11 +29086,11 @@ function graphql(request2, query, options) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -30617,15 +29098,15 @@ function graphql(request2, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key] = parsedOptions[key];
+    result.variables[key2] = parsedOptions[key2];
     return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -30635,8 +29116,8 @@ function graphql(request2, query, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -33725,10 +32206,10 @@ var Poly = class _Poly {
     };
     let out = _Poly.ZERO;
     for (const t of this.terms) {
-      let term = _Poly.const(t.coeff);
+      let term2 = _Poly.const(t.coeff);
       for (const [a, e2] of t.factors)
-        term = term.mul(atomValue(a).pow(e2));
-      out = out.add(term);
+        term2 = term2.mul(atomValue(a).pow(e2));
+      out = out.add(term2);
     }
     return out;
   }
@@ -33820,9 +32301,9 @@ var PolySum = class {
   /** The sum so far. */
   get value() {
     let out = Poly.ZERO;
-    for (const { coeff, term } of this.map.values())
+    for (const { coeff, term: term2 } of this.map.values())
       if (coeff !== 0n)
-        out = out.add(termPoly({ ...term, coeff }));
+        out = out.add(termPoly({ ...term2, coeff }));
     return out;
   }
 };
@@ -33862,8 +32343,8 @@ function mulTerms(a, b) {
   return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
 }
 function fnAtom(fn, args) {
-  const key = fn === "floor" || fn === "ceil" ? `${fn}(${wrap(args[0])}/${wrap(args[1])})` : `${fn}(${args.map((a) => a.key).join(", ")})`;
-  const atom = { kind: "fn", fn, args, key };
+  const key2 = fn === "floor" || fn === "ceil" ? `${fn}(${wrap(args[0])}/${wrap(args[1])})` : `${fn}(${args.map((a) => a.key).join(", ")})`;
+  const atom = { kind: "fn", fn, args, key: key2 };
   return Poly.atom(atom);
 }
 function wrap(p) {
@@ -34025,8 +32506,8 @@ function humanInt(v, digits = 3) {
   for (const [scale2, suffix] of SI) {
     if (m2 >= scale2) {
       const num4 = Number(m2) / Number(scale2);
-      const text = Number(num4.toPrecision(digits)).toString();
-      return `${neg ? "-" : ""}${text}${suffix}`;
+      const text2 = Number(num4.toPrecision(digits)).toString();
+      return `${neg ? "-" : ""}${text2}${suffix}`;
     }
   }
   return v.toString();
@@ -34167,8 +32648,8 @@ function broadcastShapes(...shapes) {
   }
   return conflict ? { shape: out, conflict } : { shape: out };
 }
-function parseDim(text) {
-  const t = text.trim();
+function parseDim(text2) {
+  const t = text2.trim();
   if (/^-?\d+$/.test(t))
     return Number(t);
   try {
@@ -34182,15 +32663,15 @@ function parseExpr(src) {
   let i2 = 0;
   const peek = () => tokens[i2];
   const expr = () => {
-    let v2 = term();
+    let v2 = term2();
     while (peek() === "+" || peek() === "-") {
       const op = tokens[i2++];
-      const r = term();
+      const r = term2();
       v2 = op === "+" ? v2.add(r) : v2.sub(r);
     }
     return v2;
   };
-  const term = () => {
+  const term2 = () => {
     let v2 = factor();
     while (peek() === "*") {
       i2++;
@@ -34627,6 +33108,47 @@ function dequantizeCost(elements2, _opts = {}) {
   return elementCost(elements2.mul(2));
 }
 
+// ../../packages/core/dist/report/count.js
+var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+function toCount(v) {
+  return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : v.toString();
+}
+var DIGITS = /^-?\d+$/;
+function isCount(v, signed2 = false) {
+  if (typeof v === "number")
+    return Number.isSafeInteger(v) && (signed2 || v >= 0);
+  return typeof v === "string" && DIGITS.test(v) && (signed2 || !v.startsWith("-"));
+}
+function countBig(c) {
+  if (typeof c === "bigint")
+    return c;
+  if (typeof c === "number") {
+    if (!Number.isSafeInteger(c))
+      throw new RangeError(`not an exact count: ${c}`);
+    return BigInt(c);
+  }
+  if (!DIGITS.test(c))
+    throw new RangeError(`not an exact count: ${JSON.stringify(c.slice(0, 40))}`);
+  return BigInt(c);
+}
+function countNumber(c) {
+  if (typeof c === "number")
+    return c;
+  const n = Number(c);
+  return Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
+}
+function subCounts(head, base) {
+  return toCount(countBig(head) - countBig(base));
+}
+function compareCounts(a, b) {
+  const x2 = countBig(a);
+  const y = countBig(b);
+  return x2 < y ? -1 : x2 > y ? 1 : 0;
+}
+function isZeroCount(c) {
+  return c === 0 || c === "0";
+}
+
 // ../../packages/core/dist/memory/memory.js
 function tensorBytes(shape, dtype) {
   return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
@@ -34637,12 +33159,13 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
   for (const o of graphOutputs)
     lastUse.set(o, Number.POSITIVE_INFINITY);
   const size = /* @__PURE__ */ new Map();
-  let live = 0;
+  let live = 0n;
   for (const gi of graphInputs) {
     if (exclude.has(gi.name) || size.has(gi.name))
       continue;
-    size.set(gi.name, gi.bytes);
-    live += gi.bytes;
+    const b = BigInt(gi.bytes);
+    size.set(gi.name, b);
+    live += b;
   }
   let peak = live;
   let atStep = steps.length ? 0 : -1;
@@ -34657,8 +33180,9 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
     for (const o of s.outputs) {
       if (o.name === "" || exclude.has(o.name) || size.has(o.name))
         continue;
-      size.set(o.name, o.bytes);
-      live += o.bytes;
+      const b = BigInt(o.bytes);
+      size.set(o.name, b);
+      live += b;
     }
     if (live > peak) {
       peak = live;
@@ -34671,7 +33195,7 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
       if (!lastUse.has(o.name))
         free(o.name);
   });
-  return { peakBytes: peak, atStep };
+  return { peakBytes: toCount(peak), atStep };
 }
 
 // ../../packages/core/dist/util/text.js
@@ -34679,42 +33203,80 @@ function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function groupDigits(v) {
-  if (!Number.isInteger(v) || Math.abs(v) >= 1e21)
-    return v.toLocaleString("en-US");
-  if (Object.is(v, -0))
-    return "-0";
-  return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || Math.abs(v) >= 1e21)
+      return v.toLocaleString("en-US");
+    if (Object.is(v, -0))
+      return "-0";
+  }
+  const s = String(v);
+  if (!/^-?\d+$/.test(s))
+    return s;
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+// ../../packages/core/dist/util/dict.js
+function dict(entries) {
+  const d = /* @__PURE__ */ Object.create(null);
+  if (entries)
+    for (const [k, v] of entries)
+      d[k] = v;
+  return d;
+}
+function own(obj, key2) {
+  return obj !== void 0 && Object.prototype.hasOwnProperty.call(obj, key2) ? obj[key2] : void 0;
+}
+function hasOwn(obj, key2) {
+  return obj !== void 0 && Object.prototype.hasOwnProperty.call(obj, key2);
+}
+
+// ../../packages/core/dist/io/import-error.js
+var ModelImportError = class extends Error {
+};
+var ModelOptionsError = class extends Error {
+};
+
 // ../../packages/core/dist/report/build.js
-var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+var InvalidCountError = class extends ModelImportError {
+  file;
+  where;
+  value;
+  name = "InvalidCountError";
+  code = "invalid-count";
+  constructor(file, where, value2) {
+    super(`${file ? `${file}: ` : ""}${where} is negative (${value2}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    this.file = file;
+    this.where = where;
+    this.value = value2;
+  }
+};
 function buildReport(input) {
-  const bindings = { ...input.dims };
+  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), input.dims);
   const unbound = /* @__PURE__ */ new Set();
-  const overflow = [];
   const noteUnbound = (s) => {
     unbound.add(s);
   };
-  const evalPoly = (p, owner, field) => {
+  const evalBig = (p, owner, field) => {
     const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
-    if (v > MAX_SAFE || v < -MAX_SAFE)
-      overflow.push(`${owner === void 0 ? field : `${owner} ${field}`} = ${v}`);
-    return Number(v);
+    if (v < 0n)
+      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
+    return v;
   };
+  const evalPoly = (p, owner, field) => toCount(evalBig(p, owner, field));
   const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
   const macsSum = new PolySum();
   const flopsSum = new PolySum();
   const paramsSum = new PolySum();
   const movedSum = new PolySum();
   const activationsSum = new PolySum();
-  const unsupported = {};
+  const unsupported = dict();
   let supported = 0;
   const nodes = input.nodes.map((n) => {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
     if (n.status === "unsupported")
-      unsupported[n.op] = (unsupported[n.op] ?? 0) + 1;
+      unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else
       supported++;
     for (const o of n.outputs)
@@ -34759,14 +33321,19 @@ function buildReport(input) {
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
-  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
-  const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
+  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightBytes = 0n;
+  for (const w of input.weights) {
+    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0)
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    weightBytes += BigInt(w.byteLength);
+  }
   const totals = {
     params: evalPoly(params, void 0, "params"),
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
     macs: evalPoly(macs, void 0, "macs"),
     flops: evalPoly(flops, void 0, "flops"),
-    weightBytes,
+    weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
     bytesMoved: evalPoly(moved, void 0, "bytesMoved")
@@ -34786,8 +33353,6 @@ function buildReport(input) {
       message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
     });
   }
-  if (overflow.length)
-    diagnostics.push({ severity: "error", code: "count-overflow", message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(", ")}${overflow.length > 5 ? ", ..." : ""}` });
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 1,
@@ -35702,15 +34267,15 @@ function groupKernels(report, fusion = "pointwise") {
   const groups = [];
   const byTail = /* @__PURE__ */ new Map();
   for (const n of report.nodes) {
-    if (n.status === "unsupported" || n.multiplicity === 0)
+    if (n.status === "unsupported" || n.multiplicity === 0 || n.multiplicity === "0")
       continue;
-    if (FREE_OPS.has(n.op) || n.flops === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
+    if (FREE_OPS.has(n.op) || countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
       continue;
     let joined;
-    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
+    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && countNumber(n.macs) === 0) {
       for (const i2 of n.inputs) {
         const g2 = byTail.get(i2);
-        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || g2.nodes[0].macs > 0 || cpuFusedActivation(g2.nodes, n.op))) {
+        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || countNumber(g2.nodes[0].macs) > 0 || cpuFusedActivation(g2.nodes, n.op))) {
           joined = g2;
           byTail.delete(i2);
           const produced2 = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
@@ -35730,20 +34295,20 @@ function groupKernels(report, fusion = "pointwise") {
     }
   }
   return groups.map((g) => {
-    const mult = g.nodes[0].multiplicity ?? 1;
+    const mult = countNumber(g.nodes[0].multiplicity ?? 1);
     let flops = 0;
     let moved = 0;
     let act = 0;
     for (const n of g.nodes) {
-      flops += n.flops;
-      moved += n.bytesRead + n.bytesWritten;
-      act += n.bytesWritten;
+      flops += countNumber(n.flops);
+      moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+      act += countNumber(n.bytesWritten);
       for (const i2 of n.inputs)
         if (produced.has(i2))
           act += reportTensorBytes(tensors.get(i2), report.dims);
     }
     const bytes = Math.max(0, moved - 2 * g.internal);
-    const anchor = g.nodes.reduce((a, b) => b.flops > a.flops ? b : a, g.nodes[0]);
+    const anchor = g.nodes.reduce((a, b) => countNumber(b.flops) > countNumber(a.flops) ? b : a, g.nodes[0]);
     const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
     const rec = RECURRENT[anchor.op];
     let launches = 1;
@@ -35754,7 +34319,7 @@ function groupKernels(report, fusion = "pointwise") {
     }
     let rows2 = Infinity;
     for (const n of g.nodes) {
-      if (!MATMUL_OPS.has(n.op) || n.macs === 0)
+      if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0)
         continue;
       const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : void 0;
       const cols = shape?.[shape.length - 1] ?? 0;
@@ -35762,7 +34327,7 @@ function groupKernels(report, fusion = "pointwise") {
       if (cols > 0 && elems > 0)
         rows2 = Math.min(rows2, elems / cols);
     }
-    return { nodes: g.nodes, rows: rows2, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    return { nodes: g.nodes, rows: rows2, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => countNumber(n.macs) > 0), launches };
   });
 }
 var PEAK_FALLBACK = {
@@ -35864,12 +34429,6 @@ function withLatency(report, profiles, options = {}) {
   return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
 }
 
-// ../../packages/core/dist/io/import-error.js
-var ModelImportError = class extends Error {
-};
-var ModelOptionsError = class extends Error {
-};
-
 // ../../packages/core/dist/io/lfs.js
 var PREFIXES = ["version https://git-lfs.github.com/spec/", "version https://hawser.github.com/spec/"];
 function isGitLfsPointer(head, size = head.length) {
@@ -35878,10 +34437,30 @@ function isGitLfsPointer(head, size = head.length) {
   return PREFIXES.some((p) => head.length >= p.length && [...p].every((ch, i2) => head[i2] === ch.charCodeAt(0)));
 }
 
+// ../../packages/core/dist/io/work-budget.js
+var DEFAULT_WORK_LIMITS = {
+  maxNodes: 4e6,
+  maxMs: 8e3,
+  maxDataElements: 16e6,
+  maxDepth: 200
+};
+
 // ../../packages/report/dist/diff.js
 var DIFF_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes", "bytesMoved"];
 function delta(base, head) {
+  const d = subCounts(head, base);
+  return { base, head, delta: d, relative: isZeroCount(base) ? void 0 : countNumber(d) / countNumber(base) };
+}
+function msDelta(base, head) {
   return { base, head, delta: head - base, relative: base === 0 ? void 0 : (head - base) / base };
+}
+function absDelta(d) {
+  const v = countBig(d.delta);
+  return v < 0n ? -v : v;
+}
+function deltaSign(d) {
+  const v = countBig(d.delta);
+  return v < 0n ? -1 : v > 0n ? 1 : 0;
 }
 function shapeText(t) {
   if (!t)
@@ -35955,7 +34534,7 @@ function diffReports(base, head) {
   const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])]));
   const latency = head.latency.flatMap((h) => {
     const b = base.latency.find((x2) => latencyKey(x2) === latencyKey(h));
-    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
+    return b ? [{ hardware: latencyKey(h), ...msDelta(b.ms, h.ms) }] : [];
   });
   const headByName = new Map(head.nodes.map((n) => [n.name, n]));
   const matchedHead = /* @__PURE__ */ new Set();
@@ -35982,11 +34561,16 @@ function diffReports(base, head) {
   }
   unmatchedBase.forEach((b, i2) => !pairedB.has(i2) && layers.push(layerChange("removed", b, void 0)));
   unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange("added", void 0, h)));
-  const news = layers.filter((l) => l.kind !== "changed" || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || compareText(a.name, b.name));
-  const newUnsupported = {};
+  const news = layers.filter((l) => l.kind !== "changed" || deltaSign(l.flops) !== 0 || deltaSign(l.params) !== 0 || deltaSign(l.macs) !== 0 || l.shape);
+  const byAbs = (x2, y) => {
+    const a = absDelta(x2);
+    const b = absDelta(y);
+    return a > b ? -1 : a < b ? 1 : 0;
+  };
+  news.sort((a, b) => byAbs(a.flops, b.flops) || byAbs(a.params, b.params) || compareText(a.name, b.name));
+  const newUnsupported = dict();
   for (const [op, count] of Object.entries(head.coverage.unsupported))
-    if (!(op in base.coverage.unsupported))
+    if (!hasOwn(base.coverage.unsupported, op))
       newUnsupported[op] = count;
   return {
     totals,
@@ -35997,11 +34581,51 @@ function diffReports(base, head) {
   };
 }
 
+// ../../packages/report/dist/escape.js
+var MAX_SHOWN = 160;
+var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
+var hex = (c) => `\\u{${c.codePointAt(0).toString(16)}}`;
+function sanitize(s, max2 = MAX_SHOWN) {
+  let t = String(s);
+  const cps = Array.from(t.length > max2 * 2 + 8 ? t.slice(0, max2 * 2 + 8) : t);
+  if (cps.length > max2)
+    t = `${cps.slice(0, max2).join("")}\u2026`;
+  return t.replace(/\r\n|[\r\n\t\u2028\u2029]/g, " ").replace(CONTROL, hex).replace(BIDI, hex).replace(/<!--/g, "<!\u2060--");
+}
+function code(s, max2 = MAX_SHOWN) {
+  return codeSpan(sanitize(s, max2));
+}
+function cellCode(s, max2 = MAX_SHOWN) {
+  return codeSpan(sanitize(s, max2)).replace(/\|/g, "\\|");
+}
+function codeSpan(t) {
+  if (t.trim() === "")
+    return t === "" ? "_(empty)_" : `\`${"\u2423".repeat(Math.min(t.length, 8))}\``;
+  let run = 0;
+  for (const m2 of t.matchAll(/`+/g))
+    run = Math.max(run, m2[0].length);
+  const fence = "`".repeat(run + 1);
+  const pad2 = t.startsWith("`") || t.endsWith("`") || t.startsWith(" ") && t.endsWith(" ") ? " " : "";
+  return `${fence}${pad2}${t}${pad2}${fence}`;
+}
+var WJ = "\u2060";
+function text(s, max2 = MAX_SHOWN) {
+  return sanitize(s, max2).replace(/[\\`*_[\]!~|$]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, `@${WJ}`).replace(/#/g, `#${WJ}`).replace(/\b(GH)-/gi, `$1${WJ}-`).replace(/:(?=\/\/|[A-Za-z0-9_+-]+:)/g, `:${WJ}`).replace(/\b(www)\./gi, `$1${WJ}.`);
+}
+var HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function summary2(s, max2 = MAX_SHOWN) {
+  return `<code>${sanitize(s, max2).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c])}</code>`;
+}
+function mermaidLabel(s, max2 = 40) {
+  return `"${sanitize(s, max2).replace(/[^A-Za-z0-9._/\- …]/g, "_")}"`;
+}
+
 // ../../packages/report/dist/render.js
 function modelChange(path, base, head) {
   if (base && head) {
     const diff = diffReports(base, head);
-    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
+    const changed = DIFF_METRICS.some((k) => deltaSign(diff.totals[k]) !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
     return { path, status: changed ? "changed" : "unchanged", base, head, diff };
   }
   if (head)
@@ -36011,464 +34635,481 @@ function modelChange(path, base, head) {
   return { path, status: "error", error: "neither side could be read" };
 }
 var SI2 = [
+  [1e18, "E"],
+  [1e15, "P"],
   [1e12, "T"],
   [1e9, "G"],
   [1e6, "M"],
   [1e3, "K"]
 ];
 function human(v, bytes = false) {
-  const a = Math.abs(v);
+  const unit = bytes ? "B" : "";
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) {
+    const big = typeof v === "number" ? void 0 : countBig(v);
+    if (big !== void 0) {
+      const neg = big < 0n;
+      const digits = (neg ? -big : big).toString();
+      if (digits.length > 21) {
+        let lead = Math.round(Number(digits.slice(0, 4)) / 10);
+        let exp = digits.length - 1;
+        if (lead >= 1e3) {
+          lead = 100;
+          exp++;
+        }
+        const m2 = String(lead);
+        return `${neg ? "-" : ""}${m2[0]}.${m2.slice(1)}e+${exp}${bytes ? " B" : ""}`;
+      }
+      v = Number(big);
+    }
+  }
+  const n = v;
+  const a = Math.abs(n);
   for (const [scale2, s] of SI2)
     if (a >= scale2)
-      return `${Number((v / scale2).toPrecision(3))} ${s}${bytes ? "B" : ""}`;
-  return `${v}${bytes ? " B" : ""}`;
+      return `${Number((n / scale2).toPrecision(3))} ${s}${unit}`;
+  return `${n}${bytes ? " B" : ""}`;
 }
 var isBytes = (k) => k === "weightBytes" || k === "peakMemoryBytes" || k === "bytesMoved";
 function percent(d) {
-  if (d.delta === 0)
+  if (typeof d.delta === "number" ? d.delta === 0 : isZeroCount(d.delta))
     return "0%";
   if (d.relative === void 0)
     return "new";
   const p = d.relative * 100;
   return `${p > 0 ? "+" : ""}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
 }
-function mark(d) {
-  return d.delta > 0 ? "\u{1F53A}" : d.delta < 0 ? "\u{1F53D}" : "";
+var signOf = (v) => {
+  if (typeof v === "number")
+    return v > 0 ? 1 : v < 0 ? -1 : 0;
+  return v.startsWith("-") ? -1 : v === "0" ? 0 : 1;
+};
+function mark(v) {
+  const s = signOf(v);
+  return s > 0 ? "\u{1F53A}" : s < 0 ? "\u{1F53D}" : "";
 }
 function signed(v, bytes) {
-  return `${v > 0 ? "+" : v < 0 ? "-" : "\xB1"}${human(Math.abs(v), bytes)}`;
+  const s = signOf(v);
+  const abs = typeof v === "number" ? Math.abs(v) : v.replace(/^-/, "");
+  return `${s > 0 ? "+" : s < 0 ? "-" : "\xB1"}${human(abs, bytes)}`;
 }
 function flopsChart(changes) {
   const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
   if (rows2.length === 0)
     return void 0;
-  const max2 = Math.max(...rows2.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
-  const [scale2, unit] = max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
-  const v = (x2) => String(Number(((x2 ?? 0) / scale2).toPrecision(3)));
-  const label = (p) => JSON.stringify(p.split("/").pop().replace(/"/g, "'"));
+  const max2 = Math.max(...rows2.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
+  const [scale2, unit] = max2 >= 1e18 ? [1e18, "E"] : max2 >= 1e15 ? [1e15, "P"] : max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
+  const v = (x2) => String(Number((countNumber(x2 ?? 0) / scale2).toPrecision(3)));
   return [
     "```mermaid",
     "xychart-beta",
     `  title "FLOPs (${unit}), base then head"`,
-    `  x-axis [${rows2.map((c) => label(c.path)).join(", ")}]`,
+    `  x-axis [${rows2.map((c) => mermaidLabel(c.path.split("/").pop())).join(", ")}]`,
     `  y-axis "${unit}FLOPs"`,
     `  bar [${rows2.map((c) => v(c.base?.totals.flops)).join(", ")}]`,
     `  bar [${rows2.map((c) => v(c.head?.totals.flops)).join(", ")}]`,
     "```"
   ].join("\n");
 }
-function commentMarker(key = "default") {
-  return `<!-- modelcost:report key=${key} -->`;
+var KEY = /^[A-Za-z0-9._-]{1,64}$/;
+function commentMarker(key2 = "default") {
+  if (!KEY.test(key2))
+    throw new RangeError(`comment key ${JSON.stringify(sanitize(key2, 40))}: expected 1-64 letters, digits, '.', '_' or '-'`);
+  return `<!-- modelcost:report key=${key2} -->`;
+}
+function isOwnComment(body, key2 = "default") {
+  const m2 = commentMarker(key2);
+  return body === m2 || body.startsWith(`${m2}
+`) || body.startsWith(`${m2}\r
+`);
+}
+function fmtMs(v) {
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
+}
+var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+function modelRow(c, hw) {
+  if (c.status === "error")
+    return `| ${cellCode(c.path)} | \u274C ${cellCode(c.error ?? "unreadable", 300)} | | | |${hw.map(() => " |").join("")}`;
+  const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+  const latCell = (h) => {
+    const b = ms(c.base, h);
+    const a = ms(c.head, h);
+    if (a === void 0)
+      return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
+    if (b === void 0)
+      return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
+    const d = msDelta(b, a);
+    return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d.delta)}`.trim();
+  };
+  const partial = Object.keys(c.head?.coverage.unsupported ?? c.base?.coverage.unsupported ?? {}).length > 0;
+  const cell = (k) => {
+    const more = partial && (k === "macs" || k === "flops") ? " + ?" : "";
+    if (c.status === "added")
+      return `new: ${human(c.head.totals[k], isBytes(k))}${more}`;
+    if (c.status === "removed")
+      return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
+    const d = c.diff.totals[k];
+    return deltaSign(d) === 0 ? `${human(d.head, isBytes(k))}${more}` : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))}${more} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d.delta)}`.trim();
+  };
+  return `| ${cellCode(c.path)} | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`;
+}
+function detailsBlock(c, maxLayers) {
+  const d = c.diff;
+  if (!d || d.layers.length === 0 && d.tensors.length === 0)
+    return void 0;
+  const lines = ["", `<details><summary>${summary2(c.path)}: ${plural(d.layers.length, "layer")} changed</summary>`, ""];
+  for (const t of d.tensors)
+    lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ""}${t.base && t.head ? " \u2192 " : ""}${t.head ? code(t.head) : ""}`);
+  if (d.layers.length) {
+    lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
+    for (const l of d.layers.slice(0, maxLayers))
+      lines.push(`| ${cellCode(l.name)}${l.renamedTo ? ` \u2192 ${cellCode(l.renamedTo)}` : ""} | ${cellCode(l.op, 40)} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${cellCode(l.shape.base)} \u2192 ${cellCode(l.shape.head)}` : ""} |`);
+    if (d.layers.length > maxLayers)
+      lines.push("", `\u2026and ${plural(d.layers.length - maxLayers, "more layer")}.`);
+  }
+  lines.push("", "</details>");
+  return lines.join("\n");
+}
+function unsupportedLine(c) {
+  const unsupported = Object.entries(c.diff?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
+  if (!unsupported.length)
+    return void 0;
+  return `
+\u26A0\uFE0F ${code(c.path)}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${code(op, 40)} \xD7${n}`).join(", ")}`;
+}
+function breachLine(b) {
+  return `- ${b.waived ? "\u26AA waived" : "\u274C"} ${code(b.path)}: ${text(b.message, 400)}${b.waived ? ` (${text(b.waived, 200)})` : ""}`;
+}
+function configLine(n) {
+  const value2 = n.base !== void 0 && n.head !== void 0 ? `${code(n.base, 80)} \u2192 ${code(n.head, 80)}` : n.head !== void 0 ? `added ${code(n.head, 80)}` : `removed (was ${code(n.base ?? "", 80)})`;
+  return `- ${code(n.path, 120)}: ${value2}${n.effect === "applies" ? " (applies now: a new rule for models no base rule covers)" : " (takes effect once merged)"}`;
 }
 function renderComment(changes, opts = {}) {
   const maxLayers = opts.maxLayers ?? 10;
   const maxChars = opts.maxChars ?? 65e3;
   const changed = changes.filter((c) => c.status !== "unchanged");
   const errors = changes.filter((c) => c.status === "error");
-  const lines = [commentMarker(opts.key)];
   const breaches = opts.breaches ?? [];
   const failed = breaches.filter((b) => !b.waived);
-  const verdict = failed.length ? `\u274C **modelcost**: ${failed.length} budget breach${failed.length === 1 ? "" : "es"} in ${changed.length} changed model${changed.length === 1 ? "" : "s"}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${changed.length} model${changed.length === 1 ? "" : "s"} changed` : "**modelcost**: no model cost changed";
-  lines.push(verdict, "");
-  if (breaches.length) {
-    for (const b of breaches)
-      lines.push(`- ${b.waived ? "\u26AA waived" : "\u274C"} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ""}`);
-    lines.push("");
-  }
-  if (changed.length) {
-    const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
-    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`);
-    for (const c of changed) {
-      if (c.status === "error") {
-        lines.push(`| \`${c.path}\` | \u274C ${c.error?.replace(/\|/g, "\\|") ?? "unreadable"} | | | |${hw.map(() => " |").join("")}`);
-        continue;
-      }
-      const ms = (r, h) => r?.latency.find((l) => latencyKey(l) === h)?.ms;
-      const latCell = (h) => {
-        const b = ms(c.base, h);
-        const a = ms(c.head, h);
-        if (a === void 0)
-          return b === void 0 ? "" : `removed (was ${fmtMs(b)})`;
-        if (b === void 0)
-          return c.status === "added" ? `new: ${fmtMs(a)}` : fmtMs(a);
-        const d = delta(b, a);
-        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      const cell = (k) => {
-        if (c.status === "added")
-          return `new: ${human(c.head.totals[k], isBytes(k))}`;
-        if (c.status === "removed")
-          return `removed (was ${human(c.base.totals[k], isBytes(k))})`;
-        const d = c.diff.totals[k];
-        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} \u2192 ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      lines.push(`| \`${c.path}\` | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`);
-    }
-    const chart = opts.chart === false ? void 0 : flopsChart(changed);
-    if (chart)
-      lines.push("", chart);
-    for (const c of changed) {
-      const d = c.diff;
-      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
-      if (unsupported.length)
-        lines.push("", `\u26A0\uFE0F \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} \xD7${n}`).join(", ")}`);
-      if (!d || d.layers.length === 0 && d.tensors.length === 0)
-        continue;
-      lines.push("", `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? "" : "s"} changed</summary>`, "");
-      for (const t of d.tensors)
-        lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ""}${t.base && t.head ? " \u2192 " : ""}${t.head ?? ""}`);
-      if (d.layers.length) {
-        lines.push("", "| layer | op | change | FLOPs | params | output |", "| --- | --- | --- | --- | --- | --- |");
-        for (const l of d.layers.slice(0, maxLayers))
-          lines.push(`| \`${l.name}\`${l.renamedTo ? ` \u2192 \`${l.renamedTo}\`` : ""} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} \u2192 ${l.shape.head}` : ""} |`);
-        if (d.layers.length > maxLayers)
-          lines.push("", `\u2026and ${d.layers.length - maxLayers} more layers.`);
-      }
-      lines.push("", "</details>");
-    }
-  }
-  const footer = ["", `<sub>base ${opts.baseSha?.slice(0, 12) ?? "?"} \u2192 head ${opts.headSha?.slice(0, 12) ?? "?"} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`];
-  let body = [...lines, ...footer].join("\n");
-  if (body.length > maxChars) {
-    const note = `
+  const verdict = failed.length ? `\u274C **modelcost**: ${plural(failed.length, "budget breach", "budget breaches")} in ${plural(changed.length, "changed model")}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${plural(changed.length, "model")} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${plural(changed.length, "model")} changed` : "**modelcost**: no model cost changed";
+  const sha = (s) => s && /^[0-9a-f]{4,64}$/i.test(s) ? s.slice(0, 12) : "?";
+  const settings = (opts.settings ?? []).map((s) => text(s, 80));
+  const footer = `
+<sub>base ${sha(opts.baseSha)} \u2192 head ${sha(opts.headSha)}${settings.length ? ` \xB7 ${settings.join(" \xB7 ")}` : ""} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`;
+  const head = `${commentMarker(opts.key)}
+${verdict}
 
-_Comment truncated to ${groupDigits(maxChars)} characters; run \`modelcost pr\` locally for the full diff._`;
-    body = body.slice(0, maxChars - note.length - footer.join("\n").length) + note + footer.join("\n");
+`;
+  const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
+  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(h, 60)} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`].join("\n");
+  const sections = [
+    { kind: "budget breach", items: breaches.map(breachLine), trail: "" },
+    ...opts.configChanges?.length ? [{ kind: "budget change", lead: "**This pull request changes budgets or waivers** (the review uses the base branch's):", items: opts.configChanges.map(configLine), trail: "" }] : [],
+    { kind: "model row", lead: tableHead, items: changed.map((c) => modelRow(c, hw)) }
+  ];
+  const chart = opts.chart === false ? void 0 : flopsChart(changed);
+  const extras = [
+    ...chart ? [{ kind: "chart", items: [`
+${chart}`] }] : [],
+    { kind: "detail section", items: changed.flatMap((c) => [detailsBlock(c, maxLayers), unsupportedLine(c)].filter((x2) => x2 !== void 0)) }
+  ];
+  const hint = opts.fullReportHint ?? "the full report is in the job summary, or run `modelcost pr` locally";
+  const reserve = 320;
+  let body = head;
+  const omitted = /* @__PURE__ */ new Map();
+  const budget = () => maxChars - footer.length - reserve;
+  for (const s of [...sections, ...extras]) {
+    let started = false;
+    for (const item of s.items) {
+      const add = `${started ? "" : s.lead !== void 0 ? `${s.lead}
+` : ""}${item}
+`;
+      if (body.length + add.length > budget() || omitted.has(s.kind)) {
+        omitted.set(s.kind, (omitted.get(s.kind) ?? 0) + 1);
+        continue;
+      }
+      body += add;
+      started = true;
+    }
+    if (started && s.trail !== void 0)
+      body += `${s.trail}
+`;
   }
-  return `${body}
+  if (omitted.size) {
+    const what = [...omitted].map(([k, n]) => plural(n, k, k.endsWith("h") ? `${k}es` : `${k}s`)).join(", ");
+    body += `
+_Left out to stay under ${groupDigits(maxChars)} characters: ${what}; ${hint}._
+`;
+  }
+  return `${body.replace(/\n+$/, "\n")}${footer}
 `;
 }
-function fmtMs(v) {
-  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
-}
 
-// ../../packages/report/dist/config.js
-var import_yaml = __toESM(require_dist(), 1);
-
-// ../../packages/report/dist/messages.js
-var MESSAGES = {
-  yamlSyntax: (file, line, detail) => `${file}${line ? `:${line}` : ""}: not valid YAML: ${detail}`,
-  notMapping: (file, got) => `${file}: expected a mapping (models, budgets, ...), got ${got}`,
-  expected: (path, what, got) => `${path}: expected ${what}, got ${got}`,
-  unknownKey: (path, known) => `${path}: unknown key, ignored (known: ${known.join(", ")})`,
-  unknownMetric: (path, known) => `${path}: unknown metric (known: ${known.join(", ")})`,
-  emptyRule: (path) => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
-  unknownWaiver: (name) => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
-  breachMax: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
-  latencyNotEstimated: (rule, what) => `${rule}: ${what} was not estimated, so its limit cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
-  breachIncrease: (rule, metric, change, limit) => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
-  breachUnsupported: (rule, ops) => `${rule}: ops without a cost rule: ${ops}`
+// ../../packages/report/dist/glob.js
+var GlobError = class extends Error {
+  name = "GlobError";
 };
-
-// ../../packages/report/dist/config.js
-var BUDGET_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes"];
-var PRECISIONS = ["fp32", "fp16", "bf16", "int8"];
-var SUFFIX = { "": 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
-function parseSize(v) {
-  if (typeof v === "number")
-    return Number.isFinite(v) && v >= 0 ? v : void 0;
-  if (typeof v !== "string")
-    return void 0;
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|K|M|G|T|P)?B?\s*$/.exec(v);
-  if (!m2)
-    return void 0;
-  return Math.round(Number(m2[1]) * SUFFIX[m2[2] ?? ""]);
-}
-function parseMs(v) {
-  if (typeof v === "number")
-    return Number.isFinite(v) && v >= 0 ? v : void 0;
-  if (typeof v !== "string")
-    return void 0;
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(v);
-  if (!m2)
-    return void 0;
-  return Number(m2[1]) * (m2[2] === "s" ? 1e3 : 1);
-}
-function parseIncrease(v) {
-  if (typeof v === "string") {
-    const m2 = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-    if (m2)
-      return { relative: Number(m2[1]) / 100 };
-  }
-  const abs = parseSize(v);
-  return abs === void 0 ? void 0 : { absolute: abs };
-}
-var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var show = (v) => typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? "a list" : v === null ? "null" : typeof v === "object" ? "a mapping" : String(v);
-var TOP_KEYS = ["models", "hardware", "hardwareProfiles", "precision", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
-function parseConfig(text, file = ".modelcost.yml") {
-  const warnings = [];
-  const errors = [];
-  let doc;
-  try {
-    doc = (0, import_yaml.parse)(text, { prettyErrors: true });
-  } catch (e2) {
-    const line = e2 instanceof import_yaml.YAMLParseError && e2.linePos ? e2.linePos[0].line : void 0;
-    const detail = e2.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
-    return { warnings, errors: [MESSAGES.yamlSyntax(file, line, detail)] };
-  }
-  if (doc === null || doc === void 0)
-    doc = {};
-  if (!isRecord(doc))
-    return { warnings, errors: [MESSAGES.notMapping(file, show(doc))] };
-  for (const k of Object.keys(doc))
-    if (!TOP_KEYS.includes(k))
-      warnings.push(MESSAGES.unknownKey(k, TOP_KEYS));
-  const strings = (path, v, dflt) => {
-    if (v === void 0)
-      return dflt;
-    const list = typeof v === "string" ? [v] : v;
-    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === "")) {
-      errors.push(MESSAGES.expected(path, "a list of non-empty strings", show(v)));
-      return dflt;
-    }
-    return list;
-  };
-  const models = strings("models", doc.models, ["**/*.onnx"]);
-  const hardware = strings("hardware", doc.hardware, []);
-  const hardwareProfiles = [];
-  if (doc.hardwareProfiles !== void 0) {
-    if (!Array.isArray(doc.hardwareProfiles))
-      errors.push(MESSAGES.expected("hardwareProfiles", "a list of hardware profiles", show(doc.hardwareProfiles)));
-    else
-      doc.hardwareProfiles.forEach((h, i2) => {
-        const r = parseUserHardware(h, `hardwareProfiles[${i2}]`);
-        if (r.value)
-          hardwareProfiles.push(r.value);
-        errors.push(...r.errors);
-      });
-  }
-  if (errors.length === 0) {
-    try {
-      findHardware(hardware, hardwareCatalog(hardwareProfiles));
-    } catch (e2) {
-      if (!(e2 instanceof HardwareError))
-        throw e2;
-      errors.push(`hardware: ${e2.message}`);
-    }
-  }
-  const precision = parsePrecision(doc.precision, "precision", errors);
-  const dims = {};
-  if (doc.dims !== void 0) {
-    if (!isRecord(doc.dims))
-      errors.push(MESSAGES.expected("dims", "a mapping of symbol names to positive integers", show(doc.dims)));
-    else
-      for (const [k, v] of Object.entries(doc.dims)) {
-        if (typeof v === "number" && Number.isInteger(v) && v > 0)
-          dims[k] = v;
-        else
-          errors.push(MESSAGES.expected(`dims.${k}`, "a positive integer", show(v)));
-      }
-  }
-  const budgets = [];
-  if (doc.budgets !== void 0) {
-    if (!Array.isArray(doc.budgets))
-      errors.push(MESSAGES.expected("budgets", "a list of rules", show(doc.budgets)));
-    else
-      doc.budgets.forEach((b, i2) => {
-        const r = parseRule(b, `budgets[${i2}]`, errors, warnings);
-        if (r)
-          budgets.push(r);
-      });
-  }
-  const waivers = {};
-  if (doc.waivers !== void 0) {
-    if (!isRecord(doc.waivers))
-      errors.push(MESSAGES.expected("waivers", "a mapping of budget names to reasons", show(doc.waivers)));
-    else
-      for (const [k, v] of Object.entries(doc.waivers)) {
-        if (typeof v === "string" && v.trim())
-          waivers[k] = v;
-        else
-          errors.push(MESSAGES.expected(`waivers.${k}`, "a reason (non-empty text)", show(v)));
-        if (!budgets.some((b) => b.name === k))
-          warnings.push(MESSAGES.unknownWaiver(k));
-      }
-  }
-  let failOnUnsupported = false;
-  if (doc.failOnUnsupported !== void 0) {
-    if (typeof doc.failOnUnsupported === "boolean")
-      failOnUnsupported = doc.failOnUnsupported;
-    else
-      errors.push(MESSAGES.expected("failOnUnsupported", "true or false", show(doc.failOnUnsupported)));
-  }
-  const comment = { perLayer: true, minChange: 1e-3 };
-  if (doc.comment !== void 0) {
-    if (!isRecord(doc.comment))
-      errors.push(MESSAGES.expected("comment", "a mapping", show(doc.comment)));
-    else {
-      if (doc.comment.perLayer !== void 0) {
-        if (typeof doc.comment.perLayer === "boolean")
-          comment.perLayer = doc.comment.perLayer;
-        else
-          errors.push(MESSAGES.expected("comment.perLayer", "true or false", show(doc.comment.perLayer)));
-      }
-      if (doc.comment.minChange !== void 0) {
-        const inc = parseIncrease(doc.comment.minChange);
-        if (inc && "relative" in inc)
-          comment.minChange = inc.relative;
-        else
-          errors.push(MESSAGES.expected("comment.minChange", "a percentage like 0.1%", show(doc.comment.minChange)));
-      }
-    }
-  }
-  if (errors.length)
-    return { warnings, errors };
-  return { value: { models, hardware, hardwareProfiles, ...precision ? { precision } : {}, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
-}
-var RULE_KEYS = ["match", "name", "max", "maxIncrease", "failOnUnsupported", "precision"];
-function parsePrecision(v, path, errors) {
-  if (v === void 0)
-    return void 0;
-  if (typeof v === "string" && PRECISIONS.includes(v))
-    return v;
-  errors.push(MESSAGES.expected(path, `one of ${PRECISIONS.join(", ")}`, show(v)));
-  return void 0;
-}
-function parseRule(b, path, errors, warnings) {
-  if (!isRecord(b)) {
-    errors.push(MESSAGES.expected(path, "a rule with match and max / maxIncrease", show(b)));
-    return void 0;
-  }
-  for (const k of Object.keys(b))
-    if (!RULE_KEYS.includes(k))
-      warnings.push(MESSAGES.unknownKey(`${path}.${k}`, RULE_KEYS));
-  const n = errors.length;
-  const match = typeof b.match === "string" && b.match !== "" ? b.match : "**";
-  if (b.match !== void 0 && match !== b.match)
-    errors.push(MESSAGES.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
-  const max2 = {};
-  if (b.max !== void 0) {
-    if (!isRecord(b.max))
-      errors.push(MESSAGES.expected(`${path}.max`, "a mapping of metrics to limits", show(b.max)));
-    else
-      for (const [k, v] of Object.entries(b.max)) {
-        if (k === "latencyMs") {
-          if (!isRecord(v)) {
-            errors.push(MESSAGES.expected(`${path}.max.latencyMs`, "a mapping of hardware ids to durations like 30ms", show(v)));
-            continue;
-          }
-          const lat = {};
-          for (const [hw, ms] of Object.entries(v)) {
-            const t = parseMs(ms);
-            if (t === void 0)
-              errors.push(MESSAGES.expected(`${path}.max.latencyMs.${hw}`, "a duration like 30ms or 1.5s", show(ms)));
-            else
-              lat[hw] = t;
-          }
-          max2.latencyMs = lat;
-        } else if (BUDGET_METRICS.includes(k)) {
-          const size = parseSize(v);
-          if (size === void 0)
-            errors.push(MESSAGES.expected(`${path}.max.${k}`, "a number or a size like 10G", show(v)));
-          else
-            max2[k] = size;
-        } else
-          errors.push(MESSAGES.unknownMetric(`${path}.max.${k}`, [...BUDGET_METRICS, "latencyMs"]));
-      }
-  }
-  const maxIncrease = {};
-  if (b.maxIncrease !== void 0) {
-    if (!isRecord(b.maxIncrease))
-      errors.push(MESSAGES.expected(`${path}.maxIncrease`, "a mapping of metrics to increases", show(b.maxIncrease)));
-    else
-      for (const [k, v] of Object.entries(b.maxIncrease)) {
-        if (!BUDGET_METRICS.includes(k)) {
-          errors.push(MESSAGES.unknownMetric(`${path}.maxIncrease.${k}`, BUDGET_METRICS));
-          continue;
-        }
-        const inc = parseIncrease(v);
-        if (inc === void 0)
-          errors.push(MESSAGES.expected(`${path}.maxIncrease.${k}`, "a percentage like 5% or a size like 10M", show(v)));
-        else
-          maxIncrease[k] = inc;
-      }
-  }
-  if (b.max === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
-    errors.push(MESSAGES.emptyRule(path));
-  if (b.failOnUnsupported !== void 0 && typeof b.failOnUnsupported !== "boolean")
-    errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, "true or false", show(b.failOnUnsupported)));
-  if (b.name !== void 0 && (typeof b.name !== "string" || b.name === ""))
-    errors.push(MESSAGES.expected(`${path}.name`, "a non-empty string", show(b.name)));
-  const precision = parsePrecision(b.precision, `${path}.precision`, errors);
-  if (errors.length > n)
-    return void 0;
-  return {
-    match,
-    max: max2,
-    maxIncrease,
-    ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
-    ...typeof b.name === "string" ? { name: b.name } : {},
-    ...precision ? { precision } : {}
-  };
-}
-
-// ../../packages/report/dist/budgets.js
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function ruleName(r, i2) {
-  return r.name ?? `budgets[${i2}]`;
-}
-function rulesFor(config, path) {
-  return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => (0, import_picomatch.default)(rule.match, { dot: true })(path));
-}
-function evaluateBudgets(config, path, head, base) {
+var MAX_GLOB_LENGTH = 1024;
+var MAX_GLOB_EXPANSIONS = 256;
+function splitTop(s) {
   const out = [];
-  for (const { rule, index } of rulesFor(config, path)) {
-    const name = ruleName(rule, index);
-    const waived = config.waivers[name];
-    const push = (metric, actual, limit, message) => {
-      out.push(waived ? { path, rule: name, metric, actual, limit, message, waived } : { path, rule: name, metric, actual, limit, message });
-    };
-    for (const m2 of BUDGET_METRICS) {
-      const limit = rule.max[m2];
-      const actual = head.totals[m2];
-      if (limit !== void 0 && actual > limit)
-        push(m2, actual, limit, MESSAGES.breachMax(name, m2, human(actual, m2.endsWith("Bytes")), human(limit, m2.endsWith("Bytes"))));
-      const inc = rule.maxIncrease[m2];
-      if (inc && base) {
-        const grew = actual - base.totals[m2];
-        const allowed = "relative" in inc ? base.totals[m2] * inc.relative : inc.absolute;
-        if (grew > allowed) {
-          const change = "relative" in inc ? `${(grew / (base.totals[m2] || 1) * 100).toFixed(1)}%` : human(grew);
-          const lim = "relative" in inc ? `${(inc.relative * 100).toFixed(1)}%` : human(inc.absolute);
-          push(`${m2} increase`, grew, allowed, MESSAGES.breachIncrease(name, m2, change, lim));
-        }
-      }
+  let depth = 0;
+  let cur = "";
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c = s[i2];
+    if (c === "\\" && i2 + 1 < s.length) {
+      cur += c + s[++i2];
+      continue;
     }
-    const precision = rule.precision ?? config.precision;
-    for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
-      const l = head.latency.find((x2) => x2.hardware === hw && x2.precision === precision);
-      const label = `latency on ${latencyKey({ hardware: hw, ...precision ? { precision } : {} })}`;
-      if (!l)
-        push(`latencyMs.${hw}`, Number.NaN, limit, MESSAGES.latencyNotEstimated(name, label));
-      else if (l.ms > limit)
-        push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
-    }
-    const unsupported = Object.entries(head.coverage.unsupported);
-    if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
-      push("unsupported", unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
+    if (c === "{")
+      depth++;
+    else if (c === "}")
+      depth--;
+    if (c === "," && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else
+      cur += c;
   }
+  out.push(cur);
   return out;
 }
-
-// ../../packages/report/dist/review.js
-import { createHash } from "node:crypto";
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-
-// ../../packages/report/dist/latency.js
-function latencyPlan(config) {
-  const ids = new Set(config.hardware);
-  const precisions = /* @__PURE__ */ new Set([config.precision]);
-  for (const b of config.budgets) {
-    const hw = Object.keys(b.max.latencyMs ?? {});
-    hw.forEach((h) => ids.add(h));
-    if (hw.length)
-      precisions.add(b.precision ?? config.precision);
+function expandBraces(p, budget) {
+  let depth = 0;
+  let start = -1;
+  for (let i2 = 0; i2 < p.length; i2++) {
+    const c = p[i2];
+    if (c === "\\") {
+      i2++;
+      continue;
+    }
+    if (c === "[") {
+      const end = p.indexOf("]", i2 + 2);
+      if (end > 0)
+        i2 = end;
+      continue;
+    }
+    if (c === "{") {
+      if (depth++ === 0)
+        start = i2;
+    } else if (c === "}" && depth > 0 && --depth === 0) {
+      const inner = p.slice(start + 1, i2);
+      const pre = p.slice(0, start);
+      const post = p.slice(i2 + 1);
+      let alts = splitTop(inner);
+      const range = /^(-?\d+)\.\.(-?\d+)$/.exec(inner);
+      if (range) {
+        const a = Number(range[1]);
+        const b = Number(range[2]);
+        if (Math.abs(b - a) >= MAX_GLOB_EXPANSIONS)
+          throw new GlobError(`the range {${inner}} expands to more than ${MAX_GLOB_EXPANSIONS} patterns`);
+        alts = [];
+        for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1)
+          alts.push(String(v));
+      } else if (alts.length === 1) {
+        return expandBraces(`${pre}\\{${inner}\\}${post}`, budget);
+      }
+      const out = [];
+      for (const alt of alts) {
+        for (const x2 of expandBraces(`${pre}${alt}${post}`, budget)) {
+          if (++budget.n > MAX_GLOB_EXPANSIONS)
+            throw new GlobError(`braces expand to more than ${MAX_GLOB_EXPANSIONS} patterns`);
+          out.push(x2);
+        }
+      }
+      return out;
+    }
   }
-  return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
+  return [p];
 }
-function addLatency(report, plan) {
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { precision: p } : {}));
+function compileSegment(seg, where) {
+  if (seg === "**")
+    return { globstar: true };
+  const tokens = [];
+  for (let i2 = 0; i2 < seg.length; i2++) {
+    const c = seg[i2];
+    if ((c === "+" || c === "!" || c === "@" || c === "*" || c === "?") && seg[i2 + 1] === "(") {
+      throw new GlobError(`${where}: extglob ${JSON.stringify(`${c}(`)} is not supported (extglobs can take exponential time to match); use *, ?, [...] or {a,b}`);
+    }
+    if (c === "\\") {
+      if (i2 + 1 < seg.length)
+        tokens.push({ t: "lit", c: seg[++i2] });
+      continue;
+    }
+    if (c === "*") {
+      if (tokens[tokens.length - 1]?.t !== "star")
+        tokens.push({ t: "star" });
+      continue;
+    }
+    if (c === "?") {
+      tokens.push({ t: "any" });
+      continue;
+    }
+    if (c === "[") {
+      const close = seg.indexOf("]", i2 + 2);
+      if (close > 0) {
+        let body = seg.slice(i2 + 1, close);
+        const neg = body.startsWith("!") || body.startsWith("^");
+        if (neg)
+          body = body.slice(1);
+        const ranges = [];
+        const cps = Array.from(body);
+        for (let k = 0; k < cps.length; k++) {
+          const a = cps[k].codePointAt(0);
+          if (cps[k + 1] === "-" && k + 2 < cps.length) {
+            ranges.push([a, cps[k + 2].codePointAt(0)]);
+            k += 2;
+          } else
+            ranges.push([a, a]);
+        }
+        tokens.push({ t: "class", neg, ranges });
+        i2 = close;
+        continue;
+      }
+    }
+    tokens.push({ t: "lit", c });
+  }
+  return { globstar: false, tokens, literalDot: tokens[0]?.t === "lit" && tokens[0].c === "." };
+}
+function matchSegment(s, name, dot2) {
+  if (!dot2 && name.startsWith(".") && !s.literalDot)
+    return false;
+  const cs = Array.from(name);
+  const ts = s.tokens;
+  let i2 = 0;
+  let j = 0;
+  let starJ = -1;
+  let starI = 0;
+  const one = (tok, ch) => {
+    if (tok.t === "lit")
+      return tok.c === ch;
+    if (tok.t === "any")
+      return true;
+    if (tok.t === "class") {
+      const cp = ch.codePointAt(0);
+      const inside = tok.ranges.some(([a, b]) => cp >= a && cp <= b);
+      return inside !== tok.neg;
+    }
+    return false;
+  };
+  while (i2 < cs.length) {
+    const tok = ts[j];
+    if (tok && tok.t !== "star" && one(tok, cs[i2])) {
+      i2++;
+      j++;
+    } else if (tok && tok.t === "star") {
+      starJ = j++;
+      starI = i2;
+    } else if (starJ >= 0) {
+      j = starJ + 1;
+      i2 = ++starI;
+    } else
+      return false;
+  }
+  while (j < ts.length && ts[j].t === "star")
+    j++;
+  return j === ts.length;
+}
+function matchSegments(ps, names, dot2) {
+  let i2 = 0;
+  let j = 0;
+  let starJ = -1;
+  let starI = 0;
+  while (i2 < names.length) {
+    const p = ps[j];
+    if (p && !p.globstar && matchSegment(p, names[i2], dot2)) {
+      i2++;
+      j++;
+    } else if (p && p.globstar && (dot2 || !names[i2].startsWith("."))) {
+      starJ = j++;
+      starI = i2;
+    } else if (starJ >= 0 && (dot2 || !names[starI].startsWith("."))) {
+      j = starJ + 1;
+      i2 = ++starI;
+    } else
+      return false;
+  }
+  while (j < ps.length && ps[j].globstar)
+    j++;
+  return j === ps.length;
+}
+function compileGlob(patterns, options = {}) {
+  const list = typeof patterns === "string" ? [patterns] : patterns;
+  const dot2 = options.dot === true;
+  const pos = [];
+  const neg = [];
+  for (const raw of list) {
+    if (raw.length > MAX_GLOB_LENGTH)
+      throw new GlobError(`pattern of ${raw.length} characters: at most ${MAX_GLOB_LENGTH}`);
+    const negated = raw.startsWith("!") && !raw.startsWith("!(");
+    const body = (negated ? raw.slice(1) : raw).replace(/^(\.\/)+/, "");
+    const where = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}\u2026` : raw);
+    let expanded;
+    try {
+      expanded = expandBraces(body, { n: 0 });
+    } catch (e2) {
+      throw e2 instanceof GlobError ? new GlobError(`${where}: ${e2.message}`) : e2;
+    }
+    for (const p of expanded)
+      (negated ? neg : pos).push(p.split("/").filter((s, k, a) => s !== "" || k === a.length - 1).map((s) => compileSegment(s, where)));
+  }
+  return (path) => {
+    const names = path.replace(/^(\.\/)+/, "").split("/");
+    return pos.some((p) => matchSegments(p, names, dot2)) && !neg.some((p) => matchSegments(p, names, dot2));
+  };
+}
+function globProblem(pattern) {
+  try {
+    compileGlob(pattern);
+    return void 0;
+  } catch (e2) {
+    if (e2 instanceof GlobError)
+      return e2.message;
+    throw e2;
+  }
+}
+
+// ../../packages/onnx/dist/node/file-source.js
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+function openFileSource(path) {
+  const fd2 = openSync(path, "r");
+  let size;
+  try {
+    size = fstatSync(fd2).size;
+  } catch (e2) {
+    closeSync(fd2);
+    throw e2;
+  }
+  let open2 = true;
+  let bytesRead = 0;
+  let reads = 0;
+  return {
+    size,
+    get bytesRead() {
+      return bytesRead;
+    },
+    get reads() {
+      return reads;
+    },
+    read(offset, length) {
+      const buf = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd2, buf, got, length - got, offset + got);
+        if (n === 0)
+          break;
+        got += n;
+      }
+      reads++;
+      bytesRead += got;
+      return got === length ? buf : buf.subarray(0, got);
+    },
+    close() {
+      if (open2) {
+        open2 = false;
+        closeSync(fd2);
+      }
+    }
+  };
 }
 
 // ../../packages/keras/dist/errors.js
@@ -36483,10 +35124,10 @@ var KerasImportError = class extends ModelImportError {
    * @param message full message, starting with `<file>: `
    * @param offset byte offset of the problem, when known
    */
-  constructor(file, code, message, offset) {
+  constructor(file, code2, message, offset) {
     super(message);
     this.file = file;
-    this.code = code;
+    this.code = code2;
     this.offset = offset;
   }
 };
@@ -36494,12 +35135,12 @@ var KerasImportError = class extends ModelImportError {
 // ../../packages/keras/dist/messages.js
 var DEFAULT_FILE_LABEL = "input";
 var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
-function quote(text, max2 = 40) {
-  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+function quote(text2, max2 = 40) {
+  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
   return JSON.stringify(cut);
 }
 var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
-var MESSAGES2 = {
+var MESSAGES = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no Keras model. Check that it was written completely.`,
   invalidJson: (file, reason, line, column, offset) => `${file}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${reason}. Export the model again with model.to_json().`,
   notKerasJson: (file, got) => `${file}: not a Keras model config: ${got}; expected ${EXPECTED_KEYS}.`,
@@ -36537,20 +35178,20 @@ var ShapeError = class extends Error {
 var UnknownShapeError = class extends Error {
   name = "UnknownShapeError";
 };
-function num(cfg, key, def) {
-  const v = cfg[key];
+function num(cfg, key2, def) {
+  const v = cfg[key2];
   return typeof v === "number" ? v : def;
 }
-function bool(cfg, key, def) {
-  const v = cfg[key];
+function bool(cfg, key2, def) {
+  const v = cfg[key2];
   return typeof v === "boolean" ? v : def;
 }
-function str(cfg, key, def) {
-  const v = cfg[key];
+function str(cfg, key2, def) {
+  const v = cfg[key2];
   return typeof v === "string" ? v : def;
 }
-function tuple(cfg, key, n, def) {
-  const v = cfg[key] ?? def;
+function tuple(cfg, key2, n, def) {
+  const v = cfg[key2] ?? def;
   if (typeof v === "number")
     return new Array(n).fill(v);
   if (Array.isArray(v) && v.every((x2) => typeof x2 === "number")) {
@@ -36560,13 +35201,13 @@ function tuple(cfg, key, n, def) {
     if (list.length === 1)
       return new Array(n).fill(list[0]);
   }
-  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer or a list of ${n} integers`);
+  throw new ShapeError(`config ${key2} = ${JSON.stringify(v)}: expected an integer or a list of ${n} integers`);
 }
 function channelsFirst(cfg) {
   return cfg["data_format"] === "channels_first";
 }
-function nested(cfg, key) {
-  const v = cfg[key];
+function nested(cfg, key2) {
+  const v = cfg[key2];
   if (!v || typeof v !== "object" || Array.isArray(v))
     return void 0;
   const o = v;
@@ -36660,10 +35301,10 @@ function activationFlops(c, act, n) {
   const name = activationName(act);
   if (name === void 0)
     return Poly.ZERO;
-  const key = name.toLowerCase();
-  const op = ACTIVATION_OPS[key] ?? ACTIVATION_OPS[name];
+  const key2 = name.toLowerCase();
+  const op = ACTIVATION_OPS[key2] ?? ACTIVATION_OPS[name];
   if (op === void 0) {
-    c.diag("warning", "unknown-activation", MESSAGES2.unknownActivation(c.name, name));
+    c.diag("warning", "unknown-activation", MESSAGES.unknownActivation(c.name, name));
     return Poly.ZERO;
   }
   if (typeof op === "number")
@@ -37191,16 +35832,16 @@ function concatShape(c, axisValue) {
   return out;
 }
 var concatenate = { outputs: (c) => [concatShape(c, num(c.config, "axis", -1))] };
-function dotAxes(c, key, ranks) {
-  const raw = c.config[key] ?? -1;
+function dotAxes(c, key2, ranks) {
+  const raw = c.config[key2] ?? -1;
   const list = typeof raw === "number" ? [raw, raw] : Array.isArray(raw) ? raw : [-1, -1];
   return [normAxis(list[0], ranks[0]), normAxis(list[1] ?? list[0], ranks[1])];
 }
-function dotShape(c, key) {
+function dotShape(c, key2) {
   const [x2, y] = allShapes(c, 2);
   if (c.inputs.length !== 2)
     throw new ShapeError(`expected exactly 2 inputs, got ${c.inputs.length}`);
-  const [a, b] = dotAxes(c, key, [x2.length, y.length]);
+  const [a, b] = dotAxes(c, key2, [x2.length, y.length]);
   if (a === 0 || b === 0)
     throw new ShapeError("cannot contract over the batch axis");
   const u = unifyDim(x2[a], y[b]);
@@ -37209,11 +35850,11 @@ function dotShape(c, key) {
   const out = [...x2.filter((_, i2) => i2 !== a), ...y.filter((_, i2) => i2 !== 0 && i2 !== b)];
   return { out: out.length === 1 ? [out[0], 1] : out, contracted: u.dim };
 }
-function dotRule(key, normalizeKey) {
+function dotRule(key2, normalizeKey) {
   return {
-    outputs: (c) => [dotShape(c, key).out],
+    outputs: (c) => [dotShape(c, key2).out],
     cost(c) {
-      const { out, contracted } = dotShape(c, key);
+      const { out, contracted } = dotShape(c, key2);
       const macs = numElements(out).mul(contracted);
       const norm = normalizeKey(c) ? elements(inShape(c, 0)).add(elements(inShape(c, 1))).mul(3) : Poly.ZERO;
       return { macs, flops: macs.mul(2).add(norm), params: Poly.ZERO };
@@ -37432,8 +36073,8 @@ var PREPROCESSING_RULES = {
 };
 
 // ../../packages/keras/dist/layers/reshaping.js
-function pairs(c, key, rank, def) {
-  const v = c.config[key] ?? def;
+function pairs(c, key2, rank, def) {
+  const v = c.config[key2] ?? def;
   if (typeof v === "number")
     return new Array(rank).fill(0).map(() => [v, v]);
   if (Array.isArray(v)) {
@@ -37445,12 +36086,12 @@ function pairs(c, key, rank, def) {
           return [x2, x2];
         if (Array.isArray(x2) && x2.length === 2 && x2.every((y) => typeof y === "number"))
           return [x2[0], x2[1]];
-        throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected integers or pairs of integers`);
+        throw new ShapeError(`config ${key2} = ${JSON.stringify(v)}: expected integers or pairs of integers`);
       });
     if (v.length === 1 && typeof v[0] === "number")
       return new Array(rank).fill(0).map(() => [v[0], v[0]]);
   }
-  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer, ${rank} integers or ${rank} pairs`);
+  throw new ShapeError(`config ${key2} = ${JSON.stringify(v)}: expected an integer, ${rank} integers or ${rank} pairs`);
 }
 function cropping(rank) {
   return {
@@ -37600,10 +36241,10 @@ var RNN_RULES = {
 };
 
 // ../../packages/keras/dist/layers/wrappers.js
-function innerCall(c, key, inputs = c.inputs) {
-  const spec = nested(c.config, key);
+function innerCall(c, key2, inputs = c.inputs) {
+  const spec = nested(c.config, key2);
   if (!spec)
-    throw new ShapeError(`config ${key} is missing: expected the wrapped layer's {class_name, config}`);
+    throw new ShapeError(`config ${key2} is missing: expected the wrapped layer's {class_name, config}`);
   const rule = c.rule(spec.className);
   if (!rule)
     throw new ShapeError(`wrapped layer class ${spec.className} has no modelcost rule`);
@@ -37879,14 +36520,14 @@ var Walker = class {
   constructor(opts) {
     this.opts = opts;
   }
-  diag(severity, code, message, node) {
-    this.diagnostics.push({ severity, code, ...node !== void 0 ? { node } : {}, message });
+  diag(severity, code2, message, node) {
+    this.diagnostics.push({ severity, code: code2, ...node !== void 0 ? { node } : {}, message });
   }
   result(outputs) {
     const known = this.topInputs.map((t) => t.name);
     for (const name of Object.keys(this.opts.inputs ?? {}))
       if (!this.usedInputOptions.has(name))
-        throw new KerasImportError(this.opts.file, "bad-option", MESSAGES2.badInputOption(this.opts.file, name, known));
+        throw new KerasImportError(this.opts.file, "bad-option", MESSAGES.badInputOption(this.opts.file, name, known));
     return { inputs: this.topInputs, outputs, calls: this.calls, weights: this.weights, diagnostics: this.diagnostics };
   }
   /** A top-level input from its InputLayer config (`batch_input_shape` / `batch_shape`); nulls become symbols. */
@@ -37900,7 +36541,7 @@ var Walker = class {
     }
     const raw = layer.config["batch_input_shape"] ?? layer.config["batch_shape"] ?? layer.config["batchInputShape"];
     if (!Array.isArray(raw)) {
-      this.diag("warning", "no-input-shape", MESSAGES2.noInputShape(layer.name), layer.name);
+      this.diag("warning", "no-input-shape", MESSAGES.noInputShape(layer.name), layer.name);
       return { name: layer.name, shape: void 0, dtype };
     }
     const shape = raw.map((d, i2) => typeof d === "number" && d >= 0 ? d : i2 === 0 ? symDim("batch") : symDim(`${symbolName(layer.name)}_dim${i2}`));
@@ -37910,33 +36551,33 @@ var Walker = class {
   runModel(model, bound, prefix, trainable) {
     const file = this.opts.file;
     const produced = /* @__PURE__ */ new Map();
-    const key = (layer, node) => `${layer}\0${node}`;
+    const key2 = (layer, node) => `${layer}\0${node}`;
     const byName = new Map(model.layers.map((l) => [l.name, l]));
     const inProgress = /* @__PURE__ */ new Set();
     if (bound) {
       if (bound.length !== model.inputs.length)
         this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
-      model.inputs.forEach((r, i2) => produced.set(key(r.layer, r.node), [bound[i2]]));
+      model.inputs.forEach((r, i2) => produced.set(key2(r.layer, r.node), [bound[i2]]));
     } else {
       for (const r of model.inputs) {
         const l = byName.get(r.layer);
         if (!l)
-          throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, "input_layers", `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
-        if (!produced.has(key(r.layer, r.node))) {
+          throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, "input_layers", `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
+        if (!produced.has(key2(r.layer, r.node))) {
           const t = this.inputTensor(l);
           this.topInputs.push(t);
-          produced.set(key(r.layer, r.node), [t]);
+          produced.set(key2(r.layer, r.node), [t]);
         }
       }
     }
     const produce = (layerName2, node, who) => {
-      const k = key(layerName2, node);
+      const k = key2(layerName2, node);
       const done = produced.get(k);
       if (done)
         return done;
       const layer = byName.get(layerName2);
       if (!layer)
-        throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, who, `[${quote(layerName2)}, ${node}]`));
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `[${quote(layerName2)}, ${node}]`));
       if (layer.className === "InputLayer" && layer.calls.length === 0) {
         const t = this.inputTensor(layer);
         if (!bound)
@@ -37946,18 +36587,18 @@ var Walker = class {
       }
       const call = layer.calls[node];
       if (!call)
-        throw new KerasImportError(file, "bad-config", MESSAGES2.unknownRef(file, who, `call ${node} of layer ${quote(layerName2)} (it has ${layer.calls.length})`));
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `call ${node} of layer ${quote(layerName2)} (it has ${layer.calls.length})`));
       if (inProgress.has(k))
-        throw new KerasImportError(file, "bad-config", MESSAGES2.cycle(file, layerName2));
+        throw new KerasImportError(file, "bad-config", MESSAGES.cycle(file, layerName2));
       inProgress.add(k);
-      const resolve = (r) => {
+      const resolve2 = (r) => {
         const outs2 = produce(r.layer, r.node, layerName2);
         return outs2[r.tensor];
       };
-      const args = call.args.map(resolve);
+      const args = call.args.map(resolve2);
       const kw = {};
       for (const [name, refs] of Object.entries(call.kwargRefs))
-        kw[name] = refs.map(resolve);
+        kw[name] = refs.map(resolve2);
       const outs = this.runCall(layer, call, args, kw, prefix, trainable);
       inProgress.delete(k);
       produced.set(k, outs);
@@ -37992,7 +36633,7 @@ var Walker = class {
     const computeDtype = policy?.compute ?? (isFloat(inDtype) ? inDtype : "float32");
     const variableDtype = policy?.variable ?? "float32";
     if (policy && !(policy.compute in KERAS_DTYPES))
-      this.diag("warning", "unknown-dtype", MESSAGES2.unknownDType(nodeName, policy.compute), nodeName);
+      this.diag("warning", "unknown-dtype", MESSAGES.unknownDType(nodeName, policy.compute), nodeName);
     const rule = ruleFor(layer.className);
     const ctx = {
       className: layer.className,
@@ -38004,7 +36645,7 @@ var Walker = class {
       convention: this.opts.convention,
       legacy: this.opts.legacy,
       rule: ruleFor,
-      diag: (severity, code, message) => this.diag(severity, code, message, nodeName)
+      diag: (severity, code2, message) => this.diag(severity, code2, message, nodeName)
     };
     const outTensors = (shapes) => shapes.map((s, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: s, dtype: computeDtype }));
     const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
@@ -38028,7 +36669,7 @@ var Walker = class {
       return [...r.outputs];
     };
     if (!rule) {
-      this.diag("warning", "unsupported-layer", MESSAGES2.unsupportedLayer(layer.className, layer.name), nodeName);
+      this.diag("warning", "unsupported-layer", MESSAGES.unsupportedLayer(layer.className, layer.name), nodeName);
       return record2({ outputs: outTensors([void 0]), weights: [], params: void 0, status: "unsupported" });
     }
     let weights = [];
@@ -38040,17 +36681,17 @@ var Walker = class {
       } catch (e2) {
         if (e2 instanceof UnknownShapeError) {
           params = void 0;
-          this.diag("warning", "params-unknown", MESSAGES2.paramsUnknown(nodeName), nodeName);
+          this.diag("warning", "params-unknown", MESSAGES.paramsUnknown(nodeName), nodeName);
         } else if (e2 instanceof ShapeError) {
           params = void 0;
-          this.diag("error", "shape-mismatch", MESSAGES2.shapeError(layer.className, nodeName, e2.message), nodeName);
+          this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
           return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
         } else
           throw e2;
       }
     }
     if (inputsAll.some((t) => !t.shape)) {
-      this.diag("info", "unknown-shape", MESSAGES2.unknownShape(nodeName), nodeName);
+      this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
       return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
     }
     try {
@@ -38059,11 +36700,11 @@ var Walker = class {
       return record2({ outputs: outTensors(shapes), weights, params, cost: { ...cost, params: params ?? Poly.ZERO }, status: "ok" });
     } catch (e2) {
       if (e2 instanceof ShapeError || e2 instanceof RangeError) {
-        this.diag("error", "shape-mismatch", MESSAGES2.shapeError(layer.className, nodeName, e2.message), nodeName);
+        this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
         return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
       }
       if (e2 instanceof UnknownShapeError) {
-        this.diag("info", "unknown-shape", MESSAGES2.unknownShape(nodeName), nodeName);
+        this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
         return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
       }
       throw e2;
@@ -38098,36 +36739,36 @@ var Fail = class extends Error {
     this.reason = reason;
   }
 };
-function findJsonError(text) {
+function findJsonError(text2) {
   let i2 = 0;
-  const n = text.length;
+  const n = text2.length;
   const ws = () => {
-    while (i2 < n && (text[i2] === " " || text[i2] === "	" || text[i2] === "\n" || text[i2] === "\r"))
+    while (i2 < n && (text2[i2] === " " || text2[i2] === "	" || text2[i2] === "\n" || text2[i2] === "\r"))
       i2++;
   };
   const show2 = (c) => JSON.stringify(c);
   const unexpected = () => {
     if (i2 >= n)
       throw new Fail(i2, "unexpected end of input");
-    throw new Fail(i2, `unexpected character ${show2(text[i2])}`);
+    throw new Fail(i2, `unexpected character ${show2(text2[i2])}`);
   };
   const literal = (word) => {
     for (let k = 0; k < word.length; k++, i2++)
-      if (text[i2] !== word[k])
+      if (text2[i2] !== word[k])
         unexpected();
   };
   const string = () => {
     const start = i2++;
     while (i2 < n) {
-      const c = text.charCodeAt(i2);
+      const c = text2.charCodeAt(i2);
       if (c === 34) {
         i2++;
         return;
       }
       if (c === 92) {
-        const e2 = text[i2 + 1];
+        const e2 = text2[i2 + 1];
         if (e2 === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i2 + 2, i2 + 6)))
+          if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i2 + 2, i2 + 6)))
             throw new Fail(i2, "invalid \\u escape in string");
           i2 += 6;
         } else if (e2 !== void 0 && '"\\/bfnrt'.includes(e2))
@@ -38143,7 +36784,7 @@ function findJsonError(text) {
     throw new Fail(start, "unterminated string");
   };
   const number = () => {
-    const m2 = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i2, i2 + 400));
+    const m2 = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text2.slice(i2, i2 + 400));
     if (!m2 || m2[0] === "-" || m2[0] === "")
       unexpected();
     i2 += m2[0].length;
@@ -38152,61 +36793,61 @@ function findJsonError(text) {
     if (depth > 1e4)
       throw new Fail(i2, "nesting too deep");
     ws();
-    const c = text[i2];
+    const c = text2[i2];
     if (c === "{") {
       i2++;
       ws();
-      if (text[i2] === "}") {
+      if (text2[i2] === "}") {
         i2++;
         return;
       }
       for (; ; ) {
         ws();
-        if (text[i2] !== '"') {
-          if (text[i2] === "}")
+        if (text2[i2] !== '"') {
+          if (text2[i2] === "}")
             throw new Fail(i2, 'trailing comma before "}"');
-          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected a property name in double quotes, got ${show2(text[i2])}`);
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected a property name in double quotes, got ${show2(text2[i2])}`);
         }
         string();
         ws();
-        if (text[i2] !== ":")
-          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected ":" after a property name, got ${show2(text[i2])}`);
+        if (text2[i2] !== ":")
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected ":" after a property name, got ${show2(text2[i2])}`);
         i2++;
         value2(depth + 1);
         ws();
-        if (text[i2] === ",") {
+        if (text2[i2] === ",") {
           i2++;
           continue;
         }
-        if (text[i2] === "}") {
+        if (text2[i2] === "}") {
           i2++;
           return;
         }
-        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "}" in an object, got ${show2(text[i2])}`);
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "}" in an object, got ${show2(text2[i2])}`);
       }
     }
     if (c === "[") {
       i2++;
       ws();
-      if (text[i2] === "]") {
+      if (text2[i2] === "]") {
         i2++;
         return;
       }
       for (; ; ) {
         ws();
-        if (text[i2] === "]")
+        if (text2[i2] === "]")
           throw new Fail(i2, 'trailing comma before "]"');
         value2(depth + 1);
         ws();
-        if (text[i2] === ",") {
+        if (text2[i2] === ",") {
           i2++;
           continue;
         }
-        if (text[i2] === "]") {
+        if (text2[i2] === "]") {
           i2++;
           return;
         }
-        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "]" in an array, got ${show2(text[i2])}`);
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "]" in an array, got ${show2(text2[i2])}`);
       }
     }
     if (c === '"')
@@ -38227,7 +36868,7 @@ function findJsonError(text) {
     value2(0);
     ws();
     if (i2 < n)
-      throw new Fail(i2, `unexpected ${show2(text[i2])} after the end of the JSON value`);
+      throw new Fail(i2, `unexpected ${show2(text2[i2])} after the end of the JSON value`);
     return void 0;
   } catch (e2) {
     if (e2 instanceof Fail)
@@ -38461,8 +37102,8 @@ var err = function(ind, msg, nt) {
     throw e2;
   return e2;
 };
-var inflt = function(dat, st, buf, dict) {
-  var sl = dat.length, dl = dict ? dict.length : 0;
+var inflt = function(dat, st, buf, dict2) {
+  var sl = dat.length, dl = dict2 ? dict2.length : 0;
   if (!sl || st.f && !st.l)
     return buf || new u8(0);
   var noBuf = !buf;
@@ -38590,7 +37231,7 @@ var inflt = function(dat, st, buf, dict) {
           if (shift + bt < 0)
             err(3);
           for (; bt < dend; ++bt)
-            buf[bt] = dict[shift + bt];
+            buf[bt] = dict2[shift + bt];
         }
         for (; bt < end; ++bt)
           buf[bt] = buf[bt - dt];
@@ -38608,12 +37249,12 @@ var Inflate = /* @__PURE__ */ (function() {
     if (typeof opts == "function")
       cb = opts, opts = {};
     this.ondata = cb;
-    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
-    this.s = { i: 0, b: dict ? dict.length : 0 };
+    var dict2 = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict2 ? dict2.length : 0 };
     this.o = new u8(32768);
     this.p = new u8(0);
-    if (dict)
-      this.o.set(dict);
+    if (dict2)
+      this.o.set(dict2);
   }
   Inflate2.prototype.e = function(c) {
     if (!this.ondata)
@@ -38703,10 +37344,10 @@ var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>>
 var u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
 function readExact(src, file, offset, length, what) {
   if (offset < 0 || offset + length > src.size)
-    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipTruncated(file, what, offset, src.size), offset);
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src.size), offset);
   const b = src.read(offset, length);
   if (b.length !== length)
-    throw new KerasImportError(file, "io", MESSAGES2.io(file, offset, length, b.length), offset);
+    throw new KerasImportError(file, "io", MESSAGES.io(file, offset, length, b.length), offset);
   return b;
 }
 function listZip(src, file) {
@@ -38723,7 +37364,7 @@ function listZip(src, file) {
     }
   }
   if (eocd < 0)
-    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipNoEocd(file));
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipNoEocd(file));
   let count = u162(tail, eocd + 10);
   let cdSize = u32(tail, eocd + 12);
   let cdOffset = u32(tail, eocd + 16);
@@ -38734,7 +37375,7 @@ function listZip(src, file) {
       const z64 = u64(loc, 8);
       const rec = readExact(src, file, z64, 56, "zip64 end-of-central-directory record");
       if (u32(rec, 0) !== ZIP64_EOCD_SIG)
-        throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
+        throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
       count = u64(rec, 32);
       cdSize = u64(rec, 40);
       cdOffset = u64(rec, 48);
@@ -38745,7 +37386,7 @@ function listZip(src, file) {
   let p = 0;
   for (let i2 = 0; i2 < count; i2++) {
     if (p + 46 > cd.length || u32(cd, p) !== CDIR_SIG)
-      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "central-directory entry", cdOffset + p), cdOffset + p);
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "central-directory entry", cdOffset + p), cdOffset + p);
     const flags = u162(cd, p + 8);
     const method = u162(cd, p + 10);
     let compressedSize = u32(cd, p + 20);
@@ -38755,7 +37396,7 @@ function listZip(src, file) {
     const commentLen = u162(cd, p + 32);
     let localHeaderOffset = u32(cd, p + 42);
     if (p + 46 + nameLen + extraLen > cd.length)
-      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
     const name = utf8(cd.subarray(p + 46, p + 46 + nameLen));
     for (let e2 = p + 46 + nameLen; e2 + 4 <= p + 46 + nameLen + extraLen; ) {
       const id = u162(cd, e2);
@@ -38782,25 +37423,25 @@ function listZip(src, file) {
 }
 function readZipMember(src, file, entry) {
   if (entry.flags & 1)
-    throw new KerasImportError(file, "zip-unsupported", MESSAGES2.zipEncrypted(file));
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipEncrypted(file));
   if (entry.uncompressedSize > MAX_CONFIG_BYTES)
-    throw new KerasImportError(file, "zip-too-large", MESSAGES2.zipTooLarge(file, "declares", entry.uncompressedSize));
+    throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "declares", entry.uncompressedSize));
   const lh = readExact(src, file, entry.localHeaderOffset, 30, "local header of config.json");
   if (u32(lh, 0) !== LOCAL_SIG)
-    throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
   const dataStart = entry.localHeaderOffset + 30 + u162(lh, 26) + u162(lh, 28);
   const data = readExact(src, file, dataStart, entry.compressedSize, "compressed data of config.json");
   if (entry.method === 0)
     return data;
   if (entry.method !== 8)
-    throw new KerasImportError(file, "zip-unsupported", MESSAGES2.zipMethod(file, entry.method));
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipMethod(file, entry.method));
   try {
     return inflateRaw(data, MAX_CONFIG_BYTES);
   } catch (e2) {
     if (e2 instanceof InflateError) {
       if (e2.overLimit)
-        throw new KerasImportError(file, "zip-too-large", MESSAGES2.zipTooLarge(file, "inflates to more than", MAX_CONFIG_BYTES));
-      throw new KerasImportError(file, "zip-damaged", MESSAGES2.zipInflate(file, e2.message));
+        throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "inflates to more than", MAX_CONFIG_BYTES));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipInflate(file, e2.message));
     }
     throw e2;
   }
@@ -38809,27 +37450,27 @@ function readKerasArchiveConfig(src, file) {
   const entries = listZip(src, file);
   const entry = entries.find((e2) => e2.name === "config.json") ?? entries.find((e2) => e2.name.endsWith("/config.json"));
   if (!entry)
-    throw new KerasImportError(file, "zip-no-config", MESSAGES2.zipNoConfig(file, entries.map((e2) => e2.name)));
+    throw new KerasImportError(file, "zip-no-config", MESSAGES.zipNoConfig(file, entries.map((e2) => e2.name)));
   return readZipMember(src, file, entry);
 }
 
 // ../../packages/keras/dist/read/json.js
 var HDF5_MAGIC = [137, 72, 68, 70, 13, 10, 26, 10];
-function lineColumn(text, offset) {
+function lineColumn(text2, offset) {
   let line = 1;
   let start = 0;
-  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
-    if (text.charCodeAt(i2) === 10) {
+  for (let i2 = 0; i2 < offset && i2 < text2.length; i2++) {
+    if (text2.charCodeAt(i2) === 10) {
       line++;
       start = i2 + 1;
     }
   }
   return { line, column: offset - start + 1 };
 }
-function byteOffset(text, chars) {
+function byteOffset(text2, chars) {
   let n = 0;
-  for (let i2 = 0; i2 < chars && i2 < text.length; i2++) {
-    const c = text.charCodeAt(i2);
+  for (let i2 = 0; i2 < chars && i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
     if (c < 128)
       n += 1;
     else if (c < 2048)
@@ -38842,33 +37483,33 @@ function byteOffset(text, chars) {
   }
   return n;
 }
-function parseJson(text, file, where = "") {
+function parseJson(text2, file, where = "") {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (e2) {
-    const found = findJsonError(text);
-    const pos = found?.offset ?? text.length;
+    const found = findJsonError(text2);
+    const pos = found?.offset ?? text2.length;
     const reason = (found?.reason ?? (e2 instanceof Error ? e2.message : String(e2))) + where;
-    const { line, column } = lineColumn(text, pos);
-    const offset = byteOffset(text, pos);
-    throw new KerasImportError(file, "invalid-json", MESSAGES2.invalidJson(file, reason, line, column, offset), offset);
+    const { line, column } = lineColumn(text2, pos);
+    const offset = byteOffset(text2, pos);
+    throw new KerasImportError(file, "invalid-json", MESSAGES.invalidJson(file, reason, line, column, offset), offset);
   }
 }
 function readRawConfig(source, file) {
   if (source.size === 0)
-    throw new KerasImportError(file, "empty", MESSAGES2.empty(file));
+    throw new KerasImportError(file, "empty", MESSAGES.empty(file));
   const head = source.read(0, Math.min(source.size, 16));
   if (looksLikeZip(head))
     return { root: parseJson(utf8(readKerasArchiveConfig(source, file)), file, " (in config.json)"), container: "keras-zip" };
   if (HDF5_MAGIC.every((b, i2) => head[i2] === b))
-    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasBinary(file, MESSAGES2.hdf5()));
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.hdf5()));
   const bytes = source.read(0, source.size);
   if (bytes.length !== source.size)
-    throw new KerasImportError(file, "io", MESSAGES2.io(file, 0, source.size, bytes.length));
+    throw new KerasImportError(file, "io", MESSAGES.io(file, 0, source.size, bytes.length));
   if (bytes.subarray(0, 4096).includes(0))
-    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasBinary(file, MESSAGES2.binary()));
-  const text = utf8(bytes);
-  const root = parseJson(text, file);
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.binary()));
+  const text2 = utf8(bytes);
+  const root = parseJson(text2, file);
   if (typeof root === "string") {
     const inner = root.trimStart();
     if (inner.startsWith("{"))
@@ -38984,13 +37625,13 @@ function parseCalls(raw, ctx, where) {
   if (raw === void 0 || raw === null)
     return [];
   if (!Array.isArray(raw))
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "inbound_nodes is not a list"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "inbound_nodes is not a list"));
   return raw.map((node) => {
     if (Array.isArray(node)) {
       const args = node.map((r) => {
         const ref = refFromList(r);
         if (!ref)
-          throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+          throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
         return ref;
       });
       const first = node[0];
@@ -39018,7 +37659,7 @@ function parseCalls(raw, ctx, where) {
       }
       return { args: kerasTensors(node["args"]), kwargs, kwargRefs };
     }
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "an inbound node is neither a list nor {args, kwargs}"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "an inbound node is neither a list nor {args, kwargs}"));
   });
 }
 function parseRefs(raw) {
@@ -39036,7 +37677,7 @@ function layerName(j, cfg) {
 }
 function buildLayer(j, ctx, where, index) {
   if (!isObj(j) || typeof j["class_name"] !== "string")
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
   const className = j["class_name"];
   const rawCfg = isObj(j["config"]) ? j["config"] : {};
   const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
@@ -39079,7 +37720,7 @@ function declaredDtype(j) {
 }
 function buildSequential(j, list, ctx, where, name, trainable) {
   if (list.length === 0)
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.badLayer(ctx.file, where, "the Sequential model has no layers"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "the Sequential model has no layers"));
   const built = list.map((l, i2) => buildLayer(l, ctx, where, i2));
   let input;
   let rest;
@@ -39119,7 +37760,7 @@ function buildModel(j, ctx, where) {
   if (Array.isArray(cfg))
     return buildSequential(j, cfg, ctx, where, typeof j["name"] === "string" ? j["name"] : "sequential", trainable);
   if (!isObj(cfg) || !Array.isArray(cfg["layers"]))
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES2.noLayers(ctx.file, where || "the model config"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.noLayers(ctx.file, where || "the model config"));
   const name = typeof cfg["name"] === "string" ? cfg["name"] : typeof j["name"] === "string" ? j["name"] : "model";
   if (j["class_name"] === "Sequential" || !("input_layers" in cfg))
     return buildSequential(j, cfg["layers"], ctx, where, name, trainable);
@@ -39155,11 +37796,11 @@ function normalizeConfig(root, file) {
   if (typeof cfg === "string")
     cfg = parseJson(cfg, file, " (in model_config)");
   if (!isObj(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
-    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasJson(file, describe(cfg)));
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, describe(cfg)));
   if (typeof cfg["keras_version"] === "string")
     version ??= cfg["keras_version"];
   if (!isModelJson(cfg) && !Array.isArray(cfg["config"]))
-    throw new KerasImportError(file, "not-keras", MESSAGES2.notKerasJson(file, `class_name ${quote(cfg["class_name"])} with no \`layers\` list (a single layer or a subclassed model)`));
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, `class_name ${quote(cfg["class_name"])} with no \`layers\` list (a single layer or a subclassed model)`));
   const tfjsVersion = version && /^tfjs-layers/.test(version) ? /([\d.]+)/.exec(version)?.[1] : void 0;
   if (tfjsVersion)
     producer ??= `tfjs-layers ${tfjsVersion}`;
@@ -39235,9 +37876,9 @@ var OnnxImportError = class extends ModelImportError {
   file;
   /** Absolute byte offset in the input where the problem was found, when it has one. */
   offset;
-  constructor(code, message, file, offset) {
+  constructor(code2, message, file, offset) {
     super(message);
-    this.code = code;
+    this.code = code2;
     this.file = file;
     this.offset = offset;
   }
@@ -39315,11 +37956,11 @@ var fmtBytes = (n) => {
   }
   return `${v.toFixed(1)} ${units[u]}`;
 };
-function quote2(text, max2 = 40) {
-  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+function quote2(text2, max2 = 40) {
+  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
   return JSON.stringify(cut);
 }
-var MESSAGES3 = {
+var MESSAGES2 = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
   lfsPointer: (file, oid, size) => `${file}: this is a Git LFS pointer, not the model itself` + (size !== void 0 || oid !== void 0 ? ` (it stands for ${size !== void 0 ? fmtBytes(size) : "a file"}${oid !== void 0 ? ` with oid ${oid.slice(0, 19)}...` : ""})` : "") + ". Fetch the real file with `git lfs pull` (in CI: check out with `lfs: true`) and run again.",
   /** `what` says what the bytes look like instead, e.g. `it looks like JSON text`. */
@@ -39353,7 +37994,7 @@ var MESSAGES3 = {
   warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
   warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
-  warnUnknownDataType: (tensor, code) => `tensor ${quote2(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`
+  warnUnknownDataType: (tensor, code2) => `tensor ${quote2(tensor)}: unknown data_type ${code2}; its size is counted as 4 bytes per element`
 };
 var WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit", "invalid 6", "invalid 7"];
 var PARTS = {
@@ -39493,7 +38134,7 @@ var ProtoReader = class {
     const len = Math.min(this.size - abs, Math.max(n, this.chunk));
     const got = this.source.read(abs, len);
     if (got.length < len)
-      throw new OnnxIoError(MESSAGES3.io(this.label, abs, len, got.length), this.file, abs);
+      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
     this.buf = got.length === len ? got : got.subarray(0, len);
     this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.base = abs;
@@ -39511,7 +38152,7 @@ var ProtoReader = class {
       throw this.truncated(abs, PARTS.tensorData(len));
     const got = this.source.read(abs, len);
     if (got.length < len)
-      throw new OnnxIoError(MESSAGES3.io(this.label, abs, len, got.length), this.file, abs);
+      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
     return got.length === len ? got : got.subarray(0, len);
   }
   /** Next byte of a varint that started at `start` (named in the error when the file ends inside it). */
@@ -39655,7 +38296,7 @@ var ProtoReader = class {
     }
     if (start + n > this.size) {
       const what = PARTS.fieldOf(field, msg.fields[field], msg.name);
-      throw new OnnxTruncatedError(MESSAGES3.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
+      throw new OnnxTruncatedError(MESSAGES2.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
     }
     return n;
   }
@@ -39734,19 +38375,19 @@ var ProtoReader = class {
   }
   checkDepth(depth, at) {
     if (depth > this.limits.maxDepth) {
-      throw new OnnxTooDeepError(MESSAGES3.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
+      throw new OnnxTooDeepError(MESSAGES2.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
     }
   }
   checkCount(count, what, at) {
     if (count > this.limits.maxListEntries) {
-      throw new OnnxTooLargeError(MESSAGES3.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
+      throw new OnnxTooLargeError(MESSAGES2.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
     }
   }
   truncated(at, what) {
-    return new OnnxTruncatedError(MESSAGES3.truncated(this.label, at, what, this.size), this.file, at);
+    return new OnnxTruncatedError(MESSAGES2.truncated(this.label, at, what, this.size), this.file, at);
   }
   corrupt(at, msg, expected, got) {
-    return new OnnxCorruptError(MESSAGES3.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
+    return new OnnxCorruptError(MESSAGES2.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
   }
   overrun(at, msg, end) {
     return this.corrupt(at, msg, PARTS.endWithin(end), PARTS.runningTo(this.pos));
@@ -39942,8 +38583,8 @@ var DecodeContext = class {
     return s;
   }
   strings = /* @__PURE__ */ new Map();
-  warn(code, message, offset) {
-    const w = { code, message, offset };
+  warn(code2, message, offset) {
+    const w = { code: code2, message, offset };
     this.warnings.push(w);
     this.onWarning?.(w);
   }
@@ -39974,7 +38615,7 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   r.checkDepth(depth + 1, at);
   const subEnd = r.pos + len;
   r.level++;
-  let key = "";
+  let key2 = "";
   let value2 = "";
   let last2 = r.pos;
   while (r.pos < subEnd) {
@@ -39983,7 +38624,7 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
     const f = Math.floor(tag / 8);
     const w = tag & 7;
     if (f === 1)
-      key = r.stringField(w, subEnd, STRING_ENTRY, 1, last2);
+      key2 = r.stringField(w, subEnd, STRING_ENTRY, 1, last2);
     else if (f === 2)
       value2 = r.stringField(w, subEnd, STRING_ENTRY, 2, last2);
     else
@@ -39991,7 +38632,7 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   }
   r.endMessage(subEnd, STRING_ENTRY, last2);
   r.level--;
-  into[key] = value2;
+  into[key2] = value2;
 }
 function repeatedVarint(c, wt, end, msg, field, at, out, read) {
   const r = c.r;
@@ -40142,17 +38783,17 @@ var BITS_BY_CODE = [
   2,
   2
 ];
-function onnxDType(code) {
-  return BY_CODE[code] ?? "unknown";
+function onnxDType(code2) {
+  return BY_CODE[code2] ?? "unknown";
 }
-function isKnownDataType(code) {
-  return code >= 1 && code < BY_CODE.length;
+function isKnownDataType(code2) {
+  return code2 >= 1 && code2 < BY_CODE.length;
 }
-function onnxDTypeBits(code) {
-  return BITS_BY_CODE[code] ?? 32;
+function onnxDTypeBits(code2) {
+  return BITS_BY_CODE[code2] ?? 32;
 }
-function tensorByteLength(code, elements2) {
-  return Math.ceil(elements2 * onnxDTypeBits(code) / 8);
+function tensorByteLength(code2, elements2) {
+  return Math.ceil(elements2 * onnxDTypeBits(code2) / 8);
 }
 
 // ../../packages/onnx/dist/decode/tensor.js
@@ -40283,13 +38924,13 @@ function decodeTensor(c, end, depth) {
   for (const d of dims)
     elementCount *= d;
   if (elementCount < 0 || dims.some((d) => d < 0)) {
-    c.warn("negative-dim", MESSAGES3.warnNegativeDim(name, dims), start);
+    c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
     elementCount = 0;
   } else if (!Number.isSafeInteger(elementCount)) {
-    c.warn("huge-tensor", MESSAGES3.warnHugeTensor(name, dims), start);
+    c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
   }
   if (dataType !== 0 && !isKnownDataType(dataType)) {
-    c.warn("unknown-data-type", MESSAGES3.warnUnknownDataType(name, dataType), start);
+    c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount);
@@ -40313,7 +38954,7 @@ function decodeTensor(c, end, depth) {
     location = { kind: "inline", offset: rawOffset, length: rawLength };
     if (wantValues(c, dataType, elementCount)) {
       if (rawLength !== byteLength) {
-        c.warn("data-size", MESSAGES3.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
+        c.warn("data-size", MESSAGES2.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
       } else {
         values = decodeRaw(r.bytesAt(rawOffset, rawLength), dataType, elementCount);
       }
@@ -40325,7 +38966,7 @@ function decodeTensor(c, end, depth) {
     if (f === 6) {
       if (dataType === ONNX_DATA_TYPE.STRING && elementCount <= c.maxIntValues && !fd2.overflow) {
         if (fd2.count !== elementCount) {
-          c.warn("data-count", MESSAGES3.warnDataCount(name, "string_data", fd2.count, elementCount), start);
+          c.warn("data-count", MESSAGES2.warnDataCount(name, "string_data", fd2.count, elementCount), start);
         } else {
           strings = [];
           for (let i2 = 0; i2 < fd2.runs.length; i2 += 2) {
@@ -40338,7 +38979,7 @@ function decodeTensor(c, end, depth) {
       const elems = typedElements(c, f, fd2);
       const want = typedCount(dataType, elementCount);
       if (elems.length !== want) {
-        c.warn("data-count", MESSAGES3.warnDataCount(name, storage, elems.length, want), start);
+        c.warn("data-count", MESSAGES2.warnDataCount(name, storage, elems.length, want), start);
       } else {
         values = fromTyped(elems, dataType, elementCount);
       }
@@ -40714,7 +39355,7 @@ function decodeType(c, end, depth) {
 function decodeTensorLike(c, end, depth, kind) {
   const r = c.r;
   const msg = kind === "tensor" ? TYPE_TENSOR : TYPE_SPARSE;
-  let code = 0;
+  let code2 = 0;
   let shape;
   let last2 = r.pos;
   while (r.pos < end) {
@@ -40723,14 +39364,14 @@ function decodeTensorLike(c, end, depth, kind) {
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      code = int32Field(c, wt, msg, 1, last2);
+      code2 = int32Field(c, wt, msg, 1, last2);
     else if (f === 2)
       shape = nested2(c, wt, end, msg, 2, last2, depth, decodeShape);
     else
       r.skipField(wt, f, end, msg, last2, depth);
   }
   r.endMessage(end, msg, last2);
-  const base = { elemType: onnxDType(code), elemTypeCode: code, shape: shape?.dims, denotation: "" };
+  const base = { elemType: onnxDType(code2), elemTypeCode: code2, shape: shape?.dims, denotation: "" };
   const withDen = shape?.denotations !== void 0 ? { ...base, dimDenotations: shape.denotations } : base;
   return kind === "tensor" ? { kind: "tensor", ...withDen } : { kind: "sparse_tensor", ...withDen };
 }
@@ -40978,7 +39619,7 @@ function decodeNode(c, end, depth) {
       case 5: {
         const a = nested2(c, wt, end, NODE, 5, last2, depth, decodeAttribute);
         if (Object.hasOwn(attributes, a.name))
-          c.warn("duplicate-attribute", MESSAGES3.warnDuplicateAttribute(name, a.name), last2);
+          c.warn("duplicate-attribute", MESSAGES2.warnDuplicateAttribute(name, a.name), last2);
         attributes[a.name] = a;
         break;
       }
@@ -41311,7 +39952,7 @@ function decodeShardingSpec(c, end, depth) {
 }
 function decodeIntIntListEntry(c, end, depth) {
   const r = c.r;
-  let key = 0;
+  let key2 = 0;
   const value2 = [];
   let last2 = r.pos;
   while (r.pos < end) {
@@ -41320,14 +39961,14 @@ function decodeIntIntListEntry(c, end, depth) {
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
     if (f === 1)
-      key = int64NumberField(c, wt, INT_INT_LIST_ENTRY, 1, last2);
+      key2 = int64NumberField(c, wt, INT_INT_LIST_ENTRY, 1, last2);
     else if (f === 2)
       repeatedInt64Number(c, wt, end, INT_INT_LIST_ENTRY, 2, last2, value2);
     else
       r.skipField(wt, f, end, INT_INT_LIST_ENTRY, last2, depth);
   }
   r.endMessage(end, INT_INT_LIST_ENTRY, last2);
-  return { key, value: value2 };
+  return { key: key2, value: value2 };
 }
 function decodeShardedDim(c, end, depth) {
   const r = c.r;
@@ -41398,11 +40039,11 @@ function sniffOnnx(source, options = {}) {
     throw other;
   const first = firstTag(head);
   if (first === void 0)
-    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxBinary()), file, "binary", 0);
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxBinary()), file, "binary", 0);
   const wantFirst = MODEL_WIRE[first.field];
   if (wantFirst !== first.wt) {
     const expected = wantFirst === void 0 ? PARTS.modelFirstField : PARTS.fieldWithWire(first.field, MODEL.fields[first.field], wireName(wantFirst));
-    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxFirstTag(0, first.field, first.wt, expected)), file, "protobuf", 0);
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxFirstTag(0, first.field, first.wt, expected)), file, "protobuf", 0);
   }
   const r = new ProtoReader(source, file);
   let irVersion;
@@ -41415,8 +40056,8 @@ function sniffOnnx(source, options = {}) {
     const want = MODEL_WIRE[f];
     if (want !== void 0 && want !== wt) {
       if (graph === void 0) {
-        const what = MESSAGES3.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
-        throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, what), file, "protobuf", at);
+        const what = MESSAGES2.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
+        throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, "protobuf", at);
       }
       r.expect(wt, want, MODEL, f, at);
     }
@@ -41431,80 +40072,80 @@ function sniffOnnx(source, options = {}) {
     }
   }
   if (graph === void 0)
-    throw new OnnxNotOnnxError(MESSAGES3.notOnnx(label, MESSAGES3.notOnnxNoGraph()), file, "protobuf", 0);
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxNoGraph()), file, "protobuf", 0);
   return { irVersion, graph, sizeBytes: size };
 }
 function readHead(source, file, label) {
   if (source.size === 0)
-    throw new OnnxEmptyFileError(MESSAGES3.empty(label), file);
+    throw new OnnxEmptyFileError(MESSAGES2.empty(label), file);
   const n = Math.min(source.size, HEAD_BYTES);
   const head = source.read(0, n);
   if (head.length < n)
-    throw new OnnxIoError(MESSAGES3.io(label, 0, n, head.length), file, 0);
+    throw new OnnxIoError(MESSAGES2.io(label, 0, n, head.length), file, 0);
   return head.length === n ? head : head.subarray(0, n);
 }
-var ascii = (b, start, text) => {
-  if (b.length < start + text.length)
+var ascii = (b, start, text2) => {
+  if (b.length < start + text2.length)
     return false;
-  for (let i2 = 0; i2 < text.length; i2++)
-    if (b[start + i2] !== text.charCodeAt(i2))
+  for (let i2 = 0; i2 < text2.length; i2++)
+    if (b[start + i2] !== text2.charCodeAt(i2))
       return false;
   return true;
 };
 function lfsPointerError(head, size, file, label) {
   if (!isGitLfsPointer(head, size))
     return void 0;
-  let text = "";
+  let text2 = "";
   for (const c of head)
-    text += String.fromCharCode(c);
-  const oid = /^oid ([^\s]+)$/m.exec(text)?.[1];
-  const sizeText = /^size (\d+)$/m.exec(text)?.[1];
+    text2 += String.fromCharCode(c);
+  const oid = /^oid ([^\s]+)$/m.exec(text2)?.[1];
+  const sizeText = /^size (\d+)$/m.exec(text2)?.[1];
   const lfsSize = sizeText === void 0 ? void 0 : Number(sizeText);
-  return new OnnxLfsPointerError(MESSAGES3.lfsPointer(label, oid, lfsSize), file, oid, lfsSize);
+  return new OnnxLfsPointerError(MESSAGES2.lfsPointer(label, oid, lfsSize), file, oid, lfsSize);
 }
 function detectOtherFormat(head, size, file, label) {
   const lfs = lfsPointerError(head, size, file, label);
   if (lfs)
     return lfs;
-  const not = (detected, what) => new OnnxNotOnnxError(MESSAGES3.notOnnx(label, what), file, detected, 0);
+  const not = (detected, what) => new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, detected, 0);
   const b0 = head[0];
   const b1 = head[1];
   if (ascii(head, 0, "PK") || ascii(head, 0, "PK") || ascii(head, 0, "PK\x07\b"))
-    return not("zip", MESSAGES3.notOnnxZip());
+    return not("zip", MESSAGES2.notOnnxZip());
   if (ascii(head, 0, "\x89HDF\r\n\n"))
-    return not("hdf5", MESSAGES3.notOnnxHdf5());
+    return not("hdf5", MESSAGES2.notOnnxHdf5());
   if (b0 === 31 && b1 === 139)
-    return not("gzip", MESSAGES3.notOnnxGzip());
+    return not("gzip", MESSAGES2.notOnnxGzip());
   if (ascii(head, 0, "GGUF"))
-    return not("gguf", MESSAGES3.notOnnxGguf());
+    return not("gguf", MESSAGES2.notOnnxGguf());
   if (ascii(head, 4, "TFL3"))
-    return not("tflite", MESSAGES3.notOnnxTflite());
+    return not("tflite", MESSAGES2.notOnnxTflite());
   if (ascii(head, 4, "ORTM"))
-    return not("ort", MESSAGES3.notOnnxOrt());
+    return not("ort", MESSAGES2.notOnnxOrt());
   if (b0 === 128 && b1 !== void 0 && b1 >= 2 && b1 <= 5)
-    return not("pickle", MESSAGES3.notOnnxPickle());
+    return not("pickle", MESSAGES2.notOnnxPickle());
   if (head.length >= 9 && head[8] === 123) {
     const n = head[0] + head[1] * 2 ** 8 + head[2] * 2 ** 16 + head[3] * 2 ** 24 + head[4] * 2 ** 32 + head[5] * 2 ** 40;
     if (head[6] === 0 && head[7] === 0 && n > 1 && n + 8 <= size)
-      return not("safetensors", MESSAGES3.notOnnxSafetensors());
+      return not("safetensors", MESSAGES2.notOnnxSafetensors());
   }
-  let text = true;
+  let text2 = true;
   for (const c of head) {
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 || c === 127) {
-      text = false;
+      text2 = false;
       break;
     }
   }
-  if (text) {
+  if (text2) {
     let i2 = ascii(head, 0, "\xEF\xBB\xBF") ? 3 : 0;
     while (i2 < head.length && (head[i2] === 32 || head[i2] === 9 || head[i2] === 10 || head[i2] === 13))
       i2++;
     if (head[i2] === 123 || head[i2] === 91)
-      return not("json", MESSAGES3.notOnnxJson());
+      return not("json", MESSAGES2.notOnnxJson());
     let start = "";
     for (let j = 0; j < Math.min(head.length, 40); j++)
       start += String.fromCharCode(head[j]);
-    return not("text", MESSAGES3.notOnnxText(start));
+    return not("text", MESSAGES2.notOnnxText(start));
   }
   return void 0;
 }
@@ -41805,10 +40446,10 @@ var InferenceError = class extends Error {
   input;
   code;
   name = "InferenceError";
-  constructor(message, input, code = "shape-error") {
+  constructor(message, input, code2 = "shape-error") {
     super(message);
     this.input = input;
-    this.code = code;
+    this.code = code2;
   }
 };
 
@@ -42079,8 +40720,8 @@ var NodeContext = class {
     return out;
   }
   /** Record a warning diagnostic about this node. */
-  warn(code, message) {
-    this.engine.warn(code, message);
+  warn(code2, message) {
+    this.engine.warn(code2, message);
   }
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
   subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
@@ -42241,8 +40882,8 @@ var Engine = class {
       this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(", ")}${unused.length > 5 ? ", ..." : ""}`);
     return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
   }
-  diag(severity, code, message, node) {
-    const d = node !== void 0 && node !== "" ? { severity, code, node, message } : { severity, code, message };
+  diag(severity, code2, message, node) {
+    const d = node !== void 0 && node !== "" ? { severity, code: code2, node, message } : { severity, code: code2, message };
     this.diagnostics.push(d);
   }
   /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
@@ -42329,7 +40970,7 @@ var Engine = class {
       lookupValue: (n) => lookup(scope, n).value,
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
-      warn: (code, message) => this.diag("warning", code, message, name),
+      warn: (code2, message) => this.diag("warning", code2, message, name),
       inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity))
     };
     const ctx = new NodeContext(node, version, ins, services);
@@ -42429,7 +41070,7 @@ var Engine = class {
   inlineFunction(fn, call, ins, name, parent) {
     const values = /* @__PURE__ */ new Map();
     fn.inputs.forEach((formal, i2) => values.set(formal, ins[i2]));
-    const resolve = (attrs) => {
+    const resolve2 = (attrs) => {
       const out = {};
       for (const [k, a] of Object.entries(attrs)) {
         if (a.type === "ref") {
@@ -42445,8 +41086,8 @@ var Engine = class {
       }
       return out;
     };
-    const resolveGraph = (g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
-    const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
+    const resolveGraph = (g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve2(n.attributes) })) });
+    const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve2(n.attributes) }));
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets)
       opsets.set(normDomain(d), v);
@@ -43867,10 +42508,10 @@ function sliceData(data, shape, params) {
   rec(0, 0);
   return out;
 }
-function onnxTypeCode(ctx, code, what) {
-  const t = code === void 0 ? "unknown" : onnxDType(code);
+function onnxTypeCode(ctx, code2, what) {
+  const t = code2 === void 0 ? "unknown" : onnxDType(code2);
   if (t === "unknown")
-    ctx.fail(`${what}: unknown data type code ${code}`);
+    ctx.fail(`${what}: unknown data type code ${code2}`);
   return t;
 }
 function castData(data, to) {
@@ -44895,8 +43536,8 @@ var tile = dataMovementRule((ctx) => {
   ctx.output(0, ctx.dtype(0), s.map((d, i2) => dimMul(d, reps[i2])));
 }, [1]);
 function dtypeAttr(ctx, name = "dtype") {
-  const code = ctx.attrInt(name);
-  return code === void 0 ? ctx.dtype(0) : onnxTypeCode(ctx, code, `attribute ${name}`);
+  const code2 = ctx.attrInt(name);
+  return code2 === void 0 ? ctx.dtype(0) : onnxTypeCode(ctx, code2, `attribute ${name}`);
 }
 function blockRearrange(toSpace) {
   return dataMovementRule((ctx) => {
@@ -45297,8 +43938,8 @@ function windowOp() {
   };
 }
 function dtypeAttrOr(ctx, name, dflt) {
-  const code = ctx.attrInt(name);
-  return code === void 0 ? dflt : onnxTypeCode(ctx, code, `attribute ${name}`);
+  const code2 = ctx.attrInt(name);
+  return code2 === void 0 ? dflt : onnxTypeCode(ctx, code2, `attribute ${name}`);
 }
 var melWeightMatrix = {
   infer(ctx) {
@@ -45944,10 +44585,10 @@ var ModelReadError = class extends Error {
   code;
   reason;
   name = "ModelReadError";
-  constructor(file, code, reason) {
+  constructor(file, code2, reason) {
     super(`${file}: ${reason}`);
     this.file = file;
-    this.code = code;
+    this.code = code2;
     this.reason = reason;
   }
 };
@@ -45970,106 +44611,893 @@ function profileModel(source, options) {
   return profileWith(format === "onnx" ? profileOnnx : profileKeras, source, options);
 }
 
-// ../../packages/report/dist/review.js
-function profileBlob(bytes, path, config, plan) {
+// ../../packages/report/dist/profile-input.js
+function profileInput(input, options) {
+  if (input instanceof Uint8Array)
+    return profileModel(bytesSource(input), options);
+  let src;
   try {
-    return addLatency(profileModel(bytesSource(bytes), { file: path, dims: config.dims }), plan);
+    src = openFileSource(input.file);
   } catch (e2) {
-    if (e2 instanceof ModelReadError) {
-      if (e2.code === "lfs-pointer")
-        return "Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)";
-      return e2.reason;
-    }
-    throw e2;
+    throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
+  }
+  try {
+    return profileModel(src, options);
+  } finally {
+    src.close();
   }
 }
-async function review(changes, readAt, config, options = {}) {
-  const isModel = (0, import_picomatch2.default)([...config.models], { dot: false });
-  const cache = new Map(options.reports ?? []);
-  const plan = latencyPlan(config);
-  const profile = (bytes, path) => {
-    const key = createHash("sha256").update(bytes).digest("hex");
-    let r = cache.get(key);
-    if (r === void 0) {
-      r = profileBlob(bytes, path, config, plan);
-      cache.set(key, r);
+
+// ../../packages/report/dist/isolate.js
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var InternalProfileError = class extends Error {
+  file;
+  detail;
+  name = "InternalProfileError";
+  constructor(file, detail) {
+    super(`${file}: internal error while profiling (a bug in modelcost; please report it): ${detail}`);
+    this.file = file;
+    this.detail = detail;
+  }
+};
+function inProcessProfiler() {
+  return {
+    profile: async (input, options) => {
+      try {
+        return profileInput(input, options);
+      } catch (e2) {
+        if (e2 instanceof ModelReadError)
+          throw e2;
+        throw new InternalProfileError(options.file, e2 instanceof Error ? e2.message : String(e2));
+      }
+    },
+    close: async () => void 0
+  };
+}
+function defaultWorkerUrl() {
+  let here;
+  try {
+    here = new URL("./profile-worker.js", import.meta.url);
+  } catch {
+    return void 0;
+  }
+  if (here.protocol === "file:" && existsSync3(fileURLToPath(here)))
+    return here;
+  const built = new URL("../dist/profile-worker.js", import.meta.url);
+  return built.protocol === "file:" && existsSync3(fileURLToPath(built)) ? built : void 0;
+}
+function createIsolatedProfiler(options = {}) {
+  const url = options.workerUrl ?? defaultWorkerUrl();
+  if (!url)
+    return inProcessProfiler();
+  const maxHeapMb = options.maxHeapMb ?? 768;
+  let worker;
+  let nextId = 0;
+  let queue = Promise.resolve();
+  const start = () => {
+    const w = new Worker2(url, { workerData: { modelcostProfileWorker: true }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 }, stdout: false, stderr: false });
+    w.unref();
+    return w;
+  };
+  const runOne = (input, opts) => new Promise((resolve2, reject) => {
+    const w = worker ??= start();
+    const id = nextId++;
+    const timeoutMs = options.timeoutMs ?? (opts.limits?.maxMs ?? DEFAULT_WORK_LIMITS.maxMs) + 2e3;
+    let done = false;
+    const finish = (f) => {
+      if (done)
+        return;
+      done = true;
+      clearTimeout(timer);
+      w.off("message", onMessage);
+      w.off("error", onError);
+      w.off("exit", onExit);
+      f();
+    };
+    const retire = () => {
+      if (worker === w)
+        worker = void 0;
+      void w.terminate();
+    };
+    const timer = setTimeout(() => {
+      retire();
+      finish(() => reject(new ModelReadError(opts.file, "work-limit", `work limit reached: profiling took more than ${timeoutMs / 1e3} s; the model was not profiled`)));
+    }, timeoutMs);
+    const onMessage = (m2) => {
+      if (m2.id !== id)
+        return;
+      if ("report" in m2)
+        finish(() => resolve2(m2.report));
+      else if ("readError" in m2)
+        finish(() => reject(new ModelReadError(opts.file, m2.readError.code, m2.readError.reason)));
+      else
+        finish(() => reject(new InternalProfileError(opts.file, m2.internalError)));
+    };
+    const onError = (e2) => {
+      retire();
+      const oom = e2.code === "ERR_WORKER_OUT_OF_MEMORY";
+      finish(() => reject(oom ? new ModelReadError(opts.file, "work-limit", `work limit reached: profiling needed more than ${maxHeapMb} MB of memory; the model was not profiled`) : new InternalProfileError(opts.file, e2.message)));
+    };
+    const onExit = (code2) => {
+      if (worker === w)
+        worker = void 0;
+      finish(() => reject(new InternalProfileError(opts.file, `the profiling worker exited with code ${code2}`)));
+    };
+    w.on("message", onMessage);
+    w.on("error", onError);
+    w.on("exit", onExit);
+    w.postMessage({ id, input, options: opts });
+  });
+  return {
+    profile(input, opts) {
+      const run = queue.then(() => runOne(input, opts));
+      queue = run.catch(() => void 0);
+      return run;
+    },
+    async close() {
+      await queue;
+      const w = worker;
+      worker = void 0;
+      if (w)
+        await w.terminate();
     }
-    return typeof r === "string" ? r : { ...r, model: { ...r.model, path } };
+  };
+}
+
+// ../../packages/report/dist/config.js
+var import_yaml = __toESM(require_dist(), 1);
+
+// ../../packages/report/dist/messages.js
+var MESSAGES3 = {
+  yamlSyntax: (file, line, detail) => `${file}${line ? `:${line}` : ""}: not valid YAML: ${detail}`,
+  configTooLarge: (file, size, max2) => `${file}: ${size} characters, more than the ${max2} a config may have`,
+  notMapping: (file, got) => `${file}: expected a mapping (models, budgets, ...), got ${got}`,
+  expected: (path, what, got) => `${path}: expected ${what}, got ${got}`,
+  unknownKey: (path, known) => `${path}: unknown key, ignored (known: ${known.join(", ")})`,
+  unknownMetric: (path, known) => `${path}: unknown metric (known: ${known.join(", ")})`,
+  emptyRule: (path) => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
+  unknownWaiver: (name) => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
+  breachMax: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
+  latencyNotEstimated: (rule, what) => `${rule}: ${what} was not estimated, so its limit cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
+  breachIncrease: (rule, metric, change, limit) => `${rule}: ${metric} grew ${change}, more than the allowed ${limit}`,
+  breachUnprofiled: (rule, reason) => `${rule}: the model could not be profiled, so its budget cannot pass (${reason})`,
+  breachUnsupported: (rule, ops) => `${rule}: ops without a cost rule: ${ops}`
+};
+
+// ../../packages/report/dist/config.js
+var BUDGET_METRICS = ["params", "macs", "flops", "weightBytes", "peakMemoryBytes"];
+var PRECISIONS = ["fp32", "fp16", "bf16", "int8"];
+var SUFFIX = { "": 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+function parseSize(v) {
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 0 ? v : void 0;
+  if (typeof v !== "string" || v.length > 64)
+    return void 0;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|K|M|G|T|P)?B?\s*$/.exec(v);
+  if (!m2)
+    return void 0;
+  const n = Math.round(Number(m2[1]) * SUFFIX[m2[2] ?? ""]);
+  return Number.isFinite(n) ? n : void 0;
+}
+function parseMs(v) {
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 0 ? v : void 0;
+  if (typeof v !== "string" || v.length > 64)
+    return void 0;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(v);
+  if (!m2)
+    return void 0;
+  return Number(m2[1]) * (m2[2] === "s" ? 1e3 : 1);
+}
+function parseIncrease(v) {
+  if (typeof v === "string" && v.length <= 64) {
+    const m2 = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    if (m2)
+      return { relative: Number(m2[1]) / 100 };
+  }
+  const abs = parseSize(v);
+  return abs === void 0 ? void 0 : { absolute: abs };
+}
+var isRecord = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var show = (v) => {
+  if (typeof v === "string")
+    return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
+  if (Array.isArray(v))
+    return "a list";
+  if (v === null)
+    return "null";
+  if (typeof v === "object")
+    return "a mapping";
+  const t = String(v);
+  return t.length > 60 ? `${t.slice(0, 60)}\u2026` : t;
+};
+var key = (k) => /^[A-Za-z0-9_.-]{1,60}$/.test(k) ? k : JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}\u2026` : k);
+var MAX_CONFIG_CHARS = 1 << 20;
+var TOP_KEYS = ["models", "hardware", "hardwareProfiles", "precision", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
+function parseConfig(text2, file = ".modelcost.yml") {
+  const warnings = [];
+  const errors = [];
+  let doc;
+  if (text2.length > MAX_CONFIG_CHARS)
+    return { warnings, errors: [MESSAGES3.configTooLarge(file, text2.length, MAX_CONFIG_CHARS)] };
+  try {
+    doc = (0, import_yaml.parse)(text2, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });
+  } catch (e2) {
+    const line = e2 instanceof import_yaml.YAMLParseError && e2.linePos ? e2.linePos[0].line : void 0;
+    const detail = e2.message.split("\n")[0].replace(/ at line \d+, column \d+:$/, "");
+    return { warnings, errors: [MESSAGES3.yamlSyntax(file, line, detail)] };
+  }
+  if (doc === null || doc === void 0)
+    doc = {};
+  if (!isRecord(doc))
+    return { warnings, errors: [MESSAGES3.notMapping(file, show(doc))] };
+  for (const k of Object.keys(doc))
+    if (!TOP_KEYS.includes(k))
+      warnings.push(MESSAGES3.unknownKey(key(k), TOP_KEYS));
+  const strings = (path, v, dflt) => {
+    if (v === void 0)
+      return dflt;
+    const list = typeof v === "string" ? [v] : v;
+    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === "")) {
+      errors.push(MESSAGES3.expected(path, "a list of non-empty strings", show(v)));
+      return dflt;
+    }
+    return list;
+  };
+  const globs = (path, v, dflt) => {
+    const list = strings(path, v, dflt);
+    list.forEach((g, i2) => {
+      const problem = globProblem(g);
+      if (problem)
+        errors.push(`${path}${typeof v === "string" ? "" : `[${i2}]`}: ${problem}`);
+    });
+    return list;
+  };
+  const models = globs("models", doc.models, ["**/*.onnx"]);
+  const hardware = strings("hardware", doc.hardware, []);
+  const hardwareProfiles = [];
+  if (doc.hardwareProfiles !== void 0) {
+    if (!Array.isArray(doc.hardwareProfiles))
+      errors.push(MESSAGES3.expected("hardwareProfiles", "a list of hardware profiles", show(doc.hardwareProfiles)));
+    else
+      doc.hardwareProfiles.forEach((h, i2) => {
+        const r = parseUserHardware(h, `hardwareProfiles[${i2}]`);
+        if (r.value)
+          hardwareProfiles.push(r.value);
+        errors.push(...r.errors);
+      });
+  }
+  if (errors.length === 0) {
+    try {
+      findHardware(hardware, hardwareCatalog(hardwareProfiles));
+    } catch (e2) {
+      if (!(e2 instanceof HardwareError))
+        throw e2;
+      errors.push(`hardware: ${e2.message}`);
+    }
+  }
+  const precision = parsePrecision(doc.precision, "precision", errors);
+  const dims = dict();
+  if (doc.dims !== void 0) {
+    if (!isRecord(doc.dims))
+      errors.push(MESSAGES3.expected("dims", "a mapping of symbol names to positive integers", show(doc.dims)));
+    else
+      for (const [k, v] of Object.entries(doc.dims)) {
+        if (typeof v === "number" && Number.isSafeInteger(v) && v > 0)
+          dims[k] = v;
+        else
+          errors.push(MESSAGES3.expected(`dims.${key(k)}`, "a positive integer", show(v)));
+      }
+  }
+  const budgets = [];
+  if (doc.budgets !== void 0) {
+    if (!Array.isArray(doc.budgets))
+      errors.push(MESSAGES3.expected("budgets", "a list of rules", show(doc.budgets)));
+    else
+      doc.budgets.forEach((b, i2) => {
+        const r = parseRule(b, `budgets[${i2}]`, errors, warnings);
+        if (r)
+          budgets.push(r);
+      });
+  }
+  const waivers = dict();
+  if (doc.waivers !== void 0) {
+    if (!isRecord(doc.waivers))
+      errors.push(MESSAGES3.expected("waivers", "a mapping of budget names to reasons", show(doc.waivers)));
+    else
+      for (const [k, v] of Object.entries(doc.waivers)) {
+        if (typeof v === "string" && v.trim())
+          waivers[k] = v;
+        else
+          errors.push(MESSAGES3.expected(`waivers.${key(k)}`, "a reason (non-empty text)", show(v)));
+        if (!budgets.some((b) => b.name === k))
+          warnings.push(MESSAGES3.unknownWaiver(key(k)));
+      }
+  }
+  let failOnUnsupported = false;
+  if (doc.failOnUnsupported !== void 0) {
+    if (typeof doc.failOnUnsupported === "boolean")
+      failOnUnsupported = doc.failOnUnsupported;
+    else
+      errors.push(MESSAGES3.expected("failOnUnsupported", "true or false", show(doc.failOnUnsupported)));
+  }
+  const comment = { perLayer: true, minChange: 1e-3 };
+  if (doc.comment !== void 0) {
+    if (!isRecord(doc.comment))
+      errors.push(MESSAGES3.expected("comment", "a mapping", show(doc.comment)));
+    else {
+      if (doc.comment.perLayer !== void 0) {
+        if (typeof doc.comment.perLayer === "boolean")
+          comment.perLayer = doc.comment.perLayer;
+        else
+          errors.push(MESSAGES3.expected("comment.perLayer", "true or false", show(doc.comment.perLayer)));
+      }
+      if (doc.comment.minChange !== void 0) {
+        const inc = parseIncrease(doc.comment.minChange);
+        if (inc && "relative" in inc)
+          comment.minChange = inc.relative;
+        else
+          errors.push(MESSAGES3.expected("comment.minChange", "a percentage like 0.1%", show(doc.comment.minChange)));
+      }
+    }
+  }
+  if (errors.length)
+    return { warnings, errors };
+  return { value: { models, hardware, hardwareProfiles, ...precision ? { precision } : {}, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
+}
+var RULE_KEYS = ["match", "except", "name", "max", "maxIncrease", "failOnUnsupported", "precision"];
+function parsePrecision(v, path, errors) {
+  if (v === void 0)
+    return void 0;
+  if (typeof v === "string" && PRECISIONS.includes(v))
+    return v;
+  errors.push(MESSAGES3.expected(path, `one of ${PRECISIONS.join(", ")}`, show(v)));
+  return void 0;
+}
+function parseRule(b, path, errors, warnings) {
+  if (!isRecord(b)) {
+    errors.push(MESSAGES3.expected(path, "a rule with match and max / maxIncrease", show(b)));
+    return void 0;
+  }
+  for (const k of Object.keys(b))
+    if (!RULE_KEYS.includes(k))
+      warnings.push(MESSAGES3.unknownKey(`${path}.${key(k)}`, RULE_KEYS));
+  const n = errors.length;
+  const match = typeof b.match === "string" && b.match !== "" ? b.match : "**";
+  if (b.match !== void 0 && match !== b.match)
+    errors.push(MESSAGES3.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
+  else {
+    const problem = globProblem(match);
+    if (problem)
+      errors.push(`${path}.match: ${problem}`);
+  }
+  const max2 = {};
+  if (b.max !== void 0) {
+    if (!isRecord(b.max))
+      errors.push(MESSAGES3.expected(`${path}.max`, "a mapping of metrics to limits", show(b.max)));
+    else
+      for (const [k, v] of Object.entries(b.max)) {
+        if (k === "latencyMs") {
+          if (!isRecord(v)) {
+            errors.push(MESSAGES3.expected(`${path}.max.latencyMs`, "a mapping of hardware ids to durations like 30ms", show(v)));
+            continue;
+          }
+          const lat = dict();
+          for (const [hw, ms] of Object.entries(v)) {
+            const t = parseMs(ms);
+            if (t === void 0)
+              errors.push(MESSAGES3.expected(`${path}.max.latencyMs.${key(hw)}`, "a duration like 30ms or 1.5s", show(ms)));
+            else
+              lat[hw] = t;
+          }
+          max2.latencyMs = lat;
+        } else if (BUDGET_METRICS.includes(k)) {
+          const size = parseSize(v);
+          if (size === void 0)
+            errors.push(MESSAGES3.expected(`${path}.max.${k}`, "a number or a size like 10G", show(v)));
+          else
+            max2[k] = size;
+        } else
+          errors.push(MESSAGES3.unknownMetric(`${path}.max.${key(k)}`, [...BUDGET_METRICS, "latencyMs"]));
+      }
+  }
+  const maxIncrease = {};
+  if (b.maxIncrease !== void 0) {
+    if (!isRecord(b.maxIncrease))
+      errors.push(MESSAGES3.expected(`${path}.maxIncrease`, "a mapping of metrics to increases", show(b.maxIncrease)));
+    else
+      for (const [k, v] of Object.entries(b.maxIncrease)) {
+        if (!BUDGET_METRICS.includes(k)) {
+          errors.push(MESSAGES3.unknownMetric(`${path}.maxIncrease.${key(k)}`, BUDGET_METRICS));
+          continue;
+        }
+        const inc = parseIncrease(v);
+        if (inc === void 0)
+          errors.push(MESSAGES3.expected(`${path}.maxIncrease.${k}`, "a percentage like 5% or a size like 10M", show(v)));
+        else
+          maxIncrease[k] = inc;
+      }
+  }
+  if (b.max === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
+    errors.push(MESSAGES3.emptyRule(path));
+  if (b.failOnUnsupported !== void 0 && typeof b.failOnUnsupported !== "boolean")
+    errors.push(MESSAGES3.expected(`${path}.failOnUnsupported`, "true or false", show(b.failOnUnsupported)));
+  if (b.name !== void 0 && (typeof b.name !== "string" || b.name === ""))
+    errors.push(MESSAGES3.expected(`${path}.name`, "a non-empty string", show(b.name)));
+  let except;
+  if (b.except !== void 0) {
+    const list = typeof b.except === "string" ? [b.except] : b.except;
+    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === ""))
+      errors.push(MESSAGES3.expected(`${path}.except`, "a list of globs", show(b.except)));
+    else {
+      except = list;
+      except.forEach((g, i2) => {
+        const problem = globProblem(g);
+        if (problem)
+          errors.push(`${path}.except[${i2}]: ${problem}`);
+      });
+    }
+  }
+  const precision = parsePrecision(b.precision, `${path}.precision`, errors);
+  if (errors.length > n)
+    return void 0;
+  return {
+    match,
+    max: max2,
+    maxIncrease,
+    ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
+    ...typeof b.name === "string" ? { name: b.name } : {},
+    ...precision ? { precision } : {},
+    ...except ? { except } : {}
+  };
+}
+
+// ../../packages/report/dist/budgets.js
+function ruleName(r, i2) {
+  return r.name ?? `budgets[${i2}]`;
+}
+var matchers = /* @__PURE__ */ new WeakMap();
+function rulesFor(config, path) {
+  return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => {
+    let m2 = matchers.get(rule);
+    if (!m2) {
+      const inside = compileGlob(rule.match, { dot: true });
+      const except = rule.except?.length ? compileGlob(rule.except, { dot: true }) : void 0;
+      matchers.set(rule, m2 = except ? (p) => inside(p) && !except(p) : inside);
+    }
+    return m2(path);
+  });
+}
+function limitBig(limit) {
+  return BigInt(Math.floor(limit));
+}
+function evaluateBudgets(config, path, head, base) {
+  const out = [];
+  for (const { rule, index } of rulesFor(config, path)) {
+    const name = ruleName(rule, index);
+    const waived = own(config.waivers, name);
+    const push = (metric, actual, limit, message) => {
+      out.push({ path, rule: name, metric, ...actual !== void 0 ? { actual } : {}, limit, message, ...waived ? { waived } : {} });
+    };
+    for (const m2 of BUDGET_METRICS) {
+      const limit = rule.max[m2];
+      const actual = head.totals[m2];
+      if (limit !== void 0 && compareCounts(actual, limitBig(limit)) > 0)
+        push(m2, actual, limit, MESSAGES3.breachMax(name, m2, human(actual, m2.endsWith("Bytes")), human(limit, m2.endsWith("Bytes"))));
+      const inc = rule.maxIncrease[m2];
+      if (inc && base) {
+        const grew = countBig(actual) - countBig(base.totals[m2]);
+        const over = "relative" in inc ? grew * 1000000000n > countBig(base.totals[m2]) * BigInt(Math.round(inc.relative * 1e9)) : grew > limitBig(inc.absolute);
+        if (over) {
+          const baseN = countNumber(base.totals[m2]);
+          const change = "relative" in inc ? baseN === 0 ? "from 0" : `${(Number(grew) / baseN * 100).toFixed(1)}%` : human(grew);
+          const lim = "relative" in inc ? `${(inc.relative * 100).toFixed(1)}%` : human(inc.absolute);
+          const allowed = "relative" in inc ? countBig(base.totals[m2]) * BigInt(Math.round(inc.relative * 1e9)) / 1000000000n : limitBig(inc.absolute);
+          push(`${m2} increase`, toCount(grew), toCount(allowed), MESSAGES3.breachIncrease(name, m2, change, lim));
+        }
+      }
+    }
+    const precision = rule.precision ?? config.precision;
+    for (const [hw, limit] of Object.entries(rule.max.latencyMs ?? {})) {
+      const l = head.latency.find((x2) => x2.hardware === hw && x2.precision === precision);
+      const label = `latency on ${latencyKey({ hardware: hw, ...precision ? { precision } : {} })}`;
+      if (!l || !Number.isFinite(l.ms))
+        push(`latencyMs.${hw}`, void 0, limit, MESSAGES3.latencyNotEstimated(name, label));
+      else if (l.ms > limit)
+        push(`latencyMs.${hw}`, l.ms, limit, MESSAGES3.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
+    }
+    const unsupported = Object.entries(head.coverage.unsupported);
+    if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
+      push("unsupported", unsupported.length, 0, MESSAGES3.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
+  }
+  return out;
+}
+function unprofiledBreaches(config, path, reason) {
+  return rulesFor(config, path).map(({ rule, index }) => {
+    const name = ruleName(rule, index);
+    const waived = own(config.waivers, name);
+    return { path, rule: name, metric: "unprofiled", limit: 0, message: MESSAGES3.breachUnprofiled(name, reason), ...waived ? { waived } : {} };
+  });
+}
+
+// ../../packages/report/dist/review.js
+import { createHash } from "node:crypto";
+
+// ../../packages/report/dist/latency.js
+function latencyPlan(config) {
+  const ids = new Set(config.hardware);
+  const precisions = /* @__PURE__ */ new Set([config.precision]);
+  for (const b of config.budgets) {
+    const hw = Object.keys(b.max.latencyMs ?? {});
+    hw.forEach((h) => ids.add(h));
+    if (hw.length)
+      precisions.add(b.precision ?? config.precision);
+  }
+  return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
+}
+function addLatency(report, plan) {
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { precision: p } : {}));
+}
+
+// ../../packages/report/dist/review.js
+var LFS_REASON = "Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)";
+async function review(changes, readAt, config, options = {}) {
+  const isModel = compileGlob(config.models);
+  const stored = options.reports ?? /* @__PURE__ */ new Map();
+  const cache = /* @__PURE__ */ new Map();
+  const plan = latencyPlan(config);
+  const ownProfiler = options.profiler === void 0;
+  const profiler = options.profiler ?? createIsolatedProfiler();
+  const log = options.log ?? (() => void 0);
+  const profile = async (bytes, path) => {
+    const key2 = createHash("sha256").update(bytes).digest("hex");
+    const hit = cache.get(key2);
+    if (hit)
+      return hit;
+    let r;
+    const saved = stored.get(key2);
+    const budgeted = rulesFor(config, path).length > 0;
+    if (saved && (!budgeted || options.trustReports))
+      r = saved;
+    else {
+      if (saved)
+        log(`${path}: a budget covers it, so it is profiled here rather than taken from the stored report`);
+      try {
+        r = addLatency(await profiler.profile(bytes, { file: path, dims: config.dims, ...options.limits ? { limits: options.limits } : {} }), plan);
+      } catch (e2) {
+        if (e2 instanceof ModelReadError)
+          r = { reason: e2.code === "lfs-pointer" ? LFS_REASON : e2.reason };
+        else if (e2 instanceof InternalProfileError)
+          r = { reason: `internal error while profiling (a bug in modelcost; please report it): ${e2.detail}` };
+        else
+          r = { reason: `internal error while profiling (a bug in modelcost; please report it): ${e2 instanceof Error ? e2.message : String(e2)}` };
+      }
+    }
+    cache.set(key2, r);
+    return r;
+  };
+  const side = async (s, path) => {
+    let bytes;
+    try {
+      bytes = await readAt(s, path);
+    } catch (e2) {
+      return { reason: `could not be read: ${e2 instanceof Error ? e2.message : String(e2)}` };
+    }
+    if (bytes === void 0)
+      return void 0;
+    if (typeof bytes === "string")
+      return { reason: bytes };
+    const r = await profile(bytes, path);
+    return "reason" in r ? r : { ...r, model: { ...r.model, path } };
   };
   const models = [];
   const breaches = [];
-  for (const c of changes) {
-    if (!isModel(c.path) && !(c.previousPath && isModel(c.previousPath)))
-      continue;
-    const basePath = c.status === "renamed" ? c.previousPath ?? c.path : c.path;
-    const baseBytes = c.status === "added" ? void 0 : await readAt("base", basePath);
-    const headBytes = c.status === "removed" ? void 0 : await readAt("head", c.path);
-    const base = baseBytes ? profile(baseBytes, basePath) : void 0;
-    const head = headBytes ? profile(headBytes, c.path) : void 0;
-    const error2 = typeof head === "string" ? head : typeof base === "string" ? `base: ${base}` : void 0;
-    if (error2) {
-      models.push({ path: c.path, status: "error", error: error2 });
-      continue;
+  try {
+    for (const c of changes) {
+      if (!isModel(c.path) && !(c.previousPath && isModel(c.previousPath)))
+        continue;
+      const basePath = c.status === "renamed" ? c.previousPath ?? c.path : c.path;
+      const base = c.status === "added" ? void 0 : await side("base", basePath);
+      const head = c.status === "removed" ? void 0 : await side("head", c.path);
+      if (head && "reason" in head) {
+        models.push({ path: c.path, status: "error", error: head.reason });
+        breaches.push(...unprofiledBreaches(config, c.path, head.reason));
+        continue;
+      }
+      if (base && "reason" in base) {
+        models.push({ path: c.path, status: "error", error: `base: ${base.reason}` });
+        if (head)
+          breaches.push(...evaluateBudgets(config, c.path, head));
+        continue;
+      }
+      const change = modelChange(c.path, base, head);
+      models.push(change);
+      if (change.head)
+        breaches.push(...evaluateBudgets(config, c.path, change.head, change.base));
     }
-    const change = modelChange(c.path, base, head);
-    models.push(change);
-    if (change.head)
-      breaches.push(...evaluateBudgets(config, c.path, change.head, change.base));
+  } finally {
+    if (ownProfiler)
+      await profiler.close();
   }
   return { models, breaches, failed: breaches.some((b) => !b.waived) };
 }
 
 // ../../packages/report/dist/reports-dir.js
-import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, openSync as openSync2, readdirSync, readSync as readSync2, closeSync as closeSync2, realpathSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep as sep2 } from "node:path";
+var MAX_STORED_FILE_BYTES = 256 << 20;
+var MAX_DEPTH = 16;
+var MAX_FILES = 1e4;
+function readCapped(file, max2) {
+  let st;
+  try {
+    st = lstatSync(file);
+  } catch {
+    return { error: "no such file" };
+  }
+  if (st.isSymbolicLink())
+    return { error: "a symbolic link (not followed)" };
+  if (!st.isFile())
+    return { error: "not a regular file" };
+  if (st.size > max2)
+    return { error: `${st.size} bytes, more than the ${max2} allowed` };
+  const fd2 = openSync2(file, "r");
+  try {
+    const buf = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync2(fd2, buf, off, buf.length - off, off);
+      if (n === 0)
+        break;
+      off += n;
+    }
+    return buf.subarray(0, off).toString("utf8");
+  } finally {
+    closeSync2(fd2);
+  }
+}
+var COUNT_FIELDS = ["params", "macs", "flops", "weightBytes", "activationBytes", "peakMemoryBytes", "bytesMoved"];
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function storedReportProblem(r) {
+  if (!isObj2(r))
+    return "not a JSON object";
+  if (r.schemaVersion !== 1)
+    return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 1`;
+  if (!isObj2(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
+    return "model: expected {path, format}";
+  if (!isObj2(r.totals))
+    return "totals: expected an object";
+  for (const k of COUNT_FIELDS)
+    if (!isCount(r.totals[k]))
+      return `totals.${k}: expected an exact non-negative count`;
+  if (r.totals.trainableParams !== void 0 && !isCount(r.totals.trainableParams))
+    return "totals.trainableParams: expected an exact non-negative count";
+  if (!Array.isArray(r.nodes) || !Array.isArray(r.latency) || !Array.isArray(r.inputs) || !Array.isArray(r.outputs) || !Array.isArray(r.diagnostics))
+    return "expected nodes, latency, inputs, outputs and diagnostics lists";
+  for (const [i2, n] of r.nodes.entries()) {
+    if (!isObj2(n) || typeof n.name !== "string" || typeof n.op !== "string" || !["params", "macs", "flops", "bytesRead", "bytesWritten"].every((k) => isCount(n[k])))
+      return `nodes[${i2}]: expected {name, op} with exact non-negative counts`;
+  }
+  for (const [i2, l] of r.latency.entries())
+    if (!isObj2(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
+      return `latency[${i2}]: expected {hardware, ms} with a finite, non-negative ms`;
+  if (!isObj2(r.coverage) || !isObj2(r.coverage.unsupported))
+    return "coverage: expected {nodes, supported, unsupported}";
+  return void 0;
+}
 function loadReportsDir(dir) {
   const reports = /* @__PURE__ */ new Map();
   const errors = [];
   let st;
   try {
-    st = statSync(dir);
+    st = lstatSync(dir);
   } catch {
     return { reports, errors: [`${dir}: no such directory`] };
   }
+  if (st.isSymbolicLink())
+    return { reports, errors: [`${dir}: a symbolic link (not followed)`] };
   if (!st.isDirectory())
     return { reports, errors: [`${dir}: not a directory`] };
-  const walk = (d) => {
+  const root = realpathSync(dir);
+  let files = 0;
+  const inside = (p) => {
+    const rel = relative(root, p);
+    return rel !== "" && !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute(rel);
+  };
+  const walk = (d, depth) => {
+    if (depth > MAX_DEPTH) {
+      errors.push(`${d}: deeper than ${MAX_DEPTH} levels, not searched`);
+      return;
+    }
     for (const e2 of readdirSync(d, { withFileTypes: true })) {
+      if (e2.isSymbolicLink())
+        continue;
       if (e2.isDirectory() && e2.name !== "node_modules")
-        walk(join(d, e2.name));
+        walk(join(d, e2.name), depth + 1);
       else if (e2.isFile() && e2.name === "index.json")
         readIndex(join(d, e2.name), d);
     }
   };
   const readIndex = (file, base) => {
-    let idx;
-    try {
-      idx = JSON.parse(readFileSync2(file, "utf8"));
-    } catch (e2) {
-      errors.push(`${file}: not valid JSON (${e2.message})`);
+    if (++files > MAX_FILES)
+      return;
+    const text2 = readCapped(file, MAX_STORED_FILE_BYTES);
+    if (typeof text2 !== "string") {
+      errors.push(`${file}: ${text2.error}`);
       return;
     }
-    if (idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
+    let idx;
+    try {
+      idx = JSON.parse(text2);
+    } catch (e2) {
+      errors.push(`${file}: not valid JSON (${e2.message.slice(0, 120)})`);
+      return;
+    }
+    if (!isObj2(idx) || idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
       errors.push(`${file}: expected {"schemaVersion": 1, "reports": [...]}`);
       return;
     }
     for (const [i2, entry] of idx.reports.entries()) {
-      if (typeof entry?.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
+      if (!isObj2(entry) || typeof entry.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
         errors.push(`${file}: reports[${i2}]: expected {path, report, sha256}`);
         continue;
       }
-      try {
-        const r = JSON.parse(readFileSync2(join(base, entry.report), "utf8"));
-        if (r.schemaVersion !== 1)
-          throw new Error(`schemaVersion ${String(r.schemaVersion)}, expected 1`);
-        reports.set(entry.sha256, r);
-      } catch (e2) {
-        errors.push(`${join(base, entry.report)}: ${e2.message}`);
+      const target = resolve(base, entry.report);
+      if (isAbsolute(entry.report) || !inside(target) || entry.report.includes("\0")) {
+        errors.push(`${file}: reports[${i2}]: the report path leaves the reports folder, not read`);
+        continue;
       }
+      if (++files > MAX_FILES) {
+        errors.push(`${file}: more than ${MAX_FILES} files, the rest not read`);
+        return;
+      }
+      const label = relative(root, target);
+      let real;
+      try {
+        real = realpathSync(target);
+      } catch {
+        errors.push(`${label}: no such file`);
+        continue;
+      }
+      if (!inside(real)) {
+        errors.push(`${file}: reports[${i2}]: the report path leaves the reports folder, not read`);
+        continue;
+      }
+      const body = readCapped(target, MAX_STORED_FILE_BYTES);
+      if (typeof body !== "string") {
+        errors.push(`${label}: ${body.error}`);
+        continue;
+      }
+      let r;
+      try {
+        r = JSON.parse(body);
+      } catch (e2) {
+        errors.push(`${label}: not valid JSON (${e2.message.slice(0, 120)})`);
+        continue;
+      }
+      const problem = storedReportProblem(r);
+      if (problem)
+        errors.push(`${label}: ${problem}`);
+      else
+        reports.set(entry.sha256, r);
     }
   };
-  walk(dir);
+  walk(root, 0);
   return { reports, errors };
+}
+
+// ../../packages/report/dist/config-trust.js
+var ruleKey = (r, i2) => r.name ?? `budgets[${i2}]`;
+var incText = (v) => "relative" in v ? `${Number((v.relative * 100).toFixed(4))}%` : human(v.absolute);
+function ruleFields(r) {
+  const f = /* @__PURE__ */ new Map();
+  f.set("match", r.match);
+  if (r.except?.length)
+    f.set("except", r.except.join(", "));
+  for (const [k, v] of Object.entries(r.max)) {
+    if (k === "latencyMs")
+      for (const [hw, ms] of Object.entries(v))
+        f.set(`max.latencyMs.${hw}`, `${ms} ms`);
+    else
+      f.set(`max.${k}`, human(v, k.endsWith("Bytes")));
+  }
+  for (const [k, v] of Object.entries(r.maxIncrease))
+    if (v)
+      f.set(`maxIncrease.${k}`, incText(v));
+  if (r.failOnUnsupported !== void 0)
+    f.set("failOnUnsupported", String(r.failOnUnsupported));
+  if (r.precision)
+    f.set("precision", r.precision);
+  return f;
+}
+function diffMaps(prefix, base, head, effect, out) {
+  for (const [k, b] of base) {
+    const h = head.get(k);
+    if (h === void 0)
+      out.push({ path: `${prefix}${k}`, base: b, effect });
+    else if (h !== b)
+      out.push({ path: `${prefix}${k}`, base: b, head: h, effect });
+  }
+  for (const [k, h] of head)
+    if (!base.has(k))
+      out.push({ path: `${prefix}${k}`, head: h, effect });
+}
+var profileText = (p) => JSON.stringify(p).slice(0, 200);
+function trustedConfig(base, head, trust = "base") {
+  if (!head)
+    return { config: base, changes: [] };
+  const changes = [];
+  const later = trust === "head" ? "applies" : "after-merge";
+  const baseRules = new Map(base.budgets.map((r, i2) => [ruleKey(r, i2), r]));
+  const headRules = new Map(head.budgets.map((r, i2) => [ruleKey(r, i2), r]));
+  const added = [];
+  for (const [k, b] of baseRules) {
+    const h = headRules.get(k);
+    if (!h)
+      changes.push({ path: `budgets[${k}]`, base: [...ruleFields(b)].map(([f, v]) => `${f}: ${v}`).join("; "), effect: later });
+    else
+      diffMaps(`budgets[${k}].`, ruleFields(b), ruleFields(h), later, changes);
+  }
+  for (const [k, h] of headRules) {
+    if (baseRules.has(k))
+      continue;
+    added.push(h);
+    changes.push({ path: `budgets[${k}]`, head: [...ruleFields(h)].map(([f, v]) => `${f}: ${v}`).join("; "), effect: "applies" });
+  }
+  const bw = new Map(Object.entries(base.waivers));
+  const hw = new Map(Object.entries(head.waivers));
+  diffMaps("waivers.", bw, hw, later, changes);
+  diffMaps("models", /* @__PURE__ */ new Map([["", base.models.join(", ")]]), /* @__PURE__ */ new Map([["", head.models.join(", ")]]), later, changes);
+  diffMaps("dims.", new Map(Object.entries(base.dims).map(([k, v]) => [k, String(v)])), new Map(Object.entries(head.dims).map(([k, v]) => [k, String(v)])), later, changes);
+  if (base.precision !== head.precision)
+    changes.push({ path: "precision", ...base.precision ? { base: base.precision } : {}, ...head.precision ? { head: head.precision } : {}, effect: later });
+  diffMaps("hardware", /* @__PURE__ */ new Map([["", base.hardware.join(", ")]]), /* @__PURE__ */ new Map([["", head.hardware.join(", ")]]), later, changes);
+  diffMaps("hardwareProfiles.", new Map(base.hardwareProfiles.map((p) => [p.id, profileText(p)])), new Map(head.hardwareProfiles.map((p) => [p.id, profileText(p)])), later, changes);
+  if (base.failOnUnsupported !== head.failOnUnsupported)
+    changes.push({ path: "failOnUnsupported", base: String(base.failOnUnsupported), head: String(head.failOnUnsupported), effect: head.failOnUnsupported ? "applies" : later });
+  const tidy = changes.filter((c) => c.path !== "models" || c.base !== c.head).map((c) => c.path.endsWith(".") ? { ...c, path: c.path.slice(0, -1) } : c);
+  if (trust === "head")
+    return { config: head, changes: tidy };
+  const known = /* @__PURE__ */ new Set([...hardwareCatalog(base.hardwareProfiles).map((p) => p.id)]);
+  const newProfiles = head.hardwareProfiles.filter((p) => !known.has(p.id));
+  const baseMatches = base.budgets.map((r) => r.match);
+  const config = {
+    ...base,
+    models: [...base.models, ...head.models.filter((g) => !g.startsWith("!") && !base.models.includes(g))],
+    hardware: [...base.hardware, ...head.hardware.filter((h) => !base.hardware.includes(h) && (known.has(h) || newProfiles.some((p) => p.id === h)))],
+    hardwareProfiles: [...base.hardwareProfiles, ...newProfiles],
+    // A head rule counts only where no base rule reaches: `except` the base rules' globs.
+    budgets: [...base.budgets, ...added.map((r) => ({ ...r, except: [...r.except ?? [], ...baseMatches] }))],
+    failOnUnsupported: base.failOnUnsupported || head.failOnUnsupported
+  };
+  return { config, changes: tidy };
+}
+
+// ../../packages/report/dist/git.js
+function readGitBlob(git, sha, path, maxBytes = Number.POSITIVE_INFINITY) {
+  if (!/^[0-9a-f]{4,64}$/i.test(sha))
+    throw new RangeError(`not a commit id: ${JSON.stringify(sha.slice(0, 80))}`);
+  const entry = new TextDecoder().decode(git(["ls-tree", "-z", "--full-tree", sha, "--", path]));
+  if (entry === "")
+    return void 0;
+  const m2 = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
+  if (!m2)
+    return void 0;
+  const mode = m2[1];
+  const type = m2[2];
+  const oid = m2[3];
+  if (mode === "120000")
+    return "a symbolic link in the commit (not followed)";
+  if (type !== "blob")
+    return `not a file in the commit (a ${type})`;
+  if (Number.isFinite(maxBytes)) {
+    const size = Number(new TextDecoder().decode(git(["cat-file", "-s", oid])).trim());
+    if (!(size <= maxBytes))
+      return `${size} bytes, more than the ${maxBytes} allowed`;
+  }
+  return git(["cat-file", "blob", oid]);
 }
 
 // lib/action.js
@@ -46092,12 +45520,14 @@ function explain(e2, what) {
   }
   return `${what}: ${e2.message}`;
 }
-function actionConfig(text, inputs) {
-  const parsed = parseConfig(text ?? "", inputs.config);
+function parseOrThrow(text2, label) {
+  const parsed = parseConfig(text2 ?? "", label);
   if (!parsed.value)
-    throw new Error(`${inputs.config}: ${parsed.errors.join("; ")}`);
+    throw new Error(`${label}: ${parsed.errors.join("; ")}`);
+  return parsed.value;
+}
+function withInputs(config, inputs) {
   const list = (v) => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  let config = parsed.value;
   if (inputs.models)
     config = { ...config, models: list(inputs.models) };
   if (inputs.hardware) {
@@ -46115,7 +45545,7 @@ function actionConfig(text, inputs) {
 function withLfs(read, smudge, warn) {
   return async (sha, path) => {
     const bytes = await read(sha, path);
-    if (!bytes || !isGitLfsPointer(bytes))
+    if (!bytes || typeof bytes === "string" || !isGitLfsPointer(bytes))
       return bytes;
     try {
       return await smudge(bytes, path);
@@ -46125,35 +45555,69 @@ function withLfs(read, smudge, warn) {
     }
   };
 }
+var SUMMARY_CHARS = 1e6;
 async function runAction(deps) {
   const { inputs, event, api, sinks } = deps;
   const pr = event.pull_request;
   if (!pr)
     throw new Error("this action runs on pull_request events (the event payload has no pull_request)");
-  const config = actionConfig(deps.configText, inputs);
+  const trust = inputs.configFrom ?? "base";
   const files = await api.listFiles(pr.number);
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
   const plain = deps.git ?? ((sha, path) => api.getContent(sha, path));
+  const readConfig = async (sha, side) => {
+    const label = `${inputs.config} (${side})`;
+    const bytes = await plain(sha, inputs.config);
+    if (bytes === void 0)
+      return void 0;
+    if (typeof bytes === "string")
+      throw new Error(`${label}: ${bytes}`);
+    return new TextDecoder().decode(bytes);
+  };
+  const baseConfig = parseOrThrow(await readConfig(baseSha, "base"), `${inputs.config} (base)`);
+  let headConfig;
+  try {
+    const text2 = await readConfig(pr.head.sha, "head");
+    headConfig = text2 === void 0 ? void 0 : parseOrThrow(text2, `${inputs.config} (head)`);
+  } catch (e2) {
+    if (trust === "head")
+      throw e2;
+    sinks.warning(sanitize(e2.message, 2e3));
+  }
+  const trusted = trustedConfig(baseConfig, headConfig, trust);
+  const config = withInputs(trusted.config, inputs);
   const read = deps.lfsSmudge ? withLfs(plain, deps.lfsSmudge, sinks.warning) : plain;
-  const result = await review(files, (side, path) => read(side === "base" ? baseSha : pr.head.sha, path), config, deps.storedReports ? { reports: deps.storedReports } : {});
-  const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
+  const result = await review(files, (side, path) => read(side === "base" ? baseSha : pr.head.sha, path), config, {
+    ...deps.storedReports ? { reports: deps.storedReports } : {},
+    trustReports: inputs.trustReports === true,
+    log: (m2) => sinks.info(sanitize(m2, 600))
+  });
+  const common = {
+    key: inputs.commentKey,
+    baseSha,
+    headSha: pr.head.sha,
+    breaches: result.breaches,
+    configChanges: trusted.changes,
+    ...trust === "head" ? { settings: ["budgets from the head (config-from: head)"] } : {}
+  };
+  const body = renderComment(result.models, { ...common, fullReportHint: "the full report is in this run's job summary" });
+  const full = renderComment(result.models, { ...common, maxChars: SUMMARY_CHARS, fullReportHint: "run `modelcost pr` locally for the rest" });
   const changed = result.models.some((m2) => m2.status !== "unchanged");
-  await sinks.summary(body);
+  await sinks.summary(full);
   sinks.setOutput("comment-body", body);
   const latency = (r) => r?.latency.map((l) => ({ hardware: latencyKey(l), ms: l.ms }));
   sinks.setOutput("report-json", JSON.stringify(result.models.map((m2) => ({ path: m2.path, status: m2.status, base: m2.base?.totals, head: m2.head?.totals, baseLatency: latency(m2.base), headLatency: latency(m2.head), error: m2.error }))));
   sinks.setOutput("breached", String(result.failed));
   for (const b of result.breaches)
     if (!b.waived)
-      sinks.annotate(b.path, b.message);
+      sinks.annotate(b.path, sanitize(b.message, 600));
   for (const m2 of result.models)
     if (m2.status === "error")
-      sinks.warning(`${m2.path}: ${m2.error}`);
+      sinks.warning(`${sanitize(m2.path)}: ${sanitize(m2.error ?? "unreadable", 600)}`);
   let commentId;
   if (inputs.comment !== "off") {
     try {
-      const marker = commentMarker(inputs.commentKey);
-      const existing = inputs.comment === "update" ? (await api.listComments(pr.number)).find((c) => c.body.includes(marker) && c.user?.login === inputs.commentAuthor) : void 0;
+      const existing = inputs.comment === "update" ? (await api.listComments(pr.number)).find((c) => c.user?.login === inputs.commentAuthor && isOwnComment(c.body, inputs.commentKey)) : void 0;
       if (existing)
         commentId = await api.updateComment(existing.id, body);
       else if (changed || inputs.comment === "new")
@@ -46188,6 +45652,38 @@ async function withRetry(fn, what, attempts = 4, baseMs = 500) {
     }
   }
 }
+var MAX_CONTENT_BYTES = 200 << 20;
+async function responseBytes(data, path, max2 = MAX_CONTENT_BYTES) {
+  if (data instanceof Uint8Array)
+    return data;
+  if (data instanceof ArrayBuffer)
+    return new Uint8Array(data);
+  if (typeof data === "string")
+    return "the contents API returned text instead of bytes (not re-encoded); use actions/checkout with fetch-depth: 0 so models are read from git objects";
+  const reader = data?.getReader?.();
+  if (!reader)
+    return `the contents API returned no bytes for ${path}`;
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value: value2 } = await reader.read();
+    if (done)
+      break;
+    total += value2.length;
+    if (total > max2) {
+      await reader.cancel();
+      return `larger than the ${max2} bytes read through the contents API; use actions/checkout with fetch-depth: 0`;
+    }
+    chunks.push(value2);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}
 function octokitApi(token, owner, repo) {
   const octokit = getOctokit(token);
   return {
@@ -46200,15 +45696,8 @@ function octokitApi(token, owner, repo) {
     },
     async getContent(ref, path) {
       try {
-        const res = await withRetry(() => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: "raw" } }), `reading ${path}@${ref.slice(0, 12)}`);
-        const data = res.data;
-        if (typeof data === "string")
-          return new TextEncoder().encode(data);
-        if (data instanceof ArrayBuffer)
-          return new Uint8Array(data);
-        if (data instanceof Uint8Array)
-          return data;
-        return void 0;
+        const res = await withRetry(() => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: "raw" }, request: { parseSuccessResponseBody: false } }), `reading ${path}@${ref.slice(0, 12)}`);
+        return await responseBytes(res.data, path);
       } catch (e2) {
         if (e2 instanceof ApiError && e2.status === 404)
           return void 0;
@@ -46248,12 +45737,12 @@ async function main() {
     commentKey: getInput("comment-key") || "default",
     failOnBudget: (getInput("fail-on-budget") || "true") !== "false",
     commentAuthor: getInput("comment-author") || "github-actions[bot]",
-    ...getInput("base-ref") ? { baseRef: getInput("base-ref") } : {}
+    ...getInput("base-ref") ? { baseRef: getInput("base-ref") } : {},
+    configFrom: configFrom(),
+    trustReports: getInput("trust-reports") === "true"
   };
   const token = getInput("github-token", { required: true });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const configPath = join2(workspace, inputs.config);
-  const configText = existsSync3(configPath) ? readFileSync3(configPath, "utf8") : void 0;
   const { owner, repo } = context2.repo;
   const pr = context2.payload.pull_request;
   const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : void 0;
@@ -46272,7 +45761,6 @@ async function main() {
     inputs,
     event: context2.payload,
     api: octokitApi(token, owner, repo),
-    ...configText !== void 0 ? { configText } : {},
     ...git ? { git } : {},
     ...storedReports ? { storedReports } : {},
     // `lfs: true`: fetch just the changed models' LFS objects through the checkout's git-lfs.
@@ -46290,6 +45778,12 @@ async function main() {
   if (result.exitCode !== 0)
     setFailed("modelcost: budget breached (see the annotations and the job summary)");
 }
+function configFrom() {
+  const v = getInput("config-from") || "base";
+  if (v !== "base" && v !== "head")
+    throw new Error(`input config-from: expected base or head, got ${JSON.stringify(v.slice(0, 40))}`);
+  return v;
+}
 function gitReader(cwd, shas) {
   try {
     for (const sha of shas)
@@ -46297,12 +45791,7 @@ function gitReader(cwd, shas) {
   } catch {
     return void 0;
   }
-  return async (sha, path) => {
-    try {
-      return new Uint8Array(execFileSync("git", ["show", `${sha}:${path}`], { cwd, maxBuffer: 4 << 30, stdio: ["ignore", "pipe", "ignore"] }));
-    } catch {
-      return void 0;
-    }
-  };
+  const git = (args) => new Uint8Array(execFileSync("git", [...args], { cwd, maxBuffer: 4 << 30, stdio: ["ignore", "pipe", "ignore"] }));
+  return async (sha, path) => readGitBlob(git, sha, path);
 }
 main().catch((e2) => setFailed(`modelcost: ${e2.message}`));

@@ -4,7 +4,7 @@
  * computes plain data; posting the sticky comment is the only effect on GitHub.
  */
 import { findHardware, hardwareCatalog, isGitLfsPointer, type Report } from '@modelcost/core';
-import { commentMarker, latencyKey, parseConfig, PRECISIONS, renderComment, review, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
+import { isOwnComment, latencyKey, parseConfig, PRECISIONS, renderComment, review, sanitize, trustedConfig, type ConfigTrust, type FileChange, type ModelcostConfig, type Precision } from '@modelcost/report';
 
 /** The Action's inputs (action.yml). */
 export interface ActionInputs {
@@ -22,6 +22,10 @@ export interface ActionInputs {
   readonly commentAuthor: string;
   /** Compare against this ref instead of the merge base of the PR's base and head. */
   readonly baseRef?: string;
+  /** Whose `.modelcost.yml` decides budgets and waivers: `base` (default; the PR may only add rules for new paths) or `head`. */
+  readonly configFrom?: ConfigTrust;
+  /** Let stored reports (`reports` input) stand for models a budget covers: only when a job that runs no code of the PR made them. */
+  readonly trustReports?: boolean;
 }
 
 /** A pull-request comment as the API returns it. */
@@ -35,8 +39,8 @@ export interface IssueComment {
 export interface GitHubApi {
   /** Every file of the pull request (all pages), with renames and removals. */
   listFiles(pull: number): Promise<FileChange[]>;
-  /** File bytes at a commit, undefined when absent there. */
-  getContent(ref: string, path: string): Promise<Uint8Array | undefined>;
+  /** File bytes at a commit, undefined when absent there, or a string saying why the bytes could not be had. */
+  getContent(ref: string, path: string): Promise<Uint8Array | string | undefined>;
   /** The merge base of two commits (what the pull request's diff is against). */
   mergeBase(base: string, head: string): Promise<string>;
   /** Every comment on the pull request (all pages). */
@@ -93,12 +97,16 @@ function explain(e: unknown, what: string): string {
   return `${what}: ${(e as Error).message}`;
 }
 
-/** Load the config text (absent: defaults), applying the `models` input override. */
-export function actionConfig(text: string | undefined, inputs: ActionInputs): ModelcostConfig {
-  const parsed = parseConfig(text ?? '', inputs.config);
-  if (!parsed.value) throw new Error(`${inputs.config}: ${parsed.errors.join('; ')}`);
+/** Parse a config's text (absent: defaults); `label` names it in errors. Throws with every error's dot-path. */
+function parseOrThrow(text: string | undefined, label: string): ModelcostConfig {
+  const parsed = parseConfig(text ?? '', label);
+  if (!parsed.value) throw new Error(`${label}: ${parsed.errors.join('; ')}`);
+  return parsed.value;
+}
+
+/** Apply the workflow's own inputs (`models`, `hardware`, `precision`: written by the repository's maintainers, not the PR) to a config. */
+export function withInputs(config: ModelcostConfig, inputs: ActionInputs): ModelcostConfig {
   const list = (v: string): string[] => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  let config = parsed.value;
   if (inputs.models) config = { ...config, models: list(inputs.models) };
   if (inputs.hardware) {
     const hardware = list(inputs.hardware);
@@ -113,8 +121,16 @@ export function actionConfig(text: string | undefined, inputs: ActionInputs): Mo
   return config;
 }
 
-/** Reads a file at a commit from a local clone (when the checkout has the history); undefined when absent. */
-export type GitReader = (sha: string, path: string) => Promise<Uint8Array | undefined>;
+/** Load one config text (absent: defaults), applying the workflow's input overrides. */
+export function actionConfig(text: string | undefined, inputs: ActionInputs): ModelcostConfig {
+  return withInputs(parseOrThrow(text, inputs.config), inputs);
+}
+
+/**
+ * Reads a file at a commit (git objects of a local clone, or the contents API); undefined when absent,
+ * a string saying why when it is not a readable file (a symbolic link, text where bytes were expected).
+ */
+export type GitReader = (sha: string, path: string) => Promise<Uint8Array | string | undefined>;
 
 /**
  * The `lfs` input: a reader that replaces each Git LFS pointer it meets by the object's content,
@@ -124,7 +140,7 @@ export type GitReader = (sha: string, path: string) => Promise<Uint8Array | unde
 export function withLfs(read: GitReader, smudge: (pointer: Uint8Array, path: string) => Promise<Uint8Array>, warn: (m: string) => void): GitReader {
   return async (sha, path) => {
     const bytes = await read(sha, path);
-    if (!bytes || !isGitLfsPointer(bytes)) return bytes;
+    if (!bytes || typeof bytes === 'string' || !isGitLfsPointer(bytes)) return bytes;
     try {
       return await smudge(bytes, path);
     } catch (e) {
@@ -134,17 +150,21 @@ export function withLfs(read: GitReader, smudge: (pointer: Uint8Array, path: str
   };
 }
 
+/** The job summary takes up to 1 MiB per step: the full report goes there, the comment gets the first 65,000 characters. */
+const SUMMARY_CHARS = 1_000_000;
+
 /**
  * Run the Action. Never throws for API trouble on the comment: the summary and outputs still come.
- * `storedReports` (the `reports` input: reports an Nx run or a job matrix made, by model sha256)
- * stand in for profiling the blobs they describe.
+ * Both configs are read at their commits through the same reader as the models (git objects or the
+ * contents API, never the checkout's files, so no link is followed); budgets and waivers come from the
+ * base side unless `configFrom: head`. `storedReports` (the `reports` input: reports an Nx run or a job
+ * matrix made, by model sha256) stand in for profiling the blobs no budget covers.
  */
 export async function runAction(deps: {
   inputs: ActionInputs;
   event: PullRequestEvent;
   api: GitHubApi;
   sinks: ActionSinks;
-  configText?: string;
   git?: GitReader;
   storedReports?: ReadonlyMap<string, Report>;
   /** With the `lfs` input: fetch one LFS object's content from its pointer. */
@@ -153,30 +173,63 @@ export async function runAction(deps: {
   const { inputs, event, api, sinks } = deps;
   const pr = event.pull_request;
   if (!pr) throw new Error('this action runs on pull_request events (the event payload has no pull_request)');
-  const config = actionConfig(deps.configText, inputs);
+  const trust = inputs.configFrom ?? 'base';
   const files = await api.listFiles(pr.number);
   // The PR's own change is head against the merge base, not against the base branch's tip (which may
   // have moved on with other merges).
   const baseSha = await api.mergeBase(inputs.baseRef ?? pr.base.sha, pr.head.sha);
   // Git objects when the checkout has both commits (no API calls, no size limit); the contents API otherwise.
   const plain: GitReader = deps.git ?? ((sha: string, path: string) => api.getContent(sha, path));
+  const readConfig = async (sha: string, side: 'base' | 'head'): Promise<string | undefined> => {
+    const label = `${inputs.config} (${side})`;
+    const bytes = await plain(sha, inputs.config);
+    if (bytes === undefined) return undefined;
+    if (typeof bytes === 'string') throw new Error(`${label}: ${bytes}`);
+    return new TextDecoder().decode(bytes);
+  };
+  const baseConfig = parseOrThrow(await readConfig(baseSha, 'base'), `${inputs.config} (base)`);
+  let headConfig: ModelcostConfig | undefined;
+  try {
+    const text = await readConfig(pr.head.sha, 'head');
+    headConfig = text === undefined ? undefined : parseOrThrow(text, `${inputs.config} (head)`);
+  } catch (e) {
+    // With budgets from the base, a broken head config does not stop the review: it is reported.
+    if (trust === 'head') throw e;
+    sinks.warning(sanitize((e as Error).message, 2000));
+  }
+  const trusted = trustedConfig(baseConfig, headConfig, trust);
+  const config = withInputs(trusted.config, inputs);
   const read = deps.lfsSmudge ? withLfs(plain, deps.lfsSmudge, sinks.warning) : plain;
-  const result = await review(files, (side, path) => read(side === 'base' ? baseSha : pr.head.sha, path), config, deps.storedReports ? { reports: deps.storedReports } : {});
-  const body = renderComment(result.models, { key: inputs.commentKey, baseSha, headSha: pr.head.sha, breaches: result.breaches });
+  const result = await review(files, (side, path) => read(side === 'base' ? baseSha : pr.head.sha, path), config, {
+    ...(deps.storedReports ? { reports: deps.storedReports } : {}),
+    trustReports: inputs.trustReports === true,
+    log: (m) => sinks.info(sanitize(m, 600)),
+  });
+  const common = {
+    key: inputs.commentKey,
+    baseSha,
+    headSha: pr.head.sha,
+    breaches: result.breaches,
+    configChanges: trusted.changes,
+    ...(trust === 'head' ? { settings: ['budgets from the head (config-from: head)'] } : {}),
+  };
+  const body = renderComment(result.models, { ...common, fullReportHint: "the full report is in this run's job summary" });
+  const full = renderComment(result.models, { ...common, maxChars: SUMMARY_CHARS, fullReportHint: 'run `modelcost pr` locally for the rest' });
   const changed = result.models.some((m) => m.status !== 'unchanged');
-  await sinks.summary(body);
+  await sinks.summary(full);
   sinks.setOutput('comment-body', body);
   const latency = (r: Report | undefined) => r?.latency.map((l) => ({ hardware: latencyKey(l), ms: l.ms }));
   sinks.setOutput('report-json', JSON.stringify(result.models.map((m) => ({ path: m.path, status: m.status, base: m.base?.totals, head: m.head?.totals, baseLatency: latency(m.base), headLatency: latency(m.head), error: m.error }))));
   sinks.setOutput('breached', String(result.failed));
-  for (const b of result.breaches) if (!b.waived) sinks.annotate(b.path, b.message);
-  for (const m of result.models) if (m.status === 'error') sinks.warning(`${m.path}: ${m.error}`);
+  // Annotations and log lines are plain text that GitHub shows as is: control characters and bidi overrides made visible, length capped.
+  for (const b of result.breaches) if (!b.waived) sinks.annotate(b.path, sanitize(b.message, 600));
+  for (const m of result.models) if (m.status === 'error') sinks.warning(`${sanitize(m.path)}: ${sanitize(m.error ?? 'unreadable', 600)}`);
 
   let commentId: number | undefined;
   if (inputs.comment !== 'off') {
     try {
-      const marker = commentMarker(inputs.commentKey);
-      const existing = inputs.comment === 'update' ? (await api.listComments(pr.number)).find((c) => c.body.includes(marker) && c.user?.login === inputs.commentAuthor) : undefined;
+      // Ours: the marker is the body's first line (nothing from a model can put text there) and the author is the bot.
+      const existing = inputs.comment === 'update' ? (await api.listComments(pr.number)).find((c) => c.user?.login === inputs.commentAuthor && isOwnComment(c.body, inputs.commentKey)) : undefined;
       if (existing) commentId = await api.updateComment(existing.id, body);
       else if (changed || inputs.comment === 'new') commentId = await api.createComment(pr.number, body);
       else sinks.info('no model changed and no earlier comment: nothing posted');

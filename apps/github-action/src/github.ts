@@ -27,6 +27,41 @@ export async function withRetry<T>(fn: () => Promise<T>, what: string, attempts 
   }
 }
 
+/** Most bytes read for one file through the contents API (its own limit for raw content is 100 MB). */
+export const MAX_CONTENT_BYTES = 200 << 20;
+
+/**
+ * The bytes of an unparsed response body (a web ReadableStream), or of an already-binary body. A
+ * string body means the bytes were decoded as text somewhere: it is refused (returned as a reason),
+ * never re-encoded.
+ */
+export async function responseBytes(data: unknown, path: string, max = MAX_CONTENT_BYTES): Promise<Uint8Array | string> {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (typeof data === 'string') return 'the contents API returned text instead of bytes (not re-encoded); use actions/checkout with fetch-depth: 0 so models are read from git objects';
+  const reader = (data as { getReader?: () => ReadableStreamDefaultReader<Uint8Array> } | null)?.getReader?.();
+  if (!reader) return `the contents API returned no bytes for ${path}`;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      return `larger than the ${max} bytes read through the contents API; use actions/checkout with fetch-depth: 0`;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}
+
 /** A GitHubApi for `owner/repo` with `token`. */
 export function octokitApi(token: string, owner: string, repo: string): GitHubApi {
   const octokit: Octokit = getOctokit(token);
@@ -40,12 +75,13 @@ export function octokitApi(token: string, owner: string, repo: string): GitHubAp
     },
     async getContent(ref, path) {
       try {
-        const res = await withRetry(() => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } }), `reading ${path}@${ref.slice(0, 12)}`);
-        const data = res.data as unknown;
-        if (typeof data === 'string') return new TextEncoder().encode(data);
-        if (data instanceof ArrayBuffer) return new Uint8Array(data);
-        if (data instanceof Uint8Array) return data;
-        return undefined;
+        // The raw media type, with the body left unparsed: octokit decodes a `text/*; charset=utf-8`
+        // response to a string (octokit/request.js#751), and re-encoding that would corrupt binary models.
+        const res = await withRetry(
+          () => octokit.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' }, request: { parseSuccessResponseBody: false } }),
+          `reading ${path}@${ref.slice(0, 12)}`,
+        );
+        return await responseBytes(res.data as unknown, path);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) return undefined;
         throw e;

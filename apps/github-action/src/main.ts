@@ -3,11 +3,10 @@
  * the review, posts the comment, and fails the step on a budget breach.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { loadReportsDir } from '@modelcost/report';
+import { loadReportsDir, readGitBlob } from '@modelcost/report';
 import { runAction, type ActionInputs, type GitReader } from './action.js';
 import { octokitApi } from './github.js';
 
@@ -24,11 +23,11 @@ async function main(): Promise<void> {
     failOnBudget: (core.getInput('fail-on-budget') || 'true') !== 'false',
     commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
     ...(core.getInput('base-ref') ? { baseRef: core.getInput('base-ref') } : {}),
+    configFrom: configFrom(),
+    trustReports: core.getInput('trust-reports') === 'true',
   };
   const token = core.getInput('github-token', { required: true });
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const configPath = join(workspace, inputs.config);
-  const configText = existsSync(configPath) ? readFileSync(configPath, 'utf8') : undefined;
   const { owner, repo } = context.repo;
   const pr = (context.payload as { pull_request?: { base: { sha: string }; head: { sha: string } } }).pull_request;
   const git = pr ? gitReader(workspace, [pr.base.sha, pr.head.sha]) : undefined;
@@ -45,7 +44,6 @@ async function main(): Promise<void> {
     inputs,
     event: context.payload as never,
     api: octokitApi(token, owner, repo),
-    ...(configText !== undefined ? { configText } : {}),
     ...(git ? { git } : {}),
     ...(storedReports ? { storedReports } : {}),
     // `lfs: true`: fetch just the changed models' LFS objects through the checkout's git-lfs.
@@ -63,20 +61,25 @@ async function main(): Promise<void> {
   if (result.exitCode !== 0) core.setFailed('modelcost: budget breached (see the annotations and the job summary)');
 }
 
-/** A reader over the checkout's git objects when it holds every given commit (fetch-depth: 0), else undefined. */
+/** The `config-from` input: base (default) or head. */
+function configFrom(): 'base' | 'head' {
+  const v = core.getInput('config-from') || 'base';
+  if (v !== 'base' && v !== 'head') throw new Error(`input config-from: expected base or head, got ${JSON.stringify(v.slice(0, 40))}`);
+  return v;
+}
+
+/**
+ * A reader over the checkout's git objects when it holds every given commit (fetch-depth: 0), else
+ * undefined. Git objects, not files: a symbolic link the PR commits is never followed.
+ */
 function gitReader(cwd: string, shas: string[]): GitReader | undefined {
   try {
     for (const sha of shas) execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd, stdio: 'ignore' });
   } catch {
     return undefined;
   }
-  return async (sha, path) => {
-    try {
-      return new Uint8Array(execFileSync('git', ['show', `${sha}:${path}`], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
-    } catch {
-      return undefined;
-    }
-  };
+  const git = (args: readonly string[]): Uint8Array => new Uint8Array(execFileSync('git', [...args], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+  return async (sha, path) => readGitBlob(git, sha, path);
 }
 
 main().catch((e: unknown) => core.setFailed(`modelcost: ${(e as Error).message}`));

@@ -72,7 +72,8 @@ describe('runAction', () => {
     const s1 = sinks();
     const r1 = await runAction({ inputs, event, api: gh.api, sinks: s1.sinks });
     expect([r1.exitCode, r1.commentId, r1.breached]).toEqual([0, 1000, false]);
-    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'getContent b models/cnn.onnx', 'getContent h models/cnn.onnx', 'listComments 7', 'createComment 7']);
+    // Both configs are read at their commits (absent here: the defaults), then the model at base and head.
+    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'getContent b .modelcost.yml', 'getContent h .modelcost.yml', 'getContent b models/cnn.onnx', 'getContent h models/cnn.onnx', 'listComments 7', 'createComment 7']);
     expect(s1.summary).toBe(r1.body);
     expect(s1.out['comment-body']).toBe(r1.body);
     expect(s1.out['comment-id']).toBe('1000');
@@ -92,10 +93,11 @@ describe('runAction', () => {
   });
 
   it('fails on a budget breach, annotating the model file', async () => {
-    const gh = fakeApi({ files: changed, base: { 'models/cnn.onnx': cnn }, head: { 'models/cnn.onnx': wide } });
+    const config = new TextEncoder().encode('budgets:\n  - name: cnn\n    max: { params: 50K }\n');
+    const gh = fakeApi({ files: changed, base: { 'models/cnn.onnx': cnn, '.modelcost.yml': config }, head: { 'models/cnn.onnx': wide, '.modelcost.yml': config } });
     const s = sinks();
     // params 53,626 > 50K
-    const r = await runAction({ inputs, event, api: gh.api, sinks: s.sinks, configText: 'budgets:\n  - name: cnn\n    max: { params: 50K }\n' });
+    const r = await runAction({ inputs, event, api: gh.api, sinks: s.sinks });
     expect([r.exitCode, r.breached, s.out.breached]).toEqual([1, true, 'true']);
     expect(s.notes).toContain('error models/cnn.onnx: cnn: params 53.6 K exceeds max 50 K');
     expect(r.body.split('\n')[1]).toBe('❌ **modelcost**: 1 budget breach in 1 changed model');
@@ -118,7 +120,7 @@ describe('runAction', () => {
     const files: FileChange[] = [{ path: 'models/lfs.onnx', status: 'added' }, { path: 'models/bad.onnx', status: 'added' }, { path: 'models/cnn.onnx', status: 'modified' }];
     const gh = fakeApi({ files, base: { 'models/cnn.onnx': cnn }, head: { 'models/cnn.onnx': wide, 'models/lfs.onnx': lfs, 'models/bad.onnx': corrupt } });
     const r = await runAction({ inputs, event, api: gh.api, sinks: sinks().sinks });
-    expect(r.body).toContain('| `models/lfs.onnx` | ❌ Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`) | | | |');
+    expect(r.body).toContain('| `models/lfs.onnx` | ❌ ``Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)`` | | | |');
     expect(r.body).toMatch(/\| `models\/bad\.onnx` \| ❌ .*(truncated|corrupt)/);
     expect(r.body).toContain('| `models/cnn.onnx` | 24.2 K → 53.6 K');
   });
@@ -128,16 +130,16 @@ describe('runAction', () => {
     const s = sinks();
     const r = await runAction({ inputs, event, api: gh.api, sinks: s.sinks });
     expect(r.commentId).toBeUndefined();
-    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'listComments 7']);
+    expect(gh.log).toEqual(['listFiles 7', 'mergeBase', 'getContent b .modelcost.yml', 'getContent h .modelcost.yml', 'listComments 7']);
     expect(s.notes).toContain('info no model changed and no earlier comment: nothing posted');
   });
 
   it('reads blobs from local git objects when a reader is given, not from the contents API', async () => {
     const gh = fakeApi({ files: changed, base: {}, head: {} });
     const reads: string[] = [];
-    const git = async (sha: string, path: string) => (reads.push(`${sha.slice(0, 1)} ${path}`), sha === BASE ? cnn : wide);
+    const git = async (sha: string, path: string) => (reads.push(`${sha.slice(0, 1)} ${path}`), path === '.modelcost.yml' ? undefined : sha === BASE ? cnn : wide);
     const r = await runAction({ inputs, event, api: gh.api, sinks: sinks().sinks, git });
-    expect(reads).toEqual(['b models/cnn.onnx', 'h models/cnn.onnx']);
+    expect(reads).toEqual(['b .modelcost.yml', 'h .modelcost.yml', 'b models/cnn.onnx', 'h models/cnn.onnx']);
     expect(gh.log.filter((l) => l.startsWith('getContent'))).toEqual([]);
     expect(r.body).toContain('24.2 K → 53.6 K');
   });
@@ -160,7 +162,6 @@ describe('lfs input: only the changed models LFS objects are fetched', () => {
       event,
       api,
       sinks: s.sinks,
-      configText: 'models: ["models/**/*.onnx"]\n',
       lfsSmudge: async (p, path) => {
         const oid = new TextDecoder().decode(p).match(/sha256:(\w)/)![1]!;
         smudged.push(`${path} ${oid}`);
@@ -181,12 +182,11 @@ describe('lfs input: only the changed models LFS objects are fetched', () => {
       event,
       api,
       sinks: s.sinks,
-      configText: 'models: ["models/**/*.onnx"]\n',
       lfsSmudge: async () => {
         throw new Error("git: 'lfs' is not a git command. See 'git --help'.");
       },
     });
     expect(s.notes).toContain("warning models/cnn.onnx: could not fetch the Git LFS object (git: 'lfs' is not a git command. See 'git --help'.); is git-lfs installed on the runner?");
-    expect(r.body).toContain('| `models/cnn.onnx` | ❌ Git LFS pointer, not the model');
+    expect(r.body).toContain('| `models/cnn.onnx` | ❌ ``Git LFS pointer, not the model');
   });
 });

@@ -100,12 +100,19 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-/** Run the bundle like a runner would; returns exit code, outputs, summary. */
-async function runBundle(head: string, config: string, extra: Record<string, string> = {}) {
+/**
+ * Run the bundle like a runner would; returns exit code, outputs, summary. `config` is the
+ * `.modelcost.yml` at the merge base and (unless `headConfig` says otherwise) at the head, served by
+ * the contents API: the Action reads configs at their commits, never from the checkout.
+ */
+async function runBundle(head: string, config: string, extra: Record<string, string> = {}, headConfig: string = config) {
+  state.blobs.set(`${MERGE_BASE}:.modelcost.yml`, Buffer.from(config));
+  state.blobs.set(`${head}:.modelcost.yml`, Buffer.from(headConfig));
   const dir = mkdtempSync(join(tmpdir(), 'modelcost-action-'));
   const eventPath = join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, base: { sha: BASE }, head: { sha: head } }, repository: { name: 'r', owner: { login: 'o' } } }));
-  writeFileSync(join(dir, '.modelcost.yml'), config);
+  // A checkout's config that must never be read: the Action reads the committed ones through the API.
+  writeFileSync(join(dir, '.modelcost.yml'), 'budgets: [this file is not read]\n');
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');
   writeFileSync(summary, '');
@@ -144,6 +151,8 @@ describe('the bundled Action against a local GitHub API', () => {
       'GET /repos/o/r/pulls/7/files',
       'GET /repos/o/r/pulls/7/files page=2',
       `GET /repos/o/r/compare/${BASE}...${'1'.repeat(40)}`,
+      'GET /repos/o/r/contents/.modelcost.yml',
+      'GET /repos/o/r/contents/.modelcost.yml',
       `GET /repos/o/r/contents/models%2Fcnn.onnx`,
       `GET /repos/o/r/contents/models%2Fcnn.onnx`,
       'GET /repos/o/r/issues/7/comments',
@@ -162,13 +171,21 @@ describe('the bundled Action against a local GitHub API', () => {
     expect(state.comments[10]!.body).toBe('<!-- modelcost:report key=default --> copied by hand');
   }, 60_000);
 
-  it('fails the step with exit code 1 on a budget breach', async () => {
+  it('fails the step with exit code 1 on a budget breach, whatever the pull request does to its own config', async () => {
     state.comments = [];
     state.files = [{ filename: 'models/cnn.onnx', status: 'modified' }];
     state.blobs = new Map([[`${MERGE_BASE}:models/cnn.onnx`, cnn], [`${'3'.repeat(40)}:models/cnn.onnx`, wide]]);
     const r = await runBundle('3'.repeat(40), 'budgets:\n  - name: cnn\n    max: { params: 50K }\n');
     expect(r.code).toBe(1);
     expect(r.outputs).toMatch(/breached<<\S+\ntrue\n/);
+    // The head raises its own limit and waives the rule: the base's budget still decides, and the comment lists both changes.
+    const raised = await runBundle('3'.repeat(40), 'budgets:\n  - name: cnn\n    max: { params: 50K }\n', {}, 'budgets:\n  - name: cnn\n    max: { params: 5G }\nwaivers: { cnn: "fine" }\n');
+    expect(raised.code).toBe(1);
+    expect(raised.summary).toContain('- `budgets[cnn].max.params`: `50 K` → `5 G` (takes effect once merged)');
+    expect(raised.summary).toContain('- `waivers.cnn`: added `fine` (takes effect once merged)');
+    // With config-from: head the workflow opts into the PR's own budgets.
+    const head = await runBundle('3'.repeat(40), 'budgets:\n  - name: cnn\n    max: { params: 50K }\n', { 'INPUT_CONFIG-FROM': 'head' }, 'budgets:\n  - name: cnn\n    max: { params: 5G }\n');
+    expect(head.code).toBe(0);
   }, 60_000);
 
   it('a 403 on comment creation still writes the summary and outputs and ends green', async () => {
@@ -207,7 +224,7 @@ describe('the bundled Action against a local GitHub API', () => {
     ]);
     const r = await runBundle('4'.repeat(40), 'models: ["models/**/*.onnx"]\n');
     expect(r.code).toBe(0);
-    expect(r.summary).toContain('| `models/lfs.onnx` | ❌ Git LFS pointer, not the model');
+    expect(r.summary).toContain('| `models/lfs.onnx` | ❌ ``Git LFS pointer, not the model');
     expect(r.summary).toMatch(/\| `models\/bad\.onnx` \| ❌ /);
   }, 60_000);
 });

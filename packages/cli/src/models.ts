@@ -37,7 +37,9 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
     return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);
-    throw e;
+    // One model's bug is that model's error: the other files of the command are still profiled.
+    if (e instanceof InputError) throw e;
+    throw new InputError(path, `internal error while profiling (a bug in modelcost; please report it): ${(e as Error).message ?? String(e)}`);
   } finally {
     source.close();
   }

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMANDS, helpText, type Command } from './commands/index.js';
 import { EXIT, InputError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
+import { term } from '@modelcost/report/renderers';
 
 /** Run the CLI with injected I/O; resolves to the exit code. */
 export async function run(io: CliIO): Promise<number> {
@@ -37,15 +38,15 @@ export async function run(io: CliIO): Promise<number> {
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`modelcost: ${e.message}\nRun modelcost ${name} --help for usage.\n`);
+      io.stderr.write(`modelcost: ${term(e.message, 600)}\nRun modelcost ${name} --help for usage.\n`);
       return EXIT.inputError;
     }
     if (e instanceof InputError) {
-      io.stderr.write(`modelcost: ${e.file}: ${e.message}\n`);
+      io.stderr.write(`modelcost: ${term(e.file, 300)}: ${term(e.message, 2000)}\n`);
       return EXIT.inputError;
     }
     const err = e as Error;
-    io.stderr.write(`modelcost: internal error: ${err.message ?? String(e)}\nThis is a bug in modelcost; please report it with the command you ran.${io.env.MODELCOST_DEBUG ? `\n${err.stack}` : ''}\n`);
+    io.stderr.write(`modelcost: internal error: ${term(err.message ?? String(e), 600)}\nThis is a bug in modelcost; please report it with the command you ran.${io.env.MODELCOST_DEBUG ? `\n${err.stack}` : ''}\n`);
     return EXIT.inputError;
   }
 }

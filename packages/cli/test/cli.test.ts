@@ -31,7 +31,7 @@ describe('modelcost profile', () => {
     const r = await cli(['profile', 'ultraface_rfb_320.onnx', '--json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
-    expect(rep.schemaVersion).toBe(1);
+    expect(rep.schemaVersion).toBe(2);
     expect(rep.model).toEqual({ path: 'ultraface_rfb_320.onnx', format: 'onnx', producer: 'pytorch 1.2', opsets: expect.objectContaining({ 'ai.onnx': 9 }) });
     expect(rep.totals.params).toBe(300412);
     expect(rep.outputs).toEqual([

@@ -71,7 +71,7 @@ describe('modelcost pr on a real git range', () => {
     expect(r.out).toContain('breach: models/cnn.onnx: cnn: params 53.6 K exceeds max 50 K');
   });
 
-  it('--reports reuses stored reports by content hash and profiles the rest', async () => {
+  it('--reports reuses stored reports by content hash for models no budget covers; --trust-reports for the others too', async () => {
     // A stored report for the head CNN's bytes, doctored (params 12,345) to prove it is used, not recomputed.
     const headBytes = readFileSync(join(EX, 'pr/tiny-cnn.onnx'));
     const sha256 = createHash('sha256').update(headBytes).digest('hex');
@@ -81,9 +81,17 @@ describe('modelcost pr on a real git range', () => {
     mkdirSync(reports, { recursive: true });
     writeFileSync(join(reports, 'cnn.onnx.json'), JSON.stringify(stored));
     writeFileSync(join(reports, 'index.json'), JSON.stringify({ schemaVersion: 1, reports: [{ path: 'models/cnn.onnx', report: 'cnn.onnx.json', sha256 }] }));
+    // The cnn budget covers models/cnn.onnx: a stored report (which the change itself may have written) does not decide it.
     const r = await cli(['pr', '--base', 'HEAD~1', '--reports', 'dist/modelcost'], dir);
-    expect(r.err).toBe('modelcost: 1 stored report from dist/modelcost; other models are profiled here\n');
-    expect(r.out).toContain('| `models/cnn.onnx` | 24.2 K → 12.3 K (-11.9 K, -49.1%)');
+    expect(r.err).toBe(
+      'modelcost: 1 stored report from dist/modelcost; other models are profiled here (and so are the models a budget covers: pass --trust-reports when the reports come from a job that ran no code of the change)\n' +
+        'modelcost: models/cnn.onnx: a budget covers it, so it is profiled here rather than taken from the stored report\n',
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('| `models/cnn.onnx` | 24.2 K → 53.6 K (+29.4 K, +121.3%)');
+    const trusted = await cli(['pr', '--base', 'HEAD~1', '--reports', 'dist/modelcost', '--trust-reports'], dir);
+    expect(trusted.err).toBe('modelcost: 1 stored report from dist/modelcost; other models are profiled here\n');
+    expect(trusted.out).toContain('| `models/cnn.onnx` | 24.2 K → 12.3 K (-11.9 K, -49.1%)');
     // The base side and the removed encoder were profiled here.
     expect(r.out).toContain('| `models/encoder.onnx` | removed (was 197 K) |');
     const bad = await cli(['pr', '--base', 'HEAD~1', '--reports', 'nope'], dir);

@@ -21,7 +21,7 @@ export function generateSchema() {
     skipTypeCheck: true,
   }).createSchema('Report');
   schema.$comment = 'GENERATED - regenerate with npm run generate-schema -w @modelcost/core';
-  schema.$id = 'https://modelcost.dev/schemas/report-v1.json';
+  schema.$id = 'https://modelcost.dev/schemas/report-v2.json';
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -11,9 +11,7 @@
  * ```
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseConfig, renderComment, review, type FileChange, type ReviewResult } from '@modelcost/report';
+import { code, parseConfig, readGitBlob, renderComment, review, text, trustedConfig, type ConfigTrust, type FileChange, type ModelcostConfig, type ReviewResult } from '@modelcost/report';
 
 /** Options, mirroring the GitHub Action's inputs. */
 export interface ModelcostOptions {
@@ -25,6 +23,8 @@ export interface ModelcostOptions {
   readonly commentKey?: string;
   /** Repository root. Default the process's working directory. */
   readonly cwd?: string;
+  /** Whose config decides budgets and waivers: `base` (default; the pull request may only add rules for new models) or `head`. */
+  readonly configFrom?: ConfigTrust;
 }
 
 /** The slice of Danger's GitHub DSL used to read blobs under `danger ci` / `danger pr` (Octokit). */
@@ -56,9 +56,12 @@ function globals(): DangerLike {
   return g as DangerLike;
 }
 
-function gitShow(cwd: string, ref: string, path: string): Uint8Array | undefined {
+/** A file at a commit from git objects (a symbolic link the change commits is never followed). */
+function gitShow(cwd: string, ref: string, path: string): Uint8Array | string | undefined {
+  const git = (args: readonly string[]): Uint8Array => new Uint8Array(execFileSync('git', [...args], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
   try {
-    return new Uint8Array(execFileSync('git', ['show', `${ref}:${path}`], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+    const sha = new TextDecoder().decode(git(['rev-parse', `${ref}^{commit}`])).trim();
+    return readGitBlob(git, sha, path);
   } catch {
     return undefined;
   }
@@ -71,12 +74,6 @@ function gitShow(cwd: string, ref: string, path: string): Uint8Array | undefined
 export async function modelcost(options: ModelcostOptions = {}, dsl: DangerLike = globals()): Promise<ReviewResult> {
   const cwd = options.cwd ?? process.cwd();
   const configPath = options.config ?? '.modelcost.yml';
-  const text = existsSync(join(cwd, configPath)) ? readFileSync(join(cwd, configPath), 'utf8') : '';
-  const parsed = parseConfig(text, configPath);
-  if (!parsed.value) {
-    for (const e of parsed.errors) dsl.fail(`modelcost: ${configPath}: ${e}`);
-    return { models: [], breaches: [], failed: true };
-  }
   const git = dsl.danger.git;
   const changes: FileChange[] = [
     ...git.created_files.map((path): FileChange => ({ path, status: 'added' })),
@@ -86,11 +83,12 @@ export async function modelcost(options: ModelcostOptions = {}, dsl: DangerLike 
   const gh = dsl.danger.github;
   // On GitHub (danger ci / danger pr) the contents API needs no checkout; locally, git objects.
   const readAt = gh?.api
-    ? async (side: 'base' | 'head', path: string): Promise<Uint8Array | undefined> => {
+    ? async (side: 'base' | 'head', path: string): Promise<Uint8Array | string | undefined> => {
         try {
           const res = await gh.api.repos.getContent({ owner: gh.thisPR.owner, repo: gh.thisPR.repo, path, ref: side === 'base' ? gh.pr.base.sha : gh.pr.head.sha, mediaType: { format: 'raw' } });
           const data = res.data;
-          if (typeof data === 'string') return new TextEncoder().encode(data);
+          // Text where bytes were asked for has been decoded already: re-encoding it would corrupt a binary model.
+          if (typeof data === 'string') return 'the contents API returned text instead of bytes (not re-encoded)';
           if (data instanceof ArrayBuffer) return new Uint8Array(data);
           if (data instanceof Uint8Array) return data;
           return undefined;
@@ -100,17 +98,43 @@ export async function modelcost(options: ModelcostOptions = {}, dsl: DangerLike 
         }
       }
     : async (side: 'base' | 'head', path: string) => gitShow(cwd, side === 'base' ? git.base : git.head, path);
-  const result = await review(changes, readAt, parsed.value);
-  if (result.models.some((m) => m.status !== 'unchanged')) dsl.markdown(renderComment(result.models, { key: options.commentKey ?? 'default', breaches: result.breaches, chart: false }));
+  // Both configs at their commits (never the checkout's file, which may be a link); budgets and waivers from the base.
+  const trust = options.configFrom ?? 'base';
+  /** The config at one side; `false` after reporting why it is unusable (fail for the side that decides budgets, warn for the other). */
+  const configAt = async (side: 'base' | 'head'): Promise<ModelcostConfig | undefined | false> => {
+    const say = side === trust ? dsl.fail : dsl.warn;
+    const bytes = await readAt(side, configPath);
+    const label = `${configPath} (${side})`;
+    if (bytes === undefined) return undefined;
+    if (typeof bytes === 'string') {
+      say(`modelcost: ${text(label)}: ${text(bytes)}`);
+      return false;
+    }
+    const parsed = parseConfig(new TextDecoder().decode(bytes), label);
+    if (!parsed.value) {
+      for (const e of parsed.errors) say(`modelcost: ${text(label)}: ${text(e, 400)}`);
+      return false;
+    }
+    return parsed.value;
+  };
+  const baseConfig = await configAt('base');
+  if (baseConfig === false && trust === 'base') return { models: [], breaches: [], failed: true };
+  const headConfig = await configAt('head');
+  if (headConfig === false && trust === 'head') return { models: [], breaches: [], failed: true };
+  const trusted = trustedConfig(baseConfig || parseConfig('').value!, headConfig === false ? undefined : headConfig, trust);
+  const result = await review(changes, readAt, trusted.config);
+  if (result.models.some((m) => m.status !== 'unchanged') || trusted.changes.length)
+    dsl.markdown(renderComment(result.models, { key: options.commentKey ?? 'default', breaches: result.breaches, chart: false, configChanges: trusted.changes, baseSha: gh?.pr.base.sha ?? git.base, headSha: gh?.pr.head.sha ?? git.head }));
+  // Danger renders these as markdown too: every model-derived string escaped (code spans, text).
   for (const b of result.breaches) {
     if (b.waived) continue;
-    if (options.failOnBudget === false) dsl.warn(`modelcost: ${b.message}`, b.path);
-    else dsl.fail(`modelcost: ${b.message}`, b.path);
+    if (options.failOnBudget === false) dsl.warn(`modelcost: ${text(b.message, 400)}`, b.path);
+    else dsl.fail(`modelcost: ${text(b.message, 400)}`, b.path);
   }
   for (const m of result.models) {
-    if (m.status === 'error') dsl.warn(`modelcost: ${m.path}: ${m.error}`, m.path);
+    if (m.status === 'error') dsl.warn(`modelcost: ${code(m.path)}: ${text(m.error ?? 'unreadable', 400)}`, m.path);
     const unsupported = Object.entries(m.head?.coverage.unsupported ?? {});
-    if (unsupported.length) dsl.warn(`modelcost: ${m.path}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} x${n}`).join(', ')}`, m.path);
+    if (unsupported.length) dsl.warn(`modelcost: ${code(m.path)}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${code(op, 40)} x${n}`).join(', ')}`, m.path);
   }
   return result;
 }

@@ -81,7 +81,7 @@ function bytesOfTensor(t: KerasTensor): Poly {
 }
 
 /**
- * Profile a Keras model: read, walk, cost, and assemble the Report (schemaVersion 1, format `keras`).
+ * Profile a Keras model: read, walk, cost, and assemble the Report (schemaVersion 2, format `keras`).
  * Throws {@link KerasImportError} when the bytes are not a readable Keras model.
  */
 export function profileKeras(source: ByteSource, options: KerasProfileOptions = {}): Report {

@@ -64,7 +64,7 @@ describe('@modelcost/nx:profile', () => {
       ],
     });
     const cnn = json<{ schemaVersion: number; model: { path: string }; totals: { params: number; flops: number } }>(join(out, 'cnn.onnx.json'));
-    expect(cnn.schemaVersion).toBe(1);
+    expect(cnn.schemaVersion).toBe(2);
     expect(cnn.model.path).toBe('libs/a/cnn.onnx');
     // `modelcost profile examples/models/tiny-cnn.onnx --json`: params 24234, flops 22619392.
     expect(cnn.totals).toMatchObject({ params: 24234, flops: 22619392 });

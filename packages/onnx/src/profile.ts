@@ -94,7 +94,7 @@ function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
 }
 
 /**
- * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 1).
+ * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 2).
  * Throws `OnnxImportError` when the bytes are not a readable ONNX model, `WorkLimitError` when the
  * model costs more work than `options.limits` allow.
  */

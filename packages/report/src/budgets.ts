@@ -1,11 +1,13 @@
 /**
  * Evaluating budgets: which rules apply to a model (by glob), and which limits its report breaks.
+ * Counts are compared exactly (bigint); a model a budget covers that could not be profiled fails that
+ * budget (unless waived), so an unreadable file is never a way past a limit.
  */
-import type { Report } from '@modelcost/core';
-import picomatch from 'picomatch';
+import { compareCounts, countBig, countNumber, own, toCount, type Count, type Report } from '@modelcost/core';
 import { BUDGET_METRICS, type BudgetRule, type ModelcostConfig } from './config.js';
-import { MESSAGES } from './messages.js';
 import { latencyKey } from './diff.js';
+import { compileGlob } from './glob.js';
+import { MESSAGES } from './messages.js';
 import { human } from './render.js';
 
 /** One broken limit. */
@@ -14,8 +16,9 @@ export interface Breach {
   /** The rule's name, or `budgets[i]`. */
   readonly rule: string;
   readonly metric: string;
-  readonly actual: number;
-  readonly limit: number;
+  /** The value found: an exact count, or milliseconds for latency (NaN-free: absent when there is none). */
+  readonly actual?: Count;
+  readonly limit: Count;
   readonly message: string;
   /** Reason when a waiver covers the rule: reported, not failed. */
   readonly waived?: string;
@@ -25,9 +28,26 @@ function ruleName(r: BudgetRule, i: number): string {
   return r.name ?? `budgets[${i}]`;
 }
 
-/** The rules whose `match` glob covers `path`. */
+const matchers = new WeakMap<BudgetRule, (path: string) => boolean>();
+
+/** The rules whose `match` glob covers `path` (globs compiled once per rule; parseConfig has checked them). */
 export function rulesFor(config: ModelcostConfig, path: string): { rule: BudgetRule; index: number }[] {
-  return config.budgets.map((rule, index) => ({ rule, index })).filter(({ rule }) => picomatch(rule.match, { dot: true })(path));
+  return config.budgets
+    .map((rule, index) => ({ rule, index }))
+    .filter(({ rule }) => {
+      let m = matchers.get(rule);
+      if (!m) {
+        const inside = compileGlob(rule.match, { dot: true });
+        const except = rule.except?.length ? compileGlob(rule.except, { dot: true }) : undefined;
+        matchers.set(rule, (m = except ? (p: string) => inside(p) && !except(p) : inside));
+      }
+      return m(path);
+    });
+}
+
+/** A limit as an exact integer (config sizes are integers; a fraction is rounded down: the limit is the most allowed). */
+function limitBig(limit: number): bigint {
+  return BigInt(Math.floor(limit));
 }
 
 /**
@@ -38,22 +58,25 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
   const out: Breach[] = [];
   for (const { rule, index } of rulesFor(config, path)) {
     const name = ruleName(rule, index);
-    const waived = config.waivers[name];
-    const push = (metric: string, actual: number, limit: number, message: string): void => {
-      out.push(waived ? { path, rule: name, metric, actual, limit, message, waived } : { path, rule: name, metric, actual, limit, message });
+    const waived = own(config.waivers, name);
+    const push = (metric: string, actual: Count | undefined, limit: Count, message: string): void => {
+      out.push({ path, rule: name, metric, ...(actual !== undefined ? { actual } : {}), limit, message, ...(waived ? { waived } : {}) });
     };
     for (const m of BUDGET_METRICS) {
       const limit = rule.max[m];
       const actual = head.totals[m];
-      if (limit !== undefined && actual > limit) push(m, actual, limit, MESSAGES.breachMax(name, m, human(actual, m.endsWith('Bytes')), human(limit, m.endsWith('Bytes'))));
+      if (limit !== undefined && compareCounts(actual, limitBig(limit)) > 0) push(m, actual, limit, MESSAGES.breachMax(name, m, human(actual, m.endsWith('Bytes')), human(limit, m.endsWith('Bytes'))));
       const inc = rule.maxIncrease[m];
       if (inc && base) {
-        const grew = actual - base.totals[m];
-        const allowed = 'relative' in inc ? base.totals[m] * inc.relative : inc.absolute;
-        if (grew > allowed) {
-          const change = 'relative' in inc ? `${((grew / (base.totals[m] || 1)) * 100).toFixed(1)}%` : human(grew);
+        const grew = countBig(actual) - countBig(base.totals[m]);
+        // Relative limits compared exactly: grew / base > r  <=>  grew * 10^9 > base * round(r * 10^9).
+        const over = 'relative' in inc ? grew * 1_000_000_000n > countBig(base.totals[m]) * BigInt(Math.round(inc.relative * 1e9)) : grew > limitBig(inc.absolute);
+        if (over) {
+          const baseN = countNumber(base.totals[m]);
+          const change = 'relative' in inc ? (baseN === 0 ? 'from 0' : `${((Number(grew) / baseN) * 100).toFixed(1)}%`) : human(grew);
           const lim = 'relative' in inc ? `${(inc.relative * 100).toFixed(1)}%` : human(inc.absolute);
-          push(`${m} increase`, grew, allowed, MESSAGES.breachIncrease(name, m, change, lim));
+          const allowed = 'relative' in inc ? (countBig(base.totals[m]) * BigInt(Math.round(inc.relative * 1e9))) / 1_000_000_000n : limitBig(inc.absolute);
+          push(`${m} increase`, toCount(grew), toCount(allowed), MESSAGES.breachIncrease(name, m, change, lim));
         }
       }
     }
@@ -62,7 +85,7 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
       const l = head.latency.find((x) => x.hardware === hw && x.precision === precision);
       const label = `latency on ${latencyKey({ hardware: hw, ...(precision ? { precision } : {}) })}`;
       // A limit that could not be checked is not a pass: say so (the review estimates every budgeted hardware).
-      if (!l) push(`latencyMs.${hw}`, Number.NaN, limit, MESSAGES.latencyNotEstimated(name, label));
+      if (!l || !Number.isFinite(l.ms)) push(`latencyMs.${hw}`, undefined, limit, MESSAGES.latencyNotEstimated(name, label));
       else if (l.ms > limit) push(`latencyMs.${hw}`, l.ms, limit, MESSAGES.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
     }
     const unsupported = Object.entries(head.coverage.unsupported);
@@ -70,4 +93,16 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
       push('unsupported', unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(', ')));
   }
   return out;
+}
+
+/**
+ * A model that budgets cover but that could not be profiled (an unreadable, hostile or too-costly
+ * file): every covering rule fails with the reason, unless waived. Returns no breach when no rule covers it.
+ */
+export function unprofiledBreaches(config: ModelcostConfig, path: string, reason: string): Breach[] {
+  return rulesFor(config, path).map(({ rule, index }) => {
+    const name = ruleName(rule, index);
+    const waived = own(config.waivers, name);
+    return { path, rule: name, metric: 'unprofiled', limit: 0, message: MESSAGES.breachUnprofiled(name, reason), ...(waived ? { waived } : {}) };
+  });
 }

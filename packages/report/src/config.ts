@@ -4,7 +4,8 @@
  * stopping at the first, and returns `{value, warnings, errors}`.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { findHardware, hardwareCatalog, HardwareError, parseUserHardware, type UserHardware } from '@modelcost/core';
+import { dict, findHardware, hardwareCatalog, HardwareError, parseUserHardware, type UserHardware } from '@modelcost/core';
+import { globProblem } from './glob.js';
 import { MESSAGES } from './messages.js';
 
 /** Metrics a budget can limit. */
@@ -37,6 +38,8 @@ export interface BudgetRule {
   readonly precision?: Precision;
   /** Optional name, used in messages and waivers. */
   readonly name?: string;
+  /** Globs of paths the rule does not apply to, although `match` covers them. */
+  readonly except?: readonly string[];
 }
 
 /** What-if precisions for latency. */
@@ -76,16 +79,17 @@ const SUFFIX: Readonly<Record<string, number>> = { '': 1, K: 1e3, M: 1e6, G: 1e9
  */
 export function parseSize(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || v.length > 64) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(Ki|Mi|Gi|Ti|K|M|G|T|P)?B?\s*$/.exec(v);
   if (!m) return undefined;
-  return Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!);
+  const n = Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** A duration in milliseconds: a number, `30ms`, or `1.5s`. */
 export function parseMs(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || v.length > 64) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(v);
   if (!m) return undefined;
   return Number(m[1]) * (m[2] === 's' ? 1000 : 1);
@@ -93,7 +97,7 @@ export function parseMs(v: unknown): number | undefined {
 
 /** An increase: `5%` (relative) or a size (absolute). */
 export function parseIncrease(v: unknown): Increase | undefined {
-  if (typeof v === 'string') {
+  if (typeof v === 'string' && v.length <= 64) {
     const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     if (m) return { relative: Number(m[1]) / 100 };
   }
@@ -102,7 +106,20 @@ export function parseIncrease(v: unknown): Increase | undefined {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'a mapping' : String(v));
+/** A short, quoted snippet of a config value for a message (never more than 60 characters of it: the config may be hostile). */
+const show = (v: unknown): string => {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a mapping';
+  const t = String(v);
+  return t.length > 60 ? `${t.slice(0, 60)}…` : t;
+};
+/** A key from the config, quoted when it is not a plain name, and cut short (it lands in messages). */
+const key = (k: string): string => (/^[A-Za-z0-9_.-]{1,60}$/.test(k) ? k : JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}…` : k));
+
+/** Largest config accepted, in characters: a real one is a few KB; a 50 MB one costs the parser seconds and gigabytes. */
+export const MAX_CONFIG_CHARS = 1 << 20;
 
 const TOP_KEYS = ['models', 'hardware', 'hardwareProfiles', 'precision', 'dims', 'budgets', 'waivers', 'failOnUnsupported', 'comment'];
 
@@ -111,8 +128,10 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   const warnings: string[] = [];
   const errors: string[] = [];
   let doc: unknown;
+  if (text.length > MAX_CONFIG_CHARS) return { warnings, errors: [MESSAGES.configTooLarge(file, text.length, MAX_CONFIG_CHARS)] };
   try {
-    doc = parseYaml(text, { prettyErrors: true });
+    // The YAML library's alias limit (100) already stops billion-laughs expansion.
+    doc = parseYaml(text, { prettyErrors: true, maxAliasCount: 100, uniqueKeys: true });
   } catch (e) {
     const line = e instanceof YAMLParseError && e.linePos ? e.linePos[0].line : undefined;
     // The parser's first line, without its own "at line L, column C:" suffix (the line is in our prefix).
@@ -121,7 +140,7 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   }
   if (doc === null || doc === undefined) doc = {};
   if (!isRecord(doc)) return { warnings, errors: [MESSAGES.notMapping(file, show(doc))] };
-  for (const k of Object.keys(doc)) if (!TOP_KEYS.includes(k)) warnings.push(MESSAGES.unknownKey(k, TOP_KEYS));
+  for (const k of Object.keys(doc)) if (!TOP_KEYS.includes(k)) warnings.push(MESSAGES.unknownKey(key(k), TOP_KEYS));
 
   const strings = (path: string, v: unknown, dflt: string[]): string[] => {
     if (v === undefined) return dflt;
@@ -132,7 +151,15 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
     }
     return list as string[];
   };
-  const models = strings('models', doc.models, ['**/*.onnx']);
+  const globs = (path: string, v: unknown, dflt: string[]): string[] => {
+    const list = strings(path, v, dflt);
+    list.forEach((g, i) => {
+      const problem = globProblem(g);
+      if (problem) errors.push(`${path}${typeof v === 'string' ? '' : `[${i}]`}: ${problem}`);
+    });
+    return list;
+  };
+  const models = globs('models', doc.models, ['**/*.onnx']);
   const hardware = strings('hardware', doc.hardware, []);
   const hardwareProfiles: UserHardware[] = [];
   if (doc.hardwareProfiles !== undefined) {
@@ -154,13 +181,13 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   }
   const precision = parsePrecision(doc.precision, 'precision', errors);
 
-  const dims: Record<string, number> = {};
+  const dims = dict<number>();
   if (doc.dims !== undefined) {
     if (!isRecord(doc.dims)) errors.push(MESSAGES.expected('dims', 'a mapping of symbol names to positive integers', show(doc.dims)));
     else
       for (const [k, v] of Object.entries(doc.dims)) {
-        if (typeof v === 'number' && Number.isInteger(v) && v > 0) dims[k] = v;
-        else errors.push(MESSAGES.expected(`dims.${k}`, 'a positive integer', show(v)));
+        if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) dims[k] = v;
+        else errors.push(MESSAGES.expected(`dims.${key(k)}`, 'a positive integer', show(v)));
       }
   }
 
@@ -173,14 +200,15 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
     });
   }
 
-  const waivers: Record<string, string> = {};
+  // A dictionary without a prototype: a budget named `constructor` or `toString` is not waived by Object.prototype.
+  const waivers = dict<string>();
   if (doc.waivers !== undefined) {
     if (!isRecord(doc.waivers)) errors.push(MESSAGES.expected('waivers', 'a mapping of budget names to reasons', show(doc.waivers)));
     else
       for (const [k, v] of Object.entries(doc.waivers)) {
         if (typeof v === 'string' && v.trim()) waivers[k] = v;
-        else errors.push(MESSAGES.expected(`waivers.${k}`, 'a reason (non-empty text)', show(v)));
-        if (!budgets.some((b) => b.name === k)) warnings.push(MESSAGES.unknownWaiver(k));
+        else errors.push(MESSAGES.expected(`waivers.${key(k)}`, 'a reason (non-empty text)', show(v)));
+        if (!budgets.some((b) => b.name === k)) warnings.push(MESSAGES.unknownWaiver(key(k)));
       }
   }
 
@@ -210,7 +238,7 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
   return { value: { models, hardware, hardwareProfiles, ...(precision ? { precision } : {}), dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
 }
 
-const RULE_KEYS = ['match', 'name', 'max', 'maxIncrease', 'failOnUnsupported', 'precision'];
+const RULE_KEYS = ['match', 'except', 'name', 'max', 'maxIncrease', 'failOnUnsupported', 'precision'];
 
 function parsePrecision(v: unknown, path: string, errors: string[]): Precision | undefined {
   if (v === undefined) return undefined;
@@ -224,10 +252,14 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
     errors.push(MESSAGES.expected(path, 'a rule with match and max / maxIncrease', show(b)));
     return undefined;
   }
-  for (const k of Object.keys(b)) if (!RULE_KEYS.includes(k)) warnings.push(MESSAGES.unknownKey(`${path}.${k}`, RULE_KEYS));
+  for (const k of Object.keys(b)) if (!RULE_KEYS.includes(k)) warnings.push(MESSAGES.unknownKey(`${path}.${key(k)}`, RULE_KEYS));
   const n = errors.length;
   const match = typeof b.match === 'string' && b.match !== '' ? b.match : '**';
   if (b.match !== undefined && match !== b.match) errors.push(MESSAGES.expected(`${path}.match`, 'a glob such as "models/**/*.onnx"', show(b.match)));
+  else {
+    const problem = globProblem(match);
+    if (problem) errors.push(`${path}.match: ${problem}`);
+  }
   const max: Record<string, unknown> = {};
   if (b.max !== undefined) {
     if (!isRecord(b.max)) errors.push(MESSAGES.expected(`${path}.max`, 'a mapping of metrics to limits', show(b.max)));
@@ -238,10 +270,10 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
             errors.push(MESSAGES.expected(`${path}.max.latencyMs`, 'a mapping of hardware ids to durations like 30ms', show(v)));
             continue;
           }
-          const lat: Record<string, number> = {};
+          const lat = dict<number>();
           for (const [hw, ms] of Object.entries(v)) {
             const t = parseMs(ms);
-            if (t === undefined) errors.push(MESSAGES.expected(`${path}.max.latencyMs.${hw}`, 'a duration like 30ms or 1.5s', show(ms)));
+            if (t === undefined) errors.push(MESSAGES.expected(`${path}.max.latencyMs.${key(hw)}`, 'a duration like 30ms or 1.5s', show(ms)));
             else lat[hw] = t;
           }
           max.latencyMs = lat;
@@ -249,7 +281,7 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
           const size = parseSize(v);
           if (size === undefined) errors.push(MESSAGES.expected(`${path}.max.${k}`, 'a number or a size like 10G', show(v)));
           else max[k] = size;
-        } else errors.push(MESSAGES.unknownMetric(`${path}.max.${k}`, [...BUDGET_METRICS, 'latencyMs']));
+        } else errors.push(MESSAGES.unknownMetric(`${path}.max.${key(k)}`, [...BUDGET_METRICS, 'latencyMs']));
       }
   }
   const maxIncrease: Record<string, Increase> = {};
@@ -258,7 +290,7 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
     else
       for (const [k, v] of Object.entries(b.maxIncrease)) {
         if (!(BUDGET_METRICS as readonly string[]).includes(k)) {
-          errors.push(MESSAGES.unknownMetric(`${path}.maxIncrease.${k}`, BUDGET_METRICS));
+          errors.push(MESSAGES.unknownMetric(`${path}.maxIncrease.${key(k)}`, BUDGET_METRICS));
           continue;
         }
         const inc = parseIncrease(v);
@@ -269,6 +301,18 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
   if (b.max === undefined && b.maxIncrease === undefined && b.failOnUnsupported === undefined) errors.push(MESSAGES.emptyRule(path));
   if (b.failOnUnsupported !== undefined && typeof b.failOnUnsupported !== 'boolean') errors.push(MESSAGES.expected(`${path}.failOnUnsupported`, 'true or false', show(b.failOnUnsupported)));
   if (b.name !== undefined && (typeof b.name !== 'string' || b.name === '')) errors.push(MESSAGES.expected(`${path}.name`, 'a non-empty string', show(b.name)));
+  let except: string[] | undefined;
+  if (b.except !== undefined) {
+    const list = typeof b.except === 'string' ? [b.except] : b.except;
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || x === '')) errors.push(MESSAGES.expected(`${path}.except`, 'a list of globs', show(b.except)));
+    else {
+      except = list as string[];
+      except.forEach((g, i) => {
+        const problem = globProblem(g);
+        if (problem) errors.push(`${path}.except[${i}]: ${problem}`);
+      });
+    }
+  }
   const precision = parsePrecision(b.precision, `${path}.precision`, errors);
   if (errors.length > n) return undefined;
   return {
@@ -278,5 +322,6 @@ function parseRule(b: unknown, path: string, errors: string[], warnings: string[
     ...(typeof b.failOnUnsupported === 'boolean' ? { failOnUnsupported: b.failOnUnsupported } : {}),
     ...(typeof b.name === 'string' ? { name: b.name } : {}),
     ...(precision ? { precision } : {}),
+    ...(except ? { except } : {}),
   };
 }

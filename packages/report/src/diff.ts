@@ -3,7 +3,7 @@
  * node name, falling back to op-type sequence alignment when names changed), input/output shape and
  * dtype changes, and new unsupported ops. Plain data; renderers turn it into text.
  */
-import { compareText, type Report, type ReportLatency, type ReportNode, type ReportTensor } from '@modelcost/core';
+import { compareText, countBig, dict, hasOwn, countNumber, isZeroCount, subCounts, type Count, type Report, type ReportLatency, type ReportNode, type ReportTensor, type SignedCount } from '@modelcost/core';
 
 /** The totals a diff reports, in display order. Lower is better for all of them. */
 export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemoryBytes', 'bytesMoved'] as const;
@@ -11,8 +11,17 @@ export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemo
 /** One compared metric. */
 export type DiffMetric = (typeof DIFF_METRICS)[number];
 
-/** A number before and after. `relative` is (head - base) / base, undefined when base is 0. */
+/** An exact count before and after. `relative` is (head - base) / base, undefined when base is 0. */
 export interface Delta {
+  readonly base: Count;
+  readonly head: Count;
+  /** head - base, exact. */
+  readonly delta: SignedCount;
+  readonly relative: number | undefined;
+}
+
+/** A duration (ms) before and after. `relative` is (head - base) / base, undefined when base is 0. */
+export interface MsDelta {
   readonly base: number;
   readonly head: number;
   readonly delta: number;
@@ -46,7 +55,7 @@ export interface TensorChange {
 export interface ReportDiff {
   readonly totals: Readonly<Record<DiffMetric, Delta>>;
   /** Per-hardware latency deltas (ms), for hardware present on both sides. */
-  readonly latency: readonly (Delta & { readonly hardware: string })[];
+  readonly latency: readonly (MsDelta & { readonly hardware: string })[];
   /** Changed layers, largest |delta flops| first. */
   readonly layers: readonly LayerChange[];
   readonly tensors: readonly TensorChange[];
@@ -54,9 +63,27 @@ export interface ReportDiff {
   readonly newUnsupported: Readonly<Record<string, number>>;
 }
 
-/** Delta of two numbers. */
-export function delta(base: number, head: number): Delta {
+/** Delta of two exact counts (the difference exact, the ratio a double). */
+export function delta(base: Count, head: Count): Delta {
+  const d = subCounts(head, base);
+  return { base, head, delta: d, relative: isZeroCount(base) ? undefined : countNumber(d) / countNumber(base) };
+}
+
+/** Delta of two durations in ms. */
+export function msDelta(base: number, head: number): MsDelta {
   return { base, head, delta: head - base, relative: base === 0 ? undefined : (head - base) / base };
+}
+
+/** |d.delta| as a bigint, for ordering changes exactly. */
+export function absDelta(d: Delta): bigint {
+  const v = countBig(d.delta);
+  return v < 0n ? -v : v;
+}
+
+/** -1, 0 or 1: the sign of a delta. */
+export function deltaSign(d: Delta): -1 | 0 | 1 {
+  const v = countBig(d.delta);
+  return v < 0n ? -1 : v > 0n ? 1 : 0;
 }
 
 function shapeText(t: ReportTensor | undefined): string {
@@ -134,7 +161,7 @@ export function diffReports(base: Report, head: Report): ReportDiff {
   const totals = Object.fromEntries(DIFF_METRICS.map((k) => [k, delta(base.totals[k], head.totals[k])])) as Record<DiffMetric, Delta>;
   const latency = head.latency.flatMap((h) => {
     const b = base.latency.find((x) => latencyKey(x) === latencyKey(h));
-    return b ? [{ hardware: latencyKey(h), ...delta(b.ms, h.ms) }] : [];
+    return b ? [{ hardware: latencyKey(h), ...msDelta(b.ms, h.ms) }] : [];
   });
 
   // Layers: by name first; the unmatched rest by op-type alignment; the remainder added/removed.
@@ -161,11 +188,17 @@ export function diffReports(base: Report, head: Report): ReportDiff {
   unmatchedBase.forEach((b, i) => !pairedB.has(i) && layers.push(layerChange('removed', b, undefined)));
   unmatchedHead.forEach((h, j) => !pairedH.has(j) && layers.push(layerChange('added', undefined, h)));
   // Renamed-only layers with identical costs are not news.
-  const news = layers.filter((l) => l.kind !== 'changed' || l.flops.delta !== 0 || l.params.delta !== 0 || l.macs.delta !== 0 || l.shape);
-  news.sort((a, b) => Math.abs(b.flops.delta) - Math.abs(a.flops.delta) || Math.abs(b.params.delta) - Math.abs(a.params.delta) || compareText(a.name, b.name));
+  const news = layers.filter((l) => l.kind !== 'changed' || deltaSign(l.flops) !== 0 || deltaSign(l.params) !== 0 || deltaSign(l.macs) !== 0 || l.shape);
+  const byAbs = (x: Delta, y: Delta): number => {
+    const a = absDelta(x);
+    const b = absDelta(y);
+    return a > b ? -1 : a < b ? 1 : 0;
+  };
+  news.sort((a, b) => byAbs(a.flops, b.flops) || byAbs(a.params, b.params) || compareText(a.name, b.name));
 
-  const newUnsupported: Record<string, number> = {};
-  for (const [op, count] of Object.entries(head.coverage.unsupported)) if (!(op in base.coverage.unsupported)) newUnsupported[op] = count;
+  // Op types come from the model: a dictionary without a prototype (an op named `constructor` is news too).
+  const newUnsupported = dict<number>();
+  for (const [op, count] of Object.entries(head.coverage.unsupported)) if (!hasOwn(base.coverage.unsupported, op)) newUnsupported[op] = count;
 
   return {
     totals,

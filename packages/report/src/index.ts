@@ -2,13 +2,19 @@
  * @modelcost/report: what a person reads. The diff of two Reports and its renderers (PR comment
  * markdown, terminal table), shared by the CLI, the GitHub Action and the Danger plugin.
  */
-export { delta, diffReports, latencyKey, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ReportDiff, type TensorChange } from './diff.js';
-export { commentMarker, flopsChart, human, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ModelChange } from './render.js';
-export { BUDGET_METRICS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
-export { evaluateBudgets, rulesFor, type Breach } from './budgets.js';
+export { absDelta, delta, deltaSign, diffReports, latencyKey, msDelta, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type MsDelta, type ReportDiff, type TensorChange } from './diff.js';
+export { commentMarker, flopsChart, human, isOwnComment, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ConfigChangeNote, type ModelChange } from './render.js';
+export { cellCode, code, csvCell, MAX_SHOWN, mermaidLabel, sanitize, summary, term, text } from './escape.js';
+export { compileGlob, globProblem, GlobError, MAX_GLOB_EXPANSIONS, MAX_GLOB_LENGTH, type GlobOptions } from './glob.js';
+export { profileInput, type ModelInput } from './profile-input.js';
+export { createIsolatedProfiler, defaultWorkerUrl, inProcessProfiler, InternalProfileError, type IsolationOptions, type ModelProfiler } from './isolate.js';
+export { BUDGET_METRICS, MAX_CONFIG_CHARS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
+export { evaluateBudgets, rulesFor, unprofiledBreaches, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';
-export { loadReportsDir, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
+export { loadReportsDir, MAX_STORED_FILE_BYTES, storedReportProblem, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
 export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';
 export { ModelReadError, profileModel, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';
+export { trustedConfig, type ConfigTrust, type TrustedConfig } from './config-trust.js';
+export { readGitBlob, type GitRun } from './git.js';

@@ -3,7 +3,7 @@
  * {@link profileWith} for a given importer. It imports no importer, so a front end that cares about
  * start-up (the CLI) loads the ONNX or Keras importer only for the files that need it.
  */
-import { ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report } from '@modelcost/core';
+import { ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report, type WorkLimits } from '@modelcost/core';
 
 /** Formats recognised from a file's first bytes. */
 export type ModelFormat = 'onnx' | 'keras-json' | 'keras-zip';
@@ -32,6 +32,8 @@ export interface ProfileModelOptions {
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
+  /** Bounds on the work the model may cost (core's DEFAULT_WORK_LIMITS when absent); passing one is a `work-limit` ModelReadError. */
+  readonly limits?: WorkLimits;
 }
 
 /** Why a model could not be profiled at all. `kind` tells a bad file from an option that does not fit. */

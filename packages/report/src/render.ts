@@ -1,10 +1,13 @@
 /**
  * Renderers: pure functions from reports and diffs to text. The PR comment (GitHub markdown) and the
- * terminal diff table read the same {@link ModelChange} rows.
+ * terminal diff table read the same {@link ModelChange} rows. Every string that came from a model, a
+ * path, a config or an error goes through ./escape.ts for where it lands; the comment is cut by whole
+ * rows and whole sections, never mid-row, with a note of what was left out.
  */
-import { groupDigits, type Report } from '@modelcost/core';
+import { countBig, countNumber, groupDigits, isZeroCount, type Count, type Report, type SignedCount } from '@modelcost/core';
 import type { Breach } from './budgets.js';
-import { delta, DIFF_METRICS, diffReports, latencyKey, type Delta, type DiffMetric, type ReportDiff } from './diff.js';
+import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, msDelta, type Delta, type DiffMetric, type MsDelta, type ReportDiff } from './diff.js';
+import { cellCode, code, mermaidLabel, sanitize, summary, term, text } from './escape.js';
 
 /** One model in a change set. */
 export interface ModelChange {
@@ -22,7 +25,7 @@ export interface ModelChange {
 export function modelChange(path: string, base: Report | undefined, head: Report | undefined): ModelChange {
   if (base && head) {
     const diff = diffReports(base, head);
-    const changed = DIFF_METRICS.some((k) => diff.totals[k].delta !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
+    const changed = DIFF_METRICS.some((k) => deltaSign(diff.totals[k]) !== 0) || diff.layers.length > 0 || diff.tensors.length > 0;
     return { path, status: changed ? 'changed' : 'unchanged', base, head, diff };
   }
   if (head) return { path, status: 'added', head };
@@ -40,72 +43,122 @@ const LABELS: Record<DiffMetric, string> = {
 };
 
 const SI: readonly [number, string][] = [
+  [1e18, 'E'],
+  [1e15, 'P'],
   [1e12, 'T'],
   [1e9, 'G'],
   [1e6, 'M'],
   [1e3, 'K'],
 ];
 
-/** 4089184256 -> "4.09 G"; bytes get "B" (1.5 MB). Three significant digits. */
-export function human(v: number, bytes = false): string {
-  const a = Math.abs(v);
-  for (const [scale, s] of SI) if (a >= scale) return `${Number((v / scale).toPrecision(3))} ${s}${bytes ? 'B' : ''}`;
-  return `${v}${bytes ? ' B' : ''}`;
+/**
+ * 4089184256 -> "4.09 G"; bytes get "B" (1.5 MB). Three significant digits, SI prefixes up to E (10^18);
+ * beyond that scientific notation from the exact digits ("3.69e+22"), so a count of any size reads right.
+ */
+export function human(v: Count | bigint | number, bytes = false): string {
+  const unit = bytes ? 'B' : '';
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
+    const big = typeof v === 'number' ? undefined : countBig(v);
+    if (big !== undefined) {
+      const neg = big < 0n;
+      const digits = (neg ? -big : big).toString();
+      if (digits.length > 21) {
+        // d.dd e+N from the leading digits, rounded half up on the fourth.
+        let lead = Math.round(Number(digits.slice(0, 4)) / 10);
+        let exp = digits.length - 1;
+        if (lead >= 1000) {
+          lead = 100;
+          exp++;
+        }
+        const m = String(lead);
+        return `${neg ? '-' : ''}${m[0]}.${m.slice(1)}e+${exp}${bytes ? ' B' : ''}`;
+      }
+      v = Number(big);
+    }
+  }
+  const n = v as number;
+  const a = Math.abs(n);
+  for (const [scale, s] of SI) if (a >= scale) return `${Number((n / scale).toPrecision(3))} ${s}${unit}`;
+  return `${n}${bytes ? ' B' : ''}`;
 }
 
 const isBytes = (k: DiffMetric): boolean => k === 'weightBytes' || k === 'peakMemoryBytes' || k === 'bytesMoved';
 
 /** "+12.5%" / "-3.1%" / "new" (base 0) / "0%". */
-export function percent(d: Delta): string {
-  if (d.delta === 0) return '0%';
+export function percent(d: Delta | MsDelta): string {
+  if (typeof d.delta === 'number' ? d.delta === 0 : isZeroCount(d.delta)) return '0%';
   if (d.relative === undefined) return 'new';
   const p = d.relative * 100;
   return `${p > 0 ? '+' : ''}${Math.abs(p) >= 10 ? p.toFixed(1) : p.toFixed(2)}%`;
 }
 
+const signOf = (v: SignedCount | number): -1 | 0 | 1 => {
+  if (typeof v === 'number') return v > 0 ? 1 : v < 0 ? -1 : 0;
+  return v.startsWith('-') ? -1 : v === '0' ? 0 : 1;
+};
+
 /** Lower is better for every metric: a rise is marked up-red, a fall down-green. */
-function mark(d: Delta): string {
-  return d.delta > 0 ? '🔺' : d.delta < 0 ? '🔽' : '';
+function mark(v: SignedCount | number): string {
+  const s = signOf(v);
+  return s > 0 ? '🔺' : s < 0 ? '🔽' : '';
 }
 
-function signed(v: number, bytes: boolean): string {
-  return `${v > 0 ? '+' : v < 0 ? '-' : '±'}${human(Math.abs(v), bytes)}`;
+function signed(v: SignedCount, bytes: boolean): string {
+  const s = signOf(v);
+  const abs = typeof v === 'number' ? Math.abs(v) : v.replace(/^-/, '');
+  return `${s > 0 ? '+' : s < 0 ? '-' : '±'}${human(abs, bytes)}`;
 }
 
 /** An exact count change for the terminal: "+1,024", "-12", "0". */
-function signedCount(v: number): string {
-  return `${v > 0 ? '+' : ''}${groupDigits(v)}`;
+function signedCount(v: SignedCount): string {
+  return `${signOf(v) > 0 ? '+' : ''}${groupDigits(v)}`;
+}
+
+/** A change the pull request makes to the budgets or waivers (see `configChanges`). */
+export interface ConfigChangeNote {
+  /** Dot-path in the config (`budgets[detector].max.flops`, `waivers.detector`). */
+  readonly path: string;
+  /** Value at base and at head (text), absent when the key is new / removed. */
+  readonly base?: string;
+  readonly head?: string;
+  /** `applies`: in force for this review (a rule for models no base rule covers); `after-merge`: takes effect once merged. */
+  readonly effect: 'applies' | 'after-merge';
 }
 
 /** Options of {@link renderComment}. */
 export interface CommentOptions {
-  /** Distinguishes several modelcost comments on one PR. Default `default`. */
+  /** Distinguishes several modelcost comments on one PR: letters, digits, `.`, `_` and `-`. Default `default`. */
   readonly key?: string;
   readonly baseSha?: string;
   readonly headSha?: string;
   /** Layers listed per model in the collapsed details. Default 10. */
   readonly maxLayers?: number;
-  /** GitHub's limit is 65,536; default 65,000. */
+  /** GitHub's limit is 65,536; default 65,000. The job summary takes up to 1 MiB. */
   readonly maxChars?: number;
   /** Budget breaches to list (from `evaluateBudgets` / `review`). */
   readonly breaches?: readonly Breach[];
   /** Draw a mermaid bar chart of FLOPs base vs head (GitHub renders it). Default true. */
   readonly chart?: boolean;
+  /** Changes the pull request makes to budgets and waivers (the review takes them from the base side). */
+  readonly configChanges?: readonly ConfigChangeNote[];
+  /** What to say where rows were left out for length. Default: the job summary and `modelcost pr`. */
+  readonly fullReportHint?: string;
+  /** Settings to show in the footer (`hardware`, `precision`, `config from base`...). */
+  readonly settings?: readonly string[];
 }
 
 /** A mermaid xychart of FLOPs per changed model, base and head bars side by side (units chosen to fit). */
 export function flopsChart(changes: readonly ModelChange[]): string | undefined {
   const rows = changes.filter((c) => c.status === 'changed' || c.status === 'added' || c.status === 'removed');
   if (rows.length === 0) return undefined;
-  const max = Math.max(...rows.map((c) => Math.max(c.base?.totals.flops ?? 0, c.head?.totals.flops ?? 0)));
-  const [scale, unit] = max >= 1e12 ? [1e12, 'T'] : max >= 1e9 ? [1e9, 'G'] : max >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
-  const v = (x: number | undefined): string => String(Number(((x ?? 0) / scale).toPrecision(3)));
-  const label = (p: string): string => JSON.stringify(p.split('/').pop()!.replace(/"/g, "'"));
+  const max = Math.max(...rows.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
+  const [scale, unit] = max >= 1e18 ? [1e18, 'E'] : max >= 1e15 ? [1e15, 'P'] : max >= 1e12 ? [1e12, 'T'] : max >= 1e9 ? [1e9, 'G'] : max >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
+  const v = (x: Count | undefined): string => String(Number((countNumber(x ?? 0) / scale).toPrecision(3)));
   return [
     '```mermaid',
     'xychart-beta',
     `  title "FLOPs (${unit}), base then head"`,
-    `  x-axis [${rows.map((c) => label(c.path)).join(', ')}]`,
+    `  x-axis [${rows.map((c) => mermaidLabel(c.path.split('/').pop()!)).join(', ')}]`,
     `  y-axis "${unit}FLOPs"`,
     `  bar [${rows.map((c) => v(c.base?.totals.flops)).join(', ')}]`,
     `  bar [${rows.map((c) => v(c.head?.totals.flops)).join(', ')}]`,
@@ -113,83 +166,18 @@ export function flopsChart(changes: readonly ModelChange[]): string | undefined 
   ].join('\n');
 }
 
-/** The hidden marker that finds this comment again on the next run. */
+const KEY = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The hidden marker that finds this comment again on the next run: always the comment's first line. Throws on a key outside `[A-Za-z0-9._-]{1,64}`. */
 export function commentMarker(key = 'default'): string {
+  if (!KEY.test(key)) throw new RangeError(`comment key ${JSON.stringify(sanitize(key, 40))}: expected 1-64 letters, digits, '.', '_' or '-'`);
   return `<!-- modelcost:report key=${key} -->`;
 }
 
-/** The pull-request comment: verdict first, one row per model, collapsed per-layer details, footer. */
-export function renderComment(changes: readonly ModelChange[], opts: CommentOptions = {}): string {
-  const maxLayers = opts.maxLayers ?? 10;
-  const maxChars = opts.maxChars ?? 65_000;
-  const changed = changes.filter((c) => c.status !== 'unchanged');
-  const errors = changes.filter((c) => c.status === 'error');
-  const lines: string[] = [commentMarker(opts.key)];
-  const breaches = opts.breaches ?? [];
-  const failed = breaches.filter((b) => !b.waived);
-  const verdict = failed.length
-    ? `❌ **modelcost**: ${failed.length} budget breach${failed.length === 1 ? '' : 'es'} in ${changed.length} changed model${changed.length === 1 ? '' : 's'}`
-    : errors.length
-    ? `⚠️ **modelcost**: ${changed.length} model${changed.length === 1 ? '' : 's'} changed, ${errors.length} could not be read`
-    : changed.length
-      ? `**modelcost**: ${changed.length} model${changed.length === 1 ? '' : 's'} changed`
-      : '**modelcost**: no model cost changed';
-  lines.push(verdict, '');
-  if (breaches.length) {
-    for (const b of breaches) lines.push(`- ${b.waived ? '⚪ waived' : '❌'} \`${b.path}\`: ${b.message}${b.waived ? ` (${b.waived})` : ''}`);
-    lines.push('');
-  }
-  if (changed.length) {
-    // One latency column per hardware (and what-if precision) estimated on either side.
-    const hw = [...new Set(changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])].map(latencyKey)))];
-    lines.push(`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${h} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`);
-    for (const c of changed) {
-      if (c.status === 'error') {
-        lines.push(`| \`${c.path}\` | ❌ ${c.error?.replace(/\|/g, '\\|') ?? 'unreadable'} | | | |${hw.map(() => ' |').join('')}`);
-        continue;
-      }
-      const ms = (r: Report | undefined, h: string): number | undefined => r?.latency.find((l) => latencyKey(l) === h)?.ms;
-      const latCell = (h: string): string => {
-        const b = ms(c.base, h);
-        const a = ms(c.head, h);
-        if (a === undefined) return b === undefined ? '' : `removed (was ${fmtMs(b)})`;
-        if (b === undefined) return c.status === 'added' ? `new: ${fmtMs(a)}` : fmtMs(a);
-        const d = delta(b, a);
-        return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '-'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      const cell = (k: DiffMetric): string => {
-        if (c.status === 'added') return `new: ${human(c.head!.totals[k], isBytes(k))}`;
-        if (c.status === 'removed') return `removed (was ${human(c.base!.totals[k], isBytes(k))})`;
-        const d = c.diff!.totals[k];
-        return d.delta === 0 ? human(d.head, isBytes(k)) : `${human(d.base, isBytes(k))} → ${human(d.head, isBytes(k))} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d)}`.trim();
-      };
-      lines.push(`| \`${c.path}\` | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |${hw.map((h) => ` ${latCell(h)} |`).join('')}`);
-    }
-    const chart = opts.chart === false ? undefined : flopsChart(changed);
-    if (chart) lines.push('', chart);
-    for (const c of changed) {
-      const d = c.diff;
-      const unsupported = Object.entries(d?.newUnsupported ?? (c.status === 'added' ? (c.head?.coverage.unsupported ?? {}) : {}));
-      if (unsupported.length) lines.push('', `⚠️ \`${c.path}\`: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${op} ×${n}`).join(', ')}`);
-      if (!d || (d.layers.length === 0 && d.tensors.length === 0)) continue;
-      lines.push('', `<details><summary>${c.path}: ${d.layers.length} layer${d.layers.length === 1 ? '' : 's'} changed</summary>`, '');
-      for (const t of d.tensors) lines.push(`- ${t.side} \`${t.name}\` ${t.kind}: ${t.base ?? ''}${t.base && t.head ? ' → ' : ''}${t.head ?? ''}`);
-      if (d.layers.length) {
-        lines.push('', '| layer | op | change | FLOPs | params | output |', '| --- | --- | --- | --- | --- | --- |');
-        for (const l of d.layers.slice(0, maxLayers))
-          lines.push(`| \`${l.name}\`${l.renamedTo ? ` → \`${l.renamedTo}\`` : ''} | ${l.op} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${l.shape.base} → ${l.shape.head}` : ''} |`);
-        if (d.layers.length > maxLayers) lines.push('', `…and ${d.layers.length - maxLayers} more layers.`);
-      }
-      lines.push('', '</details>');
-    }
-  }
-  const footer = ['', `<sub>base ${opts.baseSha?.slice(0, 12) ?? '?'} → head ${opts.headSha?.slice(0, 12) ?? '?'} · counts per docs/cost-conventions.md (FLOPs = 2 × MACs + element ops)</sub>`];
-  let body = [...lines, ...footer].join('\n');
-  if (body.length > maxChars) {
-    const note = `\n\n_Comment truncated to ${groupDigits(maxChars)} characters; run \`modelcost pr\` locally for the full diff._`;
-    body = body.slice(0, maxChars - note.length - footer.join('\n').length) + note + footer.join('\n');
-  }
-  return `${body}\n`;
+/** True when `body` is a modelcost comment with this key: the marker must be its very first line (nothing a model writes can put text there). */
+export function isOwnComment(body: string, key = 'default'): boolean {
+  const m = commentMarker(key);
+  return body === m || body.startsWith(`${m}\n`) || body.startsWith(`${m}\r\n`);
 }
 
 /** Milliseconds for the comment: 3 significant digits. */
@@ -197,23 +185,151 @@ function fmtMs(v: number): string {
   return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2)} ms`;
 }
 
-/** Terminal table of one model's totals, base -> head. */
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** One model's row of the main table. */
+function modelRow(c: ModelChange, hw: readonly string[]): string {
+  if (c.status === 'error') return `| ${cellCode(c.path)} | ❌ ${cellCode(c.error ?? 'unreadable', 300)} | | | |${hw.map(() => ' |').join('')}`;
+  const ms = (r: Report | undefined, h: string): number | undefined => r?.latency.find((l) => latencyKey(l) === h)?.ms;
+  const latCell = (h: string): string => {
+    const b = ms(c.base, h);
+    const a = ms(c.head, h);
+    if (a === undefined) return b === undefined ? '' : `removed (was ${fmtMs(b)})`;
+    if (b === undefined) return c.status === 'added' ? `new: ${fmtMs(a)}` : fmtMs(a);
+    const d = msDelta(b, a);
+    return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '-'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d.delta)}`.trim();
+  };
+  // MACs and FLOPs leave out ops without a cost rule: say so in the cell, never a bare number that looks complete.
+  const partial = Object.keys(c.head?.coverage.unsupported ?? c.base?.coverage.unsupported ?? {}).length > 0;
+  const cell = (k: DiffMetric): string => {
+    const more = partial && (k === 'macs' || k === 'flops') ? ' + ?' : '';
+    if (c.status === 'added') return `new: ${human(c.head!.totals[k], isBytes(k))}${more}`;
+    if (c.status === 'removed') return `removed (was ${human(c.base!.totals[k], isBytes(k))})`;
+    const d = c.diff!.totals[k];
+    return deltaSign(d) === 0 ? `${human(d.head, isBytes(k))}${more}` : `${human(d.base, isBytes(k))} → ${human(d.head, isBytes(k))}${more} (${signed(d.delta, isBytes(k))}, ${percent(d)}) ${mark(d.delta)}`.trim();
+  };
+  return `| ${cellCode(c.path)} | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |${hw.map((h) => ` ${latCell(h)} |`).join('')}`;
+}
+
+/** The collapsed details of one model (tensors and the layers that changed most), whole or not at all. */
+function detailsBlock(c: ModelChange, maxLayers: number): string | undefined {
+  const d = c.diff;
+  if (!d || (d.layers.length === 0 && d.tensors.length === 0)) return undefined;
+  const lines = ['', `<details><summary>${summary(c.path)}: ${plural(d.layers.length, 'layer')} changed</summary>`, ''];
+  for (const t of d.tensors) lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ''}${t.base && t.head ? ' → ' : ''}${t.head ? code(t.head) : ''}`);
+  if (d.layers.length) {
+    lines.push('', '| layer | op | change | FLOPs | params | output |', '| --- | --- | --- | --- | --- | --- |');
+    for (const l of d.layers.slice(0, maxLayers))
+      lines.push(`| ${cellCode(l.name)}${l.renamedTo ? ` → ${cellCode(l.renamedTo)}` : ''} | ${cellCode(l.op, 40)} | ${l.kind} | ${signed(l.flops.delta, false)} | ${signed(l.params.delta, false)} | ${l.shape ? `${cellCode(l.shape.base)} → ${cellCode(l.shape.head)}` : ''} |`);
+    if (d.layers.length > maxLayers) lines.push('', `…and ${plural(d.layers.length - maxLayers, 'more layer')}.`);
+  }
+  lines.push('', '</details>');
+  return lines.join('\n');
+}
+
+function unsupportedLine(c: ModelChange): string | undefined {
+  const unsupported = Object.entries(c.diff?.newUnsupported ?? (c.status === 'added' ? (c.head?.coverage.unsupported ?? {}) : {}));
+  if (!unsupported.length) return undefined;
+  return `\n⚠️ ${code(c.path)}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${code(op, 40)} ×${n}`).join(', ')}`;
+}
+
+function breachLine(b: Breach): string {
+  return `- ${b.waived ? '⚪ waived' : '❌'} ${code(b.path)}: ${text(b.message, 400)}${b.waived ? ` (${text(b.waived, 200)})` : ''}`;
+}
+
+function configLine(n: ConfigChangeNote): string {
+  const value = n.base !== undefined && n.head !== undefined ? `${code(n.base, 80)} → ${code(n.head, 80)}` : n.head !== undefined ? `added ${code(n.head, 80)}` : `removed (was ${code(n.base ?? '', 80)})`;
+  return `- ${code(n.path, 120)}: ${value}${n.effect === 'applies' ? ' (applies now: a new rule for models no base rule covers)' : ' (takes effect once merged)'}`;
+}
+
+/**
+ * The pull-request comment: marker (first line), verdict, breaches, the PR's own changes to budgets,
+ * one row per model, chart, collapsed per-model details, footer. When it would pass `maxChars`, whole
+ * breach lines, rows and sections are left out from the end (never part of a row, never an open
+ * `<details>`), and a note says how many and where the full report is.
+ */
+export function renderComment(changes: readonly ModelChange[], opts: CommentOptions = {}): string {
+  const maxLayers = opts.maxLayers ?? 10;
+  const maxChars = opts.maxChars ?? 65_000;
+  const changed = changes.filter((c) => c.status !== 'unchanged');
+  const errors = changes.filter((c) => c.status === 'error');
+  const breaches = opts.breaches ?? [];
+  const failed = breaches.filter((b) => !b.waived);
+  const verdict = failed.length
+    ? `❌ **modelcost**: ${plural(failed.length, 'budget breach', 'budget breaches')} in ${plural(changed.length, 'changed model')}`
+    : errors.length
+      ? `⚠️ **modelcost**: ${plural(changed.length, 'model')} changed, ${errors.length} could not be read`
+      : changed.length
+        ? `**modelcost**: ${plural(changed.length, 'model')} changed`
+        : '**modelcost**: no model cost changed';
+  const sha = (s: string | undefined): string => (s && /^[0-9a-f]{4,64}$/i.test(s) ? s.slice(0, 12) : '?');
+  const settings = (opts.settings ?? []).map((s) => text(s, 80));
+  const footer = `\n<sub>base ${sha(opts.baseSha)} → head ${sha(opts.headSha)}${settings.length ? ` · ${settings.join(' · ')}` : ''} · counts per docs/cost-conventions.md (FLOPs = 2 × MACs + element ops)</sub>`;
+
+  // Sections in order of importance; each item is kept whole or left out.
+  const head = `${commentMarker(opts.key)}\n${verdict}\n\n`;
+  const hw = [...new Set(changed.flatMap((c) => [...(c.head?.latency ?? []), ...(c.base?.latency ?? [])].map(latencyKey)))];
+  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(h, 60)} |`).join('')}`, `| --- | --- | --- | --- | --- |${hw.map(() => ' --- |').join('')}`].join('\n');
+  interface Section {
+    readonly kind: string;
+    readonly items: readonly string[];
+    /** Text before the first item kept (a table header, a heading). */
+    readonly lead?: string;
+    readonly trail?: string;
+  }
+  const sections: Section[] = [
+    { kind: 'budget breach', items: breaches.map(breachLine), trail: '' },
+    ...(opts.configChanges?.length ? [{ kind: 'budget change', lead: '**This pull request changes budgets or waivers** (the review uses the base branch\'s):', items: opts.configChanges.map(configLine), trail: '' }] : []),
+    { kind: 'model row', lead: tableHead, items: changed.map((c) => modelRow(c, hw)) },
+  ];
+  const chart = opts.chart === false ? undefined : flopsChart(changed);
+  const extras: Section[] = [
+    ...(chart ? [{ kind: 'chart', items: [`\n${chart}`] }] : []),
+    { kind: 'detail section', items: changed.flatMap((c) => [detailsBlock(c, maxLayers), unsupportedLine(c)].filter((x): x is string => x !== undefined)) },
+  ];
+  const hint = opts.fullReportHint ?? 'the full report is in the job summary, or run `modelcost pr` locally';
+  // Room for the note that says what was left out (written once we know).
+  const reserve = 320;
+  let body = head;
+  const omitted = new Map<string, number>();
+  const budget = (): number => maxChars - footer.length - reserve;
+  for (const s of [...sections, ...extras]) {
+    let started = false;
+    for (const item of s.items) {
+      const add = `${started ? '' : s.lead !== undefined ? `${s.lead}\n` : ''}${item}\n`;
+      if (body.length + add.length > budget() || omitted.has(s.kind)) {
+        omitted.set(s.kind, (omitted.get(s.kind) ?? 0) + 1);
+        continue;
+      }
+      body += add;
+      started = true;
+    }
+    if (started && s.trail !== undefined) body += `${s.trail}\n`;
+  }
+  if (omitted.size) {
+    const what = [...omitted].map(([k, n]) => plural(n, k, k.endsWith('h') ? `${k}es` : `${k}s`)).join(', ');
+    body += `\n_Left out to stay under ${groupDigits(maxChars)} characters: ${what}; ${hint}._\n`;
+  }
+  return `${body.replace(/\n+$/, '\n')}${footer}\n`;
+}
+
+/** Terminal table of one model's totals, base -> head. Model-derived text goes through {@link term}. */
 export function renderDiffText(c: ModelChange): string {
   const rows: string[][] = [['metric', 'base', 'head', 'delta', '%']];
-  if (c.status === 'error') return `${c.path}: ${c.error}\n`;
+  if (c.status === 'error') return `${term(c.path)}: ${term(c.error ?? 'unreadable')}\n`;
   for (const k of DIFF_METRICS) {
     const b = c.base?.totals[k] ?? 0;
     const h = c.head?.totals[k] ?? 0;
-    const d = c.diff?.totals[k] ?? { base: b, head: h, delta: h - b, relative: b === 0 ? undefined : (h - b) / b };
+    const d = c.diff?.totals[k] ?? delta(b, h);
     rows.push([LABELS[k], c.base ? groupDigits(b) : '-', c.head ? groupDigits(h) : '-', signedCount(d.delta), percent(d)]);
   }
   for (const l of c.head?.latency ?? []) {
     const b = c.base?.latency.find((x) => latencyKey(x) === latencyKey(l));
-    const d = delta(b?.ms ?? 0, l.ms);
-    rows.push([`latency ${latencyKey(l)} (ms)`, b ? b.ms.toFixed(3) : '-', l.ms.toFixed(3), b ? `${d.delta > 0 ? '+' : ''}${d.delta.toFixed(3)}` : '-', b ? percent(d) : '']);
+    const d = msDelta(b?.ms ?? 0, l.ms);
+    rows.push([`latency ${term(latencyKey(l))} (ms)`, b ? b.ms.toFixed(3) : '-', l.ms.toFixed(3), b ? `${d.delta > 0 ? '+' : ''}${d.delta.toFixed(3)}` : '-', b ? percent(d) : '']);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const text = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
-  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${l.name} (${l.op}): FLOPs ${signedCount(l.flops.delta)}${l.shape ? `, ${l.shape.base} -> ${l.shape.head}` : ''}`) ?? [];
-  return `${c.path} (${c.status})\n${text}\n${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
+  const table = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${term(l.name, 120)} (${term(l.op, 40)}): FLOPs ${signedCount(l.flops.delta)}${l.shape ? `, ${term(l.shape.base)} -> ${term(l.shape.head)}` : ''}`) ?? [];
+  return `${term(c.path)} (${c.status})\n${table}\n${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
 }

@@ -58,11 +58,14 @@ describe('renderers', () => {
     expect(renderComment([modelChange('m.onnx', base, base)])).toContain('**modelcost**: no model cost changed');
     const text = renderComment([{ path: 'broken.onnx', status: 'error', error: 'Git LFS pointer: run git lfs pull' }, modelChange('examples/models/tiny-cnn.onnx', base, head)]);
     expect(text).toContain('⚠️ **modelcost**: 2 models changed, 1 could not be read');
-    expect(text).toContain('| `broken.onnx` | ❌ Git LFS pointer: run git lfs pull | | | |');
+    expect(text).toContain('| `broken.onnx` | ❌ `Git LFS pointer: run git lfs pull` | | | |');
   });
-  it('stays under the character limit with a note', () => {
-    const text = renderComment([modelChange('examples/models/tiny-cnn.onnx', base, head)], { maxChars: 800 });
-    expect(text.length).toBeLessThanOrEqual(801);
-    expect(text).toContain('Comment truncated to 800 characters');
+  it('stays under the character limit by leaving out whole sections, and says so', () => {
+    const text = renderComment([modelChange('examples/models/tiny-cnn.onnx', base, head)], { maxChars: 1000 });
+    expect(text.length).toBeLessThanOrEqual(1001);
+    // The table row and the chart fit; the details section (about 2 KB) does not, and nothing is cut mid-way.
+    expect(text).toContain('| `examples/models/tiny-cnn.onnx` | 24.2 K → 53.6 K');
+    expect(text).not.toContain('<details>');
+    expect(text).toContain('_Left out to stay under 1,000 characters: 1 detail section; the full report is in the job summary, or run `modelcost pr` locally._');
   });
 });

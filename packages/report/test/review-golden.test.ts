@@ -89,8 +89,14 @@ describe('review of a change touching seven models (six ONNX, one Keras)', async
     expect(result.models.find((m) => m.path === 'models/custom.onnx')!.head!.coverage.unsupported).toEqual({ Fancy: 1 });
   });
 
-  it('breaches: FLOPs growth, latency on rpi5-cpu, and the unsupported op', () => {
-    expect(result.breaches.map((b) => `${b.rule} ${b.metric}`).sort()).toEqual(['cnn-growth flops increase', 'cnn-growth latencyMs.rpi5-cpu', 'no-unknown-ops unsupported']);
+  it('breaches: FLOPs growth, latency on rpi5-cpu, the unsupported op, and the two models no-unknown-ops covers but that could not be profiled', () => {
+    expect(result.breaches.map((b) => `${b.path} ${b.rule} ${b.metric}`).sort()).toEqual([
+      'models/big.onnx no-unknown-ops unprofiled',
+      'models/broken.onnx no-unknown-ops unprofiled',
+      'models/cnn.onnx cnn-growth flops increase',
+      'models/cnn.onnx cnn-growth latencyMs.rpi5-cpu',
+      'models/custom.onnx no-unknown-ops unsupported',
+    ]);
     expect(result.failed).toBe(true);
   });
 

@@ -46,9 +46,12 @@ export function parseNameStatus(out: string): FileChange[] {
   return changes;
 }
 
+/** Largest config read from a commit, in bytes (a real one is a few KB). */
+const MAX_CONFIG_BYTES = 1 << 20;
+
 export const prCommand: Command = {
   summary: 'The pull-request comment for a local git range (base...head); exit 1 on a budget breach.',
-  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--key name] [--reports <dir>]',
+  usage: 'modelcost pr --base <git-ref> [--head <git-ref>] [--config .modelcost.yml] [--config-from base|head] [--key name] [--reports <dir>] [--trust-reports]',
   examples: [
     'modelcost pr --base origin/main',
     'modelcost pr --base HEAD~1 --head HEAD --key detector',
@@ -58,47 +61,59 @@ export const prCommand: Command = {
     base: { type: 'string' },
     head: { type: 'string' },
     config: { type: 'string' },
+    'config-from': { type: 'string' },
     key: { type: 'string' },
     reports: { type: 'string' },
+    'trust-reports': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   async run(args, io: CliIO) {
     const base = args.values.base as string | undefined;
     if (!base) throw new UsageError('pr: --base <git-ref> is required');
     const head = (args.values.head as string | undefined) ?? 'HEAD';
+    const trust = (args.values['config-from'] as string | undefined) ?? 'base';
+    if (trust !== 'base' && trust !== 'head') throw new UsageError(`--config-from ${JSON.stringify(trust)}: expected base (the default: budgets and waivers from the base commit) or head`);
+    const key = (args.values.key as string | undefined) ?? 'default';
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(key)) throw new UsageError(`--key ${JSON.stringify(key.slice(0, 40))}: expected 1-64 letters, digits, '.', '_' or '-'`);
     // Loaded on demand: the YAML parser and review code stay out of `profile`'s start-up.
-    const { loadReportsDir, renderComment, review } = await import('@modelcost/report');
-    const { loadConfig } = await import('../config.js');
+    const { loadReportsDir, parseConfig, readGitBlob, renderComment, review, term, trustedConfig } = await import('@modelcost/report');
     const { execFileSync } = await import('node:child_process');
     const git = gitRunner(execFileSync);
     const root = git(io.cwd, ['rev-parse', '--show-toplevel']).toString().trim();
-    const config = loadConfig(io, root, args.values.config as string | undefined, false);
     const baseSha = git(root, ['rev-parse', `${base}^{commit}`]).toString().trim();
     const headSha = git(root, ['rev-parse', `${head}^{commit}`]).toString().trim();
     const changes = parseNameStatus(git(root, ['diff', '--name-status', '-M', '-z', `${baseSha}...${headSha}`]).toString());
     const mergeBase = git(root, ['merge-base', baseSha, headSha]).toString().trim();
+    const gitBlob = (sha: string, path: string, maxBytes?: number) => readGitBlob((a) => git(root, [...a]), sha, path, maxBytes);
+    // The config at both sides, from git objects (a link is never followed, the size is capped).
+    const configPath = ((args.values.config as string | undefined) ?? '.modelcost.yml').replace(/^(\.\/)+/, '');
+    const readConfig = (sha: string, side: string) => {
+      const blob = gitBlob(sha, configPath, MAX_CONFIG_BYTES);
+      if (blob === undefined) return undefined;
+      const label = `${configPath} (${side})`;
+      if (typeof blob === 'string') throw new InputError(label, blob);
+      const parsed = parseConfig(new TextDecoder().decode(blob), label);
+      for (const w of parsed.warnings) io.stderr.write(`modelcost: ${term(label)}: warning: ${term(w, 400)}\n`);
+      if (!parsed.value) throw new InputError(label, parsed.errors.map((e) => term(e, 400)).join(`\nmodelcost: ${label}: `));
+      return parsed.value;
+    };
+    const headConfig = readConfig(headSha, 'head');
+    const baseConfig = readConfig(mergeBase, 'base') ?? parseConfig('').value!;
+    const { config, changes: configChanges } = trustedConfig(baseConfig, headConfig, trust);
     let reports;
     const reportsDir = args.values.reports as string | undefined;
     if (reportsDir !== undefined) {
       const stored = loadReportsDir(resolve(io.cwd, reportsDir));
-      for (const e of stored.errors) io.stderr.write(`modelcost: --reports: ${e}\n`);
+      for (const e of stored.errors) io.stderr.write(`modelcost: --reports: ${term(e, 400)}\n`);
       reports = stored.reports;
-      io.stderr.write(`modelcost: ${stored.reports.size} stored report${stored.reports.size === 1 ? '' : 's'} from ${reportsDir}; other models are profiled here\n`);
+      io.stderr.write(`modelcost: ${stored.reports.size} stored report${stored.reports.size === 1 ? '' : 's'} from ${term(reportsDir)}; other models are profiled here${args.values['trust-reports'] ? '' : ' (and so are the models a budget covers: pass --trust-reports when the reports come from a job that ran no code of the change)'}\n`);
     }
-    const result = await review(
-      changes,
-      async (side, path) => {
-        try {
-          return new Uint8Array(execFileSync('git', ['show', `${side === 'base' ? mergeBase : headSha}:${path}`], { cwd: root, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
-        } catch {
-          return undefined;
-        }
-      },
-      config,
-      reports ? { reports } : {},
-    );
-    const key = (args.values.key as string | undefined) ?? 'default';
-    io.stdout.write(renderComment(result.models, { key, baseSha: mergeBase, headSha, breaches: result.breaches }));
+    const result = await review(changes, async (side, path) => gitBlob(side === 'base' ? mergeBase : headSha, path), config, {
+      ...(reports ? { reports } : {}),
+      trustReports: args.values['trust-reports'] === true,
+      log: (m) => io.stderr.write(`modelcost: ${term(m, 400)}\n`),
+    });
+    io.stdout.write(renderComment(result.models, { key, baseSha: mergeBase, headSha, breaches: result.breaches, configChanges, settings: trust === 'head' ? ['budgets from the head (--config-from head)'] : [] }));
     return result.failed ? EXIT.budgetBreached : EXIT.ok;
   },
 };

@@ -8,7 +8,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
-import { renderCsv, renderProfileTable } from '@modelcost/report/renderers';
+import { renderCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
 
 export const profileCommand: Command = {
@@ -49,7 +49,7 @@ export const profileCommand: Command = {
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         failed++;
-        io.stderr.write(`modelcost: ${e.file}: ${e.message}\n`);
+        io.stderr.write(`modelcost: ${term(e.file, 300)}: ${term(e.message, 2000)}\n`);
       }
     }
     if (args.values.json) {

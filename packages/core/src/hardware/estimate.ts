@@ -8,6 +8,7 @@ import { dimPoly, parseDim } from '../symbolic/dim.js';
 import { DTYPE_BITS, type DType } from '../ir/dtype.js';
 import { tensorBytes } from '../memory/memory.js';
 import type { Report, ReportKernel, ReportLatency, ReportNode, ReportTensor } from '../report/report.js';
+import { countNumber } from '../report/count.js';
 import type { HardwareProfile, PeakDType, Sourced } from './profile.js';
 
 /** Options of {@link estimateLatency}. */
@@ -149,13 +150,13 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   const groups: Open[] = [];
   const byTail = new Map<string, Open>();
   for (const n of report.nodes) {
-    if (n.status === 'unsupported' || n.multiplicity === 0) continue;
-    if (FREE_OPS.has(n.op) || (n.flops === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32'))) continue;
+    if (n.status === 'unsupported' || n.multiplicity === 0 || n.multiplicity === '0') continue;
+    if (FREE_OPS.has(n.op) || (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === 'int64' || o.dtype === 'int32'))) continue;
     let joined: Open | undefined;
-    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && n.macs === 0) {
+    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && countNumber(n.macs) === 0) {
       for (const i of n.inputs) {
         const g = byTail.get(i);
-        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || g.nodes[0]!.macs > 0 || cpuFusedActivation(g.nodes, n.op))) {
+        if (g && consumers.get(i) === 1 && (fusion === 'pointwise' || countNumber(g.nodes[0]!.macs) > 0 || cpuFusedActivation(g.nodes, n.op))) {
           joined = g;
           byTail.delete(i);
           const produced = g.nodes[g.nodes.length - 1]!.outputs.find((o) => o.name === i);
@@ -173,18 +174,18 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     }
   }
   return groups.map((g) => {
-    const mult = g.nodes[0]!.multiplicity ?? 1;
+    const mult = countNumber(g.nodes[0]!.multiplicity ?? 1);
     let flops = 0;
     let moved = 0;
     let act = 0;
     for (const n of g.nodes) {
-      flops += n.flops;
-      moved += n.bytesRead + n.bytesWritten;
-      act += n.bytesWritten;
+      flops += countNumber(n.flops);
+      moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+      act += countNumber(n.bytesWritten);
       for (const i of n.inputs) if (produced.has(i)) act += reportTensorBytes(tensors.get(i)!, report.dims);
     }
     const bytes = Math.max(0, moved - 2 * g.internal);
-    const anchor = g.nodes.reduce((a, b) => (b.flops > a.flops ? b : a), g.nodes[0]!);
+    const anchor = g.nodes.reduce((a, b) => (countNumber(b.flops) > countNumber(a.flops) ? b : a), g.nodes[0]!);
     const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ''] ?? 0;
     // Each intermediate was written by one node and read by the next: both transfers stay on chip.
     const rec = RECURRENT[anchor.op];
@@ -196,13 +197,13 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
     }
     let rows = Infinity;
     for (const n of g.nodes) {
-      if (!MATMUL_OPS.has(n.op) || n.macs === 0) continue;
+      if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0) continue;
       const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : undefined;
       const cols = shape?.[shape.length - 1] ?? 0;
       const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
       if (cols > 0 && elems > 0) rows = Math.min(rows, elems / cols);
     }
-    return { nodes: g.nodes, rows, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => n.macs > 0), launches };
+    return { nodes: g.nodes, rows, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => countNumber(n.macs) > 0), launches };
   });
 }
 

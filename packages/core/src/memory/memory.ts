@@ -6,6 +6,7 @@ import type { DType } from '../ir/dtype.js';
 import { DTYPE_BITS } from '../ir/dtype.js';
 import { numElements, type Shape } from '../symbolic/dim.js';
 import type { Poly } from '../symbolic/poly.js';
+import { toCount, type Count } from '../report/count.js';
 
 /** Bytes of a tensor: ceil(elements * bits / 8), so int4 packs two per byte as ONNX stores it. */
 export function tensorBytes(shape: Shape, dtype: DType): Poly {
@@ -15,13 +16,13 @@ export function tensorBytes(shape: Shape, dtype: DType): Poly {
 /** One step of the liveness pass: the values a node reads and the values (with sizes) it writes. */
 export interface LivenessStep {
   readonly inputs: readonly string[];
-  readonly outputs: readonly { readonly name: string; readonly bytes: number }[];
+  readonly outputs: readonly { readonly name: string; readonly bytes: number | bigint }[];
 }
 
 /** Result of {@link peakLiveBytes}. */
 export interface PeakMemory {
-  /** Largest sum of live activation bytes at any step. */
-  readonly peakBytes: number;
+  /** Largest sum of live activation bytes at any step (exact: summed as bigint). */
+  readonly peakBytes: Count;
   /** Index of the step where the peak occurs (-1 when the graph has no steps). */
   readonly atStep: number;
 }
@@ -34,19 +35,20 @@ export interface PeakMemory {
  */
 export function peakLiveBytes(
   steps: readonly LivenessStep[],
-  graphInputs: readonly { readonly name: string; readonly bytes: number }[],
+  graphInputs: readonly { readonly name: string; readonly bytes: number | bigint }[],
   graphOutputs: readonly string[],
   exclude: ReadonlySet<string> = new Set(),
 ): PeakMemory {
   const lastUse = new Map<string, number>();
   steps.forEach((s, i) => s.inputs.forEach((n) => n !== '' && lastUse.set(n, i)));
   for (const o of graphOutputs) lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = new Map<string, number>();
-  let live = 0;
+  const size = new Map<string, bigint>();
+  let live = 0n;
   for (const gi of graphInputs) {
     if (exclude.has(gi.name) || size.has(gi.name)) continue;
-    size.set(gi.name, gi.bytes);
-    live += gi.bytes;
+    const b = BigInt(gi.bytes);
+    size.set(gi.name, b);
+    live += b;
   }
   let peak = live;
   let atStep = steps.length ? 0 : -1;
@@ -59,8 +61,9 @@ export function peakLiveBytes(
   steps.forEach((s, i) => {
     for (const o of s.outputs) {
       if (o.name === '' || exclude.has(o.name) || size.has(o.name)) continue;
-      size.set(o.name, o.bytes);
-      live += o.bytes;
+      const b = BigInt(o.bytes);
+      size.set(o.name, b);
+      live += b;
     }
     if (live > peak) {
       peak = live;
@@ -70,5 +73,5 @@ export function peakLiveBytes(
     // Outputs nobody reads die at once.
     for (const o of s.outputs) if (!lastUse.has(o.name)) free(o.name);
   });
-  return { peakBytes: peak, atStep };
+  return { peakBytes: toCount(peak), atStep };
 }

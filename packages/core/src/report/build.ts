@@ -8,6 +8,9 @@ import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
 import { peakLiveBytes } from '../memory/memory.js';
 import { compareText } from '../util/text.js';
+import { dict, own } from '../util/dict.js';
+import { ModelImportError } from '../io/import-error.js';
+import { toCount, type Count } from './count.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -63,25 +66,41 @@ export interface ReportInput {
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** Build the Report. Pure; never throws on symbolic or unknown sizes. */
+/**
+ * A count came out negative: the model's sizes contradict each other (a negative dim in a weight, a
+ * slice past its end that the file claims). Such a model is not profiled (a budget must never see a
+ * negative count), and the error names the first place it happened.
+ */
+export class InvalidCountError extends ModelImportError {
+  override readonly name = 'InvalidCountError';
+  readonly code = 'invalid-count';
+  constructor(
+    readonly file: string | undefined,
+    /** `<node> <field>` or the total's name, and its value. */
+    readonly where: string,
+    readonly value: bigint,
+  ) {
+    super(`${file ? `${file}: ` : ''}${where} is negative (${value}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+  }
+}
+
+/** Build the Report. Pure; never throws on symbolic or unknown sizes. Throws {@link InvalidCountError} when a count comes out negative. */
 export function buildReport(input: ReportInput): Report {
-  const bindings: Record<string, number> = { ...input.dims };
+  const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, input.dims);
   const unbound = new Set<string>();
-  const overflow: string[] = [];
   const noteUnbound = (s: string): void => {
     unbound.add(s);
   };
-  // `what` names the value in an overflow note: `<owner> <field>`, or `<field>` alone for totals.
-  // Two strings rather than one so a report of 100k nodes does not build 500k labels it never uses.
-  const evalPoly = (p: Poly, owner: string | undefined, field: string): number => {
+  // `owner`/`field` name the value in the error: two strings rather than one label so a report of 100k
+  // nodes does not build 500k labels it never uses.
+  const evalBig = (p: Poly, owner: string | undefined, field: string): bigint => {
     const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
-    if (v > MAX_SAFE || v < -MAX_SAFE) overflow.push(`${owner === undefined ? field : `${owner} ${field}`} = ${v}`);
-    return Number(v);
+    if (v < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, v);
+    return v;
   };
+  const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => toCount(evalBig(p, owner, field));
   const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
 
   const macsSum = new PolySum();
@@ -89,12 +108,12 @@ export function buildReport(input: ReportInput): Report {
   const paramsSum = new PolySum();
   const movedSum = new PolySum();
   const activationsSum = new PolySum();
-  const unsupported: Record<string, number> = {};
+  const unsupported = dict<number>();
   let supported = 0;
   const nodes: ReportNode[] = input.nodes.map((n) => {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
-    if (n.status === 'unsupported') unsupported[n.op] = (unsupported[n.op] ?? 0) + 1;
+    if (n.status === 'unsupported') unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else supported++;
     for (const o of n.outputs) activationsSum.add(o.bytes);
     const out: ReportNode = {
@@ -137,19 +156,24 @@ export function buildReport(input: ReportInput): Report {
   const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
   const peak = peakLiveBytes(
-    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalPoly(o.bytes, o.name, 'bytes') })) })),
-    input.inputs.map((v) => ({ name: v.name, bytes: evalPoly(v.bytes, v.name, 'bytes') })),
+    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, 'bytes') })) })),
+    input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, 'bytes') })),
     input.outputs.map((v) => v.name),
     weightNames,
   );
-  const weightBytes = input.weights.reduce((s, w) => s + w.byteLength, 0);
+  let weightBytes = 0n;
+  for (const w of input.weights) {
+    // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
+    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    weightBytes += BigInt(w.byteLength);
+  }
 
   const totals: Report['totals'] = {
     params: evalPoly(params, undefined, 'params'),
     ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, undefined, 'trainableParams') } : {}),
     macs: evalPoly(macs, undefined, 'macs'),
     flops: evalPoly(flops, undefined, 'flops'),
-    weightBytes,
+    weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
     bytesMoved: evalPoly(moved, undefined, 'bytesMoved'),
@@ -167,12 +191,10 @@ export function buildReport(input: ReportInput): Report {
       message: `symbolic dims ${names.join(', ')} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(' ')}`,
     });
   }
-  if (overflow.length)
-    diagnostics.push({ severity: 'error', code: 'count-overflow', message: `counts beyond 2^53 lose precision in JSON numbers: ${overflow.slice(0, 5).join(', ')}${overflow.length > 5 ? ', ...' : ''}` });
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,

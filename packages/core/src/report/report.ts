@@ -1,8 +1,10 @@
 /**
  * The Report: what `modelcost profile --json` prints and every renderer, diff and budget reads.
- * schemaVersion 1; a JSON Schema generated from these types ships as `report.schema.json`.
- * All counts are exact integers (bytes in bytes, times in milliseconds).
+ * schemaVersion 2 (2 since exact counts may be digit strings; see docs/report-schema.md); a JSON Schema generated from these types ships as `report.schema.json`.
+ * All counts are exact non-negative integers ({@link Count}: a JSON number while exact, a decimal
+ * string beyond 2^53); bytes in bytes, times in milliseconds.
  */
+import type { Count } from './count.js';
 
 /** A dim in a reported shape: a size, or a symbol / expression such as `batch` or `2*seq`. */
 export type ReportDim = number | string;
@@ -28,21 +30,21 @@ export interface ReportDiagnostic {
 /** Totals over the whole model. */
 export interface ReportTotals {
   /** Elements of weight tensors (trainable and not). */
-  params: number;
+  params: Count;
   /** Trainable part of `params`, when the format says (Keras). */
-  trainableParams?: number;
+  trainableParams?: Count;
   /** Multiply-accumulates of contraction ops. */
-  macs: number;
+  macs: Count;
   /** Operations under the report's convention. */
-  flops: number;
+  flops: Count;
   /** Bytes of all weights at their stored dtype. */
-  weightBytes: number;
+  weightBytes: Count;
   /** Bytes of every intermediate tensor written by a node (each counted once). */
-  activationBytes: number;
+  activationBytes: Count;
   /** Peak bytes of activations alive at once over a topological order (weights excluded). */
-  peakMemoryBytes: number;
+  peakMemoryBytes: Count;
   /** Bytes read plus bytes written by every node (memory traffic without fusion). */
-  bytesMoved: number;
+  bytesMoved: Count;
 }
 
 /** One node (ONNX) or layer call (Keras). */
@@ -56,13 +58,13 @@ export interface ReportNode {
   layer?: string;
   inputs: string[];
   outputs: ReportTensor[];
-  params: number;
-  macs: number;
-  flops: number;
-  bytesRead: number;
-  bytesWritten: number;
+  params: Count;
+  macs: Count;
+  flops: Count;
+  bytesRead: Count;
+  bytesWritten: Count;
   /** Times the node runs per inference when not 1 (Loop bodies; 0 for an If branch not taken). */
-  multiplicity?: number;
+  multiplicity?: Count;
   /** `unsupported` (no rule: costs unknown, not zero), `error` or `unknown-shape`; absent when ok. */
   status?: 'unsupported' | 'error' | 'unknown-shape';
 }
@@ -105,9 +107,9 @@ export interface ReportCoverage {
   unsupported: Record<string, number>;
 }
 
-/** The profile of one model (schemaVersion 1). */
+/** The profile of one model (schemaVersion 2). */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   model: {
     path: string;

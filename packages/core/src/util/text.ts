@@ -9,12 +9,17 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
- * `v.toLocaleString('en-US')` for the integers reports print (`25557032` -> `25,557,032`), without
- * ICU: the first `toLocaleString` call of a process loads ICU's locale data (~15 ms on a cold CLI
+ * `v.toLocaleString('en-US')` for the integers reports print (`25557032` -> `25,557,032`; a bigint or
+ * a Count's digit string of any length too), without ICU: the first `toLocaleString` call of a process loads ICU's locale data (~15 ms on a cold CLI
  * run). Other numbers (fractions, beyond 1e21) fall back to `toLocaleString`.
  */
-export function groupDigits(v: number): string {
-  if (!Number.isInteger(v) || Math.abs(v) >= 1e21) return v.toLocaleString('en-US');
-  if (Object.is(v, -0)) return '-0';
-  return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export function groupDigits(v: number | bigint | string): string {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || Math.abs(v) >= 1e21) return v.toLocaleString('en-US');
+    if (Object.is(v, -0)) return '-0';
+  }
+  const s = String(v);
+  // Exact integers of any size (a bigint, or a Count's digit string) group the same way.
+  if (!/^-?\d+$/.test(s)) return s;
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

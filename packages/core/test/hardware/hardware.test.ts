@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countNumber,
   accuracy,
   estimateLatency,
   findHardware,
@@ -74,7 +75,7 @@ function node(name: string, op: string, inputs: string[], out: { name: string; s
 function smallReport(): Report {
   const act = 64 * 56 * 56 * 4; // [1,64,56,56] fp32 = 802816 bytes
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'modelcost', version: 't' },
     model: { path: 'm.onnx', format: 'onnx', producer: '', opsets: {} },
     convention: 'macs+flops',
@@ -289,7 +290,7 @@ describe('calibration', () => {
     // Models of different sizes: scale the small report's costs.
     const samples = [0.05, 0.3, 1, 3, 10, 30].map((s, i) => {
       const r = smallReport();
-      const scaled = { ...r, nodes: r.nodes.map((n) => ({ ...n, flops: n.flops * s, bytesRead: n.bytesRead * Math.sqrt(s), bytesWritten: n.bytesWritten * Math.sqrt(s) })) };
+      const scaled = { ...r, nodes: r.nodes.map((n) => ({ ...n, flops: countNumber(n.flops) * s, bytesRead: countNumber(n.bytesRead) * Math.sqrt(s), bytesWritten: countNumber(n.bytesWritten) * Math.sqrt(s) })) };
       return { name: `m${i}`, report: scaled, measuredMs: estimateLatency(scaled, hw!).ms };
     });
     const [start] = findHardware(['test-start'], hardwareCatalog([{ ...truth, id: 'test-start', kernelOverheadUs: undefined, efficiency: undefined } as HardwarePreset]));

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { generateSchema, SCHEMA_PATH } from '../../scripts/generate-schema.mjs';
-import { buildReport, Poly, tensorBytes, type AnalyzedNode, type ReportInput } from '../../src/index.js';
+import { buildReport, countBig, InvalidCountError, Poly, tensorBytes, type AnalyzedNode, type ReportInput } from '../../src/index.js';
 
 const seq = Poly.sym('seq');
 const cost = (macs: Poly, bytes = Poly.ZERO) => ({ macs, flops: macs.mul(2), params: Poly.ZERO, bytesRead: bytes, bytesWritten: bytes });
@@ -77,9 +77,53 @@ describe('buildReport', () => {
     expect(r.diagnostics.map((x) => `${x.severity} ${x.code} ${x.node}`)).toEqual(['error x n', 'warning B-code n', 'warning b-code N', 'warning b-code n', 'info z n']);
     expect(Object.keys(r.dims)).toEqual(['Batch', 'a', 'seq']);
   });
-  it('flags counts beyond 2^53', () => {
+  it('keeps counts beyond 2^53 exact, as digit strings the schema accepts', () => {
+    // 2^60 macs, flops 2 * 2^60 = 2^61; 2^53 - 1 stays a number.
     const huge = Poly.const(2n ** 60n);
-    const r = buildReport(input([{ name: 'big', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(huge) }], { dims: { seq: 1 } }));
-    expect(r.diagnostics.map((d) => d.code)).toContain('count-overflow');
+    const r = buildReport(
+      input(
+        [
+          { name: 'big', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(huge) },
+          { name: 'edge', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: { ...cost(Poly.ZERO), params: Poly.const(2n ** 53n - 1n) } },
+        ],
+        { dims: { seq: 1 } },
+      ),
+    );
+    expect(r.totals.macs).toBe('1152921504606846976');
+    expect(r.totals.flops).toBe('2305843009213693952');
+    expect(r.nodes[1]!.params).toBe(9007199254740991);
+    expect(countBig(r.totals.flops)).toBe(2n ** 61n);
+    const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../report.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const json = JSON.parse(JSON.stringify(r));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    // A rounded double or a non-digit string is not a count.
+    expect(validate({ ...json, totals: { ...json.totals, macs: 2 ** 60 } })).toBe(false);
+    expect(validate({ ...json, totals: { ...json.totals, macs: '1e18' } })).toBe(false);
+    expect(validate({ ...json, totals: { ...json.totals, macs: null } })).toBe(false);
+  });
+  it('refuses a negative count, naming the node and the field', () => {
+    // A weight with a negative dim (-2 x 4) makes params and macs negative: never a report.
+    const neg = Poly.const(-8);
+    expect(() => buildReport(input([{ name: 'w', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: { ...cost(neg), params: neg } }], { dims: { seq: 1 } }))).toThrow(
+      new InvalidCountError('m.onnx', 'node "w" params', -8n),
+    );
+    expect(() => buildReport(input([{ name: 'w', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(neg) }], { dims: { seq: 1 } }))).toThrow(
+      'm.onnx: node "w" macs is negative (-8): the model\'s sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled',
+    );
+    let err: unknown;
+    try {
+      buildReport(input([], { weights: [{ name: 'w', byteLength: Number.NaN }] }));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InvalidCountError);
+    expect((err as InvalidCountError).code).toBe('invalid-count');
+  });
+  it('looks up dims without the prototype: a symbol named constructor is unbound, not a function', () => {
+    const ctor = Poly.sym('constructor');
+    const r = buildReport(input([{ name: 'mm', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(ctor.mul(3)) }]));
+    expect(r.totals.macs).toBe(3);
+    expect(r.dims).toEqual({ constructor: 1, seq: 1 });
   });
 });

@@ -40,7 +40,7 @@ describe('robustness: mutated real models', () => {
         const t = performance.now();
         try {
           const rep = profileOnnx(bytesSource(bytes), { file });
-          expect(rep.schemaVersion).toBe(1);
+          expect(rep.schemaVersion).toBe(2);
           internal += rep.diagnostics.filter((d) => d.code === 'internal-error').length;
           reports++;
         } catch (e) {

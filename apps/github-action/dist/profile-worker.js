@@ -1,0 +1,10954 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// ../../packages/report/dist/profile-worker.js
+import { parentPort, workerData } from "node:worker_threads";
+
+// ../../packages/core/dist/symbolic/poly.js
+var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function symKey(name) {
+  return IDENT.test(name) ? name : JSON.stringify(name);
+}
+function monoKey(factors) {
+  return factors.map(([a, e2]) => e2 === 1 ? a.key : `${a.key}^${e2}`).join("*");
+}
+function absBig(v) {
+  return v < 0n ? -v : v;
+}
+function gcdBig(a, b) {
+  a = absBig(a);
+  b = absBig(b);
+  while (b !== 0n)
+    [a, b] = [b, a % b];
+  return a;
+}
+function floorDivBig(a, b) {
+  if (b === 0n)
+    throw new RangeError("division by zero");
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+function ceilDivBig(a, b) {
+  return -floorDivBig(-a, b);
+}
+var SMALL = 4096;
+var SMALL_BIG = BigInt(SMALL);
+function toBig(v) {
+  if (typeof v === "bigint")
+    return v;
+  if (!Number.isInteger(v))
+    throw new RangeError(`not an integer: ${v}`);
+  return BigInt(v);
+}
+var Poly = class _Poly {
+  /** Terms sorted canonically (higher degree first, then by monomial key); no zero coefficients. */
+  terms;
+  cachedKey;
+  constructor(terms, sorted = false) {
+    if (!sorted && terms.length > 1)
+      terms.sort(compareTerms);
+    this.terms = terms;
+  }
+  /** Canonical printed form; equal polys have equal keys. Built on first use. */
+  get key() {
+    return this.cachedKey ??= formatTerms(this.terms, (c) => c.toString());
+  }
+  static ZERO = new _Poly([]);
+  static ONE = new _Poly([{ coeff: 1n, factors: [], mono: "" }]);
+  /** Shared instances of the constants 2..SMALL-1 (dims, strides, dtype sizes): polys are immutable. */
+  static small = [];
+  /** A constant. Throws on a non-integer number. */
+  static const(v) {
+    if (typeof v === "number" && v >= 0 && v < SMALL && Number.isInteger(v))
+      return _Poly.smallConst(v);
+    const b = toBig(v);
+    if (b >= 0n && b < SMALL_BIG)
+      return _Poly.smallConst(Number(b));
+    return new _Poly([{ coeff: b, factors: [], mono: "" }]);
+  }
+  static smallConst(i2) {
+    if (i2 === 0)
+      return _Poly.ZERO;
+    if (i2 === 1)
+      return _Poly.ONE;
+    return _Poly.small[i2] ??= new _Poly([{ coeff: BigInt(i2), factors: [], mono: "" }]);
+  }
+  /** A named symbol such as `batch` or `seq`. */
+  static sym(name) {
+    const atom = { kind: "sym", name, key: symKey(name) };
+    return _Poly.atom(atom);
+  }
+  /** @internal Wrap an atom; use {@link Poly.sym} or the arithmetic methods instead. */
+  static atom(atom) {
+    return new _Poly([{ coeff: 1n, factors: [[atom, 1]], mono: atom.key }]);
+  }
+  static fromMap(map) {
+    const terms = [];
+    for (const t of map.values())
+      if (t.coeff !== 0n)
+        terms.push(t);
+    if (terms.length === 0)
+      return _Poly.ZERO;
+    if (terms.length === 1 && terms[0].mono === "" && terms[0].coeff === 1n)
+      return _Poly.ONE;
+    return new _Poly(terms);
+  }
+  /** True when the poly has no symbols. */
+  get isConst() {
+    return this.terms.length === 0 || this.terms.length === 1 && this.terms[0].mono === "";
+  }
+  /** The constant value; throws when the poly has symbols (check {@link isConst} first). */
+  get constValue() {
+    if (!this.isConst)
+      throw new RangeError(`not a constant: ${this.key}`);
+    return this.terms.length === 0 ? 0n : this.terms[0].coeff;
+  }
+  /** The constant term (0n when absent). */
+  get constantTerm() {
+    const last2 = this.terms[this.terms.length - 1];
+    return last2 && last2.mono === "" ? last2.coeff : 0n;
+  }
+  /** Names of every symbol that occurs, including inside function atoms, sorted. */
+  symbols() {
+    const out = /* @__PURE__ */ new Set();
+    const visit = (p) => {
+      for (const t of p.terms)
+        for (const [a] of t.factors) {
+          if (a.kind === "sym")
+            out.add(a.name);
+          else
+            a.args.forEach(visit);
+        }
+    };
+    visit(this);
+    return [...out].sort();
+  }
+  /** Total degree of the highest term (0 for constants). */
+  get degree() {
+    let d = 0;
+    for (const t of this.terms)
+      d = Math.max(d, t.factors.reduce((s, [, e2]) => s + e2, 0));
+    return d;
+  }
+  equals(other) {
+    if (this === other)
+      return true;
+    if (this.terms.length !== other.terms.length)
+      return false;
+    for (let i2 = 0; i2 < this.terms.length; i2++) {
+      const a = this.terms[i2];
+      const b = other.terms[i2];
+      if (a.coeff !== b.coeff || a.mono !== b.mono)
+        return false;
+    }
+    return true;
+  }
+  add(other) {
+    const o = asPoly(other);
+    if (o.terms.length === 0)
+      return this;
+    if (this.terms.length === 0)
+      return o;
+    if (this.isConst && o.isConst)
+      return _Poly.const(this.terms[0].coeff + o.terms[0].coeff);
+    const map = /* @__PURE__ */ new Map();
+    for (const t of this.terms)
+      map.set(t.mono, t);
+    for (const t of o.terms) {
+      const prev = map.get(t.mono);
+      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    }
+    return _Poly.fromMap(map);
+  }
+  neg() {
+    return this.terms.length === 0 ? this : this.scale(-1n);
+  }
+  sub(other) {
+    return this.add(asPoly(other).neg());
+  }
+  mul(other) {
+    const o = asPoly(other);
+    if (this.terms.length === 0 || o.terms.length === 0)
+      return _Poly.ZERO;
+    if (o === _Poly.ONE)
+      return this;
+    if (this === _Poly.ONE)
+      return o;
+    if (o.isConst)
+      return this.scale(o.terms[0].coeff);
+    if (this.isConst)
+      return o.scale(this.terms[0].coeff);
+    const map = /* @__PURE__ */ new Map();
+    for (const a of this.terms)
+      for (const b of o.terms) {
+        const t = mulTerms(a, b);
+        const prev = map.get(t.mono);
+        map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+      }
+    return _Poly.fromMap(map);
+  }
+  /** `this * c` for a non-zero constant c: same monomials in the same order. */
+  scale(c) {
+    if (c === 1n)
+      return this;
+    if (this.isConst)
+      return _Poly.const(this.terms[0].coeff * c);
+    return new _Poly(this.terms.map((t) => ({ coeff: t.coeff * c, factors: t.factors, mono: t.mono })), true);
+  }
+  /** `this^n` for a non-negative integer n. */
+  pow(n) {
+    let out = _Poly.ONE;
+    for (let i2 = 0; i2 < n; i2++)
+      out = out.mul(this);
+    return out;
+  }
+  /** Greatest common divisor of all coefficients (0n for the zero poly). */
+  contentGcd() {
+    let g = 0n;
+    for (const t of this.terms)
+      g = gcdBig(g, t.coeff);
+    return g;
+  }
+  /** Exact division by an integer that divides every coefficient; undefined otherwise. */
+  divExact(d) {
+    if (d === 0n)
+      return void 0;
+    if (d === 1n)
+      return this;
+    const map = /* @__PURE__ */ new Map();
+    for (const t of this.terms) {
+      if (t.coeff % d !== 0n)
+        return void 0;
+      map.set(t.mono, { ...t, coeff: t.coeff / d });
+    }
+    return _Poly.fromMap(map);
+  }
+  /** `floor(this / d)`: exact when possible, else an opaque `floor` atom. */
+  floorDiv(d) {
+    return integerDiv(this, asPoly(d), "floor");
+  }
+  /** `ceil(this / d)`: exact when possible, else an opaque `ceil` atom. */
+  ceilDiv(d) {
+    return integerDiv(this, asPoly(d), "ceil");
+  }
+  /** `this mod d` (result has the sign of d, as Python). */
+  mod(d) {
+    const o = asPoly(d);
+    if (this.isConst && o.isConst) {
+      const b = o.constValue;
+      return _Poly.const(this.constValue - floorDivBig(this.constValue, b) * b);
+    }
+    if (o.isConst) {
+      const exact = this.divExact(o.constValue);
+      if (exact)
+        return _Poly.ZERO;
+    }
+    return fnAtom("mod", [this, o]);
+  }
+  /**
+   * How `this` compares with `other` for every value of the symbols, which stand for sizes
+   * (non-negative integers): `'eq'`, `'lt'` / `'gt'` when strictly known, `'le'` / `'ge'` when only
+   * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
+   * `'ge'`; `n` vs `m` is undefined.
+   */
+  compare(other) {
+    const d = this.sub(asPoly(other));
+    if (d.isConst) {
+      const v = d.constValue;
+      return v === 0n ? "eq" : v > 0n ? "gt" : "lt";
+    }
+    if (nonNegative(d))
+      return d.constantTerm > 0n ? "gt" : "ge";
+    const n = d.neg();
+    if (nonNegative(n))
+      return n.constantTerm > 0n ? "lt" : "le";
+    return void 0;
+  }
+  min(other) {
+    return minMax(this, asPoly(other), "min");
+  }
+  max(other) {
+    return minMax(this, asPoly(other), "max");
+  }
+  /**
+   * Replace bound symbols by values (other symbols stay). Function atoms whose arguments become
+   * constant are computed exactly.
+   */
+  substitute(bindings) {
+    const get = bindingGetter(bindings);
+    const cache = /* @__PURE__ */ new Map();
+    const atomValue = (a) => {
+      const hit = cache.get(a.key);
+      if (hit)
+        return hit;
+      let v;
+      if (a.kind === "sym") {
+        const b = get(a.name);
+        v = b === void 0 ? _Poly.atom(a) : _Poly.const(b);
+      } else {
+        const args = a.args.map((p) => p.substitute(bindings));
+        v = applyFn(a.fn, args);
+      }
+      cache.set(a.key, v);
+      return v;
+    };
+    let out = _Poly.ZERO;
+    for (const t of this.terms) {
+      let term = _Poly.const(t.coeff);
+      for (const [a, e2] of t.factors)
+        term = term.mul(atomValue(a).pow(e2));
+      out = out.add(term);
+    }
+    return out;
+  }
+  /**
+   * Evaluate to an exact integer. Unbound symbols take `defaultValue` when given (and are reported to
+   * `onDefault`), else this throws naming them. Computes on bigints directly, without building polys.
+   */
+  evaluate(bindings = {}, defaultValue, onDefault) {
+    const get = bindingGetter(bindings);
+    const dflt = defaultValue === void 0 ? void 0 : toBig(defaultValue);
+    const lookup2 = (name) => {
+      const v = get(name);
+      if (v !== void 0 || dflt === void 0)
+        return v;
+      onDefault?.(name);
+      return dflt;
+    };
+    const r = evalTerms(this, lookup2);
+    if (r !== void 0)
+      return r;
+    const rest = this.substitute(bindings);
+    throw new RangeError(`unbound symbols in ${rest.key}: ${rest.symbols().join(", ")}`);
+  }
+  /** Exact canonical form, e.g. `2359296*batch*seq + 768`. */
+  toString() {
+    return this.key;
+  }
+  /** Human form with SI-abbreviated coefficients, e.g. `1.5M*seq^2 + 22.3M*seq`. */
+  toHuman(digits = 3) {
+    return formatTerms(this.terms, (c) => humanInt(c, digits));
+  }
+  toJSON() {
+    return this.key;
+  }
+};
+function evalTerms(p, lookup2) {
+  let sum2 = 0n;
+  for (const t of p.terms) {
+    let v = t.coeff;
+    for (const [a, e2] of t.factors) {
+      const x2 = evalAtom(a, lookup2);
+      if (x2 === void 0)
+        return void 0;
+      v *= e2 === 1 ? x2 : x2 ** BigInt(e2);
+    }
+    sum2 += v;
+  }
+  return sum2;
+}
+function evalAtom(a, lookup2) {
+  if (a.kind === "sym")
+    return lookup2(a.name);
+  const args = [];
+  for (const x3 of a.args) {
+    const v = evalTerms(x3, lookup2);
+    if (v === void 0)
+      return void 0;
+    args.push(v);
+  }
+  const [x2, y] = args;
+  switch (a.fn) {
+    case "floor":
+      return floorDivBig(x2, y);
+    case "ceil":
+      return ceilDivBig(x2, y);
+    case "mod":
+      return x2 - floorDivBig(x2, y) * y;
+    case "min":
+      return x2 < y ? x2 : y;
+    case "max":
+      return x2 > y ? x2 : y;
+  }
+}
+var PolySum = class {
+  /** Running coefficient per monomial, with the first term seen for its factors (mutated in place). */
+  map = /* @__PURE__ */ new Map();
+  /** Add `p` (times the constant or poly `times`). */
+  add(p, times) {
+    const q = times === void 0 || times === Poly.ONE ? p : p.mul(times);
+    for (const t of q.terms) {
+      const prev = this.map.get(t.mono);
+      if (prev)
+        prev.coeff += t.coeff;
+      else
+        this.map.set(t.mono, { coeff: t.coeff, term: t });
+    }
+    return this;
+  }
+  /** The sum so far. */
+  get value() {
+    let out = Poly.ZERO;
+    for (const { coeff, term } of this.map.values())
+      if (coeff !== 0n)
+        out = out.add(termPoly({ ...term, coeff }));
+    return out;
+  }
+};
+function asPoly(v) {
+  return v instanceof Poly ? v : Poly.const(v);
+}
+function bindingGetter(b) {
+  if (b instanceof Map) {
+    return (n) => {
+      const v = b.get(n);
+      return v === void 0 ? void 0 : toBig(v);
+    };
+  }
+  const rec = b;
+  return (n) => Object.prototype.hasOwnProperty.call(rec, n) ? toBig(rec[n]) : void 0;
+}
+function compareTerms(a, b) {
+  const da = a.factors.reduce((s, [, e2]) => s + e2, 0);
+  const db = b.factors.reduce((s, [, e2]) => s + e2, 0);
+  if (da !== db)
+    return db - da;
+  return a.mono < b.mono ? -1 : a.mono > b.mono ? 1 : 0;
+}
+function mulTerms(a, b) {
+  if (a.factors.length === 0)
+    return { coeff: a.coeff * b.coeff, factors: b.factors, mono: b.mono };
+  if (b.factors.length === 0)
+    return { coeff: a.coeff * b.coeff, factors: a.factors, mono: a.mono };
+  const m2 = /* @__PURE__ */ new Map();
+  for (const [atom, e2] of a.factors)
+    m2.set(atom.key, [atom, e2]);
+  for (const [atom, e2] of b.factors) {
+    const prev = m2.get(atom.key);
+    m2.set(atom.key, [atom, (prev ? prev[1] : 0) + e2]);
+  }
+  const factors = [...m2.values()].sort((x2, y) => x2[0].key < y[0].key ? -1 : x2[0].key > y[0].key ? 1 : 0);
+  return { coeff: a.coeff * b.coeff, factors, mono: monoKey(factors) };
+}
+function fnAtom(fn, args) {
+  const key = fn === "floor" || fn === "ceil" ? `${fn}(${wrap(args[0])}/${wrap(args[1])})` : `${fn}(${args.map((a) => a.key).join(", ")})`;
+  const atom = { kind: "fn", fn, args, key };
+  return Poly.atom(atom);
+}
+function wrap(p) {
+  return p.terms.length > 1 || p.terms.length === 1 && p.terms[0].coeff < 0n ? `(${p.key})` : p.key;
+}
+function applyFn(fn, args) {
+  switch (fn) {
+    case "floor":
+      return args[0].floorDiv(args[1]);
+    case "ceil":
+      return args[0].ceilDiv(args[1]);
+    case "mod":
+      return args[0].mod(args[1]);
+    case "min":
+      return args[0].min(args[1]);
+    case "max":
+      return args[0].max(args[1]);
+  }
+}
+function integerDiv(n, d, fn) {
+  if (d.isConst) {
+    const dv = d.constValue;
+    if (dv === 0n)
+      throw new RangeError(`division by zero: ${n.key}/0`);
+    if (n.isConst)
+      return Poly.const(fn === "floor" ? floorDivBig(n.constValue, dv) : ceilDivBig(n.constValue, dv));
+    if (dv === 1n)
+      return n;
+    const exact = n.divExact(dv);
+    if (exact)
+      return exact;
+    let q = Poly.ZERO;
+    let r = Poly.ZERO;
+    for (const t of n.terms) {
+      const single = Poly.ZERO.add(termPoly(t));
+      const qc = floorDivBig(t.coeff, dv);
+      if (t.mono !== "" && t.coeff % dv === 0n)
+        q = q.add(single.divExact(dv));
+      else if (t.mono === "") {
+        q = q.add(Poly.const(qc));
+        r = r.add(Poly.const(t.coeff - qc * dv));
+      } else
+        r = r.add(single);
+    }
+    if (r.isConst)
+      return q.add(Poly.const(fn === "floor" ? floorDivBig(r.constValue, dv) : ceilDivBig(r.constValue, dv)));
+    return q.add(fnAtom(fn, [r, d]));
+  }
+  if (n.equals(d))
+    return Poly.ONE;
+  if (d.terms.length === 1 && n.terms.length >= 1) {
+    const dt = d.terms[0];
+    const out = [];
+    let ok = true;
+    for (const t of n.terms) {
+      const r = divTerm(t, dt);
+      if (!r) {
+        ok = false;
+        break;
+      }
+      out.push(r);
+    }
+    if (ok) {
+      let p = Poly.ZERO;
+      for (const t of out)
+        p = p.add(termPoly(t));
+      return p;
+    }
+  }
+  return fnAtom(fn, [n, d]);
+}
+function termPoly(t) {
+  let p = Poly.const(t.coeff);
+  for (const [a, e2] of t.factors)
+    p = p.mul(Poly.atom(a).pow(e2));
+  return p;
+}
+function divTerm(n, d) {
+  if (n.coeff % d.coeff !== 0n)
+    return void 0;
+  const m2 = /* @__PURE__ */ new Map();
+  for (const [a, e2] of n.factors)
+    m2.set(a.key, [a, e2]);
+  for (const [a, e2] of d.factors) {
+    const prev = m2.get(a.key);
+    if (!prev || prev[1] < e2)
+      return void 0;
+    if (prev[1] === e2)
+      m2.delete(a.key);
+    else
+      m2.set(a.key, [a, prev[1] - e2]);
+  }
+  const factors = [...m2.values()].sort((x2, y) => x2[0].key < y[0].key ? -1 : x2[0].key > y[0].key ? 1 : 0);
+  return { coeff: n.coeff / d.coeff, factors, mono: monoKey(factors) };
+}
+function minMax(a, b, fn) {
+  if (a.equals(b))
+    return a;
+  const diff = a.sub(b);
+  if (diff.isConst) {
+    const aBigger = diff.constValue > 0n;
+    return fn === "max" ? aBigger ? a : b : aBigger ? b : a;
+  }
+  if (nonNegative(diff))
+    return fn === "max" ? a : b;
+  if (nonNegative(diff.neg()))
+    return fn === "max" ? b : a;
+  const [x2, y] = a.key <= b.key ? [a, b] : [b, a];
+  return fnAtom(fn, [x2, y]);
+}
+function nonNegative(p) {
+  return p.terms.every((t) => t.coeff >= 0n && t.factors.every(([a]) => nonNegativeAtom(a)));
+}
+function nonNegativeAtom(a) {
+  if (a.kind === "sym")
+    return true;
+  const [x2, y] = a.args;
+  const positiveConst = y.isConst && y.constValue > 0n;
+  switch (a.fn) {
+    case "min":
+    case "max":
+      return a.args.every(nonNegative);
+    case "floor":
+    case "ceil":
+      return positiveConst && nonNegative(x2);
+    case "mod":
+      return positiveConst;
+  }
+}
+function formatTerms(terms, coeffText) {
+  if (terms.length === 0)
+    return "0";
+  let s = "";
+  terms.forEach((t, i2) => {
+    const neg = t.coeff < 0n;
+    const mag = absBig(t.coeff);
+    let body;
+    if (t.mono === "")
+      body = coeffText(mag);
+    else
+      body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
+    if (i2 === 0)
+      s = neg ? `-${body}` : body;
+    else
+      s += neg ? ` - ${body}` : ` + ${body}`;
+  });
+  return s;
+}
+var SI = [
+  [1000000000000000n, "P"],
+  [1000000000000n, "T"],
+  [1000000000n, "G"],
+  [1000000n, "M"],
+  [1000n, "K"]
+];
+function humanInt(v, digits = 3) {
+  const neg = v < 0n;
+  const m2 = neg ? -v : v;
+  for (const [scale, suffix] of SI) {
+    if (m2 >= scale) {
+      const num4 = Number(m2) / Number(scale);
+      const text = Number(num4.toPrecision(digits)).toString();
+      return `${neg ? "-" : ""}${text}${suffix}`;
+    }
+  }
+  return v.toString();
+}
+
+// ../../packages/core/dist/symbolic/dim.js
+var UNKNOWN_PREFIX = "unk__";
+function dim(v) {
+  if (typeof v === "number")
+    return v;
+  if (typeof v === "bigint")
+    return Number(v);
+  return v.isConst ? Number(v.constValue) : v;
+}
+function dimPoly(d) {
+  return typeof d === "number" ? Poly.const(d) : d;
+}
+function symDim(name) {
+  return Poly.sym(name);
+}
+function isConcreteShape(s) {
+  return s.every((d) => typeof d === "number");
+}
+function isUnknownDim(d) {
+  if (typeof d === "number" || d.terms.length !== 1)
+    return false;
+  const t = d.terms[0];
+  return t.coeff === 1n && t.factors.length === 1 && t.factors[0][1] === 1 && t.factors[0][0].kind === "sym" && t.factors[0][0].name.startsWith(UNKNOWN_PREFIX);
+}
+var UnknownDims = class {
+  prefix;
+  next = 0;
+  constructor(prefix = UNKNOWN_PREFIX) {
+    this.prefix = prefix;
+  }
+  fresh() {
+    return Poly.sym(`${this.prefix}${this.next++}`);
+  }
+};
+function dimAdd(a, b) {
+  if (typeof a === "number" && typeof b === "number")
+    return a + b;
+  return dim(dimPoly(a).add(dimPoly(b)));
+}
+function dimSub(a, b) {
+  if (typeof a === "number" && typeof b === "number")
+    return a - b;
+  return dim(dimPoly(a).sub(dimPoly(b)));
+}
+function dimMul(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isSafeInteger(r))
+      return r;
+    return dim(Poly.const(a).mul(b));
+  }
+  return dim(dimPoly(a).mul(dimPoly(b)));
+}
+function dimFloorDiv(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0)
+      throw new RangeError("division by zero");
+    return Math.floor(a / b);
+  }
+  return dim(dimPoly(a).floorDiv(dimPoly(b)));
+}
+function dimCeilDiv(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    if (b === 0)
+      throw new RangeError("division by zero");
+    return Math.ceil(a / b);
+  }
+  return dim(dimPoly(a).ceilDiv(dimPoly(b)));
+}
+function dimEq(a, b) {
+  if (typeof a === "number" || typeof b === "number")
+    return a === b;
+  return a.equals(b);
+}
+function numElements(shape) {
+  let n = 1;
+  let p;
+  for (const d of shape) {
+    if (typeof d === "number" && p === void 0) {
+      const next = n * d;
+      if (Number.isSafeInteger(next)) {
+        n = next;
+        continue;
+      }
+      p = Poly.const(n).mul(d);
+      continue;
+    }
+    p = (p ?? Poly.const(n)).mul(dimPoly(d));
+  }
+  return p ?? Poly.const(n);
+}
+function dimToString(d) {
+  return typeof d === "number" ? String(d) : d.key;
+}
+function shapeToString(s) {
+  return `[${s.map(dimToString).join(", ")}]`;
+}
+function dimToJSON(d) {
+  return typeof d === "number" ? d : d.key;
+}
+function unifyDim(a, b) {
+  if (dimEq(a, b))
+    return { dim: a };
+  if (typeof a === "number" && typeof b === "number")
+    return { dim: a, conflict: [a, b] };
+  if (typeof a === "number")
+    return { dim: a };
+  if (typeof b === "number")
+    return { dim: b };
+  if (isUnknownDim(a) && !isUnknownDim(b))
+    return { dim: b };
+  return { dim: a };
+}
+function broadcastDim(a, b) {
+  if (a === 1)
+    return { dim: b };
+  if (b === 1)
+    return { dim: a };
+  return unifyDim(a, b);
+}
+function broadcastShapes(...shapes) {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array(rank).fill(1);
+  let conflict;
+  for (const s of shapes) {
+    const off = rank - s.length;
+    for (let i2 = 0; i2 < s.length; i2++) {
+      const r = broadcastDim(out[off + i2], s[i2]);
+      out[off + i2] = r.dim;
+      if (r.conflict && !conflict)
+        conflict = { axis: off + i2, dims: r.conflict };
+    }
+  }
+  return conflict ? { shape: out, conflict } : { shape: out };
+}
+
+// ../../packages/core/dist/ir/dtype.js
+var DTYPE_BITS = {
+  float32: 32,
+  float16: 16,
+  bfloat16: 16,
+  float64: 64,
+  float8e4m3fn: 8,
+  float8e4m3fnuz: 8,
+  float8e5m2: 8,
+  float8e5m2fnuz: 8,
+  float8e8m0: 8,
+  float4e2m1: 4,
+  int4: 4,
+  uint4: 4,
+  int2: 2,
+  uint2: 2,
+  int8: 8,
+  uint8: 8,
+  int16: 16,
+  uint16: 16,
+  int32: 32,
+  uint32: 32,
+  int64: 64,
+  uint64: 64,
+  bool: 8,
+  string: 64,
+  complex64: 64,
+  complex128: 128,
+  unknown: 32
+};
+function isIntDType(t) {
+  return /^u?int\d+$/.test(t);
+}
+
+// ../../packages/core/dist/cost/conventions.js
+var ZERO_COST = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
+function contractionCost(macs, outputs, bias, params, opts = {}, extraFlops = Poly.ZERO) {
+  const twice = macs.mul(2);
+  const flops = opts.convention === "exact" ? bias ? twice : twice.sub(outputs) : twice;
+  return { macs, flops: flops.add(extraFlops), params };
+}
+function elementCost(flops, params = Poly.ZERO) {
+  return { macs: Poly.ZERO, flops, params };
+}
+function checkSizes(kernel, sizes) {
+  for (const [name, v] of Object.entries(sizes)) {
+    const list = Array.isArray(v) ? v : [v];
+    for (const d of list) {
+      if (typeof d === "number" && (!Number.isInteger(d) || d < 0))
+        throw new RangeError(`${kernel}: ${name} must be a non-negative integer, got ${d}`);
+    }
+  }
+}
+
+// ../../packages/core/dist/cost/conv.js
+function convOutputDim(inDim, kernel, stride = 1, padBegin = 0, padEnd = 0, dilation = 1, ceilMode = false) {
+  if (stride <= 0)
+    throw new RangeError(`stride must be positive, got ${stride}`);
+  if (typeof inDim === "number" && typeof kernel === "number" && smallInts(inDim, kernel, stride, padBegin, padEnd, dilation)) {
+    const span2 = inDim + padBegin + padEnd - ((kernel - 1) * dilation + 1);
+    if (!ceilMode)
+      return Math.floor(span2 / stride) + 1;
+    const out2 = Math.ceil(span2 / stride) + 1;
+    return (out2 - 1) * stride >= inDim + padBegin ? out2 - 1 : out2;
+  }
+  const effK = dimPoly(kernel).sub(1).mul(dilation).add(1);
+  const span = dimPoly(inDim).add(padBegin + padEnd).sub(effK);
+  if (!ceilMode)
+    return dim(span.floorDiv(stride).add(1));
+  let out = span.ceilDiv(stride).add(1);
+  const lastStart = out.sub(1).mul(stride);
+  const limit = dimPoly(inDim).add(padBegin);
+  const over = lastStart.sub(limit);
+  if (over.isConst && over.constValue >= 0n)
+    out = out.sub(1);
+  return dim(out);
+}
+function smallInts(...xs) {
+  for (const x2 of xs)
+    if (!Number.isInteger(x2) || Math.abs(x2) >= 2 ** 31)
+      return false;
+  return true;
+}
+function convCost(p, opts = {}) {
+  const g = p.groups ?? 1;
+  checkGroups("convCost", p, g);
+  const cinPerGroup = dimPoly(p.inChannels).floorDiv(g);
+  const k = numElements(p.kernel);
+  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
+  const macs = outputs.mul(cinPerGroup).mul(k);
+  const params = dimPoly(p.outChannels).mul(cinPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
+  return contractionCost(macs, outputs, p.bias, params, opts);
+}
+function checkGroups(kernel, p, g) {
+  checkSizes(kernel, { batch: p.batch, inChannels: p.inChannels, outChannels: p.outChannels, outSpatial: p.outSpatial, kernel: p.kernel });
+  if (!Number.isInteger(g) || g < 1)
+    throw new RangeError(`${kernel}: groups must be a positive integer, got ${g}`);
+  for (const [name, c] of [["inChannels", p.inChannels], ["outChannels", p.outChannels]])
+    if (typeof c === "number" && c % g !== 0)
+      throw new RangeError(`${kernel}: ${name} ${c} is not divisible by groups ${g}`);
+}
+function convTransposeCost(p, _opts = {}) {
+  const g = p.groups ?? 1;
+  checkGroups("convTransposeCost", p, g);
+  checkSizes("convTransposeCost", { inSpatial: p.inSpatial });
+  const coutPerGroup = dimPoly(p.outChannels).floorDiv(g);
+  const k = numElements(p.kernel);
+  const macs = numElements([p.batch, p.inChannels, ...p.inSpatial]).mul(coutPerGroup).mul(k);
+  const outputs = numElements([p.batch, p.outChannels, ...p.outSpatial]);
+  const params = dimPoly(p.inChannels).mul(coutPerGroup).mul(k).add(p.bias ? dimPoly(p.outChannels) : Poly.ZERO);
+  const flops = macs.mul(2).add(p.bias ? outputs : Poly.ZERO);
+  return { macs, flops, params };
+}
+function windowFlops(kind, k) {
+  switch (kind) {
+    case "max":
+      return k.sub(1);
+    case "avg":
+      return k;
+    case "lp":
+      return k.mul(2);
+  }
+}
+function poolCost(p, _opts = {}) {
+  if (p.kernel.length === 0)
+    throw new RangeError("poolCost: kernel must have at least one axis");
+  checkSizes("poolCost", { batch: p.batch, channels: p.channels, outSpatial: p.outSpatial, kernel: p.kernel });
+  const outputs = numElements([p.batch, p.channels, ...p.outSpatial]);
+  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.kernel))));
+}
+function globalPoolCost(p, _opts = {}) {
+  const outputs = numElements([p.batch, p.channels]);
+  return elementCost(outputs.mul(windowFlops(p.kind, numElements(p.inSpatial))));
+}
+
+// ../../packages/core/dist/cost/matmul.js
+function matmulCost(p, opts = {}) {
+  if (p.a.length === 0 || p.b.length === 0)
+    throw new RangeError("matmul operands must have rank >= 1");
+  const A = p.a.length === 1 ? [1, p.a[0]] : p.a;
+  const B = p.b.length === 1 ? [p.b[0], 1] : p.b;
+  const m2 = A[A.length - 2];
+  const k = A[A.length - 1];
+  const n = B[B.length - 1];
+  const batch = broadcastShapes(A.slice(0, -2), B.slice(0, -2)).shape;
+  const outputs = numElements([...batch, m2, n]);
+  return contractionCost(outputs.mul(dimPoly(k)), outputs, false, Poly.ZERO, opts);
+}
+function gemmCost(p, opts = {}) {
+  checkSizes("gemmCost", { m: p.m, k: p.k, n: p.n, batch: p.batch });
+  const outputs = numElements([p.batch ?? 1, p.m, p.n]);
+  const params = dimPoly(p.k).mul(dimPoly(p.n)).add(p.bias ? dimPoly(p.n) : Poly.ZERO);
+  return contractionCost(outputs.mul(dimPoly(p.k)), outputs, p.bias, params, opts);
+}
+function einsumCost(equation, shapes, opts = {}) {
+  const eq = equation.replace(/\s+/g, "");
+  const [lhs, rhs] = eq.split("->");
+  const terms = lhs.split(",");
+  if (terms.length !== shapes.length)
+    throw new RangeError(`einsumCost: equation ${JSON.stringify(equation)} has ${terms.length} operands, got ${shapes.length} shapes`);
+  const sizes = /* @__PURE__ */ new Map();
+  let ellipsis = [];
+  terms.forEach((t, i2) => {
+    const s = shapes[i2] ?? [];
+    const letters = t.replace("...", "");
+    const ellRank = t.includes("...") ? s.length - letters.length : 0;
+    let axis = 0;
+    for (let j = 0; j < t.length; j++) {
+      if (t.startsWith("...", j)) {
+        const e2 = s.slice(axis, axis + ellRank);
+        ellipsis = broadcastShapes(ellipsis, e2).shape;
+        axis += ellRank;
+        j += 2;
+        continue;
+      }
+      const d = s[axis++];
+      const prev = sizes.get(t[j]);
+      if (d !== void 0 && (prev === void 0 || prev === 1))
+        sizes.set(t[j], d);
+    }
+  });
+  const all = numElements([...sizes.values(), ...ellipsis]);
+  const outLetters = rhs ?? [...sizes.keys()].filter((c) => lhs.split(c).length - 1 === 1).join("");
+  const outDims = [...outLetters.replace("...", "")].map((c) => sizes.get(c) ?? 1);
+  const outputs = numElements([...outDims, ...ellipsis]);
+  if (terms.length === 1)
+    return { macs: Poly.ZERO, flops: all.sub(outputs), params: Poly.ZERO };
+  return contractionCost(all, outputs, false, Poly.ZERO, opts);
+}
+
+// ../../packages/core/dist/cost/elementwise.js
+var ELEMENT_FLOPS = {
+  // Arithmetic: one operation.
+  Add: 1,
+  Sub: 1,
+  Mul: 1,
+  Div: 1,
+  Mod: 1,
+  Neg: 1,
+  Abs: 1,
+  Reciprocal: 1,
+  Sign: 1,
+  // Pow is one library call (1), like the other transcendental functions.
+  Pow: 1,
+  Sqrt: 1,
+  Exp: 1,
+  Log: 1,
+  Erf: 1,
+  Sin: 1,
+  Cos: 1,
+  Tan: 1,
+  Asin: 1,
+  Acos: 1,
+  Atan: 1,
+  Sinh: 1,
+  Cosh: 1,
+  Asinh: 1,
+  Acosh: 1,
+  Atanh: 1,
+  Floor: 1,
+  Ceil: 1,
+  Round: 1,
+  // Comparisons, logic, bitwise and select: one operation each.
+  Equal: 1,
+  Less: 1,
+  LessOrEqual: 1,
+  Greater: 1,
+  GreaterOrEqual: 1,
+  And: 1,
+  Or: 1,
+  Xor: 1,
+  Not: 1,
+  BitShift: 1,
+  BitwiseAnd: 1,
+  BitwiseOr: 1,
+  BitwiseXor: 1,
+  BitwiseNot: 1,
+  IsNaN: 1,
+  IsInf: 1,
+  Where: 1,
+  // Variadic ops are costed per pairwise operation by the caller: (n - 1) * elements.
+  Sum: 1,
+  Max: 1,
+  Min: 1,
+  // Mean of n inputs: (n - 1) additions + 1 division; callers pass n * elements.
+  Mean: 1,
+  // Relu = max(x, 0): 1 comparison. ThresholdedRelu: 1 comparison.
+  Relu: 1,
+  ThresholdedRelu: 1,
+  // LeakyRelu / PRelu: comparison + multiply = 2.
+  LeakyRelu: 2,
+  PRelu: 2,
+  // Clip: 2 comparisons (min and max). Shrink: 2 comparisons and an add/sub on the kept branch = 3.
+  Clip: 2,
+  Shrink: 3,
+  // Sigmoid = 1 / (1 + exp(-x)): neg, exp, add, div = 4.
+  Sigmoid: 4,
+  // Tanh is one transcendental call.
+  Tanh: 1,
+  // HardSigmoid = max(0, min(1, a*x + b)): mul, add, 2 comparisons = 4. HardSwish = x * HardSigmoid(x) = 5.
+  HardSigmoid: 4,
+  HardSwish: 5,
+  // Swish / SiLU = x * sigmoid(x) = 4 + 1 = 5.
+  Swish: 5,
+  SiLU: 5,
+  // Elu = x < 0 ? a*(exp(x) - 1) : x: comparison, exp, sub, mul = 4. Selu = gamma * Elu = 5.
+  Elu: 4,
+  Selu: 5,
+  // Celu = max(0, x) + min(0, a*(exp(x/a) - 1)): div, exp, sub, mul, min, max, add = 7.
+  Celu: 7,
+  // Softplus = log(1 + exp(x)) = 3. Softsign = x / (1 + |x|) = 3.
+  Softplus: 3,
+  Softsign: 3,
+  // Mish = x * tanh(softplus(x)) = 3 + 1 + 1 = 5.
+  Mish: 5,
+  // Gelu (erf form) = 0.5 * x * (1 + erf(x / sqrt 2)): div, erf, add, mul, mul = 5.
+  Gelu: 5,
+  // Gelu (tanh approximation) = 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))): x^3 (2), mul, add, mul, tanh, add, mul, mul = 9.
+  GeluTanh: 9,
+  // QuickGelu = x * sigmoid(1.702x): mul + sigmoid (4) + mul = 6.
+  QuickGelu: 6,
+  // LpNormalization (p = 2): square + add per element for the norm, then 1 division = 3.
+  LpNormalization: 3,
+  // MeanVarianceNormalization: mean (add), variance (sub, square, add), normalise (sub, div) = 6.
+  MeanVarianceNormalization: 6,
+  // LRN with the default size 5: 5 squares + 4 adds for the window sum, then mul, add, pow, div = 13.
+  LRN: 13
+};
+function hasElementwiseRule(op) {
+  return Object.prototype.hasOwnProperty.call(ELEMENT_FLOPS, op);
+}
+var UnknownElementwiseOpError = class extends Error {
+  op;
+  name = "UnknownElementwiseOpError";
+  constructor(op) {
+    super(`no element-wise cost rule for ${op}`);
+    this.op = op;
+  }
+};
+function elementwiseCost(op, elements2, _opts = {}) {
+  const per = ELEMENT_FLOPS[op];
+  if (per === void 0 || !hasElementwiseRule(op))
+    throw new UnknownElementwiseOpError(op);
+  return elementCost(elements2.mul(per));
+}
+
+// ../../packages/core/dist/cost/layers.js
+function normalizationCost(p, _opts = {}) {
+  checkSizes("normalizationCost", { channels: p.channels, normalizedSize: p.normalizedSize });
+  const groups = p.groups === void 0 ? Poly.ZERO : p.groups instanceof Poly ? p.groups : dimPoly(p.groups);
+  switch (p.kind) {
+    case "batch": {
+      const c = dimPoly(p.channels ?? 1);
+      return elementCost(p.elements.mul(2), c.mul(4));
+    }
+    case "layer":
+    case "instance":
+    case "group": {
+      const size = p.normalizedSize ?? p.channels;
+      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size).mul(p.bias === false ? 1 : 2);
+      return elementCost(p.elements.mul(8).add(groups.mul(4)), params);
+    }
+    case "rms": {
+      const size = p.normalizedSize ?? p.channels;
+      const params = p.affine === false || size === void 0 ? Poly.ZERO : dimPoly(size);
+      return elementCost(p.elements.mul(4).add(groups.mul(4)), params);
+    }
+    default:
+      throw new RangeError(`normalizationCost: unknown kind ${JSON.stringify(p.kind)}`);
+  }
+}
+function softmaxCost(p, _opts = {}) {
+  const op = p.op ?? "Softmax";
+  if (op === "Hardmax")
+    return elementCost(p.elements);
+  if (op === "LogSoftmax" && p.axisSize !== void 0) {
+    const axis = p.axisSize instanceof Poly ? p.axisSize : dimPoly(p.axisSize);
+    return elementCost(p.elements.mul(5).add(axis.isConst && axis.constValue > 0n ? p.elements.floorDiv(axis) : Poly.ZERO));
+  }
+  return elementCost(p.elements.mul(5));
+}
+function reduceCost(p, _opts = {}) {
+  const { inElements: i2, outElements: o } = p;
+  switch (p.op) {
+    case "ReduceSum":
+    case "ReduceMax":
+    case "ReduceMin":
+    case "ReduceProd":
+    case "ArgMax":
+    case "ArgMin":
+      return elementCost(i2.sub(o));
+    case "ReduceMean":
+    case "ReduceLogSum":
+      return elementCost(i2);
+    case "ReduceSumSquare":
+    case "ReduceL1":
+      return elementCost(i2.mul(2).sub(o));
+    case "ReduceL2":
+    case "ReduceLogSumExp":
+      return elementCost(i2.mul(2));
+    default:
+      throw new RangeError(`no reduction cost rule for ${p.op}`);
+  }
+}
+function resizeCost(p, _opts = {}) {
+  if (!Number.isInteger(p.spatialRank) || p.spatialRank < 0)
+    throw new RangeError(`resizeCost: spatialRank must be a non-negative integer, got ${p.spatialRank}`);
+  if (p.mode === "nearest")
+    return elementCost(Poly.ZERO);
+  const taps = (p.mode === "linear" ? 2 : 4) ** p.spatialRank;
+  return elementCost(p.outElements.mul(2 * taps - 1));
+}
+function attentionCost(p, opts = {}) {
+  checkSizes("attentionCost", { batch: p.batch, heads: p.heads, seqQ: p.seqQ, seqK: p.seqK, headDim: p.headDim, headDimV: p.headDimV });
+  const scores = numElements([p.batch, p.heads, p.seqQ, p.seqK]);
+  const qk = scores.mul(dimPoly(p.headDim));
+  const av = scores.mul(dimPoly(p.headDimV ?? p.headDim));
+  const outputs = scores.add(numElements([p.batch, p.heads, p.seqQ, p.headDimV ?? p.headDim]));
+  return contractionCost(qk.add(av), outputs, false, Poly.ZERO, opts, scores.mul(6));
+}
+var GATES = { lstm: 4, gru: 3, rnn: 1 };
+var CELL_FLOPS = { lstm: 18, gru: 13, rnn: 1 };
+function rnnCost(p, opts = {}) {
+  const g = GATES[p.cell];
+  const dirs = p.directions ?? 1;
+  if (dirs !== 1 && dirs !== 2)
+    throw new RangeError(`rnnCost: directions must be 1 or 2, got ${dirs}`);
+  checkSizes("rnnCost", { seqLen: p.seqLen, batch: p.batch, inputSize: p.inputSize, hiddenSize: p.hiddenSize });
+  const bv = p.biasVectors ?? 1;
+  const h = dimPoly(p.hiddenSize);
+  const steps = numElements([p.seqLen, p.batch]).mul(dirs);
+  const perStepMacs = h.mul(g).mul(dimPoly(p.inputSize).add(h));
+  const macs = steps.mul(perStepMacs);
+  const outputs = steps.mul(h.mul(g));
+  const extra = steps.mul(h.mul(CELL_FLOPS[p.cell] + g * bv));
+  const params = h.mul(g).mul(dimPoly(p.inputSize).add(h).add(bv)).mul(dirs);
+  return contractionCost(macs, outputs, true, params, opts, extra);
+}
+function quantizeCost(elements2, _opts = {}) {
+  return elementCost(elements2.mul(5));
+}
+function dequantizeCost(elements2, _opts = {}) {
+  return elementCost(elements2.mul(2));
+}
+
+// ../../packages/core/dist/report/count.js
+var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+function toCount(v) {
+  return v <= MAX_SAFE && v >= -MAX_SAFE ? Number(v) : v.toString();
+}
+
+// ../../packages/core/dist/memory/memory.js
+function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
+  const lastUse = /* @__PURE__ */ new Map();
+  steps.forEach((s, i2) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i2)));
+  for (const o of graphOutputs)
+    lastUse.set(o, Number.POSITIVE_INFINITY);
+  const size = /* @__PURE__ */ new Map();
+  let live = 0n;
+  for (const gi of graphInputs) {
+    if (exclude.has(gi.name) || size.has(gi.name))
+      continue;
+    const b = BigInt(gi.bytes);
+    size.set(gi.name, b);
+    live += b;
+  }
+  let peak = live;
+  let atStep = steps.length ? 0 : -1;
+  const free = (name) => {
+    const b = size.get(name);
+    if (b === void 0)
+      return;
+    size.delete(name);
+    live -= b;
+  };
+  steps.forEach((s, i2) => {
+    for (const o of s.outputs) {
+      if (o.name === "" || exclude.has(o.name) || size.has(o.name))
+        continue;
+      const b = BigInt(o.bytes);
+      size.set(o.name, b);
+      live += b;
+    }
+    if (live > peak) {
+      peak = live;
+      atStep = i2;
+    }
+    for (const n of s.inputs)
+      if (lastUse.get(n) === i2)
+        free(n);
+    for (const o of s.outputs)
+      if (!lastUse.has(o.name))
+        free(o.name);
+  });
+  return { peakBytes: toCount(peak), atStep };
+}
+
+// ../../packages/core/dist/util/text.js
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function groupDigits(v) {
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || Math.abs(v) >= 1e21)
+      return v.toLocaleString("en-US");
+    if (Object.is(v, -0))
+      return "-0";
+  }
+  const s = String(v);
+  if (!/^-?\d+$/.test(s))
+    return s;
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+// ../../packages/core/dist/util/dict.js
+function dict(entries) {
+  const d = /* @__PURE__ */ Object.create(null);
+  if (entries)
+    for (const [k, v] of entries)
+      d[k] = v;
+  return d;
+}
+function own(obj, key) {
+  return obj !== void 0 && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : void 0;
+}
+
+// ../../packages/core/dist/io/import-error.js
+var ModelImportError = class extends Error {
+};
+var ModelOptionsError = class extends Error {
+};
+
+// ../../packages/core/dist/report/build.js
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+var InvalidCountError = class extends ModelImportError {
+  file;
+  where;
+  value;
+  name = "InvalidCountError";
+  code = "invalid-count";
+  constructor(file, where, value2) {
+    super(`${file ? `${file}: ` : ""}${where} is negative (${value2}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    this.file = file;
+    this.where = where;
+    this.value = value2;
+  }
+};
+function buildReport(input) {
+  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), input.dims);
+  const unbound = /* @__PURE__ */ new Set();
+  const noteUnbound = (s) => {
+    unbound.add(s);
+  };
+  const evalBig = (p, owner, field) => {
+    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    if (v < 0n)
+      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
+    return v;
+  };
+  const evalPoly = (p, owner, field) => toCount(evalBig(p, owner, field));
+  const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const macsSum = new PolySum();
+  const flopsSum = new PolySum();
+  const paramsSum = new PolySum();
+  const movedSum = new PolySum();
+  const activationsSum = new PolySum();
+  const unsupported = dict();
+  let supported = 0;
+  const nodes = input.nodes.map((n) => {
+    const mult = n.multiplicity ?? Poly.ONE;
+    const c = n.cost;
+    if (n.status === "unsupported")
+      unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
+    else
+      supported++;
+    for (const o of n.outputs)
+      activationsSum.add(o.bytes);
+    const out = {
+      name: n.name,
+      op: n.op,
+      domain: n.domain,
+      ...n.layer !== void 0 ? { layer: n.layer } : {},
+      inputs: [...n.inputs],
+      outputs: n.outputs.map(tensor),
+      params: 0,
+      macs: 0,
+      flops: 0,
+      bytesRead: 0,
+      bytesWritten: 0
+    };
+    if (c) {
+      macsSum.add(c.macs, mult);
+      flopsSum.add(c.flops, mult);
+      paramsSum.add(c.params);
+      movedSum.add(c.bytesRead, mult).add(c.bytesWritten, mult);
+      out.params = evalPoly(c.params, n.name, "params");
+      out.macs = evalPoly(c.macs, n.name, "macs");
+      out.flops = evalPoly(c.flops, n.name, "flops");
+      out.bytesRead = evalPoly(c.bytesRead, n.name, "bytesRead");
+      out.bytesWritten = evalPoly(c.bytesWritten, n.name, "bytesWritten");
+    }
+    if (!c && n.params) {
+      paramsSum.add(n.params);
+      out.params = evalPoly(n.params, n.name, "params");
+    }
+    if (!mult.equals(Poly.ONE))
+      out.multiplicity = evalPoly(mult, n.name, "multiplicity");
+    if (n.status)
+      out.status = n.status;
+    return out;
+  });
+  const macs = macsSum.value;
+  const flops = flopsSum.value;
+  const moved = movedSum.value;
+  const activations = activationsSum.value;
+  const params = input.params ?? paramsSum.value;
+  const weightNames = new Set(input.weights.map((w) => w.name));
+  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightBytes = 0n;
+  for (const w of input.weights) {
+    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0)
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    weightBytes += BigInt(w.byteLength);
+  }
+  const totals = {
+    params: evalPoly(params, void 0, "params"),
+    ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
+    macs: evalPoly(macs, void 0, "macs"),
+    flops: evalPoly(flops, void 0, "flops"),
+    weightBytes: toCount(weightBytes),
+    activationBytes: evalPoly(activations, void 0, "activationBytes"),
+    peakMemoryBytes: peak.peakBytes,
+    bytesMoved: evalPoly(moved, void 0, "bytesMoved")
+  };
+  const symbolic = {};
+  for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
+    if (!p.isConst)
+      symbolic[k] = p.toString();
+  const diagnostics = [...input.diagnostics];
+  if (unbound.size) {
+    const names = [...unbound].sort();
+    for (const s of names)
+      bindings[s] = 1;
+    diagnostics.push({
+      severity: "warning",
+      code: "unbound-symbol",
+      message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
+    });
+  }
+  diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
+  return {
+    schemaVersion: 1,
+    tool: { ...input.tool },
+    model: input.model,
+    convention: input.convention,
+    dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
+    inputs: input.inputs.map(tensor),
+    outputs: input.outputs.map(tensor),
+    totals,
+    ...Object.keys(symbolic).length ? { symbolic } : {},
+    nodes,
+    latency: [],
+    coverage: { nodes: input.nodes.length, supported, unsupported },
+    diagnostics
+  };
+}
+
+// ../../packages/core/dist/io/byte-source.js
+function bytesSource(bytes) {
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, offset + length)
+  };
+}
+
+// ../../packages/core/dist/io/lfs.js
+var PREFIXES = ["version https://git-lfs.github.com/spec/", "version https://hawser.github.com/spec/"];
+function isGitLfsPointer(head, size = head.length) {
+  if (size > 1024)
+    return false;
+  return PREFIXES.some((p) => head.length >= p.length && [...p].every((ch, i2) => head[i2] === ch.charCodeAt(0)));
+}
+
+// ../../packages/onnx/dist/node/file-source.js
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+function openFileSource(path) {
+  const fd2 = openSync(path, "r");
+  let size;
+  try {
+    size = fstatSync(fd2).size;
+  } catch (e2) {
+    closeSync(fd2);
+    throw e2;
+  }
+  let open = true;
+  let bytesRead = 0;
+  let reads = 0;
+  return {
+    size,
+    get bytesRead() {
+      return bytesRead;
+    },
+    get reads() {
+      return reads;
+    },
+    read(offset, length) {
+      const buf = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd2, buf, got, length - got, offset + got);
+        if (n === 0)
+          break;
+        got += n;
+      }
+      reads++;
+      bytesRead += got;
+      return got === length ? buf : buf.subarray(0, got);
+    },
+    close() {
+      if (open) {
+        open = false;
+        closeSync(fd2);
+      }
+    }
+  };
+}
+
+// ../../packages/keras/dist/errors.js
+var KerasImportError = class extends ModelImportError {
+  file;
+  code;
+  offset;
+  name = "KerasImportError";
+  /**
+   * @param file label of the file (its path, or `input`)
+   * @param code machine-readable reason
+   * @param message full message, starting with `<file>: `
+   * @param offset byte offset of the problem, when known
+   */
+  constructor(file, code, message, offset) {
+    super(message);
+    this.file = file;
+    this.code = code;
+    this.offset = offset;
+  }
+};
+
+// ../../packages/keras/dist/messages.js
+var DEFAULT_FILE_LABEL = "input";
+var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+function quote(text, max2 = 40) {
+  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+  return JSON.stringify(cut);
+}
+var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
+var MESSAGES = {
+  empty: (file) => `${file}: the file is empty (0 bytes), so it holds no Keras model. Check that it was written completely.`,
+  invalidJson: (file, reason, line, column, offset) => `${file}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${reason}. Export the model again with model.to_json().`,
+  notKerasJson: (file, got) => `${file}: not a Keras model config: ${got}; expected ${EXPECTED_KEYS}.`,
+  notKerasBinary: (file, what) => `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json and .keras archives.`,
+  hdf5: () => "it is an HDF5 file (a legacy Keras .h5 model); save it as .keras or export model.to_json()",
+  binary: () => "it is binary data, not JSON text",
+  zipNoEocd: (file) => `${file}: truncated or damaged zip archive: no end-of-central-directory record. Fetch or save the .keras file again.`,
+  zipTruncated: (file, what, offset, size) => `${file}: truncated or damaged zip archive: ${what} at byte ${offset} lies beyond the end of the file (${size} bytes). Fetch or save the .keras file again.`,
+  zipBadSignature: (file, what, offset) => `${file}: damaged zip archive: no ${what} signature at byte ${offset}. Fetch or save the .keras file again.`,
+  zipNoConfig: (file, members) => `${file}: zip archive without a config.json member, so it is not a .keras model (members: ${members.slice(0, 8).map((m2) => quote(m2)).join(", ") || "none"}${members.length > 8 ? ", ..." : ""}).`,
+  zipTooLarge: (file, declaredOrActual, size) => `${file}: config.json ${declaredOrActual} ${size} bytes, over the ${MAX_CONFIG_BYTES} byte limit; refusing to inflate it (a zip bomb or not a Keras archive).`,
+  zipMethod: (file, method) => `${file}: config.json uses zip compression method ${method}; only stored (0) and deflate (8) are supported.`,
+  zipEncrypted: (file) => `${file}: config.json is encrypted; modelcost cannot read it.`,
+  zipInflate: (file, reason) => `${file}: config.json is damaged: ${reason}. Fetch or save the .keras file again.`,
+  io: (file, offset, length, got) => `${file}: read of ${length} bytes at byte ${offset} returned ${got} bytes (I/O error or file changed while reading).`,
+  noLayers: (file, where) => `${file}: ${where} has no \`layers\` list, so it is not a Keras model config.`,
+  badLayer: (file, where, reason) => `${file}: ${where}: ${reason}.`,
+  unknownRef: (file, layer, ref) => `${file}: layer ${quote(layer)} reads ${ref}, which no layer of the model produces.`,
+  cycle: (file, layer) => `${file}: layer ${quote(layer)} depends on its own output (a cycle in inbound_nodes).`,
+  badInputOption: (file, name, inputs) => `${file}: --input ${name}: the model has no input named ${quote(name)}; its inputs are ${inputs.map((n) => quote(n)).join(", ") || "none"}.`,
+  // Diagnostics (analysis goes on).
+  unsupportedLayer: (className, name) => `layer ${quote(name)} of class ${className} has no modelcost rule (a Lambda, custom or unknown layer): its output shape and cost are unknown, and layers that depend on it are profiled without shapes.`,
+  unknownShape: (name) => `layer ${quote(name)}: an input shape is unknown (it depends on an unsupported layer), so its output shape and cost are unknown.`,
+  paramsUnknown: (name) => `layer ${quote(name)}: its weights depend on an unknown input shape, so its params are not counted.`,
+  shapeError: (className, name, reason) => `(${className} ${quote(name)}) ${reason}`,
+  unknownActivation: (name, activation2) => `layer ${quote(name)}: activation ${quote(activation2)} has no element cost rule; its flops are not counted.`,
+  noInputShape: (name) => `input ${quote(name)} has no shape in the config (a Sequential model built without an input shape); pass --input ${name}=... to profile it.`,
+  unknownDType: (name, dtype) => `layer ${quote(name)}: dtype ${quote(dtype)} is not known; counted as float32.`
+};
+
+// ../../packages/keras/dist/layers/rule.js
+var ShapeError = class extends Error {
+  name = "ShapeError";
+};
+var UnknownShapeError = class extends Error {
+  name = "UnknownShapeError";
+};
+function num(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "number" ? v : def;
+}
+function bool(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "boolean" ? v : def;
+}
+function str(cfg, key, def) {
+  const v = cfg[key];
+  return typeof v === "string" ? v : def;
+}
+function tuple(cfg, key, n, def) {
+  const v = cfg[key] ?? def;
+  if (typeof v === "number")
+    return new Array(n).fill(v);
+  if (Array.isArray(v) && v.every((x2) => typeof x2 === "number")) {
+    const list = v;
+    if (list.length === n)
+      return [...list];
+    if (list.length === 1)
+      return new Array(n).fill(list[0]);
+  }
+  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer or a list of ${n} integers`);
+}
+function channelsFirst(cfg) {
+  return cfg["data_format"] === "channels_first";
+}
+function nested(cfg, key) {
+  const v = cfg[key];
+  if (!v || typeof v !== "object" || Array.isArray(v))
+    return void 0;
+  const o = v;
+  if (typeof o["class_name"] !== "string")
+    return void 0;
+  const inner = o["config"];
+  return { className: o["class_name"], config: inner && typeof inner === "object" && !Array.isArray(inner) ? inner : {} };
+}
+function inShape(c, i2 = 0) {
+  const t = c.inputs[i2];
+  if (!t)
+    throw new ShapeError(`expected at least ${i2 + 1} input tensor${i2 ? "s" : ""}, got ${c.inputs.length}`);
+  if (!t.shape)
+    throw new UnknownShapeError(`input ${i2} of ${c.name} has an unknown shape`);
+  return t.shape;
+}
+function inRank(c, rank, what, i2 = 0) {
+  const s = inShape(c, i2);
+  const ranks = typeof rank === "number" ? [rank] : rank;
+  if (!ranks.includes(s.length))
+    throw new ShapeError(`input ${i2}: expected rank ${ranks.join(" or ")} (${what}), got rank ${s.length} ${shapeToString(s)}`);
+  return s;
+}
+function last(s) {
+  return s[s.length - 1];
+}
+var fmt = dimToString;
+function normAxis(axis, rank) {
+  const a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank)
+    throw new ShapeError(`axis ${axis} is out of range for rank ${rank}`);
+  return a;
+}
+function windowOut(inDim, k, stride, padding, dilation = 1) {
+  const eff = (k - 1) * dilation + 1;
+  if (padding === "same" || padding === "causal")
+    return dimCeilDiv(inDim, stride);
+  if (padding === "full")
+    return dimCeilDiv(dim(dimPoly(inDim).add(eff - 1)), stride);
+  if (typeof inDim === "number") {
+    const out = Math.floor((inDim - eff) / stride) + 1;
+    if (out <= 0)
+      throw new ShapeError(`input size ${inDim} is smaller than the window ${eff} (padding valid)`);
+    return out;
+  }
+  return dimCeilDiv(dim(dimPoly(inDim).sub(eff - 1)), stride);
+}
+function elements(s) {
+  return numElements(s);
+}
+var ACTIVATION_OPS = {
+  linear: 0,
+  relu: "Relu",
+  relu6: "Clip",
+  sigmoid: "Sigmoid",
+  tanh: "Tanh",
+  elu: "Elu",
+  selu: "Selu",
+  softplus: "Softplus",
+  softsign: "Softsign",
+  swish: "Swish",
+  silu: "SiLU",
+  gelu: "Gelu",
+  hard_sigmoid: "HardSigmoid",
+  hard_swish: "HardSwish",
+  hard_silu: "HardSwish",
+  exponential: "Exp",
+  leaky_relu: "LeakyRelu",
+  mish: "Mish",
+  celu: "Celu",
+  // Softmax: max, subtract, exp, sum, divide = 5 per element (docs/cost-conventions.md#softmax).
+  softmax: 5,
+  // LogSoftmax: 5 per element plus one log per row, approximated per element (upper bound +1).
+  log_softmax: 6
+};
+function activationName(v) {
+  if (v === void 0 || v === null)
+    return void 0;
+  if (typeof v === "string")
+    return v;
+  if (typeof v === "object" && !Array.isArray(v)) {
+    const o = v;
+    if (typeof o["config"] === "string")
+      return o["config"];
+    if (typeof o["class_name"] === "string")
+      return o["class_name"];
+  }
+  return JSON.stringify(v);
+}
+function activationFlops(c, act, n) {
+  const name = activationName(act);
+  if (name === void 0)
+    return Poly.ZERO;
+  const key = name.toLowerCase();
+  const op = ACTIVATION_OPS[key] ?? ACTIVATION_OPS[name];
+  if (op === void 0) {
+    c.diag("warning", "unknown-activation", MESSAGES.unknownActivation(c.name, name));
+    return Poly.ZERO;
+  }
+  if (typeof op === "number")
+    return n.mul(op);
+  if (!hasElementwiseRule(op))
+    return Poly.ZERO;
+  return elementwiseCost(op, n).flops;
+}
+function withActivation(c, cost, out) {
+  const extra = activationFlops(c, c.config["activation"], elements(out));
+  return extra.terms.length === 0 ? cost : { ...cost, flops: cost.flops.add(extra) };
+}
+function flopsOnly(flops) {
+  return { macs: Poly.ZERO, flops, params: Poly.ZERO };
+}
+function sumCosts(...costs) {
+  let macs = Poly.ZERO;
+  let flops = Poly.ZERO;
+  let params = Poly.ZERO;
+  for (const k of costs) {
+    macs = macs.add(k.macs);
+    flops = flops.add(k.flops);
+    params = params.add(k.params);
+  }
+  return { macs, flops, params };
+}
+
+// ../../packages/keras/dist/layers/attention.js
+function qkv(c) {
+  const pick = (i2, kw) => c.inputs[i2] ?? c.kwargInputs[kw]?.[0];
+  const q = inShape(c, 0);
+  const vt = pick(1, "value");
+  if (!vt)
+    throw new ShapeError("expected a value tensor (second input or value=)");
+  const kt = pick(2, "key") ?? vt;
+  if (!vt.shape || !kt.shape)
+    return { q, v: inShape({ ...c, inputs: [vt] }, 0), k: inShape({ ...c, inputs: [kt] }, 0) };
+  return { q, v: vt.shape, k: kt.shape };
+}
+function mhaDims(c) {
+  const { q, v, k } = qkv(c);
+  if (q.length < 3)
+    throw new ShapeError(`query: expected rank >= 3 ([batch, ..., features]), got rank ${q.length}`);
+  const heads = num(c.config, "num_heads", 1);
+  const keyDim = num(c.config, "key_dim", 0);
+  const valueDim = num(c.config, "value_dim", keyDim);
+  const os = c.config["output_shape"];
+  const outDims = typeof os === "number" ? [os] : Array.isArray(os) ? os : [last(q)];
+  return { q, v, k, heads, keyDim, valueDim, outDims, batch: q[0], seqQ: dim(numElements(q.slice(1, -1))), seqK: dim(numElements(k.slice(1, -1))) };
+}
+var multiHeadAttention = {
+  outputs(c) {
+    const d = mhaDims(c);
+    const out = [[...d.q.slice(0, -1), ...d.outDims]];
+    if (c.kwargs["return_attention_scores"] === true)
+      out.push([d.batch, d.heads, d.seqQ, d.seqK]);
+    return out;
+  },
+  outputCount: (c) => c.kwargs["return_attention_scores"] === true ? 2 : 1,
+  weights(c) {
+    const d = mhaDims(c);
+    const bias = bool(c.config, "use_bias", true);
+    const dense2 = (name, kernel, b) => [
+      { name: `${name}/kernel`, shape: kernel, trainable: true },
+      ...bias ? [{ name: `${name}/bias`, shape: b, trainable: true }] : []
+    ];
+    return [
+      ...dense2("query", [last(d.q), d.heads, d.keyDim], [d.heads, d.keyDim]),
+      ...dense2("key", [last(d.k), d.heads, d.keyDim], [d.heads, d.keyDim]),
+      ...dense2("value", [last(d.v), d.heads, d.valueDim], [d.heads, d.valueDim]),
+      ...dense2("attention_output", [d.heads, d.valueDim, ...d.outDims], d.outDims)
+    ];
+  },
+  cost(c) {
+    const d = mhaDims(c);
+    const bias = bool(c.config, "use_bias", true);
+    const opts = { convention: c.convention };
+    const rowsQ = numElements([d.batch, d.seqQ]);
+    const rowsK = numElements([d.batch, d.seqK]);
+    const hk = d.heads * d.keyDim;
+    const hv = d.heads * d.valueDim;
+    return sumCosts(
+      // Projections: rows x features x heads*dim each.
+      gemmCost({ m: dim(rowsQ), k: last(d.q), n: hk, bias }, opts),
+      gemmCost({ m: dim(rowsK), k: last(d.k), n: hk, bias }, opts),
+      gemmCost({ m: dim(rowsK), k: last(d.v), n: hv, bias }, opts),
+      // QK^T and AV per head, scaling and softmax per score.
+      attentionCost({ batch: d.batch, heads: d.heads, seqQ: d.seqQ, seqK: d.seqK, headDim: d.keyDim, headDimV: d.valueDim }, opts),
+      gemmCost({ m: dim(rowsQ), k: hv, n: dim(numElements(d.outDims)), bias }, opts)
+    );
+  }
+};
+function pair(c) {
+  const d = qkv(c);
+  if (d.q.length !== 3 || d.v.length !== 3)
+    throw new ShapeError(`expected query and value of rank 3 ([batch, steps, features]), got ranks ${d.q.length} and ${d.v.length}`);
+  return d;
+}
+function scoreCount(q, v) {
+  return numElements([q[0], q[1], v[1]]);
+}
+var dotAttention = {
+  outputs(c) {
+    const { q, v } = pair(c);
+    const out = [[q[0], q[1], v[2]]];
+    if (c.kwargs["return_attention_scores"] === true)
+      out.push([q[0], q[1], v[1]]);
+    return out;
+  },
+  outputCount: (c) => c.kwargs["return_attention_scores"] === true ? 2 : 1,
+  weights(c) {
+    const w = [];
+    if (bool(c.config, "use_scale", false))
+      w.push({ name: "scale", shape: [], trainable: true });
+    if (str(c.config, "score_mode", "dot") === "concat")
+      w.push({ name: "concat_score_weight", shape: [], trainable: true });
+    return w;
+  },
+  cost(c) {
+    const { q, v } = pair(c);
+    const scores = scoreCount(q, v);
+    const macs = scores.mul(q[2]).add(scores.mul(v[2]));
+    const scale = bool(c.config, "use_scale", false) ? 1 : 0;
+    return { macs, flops: macs.mul(2).add(scores.mul(5 + scale)), params: Poly.ZERO };
+  }
+};
+var additiveAttention = {
+  outputs: dotAttention.outputs,
+  outputCount: dotAttention.outputCount,
+  weights(c) {
+    const { q } = pair(c);
+    return bool(c.config, "use_scale", true) ? [{ name: "scale", shape: [q[2]], trainable: true }] : [];
+  },
+  cost(c) {
+    const { q, v } = pair(c);
+    const scores = scoreCount(q, v);
+    const qk = scores.mul(q[2]);
+    const macs = qk.add(scores.mul(v[2]));
+    return { macs, flops: macs.mul(2).add(qk.mul(2)).add(scores.mul(5)), params: Poly.ZERO };
+  }
+};
+var ATTENTION_RULES = {
+  AdditiveAttention: additiveAttention,
+  Attention: dotAttention,
+  MultiHeadAttention: multiHeadAttention
+};
+
+// ../../packages/keras/dist/layers/conv.js
+function splitChannels(c, rank) {
+  const names = rank === 1 ? "steps" : rank === 2 ? "rows, cols" : "dim1, dim2, dim3";
+  const first = channelsFirst(c.config);
+  const s = inRank(c, rank + 2, first ? `[batch, channels, ${names}]` : `[batch, ${names}, channels]`);
+  return first ? { batch: s[0], spatial: s.slice(2), channels: s[1] } : { batch: s[0], spatial: s.slice(1, -1), channels: s[s.length - 1] };
+}
+function joinChannels(c, batch, spatial, channels) {
+  return channelsFirst(c.config) ? [batch, channels, ...spatial] : [batch, ...spatial, channels];
+}
+function geometry(c, rank) {
+  const padding = str(c.config, "padding", "valid").toLowerCase();
+  if (!["valid", "same", "causal"].includes(padding))
+    throw new ShapeError(`config padding ${JSON.stringify(padding)}: expected "valid", "same" or "causal"`);
+  return {
+    kernel: tuple(c.config, "kernel_size", rank, 1),
+    strides: tuple(c.config, "strides", rank, 1),
+    dilation: tuple(c.config, "dilation_rate", rank, 1),
+    padding
+  };
+}
+function outSpatial(spatial, g) {
+  return spatial.map((d, i2) => windowOut(d, g.kernel[i2], g.strides[i2], g.padding, g.dilation[i2]));
+}
+function filtersOutput(c, rank) {
+  const { batch, spatial } = splitChannels(c, rank);
+  return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), num(c.config, "filters", 0))];
+}
+function conv(rank) {
+  return {
+    outputs: (c) => filtersOutput(c, rank),
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const groups = num(c.config, "groups", 1);
+      if (typeof channels === "number" && channels % groups !== 0)
+        throw new ShapeError(`input channels ${channels} are not divisible by groups ${groups}`);
+      const filters = num(c.config, "filters", 0);
+      const w = [{ name: "kernel", shape: [...geometry(c, rank).kernel, dim(dimPoly(channels).floorDiv(groups)), filters], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [out]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      const cost = convCost({ batch, inChannels: channels, outChannels: num(c.config, "filters", 0), outSpatial: outSpatial(spatial, g), kernel: g.kernel, groups: num(c.config, "groups", 1), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, cost, out);
+    }
+  };
+}
+function deconvLength(inDim, k, s, padding, outputPadding, dilation) {
+  const eff = k + (k - 1) * (dilation - 1);
+  if (outputPadding === void 0) {
+    if (padding === "same")
+      return dimMul(inDim, s);
+    return dim(dimPoly(inDim).mul(s).add(Math.max(eff - s, 0)));
+  }
+  const pad2 = padding === "same" ? Math.floor(eff / 2) : 0;
+  return dim(dimPoly(inDim).sub(1).mul(s).add(eff - 2 * pad2 + outputPadding));
+}
+function convTranspose(rank) {
+  const shapes = (c) => {
+    const { batch, spatial, channels } = splitChannels(c, rank);
+    const g = geometry(c, rank);
+    const op = c.config["output_padding"];
+    const outPad = op === null || op === void 0 ? void 0 : tuple(c.config, "output_padding", rank, 0);
+    const out = spatial.map((d, i2) => deconvLength(d, g.kernel[i2], g.strides[i2], g.padding, outPad?.[i2], g.dilation[i2]));
+    return { batch, spatial, channels, out, g };
+  };
+  return {
+    outputs(c) {
+      const { batch, out } = shapes(c);
+      return [joinChannels(c, batch, out, num(c.config, "filters", 0))];
+    },
+    weights(c) {
+      const { channels, g } = shapes(c);
+      const filters = num(c.config, "filters", 0);
+      const w = [{ name: "kernel", shape: [...g.kernel, filters, channels], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels, out, g } = shapes(c);
+      const cost = convTransposeCost({ batch, inChannels: channels, outChannels: num(c.config, "filters", 0), inSpatial: spatial, outSpatial: out, kernel: g.kernel, bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, cost, o);
+    }
+  };
+}
+function depthwiseCost(c, batch, channels, dm, out, kernel, bias) {
+  const outputs = numElements([batch, dimMul(channels, dm), ...out]);
+  const k = numElements(kernel);
+  const params = dimPoly(channels).mul(dm).mul(k).add(bias ? dimPoly(channels).mul(dm) : Poly.ZERO);
+  return contractionCost(outputs.mul(k), outputs, bias, params, { convention: c.convention });
+}
+function depthwise(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      return [joinChannels(c, batch, outSpatial(spatial, geometry(c, rank)), dimMul(channels, num(c.config, "depth_multiplier", 1)))];
+    },
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const w = [{ name: "depthwise_kernel", shape: [...geometry(c, rank).kernel, channels, dm], trainable: true }];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [dimMul(channels, dm)], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      return withActivation(c, depthwiseCost(c, batch, channels, num(c.config, "depth_multiplier", 1), outSpatial(spatial, g), g.kernel, bool(c.config, "use_bias", true)), o);
+    }
+  };
+}
+function separable(rank) {
+  return {
+    outputs: (c) => filtersOutput(c, rank),
+    weights(c) {
+      const { channels } = splitChannels(c, rank);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const filters = num(c.config, "filters", 0);
+      const w = [
+        { name: "depthwise_kernel", shape: [...geometry(c, rank).kernel, channels, dm], trainable: true },
+        { name: "pointwise_kernel", shape: [...new Array(rank).fill(1), dimMul(channels, dm), filters], trainable: true }
+      ];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [filters], trainable: true });
+      return w;
+    },
+    cost(c, [o]) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const g = geometry(c, rank);
+      const out = outSpatial(spatial, g);
+      const dm = num(c.config, "depth_multiplier", 1);
+      const dw = depthwiseCost(c, batch, channels, dm, out, g.kernel, false);
+      const pw = convCost({ batch, inChannels: dimMul(channels, dm), outChannels: num(c.config, "filters", 0), outSpatial: out, kernel: new Array(rank).fill(1), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+      return withActivation(c, sumCosts(dw, pw), o);
+    }
+  };
+}
+var CONV_RULES = {
+  Conv1D: conv(1),
+  Conv1DTranspose: convTranspose(1),
+  Conv2D: conv(2),
+  Conv2DTranspose: convTranspose(2),
+  Conv3D: conv(3),
+  Conv3DTranspose: convTranspose(3),
+  DepthwiseConv1D: depthwise(1),
+  DepthwiseConv2D: depthwise(2),
+  SeparableConv1D: separable(1),
+  SeparableConv2D: separable(2)
+};
+
+// ../../packages/keras/dist/layers/core.js
+var identity = {
+  outputs: (c) => [inShape(c)]
+};
+var dense = {
+  outputs(c) {
+    const s = inShape(c);
+    if (s.length < 2)
+      throw new ShapeError(`input 0: expected rank >= 2 ([batch, ..., features]), got rank ${s.length}`);
+    return [[...s.slice(0, -1), num(c.config, "units", 0)]];
+  },
+  weights(c) {
+    const units = num(c.config, "units", 0);
+    const w = [{ name: "kernel", shape: [last(inShape(c)), units], trainable: true }];
+    if (bool(c.config, "use_bias", true))
+      w.push({ name: "bias", shape: [units], trainable: true });
+    return w;
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const cost = gemmCost({ m: dim(numElements(s.slice(0, -1))), k: last(s), n: num(c.config, "units", 0), bias: bool(c.config, "use_bias", true) }, { convention: c.convention });
+    return withActivation(c, cost, out);
+  }
+};
+function splitEquation(eq) {
+  const m2 = /^([a-zA-Z.]+),([a-zA-Z]+)->([a-zA-Z.]+)$/.exec(eq.replace(/\s+/g, ""));
+  if (!m2)
+    throw new ShapeError(`config equation ${JSON.stringify(eq)}: expected the form "ab,bc->ac"`);
+  return { input: m2[1], kernel: m2[2], output: m2[3] };
+}
+function einsumSizes(c) {
+  const split2 = splitEquation(String(c.config["equation"] ?? ""));
+  const s = inShape(c);
+  const inLetters = split2.input.replace("...", "");
+  const ellRank = split2.input.includes("...") ? s.length - inLetters.length : 0;
+  if (s.length !== inLetters.length + ellRank)
+    throw new ShapeError(`input 0: equation ${split2.input} needs rank ${inLetters.length}, got rank ${s.length}`);
+  const sizes = /* @__PURE__ */ new Map();
+  const leftEll = split2.input.startsWith("...");
+  const ellipsis = split2.input.includes("...") ? leftEll ? s.slice(0, ellRank) : s.slice(s.length - ellRank) : [];
+  const letterDims = leftEll ? s.slice(ellRank) : s.slice(0, s.length - ellRank);
+  [...inLetters].forEach((l, i2) => sizes.set(l, letterDims[i2]));
+  const rawOut = c.config["output_shape"];
+  const outShape = typeof rawOut === "number" ? [rawOut] : Array.isArray(rawOut) ? rawOut : [];
+  const outLetters = split2.output.replace("...", "");
+  const fromShape = split2.output.includes("...") ? [...outLetters] : [...outLetters].slice(1);
+  fromShape.forEach((l, i2) => {
+    const v = outShape[i2];
+    if (!sizes.has(l) && typeof v === "number")
+      sizes.set(l, v);
+  });
+  for (const l of outLetters)
+    if (!sizes.has(l))
+      throw new ShapeError(`output axis ${l} has no size (output_shape ${JSON.stringify(rawOut)})`);
+  const outDims = [...outLetters].map((l) => sizes.get(l));
+  const out = split2.output.startsWith("...") ? [...ellipsis, ...outDims] : split2.output.includes("...") ? [...outDims, ...ellipsis] : outDims;
+  return { sizes, ellipsis, split: split2, out };
+}
+var einsumDense = {
+  outputs: (c) => [einsumSizes(c).out],
+  weights(c) {
+    const { sizes, split: split2 } = einsumSizes(c);
+    const kernel = [...split2.kernel].map((l) => sizes.get(l) ?? 1);
+    const w = [{ name: "kernel", shape: kernel, trainable: true }];
+    const biasAxes = typeof c.config["bias_axes"] === "string" ? c.config["bias_axes"] : "";
+    if (biasAxes)
+      w.push({ name: "bias", shape: [...biasAxes].map((l) => sizes.get(l) ?? 1), trainable: true });
+    return w;
+  },
+  cost(c, [out]) {
+    const { sizes, split: split2 } = einsumSizes(c);
+    const kernel = [...split2.kernel].map((l) => sizes.get(l) ?? 1);
+    const cost = einsumCost(`${split2.input},${split2.kernel}->${split2.output}`, [inShape(c), kernel], { convention: c.convention });
+    return withActivation(c, cost, out);
+  }
+};
+var embedding = {
+  outputs: (c) => [[...inShape(c), num(c.config, "output_dim", 0)]],
+  weights: (c) => [{ name: "embeddings", shape: [num(c.config, "input_dim", 0), num(c.config, "output_dim", 0)], trainable: true }]
+};
+function perElement(flopsPerElement, weights) {
+  return {
+    outputs: (c) => [inShape(c)],
+    cost: (c, [out]) => flopsOnly(elements(out).mul(flopsPerElement(c.config))),
+    ...weights ? { weights } : {}
+  };
+}
+var activation = {
+  outputs: (c) => [inShape(c)],
+  cost: (c, [out]) => flopsOnly(activationFlops(c, c.config["activation"], elements(out)))
+};
+function preluWeights(c) {
+  const s = inShape(c).slice(1);
+  const raw = c.config["shared_axes"];
+  const shared = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [];
+  return [{ name: "alpha", shape: s.map((d, i2) => shared.includes(i2 + 1) ? 1 : d), trainable: true }];
+}
+var flatten = {
+  outputs(c) {
+    const s = inShape(c);
+    return [[s[0], dim(numElements(s.slice(1)))]];
+  }
+};
+var reshape = {
+  outputs(c) {
+    const s = inShape(c);
+    const target = Array.isArray(c.config["target_shape"]) ? c.config["target_shape"] : [];
+    const total = numElements(s.slice(1));
+    const known = target.filter((d) => typeof d === "number" && d >= 0).reduce((a, b) => a * b, 1);
+    const free = target.filter((d) => d === -1 || d === null).length;
+    if (free > 1)
+      throw new ShapeError(`target_shape ${JSON.stringify(target)} has more than one -1`);
+    let fill = 1;
+    if (free === 1) {
+      if (known === 0)
+        throw new ShapeError(`target_shape ${JSON.stringify(target)} has a 0 and a -1`);
+      fill = dimFloorDiv(dim(total), known);
+      if (total.isConst && Number(total.constValue) % known !== 0)
+        throw new ShapeError(`cannot reshape ${fmt(dim(total))} elements per sample into ${JSON.stringify(target)}`);
+    } else if (total.isConst && Number(total.constValue) !== known)
+      throw new ShapeError(`cannot reshape ${fmt(dim(total))} elements per sample into ${JSON.stringify(target)} (${known} elements)`);
+    return [[s[0], ...target.map((d) => d === -1 || d === null ? fill : d)]];
+  }
+};
+var permute = {
+  outputs(c) {
+    const s = inShape(c);
+    const dims = Array.isArray(c.config["dims"]) ? c.config["dims"] : [];
+    if (dims.length !== s.length - 1 || !dims.every((d) => d >= 1 && d < s.length))
+      throw new ShapeError(`dims ${JSON.stringify(dims)} is not a permutation of 1..${s.length - 1}`);
+    return [[s[0], ...dims.map((d) => s[d])]];
+  }
+};
+var repeatVector = {
+  outputs(c) {
+    const s = inShape(c);
+    if (s.length !== 2)
+      throw new ShapeError(`input 0: expected rank 2 ([batch, features]), got rank ${s.length}`);
+    return [[s[0], num(c.config, "n", 1), s[1]]];
+  }
+};
+var masking = perElement(() => 3);
+function reluFlops(cfg) {
+  const cap = typeof cfg["max_value"] === "number" ? 1 : 0;
+  const slope = typeof cfg["negative_slope"] === "number" && cfg["negative_slope"] !== 0 ? 1 : 0;
+  return 1 + cap + slope;
+}
+var CORE_RULES = {
+  Activation: activation,
+  ActivityRegularization: identity,
+  AlphaDropout: identity,
+  Dense: dense,
+  Dropout: identity,
+  // ELU: comparison, exp, sub, mul = 4.
+  ELU: perElement(() => 4),
+  EinsumDense: einsumDense,
+  Embedding: embedding,
+  Flatten: flatten,
+  GaussianDropout: identity,
+  GaussianNoise: identity,
+  Identity: identity,
+  // LeakyReLU: comparison + multiply = 2.
+  LeakyReLU: perElement(() => 2),
+  Masking: masking,
+  Permute: permute,
+  // PReLU: comparison + multiply = 2.
+  PReLU: perElement(() => 2, preluWeights),
+  ReLU: perElement(reluFlops),
+  RepeatVector: repeatVector,
+  Reshape: reshape,
+  // Softmax: max, subtract, exp, sum, divide = 5 (docs/cost-conventions.md#softmax).
+  Softmax: perElement(() => 5),
+  SpatialDropout1D: identity,
+  SpatialDropout2D: identity,
+  SpatialDropout3D: identity,
+  // ThresholdedReLU: one comparison.
+  ThresholdedReLU: perElement(() => 1)
+};
+var NO_COST = { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+
+// ../../packages/keras/dist/layers/merge.js
+function allShapes(c, min = 2) {
+  if (c.inputs.length < min)
+    throw new ShapeError(`expected at least ${min} inputs, got ${c.inputs.length}`);
+  return c.inputs.map((_, i2) => inShape(c, i2));
+}
+function broadcastAll(c) {
+  const shapes = allShapes(c);
+  const r = broadcastShapes(...shapes);
+  if (r.conflict)
+    throw new ShapeError(`inputs do not match: ${shapes.map((s) => `[${s.map(fmt).join(", ")}]`).join(" vs ")} (axis ${r.conflict.axis}: ${fmt(r.conflict.dims[0])} vs ${fmt(r.conflict.dims[1])})`);
+  return r.shape;
+}
+function elementMerge(perElement3, exactly) {
+  return {
+    outputs(c) {
+      if (exactly !== void 0 && c.inputs.length !== exactly)
+        throw new ShapeError(`expected exactly ${exactly} inputs, got ${c.inputs.length}`);
+      return [broadcastAll(c)];
+    },
+    cost: (c, [out]) => flopsOnly(elements(out).mul(perElement3(c.inputs.length)))
+  };
+}
+function concatShape(c, axisValue) {
+  const shapes = allShapes(c, 1);
+  const rank = shapes[0].length;
+  const axis = normAxis(axisValue, rank);
+  const out = [...shapes[0]];
+  for (const s of shapes.slice(1)) {
+    if (s.length !== rank)
+      throw new ShapeError(`inputs have different ranks: ${shapes.map((x2) => x2.length).join(", ")}`);
+    for (let i2 = 0; i2 < rank; i2++) {
+      if (i2 === axis)
+        out[i2] = dimAdd(out[i2], s[i2]);
+      else {
+        const u = unifyDim(out[i2], s[i2]);
+        if (u.conflict)
+          throw new ShapeError(`inputs do not match on axis ${i2} (concatenating on axis ${axis}): ${fmt(u.conflict[0])} vs ${fmt(u.conflict[1])}`);
+        out[i2] = u.dim;
+      }
+    }
+  }
+  return out;
+}
+var concatenate = { outputs: (c) => [concatShape(c, num(c.config, "axis", -1))] };
+function dotAxes(c, key, ranks) {
+  const raw = c.config[key] ?? -1;
+  const list = typeof raw === "number" ? [raw, raw] : Array.isArray(raw) ? raw : [-1, -1];
+  return [normAxis(list[0], ranks[0]), normAxis(list[1] ?? list[0], ranks[1])];
+}
+function dotShape(c, key) {
+  const [x2, y] = allShapes(c, 2);
+  if (c.inputs.length !== 2)
+    throw new ShapeError(`expected exactly 2 inputs, got ${c.inputs.length}`);
+  const [a, b] = dotAxes(c, key, [x2.length, y.length]);
+  if (a === 0 || b === 0)
+    throw new ShapeError("cannot contract over the batch axis");
+  const u = unifyDim(x2[a], y[b]);
+  if (u.conflict)
+    throw new ShapeError(`contracted axes differ: ${fmt(x2[a])} (input 0 axis ${a}) vs ${fmt(y[b])} (input 1 axis ${b})`);
+  const out = [...x2.filter((_, i2) => i2 !== a), ...y.filter((_, i2) => i2 !== 0 && i2 !== b)];
+  return { out: out.length === 1 ? [out[0], 1] : out, contracted: u.dim };
+}
+function dotRule(key, normalizeKey) {
+  return {
+    outputs: (c) => [dotShape(c, key).out],
+    cost(c) {
+      const { out, contracted } = dotShape(c, key);
+      const macs = numElements(out).mul(contracted);
+      const norm = normalizeKey(c) ? elements(inShape(c, 0)).add(elements(inShape(c, 1))).mul(3) : Poly.ZERO;
+      return { macs, flops: macs.mul(2).add(norm), params: Poly.ZERO };
+    }
+  };
+}
+var dot = dotRule("axes", (c) => bool(c.config, "normalize", false));
+var MERGE_MODES = {
+  sum: elementMerge((n) => n - 1),
+  mul: elementMerge((n) => n - 1),
+  ave: elementMerge((n) => n),
+  max: elementMerge((n) => n - 1),
+  concat: { outputs: (c) => [concatShape(c, num(c.config, "concat_axis", -1))] },
+  dot: dotRule("dot_axes", () => false),
+  cos: dotRule("dot_axes", () => true)
+};
+function mergeRule(c) {
+  const mode = str(c.config, "mode", "");
+  const r = MERGE_MODES[mode];
+  if (!r)
+    throw new ShapeError(`Merge mode ${JSON.stringify(c.config["mode"])} is not supported (a Python function, or not one of ${Object.keys(MERGE_MODES).join(", ")})`);
+  return r;
+}
+var merge = {
+  outputs: (c) => mergeRule(c).outputs(c),
+  cost: (c, out) => mergeRule(c).cost?.(c, out) ?? flopsOnly(Poly.ZERO)
+};
+var MERGE_RULES = {
+  Add: elementMerge((n) => n - 1),
+  Average: elementMerge((n) => n),
+  Concatenate: concatenate,
+  Dot: dot,
+  Maximum: elementMerge((n) => n - 1),
+  Merge: merge,
+  Minimum: elementMerge((n) => n - 1),
+  Multiply: elementMerge((n) => n - 1),
+  Subtract: elementMerge(() => 1, 2)
+};
+
+// ../../packages/keras/dist/layers/normalization.js
+function axesOf(c, rank, def = -1) {
+  const raw = c.config["axis"] ?? def;
+  const list = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [def];
+  return list.map((a) => normAxis(a, rank));
+}
+function featureShape(s, axes) {
+  return axes.map((a) => s[a]);
+}
+function affine(c, shape) {
+  const w = [];
+  if (bool(c.config, "scale", true))
+    w.push({ name: "gamma", shape, trainable: true });
+  if (bool(c.config, "center", true))
+    w.push({ name: "beta", shape, trainable: true });
+  return w;
+}
+var batchNorm = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    const s = inShape(c);
+    const shape = featureShape(s, axesOf(c, s.length));
+    return [...affine(c, shape), { name: "moving_mean", shape, trainable: false }, { name: "moving_variance", shape, trainable: false }];
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    return normalizationCost({ kind: "batch", elements: elements(out), channels: dim(numElements(featureShape(s, axesOf(c, s.length)))) });
+  }
+};
+var layerNorm = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    const s = inShape(c);
+    const w = affine(c, featureShape(s, axesOf(c, s.length)));
+    return bool(c.config, "rms_scaling", false) ? w.filter((x2) => x2.name === "gamma") : w;
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const size = numElements(featureShape(s, axesOf(c, s.length)));
+    const n = elements(out);
+    return normalizationCost({ kind: bool(c.config, "rms_scaling", false) ? "rms" : "layer", elements: n, groups: n.floorDiv(size) });
+  }
+};
+var groupNorm = {
+  outputs(c) {
+    const s = inShape(c);
+    const ch = s[axesOf(c, s.length)[0]];
+    const g = num(c.config, "groups", 32);
+    if (typeof ch === "number" && g !== -1 && ch % g !== 0)
+      throw new ShapeError(`channels ${ch} are not divisible by groups ${g}`);
+    return [s];
+  },
+  weights(c) {
+    const s = inShape(c);
+    return affine(c, featureShape(s, axesOf(c, s.length)));
+  },
+  cost(c, [out]) {
+    const s = inShape(c);
+    const g = num(c.config, "groups", 32);
+    const groups = numElements([s[0], g === -1 ? s[axesOf(c, s.length)[0]] : g]);
+    return normalizationCost({ kind: "group", elements: elements(out), groups });
+  }
+};
+var unitNorm = {
+  outputs: (c) => [inShape(c)],
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(3))
+};
+var NORMALIZATION_RULES = {
+  BatchNormalization: batchNorm,
+  GroupNormalization: groupNorm,
+  LayerNormalization: layerNorm,
+  UnitNormalization: unitNorm
+};
+
+// ../../packages/keras/dist/layers/pooling.js
+function poolGeometry(c, rank) {
+  const pool3 = tuple(c.config, "pool_size", rank, 2);
+  const strides2 = c.config["strides"] === null || c.config["strides"] === void 0 ? pool3 : tuple(c.config, "strides", rank, pool3);
+  const padding = str(c.config, "padding", "valid").toLowerCase();
+  if (padding !== "valid" && padding !== "same")
+    throw new ShapeError(`config padding ${JSON.stringify(padding)}: expected "valid" or "same"`);
+  return { pool: pool3, strides: strides2, padding };
+}
+function pool(kind, rank) {
+  const shapes = (c) => {
+    const { batch, spatial, channels } = splitChannels(c, rank);
+    const g = poolGeometry(c, rank);
+    return { batch, channels, pool: g.pool, out: spatial.map((d, i2) => windowOut(d, g.pool[i2], g.strides[i2], g.padding)) };
+  };
+  return {
+    outputs(c) {
+      const { batch, channels, out } = shapes(c);
+      return [joinChannels(c, batch, out, channels)];
+    },
+    cost(c) {
+      const { batch, channels, out, pool: k } = shapes(c);
+      return poolCost({ kind, batch, channels, outSpatial: out, kernel: k }, { convention: c.convention });
+    }
+  };
+}
+function globalPool(kind, rank) {
+  return {
+    outputs(c) {
+      const { batch, channels } = splitChannels(c, rank);
+      if (bool(c.config, "keepdims", false))
+        return [joinChannels(c, batch, new Array(rank).fill(1), channels)];
+      return [[batch, channels]];
+    },
+    cost(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      return globalPoolCost({ kind, batch, channels, inSpatial: spatial }, { convention: c.convention });
+    }
+  };
+}
+var POOLING_RULES = {
+  AveragePooling1D: pool("avg", 1),
+  AveragePooling2D: pool("avg", 2),
+  AveragePooling3D: pool("avg", 3),
+  GlobalAveragePooling1D: globalPool("avg", 1),
+  GlobalAveragePooling2D: globalPool("avg", 2),
+  GlobalAveragePooling3D: globalPool("avg", 3),
+  GlobalMaxPooling1D: globalPool("max", 1),
+  GlobalMaxPooling2D: globalPool("max", 2),
+  GlobalMaxPooling3D: globalPool("max", 3),
+  MaxPooling1D: pool("max", 1),
+  MaxPooling2D: pool("max", 2),
+  MaxPooling3D: pool("max", 3)
+};
+
+// ../../packages/keras/dist/layers/preprocessing.js
+var normalization = {
+  outputs: (c) => [inShape(c)],
+  weights(c) {
+    if (c.config["mean"] !== null && c.config["mean"] !== void 0)
+      return [];
+    const s = inShape(c);
+    const shape = axesOf(c, s.length).map((a) => s[a]);
+    return [
+      { name: "mean", shape, trainable: false },
+      { name: "variance", shape, trainable: false },
+      { name: "count", shape: [], trainable: false, dtype: "int64" }
+    ];
+  },
+  // subtract, divide (the square root is folded into the stored statistics) = 2 per element.
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(2))
+};
+var rescaling = {
+  outputs: (c) => [inShape(c)],
+  cost: (_c, [out]) => flopsOnly(elements(out).mul(2))
+};
+function toSize(c) {
+  const { batch, channels } = splitChannels(c, 2);
+  return joinChannels(c, batch, [num(c.config, "height", 0), num(c.config, "width", 0)], channels);
+}
+var resizing = {
+  outputs: (c) => [toSize(c)],
+  cost(c, [out]) {
+    const interp = str(c.config, "interpolation", "bilinear");
+    return resizeCost({ mode: interp === "nearest" ? "nearest" : interp === "bicubic" ? "cubic" : "linear", outElements: elements(out), spatialRank: 2 });
+  }
+};
+var crop = { outputs: (c) => [toSize(c)] };
+var PREPROCESSING_RULES = {
+  CenterCrop: crop,
+  Normalization: normalization,
+  RandomBrightness: identity,
+  RandomContrast: identity,
+  RandomCrop: crop,
+  RandomFlip: identity,
+  RandomHeight: identity,
+  RandomRotation: identity,
+  RandomTranslation: identity,
+  RandomWidth: identity,
+  RandomZoom: identity,
+  Rescaling: rescaling,
+  Resizing: resizing
+};
+
+// ../../packages/keras/dist/layers/reshaping.js
+function pairs(c, key, rank, def) {
+  const v = c.config[key] ?? def;
+  if (typeof v === "number")
+    return new Array(rank).fill(0).map(() => [v, v]);
+  if (Array.isArray(v)) {
+    if (rank === 1 && v.length === 2 && v.every((x2) => typeof x2 === "number"))
+      return [[v[0], v[1]]];
+    if (v.length === rank)
+      return v.map((x2) => {
+        if (typeof x2 === "number")
+          return [x2, x2];
+        if (Array.isArray(x2) && x2.length === 2 && x2.every((y) => typeof y === "number"))
+          return [x2[0], x2[1]];
+        throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected integers or pairs of integers`);
+      });
+    if (v.length === 1 && typeof v[0] === "number")
+      return new Array(rank).fill(0).map(() => [v[0], v[0]]);
+  }
+  throw new ShapeError(`config ${key} = ${JSON.stringify(v)}: expected an integer, ${rank} integers or ${rank} pairs`);
+}
+function cropping(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const p = pairs(c, "cropping", rank, 0);
+      const out = spatial.map((d, i2) => {
+        const cut = p[i2][0] + p[i2][1];
+        if (typeof d === "number" && d - cut <= 0)
+          throw new ShapeError(`cropping ${cut} from axis of size ${fmt(d)} leaves nothing`);
+        return dim(dimPoly(d).sub(cut));
+      });
+      return [joinChannels(c, batch, out, channels)];
+    }
+  };
+}
+function zeroPadding(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const p = pairs(c, "padding", rank, 1);
+      return [joinChannels(c, batch, spatial.map((d, i2) => dim(dimPoly(d).add(p[i2][0] + p[i2][1]))), channels)];
+    }
+  };
+}
+function upSampling(rank) {
+  return {
+    outputs(c) {
+      const { batch, spatial, channels } = splitChannels(c, rank);
+      const size = tuple(c.config, rank === 1 ? "size" : "size", rank, 2);
+      return [joinChannels(c, batch, spatial.map((d, i2) => dimMul(d, size[i2])), channels)];
+    },
+    cost(c, [out]) {
+      const interp = str(c.config, "interpolation", "nearest");
+      return resizeCost({ mode: interp === "nearest" ? "nearest" : interp === "bicubic" ? "cubic" : "linear", outElements: elements(out), spatialRank: rank });
+    }
+  };
+}
+var RESHAPING_RULES = {
+  Cropping1D: cropping(1),
+  Cropping2D: cropping(2),
+  Cropping3D: cropping(3),
+  UpSampling1D: upSampling(1),
+  UpSampling2D: upSampling(2),
+  UpSampling3D: upSampling(3),
+  ZeroPadding1D: zeroPadding(1),
+  ZeroPadding2D: zeroPadding(2),
+  ZeroPadding3D: zeroPadding(3)
+};
+
+// ../../packages/keras/dist/layers/rnn.js
+function resetAfter(c) {
+  return bool(c.config, "reset_after", !c.legacy);
+}
+var CELLS = {
+  LSTM: { cell: "lstm", gates: 4, states: 2, biasVectors: (c) => bool(c.config, "use_bias", true) ? 1 : 0 },
+  GRU: { cell: "gru", gates: 3, states: 1, biasVectors: (c) => bool(c.config, "use_bias", true) ? resetAfter(c) ? 2 : 1 : 0 },
+  SimpleRNN: { cell: "rnn", gates: 1, states: 1, biasVectors: (c) => bool(c.config, "use_bias", true) ? 1 : 0 },
+  CuDNNLSTM: { cell: "lstm", gates: 4, states: 2, biasVectors: () => 2 },
+  CuDNNGRU: { cell: "gru", gates: 3, states: 1, biasVectors: () => 2 }
+};
+function recurrent(spec) {
+  return {
+    outputs(c) {
+      const [batch, steps] = inRank(c, 3, "[batch, timesteps, features]");
+      const units = num(c.config, "units", 0);
+      const y = bool(c.config, "return_sequences", false) ? [batch, steps, units] : [batch, units];
+      const states = bool(c.config, "return_state", false) ? new Array(spec.states).fill(0).map(() => [batch, units]) : [];
+      return [y, ...states];
+    },
+    outputCount: (c) => 1 + (bool(c.config, "return_state", false) ? spec.states : 0),
+    weights(c) {
+      const s = inRank(c, 3, "[batch, timesteps, features]");
+      const units = num(c.config, "units", 0);
+      const g = spec.gates * units;
+      const w = [
+        { name: "kernel", shape: [s[2], g], trainable: true },
+        { name: "recurrent_kernel", shape: [units, g], trainable: true }
+      ];
+      const bv = spec.biasVectors(c);
+      if (bv)
+        w.push({ name: "bias", shape: bv === 1 ? [g] : [bv, g], trainable: true });
+      return w;
+    },
+    cost(c) {
+      const [batch, steps, features2] = inRank(c, 3, "[batch, timesteps, features]");
+      return rnnCost({ cell: spec.cell, seqLen: steps, batch, inputSize: features2, hiddenSize: num(c.config, "units", 0), biasVectors: spec.biasVectors(c) }, { convention: c.convention });
+    }
+  };
+}
+function convLstm(rank) {
+  const shapes = (c) => {
+    const first = channelsFirst(c.config);
+    const s = inRank(c, rank + 3, first ? "[batch, time, channels, ...spatial]" : "[batch, time, ...spatial, channels]");
+    const spatial = first ? s.slice(3) : s.slice(2, -1);
+    const channels = first ? s[2] : s[s.length - 1];
+    const kernel = tuple(c.config, "kernel_size", rank, 1);
+    const strides2 = tuple(c.config, "strides", rank, 1);
+    const dilation = tuple(c.config, "dilation_rate", rank, 1);
+    const padding = str(c.config, "padding", "valid");
+    const out = spatial.map((d, i2) => windowOut(d, kernel[i2], strides2[i2], padding, dilation[i2]));
+    return { batch: s[0], steps: s[1], channels, kernel, out };
+  };
+  return {
+    outputs(c) {
+      const { batch, steps, out } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const frame = joinChannels(c, batch, out, f);
+      const y = bool(c.config, "return_sequences", false) ? [frame[0], steps, ...frame.slice(1)] : frame;
+      return bool(c.config, "return_state", false) ? [y, frame, frame] : [y];
+    },
+    outputCount: (c) => bool(c.config, "return_state", false) ? 3 : 1,
+    weights(c) {
+      const { channels, kernel } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const w = [
+        { name: "kernel", shape: [...kernel, channels, 4 * f], trainable: true },
+        { name: "recurrent_kernel", shape: [...kernel, f, 4 * f], trainable: true }
+      ];
+      if (bool(c.config, "use_bias", true))
+        w.push({ name: "bias", shape: [4 * f], trainable: true });
+      return w;
+    },
+    cost(c) {
+      const { batch, steps, channels, kernel, out } = shapes(c);
+      const f = num(c.config, "filters", 0);
+      const bias = bool(c.config, "use_bias", true);
+      const perStep = sumCosts(
+        convCost({ batch, inChannels: channels, outChannels: 4 * f, outSpatial: out, kernel, bias }, { convention: c.convention }),
+        // The recurrent convolution runs with 'same' padding and stride 1 over the output grid.
+        convCost({ batch, inChannels: f, outChannels: 4 * f, outSpatial: out, kernel, bias: false }, { convention: c.convention })
+      );
+      const cell = numElements([batch, f, ...out]).mul(18);
+      return { macs: perStep.macs.mul(steps), flops: perStep.flops.add(cell).mul(steps), params: perStep.params };
+    }
+  };
+}
+var RNN_RULES = {
+  ConvLSTM1D: convLstm(1),
+  ConvLSTM2D: convLstm(2),
+  ConvLSTM3D: convLstm(3),
+  CuDNNGRU: recurrent(CELLS["CuDNNGRU"]),
+  CuDNNLSTM: recurrent(CELLS["CuDNNLSTM"]),
+  GRU: recurrent(CELLS["GRU"]),
+  LSTM: recurrent(CELLS["LSTM"]),
+  SimpleRNN: recurrent(CELLS["SimpleRNN"])
+};
+
+// ../../packages/keras/dist/layers/wrappers.js
+function innerCall(c, key, inputs = c.inputs) {
+  const spec = nested(c.config, key);
+  if (!spec)
+    throw new ShapeError(`config ${key} is missing: expected the wrapped layer's {class_name, config}`);
+  const rule = c.rule(spec.className);
+  if (!rule)
+    throw new ShapeError(`wrapped layer class ${spec.className} has no modelcost rule`);
+  return { call: { ...c, className: spec.className, config: spec.config, inputs }, rule };
+}
+function folded(c) {
+  const s = inShape(c);
+  if (s.length < 3)
+    throw new ShapeError(`input 0: expected rank >= 3 ([batch, time, ...]), got rank ${s.length}`);
+  const inner = innerCall(c, "layer", [{ shape: [dimMul(s[0], s[1]), ...s.slice(2)], dtype: c.inputs[0].dtype }]);
+  return { ...inner, batch: s[0], steps: s[1] };
+}
+var timeDistributed = {
+  outputs(c) {
+    const { call, rule, batch, steps } = folded(c);
+    return rule.outputs(call).map((o) => [batch, steps, ...o.slice(1)]);
+  },
+  weights(c) {
+    const { call, rule } = folded(c);
+    return rule.weights?.(call) ?? [];
+  },
+  cost(c) {
+    const { call, rule } = folded(c);
+    const outs = rule.outputs(call);
+    return rule.cost?.(call, outs) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+  }
+};
+function directions(c) {
+  const fwd = innerCall(c, "layer", c.inputs.slice(0, 1));
+  const bwd = nested(c.config, "backward_layer") ? innerCall(c, "backward_layer", c.inputs.slice(0, 1)) : fwd;
+  return { fwd, bwd };
+}
+var MERGE_FLOPS = { concat: 0, sum: 1, mul: 1, ave: 2, none: 0 };
+function mergeMode(c) {
+  const m2 = c.config["merge_mode"];
+  const mode = m2 === null ? "none" : str(c.config, "merge_mode", "concat");
+  if (!(mode in MERGE_FLOPS))
+    throw new ShapeError(`merge_mode ${JSON.stringify(m2)}: expected concat, sum, mul, ave or null`);
+  return mode;
+}
+var bidirectional = {
+  outputs(c) {
+    const { fwd, bwd } = directions(c);
+    const [yf, ...sf] = fwd.rule.outputs(fwd.call);
+    const [yb, ...sb] = bwd.rule.outputs(bwd.call);
+    const mode = mergeMode(c);
+    if (mode === "none")
+      return [yf, yb, ...sf, ...sb];
+    if (mode === "concat")
+      return [[...yf.slice(0, -1), dimMulAdd(yf, yb)], ...sf, ...sb];
+    return [yf, ...sf, ...sb];
+  },
+  outputCount(c) {
+    const { fwd, bwd } = directions(c);
+    const n = (d) => d.rule.outputCount?.(d.call) ?? 1;
+    return n(fwd) + n(bwd) - (mergeMode(c) === "none" ? 0 : 1);
+  },
+  weights(c) {
+    const { fwd, bwd } = directions(c);
+    const tag = (prefix, ws) => ws.map((w) => ({ ...w, name: `${prefix}/${w.name}` }));
+    return [...tag("forward", fwd.rule.weights?.(fwd.call) ?? []), ...tag("backward", bwd.rule.weights?.(bwd.call) ?? [])];
+  },
+  cost(c, outs) {
+    const { fwd, bwd } = directions(c);
+    const one = (d) => d.rule.cost?.(d.call, d.rule.outputs(d.call)) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+    const mode = mergeMode(c);
+    const y = mode === "none" ? void 0 : outs[0];
+    const merge2 = y && MERGE_FLOPS[mode] ? elements(y).mul(MERGE_FLOPS[mode]) : Poly.ZERO;
+    const both = sumCosts(one(fwd), one(bwd));
+    return { ...both, flops: both.flops.add(merge2) };
+  }
+};
+function dimMulAdd(a, b) {
+  return dimAdd(a[a.length - 1], b[b.length - 1]);
+}
+var WRAPPER_RULES = {
+  Bidirectional: bidirectional,
+  TimeDistributed: timeDistributed
+};
+
+// ../../packages/keras/dist/layers/index.js
+var LAYER_RULES = {
+  Activation: CORE_RULES["Activation"],
+  ActivityRegularization: CORE_RULES["ActivityRegularization"],
+  Add: MERGE_RULES["Add"],
+  AdditiveAttention: ATTENTION_RULES["AdditiveAttention"],
+  AlphaDropout: CORE_RULES["AlphaDropout"],
+  AtrousConvolution1D: CONV_RULES["Conv1D"],
+  // Keras 1
+  AtrousConvolution2D: CONV_RULES["Conv2D"],
+  // Keras 1
+  Attention: ATTENTION_RULES["Attention"],
+  Average: MERGE_RULES["Average"],
+  AveragePooling1D: POOLING_RULES["AveragePooling1D"],
+  AveragePooling2D: POOLING_RULES["AveragePooling2D"],
+  AveragePooling3D: POOLING_RULES["AveragePooling3D"],
+  AvgPool1D: POOLING_RULES["AveragePooling1D"],
+  AvgPool2D: POOLING_RULES["AveragePooling2D"],
+  AvgPool3D: POOLING_RULES["AveragePooling3D"],
+  BatchNormalization: NORMALIZATION_RULES["BatchNormalization"],
+  Bidirectional: WRAPPER_RULES["Bidirectional"],
+  CenterCrop: PREPROCESSING_RULES["CenterCrop"],
+  Concatenate: MERGE_RULES["Concatenate"],
+  Conv1D: CONV_RULES["Conv1D"],
+  Conv1DTranspose: CONV_RULES["Conv1DTranspose"],
+  Conv2D: CONV_RULES["Conv2D"],
+  Conv2DTranspose: CONV_RULES["Conv2DTranspose"],
+  Conv3D: CONV_RULES["Conv3D"],
+  Conv3DTranspose: CONV_RULES["Conv3DTranspose"],
+  ConvLSTM1D: RNN_RULES["ConvLSTM1D"],
+  ConvLSTM2D: RNN_RULES["ConvLSTM2D"],
+  ConvLSTM3D: RNN_RULES["ConvLSTM3D"],
+  Convolution1D: CONV_RULES["Conv1D"],
+  // Keras 1
+  Convolution2D: CONV_RULES["Conv2D"],
+  // Keras 1
+  Convolution2DTranspose: CONV_RULES["Conv2DTranspose"],
+  Convolution3D: CONV_RULES["Conv3D"],
+  // Keras 1
+  Cropping1D: RESHAPING_RULES["Cropping1D"],
+  Cropping2D: RESHAPING_RULES["Cropping2D"],
+  Cropping3D: RESHAPING_RULES["Cropping3D"],
+  CuDNNGRU: RNN_RULES["CuDNNGRU"],
+  CuDNNLSTM: RNN_RULES["CuDNNLSTM"],
+  Deconvolution2D: CONV_RULES["Conv2DTranspose"],
+  // Keras 1
+  Deconvolution3D: CONV_RULES["Conv3DTranspose"],
+  // Keras 1
+  Dense: CORE_RULES["Dense"],
+  DepthwiseConv1D: CONV_RULES["DepthwiseConv1D"],
+  DepthwiseConv2D: CONV_RULES["DepthwiseConv2D"],
+  Dot: MERGE_RULES["Dot"],
+  Dropout: CORE_RULES["Dropout"],
+  ELU: CORE_RULES["ELU"],
+  EinsumDense: CORE_RULES["EinsumDense"],
+  Embedding: CORE_RULES["Embedding"],
+  Flatten: CORE_RULES["Flatten"],
+  GRU: RNN_RULES["GRU"],
+  GaussianDropout: CORE_RULES["GaussianDropout"],
+  GaussianNoise: CORE_RULES["GaussianNoise"],
+  GlobalAveragePooling1D: POOLING_RULES["GlobalAveragePooling1D"],
+  GlobalAveragePooling2D: POOLING_RULES["GlobalAveragePooling2D"],
+  GlobalAveragePooling3D: POOLING_RULES["GlobalAveragePooling3D"],
+  GlobalAvgPool1D: POOLING_RULES["GlobalAveragePooling1D"],
+  GlobalAvgPool2D: POOLING_RULES["GlobalAveragePooling2D"],
+  GlobalAvgPool3D: POOLING_RULES["GlobalAveragePooling3D"],
+  GlobalMaxPool1D: POOLING_RULES["GlobalMaxPooling1D"],
+  GlobalMaxPool2D: POOLING_RULES["GlobalMaxPooling2D"],
+  GlobalMaxPool3D: POOLING_RULES["GlobalMaxPooling3D"],
+  GlobalMaxPooling1D: POOLING_RULES["GlobalMaxPooling1D"],
+  GlobalMaxPooling2D: POOLING_RULES["GlobalMaxPooling2D"],
+  GlobalMaxPooling3D: POOLING_RULES["GlobalMaxPooling3D"],
+  GroupNormalization: NORMALIZATION_RULES["GroupNormalization"],
+  Identity: CORE_RULES["Identity"],
+  LSTM: RNN_RULES["LSTM"],
+  LayerNormalization: NORMALIZATION_RULES["LayerNormalization"],
+  LeakyReLU: CORE_RULES["LeakyReLU"],
+  Masking: CORE_RULES["Masking"],
+  MaxPool1D: POOLING_RULES["MaxPooling1D"],
+  MaxPool2D: POOLING_RULES["MaxPooling2D"],
+  MaxPool3D: POOLING_RULES["MaxPooling3D"],
+  MaxPooling1D: POOLING_RULES["MaxPooling1D"],
+  MaxPooling2D: POOLING_RULES["MaxPooling2D"],
+  MaxPooling3D: POOLING_RULES["MaxPooling3D"],
+  Maximum: MERGE_RULES["Maximum"],
+  Merge: MERGE_RULES["Merge"],
+  // Keras 1
+  Minimum: MERGE_RULES["Minimum"],
+  MultiHeadAttention: ATTENTION_RULES["MultiHeadAttention"],
+  Multiply: MERGE_RULES["Multiply"],
+  Normalization: PREPROCESSING_RULES["Normalization"],
+  PReLU: CORE_RULES["PReLU"],
+  Permute: CORE_RULES["Permute"],
+  RandomBrightness: PREPROCESSING_RULES["RandomBrightness"],
+  RandomContrast: PREPROCESSING_RULES["RandomContrast"],
+  RandomCrop: PREPROCESSING_RULES["RandomCrop"],
+  RandomFlip: PREPROCESSING_RULES["RandomFlip"],
+  RandomHeight: PREPROCESSING_RULES["RandomHeight"],
+  RandomRotation: PREPROCESSING_RULES["RandomRotation"],
+  RandomTranslation: PREPROCESSING_RULES["RandomTranslation"],
+  RandomWidth: PREPROCESSING_RULES["RandomWidth"],
+  RandomZoom: PREPROCESSING_RULES["RandomZoom"],
+  ReLU: CORE_RULES["ReLU"],
+  RepeatVector: CORE_RULES["RepeatVector"],
+  Rescaling: PREPROCESSING_RULES["Rescaling"],
+  Reshape: CORE_RULES["Reshape"],
+  Resizing: PREPROCESSING_RULES["Resizing"],
+  SeparableConv1D: CONV_RULES["SeparableConv1D"],
+  SeparableConv2D: CONV_RULES["SeparableConv2D"],
+  SeparableConvolution1D: CONV_RULES["SeparableConv1D"],
+  SeparableConvolution2D: CONV_RULES["SeparableConv2D"],
+  // Keras 1
+  SimpleRNN: RNN_RULES["SimpleRNN"],
+  Softmax: CORE_RULES["Softmax"],
+  SpatialDropout1D: CORE_RULES["SpatialDropout1D"],
+  SpatialDropout2D: CORE_RULES["SpatialDropout2D"],
+  SpatialDropout3D: CORE_RULES["SpatialDropout3D"],
+  Subtract: MERGE_RULES["Subtract"],
+  ThresholdedReLU: CORE_RULES["ThresholdedReLU"],
+  TimeDistributed: WRAPPER_RULES["TimeDistributed"],
+  UnitNormalization: NORMALIZATION_RULES["UnitNormalization"],
+  UpSampling1D: RESHAPING_RULES["UpSampling1D"],
+  UpSampling2D: RESHAPING_RULES["UpSampling2D"],
+  UpSampling3D: RESHAPING_RULES["UpSampling3D"],
+  ZeroPadding1D: RESHAPING_RULES["ZeroPadding1D"],
+  ZeroPadding2D: RESHAPING_RULES["ZeroPadding2D"],
+  ZeroPadding3D: RESHAPING_RULES["ZeroPadding3D"]
+};
+function ruleFor(className) {
+  return Object.prototype.hasOwnProperty.call(LAYER_RULES, className) ? LAYER_RULES[className] : void 0;
+}
+
+// ../../packages/keras/dist/graph.js
+var KERAS_DTYPES = {
+  float16: "float16",
+  float32: "float32",
+  float64: "float64",
+  bfloat16: "bfloat16",
+  half: "float16",
+  float: "float32",
+  double: "float64",
+  int8: "int8",
+  int16: "int16",
+  int32: "int32",
+  int64: "int64",
+  uint8: "uint8",
+  uint16: "uint16",
+  uint32: "uint32",
+  uint64: "uint64",
+  bool: "bool",
+  string: "string",
+  complex64: "complex64",
+  complex128: "complex128"
+};
+function parsePolicy(v) {
+  let name = v;
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const cfg = v["config"];
+    name = cfg && typeof cfg === "object" ? cfg["name"] : void 0;
+  }
+  if (typeof name !== "string")
+    return void 0;
+  const mixed = /^mixed_(\w+)$/.exec(name);
+  if (mixed)
+    return { compute: mixed[1], variable: "float32" };
+  return { compute: name, variable: name };
+}
+function dtypeBits(dtype) {
+  return DTYPE_BITS[KERAS_DTYPES[dtype] ?? "float32"];
+}
+function bytesOf(elements2, dtype) {
+  const bits2 = dtypeBits(dtype);
+  return bits2 % 8 === 0 ? elements2.mul(bits2 / 8) : elements2.mul(bits2).ceilDiv(8);
+}
+function tensorBytes(t) {
+  return t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO;
+}
+var isFloat = (d) => d.startsWith("float") || d === "bfloat16" || d === "half" || d === "double";
+function symbolName(s) {
+  const t = s.replace(/[^A-Za-z0-9_]/g, "_");
+  return /^[A-Za-z_]/.test(t) ? t : `_${t}`;
+}
+var Walker = class {
+  opts;
+  calls = [];
+  weights = [];
+  diagnostics = [];
+  built = /* @__PURE__ */ new Set();
+  layerWeights = /* @__PURE__ */ new Map();
+  callCounts = /* @__PURE__ */ new Map();
+  usedInputOptions = /* @__PURE__ */ new Set();
+  topInputs = [];
+  constructor(opts) {
+    this.opts = opts;
+  }
+  diag(severity, code, message, node) {
+    this.diagnostics.push({ severity, code, ...node !== void 0 ? { node } : {}, message });
+  }
+  result(outputs) {
+    const known = this.topInputs.map((t) => t.name);
+    for (const name of Object.keys(this.opts.inputs ?? {}))
+      if (!this.usedInputOptions.has(name))
+        throw new KerasImportError(this.opts.file, "bad-option", MESSAGES.badInputOption(this.opts.file, name, known));
+    return { inputs: this.topInputs, outputs, calls: this.calls, weights: this.weights, diagnostics: this.diagnostics };
+  }
+  /** A top-level input from its InputLayer config (`batch_input_shape` / `batch_shape`); nulls become symbols. */
+  inputTensor(layer) {
+    const override = this.opts.inputs?.[layer.name];
+    const policy = parsePolicy(layer.config["dtype"]);
+    const dtype = policy?.compute ?? "float32";
+    if (override) {
+      this.usedInputOptions.add(layer.name);
+      return { name: layer.name, shape: [...override], dtype };
+    }
+    const raw = layer.config["batch_input_shape"] ?? layer.config["batch_shape"] ?? layer.config["batchInputShape"];
+    if (!Array.isArray(raw)) {
+      this.diag("warning", "no-input-shape", MESSAGES.noInputShape(layer.name), layer.name);
+      return { name: layer.name, shape: void 0, dtype };
+    }
+    const shape = raw.map((d, i2) => typeof d === "number" && d >= 0 ? d : i2 === 0 ? symDim("batch") : symDim(`${symbolName(layer.name)}_dim${i2}`));
+    return { name: layer.name, shape, dtype };
+  }
+  /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
+  runModel(model, bound, prefix, trainable) {
+    const file = this.opts.file;
+    const produced = /* @__PURE__ */ new Map();
+    const key = (layer, node) => `${layer}\0${node}`;
+    const byName = new Map(model.layers.map((l) => [l.name, l]));
+    const inProgress = /* @__PURE__ */ new Set();
+    if (bound) {
+      if (bound.length !== model.inputs.length)
+        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
+      model.inputs.forEach((r, i2) => produced.set(key(r.layer, r.node), [bound[i2]]));
+    } else {
+      for (const r of model.inputs) {
+        const l = byName.get(r.layer);
+        if (!l)
+          throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, "input_layers", `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
+        if (!produced.has(key(r.layer, r.node))) {
+          const t = this.inputTensor(l);
+          this.topInputs.push(t);
+          produced.set(key(r.layer, r.node), [t]);
+        }
+      }
+    }
+    const produce = (layerName2, node, who) => {
+      const k = key(layerName2, node);
+      const done = produced.get(k);
+      if (done)
+        return done;
+      const layer = byName.get(layerName2);
+      if (!layer)
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `[${quote(layerName2)}, ${node}]`));
+      if (layer.className === "InputLayer" && layer.calls.length === 0) {
+        const t = this.inputTensor(layer);
+        if (!bound)
+          this.topInputs.push(t);
+        produced.set(k, [t]);
+        return [t];
+      }
+      const call = layer.calls[node];
+      if (!call)
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `call ${node} of layer ${quote(layerName2)} (it has ${layer.calls.length})`));
+      if (inProgress.has(k))
+        throw new KerasImportError(file, "bad-config", MESSAGES.cycle(file, layerName2));
+      inProgress.add(k);
+      const resolve = (r) => {
+        const outs2 = produce(r.layer, r.node, layerName2);
+        return outs2[r.tensor];
+      };
+      const args = call.args.map(resolve);
+      const kw = {};
+      for (const [name, refs] of Object.entries(call.kwargRefs))
+        kw[name] = refs.map(resolve);
+      const outs = this.runCall(layer, call, args, kw, prefix, trainable);
+      inProgress.delete(k);
+      produced.set(k, outs);
+      return outs;
+    };
+    for (const l of model.layers) {
+      if (l.className === "InputLayer" && l.calls.length === 0)
+        continue;
+      for (let i2 = 0; i2 < l.calls.length; i2++)
+        produce(l.name, i2, l.name);
+    }
+    return model.outputs.map((r) => {
+      const t = produce(r.layer, r.node, "output_layers")[r.tensor];
+      return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
+    });
+  }
+  runCall(layer, call, rawArgs, rawKw, prefix, trainable) {
+    const unknown = (name) => ({ name, shape: void 0, dtype: "float32" });
+    const args = rawArgs.map((t, i2) => t ?? unknown(`?${i2}`));
+    const kwargInputs = {};
+    for (const [k, v] of Object.entries(rawKw))
+      kwargInputs[k] = v.map((t, i2) => t ?? unknown(`?${k}${i2}`));
+    const base = `${prefix}${layer.name}`;
+    const count = this.callCounts.get(base) ?? 0;
+    this.callCounts.set(base, count + 1);
+    const nodeName = count === 0 ? base : `${base}#${count + 1}`;
+    const layerTrainable = trainable && layer.config["trainable"] !== false;
+    if (layer.model)
+      return this.runModel(layer.model, args, `${nodeName}/`, layerTrainable && layer.model.trainable);
+    const policy = parsePolicy(layer.config["dtype"]);
+    const inDtype = args[0]?.dtype ?? "float32";
+    const computeDtype = policy?.compute ?? (isFloat(inDtype) ? inDtype : "float32");
+    const variableDtype = policy?.variable ?? "float32";
+    if (policy && !(policy.compute in KERAS_DTYPES))
+      this.diag("warning", "unknown-dtype", MESSAGES.unknownDType(nodeName, policy.compute), nodeName);
+    const rule = ruleFor(layer.className);
+    const ctx = {
+      className: layer.className,
+      name: nodeName,
+      config: layer.config,
+      inputs: args,
+      kwargInputs,
+      kwargs: call.kwargs,
+      convention: this.opts.convention,
+      legacy: this.opts.legacy,
+      rule: ruleFor,
+      diag: (severity, code, message) => this.diag(severity, code, message, nodeName)
+    };
+    const outTensors = (shapes) => shapes.map((s, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: s, dtype: computeDtype }));
+    const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
+    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO);
+    const record2 = (r) => {
+      const weightBytes = (this.layerWeights.get(layer) ?? r.weights).reduce((p, w) => p.add(w.bytes), Poly.ZERO);
+      this.calls.push({
+        name: nodeName,
+        layer: layer.name,
+        className: layer.className,
+        inputs: inputsAll,
+        bytesRead: bytesIn.add(weightBytes),
+        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes(t)), Poly.ZERO),
+        ...r
+      });
+      for (const w of r.weights)
+        this.weights.push(w);
+      if (!this.built.has(layer))
+        this.layerWeights.set(layer, [...r.weights]);
+      this.built.add(layer);
+      return [...r.outputs];
+    };
+    if (!rule) {
+      this.diag("warning", "unsupported-layer", MESSAGES.unsupportedLayer(layer.className, layer.name), nodeName);
+      return record2({ outputs: outTensors([void 0]), weights: [], params: void 0, status: "unsupported" });
+    }
+    let weights = [];
+    let params = Poly.ZERO;
+    if (!this.built.has(layer)) {
+      try {
+        weights = (rule.weights?.(ctx) ?? []).map((w) => this.weight(base, w, variableDtype, layerTrainable));
+        params = weights.reduce((p, w) => p.add(w.elements), Poly.ZERO);
+      } catch (e2) {
+        if (e2 instanceof UnknownShapeError) {
+          params = void 0;
+          this.diag("warning", "params-unknown", MESSAGES.paramsUnknown(nodeName), nodeName);
+        } else if (e2 instanceof ShapeError) {
+          params = void 0;
+          this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
+          return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+        } else
+          throw e2;
+      }
+    }
+    if (inputsAll.some((t) => !t.shape)) {
+      this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
+      return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+    }
+    try {
+      const shapes = rule.outputs(ctx);
+      const cost = rule.cost?.(ctx, shapes) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+      return record2({ outputs: outTensors(shapes), weights, params, cost: { ...cost, params: params ?? Poly.ZERO }, status: "ok" });
+    } catch (e2) {
+      if (e2 instanceof ShapeError || e2 instanceof RangeError) {
+        this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
+        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+      }
+      if (e2 instanceof UnknownShapeError) {
+        this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
+        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+      }
+      throw e2;
+    }
+  }
+  weight(layer, w, variableDtype, layerTrainable) {
+    const elements2 = numElements(w.shape);
+    const dtype = w.dtype ?? variableDtype;
+    return { name: `${layer}/${w.name}`, layer, shape: w.shape, dtype, trainable: w.trainable && layerTrainable, elements: elements2, bytes: bytesOf(elements2, dtype) };
+  }
+};
+function safeCount(rule, ctx) {
+  try {
+    return rule.outputCount?.(ctx) ?? 1;
+  } catch {
+    return 1;
+  }
+}
+function walkModel(model, opts) {
+  const w = new Walker(opts);
+  const outputs = w.runModel(model, void 0, "", model.trainable);
+  return w.result(outputs);
+}
+
+// ../../packages/keras/dist/read/json-error.js
+var Fail = class extends Error {
+  offset;
+  reason;
+  constructor(offset, reason) {
+    super(reason);
+    this.offset = offset;
+    this.reason = reason;
+  }
+};
+function findJsonError(text) {
+  let i2 = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i2 < n && (text[i2] === " " || text[i2] === "	" || text[i2] === "\n" || text[i2] === "\r"))
+      i2++;
+  };
+  const show = (c) => JSON.stringify(c);
+  const unexpected = () => {
+    if (i2 >= n)
+      throw new Fail(i2, "unexpected end of input");
+    throw new Fail(i2, `unexpected character ${show(text[i2])}`);
+  };
+  const literal = (word) => {
+    for (let k = 0; k < word.length; k++, i2++)
+      if (text[i2] !== word[k])
+        unexpected();
+  };
+  const string = () => {
+    const start = i2++;
+    while (i2 < n) {
+      const c = text.charCodeAt(i2);
+      if (c === 34) {
+        i2++;
+        return;
+      }
+      if (c === 92) {
+        const e2 = text[i2 + 1];
+        if (e2 === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i2 + 2, i2 + 6)))
+            throw new Fail(i2, "invalid \\u escape in string");
+          i2 += 6;
+        } else if (e2 !== void 0 && '"\\/bfnrt'.includes(e2))
+          i2 += 2;
+        else
+          throw new Fail(i2, `invalid escape ${show(`\\${e2 ?? ""}`)} in string`);
+        continue;
+      }
+      if (c < 32)
+        throw new Fail(i2, "control character in string (newlines must be escaped as \\n)");
+      i2++;
+    }
+    throw new Fail(start, "unterminated string");
+  };
+  const number = () => {
+    const m2 = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i2, i2 + 400));
+    if (!m2 || m2[0] === "-" || m2[0] === "")
+      unexpected();
+    i2 += m2[0].length;
+  };
+  const value2 = (depth) => {
+    if (depth > 1e4)
+      throw new Fail(i2, "nesting too deep");
+    ws();
+    const c = text[i2];
+    if (c === "{") {
+      i2++;
+      ws();
+      if (text[i2] === "}") {
+        i2++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i2] !== '"') {
+          if (text[i2] === "}")
+            throw new Fail(i2, 'trailing comma before "}"');
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected a property name in double quotes, got ${show(text[i2])}`);
+        }
+        string();
+        ws();
+        if (text[i2] !== ":")
+          throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected ":" after a property name, got ${show(text[i2])}`);
+        i2++;
+        value2(depth + 1);
+        ws();
+        if (text[i2] === ",") {
+          i2++;
+          continue;
+        }
+        if (text[i2] === "}") {
+          i2++;
+          return;
+        }
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "}" in an object, got ${show(text[i2])}`);
+      }
+    }
+    if (c === "[") {
+      i2++;
+      ws();
+      if (text[i2] === "]") {
+        i2++;
+        return;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i2] === "]")
+          throw new Fail(i2, 'trailing comma before "]"');
+        value2(depth + 1);
+        ws();
+        if (text[i2] === ",") {
+          i2++;
+          continue;
+        }
+        if (text[i2] === "]") {
+          i2++;
+          return;
+        }
+        throw i2 >= n ? new Fail(i2, "unexpected end of input") : new Fail(i2, `expected "," or "]" in an array, got ${show(text[i2])}`);
+      }
+    }
+    if (c === '"')
+      return string();
+    if (c === "t")
+      return literal("true");
+    if (c === "f")
+      return literal("false");
+    if (c === "n")
+      return literal("null");
+    if (c === "-" || c !== void 0 && c >= "0" && c <= "9")
+      return number();
+    if (c === "N" || c === "I")
+      throw new Fail(i2, "NaN and Infinity are not JSON (Python json.dump(allow_nan=True) wrote them)");
+    unexpected();
+  };
+  try {
+    value2(0);
+    ws();
+    if (i2 < n)
+      throw new Fail(i2, `unexpected ${show(text[i2])} after the end of the JSON value`);
+    return void 0;
+  } catch (e2) {
+    if (e2 instanceof Fail)
+      return { offset: e2.offset, reason: e2.reason };
+    throw e2;
+  }
+}
+
+// ../../packages/keras/dist/read/utf8.js
+function utf8(bytes) {
+  const s = new TextDecoder("utf-8").decode(bytes);
+  return s.charCodeAt(0) === 65279 ? s.slice(1) : s;
+}
+
+// ../../node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var Worker;
+try {
+  Worker = require2("worker_threads").Worker;
+} catch (e2) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m2 = v | (1 << r_1) - 1; v <= m2; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m2 = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m2)
+      m2 = a[i2];
+  }
+  return m2;
+};
+var bits = function(d, p, m2) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m2;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e2) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e2 == null || e2 > v.length)
+    e2 = v.length;
+  return new u8(v.subarray(s, e2));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e2 = new Error(msg || ec[ind]);
+  e2.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e2, err);
+  if (!nt)
+    throw e2;
+  return e2;
+};
+var inflt = function(dat, st, buf, dict2) {
+  var sl = dat.length, dl = dict2 ? dict2.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize2 = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize2)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s = r >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize2)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize2)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict2[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var Inflate = /* @__PURE__ */ (function() {
+  function Inflate2(opts, cb) {
+    if (typeof opts == "function")
+      cb = opts, opts = {};
+    this.ondata = cb;
+    var dict2 = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict2 ? dict2.length : 0 };
+    this.o = new u8(32768);
+    this.p = new u8(0);
+    if (dict2)
+      this.o.set(dict2);
+  }
+  Inflate2.prototype.e = function(c) {
+    if (!this.ondata)
+      err(5);
+    if (this.d)
+      err(4);
+    if (!this.p.length)
+      this.p = c;
+    else if (c.length) {
+      var n = new u8(this.p.length + c.length);
+      n.set(this.p), n.set(c, this.p.length), this.p = n;
+    }
+  };
+  Inflate2.prototype.c = function(final) {
+    this.s.i = +(this.d = final || false);
+    var bts = this.s.b;
+    var dt = inflt(this.p, this.s, this.o);
+    this.ondata(slc(dt, bts, this.s.b), this.d);
+    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+  };
+  Inflate2.prototype.push = function(chunk, final) {
+    this.e(chunk), this.c(final);
+  };
+  return Inflate2;
+})();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e2) {
+}
+
+// ../../packages/keras/dist/read/inflate.js
+var InflateError = class extends Error {
+  overLimit;
+  name = "InflateError";
+  constructor(message, overLimit = false) {
+    super(message);
+    this.overLimit = overLimit;
+  }
+};
+var SLICE = 1024;
+function inflateRaw(data, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > maxBytes)
+      throw new InflateError(`more than ${maxBytes} bytes`, true);
+    chunks.push(chunk);
+    if (final)
+      done = true;
+  });
+  try {
+    for (let i2 = 0; i2 < data.length || i2 === 0 && data.length === 0; i2 += SLICE)
+      inflater.push(data.subarray(i2, i2 + SLICE), i2 + SLICE >= data.length);
+  } catch (e2) {
+    if (e2 instanceof InflateError)
+      throw e2;
+    throw new InflateError(e2.message || "invalid DEFLATE data");
+  }
+  if (!done)
+    throw new InflateError("the compressed data ends before the DEFLATE stream does");
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+// ../../packages/keras/dist/read/zip.js
+var EOCD_SIG = 101010256;
+var ZIP64_LOCATOR_SIG = 117853008;
+var ZIP64_EOCD_SIG = 101075792;
+var CDIR_SIG = 33639248;
+var LOCAL_SIG = 67324752;
+function looksLikeZip(head) {
+  return head.length >= 4 && head[0] === 80 && head[1] === 75 && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6);
+}
+var u162 = (b, o) => b[o] | b[o + 1] << 8;
+var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+var u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
+function readExact(src, file, offset, length, what) {
+  if (offset < 0 || offset + length > src.size)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src.size), offset);
+  const b = src.read(offset, length);
+  if (b.length !== length)
+    throw new KerasImportError(file, "io", MESSAGES.io(file, offset, length, b.length), offset);
+  return b;
+}
+function listZip(src, file) {
+  let tail = readExact(src, file, Math.max(0, src.size - 22), Math.min(src.size, 22), "end of archive");
+  let eocd = tail.length === 22 && u32(tail, 0) === EOCD_SIG ? 0 : -1;
+  if (eocd < 0) {
+    const tailLen = Math.min(src.size, 22 + 65535);
+    tail = readExact(src, file, src.size - tailLen, tailLen, "end of archive");
+    for (let i2 = tail.length - 22; i2 >= 0; i2--) {
+      if (u32(tail, i2) === EOCD_SIG) {
+        eocd = i2;
+        break;
+      }
+    }
+  }
+  if (eocd < 0)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipNoEocd(file));
+  let count = u162(tail, eocd + 10);
+  let cdSize = u32(tail, eocd + 12);
+  let cdOffset = u32(tail, eocd + 16);
+  const eocdAbs = src.size - tail.length + eocd;
+  if ((count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) && eocdAbs >= 20) {
+    const loc = readExact(src, file, eocdAbs - 20, 20, "zip64 locator");
+    if (u32(loc, 0) === ZIP64_LOCATOR_SIG) {
+      const z64 = u64(loc, 8);
+      const rec = readExact(src, file, z64, 56, "zip64 end-of-central-directory record");
+      if (u32(rec, 0) !== ZIP64_EOCD_SIG)
+        throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
+      count = u64(rec, 32);
+      cdSize = u64(rec, 40);
+      cdOffset = u64(rec, 48);
+    }
+  }
+  const cd = readExact(src, file, cdOffset, cdSize, "central directory");
+  const entries = [];
+  let p = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    if (p + 46 > cd.length || u32(cd, p) !== CDIR_SIG)
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "central-directory entry", cdOffset + p), cdOffset + p);
+    const flags = u162(cd, p + 8);
+    const method = u162(cd, p + 10);
+    let compressedSize = u32(cd, p + 20);
+    let uncompressedSize = u32(cd, p + 24);
+    const nameLen = u162(cd, p + 28);
+    const extraLen = u162(cd, p + 30);
+    const commentLen = u162(cd, p + 32);
+    let localHeaderOffset = u32(cd, p + 42);
+    if (p + 46 + nameLen + extraLen > cd.length)
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
+    const name = utf8(cd.subarray(p + 46, p + 46 + nameLen));
+    for (let e2 = p + 46 + nameLen; e2 + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = u162(cd, e2);
+      const len = u162(cd, e2 + 2);
+      if (id === 1) {
+        let q = e2 + 4;
+        if (uncompressedSize === 4294967295) {
+          uncompressedSize = u64(cd, q);
+          q += 8;
+        }
+        if (compressedSize === 4294967295) {
+          compressedSize = u64(cd, q);
+          q += 8;
+        }
+        if (localHeaderOffset === 4294967295)
+          localHeaderOffset = u64(cd, q);
+      }
+      e2 += 4 + len;
+    }
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+function readZipMember(src, file, entry) {
+  if (entry.flags & 1)
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipEncrypted(file));
+  if (entry.uncompressedSize > MAX_CONFIG_BYTES)
+    throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "declares", entry.uncompressedSize));
+  const lh = readExact(src, file, entry.localHeaderOffset, 30, "local header of config.json");
+  if (u32(lh, 0) !== LOCAL_SIG)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
+  const dataStart = entry.localHeaderOffset + 30 + u162(lh, 26) + u162(lh, 28);
+  const data = readExact(src, file, dataStart, entry.compressedSize, "compressed data of config.json");
+  if (entry.method === 0)
+    return data;
+  if (entry.method !== 8)
+    throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipMethod(file, entry.method));
+  try {
+    return inflateRaw(data, MAX_CONFIG_BYTES);
+  } catch (e2) {
+    if (e2 instanceof InflateError) {
+      if (e2.overLimit)
+        throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "inflates to more than", MAX_CONFIG_BYTES));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipInflate(file, e2.message));
+    }
+    throw e2;
+  }
+}
+function readKerasArchiveConfig(src, file) {
+  const entries = listZip(src, file);
+  const entry = entries.find((e2) => e2.name === "config.json") ?? entries.find((e2) => e2.name.endsWith("/config.json"));
+  if (!entry)
+    throw new KerasImportError(file, "zip-no-config", MESSAGES.zipNoConfig(file, entries.map((e2) => e2.name)));
+  return readZipMember(src, file, entry);
+}
+
+// ../../packages/keras/dist/read/json.js
+var HDF5_MAGIC = [137, 72, 68, 70, 13, 10, 26, 10];
+function lineColumn(text, offset) {
+  let line = 1;
+  let start = 0;
+  for (let i2 = 0; i2 < offset && i2 < text.length; i2++) {
+    if (text.charCodeAt(i2) === 10) {
+      line++;
+      start = i2 + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+function byteOffset(text, chars) {
+  let n = 0;
+  for (let i2 = 0; i2 < chars && i2 < text.length; i2++) {
+    const c = text.charCodeAt(i2);
+    if (c < 128)
+      n += 1;
+    else if (c < 2048)
+      n += 2;
+    else if (c >= 55296 && c < 56320) {
+      n += 4;
+      i2++;
+    } else
+      n += 3;
+  }
+  return n;
+}
+function parseJson(text, file, where = "") {
+  try {
+    return JSON.parse(text);
+  } catch (e2) {
+    const found = findJsonError(text);
+    const pos = found?.offset ?? text.length;
+    const reason = (found?.reason ?? (e2 instanceof Error ? e2.message : String(e2))) + where;
+    const { line, column } = lineColumn(text, pos);
+    const offset = byteOffset(text, pos);
+    throw new KerasImportError(file, "invalid-json", MESSAGES.invalidJson(file, reason, line, column, offset), offset);
+  }
+}
+function readRawConfig(source, file) {
+  if (source.size === 0)
+    throw new KerasImportError(file, "empty", MESSAGES.empty(file));
+  const head = source.read(0, Math.min(source.size, 16));
+  if (looksLikeZip(head))
+    return { root: parseJson(utf8(readKerasArchiveConfig(source, file)), file, " (in config.json)"), container: "keras-zip" };
+  if (HDF5_MAGIC.every((b, i2) => head[i2] === b))
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.hdf5()));
+  const bytes = source.read(0, source.size);
+  if (bytes.length !== source.size)
+    throw new KerasImportError(file, "io", MESSAGES.io(file, 0, source.size, bytes.length));
+  if (bytes.subarray(0, 4096).includes(0))
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.binary()));
+  const text = utf8(bytes);
+  const root = parseJson(text, file);
+  if (typeof root === "string") {
+    const inner = root.trimStart();
+    if (inner.startsWith("{"))
+      return { root: parseJson(root, file, " (inside the JSON string that holds the model JSON)"), container: "json-string" };
+  }
+  return { root, container: "json" };
+}
+
+// ../../packages/keras/dist/read/keras1.js
+var KERAS1_KEYS = ["nb_filter", "border_mode", "subsample", "dim_ordering", "output_dim", "W_regularizer", "init", "nb_row", "input_dtype", "subsample_length", "pool_length"];
+function isKeras1Config(config) {
+  return KERAS1_KEYS.some((k) => k in config);
+}
+function move(out, from, to, map = (v) => v) {
+  if (from in out) {
+    const v = out[from];
+    delete out[from];
+    if (!(to in out))
+      out[to] = map(v);
+  }
+}
+var dataFormat = (v) => v === "th" ? "channels_first" : v === "tf" ? "channels_last" : v;
+function translateKeras1(className, config) {
+  const out = { ...config };
+  move(out, "dim_ordering", "data_format", dataFormat);
+  move(out, "border_mode", "padding");
+  move(out, "subsample", "strides");
+  move(out, "nb_filter", "filters");
+  move(out, "bias", "use_bias");
+  move(out, "input_dtype", "dtype");
+  move(out, "atrous_rate", "dilation_rate");
+  move(out, "p", "rate");
+  if ("nb_row" in out && "nb_col" in out) {
+    out["kernel_size"] = [out["nb_row"], out["nb_col"]];
+    delete out["nb_row"];
+    delete out["nb_col"];
+  }
+  if ("kernel_dim1" in out) {
+    out["kernel_size"] = [out["kernel_dim1"], out["kernel_dim2"], out["kernel_dim3"]];
+    delete out["kernel_dim1"];
+    delete out["kernel_dim2"];
+    delete out["kernel_dim3"];
+  }
+  move(out, "filter_length", "kernel_size");
+  move(out, "subsample_length", "strides");
+  move(out, "pool_length", "pool_size");
+  move(out, "stride", "strides");
+  if (className !== "Embedding")
+    move(out, "output_dim", "units");
+  if (!("batch_input_shape" in out) && className !== "Embedding" && typeof out["input_dim"] === "number") {
+    out["batch_input_shape"] = "input_length" in out ? [null, out["input_length"] ?? null, out["input_dim"]] : [null, out["input_dim"]];
+  }
+  if (className === "Embedding" && !("batch_input_shape" in out) && "input_length" in out)
+    out["batch_input_shape"] = [null, out["input_length"] ?? null];
+  if (className === "Deconvolution2D" || className === "Deconvolution3D")
+    delete out["output_shape"];
+  if (className === "GRU" && !("reset_after" in out))
+    out["reset_after"] = false;
+  for (const k of ["layer", "backward_layer"]) {
+    const inner = out[k];
+    if (inner && typeof inner === "object" && typeof inner["class_name"] === "string" && inner["config"] && typeof inner["config"] === "object")
+      out[k] = { ...inner, config: translateKeras1(inner["class_name"], inner["config"]) };
+  }
+  return out;
+}
+
+// ../../packages/keras/dist/read/formats.js
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var MODEL_CLASSES = /* @__PURE__ */ new Set(["Sequential", "Model", "Functional"]);
+function describe(v) {
+  if (Array.isArray(v))
+    return "it is a JSON array";
+  if (v === null)
+    return "it is JSON null";
+  if (!isObj(v))
+    return `it is a JSON ${typeof v}`;
+  const keys = Object.keys(v);
+  return keys.length ? `it is a JSON object with keys ${keys.slice(0, 8).map((k) => quote(k, 30)).join(", ")}${keys.length > 8 ? ", ..." : ""}` : "it is an empty JSON object";
+}
+function isModelJson(j) {
+  const cfg = j["config"];
+  if (Array.isArray(cfg))
+    return j["class_name"] === "Sequential";
+  return isObj(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
+}
+function refFromList(v) {
+  if (Array.isArray(v) && v.length >= 1 && typeof v[0] === "string") {
+    return { layer: v[0], node: typeof v[1] === "number" ? v[1] : 0, tensor: typeof v[2] === "number" ? v[2] : 0 };
+  }
+  return void 0;
+}
+function kerasTensors(v) {
+  if (Array.isArray(v))
+    return v.flatMap(kerasTensors);
+  if (!isObj(v))
+    return [];
+  if (v["class_name"] === "__keras_tensor__" && isObj(v["config"])) {
+    const r = refFromList(v["config"]["keras_history"]);
+    return r ? [r] : [];
+  }
+  if ("class_name" in v)
+    return [];
+  return Object.values(v).flatMap(kerasTensors);
+}
+function legacyKwargRefs(v) {
+  if (Array.isArray(v) && v.length >= 3 && v.length <= 4 && typeof v[0] === "string" && typeof v[1] === "number" && typeof v[2] === "number")
+    return [refFromList(v)];
+  if (Array.isArray(v) && v.length > 0 && v.every((x2) => legacyKwargRefs(x2)?.length === 1))
+    return v.map((x2) => refFromList(x2));
+  return void 0;
+}
+function parseCalls(raw, ctx, where) {
+  if (raw === void 0 || raw === null)
+    return [];
+  if (!Array.isArray(raw))
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "inbound_nodes is not a list"));
+  return raw.map((node) => {
+    if (Array.isArray(node)) {
+      const args = node.map((r) => {
+        const ref = refFromList(r);
+        if (!ref)
+          throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+        return ref;
+      });
+      const first = node[0];
+      const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
+      const kwargs = {};
+      const kwargRefs = {};
+      for (const [k, v] of Object.entries(kw)) {
+        const refs = legacyKwargRefs(v);
+        if (refs)
+          kwargRefs[k] = refs;
+        else
+          kwargs[k] = v;
+      }
+      return { args, kwargs, kwargRefs };
+    }
+    if (isObj(node)) {
+      const kwargs = {};
+      const kwargRefs = {};
+      for (const [k, v] of Object.entries(isObj(node["kwargs"]) ? node["kwargs"] : {})) {
+        const refs = kerasTensors(v);
+        if (refs.length)
+          kwargRefs[k] = refs;
+        else
+          kwargs[k] = v;
+      }
+      return { args: kerasTensors(node["args"]), kwargs, kwargRefs };
+    }
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "an inbound node is neither a list nor {args, kwargs}"));
+  });
+}
+function parseRefs(raw) {
+  const single = refFromList(raw);
+  if (single && !Array.isArray(raw[0]))
+    return [single];
+  if (Array.isArray(raw))
+    return raw.map(refFromList).filter((r) => r !== void 0);
+  if (isObj(raw))
+    return Object.values(raw).flatMap(parseRefs);
+  return [];
+}
+function layerName(j, cfg) {
+  return typeof j["name"] === "string" ? j["name"] : typeof cfg["name"] === "string" ? cfg["name"] : "";
+}
+function buildLayer(j, ctx, where, index) {
+  if (!isObj(j) || typeof j["class_name"] !== "string")
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
+  const className = j["class_name"];
+  const rawCfg = isObj(j["config"]) ? j["config"] : {};
+  const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
+  const here = `${where} layer ${quote(name)}`;
+  const calls = parseCalls(j["inbound_nodes"], ctx, here);
+  if (isModelJson(j)) {
+    const model = buildModel(j, ctx, here);
+    return { className, name, config: { ...rawCfg, name }, calls, model };
+  }
+  const config = ctx.keras1 || isKeras1Config(rawCfg) ? translateKeras1(className, rawCfg) : rawCfg;
+  return { className, name, config, calls };
+}
+function declaredShape(j, model) {
+  const cfg = isObj(j["config"]) ? j["config"] : {};
+  for (const k of ["batch_input_shape", "batch_shape", "batchInputShape"])
+    if (Array.isArray(cfg[k]))
+      return cfg[k];
+  if (Array.isArray(cfg["input_shape"]))
+    return [null, ...cfg["input_shape"]];
+  if (typeof cfg["input_dim"] === "number" && j["class_name"] !== "Embedding")
+    return cfg["input_length"] !== void 0 ? [null, cfg["input_length"], cfg["input_dim"]] : [null, cfg["input_dim"]];
+  if (j["class_name"] === "Embedding" && cfg["input_length"] !== void 0)
+    return [null, cfg["input_length"]];
+  const bc = isObj(j["build_config"]) ? j["build_config"] : void 0;
+  if (bc && Array.isArray(bc["input_shape"]))
+    return bc["input_shape"];
+  if (isModelJson(j)) {
+    const inner = Array.isArray(cfg) ? cfg : cfg["layers"];
+    const first = inner[0];
+    if (isObj(first))
+      return declaredShape(first);
+  }
+  if (model && isObj(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
+    return model["build_config"]["input_shape"];
+  return void 0;
+}
+function declaredDtype(j) {
+  const cfg = isObj(j["config"]) ? j["config"] : {};
+  return cfg["dtype"] ?? cfg["input_dtype"];
+}
+function buildSequential(j, list, ctx, where, name, trainable) {
+  if (list.length === 0)
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "the Sequential model has no layers"));
+  const built = list.map((l, i2) => buildLayer(l, ctx, where, i2));
+  let input;
+  let rest;
+  if (built[0].className === "InputLayer") {
+    input = built[0];
+    rest = built.slice(1);
+  } else {
+    const first = list[0];
+    const shape = declaredShape(first, j);
+    const dtype = declaredDtype(first);
+    input = {
+      className: "InputLayer",
+      name: `${built[0].name}_input`,
+      config: { ...shape ? { batch_input_shape: shape } : {}, ...typeof dtype === "string" ? { dtype } : {}, name: `${built[0].name}_input` },
+      calls: []
+    };
+    rest = built;
+  }
+  let prev = input.name;
+  const chained = rest.map((l) => {
+    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: {}, kwargRefs: {} };
+    prev = l.name;
+    return { ...l, calls: [call] };
+  });
+  return {
+    className: String(j["class_name"]),
+    name,
+    trainable,
+    layers: [input, ...chained],
+    inputs: [{ layer: input.name, node: 0, tensor: 0 }],
+    outputs: [{ layer: prev, node: 0, tensor: 0 }]
+  };
+}
+function buildModel(j, ctx, where) {
+  const cfg = j["config"];
+  const trainable = !(isObj(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
+  if (Array.isArray(cfg))
+    return buildSequential(j, cfg, ctx, where, typeof j["name"] === "string" ? j["name"] : "sequential", trainable);
+  if (!isObj(cfg) || !Array.isArray(cfg["layers"]))
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.noLayers(ctx.file, where || "the model config"));
+  const name = typeof cfg["name"] === "string" ? cfg["name"] : typeof j["name"] === "string" ? j["name"] : "model";
+  if (j["class_name"] === "Sequential" || !("input_layers" in cfg))
+    return buildSequential(j, cfg["layers"], ctx, where, name, trainable);
+  const layers = cfg["layers"].map((l, i2) => buildLayer(l, ctx, where || `model ${quote(name)}`, i2));
+  return { className: String(j["class_name"]), name, trainable, layers, inputs: parseRefs(cfg["input_layers"]), outputs: parseRefs(cfg["output_layers"]) };
+}
+function majorOf(version) {
+  const m2 = version ? /(\d+)\./.exec(version) : null;
+  return m2 ? Number(m2[1]) : void 0;
+}
+function normalizeConfig(root, file) {
+  let cfg = root;
+  let version;
+  let producer;
+  let flavour = "keras";
+  if (isObj(root) && isObj(root["modelTopology"])) {
+    flavour = "tfjs";
+    const topo = root["modelTopology"];
+    cfg = topo["model_config"] ?? topo;
+    if (typeof topo["keras_version"] === "string")
+      version = topo["keras_version"];
+    const gen = root["generatedBy"];
+    if (typeof gen === "string") {
+      const m2 = /tfjs-layers\s+v?([\d.]+)/i.exec(gen) ?? /v?(\d+\.\d+\.\d+)/.exec(gen);
+      if (m2)
+        producer = `tfjs-layers ${m2[1]}`;
+    }
+  } else if (isObj(root) && "model_config" in root) {
+    cfg = root["model_config"];
+    if (typeof root["keras_version"] === "string")
+      version = root["keras_version"];
+  }
+  if (typeof cfg === "string")
+    cfg = parseJson(cfg, file, " (in model_config)");
+  if (!isObj(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, describe(cfg)));
+  if (typeof cfg["keras_version"] === "string")
+    version ??= cfg["keras_version"];
+  if (!isModelJson(cfg) && !Array.isArray(cfg["config"]))
+    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, `class_name ${quote(cfg["class_name"])} with no \`layers\` list (a single layer or a subclassed model)`));
+  const tfjsVersion = version && /^tfjs-layers/.test(version) ? /([\d.]+)/.exec(version)?.[1] : void 0;
+  if (tfjsVersion)
+    producer ??= `tfjs-layers ${tfjsVersion}`;
+  const kerasMajor = tfjsVersion ? void 0 : majorOf(version) ?? ("module" in cfg ? 3 : void 0);
+  const keras1 = kerasMajor === 1;
+  const minor = version && !tfjsVersion ? Number(/^\d+\.(\d+)/.exec(version)?.[1] ?? 99) : 99;
+  const legacy = keras1 || tfjsVersion !== void 0 || kerasMajor === 2 && minor < 3;
+  producer ??= version ? `keras ${version}` : kerasMajor ? `keras ${kerasMajor}` : "keras";
+  const model = buildModel(cfg, { file, keras1 }, "");
+  return { model, producer, ...kerasMajor !== void 0 ? { kerasMajor } : {}, legacy, flavour };
+}
+
+// ../../packages/keras/dist/profile.js
+var KERAS_TOOL = { name: "modelcost", version: "0.1.0" };
+function analyzeKeras(source, options = {}) {
+  const file = options.file ?? DEFAULT_FILE_LABEL;
+  const raw = readRawConfig(source, file);
+  const model = normalizeConfig(raw.root, file);
+  const result = walkModel(model.model, {
+    file,
+    convention: options.convention ?? "macs+flops",
+    legacy: model.legacy,
+    ...options.inputs ? { inputs: options.inputs } : {}
+  });
+  let params = Poly.ZERO;
+  let trainableParams = Poly.ZERO;
+  for (const w of result.weights) {
+    params = params.add(w.elements);
+    if (w.trainable)
+      trainableParams = trainableParams.add(w.elements);
+  }
+  return { config: raw.root, container: raw.container, file: model, result, params, trainableParams };
+}
+function value(t) {
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.shape ? bytesOfTensor(t) : Poly.ZERO };
+}
+function bytesOfTensor(t) {
+  return bytesOf(numElements(t.shape), t.dtype);
+}
+function profileKeras(source, options = {}) {
+  const a = analyzeKeras(source, options);
+  const evalDims = options.dims ?? {};
+  const nodes = a.result.calls.map((c) => ({
+    name: c.name,
+    op: c.className,
+    domain: "keras",
+    layer: c.layer,
+    inputs: c.inputs.map((t) => t.name),
+    outputs: c.outputs.map(value),
+    ...c.cost ? { cost: { macs: c.cost.macs, flops: c.cost.flops, params: c.params ?? Poly.ZERO, bytesRead: c.bytesRead, bytesWritten: c.bytesWritten } } : c.params ? { params: c.params } : {},
+    ...c.status === "ok" ? {} : { status: c.status }
+  }));
+  return buildReport({
+    tool: KERAS_TOOL,
+    model: { path: options.file ?? "", format: "keras", producer: a.file.producer, opsets: a.file.kerasMajor !== void 0 ? { keras: a.file.kerasMajor } : {} },
+    convention: options.convention ?? "macs+flops",
+    dims: evalDims,
+    inputs: a.result.inputs.map(value),
+    outputs: a.result.outputs.map(value),
+    nodes,
+    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.evaluate(evalDims, 1)) })),
+    trainableParams: a.trainableParams,
+    params: a.params,
+    diagnostics: a.result.diagnostics
+  });
+}
+
+// ../../packages/onnx/dist/decode/errors.js
+var OnnxImportError = class extends ModelImportError {
+  name = "OnnxImportError";
+  code;
+  /** The file label given by the caller (`options.file`), if any. */
+  file;
+  /** Absolute byte offset in the input where the problem was found, when it has one. */
+  offset;
+  constructor(code, message, file, offset) {
+    super(message);
+    this.code = code;
+    this.file = file;
+    this.offset = offset;
+  }
+};
+var OnnxEmptyFileError = class extends OnnxImportError {
+  name = "OnnxEmptyFileError";
+  constructor(message, file) {
+    super("empty", message, file, 0);
+  }
+};
+var OnnxLfsPointerError = class extends OnnxImportError {
+  oid;
+  lfsSize;
+  name = "OnnxLfsPointerError";
+  constructor(message, file, oid, lfsSize) {
+    super("lfs-pointer", message, file, 0);
+    this.oid = oid;
+    this.lfsSize = lfsSize;
+  }
+};
+var OnnxNotOnnxError = class extends OnnxImportError {
+  detected;
+  name = "OnnxNotOnnxError";
+  constructor(message, file, detected, offset) {
+    super("not-onnx", message, file, offset);
+    this.detected = detected;
+  }
+};
+var OnnxTruncatedError = class extends OnnxImportError {
+  name = "OnnxTruncatedError";
+  constructor(message, file, offset) {
+    super("truncated", message, file, offset);
+  }
+};
+var OnnxCorruptError = class extends OnnxImportError {
+  where;
+  expected;
+  name = "OnnxCorruptError";
+  constructor(message, file, offset, where, expected) {
+    super("corrupt", message, file, offset);
+    this.where = where;
+    this.expected = expected;
+  }
+};
+var OnnxTooDeepError = class extends OnnxImportError {
+  name = "OnnxTooDeepError";
+  constructor(message, file, offset) {
+    super("too-deep", message, file, offset);
+  }
+};
+var OnnxTooLargeError = class extends OnnxImportError {
+  name = "OnnxTooLargeError";
+  constructor(message, file, offset) {
+    super("too-large", message, file, offset);
+  }
+};
+var OnnxIoError = class extends OnnxImportError {
+  name = "OnnxIoError";
+  constructor(message, file, offset) {
+    super("io", message, file, offset);
+  }
+};
+
+// ../../packages/onnx/dist/messages.js
+var DEFAULT_FILE_LABEL2 = "input";
+var fmtBytes = (n) => {
+  if (n < 1024)
+    return `${n} bytes`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(1)} ${units[u]}`;
+};
+function quote2(text, max2 = 40) {
+  const cut = text.length > max2 ? `${text.slice(0, max2)}...` : text;
+  return JSON.stringify(cut);
+}
+var MESSAGES2 = {
+  empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
+  lfsPointer: (file, oid, size) => `${file}: this is a Git LFS pointer, not the model itself` + (size !== void 0 || oid !== void 0 ? ` (it stands for ${size !== void 0 ? fmtBytes(size) : "a file"}${oid !== void 0 ? ` with oid ${oid.slice(0, 19)}...` : ""})` : "") + ". Fetch the real file with `git lfs pull` (in CI: check out with `lfs: true`) and run again.",
+  /** `what` says what the bytes look like instead, e.g. `it looks like JSON text`. */
+  notOnnx: (file, what) => `${file}: not an ONNX model: ${what}. modelcost reads ONNX files (a serialized onnx.ModelProto); export the model to ONNX first.`,
+  notOnnxJson: () => "it is JSON text (a Keras model config or tf.js model.json is read by the Keras importer, not this one)",
+  notOnnxText: (start) => `it is text, starting with ${quote2(start)}`,
+  notOnnxZip: () => "it is a zip archive (a .keras file, a PyTorch .pt/.pth checkpoint or an .npz, not an .onnx model)",
+  notOnnxHdf5: () => "it is an HDF5 file (a Keras .h5 model, not an .onnx model)",
+  notOnnxPickle: () => "it is a Python pickle (a PyTorch checkpoint, not an .onnx model)",
+  notOnnxTflite: () => "it is a TensorFlow Lite flatbuffer (.tflite)",
+  notOnnxOrt: () => "it is an ONNX Runtime .ort flatbuffer, not an .onnx protobuf; convert from the original .onnx file",
+  notOnnxGguf: () => "it is a GGUF file (llama.cpp weights)",
+  notOnnxSafetensors: () => "it is a safetensors weight file (weights only, no graph)",
+  notOnnxGzip: () => "it is gzip-compressed; decompress it first",
+  notOnnxFirstTag: (offset, field, wireType, expected) => `its first protobuf field (field ${field}, wire type ${wireType}, at byte ${offset}) is not a ModelProto field (expected ${expected})`,
+  notOnnxWireType: (offset, field, wireType, expected) => `it is a protobuf message, but not a ModelProto: field ${field} at byte ${offset} has wire type ${wireType} (expected ${expected})`,
+  notOnnxNoGraph: () => "it is a protobuf message without a graph (ModelProto field 7): perhaps a TensorProto test-data file or another protobuf format",
+  notOnnxBinary: () => "its first bytes are not a protobuf field",
+  /** `what`: `a varint`, `a 32-bit float`, `a string of 12 bytes`... */
+  truncated: (file, offset, what, size) => `${file}: the file is truncated: ${what} at byte ${offset} runs past its end (byte ${size}). The download or export was probably cut short; fetch or export the model again.`,
+  /** `field`: `field 7 (graph) of ModelProto`. */
+  truncatedField: (file, offset, field, declared, remaining, size) => `${file}: the file is truncated: ${field} at byte ${offset} declares ${declared} bytes, but only ${remaining} remain (the file ends at byte ${size}). The download or export was probably cut short; fetch or export the model again.`,
+  corrupt: (file, offset, where, expected, got) => `${file}: corrupt protobuf at byte ${offset} in ${where}: expected ${expected}, got ${got}. The file is damaged or is not an ONNX model; fetch or export it again.`,
+  tooDeep: (file, offset, limit) => `${file}: messages nest more than ${limit} levels deep at byte ${offset} (subgraphs inside subgraphs). No real model nests this deep; the file is damaged or built to exhaust the reader.`,
+  tooLarge: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; the file is damaged or built to exhaust the reader.`,
+  io: (file, offset, wanted, got) => `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
+  valueKind: (file, expected, got) => `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
+  // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
+  warnDataSize: (tensor, field, gotBytes, dims, dtype, wantBytes) => `tensor ${quote2(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(", ")}] of ${dtype} need ${wantBytes}; its values are not used`,
+  warnDataCount: (tensor, field, got, want) => `tensor ${quote2(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
+  warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
+  warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
+  warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
+  warnUnknownDataType: (tensor, code) => `tensor ${quote2(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`
+};
+var WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit", "invalid 6", "invalid 7"];
+var PARTS = {
+  wire: (wt) => `wire type ${wt} (${WIRE_NAMES[wt] ?? "invalid"})`,
+  /** ` (op_type)` when the field is known, else nothing. */
+  fieldName: (name) => name === void 0 ? "" : ` (${name})`,
+  fieldWithWire: (field, name, wire) => `field ${field}${PARTS.fieldName(name)} with ${wire}`,
+  fieldOf: (field, name, message) => `field ${field}${PARTS.fieldName(name)} of ${message}`,
+  fitInParent: (field, name, room) => `field ${field}${PARTS.fieldName(name)} to fit in its parent (at most ${room} bytes)`,
+  aLength: (n) => `a length of ${n} bytes`,
+  tagNumber: "a field tag with a field number of at least 1",
+  tag: (t) => `tag ${t}`,
+  endGroupFor: (field) => `an end-group tag for group field ${field}`,
+  endGroupOf: (field) => `the end-group tag of field ${field}`,
+  endOfMessage: "the end of the message",
+  validWireType: "a field with wire type 0, 1, 2, 3 or 5",
+  wireOnField: (wt, field) => `${PARTS.wire(wt)} on field ${field}`,
+  endWithin: (end) => `the field to end within its message (at byte ${end})`,
+  runningTo: (pos) => `a field running to byte ${pos}`,
+  shortVarint: "a varint of at most 10 bytes",
+  longVarint: "more than 10 bytes with the continuation bit set",
+  packedEnd: (field, stop) => `packed field ${field} to end at byte ${stop}`,
+  varintRunningTo: (pos) => `a varint running to byte ${pos}`,
+  packedFloats: (field) => `packed floats in field ${field} (a multiple of 4 bytes)`,
+  bytes: (n) => `${n} bytes`,
+  varint: "a varint",
+  float32: "a 32-bit float",
+  float64: "a 64-bit float",
+  fixed: (bits2) => `a ${bits2}-bit value`,
+  string: (n) => `a string of ${n} bytes`,
+  tensorData: (n) => `${n} bytes of tensor data`,
+  modelFirstField: "field 1 (ir_version) as a varint, or another ModelProto field",
+  modelField: (field, name) => `ModelProto field ${field}${PARTS.fieldName(name)}`
+};
+
+// ../../packages/onnx/dist/decode/reader.js
+var WT_VARINT = 0;
+var WT_I64 = 1;
+var WT_LEN = 2;
+var WT_SGROUP = 3;
+var WT_EGROUP = 4;
+var WT_I32 = 5;
+var wireName = PARTS.wire;
+var DEFAULT_LIMITS = { maxDepth: 100, maxListEntries: 5e7 };
+var MIN_CHUNK = 4096;
+var MAX_CHUNK = 1 << 20;
+var EMPTY = new Uint8Array(0);
+var TWO32 = 4294967296;
+var utf82 = (() => {
+  const TD = globalThis.TextDecoder;
+  if (!TD)
+    throw new Error("TextDecoder is not available in this runtime");
+  return new TD("utf-8");
+})();
+function decodeUtf8(b, start, end) {
+  if (end - start <= 32) {
+    for (let i2 = start; i2 < end; i2++)
+      if (b[i2] >= 128)
+        return utf82.decode(b.subarray(start, end));
+    return String.fromCharCode.apply(null, b.subarray(start, end));
+  }
+  return utf82.decode(b.subarray(start, end));
+}
+function int64From(lo, hi) {
+  if (hi & 2147483648) {
+    const nlo = ~lo + 1 >>> 0;
+    const nhi = ~hi + (nlo === 0 ? 1 : 0) >>> 0;
+    if (nhi < 2097152)
+      return -(nhi * TWO32 + nlo);
+    return BigInt.asIntN(64, BigInt(hi >>> 0) << 32n | BigInt(lo >>> 0));
+  }
+  if (hi < 2097152)
+    return hi * TWO32 + (lo >>> 0);
+  return BigInt(hi >>> 0) << 32n | BigInt(lo >>> 0);
+}
+function uint64From(lo, hi) {
+  hi >>>= 0;
+  if (hi < 2097152)
+    return hi * TWO32 + (lo >>> 0);
+  return BigInt(hi) << 32n | BigInt(lo >>> 0);
+}
+var ProtoReader = class {
+  source;
+  size;
+  file;
+  label;
+  limits;
+  /**
+   * How many length-delimited messages enclose the read position (0 in the root message). Only a
+   * field of the root can run past the end of the file because the file was cut short; deeper
+   * down, every parent was already checked to fit in the file, so an overrun there is damage.
+   */
+  level = 0;
+  /** Scratch halves of the last 64-bit varint. */
+  lo = 0;
+  hi = 0;
+  buf = EMPTY;
+  view = new DataView(new ArrayBuffer(0));
+  /** Absolute offset of buf[0]. */
+  base = 0;
+  /** Read position inside buf. */
+  off = 0;
+  chunk = MIN_CHUNK;
+  /** The message whose field is being read, for errors raised below the field level (bad varints). */
+  current = { name: "the top-level message", fields: {} };
+  constructor(source, file, limits = DEFAULT_LIMITS) {
+    this.source = source;
+    this.size = source.size;
+    this.file = file;
+    this.label = file ?? DEFAULT_FILE_LABEL2;
+    this.limits = limits;
+  }
+  /** Absolute read position. */
+  get pos() {
+    return this.base + this.off;
+  }
+  /** Move to an absolute position; no I/O until something is read there. */
+  seek(abs) {
+    const rel = abs - this.base;
+    if (rel >= 0 && rel <= this.buf.length) {
+      this.off = rel;
+    } else {
+      this.base = abs;
+      this.buf = EMPTY;
+      this.off = 0;
+    }
+  }
+  /** Make `n` bytes at the read position available in the window (reads when they are not). */
+  ensure(n, what) {
+    if (this.off + n <= this.buf.length)
+      return;
+    const abs = this.base + this.off;
+    if (abs + n > this.size)
+      throw this.truncated(abs, what);
+    const sequential = abs >= this.base && abs <= this.base + this.buf.length && this.buf.length > 0;
+    this.chunk = sequential ? Math.min(this.chunk * 2, MAX_CHUNK) : MIN_CHUNK;
+    const len = Math.min(this.size - abs, Math.max(n, this.chunk));
+    const got = this.source.read(abs, len);
+    if (got.length < len)
+      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
+    this.buf = got.length === len ? got : got.subarray(0, len);
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
+    this.base = abs;
+    this.off = 0;
+  }
+  /**
+   * The bytes `[abs, abs + len)` without moving the window: a view when they are already in it,
+   * else a fresh read. Used to decode the values of small tensors after their message is walked.
+   */
+  bytesAt(abs, len) {
+    const rel = abs - this.base;
+    if (rel >= 0 && rel + len <= this.buf.length)
+      return this.buf.subarray(rel, rel + len);
+    if (abs + len > this.size)
+      throw this.truncated(abs, PARTS.tensorData(len));
+    const got = this.source.read(abs, len);
+    if (got.length < len)
+      throw new OnnxIoError(MESSAGES2.io(this.label, abs, len, got.length), this.file, abs);
+    return got.length === len ? got : got.subarray(0, len);
+  }
+  /** Next byte of a varint that started at `start` (named in the error when the file ends inside it). */
+  byte(start) {
+    if (this.off >= this.buf.length) {
+      if (this.base + this.off >= this.size)
+        throw this.truncated(start, PARTS.varint);
+      this.ensure(1, PARTS.varint);
+    }
+    return this.buf[this.off++];
+  }
+  /**
+   * An unsigned varint as a number (exact up to 2^53, which covers tags, lengths, enums and
+   * counts). More than 10 bytes is corrupt.
+   */
+  varint() {
+    const b = this.buf;
+    let i2 = this.off;
+    if (i2 < b.length) {
+      const c = b[i2];
+      if (c < 128) {
+        this.off = i2 + 1;
+        return c;
+      }
+    }
+    if (i2 + 10 <= b.length) {
+      let v2 = 0;
+      let mul2 = 1;
+      for (let n = 0; n < 10; n++) {
+        const c = b[i2++];
+        v2 += (c & 127) * mul2;
+        if (c < 128) {
+          this.off = i2;
+          return v2;
+        }
+        mul2 *= 128;
+      }
+      throw this.badVarint(this.base + this.off);
+    }
+    const at = this.pos;
+    let v = 0;
+    let mul = 1;
+    for (let n = 0; n < 10; n++) {
+      const c = this.byte(at);
+      v += (c & 127) * mul;
+      if (c < 128)
+        return v;
+      mul *= 128;
+    }
+    throw this.badVarint(at);
+  }
+  /** A 64-bit varint into `lo`/`hi`. */
+  varint64() {
+    const at = this.pos;
+    let lo = 0;
+    let hi = 0;
+    let c = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      c = this.byte(at);
+      lo |= (c & 127) << shift;
+      if (c < 128) {
+        this.lo = lo >>> 0;
+        this.hi = 0;
+        return;
+      }
+    }
+    c = this.byte(at);
+    lo |= (c & 15) << 28;
+    hi = (c & 127) >> 4;
+    if (c < 128) {
+      this.lo = lo >>> 0;
+      this.hi = hi;
+      return;
+    }
+    for (let shift = 3; shift <= 31; shift += 7) {
+      c = this.byte(at);
+      hi |= (c & 127) << shift;
+      if (c < 128) {
+        this.lo = lo >>> 0;
+        this.hi = hi >>> 0;
+        return;
+      }
+    }
+    throw this.badVarint(at);
+  }
+  /** int64 field: number when exact, else bigint. */
+  int64() {
+    this.varint64();
+    return int64From(this.lo, this.hi);
+  }
+  /** int64 field as a number (dims, versions: values beyond 2^53 lose precision, never wrap). */
+  int64Number() {
+    this.varint64();
+    const v = int64From(this.lo, this.hi);
+    return typeof v === "number" ? v : Number(v);
+  }
+  /** uint64 field. */
+  uint64() {
+    this.varint64();
+    return uint64From(this.lo, this.hi);
+  }
+  /** int32/enum field (negative values are sign-extended to 10 bytes on the wire). */
+  int32() {
+    this.varint64();
+    return this.lo | 0;
+  }
+  float32() {
+    this.ensure(4, PARTS.float32);
+    const v = this.view.getFloat32(this.off, true);
+    this.off += 4;
+    return v;
+  }
+  float64() {
+    this.ensure(8, PARTS.float64);
+    const v = this.view.getFloat64(this.off, true);
+    this.off += 8;
+    return v;
+  }
+  /** UTF-8 text of `len` bytes at the read position. */
+  string(len) {
+    if (len === 0)
+      return "";
+    this.ensure(len, PARTS.string(len));
+    const s = decodeUtf8(this.buf, this.off, this.off + len);
+    this.off += len;
+    return s;
+  }
+  /** Step over `len` bytes without reading them. */
+  skip(len) {
+    this.seek(this.pos + len);
+  }
+  /**
+   * Read the length prefix of a length-delimited field whose tag was at `at`, check that the
+   * payload fits in the file and in its parent (which ends at `end`), and return the length.
+   */
+  len(end, msg, field, at) {
+    const n = this.varint();
+    const start = this.pos;
+    if (start + n > end && (this.level > 0 || end < this.size)) {
+      throw this.corrupt(at, msg, PARTS.fitInParent(field, msg.fields[field], Math.max(0, end - start)), PARTS.aLength(n));
+    }
+    if (start + n > this.size) {
+      const what = PARTS.fieldOf(field, msg.fields[field], msg.name);
+      throw new OnnxTruncatedError(MESSAGES2.truncatedField(this.label, at, what, n, Math.max(0, this.size - start), this.size), this.file, at);
+    }
+    return n;
+  }
+  /** Throw `corrupt` unless the field at `at` has wire type `want`. */
+  expect(wt, want, msg, field, at) {
+    if (wt !== want) {
+      throw this.corrupt(at, msg, PARTS.fieldWithWire(field, msg.fields[field], wireName(want)), wireName(wt));
+    }
+  }
+  /** A string field (wire type 2). */
+  stringField(wt, end, msg, field, at) {
+    this.expect(wt, WT_LEN, msg, field, at);
+    return this.string(this.len(end, msg, field, at));
+  }
+  /** Read a tag; field number 0 is corrupt. Returns the tag value (field * 8 + wire type). */
+  tag(msg) {
+    this.current = msg;
+    const at = this.pos;
+    const t = this.varint();
+    if (t < 8)
+      throw this.corrupt(at, msg, PARTS.tagNumber, PARTS.tag(t));
+    return t;
+  }
+  /** Skip one field of any wire type (groups included, depth-bounded). */
+  skipField(wt, field, end, msg, at, depth) {
+    switch (wt) {
+      case WT_VARINT: {
+        this.varint64();
+        break;
+      }
+      case WT_I64:
+        this.skipFixed(8, end, msg, at);
+        break;
+      case WT_LEN:
+        this.skip(this.len(end, msg, field, at));
+        break;
+      case WT_I32:
+        this.skipFixed(4, end, msg, at);
+        break;
+      case WT_SGROUP: {
+        this.checkDepth(depth + 1, at);
+        for (; ; ) {
+          if (this.pos >= end)
+            throw this.corrupt(at, msg, PARTS.endGroupFor(field), PARTS.endOfMessage);
+          const innerAt = this.pos;
+          const t = this.tag(msg);
+          const f = Math.floor(t / 8);
+          const w = t & 7;
+          if (w === WT_EGROUP) {
+            if (f !== field)
+              throw this.corrupt(innerAt, msg, PARTS.endGroupOf(field), PARTS.endGroupOf(f));
+            break;
+          }
+          this.skipField(w, f, end, msg, innerAt, depth + 1);
+        }
+        break;
+      }
+      default:
+        throw this.corrupt(at, msg, PARTS.validWireType, PARTS.wireOnField(wt, field));
+    }
+    if (this.pos > end)
+      throw this.overrun(at, msg, end);
+  }
+  skipFixed(n, end, msg, at) {
+    const p = this.pos;
+    if (p + n > this.size)
+      throw this.truncated(at, PARTS.fixed(n * 8));
+    if (p + n > end)
+      throw this.overrun(at, msg, end);
+    this.skip(n);
+  }
+  /** Throw when the last field ran past the end of its message. */
+  endMessage(end, msg, lastAt) {
+    if (this.pos !== end)
+      throw this.overrun(lastAt, msg, end);
+  }
+  checkDepth(depth, at) {
+    if (depth > this.limits.maxDepth) {
+      throw new OnnxTooDeepError(MESSAGES2.tooDeep(this.label, at, this.limits.maxDepth), this.file, at);
+    }
+  }
+  checkCount(count, what, at) {
+    if (count > this.limits.maxListEntries) {
+      throw new OnnxTooLargeError(MESSAGES2.tooLarge(this.label, at, what, this.limits.maxListEntries), this.file, at);
+    }
+  }
+  truncated(at, what) {
+    return new OnnxTruncatedError(MESSAGES2.truncated(this.label, at, what, this.size), this.file, at);
+  }
+  corrupt(at, msg, expected, got) {
+    return new OnnxCorruptError(MESSAGES2.corrupt(this.label, at, msg.name, expected, got), this.file, at, msg.name, expected);
+  }
+  overrun(at, msg, end) {
+    return this.corrupt(at, msg, PARTS.endWithin(end), PARTS.runningTo(this.pos));
+  }
+  badVarint(at) {
+    return this.corrupt(at, this.current, PARTS.shortVarint, PARTS.longVarint);
+  }
+};
+
+// ../../packages/onnx/dist/decode/schema.js
+var m = (name, fields) => ({ name, fields });
+var MODEL = m("ModelProto", {
+  1: "ir_version",
+  2: "producer_name",
+  3: "producer_version",
+  4: "domain",
+  5: "model_version",
+  6: "doc_string",
+  7: "graph",
+  8: "opset_import",
+  14: "metadata_props",
+  20: "training_info",
+  25: "functions",
+  26: "configuration"
+});
+var GRAPH = m("GraphProto", {
+  1: "node",
+  2: "name",
+  5: "initializer",
+  10: "doc_string",
+  11: "input",
+  12: "output",
+  13: "value_info",
+  14: "quantization_annotation",
+  15: "sparse_initializer",
+  16: "metadata_props"
+});
+var NODE = m("NodeProto", {
+  1: "input",
+  2: "output",
+  3: "name",
+  4: "op_type",
+  5: "attribute",
+  6: "doc_string",
+  7: "domain",
+  8: "overload",
+  9: "metadata_props",
+  10: "device_configurations"
+});
+var ATTRIBUTE = m("AttributeProto", {
+  1: "name",
+  2: "f",
+  3: "i",
+  4: "s",
+  5: "t",
+  6: "g",
+  7: "floats",
+  8: "ints",
+  9: "strings",
+  10: "tensors",
+  11: "graphs",
+  13: "doc_string",
+  14: "tp",
+  15: "type_protos",
+  20: "type",
+  21: "ref_attr_name",
+  22: "sparse_tensor",
+  23: "sparse_tensors"
+});
+var TENSOR = m("TensorProto", {
+  1: "dims",
+  2: "data_type",
+  3: "segment",
+  4: "float_data",
+  5: "int32_data",
+  6: "string_data",
+  7: "int64_data",
+  8: "name",
+  9: "raw_data",
+  10: "double_data",
+  11: "uint64_data",
+  12: "doc_string",
+  13: "external_data",
+  14: "data_location",
+  16: "metadata_props"
+});
+var SEGMENT = m("TensorProto.Segment", { 1: "begin", 2: "end" });
+var SPARSE_TENSOR = m("SparseTensorProto", { 1: "values", 2: "indices", 3: "dims" });
+var VALUE_INFO = m("ValueInfoProto", { 1: "name", 2: "type", 3: "doc_string", 4: "metadata_props" });
+var TYPE = m("TypeProto", {
+  1: "tensor_type",
+  4: "sequence_type",
+  5: "map_type",
+  6: "denotation",
+  7: "opaque_type",
+  8: "sparse_tensor_type",
+  9: "optional_type"
+});
+var TYPE_TENSOR = m("TypeProto.Tensor", { 1: "elem_type", 2: "shape" });
+var TYPE_SPARSE = m("TypeProto.SparseTensor", { 1: "elem_type", 2: "shape" });
+var TYPE_SEQUENCE = m("TypeProto.Sequence", { 1: "elem_type" });
+var TYPE_MAP = m("TypeProto.Map", { 1: "key_type", 2: "value_type" });
+var TYPE_OPTIONAL = m("TypeProto.Optional", { 1: "elem_type" });
+var TYPE_OPAQUE = m("TypeProto.Opaque", { 1: "domain", 2: "name" });
+var SHAPE = m("TensorShapeProto", { 1: "dim" });
+var DIMENSION = m("TensorShapeProto.Dimension", { 1: "dim_value", 2: "dim_param", 3: "denotation" });
+var OPSET = m("OperatorSetIdProto", { 1: "domain", 2: "version" });
+var STRING_ENTRY = m("StringStringEntryProto", { 1: "key", 2: "value" });
+var TENSOR_ANNOTATION = m("TensorAnnotation", { 1: "tensor_name", 2: "quant_parameter_tensor_names" });
+var TRAINING_INFO = m("TrainingInfoProto", {
+  1: "initialization",
+  2: "algorithm",
+  3: "initialization_binding",
+  4: "update_binding"
+});
+var FUNCTION = m("FunctionProto", {
+  1: "name",
+  4: "input",
+  5: "output",
+  6: "attribute",
+  7: "node",
+  8: "doc_string",
+  9: "opset_import",
+  10: "domain",
+  11: "attribute_proto",
+  12: "value_info",
+  13: "overload",
+  14: "metadata_props"
+});
+var DEVICE_CONFIGURATION = m("DeviceConfigurationProto", { 1: "name", 2: "num_devices", 3: "device" });
+var NODE_DEVICE_CONFIGURATION = m("NodeDeviceConfigurationProto", {
+  1: "configuration_id",
+  2: "sharding_spec",
+  3: "pipeline_stage"
+});
+var SHARDING_SPEC = m("ShardingSpecProto", {
+  1: "tensor_name",
+  2: "device",
+  3: "index_to_device_group_map",
+  4: "sharded_dim"
+});
+var INT_INT_LIST_ENTRY = m("IntIntListEntryProto", { 1: "key", 2: "value" });
+var SHARDED_DIM = m("ShardedDimProto", { 1: "axis", 2: "simple_sharding" });
+var SIMPLE_SHARDED_DIM = m("SimpleShardedDimProto", { 1: "dim_value", 2: "dim_param", 3: "num_shards" });
+var SEQUENCE = m("SequenceProto", {
+  1: "name",
+  2: "elem_type",
+  3: "tensor_values",
+  4: "sparse_tensor_values",
+  5: "sequence_values",
+  6: "map_values",
+  7: "optional_values"
+});
+var MAP = m("MapProto", { 1: "name", 2: "key_type", 3: "keys", 4: "string_keys", 5: "values" });
+var OPTIONAL = m("OptionalProto", {
+  1: "name",
+  2: "elem_type",
+  3: "tensor_value",
+  4: "sparse_tensor_value",
+  5: "sequence_value",
+  6: "map_value",
+  7: "optional_value"
+});
+
+// ../../packages/onnx/dist/decode/context.js
+var DEFAULT_MAX_VALUE_ELEMENTS = 4096;
+var DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
+var DecodeContext = class {
+  r;
+  maxIntValues;
+  maxFloatValues;
+  warnings = [];
+  onWarning;
+  constructor(source, options = {}) {
+    this.r = new ProtoReader(source, options.file, {
+      maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
+      maxListEntries: options.maxListEntries ?? DEFAULT_LIMITS.maxListEntries
+    });
+    this.maxIntValues = options.maxValueElements ?? DEFAULT_MAX_VALUE_ELEMENTS;
+    this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
+    this.onWarning = options.onWarning;
+  }
+  /**
+   * One string object per distinct op type, domain, attribute name or dim symbol: a 100k-node
+   * graph repeats a few dozen of them, and each decoded copy would otherwise be kept.
+   */
+  intern(s) {
+    const hit = this.strings.get(s);
+    if (hit !== void 0)
+      return hit;
+    if (this.strings.size < 65536)
+      this.strings.set(s, s);
+    return s;
+  }
+  strings = /* @__PURE__ */ new Map();
+  warn(code, message, offset) {
+    const w = { code, message, offset };
+    this.warnings.push(w);
+    this.onWarning?.(w);
+  }
+};
+function nested2(c, wt, end, parent, field, at, depth, decode) {
+  const r = c.r;
+  r.expect(wt, WT_LEN, parent, field, at);
+  const len = r.len(end, parent, field, at);
+  r.checkDepth(depth + 1, at);
+  r.level++;
+  const value2 = decode(c, r.pos + len, depth + 1);
+  r.level--;
+  return value2;
+}
+var RECORD_PROTO = Object.freeze(/* @__PURE__ */ Object.create(null));
+function record() {
+  return Object.create(RECORD_PROTO);
+}
+var EMPTY_RECORD = Object.freeze(record());
+var EMPTY_LIST = Object.freeze([]);
+function compact(list) {
+  return list.length === 0 ? EMPTY_LIST : list.length <= 16 ? list.slice() : list;
+}
+function stringEntry(c, wt, end, parent, field, at, depth, into) {
+  const r = c.r;
+  r.expect(wt, WT_LEN, parent, field, at);
+  const len = r.len(end, parent, field, at);
+  r.checkDepth(depth + 1, at);
+  const subEnd = r.pos + len;
+  r.level++;
+  let key = "";
+  let value2 = "";
+  let last2 = r.pos;
+  while (r.pos < subEnd) {
+    last2 = r.pos;
+    const tag = r.tag(STRING_ENTRY);
+    const f = Math.floor(tag / 8);
+    const w = tag & 7;
+    if (f === 1)
+      key = r.stringField(w, subEnd, STRING_ENTRY, 1, last2);
+    else if (f === 2)
+      value2 = r.stringField(w, subEnd, STRING_ENTRY, 2, last2);
+    else
+      r.skipField(w, f, subEnd, STRING_ENTRY, last2, depth + 1);
+  }
+  r.endMessage(subEnd, STRING_ENTRY, last2);
+  r.level--;
+  into[key] = value2;
+}
+function repeatedVarint(c, wt, end, msg, field, at, out, read) {
+  const r = c.r;
+  const limit = r.limits.maxListEntries;
+  if (wt === WT_VARINT) {
+    if (out.length >= limit)
+      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+    out.push(read(r));
+    return;
+  }
+  r.expect(wt, WT_LEN, msg, field, at);
+  const len = r.len(end, msg, field, at);
+  const stop = r.pos + len;
+  while (r.pos < stop) {
+    if (out.length >= limit)
+      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+    out.push(read(r));
+  }
+  if (r.pos !== stop)
+    throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
+}
+var readInt64 = (r) => r.int64();
+var readInt64Number = (r) => r.int64Number();
+function repeatedInt64(c, wt, end, msg, field, at, out) {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
+}
+function repeatedInt64Number(c, wt, end, msg, field, at, out) {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
+}
+function repeatedFloat(c, wt, end, msg, field, at, out) {
+  const r = c.r;
+  if (wt === WT_I32) {
+    if (out.length >= r.limits.maxListEntries)
+      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+    out.push(r.float32());
+    return;
+  }
+  r.expect(wt, WT_LEN, msg, field, at);
+  const len = r.len(end, msg, field, at);
+  if (len % 4 !== 0)
+    throw r.corrupt(at, msg, PARTS.packedFloats(field), PARTS.bytes(len));
+  r.checkCount(out.length + len / 4, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+  for (let i2 = 0; i2 < len; i2 += 4)
+    out.push(r.float32());
+}
+function int64Field(c, wt, msg, field, at) {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int64();
+}
+function int64NumberField(c, wt, msg, field, at) {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int64Number();
+}
+function int32Field(c, wt, msg, field, at) {
+  c.r.expect(wt, WT_VARINT, msg, field, at);
+  return c.r.int32();
+}
+var DEFAULT_DOMAIN = "ai.onnx";
+function normalizeDomain(domain) {
+  return domain === "" ? DEFAULT_DOMAIN : domain;
+}
+
+// ../../packages/onnx/dist/decode/dtype.js
+var ONNX_DATA_TYPE = {
+  UNDEFINED: 0,
+  FLOAT: 1,
+  UINT8: 2,
+  INT8: 3,
+  UINT16: 4,
+  INT16: 5,
+  INT32: 6,
+  INT64: 7,
+  STRING: 8,
+  BOOL: 9,
+  FLOAT16: 10,
+  DOUBLE: 11,
+  UINT32: 12,
+  UINT64: 13,
+  COMPLEX64: 14,
+  COMPLEX128: 15,
+  BFLOAT16: 16,
+  FLOAT8E4M3FN: 17,
+  FLOAT8E4M3FNUZ: 18,
+  FLOAT8E5M2: 19,
+  FLOAT8E5M2FNUZ: 20,
+  UINT4: 21,
+  INT4: 22,
+  FLOAT4E2M1: 23,
+  FLOAT8E8M0: 24,
+  UINT2: 25,
+  INT2: 26
+};
+var BY_CODE = [
+  "unknown",
+  "float32",
+  "uint8",
+  "int8",
+  "uint16",
+  "int16",
+  "int32",
+  "int64",
+  "string",
+  "bool",
+  "float16",
+  "float64",
+  "uint32",
+  "uint64",
+  "complex64",
+  "complex128",
+  "bfloat16",
+  "float8e4m3fn",
+  "float8e4m3fnuz",
+  "float8e5m2",
+  "float8e5m2fnuz",
+  "uint4",
+  "int4",
+  "float4e2m1",
+  "float8e8m0",
+  "uint2",
+  "int2"
+];
+var BITS_BY_CODE = [
+  32,
+  32,
+  8,
+  8,
+  16,
+  16,
+  32,
+  64,
+  64,
+  8,
+  16,
+  64,
+  32,
+  64,
+  64,
+  128,
+  16,
+  8,
+  8,
+  8,
+  8,
+  4,
+  4,
+  4,
+  8,
+  2,
+  2
+];
+function onnxDType(code) {
+  return BY_CODE[code] ?? "unknown";
+}
+function isKnownDataType(code) {
+  return code >= 1 && code < BY_CODE.length;
+}
+function onnxDTypeBits(code) {
+  return BITS_BY_CODE[code] ?? 32;
+}
+function tensorByteLength(code, elements2) {
+  return Math.ceil(elements2 * onnxDTypeBits(code) / 8);
+}
+
+// ../../packages/onnx/dist/decode/tensor.js
+var DATA_FIELD_NAMES = {
+  4: "float_data",
+  5: "int32_data",
+  6: "string_data",
+  7: "int64_data",
+  10: "double_data",
+  11: "uint64_data"
+};
+var UNPACKED_WT = { 4: WT_I32, 5: WT_VARINT, 7: WT_VARINT, 10: WT_I64, 11: WT_VARINT };
+var FLOAT_CODES = /* @__PURE__ */ new Set([ONNX_DATA_TYPE.FLOAT, ONNX_DATA_TYPE.FLOAT16, ONNX_DATA_TYPE.BFLOAT16, ONNX_DATA_TYPE.DOUBLE]);
+var INT_CODES = /* @__PURE__ */ new Set([
+  ONNX_DATA_TYPE.UINT8,
+  ONNX_DATA_TYPE.INT8,
+  ONNX_DATA_TYPE.UINT16,
+  ONNX_DATA_TYPE.INT16,
+  ONNX_DATA_TYPE.INT32,
+  ONNX_DATA_TYPE.INT64,
+  ONNX_DATA_TYPE.BOOL,
+  ONNX_DATA_TYPE.UINT32,
+  ONNX_DATA_TYPE.UINT64,
+  ONNX_DATA_TYPE.UINT4,
+  ONNX_DATA_TYPE.INT4,
+  ONNX_DATA_TYPE.UINT2,
+  ONNX_DATA_TYPE.INT2
+]);
+function decodeTensor(c, end, depth) {
+  const r = c.r;
+  const start = r.pos;
+  const dims = [];
+  let dataType = 0;
+  let name = "";
+  let docString = "";
+  let dataLocation = 0;
+  let segment;
+  let externalData;
+  let metadata;
+  let rawOffset = -1;
+  let rawLength = 0;
+  let fields;
+  const keep = Math.max(c.maxIntValues, c.maxFloatValues) + 1;
+  let last2 = start;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TENSOR);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims);
+        break;
+      case 2:
+        dataType = int32Field(c, wt, TENSOR, 2, last2);
+        break;
+      case 3:
+        segment = nested2(c, wt, end, TENSOR, 3, last2, depth, decodeSegment);
+        break;
+      case 4:
+      case 5:
+      case 7:
+      case 10:
+      case 11:
+      case 6: {
+        fields ??= {};
+        const fd2 = fields[f] ??= { first: -1, last: -1, runs: [], items: [], count: 0, overflow: false };
+        if (wt === WT_LEN) {
+          const len = r.len(end, TENSOR, f, last2);
+          const p = r.pos;
+          if (fd2.first < 0)
+            fd2.first = p;
+          fd2.last = p + len;
+          if (f === 6)
+            fd2.count++;
+          if (fd2.runs.length < 2 * keep)
+            fd2.runs.push(p, len);
+          else
+            fd2.overflow = true;
+          r.skip(len);
+        } else if (f !== 6 && wt === UNPACKED_WT[f]) {
+          const p = r.pos;
+          if (fd2.first < 0)
+            fd2.first = p;
+          const v = readUnpacked(c, f);
+          fd2.last = r.pos;
+          fd2.count++;
+          if (fd2.items.length < keep)
+            fd2.items.push(v);
+          else
+            fd2.overflow = true;
+          if (fd2.count > r.limits.maxListEntries)
+            r.checkCount(fd2.count, PARTS.fieldOf(f, TENSOR.fields[f], TENSOR.name), last2);
+        } else {
+          r.expect(wt, f === 6 ? WT_LEN : UNPACKED_WT[f], TENSOR, f, last2);
+        }
+        break;
+      }
+      case 8:
+        name = r.stringField(wt, end, TENSOR, 8, last2);
+        break;
+      case 9: {
+        r.expect(wt, WT_LEN, TENSOR, 9, last2);
+        rawLength = r.len(end, TENSOR, 9, last2);
+        rawOffset = r.pos;
+        r.skip(rawLength);
+        break;
+      }
+      case 12:
+        docString = r.stringField(wt, end, TENSOR, 12, last2);
+        break;
+      case 13:
+        externalData ??= record();
+        stringEntry(c, wt, end, TENSOR, 13, last2, depth, externalData);
+        break;
+      case 14:
+        dataLocation = int32Field(c, wt, TENSOR, 14, last2);
+        break;
+      case 16:
+        stringEntry(c, wt, end, TENSOR, 16, last2, depth, metadata ??= record());
+        break;
+      default:
+        r.skipField(wt, f, end, TENSOR, last2, depth);
+    }
+  }
+  r.endMessage(end, TENSOR, last2);
+  let elementCount = 1;
+  for (const d of dims)
+    elementCount *= d;
+  if (elementCount < 0 || dims.some((d) => d < 0)) {
+    c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
+    elementCount = 0;
+  } else if (!Number.isSafeInteger(elementCount)) {
+    c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
+  }
+  if (dataType !== 0 && !isKnownDataType(dataType)) {
+    c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
+  }
+  const dtype = onnxDType(dataType);
+  const byteLength = tensorByteLength(dataType, elementCount);
+  let storage = "none";
+  let location = { kind: "none" };
+  let values;
+  let strings;
+  const hasExternalLocation = externalData !== void 0 && externalData["location"] !== void 0;
+  const typed = fields === void 0 ? void 0 : pickField(fields, dataType);
+  if (dataLocation === 1 || hasExternalLocation && rawOffset < 0 && typed === void 0) {
+    storage = "external";
+    const ext = externalData ?? record();
+    location = {
+      kind: "external",
+      file: ext["location"] ?? "",
+      offset: parseCount(ext["offset"]) ?? 0,
+      length: parseCount(ext["length"]) ?? byteLength
+    };
+  } else if (rawOffset >= 0) {
+    storage = "raw_data";
+    location = { kind: "inline", offset: rawOffset, length: rawLength };
+    if (wantValues(c, dataType, elementCount)) {
+      if (rawLength !== byteLength) {
+        c.warn("data-size", MESSAGES2.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
+      } else {
+        values = decodeRaw(r.bytesAt(rawOffset, rawLength), dataType, elementCount);
+      }
+    }
+  } else if (typed !== void 0) {
+    const [f, fd2] = typed;
+    storage = DATA_FIELD_NAMES[f];
+    location = { kind: "inline", offset: fd2.first, length: fd2.last - fd2.first };
+    if (f === 6) {
+      if (dataType === ONNX_DATA_TYPE.STRING && elementCount <= c.maxIntValues && !fd2.overflow) {
+        if (fd2.count !== elementCount) {
+          c.warn("data-count", MESSAGES2.warnDataCount(name, "string_data", fd2.count, elementCount), start);
+        } else {
+          strings = [];
+          for (let i2 = 0; i2 < fd2.runs.length; i2 += 2) {
+            const b = r.bytesAt(fd2.runs[i2], fd2.runs[i2 + 1]);
+            strings.push(decodeUtf8(b, 0, b.length));
+          }
+        }
+      }
+    } else if (wantValues(c, dataType, elementCount) && !fd2.overflow) {
+      const elems = typedElements(c, f, fd2);
+      const want = typedCount(dataType, elementCount);
+      if (elems.length !== want) {
+        c.warn("data-count", MESSAGES2.warnDataCount(name, storage, elems.length, want), start);
+      } else {
+        values = fromTyped(elems, dataType, elementCount);
+      }
+    }
+  }
+  const tensor = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
+  if (values !== void 0)
+    tensor.values = values;
+  if (strings !== void 0)
+    tensor.strings = strings;
+  if (externalData !== void 0)
+    tensor.externalData = externalData;
+  if (segment !== void 0)
+    tensor.segment = segment;
+  return tensor;
+}
+function decodeSegment(c, end, depth) {
+  const r = c.r;
+  let begin = 0;
+  let stop = 0;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SEGMENT);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      begin = int64NumberField(c, wt, SEGMENT, 1, last2);
+    else if (f === 2)
+      stop = int64NumberField(c, wt, SEGMENT, 2, last2);
+    else
+      r.skipField(wt, f, end, SEGMENT, last2, depth);
+  }
+  r.endMessage(end, SEGMENT, last2);
+  return { begin, end: stop };
+}
+function decodeSparseTensor(c, end, depth) {
+  const r = c.r;
+  let values;
+  let indices;
+  const dims = [];
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SPARSE_TENSOR);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      values = nested2(c, wt, end, SPARSE_TENSOR, 1, last2, depth, decodeTensor);
+    else if (f === 2)
+      indices = nested2(c, wt, end, SPARSE_TENSOR, 2, last2, depth, decodeTensor);
+    else if (f === 3)
+      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims);
+    else
+      r.skipField(wt, f, end, SPARSE_TENSOR, last2, depth);
+  }
+  r.endMessage(end, SPARSE_TENSOR, last2);
+  return {
+    name: values?.name ?? "",
+    dtype: values?.dtype ?? "unknown",
+    dims,
+    values,
+    indices,
+    byteLength: (values?.byteLength ?? 0) + (indices?.byteLength ?? 0)
+  };
+}
+function readUnpacked(c, f) {
+  const r = c.r;
+  switch (f) {
+    case 4:
+      return r.float32();
+    case 5:
+      return r.int32();
+    case 7:
+      return r.int64();
+    case 10:
+      return r.float64();
+    default:
+      return r.uint64();
+  }
+}
+function pickField(fields, dataType) {
+  const preferred = fieldForType(dataType);
+  const fd2 = fields[preferred];
+  if (fd2 !== void 0)
+    return [preferred, fd2];
+  for (const f of [4, 5, 6, 7, 10, 11]) {
+    const other = fields[f];
+    if (other !== void 0)
+      return [f, other];
+  }
+  return void 0;
+}
+function fieldForType(dataType) {
+  switch (dataType) {
+    case ONNX_DATA_TYPE.FLOAT:
+    case ONNX_DATA_TYPE.COMPLEX64:
+      return 4;
+    case ONNX_DATA_TYPE.STRING:
+      return 6;
+    case ONNX_DATA_TYPE.INT64:
+      return 7;
+    case ONNX_DATA_TYPE.DOUBLE:
+    case ONNX_DATA_TYPE.COMPLEX128:
+      return 10;
+    case ONNX_DATA_TYPE.UINT32:
+    case ONNX_DATA_TYPE.UINT64:
+      return 11;
+    default:
+      return 5;
+  }
+}
+function wantValues(c, dataType, n) {
+  if (!Number.isSafeInteger(n))
+    return false;
+  if (INT_CODES.has(dataType))
+    return n <= c.maxIntValues;
+  if (FLOAT_CODES.has(dataType))
+    return n <= c.maxFloatValues;
+  return false;
+}
+function typedCount(dataType, n) {
+  if (dataType === ONNX_DATA_TYPE.INT4 || dataType === ONNX_DATA_TYPE.UINT4)
+    return Math.ceil(n / 2);
+  if (dataType === ONNX_DATA_TYPE.INT2 || dataType === ONNX_DATA_TYPE.UINT2)
+    return Math.ceil(n / 4);
+  return n;
+}
+function typedElements(c, f, fd2) {
+  const r = c.r;
+  const out = [];
+  const cap = Math.max(c.maxIntValues, c.maxFloatValues) + 1;
+  for (let i2 = 0; i2 < fd2.runs.length && out.length <= cap; i2 += 2) {
+    const b = r.bytesAt(fd2.runs[i2], fd2.runs[i2 + 1]);
+    if (f === 4 || f === 10) {
+      const w = f === 4 ? 4 : 8;
+      const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      if (b.length % w !== 0)
+        return [];
+      for (let o = 0; o < b.length && out.length <= cap; o += w)
+        out.push(w === 4 ? dv.getFloat32(o, true) : dv.getFloat64(o, true));
+    } else {
+      let o = 0;
+      while (o < b.length && out.length <= cap) {
+        let lo = 0;
+        let hi = 0;
+        let shift = 0;
+        let byte = 0;
+        let n = 0;
+        do {
+          if (o >= b.length || n >= 10)
+            return [];
+          byte = b[o++];
+          if (shift < 28)
+            lo |= (byte & 127) << shift;
+          else if (shift === 28) {
+            lo |= (byte & 15) << 28;
+            hi |= (byte & 127) >> 4;
+          } else
+            hi |= (byte & 127) << shift - 32;
+          shift += 7;
+          n++;
+        } while (byte >= 128);
+        if (f === 5)
+          out.push(lo | 0);
+        else if (f === 7)
+          out.push(int64From(lo >>> 0, hi >>> 0));
+        else
+          out.push(uint64From(lo >>> 0, hi >>> 0));
+      }
+    }
+  }
+  for (const v of fd2.items)
+    out.push(v);
+  return out;
+}
+var f32 = new Float32Array(1);
+var u322 = new Uint32Array(f32.buffer);
+function halfToNumber(h) {
+  const sign = h & 32768 ? -1 : 1;
+  const e2 = h >> 10 & 31;
+  const m2 = h & 1023;
+  if (e2 === 0)
+    return sign * m2 * 2 ** -24;
+  if (e2 === 31)
+    return m2 === 0 ? sign * Infinity : NaN;
+  return sign * (1 + m2 / 1024) * 2 ** (e2 - 15);
+}
+function bfloat16ToNumber(h) {
+  u322[0] = (h & 65535) << 16;
+  return f32[0];
+}
+function fromTyped(elems, dataType, n) {
+  switch (dataType) {
+    case ONNX_DATA_TYPE.FLOAT16:
+      return elems.map((e2) => halfToNumber(Number(e2) & 65535));
+    case ONNX_DATA_TYPE.BFLOAT16:
+      return elems.map((e2) => bfloat16ToNumber(Number(e2) & 65535));
+    case ONNX_DATA_TYPE.BOOL:
+      return elems.map((e2) => e2 === 0 || e2 === 0n ? 0 : 1);
+    case ONNX_DATA_TYPE.INT4:
+    case ONNX_DATA_TYPE.UINT4:
+    case ONNX_DATA_TYPE.INT2:
+    case ONNX_DATA_TYPE.UINT2: {
+      const bytes = new Uint8Array(elems.length);
+      for (let i2 = 0; i2 < elems.length; i2++)
+        bytes[i2] = Number(elems[i2]) & 255;
+      return unpackSubByte(bytes, dataType, n);
+    }
+    case ONNX_DATA_TYPE.UINT32:
+      return elems.map((e2) => Number(e2) >>> 0);
+    default:
+      return elems;
+  }
+}
+function unpackSubByte(b, dataType, n) {
+  const out = new Array(n);
+  if (dataType === ONNX_DATA_TYPE.INT4 || dataType === ONNX_DATA_TYPE.UINT4) {
+    const signed = dataType === ONNX_DATA_TYPE.INT4;
+    for (let i2 = 0; i2 < n; i2++) {
+      const v = b[i2 >> 1] >> (i2 & 1) * 4 & 15;
+      out[i2] = signed && v >= 8 ? v - 16 : v;
+    }
+  } else {
+    const signed = dataType === ONNX_DATA_TYPE.INT2;
+    for (let i2 = 0; i2 < n; i2++) {
+      const v = b[i2 >> 2] >> (i2 & 3) * 2 & 3;
+      out[i2] = signed && v >= 2 ? v - 4 : v;
+    }
+  }
+  return out;
+}
+function decodeRaw(b, dataType, n) {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const out = new Array(n);
+  switch (dataType) {
+    case ONNX_DATA_TYPE.FLOAT:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getFloat32(i2 * 4, true);
+      return out;
+    case ONNX_DATA_TYPE.DOUBLE:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getFloat64(i2 * 8, true);
+      return out;
+    case ONNX_DATA_TYPE.FLOAT16:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = halfToNumber(dv.getUint16(i2 * 2, true));
+      return out;
+    case ONNX_DATA_TYPE.BFLOAT16:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = bfloat16ToNumber(dv.getUint16(i2 * 2, true));
+      return out;
+    case ONNX_DATA_TYPE.UINT8:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = b[i2];
+      return out;
+    case ONNX_DATA_TYPE.BOOL:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = b[i2] === 0 ? 0 : 1;
+      return out;
+    case ONNX_DATA_TYPE.INT8:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt8(i2);
+      return out;
+    case ONNX_DATA_TYPE.UINT16:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getUint16(i2 * 2, true);
+      return out;
+    case ONNX_DATA_TYPE.INT16:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt16(i2 * 2, true);
+      return out;
+    case ONNX_DATA_TYPE.INT32:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getInt32(i2 * 4, true);
+      return out;
+    case ONNX_DATA_TYPE.UINT32:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = dv.getUint32(i2 * 4, true);
+      return out;
+    case ONNX_DATA_TYPE.INT64:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = int64From(dv.getUint32(i2 * 8, true), dv.getUint32(i2 * 8 + 4, true));
+      return out;
+    case ONNX_DATA_TYPE.UINT64:
+      for (let i2 = 0; i2 < n; i2++)
+        out[i2] = uint64From(dv.getUint32(i2 * 8, true), dv.getUint32(i2 * 8 + 4, true));
+      return out;
+    default:
+      return unpackSubByte(b, dataType, n);
+  }
+}
+function parseCount(s) {
+  if (s === void 0 || !/^\s*\d+\s*$/.test(s))
+    return void 0;
+  return Number(s);
+}
+
+// ../../packages/onnx/dist/decode/types-proto.js
+function decodeValueInfo(c, end, depth) {
+  const r = c.r;
+  let name = "";
+  let type;
+  let docString = "";
+  let metadata;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(VALUE_INFO);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        name = r.stringField(wt, end, VALUE_INFO, 1, last2);
+        break;
+      case 2:
+        type = nested2(c, wt, end, VALUE_INFO, 2, last2, depth, decodeType);
+        break;
+      case 3:
+        docString = r.stringField(wt, end, VALUE_INFO, 3, last2);
+        break;
+      case 4:
+        stringEntry(c, wt, end, VALUE_INFO, 4, last2, depth, metadata ??= record());
+        break;
+      default:
+        r.skipField(wt, f, end, VALUE_INFO, last2, depth);
+    }
+  }
+  r.endMessage(end, VALUE_INFO, last2);
+  return { name, type, docString, metadata: metadata ?? EMPTY_RECORD };
+}
+function decodeType(c, end, depth) {
+  const r = c.r;
+  let denotation = "";
+  let value2;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TYPE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        value2 = nested2(c, wt, end, TYPE, 1, last2, depth, decodeTensorType);
+        break;
+      case 4:
+        value2 = nested2(c, wt, end, TYPE, 4, last2, depth, decodeSequenceType);
+        break;
+      case 5:
+        value2 = nested2(c, wt, end, TYPE, 5, last2, depth, decodeMapType);
+        break;
+      case 6:
+        denotation = r.stringField(wt, end, TYPE, 6, last2);
+        break;
+      case 7:
+        value2 = nested2(c, wt, end, TYPE, 7, last2, depth, decodeOpaqueType);
+        break;
+      case 8:
+        value2 = nested2(c, wt, end, TYPE, 8, last2, depth, decodeSparseTensorType);
+        break;
+      case 9:
+        value2 = nested2(c, wt, end, TYPE, 9, last2, depth, decodeOptionalType);
+        break;
+      default:
+        r.skipField(wt, f, end, TYPE, last2, depth);
+    }
+  }
+  r.endMessage(end, TYPE, last2);
+  if (value2 === void 0)
+    return { kind: "unset", denotation };
+  return denotation === "" ? value2 : { ...value2, denotation };
+}
+function decodeTensorLike(c, end, depth, kind) {
+  const r = c.r;
+  const msg = kind === "tensor" ? TYPE_TENSOR : TYPE_SPARSE;
+  let code = 0;
+  let shape;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(msg);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      code = int32Field(c, wt, msg, 1, last2);
+    else if (f === 2)
+      shape = nested2(c, wt, end, msg, 2, last2, depth, decodeShape);
+    else
+      r.skipField(wt, f, end, msg, last2, depth);
+  }
+  r.endMessage(end, msg, last2);
+  const base = { elemType: onnxDType(code), elemTypeCode: code, shape: shape?.dims, denotation: "" };
+  const withDen = shape?.denotations !== void 0 ? { ...base, dimDenotations: shape.denotations } : base;
+  return kind === "tensor" ? { kind: "tensor", ...withDen } : { kind: "sparse_tensor", ...withDen };
+}
+function decodeTensorType(c, end, depth) {
+  return decodeTensorLike(c, end, depth, "tensor");
+}
+function decodeSparseTensorType(c, end, depth) {
+  return decodeTensorLike(c, end, depth, "sparse_tensor");
+}
+function decodeShape(c, end, depth) {
+  const r = c.r;
+  const dims = [];
+  let denotations;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SHAPE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1) {
+      r.expect(wt, WT_LEN, SHAPE, 1, last2);
+      const len = r.len(end, SHAPE, 1, last2);
+      r.checkDepth(depth + 1, last2);
+      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last2);
+      const dimEnd = r.pos + len;
+      r.level++;
+      let value2 = null;
+      let denotation = "";
+      let dl = r.pos;
+      while (r.pos < dimEnd) {
+        dl = r.pos;
+        const t = r.tag(DIMENSION);
+        const df = Math.floor(t / 8);
+        const dw = t & 7;
+        if (df === 1) {
+          r.expect(dw, WT_VARINT, DIMENSION, 1, dl);
+          value2 = r.int64Number();
+        } else if (df === 2) {
+          value2 = c.intern(r.stringField(dw, dimEnd, DIMENSION, 2, dl));
+        } else if (df === 3) {
+          denotation = r.stringField(dw, dimEnd, DIMENSION, 3, dl);
+        } else {
+          r.skipField(dw, df, dimEnd, DIMENSION, dl, depth + 1);
+        }
+      }
+      r.endMessage(dimEnd, DIMENSION, dl);
+      r.level--;
+      if (denotation !== "" && denotations === void 0)
+        denotations = dims.map(() => "");
+      denotations?.push(denotation);
+      dims.push(value2);
+    } else {
+      r.skipField(wt, f, end, SHAPE, last2, depth);
+    }
+  }
+  r.endMessage(end, SHAPE, last2);
+  return { dims: compact(dims), denotations };
+}
+function decodeSequenceType(c, end, depth) {
+  const r = c.r;
+  let elemType;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TYPE_SEQUENCE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      elemType = nested2(c, wt, end, TYPE_SEQUENCE, 1, last2, depth, decodeType);
+    else
+      r.skipField(wt, f, end, TYPE_SEQUENCE, last2, depth);
+  }
+  r.endMessage(end, TYPE_SEQUENCE, last2);
+  return { kind: "sequence", elemType, denotation: "" };
+}
+function decodeOptionalType(c, end, depth) {
+  const r = c.r;
+  let elemType;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TYPE_OPTIONAL);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      elemType = nested2(c, wt, end, TYPE_OPTIONAL, 1, last2, depth, decodeType);
+    else
+      r.skipField(wt, f, end, TYPE_OPTIONAL, last2, depth);
+  }
+  r.endMessage(end, TYPE_OPTIONAL, last2);
+  return { kind: "optional", elemType, denotation: "" };
+}
+function decodeMapType(c, end, depth) {
+  const r = c.r;
+  let keyTypeCode = 0;
+  let valueType;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TYPE_MAP);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      keyTypeCode = int32Field(c, wt, TYPE_MAP, 1, last2);
+    else if (f === 2)
+      valueType = nested2(c, wt, end, TYPE_MAP, 2, last2, depth, decodeType);
+    else
+      r.skipField(wt, f, end, TYPE_MAP, last2, depth);
+  }
+  r.endMessage(end, TYPE_MAP, last2);
+  return { kind: "map", keyType: onnxDType(keyTypeCode), keyTypeCode, valueType, denotation: "" };
+}
+function decodeOpaqueType(c, end, depth) {
+  const r = c.r;
+  let domain = "";
+  let name = "";
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TYPE_OPAQUE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      domain = r.stringField(wt, end, TYPE_OPAQUE, 1, last2);
+    else if (f === 2)
+      name = r.stringField(wt, end, TYPE_OPAQUE, 2, last2);
+    else
+      r.skipField(wt, f, end, TYPE_OPAQUE, last2, depth);
+  }
+  r.endMessage(end, TYPE_OPAQUE, last2);
+  return { kind: "opaque", domain, name, denotation: "" };
+}
+
+// ../../packages/onnx/dist/decode/graph.js
+function decodeGraph(c, end, depth) {
+  const r = c.r;
+  let name = "";
+  let docString = "";
+  const nodes = [];
+  const initializers = [];
+  const sparseInitializers = [];
+  const inputs = [];
+  const outputs = [];
+  const valueInfo = [];
+  const quantizationAnnotations = [];
+  const metadata = record();
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(GRAPH);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        nodes.push(nested2(c, wt, end, GRAPH, 1, last2, depth, decodeNode));
+        break;
+      case 2:
+        name = r.stringField(wt, end, GRAPH, 2, last2);
+        break;
+      case 5:
+        initializers.push(nested2(c, wt, end, GRAPH, 5, last2, depth, decodeTensor));
+        break;
+      case 10:
+        docString = r.stringField(wt, end, GRAPH, 10, last2);
+        break;
+      case 11:
+        inputs.push(nested2(c, wt, end, GRAPH, 11, last2, depth, decodeValueInfo));
+        break;
+      case 12:
+        outputs.push(nested2(c, wt, end, GRAPH, 12, last2, depth, decodeValueInfo));
+        break;
+      case 13:
+        valueInfo.push(nested2(c, wt, end, GRAPH, 13, last2, depth, decodeValueInfo));
+        break;
+      case 14:
+        quantizationAnnotations.push(nested2(c, wt, end, GRAPH, 14, last2, depth, decodeTensorAnnotation));
+        break;
+      case 15:
+        sparseInitializers.push(nested2(c, wt, end, GRAPH, 15, last2, depth, decodeSparseTensor));
+        break;
+      case 16:
+        stringEntry(c, wt, end, GRAPH, 16, last2, depth, metadata);
+        break;
+      default:
+        r.skipField(wt, f, end, GRAPH, last2, depth);
+    }
+  }
+  r.endMessage(end, GRAPH, last2);
+  return { name, docString, nodes, initializers, sparseInitializers, inputs, outputs, valueInfo, quantizationAnnotations, metadata };
+}
+function decodeTensorAnnotation(c, end, depth) {
+  const r = c.r;
+  let tensorName = "";
+  const quantParameterTensorNames = record();
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TENSOR_ANNOTATION);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      tensorName = r.stringField(wt, end, TENSOR_ANNOTATION, 1, last2);
+    else if (f === 2)
+      stringEntry(c, wt, end, TENSOR_ANNOTATION, 2, last2, depth, quantParameterTensorNames);
+    else
+      r.skipField(wt, f, end, TENSOR_ANNOTATION, last2, depth);
+  }
+  r.endMessage(end, TENSOR_ANNOTATION, last2);
+  return { tensorName, quantParameterTensorNames };
+}
+function decodeNode(c, end, depth) {
+  const r = c.r;
+  const start = r.pos;
+  const inputs = [];
+  const outputs = [];
+  let name = "";
+  let opType = "";
+  let domain = "";
+  let overload = "";
+  let docString = "";
+  const attributes = record();
+  let metadata;
+  let deviceConfigurations;
+  let last2 = start;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(NODE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
+        inputs.push(r.stringField(wt, end, NODE, 1, last2));
+        break;
+      case 2:
+        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
+        outputs.push(r.stringField(wt, end, NODE, 2, last2));
+        break;
+      case 3:
+        name = r.stringField(wt, end, NODE, 3, last2);
+        break;
+      case 4:
+        opType = c.intern(r.stringField(wt, end, NODE, 4, last2));
+        break;
+      case 5: {
+        const a = nested2(c, wt, end, NODE, 5, last2, depth, decodeAttribute);
+        if (Object.hasOwn(attributes, a.name))
+          c.warn("duplicate-attribute", MESSAGES2.warnDuplicateAttribute(name, a.name), last2);
+        attributes[a.name] = a;
+        break;
+      }
+      case 6:
+        docString = r.stringField(wt, end, NODE, 6, last2);
+        break;
+      case 7:
+        domain = c.intern(r.stringField(wt, end, NODE, 7, last2));
+        break;
+      case 8:
+        overload = r.stringField(wt, end, NODE, 8, last2);
+        break;
+      case 9:
+        stringEntry(c, wt, end, NODE, 9, last2, depth, metadata ??= record());
+        break;
+      case 10:
+        (deviceConfigurations ??= []).push(nested2(c, wt, end, NODE, 10, last2, depth, decodeNodeDeviceConfiguration));
+        break;
+      default:
+        r.skipField(wt, f, end, NODE, last2, depth);
+    }
+  }
+  r.endMessage(end, NODE, last2);
+  return {
+    name,
+    opType,
+    domain: normalizeDomain(domain),
+    overload,
+    inputs: compact(inputs),
+    outputs: compact(outputs),
+    attributes,
+    docString,
+    metadata: metadata ?? EMPTY_RECORD,
+    deviceConfigurations: deviceConfigurations ?? EMPTY_LIST
+  };
+}
+var ATTRIBUTE_TYPES = [
+  "undefined",
+  "float",
+  "int",
+  "string",
+  "tensor",
+  "graph",
+  "floats",
+  "ints",
+  "strings",
+  "tensors",
+  "graphs",
+  "sparse_tensor",
+  "sparse_tensors",
+  "type_proto",
+  "type_protos"
+];
+function decodeAttribute(c, end, depth) {
+  const r = c.r;
+  let name = "";
+  let docString = "";
+  let refAttrName = "";
+  let typeCode = -1;
+  let f322;
+  let i64;
+  let s;
+  let t;
+  let g;
+  let sparse;
+  let tp;
+  let floats;
+  let ints;
+  let strings;
+  let tensors;
+  let graphs;
+  let sparseTensors;
+  let typeProtos;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(ATTRIBUTE);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        name = c.intern(r.stringField(wt, end, ATTRIBUTE, 1, last2));
+        break;
+      case 2:
+        r.expect(wt, WT_I32, ATTRIBUTE, 2, last2);
+        f322 = r.float32();
+        break;
+      case 3:
+        i64 = int64Field(c, wt, ATTRIBUTE, 3, last2);
+        break;
+      case 4:
+        s = r.stringField(wt, end, ATTRIBUTE, 4, last2);
+        break;
+      case 5:
+        t = nested2(c, wt, end, ATTRIBUTE, 5, last2, depth, decodeTensor);
+        break;
+      case 6:
+        g = nested2(c, wt, end, ATTRIBUTE, 6, last2, depth, decodeGraph);
+        break;
+      case 7:
+        repeatedFloat(c, wt, end, ATTRIBUTE, 7, last2, floats ??= []);
+        break;
+      case 8:
+        repeatedInt64(c, wt, end, ATTRIBUTE, 8, last2, ints ??= []);
+        break;
+      case 9:
+        strings ??= [];
+        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
+        strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last2));
+        break;
+      case 10:
+        (tensors ??= []).push(nested2(c, wt, end, ATTRIBUTE, 10, last2, depth, decodeTensor));
+        break;
+      case 11:
+        (graphs ??= []).push(nested2(c, wt, end, ATTRIBUTE, 11, last2, depth, decodeGraph));
+        break;
+      case 13:
+        docString = r.stringField(wt, end, ATTRIBUTE, 13, last2);
+        break;
+      case 14:
+        tp = nested2(c, wt, end, ATTRIBUTE, 14, last2, depth, decodeType);
+        break;
+      case 15:
+        (typeProtos ??= []).push(nested2(c, wt, end, ATTRIBUTE, 15, last2, depth, decodeType));
+        break;
+      case 20:
+        typeCode = int32Field(c, wt, ATTRIBUTE, 20, last2);
+        break;
+      case 21:
+        refAttrName = r.stringField(wt, end, ATTRIBUTE, 21, last2);
+        break;
+      case 22:
+        sparse = nested2(c, wt, end, ATTRIBUTE, 22, last2, depth, decodeSparseTensor);
+        break;
+      case 23:
+        (sparseTensors ??= []).push(nested2(c, wt, end, ATTRIBUTE, 23, last2, depth, decodeSparseTensor));
+        break;
+      default:
+        r.skipField(wt, f, end, ATTRIBUTE, last2, depth);
+    }
+  }
+  r.endMessage(end, ATTRIBUTE, last2);
+  let type = typeCode > 0 ? ATTRIBUTE_TYPES[typeCode] : void 0;
+  if (refAttrName !== "")
+    return { name, docString, type: "ref", refAttrName, refType: type ?? "undefined" };
+  type ??= f322 !== void 0 ? "float" : i64 !== void 0 ? "int" : s !== void 0 ? "string" : t !== void 0 ? "tensor" : g !== void 0 ? "graph" : sparse !== void 0 ? "sparse_tensor" : tp !== void 0 ? "type_proto" : floats !== void 0 ? "floats" : ints !== void 0 ? "ints" : strings !== void 0 ? "strings" : tensors !== void 0 ? "tensors" : graphs !== void 0 ? "graphs" : sparseTensors !== void 0 ? "sparse_tensors" : typeProtos !== void 0 ? "type_protos" : "undefined";
+  switch (type) {
+    case "float":
+      return { name, docString, type, value: f322 ?? 0 };
+    case "int":
+      return { name, docString, type, value: i64 ?? 0 };
+    case "string":
+      return { name, docString, type, value: s ?? "" };
+    case "tensor":
+      return t === void 0 ? { name, docString, type: "undefined" } : { name, docString, type, value: t };
+    case "graph":
+      return g === void 0 ? { name, docString, type: "undefined" } : { name, docString, type, value: g };
+    case "sparse_tensor":
+      return sparse === void 0 ? { name, docString, type: "undefined" } : { name, docString, type, value: sparse };
+    case "type_proto":
+      return tp === void 0 ? { name, docString, type: "undefined" } : { name, docString, type, value: tp };
+    case "floats":
+      return { name, docString, type, value: compact(floats ?? []) };
+    case "ints":
+      return { name, docString, type, value: compact(ints ?? []) };
+    case "strings":
+      return { name, docString, type, value: strings ?? [] };
+    case "tensors":
+      return { name, docString, type, value: tensors ?? [] };
+    case "graphs":
+      return { name, docString, type, value: graphs ?? [] };
+    case "sparse_tensors":
+      return { name, docString, type, value: sparseTensors ?? [] };
+    case "type_protos":
+      return { name, docString, type, value: typeProtos ?? [] };
+    default:
+      return { name, docString, type: "undefined" };
+  }
+}
+function decodeOpset(c, end, depth) {
+  const r = c.r;
+  let domain = "";
+  let version = 0;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(OPSET);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      domain = r.stringField(wt, end, OPSET, 1, last2);
+    else if (f === 2)
+      version = int64NumberField(c, wt, OPSET, 2, last2);
+    else
+      r.skipField(wt, f, end, OPSET, last2, depth);
+  }
+  r.endMessage(end, OPSET, last2);
+  return { domain: normalizeDomain(domain), version };
+}
+function decodeFunction(c, end, depth) {
+  const r = c.r;
+  let name = "";
+  let domain = "";
+  let overload = "";
+  let docString = "";
+  const inputs = [];
+  const outputs = [];
+  const attributes = [];
+  const attributeDefaults = record();
+  const nodes = [];
+  const opsets = [];
+  const valueInfo = [];
+  const metadata = record();
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(FUNCTION);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        name = r.stringField(wt, end, FUNCTION, 1, last2);
+        break;
+      case 4:
+        inputs.push(r.stringField(wt, end, FUNCTION, 4, last2));
+        break;
+      case 5:
+        outputs.push(r.stringField(wt, end, FUNCTION, 5, last2));
+        break;
+      case 6:
+        attributes.push(r.stringField(wt, end, FUNCTION, 6, last2));
+        break;
+      case 7:
+        nodes.push(nested2(c, wt, end, FUNCTION, 7, last2, depth, decodeNode));
+        break;
+      case 8:
+        docString = r.stringField(wt, end, FUNCTION, 8, last2);
+        break;
+      case 9:
+        opsets.push(nested2(c, wt, end, FUNCTION, 9, last2, depth, decodeOpset));
+        break;
+      case 10:
+        domain = r.stringField(wt, end, FUNCTION, 10, last2);
+        break;
+      case 11: {
+        const a = nested2(c, wt, end, FUNCTION, 11, last2, depth, decodeAttribute);
+        attributeDefaults[a.name] = a;
+        break;
+      }
+      case 12:
+        valueInfo.push(nested2(c, wt, end, FUNCTION, 12, last2, depth, decodeValueInfo));
+        break;
+      case 13:
+        overload = r.stringField(wt, end, FUNCTION, 13, last2);
+        break;
+      case 14:
+        stringEntry(c, wt, end, FUNCTION, 14, last2, depth, metadata);
+        break;
+      default:
+        r.skipField(wt, f, end, FUNCTION, last2, depth);
+    }
+    if (inputs.length + outputs.length + attributes.length > r.limits.maxListEntries) {
+      r.checkCount(inputs.length + outputs.length + attributes.length, PARTS.fieldOf(f, FUNCTION.fields[f], FUNCTION.name), last2);
+    }
+  }
+  r.endMessage(end, FUNCTION, last2);
+  return {
+    name,
+    domain: normalizeDomain(domain),
+    overload,
+    inputs,
+    outputs,
+    attributes,
+    attributeDefaults,
+    nodes,
+    opsets,
+    valueInfo,
+    docString,
+    metadata
+  };
+}
+function decodeNodeDeviceConfiguration(c, end, depth) {
+  const r = c.r;
+  let configurationId = "";
+  const shardingSpecs = [];
+  let pipelineStage;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(NODE_DEVICE_CONFIGURATION);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      configurationId = r.stringField(wt, end, NODE_DEVICE_CONFIGURATION, 1, last2);
+    else if (f === 2)
+      shardingSpecs.push(nested2(c, wt, end, NODE_DEVICE_CONFIGURATION, 2, last2, depth, decodeShardingSpec));
+    else if (f === 3)
+      pipelineStage = int32Field(c, wt, NODE_DEVICE_CONFIGURATION, 3, last2);
+    else
+      r.skipField(wt, f, end, NODE_DEVICE_CONFIGURATION, last2, depth);
+  }
+  r.endMessage(end, NODE_DEVICE_CONFIGURATION, last2);
+  return { configurationId, shardingSpecs, pipelineStage };
+}
+function decodeShardingSpec(c, end, depth) {
+  const r = c.r;
+  let tensorName = "";
+  const devices = [];
+  const indexToDeviceGroupMap = [];
+  const shardedDims = [];
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SHARDING_SPEC);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      tensorName = r.stringField(wt, end, SHARDING_SPEC, 1, last2);
+    else if (f === 2)
+      repeatedInt64Number(c, wt, end, SHARDING_SPEC, 2, last2, devices);
+    else if (f === 3)
+      indexToDeviceGroupMap.push(nested2(c, wt, end, SHARDING_SPEC, 3, last2, depth, decodeIntIntListEntry));
+    else if (f === 4)
+      shardedDims.push(nested2(c, wt, end, SHARDING_SPEC, 4, last2, depth, decodeShardedDim));
+    else
+      r.skipField(wt, f, end, SHARDING_SPEC, last2, depth);
+  }
+  r.endMessage(end, SHARDING_SPEC, last2);
+  return { tensorName, devices, indexToDeviceGroupMap, shardedDims };
+}
+function decodeIntIntListEntry(c, end, depth) {
+  const r = c.r;
+  let key = 0;
+  const value2 = [];
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(INT_INT_LIST_ENTRY);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      key = int64NumberField(c, wt, INT_INT_LIST_ENTRY, 1, last2);
+    else if (f === 2)
+      repeatedInt64Number(c, wt, end, INT_INT_LIST_ENTRY, 2, last2, value2);
+    else
+      r.skipField(wt, f, end, INT_INT_LIST_ENTRY, last2, depth);
+  }
+  r.endMessage(end, INT_INT_LIST_ENTRY, last2);
+  return { key, value: value2 };
+}
+function decodeShardedDim(c, end, depth) {
+  const r = c.r;
+  let axis = 0;
+  const simpleSharding = [];
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SHARDED_DIM);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      axis = int64NumberField(c, wt, SHARDED_DIM, 1, last2);
+    else if (f === 2)
+      simpleSharding.push(nested2(c, wt, end, SHARDED_DIM, 2, last2, depth, decodeSimpleShardedDim));
+    else
+      r.skipField(wt, f, end, SHARDED_DIM, last2, depth);
+  }
+  r.endMessage(end, SHARDED_DIM, last2);
+  return { axis, simpleSharding };
+}
+function decodeSimpleShardedDim(c, end, depth) {
+  const r = c.r;
+  let dim2 = null;
+  let numShards = 0;
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(SIMPLE_SHARDED_DIM);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      dim2 = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 1, last2);
+    else if (f === 2)
+      dim2 = r.stringField(wt, end, SIMPLE_SHARDED_DIM, 2, last2);
+    else if (f === 3)
+      numShards = int64NumberField(c, wt, SIMPLE_SHARDED_DIM, 3, last2);
+    else
+      r.skipField(wt, f, end, SIMPLE_SHARDED_DIM, last2, depth);
+  }
+  r.endMessage(end, SIMPLE_SHARDED_DIM, last2);
+  return { dim: dim2, numShards };
+}
+
+// ../../packages/onnx/dist/decode/sniff.js
+var MODEL_WIRE = {
+  1: WT_VARINT,
+  2: WT_LEN,
+  3: WT_LEN,
+  4: WT_LEN,
+  5: WT_VARINT,
+  6: WT_LEN,
+  7: WT_LEN,
+  8: WT_LEN,
+  14: WT_LEN,
+  20: WT_LEN,
+  25: WT_LEN,
+  26: WT_LEN
+};
+var HEAD_BYTES = 512;
+function sniffOnnx(source, options = {}) {
+  const file = options.file;
+  const label = file ?? DEFAULT_FILE_LABEL2;
+  const size = source.size;
+  const head = readHead(source, file, label);
+  const other = detectOtherFormat(head, size, file, label);
+  if (other)
+    throw other;
+  const first = firstTag(head);
+  if (first === void 0)
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxBinary()), file, "binary", 0);
+  const wantFirst = MODEL_WIRE[first.field];
+  if (wantFirst !== first.wt) {
+    const expected = wantFirst === void 0 ? PARTS.modelFirstField : PARTS.fieldWithWire(first.field, MODEL.fields[first.field], wireName(wantFirst));
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxFirstTag(0, first.field, first.wt, expected)), file, "protobuf", 0);
+  }
+  const r = new ProtoReader(source, file);
+  let irVersion;
+  let graph;
+  while (r.pos < size) {
+    const at = r.pos;
+    const tag = r.tag(MODEL);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    const want = MODEL_WIRE[f];
+    if (want !== void 0 && want !== wt) {
+      if (graph === void 0) {
+        const what = MESSAGES2.notOnnxWireType(at, f, wt, `${wireName(want)} for ${PARTS.modelField(f, MODEL.fields[f])}`);
+        throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, "protobuf", at);
+      }
+      r.expect(wt, want, MODEL, f, at);
+    }
+    if (f === 1) {
+      irVersion = r.int64Number();
+    } else if (f === 7) {
+      const len = r.len(size, MODEL, 7, at);
+      graph = { offset: r.pos, length: len };
+      r.skip(len);
+    } else {
+      r.skipField(wt, f, size, MODEL, at, 1);
+    }
+  }
+  if (graph === void 0)
+    throw new OnnxNotOnnxError(MESSAGES2.notOnnx(label, MESSAGES2.notOnnxNoGraph()), file, "protobuf", 0);
+  return { irVersion, graph, sizeBytes: size };
+}
+function readHead(source, file, label) {
+  if (source.size === 0)
+    throw new OnnxEmptyFileError(MESSAGES2.empty(label), file);
+  const n = Math.min(source.size, HEAD_BYTES);
+  const head = source.read(0, n);
+  if (head.length < n)
+    throw new OnnxIoError(MESSAGES2.io(label, 0, n, head.length), file, 0);
+  return head.length === n ? head : head.subarray(0, n);
+}
+var ascii = (b, start, text) => {
+  if (b.length < start + text.length)
+    return false;
+  for (let i2 = 0; i2 < text.length; i2++)
+    if (b[start + i2] !== text.charCodeAt(i2))
+      return false;
+  return true;
+};
+function lfsPointerError(head, size, file, label) {
+  if (!isGitLfsPointer(head, size))
+    return void 0;
+  let text = "";
+  for (const c of head)
+    text += String.fromCharCode(c);
+  const oid = /^oid ([^\s]+)$/m.exec(text)?.[1];
+  const sizeText = /^size (\d+)$/m.exec(text)?.[1];
+  const lfsSize = sizeText === void 0 ? void 0 : Number(sizeText);
+  return new OnnxLfsPointerError(MESSAGES2.lfsPointer(label, oid, lfsSize), file, oid, lfsSize);
+}
+function detectOtherFormat(head, size, file, label) {
+  const lfs = lfsPointerError(head, size, file, label);
+  if (lfs)
+    return lfs;
+  const not = (detected, what) => new OnnxNotOnnxError(MESSAGES2.notOnnx(label, what), file, detected, 0);
+  const b0 = head[0];
+  const b1 = head[1];
+  if (ascii(head, 0, "PK") || ascii(head, 0, "PK") || ascii(head, 0, "PK\x07\b"))
+    return not("zip", MESSAGES2.notOnnxZip());
+  if (ascii(head, 0, "\x89HDF\r\n\n"))
+    return not("hdf5", MESSAGES2.notOnnxHdf5());
+  if (b0 === 31 && b1 === 139)
+    return not("gzip", MESSAGES2.notOnnxGzip());
+  if (ascii(head, 0, "GGUF"))
+    return not("gguf", MESSAGES2.notOnnxGguf());
+  if (ascii(head, 4, "TFL3"))
+    return not("tflite", MESSAGES2.notOnnxTflite());
+  if (ascii(head, 4, "ORTM"))
+    return not("ort", MESSAGES2.notOnnxOrt());
+  if (b0 === 128 && b1 !== void 0 && b1 >= 2 && b1 <= 5)
+    return not("pickle", MESSAGES2.notOnnxPickle());
+  if (head.length >= 9 && head[8] === 123) {
+    const n = head[0] + head[1] * 2 ** 8 + head[2] * 2 ** 16 + head[3] * 2 ** 24 + head[4] * 2 ** 32 + head[5] * 2 ** 40;
+    if (head[6] === 0 && head[7] === 0 && n > 1 && n + 8 <= size)
+      return not("safetensors", MESSAGES2.notOnnxSafetensors());
+  }
+  let text = true;
+  for (const c of head) {
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 || c === 127) {
+      text = false;
+      break;
+    }
+  }
+  if (text) {
+    let i2 = ascii(head, 0, "\xEF\xBB\xBF") ? 3 : 0;
+    while (i2 < head.length && (head[i2] === 32 || head[i2] === 9 || head[i2] === 10 || head[i2] === 13))
+      i2++;
+    if (head[i2] === 123 || head[i2] === 91)
+      return not("json", MESSAGES2.notOnnxJson());
+    let start = "";
+    for (let j = 0; j < Math.min(head.length, 40); j++)
+      start += String.fromCharCode(head[j]);
+    return not("text", MESSAGES2.notOnnxText(start));
+  }
+  return void 0;
+}
+function firstTag(head) {
+  let v = 0;
+  let mul = 1;
+  for (let i2 = 0; i2 < Math.min(head.length, 5); i2++) {
+    const c = head[i2];
+    v += (c & 127) * mul;
+    if (c < 128) {
+      const field = Math.floor(v / 8);
+      const wt = v & 7;
+      if (field === 0 || wt === WT_EGROUP || wt > WT_I32)
+        return void 0;
+      return { field, wt };
+    }
+    mul *= 128;
+  }
+  return void 0;
+}
+
+// ../../packages/onnx/dist/decode/model.js
+function decodeModel(source, options = {}) {
+  sniffOnnx(source, options);
+  const c = new DecodeContext(source, options);
+  return decodeModelProto(c, source.size);
+}
+function decodeModelProto(c, end) {
+  const r = c.r;
+  const depth = 1;
+  let irVersion = 0;
+  let producerName = "";
+  let producerVersion = "";
+  let domain = "";
+  let modelVersion = 0;
+  let docString = "";
+  let graph;
+  const opsets = [];
+  const metadata = record();
+  const trainingInfo = [];
+  const functions = [];
+  const deviceConfigurations = [];
+  let last2 = 0;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(MODEL);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    switch (f) {
+      case 1:
+        irVersion = int64NumberField(c, wt, MODEL, 1, last2);
+        break;
+      case 2:
+        producerName = r.stringField(wt, end, MODEL, 2, last2);
+        break;
+      case 3:
+        producerVersion = r.stringField(wt, end, MODEL, 3, last2);
+        break;
+      case 4:
+        domain = r.stringField(wt, end, MODEL, 4, last2);
+        break;
+      case 5:
+        modelVersion = int64Field(c, wt, MODEL, 5, last2);
+        break;
+      case 6:
+        docString = r.stringField(wt, end, MODEL, 6, last2);
+        break;
+      case 7:
+        graph = nested2(c, wt, end, MODEL, 7, last2, depth, decodeGraph);
+        break;
+      case 8:
+        opsets.push(nested2(c, wt, end, MODEL, 8, last2, depth, decodeOpset));
+        break;
+      case 14:
+        stringEntry(c, wt, end, MODEL, 14, last2, depth, metadata);
+        break;
+      case 20:
+        trainingInfo.push(nested2(c, wt, end, MODEL, 20, last2, depth, decodeTrainingInfo));
+        break;
+      case 25:
+        functions.push(nested2(c, wt, end, MODEL, 25, last2, depth, decodeFunction));
+        break;
+      case 26:
+        deviceConfigurations.push(nested2(c, wt, end, MODEL, 26, last2, depth, decodeDeviceConfiguration));
+        break;
+      default:
+        r.skipField(wt, f, end, MODEL, last2, depth);
+    }
+  }
+  r.endMessage(end, MODEL, last2);
+  return {
+    irVersion,
+    opsets,
+    producer: { name: producerName, version: producerVersion },
+    domain,
+    modelVersion,
+    docString,
+    // sniffOnnx guarantees a graph field; an empty one decodes to an empty graph.
+    graph: graph ?? emptyGraph(),
+    functions,
+    metadata,
+    trainingInfo,
+    deviceConfigurations,
+    warnings: c.warnings,
+    sizeBytes: r.size
+  };
+}
+function emptyGraph() {
+  return {
+    name: "",
+    docString: "",
+    nodes: [],
+    initializers: [],
+    sparseInitializers: [],
+    inputs: [],
+    outputs: [],
+    valueInfo: [],
+    quantizationAnnotations: [],
+    metadata: record()
+  };
+}
+function decodeTrainingInfo(c, end, depth) {
+  const r = c.r;
+  let initialization;
+  let algorithm;
+  const initializationBinding = record();
+  const updateBinding = record();
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(TRAINING_INFO);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      initialization = nested2(c, wt, end, TRAINING_INFO, 1, last2, depth, decodeGraph);
+    else if (f === 2)
+      algorithm = nested2(c, wt, end, TRAINING_INFO, 2, last2, depth, decodeGraph);
+    else if (f === 3)
+      stringEntry(c, wt, end, TRAINING_INFO, 3, last2, depth, initializationBinding);
+    else if (f === 4)
+      stringEntry(c, wt, end, TRAINING_INFO, 4, last2, depth, updateBinding);
+    else
+      r.skipField(wt, f, end, TRAINING_INFO, last2, depth);
+  }
+  r.endMessage(end, TRAINING_INFO, last2);
+  return { initialization, algorithm, initializationBinding, updateBinding };
+}
+function decodeDeviceConfiguration(c, end, depth) {
+  const r = c.r;
+  let name = "";
+  let numDevices = 0;
+  const devices = [];
+  let last2 = r.pos;
+  while (r.pos < end) {
+    last2 = r.pos;
+    const tag = r.tag(DEVICE_CONFIGURATION);
+    const f = Math.floor(tag / 8);
+    const wt = tag & 7;
+    if (f === 1)
+      name = r.stringField(wt, end, DEVICE_CONFIGURATION, 1, last2);
+    else if (f === 2)
+      numDevices = int32Field(c, wt, DEVICE_CONFIGURATION, 2, last2);
+    else if (f === 3)
+      devices.push(r.stringField(wt, end, DEVICE_CONFIGURATION, 3, last2));
+    else
+      r.skipField(wt, f, end, DEVICE_CONFIGURATION, last2, depth);
+  }
+  r.endMessage(end, DEVICE_CONFIGURATION, last2);
+  return { name, numDevices, devices };
+}
+
+// ../../packages/onnx/dist/infer/model.js
+function normDomain(d) {
+  return d === void 0 || d === "ai.onnx" ? "" : d;
+}
+
+// ../../packages/onnx/dist/infer/adapt.js
+function toModelDef(m2) {
+  const opsets = /* @__PURE__ */ new Map();
+  for (const o of m2.opsets)
+    opsets.set(normDomain(o.domain), o.version);
+  if (!opsets.has(""))
+    opsets.set("", 1);
+  return {
+    irVersion: m2.irVersion,
+    opsets,
+    producer: [m2.producer.name, m2.producer.version].filter(Boolean).join(" "),
+    graph: toGraphDef(m2.graph),
+    functions: m2.functions.map(toFunctionDef)
+  };
+}
+function toTypeInfo(t) {
+  if (!t)
+    return void 0;
+  switch (t.kind) {
+    case "tensor":
+    case "sparse_tensor":
+      return { kind: t.kind, elemType: t.elemType, shape: t.shape };
+    case "sequence":
+      return { kind: "sequence", elem: toTypeInfo(t.elemType) };
+    case "map":
+      return { kind: "map", keyType: t.keyType, value: toTypeInfo(t.valueType) };
+    case "optional":
+      return { kind: "optional", elem: toTypeInfo(t.elemType) };
+    case "opaque":
+    case "unset":
+      return void 0;
+  }
+}
+function toValueInfo(v) {
+  return { name: v.name, type: toTypeInfo(v.type) };
+}
+function sparseWeight(s) {
+  return { name: s.name, dtype: s.dtype, dims: s.dims, byteLength: s.byteLength, location: { kind: "none" } };
+}
+function num2(v) {
+  return typeof v === "bigint" ? Number(v) : v;
+}
+function toAttr(a) {
+  switch (a.type) {
+    case "float":
+    case "string":
+    case "floats":
+    case "strings":
+      return a;
+    case "int":
+      return { type: "int", value: num2(a.value) };
+    case "ints":
+      return { type: "ints", value: a.value.map(num2) };
+    case "tensor":
+      return { type: "tensor", value: a.value };
+    case "tensors":
+      return { type: "tensors", value: a.value };
+    case "sparse_tensor":
+      return { type: "sparse_tensor", value: sparseWeight(a.value) };
+    case "graph":
+      return { type: "graph", value: toGraphDef(a.value) };
+    case "graphs":
+      return { type: "graphs", value: a.value.map(toGraphDef) };
+    case "type_proto":
+      return { type: "type", value: toTypeInfo(a.value) };
+    case "type_protos":
+      return { type: "types", value: a.value.map(toTypeInfo) };
+    case "ref":
+      return { type: "ref", ref: a.refAttrName };
+    case "sparse_tensors":
+    case "undefined":
+      return void 0;
+  }
+}
+function toAttrs(attrs) {
+  const out = {};
+  for (const [k, a] of Object.entries(attrs)) {
+    const v = toAttr(a);
+    if (v)
+      out[k] = v;
+  }
+  return out;
+}
+function toNodeDef(n) {
+  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+}
+function toGraphDef(g) {
+  return {
+    name: g.name,
+    nodes: g.nodes.map(toNodeDef),
+    inputs: g.inputs.map(toValueInfo),
+    outputs: g.outputs.map(toValueInfo),
+    valueInfo: g.valueInfo.map(toValueInfo),
+    initializers: [...g.initializers, ...g.sparseInitializers.map(sparseWeight)]
+  };
+}
+function toFunctionDef(f) {
+  const opsets = /* @__PURE__ */ new Map();
+  for (const o of f.opsets)
+    opsets.set(normDomain(o.domain), o.version);
+  const defaults = {};
+  for (const [k, a] of Object.entries(f.attributeDefaults)) {
+    const v = toAttr(a);
+    if (v)
+      defaults[k] = v;
+  }
+  return {
+    name: f.name,
+    domain: normDomain(f.domain),
+    ...f.overload ? { overload: f.overload } : {},
+    inputs: f.inputs,
+    outputs: f.outputs,
+    attributes: f.attributes,
+    attributeDefaults: defaults,
+    nodes: f.nodes.map(toNodeDef),
+    opsets
+  };
+}
+
+// ../../packages/onnx/dist/infer/errors.js
+var InferenceError = class extends Error {
+  input;
+  code;
+  name = "InferenceError";
+  constructor(message, input, code = "shape-error") {
+    super(message);
+    this.input = input;
+    this.code = code;
+  }
+};
+
+// ../../packages/onnx/dist/infer/values.js
+var MAX_DATA_ELEMENTS = 65536;
+function tensorVal(dtype, shape, data, weight) {
+  const keep = data !== void 0 && data.length <= MAX_DATA_ELEMENTS;
+  const v = { kind: "tensor", dtype, shape };
+  if (keep)
+    v.data = data;
+  if (weight)
+    v.weight = weight;
+  return v;
+}
+function isTensor(v) {
+  return v !== void 0 && v.kind === "tensor";
+}
+function valToString(v) {
+  if (!v)
+    return "missing";
+  switch (v.kind) {
+    case "tensor":
+      return `${v.dtype}${v.shape ? `[${v.shape.map((d) => typeof d === "number" ? String(d) : d.key).join(", ")}]` : "[?]"}`;
+    case "sequence":
+      return `seq(${valToString(v.elem)})`;
+    case "map":
+      return `map(${v.keyType}, ${valToString(v.value)})`;
+    case "optional":
+      return `optional(${valToString(v.elem)})`;
+  }
+}
+
+// ../../packages/onnx/dist/infer/context.js
+var UnknownRank = class extends Error {
+  name = "UnknownRank";
+};
+var NodeContext = class {
+  node;
+  opset;
+  ins;
+  engine;
+  outs;
+  constructor(node, opset, ins, engine) {
+    this.node = node;
+    this.opset = opset;
+    this.ins = ins;
+    this.engine = engine;
+    this.outs = new Array(node.outputs.length).fill(void 0);
+  }
+  get name() {
+    return this.node.name;
+  }
+  /** Options to pass to core cost kernels (counting convention). */
+  get kernelOptions() {
+    return this.engine.kernelOptions;
+  }
+  /** Number of declared inputs, trailing omitted ones included. */
+  get inputCount() {
+    return this.node.inputs.length;
+  }
+  get outputCount() {
+    return this.node.outputs.length;
+  }
+  /** True when input `i` is present (declared and not `''`). */
+  hasInput(i2) {
+    const n = this.node.inputs[i2];
+    return n !== void 0 && n !== "";
+  }
+  /** True when output `i` is requested (declared and not `''`). */
+  hasOutput(i2) {
+    const n = this.node.outputs[i2];
+    return n !== void 0 && n !== "";
+  }
+  /** The value of input `i`, undefined when omitted. */
+  input(i2) {
+    return this.hasInput(i2) ? this.ins[i2] : void 0;
+  }
+  /** Positions of the inputs that are present (declared and not `''`). */
+  presentInputs() {
+    const out = [];
+    for (let i2 = 0; i2 < this.node.inputs.length; i2++)
+      if (this.hasInput(i2))
+        out.push(i2);
+    return out;
+  }
+  /** All present inputs' values (omitted ones and unknown values skipped). */
+  inputs() {
+    const out = [];
+    for (let i2 = 0; i2 < this.node.inputs.length; i2++) {
+      const v = this.input(i2);
+      if (v)
+        out.push(v);
+    }
+    return out;
+  }
+  /** Input `i` as a tensor; fails when missing or not a tensor. */
+  tensor(i2) {
+    const v = this.input(i2);
+    if (!this.hasInput(i2))
+      this.fail(`input ${i2} is required but missing`, i2);
+    if (!v)
+      throw new UnknownRank(`input ${i2} (${this.node.inputs[i2]}) has no known value`);
+    if (!isTensor(v))
+      this.fail(`input ${i2}: expected a tensor, got ${valToString(v)}`, i2);
+    return v;
+  }
+  /** Input `i` as a tensor, or undefined when omitted. */
+  optTensor(i2) {
+    return this.hasInput(i2) ? this.tensor(i2) : void 0;
+  }
+  /** Shape of tensor input `i`; throws {@link UnknownRank} when the rank is unknown. */
+  shape(i2) {
+    const t = this.tensor(i2);
+    if (!t.shape)
+      throw new UnknownRank(`input ${i2} (${this.node.inputs[i2]}) has unknown rank`);
+    return t.shape;
+  }
+  /** Rank of tensor input `i`. */
+  rank(i2) {
+    return this.shape(i2).length;
+  }
+  /** Element type of tensor input `i`. */
+  dtype(i2) {
+    return this.tensor(i2).dtype;
+  }
+  /** Known contents of input `i`, if any. */
+  data(i2) {
+    const v = this.input(i2);
+    return isTensor(v) ? v.data : void 0;
+  }
+  /** Known integer contents of input `i` as dims (symbolic entries allowed). */
+  dims(i2) {
+    const d = this.data(i2);
+    if (!d)
+      return void 0;
+    const out = [];
+    for (const x2 of d) {
+      if (typeof x2 === "string")
+        return void 0;
+      if (typeof x2 === "number" && !Number.isInteger(x2))
+        return void 0;
+      out.push(x2);
+    }
+    return out;
+  }
+  /** Known concrete integer contents of input `i`. */
+  ints(i2) {
+    const d = this.dims(i2);
+    if (!d || d.some((x2) => typeof x2 !== "number"))
+      return void 0;
+    return d;
+  }
+  /** Known numeric contents of input `i` (floats included). */
+  numbers(i2) {
+    const d = this.data(i2);
+    if (!d || d.some((x2) => typeof x2 !== "number"))
+      return void 0;
+    return d;
+  }
+  // ---- attributes ----
+  attr(name) {
+    return this.node.attributes[name];
+  }
+  hasAttr(name) {
+    return this.node.attributes[name] !== void 0;
+  }
+  typed(name, type) {
+    const a = this.node.attributes[name];
+    if (a === void 0)
+      return void 0;
+    if (a.type !== type) {
+      if (type === "float" && a.type === "int")
+        return { type: "float", value: a.value };
+      if (type === "int" && a.type === "float" && Number.isInteger(a.value))
+        return { type: "int", value: a.value };
+      if (type === "ints" && a.type === "int")
+        return { type: "ints", value: [a.value] };
+      if (type === "floats" && a.type === "ints")
+        return { type: "floats", value: a.value };
+      this.fail(`attribute ${name}: expected ${type}, got ${a.type}`);
+    }
+    return a;
+  }
+  attrInt(name, dflt) {
+    return this.typed(name, "int")?.value ?? dflt;
+  }
+  attrFloat(name, dflt) {
+    return this.typed(name, "float")?.value ?? dflt;
+  }
+  attrString(name, dflt) {
+    return this.typed(name, "string")?.value ?? dflt;
+  }
+  attrInts(name, dflt) {
+    return this.typed(name, "ints")?.value ?? dflt;
+  }
+  attrFloats(name) {
+    return this.typed(name, "floats")?.value;
+  }
+  attrStrings(name) {
+    return this.typed(name, "strings")?.value;
+  }
+  attrGraph(name) {
+    return this.typed(name, "graph")?.value;
+  }
+  attrType(name) {
+    return this.typed(name, "type")?.value;
+  }
+  // ---- outputs ----
+  /** Set output `i`. */
+  setOutput(i2, v) {
+    if (i2 < this.outs.length)
+      this.outs[i2] = v;
+  }
+  /** Set output `i` to a tensor. */
+  output(i2, dtype, shape, data) {
+    this.setOutput(i2, tensorVal(dtype, shape, data));
+  }
+  /** Output values set so far. */
+  outputs() {
+    return this.outs;
+  }
+  /** Output `i` as set by `infer` (for `cost`). */
+  out(i2) {
+    const v = this.outs[i2];
+    if (!isTensor(v))
+      throw new UnknownRank(`output ${i2} has no tensor value`);
+    return v;
+  }
+  /** Shape of output `i` (for `cost`); throws {@link UnknownRank} when unknown. */
+  outShape(i2) {
+    const s = this.out(i2).shape;
+    if (!s)
+      throw new UnknownRank(`output ${i2} has unknown rank`);
+    return s;
+  }
+  // ---- helpers ----
+  /** The value of any tensor visible from this node, by name (Gradient's `xs`). */
+  valueOf(name) {
+    return this.engine.lookupValue(name);
+  }
+  /** A fresh unknown dim (`unk__N`). */
+  fresh() {
+    return this.engine.freshDim();
+  }
+  /** A named symbol for a size that depends on input values (NonZero count, Unique length). */
+  dataDependent(tag) {
+    return this.engine.dataDependentDim(this.node.name || this.node.opType, tag);
+  }
+  /** Normalise an axis in [-rank, rank) to [0, rank). */
+  axis(a, rank, what = "axis") {
+    if (!Number.isInteger(a) || a < -rank || a >= rank)
+      this.fail(`${what} ${a} is out of range for rank ${rank}: expected [${-rank}, ${rank - 1}]`);
+    return a < 0 ? a + rank : a;
+  }
+  /** Numpy multidirectional broadcast of shapes; fails naming the axis and both sizes on conflict. */
+  broadcast(...shapes) {
+    const rank = Math.max(0, ...shapes.map((s) => s.length));
+    const out = new Array(rank).fill(1);
+    shapes.forEach((s, k) => {
+      const off = rank - s.length;
+      for (let i2 = 0; i2 < s.length; i2++) {
+        const r = broadcastDim(out[off + i2], s[i2]);
+        if (r.conflict)
+          this.fail(`input ${k}: dim ${dimToString(s[i2])} does not broadcast with ${dimToString(out[off + i2])} at axis ${off + i2}`, k);
+        out[off + i2] = r.dim;
+      }
+    });
+    return out;
+  }
+  /** Record a warning diagnostic about this node. */
+  warn(code, message) {
+    this.engine.warn(code, message);
+  }
+  /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
+  subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
+    return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
+  }
+  /** Throw an {@link InferenceError} about this node. */
+  fail(message, input) {
+    throw new InferenceError(message, input);
+  }
+};
+
+// ../../packages/onnx/dist/infer/engine.js
+var RuleTable = class {
+  byKey = /* @__PURE__ */ new Map();
+  constructor(entries) {
+    for (const e2 of entries) {
+      const k = `${normDomain(e2.domain)}::${e2.op}`;
+      const list = this.byKey.get(k) ?? [];
+      list.push(e2);
+      this.byKey.set(k, list);
+    }
+    for (const list of this.byKey.values())
+      list.sort((a, b) => b.since - a.since);
+  }
+  /** The rule for `op` in `domain` at opset `version`, or undefined. */
+  find(domain, op, version) {
+    const list = this.byKey.get(`${normDomain(domain)}::${op}`);
+    if (!list)
+      return void 0;
+    for (const e2 of list)
+      if (e2.since <= version && (e2.until === void 0 || version <= e2.until))
+        return e2.rule;
+    return list[list.length - 1].rule;
+  }
+  /** Every registered (domain, op) key. */
+  keys() {
+    return [...this.byKey.keys()];
+  }
+};
+function lookup(scope, name) {
+  for (let s = scope; s; s = s.parent)
+    if (s.values.has(name))
+      return { found: true, value: s.values.get(name) };
+  return { found: false, value: void 0 };
+}
+var DEFAULT_MAX_NODES = 5e6;
+var bytesCache = /* @__PURE__ */ new WeakMap();
+function valBytes(v) {
+  if (!v)
+    return Poly.ZERO;
+  const hit = bytesCache.get(v);
+  if (hit)
+    return hit;
+  let b;
+  switch (v.kind) {
+    case "tensor": {
+      if (!v.shape)
+        b = Poly.ZERO;
+      else {
+        const bits2 = DTYPE_BITS[v.dtype];
+        const n = numElements(v.shape);
+        b = bits2 % 8 === 0 ? n.mul(bits2 / 8) : n.mul(bits2).ceilDiv(8);
+      }
+      break;
+    }
+    case "sequence":
+      b = (v.items ?? []).reduce((s, x2) => s.add(valBytes(x2)), Poly.ZERO);
+      break;
+    case "optional":
+      b = valBytes(v.elem);
+      break;
+    case "map":
+      b = Poly.ZERO;
+  }
+  bytesCache.set(v, b);
+  return b;
+}
+function typeToVal(t, fresh) {
+  if (!t)
+    return void 0;
+  switch (t.kind) {
+    case "tensor":
+    case "sparse_tensor":
+      return tensorVal(t.elemType, t.shape?.map((d) => typeof d === "number" && d >= 0 ? d : typeof d === "string" && d !== "" ? Poly.sym(d) : fresh()));
+    case "sequence":
+      return { kind: "sequence", elem: typeToVal(t.elem, fresh) };
+    case "map":
+      return { kind: "map", keyType: t.keyType, value: typeToVal(t.value, fresh) };
+    case "optional":
+      return { kind: "optional", elem: typeToVal(t.elem, fresh) };
+  }
+}
+function inferModel(model, rules, options = {}) {
+  return new Engine(model, rules, options).run();
+}
+var Engine = class {
+  model;
+  rules;
+  options;
+  unknown = new UnknownDims();
+  nodes = [];
+  diagnostics = [];
+  counted = /* @__PURE__ */ new Set();
+  consumed = /* @__PURE__ */ new Set();
+  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
+  created = [];
+  createdSet = /* @__PURE__ */ new Set();
+  paramWeights = [];
+  functions = /* @__PURE__ */ new Map();
+  dataDependentNames = /* @__PURE__ */ new Set();
+  currentNode = "";
+  processed = 0;
+  maxNodes;
+  constructor(model, rules, options) {
+    this.model = model;
+    this.rules = rules;
+    this.options = options;
+    this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    for (const f of model.functions)
+      this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
+  }
+  run() {
+    const g = this.model.graph;
+    const values = /* @__PURE__ */ new Map();
+    const weights = [];
+    for (const w of g.initializers) {
+      values.set(w.name, weightVal(w));
+      weights.push(w);
+      this.noteCreated(w);
+    }
+    const inputs = [];
+    for (const vi of g.inputs) {
+      if (values.has(vi.name))
+        continue;
+      let v = this.options.inputValues?.get(vi.name) ?? typeToVal(vi.type, () => this.unknown.fresh());
+      const override = this.options.inputShapes?.get(vi.name);
+      if (override) {
+        if (isTensor(v)) {
+          if (v.shape && v.shape.length !== override.length)
+            this.diag("warning", "input-override-rank", `--input ${vi.name}: rank ${override.length} given, the model declares rank ${v.shape.length}`);
+          v = tensorVal(v.dtype, override, v.data);
+        } else
+          v = tensorVal("float32", override);
+      }
+      values.set(vi.name, v);
+      inputs.push({ name: vi.name, value: v });
+    }
+    const scope = { values, opsets: this.model.opsets, path: "", multiplicity: Poly.ONE, valueInfo: valueInfoMap(g) };
+    this.runGraph(g, scope);
+    const outputs = g.outputs.map((o) => {
+      const inferred = lookup(scope, o.name).value;
+      return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
+    });
+    const unused = this.created.filter((w) => !this.consumed.has(w));
+    for (const w of unused)
+      this.paramWeights.push(w);
+    if (unused.length)
+      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(", ")}${unused.length > 5 ? ", ..." : ""}`);
+    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+  }
+  diag(severity, code, message, node) {
+    const d = node !== void 0 && node !== "" ? { severity, code, node, message } : { severity, code, message };
+    this.diagnostics.push(d);
+  }
+  /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
+  crossCheck(name, inferred, declared) {
+    if (!declared)
+      return inferred;
+    const decl = typeToVal(declared, () => this.unknown.fresh());
+    if (!inferred)
+      return decl;
+    if (!isTensor(inferred) || !isTensor(decl))
+      return inferred;
+    if (!inferred.shape)
+      return decl && isTensor(decl) ? tensorVal(inferred.dtype, decl.shape, inferred.data, inferred.weight) : inferred;
+    if (!decl.shape)
+      return inferred;
+    if (decl.shape.length !== inferred.shape.length) {
+      this.diag("warning", "value-info-conflict", `${name}: inferred ${valToString(inferred)}, the file declares ${valToString(decl)}`, this.currentNode);
+      return inferred;
+    }
+    let changed = false;
+    const merged = inferred.shape.map((d, i2) => {
+      const u = unifyDim(d, decl.shape[i2]);
+      if (u.conflict) {
+        this.diag("warning", "value-info-conflict", `${name}: axis ${i2} inferred ${dimToString(d)}, the file declares ${dimToString(decl.shape[i2])}`, this.currentNode);
+        return d;
+      }
+      if (u.dim !== d)
+        changed = true;
+      return u.dim;
+    });
+    return changed ? tensorVal(inferred.dtype, merged, inferred.data, inferred.weight) : inferred;
+  }
+  runGraph(g, scope) {
+    const seen = /* @__PURE__ */ new Set();
+    for (const n of g.nodes)
+      for (const o of n.outputs) {
+        if (o === "")
+          continue;
+        if (seen.has(o))
+          this.diag("warning", "duplicate-output", `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
+        seen.add(o);
+      }
+    for (const node of topoOrder(g.nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
+      this.runNode(node, scope);
+  }
+  runNode(node, scope) {
+    if (++this.processed > this.maxNodes) {
+      if (this.processed === this.maxNodes + 1)
+        this.diag("error", "too-many-nodes", `more than ${this.maxNodes} nodes (sub-graphs included): the rest were not analysed`);
+      return;
+    }
+    const domain = normDomain(node.domain);
+    const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
+    this.currentNode = name;
+    const ins = node.inputs.map((n) => n === "" ? void 0 : lookup(scope, n).value);
+    for (let i2 = 0; i2 < node.inputs.length; i2++) {
+      const n = node.inputs[i2];
+      if (n !== "" && !lookup(scope, n).found)
+        this.diag("warning", "missing-input", `input ${i2} '${n}' is produced by no node, graph input or initializer`, name);
+    }
+    const fn = this.functions.get(`${domain}::${node.opType}`);
+    const version = scope.opsets.get(domain) ?? (domain === "" ? 1 : 1);
+    const rule = fn ? void 0 : this.rules.find(domain, node.opType, version);
+    const setOutputs = (vals) => node.outputs.map((o, i2) => {
+      const v = o === "" ? void 0 : this.crossCheck(o, vals[i2], scope.valueInfo.get(o));
+      if (o !== "")
+        scope.values.set(o, v);
+      return { name: o, value: v };
+    });
+    const inputsOut = node.inputs.map((n, i2) => ({ name: n, value: ins[i2], isWeight: isTensor(ins[i2]) && ins[i2].kind === "tensor" && ins[i2].weight !== void 0 }));
+    if (fn) {
+      const outs = this.inlineFunction(fn, node, ins, name, scope);
+      setOutputs(outs);
+      return;
+    }
+    if (!rule) {
+      const outputs2 = setOutputs([]);
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path });
+      this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
+      return;
+    }
+    const services = {
+      kernelOptions: { convention: this.options.convention ?? "macs+flops" },
+      lookupValue: (n) => lookup(scope, n).value,
+      freshDim: () => this.unknown.fresh(),
+      dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
+      warn: (code, message) => this.diag("warning", code, message, name),
+      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity))
+    };
+    const ctx = new NodeContext(node, version, ins, services);
+    let status = "ok";
+    const mark = this.nodes.length;
+    try {
+      rule.infer(ctx);
+    } catch (e2) {
+      status = this.inferFailure(e2, name, node);
+    }
+    const outputs = setOutputs(status === "ok" ? ctx.outputs() : []);
+    for (const o of outputs)
+      if (isTensor(o.value) && o.value.weight)
+        this.noteCreated(o.value.weight);
+    const params = this.nodeParams(rule, ins);
+    let cost;
+    if (status === "ok") {
+      try {
+        cost = this.nodeCost(rule, ctx, params, ins, outputs.map((o) => o.value));
+      } catch (e2) {
+        status = this.inferFailure(e2, name, node);
+      }
+    }
+    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
+    this.nodes.splice(mark, 0, entry);
+  }
+  inferFailure(e2, name, node) {
+    if (e2 instanceof UnknownRank) {
+      this.diag("info", "unknown-shape", `(op ${node.opType}, node ${name}) ${e2.message}: output shapes and cost unknown`, name);
+      return "unknown-shape";
+    }
+    if (e2 instanceof InferenceError) {
+      this.diag("error", e2.code, `(op ${node.opType}, node ${name}) ${e2.message}`, name);
+      return "error";
+    }
+    if (e2 instanceof RangeError) {
+      this.diag("error", "shape-error", `(op ${node.opType}, node ${name}) ${e2.message}`, name);
+      return "error";
+    }
+    this.diag("error", "internal-error", `(op ${node.opType}, node ${name}) internal error, please report: ${e2 instanceof Error ? e2.message : String(e2)}`, name);
+    return "error";
+  }
+  /**
+   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
+   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
+   */
+  nodeParams(rule, ins) {
+    let params = Poly.ZERO;
+    const nonParam = rule?.nonParamInputs ?? [];
+    ins.forEach((v, i2) => {
+      if (isTensor(v) && v.weight)
+        this.consumed.add(v.weight);
+      if (!isTensor(v) || !v.weight || nonParam.includes(i2) || this.counted.has(v.weight))
+        return;
+      this.counted.add(v.weight);
+      this.paramWeights.push(v.weight);
+      params = params.add(numElements(v.weight.dims));
+    });
+    return params;
+  }
+  nodeCost(rule, ctx, params, ins, outs) {
+    const rc = rule.cost(ctx);
+    const bytesRead = rc.bytesRead ?? ins.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
+    const bytesWritten = outs.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
+    return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
+  }
+  noteCreated(w) {
+    if (this.createdSet.has(w))
+      return;
+    this.createdSet.add(w);
+    this.created.push(w);
+  }
+  dataDependentDim(nodeName, tag) {
+    const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
+    let n = base;
+    for (let i2 = 1; this.dataDependentNames.has(n); i2++)
+      n = `${base}_${i2}`;
+    this.dataDependentNames.add(n);
+    return Poly.sym(n);
+  }
+  inferSubgraph(graph, inputs, path, parent, multiplicity) {
+    const values = /* @__PURE__ */ new Map();
+    for (const w of graph.initializers) {
+      values.set(w.name, weightVal(w));
+      this.noteCreated(w);
+    }
+    graph.inputs.forEach((vi, i2) => {
+      const given = inputs[i2];
+      values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+    });
+    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const saved = this.currentNode;
+    this.runGraph(graph, scope);
+    this.currentNode = saved;
+    return { outputs: graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type)) };
+  }
+  inlineFunction(fn, call, ins, name, parent) {
+    const values = /* @__PURE__ */ new Map();
+    fn.inputs.forEach((formal, i2) => values.set(formal, ins[i2]));
+    const resolve = (attrs) => {
+      const out = {};
+      for (const [k, a] of Object.entries(attrs)) {
+        if (a.type === "ref") {
+          const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
+          if (actual)
+            out[k] = actual;
+        } else if (a.type === "graph")
+          out[k] = { type: "graph", value: resolveGraph(a.value) };
+        else if (a.type === "graphs")
+          out[k] = { type: "graphs", value: a.value.map(resolveGraph) };
+        else
+          out[k] = a;
+      }
+      return out;
+    };
+    const resolveGraph = (g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
+    const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
+    const opsets = new Map(parent.opsets);
+    for (const [d, v] of fn.opsets)
+      opsets.set(normDomain(d), v);
+    const scope = { values, parent: void 0, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: /* @__PURE__ */ new Map() };
+    const saved = this.currentNode;
+    for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
+      this.runNode(node, scope);
+    this.currentNode = saved;
+    return fn.outputs.map((o) => values.get(o));
+  }
+};
+function valueInfoMap(g) {
+  const m2 = /* @__PURE__ */ new Map();
+  for (const v of g.valueInfo)
+    m2.set(v.name, v.type);
+  return m2;
+}
+function weightVal(w) {
+  return tensorVal(w.dtype, w.dims, w.values?.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2), w);
+}
+function topoOrder(nodes, onCycle) {
+  const producer = /* @__PURE__ */ new Map();
+  nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
+  const reads = nodes.map(nodeReads);
+  if (reads.every((names, i2) => names.every((x2) => (producer.get(x2) ?? -1) < i2)))
+    return [...nodes];
+  const deps = reads.map((names) => {
+    const set = /* @__PURE__ */ new Set();
+    for (const x2 of names) {
+      const p = producer.get(x2);
+      if (p !== void 0)
+        set.add(p);
+    }
+    return set;
+  });
+  const indeg = deps.map((d, i2) => [...d].filter((p) => p !== i2).length);
+  const users = nodes.map(() => []);
+  deps.forEach((d, i2) => d.forEach((p) => p !== i2 && users[p].push(i2)));
+  const heap = new MinHeap();
+  indeg.forEach((d, i2) => d === 0 && heap.push(i2));
+  const out = [];
+  const done = new Uint8Array(nodes.length);
+  while (out.length < nodes.length) {
+    if (heap.size === 0) {
+      const i3 = done.findIndex((d) => d === 0);
+      onCycle(`node ${nodes[i3].name || nodes[i3].opType} is part of a cycle: processed in file order`);
+      heap.push(i3);
+      indeg[i3] = 0;
+    }
+    const i2 = heap.pop();
+    if (done[i2])
+      continue;
+    done[i2] = 1;
+    out.push(nodes[i2]);
+    for (const u of users[i2])
+      if (--indeg[u] === 0 && !done[u])
+        heap.push(u);
+  }
+  return out;
+}
+function nodeReads(n) {
+  let extra;
+  for (const k in n.attributes) {
+    const a = n.attributes[k];
+    if (a.type === "graph")
+      (extra ??= []).push(...subgraphFreeInputs(a.value));
+    else if (a.type === "graphs")
+      for (const g of a.value)
+        (extra ??= []).push(...subgraphFreeInputs(g));
+  }
+  return extra ? [...n.inputs, ...extra] : n.inputs;
+}
+function subgraphFreeInputs(g) {
+  const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
+  for (const n of g.nodes)
+    n.outputs.forEach((o) => local.add(o));
+  const free = /* @__PURE__ */ new Set();
+  for (const n of g.nodes) {
+    n.inputs.forEach((x2) => x2 !== "" && !local.has(x2) && free.add(x2));
+    for (const a of Object.values(n.attributes)) {
+      if (a.type === "graph")
+        subgraphFreeInputs(a.value).forEach((x2) => !local.has(x2) && free.add(x2));
+      else if (a.type === "graphs")
+        a.value.forEach((sg) => subgraphFreeInputs(sg).forEach((x2) => !local.has(x2) && free.add(x2)));
+    }
+  }
+  return [...free];
+}
+var MinHeap = class {
+  a = [];
+  get size() {
+    return this.a.length;
+  }
+  push(v) {
+    const a = this.a;
+    a.push(v);
+    let i2 = a.length - 1;
+    while (i2 > 0) {
+      const p = i2 - 1 >> 1;
+      if (a[p] <= v)
+        break;
+      a[i2] = a[p];
+      i2 = p;
+    }
+    a[i2] = v;
+  }
+  pop() {
+    const a = this.a;
+    const top = a[0];
+    const last2 = a.pop();
+    if (a.length > 0) {
+      let i2 = 0;
+      for (; ; ) {
+        const l = 2 * i2 + 1;
+        if (l >= a.length)
+          break;
+        const r = l + 1;
+        const c = r < a.length && a[r] < a[l] ? r : l;
+        if (a[c] >= last2)
+          break;
+        a[i2] = a[c];
+        i2 = c;
+      }
+      a[i2] = last2;
+    }
+    return top;
+  }
+};
+
+// ../../packages/onnx/dist/ops/util.js
+var NO_COMPUTE = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
+function dataMovementRule(infer, nonParamInputs) {
+  return nonParamInputs ? { infer, cost: () => NO_COMPUTE, nonParamInputs } : { infer, cost: () => NO_COMPUTE };
+}
+function strides(shape) {
+  const s = new Array(shape.length).fill(1);
+  for (let i2 = shape.length - 2; i2 >= 0; i2--)
+    s[i2] = s[i2 + 1] * shape[i2 + 1];
+  return s;
+}
+function prod(shape) {
+  let p = 1;
+  for (const d of shape)
+    p *= d;
+  return p;
+}
+function propagatable(shape, limit = 65536) {
+  return shape !== void 0 && isConcreteShape(shape) && prod(shape) <= limit;
+}
+function broadcastData(shapes, datas, outShape, fn) {
+  if (!isConcreteShape(outShape) || prod(outShape) > 65536)
+    return void 0;
+  for (const s of shapes)
+    if (!isConcreteShape(s))
+      return void 0;
+  if (datas.some((d) => d === void 0))
+    return void 0;
+  const rank = outShape.length;
+  const n = prod(outShape);
+  const outStrides = strides(outShape);
+  const inStrides = shapes.map((s) => {
+    const cs = s;
+    const st = strides(cs);
+    return outShape.map((_, ax) => {
+      const k = ax - (rank - cs.length);
+      return k < 0 || cs[k] === 1 ? 0 : st[k];
+    });
+  });
+  const out = new Array(n);
+  const args = new Array(shapes.length);
+  for (let flat = 0; flat < n; flat++) {
+    let rem = flat;
+    const offs = new Array(shapes.length).fill(0);
+    for (let ax = 0; ax < rank; ax++) {
+      const idx = Math.floor(rem / outStrides[ax]);
+      rem -= idx * outStrides[ax];
+      for (let k = 0; k < shapes.length; k++)
+        offs[k] += idx * inStrides[k][ax];
+    }
+    for (let k = 0; k < shapes.length; k++)
+      args[k] = datas[k][offs[k]];
+    const v = fn(args);
+    if (v === void 0)
+      return void 0;
+    out[flat] = v;
+  }
+  return out;
+}
+function gatherData(data, shape, axis, indices) {
+  const outer = prod(shape.slice(0, axis));
+  const dimAx = shape[axis];
+  const inner = prod(shape.slice(axis + 1));
+  const out = [];
+  for (let o = 0; o < outer; o++)
+    for (const raw of indices) {
+      const i2 = raw < 0 ? raw + dimAx : raw;
+      for (let k = 0; k < inner; k++)
+        out.push(data[(o * dimAx + i2) * inner + k]);
+    }
+  return out;
+}
+
+// ../../packages/onnx/dist/ops/elementwise.js
+function ewCost(op) {
+  return (ctx) => elementwiseCost(op, numElements(ctx.outShape(0)), ctx.kernelOptions);
+}
+function variadicCost(op) {
+  return (ctx) => {
+    const n = ctx.presentInputs().length;
+    return elementwiseCost(op, numElements(ctx.outShape(0)).mul(op === "Mean" ? n : Math.max(1, n - 1)), ctx.kernelOptions);
+  };
+}
+function asNumberOrPoly(x2) {
+  return typeof x2 === "string" ? void 0 : x2;
+}
+function arith(op, a, b, intType) {
+  const x2 = asNumberOrPoly(a);
+  const y = asNumberOrPoly(b);
+  if (x2 === void 0 || y === void 0)
+    return void 0;
+  if (typeof x2 === "number" && typeof y === "number") {
+    switch (op) {
+      case "Add":
+        return x2 + y;
+      case "Sub":
+        return x2 - y;
+      case "Mul":
+        return x2 * y;
+      case "Div":
+        if (y === 0)
+          return void 0;
+        return intType ? Math.trunc(x2 / y) : x2 / y;
+      case "Mod":
+        if (y === 0)
+          return void 0;
+        return intType ? (x2 % y + y) % y : x2 % y;
+      case "Pow":
+        return x2 ** y;
+      case "Max":
+        return Math.max(x2, y);
+      case "Min":
+        return Math.min(x2, y);
+    }
+    return void 0;
+  }
+  if (typeof x2 === "number" && !Number.isInteger(x2) || typeof y === "number" && !Number.isInteger(y)) {
+    if (op === "Mul" && typeof y === "number" && y === 1)
+      return x2;
+    if (op === "Mul" && typeof x2 === "number" && x2 === 1)
+      return y;
+    return void 0;
+  }
+  const px = dimPoly(x2);
+  const py = dimPoly(y);
+  switch (op) {
+    case "Add":
+      return dim(px.add(py));
+    case "Sub":
+      return dim(px.sub(py));
+    case "Mul":
+      return dim(px.mul(py));
+    case "Div":
+      if (!intType) {
+        const ex = py.isConst ? px.divExact(py.constValue) : void 0;
+        return ex ? dim(ex) : void 0;
+      }
+      return dim(px.floorDiv(py));
+    case "Mod":
+      return intType ? dim(px.mod(py)) : void 0;
+    case "Max":
+      return dim(px.max(py));
+    case "Min":
+      return dim(px.min(py));
+  }
+  return void 0;
+}
+var SYMBOLIC_COMPARE = {
+  Equal: { eq: 1, lt: 0, gt: 0 },
+  Less: { lt: 1, eq: 0, ge: 0, gt: 0 },
+  LessOrEqual: { lt: 1, le: 1, eq: 1, gt: 0 },
+  Greater: { gt: 1, eq: 0, le: 0, lt: 0 },
+  GreaterOrEqual: { gt: 1, ge: 1, eq: 1, lt: 0 }
+};
+function compare(op, a, b) {
+  if (typeof a === "string" || typeof b === "string") {
+    if (op === "Equal")
+      return a === b ? 1 : 0;
+    return void 0;
+  }
+  if (typeof a !== "number" || typeof b !== "number") {
+    const order = dimPoly(a).compare(dimPoly(b));
+    if (order === void 0)
+      return void 0;
+    return SYMBOLIC_COMPARE[op]?.[order];
+  }
+  switch (op) {
+    case "Equal":
+      return a === b ? 1 : 0;
+    case "Less":
+      return a < b ? 1 : 0;
+    case "LessOrEqual":
+      return a <= b ? 1 : 0;
+    case "Greater":
+      return a > b ? 1 : 0;
+    case "GreaterOrEqual":
+      return a >= b ? 1 : 0;
+  }
+  return void 0;
+}
+function logical(op, a, b) {
+  if (typeof a !== "number" || typeof b !== "number")
+    return void 0;
+  switch (op) {
+    case "And":
+      return a && b ? 1 : 0;
+    case "Or":
+      return a || b ? 1 : 0;
+    case "Xor":
+      return !!a !== !!b ? 1 : 0;
+  }
+  return void 0;
+}
+function binary(op, outType, evaluate) {
+  return {
+    infer(ctx) {
+      const a = ctx.tensor(0);
+      const b = ctx.tensor(1);
+      const shape = ctx.broadcast(ctx.shape(0), ctx.shape(1));
+      let data;
+      if (evaluate && a.data && b.data)
+        data = broadcastData([a.shape, b.shape], [a.data, b.data], shape, ([x2, y]) => evaluate(x2, y, a.dtype));
+      ctx.output(0, outType(a.dtype), shape, data);
+    },
+    cost: ewCost(op)
+  };
+}
+var same = (t) => t;
+var bool2 = () => "bool";
+function unary(op, evaluate, outType = same) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.tensor(0);
+      let data;
+      if (evaluate && x2.data) {
+        const out = [];
+        for (const v of x2.data) {
+          const r = evaluate(v, x2.dtype);
+          if (r === void 0) {
+            data = void 0;
+            break;
+          }
+          out.push(r);
+        }
+        if (out.length === x2.data.length)
+          data = out;
+      }
+      ctx.output(0, outType(x2.dtype), x2.shape, data);
+    },
+    cost: ewCost(op)
+  };
+}
+var num3 = (f) => (x2) => typeof x2 === "number" ? f(x2) : void 0;
+function variadic(op) {
+  return {
+    infer(ctx) {
+      const idx = ctx.presentInputs();
+      if (idx.length === 0)
+        ctx.fail("expected at least one input");
+      const shapes = idx.map((i2) => ctx.shape(i2));
+      const ins = idx.map((i2) => ctx.tensor(i2));
+      const shape = ctx.broadcast(...shapes);
+      const first = ctx.tensor(0);
+      let data;
+      if ((op === "Max" || op === "Min" || op === "Sum") && ins.every((v) => v.data)) {
+        const datas = ins.map((v) => v.data);
+        const inner = op === "Sum" ? "Add" : op;
+        data = broadcastData(shapes, datas, shape, (args) => {
+          let acc = asNumberOrPoly(args[0]);
+          for (let k = 1; k < args.length && acc !== void 0; k++)
+            acc = arith(inner, acc, args[k], isIntDType(first.dtype));
+          return acc;
+        });
+      }
+      ctx.output(0, first.dtype, shape, data);
+    },
+    cost: variadicCost(op)
+  };
+}
+var arithmetic = (op) => binary(op, same, (a, b, t) => arith(op, a, b, isIntDType(t)));
+var elementwiseRules = {
+  Abs: unary("Abs", (x2) => typeof x2 === "number" ? Math.abs(x2) : void 0),
+  Acos: unary("Acos"),
+  Acosh: unary("Acosh"),
+  Add: arithmetic("Add"),
+  And: binary("And", bool2, (a, b) => logical("And", a, b)),
+  Asin: unary("Asin"),
+  Asinh: unary("Asinh"),
+  Atan: unary("Atan"),
+  Atanh: unary("Atanh"),
+  BitShift: binary("BitShift", same),
+  BitwiseAnd: binary("BitwiseAnd", same),
+  BitwiseNot: unary("BitwiseNot"),
+  BitwiseOr: binary("BitwiseOr", same),
+  BitwiseXor: binary("BitwiseXor", same),
+  Ceil: unary("Ceil", num3(Math.ceil)),
+  Celu: unary("Celu"),
+  Cos: unary("Cos"),
+  Cosh: unary("Cosh"),
+  Div: arithmetic("Div"),
+  Elu: unary("Elu"),
+  Equal: binary("Equal", bool2, (a, b) => compare("Equal", a, b)),
+  Erf: unary("Erf"),
+  Exp: unary("Exp"),
+  Floor: unary("Floor", (x2) => typeof x2 === "number" ? Math.floor(x2) : x2),
+  Gelu: unary("Gelu"),
+  Greater: binary("Greater", bool2, (a, b) => compare("Greater", a, b)),
+  GreaterOrEqual: binary("GreaterOrEqual", bool2, (a, b) => compare("GreaterOrEqual", a, b)),
+  HardSigmoid: unary("HardSigmoid"),
+  HardSwish: unary("HardSwish"),
+  IsInf: unary("IsInf", void 0, bool2),
+  IsNaN: unary("IsNaN", void 0, bool2),
+  LeakyRelu: unary("LeakyRelu"),
+  Less: binary("Less", bool2, (a, b) => compare("Less", a, b)),
+  LessOrEqual: binary("LessOrEqual", bool2, (a, b) => compare("LessOrEqual", a, b)),
+  Log: unary("Log"),
+  Max: variadic("Max"),
+  Mean: variadic("Mean"),
+  Min: variadic("Min"),
+  Mish: unary("Mish"),
+  Mod: arithmetic("Mod"),
+  Mul: arithmetic("Mul"),
+  Neg: unary("Neg", (x2) => typeof x2 === "string" ? void 0 : typeof x2 === "number" ? -x2 : dim(x2.neg())),
+  Not: unary("Not", (x2) => typeof x2 === "number" ? x2 ? 0 : 1 : void 0),
+  Or: binary("Or", bool2, (a, b) => logical("Or", a, b)),
+  Pow: binary("Pow", same, (a, b, t) => arith("Pow", a, b, isIntDType(t))),
+  PRelu: binary("PRelu", same),
+  Reciprocal: unary("Reciprocal", num3((x2) => 1 / x2)),
+  Relu: unary("Relu", num3((x2) => Math.max(0, x2))),
+  Round: unary("Round", num3((x2) => {
+    const r = Math.round(x2);
+    return Math.abs(x2 % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  })),
+  Selu: unary("Selu"),
+  Shrink: unary("Shrink"),
+  Sigmoid: unary("Sigmoid"),
+  Sign: unary("Sign", num3(Math.sign)),
+  Sin: unary("Sin"),
+  Sinh: unary("Sinh"),
+  Softplus: unary("Softplus"),
+  Softsign: unary("Softsign"),
+  Sqrt: unary("Sqrt", num3(Math.sqrt)),
+  Sub: arithmetic("Sub"),
+  Sum: variadic("Sum"),
+  Tan: unary("Tan"),
+  Tanh: unary("Tanh"),
+  ThresholdedRelu: unary("ThresholdedRelu"),
+  Xor: binary("Xor", bool2, (a, b) => logical("Xor", a, b))
+};
+var whereRule = {
+  infer(ctx) {
+    const c = ctx.tensor(0);
+    const x2 = ctx.tensor(1);
+    const y = ctx.tensor(2);
+    const shape = ctx.broadcast(ctx.shape(0), ctx.shape(1), ctx.shape(2));
+    let data;
+    if (c.data && x2.data && y.data)
+      data = broadcastData([c.shape, x2.shape, y.shape], [c.data, x2.data, y.data], shape, ([k, a, b]) => typeof k === "number" ? k ? a : b : void 0);
+    ctx.output(0, x2.dtype, shape, data);
+  },
+  cost: ewCost("Where")
+};
+var clipRule = {
+  infer(ctx) {
+    const x2 = ctx.tensor(0);
+    ctx.output(0, x2.dtype, x2.shape, void 0);
+  },
+  cost: ewCost("Clip")
+};
+
+// ../../packages/onnx/dist/ops/conv.js
+function spatialAttrs(ctx, n, kernel) {
+  const strides2 = ctx.attrInts("strides") ?? new Array(n).fill(1);
+  const dilations = ctx.attrInts("dilations") ?? new Array(n).fill(1);
+  const pads = ctx.attrInts("pads") ?? new Array(2 * n).fill(0);
+  if (strides2.length !== n)
+    ctx.fail(`strides has ${strides2.length} entries, expected ${n} (one per spatial axis)`);
+  if (dilations.length !== n)
+    ctx.fail(`dilations has ${dilations.length} entries, expected ${n}`);
+  if (pads.length !== 2 * n)
+    ctx.fail(`pads has ${pads.length} entries, expected ${2 * n} (begin and end per spatial axis)`);
+  if (strides2.some((s) => s <= 0))
+    ctx.fail(`strides must be positive, got [${strides2.join(", ")}]`);
+  return { kernel, strides: strides2, dilations, pads, autoPad: ctx.attrString("auto_pad", "NOTSET"), ceil: ctx.attrInt("ceil_mode", 0) === 1 };
+}
+function sweep(ctx, input, a) {
+  return input.map((d, i2) => {
+    const k = a.kernel[i2];
+    const s = a.strides[i2];
+    const dl = a.dilations[i2];
+    switch (a.autoPad) {
+      case "SAME_UPPER":
+      case "SAME_LOWER":
+        return dim(dimPoly(d).ceilDiv(s));
+      case "VALID":
+        return convOutputDim(d, k, s, 0, 0, dl, a.ceil);
+      case "NOTSET":
+      case "":
+        return convOutputDim(d, k, s, a.pads[i2], a.pads[i2 + input.length], dl, a.ceil);
+      default:
+        ctx.fail(`auto_pad ${JSON.stringify(a.autoPad)} is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID`);
+    }
+  });
+}
+function convRule(xi, wi, bi, outType) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(xi);
+      const w = ctx.shape(wi);
+      if (x2.length < 3)
+        ctx.fail(`input ${xi}: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, xi);
+      if (w.length !== x2.length)
+        ctx.fail(`input ${wi}: weight rank ${w.length} differs from input rank ${x2.length}`, wi);
+      const group = ctx.attrInt("group", 1);
+      const n = x2.length - 2;
+      const kernel = ctx.attrInts("kernel_shape") ?? w.slice(2);
+      const cin = x2[1];
+      const cPerGroup = w[1];
+      if (typeof cin === "number" && typeof cPerGroup === "number" && cin !== cPerGroup * group)
+        ctx.fail(`input channels ${cin} != weight channels ${cPerGroup} x group ${group}`, wi);
+      const spatial = sweep(ctx, x2.slice(2), spatialAttrs(ctx, n, kernel));
+      ctx.output(0, outType(ctx), [x2[0], w[0], ...spatial]);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(xi);
+      const w = ctx.shape(wi);
+      const out = ctx.outShape(0);
+      return convCost({ batch: x2[0], inChannels: x2[1], outChannels: w[0], outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: bi !== void 0 && ctx.hasInput(bi) }, ctx.kernelOptions);
+    }
+  };
+}
+var convTranspose2 = {
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const w = ctx.shape(1);
+    if (x2.length < 3)
+      ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, 0);
+    const group = ctx.attrInt("group", 1);
+    const n = x2.length - 2;
+    const kernel = ctx.attrInts("kernel_shape") ?? w.slice(2);
+    const a = spatialAttrs(ctx, n, kernel);
+    const outPad = ctx.attrInts("output_padding") ?? new Array(n).fill(0);
+    const given = ctx.attrInts("output_shape");
+    const cout = dimMul(w[1], group);
+    let spatial;
+    if (given) {
+      spatial = given.slice(-n);
+    } else {
+      spatial = x2.slice(2).map((d, i2) => {
+        const k = dimPoly(a.kernel[i2]).sub(1).mul(a.dilations[i2]).add(1);
+        const base = dimAdd(dim(dimPoly(dimSub(d, 1)).mul(a.strides[i2]).add(outPad[i2])), dim(k));
+        if (a.autoPad === "SAME_UPPER" || a.autoPad === "SAME_LOWER")
+          return dimMul(d, a.strides[i2]);
+        if (a.autoPad === "VALID")
+          return base;
+        return dimSub(base, a.pads[i2] + a.pads[i2 + n]);
+      });
+    }
+    ctx.output(0, ctx.dtype(0), [x2[0], cout, ...spatial]);
+  },
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    const w = ctx.shape(1);
+    const out = ctx.outShape(0);
+    return convTransposeCost({ batch: x2[0], inChannels: x2[1], outChannels: out[1], inSpatial: x2.slice(2), outSpatial: out.slice(2), kernel: w.slice(2), groups: ctx.attrInt("group", 1), bias: ctx.hasInput(2) }, ctx.kernelOptions);
+  }
+};
+function pool2(kind) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      if (x2.length < 3)
+        ctx.fail(`input 0: expected rank >= 3 ([N, C, spatial...]), got rank ${x2.length}`, 0);
+      const kernel = ctx.attrInts("kernel_shape");
+      if (!kernel)
+        ctx.fail("attribute kernel_shape is required");
+      const n = x2.length - 2;
+      if (kernel.length !== n)
+        ctx.fail(`kernel_shape has ${kernel.length} entries for ${n} spatial axes`);
+      const spatial = sweep(ctx, x2.slice(2), spatialAttrs(ctx, n, kernel));
+      const out = [x2[0], x2[1], ...spatial];
+      ctx.output(0, ctx.dtype(0), out);
+      if (ctx.outputCount > 1)
+        ctx.output(1, "int64", out);
+    },
+    cost(ctx) {
+      const out = ctx.outShape(0);
+      return poolCost({ kind, batch: out[0], channels: out[1], outSpatial: out.slice(2), kernel: ctx.attrInts("kernel_shape") }, ctx.kernelOptions);
+    }
+  };
+}
+function globalPool2(kind) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      if (x2.length < 2)
+        ctx.fail(`input 0: expected rank >= 2, got ${x2.length}`, 0);
+      ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...x2.slice(2).map(() => 1)]);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(0);
+      return globalPoolCost({ kind, batch: x2[0], channels: x2[1], inSpatial: x2.slice(2) }, ctx.kernelOptions);
+    }
+  };
+}
+var maxUnpool = {
+  nonParamInputs: [1, 2],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const given = ctx.hasInput(2) ? ctx.dims(2) : void 0;
+    if (given) {
+      ctx.output(0, ctx.dtype(0), given);
+      return;
+    }
+    const kernel = ctx.attrInts("kernel_shape");
+    if (!kernel)
+      ctx.fail("attribute kernel_shape is required");
+    const n = x2.length - 2;
+    const a = spatialAttrs(ctx, n, kernel);
+    const spatial = x2.slice(2).map((d, i2) => dimSub(dimAdd(dimMul(dimSub(d, 1), a.strides[i2]), kernel[i2]), a.pads[i2] + a.pads[i2 + n]));
+    ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...spatial]);
+  },
+  // Scatter of values to their recorded positions: data movement.
+  cost: () => NO_COMPUTE
+};
+var deformConv = {
+  infer: convRule(0, 1, 3, (ctx) => ctx.dtype(0)).infer,
+  cost(ctx) {
+    const base = convRule(0, 1, 3, (c) => c.dtype(0)).cost(ctx);
+    const taps = numElements(ctx.outShape(0)).mul(numElements(ctx.shape(1).slice(1)));
+    return { ...base, flops: base.flops.add(taps.mul(7)) };
+  }
+};
+var convRules = {
+  AveragePool: pool2("avg"),
+  Conv: convRule(0, 1, 2, (ctx) => ctx.dtype(0)),
+  ConvInteger: convRule(0, 1, void 0, () => "int32"),
+  ConvTranspose: convTranspose2,
+  DeformConv: deformConv,
+  GlobalAveragePool: globalPool2("avg"),
+  GlobalLpPool: globalPool2("lp"),
+  GlobalMaxPool: globalPool2("max"),
+  LpPool: pool2("lp"),
+  MaxPool: pool2("max"),
+  MaxUnpool: maxUnpool,
+  // QLinearConv(x, x_scale, x_zp, w, w_scale, w_zp, y_scale, y_zp, B?): integer macs like Conv.
+  QLinearConv: convRule(0, 3, 8, (ctx) => ctx.dtype(7))
+};
+
+// ../../packages/onnx/dist/ops/matmul.js
+function matmulShape(ctx, a, b, ai = 0, bi = 1) {
+  if (a.length === 0 || b.length === 0)
+    ctx.fail("MatMul operands must have rank >= 1", a.length === 0 ? ai : bi);
+  const A = a.length === 1 ? [1, a[0]] : a;
+  const B = b.length === 1 ? [b[0], 1] : b;
+  const k1 = A[A.length - 1];
+  const k2 = B[B.length - 2];
+  if (typeof k1 === "number" && typeof k2 === "number" && k1 !== k2)
+    ctx.fail(`inner dims differ: input ${ai} has K=${k1}, input ${bi} has K=${k2}`, bi);
+  const batch = ctx.broadcast(A.slice(0, -2), B.slice(0, -2));
+  const out = [...batch];
+  if (a.length > 1)
+    out.push(A[A.length - 2]);
+  if (b.length > 1)
+    out.push(B[B.length - 1]);
+  return out;
+}
+function matmulLike(ai, bi, outType) {
+  return {
+    infer(ctx) {
+      ctx.output(0, outType(ctx), matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi));
+    },
+    cost(ctx) {
+      return matmulCost({ a: ctx.shape(ai), b: ctx.shape(bi) }, ctx.kernelOptions);
+    }
+  };
+}
+var gemm = {
+  infer(ctx) {
+    const a = ctx.shape(0);
+    const b = ctx.shape(1);
+    if (a.length !== 2)
+      ctx.fail(`input 0: expected rank 2, got rank ${a.length}`, 0);
+    if (b.length !== 2)
+      ctx.fail(`input 1: expected rank 2, got rank ${b.length}`, 1);
+    const ta = ctx.attrInt("transA", 0) === 1;
+    const tb = ctx.attrInt("transB", 0) === 1;
+    const m2 = ta ? a[1] : a[0];
+    const k1 = ta ? a[0] : a[1];
+    const k2 = tb ? b[1] : b[0];
+    const n = tb ? b[0] : b[1];
+    if (typeof k1 === "number" && typeof k2 === "number" && k1 !== k2)
+      ctx.fail(`inner dims differ: A gives K=${k1}, B gives K=${k2}`, 1);
+    if (ctx.hasInput(2))
+      ctx.broadcast(ctx.shape(2), [m2, n]);
+    ctx.output(0, ctx.dtype(0), [m2, n]);
+  },
+  cost(ctx) {
+    const a = ctx.shape(0);
+    const ta = ctx.attrInt("transA", 0) === 1;
+    const [m2, n] = ctx.outShape(0);
+    return gemmCost({ m: m2, k: ta ? a[0] : a[1], n, bias: ctx.hasInput(2) }, ctx.kernelOptions);
+  }
+};
+function einsumShape(ctx, equation, shapes) {
+  const eq = equation.replace(/\s+/g, "");
+  const [lhs, rhsGiven] = eq.split("->");
+  const terms = lhs.split(",");
+  if (terms.length !== shapes.length)
+    ctx.fail(`equation ${JSON.stringify(equation)} has ${terms.length} operands, the node has ${shapes.length} inputs`);
+  const sizes = /* @__PURE__ */ new Map();
+  let ellipsis;
+  const counts = /* @__PURE__ */ new Map();
+  terms.forEach((t, k) => {
+    const s = shapes[k];
+    const hasEll = t.includes("...");
+    const letters = t.replace("...", "").split("");
+    const ellRank = hasEll ? s.length - letters.length : 0;
+    if (ellRank < 0 || !hasEll && letters.length !== s.length)
+      ctx.fail(`operand ${k} has rank ${s.length}, the equation term ${JSON.stringify(t)} expects ${letters.length}`, k);
+    let axis = 0;
+    for (let i2 = 0; i2 < t.length; i2++) {
+      if (t.startsWith("...", i2)) {
+        const e2 = s.slice(axis, axis + ellRank);
+        ellipsis = ellipsis ? ctx.broadcast(ellipsis, e2) : [...e2];
+        axis += ellRank;
+        i2 += 2;
+        continue;
+      }
+      const c = t[i2];
+      const d = s[axis++];
+      const prev = sizes.get(c);
+      if (prev === void 0 || prev === 1)
+        sizes.set(c, d);
+      else if (typeof prev === "number" && typeof d === "number" && d !== 1 && d !== prev)
+        ctx.fail(`index ${c}: sizes ${prev} and ${d} differ`, k);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  });
+  const rhs = rhsGiven ?? [...counts.entries()].filter(([, n]) => n === 1).map(([c]) => c).sort().join("");
+  const out = [];
+  if (rhsGiven === void 0 && ellipsis)
+    out.push(...ellipsis);
+  for (let i2 = 0; i2 < rhs.length; i2++) {
+    if (rhs.startsWith("...", i2)) {
+      out.push(...ellipsis ?? []);
+      i2 += 2;
+      continue;
+    }
+    const d = sizes.get(rhs[i2]);
+    if (d === void 0)
+      ctx.fail(`output index ${rhs[i2]} appears in no operand`);
+    out.push(d);
+  }
+  return out;
+}
+var einsum = {
+  infer(ctx) {
+    const eq = ctx.attrString("equation");
+    if (eq === void 0)
+      ctx.fail("attribute equation is required");
+    const shapes = ctx.presentInputs().map((i2) => ctx.shape(i2));
+    ctx.output(0, ctx.dtype(0), einsumShape(ctx, eq, shapes));
+  },
+  cost(ctx) {
+    return einsumCost(ctx.attrString("equation"), ctx.presentInputs().map((i2) => ctx.shape(i2)), ctx.kernelOptions);
+  }
+};
+var matmulRules = {
+  Einsum: einsum,
+  Gemm: gemm,
+  MatMul: matmulLike(0, 1, (ctx) => ctx.dtype(0)),
+  MatMulInteger: matmulLike(0, 1, () => "int32"),
+  // QLinearMatMul(a, a_scale, a_zp, b, b_scale, b_zp, y_scale, y_zp): integer macs like MatMul.
+  QLinearMatMul: matmulLike(0, 3, (ctx) => ctx.dtype(7))
+};
+
+// ../../packages/onnx/dist/ops/contrib.js
+function sum(...c) {
+  return c.reduce((a, b) => ({ macs: a.macs.add(b.macs), flops: a.flops.add(b.flops), params: a.params.add(b.params) }), { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
+}
+function totalSeq(ctx, pastIndex, axis, fresh) {
+  if (!ctx.hasInput(pastIndex))
+    return fresh;
+  const p = ctx.shape(pastIndex);
+  return dim(dimPoly(p[axis]).add(dimPoly(fresh)));
+}
+var attention = {
+  nonParamInputs: [3],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const w = ctx.shape(1);
+    const heads = ctx.attrInt("num_heads");
+    if (!heads)
+      ctx.fail("attribute num_heads is required");
+    const qkv2 = ctx.attrInts("qkv_hidden_sizes");
+    const vHidden = qkv2 ? qkv2[2] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
+    const [b, s] = [x2[0], x2[1]];
+    ctx.output(0, ctx.dtype(0), [b, s, vHidden]);
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.dtype(0), [2, b, heads, totalSeq(ctx, 4, 3, s), dimPoly(vHidden).floorDiv(heads).isConst ? dim(dimPoly(vHidden).floorDiv(heads)) : ctx.fresh()]);
+  },
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    const w = ctx.shape(1);
+    const heads = ctx.attrInt("num_heads");
+    const qkv2 = ctx.attrInts("qkv_hidden_sizes");
+    const qkHidden = qkv2 ? qkv2[0] : dim(dimPoly(w[w.length - 1]).floorDiv(3));
+    const vHidden = qkv2 ? qkv2[2] : qkHidden;
+    const proj = matmulCost({ a: x2, b: w }, ctx.kernelOptions);
+    const seqK = totalSeq(ctx, 4, 3, x2[1]);
+    const core = attentionCost({ batch: x2[0], heads, seqQ: x2[1], seqK, headDim: dim(dimPoly(qkHidden).floorDiv(heads)), headDimV: dim(dimPoly(vHidden).floorDiv(heads)) }, ctx.kernelOptions);
+    const bias = ctx.hasInput(2) ? elementwiseCost("Add", numElements([x2[0], x2[1], w[w.length - 1]]), ctx.kernelOptions) : void 0;
+    return bias ? sum(proj, core, bias) : sum(proj, core);
+  }
+};
+var multiHeadAttention2 = {
+  nonParamInputs: [4],
+  infer(ctx) {
+    const q = ctx.shape(0);
+    const heads = ctx.attrInt("num_heads");
+    if (!heads)
+      ctx.fail("attribute num_heads is required");
+    const [b, s] = [q[0], q[1]];
+    let l = s;
+    let vHidden = q[2];
+    if (ctx.hasInput(2)) {
+      const v = ctx.shape(2);
+      if (v.length === 4) {
+        l = v[2];
+        vHidden = dim(dimPoly(v[3]).mul(heads));
+      } else {
+        l = v[1];
+        vHidden = v[2];
+      }
+    } else if (q.length === 5) {
+      vHidden = dim(dimPoly(q[4]).mul(heads));
+    }
+    const headV = dim(dimPoly(vHidden).floorDiv(heads));
+    ctx.output(0, ctx.dtype(0), [b, s, vHidden]);
+    const present = [b, heads, totalSeq(ctx, 6, 2, l), headV];
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.dtype(0), present);
+    if (ctx.hasOutput(2))
+      ctx.output(2, ctx.dtype(0), present);
+  },
+  cost(ctx) {
+    const q = ctx.shape(0);
+    const o = ctx.outShape(0);
+    const heads = ctx.attrInt("num_heads");
+    const seqK = ctx.hasOutput(1) ? ctx.outShape(1)[2] : ctx.hasInput(1) ? ctx.shape(1).length === 4 ? ctx.shape(1)[2] : ctx.shape(1)[1] : q[1];
+    const headDim = dim(dimPoly(o[2]).floorDiv(heads));
+    return attentionCost({ batch: q[0], heads, seqQ: q[1], seqK, headDim }, ctx.kernelOptions);
+  }
+};
+var groupQueryAttention = {
+  nonParamInputs: [5, 6],
+  infer(ctx) {
+    const q = ctx.shape(0);
+    const heads = ctx.attrInt("num_heads");
+    const kvHeads = ctx.attrInt("kv_num_heads");
+    if (!heads || !kvHeads)
+      ctx.fail("attributes num_heads and kv_num_heads are required");
+    const [b, s] = [q[0], q[1]];
+    const packed = !ctx.hasInput(1);
+    const headDim = packed ? dim(dimPoly(q[2]).floorDiv(heads + 2 * kvHeads)) : dim(dimPoly(q[2]).floorDiv(heads));
+    ctx.output(0, ctx.dtype(0), [b, s, dim(dimPoly(headDim).mul(heads))]);
+    const total = ctx.dims(6)?.[0];
+    const past = ctx.hasInput(3) ? ctx.shape(3)[2] : 0;
+    const presentLen = total !== void 0 ? dim(dimPoly(total).max(dimPoly(past))) : dim(dimPoly(past).add(dimPoly(s)));
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.dtype(0), [b, kvHeads, presentLen, headDim]);
+    if (ctx.hasOutput(2))
+      ctx.output(2, ctx.dtype(0), [b, kvHeads, presentLen, headDim]);
+  },
+  cost(ctx) {
+    const q = ctx.shape(0);
+    const o = ctx.outShape(0);
+    const heads = ctx.attrInt("num_heads");
+    const seqK = ctx.hasOutput(1) ? ctx.outShape(1)[2] : q[1];
+    return attentionCost({ batch: q[0], heads, seqQ: q[1], seqK, headDim: dim(dimPoly(o[2]).floorDiv(heads)) }, ctx.kernelOptions);
+  }
+};
+var rotaryEmbedding = {
+  nonParamInputs: [1],
+  infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx) => elementwiseCost("Mul", numElements(ctx.shape(0)).mul(3), ctx.kernelOptions)
+};
+function skipLayerNorm(kind) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      ctx.output(0, ctx.dtype(0), x2);
+      const stat = [...x2.slice(0, -1), 1];
+      if (ctx.hasOutput(1))
+        ctx.output(1, "float32", stat);
+      if (ctx.hasOutput(2))
+        ctx.output(2, "float32", stat);
+      if (ctx.hasOutput(3))
+        ctx.output(3, ctx.dtype(0), x2);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(0);
+      const n = numElements(x2);
+      const adds = elementwiseCost("Add", n.mul(ctx.hasInput(4) ? 2 : 1), ctx.kernelOptions);
+      return sum(adds, normalizationCost({ kind, elements: n, groups: numElements(x2.slice(0, -1)), affine: true }, ctx.kernelOptions));
+    }
+  };
+}
+function contribLayerNorm(kind) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      ctx.output(0, ctx.dtype(0), x2);
+      const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+      const stat = x2.map((d, i2) => i2 < axis ? d : 1);
+      for (let i2 = 1; i2 < ctx.outputCount; i2++)
+        if (ctx.hasOutput(i2))
+          ctx.output(i2, "float32", stat);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(0);
+      const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+      return normalizationCost({ kind, elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true }, ctx.kernelOptions);
+    }
+  };
+}
+var embedLayerNorm = {
+  nonParamInputs: [0, 1, 7, 8],
+  infer(ctx) {
+    const ids = ctx.shape(0);
+    const emb = ctx.shape(2);
+    const h = emb[emb.length - 1];
+    const t = ctx.dtype(2);
+    ctx.output(0, t, [ids[0], ids[1], h]);
+    if (ctx.hasOutput(1))
+      ctx.output(1, "int32", [ids[0]]);
+    if (ctx.hasOutput(2))
+      ctx.output(2, t, [ids[0], ids[1], h]);
+  },
+  // Lookups are data movement; the 2 (or 3) embedding sums and the layer norm are arithmetic.
+  cost(ctx) {
+    const o = ctx.outShape(0);
+    const n = numElements(o);
+    return sum(elementwiseCost("Add", n.mul(ctx.hasInput(4) ? 2 : 1), ctx.kernelOptions), normalizationCost({ kind: "layer", elements: n, groups: numElements(o.slice(0, -1)), affine: true }, ctx.kernelOptions));
+  }
+};
+function biasActivation(op, biasInput) {
+  return {
+    infer: (ctx) => ctx.output(0, ctx.dtype(0), biasInput !== void 0 && ctx.hasInput(biasInput) ? ctx.broadcast(ctx.shape(0), ctx.shape(biasInput)) : ctx.shape(0)),
+    cost(ctx) {
+      const n = numElements(ctx.outShape(0));
+      const act = elementwiseCost(op, n, ctx.kernelOptions);
+      return biasInput !== void 0 && ctx.hasInput(biasInput) ? sum(act, elementwiseCost("Add", n, ctx.kernelOptions)) : act;
+    }
+  };
+}
+var biasAdd = {
+  infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)).mul(2), ctx.kernelOptions)
+};
+var fusedConv = {
+  ...convRules.Conv,
+  cost(ctx) {
+    const conv2 = convRules.Conv.cost(ctx);
+    const outputs = numElements(ctx.outShape(0));
+    const parts = [conv2];
+    if (ctx.hasInput(3))
+      parts.push(elementwiseCost("Add", outputs, ctx.kernelOptions));
+    const activation2 = ctx.attrString("activation");
+    if (activation2) {
+      if (!hasElementwiseRule(activation2))
+        ctx.fail(`activation ${JSON.stringify(activation2)} has no cost rule`);
+      parts.push(elementwiseCost(activation2, outputs, ctx.kernelOptions));
+    }
+    return sum(...parts);
+  }
+};
+var fusedMatMul = {
+  infer(ctx) {
+    const [a, b] = fusedOperands(ctx);
+    ctx.output(0, ctx.dtype(0), matmulShape(ctx, a, b));
+  },
+  cost(ctx) {
+    const [a, b] = fusedOperands(ctx);
+    const mm = matmulCost({ a, b }, ctx.kernelOptions);
+    const alpha = ctx.attrFloat("alpha", 1);
+    return alpha === 1 ? mm : sum(mm, elementwiseCost("Mul", numElements(ctx.outShape(0)), ctx.kernelOptions));
+  }
+};
+function fusedOperands(ctx) {
+  const batch = (s, on, i2) => {
+    if (!on)
+      return [...s];
+    if (s.length < 3)
+      ctx.fail(`transBatch${i2 === 0 ? "A" : "B"} needs rank >= 3, got rank ${s.length}`, i2);
+    return [...s.slice(1, -1), s[0], s[s.length - 1]];
+  };
+  const t = (s, on) => on && s.length >= 2 ? [...s.slice(0, -2), s[s.length - 1], s[s.length - 2]] : [...s];
+  return [
+    t(batch(ctx.shape(0), ctx.attrInt("transBatchA", 0) === 1, 0), ctx.attrInt("transA", 0) === 1),
+    t(batch(ctx.shape(1), ctx.attrInt("transBatchB", 0) === 1, 1), ctx.attrInt("transB", 0) === 1)
+  ];
+}
+var matMulNBits = {
+  infer(ctx) {
+    const a = ctx.shape(0);
+    const n = ctx.attrInt("N");
+    const k = ctx.attrInt("K");
+    if (n === void 0 || k === void 0)
+      ctx.fail("attributes K and N are required");
+    const last2 = a[a.length - 1];
+    if (typeof last2 === "number" && last2 !== k)
+      ctx.fail(`input 0: last dim ${last2} differs from K=${k}`, 0);
+    ctx.output(0, ctx.dtype(0), [...a.slice(0, -1), n]);
+  },
+  // M*N*K macs, plus dequantizing the N*K weights once (2 flops each: subtract zero point, scale).
+  cost(ctx) {
+    const a = ctx.shape(0);
+    const n = ctx.attrInt("N");
+    const k = ctx.attrInt("K");
+    const mm = matmulCost({ a, b: [k, n] }, ctx.kernelOptions);
+    return sum(mm, elementwiseCost("Mul", Poly.const(n * k * 2), ctx.kernelOptions));
+  }
+};
+function quantMatMul(ai, bi) {
+  return {
+    infer: (ctx) => ctx.output(0, "float32", matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi)),
+    cost: (ctx) => matmulCost({ a: ctx.shape(ai), b: ctx.shape(bi) }, ctx.kernelOptions)
+  };
+}
+function qlinearBinary(op) {
+  return {
+    infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.broadcast(ctx.shape(0), ctx.shape(3))),
+    cost: (ctx) => elementwiseCost(op, numElements(ctx.outShape(0)).mul(8), ctx.kernelOptions)
+  };
+}
+function qlinearUnary(op, perElem) {
+  return {
+    infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+    cost: (ctx) => elementwiseCost(op, numElements(ctx.shape(0)).mul(perElem + 7), ctx.kernelOptions)
+  };
+}
+var qlinearGlobalAveragePool = {
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const last2 = ctx.attrInt("channels_last", 0) === 1;
+    ctx.output(0, ctx.dtype(0), last2 ? [x2[0], ...x2.slice(1, -1).map(() => 1), x2[x2.length - 1]] : [x2[0], x2[1], ...x2.slice(2).map(() => 1)]);
+  },
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var qlinearConcat = {
+  infer(ctx) {
+    const idx = [];
+    for (let i2 = 2; i2 < ctx.inputCount; i2 += 3)
+      idx.push(i2);
+    const shapes = idx.map((i2) => ctx.shape(i2));
+    const axis = ctx.axis(ctx.attrInt("axis", 0), shapes[0].length);
+    const out = [...shapes[0]];
+    out[axis] = dim(shapes.reduce((s, sh) => s.add(dimPoly(sh[axis])), Poly.ZERO));
+    ctx.output(0, ctx.dtype(2), out);
+  },
+  cost: () => NO_COMPUTE
+};
+var contribRules = {
+  Attention: attention,
+  BiasAdd: biasAdd,
+  BiasGelu: biasActivation("Gelu", 1),
+  DynamicQuantizeMatMul: quantMatMul(0, 1),
+  EmbedLayerNormalization: embedLayerNorm,
+  FastGelu: biasActivation("GeluTanh", 1),
+  FusedConv: fusedConv,
+  FusedMatMul: fusedMatMul,
+  Gelu: biasActivation("Gelu", void 0),
+  GroupQueryAttention: groupQueryAttention,
+  LayerNormalization: contribLayerNorm("layer"),
+  MatMulIntegerToFloat: quantMatMul(0, 1),
+  MatMulNBits: matMulNBits,
+  MultiHeadAttention: multiHeadAttention2,
+  NhwcConv: convRules.Conv,
+  QLinearAdd: qlinearBinary("Add"),
+  QLinearAveragePool: convRules.AveragePool,
+  QLinearConv: convRules.QLinearConv,
+  QLinearGlobalAveragePool: qlinearGlobalAveragePool,
+  QLinearLeakyRelu: qlinearUnary("LeakyRelu", 2),
+  QLinearMatMul: matmulRules.QLinearMatMul,
+  QLinearMul: qlinearBinary("Mul"),
+  QLinearSigmoid: qlinearUnary("Sigmoid", 4),
+  QLinearConcat: qlinearConcat,
+  QuickGelu: biasActivation("QuickGelu", void 0),
+  RotaryEmbedding: rotaryEmbedding,
+  SimplifiedLayerNormalization: contribLayerNorm("rms"),
+  SkipLayerNormalization: skipLayerNorm("layer"),
+  SkipSimplifiedLayerNormalization: skipLayerNorm("rms")
+};
+
+// ../../packages/onnx/dist/ops/shape.js
+function axesOf2(ctx, inputIndex, sinceInput) {
+  if (ctx.opset >= sinceInput) {
+    if (!ctx.hasInput(inputIndex))
+      return void 0;
+    const v = ctx.ints(inputIndex);
+    if (!v)
+      ctx.fail(`input ${inputIndex} (axes) must be a constant to infer the output shape`, inputIndex);
+    return v;
+  }
+  return ctx.attrInts("axes");
+}
+var shapeRule = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const r = s.length;
+  const clamp = (v) => Math.min(Math.max(v < 0 ? v + r : v, 0), r);
+  const start = clamp(ctx.attrInt("start", 0));
+  const end = clamp(ctx.attrInt("end", r));
+  const part = s.slice(start, Math.max(start, end));
+  ctx.output(0, "int64", [part.length], part);
+});
+var sizeRule = dataMovementRule((ctx) => {
+  const n = numElements(ctx.shape(0));
+  ctx.output(0, "int64", [], [dim(n)]);
+});
+function reshapeShape(ctx, input, target, allowZero) {
+  const out = target.map((d, i2) => {
+    if (d === 0 && !allowZero) {
+      if (i2 >= input.length)
+        ctx.fail(`shape[${i2}] = 0 copies input axis ${i2}, but the input has rank ${input.length}`, 1);
+      return input[i2];
+    }
+    return d;
+  });
+  const neg = out.findIndex((d) => d === -1);
+  if (out.filter((d) => d === -1).length > 1)
+    ctx.fail("shape has more than one -1", 1);
+  if (neg >= 0) {
+    let known = 1;
+    out.forEach((d, i2) => {
+      if (i2 !== neg)
+        known = dimMul(known, d);
+    });
+    const total = numElements(input);
+    const kp = dimPoly(known);
+    if (kp.isConst && kp.constValue === 0n)
+      out[neg] = 0;
+    else {
+      const q = kp.isConst ? total.divExact(kp.constValue) : void 0;
+      out[neg] = q ? dim(q) : dimFloorDiv(dim(total), known);
+      if (kp.isConst && total.isConst && total.constValue % kp.constValue !== 0n)
+        ctx.fail(`cannot reshape ${total.constValue} elements into ${out.map((d, i2) => i2 === neg ? -1 : dimToString(d)).join("x")}`, 1);
+    }
+  } else {
+    const a = numElements(input);
+    const b = numElements(out);
+    if (a.isConst && b.isConst && a.constValue !== b.constValue)
+      ctx.fail(`cannot reshape ${a.constValue} elements into shape [${out.map(dimToString).join(", ")}] (${b.constValue} elements)`, 1);
+  }
+  for (const [i2, d] of out.entries())
+    if (typeof d === "number" && d < 0)
+      ctx.fail(`shape[${i2}] = ${d} is invalid (only one -1 is allowed)`, 1);
+  return out;
+}
+var reshapeRule = dataMovementRule((ctx) => {
+  const x2 = ctx.tensor(0);
+  let target;
+  if (ctx.opset < 5)
+    target = ctx.attrInts("shape");
+  else {
+    target = ctx.dims(1);
+    if (!target) {
+      const s = ctx.shape(1);
+      if (s.length === 1 && typeof s[0] === "number") {
+        ctx.output(0, x2.dtype, Array.from({ length: s[0] }, () => ctx.fresh()));
+        return;
+      }
+      ctx.output(0, x2.dtype, void 0);
+      return;
+    }
+  }
+  if (!target)
+    ctx.fail("shape is required");
+  if (!x2.shape) {
+    ctx.output(0, x2.dtype, target.some((d) => d === -1 || d === 0) ? target.map((d) => d === -1 || d === 0 ? ctx.fresh() : d) : target);
+    return;
+  }
+  const out = reshapeShape(ctx, x2.shape, target, ctx.attrInt("allowzero", 0) === 1);
+  ctx.output(0, x2.dtype, out, x2.data);
+}, [1]);
+var flattenRule = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const axis = ctx.attrInt("axis", 1);
+  const a = axis < 0 ? axis + s.length : axis;
+  if (a < 0 || a > s.length)
+    ctx.fail(`axis ${axis} is out of range for rank ${s.length}`);
+  ctx.output(0, ctx.dtype(0), [dim(numElements(s.slice(0, a))), dim(numElements(s.slice(a)))], ctx.data(0));
+});
+var squeezeRule = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const axesIn = axesOf2(ctx, 1, 13);
+  let out;
+  if (axesIn === void 0) {
+    if (s.some((d) => typeof d !== "number")) {
+      ctx.warn("squeeze-symbolic", `Squeeze without axes on ${s.map(dimToString).join("x")}: symbolic dims assumed not to be 1`);
+    }
+    out = s.filter((d) => d !== 1);
+  } else {
+    const axes = new Set(axesIn.map((a) => ctx.axis(a, s.length)));
+    for (const a of axes)
+      if (typeof s[a] === "number" && s[a] !== 1)
+        ctx.fail(`cannot squeeze axis ${a} of size ${s[a]}`);
+    out = s.filter((_, i2) => !axes.has(i2));
+  }
+  ctx.output(0, ctx.dtype(0), out, ctx.data(0));
+}, [1]);
+var unsqueezeRule = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const axesIn = axesOf2(ctx, 1, 13);
+  if (!axesIn)
+    ctx.fail("axes are required");
+  const rank = s.length + axesIn.length;
+  const axes = new Set(axesIn.map((a) => ctx.axis(a, rank)));
+  if (axes.size !== axesIn.length)
+    ctx.fail(`axes [${axesIn.join(", ")}] repeat an axis`);
+  const out = [];
+  let k = 0;
+  for (let i2 = 0; i2 < rank; i2++)
+    out.push(axes.has(i2) ? 1 : s[k++]);
+  ctx.output(0, ctx.dtype(0), out, ctx.data(0));
+}, [1]);
+var concatRule = dataMovementRule((ctx) => {
+  const idx = ctx.presentInputs();
+  if (idx.length === 0)
+    ctx.fail("expected at least one input");
+  const shapes = idx.map((i2) => ctx.shape(i2));
+  const ins = idx.map((i2) => ctx.tensor(i2));
+  const rank = shapes[0].length;
+  const axisAttr = ctx.attrInt("axis");
+  if (axisAttr === void 0 && ctx.opset >= 4)
+    ctx.fail("attribute axis is required");
+  const axis = ctx.axis(axisAttr ?? 1, rank);
+  const out = [...shapes[0]];
+  let total = 0;
+  shapes.forEach((s, k) => {
+    if (s.length !== rank)
+      ctx.fail(`input ${k}: rank ${s.length} differs from input 0's rank ${rank}`, k);
+    for (let i2 = 0; i2 < rank; i2++) {
+      if (i2 === axis)
+        continue;
+      const a = out[i2];
+      const b = s[i2];
+      if (typeof a === "number" && typeof b === "number" && a !== b)
+        ctx.fail(`input ${k}: dim ${i2} is ${b}, input 0 has ${a}`, k);
+      if (typeof a !== "number" && typeof b === "number")
+        out[i2] = b;
+    }
+    total = dim(dimPoly(total).add(dimPoly(s[axis])));
+  });
+  out[axis] = total;
+  let data;
+  if (rank === 1 && ins.every((v) => v.data))
+    data = ins.flatMap((v) => [...v.data]);
+  ctx.output(0, ctx.dtype(0), out, data);
+});
+var gatherRule = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const x2 = ctx.tensor(0);
+    const s = ctx.shape(0);
+    const idx = ctx.shape(1);
+    const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
+    const out = [...s.slice(0, axis), ...idx, ...s.slice(axis + 1)];
+    let data;
+    const ids = ctx.ints(1);
+    if (x2.data && ids && isConcreteShape(s)) {
+      for (const i2 of ids)
+        if (i2 < -s[axis] || i2 >= s[axis])
+          ctx.fail(`index ${i2} is out of range for axis ${axis} of size ${s[axis]}`, 1);
+      data = gatherData(x2.data, s, axis, ids);
+    }
+    ctx.output(0, x2.dtype, out, data);
+  },
+  cost: (ctx) => ({ ...NO_COMPUTE, bytesRead: gatherBytesRead(ctx) })
+};
+function gatherBytesRead(ctx) {
+  const out = ctx.out(0);
+  const bits2 = DTYPE_BITS[out.dtype];
+  const idxBits = DTYPE_BITS[ctx.dtype(1)];
+  return numElements(ctx.outShape(0)).mul(bits2).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
+}
+function sliceDim(ctx, d, start, end, step) {
+  if (step === 0)
+    ctx.fail("steps must not be 0");
+  if (typeof d === "number" && typeof start === "number" && typeof end === "number") {
+    const clampS = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
+    let s = start < 0 ? start + d : start;
+    let e2 = end < 0 ? end + d : end;
+    if (step > 0) {
+      s = clampS(s, 0, d);
+      e2 = clampS(e2, 0, d);
+      return Math.max(0, Math.ceil((e2 - s) / step));
+    }
+    s = clampS(s, -1, d - 1);
+    e2 = clampS(e2, -1, d - 1);
+    return Math.max(0, Math.ceil((s - e2) / -step));
+  }
+  const BIG = 2 ** 31;
+  const p = dimPoly(d);
+  if (step > 0) {
+    const bound = (v) => {
+      if (typeof v === "number")
+        return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
+      const order = v.compare(0);
+      if (order === "ge" || order === "gt" || order === "eq")
+        return v.min(p);
+      if (order === "lt")
+        return p.add(v).max(0);
+      return void 0;
+    };
+    const s = bound(start);
+    const e2 = bound(end);
+    if (!s || !e2)
+      return ctx.fresh();
+    const len = e2.sub(s).max(0);
+    return dim(step === 1 ? len : len.ceilDiv(step));
+  }
+  if (typeof start === "number" && typeof end === "number" && (start === -1 || start >= BIG) && end <= -BIG && step === -1)
+    return d;
+  return ctx.fresh();
+}
+var sliceRule = {
+  nonParamInputs: [1, 2, 3, 4],
+  infer(ctx) {
+    const x2 = ctx.tensor(0);
+    const s = ctx.shape(0);
+    let starts;
+    let ends;
+    let axes;
+    let steps;
+    if (ctx.opset < 10) {
+      starts = ctx.attrInts("starts");
+      ends = ctx.attrInts("ends");
+      axes = ctx.attrInts("axes");
+    } else {
+      starts = ctx.ints(1) ?? ctx.dims(1);
+      ends = ctx.ints(2) ?? ctx.dims(2);
+      axes = ctx.hasInput(3) ? ctx.ints(3) : void 0;
+      steps = ctx.hasInput(4) ? ctx.ints(4) : void 0;
+      if (!starts || !ends || ctx.hasInput(3) && !axes || ctx.hasInput(4) && !steps) {
+        const known = ctx.hasInput(3) ? ctx.ints(3) : void 0;
+        const touched = known ? new Set(known.map((a) => ctx.axis(a, s.length))) : void 0;
+        ctx.output(0, x2.dtype, s.map((d, i2) => touched && !touched.has(i2) ? d : ctx.fresh()));
+        return;
+      }
+    }
+    if (!starts || !ends)
+      ctx.fail("starts and ends are required");
+    if (starts.length !== ends.length)
+      ctx.fail(`starts has ${starts.length} entries, ends has ${ends.length}`);
+    const ax = (axes ?? starts.map((_, i2) => i2)).map((a) => ctx.axis(a, s.length));
+    const st = steps ?? starts.map(() => 1);
+    const out = [...s];
+    const params = /* @__PURE__ */ new Map();
+    let numericBounds = true;
+    ax.forEach((a, i2) => {
+      const [b, e2] = [starts[i2], ends[i2]];
+      out[a] = sliceDim(ctx, s[a], b, e2, st[i2]);
+      if (typeof b === "number" && typeof e2 === "number")
+        params.set(a, [b, e2, st[i2]]);
+      else
+        numericBounds = false;
+    });
+    let data;
+    if (x2.data && numericBounds && isConcreteShape(s) && isConcreteShape(out))
+      data = sliceData(x2.data, s, params);
+    ctx.output(0, x2.dtype, out, data);
+  },
+  cost: () => NO_COMPUTE
+};
+function sliceData(data, shape, params) {
+  const idx = shape.map((d, a) => {
+    const p = params.get(a);
+    if (!p)
+      return Array.from({ length: d }, (_, i2) => i2);
+    const [start, end, step] = p;
+    const out2 = [];
+    let s = start < 0 ? start + d : start;
+    let e2 = end < 0 ? end + d : end;
+    if (step > 0) {
+      s = Math.min(Math.max(s, 0), d);
+      e2 = Math.min(Math.max(e2, 0), d);
+      for (let i2 = s; i2 < e2; i2 += step)
+        out2.push(i2);
+    } else {
+      s = Math.min(Math.max(s, -1), d - 1);
+      e2 = Math.min(Math.max(e2, -1), d - 1);
+      for (let i2 = s; i2 > e2; i2 += step)
+        out2.push(i2);
+    }
+    return out2;
+  });
+  const st = strides(shape);
+  const out = [];
+  const rec = (a, off) => {
+    if (a === shape.length) {
+      out.push(data[off]);
+      return;
+    }
+    for (const i2 of idx[a])
+      rec(a + 1, off + i2 * st[a]);
+  };
+  rec(0, 0);
+  return out;
+}
+function onnxTypeCode(ctx, code, what) {
+  const t = code === void 0 ? "unknown" : onnxDType(code);
+  if (t === "unknown")
+    ctx.fail(`${what}: unknown data type code ${code}`);
+  return t;
+}
+function castData(data, to) {
+  if (!data)
+    return void 0;
+  const isInt = /int/.test(to);
+  const out = [];
+  for (const v of data) {
+    if (typeof v === "string") {
+      if (to === "string")
+        out.push(v);
+      else
+        return void 0;
+    } else if (typeof v === "number") {
+      if (to === "string")
+        out.push(String(v));
+      else if (to === "bool")
+        out.push(v ? 1 : 0);
+      else
+        out.push(isInt ? Math.trunc(v) : v);
+    } else
+      out.push(to === "string" ? v.key : v);
+  }
+  return out;
+}
+var castRule = dataMovementRule((ctx) => {
+  const x2 = ctx.tensor(0);
+  const to = ctx.opset < 6 ? stringType(ctx, ctx.attrString("to", "")) : onnxTypeCode(ctx, ctx.attrInt("to"), "attribute to");
+  ctx.output(0, to, x2.shape, castData(x2.data, to));
+});
+function stringType(ctx, s) {
+  const m2 = { FLOAT: "float32", UINT8: "uint8", INT8: "int8", UINT16: "uint16", INT16: "int16", INT32: "int32", INT64: "int64", STRING: "string", BOOL: "bool", FLOAT16: "float16", DOUBLE: "float64", UINT32: "uint32", UINT64: "uint64" };
+  const t = m2[s.toUpperCase()];
+  if (!t)
+    ctx.fail(`attribute to: unknown type ${JSON.stringify(s)}`);
+  return t;
+}
+var castLikeRule = dataMovementRule((ctx) => {
+  const x2 = ctx.tensor(0);
+  const to = ctx.dtype(1);
+  ctx.output(0, to, x2.shape, castData(x2.data, to));
+});
+var identityRule = dataMovementRule((ctx) => {
+  ctx.setOutput(0, ctx.input(0));
+});
+var constantRule = dataMovementRule((ctx) => {
+  const a = ["value", "sparse_value", "value_float", "value_floats", "value_int", "value_ints", "value_string", "value_strings"].find((k) => ctx.hasAttr(k));
+  if (!a)
+    ctx.fail("one of value, sparse_value, value_float(s), value_int(s), value_string(s) is required");
+  const attr = ctx.attr(a);
+  switch (attr.type) {
+    case "tensor":
+    case "sparse_tensor": {
+      const w = attr.value;
+      const data = w.values?.map((v) => typeof v === "bigint" ? Number(v) : v);
+      ctx.setOutput(0, tensorVal(w.dtype, w.dims, data, w));
+      return;
+    }
+    case "float":
+      ctx.output(0, "float32", [], [attr.value]);
+      return;
+    case "int":
+      ctx.output(0, "int64", [], [attr.value]);
+      return;
+    case "string":
+      ctx.output(0, "string", [], [attr.value]);
+      return;
+    case "floats":
+      ctx.output(0, "float32", [attr.value.length], attr.value);
+      return;
+    case "ints":
+      ctx.output(0, "int64", [attr.value.length], attr.value);
+      return;
+    case "strings":
+      ctx.output(0, "string", [attr.value.length], attr.value);
+      return;
+    default:
+      ctx.fail(`attribute ${a} has type ${attr.type}`);
+  }
+});
+var constantOfShapeRule = {
+  nonParamInputs: [0],
+  infer(ctx) {
+    const shape = ctx.dims(0);
+    const value2 = ctx.attr("value");
+    const dtype = value2 && value2.type === "tensor" ? value2.value.dtype : "float32";
+    const fill = value2 && value2.type === "tensor" && value2.value.values?.length ? value2.value.values[0] : 0;
+    if (!shape) {
+      const s = ctx.shape(0);
+      ctx.output(0, dtype, s.length === 1 && typeof s[0] === "number" ? Array.from({ length: s[0] }, () => ctx.fresh()) : void 0);
+      return;
+    }
+    for (const d of shape)
+      if (typeof d === "number" && d < 0)
+        ctx.fail(`shape has a negative dim ${d}`, 0);
+    const data = propagatable(shape) ? new Array(prod(shape)).fill(typeof fill === "bigint" ? Number(fill) : fill) : void 0;
+    const input = ctx.tensor(0);
+    if (input.weight && shape.every((d) => typeof d === "number")) {
+      const dims = shape;
+      const elems = prod(dims);
+      const weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil(elems * DTYPE_BITS[dtype] / 8), location: { kind: "none" } };
+      ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
+      return;
+    }
+    ctx.output(0, dtype, shape, data);
+  },
+  cost: () => NO_COMPUTE
+};
+var rangeRule = {
+  nonParamInputs: [0, 1, 2],
+  infer(ctx) {
+    const t = ctx.dtype(0);
+    const ranks = [0, 1, 2].map((i2) => ctx.tensor(i2).shape?.length);
+    const nonScalar = [0, 1, 2].filter((i2) => ranks[i2] !== void 0 && ranks[i2] !== 0);
+    if (nonScalar.length)
+      ctx.warn("range-non-scalar", `Range inputs must be scalars (rank 0); input${nonScalar.length > 1 ? "s" : ""} ${nonScalar.join(", ")} ha${nonScalar.length > 1 ? "ve" : "s"} rank ${nonScalar.map((i2) => ranks[i2]).join(", ")}. onnxruntime refuses this model`);
+    const start = ctx.data(0)?.[0];
+    const limit = ctx.data(1)?.[0];
+    const delta = ctx.data(2)?.[0];
+    if (typeof start === "number" && typeof limit === "number" && typeof delta === "number") {
+      if (delta === 0)
+        ctx.fail("delta must not be 0", 2);
+      const n = Math.max(Math.ceil((limit - start) / delta), 0);
+      const data = n <= 65536 ? Array.from({ length: n }, (_, i2) => start + i2 * delta) : void 0;
+      ctx.output(0, t, [n], data);
+      return;
+    }
+    if (start !== void 0 && limit !== void 0 && typeof delta === "number" && Number.isInteger(delta) && delta > 0 && typeof start !== "string" && typeof limit !== "string") {
+      const span = dimPoly(limit).sub(dimPoly(start));
+      ctx.output(0, t, [dim(span.ceilDiv(delta).max(0))]);
+      return;
+    }
+    ctx.output(0, t, [ctx.dataDependent("range")]);
+  },
+  cost: () => NO_COMPUTE
+};
+var expandRule = dataMovementRule((ctx) => {
+  const x2 = ctx.tensor(0);
+  const target = ctx.dims(1);
+  if (!target) {
+    const s = ctx.shape(1);
+    if (s.length === 1 && typeof s[0] === "number") {
+      const r = Math.max(s[0], ctx.shape(0).length);
+      ctx.output(0, x2.dtype, Array.from({ length: r }, () => ctx.fresh()));
+    } else
+      ctx.output(0, x2.dtype, void 0);
+    return;
+  }
+  const shape = ctx.broadcast(ctx.shape(0), target);
+  let data;
+  if (x2.data && propagatable(shape) && isConcreteShape(ctx.shape(0))) {
+    const xs = ctx.shape(0);
+    const outS = shape;
+    const n = prod(outS);
+    const st = strides(xs);
+    const ost = strides(outS);
+    const out = [];
+    for (let f = 0; f < n; f++) {
+      let off = 0;
+      let rem = f;
+      for (let a = 0; a < outS.length; a++) {
+        const i2 = Math.floor(rem / ost[a]);
+        rem -= i2 * ost[a];
+        const k = a - (outS.length - xs.length);
+        if (k >= 0 && xs[k] !== 1)
+          off += i2 * st[k];
+      }
+      out.push(x2.data[off]);
+    }
+    data = out;
+  }
+  ctx.output(0, x2.dtype, shape, data);
+}, [1]);
+var transposeRule = dataMovementRule((ctx) => {
+  const x2 = ctx.tensor(0);
+  const s = ctx.shape(0);
+  const perm = ctx.attrInts("perm") ?? s.map((_, i2) => s.length - 1 - i2);
+  if (perm.length !== s.length)
+    ctx.fail(`perm has ${perm.length} entries for an input of rank ${s.length}`);
+  const seen = new Set(perm.map((p) => ctx.axis(p, s.length, "perm entry")));
+  if (seen.size !== perm.length)
+    ctx.fail(`perm [${perm.join(", ")}] is not a permutation`);
+  const out = perm.map((p) => s[p < 0 ? p + s.length : p]);
+  let data;
+  if (x2.data && isConcreteShape(s)) {
+    if (s.length <= 1)
+      data = x2.data;
+    else {
+      const st = strides(s);
+      const os = out;
+      const n = prod(os);
+      const ost = strides(os);
+      const arr = [];
+      for (let f = 0; f < n; f++) {
+        let rem = f;
+        let off = 0;
+        for (let a = 0; a < os.length; a++) {
+          const i2 = Math.floor(rem / ost[a]);
+          rem -= i2 * ost[a];
+          off += i2 * st[perm[a]];
+        }
+        arr.push(x2.data[off]);
+      }
+      data = arr;
+    }
+  }
+  ctx.output(0, x2.dtype, out, data);
+});
+var shapeRules = {
+  Cast: castRule,
+  CastLike: castLikeRule,
+  Concat: concatRule,
+  Constant: constantRule,
+  ConstantOfShape: constantOfShapeRule,
+  Expand: expandRule,
+  Flatten: flattenRule,
+  Gather: gatherRule,
+  Identity: identityRule,
+  Range: rangeRule,
+  Reshape: reshapeRule,
+  Shape: shapeRule,
+  Size: sizeRule,
+  Slice: sliceRule,
+  Squeeze: squeezeRule,
+  Transpose: transposeRule,
+  Unsqueeze: unsqueezeRule
+};
+
+// ../../packages/onnx/dist/ops/control-flow.js
+function mergeVals(ctx, a, b, differ = () => ctx.fresh()) {
+  if (!a)
+    return b;
+  if (!b)
+    return a;
+  if (a.kind === "tensor" && b.kind === "tensor") {
+    if (!a.shape || !b.shape)
+      return tensorVal(a.dtype, void 0);
+    if (a.shape.length !== b.shape.length)
+      return tensorVal(a.dtype, void 0);
+    return tensorVal(a.dtype, a.shape.map((d, i2) => dimEq(d, b.shape[i2]) ? d : differ(i2)));
+  }
+  if (a.kind === "sequence" && b.kind === "sequence")
+    return { kind: "sequence", elem: mergeVals(ctx, a.elem, b.elem, differ) };
+  if (a.kind === "optional" && b.kind === "optional")
+    return { kind: "optional", elem: mergeVals(ctx, a.elem, b.elem, differ) };
+  return a;
+}
+var ifRule = {
+  infer(ctx) {
+    const thenG = ctx.attrGraph("then_branch");
+    const elseG = ctx.attrGraph("else_branch");
+    if (!thenG || !elseG)
+      ctx.fail("attributes then_branch and else_branch are required");
+    const cond = ctx.data(0)?.[0];
+    const known = typeof cond === "number";
+    if (!known)
+      ctx.warn("if-branch-assumed", "condition unknown before run time: then_branch counted, else_branch shown at multiplicity 0");
+    const takeThen = known ? cond !== 0 : true;
+    const t = ctx.subgraph(thenG, [], "then_branch", takeThen ? Poly.ONE : Poly.ZERO);
+    const e2 = ctx.subgraph(elseG, [], "else_branch", takeThen ? Poly.ZERO : Poly.ONE);
+    for (let i2 = 0; i2 < ctx.outputCount; i2++) {
+      ctx.setOutput(i2, known ? takeThen ? t.outputs[i2] : e2.outputs[i2] : mergeVals(ctx, t.outputs[i2], e2.outputs[i2], (axis) => ctx.dataDependent(`out${i2}_${axis}`)));
+    }
+  },
+  cost: () => NO_COMPUTE
+};
+function stacked(v, n, axis = 0) {
+  if (!isTensor(v))
+    return v;
+  if (!v.shape)
+    return tensorVal(v.dtype, void 0);
+  const s = [...v.shape];
+  s.splice(axis < 0 ? axis + s.length + 1 : axis, 0, n);
+  return tensorVal(v.dtype, s);
+}
+var MAX_UNROLL = 64;
+var loopRule = {
+  nonParamInputs: [0, 1],
+  infer(ctx) {
+    const body = ctx.attrGraph("body");
+    if (!body)
+      ctx.fail("attribute body is required");
+    const carried = ctx.inputCount - 2;
+    if (carried < 0)
+      ctx.fail("expected inputs M, cond and the loop-carried values");
+    const m2 = ctx.hasInput(0) ? ctx.dims(0)?.[0] : void 0;
+    const trips = m2 !== void 0 ? m2 : ctx.dataDependent("trips");
+    if (m2 === void 0)
+      ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === "number" ? trips : trips.key}`);
+    const initial = [];
+    for (let i2 = 0; i2 < carried; i2++)
+      initial.push(ctx.input(2 + i2));
+    if (typeof m2 === "number" && m2 <= MAX_UNROLL) {
+      let state = initial;
+      let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+      const scans = [];
+      let iterations = 0;
+      for (let k = 0; k < m2 && cond !== 0; k++) {
+        const r2 = ctx.subgraph(body, [tensorVal("int64", [], [k]), tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0), ...state], `body[${k}]`, Poly.ONE);
+        state = r2.outputs.slice(1, 1 + carried);
+        scans.push(r2.outputs.slice(1 + carried));
+        cond = isTensor(r2.outputs[0]) ? r2.outputs[0].data?.[0] : void 0;
+        iterations++;
+      }
+      for (let i2 = 0; i2 < carried; i2++)
+        ctx.setOutput(i2, state[i2]);
+      const nScan = Math.max(0, ctx.outputCount - carried);
+      for (let s = 0; s < nScan; s++) {
+        const per = scans.map((o) => o[s]);
+        const elem = per.reduce((acc, v) => acc === void 0 ? v : mergeVals(ctx, acc, v), void 0);
+        ctx.setOutput(carried + s, stacked(elem, iterations));
+      }
+      return;
+    }
+    const bodyInputs = [tensorVal("int64", []), tensorVal("bool", []), ...initial.map((v) => isTensor(v) ? tensorVal(v.dtype, v.shape) : v)];
+    const r = ctx.subgraph(body, bodyInputs, "body", dimPoly(trips));
+    for (let i2 = 0; i2 < carried; i2++)
+      ctx.setOutput(i2, mergeVals(ctx, initial[i2], r.outputs[1 + i2]));
+    for (let k = 1 + carried; k < r.outputs.length; k++)
+      ctx.setOutput(k - 1, stacked(r.outputs[k], trips));
+  },
+  cost: () => NO_COMPUTE
+};
+var scanRule = {
+  infer(ctx) {
+    const body = ctx.attrGraph("body");
+    if (!body)
+      ctx.fail("attribute body is required");
+    const numScan = ctx.attrInt("num_scan_inputs");
+    if (numScan === void 0)
+      ctx.fail("attribute num_scan_inputs is required");
+    if (ctx.opset < 9) {
+      const states2 = ctx.inputCount - 1 - numScan;
+      const stateVals2 = Array.from({ length: states2 }, (_, i2) => ctx.input(1 + i2));
+      const scans2 = Array.from({ length: numScan }, (_, i2) => ctx.tensor(1 + states2 + i2));
+      const batch = scans2[0]?.shape?.[0] ?? ctx.fresh();
+      const seq = scans2[0]?.shape?.[1] ?? ctx.fresh();
+      const bodyIn2 = [
+        ...stateVals2.map((v) => isTensor(v) && v.shape ? tensorVal(v.dtype, v.shape.slice(1)) : v),
+        ...scans2.map((v) => tensorVal(v.dtype, v.shape ? v.shape.slice(2) : void 0))
+      ];
+      const r2 = ctx.subgraph(body, bodyIn2, "body", dimPoly(batch).mul(dimPoly(seq)));
+      for (let i2 = 0; i2 < states2; i2++)
+        ctx.setOutput(i2, stacked(r2.outputs[i2], batch));
+      for (let k = states2; k < r2.outputs.length; k++) {
+        const v = r2.outputs[k];
+        ctx.setOutput(k, isTensor(v) && v.shape ? tensorVal(v.dtype, [batch, seq, ...v.shape]) : v);
+      }
+      return;
+    }
+    const states = ctx.inputCount - numScan;
+    const inAxes = ctx.attrInts("scan_input_axes") ?? new Array(numScan).fill(0);
+    const stateVals = Array.from({ length: states }, (_, i2) => ctx.input(i2));
+    const scans = Array.from({ length: numScan }, (_, i2) => ctx.tensor(states + i2));
+    let trips;
+    const bodyIn = [...stateVals];
+    scans.forEach((v, i2) => {
+      if (!v.shape) {
+        bodyIn.push(tensorVal(v.dtype, void 0));
+        return;
+      }
+      const ax = ctx.axis(inAxes[i2] ?? 0, v.shape.length, "scan_input_axes entry");
+      trips ??= v.shape[ax];
+      bodyIn.push(tensorVal(v.dtype, v.shape.filter((_, k) => k !== ax)));
+    });
+    const n = trips ?? ctx.dataDependent("trips");
+    const r = ctx.subgraph(body, bodyIn, "body", dimPoly(n));
+    const outAxes = ctx.attrInts("scan_output_axes") ?? [];
+    for (let i2 = 0; i2 < states; i2++)
+      ctx.setOutput(i2, mergeVals(ctx, stateVals[i2], r.outputs[i2]));
+    for (let k = states; k < r.outputs.length; k++)
+      ctx.setOutput(k, stacked(r.outputs[k], n, outAxes[k - states] ?? 0));
+  },
+  cost: () => NO_COMPUTE
+};
+function seqOf(ctx, i2) {
+  const v = ctx.input(i2);
+  if (!v)
+    return { kind: "sequence", elem: void 0 };
+  if (v.kind !== "sequence")
+    ctx.fail(`input ${i2}: expected a sequence, got a ${v.kind}`, i2);
+  return v;
+}
+function commonElem(ctx, vals) {
+  return vals.reduce((acc, v) => acc === void 0 ? v : mergeVals(ctx, acc, v), void 0);
+}
+var sequenceConstruct = {
+  infer(ctx) {
+    const items = ctx.inputs();
+    ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
+  },
+  cost: () => NO_COMPUTE
+};
+var sequenceEmpty = {
+  infer(ctx) {
+    const dtype = ctx.hasAttr("dtype") ? onnxTypeCode(ctx, ctx.attrInt("dtype"), "attribute dtype") : "float32";
+    ctx.setOutput(0, { kind: "sequence", elem: tensorVal(dtype, void 0), items: [] });
+  },
+  cost: () => NO_COMPUTE
+};
+function position(ctx, i2, len, forInsert) {
+  const p = ctx.ints(i2)?.[0];
+  if (p === void 0 || len === void 0)
+    return void 0;
+  const q = p < 0 ? p + len : p;
+  if (q < 0 || q > (forInsert ? len : len - 1))
+    ctx.fail(`position ${p} is out of range for a sequence of length ${len}`, i2);
+  return q;
+}
+var sequenceAt = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const s = seqOf(ctx, 0);
+    const p = position(ctx, 1, s.items?.length, false);
+    ctx.setOutput(0, p !== void 0 && s.items ? s.items[p] : s.elem);
+  },
+  cost: () => NO_COMPUTE
+};
+var sequenceInsert = {
+  nonParamInputs: [2],
+  infer(ctx) {
+    const s = seqOf(ctx, 0);
+    const t = ctx.input(1);
+    const len = s.items?.length;
+    let items;
+    if (s.items && t) {
+      const p = ctx.hasInput(2) ? position(ctx, 2, len, true) : len;
+      if (p !== void 0) {
+        items = [...s.items];
+        items.splice(p, 0, t);
+      }
+    }
+    const elem = s.items && s.items.length === 0 ? t : commonElem(ctx, [s.elem, t]);
+    ctx.setOutput(0, items ? { kind: "sequence", elem, items } : { kind: "sequence", elem });
+  },
+  cost: () => NO_COMPUTE
+};
+var sequenceErase = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const s = seqOf(ctx, 0);
+    let items;
+    if (s.items) {
+      const p = ctx.hasInput(1) ? position(ctx, 1, s.items.length, false) : s.items.length - 1;
+      if (p !== void 0) {
+        items = [...s.items];
+        items.splice(p, 1);
+      }
+    }
+    ctx.setOutput(0, items ? { kind: "sequence", elem: s.elem, items } : { kind: "sequence", elem: s.elem });
+  },
+  cost: () => NO_COMPUTE
+};
+var sequenceLength = {
+  infer(ctx) {
+    const s = seqOf(ctx, 0);
+    ctx.output(0, "int64", [], s.items ? [s.items.length] : void 0);
+  },
+  cost: () => NO_COMPUTE
+};
+var splitToSequence = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const x2 = ctx.tensor(0);
+    const s = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
+    const keepdims = ctx.attrInt("keepdims", 1) === 1;
+    const d = s[axis];
+    if (!ctx.hasInput(1)) {
+      const elem = tensorVal(x2.dtype, keepdims ? s.map((v, i2) => i2 === axis ? 1 : v) : s.filter((_, i2) => i2 !== axis));
+      const items = typeof d === "number" ? Array.from({ length: d }, () => elem) : void 0;
+      ctx.setOutput(0, items ? { kind: "sequence", elem, items } : { kind: "sequence", elem });
+      return;
+    }
+    const split2 = ctx.dims(1);
+    const splitShape = ctx.shape(1);
+    if (split2 && splitShape.length === 0) {
+      const size = split2[0];
+      if (typeof d === "number" && typeof size === "number") {
+        const n = Math.ceil(d / size);
+        const items = Array.from({ length: n }, (_, i2) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? Math.min(size, d - i2 * size) : v)));
+        ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
+        return;
+      }
+    }
+    if (split2 && splitShape.length === 1) {
+      const items = split2.map((len) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? len : v)));
+      ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
+      return;
+    }
+    ctx.setOutput(0, { kind: "sequence", elem: tensorVal(x2.dtype, s.map((v, k) => k === axis ? ctx.fresh() : v)) });
+  },
+  cost: () => NO_COMPUTE
+};
+var concatFromSequence = {
+  infer(ctx) {
+    const s = seqOf(ctx, 0);
+    const newAxis = ctx.attrInt("new_axis", 0) === 1;
+    const axisAttr = ctx.attrInt("axis");
+    if (axisAttr === void 0)
+      ctx.fail("attribute axis is required");
+    const elem = s.elem;
+    if (!isTensor(elem) || !elem.shape) {
+      ctx.output(0, isTensor(elem) ? elem.dtype : "float32", void 0);
+      return;
+    }
+    const rank = elem.shape.length + (newAxis ? 1 : 0);
+    const axis = ctx.axis(axisAttr, rank);
+    if (s.items && s.items.every((v) => isTensor(v) && v.shape)) {
+      const shapes = s.items.map((v) => v.shape);
+      if (newAxis) {
+        const out2 = [...shapes[0]];
+        out2.splice(axis, 0, shapes.length);
+        ctx.output(0, elem.dtype, out2);
+      } else {
+        const out2 = [...shapes[0]];
+        out2[axis] = dim(shapes.reduce((acc, sh) => acc.add(dimPoly(sh[axis])), Poly.ZERO));
+        ctx.output(0, elem.dtype, out2);
+      }
+      return;
+    }
+    const out = [...elem.shape];
+    if (newAxis)
+      out.splice(axis, 0, ctx.fresh());
+    else
+      out[axis] = ctx.fresh();
+    ctx.output(0, elem.dtype, out);
+  },
+  cost: () => NO_COMPUTE
+};
+var sequenceMap = {
+  infer(ctx) {
+    const body = ctx.attrGraph("body");
+    if (!body)
+      ctx.fail("attribute body is required");
+    const s = seqOf(ctx, 0);
+    const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i2) => ctx.input(1 + i2));
+    const elemOf = (v) => v && v.kind === "sequence" ? v.elem : v;
+    const n = s.items?.length;
+    if (s.items && n !== void 0 && n > 0) {
+      const outs = [];
+      s.items.forEach((item, k) => {
+        const args = [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
+        outs.push([...ctx.subgraph(body, args, `body[${k}]`, Poly.ONE).outputs]);
+      });
+      for (let o = 0; o < ctx.outputCount; o++) {
+        const items = outs.map((r2) => r2[o]).filter((v) => v !== void 0);
+        ctx.setOutput(o, { kind: "sequence", elem: commonElem(ctx, items), items });
+      }
+      return;
+    }
+    const r = ctx.subgraph(body, [s.elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
+    for (let o = 0; o < ctx.outputCount; o++)
+      ctx.setOutput(o, { kind: "sequence", elem: r.outputs[o], ...n === 0 ? { items: [] } : {} });
+  },
+  cost: () => NO_COMPUTE
+};
+var optionalRule = {
+  infer(ctx) {
+    if (ctx.hasInput(0)) {
+      ctx.setOutput(0, { kind: "optional", elem: ctx.input(0) });
+      return;
+    }
+    const t = ctx.attrType("type");
+    const elem = t && (t.kind === "tensor" || t.kind === "sparse_tensor") ? tensorVal(t.elemType, t.shape?.map((d) => typeof d === "number" ? d : ctx.fresh())) : t?.kind === "sequence" ? { kind: "sequence", elem: void 0 } : void 0;
+    ctx.setOutput(0, { kind: "optional", elem });
+  },
+  cost: () => NO_COMPUTE
+};
+var optionalHasElement = {
+  infer(ctx) {
+    ctx.output(0, "bool", []);
+  },
+  cost: () => NO_COMPUTE
+};
+var optionalGetElement = {
+  infer(ctx) {
+    const v = ctx.input(0);
+    ctx.setOutput(0, v && v.kind === "optional" ? v.elem : v);
+  },
+  cost: () => NO_COMPUTE
+};
+var controlFlowRules = {
+  ConcatFromSequence: concatFromSequence,
+  If: ifRule,
+  Loop: loopRule,
+  Optional: optionalRule,
+  OptionalGetElement: optionalGetElement,
+  OptionalHasElement: optionalHasElement,
+  Scan: scanRule,
+  SequenceAt: sequenceAt,
+  SequenceConstruct: sequenceConstruct,
+  SequenceEmpty: sequenceEmpty,
+  SequenceErase: sequenceErase,
+  SequenceInsert: sequenceInsert,
+  SequenceLength: sequenceLength,
+  SequenceMap: sequenceMap,
+  SplitToSequence: splitToSequence
+};
+
+// ../../packages/onnx/dist/ops/ml.js
+function rows(ctx) {
+  const s = ctx.shape(0);
+  return s.length >= 2 ? s[0] : 1;
+}
+function features(ctx) {
+  const s = ctx.shape(0);
+  return s[s.length - 1];
+}
+function labelType(ctx) {
+  return ctx.attrStrings("classlabels_strings") ? "string" : "int64";
+}
+function classCount(ctx) {
+  return (ctx.attrStrings("classlabels_strings") ?? ctx.attrInts("classlabels_ints") ?? ctx.attrInts("classlabels_int64s") ?? []).length;
+}
+var linearClassifier = {
+  infer(ctx) {
+    const n = rows(ctx);
+    const classes = classCount(ctx);
+    const coef = ctx.attrFloats("coefficients")?.length ?? 0;
+    const f = features(ctx);
+    const e2 = typeof f === "number" && f > 0 && coef > 0 ? Math.max(coef / f, classes === 2 && coef / f === 1 ? 2 : 0) : classes;
+    ctx.output(0, labelType(ctx), [n]);
+    ctx.output(1, "float32", [n, e2]);
+  },
+  // N * F * rows-of-coefficients multiply-adds.
+  cost(ctx) {
+    const coef = ctx.attrFloats("coefficients")?.length ?? 0;
+    const macs = dimPoly(rows(ctx)).mul(coef);
+    return { macs, flops: macs.mul(2), params: Poly.ZERO };
+  }
+};
+var linearRegressor = {
+  infer(ctx) {
+    ctx.output(0, "float32", [rows(ctx), ctx.attrInt("targets", 1)]);
+  },
+  cost(ctx) {
+    const macs = dimPoly(rows(ctx)).mul(ctx.attrFloats("coefficients")?.length ?? 0);
+    return { macs, flops: macs.mul(2), params: Poly.ZERO };
+  }
+};
+var normalizer = {
+  infer: (ctx) => ctx.output(0, "float32", ctx.shape(0)),
+  // L1/L2/MAX norm per row then a division per element: 3 per element.
+  cost: (ctx) => elementwiseCost("LpNormalization", numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var scaler = {
+  infer: (ctx) => ctx.output(0, "float32", ctx.shape(0)),
+  // (x - offset) * scale.
+  cost: (ctx) => elementwiseCost("Mul", numElements(ctx.shape(0)).mul(2), ctx.kernelOptions)
+};
+var arrayFeatureExtractor = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const idx = ctx.shape(1);
+    const k = numElements(idx);
+    ctx.output(0, ctx.dtype(0), x2.length <= 1 ? [1, dim(k)] : [...x2.slice(0, -1), dim(k)]);
+  },
+  cost: () => NO_COMPUTE
+};
+var zipMap = {
+  infer(ctx) {
+    const keyType = ctx.attrStrings("classlabels_strings") ? "string" : "int64";
+    ctx.setOutput(0, { kind: "sequence", elem: { kind: "map", keyType, value: { kind: "tensor", dtype: "float32", shape: [] } } });
+  },
+  cost: () => NO_COMPUTE
+};
+var dictVectorizer = {
+  infer(ctx) {
+    const vocab = (ctx.attrStrings("string_vocabulary") ?? ctx.attrInts("int64_vocabulary") ?? []).length;
+    const v = ctx.input(0);
+    const t = v && v.kind === "map" && v.value && v.value.kind === "tensor" ? v.value.dtype : "float32";
+    ctx.output(0, t, [1, vocab]);
+  },
+  cost: () => NO_COMPUTE
+};
+function treeCost(ctx) {
+  const nodes = (ctx.attrInts("nodes_nodeids") ?? ctx.attrInts("nodes_featureids") ?? []).length;
+  const trees = new Set(ctx.attrInts("nodes_treeids") ?? []).size || 1;
+  const depth = Math.max(1, Math.ceil(Math.log2(nodes / trees + 1)));
+  return elementwiseCost("Less", dimPoly(rows(ctx)).mul(trees * depth), ctx.kernelOptions);
+}
+var treeRegressor = {
+  infer: (ctx) => ctx.output(0, "float32", [rows(ctx), ctx.attrInt("n_targets", 1)]),
+  cost: treeCost
+};
+var treeClassifier = {
+  infer(ctx) {
+    const n = rows(ctx);
+    const c = classCount(ctx);
+    ctx.output(0, labelType(ctx), [n]);
+    ctx.output(1, "float32", [n, c]);
+  },
+  cost: treeCost
+};
+var svm = (classifier) => ({
+  infer(ctx) {
+    const n = rows(ctx);
+    if (classifier) {
+      ctx.output(0, labelType(ctx), [n]);
+      ctx.output(1, "float32", [n, classCount(ctx)]);
+    } else
+      ctx.output(0, "float32", [n, 1]);
+  },
+  // Kernel evaluations: one dot product (F macs) per support vector per sample.
+  cost(ctx) {
+    const sv = ctx.attrFloats("support_vectors")?.length ?? 0;
+    const macs = dimPoly(rows(ctx)).mul(sv);
+    return { macs, flops: macs.mul(2), params: Poly.ZERO };
+  }
+});
+function sameShape(out, perElem) {
+  return {
+    infer: (ctx) => ctx.output(0, out ?? ctx.dtype(0), ctx.shape(0)),
+    cost: (ctx) => perElem === 0 ? NO_COMPUTE : elementwiseCost("Add", numElements(ctx.shape(0)).mul(perElem), ctx.kernelOptions)
+  };
+}
+var oneHotEncoder = {
+  infer(ctx) {
+    const cats = (ctx.attrStrings("cats_strings") ?? ctx.attrInts("cats_int64s") ?? []).length;
+    ctx.output(0, "float32", [...ctx.shape(0), cats]);
+  },
+  cost: () => NO_COMPUTE
+};
+var featureVectorizer = {
+  infer(ctx) {
+    const dims = ctx.attrInts("inputdimensions") ?? [];
+    ctx.output(0, "float32", [rows(ctx), dims.reduce((a, b) => a + b, 0)]);
+  },
+  cost: () => NO_COMPUTE
+};
+var mlRules = {
+  ArrayFeatureExtractor: arrayFeatureExtractor,
+  Binarizer: sameShape(void 0, 1),
+  CastMap: sameShape("float32", 0),
+  CategoryMapper: sameShape(void 0, 0),
+  DictVectorizer: dictVectorizer,
+  FeatureVectorizer: featureVectorizer,
+  Imputer: sameShape(void 0, 1),
+  LabelEncoder: sameShape(void 0, 0),
+  LinearClassifier: linearClassifier,
+  LinearRegressor: linearRegressor,
+  Normalizer: normalizer,
+  OneHotEncoder: oneHotEncoder,
+  Scaler: scaler,
+  SVMClassifier: svm(true),
+  SVMRegressor: svm(false),
+  TreeEnsembleClassifier: treeClassifier,
+  TreeEnsembleRegressor: treeRegressor,
+  ZipMap: zipMap
+};
+
+// ../../packages/onnx/dist/ops/normalization.js
+function passShape(ctx) {
+  ctx.output(0, ctx.dtype(0), ctx.shape(0));
+}
+var batchNorm2 = {
+  infer(ctx) {
+    passShape(ctx);
+    const x2 = ctx.shape(0);
+    const c = x2.length > 1 ? [x2[1]] : [1];
+    for (let i2 = 1; i2 < ctx.outputCount; i2++)
+      if (ctx.hasOutput(i2))
+        ctx.output(i2, ctx.hasInput(3) ? ctx.dtype(3) : ctx.dtype(0), c);
+  },
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    return normalizationCost({ kind: "batch", elements: numElements(x2), channels: x2[1] ?? 1 }, ctx.kernelOptions);
+  }
+};
+var instanceNorm = {
+  infer: passShape,
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    return normalizationCost({ kind: "instance", elements: numElements(x2), groups: numElements(x2.slice(0, 2)), channels: x2[1] ?? 1 }, ctx.kernelOptions);
+  }
+};
+var layerNorm2 = {
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    passShape(ctx);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    const stat = x2.map((d, i2) => i2 < axis ? d : 1);
+    const statType = ctx.attrInt("stash_type", 1) === 1 ? "float32" : ctx.dtype(0);
+    if (ctx.hasOutput(1))
+      ctx.output(1, statType, stat);
+    if (ctx.hasOutput(2))
+      ctx.output(2, statType, stat);
+  },
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    return normalizationCost({ kind: "layer", elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true, bias: ctx.hasInput(2) }, ctx.kernelOptions);
+  }
+};
+var groupNorm2 = {
+  infer: passShape,
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    const g = ctx.attrInt("num_groups", 1);
+    return normalizationCost({ kind: "group", elements: numElements(x2), groups: numElements([x2[0], g]), channels: x2[1] ?? 1 }, ctx.kernelOptions);
+  }
+};
+var rmsNorm = {
+  infer: passShape,
+  cost(ctx) {
+    const x2 = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), x2.length);
+    return normalizationCost({ kind: "rms", elements: numElements(x2), groups: numElements(x2.slice(0, axis)), affine: true }, ctx.kernelOptions);
+  }
+};
+function elementwiseNorm(op) {
+  return { infer: passShape, cost: (ctx) => elementwiseCost(op, numElements(ctx.shape(0)), ctx.kernelOptions) };
+}
+function softmaxLike(op) {
+  return {
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      if (x2.length > 0)
+        ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x2.length);
+      passShape(ctx);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(0);
+      const axis = x2.length === 0 ? 0 : ctx.axis(ctx.attrInt("axis", ctx.opset >= 13 ? -1 : 1), x2.length);
+      const axisSize = ctx.opset >= 13 ? x2[axis] ?? 1 : numElements(x2.slice(axis));
+      return softmaxCost({ op, elements: numElements(x2), axisSize }, ctx.kernelOptions);
+    }
+  };
+}
+var dropout = {
+  nonParamInputs: [1, 2],
+  infer(ctx) {
+    passShape(ctx);
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.opset >= 12 ? "bool" : ctx.dtype(0), ctx.shape(0));
+  },
+  // Inference-mode Dropout is the identity (runtimes remove it): no arithmetic.
+  cost: () => NO_COMPUTE
+};
+var normalizationRules = {
+  BatchNormalization: batchNorm2,
+  Dropout: dropout,
+  GroupNormalization: groupNorm2,
+  Hardmax: softmaxLike("Hardmax"),
+  InstanceNormalization: instanceNorm,
+  LayerNormalization: layerNorm2,
+  LogSoftmax: softmaxLike("LogSoftmax"),
+  LpNormalization: elementwiseNorm("LpNormalization"),
+  LRN: elementwiseNorm("LRN"),
+  MeanVarianceNormalization: elementwiseNorm("MeanVarianceNormalization"),
+  RMSNormalization: rmsNorm,
+  Softmax: softmaxLike("Softmax")
+};
+
+// ../../packages/onnx/dist/ops/reduce.js
+function reducedShape(ctx, x2, axes, keep, noopWithEmpty) {
+  if (!axes || axes.length === 0) {
+    if (noopWithEmpty)
+      return [...x2];
+    return keep ? x2.map(() => 1) : [];
+  }
+  const set = new Set(axes.map((a) => ctx.axis(a, x2.length)));
+  const out = [];
+  x2.forEach((d, i2) => {
+    if (!set.has(i2))
+      out.push(d);
+    else if (keep)
+      out.push(1);
+  });
+  return out;
+}
+var FOLDS = {
+  ReduceSum: { num: (a, b) => a + b, poly: (a, b) => a.add(b) },
+  ReduceProd: { num: (a, b) => a * b, poly: (a, b) => a.mul(b) },
+  ReduceMax: { num: (a, b) => Math.max(a, b), poly: (a, b) => a.max(b) },
+  ReduceMin: { num: (a, b) => Math.min(a, b), poly: (a, b) => a.min(b) }
+};
+function reduceAll(op, data) {
+  const fold = FOLDS[op];
+  if (!fold || data.length === 0 || data.some((v) => typeof v === "string"))
+    return void 0;
+  const values = data;
+  if (values.every((v) => typeof v === "number"))
+    return [values.reduce((a, b) => fold.num(a, b))];
+  if (values.some((v) => typeof v === "number" && !Number.isInteger(v)))
+    return void 0;
+  return [dim(values.map(dimPoly).reduce((a, b) => fold.poly(a, b)))];
+}
+function reduce(op, axesInputSince) {
+  return {
+    nonParamInputs: [1],
+    infer(ctx) {
+      const x2 = ctx.tensor(0);
+      const s = ctx.shape(0);
+      const keep = ctx.attrInt("keepdims", 1) === 1;
+      let axes;
+      if (ctx.opset >= axesInputSince) {
+        if (ctx.hasInput(1)) {
+          axes = ctx.ints(1);
+          if (!axes) {
+            const n = ctx.shape(1)[0];
+            ctx.output(0, x2.dtype, keep ? s.map(() => ctx.fresh()) : typeof n === "number" ? Array.from({ length: s.length - n }, () => ctx.fresh()) : void 0);
+            return;
+          }
+        }
+      } else
+        axes = ctx.attrInts("axes");
+      const noop = ctx.opset >= axesInputSince && ctx.attrInt("noop_with_empty_axes", 0) === 1;
+      const out = reducedShape(ctx, s, axes, keep, noop);
+      const all = !noop && (!axes || axes.length === 0 || new Set(axes.map((a) => ctx.axis(a, s.length))).size === s.length);
+      const data = x2.data && all ? reduceAll(op, x2.data) : void 0;
+      ctx.output(0, x2.dtype, out, data);
+    },
+    cost(ctx) {
+      return reduceCost({ op, inElements: numElements(ctx.shape(0)), outElements: numElements(ctx.outShape(0)) }, ctx.kernelOptions);
+    }
+  };
+}
+function argReduce(op) {
+  return {
+    infer(ctx) {
+      const s = ctx.shape(0);
+      const axis = ctx.axis(ctx.attrInt("axis", 0), Math.max(s.length, 1));
+      const keep = ctx.attrInt("keepdims", 1) === 1;
+      ctx.output(0, "int64", reducedShape(ctx, s, [axis], keep, false));
+    },
+    cost(ctx) {
+      return reduceCost({ op, inElements: numElements(ctx.shape(0)), outElements: numElements(ctx.outShape(0)) }, ctx.kernelOptions);
+    }
+  };
+}
+var reduceRules = {
+  ArgMax: argReduce("ArgMax"),
+  ArgMin: argReduce("ArgMin"),
+  ReduceL1: reduce("ReduceL1", 18),
+  ReduceL2: reduce("ReduceL2", 18),
+  ReduceLogSum: reduce("ReduceLogSum", 18),
+  ReduceLogSumExp: reduce("ReduceLogSumExp", 18),
+  ReduceMax: reduce("ReduceMax", 18),
+  ReduceMean: reduce("ReduceMean", 18),
+  ReduceMin: reduce("ReduceMin", 18),
+  ReduceProd: reduce("ReduceProd", 18),
+  ReduceSum: reduce("ReduceSum", 13),
+  ReduceSumSquare: reduce("ReduceSumSquare", 18)
+};
+
+// ../../packages/onnx/dist/ops/tensor.js
+var sameAsInput = (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0));
+var gatherElements = dataMovementRule((ctx) => {
+  const r = ctx.rank(0);
+  ctx.axis(ctx.attrInt("axis", 0), r);
+  if (ctx.rank(1) !== r)
+    ctx.fail(`input 1: indices rank ${ctx.rank(1)} must equal data rank ${r}`, 1);
+  ctx.output(0, ctx.dtype(0), ctx.shape(1));
+}, [1]);
+var gatherND = dataMovementRule((ctx) => {
+  const data = ctx.shape(0);
+  const idx = ctx.shape(1);
+  const b = ctx.attrInt("batch_dims", 0);
+  const last2 = idx[idx.length - 1];
+  if (typeof last2 !== "number")
+    ctx.fail("input 1: the last dim of indices must be known", 1);
+  if (b + last2 > data.length)
+    ctx.fail(`indices address ${b + last2} axes of a rank-${data.length} tensor`, 1);
+  ctx.output(0, ctx.dtype(0), [...idx.slice(0, -1), ...data.slice(b + last2)]);
+}, [1]);
+var scatterLike = dataMovementRule(sameAsInput, [1]);
+var split = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
+  const n = ctx.outputCount;
+  let sizes = ctx.opset >= 13 ? ctx.hasInput(1) ? ctx.dims(1) : void 0 : ctx.attrInts("split");
+  if (ctx.opset >= 13 && ctx.hasInput(1) && !sizes) {
+    for (let i2 = 0; i2 < n; i2++)
+      ctx.output(i2, ctx.dtype(0), s.map((d, k) => k === axis ? ctx.fresh() : d));
+    return;
+  }
+  if (!sizes) {
+    const d = s[axis];
+    const parts = ctx.attrInt("num_outputs") ?? n;
+    if (typeof d === "number") {
+      const chunk = Math.ceil(d / parts);
+      sizes = Array.from({ length: n }, (_, i2) => Math.max(0, Math.min(chunk, d - i2 * chunk)));
+      if (ctx.opset < 18 && d % parts !== 0)
+        ctx.fail(`axis ${axis} of size ${d} does not split into ${parts} equal parts`);
+    } else
+      sizes = Array.from({ length: n }, () => dimFloorDiv(d, parts));
+  }
+  if (sizes.length !== n)
+    ctx.fail(`split has ${sizes.length} sizes for ${n} outputs`);
+  sizes.forEach((len, i2) => ctx.output(i2, ctx.dtype(0), s.map((d, k) => k === axis ? len : d)));
+}, [1]);
+var pad = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const pads = ctx.opset >= 11 ? ctx.ints(1) : ctx.attrInts("pads") ?? ctx.attrInts("paddings");
+  if (!pads) {
+    ctx.output(0, ctx.dtype(0), s.map(() => ctx.fresh()));
+    return;
+  }
+  const axes = ctx.opset >= 18 && ctx.hasInput(3) ? ctx.ints(3)?.map((a) => ctx.axis(a, s.length)) : s.map((_, i2) => i2);
+  if (!axes)
+    ctx.fail("input 3 (axes) must be a constant");
+  if (pads.length !== 2 * axes.length)
+    ctx.fail(`pads has ${pads.length} entries, expected ${2 * axes.length}`, 1);
+  const out = [...s];
+  axes.forEach((a, i2) => {
+    out[a] = dim(dimPoly(s[a]).add(pads[i2] + pads[i2 + axes.length]));
+  });
+  ctx.output(0, ctx.dtype(0), out);
+}, [1, 2, 3]);
+var tile = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const reps = ctx.opset >= 6 ? ctx.dims(1) : void 0;
+  if (!reps) {
+    ctx.output(0, ctx.dtype(0), s.map(() => ctx.fresh()));
+    return;
+  }
+  if (reps.length !== s.length)
+    ctx.fail(`repeats has ${reps.length} entries for rank ${s.length}`, 1);
+  ctx.output(0, ctx.dtype(0), s.map((d, i2) => dimMul(d, reps[i2])));
+}, [1]);
+function dtypeAttr(ctx, name = "dtype") {
+  const code = ctx.attrInt(name);
+  return code === void 0 ? ctx.dtype(0) : onnxTypeCode(ctx, code, `attribute ${name}`);
+}
+function blockRearrange(toSpace) {
+  return dataMovementRule((ctx) => {
+    if (ctx.rank(0) !== 4)
+      ctx.fail(`input 0: expected rank 4, got rank ${ctx.rank(0)}`, 0);
+    const [n, c, h, w] = ctx.shape(0);
+    const b = ctx.attrInt("blocksize");
+    if (!b)
+      ctx.fail("attribute blocksize is required");
+    const out = toSpace ? [n, dimFloorDiv(c, b * b), dimMul(h, b), dimMul(w, b)] : [n, dimMul(c, b * b), dimFloorDiv(h, b), dimFloorDiv(w, b)];
+    ctx.output(0, ctx.dtype(0), out);
+  });
+}
+var depthToSpace = blockRearrange(true);
+var spaceToDepth = blockRearrange(false);
+var oneHot = dataMovementRule((ctx) => {
+  const idx = ctx.shape(0);
+  const depthVal = ctx.data(1)?.[0];
+  const depth = typeof depthVal === "number" ? Math.floor(depthVal) : depthVal !== void 0 && typeof depthVal !== "string" ? depthVal : ctx.dataDependent("depth");
+  const rank = idx.length + 1;
+  const axis = ctx.axis(ctx.attrInt("axis", -1), rank);
+  const out = [...idx];
+  out.splice(axis, 0, depth);
+  ctx.output(0, ctx.dtype(2), out);
+}, [0, 1]);
+var topK = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", -1), s.length);
+    const kv = ctx.opset >= 10 ? ctx.dims(1)?.[0] : ctx.attrInt("k");
+    const k = kv ?? ctx.dataDependent("k");
+    const out = s.map((d, i2) => i2 === axis ? k : d);
+    ctx.output(0, ctx.dtype(0), out);
+    ctx.output(1, "int64", out);
+  },
+  // A partial sort: about n * log2(k) comparisons per slice; counted as one comparison per input element per level.
+  cost(ctx) {
+    const k = ctx.outShape(0)[ctx.axis(ctx.attrInt("axis", -1), ctx.rank(0))];
+    const levels = typeof k === "number" ? Math.max(1, Math.ceil(Math.log2(Math.max(2, k)))) : 1;
+    return elementwiseCost("Less", numElements(ctx.shape(0)).mul(levels), ctx.kernelOptions);
+  }
+};
+function countNonZero(ctx, i2, tag) {
+  const d = ctx.numbers(i2);
+  return d ? d.filter((v) => v !== 0).length : ctx.dataDependent(tag);
+}
+var nonZero = dataMovementRule((ctx) => {
+  ctx.output(0, "int64", [ctx.rank(0), countNonZero(ctx, 0, "nonzero")]);
+});
+var compress = dataMovementRule((ctx) => {
+  const s = ctx.shape(0);
+  const cond = ctx.numbers(1);
+  const axisAttr = ctx.attrInt("axis");
+  if (axisAttr === void 0) {
+    const n2 = cond ? cond.slice(0, prod(s.map((d2) => typeof d2 === "number" ? d2 : Infinity))).filter((v) => v !== 0).length : ctx.dataDependent("count");
+    ctx.output(0, ctx.dtype(0), [n2]);
+    return;
+  }
+  const axis = ctx.axis(axisAttr, s.length);
+  const d = s[axis];
+  const n = cond ? cond.slice(0, typeof d === "number" ? d : cond.length).filter((v) => v !== 0).length : ctx.dataDependent("count");
+  ctx.output(0, ctx.dtype(0), s.map((x2, i2) => i2 === axis ? n : x2));
+}, [1]);
+var unique = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const x2 = ctx.data(0);
+    const axisAttr = ctx.attrInt("axis");
+    let u;
+    if (x2 && axisAttr === void 0)
+      u = new Set(x2.map((v) => typeof v === "object" ? v.key : String(v))).size;
+    else if (x2 && axisAttr !== void 0 && s.every((d) => typeof d === "number")) {
+      const cs = s;
+      const axis = ctx.axis(axisAttr, cs.length);
+      const outer = prod(cs.slice(0, axis));
+      const inner = prod(cs.slice(axis + 1));
+      const slices = /* @__PURE__ */ new Set();
+      for (let k = 0; k < cs[axis]; k++) {
+        const parts = [];
+        for (let o = 0; o < outer; o++)
+          for (let j = 0; j < inner; j++)
+            parts.push(String(x2[(o * cs[axis] + k) * inner + j]));
+        slices.add(parts.join(","));
+      }
+      u = slices.size;
+    } else
+      u = ctx.dataDependent("unique");
+    const n = axisAttr === void 0 ? dim(numElements(s)) : s[ctx.axis(axisAttr, s.length)];
+    const y = axisAttr === void 0 ? [u] : s.map((d, i2) => i2 === ctx.axis(axisAttr, s.length) ? u : d);
+    ctx.output(0, ctx.dtype(0), y);
+    if (ctx.hasOutput(1))
+      ctx.output(1, "int64", [u]);
+    if (ctx.hasOutput(2))
+      ctx.output(2, "int64", [n]);
+    if (ctx.hasOutput(3))
+      ctx.output(3, "int64", [u]);
+  },
+  // Sorting-based: about log2(n) comparisons per element; counted as one comparison per element.
+  cost: (ctx) => elementwiseCost("Less", numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var trilu = dataMovementRule(sameAsInput, [1]);
+var eyeLike = dataMovementRule((ctx) => ctx.output(0, dtypeAttr(ctx), ctx.shape(0)));
+var reverseSequence = dataMovementRule(sameAsInput, [1]);
+var cumSum = {
+  nonParamInputs: [1],
+  infer: sameAsInput,
+  // One addition per element along the axis.
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var tensorRules = {
+  Compress: compress,
+  CumSum: cumSum,
+  DepthToSpace: depthToSpace,
+  EyeLike: eyeLike,
+  GatherElements: gatherElements,
+  GatherND: gatherND,
+  NonZero: nonZero,
+  OneHot: oneHot,
+  Pad: pad,
+  ReverseSequence: reverseSequence,
+  Scatter: scatterLike,
+  ScatterElements: scatterLike,
+  ScatterND: scatterLike,
+  SpaceToDepth: spaceToDepth,
+  Split: split,
+  Tile: tile,
+  TopK: topK,
+  Trilu: trilu,
+  Unique: unique
+};
+
+// ../../packages/onnx/dist/ops/nn.js
+function scaleDim(ctx, d, s) {
+  if (s === 1)
+    return d;
+  if (typeof d === "number")
+    return Math.floor(d * s + 1e-9);
+  if (Number.isInteger(s))
+    return dim(d.mul(s));
+  const inv = 1 / s;
+  if (Number.isInteger(Math.round(inv)) && Math.abs(Math.round(inv) - inv) < 1e-9)
+    return dim(d.floorDiv(Math.round(inv)));
+  return ctx.fresh();
+}
+var resize = {
+  nonParamInputs: [1, 2, 3],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    let scales;
+    let sizes;
+    if (ctx.opset < 11)
+      scales = ctx.numbers(1);
+    else {
+      if (ctx.hasInput(3))
+        sizes = ctx.dims(3);
+      if (!sizes && ctx.hasInput(2)) {
+        const sc = ctx.numbers(2);
+        if (sc && sc.length > 0)
+          scales = sc;
+      }
+      if (!sizes && !scales && !(ctx.hasInput(2) && ctx.shape(2)[0] !== 0) && !ctx.hasInput(3))
+        ctx.fail("one of scales (input 2) or sizes (input 3) is required");
+    }
+    const axes = ctx.opset >= 18 && ctx.hasAttr("axes") ? ctx.attrInts("axes").map((a) => ctx.axis(a, s.length)) : s.map((_, i2) => i2);
+    const out = [...s];
+    if (sizes) {
+      if (sizes.length !== axes.length)
+        ctx.fail(`sizes has ${sizes.length} entries for ${axes.length} axes`, 3);
+      const policy = ctx.attrString("keep_aspect_ratio_policy", "stretch");
+      if (policy !== "stretch" && axes.every((a, i2) => typeof s[a] === "number" && typeof sizes[i2] === "number")) {
+        const ratios = axes.map((a, i2) => sizes[i2] / s[a]);
+        const r = policy === "not_larger" ? Math.min(...ratios) : Math.max(...ratios);
+        axes.forEach((a) => out[a] = Math.round(s[a] * r));
+      } else
+        axes.forEach((a, i2) => out[a] = sizes[i2]);
+    } else if (scales) {
+      if (scales.length !== axes.length)
+        ctx.fail(`scales has ${scales.length} entries for ${axes.length} axes`);
+      axes.forEach((a, i2) => out[a] = scaleDim(ctx, s[a], scales[i2]));
+    } else {
+      axes.forEach((a) => out[a] = ctx.fresh());
+    }
+    ctx.output(0, ctx.dtype(0), out);
+  },
+  cost(ctx) {
+    const mode = ctx.attrString("mode", "nearest");
+    const s = ctx.shape(0);
+    const o = ctx.outShape(0);
+    const rank = o.filter((d, i2) => !(typeof d === "number" && d === s[i2])).length;
+    const m2 = mode === "linear" || mode === "bilinear" ? "linear" : mode === "cubic" ? "cubic" : "nearest";
+    return resizeCost({ mode: m2, outElements: numElements(o), spatialRank: Math.max(rank, 1) }, ctx.kernelOptions);
+  }
+};
+var upsample = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const scales = ctx.opset >= 9 ? ctx.numbers(1) : ctx.attrFloats("scales");
+    if (!scales) {
+      ctx.output(0, ctx.dtype(0), s.map(() => ctx.fresh()));
+      return;
+    }
+    ctx.output(0, ctx.dtype(0), s.map((d, i2) => scaleDim(ctx, d, scales[i2] ?? 1)));
+  },
+  cost: resize.cost
+};
+var gridSample = {
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const g = ctx.shape(1);
+    ctx.output(0, ctx.dtype(0), [x2[0], x2[1], ...g.slice(1, -1)]);
+  },
+  cost(ctx) {
+    const mode = ctx.attrString("mode", ctx.opset >= 20 ? "linear" : "bilinear");
+    const o = ctx.outShape(0);
+    return resizeCost({ mode: mode === "nearest" ? "nearest" : mode === "cubic" || mode === "bicubic" ? "cubic" : "linear", outElements: numElements(o), spatialRank: o.length - 2 }, ctx.kernelOptions);
+  }
+};
+var roiAlign = {
+  nonParamInputs: [1, 2],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const r = ctx.shape(1);
+    ctx.output(0, ctx.dtype(0), [r[0], x2[1], ctx.attrInt("output_height", 1), ctx.attrInt("output_width", 1)]);
+  },
+  // Each output bin averages sampling_ratio^2 bilinear samples (7 flops each); default ratio 2 when adaptive.
+  cost(ctx) {
+    const ratio = Math.max(1, ctx.attrInt("sampling_ratio", 0) || 2);
+    return elementwiseCost("Add", numElements(ctx.outShape(0)).mul(ratio * ratio * 7 + 1), ctx.kernelOptions);
+  }
+};
+var maxRoiPool = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const r = ctx.shape(1);
+    const ps = ctx.attrInts("pooled_shape");
+    if (!ps || ps.length !== 2)
+      ctx.fail("attribute pooled_shape [h, w] is required");
+    ctx.output(0, ctx.dtype(0), [r[0], x2[1], ps[0], ps[1]]);
+  },
+  cost: () => NO_COMPUTE
+};
+var nms = {
+  nonParamInputs: [2, 3, 4],
+  infer(ctx) {
+    ctx.output(0, "int64", [ctx.dataDependent("selected"), 3]);
+  },
+  // Pairwise IoU of the boxes of each class: about 10 flops per pair (areas, intersection, division).
+  cost(ctx) {
+    const b = ctx.shape(0);
+    const s = ctx.shape(1);
+    const n = dimPoly(b[1]);
+    return elementwiseCost("Add", numElements([s[0], s[1]]).mul(n).mul(10), ctx.kernelOptions);
+  }
+};
+var GATES2 = { rnn: 1, gru: 3, lstm: 4 };
+function recurrent2(cell) {
+  return {
+    nonParamInputs: [4],
+    infer(ctx) {
+      const x2 = ctx.shape(0);
+      const w = ctx.shape(1);
+      const layout = ctx.attrInt("layout", 0);
+      const dirs = ctx.attrString("direction", "forward") === "bidirectional" ? 2 : 1;
+      const hidden = ctx.attrInt("hidden_size") ?? dimPoly(w[1]).floorDiv(GATES2[cell]);
+      const [seq, batch] = layout === 0 ? [x2[0], x2[1]] : [x2[1], x2[0]];
+      const t = ctx.dtype(0);
+      ctx.output(0, t, layout === 0 ? [seq, dirs, batch, hidden] : [batch, seq, dirs, hidden]);
+      const state = layout === 0 ? [dirs, batch, hidden] : [batch, dirs, hidden];
+      ctx.output(1, t, state);
+      if (cell === "lstm")
+        ctx.output(2, t, state);
+    },
+    cost(ctx) {
+      const x2 = ctx.shape(0);
+      const w = ctx.shape(1);
+      const layout = ctx.attrInt("layout", 0);
+      const dirs = ctx.attrString("direction", "forward") === "bidirectional" ? 2 : 1;
+      const hidden = ctx.attrInt("hidden_size") ?? dimPoly(w[1]).floorDiv(GATES2[cell]);
+      const c = rnnCost({ cell, seqLen: layout === 0 ? x2[0] : x2[1], batch: layout === 0 ? x2[1] : x2[0], inputSize: x2[2], hiddenSize: dim(hidden), directions: dirs, biasVectors: ctx.hasInput(3) ? 2 : 0 }, ctx.kernelOptions);
+      return c;
+    }
+  };
+}
+var quantizeLinear = {
+  infer(ctx) {
+    let t = "uint8";
+    if (ctx.hasInput(2))
+      t = ctx.dtype(2);
+    else if (ctx.hasAttr("output_dtype") && ctx.attrInt("output_dtype") !== 0)
+      t = onnxTypeCode(ctx, ctx.attrInt("output_dtype"), "attribute output_dtype");
+    ctx.output(0, t, ctx.shape(0));
+  },
+  cost: (ctx) => quantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var dequantizeLinear = {
+  infer(ctx) {
+    const t = ctx.opset >= 19 ? ctx.dtype(1) : "float32";
+    const out = ctx.attrInt("output_dtype");
+    ctx.output(0, out ? onnxTypeCode(ctx, out, "attribute output_dtype") : t, ctx.shape(0));
+  },
+  cost: (ctx) => dequantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var dynamicQuantizeLinear = {
+  infer(ctx) {
+    ctx.output(0, "uint8", ctx.shape(0));
+    ctx.output(1, "float32", []);
+    ctx.output(2, "uint8", []);
+  },
+  // min and max reductions (2 per element) then quantize (5 per element).
+  cost: (ctx) => {
+    const n = numElements(ctx.shape(0));
+    return { macs: Poly.ZERO, flops: n.mul(7), params: Poly.ZERO };
+  }
+};
+function lossShape(ctx, target) {
+  return ctx.attrString("reduction", "mean") === "none" ? target : [];
+}
+var nllLoss = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    ctx.output(0, ctx.dtype(0), lossShape(ctx, ctx.shape(1)));
+  },
+  // Per target element: pick, negate, weight (2 flops); a mean/sum adds one more per element.
+  cost: (ctx) => elementwiseCost("Mul", numElements(ctx.shape(1)).mul(3), ctx.kernelOptions)
+};
+var sceLoss = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    ctx.output(0, ctx.dtype(0), lossShape(ctx, ctx.shape(1)));
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.dtype(0), ctx.shape(0));
+  },
+  // LogSoftmax over the class axis (5 per score) and the NLL pick (3 per target element).
+  cost(ctx) {
+    const s = ctx.shape(0);
+    const ls = softmaxCost({ op: "LogSoftmax", elements: numElements(s), axisSize: s[1] ?? 1 }, ctx.kernelOptions);
+    return { macs: Poly.ZERO, flops: ls.flops.add(numElements(ctx.shape(1)).mul(3)), params: Poly.ZERO };
+  }
+};
+function fftFlops(n, transforms) {
+  if (typeof n !== "number")
+    return transforms.mul(dimPoly(n)).mul(5);
+  return transforms.mul(Math.round(5 * n * Math.max(1, Math.log2(Math.max(n, 2)))));
+}
+var dft = {
+  nonParamInputs: [1, 2],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const axisIn = ctx.opset >= 20 ? ctx.ints(2)?.[0] : void 0;
+    const axis = ctx.axis(axisIn ?? ctx.attrInt("axis", ctx.opset >= 20 ? -2 : 1), s.length);
+    const len = ctx.hasInput(1) ? ctx.dims(1)?.[0] ?? ctx.fresh() : s[axis];
+    const onesided = ctx.attrInt("onesided", 0) === 1;
+    const out = [...s];
+    out[axis] = onesided ? dim(dimPoly(len).floorDiv(2).add(1)) : len;
+    out[out.length - 1] = 2;
+    ctx.output(0, ctx.dtype(0), out);
+  },
+  cost(ctx) {
+    const s = ctx.shape(0);
+    const axis = ctx.axis(ctx.attrInt("axis", 1), s.length);
+    const n = s[axis];
+    const transforms = numElements(s.filter((_, i2) => i2 !== axis && i2 !== s.length - 1));
+    return { macs: Poly.ZERO, flops: fftFlops(n, transforms), params: Poly.ZERO };
+  }
+};
+var stft = {
+  nonParamInputs: [1, 2, 3],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const step = ctx.dims(1)?.[0];
+    const frameLen = ctx.hasInput(3) ? ctx.dims(3)?.[0] : ctx.hasInput(2) ? ctx.shape(2)[0] : void 0;
+    const onesided = ctx.attrInt("onesided", 1) === 1;
+    if (step === void 0 || frameLen === void 0) {
+      ctx.output(0, ctx.dtype(0), [s[0], ctx.fresh(), ctx.fresh(), 2]);
+      return;
+    }
+    const frames = dim(dimPoly(s[1]).sub(dimPoly(frameLen)).floorDiv(dimPoly(step)).add(1));
+    const bins = onesided ? dim(dimPoly(frameLen).floorDiv(2).add(1)) : frameLen;
+    ctx.output(0, ctx.dtype(0), [s[0], frames, bins, 2]);
+  },
+  cost(ctx) {
+    const o = ctx.outShape(0);
+    const frameLen = ctx.hasInput(3) ? ctx.dims(3)?.[0] ?? 1 : ctx.hasInput(2) ? ctx.shape(2)[0] : 1;
+    return { macs: Poly.ZERO, flops: fftFlops(frameLen, numElements([o[0], o[1]])), params: Poly.ZERO };
+  }
+};
+function windowOp() {
+  return {
+    infer(ctx) {
+      const n = ctx.dims(0)?.[0] ?? ctx.dataDependent("size");
+      ctx.output(0, dtypeAttrOr(ctx, "output_datatype", "float32"), [n]);
+    },
+    // A cosine or two per sample: counted as 3 flops (mul, cos, fused add) per element.
+    cost: (ctx) => elementwiseCost("Cos", numElements(ctx.outShape(0)).mul(3), ctx.kernelOptions)
+  };
+}
+function dtypeAttrOr(ctx, name, dflt) {
+  const code = ctx.attrInt(name);
+  return code === void 0 ? dflt : onnxTypeCode(ctx, code, `attribute ${name}`);
+}
+var melWeightMatrix = {
+  infer(ctx) {
+    const bins = ctx.dims(0)?.[0] ?? ctx.fresh();
+    const dftLen = ctx.dims(1)?.[0];
+    const rows2 = dftLen === void 0 ? ctx.fresh() : dim(dimPoly(dftLen).floorDiv(2).add(1));
+    ctx.output(0, dtypeAttrOr(ctx, "output_datatype", "float32"), [rows2, bins]);
+  },
+  // Triangular filter weights: one division and a comparison per matrix element.
+  cost: (ctx) => elementwiseCost("Div", numElements(ctx.outShape(0)).mul(2), ctx.kernelOptions)
+};
+var det = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    if (s.length < 2)
+      ctx.fail(`input 0: expected rank >= 2, got ${s.length}`, 0);
+    ctx.output(0, ctx.dtype(0), s.slice(0, -2));
+  },
+  // LU decomposition: about 2/3 n^3 flops per matrix.
+  cost(ctx) {
+    const s = ctx.shape(0);
+    const n = dimPoly(s[s.length - 1]);
+    return { macs: Poly.ZERO, flops: numElements(s.slice(0, -2)).mul(n.pow(3).mul(2).floorDiv(3)), params: Poly.ZERO };
+  }
+};
+function randomLike() {
+  return {
+    infer: (ctx) => ctx.output(0, dtypeAttr(ctx), ctx.shape(0)),
+    cost: (ctx) => elementwiseCost("Mul", numElements(ctx.outShape(0)), ctx.kernelOptions)
+  };
+}
+function randomFromShape() {
+  return {
+    infer(ctx) {
+      const shape = ctx.attrInts("shape");
+      if (!shape)
+        ctx.fail("attribute shape is required");
+      ctx.output(0, dtypeAttrOr(ctx, "dtype", "float32"), shape);
+    },
+    cost: (ctx) => elementwiseCost("Mul", numElements(ctx.outShape(0)), ctx.kernelOptions)
+  };
+}
+var multinomial = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    ctx.output(0, dtypeAttrOr(ctx, "dtype", "int32"), [s[0], ctx.attrInt("sample_size", 1)]);
+  },
+  cost: (ctx) => elementwiseCost("Less", numElements(ctx.shape(0)).mul(ctx.attrInt("sample_size", 1)), ctx.kernelOptions)
+};
+function optimizer(kind) {
+  const groups = kind === "Adam" ? 4 : kind === "Adagrad" ? 3 : 3;
+  const perElem = kind === "Adam" ? 12 : kind === "Adagrad" ? 7 : 4;
+  return {
+    infer(ctx) {
+      const n = (ctx.inputCount - 2) / groups;
+      if (!Number.isInteger(n))
+        ctx.fail(`expected R, T and ${groups} groups of tensors, got ${ctx.inputCount} inputs`);
+      const states = groups - 2;
+      for (let i2 = 0; i2 < n; i2++)
+        ctx.output(i2, ctx.dtype(2 + i2), ctx.shape(2 + i2));
+      for (let k = 0; k < states; k++)
+        for (let i2 = 0; i2 < n; i2++)
+          ctx.output(n + k * n + i2, ctx.dtype(2 + (2 + k) * n + i2), ctx.shape(2 + (2 + k) * n + i2));
+    },
+    // Per parameter element: Adagrad ~7 (square, add, sqrt, add eps, div, mul, sub), Adam ~12, Momentum ~4.
+    cost(ctx) {
+      const n = (ctx.inputCount - 2) / groups;
+      let total = Poly.ZERO;
+      for (let i2 = 0; i2 < n; i2++)
+        total = total.add(numElements(ctx.shape(2 + i2)));
+      return { macs: Poly.ZERO, flops: total.mul(perElem), params: Poly.ZERO };
+    }
+  };
+}
+var gradient = {
+  infer(ctx) {
+    const xs = ctx.attrStrings("xs");
+    if (!xs)
+      ctx.fail("attribute xs is required");
+    xs.forEach((name, i2) => {
+      const v = ctx.valueOf(name);
+      if (!v)
+        ctx.fail(`xs[${i2}] names ${JSON.stringify(name)}, which is not a value in scope`);
+      ctx.setOutput(i2, v.kind === "tensor" ? { kind: "tensor", dtype: v.dtype, shape: v.shape } : v);
+    });
+  },
+  cost(ctx) {
+    let n = Poly.ZERO;
+    for (let i2 = 0; i2 < ctx.outputCount; i2++)
+      n = n.add(numElements(ctx.outShape(i2)));
+    return { macs: Poly.ZERO, flops: n.mul(2), params: Poly.ZERO };
+  }
+};
+var imageScaler = {
+  infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx) => elementwiseCost("Mul", numElements(ctx.shape(0)).mul(2), ctx.kernelOptions)
+};
+var affineGrid = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const size = ctx.dims(1);
+    const r = ctx.shape(1)[0];
+    if (!size) {
+      ctx.output(0, ctx.dtype(0), typeof r === "number" ? [ctx.fresh(), ...Array.from({ length: r - 2 }, () => ctx.fresh()), r - 2] : void 0);
+      return;
+    }
+    ctx.output(0, ctx.dtype(0), [size[0], ...size.slice(2), size.length - 2]);
+  },
+  // Each grid point is theta (k x (k+1)) times a homogeneous coordinate: k*(k+1) macs.
+  cost(ctx) {
+    const o = ctx.outShape(0);
+    const k = o[o.length - 1];
+    const macs = numElements(o.slice(0, -1)).mul(k * (k + 1));
+    return { macs, flops: macs.mul(2), params: Poly.ZERO };
+  }
+};
+var centerCropPad = {
+  nonParamInputs: [1],
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const target = ctx.dims(1);
+    const axes = (ctx.attrInts("axes") ?? s.map((_, i2) => i2)).map((a) => ctx.axis(a, s.length));
+    if (!target) {
+      ctx.output(0, ctx.dtype(0), s.map((d, i2) => axes.includes(i2) ? ctx.fresh() : d));
+      return;
+    }
+    if (target.length !== axes.length)
+      ctx.fail(`shape has ${target.length} entries for ${axes.length} axes`, 1);
+    const out = [...s];
+    axes.forEach((a, i2) => out[a] = target[i2]);
+    ctx.output(0, ctx.dtype(0), out);
+  },
+  cost: () => NO_COMPUTE
+};
+var col2Im = {
+  nonParamInputs: [1, 2],
+  infer(ctx) {
+    const x2 = ctx.shape(0);
+    const image = ctx.dims(1);
+    const block = ctx.dims(2);
+    if (!image || !block)
+      ctx.fail("image_shape and block_shape must be constants");
+    const c = dim(dimPoly(x2[1]).floorDiv(numElements(block)));
+    ctx.output(0, ctx.dtype(0), [x2[0], c, ...image]);
+  },
+  // One addition per input element (overlapping blocks accumulate).
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.shape(0)), ctx.kernelOptions)
+};
+var imageDecoder = {
+  infer(ctx) {
+    const fmt2 = ctx.attrString("pixel_format", "RGB");
+    ctx.output(0, "uint8", [ctx.dataDependent("height"), ctx.dataDependent("width"), fmt2 === "Grayscale" ? 1 : 3]);
+  },
+  // Decoding cost depends on the codec; counted as one operation per output byte.
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.outShape(0)), ctx.kernelOptions)
+};
+var onnxAttention = {
+  nonParamInputs: [3],
+  infer(ctx) {
+    const q = ctx.shape(0);
+    const k = ctx.shape(1);
+    const v = ctx.shape(2);
+    let y;
+    if (q.length === 4)
+      y = [q[0], q[1], q[2], v[3]];
+    else {
+      const qHeads = ctx.attrInt("q_num_heads");
+      const kvHeads2 = ctx.attrInt("kv_num_heads");
+      if (!qHeads || !kvHeads2)
+        ctx.fail("3-D inputs need attributes q_num_heads and kv_num_heads");
+      y = [q[0], q[1], dim(dimPoly(v[2]).floorDiv(kvHeads2).mul(qHeads))];
+    }
+    ctx.output(0, ctx.dtype(0), y);
+    const kv4 = (s, heads) => s.length === 4 ? [...s] : [s[0], heads ?? 1, s[1], dim(dimPoly(s[2]).floorDiv(heads ?? 1))];
+    const past = (i2, cur) => ctx.hasInput(i2) ? [cur[0], cur[1], dim(dimPoly(ctx.shape(i2)[2]).add(dimPoly(cur[2]))), cur[3]] : cur;
+    const kvHeads = ctx.attrInt("kv_num_heads");
+    if (ctx.hasOutput(1))
+      ctx.output(1, ctx.dtype(1), past(4, kv4(k, kvHeads)));
+    if (ctx.hasOutput(2))
+      ctx.output(2, ctx.dtype(2), past(5, kv4(v, kvHeads)));
+    if (ctx.hasOutput(3))
+      ctx.output(3, ctx.dtype(0), [q[0], q.length === 4 ? q[1] : ctx.attrInt("q_num_heads") ?? 1, q.length === 4 ? q[2] : q[1], past(4, kv4(k, kvHeads))[2]]);
+  },
+  cost(ctx) {
+    const q = ctx.shape(0);
+    const heads = q.length === 4 ? q[1] : ctx.attrInt("q_num_heads") ?? 1;
+    const seqQ = q.length === 4 ? q[2] : q[1];
+    const kOut = ctx.hasOutput(1) ? ctx.outShape(1) : void 0;
+    const k = ctx.shape(1);
+    const seqK = kOut ? kOut[2] : k.length === 4 ? k[2] : k[1];
+    const y = ctx.outShape(0);
+    const headDim = q.length === 4 ? q[3] : dim(dimPoly(q[2]).floorDiv(heads));
+    const headDimV = y.length === 4 ? y[3] : dim(dimPoly(y[2]).floorDiv(heads));
+    return attentionCost({ batch: q[0], heads, seqQ, seqK, headDim, headDimV }, ctx.kernelOptions);
+  }
+};
+var onnxRotary = {
+  nonParamInputs: [3],
+  infer: (ctx) => ctx.output(0, ctx.dtype(0), ctx.shape(0)),
+  cost: (ctx) => elementwiseCost("Mul", numElements(ctx.shape(0)).mul(3), ctx.kernelOptions)
+};
+var nnRules = {
+  Adagrad: optimizer("Adagrad"),
+  AffineGrid: affineGrid,
+  Attention: onnxAttention,
+  CenterCropPad: centerCropPad,
+  Col2Im: col2Im,
+  ImageDecoder: imageDecoder,
+  RotaryEmbedding: onnxRotary,
+  Adam: optimizer("Adam"),
+  Bernoulli: randomLike(),
+  BlackmanWindow: windowOp(),
+  DequantizeLinear: dequantizeLinear,
+  Det: det,
+  DFT: dft,
+  DynamicQuantizeLinear: dynamicQuantizeLinear,
+  Gradient: gradient,
+  GridSample: gridSample,
+  GRU: recurrent2("gru"),
+  HammingWindow: windowOp(),
+  HannWindow: windowOp(),
+  ImageScaler: imageScaler,
+  LSTM: recurrent2("lstm"),
+  MaxRoiPool: maxRoiPool,
+  MelWeightMatrix: melWeightMatrix,
+  Momentum: optimizer("Momentum"),
+  Multinomial: multinomial,
+  NegativeLogLikelihoodLoss: nllLoss,
+  NonMaxSuppression: nms,
+  QuantizeLinear: quantizeLinear,
+  RandomNormal: randomFromShape(),
+  RandomNormalLike: randomLike(),
+  RandomUniform: randomFromShape(),
+  RandomUniformLike: randomLike(),
+  Resize: resize,
+  RNN: recurrent2("rnn"),
+  RoiAlign: roiAlign,
+  SoftmaxCrossEntropyLoss: sceLoss,
+  STFT: stft,
+  Upsample: upsample
+};
+
+// ../../packages/onnx/dist/ops/text.js
+var perElement2 = (ctx) => elementwiseCost("Equal", numElements(ctx.shape(0)), ctx.kernelOptions);
+var stringNormalizer = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const data = ctx.data(0);
+    const stop = ctx.attrStrings("stopwords") ?? [];
+    const sensitive = ctx.attrInt("is_case_sensitive", 0) === 1;
+    let n;
+    if (stop.length === 0)
+      n = s[s.length - 1];
+    else if (data && data.every((v) => typeof v === "string")) {
+      const norm = (w) => sensitive ? w : w.toLowerCase();
+      const set = new Set(stop.map(norm));
+      n = Math.max(1, data.filter((w) => !set.has(norm(w))).length);
+    } else
+      n = ctx.dataDependent("kept");
+    ctx.output(0, "string", s.length === 2 ? [s[0], n] : [n]);
+  },
+  cost: perElement2
+};
+var stringConcat = {
+  infer: (ctx) => ctx.output(0, "string", ctx.broadcast(ctx.shape(0), ctx.shape(1))),
+  cost: (ctx) => elementwiseCost("Add", numElements(ctx.outShape(0)), ctx.kernelOptions)
+};
+var regexFullMatch = {
+  infer: (ctx) => ctx.output(0, "bool", ctx.shape(0)),
+  cost: perElement2
+};
+var stringSplit = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    ctx.output(0, "string", [...s, ctx.dataDependent("tokens")]);
+    ctx.output(1, "int64", s);
+  },
+  cost: perElement2
+};
+var tfIdf = {
+  infer(ctx) {
+    const s = ctx.shape(0);
+    const idx = ctx.attrInts("ngram_indexes");
+    if (!idx || idx.length === 0)
+      ctx.fail("attribute ngram_indexes is required");
+    const width = Math.max(...idx) + 1;
+    ctx.output(0, "float32", s.length === 2 ? [s[0], width] : [width]);
+  },
+  // Every input position starts up to max_gram_length n-gram lookups.
+  cost: (ctx) => elementwiseCost("Equal", numElements(ctx.shape(0)).mul(ctx.attrInt("max_gram_length", 1)), ctx.kernelOptions)
+};
+var textRules = {
+  RegexFullMatch: regexFullMatch,
+  StringConcat: stringConcat,
+  StringNormalizer: stringNormalizer,
+  StringSplit: stringSplit,
+  TfIdfVectorizer: tfIdf
+};
+
+// ../../packages/onnx/dist/ops/index.js
+function e(op, since, rule, domain = "", until) {
+  if (!rule)
+    throw new Error(`registry: no rule object for ${domain ? `${domain}.` : ""}${op}`);
+  return until === void 0 ? { op, domain, since, rule } : { op, domain, since, until, rule };
+}
+var ONNX_RULES = [
+  e("Abs", 1, elementwiseRules.Abs),
+  e("Acos", 7, elementwiseRules.Acos),
+  e("Acosh", 9, elementwiseRules.Acosh),
+  e("Add", 1, elementwiseRules.Add),
+  e("AffineGrid", 20, nnRules.AffineGrid),
+  e("And", 1, elementwiseRules.And),
+  e("ArgMax", 1, reduceRules.ArgMax),
+  e("ArgMin", 1, reduceRules.ArgMin),
+  e("Asin", 7, elementwiseRules.Asin),
+  e("Asinh", 9, elementwiseRules.Asinh),
+  e("Atan", 7, elementwiseRules.Atan),
+  e("Atanh", 9, elementwiseRules.Atanh),
+  e("Attention", 23, nnRules.Attention),
+  e("AveragePool", 1, convRules.AveragePool),
+  e("BatchNormalization", 1, normalizationRules.BatchNormalization),
+  e("Bernoulli", 15, nnRules.Bernoulli),
+  e("BitShift", 11, elementwiseRules.BitShift),
+  e("BitwiseAnd", 18, elementwiseRules.BitwiseAnd),
+  e("BitwiseNot", 18, elementwiseRules.BitwiseNot),
+  e("BitwiseOr", 18, elementwiseRules.BitwiseOr),
+  e("BitwiseXor", 18, elementwiseRules.BitwiseXor),
+  e("BlackmanWindow", 17, nnRules.BlackmanWindow),
+  e("Cast", 1, shapeRules.Cast),
+  e("CastLike", 15, shapeRules.CastLike),
+  e("Ceil", 1, elementwiseRules.Ceil),
+  e("Celu", 12, elementwiseRules.Celu),
+  e("CenterCropPad", 18, nnRules.CenterCropPad),
+  e("Clip", 1, clipRule),
+  e("Col2Im", 18, nnRules.Col2Im),
+  e("Compress", 9, tensorRules.Compress),
+  e("Concat", 1, shapeRules.Concat),
+  e("ConcatFromSequence", 11, controlFlowRules.ConcatFromSequence),
+  e("Constant", 1, shapeRules.Constant),
+  e("ConstantOfShape", 9, shapeRules.ConstantOfShape),
+  e("Conv", 1, convRules.Conv),
+  e("ConvInteger", 10, convRules.ConvInteger),
+  e("ConvTranspose", 1, convRules.ConvTranspose),
+  e("Cos", 7, elementwiseRules.Cos),
+  e("Cosh", 9, elementwiseRules.Cosh),
+  e("CumSum", 11, tensorRules.CumSum),
+  e("DeformConv", 19, convRules.DeformConv),
+  e("DepthToSpace", 1, tensorRules.DepthToSpace),
+  e("DequantizeLinear", 10, nnRules.DequantizeLinear),
+  e("Det", 11, nnRules.Det),
+  e("DFT", 17, nnRules.DFT),
+  e("Div", 1, elementwiseRules.Div),
+  e("Dropout", 1, normalizationRules.Dropout),
+  e("DynamicQuantizeLinear", 11, nnRules.DynamicQuantizeLinear),
+  e("Einsum", 12, matmulRules.Einsum),
+  e("Elu", 1, elementwiseRules.Elu),
+  e("Equal", 1, elementwiseRules.Equal),
+  e("Erf", 9, elementwiseRules.Erf),
+  e("Exp", 1, elementwiseRules.Exp),
+  e("Expand", 8, shapeRules.Expand),
+  e("EyeLike", 9, tensorRules.EyeLike),
+  e("Flatten", 1, shapeRules.Flatten),
+  e("Floor", 1, elementwiseRules.Floor),
+  e("Gather", 1, shapeRules.Gather),
+  e("GatherElements", 11, tensorRules.GatherElements),
+  e("GatherND", 11, tensorRules.GatherND),
+  e("Gelu", 20, elementwiseRules.Gelu),
+  e("Gemm", 1, matmulRules.Gemm),
+  e("GlobalAveragePool", 1, convRules.GlobalAveragePool),
+  e("GlobalLpPool", 2, convRules.GlobalLpPool),
+  e("GlobalMaxPool", 1, convRules.GlobalMaxPool),
+  e("Greater", 1, elementwiseRules.Greater),
+  e("GreaterOrEqual", 12, elementwiseRules.GreaterOrEqual),
+  e("GridSample", 16, nnRules.GridSample),
+  e("GroupNormalization", 18, normalizationRules.GroupNormalization),
+  e("GRU", 1, nnRules.GRU),
+  e("HammingWindow", 17, nnRules.HammingWindow),
+  e("HannWindow", 17, nnRules.HannWindow),
+  e("Hardmax", 1, normalizationRules.Hardmax),
+  e("HardSigmoid", 1, elementwiseRules.HardSigmoid),
+  e("HardSwish", 14, elementwiseRules.HardSwish),
+  e("Identity", 1, shapeRules.Identity),
+  e("If", 1, controlFlowRules.If),
+  e("ImageDecoder", 20, nnRules.ImageDecoder),
+  e("ImageScaler", 1, nnRules.ImageScaler),
+  e("InstanceNormalization", 1, normalizationRules.InstanceNormalization),
+  e("IsInf", 10, elementwiseRules.IsInf),
+  e("IsNaN", 9, elementwiseRules.IsNaN),
+  e("LayerNormalization", 17, normalizationRules.LayerNormalization),
+  e("LeakyRelu", 1, elementwiseRules.LeakyRelu),
+  e("Less", 1, elementwiseRules.Less),
+  e("LessOrEqual", 12, elementwiseRules.LessOrEqual),
+  e("Log", 1, elementwiseRules.Log),
+  e("LogSoftmax", 1, normalizationRules.LogSoftmax),
+  e("Loop", 1, controlFlowRules.Loop),
+  e("LpNormalization", 1, normalizationRules.LpNormalization),
+  e("LpPool", 2, convRules.LpPool),
+  e("LRN", 1, normalizationRules.LRN),
+  e("LSTM", 1, nnRules.LSTM),
+  e("MatMul", 1, matmulRules.MatMul),
+  e("MatMulInteger", 10, matmulRules.MatMulInteger),
+  e("Max", 1, elementwiseRules.Max),
+  e("MaxPool", 1, convRules.MaxPool),
+  e("MaxRoiPool", 1, nnRules.MaxRoiPool),
+  e("MaxUnpool", 9, convRules.MaxUnpool),
+  e("Mean", 1, elementwiseRules.Mean),
+  e("MeanVarianceNormalization", 9, normalizationRules.MeanVarianceNormalization),
+  e("MelWeightMatrix", 17, nnRules.MelWeightMatrix),
+  e("Min", 1, elementwiseRules.Min),
+  e("Mish", 18, elementwiseRules.Mish),
+  e("Mod", 10, elementwiseRules.Mod),
+  e("Mul", 1, elementwiseRules.Mul),
+  e("Multinomial", 7, nnRules.Multinomial),
+  e("Neg", 1, elementwiseRules.Neg),
+  e("NegativeLogLikelihoodLoss", 12, nnRules.NegativeLogLikelihoodLoss),
+  e("NonMaxSuppression", 10, nnRules.NonMaxSuppression),
+  e("NonZero", 9, tensorRules.NonZero),
+  e("Not", 1, elementwiseRules.Not),
+  e("OneHot", 9, tensorRules.OneHot),
+  e("Optional", 15, controlFlowRules.Optional),
+  e("OptionalGetElement", 15, controlFlowRules.OptionalGetElement),
+  e("OptionalHasElement", 15, controlFlowRules.OptionalHasElement),
+  e("Or", 1, elementwiseRules.Or),
+  e("Pad", 1, tensorRules.Pad),
+  e("Pow", 1, elementwiseRules.Pow),
+  e("PRelu", 1, elementwiseRules.PRelu),
+  e("QLinearConv", 10, convRules.QLinearConv),
+  e("QLinearMatMul", 10, matmulRules.QLinearMatMul),
+  e("QuantizeLinear", 10, nnRules.QuantizeLinear),
+  e("RandomNormal", 1, nnRules.RandomNormal),
+  e("RandomNormalLike", 1, nnRules.RandomNormalLike),
+  e("RandomUniform", 1, nnRules.RandomUniform),
+  e("RandomUniformLike", 1, nnRules.RandomUniformLike),
+  e("Range", 11, shapeRules.Range),
+  e("Reciprocal", 1, elementwiseRules.Reciprocal),
+  e("ReduceL1", 1, reduceRules.ReduceL1),
+  e("ReduceL2", 1, reduceRules.ReduceL2),
+  e("ReduceLogSum", 1, reduceRules.ReduceLogSum),
+  e("ReduceLogSumExp", 1, reduceRules.ReduceLogSumExp),
+  e("ReduceMax", 1, reduceRules.ReduceMax),
+  e("ReduceMean", 1, reduceRules.ReduceMean),
+  e("ReduceMin", 1, reduceRules.ReduceMin),
+  e("ReduceProd", 1, reduceRules.ReduceProd),
+  e("ReduceSum", 1, reduceRules.ReduceSum),
+  e("ReduceSumSquare", 1, reduceRules.ReduceSumSquare),
+  e("RegexFullMatch", 20, textRules.RegexFullMatch),
+  e("Relu", 1, elementwiseRules.Relu),
+  e("Reshape", 1, shapeRules.Reshape),
+  e("Resize", 10, nnRules.Resize),
+  e("ReverseSequence", 10, tensorRules.ReverseSequence),
+  e("RMSNormalization", 23, normalizationRules.RMSNormalization),
+  e("RNN", 1, nnRules.RNN),
+  e("RoiAlign", 10, nnRules.RoiAlign),
+  e("RotaryEmbedding", 23, nnRules.RotaryEmbedding),
+  e("Round", 11, elementwiseRules.Round),
+  e("Scan", 8, controlFlowRules.Scan),
+  e("Scatter", 9, tensorRules.Scatter),
+  e("ScatterElements", 11, tensorRules.ScatterElements),
+  e("ScatterND", 11, tensorRules.ScatterND),
+  e("Selu", 1, elementwiseRules.Selu),
+  e("SequenceAt", 11, controlFlowRules.SequenceAt),
+  e("SequenceConstruct", 11, controlFlowRules.SequenceConstruct),
+  e("SequenceEmpty", 11, controlFlowRules.SequenceEmpty),
+  e("SequenceErase", 11, controlFlowRules.SequenceErase),
+  e("SequenceInsert", 11, controlFlowRules.SequenceInsert),
+  e("SequenceLength", 11, controlFlowRules.SequenceLength),
+  e("SequenceMap", 17, controlFlowRules.SequenceMap),
+  e("Shape", 1, shapeRules.Shape),
+  e("Shrink", 9, elementwiseRules.Shrink),
+  e("Sigmoid", 1, elementwiseRules.Sigmoid),
+  e("Sign", 9, elementwiseRules.Sign),
+  e("Sin", 7, elementwiseRules.Sin),
+  e("Sinh", 9, elementwiseRules.Sinh),
+  e("Size", 1, shapeRules.Size),
+  e("Slice", 1, shapeRules.Slice),
+  e("Softmax", 1, normalizationRules.Softmax),
+  e("SoftmaxCrossEntropyLoss", 12, nnRules.SoftmaxCrossEntropyLoss),
+  e("Softplus", 1, elementwiseRules.Softplus),
+  e("Softsign", 1, elementwiseRules.Softsign),
+  e("SpaceToDepth", 1, tensorRules.SpaceToDepth),
+  e("Split", 1, tensorRules.Split),
+  e("SplitToSequence", 11, controlFlowRules.SplitToSequence),
+  e("Sqrt", 1, elementwiseRules.Sqrt),
+  e("Squeeze", 1, shapeRules.Squeeze),
+  e("STFT", 17, nnRules.STFT),
+  e("StringConcat", 20, textRules.StringConcat),
+  e("StringNormalizer", 10, textRules.StringNormalizer),
+  e("StringSplit", 20, textRules.StringSplit),
+  e("Sub", 1, elementwiseRules.Sub),
+  e("Sum", 1, elementwiseRules.Sum),
+  e("Tan", 7, elementwiseRules.Tan),
+  e("Tanh", 1, elementwiseRules.Tanh),
+  e("TfIdfVectorizer", 9, textRules.TfIdfVectorizer),
+  e("ThresholdedRelu", 10, elementwiseRules.ThresholdedRelu),
+  e("Tile", 1, tensorRules.Tile),
+  e("TopK", 1, tensorRules.TopK),
+  e("Transpose", 1, shapeRules.Transpose),
+  e("Trilu", 14, tensorRules.Trilu),
+  e("Unique", 11, tensorRules.Unique),
+  e("Unsqueeze", 1, shapeRules.Unsqueeze),
+  e("Upsample", 7, nnRules.Upsample),
+  e("Where", 9, whereRule),
+  e("Xor", 1, elementwiseRules.Xor)
+];
+var CONTRIB_RULES = [
+  e("Attention", 1, contribRules.Attention, "com.microsoft"),
+  e("BiasAdd", 1, contribRules.BiasAdd, "com.microsoft"),
+  e("BiasGelu", 1, contribRules.BiasGelu, "com.microsoft"),
+  e("DynamicQuantizeMatMul", 1, contribRules.DynamicQuantizeMatMul, "com.microsoft"),
+  e("EmbedLayerNormalization", 1, contribRules.EmbedLayerNormalization, "com.microsoft"),
+  e("FastGelu", 1, contribRules.FastGelu, "com.microsoft"),
+  e("FusedConv", 1, contribRules.FusedConv, "com.microsoft"),
+  e("FusedMatMul", 1, contribRules.FusedMatMul, "com.microsoft"),
+  e("Gelu", 1, contribRules.Gelu, "com.microsoft"),
+  e("GroupQueryAttention", 1, contribRules.GroupQueryAttention, "com.microsoft"),
+  e("LayerNormalization", 1, contribRules.LayerNormalization, "com.microsoft"),
+  e("MatMulIntegerToFloat", 1, contribRules.MatMulIntegerToFloat, "com.microsoft"),
+  e("MatMulNBits", 1, contribRules.MatMulNBits, "com.microsoft"),
+  e("MultiHeadAttention", 1, contribRules.MultiHeadAttention, "com.microsoft"),
+  e("NhwcConv", 1, contribRules.NhwcConv, "com.microsoft"),
+  e("QLinearAdd", 1, contribRules.QLinearAdd, "com.microsoft"),
+  e("QLinearAveragePool", 1, contribRules.QLinearAveragePool, "com.microsoft"),
+  e("QLinearConcat", 1, contribRules.QLinearConcat, "com.microsoft"),
+  e("QLinearConv", 1, contribRules.QLinearConv, "com.microsoft"),
+  e("QLinearGlobalAveragePool", 1, contribRules.QLinearGlobalAveragePool, "com.microsoft"),
+  e("QLinearLeakyRelu", 1, contribRules.QLinearLeakyRelu, "com.microsoft"),
+  e("QLinearMatMul", 1, contribRules.QLinearMatMul, "com.microsoft"),
+  e("QLinearMul", 1, contribRules.QLinearMul, "com.microsoft"),
+  e("QLinearSigmoid", 1, contribRules.QLinearSigmoid, "com.microsoft"),
+  e("QuickGelu", 1, contribRules.QuickGelu, "com.microsoft"),
+  e("RotaryEmbedding", 1, contribRules.RotaryEmbedding, "com.microsoft"),
+  e("SimplifiedLayerNormalization", 1, contribRules.SimplifiedLayerNormalization, "com.microsoft"),
+  e("SkipLayerNormalization", 1, contribRules.SkipLayerNormalization, "com.microsoft"),
+  e("SkipSimplifiedLayerNormalization", 1, contribRules.SkipSimplifiedLayerNormalization, "com.microsoft"),
+  // DequantizeLinear / QuantizeLinear in the contrib domain behave as the ai.onnx ones.
+  e("DequantizeLinear", 1, nnRules.DequantizeLinear, "com.microsoft"),
+  e("QuantizeLinear", 1, nnRules.QuantizeLinear, "com.microsoft")
+];
+var ML_RULES = [
+  e("ArrayFeatureExtractor", 1, mlRules.ArrayFeatureExtractor, "ai.onnx.ml"),
+  e("Binarizer", 1, mlRules.Binarizer, "ai.onnx.ml"),
+  e("CastMap", 1, mlRules.CastMap, "ai.onnx.ml"),
+  e("CategoryMapper", 1, mlRules.CategoryMapper, "ai.onnx.ml"),
+  e("DictVectorizer", 1, mlRules.DictVectorizer, "ai.onnx.ml"),
+  e("FeatureVectorizer", 1, mlRules.FeatureVectorizer, "ai.onnx.ml"),
+  e("Imputer", 1, mlRules.Imputer, "ai.onnx.ml"),
+  e("LabelEncoder", 1, mlRules.LabelEncoder, "ai.onnx.ml"),
+  e("LinearClassifier", 1, mlRules.LinearClassifier, "ai.onnx.ml"),
+  e("LinearRegressor", 1, mlRules.LinearRegressor, "ai.onnx.ml"),
+  e("Normalizer", 1, mlRules.Normalizer, "ai.onnx.ml"),
+  e("OneHotEncoder", 1, mlRules.OneHotEncoder, "ai.onnx.ml"),
+  e("Scaler", 1, mlRules.Scaler, "ai.onnx.ml"),
+  e("SVMClassifier", 1, mlRules.SVMClassifier, "ai.onnx.ml"),
+  e("SVMRegressor", 1, mlRules.SVMRegressor, "ai.onnx.ml"),
+  e("TreeEnsembleClassifier", 1, mlRules.TreeEnsembleClassifier, "ai.onnx.ml"),
+  e("TreeEnsembleRegressor", 1, mlRules.TreeEnsembleRegressor, "ai.onnx.ml"),
+  e("ZipMap", 1, mlRules.ZipMap, "ai.onnx.ml")
+];
+var TRAINING_RULES = [
+  e("Adagrad", 1, nnRules.Adagrad, "ai.onnx.preview.training"),
+  e("Adam", 1, nnRules.Adam, "ai.onnx.preview.training"),
+  e("Gradient", 1, nnRules.Gradient, "ai.onnx.preview.training"),
+  e("Momentum", 1, nnRules.Momentum, "ai.onnx.preview.training")
+];
+var ALL_RULES = [...ONNX_RULES, ...CONTRIB_RULES, ...ML_RULES, ...TRAINING_RULES];
+var defaultRules = new RuleTable(ALL_RULES);
+
+// ../../packages/onnx/dist/profile.js
+var OnnxOptionsError = class extends ModelOptionsError {
+  name = "OnnxOptionsError";
+};
+function analyzeOnnx(source, options = {}) {
+  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
+  const def = toModelDef(model);
+  const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
+  for (const name of Object.keys(options.inputs ?? {}))
+    if (!inputNames.includes(name))
+      throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(", ") || "none"}`);
+  const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : void 0;
+  const result = inferModel(def, defaultRules, {
+    ...inputShapes ? { inputShapes } : {},
+    ...options.convention ? { convention: options.convention } : {}
+  });
+  return { model, def, result };
+}
+function nodeParamSum(result) {
+  let p = Poly.ZERO;
+  for (const n of result.nodes)
+    p = p.add(n.params);
+  for (const w of result.unusedParams)
+    p = p.add(numElements(w.dims));
+  return p;
+}
+var ONNX_TOOL = { name: "modelcost", version: "0.1.0" };
+function analyzedValue(name, v) {
+  if (!v)
+    return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
+  return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
+}
+function profileOnnx(source, options = {}) {
+  const { model, def, result } = analyzeOnnx(source, options);
+  const opsets = {};
+  for (const [d, v] of def.opsets)
+    opsets[d === "" ? "ai.onnx" : d] = v;
+  const nodes = result.nodes.map((n) => ({
+    name: n.name,
+    op: n.op,
+    domain: n.domain === "" ? "ai.onnx" : n.domain,
+    inputs: n.inputs.map((i2) => i2.name),
+    outputs: n.outputs.filter((o) => o.name !== "").map((o) => analyzedValue(o.name, o.value)),
+    ...n.cost ? { cost: n.cost } : { params: n.params },
+    ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
+    ...n.status === "ok" ? {} : { status: n.status }
+  }));
+  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
+  return buildReport({
+    tool: ONNX_TOOL,
+    model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
+    convention: options.convention ?? "macs+flops",
+    dims: options.dims ?? {},
+    inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
+    outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
+    nodes,
+    weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
+    ...result.unusedParams.length ? { params: nodeParamSum(result) } : {},
+    diagnostics
+  });
+}
+
+// ../../packages/report/dist/model-read.js
+function sniffFormat(head) {
+  if (head[0] === 80 && head[1] === 75)
+    return "keras-zip";
+  for (const b of head) {
+    if (b === 32 || b === 10 || b === 13 || b === 9 || b === 239 || b === 187 || b === 191)
+      continue;
+    return b === 123 || b === 34 ? "keras-json" : "onnx";
+  }
+  return "onnx";
+}
+var ModelReadError = class extends Error {
+  file;
+  code;
+  reason;
+  name = "ModelReadError";
+  constructor(file, code, reason) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+    this.code = code;
+    this.reason = reason;
+  }
+};
+var stripFile = (message, file) => message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+function profileWith(importer, source, options) {
+  try {
+    return importer(source, options);
+  } catch (e2) {
+    if (e2 instanceof ModelOptionsError)
+      throw new ModelReadError(options.file, "bad-option", e2.message);
+    if (e2 instanceof ModelImportError)
+      throw new ModelReadError(options.file, e2.code, stripFile(e2.message, options.file));
+    throw e2;
+  }
+}
+
+// ../../packages/report/dist/profile-model.js
+function profileModel(source, options) {
+  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+  return profileWith(format === "onnx" ? profileOnnx : profileKeras, source, options);
+}
+
+// ../../packages/report/dist/profile-input.js
+function profileInput(input, options) {
+  if (input instanceof Uint8Array)
+    return profileModel(bytesSource(input), options);
+  let src;
+  try {
+    src = openFileSource(input.file);
+  } catch (e2) {
+    throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
+  }
+  try {
+    return profileModel(src, options);
+  } finally {
+    src.close();
+  }
+}
+
+// ../../packages/report/dist/profile-worker.js
+var port = parentPort;
+if (port && workerData?.modelcostProfileWorker === true) {
+  port.on("message", (m2) => {
+    let res;
+    try {
+      res = { id: m2.id, report: profileInput(m2.input, m2.options) };
+    } catch (e2) {
+      res = e2 instanceof ModelReadError ? { id: m2.id, readError: { code: e2.code, reason: e2.reason } } : { id: m2.id, internalError: e2 instanceof Error ? e2.message : String(e2) };
+    }
+    port.postMessage(res);
+  });
+}
