@@ -88,6 +88,10 @@ export const MESSAGES = {
     `${file}: ${what} at byte ${offset} lists more than ${groupDigits(limit)} dims, a rank no real tensor has; ` +
     'the file is damaged or built to exhaust the reader.',
 
+  hugeTensor: (file: string, offset: number, tensor: string, dims: readonly number[]): string =>
+    `${file}: tensor ${quote(tensor)} at byte ${offset} has dims [${dims.slice(0, 8).join(', ')}${dims.length > 8 ? ', ...' : ''}], more than 2^53 elements or bytes; ` +
+    'no file holds such a tensor: it is damaged or built to exhaust the reader.',
+
   io: (file: string, offset: number, wanted: number, got: number): string =>
     `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
 
@@ -101,8 +105,6 @@ export const MESSAGES = {
     `tensor ${quote(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
   warnNegativeDim: (tensor: string, dims: readonly number[]): string =>
     `tensor ${quote(tensor)}: dims [${dims.join(', ')}] contain a negative size; counted as 0 elements`,
-  warnHugeTensor: (tensor: string, dims: readonly number[]): string =>
-    `tensor ${quote(tensor)}: dims [${dims.join(', ')}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node: string, attr: string): string =>
     `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
   warnUnknownDataType: (tensor: string, code: number): string =>

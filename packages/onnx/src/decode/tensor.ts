@@ -8,6 +8,7 @@ import type { WeightLocation } from '@modelcost/core';
 import { MESSAGES, PARTS } from '../messages.js';
 import { EMPTY_RECORD, compact, nested, record, repeatedInt64Number, stringEntry, int32Field, int64NumberField, type DecodeContext } from './context.js';
 import { ONNX_DATA_TYPE as T, isKnownDataType, onnxDType, tensorByteLength } from './dtype.js';
+import { OnnxTooLargeError } from './errors.js';
 import { WT_I32, WT_I64, WT_LEN, WT_VARINT, int64From, uint64From, decodeUtf8 } from './reader.js';
 import { SEGMENT, SPARSE_TENSOR, TENSOR } from './schema.js';
 import type { OnnxSparseTensor, OnnxTensor, OnnxTensorStorage } from './types.js';
@@ -143,14 +144,14 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
   if (elementCount < 0 || dims.some((d) => d < 0)) {
     c.warn('negative-dim', MESSAGES.warnNegativeDim(name, dims), start);
     elementCount = 0;
-  } else if (!Number.isSafeInteger(elementCount)) {
-    c.warn('huge-tensor', MESSAGES.warnHugeTensor(name, dims), start);
-  }
+  } else if (dims.includes(0)) elementCount = 0; // 0 * (a product past 2^1024) is NaN in doubles
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn('unknown-data-type', MESSAGES.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount);
+  // More than 2^53 elements or bytes (8 PiB): no file holds such a tensor, and no count of it is exact.
+  if (!Number.isSafeInteger(elementCount) || !Number.isSafeInteger(byteLength)) throw new OnnxTooLargeError(MESSAGES.hugeTensor(r.label, start, name, dims), r.file, start);
 
   // Which field holds the data: raw_data wins (onnx.proto: "If value not set, data is stored in
   // raw_data (if set) otherwise in type-specified field"), then the field matching the data type.

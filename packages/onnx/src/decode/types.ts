@@ -298,7 +298,7 @@ export interface OnnxTrainingInfo {
 
 /** A non-fatal oddity found while decoding (surfaced as a diagnostic by the importer). */
 export interface OnnxDecodeWarning {
-  readonly code: 'data-size' | 'data-count' | 'negative-dim' | 'huge-tensor' | 'duplicate-attribute' | 'unknown-data-type';
+  readonly code: 'data-size' | 'data-count' | 'negative-dim' | 'duplicate-attribute' | 'unknown-data-type';
   readonly message: string;
   /** Absolute byte offset of the message concerned. */
   readonly offset: number;

@@ -4,7 +4,7 @@
  * multiplicities, or with a WorkLimitError naming the limit, or with a clear error. Work is asserted
  * through the budget's own counters (nodes inferred), never through timings.
  */
-import { WorkBudget, WorkLimitError, type Report } from '@modelcost/core';
+import { countNumber, WorkBudget, WorkLimitError, type Report } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { analyzeOnnx, bytesSource, OnnxImportError, profileOnnx } from '../../src/index.js';
 import { boolScalar, concat, encodeModel, FLOAT, floats, fn, INT64, int64s, lenField, nd, varint, vi, BOOL } from './proto.js';
@@ -15,8 +15,8 @@ function runs(r: Report, op: string): { runs: number; macs: number } {
   let macs = 0;
   for (const x of r.nodes)
     if (x.op === op) {
-      n += x.multiplicity ?? 1;
-      macs += Number(x.macs) * (x.multiplicity ?? 1);
+      n += countNumber(x.multiplicity ?? 1);
+      macs += countNumber(x.macs) * countNumber(x.multiplicity ?? 1);
     }
   return { runs: n, macs };
 }
