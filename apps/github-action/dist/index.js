@@ -33355,7 +33355,7 @@ function buildReport(input) {
   }
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,
@@ -45263,8 +45263,8 @@ var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function storedReportProblem(r) {
   if (!isObj2(r))
     return "not a JSON object";
-  if (r.schemaVersion !== 1)
-    return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 1`;
+  if (r.schemaVersion !== 2)
+    return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 2 (regenerate the reports with this modelcost)`;
   if (!isObj2(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
     return "model: expected {path, format}";
   if (!isObj2(r.totals))

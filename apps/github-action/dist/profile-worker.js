@@ -1347,7 +1347,7 @@ function buildReport(input) {
   }
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { ...input.tool },
     model: input.model,
     convention: input.convention,

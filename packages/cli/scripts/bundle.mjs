@@ -10,7 +10,8 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'dist/bundle');
@@ -31,6 +32,20 @@ await build({
   // dynamic-import callback.
   supported: { 'dynamic-import': false },
   banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The worker thread `check` and `pr` profile each model in (@modelcost/report's isolated profiler finds
+// it beside the bundle: new URL('./profile-worker.js', import.meta.url)). ESM: this package is "type": "module".
+await build({
+  entryPoints: [resolve(dirname(createRequire(import.meta.url).resolve('@modelcost/report/package.json')), 'dist/profile-worker.js')],
+  outfile: resolve(out, 'profile-worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
 
 // The warm-up run compiles the code paths a profile takes, and the bin writes the cache when it

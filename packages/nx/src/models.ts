@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parseConfig, type ModelcostConfig } from '@modelcost/report';
+import { compileGlob, parseConfig, type ModelcostConfig } from '@modelcost/report';
 import picomatch from 'picomatch';
 
 /** The config file name looked for at and above a project root. */
@@ -79,7 +79,8 @@ export function configDir(configPath: string): string {
  */
 export function modelMatcher(configPath: string, globs: readonly string[]): (path: string) => boolean {
   const base = configDir(configPath);
-  const isMatch = picomatch([...globs], { dot: false });
+  // The same linear-time matcher as the review and `modelcost check` (no regex backtracking).
+  const isMatch = compileGlob(globs);
   return (path) => {
     if (!isUnder(path, base)) return false;
     const rel = base ? path.slice(base.length + 1) : path;

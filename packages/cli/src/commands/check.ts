@@ -25,7 +25,8 @@ export async function findModels(root: string, globs: readonly string[]): Promis
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name));
-      } else if (e.isFile()) {
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        // A link is listed too, so that it gets its own row (refused when it leads out of the root) rather than vanishing.
         const rel = relative(root, join(dir, e.name)).split(sep).join('/');
         if (isMatch(rel)) out.push(rel);
       }
@@ -47,7 +48,7 @@ export const checkCommand: Command = {
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
     // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.
-    const { addLatency, createIsolatedProfiler, evaluateBudgets, human, latencyKey, latencyPlan, ModelReadError, term, unprofiledBreaches } = await import('@modelcost/report');
+    const { addLatency, createIsolatedProfiler, evaluateBudgets, human, InternalProfileError, latencyKey, latencyPlan, ModelReadError, term, unprofiledBreaches } = await import('@modelcost/report');
     const { loadConfig } = await import('../config.js');
     const configPath = args.values.config as string | undefined;
     const config = loadConfig(io, io.cwd, configPath, true);
@@ -71,7 +72,8 @@ export const checkCommand: Command = {
           rows.push({ path, params: report.totals.params, flops: report.totals.flops, ...(report.latency.length ? { latencyMs } : {}) });
           breaches.push(...evaluateBudgets(config, path, report));
         } catch (e) {
-          const reason = e instanceof InputError ? e.message : e instanceof ModelReadError ? e.reason : (e as Error).message;
+          const reason =
+            e instanceof InputError ? e.message : e instanceof ModelReadError ? e.reason : e instanceof InternalProfileError ? `internal error while profiling (a bug in modelcost; please report it): ${e.detail}` : (e as Error).message;
           rows.push({ path, error: reason });
           // A model a budget covers and that cannot be profiled fails that budget.
           breaches.push(...unprofiledBreaches(config, path, reason));

@@ -97,8 +97,15 @@ export const prCommand: Command = {
       if (!parsed.value) throw new InputError(label, parsed.errors.map((e) => term(e, 400)).join(`\nmodelcost: ${label}: `));
       return parsed.value;
     };
-    const headConfig = readConfig(headSha, 'head');
     const baseConfig = readConfig(mergeBase, 'base') ?? parseConfig('').value!;
+    let headConfig;
+    try {
+      headConfig = readConfig(headSha, 'head');
+    } catch (e) {
+      // With budgets from the base, the change's own config cannot stop the review: say what is wrong with it and go on.
+      if (trust === 'head' || !(e instanceof InputError)) throw e;
+      io.stderr.write(`modelcost: ${term(e.file)}: ${term(e.message, 2000)} (the base's config decides this review)\n`);
+    }
     const { config, changes: configChanges } = trustedConfig(baseConfig, headConfig, trust);
     let reports;
     const reportsDir = args.values.reports as string | undefined;

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFil
 import { dirname, join, posix } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import type { Convention } from '@modelcost/core';
-import { addLatency, human, latencyPlan, ModelReadError, profileModel, type ReportsIndexEntry } from '@modelcost/report';
+import { addLatency, human, latencyPlan, ModelReadError, profileModel, term, type ReportsIndexEntry } from '@modelcost/report';
 import { openFileSource } from '@modelcost/onnx/node';
 import { ConfigError, findConfig, findProjectModels, loadConfig, normalizeRel } from '../../models.js';
 
@@ -84,11 +84,11 @@ export default async function profileExecutor(options: ProfileExecutorOptions, c
   let config;
   try {
     const loaded = loadConfig(ws, configPath);
-    for (const w of loaded.warnings) console.warn(`modelcost: ${configPath}: warning: ${w}`);
+    for (const w of loaded.warnings) console.warn(`modelcost: ${configPath}: warning: ${term(w, 400)}`);
     config = loaded.config;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    for (const p of e.problems) console.error(`modelcost: ${configPath}: ${p}`);
+    for (const p of e.problems) console.error(`modelcost: ${configPath}: ${term(p, 400)}`);
     return { success: false };
   }
   const allRoots = Object.values(context.projectsConfigurations.projects).map((p) => p.root);
@@ -114,7 +114,7 @@ export default async function profileExecutor(options: ProfileExecutorOptions, c
       report = addLatency(profileModel(source, { file: path, dims, convention }), plan);
     } catch (e) {
       if (!(e instanceof ModelReadError)) throw e;
-      console.error(`✗ ${path}: ${e.reason}`);
+      console.error(`✗ ${term(path)}: ${term(e.reason, 600)}`);
       failed++;
       continue;
     } finally {
@@ -124,7 +124,7 @@ export default async function profileExecutor(options: ProfileExecutorOptions, c
     mkdirSync(dirname(reportAbs), { recursive: true });
     writeFileSync(reportAbs, `${JSON.stringify(report, null, 2)}\n`);
     entries.push({ path, report: posix.normalize(reportRel), sha256: await sha256File(abs) });
-    console.log(`✓ ${path}: params ${human(report.totals.params)}, FLOPs ${human(report.totals.flops)}`);
+    console.log(`✓ ${term(path)}: params ${human(report.totals.params)}, FLOPs ${human(report.totals.flops)}`);
   }
   const index: ReportsIndex = { schemaVersion: 1, reports: entries };
   writeFileSync(join(outAbs, INDEX_FILE), `${JSON.stringify(index, null, 2)}\n`);
