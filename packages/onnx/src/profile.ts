@@ -6,7 +6,7 @@ import {
 } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
-import type { OnnxModel } from './decode/types.js';
+import type { OnnxDecodeWarning, OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
 import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
 import type { Val } from './infer/values.js';
@@ -54,20 +54,42 @@ export interface OnnxAnalysis {
  * `options.limits` allow; problems inside a readable model become diagnostics.
  */
 export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}): OnnxAnalysis {
+  let def: ModelDef | undefined;
+  let model: OnnxModel | undefined;
+  const result = decodeAndInfer(source, options, (m, d) => {
+    model = m;
+    def = d;
+  });
+  return { model: model!, def: def!, result };
+}
+
+/**
+ * The work of {@link analyzeOnnx}. `keep` sees the decoded model and its ModelDef; what it does not
+ * keep is garbage once inference starts (profileOnnx keeps neither: on a graph of 10^6 nodes they
+ * are a few hundred MB the report never reads).
+ */
+function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): InferResult {
   // The clock starts before decoding: the time limit covers the whole model.
   const budget = options.budget ?? new WorkBudget(options.limits, options.file);
-  const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
-  const def = toModelDef(model);
-  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
+  const def = decodeDef(source, options, keep);
+  const initializers = new Set(def.graph.initializers.map((w) => w.name));
+  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !initializers.has(n));
   for (const name of Object.keys(options.inputs ?? {}))
     if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
-  const result = inferModel(def, defaultRules, {
+  return inferModel(def, defaultRules, {
     budget,
     ...(inputShapes ? { inputShapes } : {}),
     ...(options.convention ? { convention: options.convention } : {}),
   });
-  return { model, def, result };
+}
+
+/** Decode and adapt, the decoded model held by nothing but `keep` once this returns. */
+function decodeDef(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): ModelDef {
+  const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
+  const def = toModelDef(model);
+  keep(model, def);
+  return def;
 }
 
 /** Params of every node plus initializers no node reads. */
@@ -99,9 +121,14 @@ function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
  * model costs more work than `options.limits` allow.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
-  const { model, def, result } = analyzeOnnx(source, options);
   const opsets: Record<string, number> = {};
-  for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
+  let producer = '';
+  let warnings: readonly OnnxDecodeWarning[] = [];
+  const result = decodeAndInfer(source, options, (model, def) => {
+    for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
+    producer = def.producer;
+    warnings = model.warnings;
+  });
   const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
     name: n.name,
     op: n.op,
@@ -112,10 +139,10 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
     ...(n.status === 'ok' ? {} : { status: n.status }),
   }));
-  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
+  const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
   return buildReport({
     tool: ONNX_TOOL,
-    model: { path: options.file ?? '', format: 'onnx', producer: def.producer, opsets },
+    model: { path: options.file ?? '', format: 'onnx', producer, opsets },
     convention: options.convention ?? 'macs+flops',
     dims: options.dims ?? {},
     inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),

@@ -12,10 +12,11 @@
  * {@link WorkLimitError} is the one thing that leaves {@link inferModel} by throwing.
  */
 import {
-  DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType, type Weight,
-  type WorkLimits,
+  DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType, type KernelOptions,
+  type Weight, type WorkLimits,
 } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
+import { polyRecent, Recent, shareable, valRecent } from './intern.js';
 import { InferenceError } from './errors.js';
 import { mentions, substituteVal, sumOverIterations, valMentions } from './induction.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
@@ -140,29 +141,78 @@ export class RuleTable {
   }
 }
 
-interface Scope {
-  readonly values: Map<string, Val | undefined>;
-  readonly parent?: Scope;
-  readonly opsets: ReadonlyMap<string, number>;
-  readonly path: string;
-  readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>;
+/** A slot no value was written to yet (unlike `undefined`, a value known to be unknown). */
+const UNSET: unique symbol = Symbol('unset');
+
+/**
+ * The values of one graph (or function body) being inferred. Names map to slots once, when the graph
+ * is planned (see {@link Engine.plan}): nodes then read and write their slots by index, so a graph of
+ * 10^6 nodes builds one name table, not three.
+ */
+class Scope {
+  readonly names = new Map<string, number>();
+  readonly slots: (Val | undefined | typeof UNSET)[] = [];
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly opsets: ReadonlyMap<string, number>,
+    readonly path: string,
+    readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>,
+  ) {}
+
+  /** The slot of `name`, made (unset) when new. */
+  slot(name: string): number {
+    let i = this.names.get(name);
+    if (i === undefined) {
+      i = this.slots.length;
+      this.names.set(name, i);
+      this.slots.push(UNSET);
+    }
+    return i;
+  }
+
+  set(name: string, v: Val | undefined): void {
+    this.slots[this.slot(name)] = v;
+  }
+
+  /** True when `name` has a value here (not looking at enclosing scopes). */
+  has(name: string): boolean {
+    const i = this.names.get(name);
+    return i !== undefined && this.slots[i] !== UNSET;
+  }
 }
 
 function lookup(scope: Scope | undefined, name: string): { found: boolean; value: Val | undefined } {
   for (let s = scope; s; s = s.parent) {
-    const v = s.values.get(name);
-    if (v !== undefined || s.values.has(name)) return { found: true, value: v };
+    const i = s.names.get(name);
+    if (i === undefined) continue;
+    const v = s.slots[i];
+    if (v !== UNSET) return { found: true, value: v };
   }
   return { found: false, value: undefined };
 }
 
-const bytesCache = new WeakMap<Val, Poly>();
+/** How a graph's nodes run: their order, and the slot each input and output name has in the scope. */
+interface Plan {
+  /** Node indices in topological order. */
+  readonly order: readonly number[];
+  /** Slot of each node's inputs, flattened (node i's start at `inStart[i]`; -1: omitted or not in this scope). */
+  readonly inSlots: Int32Array;
+  readonly inStart: Int32Array;
+  /** Same for outputs (-1: omitted). */
+  readonly outSlots: Int32Array;
+  readonly outStart: Int32Array;
+}
 
-/** Bytes of a value (0 when its shape is unknown; sequences count their known items). Memoised per value. */
+/** The last few values whose bytes were computed (values are shared, see intern.ts: repeats are common). */
+const BYTES_WAYS = 16;
+const bytesVals: (Val | undefined)[] = new Array<Val | undefined>(BYTES_WAYS);
+const bytesPolys: Poly[] = new Array<Poly>(BYTES_WAYS);
+let bytesNext = 0;
+
+/** Bytes of a value (0 when its shape is unknown; sequences count their known items). */
 export function valBytes(v: Val | undefined): Poly {
   if (!v) return Poly.ZERO;
-  const hit = bytesCache.get(v);
-  if (hit) return hit;
+  for (let i = 0; i < BYTES_WAYS; i++) if (bytesVals[i] === v) return bytesPolys[i]!;
   let b: Poly;
   switch (v.kind) {
     case 'tensor': {
@@ -183,7 +233,9 @@ export function valBytes(v: Val | undefined): Poly {
     case 'map':
       b = Poly.ZERO;
   }
-  bytesCache.set(v, b);
+  bytesVals[bytesNext] = v;
+  bytesPolys[bytesNext] = b;
+  bytesNext = (bytesNext + 1) % BYTES_WAYS;
   return b;
 }
 
@@ -294,8 +346,38 @@ function attrSignature(a: Attr | undefined): string {
   }
 }
 
+/** What a rule's context may ask of the engine, for one node: one object per node, methods shared. */
+class NodeServices implements EngineServices {
+  constructor(
+    private readonly engine: Engine,
+    private readonly scope: Scope,
+    private readonly name: string,
+  ) {}
+  get kernelOptions(): KernelOptions {
+    return this.engine.kernelOptions;
+  }
+  get unrolled(): number {
+    return this.engine.unrolled;
+  }
+  lookupValue(n: string): Val | undefined {
+    return lookup(this.scope, n).value;
+  }
+  freshDim(): Dim {
+    return this.engine.unknown.fresh();
+  }
+  dataDependentDim(nodeName: string, tag: string): Dim {
+    return this.engine.dataDependentDim(nodeName, tag);
+  }
+  warn(code: string, message: string): void {
+    this.engine.diag('warning', code, message, this.name);
+  }
+  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly, options?: SubgraphOptions): SubgraphResult {
+    return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options);
+  }
+}
+
 class Engine {
-  private readonly unknown = new UnknownDims();
+  readonly unknown = new UnknownDims();
   private readonly counted = new Set<Weight>();
   private readonly consumed = new Set<Weight>();
   /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
@@ -315,9 +397,14 @@ class Engine {
   private readonly calling: string[] = [];
   private readonly freeInputsCache = new WeakMap<GraphDef, string[]>();
   /** Product of the stepped loop iterations enclosing the node being inferred. */
-  private unrolled = 1;
+  unrolled = 1;
   private currentNode = '';
-  private readonly kernelOptions: { convention: Convention };
+  readonly kernelOptions: { convention: Convention };
+  /** Recent output values and cost polys, shared with equal ones (see intern.ts). */
+  private readonly vals = valRecent();
+  private readonly polys = polyRecent();
+  /** Costs made of the same (shared) polys are one object. */
+  private readonly costs = new Recent<NodeCost>((a, b) => a.macs === b.macs && a.flops === b.flops && a.params === b.params && a.bytesRead === b.bytesRead && a.bytesWritten === b.bytesWritten);
 
   constructor(
     private readonly model: ModelDef,
@@ -332,16 +419,16 @@ class Engine {
 
   run(): InferResult {
     const g = this.model.graph;
-    const values = new Map<string, Val | undefined>();
+    const scope = new Scope(undefined, this.model.opsets, '', valueInfoMap(g));
     const weights: Weight[] = [];
     for (const w of g.initializers) {
-      values.set(w.name, weightVal(w));
+      scope.set(w.name, weightVal(w));
       weights.push(w);
     }
     this.root.initializers = g.initializers;
     const inputs: { name: string; value: Val | undefined }[] = [];
     for (const vi of g.inputs) {
-      if (values.has(vi.name)) continue; // IR < 4: initializers are listed as inputs too; the initializer wins.
+      if (scope.has(vi.name)) continue; // IR < 4: initializers are listed as inputs too; the initializer wins.
       let v = this.options.inputValues?.get(vi.name) ?? typeToVal(vi.type, () => this.unknown.fresh());
       const override = this.options.inputShapes?.get(vi.name);
       if (override) {
@@ -351,10 +438,9 @@ class Engine {
           v = tensorVal(v.dtype, override, v.data);
         } else v = tensorVal('float32', override);
       }
-      values.set(vi.name, v);
+      scope.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
     }
-    const scope: Scope = { values, opsets: this.model.opsets, path: '', valueInfo: valueInfoMap(g) };
     this.runGraph(g, scope);
     const outputs = g.outputs.map((o) => {
       const inferred = lookup(scope, o.name).value;
@@ -419,7 +505,7 @@ class Engine {
     return { nodes, diagnostics };
   }
 
-  private diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
+  diag(severity: Diagnostic['severity'], code: string, message: string, node?: string): void {
     const d: Diagnostic = node !== undefined && node !== '' ? { severity, code, node, message } : { severity, code, message };
     this.frame.diagnostics.push(d);
   }
@@ -454,23 +540,89 @@ class Engine {
   }
 
   private runNodes(nodes: readonly NodeDef[], scope: Scope): void {
-    // SSA: a name produced twice makes every later reader see the last producer only.
-    const seen = new Set<string>();
-    for (const n of nodes)
-      for (const o of n.outputs) {
-        if (o === '') continue;
-        if (seen.has(o)) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
-        seen.add(o);
+    const plan = this.plan(nodes, scope);
+    for (const i of plan.order) this.runNode(nodes[i]!, scope, plan, i);
+  }
+
+  /**
+   * Give every name the graph's nodes write a slot (a name written twice: one slot, readers see the
+   * last writer, and a warning), resolve each input to its slot, and order the nodes so each comes
+   * after the producers of its inputs (exporters such as OnnxMLTools and PyTorch 1.x write unsorted
+   * graphs). Implicit inputs of sub-graphs count as dependencies. Cycles are reported (10 per graph,
+   * then one line for the rest) and broken in file order.
+   */
+  private plan(nodes: readonly NodeDef[], scope: Scope): Plan {
+    const n = nodes.length;
+    let nOut = 0;
+    let nIn = 0;
+    for (const node of nodes) {
+      nOut += node.outputs.length;
+      nIn += node.inputs.length;
+    }
+    const outSlots = new Int32Array(nOut);
+    const outStart = new Int32Array(n + 1);
+    // Producer node of each slot (-1: a graph input, initializer or outer name).
+    let producer = new Int32Array(Math.max(16, scope.slots.length + nOut)).fill(-1);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      outStart[i] = k;
+      const node = nodes[i]!;
+      for (const o of node.outputs) {
+        if (o === '') {
+          outSlots[k++] = -1;
+          continue;
+        }
+        const slot = scope.slot(o);
+        if (slot >= producer.length) {
+          const grown = new Int32Array(producer.length * 2).fill(-1);
+          grown.set(producer);
+          producer = grown;
+        }
+        if (producer[slot]! >= 0) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, node.name || node.opType);
+        producer[slot] = i;
+        outSlots[k++] = slot;
       }
+    }
+    outStart[n] = k;
+    const inSlots = new Int32Array(nIn);
+    const inStart = new Int32Array(n + 1);
+    const names = scope.names;
+    // Fast path: already sorted (exporters write nodes in order), checked while resolving the inputs.
+    let sorted = true;
+    k = 0;
+    for (let i = 0; i < n; i++) {
+      inStart[i] = k;
+      const node = nodes[i]!;
+      for (const x of node.inputs) {
+        const slot = x === '' ? undefined : names.get(x);
+        inSlots[k++] = slot ?? -1;
+        if (slot !== undefined && producer[slot]! >= i) sorted = false;
+      }
+      if (sorted && hasSubgraph(node))
+        for (const g of nodeSubgraphs(node))
+          for (const x of this.freeInputs(g)) {
+            const slot = names.get(x);
+            if (slot !== undefined && producer[slot]! >= i) sorted = false;
+          }
+    }
+    inStart[n] = k;
+    if (sorted) {
+      const order = new Array<number>(n);
+      for (let i = 0; i < n; i++) order[i] = i;
+      return { order, inSlots, inStart, outSlots, outStart };
+    }
     let cycles = 0;
-    const order = topoOrder(nodes, (msg) => {
+    const order = sortNodes(nodes, (x) => {
+      const slot = names.get(x);
+      return slot === undefined ? -1 : producer[slot]!;
+    }, (msg) => {
       if (++cycles <= MAX_CYCLE_DIAGNOSTICS) this.diag('warning', 'graph-cycle', msg);
     });
     if (cycles > MAX_CYCLE_DIAGNOSTICS) this.diag('warning', 'graph-cycle', `${cycles - MAX_CYCLE_DIAGNOSTICS} more cycles, each broken in file order`);
-    for (const node of order) this.runNode(node, scope);
+    return { order, inSlots, inStart, outSlots, outStart };
   }
 
-  private runNode(node: NodeDef, scope: Scope): void {
+  private runNode(node: NodeDef, scope: Scope, plan: Plan, index: number): void {
     const domain = normDomain(node.domain);
     const local = node.name || node.opType;
     const name = scope.path ? `${scope.path}/${local}` : local;
@@ -478,56 +630,38 @@ class Engine {
     this.currentNode = name;
     const nIn = node.inputs.length;
     const ins = new Array<Val | undefined>(nIn);
+    const base = plan.inStart[index]!;
     for (let i = 0; i < nIn; i++) {
       const n = node.inputs[i]!;
       if (n === '') continue;
-      const r = lookup(scope, n);
+      const slot = plan.inSlots[base + i]!;
+      const v = slot >= 0 ? scope.slots[slot] : UNSET;
+      if (v !== UNSET) {
+        ins[i] = v;
+        continue;
+      }
+      // Not written in this scope (yet): an enclosing scope's value, or missing.
+      const r = lookup(scope.parent, n);
       ins[i] = r.value;
       if (!r.found) this.diag('warning', 'missing-input', `input ${i} '${n}' is produced by no node, graph input or initializer`, name);
     }
 
     const fn = this.functions.size ? this.functions.get(`${domain}::${node.opType}`) : undefined;
-    const version = scope.opsets.get(domain) ?? 1;
-    const setOutputs = (vals: readonly (Val | undefined)[]): (Val | undefined)[] => {
-      const nOut = node.outputs.length;
-      const out = new Array<Val | undefined>(nOut);
-      const info = scope.valueInfo.size ? scope.valueInfo : undefined;
-      for (let i = 0; i < nOut; i++) {
-        const o = node.outputs[i]!;
-        if (o === '') continue;
-        const v = info ? this.crossCheck(o, vals[i], info.get(o)) : vals[i];
-        scope.values.set(o, v);
-        out[i] = v;
-        this.chargeData(v, name);
-      }
-      return out;
-    };
-    const record = (outs: (Val | undefined)[], cost: NodeCost | undefined, rule: OpRule | undefined, status: InferredNode['status']): NodeRecord =>
-      new NodeRecord(name, node.opType, domain, node.inputs, ins, node.outputs, outs, cost, rule, status, scope.path);
-
     if (fn) {
       const outs = this.callFunction(fn, node, ins, name);
-      if (outs) setOutputs(outs);
-      else this.frame.entries.push(record(setOutputs([]), undefined, undefined, 'error'));
+      if (outs) this.setOutputs(node, scope, plan, index, name, outs);
+      else this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, ins, node.outputs, this.setOutputs(node, scope, plan, index, name, []), undefined, undefined, 'error', scope.path));
       return;
     }
+    const version = scope.opsets.get(domain) ?? 1;
     const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
-      this.frame.entries.push(record(setOutputs([]), undefined, undefined, 'unsupported'));
+      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, ins, node.outputs, this.setOutputs(node, scope, plan, index, name, []), undefined, undefined, 'unsupported', scope.path));
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
 
-    const services: EngineServices = {
-      kernelOptions: this.kernelOptions,
-      unrolled: this.unrolled,
-      lookupValue: (n) => lookup(scope, n).value,
-      freshDim: () => this.unknown.fresh(),
-      dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
-      warn: (code, message) => this.diag('warning', code, message, name),
-      inferSubgraph: (graph, subInputs, label, multiplicity, opts) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, multiplicity, opts),
-    };
-    const ctx = new NodeContext(node, version, ins, services);
+    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name));
     let status: InferredNode['status'] = 'ok';
     const frame = this.frame;
     const mark = frame.entries.length;
@@ -536,7 +670,7 @@ class Engine {
     } catch (e) {
       status = this.inferFailure(e, name, node);
     }
-    const outs = setOutputs(status === 'ok' ? ctx.outputs() : []);
+    const outs = this.setOutputs(node, scope, plan, index, name, status === 'ok' ? ctx.outputs() : []);
     let cost: NodeCost | undefined;
     if (status === 'ok') {
       try {
@@ -546,10 +680,29 @@ class Engine {
         status = this.inferFailure(e, name, node);
       }
     }
-    const entry = record(outs, cost, rule, status);
+    const entry = new NodeRecord(name, node.opType, domain, node.inputs, ins, node.outputs, outs, cost, rule, status, scope.path);
     // The node itself goes before the sub-graph bodies it ran, keeping a readable order.
     if (mark === frame.entries.length) frame.entries.push(entry);
     else frame.entries.splice(mark, 0, entry);
+  }
+
+  /** Bind a node's outputs in its scope (declared value_info cross-checked, plain tensors shared with equal ones). */
+  private setOutputs(node: NodeDef, scope: Scope, plan: Plan, index: number, name: string, vals: readonly (Val | undefined)[]): (Val | undefined)[] {
+    const nOut = node.outputs.length;
+    const out = new Array<Val | undefined>(nOut);
+    const info = scope.valueInfo.size ? scope.valueInfo : undefined;
+    const base = plan.outStart[index]!;
+    for (let i = 0; i < nOut; i++) {
+      const slot = plan.outSlots[base + i]!;
+      if (slot < 0) continue;
+      const o = node.outputs[i]!;
+      let v = info ? this.crossCheck(o, vals[i], info.get(o)) : vals[i];
+      if (shareable(v)) v = this.vals.intern(v);
+      scope.slots[slot] = v;
+      out[i] = v;
+      this.chargeData(v, name);
+    }
+    return out;
   }
 
   /** Charge the budget for the constant data a value carries (shape-data propagation, known contents, sequence items). */
@@ -609,7 +762,8 @@ class Engine {
     }
     let bytesWritten = Poly.ZERO;
     for (const v of outs) bytesWritten = bytesWritten.add(valBytes(v));
-    return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
+    const p = this.polys;
+    return this.costs.intern({ macs: p.intern(rc.macs), flops: p.intern(rc.flops), params, bytesRead: p.intern(bytesRead), bytesWritten: p.intern(bytesWritten) });
   }
 
   private noteCreated(w: Weight): void {
@@ -618,7 +772,7 @@ class Engine {
     this.created.push(w);
   }
 
-  private dataDependentDim(nodeName: string, tag: string): Dim {
+  dataDependentDim(nodeName: string, tag: string): Dim {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, '_');
     let n = base;
     for (let i = 1; this.dataDependentNames.has(n); i++) n = `${base}_${i}`;
@@ -682,7 +836,7 @@ class Engine {
     f.diagnostics.length = 0;
   }
 
-  private inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, times: Poly, opts?: SubgraphOptions): SubgraphResult {
+  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, times: Poly, opts?: SubgraphOptions): SubgraphResult {
     const unrolled = this.unrolled * Math.max(1, opts?.unroll ?? 1);
     let key = `g${identityId(graph)}*${unrolled}`;
     for (const v of inputs) key += `|${valSignature(v)}`;
@@ -692,14 +846,13 @@ class Engine {
     if (!hit) {
       const frame = new Frame(path);
       const outputs = this.inFrame(frame, unrolled, path, () => {
-        const values = new Map<string, Val | undefined>();
-        for (const w of graph.initializers) values.set(w.name, weightVal(w));
+        const scope = new Scope(parent, parent.opsets, path, valueInfoMap(graph));
+        for (const w of graph.initializers) scope.set(w.name, weightVal(w));
         frame.initializers = graph.initializers;
         graph.inputs.forEach((vi, i) => {
           const given = inputs[i];
-          values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+          scope.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
         });
-        const scope: Scope = { values, parent, opsets: parent.opsets, path, valueInfo: valueInfoMap(graph) };
         this.runGraph(graph, scope);
         return graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type));
       });
@@ -745,8 +898,10 @@ class Engine {
   }
 
   private inlineFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string): (Val | undefined)[] {
-    const values = new Map<string, Val | undefined>();
-    fn.inputs.forEach((formal, i) => values.set(formal, ins[i]));
+    const opsets = new Map(this.model.opsets);
+    for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
+    const scope = new Scope(undefined, opsets, name, new Map());
+    fn.inputs.forEach((formal, i) => scope.set(formal, ins[i]));
     // Attribute references resolve against the call, also inside the body's nested sub-graphs.
     const resolve = (attrs: Readonly<Record<string, Attr>>): Record<string, Attr> => {
       const out: Record<string, Attr> = {};
@@ -762,11 +917,8 @@ class Engine {
     };
     const resolveGraph = (g: GraphDef): GraphDef => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
-    const opsets = new Map(this.model.opsets);
-    for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
-    const scope: Scope = { values, parent: undefined, opsets, path: name, valueInfo: new Map() };
     this.runNodes(nodes, scope);
-    return fn.outputs.map((o) => values.get(o));
+    return fn.outputs.map((o) => lookup(scope, o).value);
   }
 
   /** See {@link SubgraphResult.sumOver}. */
@@ -859,15 +1011,17 @@ export function weightVal(w: Weight): TensorVal {
 export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => void): NodeDef[] {
   const producer = new Map<string, number>();
   nodes.forEach((n, i) => n.outputs.forEach((o) => o !== '' && producer.set(o, i)));
-  const reads = nodes.map(nodeReads);
-  // Fast path: already sorted (exporters write nodes in order), checked without building the sets.
-  // (No value is produced under the name '', so an omitted input never counts as a dependency.)
-  if (reads.every((names, i) => names.every((x) => (producer.get(x) ?? -1) < i))) return [...nodes];
-  const deps = reads.map((names) => {
+  return sortNodes(nodes, (x) => producer.get(x) ?? -1, onCycle).map((i) => nodes[i]!);
+}
+
+/** Kahn's algorithm over `producerOf` (-1: no producer here), smallest index first; cycles broken in file order. */
+function sortNodes(nodes: readonly NodeDef[], producerOf: (name: string) => number, onCycle: (msg: string) => void): number[] {
+  const deps = nodes.map((n) => {
     const set = new Set<number>();
-    for (const x of names) {
-      const p = producer.get(x);
-      if (p !== undefined) set.add(p);
+    for (const x of nodeReads(n)) {
+      if (x === '') continue;
+      const p = producerOf(x);
+      if (p >= 0) set.add(p);
     }
     return set;
   });
@@ -876,7 +1030,7 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
   deps.forEach((d, i) => d.forEach((p) => p !== i && users[p]!.push(i)));
   const heap = new MinHeap();
   indeg.forEach((d, i) => d === 0 && heap.push(i));
-  const out: NodeDef[] = [];
+  const out: number[] = [];
   const done = new Uint8Array(nodes.length);
   // The first node not yet placed only moves forward: finding it for each of n cycles stays O(n) in all.
   let firstUndone = 0;
@@ -892,21 +1046,37 @@ export function topoOrder(nodes: readonly NodeDef[], onCycle: (msg: string) => v
     const i = heap.pop();
     if (done[i]) continue;
     done[i] = 1;
-    out.push(nodes[i]!);
+    out.push(i);
     for (const u of users[i]!) if (--indeg[u]! === 0 && !done[u]) heap.push(u);
   }
   return out;
 }
 
+/** True when a node holds a sub-graph attribute. */
+function hasSubgraph(n: NodeDef): boolean {
+  for (const k in n.attributes) {
+    const t = n.attributes[k]!.type;
+    if (t === 'graph' || t === 'graphs') return true;
+  }
+  return false;
+}
+
 /** Names a node reads: its inputs, and what its sub-graphs read from enclosing scopes. */
 function nodeReads(n: NodeDef): readonly string[] {
   let extra: string[] | undefined;
+  for (const g of nodeSubgraphs(n)) (extra ??= []).push(...subgraphFreeInputs(g));
+  return extra ? [...n.inputs, ...extra] : n.inputs;
+}
+
+/** The sub-graphs a node holds in its attributes. */
+function nodeSubgraphs(n: NodeDef): GraphDef[] {
+  const out: GraphDef[] = [];
   for (const k in n.attributes) {
     const a = n.attributes[k]!;
-    if (a.type === 'graph') (extra ??= []).push(...subgraphFreeInputs(a.value));
-    else if (a.type === 'graphs') for (const g of a.value) (extra ??= []).push(...subgraphFreeInputs(g));
+    if (a.type === 'graph') out.push(a.value);
+    else if (a.type === 'graphs') out.push(...a.value);
   }
-  return extra ? [...n.inputs, ...extra] : n.inputs;
+  return out;
 }
 
 /** Names a sub-graph reads from enclosing scopes (not produced inside it, not its inputs or initializers). */
