@@ -86,6 +86,22 @@ export class InvalidCountError extends ModelImportError {
   }
 }
 
+/** A few recent keys (compared by identity) and their values. */
+class Recent<K extends object, V> {
+  private readonly keys: (K | undefined)[] = new Array<K | undefined>(16);
+  private readonly values: (V | undefined)[] = new Array<V | undefined>(16);
+  private next = 0;
+  get(k: K): V | undefined {
+    for (let i = 0; i < 16; i++) if (this.keys[i] === k) return this.values[i];
+    return undefined;
+  }
+  set(k: K, v: V): void {
+    this.keys[this.next] = k;
+    this.values[this.next] = v;
+    this.next = (this.next + 1) & 15;
+  }
+}
+
 /** Build the Report. Pure; never throws on symbolic or unknown sizes. Throws {@link InvalidCountError} when a count comes out negative. */
 export function buildReport(input: ReportInput): Report {
   const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, input.dims);
@@ -95,13 +111,26 @@ export function buildReport(input: ReportInput): Report {
   };
   // `owner`/`field` name the value in the error: two strings rather than one label so a report of 100k
   // nodes does not build 500k labels it never uses.
+  // Importers share equal polys and shapes between nodes (a graph of 10^6 nodes repeats a few):
+  // the last few evaluations and JSON shapes are kept, so a repeat costs a comparison.
+  const evaluated = new Recent<Poly, bigint>();
   const evalBig = (p: Poly, owner: string | undefined, field: string): bigint => {
-    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    let v = evaluated.get(p);
+    if (v === undefined) {
+      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+      evaluated.set(p, v);
+    }
     if (v < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
   const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => toCount(evalBig(p, owner, field));
-  const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const shapes = new Recent<Shape, (number | string)[]>();
+  const jsonShape = (s: Shape): (number | string)[] => {
+    let j = shapes.get(s);
+    if (j === undefined) shapes.set(s, (j = s.map(dimToJSON)));
+    return j;
+  };
+  const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? jsonShape(v.shape) : null, dtype: v.dtype });
 
   const macsSum = new PolySum();
   const flopsSum = new PolySum();
@@ -121,7 +150,8 @@ export function buildReport(input: ReportInput): Report {
       op: n.op,
       domain: n.domain,
       ...(n.layer !== undefined ? { layer: n.layer } : {}),
-      inputs: [...n.inputs],
+      // The importer's list, not a copy: the report is plain data nobody changes.
+      inputs: n.inputs as string[],
       outputs: n.outputs.map(tensor),
       params: 0,
       macs: 0,
@@ -156,7 +186,13 @@ export function buildReport(input: ReportInput): Report {
   const params = input.params ?? paramsSum.value;
   const weightNames = new Set(input.weights.map((w) => w.name));
   const peak = peakLiveBytes(
-    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, 'bytes') })) })),
+    {
+      length: input.nodes.length,
+      inputs: (i) => input.nodes[i]!.inputs,
+      outputs: (i, write) => {
+        for (const o of input.nodes[i]!.outputs) write(o.name, evalBig(o.bytes, o.name, 'bytes'));
+      },
+    },
     input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, 'bytes') })),
     input.outputs.map((v) => v.name),
     weightNames,
