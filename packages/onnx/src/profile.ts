@@ -2,7 +2,7 @@
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
 import {
-  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report, type WorkLimits,
+  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report, type WorkLimits,
 } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
@@ -129,16 +129,27 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     producer = def.producer;
     warnings = model.warnings;
   });
-  const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
-    name: n.name,
-    op: n.op,
-    domain: n.domain === '' ? 'ai.onnx' : n.domain,
-    inputs: n.inputNames,
-    outputs: analyzedOutputs(n),
-    ...(n.cost ? { cost: n.cost } : { params: n.params }),
-    ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
-    ...(n.status === 'ok' ? {} : { status: n.status }),
-  }));
+  // Each node is made when buildReport asks for it (once, in order), and what it was made from is
+  // let go: no second list of 10^6 nodes, and the inferred ones leave as the report nodes arrive.
+  const inferred = result.nodes as (InferredNode | undefined)[];
+  const params = result.unusedParams.length ? nodeParamSum(result) : undefined;
+  const nodes: AnalyzedNodes = {
+    length: inferred.length,
+    at: (i) => {
+      const n = inferred[i]!;
+      inferred[i] = undefined;
+      return {
+        name: n.name,
+        op: n.op,
+        domain: n.domain === '' ? 'ai.onnx' : n.domain,
+        inputs: n.inputNames,
+        outputs: analyzedOutputs(n),
+        ...(n.cost ? { cost: n.cost } : { params: n.params }),
+        ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
+        ...(n.status === 'ok' ? {} : { status: n.status }),
+      };
+    },
+  };
   const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
   return buildReport({
     tool: ONNX_TOOL,
@@ -149,7 +160,7 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
-    ...(result.unusedParams.length ? { params: nodeParamSum(result) } : {}),
+    ...(params ? { params } : {}),
     diagnostics,
   });
 }

@@ -94,42 +94,87 @@ export function peakLiveBytes(
       }
     : (steps as LivenessSource);
   const n = src.length;
-  const lastUse = new Map<string, number>();
-  for (let i = 0; i < n; i++) for (const x of src.inputs(i)) if (x !== '') lastUse.set(x, i);
-  for (const o of graphOutputs) lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = new Map<string, number | bigint>();
-  const live = new ExactSum();
-  for (const gi of graphInputs) {
-    if (exclude.has(gi.name) || size.has(gi.name)) continue;
-    size.set(gi.name, gi.bytes);
-    live.add(gi.bytes);
+  // Each name gets a number once (one map lookup per occurrence); the rest runs on typed arrays.
+  const ids = new Map<string, number>();
+  const id = (name: string): number => {
+    let i = ids.get(name);
+    if (i === undefined) ids.set(name, (i = ids.size));
+    return i;
+  };
+  let inIds: Int32Array = new Int32Array(Math.max(16, n * 2));
+  let outIds: Int32Array = new Int32Array(Math.max(16, n));
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  const outBytes: (number | bigint)[] = [];
+  let ni = 0;
+  let no = 0;
+  const grow = (a: Int32Array, need: number): Int32Array => {
+    if (need <= a.length) return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  const record = (name: string, bytes: number | bigint): void => {
+    outIds = grow(outIds, no + 1);
+    outIds[no++] = id(name);
+    outBytes.push(bytes);
+  };
+  for (let i = 0; i < n; i++) {
+    inStart[i] = ni;
+    const xs = src.inputs(i);
+    inIds = grow(inIds, ni + xs.length);
+    for (const x of xs) inIds[ni++] = x === '' ? -1 : id(x);
+    outStart[i] = no;
+    src.outputs(i, record);
   }
+  inStart[n] = ni;
+  outStart[n] = no;
+  const EMPTY = '';
+  const emptyId = ids.get(EMPTY) ?? -1;
+  const inputIds = graphInputs.map((g) => id(g.name));
+  const excluded = new Uint8Array(ids.size + graphOutputs.length + 1);
+  for (const name of exclude) {
+    const i = ids.get(name);
+    if (i !== undefined) excluded[i] = 1;
+  }
+  // Last step reading each value (-1: never read; graph outputs live to the end).
+  const lastUse = new Int32Array(ids.size + graphOutputs.length + 1).fill(-1);
+  for (let i = 0; i < n; i++) for (let j = inStart[i]!; j < inStart[i + 1]!; j++) if (inIds[j]! >= 0) lastUse[inIds[j]!] = i;
+  for (const o of graphOutputs) {
+    const i = ids.get(o);
+    if (i !== undefined) lastUse[i] = 0x7fffffff;
+  }
+  // Bytes of each live value (undefined: not live).
+  const size: (number | bigint | undefined)[] = new Array<number | bigint | undefined>(ids.size);
+  const live = new ExactSum();
+  graphInputs.forEach((gi, k) => {
+    const i = inputIds[k]!;
+    if (excluded[i] || size[i] !== undefined) return;
+    size[i] = gi.bytes;
+    live.add(gi.bytes);
+  });
   let peak = live.copy();
   let atStep = n ? 0 : -1;
-  const free = (name: string): void => {
-    const b = size.get(name);
+  const free = (i: number): void => {
+    const b = size[i];
     if (b === undefined) return;
-    size.delete(name);
+    size[i] = undefined;
     live.sub(b);
   };
-  let step = 0;
-  const written: string[] = [];
-  const write = (name: string, bytes: number | bigint): void => {
-    written.push(name);
-    if (name === '' || exclude.has(name) || size.has(name)) return;
-    size.set(name, bytes);
-    live.add(bytes);
-  };
-  for (; step < n; step++) {
-    written.length = 0;
-    src.outputs(step, write);
+  for (let step = 0; step < n; step++) {
+    for (let j = outStart[step]!; j < outStart[step + 1]!; j++) {
+      const i = outIds[j]!;
+      if (i === emptyId || excluded[i] || size[i] !== undefined) continue;
+      size[i] = outBytes[j]!;
+      live.add(outBytes[j]!);
+    }
     if (live.above(peak)) {
       peak = live.copy();
       atStep = step;
     }
-    for (const x of src.inputs(step)) if (lastUse.get(x) === step) free(x);
+    for (let j = inStart[step]!; j < inStart[step + 1]!; j++) if (inIds[j]! >= 0 && lastUse[inIds[j]!] === step) free(inIds[j]!);
     // Outputs nobody reads die at once.
-    for (const o of written) if (!lastUse.has(o)) free(o);
+    for (let j = outStart[step]!; j < outStart[step + 1]!; j++) if (lastUse[outIds[j]!] === -1) free(outIds[j]!);
   }
   return { peakBytes: toCount(peak.value), atStep };
 }

@@ -41,6 +41,16 @@ export interface AnalyzedNode {
   readonly status?: 'unsupported' | 'error' | 'unknown-shape';
 }
 
+/**
+ * Nodes given by index: the importer makes each {@link AnalyzedNode} when asked, so a report of
+ * 10^6 nodes does not hold a second copy of every node while it is built. {@link buildReport} asks
+ * for each index once, in increasing order: an importer may let go of what it made a node from.
+ */
+export interface AnalyzedNodes {
+  readonly length: number;
+  at(i: number): AnalyzedNode;
+}
+
 /** A weight as the report counts it. */
 export interface AnalyzedWeight {
   readonly name: string;
@@ -56,7 +66,8 @@ export interface ReportInput {
   readonly dims: Readonly<Record<string, number>>;
   readonly inputs: readonly AnalyzedValue[];
   readonly outputs: readonly AnalyzedValue[];
-  readonly nodes: readonly AnalyzedNode[];
+  /** In topological order: a list, or a source that makes each node when asked. */
+  readonly nodes: readonly AnalyzedNode[] | AnalyzedNodes;
   /** Every weight of the model (for weightBytes; liveness excludes them). */
   readonly weights: readonly AnalyzedWeight[];
   /** Trainable part of the params, when the format says (Keras). */
@@ -139,12 +150,27 @@ export function buildReport(input: ReportInput): Report {
   const activationsSum = new PolySum();
   const unsupported = dict<number>();
   let supported = 0;
-  const nodes: ReportNode[] = input.nodes.map((n) => {
+  const list = input.nodes;
+  const source: AnalyzedNodes = Array.isArray(list) ? { length: list.length, at: (i) => (list as readonly AnalyzedNode[])[i]! } : (list as AnalyzedNodes);
+  // Each node is read once: its outputs' bytes are kept here for the liveness pass (which reads the
+  // names from the report nodes), by node: outputs of node i at outBytes[outStart[i]...].
+  const outBytes: bigint[] = [];
+  const outStart = new Int32Array(source.length + 1);
+  const nodes: ReportNode[] = new Array<ReportNode>(source.length);
+  for (let i = 0; i < source.length; i++) {
+    outStart[i] = outBytes.length;
+    nodes[i] = reportNode(source.at(i));
+  }
+  outStart[source.length] = outBytes.length;
+  function reportNode(n: AnalyzedNode): ReportNode {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
     if (n.status === 'unsupported') unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else supported++;
-    for (const o of n.outputs) activationsSum.add(o.bytes);
+    for (const o of n.outputs) {
+      activationsSum.add(o.bytes);
+      outBytes.push(evalBig(o.bytes, o.name, 'bytes'));
+    }
     const out: ReportNode = {
       name: n.name,
       op: n.op,
@@ -177,7 +203,7 @@ export function buildReport(input: ReportInput): Report {
     if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, n.name, 'multiplicity');
     if (n.status) out.status = n.status;
     return out;
-  });
+  }
 
   const macs = macsSum.value;
   const flops = flopsSum.value;
@@ -187,10 +213,11 @@ export function buildReport(input: ReportInput): Report {
   const weightNames = new Set(input.weights.map((w) => w.name));
   const peak = peakLiveBytes(
     {
-      length: input.nodes.length,
-      inputs: (i) => input.nodes[i]!.inputs,
+      length: nodes.length,
+      inputs: (i) => nodes[i]!.inputs,
       outputs: (i, write) => {
-        for (const o of input.nodes[i]!.outputs) write(o.name, evalBig(o.bytes, o.name, 'bytes'));
+        const outs = nodes[i]!.outputs;
+        for (let j = 0; j < outs.length; j++) write(outs[j]!.name, outBytes[outStart[i]! + j]!);
       },
     },
     input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, 'bytes') })),
@@ -241,7 +268,7 @@ export function buildReport(input: ReportInput): Report {
     ...(Object.keys(symbolic).length ? { symbolic } : {}),
     nodes,
     latency: [],
-    coverage: { nodes: input.nodes.length, supported, unsupported },
+    coverage: { nodes: source.length, supported, unsupported },
     diagnostics,
   };
 }
