@@ -152,6 +152,8 @@ const UNSET: unique symbol = Symbol('unset');
 class Scope {
   readonly names = new Map<string, number>();
   readonly slots: (Val | undefined | typeof UNSET)[] = [];
+  /** The name of each slot. */
+  readonly slotNames: string[] = [];
   constructor(
     readonly parent: Scope | undefined,
     readonly opsets: ReadonlyMap<string, number>,
@@ -166,6 +168,7 @@ class Scope {
       i = this.slots.length;
       this.names.set(name, i);
       this.slots.push(UNSET);
+      this.slotNames.push(name);
     }
     return i;
   }
@@ -562,31 +565,56 @@ class Engine {
     const outSlots = new Int32Array(nOut);
     const outStart = new Int32Array(n + 1);
     // Producer node of each slot (-1: a graph input, initializer or outer name).
-    let producer = new Int32Array(Math.max(16, scope.slots.length + nOut)).fill(-1);
+    const producer = new Int32Array(scope.slots.length + nOut).fill(-1);
+    // Fast path: every output name is new (one map write each); a name seen before (written twice,
+    // or also an input or initializer) shows as a map that did not grow, and the slow path redoes it.
+    const names = scope.names;
+    const before = names.size;
+    const slots = scope.slots;
+    let fresh = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
       outStart[i] = k;
-      const node = nodes[i]!;
-      for (const o of node.outputs) {
+      for (const o of nodes[i]!.outputs) {
         if (o === '') {
           outSlots[k++] = -1;
           continue;
         }
-        const slot = scope.slot(o);
-        if (slot >= producer.length) {
-          const grown = new Int32Array(producer.length * 2).fill(-1);
-          grown.set(producer);
-          producer = grown;
-        }
-        if (producer[slot]! >= 0) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, node.name || node.opType);
+        const slot = slots.length;
+        names.set(o, slot);
+        slots.push(UNSET);
+        scope.slotNames.push(o);
         producer[slot] = i;
         outSlots[k++] = slot;
+        fresh++;
       }
     }
     outStart[n] = k;
+    if (names.size !== before + fresh) {
+      // Undo (the inputs and initializers the map had before keep their slots), then give repeated
+      // names one slot (readers see the last writer) and say so.
+      names.clear();
+      for (let i = 0; i < before; i++) names.set(scope.slotNames[i]!, i);
+      slots.length = before;
+      scope.slotNames.length = before;
+      producer.fill(-1);
+      k = 0;
+      for (let i = 0; i < n; i++) {
+        const node = nodes[i]!;
+        for (const o of node.outputs) {
+          if (o === '') {
+            k++;
+            continue;
+          }
+          const slot = scope.slot(o);
+          if (producer[slot]! >= 0) this.diag('warning', 'duplicate-output', `value '${o}' is produced by more than one node: readers see the last one`, node.name || node.opType);
+          producer[slot] = i;
+          outSlots[k++] = slot;
+        }
+      }
+    }
     const inSlots = new Int32Array(nIn);
     const inStart = new Int32Array(n + 1);
-    const names = scope.names;
     // Fast path: already sorted (exporters write nodes in order), checked while resolving the inputs.
     let sorted = true;
     k = 0;
@@ -594,7 +622,22 @@ class Engine {
       inStart[i] = k;
       const node = nodes[i]!;
       for (const x of node.inputs) {
-        const slot = x === '' ? undefined : names.get(x);
+        if (x === '') {
+          inSlots[k++] = -1;
+          continue;
+        }
+        // Most inputs are an output of the node just before (a chain): the decoder hands out one
+        // string per name, so an identity check finds it without the map.
+        let slot: number | undefined;
+        if (i > 0) {
+          const prev = nodes[i - 1]!.outputs;
+          for (let j = 0; j < prev.length; j++)
+            if (prev[j] === x) {
+              slot = outSlots[outStart[i - 1]! + j]!;
+              break;
+            }
+        }
+        slot ??= names.get(x);
         inSlots[k++] = slot ?? -1;
         if (slot !== undefined && producer[slot]! >= i) sorted = false;
       }

@@ -92,6 +92,27 @@ describe('inference engine', () => {
     expect(r.nodes.map((n) => n.op)).toEqual(['Transpose', 'Relu']);
   });
 
+  it("a name written twice is one value (readers see the last writer, with a warning); a node may write a graph input's name", () => {
+    // t is written by Relu, then by Transpose; z reads t. x is a graph input that Neg also writes:
+    // Sigmoid, reading x, then depends on Neg and sees its [3, 2].
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
+      outputs: [{ name: 'z', type: undefined }, { name: 'x2', type: undefined }],
+      nodes: [
+        node('Relu', ['x'], ['t']),
+        node('Transpose', ['x'], ['t'], { perm: a.is([1, 0]) }),
+        node('Identity', ['t'], ['z']),
+        node('Sigmoid', ['x'], ['x2']),
+        node('Neg', ['z'], ['x']),
+      ],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-output').map((d) => d.message)).toEqual(["value 't' is produced by more than one node: readers see the last one"]);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['3', '2']);
+    expect(shapeOf(r.outputs[1]!.value)).toEqual(['3', '2']);
+    expect(r.nodes.map((n) => n.op)).toEqual(['Relu', 'Transpose', 'Identity', 'Neg', 'Sigmoid']);
+  });
+
   it('reports an op without a rule as unsupported and goes on', () => {
     const g = graph({
       inputs: [{ name: 'x', type: tt('float32', [4]) }],
