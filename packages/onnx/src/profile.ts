@@ -72,10 +72,13 @@ function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (
   // The clock starts before decoding: the time limit covers the whole model.
   const budget = options.budget ?? new WorkBudget(options.limits, options.file);
   const def = decodeDef(source, options, keep);
-  const initializers = new Set(def.graph.initializers.map((w) => w.name));
-  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !initializers.has(n));
-  for (const name of Object.keys(options.inputs ?? {}))
-    if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
+  const wanted = Object.keys(options.inputs ?? {});
+  if (wanted.length) {
+    const initializers = new Set(def.graph.initializers.map((w) => w.name));
+    const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !initializers.has(n));
+    for (const name of wanted)
+      if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
+  }
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
   return inferModel(def, defaultRules, {
     budget,

@@ -132,11 +132,15 @@ export function peakLiveBytes(
   const EMPTY = '';
   const emptyId = ids.get(EMPTY) ?? -1;
   const inputIds = graphInputs.map((g) => id(g.name));
-  const excluded = new Uint8Array(ids.size + graphOutputs.length + 1);
-  for (const name of exclude) {
-    const i = ids.get(name);
-    if (i !== undefined) excluded[i] = 1;
-  }
+  // Whether each numbered value is excluded, asked of `exclude` when first needed (a model of 10^6
+  // weights and a few nodes asks a few times): 0 not asked, 1 excluded, 2 not.
+  const exclusion = new Uint8Array(ids.size + graphOutputs.length + 1);
+  const names: string[] = new Array<string>(ids.size);
+  for (const [name, i] of ids) names[i] = name;
+  const excluded = (i: number): boolean => {
+    if (exclusion[i] === 0) exclusion[i] = exclude.has(names[i]!) ? 1 : 2;
+    return exclusion[i] === 1;
+  };
   // Last step reading each value (-1: never read; graph outputs live to the end).
   const lastUse = new Int32Array(ids.size + graphOutputs.length + 1).fill(-1);
   for (let i = 0; i < n; i++) for (let j = inStart[i]!; j < inStart[i + 1]!; j++) if (inIds[j]! >= 0) lastUse[inIds[j]!] = i;
@@ -149,7 +153,7 @@ export function peakLiveBytes(
   const live = new ExactSum();
   graphInputs.forEach((gi, k) => {
     const i = inputIds[k]!;
-    if (excluded[i] || size[i] !== undefined) return;
+    if (excluded(i) || size[i] !== undefined) return;
     size[i] = gi.bytes;
     live.add(gi.bytes);
   });
@@ -164,7 +168,7 @@ export function peakLiveBytes(
   for (let step = 0; step < n; step++) {
     for (let j = outStart[step]!; j < outStart[step + 1]!; j++) {
       const i = outIds[j]!;
-      if (i === emptyId || excluded[i] || size[i] !== undefined) continue;
+      if (i === emptyId || size[i] !== undefined || excluded(i)) continue;
       size[i] = outBytes[j]!;
       live.add(outBytes[j]!);
     }

@@ -210,7 +210,17 @@ export function buildReport(input: ReportInput): Report {
   const moved = movedSum.value;
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
-  const weightNames = new Set(input.weights.map((w) => w.name));
+  // Liveness asks whether a value a node writes (or a graph input) is a weight: a set of the weights,
+  // or of the written names that are weights, whichever is smaller (10^6 initializers and a few nodes).
+  const written = input.nodes.length + input.inputs.length;
+  let weightNames: Set<string>;
+  if (input.weights.length <= written) weightNames = new Set(input.weights.map((w) => w.name));
+  else {
+    const names = new Set<string>(input.inputs.map((v) => v.name));
+    for (const n of nodes) for (const o of n.outputs) names.add(o.name);
+    weightNames = new Set<string>();
+    for (const w of input.weights) if (names.has(w.name)) weightNames.add(w.name);
+  }
   const peak = peakLiveBytes(
     {
       length: nodes.length,
@@ -224,12 +234,20 @@ export function buildReport(input: ReportInput): Report {
     input.outputs.map((v) => v.name),
     weightNames,
   );
+  // Summed as a number while exact (no bigint per weight), as a bigint beyond 2^53.
+  let weightBytesN = 0;
   let weightBytes = 0n;
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
     if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
-    weightBytes += BigInt(w.byteLength);
+    const s = weightBytesN + w.byteLength;
+    if (Number.isSafeInteger(s)) weightBytesN = s;
+    else {
+      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
+      weightBytesN = 0;
+    }
   }
+  weightBytes += BigInt(weightBytesN);
 
   const totals: Report['totals'] = {
     params: evalPoly(params, undefined, 'params'),

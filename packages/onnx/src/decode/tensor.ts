@@ -208,10 +208,16 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
     }
   }
 
+  // The usual shapes are one object literal each (a property added later moves every property of the
+  // object out of line: on 10^6 small initializers that is 40 MB), and values are cut to their length.
+  const d = compact(dims);
+  const m = metadata ?? EMPTY_RECORD;
   const tensor: {
     -readonly [K in keyof OnnxTensor]: OnnxTensor[K];
-  } = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
-  if (values !== undefined) tensor.values = values;
+  } =
+    values !== undefined
+      ? { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start, values: values.length <= 16 ? values.slice() : values }
+      : { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start };
   if (strings !== undefined) tensor.strings = strings;
   if (externalData !== undefined) tensor.externalData = externalData;
   if (segment !== undefined) tensor.segment = segment;

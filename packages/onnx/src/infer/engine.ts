@@ -173,8 +173,11 @@ class Scope {
     return i;
   }
 
+  /** Give `name` a new slot holding `v` (a name defined again: the later definition wins, as a map write would). */
   set(name: string, v: Val | undefined): void {
-    this.slots[this.slot(name)] = v;
+    this.names.set(name, this.slots.length);
+    this.slots.push(v);
+    this.slotNames.push(name);
   }
 
   /** True when `name` has a value here (not looking at enclosing scopes). */
@@ -569,8 +572,8 @@ class Engine {
     // Fast path: every output name is new (one map write each); a name seen before (written twice,
     // or also an input or initializer) shows as a map that did not grow, and the slow path redoes it.
     const names = scope.names;
-    const before = names.size;
     const slots = scope.slots;
+    const before = names.size;
     let fresh = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
@@ -591,12 +594,12 @@ class Engine {
     }
     outStart[n] = k;
     if (names.size !== before + fresh) {
-      // Undo (the inputs and initializers the map had before keep their slots), then give repeated
-      // names one slot (readers see the last writer) and say so.
+      // Undo (the inputs and initializers the map had before keep their slots: a name defined twice,
+      // its later slot), then give repeated names one slot (readers see the last writer) and say so.
       names.clear();
-      for (let i = 0; i < before; i++) names.set(scope.slotNames[i]!, i);
-      slots.length = before;
-      scope.slotNames.length = before;
+      for (let i = 0; i < slots.length - fresh; i++) names.set(scope.slotNames[i]!, i);
+      slots.length -= fresh;
+      scope.slotNames.length = slots.length;
       producer.fill(-1);
       k = 0;
       for (let i = 0; i < n; i++) {
@@ -1043,7 +1046,10 @@ function valueInfoMap(g: GraphDef): Map<string, TypeInfo | undefined> {
 
 /** The value of a weight: its dims, dtype and (when small and decoded) contents. */
 export function weightVal(w: Weight): TensorVal {
-  return tensorVal(w.dtype as DType, w.dims, w.values?.map((x) => (typeof x === 'bigint' ? Number(x) : x)), w);
+  const v = w.values;
+  // The decoded values themselves unless one is a bigint (an int64 beyond 2^53): no copy per weight.
+  const data = v && v.some((x) => typeof x === 'bigint') ? v.map((x) => (typeof x === 'bigint' ? Number(x) : x)) : (v as readonly number[] | undefined);
+  return tensorVal(w.dtype as DType, w.dims, data, w);
 }
 
 /**
