@@ -23,13 +23,18 @@ export function writeReportJson(value: Report | readonly Report[], sink: TextSin
     sink.write(`${JSON.stringify(value, null, 2)}\n`);
     return;
   }
-  let buf = '';
+  // Pieces joined once per chunk (appending to one string builds a rope that is flattened on write).
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (pending.length) sink.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
   const put = (s: string): void => {
-    buf += s;
-    if (buf.length >= CHUNK) {
-      sink.write(buf);
-      buf = '';
-    }
+    pending.push(s);
+    size += s.length;
+    if (size >= CHUNK) flush();
   };
   parts.forEach((part, k) => {
     put(part);
@@ -42,9 +47,14 @@ export function writeReportJson(value: Report | readonly Report[], sink: TextSin
     // The indent of the line the array opens on, plus one level for its items.
     const indent = part.slice(part.lastIndexOf('\n') + 1).match(/^ */)![0];
     put('[\n');
-    nodes.forEach((n, i) => put(`${indent}  ${JSON.stringify(n)}${i === nodes.length - 1 ? '\n' : ',\n'}`));
+    const lead = `${indent}  `;
+    for (let i = 0; i < nodes.length; i++) {
+      put(lead);
+      put(JSON.stringify(nodes[i]));
+      put(i === nodes.length - 1 ? '\n' : ',\n');
+    }
     put(`${indent}]`);
   });
   put('\n');
-  if (buf) sink.write(buf);
+  flush();
 }

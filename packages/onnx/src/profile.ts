@@ -114,7 +114,8 @@ function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
 /** A node's requested outputs as the report sees them. */
 function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
   const out: AnalyzedValue[] = [];
-  for (let i = 0; i < n.outputNames.length; i++) if (n.outputNames[i] !== '') out.push(analyzedValue(n.outputNames[i]!, n.outputValues[i]));
+  const vals = n.outputValues;
+  for (let i = 0; i < n.outputNames.length; i++) if (n.outputNames[i] !== '') out.push(analyzedValue(n.outputNames[i]!, vals[i]));
   return out;
 }
 

@@ -116,14 +116,31 @@ export function peakLiveBytes(
   };
   const record = (name: string, bytes: number | bigint): void => {
     outIds = grow(outIds, no + 1);
-    outIds[no++] = id(name);
+    outIds[no] = id(name);
+    outNames[no++] = name;
     outBytes.push(bytes);
   };
+  // The names the step before wrote, for the usual case of a step reading them (a chain): an
+  // importer passes the same string objects, so the comparison is quick and the map is not asked.
+  const outNames: string[] = [];
   for (let i = 0; i < n; i++) {
     inStart[i] = ni;
     const xs = src.inputs(i);
     inIds = grow(inIds, ni + xs.length);
-    for (const x of xs) inIds[ni++] = x === '' ? -1 : id(x);
+    const p0 = i > 0 ? outStart[i - 1]! : 0;
+    for (const x of xs) {
+      if (x === '') {
+        inIds[ni++] = -1;
+        continue;
+      }
+      let k = -1;
+      for (let j = p0; j < no; j++)
+        if (outNames[j] === x) {
+          k = outIds[j]!;
+          break;
+        }
+      inIds[ni++] = k >= 0 ? k : id(x);
+    }
     outStart[i] = no;
     src.outputs(i, record);
   }
