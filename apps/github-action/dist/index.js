@@ -415,12 +415,12 @@ var require_errors = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message, statusCode, headers, body) {
+      constructor(message, statusCode, headers, body2) {
         super(message);
         this.name = "ResponseStatusCodeError";
         this.message = message || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -976,8 +976,8 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -986,26 +986,26 @@ var require_util = __commonJS({
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
             assert(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -1125,21 +1125,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream.isDestroyed?.(body2));
     }
     function destroy(stream2, err2) {
       if (stream2 == null || !isStream(stream2) || isDestroyed(stream2)) {
@@ -1254,14 +1254,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -1680,7 +1680,7 @@ var require_request = __commonJS({
       constructor(origin, {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -1728,10 +1728,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -1747,16 +1747,16 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
@@ -3328,11 +3328,11 @@ var require_data_url = __commonJS({
       }
       position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -3346,7 +3346,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url, excludeFragment = false) {
       if (!excludeFragment) {
@@ -4622,12 +4622,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e2) {
         errorSteps(e2);
         return;
@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value2 = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value2 = list2.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -5241,16 +5241,16 @@ var require_formdata_parser = __commonJS({
         }
         let { name, filename, contentType, encoding } = result;
         position2.position += 2;
-        let body;
+        let body2;
         {
           const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body2 = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
         if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
@@ -5264,9 +5264,9 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value2 = new File([body], filename, { type: contentType });
+          value2 = new File([body2], filename, { type: contentType });
         } else {
-          value2 = utf8DecodeBytes(Buffer.from(body));
+          value2 = utf8DecodeBytes(Buffer.from(body2));
         }
         assert(isUSVString(name));
         assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
@@ -5594,8 +5594,8 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream, source, length };
-      return [body, type];
+      const body2 = { stream, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
@@ -5604,13 +5604,13 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       }
       return extractBody(object, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted(state) {
@@ -5705,8 +5705,8 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       return promise.promise;
     }
     function bodyUnusable(object) {
-      const body = object[kState].body;
-      return body != null && (body.stream.locked || util.isDisturbed(body.stream));
+      const body2 = object[kState].body;
+      return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -5956,14 +5956,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants3.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err2) {
@@ -6457,20 +6457,20 @@ var require_client_h1 = __commonJS({
     }
     function writeH1(client, request2) {
       const { method, path, host, upgrade, blocking, reset } = request2;
-      let { body, headers, contentLength } = request2;
+      let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util.isFormDataLike(body)) {
+      if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request2.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body) && request2.contentType == null) {
-        const contentType = body.type;
+      } else if (util.isBlobLike(body2) && request2.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
@@ -6480,10 +6480,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util.bodyLength(body);
+      const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request2.contentLength;
@@ -6511,7 +6511,7 @@ var require_client_h1 = __commonJS({
           return;
         }
         util.errorRequest(client, request2, error2 || new RequestAbortedError());
-        util.destroy(body);
+        util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -6572,26 +6572,26 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
-      if (!body || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
         }
-      } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
-      } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isStream(body2)) {
+        writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
+      } else if (util.isIterable(body2)) {
+        writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
@@ -6611,13 +6611,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err2 = new RequestAbortedError();
@@ -6631,7 +6631,7 @@ upgrade: ${upgrade}\r
         finished = true;
         assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err2) {
           try {
             writer.end();
@@ -6641,28 +6641,28 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err2);
         if (err2 && (err2.code !== "UND_ERR_INFO" || err2.message !== "reset")) {
-          util.destroy(body, err2);
+          util.destroy(body2, err2);
         } else {
-          util.destroy(body);
+          util.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
@@ -6672,15 +6672,15 @@ upgrade: ${upgrade}\r
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
           if (!expectsPayload && request2.reset !== false) {
             socket[kReset] = true;
           }
@@ -6691,13 +6691,13 @@ upgrade: ${upgrade}\r
         abort(err2);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -6714,7 +6714,7 @@ upgrade: ${upgrade}\r
         abort(err2);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6735,7 +6735,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
       const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
-      let { body } = request2;
+      let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
         return false;
@@ -7107,7 +7107,7 @@ var require_client_h2 = __commonJS({
         if (stream != null) {
           util.destroy(stream, error2);
         }
-        util.destroy(body, error2);
+        util.destroy(body2, error2);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7166,15 +7166,15 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_PATH] = path;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util.bodyLength(body);
-      if (util.isFormDataLike(body)) {
+      let contentLength = util.bodyLength(body2);
+      if (util.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -7191,11 +7191,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert(body, "no body must not have content length");
+        assert(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream = session.request(headers, { endStream: shouldEndStream, signal });
@@ -7252,7 +7252,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream,
@@ -7263,23 +7263,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util.isBuffer(body)) {
+        } else if (util.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream,
-              body.stream(),
+              body2.stream(),
               client,
               request2,
               client[kSocket],
@@ -7290,7 +7290,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream,
-              body,
+              body2,
               client,
               request2,
               client[kSocket],
@@ -7298,22 +7298,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util.isStream(body)) {
+        } else if (util.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream,
-            body,
+            body2,
             client,
             request2,
             contentLength
           );
-        } else if (util.isIterable(body)) {
+        } else if (util.isIterable(body2)) {
           writeIterable(
             abort,
             stream,
-            body,
+            body2,
             client,
             request2,
             client[kSocket],
@@ -7325,15 +7325,15 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util.isBuffer(body2)) {
+          assert(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request2.onBodySent(body);
+          request2.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -7344,10 +7344,10 @@ var require_client_h2 = __commonJS({
         abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request2, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request2, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe = pipeline(
-        body,
+        body2,
         h2stream,
         (err2) => {
           if (err2) {
@@ -7368,13 +7368,13 @@ var require_client_h2 = __commonJS({
         request2.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
+      assert(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -7389,7 +7389,7 @@ var require_client_h2 = __commonJS({
         abort(err2);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request2, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request2, socket, contentLength, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7409,7 +7409,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -7447,8 +7447,8 @@ var require_redirect_handler = __commonJS({
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve2(new Blob(body2, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9742,12 +9742,12 @@ var require_util3 = __commonJS({
     } = require_errors();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -9809,7 +9809,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9828,8 +9828,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err2) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err2);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err2);
           }
           throw err2;
         }
@@ -9839,7 +9839,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -9848,8 +9848,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util.isStream(body)) {
-          body.on("error", (err2) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err2) => {
             this.onError(err2);
           });
         }
@@ -9933,7 +9933,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err2) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -9946,9 +9946,9 @@ var require_api_request = __commonJS({
             util.destroy(res, err2);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err2);
+          util.destroy(body2, err2);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -10047,7 +10047,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10066,8 +10066,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err2) {
-          if (util.isStream(body)) {
-            util.destroy(body.on("error", util.nop), err2);
+          if (util.isStream(body2)) {
+            util.destroy(body2.on("error", util.nop), err2);
           }
           throw err2;
         }
@@ -10079,11 +10079,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util.isStream(body)) {
-          body.on("error", (err2) => {
+        if (util.isStream(body2)) {
+          body2.on("error", (err2) => {
             this.onError(err2);
           });
         }
@@ -10164,7 +10164,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err2) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -10176,9 +10176,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err2, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util.destroy(body, err2);
+          util.destroy(body2, err2);
         }
       }
     };
@@ -10285,9 +10285,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -10299,14 +10299,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err2, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err2 && !ret._readableState.endEmitted) {
               err2 = new RequestAbortedError();
             }
             if (abort && err2) {
               abort();
             }
-            util.destroy(body, err2);
+            util.destroy(body2, err2);
             util.destroy(req, err2);
             util.destroy(res, err2);
             removeSignal(this);
@@ -10340,11 +10340,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler2, null, {
             statusCode,
             headers,
             opaque,
@@ -10355,13 +10355,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util.nop);
           throw err2;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err2) => {
           const { ret } = this;
@@ -10375,7 +10375,7 @@ var require_api_pipeline = __commonJS({
             util.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -10744,10 +10744,10 @@ var require_mock_utils = __commonJS({
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
+    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
       const pathMatch = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -10775,7 +10775,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
@@ -10805,11 +10805,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body: body2, headers, query } = opts;
       return {
         path,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -10834,9 +10834,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -10866,12 +10866,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData2(body);
+        const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err2) => handler2.onError(err2), null);
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12415,9 +12415,9 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
@@ -12441,13 +12441,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -12455,8 +12455,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -12661,7 +12661,7 @@ var require_response = __commonJS({
       assert(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err2 })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err2 }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -12679,16 +12679,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -14327,11 +14327,11 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
           response = makeResponse({ status, statusText, headersList, socket });
         } else {
-          const iterator2 = body[Symbol.asyncIterator]();
+          const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
           response = makeResponse({ status, statusText, headersList });
         }
@@ -14427,7 +14427,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve2, reject) => agent.dispatch(
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
             path: url.pathname + url.search,
             origin: url.origin,
             method: request2.method,
-            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
+            body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body2,
             headers: request2.headersList.entries,
             maxRedirections: 0,
             upgrade: request2.mode === "websocket" ? "websocket" : void 0
@@ -17599,9 +17599,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -17615,7 +17615,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17628,7 +17628,7 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
@@ -17741,14 +17741,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code: code2, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code2, reason, reason.length);
@@ -17756,12 +17756,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err2) => {
@@ -17776,18 +17776,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -21224,10 +21224,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value2 = value2.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -23243,13 +23243,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -25242,13 +25242,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -25305,13 +25305,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body;
+        token.source = body2;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -25323,7 +25323,7 @@ var require_cst_scalar = __commonJS({
         for (const key2 of Object.keys(token))
           if (key2 !== "type" && key2 !== "offset")
             delete token[key2];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -26235,15 +26235,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i2 = 0; i2 < list.length; ++i2)
-        if (list[i2].type === type)
+    function includesToken(list2, type) {
+      for (let i2 = 0; i2 < list2.length; ++i2)
+        if (list2[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i2 = 0; i2 < list.length; ++i2) {
-        switch (list[i2].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i2 = 0; i2 < list2.length; ++i2) {
+        switch (list2[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -28228,7 +28228,7 @@ function parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
-  let body;
+  let body2;
   let parameters = omit(options, [
     "method",
     "baseUrl",
@@ -28268,22 +28268,22 @@ function parse(options) {
     url = addQueryParameters(url, remainingParameters);
   } else {
     if ("data" in remainingParameters) {
-      body = remainingParameters.data;
+      body2 = remainingParameters.data;
     } else {
       if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
+        body2 = remainingParameters;
       }
     }
   }
-  if (!headers["content-type"] && typeof body !== "undefined") {
+  if (!headers["content-type"] && typeof body2 !== "undefined") {
     headers["content-type"] = "application/json; charset=utf-8";
   }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
+  if (["PATCH", "PUT"].includes(method) && typeof body2 === "undefined") {
+    body2 = "";
   }
   return Object.assign(
     { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
+    typeof body2 !== "undefined" ? { body: body2 } : null,
     options.request ? { request: options.request } : null
   );
 }
@@ -28885,7 +28885,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
@@ -28896,7 +28896,7 @@ async function fetchWrapper(requestOptions) {
   try {
     fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
-      body,
+      body: body2,
       redirect: requestOptions.request?.redirect,
       headers: requestHeaders,
       signal: requestOptions.request?.signal,
@@ -31917,6 +31917,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // ../../packages/core/dist/symbolic/poly.js
+var NON_NEGATIVE = Object.freeze({ lo: 0n });
+var SIZE_RANGE = () => NON_NEGATIVE;
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function symKey(name) {
   return IDENT.test(name) ? name : JSON.stringify(name);
@@ -32163,7 +32165,7 @@ var Poly = class _Poly {
    * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
    * `'ge'`; `n` vs `m` is undefined.
    */
-  compare(other) {
+  compare(other, range = SIZE_RANGE) {
     const d = this.sub(asPoly(other));
     if (d.isConst) {
       const v = d.constValue;
@@ -32174,7 +32176,34 @@ var Poly = class _Poly {
     const n = d.neg();
     if (nonNegative(n))
       return n.constantTerm > 0n ? "lt" : "le";
+    const b = d.bounds(range);
+    if (b.lo !== void 0 && b.lo >= 0n)
+      return b.lo > 0n ? "gt" : "ge";
+    if (b.hi !== void 0 && b.hi <= 0n)
+      return b.hi < 0n ? "lt" : "le";
     return void 0;
+  }
+  /**
+   * The interval the poly's value lies in when every symbol lies in its `range` (default: sizes,
+   * `[0, +inf)`), by interval arithmetic over terms and atoms (min, max, floor, ceil and mod narrow it).
+   * Sound, not tight: the true range may be smaller.
+   */
+  bounds(range = SIZE_RANGE) {
+    let out = { lo: 0n, hi: 0n };
+    const cache = /* @__PURE__ */ new Map();
+    for (const t of this.terms) {
+      let term2 = { lo: t.coeff, hi: t.coeff };
+      for (const [a, e2] of t.factors) {
+        let iv = cache.get(a.key);
+        if (!iv) {
+          iv = atomBounds(a, range);
+          cache.set(a.key, iv);
+        }
+        term2 = ivMul(term2, ivPow(iv, e2));
+      }
+      out = ivAdd(out, term2);
+    }
+    return out;
   }
   min(other) {
     return minMax(this, asPoly(other), "min");
@@ -32452,6 +32481,11 @@ function minMax(a, b, fn) {
     return fn === "max" ? a : b;
   if (nonNegative(diff.neg()))
     return fn === "max" ? b : a;
+  const range = diff.bounds();
+  if (range.lo !== void 0 && range.lo >= 0n)
+    return fn === "max" ? a : b;
+  if (range.hi !== void 0 && range.hi <= 0n)
+    return fn === "max" ? b : a;
   const [x2, y] = a.key <= b.key ? [a, b] : [b, a];
   return fnAtom(fn, [x2, y]);
 }
@@ -32474,6 +32508,69 @@ function nonNegativeAtom(a) {
       return positiveConst;
   }
 }
+function ivAdd(a, b) {
+  return { lo: a.lo === void 0 || b.lo === void 0 ? void 0 : a.lo + b.lo, hi: a.hi === void 0 || b.hi === void 0 ? void 0 : a.hi + b.hi };
+}
+function ivMul(a, b) {
+  const finite = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
+  if (finite(a) && finite(b)) {
+    const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+    return { lo: p.reduce((x2, y) => y < x2 ? y : x2), hi: p.reduce((x2, y) => y > x2 ? y : x2) };
+  }
+  const nonNeg = (i2) => i2.lo !== void 0 && i2.lo >= 0n;
+  if (nonNeg(a) && nonNeg(b))
+    return { lo: a.lo * b.lo, hi: a.hi === void 0 || b.hi === void 0 ? a.hi === 0n || b.hi === 0n ? 0n : void 0 : a.hi * b.hi };
+  const point = (i2) => i2.lo !== void 0 && i2.lo === i2.hi ? i2.lo : void 0;
+  const c = point(a) ?? point(b);
+  if (c !== void 0) {
+    const o = point(a) !== void 0 ? b : a;
+    if (c === 0n)
+      return { lo: 0n, hi: 0n };
+    const lo = o.lo === void 0 ? void 0 : o.lo * c;
+    const hi = o.hi === void 0 ? void 0 : o.hi * c;
+    return c > 0n ? { lo, hi } : { lo: hi, hi: lo };
+  }
+  return {};
+}
+function ivPow(a, e2) {
+  if (e2 === 1)
+    return a;
+  let out = { lo: 1n, hi: 1n };
+  for (let i2 = 0; i2 < e2; i2++)
+    out = ivMul(out, a);
+  if (e2 % 2 === 0 && (out.lo === void 0 || out.lo < 0n))
+    return { lo: 0n, hi: out.hi };
+  return out;
+}
+function atomBounds(a, range) {
+  if (a.kind === "sym")
+    return range(a.name);
+  const [x2, y] = a.args.map((p) => p.bounds(range));
+  const yc = a.args[1].isConst ? a.args[1].constValue : void 0;
+  switch (a.fn) {
+    case "min":
+      return { lo: x2.lo === void 0 || y.lo === void 0 ? void 0 : x2.lo < y.lo ? x2.lo : y.lo, hi: x2.hi === void 0 ? y.hi : y.hi === void 0 ? x2.hi : x2.hi < y.hi ? x2.hi : y.hi };
+    case "max":
+      return { lo: x2.lo === void 0 ? y.lo : y.lo === void 0 ? x2.lo : x2.lo > y.lo ? x2.lo : y.lo, hi: x2.hi === void 0 || y.hi === void 0 ? void 0 : x2.hi > y.hi ? x2.hi : y.hi };
+    case "floor":
+    case "ceil": {
+      const div = a.fn === "floor" ? floorDivBig : ceilDivBig;
+      if (yc !== void 0 && yc > 0n)
+        return { lo: x2.lo === void 0 ? void 0 : div(x2.lo, yc), hi: x2.hi === void 0 ? void 0 : div(x2.hi, yc) };
+      if (yc !== void 0 && yc < 0n)
+        return { lo: x2.hi === void 0 ? void 0 : div(x2.hi, yc), hi: x2.lo === void 0 ? void 0 : div(x2.lo, yc) };
+      if (x2.lo !== void 0 && x2.lo >= 0n && y.lo !== void 0 && y.lo >= 1n)
+        return { lo: 0n, hi: x2.hi };
+      return {};
+    }
+    case "mod":
+      if (yc !== void 0 && yc > 0n)
+        return { lo: 0n, hi: yc - 1n };
+      if (y.lo !== void 0 && y.lo >= 1n)
+        return { lo: 0n, hi: y.hi === void 0 ? void 0 : y.hi - 1n };
+      return {};
+  }
+}
 function formatTerms(terms, coeffText) {
   if (terms.length === 0)
     return "0";
@@ -32481,15 +32578,15 @@ function formatTerms(terms, coeffText) {
   terms.forEach((t, i2) => {
     const neg = t.coeff < 0n;
     const mag = absBig(t.coeff);
-    let body;
+    let body2;
     if (t.mono === "")
-      body = coeffText(mag);
+      body2 = coeffText(mag);
     else
-      body = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
+      body2 = mag === 1n ? t.mono : `${coeffText(mag)}*${t.mono}`;
     if (i2 === 0)
-      s = neg ? `-${body}` : body;
+      s = neg ? `-${body2}` : body2;
     else
-      s += neg ? ` - ${body}` : ` + ${body}`;
+      s += neg ? ` - ${body2}` : ` + ${body2}`;
   });
   return s;
 }
@@ -32604,6 +32701,9 @@ function numElements(shape) {
   }
   return p ?? Poly.const(n);
 }
+function bindDim(d, bindings) {
+  return typeof d === "number" ? d : dim(d.substitute(bindings));
+}
 function dimToString(d) {
   return typeof d === "number" ? String(d) : d.key;
 }
@@ -32703,6 +32803,158 @@ function parseExpr(src) {
   return v;
 }
 
+// ../../packages/core/dist/symbolic/defaults.js
+var LIMIT = 1n << 40n;
+var ROUNDS_PER_SYMBOL = 64;
+function chooseDefaults(constraints, bound, start = 1n) {
+  const isBound = bindingTest(bound);
+  const values = /* @__PURE__ */ new Map();
+  const rules = constraints.map((c) => ({ c, free: c.poly.symbols().filter((s) => !isBound(s)) }));
+  for (const r of rules)
+    for (const s of r.free)
+      if (!values.has(s))
+        values.set(s, start);
+  const env = () => mergeBindings(bound, values);
+  const maxRounds = ROUNDS_PER_SYMBOL * Math.max(1, values.size);
+  for (let round = 0; round <= maxRounds; round++) {
+    const at = env();
+    const bad = rules.find((r) => r.c.poly.evaluate(at, start) < r.c.min);
+    if (!bad)
+      return { ok: true, values };
+    const raised = bad.free.find((s) => raise(bad.c, s, values, bound));
+    if (raised === void 0 || round === maxRounds)
+      return { ok: false, constraint: bad.c, symbols: bad.free, value: bad.c.poly.evaluate(at, start), values };
+  }
+  throw new Error("unreachable");
+}
+function raise(c, s, values, bound) {
+  const from = values.get(s);
+  const holds = (v) => {
+    const trial = new Map(values).set(s, v);
+    return c.poly.evaluate(mergeBindings(bound, trial)) >= c.min;
+  };
+  let lo = from;
+  let step = 1n;
+  let hi = from + step;
+  while (!holds(hi)) {
+    if (hi >= LIMIT)
+      return false;
+    lo = hi;
+    step *= 2n;
+    hi = from + step > LIMIT ? LIMIT : from + step;
+  }
+  while (hi - lo > 1n) {
+    const mid = (lo + hi) / 2n;
+    if (holds(mid))
+      hi = mid;
+    else
+      lo = mid;
+  }
+  values.set(s, hi);
+  return true;
+}
+function bindingTest(b) {
+  if (b instanceof Map)
+    return (n) => b.has(n);
+  const rec = b;
+  return (n) => Object.prototype.hasOwnProperty.call(rec, n);
+}
+function mergeBindings(bound, extra) {
+  const out = new Map(bound instanceof Map ? bound : Object.entries(bound));
+  for (const [k, v] of extra)
+    out.set(k, v);
+  return out;
+}
+
+// ../../packages/core/dist/symbolic/facts.js
+var SizeFacts = class {
+  bound;
+  hi = /* @__PURE__ */ new Map();
+  lo = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  recorded = [];
+  constructor(bound = {}) {
+    this.bound = bound;
+  }
+  /** Conditions assumed so far (each `poly >= 0`), in the order they were made. */
+  get conditions() {
+    return this.recorded;
+  }
+  /** Symbol ranges under the facts: `[max(minSize, assumed lower), assumed upper]`. */
+  range(minSize = 0n) {
+    return (name) => {
+      const l = this.lo.get(name);
+      const h = this.hi.get(name);
+      const lo = l !== void 0 && l > minSize ? l : minSize;
+      return h === void 0 ? { lo } : { lo, hi: h };
+    };
+  }
+  /**
+   * Record the assumption `p >= 0` (described by `what` in messages). A condition on one symbol
+   * (`512 - T >= 0`) also narrows that symbol's range for later decisions.
+   */
+  assume(p, what) {
+    if (p.isConst)
+      return;
+    if (this.seen.has(p.key))
+      return;
+    this.seen.add(p.key);
+    this.recorded.push({ poly: p, min: 0n, what });
+    const linear = p.terms.filter((t2) => t2.mono !== "");
+    if (linear.length !== 1)
+      return;
+    const t = linear[0];
+    if (t.factors.length !== 1 || t.factors[0][1] !== 1 || t.factors[0][0].kind !== "sym")
+      return;
+    const name = t.factors[0][0].name;
+    const c = p.constantTerm;
+    const a = t.coeff;
+    if (a > 0n) {
+      const l = ceilDivBig(-c, a);
+      const prev = this.lo.get(name);
+      if (prev === void 0 || l > prev)
+        this.lo.set(name, l);
+    } else {
+      const h = floorDivBig(c, -a);
+      const prev = this.hi.get(name);
+      if (prev === void 0 || h < prev)
+        this.hi.set(name, h);
+    }
+  }
+  /**
+   * Whether `p >= 0`: true or false when known, recording any assumption it rests on (`what` names
+   * the value in messages); undefined when nothing decides it.
+   */
+  nonNegative(p, what) {
+    if (p.isConst)
+      return p.constValue >= 0n;
+    const o = p.compare(0, this.range());
+    if (o === "gt" || o === "ge" || o === "eq")
+      return true;
+    if (o === "lt")
+      return false;
+    const syms = p.symbols();
+    if (syms.every((s) => Object.prototype.hasOwnProperty.call(this.bound, s))) {
+      const v = p.evaluate(this.bound);
+      if (v >= 0n)
+        this.assume(p, `${what} (taken at the given values)`);
+      else
+        this.assume(p.neg().sub(1), `${what.replace(/>= 0$/, "< 0")} (taken at the given values)`);
+      return v >= 0n;
+    }
+    const pos = p.compare(0, this.range(1n));
+    if (pos === "gt" || pos === "ge" || pos === "eq") {
+      this.assume(p, `${what} (sizes >= 1)`);
+      return true;
+    }
+    if (pos === "lt") {
+      this.assume(p.neg().sub(1), `${what.replace(/>= 0$/, "< 0")} (sizes >= 1)`);
+      return false;
+    }
+    return void 0;
+  }
+};
+
 // ../../packages/core/dist/ir/dtype.js
 var DTYPE_BITS = {
   float32: 32,
@@ -32749,8 +33001,8 @@ function elementCost(flops, params = Poly.ZERO) {
 }
 function checkSizes(kernel, sizes) {
   for (const [name, v] of Object.entries(sizes)) {
-    const list = Array.isArray(v) ? v : [v];
-    for (const d of list) {
+    const list2 = Array.isArray(v) ? v : [v];
+    for (const d of list2) {
       if (typeof d === "number" && (!Number.isInteger(d) || d < 0))
         throw new RangeError(`${kernel}: ${name} must be a non-negative integer, got ${d}`);
     }
@@ -33137,6 +33389,12 @@ function countNumber(c) {
   const n = Number(c);
   return Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
 }
+function addCounts(...cs) {
+  let s = 0n;
+  for (const c of cs)
+    s += countBig(c);
+  return toCount(s);
+}
 function subCounts(head, base) {
   return toCount(countBig(head) - countBig(base));
 }
@@ -33236,6 +33494,554 @@ var ModelImportError = class extends Error {
 var ModelOptionsError = class extends Error {
 };
 
+// ../../packages/core/dist/report/dims.js
+var DimValueError = class extends ModelOptionsError {
+  name = "DimValueError";
+};
+var ImpossibleSizeError = class extends ModelImportError {
+  file;
+  name = "ImpossibleSizeError";
+  code = "impossible-size";
+  constructor(file, reason) {
+    super(`${file ? `${file}: ` : ""}${reason}`);
+    this.file = file;
+  }
+};
+function sizeConstraints(input) {
+  const seen = [/* @__PURE__ */ new Set(), /* @__PURE__ */ new Set()];
+  const out = [];
+  const add = (p, min, owner, field) => {
+    if (!p || p.isConst)
+      return;
+    const set = seen[Number(min)];
+    if (set.has(p.key))
+      return;
+    set.add(p.key);
+    out.push({ poly: p, min, what: `${owner} ${field}` });
+  };
+  const sizes = (v, owner) => {
+    const shape = v.shape;
+    if (!shape)
+      return;
+    for (let i2 = 0; i2 < shape.length; i2++) {
+      const d = shape[i2];
+      if (typeof d !== "number")
+        add(d, 1n, owner, `${v.name} axis ${i2}`);
+    }
+  };
+  for (const c of input.conditions ?? []) {
+    if (c.poly.isConst || seen[c.min === 1n ? 1 : 0].has(c.poly.key))
+      continue;
+    seen[c.min === 1n ? 1 : 0].add(c.poly.key);
+    out.push(c);
+  }
+  for (const v of input.inputs)
+    sizes(v, "input");
+  for (const n of input.nodes) {
+    const m2 = n.multiplicity;
+    if (m2 && m2.isConst && m2.constValue === 0n)
+      continue;
+    const owner = `node ${n.name}`;
+    add(m2, 0n, owner, "run count");
+    for (const o of n.outputs)
+      sizes(o, `${owner} output`);
+    const c = n.cost;
+    if (c) {
+      add(c.macs, 0n, owner, "macs");
+      add(c.flops, 0n, owner, "flops");
+      add(c.params, 0n, owner, "params");
+      add(c.bytesRead, 0n, owner, "bytesRead");
+      add(c.bytesWritten, 0n, owner, "bytesWritten");
+    }
+  }
+  for (const v of input.outputs)
+    sizes(v, "output");
+  return out;
+}
+function resolveDims(input, file) {
+  const constraints = sizeConstraints(input);
+  const user = input.dims;
+  const choice = chooseDefaults(constraints, user);
+  if (!choice.ok) {
+    const reason = refusal(constraints, user, choice.constraint, choice.symbols, choice.value);
+    const userAtFault = choice.symbols.length === 0 && choice.constraint.poly.symbols().some((s) => Object.prototype.hasOwnProperty.call(user, s));
+    throw userAtFault ? new DimValueError(reason) : new ImpossibleSizeError(file, reason);
+  }
+  const values = dict(Object.entries(user));
+  const atOne = [];
+  const raised = [];
+  for (const [s, v] of [...choice.values].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    values[s] = Number(v);
+    if (v === 1n)
+      atOne.push(s);
+    else {
+      const because = constraints.find((c) => c.poly.symbols().includes(s) && c.poly.evaluate({ ...user, [s]: 1 }, 1) < c.min);
+      raised.push(because ? { symbol: s, value: Number(v), because } : { symbol: s, value: Number(v) });
+    }
+  }
+  return { values, atOne, raised };
+}
+function unboundDiagnostics(r, extra = []) {
+  const out = [];
+  const one = [.../* @__PURE__ */ new Set([...r.atOne, ...extra])].sort();
+  if (one.length)
+    out.push({ severity: "warning", code: "unbound-symbol", message: `symbolic dims ${one.join(", ")} have no value: counted as 1. Bind them with ${one.map((s) => `--dim ${s}=N`).join(" ")}` });
+  for (const x2 of r.raised)
+    out.push({
+      severity: "warning",
+      code: "default-raised",
+      message: `symbolic dim ${x2.symbol} has no value and 1 makes ${x2.because ? `${x2.because.what} (${x2.because.poly.toString()}) impossible` : "a size impossible"}: counted as ${x2.value}, the smallest value that keeps every size positive. Bind it with --dim ${x2.symbol}=N`
+    });
+  return out;
+}
+function refusal(constraints, user, c, free, value2) {
+  const kind = c.min === 1n ? "a size" : "a count";
+  const at = `${c.what} = ${c.poly.toString()} = ${value2}`;
+  const boundHere = c.poly.symbols().filter((s) => Object.prototype.hasOwnProperty.call(user, s));
+  if (free.length === 0 && boundHere.length) {
+    const fixes = boundHere.map((s) => {
+      const rest = { ...user };
+      delete rest[s];
+      const alt = chooseDefaults(constraints, rest);
+      const lo = alt.ok ? alt.values.get(s) : void 0;
+      if (lo === void 0)
+        return `no value of ${s} fixes it`;
+      const given = BigInt(user[s]);
+      if (given < lo)
+        return `the smallest valid value is ${s}=${lo}`;
+      const holds = (v) => {
+        const at2 = new Map([...Object.entries(rest), ...alt.ok ? alt.values : []]).set(s, v);
+        return constraints.every((k) => k.poly.evaluate(at2, 1) >= k.min);
+      };
+      let [ok, bad] = [lo, given];
+      while (bad - ok > 1n) {
+        const mid = (ok + bad) / 2n;
+        if (holds(mid))
+          ok = mid;
+        else
+          bad = mid;
+      }
+      return `valid values are ${s}=${lo} to ${ok}`;
+    });
+    return `${boundHere.map((s) => `--dim ${s}=${user[s]}`).join(" ")} makes ${kind} impossible: ${at} (at least ${c.min} needed); ${fixes.join("; ")}`;
+  }
+  const names = free.length ? free : c.poly.symbols();
+  return `no value of ${names.join(", ")} up to 2^40 makes ${kind} possible: ${at} (at least ${c.min} needed); the model's sizes contradict each other, its totals are refused`;
+}
+
+// ../../packages/core/dist/report/modules.js
+var MAX_MODULE_DEPTH = 32;
+var MAX_MODULES = 1e5;
+var MAX_MODULE_NAME = 200;
+var MAX_MODULE_PATH = 600;
+var MAX_MODULE_IO = 4;
+var TF_WRAPPER = /^(?:Stateful)?PartitionedCall(?:_\d+)?$/;
+function scopeFromName(name) {
+  const semi = name.indexOf(";");
+  const t = semi >= 0 ? name.slice(0, semi) : name;
+  if (!t.includes("/"))
+    return void 0;
+  const parts = t.split("/").filter((p) => p !== "");
+  parts.pop();
+  let i2 = 0;
+  while (i2 < parts.length && TF_WRAPPER.test(parts[i2]))
+    i2++;
+  return i2 ? parts.slice(i2) : parts;
+}
+var MAX_SAFE2 = Number.MAX_SAFE_INTEGER;
+var ExactSums = class {
+  small;
+  big;
+  constructor(n) {
+    this.small = new Float64Array(n);
+  }
+  spill(m2, v) {
+    (this.big ??= [])[m2] = (this.big[m2] ?? 0n) + v;
+  }
+  /** Add `v * mult` to module m's sum. */
+  add(m2, v, mult) {
+    if (typeof v === "number" && mult === 1) {
+      if (v === 0)
+        return;
+      const s = this.small[m2] + v;
+      if (s <= MAX_SAFE2) {
+        this.small[m2] = s;
+        return;
+      }
+    }
+    this.spill(m2, countBig(v) * countBig(mult));
+  }
+  /** Add module c's sum to module p's. */
+  addModule(p, c) {
+    const s = this.small[p] + this.small[c];
+    if (s <= MAX_SAFE2)
+      this.small[p] = s;
+    else
+      this.spill(p, BigInt(this.small[c]));
+    const b = this.big?.[c];
+    if (b !== void 0)
+      this.spill(p, b);
+  }
+  count(m2) {
+    const b = this.big?.[m2];
+    return b === void 0 ? this.small[m2] : toCount(BigInt(this.small[m2]) + b);
+  }
+};
+var OVERFLOW = null;
+var cut = (s, max2) => s.length > max2 ? `${s.slice(0, max2)}\u2026` : s;
+function isShapeLike(t) {
+  return t.shape !== null && t.shape.length <= 1 && (t.dtype === "int64" || t.dtype === "int32");
+}
+function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
+  const names = [""];
+  const paths = [""];
+  const parents = [-1];
+  const depths = [0];
+  const types = [void 0];
+  const children = [void 0];
+  const firstCall = [void 0];
+  const callSets = [void 0];
+  let overflow = false;
+  const child = (cur, raw) => {
+    const name = cut(raw, MAX_MODULE_NAME);
+    let m2 = children[cur];
+    const found = m2?.get(name);
+    if (found !== void 0)
+      return found;
+    if (names.length >= MAX_MODULES) {
+      overflow = true;
+      return cur;
+    }
+    if (!m2)
+      children[cur] = m2 = /* @__PURE__ */ new Map();
+    const i2 = names.length;
+    m2.set(name, i2);
+    names.push(name);
+    paths.push(cut(paths[cur] ? `${paths[cur]}.${name}` : name, MAX_MODULE_PATH));
+    parents.push(cur);
+    depths.push(depths[cur] + 1);
+    types.push(void 0);
+    children.push(void 0);
+    firstCall.push(void 0);
+    callSets.push(void 0);
+    return i2;
+  };
+  const noteCall = (m2, id) => {
+    const first = firstCall[m2];
+    if (first === void 0)
+      firstCall[m2] = id;
+    else if (first !== id)
+      (callSets[m2] ??= /* @__PURE__ */ new Set([first])).add(id);
+  };
+  const resolve2 = (s) => {
+    let cur = 0;
+    for (let i2 = 0; i2 < s.names.length && depths[cur] < MAX_MODULE_DEPTH; i2++) {
+      const raw = s.names[i2];
+      if (s.literal) {
+        if (raw !== "")
+          cur = child(cur, raw);
+      } else {
+        const prev = i2 > 0 ? s.names[i2 - 1] : "";
+        const p = paths[cur];
+        const local = prev && raw.startsWith(`${prev}.`) ? raw.slice(prev.length + 1) : p && raw.startsWith(`${p}.`) ? raw.slice(p.length + 1) : raw === p || raw === prev ? "" : raw;
+        for (const piece of local.split("."))
+          if (piece !== "" && depths[cur] < MAX_MODULE_DEPTH)
+            cur = child(cur, piece);
+      }
+      const type = s.types?.[i2];
+      if (type !== void 0 && types[cur] === void 0 && cur !== 0)
+        types[cur] = cut(type, MAX_MODULE_NAME);
+      const call = s.calls?.[i2];
+      if (call !== void 0 && cur !== 0)
+        noteCall(cur, call);
+    }
+    return cur;
+  };
+  const n = nodes.length;
+  const moduleOf = new Int32Array(n);
+  const byNameScope = /* @__PURE__ */ new Map();
+  let rootType;
+  let scoped = 0;
+  for (let i2 = 0; i2 < n; i2++) {
+    const hint = scopeOf2(i2);
+    if (hint === null) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    if (hint) {
+      rootType ??= hint.rootType;
+      moduleOf[i2] = resolve2(hint);
+      scoped++;
+      continue;
+    }
+    const name = nodes[i2].name;
+    const semi = name.indexOf(";");
+    const key2 = name.slice(0, name.lastIndexOf("/", semi >= 0 ? semi : name.length) + 1);
+    const cached = key2 === "" ? void 0 : byNameScope.get(key2);
+    if (cached !== void 0) {
+      moduleOf[i2] = cached;
+      scoped++;
+      continue;
+    }
+    const s = scopeFromName(name);
+    if (!s) {
+      moduleOf[i2] = -1;
+      continue;
+    }
+    const m2 = resolve2({ names: s });
+    byNameScope.set(key2, m2);
+    moduleOf[i2] = m2;
+    scoped++;
+  }
+  if (scoped === 0 || names.length === 1)
+    return void 0;
+  const lca = (a, b) => {
+    while (depths[a] > depths[b])
+      a = parents[a];
+    while (depths[b] > depths[a])
+      b = parents[b];
+    while (a !== b) {
+      a = parents[a];
+      b = parents[b];
+    }
+    return a;
+  };
+  for (let i2 = 0; i2 < n; ) {
+    if (moduleOf[i2] !== -1) {
+      i2++;
+      continue;
+    }
+    let j = i2;
+    while (j < n && moduleOf[j] === -1)
+      j++;
+    const before = i2 > 0 ? moduleOf[i2 - 1] : -1;
+    const after = j < n ? moduleOf[j] : -1;
+    const target = before >= 0 && after >= 0 ? lca(before, after) : 0;
+    moduleOf.fill(target, i2, j);
+    i2 = j;
+  }
+  const count = names.length;
+  const order = [];
+  const stack = [0];
+  while (stack.length) {
+    const m2 = stack.pop();
+    order.push(m2);
+    const c = children[m2];
+    if (c) {
+      const list2 = [...c.values()];
+      for (let k = list2.length - 1; k >= 0; k--)
+        stack.push(list2[k]);
+    }
+  }
+  const newIndex = new Int32Array(count);
+  order.forEach((old, i2) => newIndex[old] = i2);
+  const params = new ExactSums(count);
+  const macs = new ExactSums(count);
+  const flops = new ExactSums(count);
+  const bytes = new ExactSums(count);
+  const nodeCount = new Array(count).fill(0);
+  const unsupported = new Array(count).fill(0);
+  const lastOp = new Array(count);
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const m2 = moduleOf[i2];
+    const mult = node.multiplicity ?? 1;
+    params.add(m2, node.params, 1);
+    macs.add(m2, node.macs, mult);
+    flops.add(m2, node.flops, mult);
+    bytes.add(m2, node.bytesRead, mult);
+    bytes.add(m2, node.bytesWritten, mult);
+    nodeCount[m2]++;
+    if (node.status === "unsupported")
+      unsupported[m2]++;
+    lastOp[m2] = node.op;
+  }
+  for (let m2 = count - 1; m2 > 0; m2--) {
+    const p = parents[m2];
+    params.addModule(p, m2);
+    macs.addModule(p, m2);
+    flops.addModule(p, m2);
+    bytes.addModule(p, m2);
+    nodeCount[p] += nodeCount[m2];
+    unsupported[p] += unsupported[m2];
+    if (nodeCount[m2] > 0)
+      lastOp[p] = lastOp[m2];
+  }
+  const ins = new Array(count);
+  const outs = new Array(count);
+  const add = (lists, m2, t) => {
+    const l = lists[m2];
+    if (l === OVERFLOW)
+      return;
+    if (l === void 0) {
+      lists[m2] = [t];
+      return;
+    }
+    for (const x2 of l)
+      if (x2.name === t.name)
+        return;
+    if (l.length >= MAX_MODULE_IO)
+      lists[m2] = OVERFLOW;
+    else
+      l.push(t);
+  };
+  const producer = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < n; i2++)
+    for (const o of nodes[i2].outputs)
+      if (o.name !== "")
+        producer.set(o.name, i2);
+  const graphInputs = /* @__PURE__ */ new Map();
+  for (const t of inputs)
+    graphInputs.set(t.name, t);
+  const tensorOf = (p, name) => {
+    for (const o of nodes[p].outputs)
+      if (o.name === name)
+        return o;
+    return void 0;
+  };
+  for (let i2 = 0; i2 < n; i2++) {
+    const node = nodes[i2];
+    const a0 = moduleOf[i2];
+    for (const name of node.inputs) {
+      if (name === "")
+        continue;
+      const p = producer.get(name);
+      let t;
+      let b = -1;
+      if (p === void 0) {
+        t = graphInputs.get(name);
+        if (!t)
+          continue;
+      } else {
+        if (p >= i2 || nodes[p].op === "Constant")
+          continue;
+        b = moduleOf[p];
+        if (b === a0)
+          continue;
+        t = tensorOf(p, name);
+      }
+      if (!t || isShapeLike(t))
+        continue;
+      let a = a0;
+      if (b === -1) {
+        for (; a !== -1; a = parents[a])
+          add(ins, a, t);
+        continue;
+      }
+      while (depths[a] > depths[b]) {
+        add(ins, a, t);
+        a = parents[a];
+      }
+      while (depths[b] > depths[a]) {
+        add(outs, b, t);
+        b = parents[b];
+      }
+      while (a !== b) {
+        add(ins, a, t);
+        add(outs, b, t);
+        a = parents[a];
+        b = parents[b];
+      }
+    }
+  }
+  for (const o of outputs) {
+    const p = producer.get(o.name);
+    if (p === void 0)
+      continue;
+    const t = tensorOf(p, o.name) ?? o;
+    for (let b = moduleOf[p]; b !== -1; b = parents[b])
+      add(outs, b, t);
+  }
+  const modules = order.map((old) => {
+    const calls = callSets[old]?.size ?? 1;
+    const i2 = ins[old];
+    const o = outs[old];
+    const type = old === 0 ? rootType : types[old];
+    return {
+      path: paths[old],
+      name: names[old],
+      ...old === 0 ? {} : { parent: newIndex[parents[old]] },
+      depth: depths[old],
+      ...type !== void 0 ? { type: cut(type, MAX_MODULE_NAME) } : {},
+      ...nodeCount[old] === 1 && lastOp[old] !== void 0 ? { op: lastOp[old] } : {},
+      ...calls > 1 ? { calls } : {},
+      nodes: nodeCount[old],
+      ...unsupported[old] > 0 ? { unsupported: unsupported[old] } : {},
+      params: params.count(old),
+      macs: macs.count(old),
+      flops: flops.count(old),
+      bytesMoved: bytes.count(old),
+      // No output read outside it: the edges out are not visible (a function body's renamed values), so neither boundary is shown.
+      ...i2 === OVERFLOW || !o ? {} : { inputs: i2 ?? [] },
+      ...!o ? {} : { outputs: o }
+    };
+  });
+  const nodeModules = new Int32Array(n);
+  for (let i2 = 0; i2 < n; i2++)
+    nodeModules[i2] = newIndex[moduleOf[i2]];
+  return {
+    modules,
+    nodeModules,
+    ...overflow ? { diagnostic: { severity: "warning", code: "module-limit", message: `more than ${MAX_MODULES} modules: the nodes of the rest are counted in their deepest module already listed` } } : {}
+  };
+}
+function moduleChildren(modules) {
+  const out = modules.map(() => []);
+  for (let i2 = 1; i2 < modules.length; i2++) {
+    const p = modules[i2].parent;
+    if (p !== void 0)
+      out[p].push(i2);
+  }
+  return out;
+}
+function isBlockName(name) {
+  return /^\d{1,9}$/.test(name);
+}
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isIndex = (v, below) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v < below;
+function moduleTreeProblem(r) {
+  if (r.modules === void 0)
+    return void 0;
+  const mods = r.modules;
+  if (!Array.isArray(mods) || mods.length === 0)
+    return "modules: expected a non-empty list";
+  for (let i2 = 0; i2 < mods.length; i2++) {
+    const m2 = mods[i2];
+    if (!isObj(m2) || typeof m2.path !== "string" || typeof m2.name !== "string")
+      return `modules[${i2}]: expected {path, name, depth, nodes, params, macs, flops, bytesMoved}`;
+    if (i2 === 0) {
+      if (m2.parent !== void 0 || m2.depth !== 0)
+        return "modules[0]: the root has depth 0 and no parent";
+    } else {
+      if (!isIndex(m2.parent, i2))
+        return `modules[${i2}].parent: expected the index of an earlier module`;
+      if (m2.depth !== mods[m2.parent].depth + 1)
+        return `modules[${i2}].depth: expected its parent's depth + 1`;
+    }
+    if (!Number.isSafeInteger(m2.nodes) || m2.nodes < 0)
+      return `modules[${i2}].nodes: expected a non-negative integer`;
+    for (const k of ["params", "macs", "flops", "bytesMoved"])
+      if (!isCount(m2[k]))
+        return `modules[${i2}].${k}: expected an exact non-negative count`;
+    if (m2.calls !== void 0 && (!Number.isSafeInteger(m2.calls) || m2.calls < 2))
+      return `modules[${i2}].calls: expected an integer of 2 or more`;
+    for (const k of ["type", "op"])
+      if (m2[k] !== void 0 && typeof m2[k] !== "string")
+        return `modules[${i2}].${k}: expected a string`;
+    for (const k of ["inputs", "outputs"]) {
+      const l = m2[k];
+      if (l !== void 0 && (!Array.isArray(l) || l.length > MAX_MODULE_IO || !l.every((t) => isObj(t) && typeof t.name === "string" && typeof t.dtype === "string" && (t.shape === null || Array.isArray(t.shape)))))
+        return `modules[${i2}].${k}: expected at most ${MAX_MODULE_IO} tensors`;
+    }
+  }
+  if (Array.isArray(r.nodes)) {
+    for (let i2 = 0; i2 < r.nodes.length; i2++)
+      if (!isIndex(r.nodes[i2]?.module, mods.length))
+        return `nodes[${i2}].module: expected an index into modules`;
+  }
+  return void 0;
+}
+
 // ../../packages/core/dist/report/build.js
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 var InvalidCountError = class extends ModelImportError {
@@ -33245,14 +34051,16 @@ var InvalidCountError = class extends ModelImportError {
   name = "InvalidCountError";
   code = "invalid-count";
   constructor(file, where, value2) {
-    super(`${file ? `${file}: ` : ""}${where} is negative (${value2}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    const what = typeof value2 === "bigint" ? `is negative (${value2})` : `is not an exact count (${value2})`;
+    super(`${file ? `${file}: ` : ""}${where} ${what}: the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
     this.file = file;
     this.where = where;
     this.value = value2;
   }
 };
 function buildReport(input) {
-  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), input.dims);
+  const resolved = resolveDims(input, input.model.path || void 0);
+  const bindings = Object.assign(/* @__PURE__ */ Object.create(null), resolved.values);
   const unbound = /* @__PURE__ */ new Set();
   const noteUnbound = (s) => {
     unbound.add(s);
@@ -33324,8 +34132,10 @@ function buildReport(input) {
   const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
   let weightBytes = 0n;
   for (const w of input.weights) {
-    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0)
-      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    if (!Number.isSafeInteger(w.byteLength))
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
+    if (w.byteLength < 0)
+      throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
     weightBytes += BigInt(w.byteLength);
   }
   const totals = {
@@ -33333,6 +34143,7 @@ function buildReport(input) {
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
     macs: evalPoly(macs, void 0, "macs"),
     flops: evalPoly(flops, void 0, "flops"),
+    ...input.constantElements ? { constantElements: evalPoly(input.constantElements, void 0, "constantElements") } : {},
     weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
@@ -33342,17 +34153,18 @@ function buildReport(input) {
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved }))
     if (!p.isConst)
       symbolic[k] = p.toString();
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i2) => input.nodes[i2].scope, reportInputs, reportOutputs);
+  if (tree)
+    for (let i2 = 0; i2 < nodes.length; i2++)
+      nodes[i2].module = tree.nodeModules[i2];
   const diagnostics = [...input.diagnostics];
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names)
-      bindings[s] = 1;
-    diagnostics.push({
-      severity: "warning",
-      code: "unbound-symbol",
-      message: `symbolic dims ${names.join(", ")} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(" ")}`
-    });
-  }
+  if (tree?.diagnostic)
+    diagnostics.push(tree.diagnostic);
+  for (const s of unbound)
+    bindings[s] = 1;
+  diagnostics.push(...unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 2,
@@ -33360,11 +34172,12 @@ function buildReport(input) {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...Object.keys(symbolic).length ? { symbolic } : {},
     nodes,
+    ...tree ? { modules: tree.modules } : {},
     latency: [],
     coverage: { nodes: input.nodes.length, supported, unsupported },
     diagnostics
@@ -34411,14 +35224,30 @@ function estimateLatency(report, hw, options = {}, kernels = groupKernels(report
     return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join("+"), ms: sec * 1e3, boundBy: t.compute >= t.memory ? "compute" : "memory", flops: k.flops, bytes: Math.round(bytes), dtype };
   });
   const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, kernels, timed) : void 0;
   return {
     hardware: hw.id,
     ms: total * 1e3,
     boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
     ...options.precision ? { precision: options.precision } : {},
     kernels: kernels.length,
-    top
+    top,
+    ...modules ? { modules } : {}
   };
+}
+function moduleMs(modules, kernels, timed) {
+  const ms = new Array(modules.length).fill(0);
+  kernels.forEach((k, i2) => {
+    const m2 = k.nodes[0]?.module;
+    if (m2 !== void 0 && m2 >= 0 && m2 < ms.length)
+      ms[m2] += timed[i2].ms;
+  });
+  for (let i2 = ms.length - 1; i2 > 0; i2--) {
+    const p = modules[i2].parent;
+    if (p !== void 0 && p >= 0 && p < i2)
+      ms[p] += ms[i2];
+  }
+  return ms.map((v) => Math.round(v * 1e6) / 1e6);
 }
 function withLatency(report, profiles, options = {}) {
   if (profiles.length === 0)
@@ -34427,6 +35256,19 @@ function withLatency(report, profiles, options = {}) {
   const kernelsFor = (f) => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f);
   const sets = Array.isArray(options) ? options : [options];
   return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
+}
+
+// ../../packages/core/dist/io/hdf5-signature.js
+var HDF5_SIGNATURE = [137, 72, 68, 70, 13, 10, 26, 10];
+function isHdf5Signature(bytes) {
+  return bytes.length >= 8 && HDF5_SIGNATURE.every((b, i2) => bytes[i2] === b);
+}
+function hdf5SuperblockOffset(source) {
+  for (let at = 0; at + 8 <= source.size; at = at === 0 ? 512 : at * 2) {
+    if (isHdf5Signature(source.read(at, 8)))
+      return at;
+  }
+  return -1;
 }
 
 // ../../packages/core/dist/io/lfs.js
@@ -34443,6 +35285,110 @@ var DEFAULT_WORK_LIMITS = {
   maxMs: 8e3,
   maxDataElements: 16e6,
   maxDepth: 200
+};
+var WorkLimitError = class _WorkLimitError extends ModelImportError {
+  file;
+  limit;
+  value;
+  where;
+  name = "WorkLimitError";
+  code = "work-limit";
+  constructor(file, limit, value2, where) {
+    super(`${file ? `${file}: ` : ""}${_WorkLimitError.describe(limit, value2)}${where ? ` (at ${where})` : ""}`);
+    this.file = file;
+    this.limit = limit;
+    this.value = value2;
+    this.where = where;
+  }
+  /** The message without the file and place. */
+  static describe(limit, value2) {
+    switch (limit) {
+      case "nodes":
+        return `work limit reached: more than ${groupDigits(value2)} nodes to infer (sub-graphs and calls included); the model was not profiled`;
+      case "time":
+        return `work limit reached: profiling took more than ${value2 / 1e3} s; the model was not profiled`;
+      case "data":
+        return `work limit reached: more than ${groupDigits(value2)} tensor elements of constant data to propagate; the model was not profiled`;
+      case "depth":
+        return `work limit reached: nested more than ${value2} levels deep; the model was not profiled`;
+    }
+  }
+};
+var CLOCK_EVERY = 256;
+var WorkBudget = class {
+  file;
+  clock;
+  /** The limits in force (defaults filled in). */
+  limits;
+  start;
+  nodes = 0;
+  elements = 0;
+  depth = 0;
+  sinceClock = 0;
+  constructor(limits = {}, file, clock = Date.now) {
+    this.file = file;
+    this.clock = clock;
+    this.limits = {
+      maxNodes: limits.maxNodes ?? DEFAULT_WORK_LIMITS.maxNodes,
+      maxMs: limits.maxMs ?? DEFAULT_WORK_LIMITS.maxMs,
+      maxDataElements: limits.maxDataElements ?? DEFAULT_WORK_LIMITS.maxDataElements,
+      maxDepth: limits.maxDepth ?? DEFAULT_WORK_LIMITS.maxDepth
+    };
+    this.start = clock();
+  }
+  /** Nodes charged so far. */
+  get nodesUsed() {
+    return this.nodes;
+  }
+  /** Data elements charged so far. */
+  get dataUsed() {
+    return this.elements;
+  }
+  /** Charge `n` nodes (default 1); checks the clock every few hundred. */
+  node(n = 1, where) {
+    this.nodes += n;
+    if (this.nodes > this.limits.maxNodes)
+      throw new WorkLimitError(this.file, "nodes", this.limits.maxNodes, where);
+    this.sinceClock += n;
+    if (this.sinceClock >= CLOCK_EVERY) {
+      this.sinceClock = 0;
+      this.time(where);
+    }
+  }
+  /** Charge `elements` tensor elements of materialised data (a non-finite or negative count is refused as over the limit). */
+  data(elements2, where) {
+    if (!(elements2 >= 0) || !Number.isFinite(elements2))
+      throw new WorkLimitError(this.file, "data", this.limits.maxDataElements, where);
+    this.elements += elements2;
+    if (this.elements > this.limits.maxDataElements)
+      throw new WorkLimitError(this.file, "data", this.limits.maxDataElements, where);
+  }
+  /** Check the clock now. */
+  time(where) {
+    if (this.clock() - this.start > this.limits.maxMs)
+      throw new WorkLimitError(this.file, "time", this.limits.maxMs, where);
+  }
+  /** Go one level deeper (pair with {@link leave}, in a `finally`). */
+  enter(where) {
+    if (++this.depth > this.limits.maxDepth) {
+      this.depth--;
+      throw new WorkLimitError(this.file, "depth", this.limits.maxDepth, where);
+    }
+  }
+  /** Come back up one level. */
+  leave() {
+    if (this.depth > 0)
+      this.depth--;
+  }
+  /** Run `f` one level deeper. */
+  nested(where, f) {
+    this.enter(where);
+    try {
+      return f();
+    } finally {
+      this.leave();
+    }
+  }
 };
 
 // ../../packages/report/dist/diff.js
@@ -34572,13 +35518,192 @@ function diffReports(base, head) {
   for (const [op, count] of Object.entries(head.coverage.unsupported))
     if (!hasOwn(base.coverage.unsupported, op))
       newUnsupported[op] = count;
+  const modules = diffModules(base, head);
   return {
     totals,
     latency,
     layers: news,
     tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
-    newUnsupported
+    newUnsupported,
+    ...modules ? { modules } : {}
   };
+}
+function pushTo(m2, k, v) {
+  const l = m2.get(k);
+  if (l)
+    l.push(v);
+  else
+    m2.set(k, [v]);
+}
+function treeOf(r) {
+  return r.modules && moduleTreeProblem(r) === void 0 ? r.modules : void 0;
+}
+var ZERO_MODULE = { macs: 0, params: 0, flops: 0, bytesMoved: 0 };
+function diffModules(base, head) {
+  const bm = treeOf(base);
+  const hm = treeOf(head);
+  if (!bm || !hm)
+    return void 0;
+  const bc = moduleChildren(bm);
+  const hc = moduleChildren(hm);
+  const out = [];
+  const childRows = /* @__PURE__ */ new Map();
+  const sig = (m2) => `${m2.type ?? ""}|${m2.nodes}|${m2.params}|${m2.macs}|${m2.flops}`;
+  const shape = (m2) => shapeText(m2?.outputs?.[0]);
+  const change = (kind, b, h, extra = {}) => {
+    const sum2 = (ms, k) => ms.length === 1 ? ms[0][k] : addCounts(...ms.map((m2) => m2[k]));
+    const first = h[0] ?? b[0];
+    const bs = shape(b[0]);
+    const hs = shape(h[0]);
+    return {
+      kind,
+      path: (b[0] ?? h[0]).path,
+      count: Math.max(b.length, h.length),
+      depth: first.depth,
+      ...(h[0]?.type ?? b[0]?.type) !== void 0 ? { type: h[0]?.type ?? b[0]?.type } : {},
+      macs: delta(b.length ? sum2(b, "macs") : ZERO_MODULE.macs, h.length ? sum2(h, "macs") : ZERO_MODULE.macs),
+      params: delta(b.length ? sum2(b, "params") : 0, h.length ? sum2(h, "params") : 0),
+      flops: delta(b.length ? sum2(b, "flops") : 0, h.length ? sum2(h, "flops") : 0),
+      bytesMoved: delta(b.length ? sum2(b, "bytesMoved") : 0, h.length ? sum2(h, "bytesMoved") : 0),
+      ...kind === "changed" && bs !== hs ? { shape: { base: bs, head: hs } } : {},
+      ...extra
+    };
+  };
+  const ranges = (kind, list2, parentRow) => {
+    let i2 = 0;
+    while (i2 < list2.length) {
+      let j = i2 + 1;
+      if (isBlockName(list2[i2].name))
+        while (j < list2.length && isBlockName(list2[j].name) && Number(list2[j].name) === Number(list2[j - 1].name) + 1)
+          j++;
+      const run = list2.slice(i2, j);
+      const c = kind === "added" ? change("added", [], run, run.length > 1 ? { through: run[run.length - 1].path } : {}) : change("removed", run, [], run.length > 1 ? { through: run[run.length - 1].path } : {});
+      out.push(c);
+      if (parentRow !== void 0)
+        childRows.get(parentRow)?.push(out.length - 1);
+      i2 = j;
+    }
+  };
+  const stack = [[0, 0, void 0]];
+  while (stack.length) {
+    const [bi, hi, parentRow] = stack.pop();
+    const b = bm[bi];
+    const h = hm[hi];
+    const bKids = bc[bi].map((i2) => bm[i2]);
+    const hKids = hc[hi].map((i2) => hm[i2]);
+    const blocksB = bKids.filter((m2) => isBlockName(m2.name)).length;
+    const blocksH = hKids.filter((m2) => isBlockName(m2.name)).length;
+    let row;
+    if (bi !== 0) {
+      const c = change("changed", [b], [h], {
+        ...b.path !== h.path ? { renamedTo: h.path } : {},
+        ...blocksB !== blocksH ? { blocks: { base: blocksB, head: blocksH } } : {}
+      });
+      if (c.blocks || c.shape || deltaSign(c.macs) !== 0 || deltaSign(c.params) !== 0 || deltaSign(c.flops) !== 0 || deltaSign(c.bytesMoved) !== 0) {
+        out.push(c);
+        row = out.length - 1;
+        childRows.set(row, []);
+        if (parentRow !== void 0)
+          childRows.get(parentRow)?.push(row);
+      }
+    }
+    const byName = /* @__PURE__ */ new Map();
+    hc[hi].forEach((i2) => byName.set(hm[i2].name, i2));
+    const pairs2 = [];
+    const usedH = /* @__PURE__ */ new Set();
+    const leftB = [];
+    for (const i2 of bc[bi]) {
+      const j = byName.get(bm[i2].name);
+      if (j !== void 0 && !usedH.has(j)) {
+        pairs2.push([i2, j]);
+        usedH.add(j);
+      } else
+        leftB.push(i2);
+    }
+    let leftH = hc[hi].filter((j) => !usedH.has(j));
+    if (leftB.length && leftH.length) {
+      const bySig = /* @__PURE__ */ new Map();
+      for (const j of leftH)
+        pushTo(bySig, sig(hm[j]), j);
+      const stillB = [];
+      const renamed = /* @__PURE__ */ new Set();
+      for (const i2 of leftB) {
+        const j = bySig.get(sig(bm[i2]))?.shift();
+        if (j !== void 0)
+          renamed.add(j);
+        else
+          stillB.push(i2);
+      }
+      leftH = leftH.filter((j) => !renamed.has(j));
+      leftB.length = 0;
+      leftB.push(...stillB);
+      if (leftB.length === 1 && leftH.length === 1 && bm[leftB[0]].type !== void 0 && bm[leftB[0]].type === hm[leftH[0]].type) {
+        pairs2.push([leftB[0], leftH[0]]);
+        leftB.length = 0;
+        leftH = [];
+      }
+    }
+    const reportTo = row ?? parentRow;
+    ranges("removed", leftB.map((i2) => bm[i2]), reportTo);
+    ranges("added", leftH.map((j) => hm[j]), reportTo);
+    for (let k = pairs2.length - 1; k >= 0; k--)
+      stack.push([pairs2[k][0], pairs2[k][1], reportTo]);
+  }
+  const drop = /* @__PURE__ */ new Set();
+  for (const [r, kids] of childRows) {
+    const changedKids = kids.filter((k2) => out[k2].kind === "changed");
+    if (changedKids.length !== 1 || kids.length !== 1)
+      continue;
+    const c = out[r];
+    const k = out[changedKids[0]];
+    if (k.macs.delta !== c.macs.delta || k.params.delta !== c.params.delta || k.flops.delta !== c.flops.delta || k.bytesMoved.delta !== c.bytesMoved.delta)
+      continue;
+    drop.add(k.blocks || k.renamedTo || c.blocks || c.renamedTo ? c.blocks || c.renamedTo ? changedKids[0] : r : changedKids[0]);
+  }
+  const kept = out.filter((_, i2) => !drop.has(i2));
+  const byAbs = (x2, y) => {
+    const a = absDelta(x2);
+    const b = absDelta(y);
+    return a > b ? -1 : a < b ? 1 : 0;
+  };
+  kept.sort((a, b) => byAbs(a.macs, b.macs) || byAbs(a.params, b.params) || byAbs(a.flops, b.flops) || a.depth - b.depth || compareText(a.path, b.path));
+  const rangesOf = /* @__PURE__ */ new Map();
+  for (const c of kept) {
+    if (c.kind === "changed" || !isBlockName(c.path.slice(c.path.lastIndexOf(".") + 1)))
+      continue;
+    pushTo(rangesOf, c.path.slice(0, c.path.lastIndexOf(".")), c);
+  }
+  const ordered = [];
+  const placed = /* @__PURE__ */ new Set();
+  for (const c of kept) {
+    if (placed.has(c))
+      continue;
+    ordered.push(c);
+    placed.add(c);
+    if (c.kind === "changed" && c.blocks)
+      for (const r of rangesOf.get(c.renamedTo ?? c.path) ?? rangesOf.get(c.path) ?? []) {
+        if (placed.has(r))
+          continue;
+        ordered.push(r);
+        placed.add(r);
+      }
+  }
+  return ordered;
+}
+function selectModuleChanges(changes, opts = {}) {
+  const depth = opts.depth ?? 3;
+  const max2 = opts.max ?? 12;
+  const rows2 = [];
+  for (const c of changes) {
+    if (rows2.length >= max2)
+      break;
+    if (c.depth > depth)
+      continue;
+    if (c.kind === "changed" && rows2.some((r) => c.path.startsWith(`${r.path}.`) && r.kind === "changed" && r.macs.delta === c.macs.delta && r.params.delta === c.params.delta))
+      continue;
+    rows2.push(c);
+  }
+  return { rows: rows2, more: changes.length - rows2.length };
 }
 
 // ../../packages/report/dist/escape.js
@@ -34716,10 +35841,10 @@ function commentMarker(key2 = "default") {
     throw new RangeError(`comment key ${JSON.stringify(sanitize(key2, 40))}: expected 1-64 letters, digits, '.', '_' or '-'`);
   return `<!-- modelcost:report key=${key2} -->`;
 }
-function isOwnComment(body, key2 = "default") {
+function isOwnComment(body2, key2 = "default") {
   const m2 = commentMarker(key2);
-  return body === m2 || body.startsWith(`${m2}
-`) || body.startsWith(`${m2}\r
+  return body2 === m2 || body2.startsWith(`${m2}
+`) || body2.startsWith(`${m2}\r
 `);
 }
 function fmtMs(v) {
@@ -34752,11 +35877,39 @@ function modelRow(c, hw) {
   };
   return `| ${cellCode(c.path)} | ${cell("params")} | ${cell("macs")} | ${cell("flops")} | ${cell("peakMemoryBytes")} |${hw.map((h) => ` ${latCell(h)} |`).join("")}`;
 }
-function detailsBlock(c, maxLayers) {
+function moduleChangeText(m2) {
+  if (m2.blocks)
+    return `${m2.blocks.base} \u2192 ${m2.blocks.head} blocks`;
+  if (m2.kind === "changed")
+    return "changed";
+  return m2.count > 1 ? `${m2.count} ${m2.kind}` : m2.kind;
+}
+function moduleLines(d, max2, depth) {
+  if (!d.modules?.length)
+    return [];
+  const { rows: rows2, more } = selectModuleChanges(d.modules, { max: max2, depth });
+  if (rows2.length === 0)
+    return [];
+  const lines = ["", "| module | type | change | MACs | params | output |", "| --- | --- | --- | --- | --- | --- |"];
+  for (const m2 of rows2) {
+    const name = `${cellCode(m2.path)}${m2.through ? `\u2013${cellCode(m2.through)}` : ""}${m2.renamedTo ? ` \u2192 ${cellCode(m2.renamedTo)}` : ""}`;
+    const macs = `${signed(m2.macs.delta, false)}${m2.kind === "changed" && deltaSign(m2.macs) !== 0 ? ` (${percent(m2.macs)})` : ""}`;
+    lines.push(`| ${name} | ${m2.type !== void 0 ? cellCode(m2.type, 60) : ""} | ${moduleChangeText(m2)} | ${macs} | ${signed(m2.params.delta, false)} | ${m2.shape ? `${cellCode(m2.shape.base)} \u2192 ${cellCode(m2.shape.head)}` : ""} |`);
+  }
+  if (more > 0)
+    lines.push("", `\u2026and ${plural(more, "more module change")} (deeper or smaller; \`modelcost diff\` lists them).`);
+  return lines;
+}
+function detailsBlock(c, maxLayers, maxModules = 12, moduleDepth = 3) {
   const d = c.diff;
-  if (!d || d.layers.length === 0 && d.tensors.length === 0)
+  const modules = d ? moduleLines(d, maxModules, moduleDepth) : [];
+  if (!d || d.layers.length === 0 && d.tensors.length === 0 && modules.length === 0)
     return void 0;
-  const lines = ["", `<details><summary>${summary2(c.path)}: ${plural(d.layers.length, "layer")} changed</summary>`, ""];
+  const changedModules = d.modules?.length ?? 0;
+  const lines = ["", `<details><summary>${summary2(c.path)}: ${changedModules ? `${plural(changedModules, "module")} and ` : ""}${plural(d.layers.length, "layer")} changed</summary>`, ""];
+  lines.push(...modules.slice(1));
+  if (modules.length && d.tensors.length)
+    lines.push("");
   for (const t of d.tensors)
     lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ""}${t.base && t.head ? " \u2192 " : ""}${t.head ? code(t.head) : ""}`);
   if (d.layers.length) {
@@ -34810,11 +35963,11 @@ ${verdict}
   const extras = [
     ...chart ? [{ kind: "chart", items: [`
 ${chart}`] }] : [],
-    { kind: "detail section", items: changed.flatMap((c) => [detailsBlock(c, maxLayers), unsupportedLine(c)].filter((x2) => x2 !== void 0)) }
+    { kind: "detail section", items: changed.flatMap((c) => [detailsBlock(c, maxLayers, opts.maxModules, opts.moduleDepth), unsupportedLine(c)].filter((x2) => x2 !== void 0)) }
   ];
   const hint = opts.fullReportHint ?? "the full report is in the job summary, or run `modelcost pr` locally";
   const reserve = 320;
-  let body = head;
+  let body2 = head;
   const omitted = /* @__PURE__ */ new Map();
   const budget = () => maxChars - footer.length - reserve;
   for (const s of [...sections, ...extras]) {
@@ -34823,24 +35976,24 @@ ${chart}`] }] : [],
       const add = `${started ? "" : s.lead !== void 0 ? `${s.lead}
 ` : ""}${item}
 `;
-      if (body.length + add.length > budget() || omitted.has(s.kind)) {
+      if (body2.length + add.length > budget() || omitted.has(s.kind)) {
         omitted.set(s.kind, (omitted.get(s.kind) ?? 0) + 1);
         continue;
       }
-      body += add;
+      body2 += add;
       started = true;
     }
     if (started && s.trail !== void 0)
-      body += `${s.trail}
+      body2 += `${s.trail}
 `;
   }
   if (omitted.size) {
     const what = [...omitted].map(([k, n]) => plural(n, k, k.endsWith("h") ? `${k}es` : `${k}s`)).join(", ");
-    body += `
+    body2 += `
 _Left out to stay under ${groupDigits(maxChars)} characters: ${what}; ${hint}._
 `;
   }
-  return `${body.replace(/\n+$/, "\n")}${footer}
+  return `${body2.replace(/\n+$/, "\n")}${footer}
 `;
 }
 
@@ -34947,12 +36100,12 @@ function compileSegment(seg, where) {
     if (c === "[") {
       const close = seg.indexOf("]", i2 + 2);
       if (close > 0) {
-        let body = seg.slice(i2 + 1, close);
-        const neg = body.startsWith("!") || body.startsWith("^");
+        let body2 = seg.slice(i2 + 1, close);
+        const neg = body2.startsWith("!") || body2.startsWith("^");
         if (neg)
-          body = body.slice(1);
+          body2 = body2.slice(1);
         const ranges = [];
-        const cps = Array.from(body);
+        const cps = Array.from(body2);
         for (let k = 0; k < cps.length; k++) {
           const a = cps[k].codePointAt(0);
           if (cps[k + 1] === "-" && k + 2 < cps.length) {
@@ -35019,7 +36172,7 @@ function matchSegments(ps, names, dot2) {
     if (p && !p.globstar && matchSegment(p, names[i2], dot2)) {
       i2++;
       j++;
-    } else if (p && p.globstar && (dot2 || !names[i2].startsWith("."))) {
+    } else if (p && p.globstar) {
       starJ = j++;
       starI = i2;
     } else if (starJ >= 0 && (dot2 || !names[starI].startsWith("."))) {
@@ -35033,19 +36186,19 @@ function matchSegments(ps, names, dot2) {
   return j === ps.length;
 }
 function compileGlob(patterns, options = {}) {
-  const list = typeof patterns === "string" ? [patterns] : patterns;
+  const list2 = typeof patterns === "string" ? [patterns] : patterns;
   const dot2 = options.dot === true;
   const pos = [];
   const neg = [];
-  for (const raw of list) {
+  for (const raw of list2) {
     if (raw.length > MAX_GLOB_LENGTH)
       throw new GlobError(`pattern of ${raw.length} characters: at most ${MAX_GLOB_LENGTH}`);
     const negated = raw.startsWith("!") && !raw.startsWith("!(");
-    const body = (negated ? raw.slice(1) : raw).replace(/^(\.\/)+/, "");
+    const body2 = (negated ? raw.slice(1) : raw).replace(/^(\.\/)+/, "");
     const where = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}\u2026` : raw);
     let expanded;
     try {
-      expanded = expandBraces(body, { n: 0 });
+      expanded = expandBraces(body2, { n: 0 });
     } catch (e2) {
       throw e2 instanceof GlobError ? new GlobError(`${where}: ${e2.message}`) : e2;
     }
@@ -35054,7 +36207,7 @@ function compileGlob(patterns, options = {}) {
   }
   return (path) => {
     const names = path.replace(/^(\.\/)+/, "").split("/");
-    return pos.some((p) => matchSegments(p, names, dot2)) && !neg.some((p) => matchSegments(p, names, dot2));
+    return (pos.length === 0 || pos.some((p) => matchSegments(p, names, dot2))) && !neg.some((p) => matchSegments(p, names, dot2));
   };
 }
 function globProblem(pattern) {
@@ -35134,18 +36287,21 @@ var KerasImportError = class extends ModelImportError {
 
 // ../../packages/keras/dist/messages.js
 var DEFAULT_FILE_LABEL = "input";
+var WEIGHTS_ONLY_OP = "weights-only";
 var MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+function list(names) {
+  return names.length ? `${names.slice(0, 8).map((n) => quote(n, 30)).join(", ")}${names.length > 8 ? ", ..." : ""}` : "none";
+}
 function quote(text2, max2 = 40) {
-  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
-  return JSON.stringify(cut);
+  const cut2 = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
+  return JSON.stringify(cut2);
 }
 var EXPECTED_KEYS = 'a Keras model config ({"class_name": "Sequential" | "Functional" | "Model", "config": {...}}, from model.to_json()) or a tf.js model.json ({"modelTopology": ...})';
 var MESSAGES = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no Keras model. Check that it was written completely.`,
   invalidJson: (file, reason, line, column, offset) => `${file}: invalid JSON at line ${line}, column ${column} (byte ${offset}): ${reason}. Export the model again with model.to_json().`,
   notKerasJson: (file, got) => `${file}: not a Keras model config: ${got}; expected ${EXPECTED_KEYS}.`,
-  notKerasBinary: (file, what) => `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json and .keras archives.`,
-  hdf5: () => "it is an HDF5 file (a legacy Keras .h5 model); save it as .keras or export model.to_json()",
+  notKerasBinary: (file, what) => `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json, .keras archives and Keras .h5 files.`,
   binary: () => "it is binary data, not JSON text",
   zipNoEocd: (file) => `${file}: truncated or damaged zip archive: no end-of-central-directory record. Fetch or save the .keras file again.`,
   zipTruncated: (file, what, offset, size) => `${file}: truncated or damaged zip archive: ${what} at byte ${offset} lies beyond the end of the file (${size} bytes). Fetch or save the .keras file again.`,
@@ -35155,6 +36311,11 @@ var MESSAGES = {
   zipMethod: (file, method) => `${file}: config.json uses zip compression method ${method}; only stored (0) and deflate (8) are supported.`,
   zipEncrypted: (file) => `${file}: config.json is encrypted; modelcost cannot read it.`,
   zipInflate: (file, reason) => `${file}: config.json is damaged: ${reason}. Fetch or save the .keras file again.`,
+  hdf5Damaged: (file, reason) => `${file}: truncated or damaged HDF5 file: ${reason}. Fetch or save the .h5 file again.`,
+  hdf5Unsupported: (file, reason) => `${file}: HDF5 file modelcost cannot read: ${reason}.`,
+  hdf5ConfigNotString: (file) => `${file}: the HDF5 attribute model_config is not a single string, so it holds no Keras model config (Keras writes json.dumps(model.get_config()) there).`,
+  hdf5NotKeras: (file, attrs, groups) => `${file}: an HDF5 file, but not a Keras model: its root has no model_config attribute and no Keras weights layout (root attributes: ${list(attrs)}; groups: ${list(groups)}). modelcost reads Keras model.save('m.h5') files (and, with --weights-only-ok, weights files).`,
+  weightsOnly: (file, layout) => `${file}: the file holds Keras weights (${layout === "keras2" ? "model.save_weights('w.h5')" : "Keras 3 model.save_weights('m.weights.h5')"}) but no architecture (no model_config), so its shapes and MACs cannot be known. Save the whole model with model.save('m.keras') or model.save('m.h5'), or export model.to_json(); or pass --weights-only-ok for a params-only report from the weight shapes.`,
   io: (file, offset, length, got) => `${file}: read of ${length} bytes at byte ${offset} returned ${got} bytes (I/O error or file changed while reading).`,
   noLayers: (file, where) => `${file}: ${where} has no \`layers\` list, so it is not a Keras model config.`,
   badLayer: (file, where, reason) => `${file}: ${where}: ${reason}.`,
@@ -35168,7 +36329,9 @@ var MESSAGES = {
   shapeError: (className, name, reason) => `(${className} ${quote(name)}) ${reason}`,
   unknownActivation: (name, activation2) => `layer ${quote(name)}: activation ${quote(activation2)} has no element cost rule; its flops are not counted.`,
   noInputShape: (name) => `input ${quote(name)} has no shape in the config (a Sequential model built without an input shape); pass --input ${name}=... to profile it.`,
-  unknownDType: (name, dtype) => `layer ${quote(name)}: dtype ${quote(dtype)} is not known; counted as float32.`
+  unknownDType: (name, dtype) => `layer ${quote(name)}: dtype ${quote(dtype)} is not known; counted as float32.`,
+  weightsOnlyReport: (layers) => `params-only report of a weights file (no architecture): params are the elements of its ${layers} layers' weight datasets (their shapes; no data read). MACs, FLOPs, shapes and activations are unknown, not counted: each layer is a "${WEIGHTS_ONLY_OP}" node without a cost rule, and the trainable split is not known.`,
+  nestedReused: (call, model, first) => `${call}: model ${quote(model)} called again on inputs of the same shapes as ${first}, so its analysis is reused: the call is one node holding the nested model's whole cost (its layers are listed once, under ${first}).`
 };
 
 // ../../packages/keras/dist/layers/rule.js
@@ -35195,11 +36358,11 @@ function tuple(cfg, key2, n, def) {
   if (typeof v === "number")
     return new Array(n).fill(v);
   if (Array.isArray(v) && v.every((x2) => typeof x2 === "number")) {
-    const list = v;
-    if (list.length === n)
-      return [...list];
-    if (list.length === 1)
-      return new Array(n).fill(list[0]);
+    const list2 = v;
+    if (list2.length === n)
+      return [...list2];
+    if (list2.length === 1)
+      return new Array(n).fill(list2[0]);
   }
   throw new ShapeError(`config ${key2} = ${JSON.stringify(v)}: expected an integer or a list of ${n} integers`);
 }
@@ -35701,8 +36864,8 @@ var activation = {
 function preluWeights(c) {
   const s = inShape(c).slice(1);
   const raw = c.config["shared_axes"];
-  const shared = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [];
-  return [{ name: "alpha", shape: s.map((d, i2) => shared.includes(i2 + 1) ? 1 : d), trainable: true }];
+  const shared2 = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [];
+  return [{ name: "alpha", shape: s.map((d, i2) => shared2.includes(i2 + 1) ? 1 : d), trainable: true }];
 }
 var flatten = {
   outputs(c) {
@@ -35834,8 +36997,8 @@ function concatShape(c, axisValue) {
 var concatenate = { outputs: (c) => [concatShape(c, num(c.config, "axis", -1))] };
 function dotAxes(c, key2, ranks) {
   const raw = c.config[key2] ?? -1;
-  const list = typeof raw === "number" ? [raw, raw] : Array.isArray(raw) ? raw : [-1, -1];
-  return [normAxis(list[0], ranks[0]), normAxis(list[1] ?? list[0], ranks[1])];
+  const list2 = typeof raw === "number" ? [raw, raw] : Array.isArray(raw) ? raw : [-1, -1];
+  return [normAxis(list2[0], ranks[0]), normAxis(list2[1] ?? list2[0], ranks[1])];
 }
 function dotShape(c, key2) {
   const [x2, y] = allShapes(c, 2);
@@ -35897,8 +37060,8 @@ var MERGE_RULES = {
 // ../../packages/keras/dist/layers/normalization.js
 function axesOf(c, rank, def = -1) {
   const raw = c.config["axis"] ?? def;
-  const list = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [def];
-  return list.map((a) => normAxis(a, rank));
+  const list2 = typeof raw === "number" ? [raw] : Array.isArray(raw) ? raw : [def];
+  return list2.map((a) => normAxis(a, rank));
 }
 function featureShape(s, axes) {
   return axes.map((a) => s[a]);
@@ -36099,10 +37262,10 @@ function cropping(rank) {
       const { batch, spatial, channels } = splitChannels(c, rank);
       const p = pairs(c, "cropping", rank, 0);
       const out = spatial.map((d, i2) => {
-        const cut = p[i2][0] + p[i2][1];
-        if (typeof d === "number" && d - cut <= 0)
-          throw new ShapeError(`cropping ${cut} from axis of size ${fmt(d)} leaves nothing`);
-        return dim(dimPoly(d).sub(cut));
+        const cut2 = p[i2][0] + p[i2][1];
+        if (typeof d === "number" && d - cut2 <= 0)
+          throw new ShapeError(`cropping ${cut2} from axis of size ${fmt(d)} leaves nothing`);
+        return dim(dimPoly(d).sub(cut2));
       });
       return [joinChannels(c, batch, out, channels)];
     }
@@ -36500,25 +37663,32 @@ function bytesOf(elements2, dtype) {
   return bits2 % 8 === 0 ? elements2.mul(bits2 / 8) : elements2.mul(bits2).ceilDiv(8);
 }
 function tensorBytes2(t) {
-  return t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO;
+  return t.bytes ?? (t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO);
 }
 var isFloat = (d) => d.startsWith("float") || d === "bfloat16" || d === "half" || d === "double";
 function symbolName(s) {
   const t = s.replace(/[^A-Za-z0-9_]/g, "_");
   return /^[A-Za-z_]/.test(t) ? t : `_${t}`;
 }
+var NO_KWARGS = Object.freeze({});
+var ZERO_COST2 = { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
+var unknownTensor = (name) => ({ name, shape: void 0, dtype: "float32" });
+var STATUS_RANK = { ok: 0, "unknown-shape": 1, error: 2, unsupported: 3 };
 var Walker = class {
   opts;
   calls = [];
+  nestedMemo = /* @__PURE__ */ new Map();
+  ruleCache = /* @__PURE__ */ new Map();
+  budget;
   weights = [];
   diagnostics = [];
-  built = /* @__PURE__ */ new Set();
   layerWeights = /* @__PURE__ */ new Map();
   callCounts = /* @__PURE__ */ new Map();
   usedInputOptions = /* @__PURE__ */ new Set();
   topInputs = [];
   constructor(opts) {
     this.opts = opts;
+    this.budget = opts.budget ?? new WorkBudget({}, opts.file);
   }
   diag(severity, code2, message, node) {
     this.diagnostics.push({ severity, code: code2, ...node !== void 0 ? { node } : {}, message });
@@ -36550,85 +37720,200 @@ var Walker = class {
   /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
   runModel(model, bound, prefix, trainable) {
     const file = this.opts.file;
-    const produced = /* @__PURE__ */ new Map();
-    const key2 = (layer, node) => `${layer}\0${node}`;
+    const first = /* @__PURE__ */ new Map();
+    const later = /* @__PURE__ */ new Map();
+    const get = (t) => t.index === 0 ? first.get(t.layer) : later.get(t.layer)?.[t.index];
+    const set = (t, outs) => {
+      if (t.index === 0) {
+        first.set(t.layer, outs);
+        return;
+      }
+      let list2 = later.get(t.layer);
+      if (!list2)
+        later.set(t.layer, list2 = []);
+      list2[t.index] = outs;
+    };
     const byName = new Map(model.layers.map((l) => [l.name, l]));
-    const inProgress = /* @__PURE__ */ new Set();
+    const isSource = (l) => l.className === "InputLayer" && l.calls.length === 0;
+    const target = (r, io, who) => {
+      const layer = byName.get(r.layer);
+      if (!layer)
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
+      if (isSource(layer))
+        return { layer, index: 0 };
+      const offset = (io ? layer.callOffset?.io : layer.callOffset?.inbound) ?? 0;
+      const index = r.node - offset;
+      if (!layer.calls[index])
+        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `call ${r.node} of layer ${quote(r.layer)} (it has ${layer.calls.length}${offset ? `, numbered from ${offset}` : ""})`));
+      return { layer, index };
+    };
     if (bound) {
       if (bound.length !== model.inputs.length)
         this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
-      model.inputs.forEach((r, i2) => produced.set(key2(r.layer, r.node), [bound[i2]]));
+      model.inputs.forEach((r, i2) => set(target(r, true, "input_layers"), [bound[i2]]));
     } else {
       for (const r of model.inputs) {
-        const l = byName.get(r.layer);
-        if (!l)
-          throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, "input_layers", `[${quote(r.layer)}, ${r.node}, ${r.tensor}]`));
-        if (!produced.has(key2(r.layer, r.node))) {
-          const t = this.inputTensor(l);
-          this.topInputs.push(t);
-          produced.set(key2(r.layer, r.node), [t]);
+        const t = target(r, true, "input_layers");
+        if (!get(t)) {
+          const x2 = this.inputTensor(t.layer);
+          this.topInputs.push(x2);
+          set(t, [x2]);
         }
       }
     }
-    const produce = (layerName2, node, who) => {
-      const k = key2(layerName2, node);
-      const done = produced.get(k);
-      if (done)
-        return done;
-      const layer = byName.get(layerName2);
-      if (!layer)
-        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `[${quote(layerName2)}, ${node}]`));
-      if (layer.className === "InputLayer" && layer.calls.length === 0) {
-        const t = this.inputTensor(layer);
-        if (!bound)
-          this.topInputs.push(t);
-        produced.set(k, [t]);
-        return [t];
+    const stack = [];
+    const waitKey = /* @__PURE__ */ new Map();
+    const isWaiting = (t) => waitKey.get(t.layer)?.has(t.index) === true;
+    const wait = (t, on) => {
+      let w = waitKey.get(t.layer);
+      if (!on) {
+        w?.delete(t.index);
+        return;
       }
-      const call = layer.calls[node];
-      if (!call)
-        throw new KerasImportError(file, "bad-config", MESSAGES.unknownRef(file, who, `call ${node} of layer ${quote(layerName2)} (it has ${layer.calls.length})`));
-      if (inProgress.has(k))
-        throw new KerasImportError(file, "bad-config", MESSAGES.cycle(file, layerName2));
-      inProgress.add(k);
-      const resolve2 = (r) => {
-        const outs2 = produce(r.layer, r.node, layerName2);
-        return outs2[r.tensor];
-      };
-      const args = call.args.map(resolve2);
-      const kw = {};
-      for (const [name, refs] of Object.entries(call.kwargRefs))
-        kw[name] = refs.map(resolve2);
-      const outs = this.runCall(layer, call, args, kw, prefix, trainable);
-      inProgress.delete(k);
-      produced.set(k, outs);
-      return outs;
+      if (!w)
+        waitKey.set(t.layer, w = /* @__PURE__ */ new Set());
+      w.add(t.index);
+    };
+    const produce = (start) => {
+      stack.push(start);
+      while (stack.length) {
+        const top = stack[stack.length - 1];
+        if (get(top)) {
+          stack.pop();
+          continue;
+        }
+        if (isSource(top.layer)) {
+          const x2 = this.inputTensor(top.layer);
+          if (!bound)
+            this.topInputs.push(x2);
+          set(top, [x2]);
+          stack.pop();
+          continue;
+        }
+        const call = top.layer.calls[top.index];
+        let pending = false;
+        for (const r of call.args)
+          pending = this.push(stack, target(r, false, top.layer.name), get, isWaiting, top, file) || pending;
+        for (const rs of Object.values(call.kwargRefs))
+          for (const r of rs)
+            pending = this.push(stack, target(r, false, top.layer.name), get, isWaiting, top, file) || pending;
+        if (pending) {
+          wait(top, true);
+          continue;
+        }
+        const resolve2 = (r) => get(target(r, false, top.layer.name))[r.tensor];
+        const args = call.args.map(resolve2);
+        const kw = {};
+        for (const [name, rs] of Object.entries(call.kwargRefs))
+          kw[name] = rs.map(resolve2);
+        set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
+        wait(top, false);
+        stack.pop();
+      }
+      return get(start);
     };
     for (const l of model.layers) {
-      if (l.className === "InputLayer" && l.calls.length === 0)
+      if (isSource(l))
         continue;
       for (let i2 = 0; i2 < l.calls.length; i2++)
-        produce(l.name, i2, l.name);
+        produce({ layer: l, index: i2 });
     }
     return model.outputs.map((r) => {
-      const t = produce(r.layer, r.node, "output_layers")[r.tensor];
+      const t = produce(target(r, true, "output_layers"))[r.tensor];
       return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
     });
   }
+  /** Push `dep` when it has not run yet; a dependency that is itself waiting (or the caller) is a cycle. */
+  push(stack, dep, get, isWaiting, from, file) {
+    if (get(dep))
+      return false;
+    if (isWaiting(dep) || dep.layer === from.layer && dep.index === from.index)
+      throw new KerasImportError(file, "bad-config", MESSAGES.cycle(file, from.layer.name));
+    stack.push(dep);
+    return true;
+  }
+  /**
+   * A call of a nested model. Its first call on inputs of given shapes and dtypes expands its layers
+   * (`call/layer` nodes); a later call on inputs of the same signature reuses that analysis: one node
+   * holding its whole cost (its layers were built by the first call, so it adds no weights). Work is
+   * then proportional to the file, not to the unrolled program (a model reusing a nested model 10
+   * times per level over 9 levels would otherwise expand 10^9 layer calls).
+   */
+  runNested(layer, model, args, nodeName, trainable) {
+    const signature = args.map((t) => `${t.dtype}${t.shape ? `[${t.shape.map((d) => dimToString(d)).join(",")}]` : "?"}`).join(";");
+    let memos = this.nestedMemo.get(model);
+    if (!memos)
+      this.nestedMemo.set(model, memos = /* @__PURE__ */ new Map());
+    const hit = memos.get(signature);
+    if (hit) {
+      if (!hit.reported) {
+        hit.reported = true;
+        this.diag("info", "nested-call-reused", MESSAGES.nestedReused(nodeName, model.name, hit.first), nodeName);
+      }
+      const outputs = hit.outputs.map((t, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: t?.shape, dtype: t?.dtype ?? "float32" }));
+      this.calls.push({
+        name: nodeName,
+        layer: layer.name,
+        className: layer.className,
+        inputs: args,
+        outputs,
+        weights: [],
+        params: Poly.ZERO,
+        bytesRead: hit.bytesRead,
+        bytesWritten: hit.bytesWritten,
+        cost: { macs: hit.macs, flops: hit.flops, params: Poly.ZERO },
+        status: hit.status
+      });
+      return outputs;
+    }
+    const start = this.calls.length;
+    const outs = this.budget.nested(`nested model ${nodeName}`, () => this.runModel(model, args, `${nodeName}/`, trainable));
+    const memo = { first: nodeName, outputs: outs, macs: Poly.ZERO, flops: Poly.ZERO, bytesRead: Poly.ZERO, bytesWritten: Poly.ZERO, status: "ok", reported: false };
+    const macs = new PolySum();
+    const flops = new PolySum();
+    const read = new PolySum();
+    const written = new PolySum();
+    for (let i2 = start; i2 < this.calls.length; i2++) {
+      const c = this.calls[i2];
+      if (c.cost) {
+        macs.add(c.cost.macs);
+        flops.add(c.cost.flops);
+        read.add(c.bytesRead);
+        written.add(c.bytesWritten);
+      }
+      if (STATUS_RANK[c.status] > STATUS_RANK[memo.status])
+        memo.status = c.status;
+    }
+    memo.macs = macs.value;
+    memo.flops = flops.value;
+    memo.bytesRead = read.value;
+    memo.bytesWritten = written.value;
+    memos.set(signature, memo);
+    return outs;
+  }
   runCall(layer, call, rawArgs, rawKw, prefix, trainable) {
-    const unknown = (name) => ({ name, shape: void 0, dtype: "float32" });
-    const args = rawArgs.map((t, i2) => t ?? unknown(`?${i2}`));
-    const kwargInputs = {};
-    for (const [k, v] of Object.entries(rawKw))
-      kwargInputs[k] = v.map((t, i2) => t ?? unknown(`?${k}${i2}`));
-    const base = `${prefix}${layer.name}`;
-    const count = this.callCounts.get(base) ?? 0;
-    this.callCounts.set(base, count + 1);
+    const args = rawArgs.every((t) => t !== void 0) ? rawArgs : rawArgs.map((t, i2) => t ?? unknownTensor(`?${i2}`));
+    let kwargInputs = NO_KWARGS;
+    let inputsAll = args;
+    for (const k in rawKw) {
+      if (kwargInputs === NO_KWARGS)
+        kwargInputs = {};
+      kwargInputs[k] = rawKw[k].map((t, i2) => t ?? unknownTensor(`?${k}${i2}`));
+    }
+    if (kwargInputs !== NO_KWARGS)
+      inputsAll = [...args, ...Object.values(kwargInputs).flat()];
+    const base = prefix ? `${prefix}${layer.name}` : layer.name;
+    let count = 0;
+    if (layer.calls.length > 1) {
+      count = this.callCounts.get(base) ?? 0;
+      this.callCounts.set(base, count + 1);
+    }
     const nodeName = count === 0 ? base : `${base}#${count + 1}`;
     const layerTrainable = trainable && layer.config["trainable"] !== false;
+    this.budget.node(1, nodeName);
     if (layer.model)
-      return this.runModel(layer.model, args, `${nodeName}/`, layerTrainable && layer.model.trainable);
-    const policy = parsePolicy(layer.config["dtype"]);
+      return this.runNested(layer, layer.model, args, nodeName, layerTrainable && layer.model.trainable);
+    const policy = layer.config["dtype"] === void 0 ? void 0 : parsePolicy(layer.config["dtype"]);
     const inDtype = args[0]?.dtype ?? "float32";
     const computeDtype = policy?.compute ?? (isFloat(inDtype) ? inDtype : "float32");
     const variableDtype = policy?.variable ?? "float32";
@@ -36647,37 +37932,26 @@ var Walker = class {
       rule: ruleFor,
       diag: (severity, code2, message) => this.diag(severity, code2, message, nodeName)
     };
-    const outTensors = (shapes) => shapes.map((s, i2) => ({ name: i2 === 0 ? nodeName : `${nodeName}:${i2}`, shape: s, dtype: computeDtype }));
-    const inputsAll = [...args, ...Object.values(kwargInputs).flat()];
-    const bytesIn = inputsAll.reduce((p, t) => p.add(tensorBytes2(t)), Poly.ZERO);
-    const record2 = (r) => {
-      const weightBytes = (this.layerWeights.get(layer) ?? r.weights).reduce((p, w) => p.add(w.bytes), Poly.ZERO);
-      this.calls.push({
-        name: nodeName,
-        layer: layer.name,
-        className: layer.className,
-        inputs: inputsAll,
-        bytesRead: bytesIn.add(weightBytes),
-        bytesWritten: r.outputs.reduce((p, t) => p.add(tensorBytes2(t)), Poly.ZERO),
-        ...r
-      });
-      for (const w of r.weights)
-        this.weights.push(w);
-      if (!this.built.has(layer))
-        this.layerWeights.set(layer, [...r.weights]);
-      this.built.add(layer);
-      return [...r.outputs];
-    };
+    const site = { layer, nodeName, computeDtype, inputs: inputsAll };
     if (!rule) {
       this.diag("warning", "unsupported-layer", MESSAGES.unsupportedLayer(layer.className, layer.name), nodeName);
-      return record2({ outputs: outTensors([void 0]), weights: [], params: void 0, status: "unsupported" });
+      return this.record(site, { outputs: this.outTensors(site, [void 0]), weights: [], params: void 0, status: "unsupported" });
     }
+    const built = this.layerWeights.has(layer);
+    const key2 = this.ruleKey(layer, call, inputsAll, kwargInputs);
+    const hit = key2 === void 0 ? void 0 : this.ruleCache.get(key2);
+    if (hit && (built || hit.weights))
+      return this.reuseRule(site, hit, base, layerTrainable, built);
+    const diagnosticsBefore = this.diagnostics.length;
     let weights = [];
+    let specs = [];
     let params = Poly.ZERO;
-    if (!this.built.has(layer)) {
+    if (!built) {
       try {
-        weights = (rule.weights?.(ctx) ?? []).map((w) => this.weight(base, w, variableDtype, layerTrainable));
-        params = weights.reduce((p, w) => p.add(w.elements), Poly.ZERO);
+        specs = rule.weights?.(ctx) ?? [];
+        weights = specs.map((w) => this.weight(base, w, variableDtype, layerTrainable));
+        for (const w of weights)
+          params = params.add(w.elements);
       } catch (e2) {
         if (e2 instanceof UnknownShapeError) {
           params = void 0;
@@ -36685,30 +37959,117 @@ var Walker = class {
         } else if (e2 instanceof ShapeError) {
           params = void 0;
           this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
-          return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+          return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: "error" });
         } else
           throw e2;
       }
     }
     if (inputsAll.some((t) => !t.shape)) {
       this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
-      return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+      return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: "unknown-shape" });
     }
     try {
       const shapes = rule.outputs(ctx);
-      const cost = rule.cost?.(ctx, shapes) ?? { macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO };
-      return record2({ outputs: outTensors(shapes), weights, params, cost: { ...cost, params: params ?? Poly.ZERO }, status: "ok" });
+      const cost = rule.cost?.(ctx, shapes) ?? ZERO_COST2;
+      const outputs = this.outTensors(site, shapes);
+      const recorded = this.record(site, { outputs, weights, params, cost: { macs: cost.macs, flops: cost.flops, params: params ?? Poly.ZERO }, status: "ok" });
+      if (key2 !== void 0 && params !== void 0 && this.diagnostics.length === diagnosticsBefore && !this.ruleCache.has(key2)) {
+        const c = this.calls[this.calls.length - 1];
+        this.ruleCache.set(key2, {
+          shapes,
+          outBytes: outputs.map((t) => t.bytes ?? Poly.ZERO),
+          macs: cost.macs,
+          flops: cost.flops,
+          io: { read: c.bytesRead, written: c.bytesWritten },
+          ...built ? {} : { weights: weights.map((w, i2) => ({ name: specs[i2].name, shape: w.shape, dtype: w.dtype, specTrainable: specs[i2].trainable, elements: w.elements, bytes: w.bytes })), params }
+        });
+      }
+      return recorded;
     } catch (e2) {
       if (e2 instanceof ShapeError || e2 instanceof RangeError) {
         this.diag("error", "shape-mismatch", MESSAGES.shapeError(layer.className, nodeName, e2.message), nodeName);
-        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "error" });
+        return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: "error" });
       }
       if (e2 instanceof UnknownShapeError) {
         this.diag("info", "unknown-shape", MESSAGES.unknownShape(nodeName), nodeName);
-        return record2({ outputs: outTensors(new Array(safeCount(rule, ctx)).fill(void 0)), weights, params, status: "unknown-shape" });
+        return this.record(site, { outputs: this.unknownOutputs(site, rule, ctx), weights, params, status: "unknown-shape" });
       }
       throw e2;
     }
+  }
+  /**
+   * The key under which a call's rule result is kept: class, config but for its name, input dtypes
+   * and shapes, keyword tensors' names and the other keyword arguments. Undefined when an input
+   * shape is unknown (such calls are not kept).
+   */
+  ruleKey(layer, call, inputs, kwargInputs) {
+    let sig = "";
+    for (const t of inputs) {
+      if (!t.shape)
+        return void 0;
+      sig += `${t.dtype}[${t.shape.map((d) => typeof d === "number" ? String(d) : dimToString(d)).join(",")}]`;
+    }
+    const { name: _name, ...config } = layer.config;
+    let kw = "";
+    for (const k in kwargInputs)
+      kw += `${k},`;
+    for (const _k in call.kwargs) {
+      kw += JSON.stringify(call.kwargs);
+      break;
+    }
+    return `${layer.className}\0${JSON.stringify(config)}\0${sig}\0${kw}`;
+  }
+  /** A call whose rule result is kept: the same shapes and cost, this layer's own weights (when not built). */
+  reuseRule(site, hit, base, layerTrainable, built) {
+    const weights = built ? [] : hit.weights.map((w) => ({ name: `${base}/${w.name}`, layer: base, shape: w.shape, dtype: w.dtype, trainable: w.specTrainable && layerTrainable, elements: w.elements, bytes: w.bytes }));
+    const params = built ? Poly.ZERO : hit.params;
+    const outputs = hit.shapes.map((s, i2) => ({ name: i2 === 0 ? site.nodeName : `${site.nodeName}:${i2}`, shape: s, dtype: site.computeDtype, bytes: hit.outBytes[i2] }));
+    return this.record(site, { outputs, weights, params, cost: { macs: hit.macs, flops: hit.flops, params }, status: "ok" }, hit.io);
+  }
+  /** The output tensors of a call, each with its bytes computed once. */
+  outTensors(site, shapes) {
+    return shapes.map((s, i2) => ({ name: i2 === 0 ? site.nodeName : `${site.nodeName}:${i2}`, shape: s, dtype: site.computeDtype, bytes: s ? bytesOf(numElements(s), site.computeDtype) : Poly.ZERO }));
+  }
+  unknownOutputs(site, rule, ctx) {
+    return this.outTensors(site, new Array(safeCount(rule, ctx)).fill(void 0));
+  }
+  /**
+   * Record a call: bytes read (inputs, then the layer's weights), bytes written, its weights once.
+   * `io` gives both byte counts when a kept rule result already has them.
+   */
+  record(site, r, io) {
+    let read;
+    let written;
+    if (io)
+      ({ read, written } = io);
+    else {
+      read = Poly.ZERO;
+      for (const w of this.layerWeights.get(site.layer) ?? r.weights)
+        read = read.add(w.bytes);
+      for (const t of site.inputs)
+        read = read.add(tensorBytes2(t));
+      written = Poly.ZERO;
+      for (const t of r.outputs)
+        written = written.add(tensorBytes2(t));
+    }
+    this.calls.push({
+      name: site.nodeName,
+      layer: site.layer.name,
+      className: site.layer.className,
+      inputs: site.inputs,
+      bytesRead: read,
+      bytesWritten: written,
+      outputs: r.outputs,
+      weights: r.weights,
+      params: r.params,
+      ...r.cost ? { cost: r.cost } : {},
+      status: r.status
+    });
+    for (const w of r.weights)
+      this.weights.push(w);
+    if (!this.layerWeights.has(site.layer))
+      this.layerWeights.set(site.layer, r.weights);
+    return r.outputs;
   }
   weight(layer, w, variableDtype, layerTrainable) {
     const elements2 = numElements(w.shape);
@@ -36727,6 +38088,43 @@ function walkModel(model, opts) {
   const w = new Walker(opts);
   const outputs = w.runModel(model, void 0, "", model.trainable);
   return w.result(outputs);
+}
+
+// ../../packages/keras/dist/modules.js
+var stripCall = (s) => s.replace(/#\d+$/, "");
+function nestedClasses(model) {
+  const out = /* @__PURE__ */ new Map();
+  const walk = (m2, prefix, depth) => {
+    if (depth >= MAX_MODULE_DEPTH)
+      return;
+    for (const l of m2.layers) {
+      if (!l.model)
+        continue;
+      const path = `${prefix}${l.name}`;
+      out.set(path, l.className);
+      walk(l.model, `${path}/`, depth + 1);
+    }
+  };
+  walk(model, "", 0);
+  return out;
+}
+function kerasScopes(model) {
+  const classes = nestedClasses(model);
+  return (name, className) => {
+    const raw = name.split("/");
+    const names = raw.map(stripCall);
+    const calls = [];
+    const types = [];
+    let call = "";
+    let path = "";
+    raw.forEach((r, i2) => {
+      call = i2 ? `${call}/${r}` : r;
+      path = i2 ? `${path}/${names[i2]}` : names[i2];
+      calls.push(call);
+      types.push(i2 === raw.length - 1 ? classes.get(path) ?? className : classes.get(path));
+    });
+    return { names, types, calls, literal: true, rootType: model.className };
+  };
 }
 
 // ../../packages/keras/dist/read/json-error.js
@@ -36790,8 +38188,8 @@ function findJsonError(text2) {
     i2 += m2[0].length;
   };
   const value2 = (depth) => {
-    if (depth > 1e4)
-      throw new Fail(i2, "nesting too deep");
+    if (depth > 1e3)
+      throw new Fail(i2, "nesting deeper than 1000 levels");
     ws();
     const c = text2[i2];
     if (c === "{") {
@@ -36877,10 +38275,1064 @@ function findJsonError(text2) {
   }
 }
 
+// ../../packages/keras/dist/read/hdf5/cursor.js
+var Hdf5Error = class extends Error {
+  kind;
+  offset;
+  name = "Hdf5Error";
+  constructor(kind, message, offset) {
+    super(message);
+    this.kind = kind;
+    this.offset = offset;
+  }
+};
+var UNDEF = -1;
+var TWO32 = 2 ** 32;
+var Cursor = class _Cursor {
+  bytes;
+  at;
+  what;
+  pos = 0;
+  constructor(bytes, at, what) {
+    this.bytes = bytes;
+    this.at = at;
+    this.what = what;
+  }
+  /** Absolute file offset of the current position. */
+  get abs() {
+    return this.at + this.pos;
+  }
+  get left() {
+    return this.bytes.length - this.pos;
+  }
+  damaged(reason, at = this.abs) {
+    return new Hdf5Error("damaged", `${this.what} at byte ${this.at}: ${reason}`, at);
+  }
+  need(n, field) {
+    if (n < 0 || this.pos + n > this.bytes.length)
+      throw this.damaged(`${field} runs past the end of the block (${this.bytes.length} bytes)`);
+  }
+  skip(n, field = "field") {
+    this.need(n, field);
+    this.pos += n;
+  }
+  u8(field = "field") {
+    this.need(1, field);
+    return this.bytes[this.pos++];
+  }
+  u16(field = "field") {
+    this.need(2, field);
+    const b = this.bytes;
+    const v = b[this.pos] | b[this.pos + 1] << 8;
+    this.pos += 2;
+    return v;
+  }
+  u32(field = "field") {
+    this.need(4, field);
+    const b = this.bytes;
+    const p = this.pos;
+    this.pos += 4;
+    return (b[p] | b[p + 1] << 8 | b[p + 2] << 16 | b[p + 3] << 24) >>> 0;
+  }
+  /** An unsigned integer of `size` bytes (1..8). Values beyond 2^53 are damage. */
+  uint(size, field = "field") {
+    if (size < 1 || size > 8)
+      throw this.damaged(`${field}: field width ${size} bytes is not 1 to 8`);
+    this.need(size, field);
+    let lo = 0;
+    let hi = 0;
+    const b = this.bytes;
+    for (let i2 = 0; i2 < size; i2++) {
+      if (i2 < 4)
+        lo += b[this.pos + i2] * 2 ** (8 * i2);
+      else
+        hi += b[this.pos + i2] * 2 ** (8 * (i2 - 4));
+    }
+    this.pos += size;
+    if (hi >= 2 ** 21)
+      throw this.damaged(`${field} = ${hi} * 2^32 + ${lo} is beyond 2^53`, this.abs - size);
+    return hi * TWO32 + lo;
+  }
+  /** An address of `size` bytes; {@link UNDEF} when every bit is set. */
+  addr(size, field = "address") {
+    this.need(size, field);
+    let all = true;
+    for (let i2 = 0; i2 < size; i2++)
+      if (this.bytes[this.pos + i2] !== 255)
+        all = false;
+    if (all) {
+      this.pos += size;
+      return UNDEF;
+    }
+    return this.uint(size, field);
+  }
+  take(n, field = "field") {
+    this.need(n, field);
+    const out = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+  /** A sub-cursor over the next `n` bytes (the position moves past them). */
+  sub(n, what, field = what) {
+    const at = this.abs;
+    return new _Cursor(this.take(n, field), at, what);
+  }
+  /** Check a 4-character ASCII signature. */
+  signature(sig) {
+    this.need(4, `${sig} signature`);
+    for (let i2 = 0; i2 < 4; i2++)
+      if (this.bytes[this.pos + i2] !== sig.charCodeAt(i2))
+        throw this.damaged(`no ${sig} signature`);
+    this.pos += 4;
+  }
+  /** Align the position to a multiple of `n` bytes from the block start. */
+  align(n) {
+    const r = this.pos % n;
+    if (r)
+      this.pos = Math.min(this.bytes.length, this.pos + n - r);
+  }
+};
+function log2floor(n) {
+  let r = 0;
+  while (n >= 2) {
+    n = Math.floor(n / 2);
+    r++;
+  }
+  return r;
+}
+function limitEncSize(n) {
+  return Math.floor(log2floor(Math.max(1, n)) / 8) + 1;
+}
+function isPow2(n) {
+  return n >= 1 && Number.isInteger(n) && 2 ** log2floor(n) === n;
+}
+
+// ../../packages/keras/dist/read/hdf5/btrees.js
+var MAX_BTREE_DEPTH = 32;
+function symbolTableEntries(r, btreeAddr) {
+  const O = r.sizeOfOffsets;
+  const L = r.sizeOfLengths;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [{ addr: btreeAddr, level: -1 }];
+  while (stack.length) {
+    const { addr, level } = stack.pop();
+    if (addr === UNDEF)
+      continue;
+    if (seen.has(addr))
+      throw new Hdf5Error("damaged", `group B-tree: node at address ${addr} is reached twice (a cycle)`);
+    seen.add(addr);
+    r.charge("group B-tree node");
+    const head = r.read(addr, 8 + 2 * O, "group B-tree node");
+    head.signature("TREE");
+    const type = head.u8("node type");
+    if (type !== 0)
+      throw head.damaged(`node type ${type}: expected 0 (group nodes)`);
+    const nodeLevel = head.u8("node level");
+    if (level >= 0 && nodeLevel !== level)
+      throw head.damaged(`node level ${nodeLevel}: expected ${level}`);
+    if (nodeLevel > MAX_BTREE_DEPTH)
+      throw head.damaged(`node level ${nodeLevel} is deeper than ${MAX_BTREE_DEPTH}`);
+    const entries = head.u16("entries used");
+    const body2 = r.read(addr + 8 + 2 * O, entries * (L + O) + L, "group B-tree node");
+    for (let i2 = 0; i2 < entries; i2++) {
+      body2.skip(L, "key");
+      const child = body2.addr(O, "child address");
+      if (nodeLevel > 0)
+        stack.push({ addr: child, level: nodeLevel - 1 });
+      else
+        out.push(...symbolTableNode(r, child, seen));
+    }
+  }
+  return out;
+}
+function symbolTableNode(r, addr, seen) {
+  const O = r.sizeOfOffsets;
+  if (addr === UNDEF)
+    return [];
+  if (seen.has(addr))
+    throw new Hdf5Error("damaged", `group B-tree: symbol table node at address ${addr} is reached twice (a cycle)`);
+  seen.add(addr);
+  r.charge("symbol table node");
+  const head = r.read(addr, 8, "symbol table node");
+  head.signature("SNOD");
+  const version = head.u8("version");
+  if (version !== 1)
+    throw head.damaged(`version ${version}: expected 1`);
+  head.skip(1);
+  const n = head.u16("number of symbols");
+  const entrySize = 2 * O + 24;
+  const c = r.read(addr + 8, n * entrySize, "symbol table node");
+  const out = [];
+  for (let i2 = 0; i2 < n; i2++) {
+    const nameOffset = c.uint(O, "link name offset");
+    const objectAddr = c.addr(O, "object header address");
+    c.skip(24, "cache type and scratch pad");
+    out.push({ nameOffset, objectAddr });
+  }
+  return out;
+}
+function v2Records(r, headerAddr, type) {
+  const O = r.sizeOfOffsets;
+  r.charge("v2 B-tree header");
+  const c = r.read(headerAddr, 4 + 1 + 1 + 4 + 2 + 2 + 1 + 1 + O + 2 + r.sizeOfLengths + 4, "v2 B-tree header");
+  c.signature("BTHD");
+  const version = c.u8("version");
+  if (version !== 0)
+    throw c.damaged(`version ${version}: expected 0`);
+  const h = {
+    type: c.u8("type"),
+    nodeSize: c.u32("node size"),
+    recordSize: c.u16("record size"),
+    depth: c.u16("depth"),
+    root: (c.skip(2, "split and merge percent"), c.addr(O, "root node address")),
+    rootRecords: c.u16("number of records in root node")
+  };
+  if (h.type !== type)
+    throw c.damaged(`B-tree type ${h.type}: expected ${type}`);
+  if (h.depth > MAX_BTREE_DEPTH)
+    throw c.damaged(`depth ${h.depth} is deeper than ${MAX_BTREE_DEPTH}`);
+  if (h.recordSize < 1 || h.nodeSize < 16 || h.nodeSize > 1 << 26)
+    throw c.damaged(`node size ${h.nodeSize} or record size ${h.recordSize} is not usable`);
+  if (h.root === UNDEF || h.rootRecords === 0)
+    return [];
+  const maxLeaf = Math.floor((h.nodeSize - 10) / h.recordSize);
+  const nrecSize = limitEncSize(maxLeaf);
+  const cumMax = [maxLeaf];
+  const cumSize = [0];
+  for (let d = 1; d <= h.depth; d++) {
+    const ptr = O + nrecSize + (d > 1 ? cumSize[d - 1] : 0);
+    const maxNrec = Math.floor((h.nodeSize - 10 - ptr) / (h.recordSize + ptr));
+    if (maxNrec < 1)
+      throw c.damaged(`node size ${h.nodeSize} holds no record at depth ${d}`);
+    const cum = (maxNrec + 1) * cumMax[d - 1] + maxNrec;
+    if (!Number.isSafeInteger(cum))
+      throw new Hdf5Error("unsupported", `v2 B-tree at address ${headerAddr}: depth ${h.depth} is too large to index`);
+    cumMax.push(cum);
+    cumSize.push(limitEncSize(cum));
+  }
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [{ addr: h.root, nrec: h.rootRecords, depth: h.depth }];
+  while (stack.length) {
+    const node = stack.pop();
+    if (seen.has(node.addr))
+      throw new Hdf5Error("damaged", `v2 B-tree: node at address ${node.addr} is reached twice (a cycle)`);
+    seen.add(node.addr);
+    r.charge("v2 B-tree node");
+    const n = r.read(node.addr, h.nodeSize, node.depth > 0 ? "v2 B-tree internal node" : "v2 B-tree leaf node");
+    n.signature(node.depth > 0 ? "BTIN" : "BTLF");
+    n.skip(1, "version");
+    const t = n.u8("type");
+    if (t !== type)
+      throw n.damaged(`B-tree type ${t}: expected ${type}`);
+    for (let i2 = 0; i2 < node.nrec; i2++)
+      out.push(n.sub(h.recordSize, "v2 B-tree record"));
+    if (node.depth === 0)
+      continue;
+    for (let i2 = 0; i2 <= node.nrec; i2++) {
+      const addr = n.addr(O, "child node address");
+      const nrec = n.uint(nrecSize, "number of records in child node");
+      if (node.depth > 1)
+        n.skip(cumSize[node.depth - 1], "total number of records in child node");
+      if (addr !== UNDEF)
+        stack.push({ addr, nrec, depth: node.depth - 1 });
+    }
+  }
+  return out;
+}
+
 // ../../packages/keras/dist/read/utf8.js
 function utf8(bytes) {
   const s = new TextDecoder("utf-8").decode(bytes);
   return s.charCodeAt(0) === 65279 ? s.slice(1) : s;
+}
+
+// ../../packages/keras/dist/read/hdf5/heaps.js
+var MAX_HEAP_BLOCK_BYTES = 256 * 1024 * 1024;
+function localHeap(r, addr) {
+  const L = r.sizeOfLengths;
+  r.charge("local heap");
+  const c = r.read(addr, 8 + 2 * L + r.sizeOfOffsets, "local heap");
+  c.signature("HEAP");
+  const version = c.u8("version");
+  if (version !== 0)
+    throw c.damaged(`version ${version}: expected 0`);
+  c.skip(3);
+  const size = c.uint(L, "data segment size");
+  c.skip(L, "free list offset");
+  const data = c.addr(r.sizeOfOffsets, "data segment address");
+  if (size > MAX_HEAP_BLOCK_BYTES)
+    throw c.damaged(`data segment of ${size} bytes is over ${MAX_HEAP_BLOCK_BYTES}`);
+  return r.read(data, size, "local heap data segment");
+}
+function heapString(seg, offset) {
+  if (offset >= seg.bytes.length)
+    throw seg.damaged(`name offset ${offset} is past the data segment (${seg.bytes.length} bytes)`);
+  let end = offset;
+  while (end < seg.bytes.length && seg.bytes[end] !== 0)
+    end++;
+  return seg.bytes.subarray(offset, end);
+}
+var GlobalHeaps = class {
+  r;
+  collections = /* @__PURE__ */ new Map();
+  constructor(r) {
+    this.r = r;
+  }
+  /** Object `index` of the collection at `addr`. */
+  object(addr, index) {
+    let objects = this.collections.get(addr);
+    if (!objects) {
+      objects = this.load(addr);
+      this.collections.set(addr, objects);
+    }
+    const o = objects.get(index);
+    if (!o)
+      throw new Hdf5Error("damaged", `global heap collection at address ${addr} has no object ${index}`);
+    return o;
+  }
+  load(addr) {
+    const L = this.r.sizeOfLengths;
+    this.r.charge("global heap collection");
+    const h = this.r.read(addr, 8 + L, "global heap collection");
+    h.signature("GCOL");
+    const version = h.u8("version");
+    if (version !== 1)
+      throw h.damaged(`version ${version}: expected 1`);
+    h.skip(3);
+    const size = h.uint(L, "collection size");
+    if (size < 8 + L)
+      throw h.damaged(`collection size ${size} is smaller than its header`);
+    if (size > MAX_HEAP_BLOCK_BYTES)
+      throw new Hdf5Error("unsupported", `global heap collection at address ${addr} is ${size} bytes, over the ${MAX_HEAP_BLOCK_BYTES} byte limit`);
+    const c = this.r.read(addr, size, "global heap collection");
+    c.skip(8 + L);
+    const out = /* @__PURE__ */ new Map();
+    while (c.left >= 8 + L) {
+      const index = c.u16("object index");
+      if (index === 0)
+        break;
+      c.skip(6);
+      const n = c.uint(L, "object size");
+      out.set(index, c.take(n, `global heap object ${index}`));
+      c.align(8);
+      this.r.charge("global heap object");
+    }
+    return out;
+  }
+};
+var FractalHeap = class {
+  r;
+  h;
+  huge;
+  constructor(r, addr) {
+    this.r = r;
+    const O = r.sizeOfOffsets;
+    const L = r.sizeOfLengths;
+    r.charge("fractal heap header");
+    const c = r.read(addr, 4 + 1 + 2 + 2 + 1 + 4 + L + O + L + O + 8 * L + 2 + 2 * L + 2 + 2 + O + 2, "fractal heap header");
+    c.signature("FRHP");
+    const version = c.u8("version");
+    if (version !== 0)
+      throw c.damaged(`version ${version}: expected 0`);
+    const idLength = c.u16("heap ID length");
+    const filterLength = c.u16("I/O filters encoded length");
+    const flags = c.u8("flags");
+    const maxManagedSize = c.u32("maximum size of managed objects");
+    c.skip(L, "next huge object ID");
+    const hugeBtree = c.addr(O, "v2 B-tree address of huge objects");
+    c.skip(L + O + 8 * L, "free space and object counts");
+    const width = c.u16("table width");
+    const startBlock = c.uint(L, "starting block size");
+    const maxDirectBlock = c.uint(L, "maximum direct block size");
+    const maxHeapBits = c.u16("maximum heap size");
+    c.skip(2, "starting number of rows in root indirect block");
+    const rootAddr = c.addr(O, "address of root block");
+    const rootRows = c.u16("current number of rows in root indirect block");
+    if (filterLength > 0)
+      throw new Hdf5Error("unsupported", `fractal heap at address ${addr} is filtered (compressed); modelcost does not read filtered heaps`);
+    if (!isPow2(width) || !isPow2(startBlock) || !isPow2(maxDirectBlock) || maxDirectBlock < startBlock || maxHeapBits < 1 || maxHeapBits > 64 || idLength < 2)
+      throw c.damaged(`doubling table (width ${width}, blocks ${startBlock}..${maxDirectBlock}, heap bits ${maxHeapBits}, ID length ${idLength}) is not valid`);
+    this.h = {
+      addr,
+      idLength,
+      maxManagedSize,
+      hugeBtree,
+      width,
+      startBlock,
+      maxDirectBlock,
+      maxHeapBits,
+      rootAddr,
+      rootRows,
+      checksummedDirect: (flags & 2) !== 0,
+      offsetBytes: Math.ceil(maxHeapBits / 8),
+      lengthBytes: Math.min(Math.ceil(log2floor(maxDirectBlock) / 8), limitEncSize(maxManagedSize)),
+      maxDirectRows: log2floor(maxDirectBlock) - log2floor(startBlock) + 2
+    };
+  }
+  /** Heap ID length in bytes. */
+  get idLength() {
+    return this.h.idLength;
+  }
+  /** The object a heap ID names (III.G, "Fractal Heap ID"). */
+  object(id) {
+    const h = this.h;
+    const c = new Cursor(id, -1, `fractal heap ID (heap at address ${h.addr})`);
+    const flags = c.u8("ID flags");
+    const type = flags >> 4 & 3;
+    if (flags >> 6 !== 0)
+      throw c.damaged(`heap ID version ${flags >> 6}: expected 0`);
+    if (type === 0) {
+      const offset = c.uint(h.offsetBytes, "managed object offset");
+      const length = c.uint(h.lengthBytes, "managed object length");
+      return this.managed(offset, length);
+    }
+    if (type === 2) {
+      const extended = h.idLength > 18;
+      const length = (extended ? (flags & 15) << 8 | c.u8("tiny length") : flags & 15) + 1;
+      return c.take(length, "tiny object");
+    }
+    if (type === 1) {
+      const O = this.r.sizeOfOffsets;
+      const L = this.r.sizeOfLengths;
+      if (h.idLength - 1 >= O + L) {
+        const addr = c.addr(O, "huge object address");
+        const length = c.uint(L, "huge object length");
+        return this.block(addr, length);
+      }
+      const key2 = c.uint(Math.min(h.idLength - 1, 8), "huge object ID");
+      const found = this.hugeObjects().get(key2);
+      if (!found)
+        throw new Hdf5Error("damaged", `fractal heap at address ${h.addr}: no huge object with ID ${key2}`);
+      return this.block(found.addr, found.length);
+    }
+    throw c.damaged(`heap ID type ${type} is not managed, huge or tiny`);
+  }
+  block(addr, length) {
+    if (length > MAX_HEAP_BLOCK_BYTES)
+      throw new Hdf5Error("unsupported", `fractal heap at address ${this.h.addr}: an object of ${length} bytes is over the ${MAX_HEAP_BLOCK_BYTES} byte limit`);
+    this.r.charge("huge heap object");
+    return this.r.read(addr, length, "huge heap object").bytes;
+  }
+  hugeObjects() {
+    if (this.huge)
+      return this.huge;
+    const O = this.r.sizeOfOffsets;
+    const L = this.r.sizeOfLengths;
+    const map = /* @__PURE__ */ new Map();
+    if (this.h.hugeBtree !== UNDEF) {
+      for (const rec of v2Records(this.r, this.h.hugeBtree, 1)) {
+        const addr = rec.addr(O, "huge object address");
+        const length = rec.uint(L, "huge object length");
+        map.set(rec.uint(L, "huge object ID"), { addr, length });
+      }
+    }
+    this.huge = map;
+    return map;
+  }
+  /** Block size of row `row` of a doubling table (rows 0 and 1: the starting size, then doubling). */
+  rowSize(row) {
+    return row === 0 ? this.h.startBlock : this.h.startBlock * 2 ** (row - 1);
+  }
+  /** Heap-space offset where row `row` starts, within an indirect block. */
+  rowStart(row) {
+    return row === 0 ? 0 : this.h.width * this.h.startBlock * 2 ** (row - 1);
+  }
+  /**
+   * A managed object: walk the doubling table from the root (iteratively) to the direct block that
+   * holds heap offset `offset`, then take `length` bytes at `offset - blockOffset` of that block.
+   */
+  managed(offset, length) {
+    const h = this.h;
+    const O = this.r.sizeOfOffsets;
+    if (h.rootAddr === UNDEF)
+      throw new Hdf5Error("damaged", `fractal heap at address ${h.addr} has no root block but an object at offset ${offset}`);
+    let addr = h.rootAddr;
+    let blockOffset = 0;
+    let rows2 = h.rootRows;
+    let size = h.startBlock;
+    for (let depth = 0; rows2 > 0; depth++) {
+      if (depth > 64)
+        throw new Hdf5Error("damaged", `fractal heap at address ${h.addr}: indirect blocks nest more than 64 deep`);
+      this.r.charge("fractal heap indirect block");
+      const rel = offset - blockOffset;
+      let row = 0;
+      while (row + 1 < rows2 && this.rowStart(row + 1) <= rel)
+        row++;
+      const col = Math.floor((rel - this.rowStart(row)) / this.rowSize(row));
+      if (rel < 0 || col >= h.width)
+        throw new Hdf5Error("damaged", `fractal heap at address ${h.addr}: object offset ${offset} is outside its indirect block`);
+      const header2 = 4 + 1 + O + h.offsetBytes;
+      const ib = this.r.read(addr, header2 + (row * h.width + col + 1) * O, "fractal heap indirect block");
+      ib.signature("FHIB");
+      ib.skip(1 + O, "version and heap header address");
+      const declared2 = ib.uint(h.offsetBytes, "block offset");
+      if (declared2 !== blockOffset)
+        throw ib.damaged(`block offset ${declared2}: expected ${blockOffset}`);
+      ib.skip((row * h.width + col) * O, "child block addresses");
+      const child = ib.addr(O, "child block address");
+      if (child === UNDEF)
+        throw ib.damaged(`no block holds heap offset ${offset}`);
+      addr = child;
+      blockOffset += this.rowStart(row) + col * this.rowSize(row);
+      size = this.rowSize(row);
+      rows2 = row < h.maxDirectRows ? 0 : log2floor(size) - log2floor(h.startBlock * h.width) + 1;
+    }
+    this.r.charge("fractal heap direct block");
+    const header = 4 + 1 + O + h.offsetBytes + (h.checksummedDirect ? 4 : 0);
+    const db = this.r.read(addr, Math.min(size, header), "fractal heap direct block");
+    db.signature("FHDB");
+    db.skip(1 + O, "version and heap header address");
+    const declared = db.uint(h.offsetBytes, "block offset");
+    if (declared !== blockOffset)
+      throw db.damaged(`block offset ${declared}: expected ${blockOffset}`);
+    const at = offset - blockOffset;
+    if (at < header || at + length > size)
+      throw db.damaged(`object at heap offset ${offset} (${length} bytes) is outside the block (${size} bytes at heap offset ${blockOffset})`);
+    return this.r.read(addr + at, length, "fractal heap object").bytes;
+  }
+};
+
+// ../../packages/keras/dist/read/hdf5/file.js
+var MSG = {
+  dataspace: 1,
+  linkInfo: 2,
+  datatype: 3,
+  link: 6,
+  attribute: 12,
+  continuation: 16,
+  symbolTable: 17,
+  attributeInfo: 21
+};
+var DT = { fixedPoint: 0, floatingPoint: 1, string: 3, variableLength: 9 };
+function body(m2, what) {
+  return new Cursor(m2.data.bytes, m2.data.at, what);
+}
+function elementCount(s) {
+  return s.kind === "null" ? 0 : s.kind === "scalar" ? 1 : s.dims.reduce((a, b) => a * b, 1);
+}
+var MAX_MESSAGES = 1e5;
+var MAX_DIMS = 32;
+function readSuperblock(c) {
+  c.skip(8, "signature");
+  const version = c.u8("superblock version");
+  if (version > 3)
+    throw new Hdf5Error("unsupported", `superblock version ${version} (modelcost reads versions 0 to 3)`, c.at + 8);
+  let sizeOfOffsets;
+  let sizeOfLengths;
+  if (version <= 1) {
+    c.skip(4, "free space, root group and shared header versions");
+    sizeOfOffsets = c.u8("size of offsets");
+    sizeOfLengths = c.u8("size of lengths");
+    c.skip(1 + 2 + 2 + 4 + (version === 1 ? 4 : 0), "group K values and flags");
+  } else {
+    sizeOfOffsets = c.u8("size of offsets");
+    sizeOfLengths = c.u8("size of lengths");
+    c.skip(1, "file consistency flags");
+  }
+  for (const [name, v] of [["offsets", sizeOfOffsets], ["lengths", sizeOfLengths]])
+    if (![2, 4, 8].includes(v))
+      throw c.damaged(`size of ${name} is ${v}: expected 2, 4 or 8`);
+  const O = sizeOfOffsets;
+  const base = c.uint(O, "base address");
+  c.skip(O, version <= 1 ? "free space address" : "superblock extension address");
+  const eof = c.addr(O, "end of file address");
+  c.skip(version <= 1 ? 2 * O : 0, "driver information address and root link name offset");
+  const root = c.addr(O, "root group object header address");
+  if (root === UNDEF)
+    throw c.damaged("the root group has no object header address");
+  return { version, sizeOfOffsets, sizeOfLengths, base, root, eof };
+}
+var Hdf5File = class _Hdf5File {
+  src;
+  budget;
+  sizeOfOffsets;
+  sizeOfLengths;
+  /** Object header address of the root group. */
+  root;
+  /** Superblock version (0 to 3). */
+  version;
+  base;
+  headers = /* @__PURE__ */ new Map();
+  linkCache = /* @__PURE__ */ new Map();
+  globals;
+  constructor(src, budget, superblock) {
+    this.src = src;
+    this.budget = budget;
+    this.globals = new GlobalHeaps(this);
+    const wanted = 8 + 16 + 4 * 8 + 40;
+    const c = new Cursor(src.read(superblock, Math.min(src.size - superblock, wanted)), superblock, "superblock");
+    try {
+      const sb = readSuperblock(c);
+      this.version = sb.version;
+      this.sizeOfOffsets = sb.sizeOfOffsets;
+      this.sizeOfLengths = sb.sizeOfLengths;
+      this.base = sb.base;
+      this.root = sb.root;
+      if (sb.eof !== UNDEF && sb.eof > src.size)
+        throw new Hdf5Error("damaged", `the superblock says the file ends at byte ${sb.eof}, but it has ${src.size} bytes (it was cut short)`, src.size);
+    } catch (e2) {
+      if (e2 instanceof Hdf5Error && c.bytes.length < wanted && e2.kind === "damaged")
+        throw new Hdf5Error("damaged", `the file ends at byte ${src.size}, inside the superblock that starts at byte ${superblock}`, src.size);
+      throw e2;
+    }
+  }
+  /** Open the HDF5 file in `src` (its signature at byte 0, 512, 1024, ...). Throws {@link Hdf5Error}. */
+  static open(src, options) {
+    const at = hdf5SuperblockOffset(src);
+    if (at < 0)
+      throw new Hdf5Error("damaged", "no HDF5 signature at byte 0, 512, 1024, ...");
+    return new _Hdf5File(src, options.budget, at);
+  }
+  charge(what) {
+    this.budget.node(1, `HDF5 ${what}`);
+  }
+  read(addr, length, what) {
+    if (addr === UNDEF)
+      throw new Hdf5Error("damaged", `${what}: the address is undefined`);
+    const abs = this.base + addr;
+    if (length > MAX_HEAP_BLOCK_BYTES)
+      throw new Hdf5Error("unsupported", `${what} at byte ${abs}: ${length} bytes, over the ${MAX_HEAP_BLOCK_BYTES} byte limit`, abs);
+    if (addr < 0 || length < 0 || abs + length > this.src.size)
+      throw new Hdf5Error("damaged", `${what} at byte ${abs} (${length} bytes) lies beyond the end of the file (${this.src.size} bytes): the file is truncated or damaged`, abs);
+    const bytes = this.src.read(abs, length);
+    if (bytes.length !== length)
+      throw new Hdf5Error("damaged", `read of ${length} bytes at byte ${abs} returned ${bytes.length} (I/O error or file changed while reading)`, abs);
+    return new Cursor(bytes, abs, what);
+  }
+  /** The messages of the object header at `addr`, continuation blocks followed (cached). */
+  messages(addr) {
+    const cached = this.headers.get(addr);
+    if (cached)
+      return cached;
+    this.charge("object header");
+    const O = this.sizeOfOffsets;
+    const L = this.sizeOfLengths;
+    const out = [];
+    const first = this.read(addr, 4, "object header");
+    const v2 = first.bytes[0] === 79 && first.bytes[1] === 72 && first.bytes[2] === 68 && first.bytes[3] === 82;
+    let chunks;
+    let trackOrder = false;
+    if (v2) {
+      const c = this.read(addr, Math.min(4 + 2 + 16 + 4 + 8, this.src.size - this.base - addr), "object header");
+      c.skip(4);
+      const version = c.u8("version");
+      if (version !== 2)
+        throw c.damaged(`version ${version}: expected 2`);
+      const flags = c.u8("flags");
+      trackOrder = (flags & 4) !== 0;
+      if (flags & 32)
+        c.skip(16, "times");
+      if (flags & 16)
+        c.skip(4, "attribute phase change values");
+      const size = c.uint(1 << (flags & 3), "size of chunk #0");
+      chunks = [{ addr: addr + c.pos, length: size }];
+    } else {
+      const c = this.read(addr, 16, "object header");
+      const version = c.u8("version");
+      if (version !== 1)
+        throw c.damaged(`version ${version}: expected 1 (or an OHDR signature)`);
+      c.skip(7);
+      chunks = [{ addr: addr + 16, length: c.u32("object header size") }];
+    }
+    const seen = /* @__PURE__ */ new Set([addr]);
+    for (let i2 = 0; i2 < chunks.length; i2++) {
+      const { addr: at, length } = chunks[i2];
+      if (i2 > 0)
+        this.charge("object header continuation block");
+      let c = this.read(at, length, i2 ? "object header continuation block" : "object header");
+      if (v2 && i2 > 0) {
+        c.signature("OCHK");
+        c = c.sub(c.left - 4, "object header continuation block", "messages");
+      }
+      const headerSize = v2 ? 4 + (trackOrder ? 2 : 0) : 8;
+      while (c.left >= headerSize) {
+        const type = v2 ? c.u8("message type") : c.u16("message type");
+        const size = c.u16("message size");
+        const flags = c.u8("message flags");
+        c.skip(headerSize - (v2 ? 4 : 5));
+        const data = c.sub(size, `object header message type ${type}`, `message type ${type} data`);
+        if (!v2)
+          c.align(8);
+        if (out.length >= MAX_MESSAGES)
+          throw c.damaged(`more than ${MAX_MESSAGES} messages`);
+        if (type === MSG.continuation) {
+          const next = data.addr(O, "continuation offset");
+          const len = data.uint(L, "continuation length");
+          if (seen.has(next))
+            throw data.damaged(`continuation block at address ${next} is reached twice (a cycle)`);
+          seen.add(next);
+          chunks.push({ addr: next, length: len });
+        } else
+          out.push({ type, flags, data });
+      }
+    }
+    this.headers.set(addr, out);
+    return out;
+  }
+  datatype(c) {
+    const b0 = c.u8("datatype class and version");
+    const cls = b0 & 15;
+    const b1 = c.u8("class bit field");
+    const b2 = c.u8("class bit field");
+    c.skip(1, "class bit field");
+    const size = c.u32("datatype size");
+    if (cls === DT.fixedPoint)
+      return { cls, size, signed: (b1 & 8) !== 0 };
+    if (cls === DT.string)
+      return { cls, size, padding: b1 & 15 };
+    if (cls === DT.variableLength)
+      return { cls, size, vlenString: (b1 & 15) === 1, padding: b1 >> 4 };
+    void b2;
+    return { cls, size };
+  }
+  dataspace(c) {
+    const version = c.u8("dataspace version");
+    const rank = c.u8("dimensionality");
+    c.skip(1, "dataspace flags");
+    let kind = "simple";
+    if (version === 1) {
+      c.skip(5, "reserved");
+      if (rank === 0)
+        kind = "scalar";
+    } else if (version === 2) {
+      const t = c.u8("dataspace type");
+      kind = t === 0 ? "scalar" : t === 2 ? "null" : "simple";
+    } else
+      throw c.damaged(`dataspace version ${version}: expected 1 or 2`);
+    if (rank > MAX_DIMS)
+      throw c.damaged(`dataspace rank ${rank} is over ${MAX_DIMS}`);
+    const dims = [];
+    for (let i2 = 0; i2 < rank; i2++)
+      dims.push(c.uint(this.sizeOfLengths, "dimension size"));
+    return { kind, dims: kind === "simple" ? dims : [] };
+  }
+  /** IV.A.2.m: attribute message versions 1 (8-byte padded fields), 2 and 3 (name encoding byte). */
+  attribute(c) {
+    const version = c.u8("attribute message version");
+    if (version < 1 || version > 3)
+      throw c.damaged(`attribute message version ${version}: expected 1, 2 or 3`);
+    const flags = c.u8("attribute flags");
+    if (version >= 2 && flags & 3)
+      throw new Hdf5Error("unsupported", `attribute at byte ${c.at}: its datatype or dataspace is shared (committed); modelcost does not read shared messages`, c.at);
+    const nameSize = c.u16("name size");
+    const typeSize = c.u16("datatype size");
+    const spaceSize = c.u16("dataspace size");
+    if (version === 3)
+      c.skip(1, "name character set");
+    const pad2 = (n2) => version === 1 ? Math.ceil(n2 / 8) * 8 : n2;
+    const nameBytes = c.take(pad2(nameSize), "attribute name");
+    const nul = nameBytes.indexOf(0);
+    const name = utf8(nameBytes.subarray(0, nul >= 0 ? Math.min(nul, nameSize) : nameSize));
+    const type = this.datatype(c.sub(pad2(typeSize), "attribute datatype"));
+    const space = this.dataspace(c.sub(pad2(spaceSize), "attribute dataspace"));
+    const n = elementCount(space) * type.size;
+    if (!Number.isSafeInteger(n))
+      throw c.damaged(`attribute ${JSON.stringify(name)} declares ${n} bytes of data`);
+    return { name, type, space, data: c.sub(n, `attribute ${JSON.stringify(name)} value`) };
+  }
+  /** The attributes of the object at `addr`, compact and dense (IV.A.2.m, IV.A.2.v). */
+  attributes(addr) {
+    const out = /* @__PURE__ */ new Map();
+    for (const m2 of this.messages(addr)) {
+      if (m2.type === MSG.attribute) {
+        if (m2.flags & 2)
+          throw new Hdf5Error("unsupported", `object header at address ${addr}: a shared attribute message; modelcost does not read shared messages`);
+        const a = this.attribute(body(m2, "attribute message"));
+        out.set(a.name, a);
+      } else if (m2.type === MSG.attributeInfo) {
+        const c = body(m2, "attribute info message");
+        c.skip(1, "version");
+        const flags = c.u8("flags");
+        if (flags & 1)
+          c.skip(2, "maximum creation index");
+        const heapAddr = c.addr(this.sizeOfOffsets, "fractal heap address");
+        const nameIndex = c.addr(this.sizeOfOffsets, "attribute name v2 B-tree address");
+        if (heapAddr === UNDEF || nameIndex === UNDEF)
+          continue;
+        const heap = new FractalHeap(this, heapAddr);
+        for (const rec of v2Records(this, nameIndex, 8)) {
+          const id = rec.take(heap.idLength, "attribute heap ID");
+          const msgFlags = rec.u8("message flags");
+          if (msgFlags & 2)
+            throw new Hdf5Error("unsupported", `object header at address ${addr}: a shared dense attribute; modelcost does not read shared messages`);
+          const bytes = heap.object(id);
+          const a = this.attribute(new Cursor(bytes, -1, `dense attribute of the object at address ${addr}`));
+          out.set(a.name, a);
+        }
+      }
+    }
+    return out;
+  }
+  /** The hard links of the group at `addr`, name -> object header address (IV.A.2.g, IV.A.2.c, IV.A.2.r). */
+  links(addr) {
+    const cached = this.linkCache.get(addr);
+    if (cached)
+      return cached;
+    const out = /* @__PURE__ */ new Map();
+    this.linkCache.set(addr, out);
+    const O = this.sizeOfOffsets;
+    for (const m2 of this.messages(addr)) {
+      if (m2.type === MSG.symbolTable) {
+        const c = body(m2, "symbol table message");
+        const btree = c.addr(O, "v1 B-tree address");
+        const heap = localHeap(this, c.addr(O, "local heap address"));
+        for (const e2 of symbolTableEntries(this, btree))
+          if (e2.objectAddr !== UNDEF)
+            out.set(utf8(heapString(heap, e2.nameOffset)), e2.objectAddr);
+      } else if (m2.type === MSG.link) {
+        const l = this.link(body(m2, "link message"));
+        if (l)
+          out.set(l.name, l.addr);
+      } else if (m2.type === MSG.linkInfo) {
+        const c = body(m2, "link info message");
+        c.skip(1, "version");
+        const flags = c.u8("flags");
+        if (flags & 1)
+          c.skip(8, "maximum creation index");
+        const heapAddr = c.addr(O, "fractal heap address");
+        const nameIndex = c.addr(O, "name index v2 B-tree address");
+        if (heapAddr === UNDEF || nameIndex === UNDEF)
+          continue;
+        const heap = new FractalHeap(this, heapAddr);
+        for (const rec of v2Records(this, nameIndex, 5)) {
+          rec.skip(4, "name hash");
+          const bytes = heap.object(rec.take(heap.idLength, "link heap ID"));
+          const l = this.link(new Cursor(bytes, -1, `dense link of the group at address ${addr}`));
+          if (l)
+            out.set(l.name, l.addr);
+        }
+      }
+    }
+    return out;
+  }
+  /** A link message; undefined for soft and external links (not followed). */
+  link(c) {
+    const version = c.u8("link message version");
+    if (version !== 1)
+      throw c.damaged(`link message version ${version}: expected 1`);
+    const flags = c.u8("link flags");
+    const type = flags & 8 ? c.u8("link type") : 0;
+    if (flags & 4)
+      c.skip(8, "creation order");
+    if (flags & 16)
+      c.skip(1, "link name character set");
+    const nameLength = c.uint(1 << (flags & 3), "length of link name");
+    const name = utf8(c.take(nameLength, "link name"));
+    if (type !== 0)
+      return void 0;
+    return { name, addr: c.addr(this.sizeOfOffsets, "hard link address") };
+  }
+  /** Dataspace and datatype of the object at `addr` when it is a dataset; undefined for groups. */
+  dataset(addr) {
+    let space;
+    let type;
+    for (const m2 of this.messages(addr)) {
+      if (m2.type === MSG.dataspace)
+        space = this.dataspace(body(m2, "dataspace message"));
+      else if (m2.type === MSG.datatype) {
+        if (m2.flags & 2)
+          throw new Hdf5Error("unsupported", `dataset at address ${addr} has a shared (committed) datatype; modelcost does not read shared messages`);
+        type = this.datatype(body(m2, "datatype message"));
+      }
+    }
+    return space && type ? { dims: space.kind === "simple" ? space.dims : [], type } : void 0;
+  }
+  /**
+   * The strings of a string attribute (fixed-length or variable-length), one per element; an
+   * attribute with no elements gives []; undefined when the attribute is not a string. A string
+   * longer than `maxBytes` is refused before it is decoded.
+   */
+  strings(a, maxBytes = MAX_HEAP_BLOCK_BYTES) {
+    const tooLong = (n2) => new Hdf5Error("unsupported", `attribute ${JSON.stringify(a.name)} holds a string of ${n2} bytes, over the ${maxBytes} byte limit`, a.data.at);
+    const n = elementCount(a.space);
+    if (n === 0)
+      return [];
+    const c = new Cursor(a.data.bytes, a.data.at, a.data.what);
+    const out = [];
+    if (a.type.cls === DT.string) {
+      if (a.type.size > maxBytes)
+        throw tooLong(a.type.size);
+      for (let i2 = 0; i2 < n; i2++) {
+        const raw = c.take(a.type.size, "string element");
+        let end = raw.length;
+        if (a.type.padding === 2)
+          while (end > 0 && raw[end - 1] === 32)
+            end--;
+        else {
+          const nul = raw.indexOf(0);
+          if (nul >= 0)
+            end = nul;
+        }
+        out.push(utf8(raw.subarray(0, end)));
+      }
+      return out;
+    }
+    if (a.type.cls === DT.variableLength && a.type.vlenString) {
+      for (let i2 = 0; i2 < n; i2++) {
+        const length = c.u32("string length");
+        if (length > maxBytes)
+          throw tooLong(length);
+        const collection = c.addr(this.sizeOfOffsets, "global heap collection address");
+        const index = c.u32("global heap object index");
+        if (length === 0 || collection === UNDEF) {
+          out.push("");
+          continue;
+        }
+        const obj = this.globals.object(collection, index);
+        if (length > obj.length)
+          throw c.damaged(`string of ${length} bytes, but its global heap object has ${obj.length}`);
+        out.push(utf8(obj.subarray(0, length)));
+      }
+      return out;
+    }
+    return void 0;
+  }
+  /** Follow `path` (link names) from the group at `from`; undefined when a name is missing. */
+  resolve(from, path) {
+    let at = from;
+    for (const name of path) {
+      const next = this.links(at).get(name);
+      if (next === void 0)
+        return void 0;
+      at = next;
+    }
+    return at;
+  }
+};
+
+// ../../packages/keras/dist/read/keras-h5.js
+function dtypeName(t) {
+  if (t.cls === DT.floatingPoint)
+    return t.size === 2 ? "float16" : t.size === 8 ? "float64" : "float32";
+  if (t.cls === DT.fixedPoint)
+    return `${t.signed ? "int" : "uint"}${t.size * 8}`;
+  return `hdf5-class-${t.cls}`;
+}
+function stringList(h, attrs, name) {
+  const whole = attrs.get(name);
+  if (whole)
+    return h.strings(whole);
+  if (!attrs.has(`${name}0`))
+    return void 0;
+  const out = [];
+  for (let i2 = 0; attrs.has(`${name}${i2}`); i2++)
+    out.push(...h.strings(attrs.get(`${name}${i2}`)) ?? []);
+  return out;
+}
+function oneString(h, a, maxBytes) {
+  if (!a)
+    return void 0;
+  const s = h.strings(a, maxBytes);
+  return s && s.length === 1 ? s[0] : void 0;
+}
+var Reader = class {
+  h;
+  file;
+  constructor(h, file) {
+    this.h = h;
+    this.file = file;
+  }
+  damaged(reason) {
+    return new KerasImportError(this.file, "hdf5-damaged", MESSAGES.hdf5Damaged(this.file, reason));
+  }
+  weight(addr, path) {
+    const ds = this.h.dataset(addr);
+    if (!ds)
+      throw this.damaged(`${JSON.stringify(path)} is a group, expected a weight dataset`);
+    return { path, dims: ds.dims, dtype: dtypeName(ds.type), elementBytes: ds.type.size };
+  }
+  /** Keras 2 save_weights_to_hdf5_group under the group at `at` (`prefix` names it in paths). */
+  keras2(at, prefix, layerNames) {
+    const h = this.h;
+    const out = [];
+    const groups = [...layerNames, ...h.links(at).has("top_level_model_weights") ? ["top_level_model_weights"] : []];
+    for (const name of groups) {
+      const g = h.links(at).get(name);
+      if (g === void 0)
+        throw this.damaged(`layer_names lists ${JSON.stringify(name)} but ${JSON.stringify(prefix || "/")} has no such group`);
+      const names = stringList(h, h.attributes(g), "weight_names") ?? [];
+      const weights = names.map((w) => {
+        const addr = h.resolve(g, w.split("/"));
+        const path = `${prefix}${name}/${w}`;
+        if (addr === void 0)
+          throw this.damaged(`weight_names of ${JSON.stringify(name)} lists ${JSON.stringify(w)} but there is no dataset ${JSON.stringify(path)}`);
+        return this.weight(addr, path);
+      });
+      if (weights.length)
+        out.push({ name: name === "top_level_model_weights" ? "(model)" : name, weights });
+    }
+    return out;
+  }
+  /** Keras 3 H5IOStore: every `vars` group under `layers` (or `_layer_checkpoint_dependencies`), depth first by name. */
+  keras3(root) {
+    const h = this.h;
+    const out = [];
+    const top = h.links(root);
+    const own2 = top.get("vars");
+    if (own2 !== void 0)
+      this.vars(own2, "vars", "(model)", out);
+    const byName = (m2) => [...m2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    const containers = (links, path, name) => ["layers", "_layer_checkpoint_dependencies"].flatMap((k) => links.has(k) ? [{ container: true, addr: links.get(k), path: path ? `${path}/${k}` : k, name }] : []);
+    const stack = containers(top, "", "").reverse();
+    const seen = /* @__PURE__ */ new Set();
+    while (stack.length) {
+      const e2 = stack.pop();
+      if (seen.has(e2.addr))
+        continue;
+      seen.add(e2.addr);
+      this.h.charge("Keras 3 weights group");
+      if (e2.container) {
+        for (const [child, addr] of byName(h.links(e2.addr)).reverse())
+          stack.push({ container: false, addr, path: `${e2.path}/${child}`, name: e2.name ? `${e2.name}/${child}` : child });
+        continue;
+      }
+      const links = h.links(e2.addr);
+      const v = links.get("vars");
+      if (v !== void 0)
+        this.vars(v, `${e2.path}/vars`, e2.name, out);
+      stack.push(...containers(links, e2.path, e2.name).reverse());
+    }
+    return out;
+  }
+  vars(addr, path, layer, out) {
+    const entries = [...this.h.links(addr)].sort(([a], [b]) => Number(a) - Number(b) || (a < b ? -1 : 1));
+    const weights = entries.map(([n, a]) => this.weight(a, `${path}/${n}`));
+    if (weights.length)
+      out.push({ name: layer, weights });
+  }
+};
+function readKerasH5(src, options) {
+  const file = options.file;
+  try {
+    const h = Hdf5File.open(src, { budget: options.budget });
+    const r = new Reader(h, file);
+    const attrs = h.attributes(h.root);
+    const kerasVersion = oneString(h, attrs.get("keras_version"));
+    const backend = oneString(h, attrs.get("backend"));
+    const meta = { ...kerasVersion !== void 0 ? { kerasVersion } : {}, ...backend !== void 0 ? { backend } : {} };
+    const mc = attrs.get("model_config");
+    if (mc) {
+      const config = oneString(h, mc, MAX_CONFIG_BYTES);
+      if (config === void 0)
+        throw new KerasImportError(file, "hdf5-damaged", MESSAGES.hdf5ConfigNotString(file));
+      return { kind: "model", config, ...meta };
+    }
+    const layerNames = stringList(h, attrs, "layer_names");
+    const top = h.links(h.root);
+    const keras3 = top.has("layers") || top.has("_layer_checkpoint_dependencies") || top.has("vars") && top.size <= 4;
+    if (layerNames === void 0 && !keras3)
+      throw new KerasImportError(file, "not-keras", MESSAGES.hdf5NotKeras(file, [...attrs.keys()], [...top.keys()]));
+    if (!options.weights)
+      throw new KerasImportError(file, "weights-only", MESSAGES.weightsOnly(file, layerNames !== void 0 ? "keras2" : "keras3"));
+    const layers = layerNames !== void 0 ? r.keras2(h.root, "", layerNames) : r.keras3(h.root);
+    return { kind: "weights", layout: layerNames !== void 0 ? "keras2" : "keras3", ...meta, layers };
+  } catch (e2) {
+    if (e2 instanceof Hdf5Error)
+      throw new KerasImportError(file, e2.kind === "damaged" ? "hdf5-damaged" : "hdf5-unsupported", e2.kind === "damaged" ? MESSAGES.hdf5Damaged(file, e2.message) : MESSAGES.hdf5Unsupported(file, e2.message), e2.offset);
+    throw e2;
+  }
 }
 
 // ../../node_modules/fflate/esm/index.mjs
@@ -37455,7 +39907,32 @@ function readKerasArchiveConfig(src, file) {
 }
 
 // ../../packages/keras/dist/read/json.js
-var HDF5_MAGIC = [137, 72, 68, 70, 13, 10, 26, 10];
+function checkJsonDepth(value2, limit, file) {
+  if (typeof value2 !== "object" || value2 === null)
+    return;
+  const values = [value2];
+  const depths = [1];
+  while (values.length) {
+    const v = values.pop();
+    const depth = depths.pop();
+    if (depth > limit)
+      throw new WorkLimitError(file, "depth", limit, "nesting of the model config JSON");
+    if (Array.isArray(v)) {
+      for (const child of v)
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+    } else
+      for (const k in v) {
+        const child = v[k];
+        if (typeof child === "object" && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+  }
+}
 function lineColumn(text2, offset) {
   let line = 1;
   let start = 0;
@@ -37483,9 +39960,10 @@ function byteOffset(text2, chars) {
   }
   return n;
 }
-function parseJson(text2, file, where = "") {
+function parseJson(text2, file, where = "", maxDepth) {
+  let value2;
   try {
-    return JSON.parse(text2);
+    value2 = JSON.parse(text2);
   } catch (e2) {
     const found = findJsonError(text2);
     const pos = found?.offset ?? text2.length;
@@ -37494,28 +39972,42 @@ function parseJson(text2, file, where = "") {
     const offset = byteOffset(text2, pos);
     throw new KerasImportError(file, "invalid-json", MESSAGES.invalidJson(file, reason, line, column, offset), offset);
   }
+  if (maxDepth !== void 0)
+    checkJsonDepth(value2, maxDepth, file);
+  return value2;
 }
-function readRawConfig(source, file) {
+function readRawConfig(source, ctx) {
+  const { file, budget } = ctx;
+  const depth = budget.limits.maxDepth;
   if (source.size === 0)
     throw new KerasImportError(file, "empty", MESSAGES.empty(file));
   const head = source.read(0, Math.min(source.size, 16));
   if (looksLikeZip(head))
-    return { root: parseJson(utf8(readKerasArchiveConfig(source, file)), file, " (in config.json)"), container: "keras-zip" };
-  if (HDF5_MAGIC.every((b, i2) => head[i2] === b))
-    throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.hdf5()));
+    return { kind: "config", root: parseJson(utf8(readKerasArchiveConfig(source, file)), file, " (in config.json)", depth), container: "keras-zip" };
+  if (hdf5SuperblockOffset(source) >= 0) {
+    const h5 = readKerasH5(source, { file, budget, weights: ctx.weightsOnlyOk === true });
+    if (h5.kind === "weights")
+      return { kind: "weights", container: "hdf5", weights: h5 };
+    const modelConfig = parseJson(h5.config, file, " (in the HDF5 attribute model_config)", depth);
+    return {
+      kind: "config",
+      root: { model_config: modelConfig, ...h5.kerasVersion !== void 0 ? { keras_version: h5.kerasVersion } : {}, ...h5.backend !== void 0 ? { backend: h5.backend } : {} },
+      container: "hdf5"
+    };
+  }
   const bytes = source.read(0, source.size);
   if (bytes.length !== source.size)
     throw new KerasImportError(file, "io", MESSAGES.io(file, 0, source.size, bytes.length));
   if (bytes.subarray(0, 4096).includes(0))
     throw new KerasImportError(file, "not-keras", MESSAGES.notKerasBinary(file, MESSAGES.binary()));
   const text2 = utf8(bytes);
-  const root = parseJson(text2, file);
+  const root = parseJson(text2, file, "", depth);
   if (typeof root === "string") {
     const inner = root.trimStart();
     if (inner.startsWith("{"))
-      return { root: parseJson(root, file, " (inside the JSON string that holds the model JSON)"), container: "json-string" };
+      return { kind: "config", root: parseJson(root, file, " (inside the JSON string that holds the model JSON)", depth), container: "json-string" };
   }
-  return { root, container: "json" };
+  return { kind: "config", root, container: "json" };
 }
 
 // ../../packages/keras/dist/read/keras1.js
@@ -37577,14 +40069,14 @@ function translateKeras1(className, config) {
 }
 
 // ../../packages/keras/dist/read/formats.js
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var MODEL_CLASSES = /* @__PURE__ */ new Set(["Sequential", "Model", "Functional"]);
 function describe(v) {
   if (Array.isArray(v))
     return "it is a JSON array";
   if (v === null)
     return "it is JSON null";
-  if (!isObj(v))
+  if (!isObj2(v))
     return `it is a JSON ${typeof v}`;
   const keys = Object.keys(v);
   return keys.length ? `it is a JSON object with keys ${keys.slice(0, 8).map((k) => quote(k, 30)).join(", ")}${keys.length > 8 ? ", ..." : ""}` : "it is an empty JSON object";
@@ -37593,7 +40085,7 @@ function isModelJson(j) {
   const cfg = j["config"];
   if (Array.isArray(cfg))
     return j["class_name"] === "Sequential";
-  return isObj(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
+  return isObj2(cfg) && Array.isArray(cfg["layers"]) && (MODEL_CLASSES.has(String(j["class_name"])) || "input_layers" in cfg);
 }
 function refFromList(v) {
   if (Array.isArray(v) && v.length >= 1 && typeof v[0] === "string") {
@@ -37604,9 +40096,9 @@ function refFromList(v) {
 function kerasTensors(v) {
   if (Array.isArray(v))
     return v.flatMap(kerasTensors);
-  if (!isObj(v))
+  if (!isObj2(v))
     return [];
-  if (v["class_name"] === "__keras_tensor__" && isObj(v["config"])) {
+  if (v["class_name"] === "__keras_tensor__" && isObj2(v["config"])) {
     const r = refFromList(v["config"]["keras_history"]);
     return r ? [r] : [];
   }
@@ -37621,21 +40113,27 @@ function legacyKwargRefs(v) {
     return v.map((x2) => refFromList(x2));
   return void 0;
 }
+var EMPTY = Object.freeze({});
+function shared(o) {
+  for (const _k in o)
+    return o;
+  return EMPTY;
+}
 function parseCalls(raw, ctx, where) {
   if (raw === void 0 || raw === null)
     return [];
   if (!Array.isArray(raw))
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "inbound_nodes is not a list"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where(), "inbound_nodes is not a list"));
   return raw.map((node) => {
     if (Array.isArray(node)) {
       const args = node.map((r) => {
         const ref = refFromList(r);
         if (!ref)
-          throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+          throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where(), `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
         return ref;
       });
       const first = node[0];
-      const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
+      const kw = Array.isArray(first) && isObj2(first[3]) ? first[3] : {};
       const kwargs = {};
       const kwargRefs = {};
       for (const [k, v] of Object.entries(kw)) {
@@ -37645,21 +40143,21 @@ function parseCalls(raw, ctx, where) {
         else
           kwargs[k] = v;
       }
-      return { args, kwargs, kwargRefs };
+      return { args, kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
-    if (isObj(node)) {
+    if (isObj2(node)) {
       const kwargs = {};
       const kwargRefs = {};
-      for (const [k, v] of Object.entries(isObj(node["kwargs"]) ? node["kwargs"] : {})) {
+      for (const [k, v] of Object.entries(isObj2(node["kwargs"]) ? node["kwargs"] : {})) {
         const refs = kerasTensors(v);
         if (refs.length)
           kwargRefs[k] = refs;
         else
           kwargs[k] = v;
       }
-      return { args: kerasTensors(node["args"]), kwargs, kwargRefs };
+      return { args: kerasTensors(node["args"]), kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
-    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "an inbound node is neither a list nor {args, kwargs}"));
+    throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where(), "an inbound node is neither a list nor {args, kwargs}"));
   });
 }
 function parseRefs(raw) {
@@ -37668,7 +40166,7 @@ function parseRefs(raw) {
     return [single];
   if (Array.isArray(raw))
     return raw.map(refFromList).filter((r) => r !== void 0);
-  if (isObj(raw))
+  if (isObj2(raw))
     return Object.values(raw).flatMap(parseRefs);
   return [];
 }
@@ -37676,22 +40174,22 @@ function layerName(j, cfg) {
   return typeof j["name"] === "string" ? j["name"] : typeof cfg["name"] === "string" ? cfg["name"] : "";
 }
 function buildLayer(j, ctx, where, index) {
-  if (!isObj(j) || typeof j["class_name"] !== "string")
+  if (!isObj2(j) || typeof j["class_name"] !== "string")
     throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, `${where} layer ${index}`, "expected an object with class_name and config"));
   const className = j["class_name"];
-  const rawCfg = isObj(j["config"]) ? j["config"] : {};
+  const rawCfg = isObj2(j["config"]) ? j["config"] : {};
   const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
-  const here = `${where} layer ${quote(name)}`;
+  const here = () => `${where} layer ${quote(name)}`;
   const calls = parseCalls(j["inbound_nodes"], ctx, here);
   if (isModelJson(j)) {
-    const model = buildModel(j, ctx, here);
+    const model = buildModel(j, ctx, here());
     return { className, name, config: { ...rawCfg, name }, calls, model };
   }
   const config = ctx.keras1 || isKeras1Config(rawCfg) ? translateKeras1(className, rawCfg) : rawCfg;
   return { className, name, config, calls };
 }
 function declaredShape(j, model) {
-  const cfg = isObj(j["config"]) ? j["config"] : {};
+  const cfg = isObj2(j["config"]) ? j["config"] : {};
   for (const k of ["batch_input_shape", "batch_shape", "batchInputShape"])
     if (Array.isArray(cfg[k]))
       return cfg[k];
@@ -37701,34 +40199,34 @@ function declaredShape(j, model) {
     return cfg["input_length"] !== void 0 ? [null, cfg["input_length"], cfg["input_dim"]] : [null, cfg["input_dim"]];
   if (j["class_name"] === "Embedding" && cfg["input_length"] !== void 0)
     return [null, cfg["input_length"]];
-  const bc = isObj(j["build_config"]) ? j["build_config"] : void 0;
+  const bc = isObj2(j["build_config"]) ? j["build_config"] : void 0;
   if (bc && Array.isArray(bc["input_shape"]))
     return bc["input_shape"];
   if (isModelJson(j)) {
     const inner = Array.isArray(cfg) ? cfg : cfg["layers"];
     const first = inner[0];
-    if (isObj(first))
+    if (isObj2(first))
       return declaredShape(first);
   }
-  if (model && isObj(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
+  if (model && isObj2(model["build_config"]) && Array.isArray(model["build_config"]["input_shape"]))
     return model["build_config"]["input_shape"];
   return void 0;
 }
 function declaredDtype(j) {
-  const cfg = isObj(j["config"]) ? j["config"] : {};
+  const cfg = isObj2(j["config"]) ? j["config"] : {};
   return cfg["dtype"] ?? cfg["input_dtype"];
 }
-function buildSequential(j, list, ctx, where, name, trainable) {
-  if (list.length === 0)
+function buildSequential(j, list2, ctx, where, name, trainable) {
+  if (list2.length === 0)
     throw new KerasImportError(ctx.file, "bad-config", MESSAGES.badLayer(ctx.file, where, "the Sequential model has no layers"));
-  const built = list.map((l, i2) => buildLayer(l, ctx, where, i2));
+  const built = list2.map((l, i2) => buildLayer(l, ctx, where, i2));
   let input;
   let rest;
   if (built[0].className === "InputLayer") {
     input = built[0];
     rest = built.slice(1);
   } else {
-    const first = list[0];
+    const first = list2[0];
     const shape = declaredShape(first, j);
     const dtype = declaredDtype(first);
     input = {
@@ -37741,7 +40239,7 @@ function buildSequential(j, list, ctx, where, name, trainable) {
   }
   let prev = input.name;
   const chained = rest.map((l) => {
-    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: {}, kwargRefs: {} };
+    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: EMPTY, kwargRefs: EMPTY };
     prev = l.name;
     return { ...l, calls: [call] };
   });
@@ -37756,27 +40254,60 @@ function buildSequential(j, list, ctx, where, name, trainable) {
 }
 function buildModel(j, ctx, where) {
   const cfg = j["config"];
-  const trainable = !(isObj(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
+  const trainable = !(isObj2(cfg) && cfg["trainable"] === false) && j["trainable"] !== false;
   if (Array.isArray(cfg))
     return buildSequential(j, cfg, ctx, where, typeof j["name"] === "string" ? j["name"] : "sequential", trainable);
-  if (!isObj(cfg) || !Array.isArray(cfg["layers"]))
+  if (!isObj2(cfg) || !Array.isArray(cfg["layers"]))
     throw new KerasImportError(ctx.file, "bad-config", MESSAGES.noLayers(ctx.file, where || "the model config"));
   const name = typeof cfg["name"] === "string" ? cfg["name"] : typeof j["name"] === "string" ? j["name"] : "model";
   if (j["class_name"] === "Sequential" || !("input_layers" in cfg))
     return buildSequential(j, cfg["layers"], ctx, where, name, trainable);
-  const layers = cfg["layers"].map((l, i2) => buildLayer(l, ctx, where || `model ${quote(name)}`, i2));
-  return { className: String(j["class_name"]), name, trainable, layers, inputs: parseRefs(cfg["input_layers"]), outputs: parseRefs(cfg["output_layers"]) };
+  const layerJson = cfg["layers"];
+  const inner = { ...ctx, style: callStyle(layerJson, ctx.style) };
+  const built = layerJson.map((l, i2) => buildLayer(l, inner, where || `model ${quote(name)}`, i2));
+  const inputs = parseRefs(cfg["input_layers"]);
+  const outputs = parseRefs(cfg["output_layers"]);
+  const layers = built.map((l, i2) => l.model ? { ...l, callOffset: nestedCallOffset(l, layerJson[i2], built, [...inputs, ...outputs], inner) } : l);
+  return { className: String(j["class_name"]), name, trainable, layers, inputs, outputs };
+}
+function callStyle(layers, inherited) {
+  for (const l of layers) {
+    const nodes = isObj2(l) ? l["inbound_nodes"] : void 0;
+    if (Array.isArray(nodes) && nodes.length)
+      return Array.isArray(nodes[0]) ? "list" : isObj2(nodes[0]) ? "dict" : inherited;
+  }
+  return inherited;
+}
+function nestedCallOffset(l, j, layers, io, ctx) {
+  const cfg = j["config"];
+  const functional = isObj2(cfg) && "input_layers" in cfg && j["class_name"] !== "Sequential";
+  const ioRefs = io.filter((r) => r.layer === l.name);
+  if (ctx.style === "dict")
+    return { inbound: 0, io: functional && !ioRefs.some((r) => r.node === 0) ? 1 : 0 };
+  const list2 = Array.isArray(cfg) ? cfg : isObj2(cfg) && Array.isArray(cfg["layers"]) ? cfg["layers"] : [];
+  const first = list2[0];
+  const withInput = isObj2(first) && first["class_name"] === "InputLayer";
+  if (functional || withInput || ctx.tfjsWriter || ctx.keras1)
+    return { inbound: 1, io: 1 };
+  const refs = [...ioRefs];
+  for (const other of layers)
+    for (const c of other.calls)
+      for (const r of [...c.args, ...Object.values(c.kwargRefs).flat()])
+        if (r.layer === l.name)
+          refs.push(r);
+  const offset = refs.some((r) => r.node === 0) ? 0 : 1;
+  return { inbound: offset, io: offset };
 }
 function majorOf(version) {
   const m2 = version ? /(\d+)\./.exec(version) : null;
   return m2 ? Number(m2[1]) : void 0;
 }
-function normalizeConfig(root, file) {
+function normalizeConfig(root, file, maxDepth) {
   let cfg = root;
   let version;
   let producer;
   let flavour = "keras";
-  if (isObj(root) && isObj(root["modelTopology"])) {
+  if (isObj2(root) && isObj2(root["modelTopology"])) {
     flavour = "tfjs";
     const topo = root["modelTopology"];
     cfg = topo["model_config"] ?? topo;
@@ -37788,14 +40319,14 @@ function normalizeConfig(root, file) {
       if (m2)
         producer = `tfjs-layers ${m2[1]}`;
     }
-  } else if (isObj(root) && "model_config" in root) {
+  } else if (isObj2(root) && "model_config" in root) {
     cfg = root["model_config"];
     if (typeof root["keras_version"] === "string")
       version = root["keras_version"];
   }
   if (typeof cfg === "string")
-    cfg = parseJson(cfg, file, " (in model_config)");
-  if (!isObj(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
+    cfg = parseJson(cfg, file, " (in model_config)", maxDepth);
+  if (!isObj2(cfg) || typeof cfg["class_name"] !== "string" || !("config" in cfg))
     throw new KerasImportError(file, "not-keras", MESSAGES.notKerasJson(file, describe(cfg)));
   if (typeof cfg["keras_version"] === "string")
     version ??= cfg["keras_version"];
@@ -37809,20 +40340,79 @@ function normalizeConfig(root, file) {
   const minor = version && !tfjsVersion ? Number(/^\d+\.(\d+)/.exec(version)?.[1] ?? 99) : 99;
   const legacy = keras1 || tfjsVersion !== void 0 || kerasMajor === 2 && minor < 3;
   producer ??= version ? `keras ${version}` : kerasMajor ? `keras ${kerasMajor}` : "keras";
-  const model = buildModel(cfg, { file, keras1 }, "");
+  const model = buildModel(cfg, { file, keras1, tfjsWriter: tfjsVersion !== void 0 }, "");
   return { model, producer, ...kerasMajor !== void 0 ? { kerasMajor } : {}, legacy, flavour };
+}
+
+// ../../packages/keras/dist/weights-only.js
+function major(version) {
+  const m2 = version ? /^(\d+)\./.exec(version) : null;
+  return m2 ? Number(m2[1]) : void 0;
+}
+function weightsOnlyAnalysis(w, file, inputs) {
+  const names = Object.keys(inputs ?? {});
+  if (names.length)
+    throw new KerasImportError(file, "bad-option", MESSAGES.badInputOption(file, names[0], []));
+  const calls = [];
+  const weights = [];
+  let params = Poly.ZERO;
+  for (const layer of w.layers) {
+    const own2 = layer.weights.map((d) => {
+      const shape = [...d.dims];
+      const elements2 = numElements(shape);
+      return { name: d.path, layer: layer.name, shape, dtype: d.dtype, trainable: true, elements: elements2, bytes: elements2.mul(d.elementBytes) };
+    });
+    const layerParams = own2.reduce((p, x2) => p.add(x2.elements), Poly.ZERO);
+    params = params.add(layerParams);
+    weights.push(...own2);
+    calls.push({
+      name: layer.name,
+      layer: layer.name,
+      className: WEIGHTS_ONLY_OP,
+      inputs: [],
+      outputs: [],
+      weights: own2,
+      params: layerParams,
+      bytesRead: own2.reduce((p, x2) => p.add(x2.bytes), Poly.ZERO),
+      bytesWritten: Poly.ZERO,
+      status: "unsupported"
+    });
+  }
+  const result = {
+    inputs: [],
+    outputs: [],
+    calls,
+    weights,
+    diagnostics: [{ severity: "warning", code: "weights-only", message: MESSAGES.weightsOnlyReport(w.layers.length) }]
+  };
+  const kerasMajor = major(w.kerasVersion);
+  const model = {
+    model: { className: WEIGHTS_ONLY_OP, name: "", trainable: true, layers: [], inputs: [], outputs: [] },
+    producer: w.kerasVersion ? `keras ${w.kerasVersion}` : w.layout === "keras3" ? "keras 3" : "keras",
+    ...kerasMajor !== void 0 ? { kerasMajor } : w.layout === "keras3" ? { kerasMajor: 3 } : {},
+    legacy: false,
+    flavour: "keras"
+  };
+  return { config: void 0, container: "hdf5", file: model, result, params, trainableParams: void 0, weightsOnly: true };
 }
 
 // ../../packages/keras/dist/profile.js
 var KERAS_TOOL = { name: "modelcost", version: "0.1.0" };
-function analyzeKeras(source, options = {}) {
+function analyze(source, options, keepConfig) {
   const file = options.file ?? DEFAULT_FILE_LABEL;
-  const raw = readRawConfig(source, file);
-  const model = normalizeConfig(raw.root, file);
+  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file);
+  let raw = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
+  if (raw.kind === "weights")
+    return weightsOnlyAnalysis(raw.weights, file, options.inputs);
+  const model = normalizeConfig(raw.root, file, budget.limits.maxDepth);
+  const { container } = raw;
+  const config = keepConfig ? raw.root : void 0;
+  raw = void 0;
   const result = walkModel(model.model, {
     file,
     convention: options.convention ?? "macs+flops",
     legacy: model.legacy,
+    budget,
     ...options.inputs ? { inputs: options.inputs } : {}
   });
   let params = Poly.ZERO;
@@ -37832,18 +40422,18 @@ function analyzeKeras(source, options = {}) {
     if (w.trainable)
       trainableParams = trainableParams.add(w.elements);
   }
-  return { config: raw.root, container: raw.container, file: model, result, params, trainableParams };
+  budget.time(file);
+  return { config, container, file: model, result, params, trainableParams, weightsOnly: false };
 }
 function value(t) {
-  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.shape ? bytesOfTensor(t) : Poly.ZERO };
-}
-function bytesOfTensor(t) {
-  return bytesOf(numElements(t.shape), t.dtype);
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: tensorBytes2(t) };
 }
 function profileKeras(source, options = {}) {
-  const a = analyzeKeras(source, options);
+  const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
+  const scopeOf2 = kerasScopes(a.file.model);
   const nodes = a.result.calls.map((c) => ({
+    scope: scopeOf2(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: "keras",
@@ -37861,8 +40451,8 @@ function profileKeras(source, options = {}) {
     inputs: a.result.inputs.map(value),
     outputs: a.result.outputs.map(value),
     nodes,
-    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.evaluate(evalDims, 1)) })),
-    trainableParams: a.trainableParams,
+    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.isConst ? w.bytes.constValue : w.bytes.evaluate(evalDims, 1)) })),
+    ...a.trainableParams ? { trainableParams: a.trainableParams } : {},
     params: a.params,
     diagnostics: a.result.diagnostics
   });
@@ -37957,8 +40547,8 @@ var fmtBytes = (n) => {
   return `${v.toFixed(1)} ${units[u]}`;
 };
 function quote2(text2, max2 = 40) {
-  const cut = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
-  return JSON.stringify(cut);
+  const cut2 = text2.length > max2 ? `${text2.slice(0, max2)}...` : text2;
+  return JSON.stringify(cut2);
 }
 var MESSAGES2 = {
   empty: (file) => `${file}: the file is empty (0 bytes), so it holds no ONNX model. Check that it was written completely, or export it again.`,
@@ -37994,6 +40584,9 @@ var MESSAGES2 = {
   warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
   warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
+  inputNotFound: (name, inputs) => `--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputs.map((n) => JSON.stringify(n)).join(", ") || "none"}`,
+  inputBindingConflict: (symbol, a, b) => `--input ${a.input} and --input ${b.input} disagree on ${quote2(symbol)}: ${a.input} gives ${a.value}, ${b.input} gives ${b.value}; both inputs declare that dim as ${quote2(symbol)}, so give them the same size`,
+  inputDimConflict: (symbol, input, value2, dimValue) => `--input ${input} gives ${quote2(symbol)} = ${value2}, but --dim ${symbol}=${dimValue}; give one value`,
   warnUnknownDataType: (tensor, code2) => `tensor ${quote2(tensor)}: unknown data_type ${code2}; its size is counted as 4 bytes per element`
 };
 var WIRE_NAMES = ["varint", "64-bit", "length-delimited", "start-group", "end-group", "32-bit", "invalid 6", "invalid 7"];
@@ -38041,8 +40634,8 @@ var wireName = PARTS.wire;
 var DEFAULT_LIMITS = { maxDepth: 100, maxListEntries: 5e7 };
 var MIN_CHUNK = 4096;
 var MAX_CHUNK = 1 << 20;
-var EMPTY = new Uint8Array(0);
-var TWO32 = 4294967296;
+var EMPTY2 = new Uint8Array(0);
+var TWO322 = 4294967296;
 var utf82 = (() => {
   const TD = globalThis.TextDecoder;
   if (!TD)
@@ -38063,17 +40656,17 @@ function int64From(lo, hi) {
     const nlo = ~lo + 1 >>> 0;
     const nhi = ~hi + (nlo === 0 ? 1 : 0) >>> 0;
     if (nhi < 2097152)
-      return -(nhi * TWO32 + nlo);
+      return -(nhi * TWO322 + nlo);
     return BigInt.asIntN(64, BigInt(hi >>> 0) << 32n | BigInt(lo >>> 0));
   }
   if (hi < 2097152)
-    return hi * TWO32 + (lo >>> 0);
+    return hi * TWO322 + (lo >>> 0);
   return BigInt(hi >>> 0) << 32n | BigInt(lo >>> 0);
 }
 function uint64From(lo, hi) {
   hi >>>= 0;
   if (hi < 2097152)
-    return hi * TWO32 + (lo >>> 0);
+    return hi * TWO322 + (lo >>> 0);
   return BigInt(hi) << 32n | BigInt(lo >>> 0);
 }
 var ProtoReader = class {
@@ -38091,7 +40684,7 @@ var ProtoReader = class {
   /** Scratch halves of the last 64-bit varint. */
   lo = 0;
   hi = 0;
-  buf = EMPTY;
+  buf = EMPTY2;
   view = new DataView(new ArrayBuffer(0));
   /** Absolute offset of buf[0]. */
   base = 0;
@@ -38118,7 +40711,7 @@ var ProtoReader = class {
       this.off = rel;
     } else {
       this.base = abs;
-      this.buf = EMPTY;
+      this.buf = EMPTY2;
       this.off = 0;
     }
   }
@@ -38605,8 +41198,8 @@ function record() {
 }
 var EMPTY_RECORD = Object.freeze(record());
 var EMPTY_LIST = Object.freeze([]);
-function compact(list) {
-  return list.length === 0 ? EMPTY_LIST : list.length <= 16 ? list.slice() : list;
+function compact(list2) {
+  return list2.length === 0 ? EMPTY_LIST : list2.length <= 16 ? list2.slice() : list2;
 }
 function stringEntry(c, wt, end, parent, field, at, depth, into) {
   const r = c.r;
@@ -38920,20 +41513,20 @@ function decodeTensor(c, end, depth) {
     }
   }
   r.endMessage(end, TENSOR, last2);
-  let elementCount = 1;
+  let elementCount2 = 1;
   for (const d of dims)
-    elementCount *= d;
-  if (elementCount < 0 || dims.some((d) => d < 0)) {
+    elementCount2 *= d;
+  if (elementCount2 < 0 || dims.some((d) => d < 0)) {
     c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
-    elementCount = 0;
-  } else if (!Number.isSafeInteger(elementCount)) {
+    elementCount2 = 0;
+  } else if (!Number.isSafeInteger(elementCount2)) {
     c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
   }
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
-  const byteLength = tensorByteLength(dataType, elementCount);
+  const byteLength = tensorByteLength(dataType, elementCount2);
   let storage = "none";
   let location = { kind: "none" };
   let values;
@@ -38952,11 +41545,11 @@ function decodeTensor(c, end, depth) {
   } else if (rawOffset >= 0) {
     storage = "raw_data";
     location = { kind: "inline", offset: rawOffset, length: rawLength };
-    if (wantValues(c, dataType, elementCount)) {
+    if (wantValues(c, dataType, elementCount2)) {
       if (rawLength !== byteLength) {
         c.warn("data-size", MESSAGES2.warnDataSize(name, "raw_data", rawLength, dims, dtype, byteLength), start);
       } else {
-        values = decodeRaw(r.bytesAt(rawOffset, rawLength), dataType, elementCount);
+        values = decodeRaw(r.bytesAt(rawOffset, rawLength), dataType, elementCount2);
       }
     }
   } else if (typed !== void 0) {
@@ -38964,9 +41557,9 @@ function decodeTensor(c, end, depth) {
     storage = DATA_FIELD_NAMES[f];
     location = { kind: "inline", offset: fd2.first, length: fd2.last - fd2.first };
     if (f === 6) {
-      if (dataType === ONNX_DATA_TYPE.STRING && elementCount <= c.maxIntValues && !fd2.overflow) {
-        if (fd2.count !== elementCount) {
-          c.warn("data-count", MESSAGES2.warnDataCount(name, "string_data", fd2.count, elementCount), start);
+      if (dataType === ONNX_DATA_TYPE.STRING && elementCount2 <= c.maxIntValues && !fd2.overflow) {
+        if (fd2.count !== elementCount2) {
+          c.warn("data-count", MESSAGES2.warnDataCount(name, "string_data", fd2.count, elementCount2), start);
         } else {
           strings = [];
           for (let i2 = 0; i2 < fd2.runs.length; i2 += 2) {
@@ -38975,17 +41568,17 @@ function decodeTensor(c, end, depth) {
           }
         }
       }
-    } else if (wantValues(c, dataType, elementCount) && !fd2.overflow) {
+    } else if (wantValues(c, dataType, elementCount2) && !fd2.overflow) {
       const elems = typedElements(c, f, fd2);
-      const want = typedCount(dataType, elementCount);
+      const want = typedCount(dataType, elementCount2);
       if (elems.length !== want) {
         c.warn("data-count", MESSAGES2.warnDataCount(name, storage, elems.length, want), start);
       } else {
-        values = fromTyped(elems, dataType, elementCount);
+        values = fromTyped(elems, dataType, elementCount2);
       }
     }
   }
-  const tensor = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
+  const tensor = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
   if (values !== void 0)
     tensor.values = values;
   if (strings !== void 0)
@@ -40406,7 +42999,8 @@ function toAttrs(attrs) {
   return out;
 }
 function toNodeDef(n) {
-  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  const def = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
 function toGraphDef(g) {
   return {
@@ -40723,6 +43317,22 @@ var NodeContext = class {
   warn(code2, message) {
     this.engine.warn(code2, message);
   }
+  /** Record an info diagnostic about this node. */
+  note(code2, message) {
+    this.engine.note(code2, message);
+  }
+  /**
+   * Whether `p >= 0`, from what is known (sizes >= 0, earlier assumptions, the user's `--dim`
+   * values, sizes >= 1), recording what the decision rests on; undefined when nothing decides it.
+   * `what` describes the value in messages.
+   */
+  nonNegative(p, what) {
+    return this.engine.facts.nonNegative(p, `node ${this.node.name || this.node.opType}: ${what}`);
+  }
+  /** Assume `p >= 0` (recorded: a binding that breaks it is refused), described by `what`. */
+  assume(p, what) {
+    this.engine.facts.assume(p, `node ${this.node.name || this.node.opType}: ${what}`);
+  }
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
   subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
     return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
@@ -40733,34 +43343,141 @@ var NodeContext = class {
   }
 };
 
+// ../../packages/onnx/dist/infer/params.js
+var NEVER_PARAM_DTYPES = /* @__PURE__ */ new Set(["int64", "uint64", "bool", "string"]);
+var SHAPE_DTYPES = /* @__PURE__ */ new Set([...NEVER_PARAM_DTYPES, "int32", "uint32"]);
+var RELAYOUT = {
+  Cast: 0,
+  CastLike: 0,
+  DequantizeLinear: 0,
+  Flatten: 0,
+  Identity: 0,
+  Reshape: 0,
+  Squeeze: 0,
+  Transpose: 0,
+  Unsqueeze: 0
+};
+var ParamLedger = class {
+  origin = /* @__PURE__ */ new Map();
+  labels = /* @__PURE__ */ new Map();
+  order = [];
+  counted = /* @__PURE__ */ new Set();
+  consumed = /* @__PURE__ */ new Set();
+  params = [];
+  /** Weights a re-layout op's output carries (the value is that weight, re-typed or re-laid). */
+  carried = /* @__PURE__ */ new WeakMap();
+  /**
+   * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
+   * tensor). `label` names it in messages: a Constant's tensor usually has no name of its own, so
+   * the engine passes the value it produces.
+   */
+  created(w, origin, label = w.name) {
+    if (this.origin.has(w))
+      return;
+    this.origin.set(w, origin);
+    this.labels.set(w, w.name || label);
+    this.order.push(w);
+  }
+  /** The name of a weight for messages (its value's name when the tensor has none). */
+  label(w) {
+    return this.labels.get(w) || w.name || "(unnamed)";
+  }
+  /** The weight a value is (directly, or re-typed / re-laid), if any. */
+  weightOf(v) {
+    if (!isTensor(v))
+      return void 0;
+    return v.weight ?? this.carried.get(v);
+  }
+  /**
+   * Params a node adds by reading `ins` under `rule` (undefined: no rule, an unsupported op). Each
+   * weight counts once in the model.
+   */
+  charge(rule, ins) {
+    let params = Poly.ZERO;
+    const nonParam = rule?.nonParamInputs ?? [];
+    const weightAt = rule?.weightInputs ?? [];
+    ins.forEach((v, i2) => {
+      if (!isTensor(v))
+        return;
+      if (v.weight)
+        this.consumed.add(v.weight);
+      const w = this.weightOf(v);
+      if (!w || this.counted.has(w) || nonParam.includes(i2))
+        return;
+      const origin = this.origin.get(w) ?? "initializer";
+      const param = weightAt.includes(i2) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== void 0 && origin !== "constant-node";
+      if (!param)
+        return;
+      this.counted.add(w);
+      this.params.push(w);
+      params = params.add(numElements(w.dims));
+    });
+    return params;
+  }
+  /** After a node ran: a re-layout op's output carries the weight its data input is. */
+  carry(op, domain, ins, outs) {
+    if (domain !== "")
+      return;
+    const at = RELAYOUT[op];
+    if (at === void 0)
+      return;
+    const w = this.weightOf(ins[at]);
+    const out = outs[0];
+    if (w && isTensor(out) && !out.weight)
+      this.carried.set(out, w);
+  }
+  /**
+   * The account once every node ran: params (in the order counted, then stored weights no node
+   * reads that are params by the rule), constants, and the weights no node reads.
+   */
+  finish() {
+    const unused = this.order.filter((w) => !this.consumed.has(w));
+    const params = [...this.params];
+    const counted = new Set(this.counted);
+    for (const w of unused)
+      if (!counted.has(w) && this.origin.get(w) !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
+        counted.add(w);
+        params.push(w);
+      }
+    const constants3 = this.order.filter((w) => !counted.has(w));
+    return { params, constants: constants3, unused };
+  }
+};
+
 // ../../packages/onnx/dist/infer/engine.js
 var RuleTable = class {
   byKey = /* @__PURE__ */ new Map();
   constructor(entries) {
     for (const e2 of entries) {
       const k = `${normDomain(e2.domain)}::${e2.op}`;
-      const list = this.byKey.get(k) ?? [];
-      list.push(e2);
-      this.byKey.set(k, list);
+      const list2 = this.byKey.get(k) ?? [];
+      list2.push(e2);
+      this.byKey.set(k, list2);
     }
-    for (const list of this.byKey.values())
-      list.sort((a, b) => b.since - a.since);
+    for (const list2 of this.byKey.values())
+      list2.sort((a, b) => b.since - a.since);
   }
   /** The rule for `op` in `domain` at opset `version`, or undefined. */
   find(domain, op, version) {
-    const list = this.byKey.get(`${normDomain(domain)}::${op}`);
-    if (!list)
+    const list2 = this.byKey.get(`${normDomain(domain)}::${op}`);
+    if (!list2)
       return void 0;
-    for (const e2 of list)
+    for (const e2 of list2)
       if (e2.since <= version && (e2.until === void 0 || version <= e2.until))
         return e2.rule;
-    return list[list.length - 1].rule;
+    return list2[list2.length - 1].rule;
   }
   /** Every registered (domain, op) key. */
   keys() {
     return [...this.byKey.keys()];
   }
 };
+function placement(node, scope) {
+  return { ...scope.enclosing ? { enclosing: scope.enclosing } : {}, ...node.metadata ? { metadata: node.metadata } : {} };
+}
+function enclosed(scope, e2) {
+  return scope.enclosing ? [...scope.enclosing, e2] : [e2];
+}
 function lookup(scope, name) {
   for (let s = scope; s; s = s.parent)
     if (s.values.has(name))
@@ -40824,12 +43541,9 @@ var Engine = class {
   unknown = new UnknownDims();
   nodes = [];
   diagnostics = [];
-  counted = /* @__PURE__ */ new Set();
-  consumed = /* @__PURE__ */ new Set();
-  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
-  created = [];
-  createdSet = /* @__PURE__ */ new Set();
-  paramWeights = [];
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors). */
+  ledger = new ParamLedger();
+  facts;
   functions = /* @__PURE__ */ new Map();
   dataDependentNames = /* @__PURE__ */ new Set();
   currentNode = "";
@@ -40840,6 +43554,7 @@ var Engine = class {
     this.rules = rules;
     this.options = options;
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.facts = new SizeFacts(options.dims);
     for (const f of model.functions)
       this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
   }
@@ -40850,7 +43565,7 @@ var Engine = class {
     for (const w of g.initializers) {
       values.set(w.name, weightVal(w));
       weights.push(w);
-      this.noteCreated(w);
+      this.ledger.created(w, "initializer");
     }
     const inputs = [];
     for (const vi of g.inputs) {
@@ -40865,6 +43580,9 @@ var Engine = class {
           v = tensorVal(v.dtype, override, v.data);
         } else
           v = tensorVal("float32", override);
+      } else if (this.options.inputBindings?.size && isTensor(v) && v.shape) {
+        const bind2 = this.options.inputBindings;
+        v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind2)), v.data);
       }
       values.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
@@ -40875,12 +43593,24 @@ var Engine = class {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
-    const unused = this.created.filter((w) => !this.consumed.has(w));
-    for (const w of unused)
-      this.paramWeights.push(w);
-    if (unused.length)
-      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(", ")}${unused.length > 5 ? ", ..." : ""}`);
-    return { nodes: this.nodes, inputs, outputs, diagnostics: this.diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+    const account = this.ledger.finish();
+    const unused = account.unused;
+    const asParams = new Set(account.params);
+    if (unused.length) {
+      const list2 = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? "param" : "constant"})`);
+      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}`);
+    }
+    return {
+      nodes: this.nodes,
+      inputs,
+      outputs,
+      diagnostics: this.diagnostics,
+      paramWeights: account.params,
+      constantWeights: account.constants,
+      conditions: this.facts.conditions,
+      weights,
+      unusedParams: unused.filter((w) => asParams.has(w))
+    };
   }
   diag(severity, code2, message, node) {
     const d = node !== void 0 && node !== "" ? { severity, code: code2, node, message } : { severity, code: code2, message };
@@ -40961,7 +43691,7 @@ var Engine = class {
     }
     if (!rule) {
       const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.nodeParams(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path });
+      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.ledger.charge(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
@@ -40971,7 +43701,9 @@ var Engine = class {
       freshDim: () => this.unknown.fresh(),
       dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
       warn: (code2, message) => this.diag("warning", code2, message, name),
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity))
+      note: (code2, message) => this.diag("info", code2, message, name),
+      facts: this.facts,
+      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
     };
     const ctx = new NodeContext(node, version, ins, services);
     let status = "ok";
@@ -40984,8 +43716,9 @@ var Engine = class {
     const outputs = setOutputs(status === "ok" ? ctx.outputs() : []);
     for (const o of outputs)
       if (isTensor(o.value) && o.value.weight)
-        this.noteCreated(o.value.weight);
-    const params = this.nodeParams(rule, ins);
+        this.ledger.created(o.value.weight, node.opType === "Constant" ? "constant-node" : "generated", o.name);
+    this.ledger.carry(node.opType, domain, ins, outputs.map((o) => o.value));
+    const params = this.ledger.charge(rule, ins);
     let cost;
     if (status === "ok") {
       try {
@@ -40994,7 +43727,7 @@ var Engine = class {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path };
+    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
     this.nodes.splice(mark2, 0, entry);
   }
   inferFailure(e2, name, node) {
@@ -41013,35 +43746,11 @@ var Engine = class {
     this.diag("error", "internal-error", `(op ${node.opType}, node ${name}) internal error, please report: ${e2 instanceof Error ? e2.message : String(e2)}`, name);
     return "error";
   }
-  /**
-   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
-   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
-   */
-  nodeParams(rule, ins) {
-    let params = Poly.ZERO;
-    const nonParam = rule?.nonParamInputs ?? [];
-    ins.forEach((v, i2) => {
-      if (isTensor(v) && v.weight)
-        this.consumed.add(v.weight);
-      if (!isTensor(v) || !v.weight || nonParam.includes(i2) || this.counted.has(v.weight))
-        return;
-      this.counted.add(v.weight);
-      this.paramWeights.push(v.weight);
-      params = params.add(numElements(v.weight.dims));
-    });
-    return params;
-  }
   nodeCost(rule, ctx, params, ins, outs) {
     const rc = rule.cost(ctx);
     const bytesRead = rc.bytesRead ?? ins.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
     const bytesWritten = outs.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
     return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
-  }
-  noteCreated(w) {
-    if (this.createdSet.has(w))
-      return;
-    this.createdSet.add(w);
-    this.created.push(w);
   }
   dataDependentDim(nodeName, tag) {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
@@ -41051,17 +43760,17 @@ var Engine = class {
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
-  inferSubgraph(graph, inputs, path, parent, multiplicity) {
+  inferSubgraph(graph, inputs, path, parent, multiplicity, enclosing) {
     const values = /* @__PURE__ */ new Map();
     for (const w of graph.initializers) {
       values.set(w.name, weightVal(w));
-      this.noteCreated(w);
+      this.ledger.created(w, "initializer");
     }
     graph.inputs.forEach((vi, i2) => {
       const given = inputs[i2];
       values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
     });
-    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph) };
+    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...enclosing ? { enclosing } : {} };
     const saved = this.currentNode;
     this.runGraph(graph, scope);
     this.currentNode = saved;
@@ -41091,7 +43800,16 @@ var Engine = class {
     const opsets = new Map(parent.opsets);
     for (const [d, v] of fn.opsets)
       opsets.set(normDomain(d), v);
-    const scope = { values, parent: void 0, opsets, path: name, multiplicity: parent.multiplicity, valueInfo: /* @__PURE__ */ new Map() };
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    const scope = {
+      values,
+      parent: void 0,
+      opsets,
+      path: name,
+      multiplicity: parent.multiplicity,
+      valueInfo: /* @__PURE__ */ new Map(),
+      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...call.metadata ? { metadata: call.metadata } : {} })
+    };
     const saved = this.currentNode;
     for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
       this.runNode(node, scope);
@@ -41216,6 +43934,132 @@ var MinHeap = class {
     return top;
   }
 };
+
+// ../../packages/onnx/dist/modules.js
+var NAME_SCOPES_KEY = "pkg.torch.onnx.name_scopes";
+var CLASS_HIERARCHY_KEY = "pkg.torch.onnx.class_hierarchy";
+var MAX_LIST_TEXT = 64 * 1024;
+function parsePyStrList(text2, max2 = MAX_MODULE_DEPTH + 2) {
+  if (text2.length > MAX_LIST_TEXT)
+    return void 0;
+  const s = text2.trim();
+  if (!s.startsWith("[") || !s.endsWith("]"))
+    return void 0;
+  const out = [];
+  let i2 = 1;
+  const end = s.length - 1;
+  const ws = () => {
+    while (i2 < end && /\s/.test(s[i2]))
+      i2++;
+  };
+  ws();
+  while (i2 < end) {
+    const q = s[i2];
+    if (q !== "'" && q !== '"')
+      return void 0;
+    let v = "";
+    i2++;
+    for (; ; ) {
+      if (i2 >= end)
+        return void 0;
+      const c = s[i2];
+      if (c === q)
+        break;
+      if (c === "\\") {
+        const e2 = s[i2 + 1];
+        if (e2 === void 0)
+          return void 0;
+        const simple = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"' };
+        if (e2 in simple) {
+          v += simple[e2];
+          i2 += 2;
+        } else if (e2 === "x" || e2 === "u" || e2 === "U") {
+          const len = e2 === "x" ? 2 : e2 === "u" ? 4 : 8;
+          const hex2 = s.slice(i2 + 2, i2 + 2 + len);
+          if (!/^[0-9a-fA-F]+$/.test(hex2) || hex2.length !== len)
+            return void 0;
+          const cp = parseInt(hex2, 16);
+          if (cp > 1114111)
+            return void 0;
+          v += String.fromCodePoint(cp);
+          i2 += 2 + len;
+        } else
+          return void 0;
+        continue;
+      }
+      v += c;
+      i2++;
+    }
+    i2++;
+    if (out.length < max2)
+      out.push(v);
+    ws();
+    if (i2 < end) {
+      if (s[i2] !== ",")
+        return void 0;
+      i2++;
+      ws();
+    }
+  }
+  return out;
+}
+var shortClass = (c) => c.slice(c.lastIndexOf(".") + 1) || c;
+function dynamoScope(metadata) {
+  const raw = metadata?.[NAME_SCOPES_KEY];
+  if (raw === void 0)
+    return void 0;
+  const scopes = parsePyStrList(raw);
+  if (!scopes || scopes.length === 0)
+    return void 0;
+  const classesRaw = metadata?.[CLASS_HIERARCHY_KEY];
+  const classes = classesRaw === void 0 ? void 0 : parsePyStrList(classesRaw);
+  const last2 = scopes[scopes.length - 1];
+  const prev = scopes.length > 1 ? scopes[scopes.length - 2] : void 0;
+  const lastClass = classes?.[scopes.length - 1];
+  const ownName = lastClass !== void 0 ? /^(aten|prims|<built-in)/.test(lastClass) || prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`) : prev !== void 0 && prev !== "" && !last2.startsWith(`${prev}.`);
+  const names = scopes.slice(scopes[0] === "" ? 1 : 0, ownName ? -1 : void 0);
+  const offset = scopes[0] === "" ? 1 : 0;
+  const types = classes ? names.map((_, i2) => classes[i2 + offset] !== void 0 ? shortClass(classes[i2 + offset]) : void 0) : void 0;
+  return {
+    names,
+    ...types ? { types } : {},
+    ...classes?.[0] !== void 0 && offset === 1 ? { rootType: shortClass(classes[0]) } : {}
+  };
+}
+var fnName = (key2) => key2.slice(key2.indexOf("::") + 2);
+function enclosingScope(e2) {
+  const d = dynamoScope(e2.metadata);
+  if (d)
+    return d;
+  const s = scopeFromName(e2.name);
+  return s ? { names: s } : void 0;
+}
+function onnxNodeScope(n) {
+  const enc = n.enclosing;
+  if (!enc || enc.length === 0)
+    return dynamoScope(n.metadata);
+  const outer = enclosingScope(enc[0]);
+  const names = [...outer?.names ?? []];
+  const types = outer?.types ? [...outer.types] : names.map(() => void 0);
+  const calls = names.map(() => void 0);
+  let path = "";
+  enc.forEach((e2, i2) => {
+    path = path ? `${path}/${e2.name || e2.op}` : e2.name || e2.op;
+    if (e2.fn === void 0)
+      return;
+    if (i2 === 0 && names.length > 0 && !dynamoScope(e2.metadata)) {
+      types[names.length - 1] = fnName(e2.fn);
+      calls[names.length - 1] = path;
+    } else {
+      names.push(e2.name.slice(e2.name.lastIndexOf("/") + 1) || e2.op);
+      types.push(fnName(e2.fn));
+      calls.push(path);
+    }
+  });
+  if (names.length === 0)
+    return null;
+  return { names, types, calls, ...outer?.rootType !== void 0 ? { rootType: outer.rootType } : {} };
+}
 
 // ../../packages/onnx/dist/ops/util.js
 var NO_COMPUTE = Object.freeze({ macs: Poly.ZERO, flops: Poly.ZERO, params: Poly.ZERO });
@@ -41603,6 +44447,7 @@ function sweep(ctx, input, a) {
 }
 function convRule(xi, wi, bi, outType) {
   return {
+    weightInputs: bi === void 0 ? [wi] : [wi, bi],
     infer(ctx) {
       const x2 = ctx.shape(xi);
       const w = ctx.shape(wi);
@@ -41629,6 +44474,7 @@ function convRule(xi, wi, bi, outType) {
   };
 }
 var convTranspose2 = {
+  weightInputs: [1, 2],
   infer(ctx) {
     const x2 = ctx.shape(0);
     const w = ctx.shape(1);
@@ -41723,6 +44569,7 @@ var maxUnpool = {
   cost: () => NO_COMPUTE
 };
 var deformConv = {
+  weightInputs: [1, 3],
   infer: convRule(0, 1, 3, (ctx) => ctx.dtype(0)).infer,
   cost(ctx) {
     const base = convRule(0, 1, 3, (c) => c.dtype(0)).cost(ctx);
@@ -41766,6 +44613,8 @@ function matmulShape(ctx, a, b, ai = 0, bi = 1) {
 }
 function matmulLike(ai, bi, outType) {
   return {
+    // The right operand is the weight (PyTorch's Linear exports x @ W^T); a constant left operand is data.
+    weightInputs: [bi],
     infer(ctx) {
       ctx.output(0, outType(ctx), matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi));
     },
@@ -41775,6 +44624,7 @@ function matmulLike(ai, bi, outType) {
   };
 }
 var gemm = {
+  weightInputs: [1, 2],
   infer(ctx) {
     const a = ctx.shape(0);
     const b = ctx.shape(1);
@@ -41854,6 +44704,8 @@ function einsumShape(ctx, equation, shapes) {
   return out;
 }
 var einsum = {
+  // Any operand after the first may be a weight ('bij,jk->bik').
+  weightInputs: [1, 2, 3, 4, 5, 6, 7],
   infer(ctx) {
     const eq = ctx.attrString("equation");
     if (eq === void 0)
@@ -41886,6 +44738,7 @@ function totalSeq(ctx, pastIndex, axis, fresh) {
 }
 var attention = {
   nonParamInputs: [3],
+  weightInputs: [1, 2],
   infer(ctx) {
     const x2 = ctx.shape(0);
     const w = ctx.shape(1);
@@ -41915,6 +44768,7 @@ var attention = {
 };
 var multiHeadAttention2 = {
   nonParamInputs: [4],
+  weightInputs: [3],
   infer(ctx) {
     const q = ctx.shape(0);
     const heads = ctx.attrInt("num_heads");
@@ -41987,6 +44841,7 @@ var rotaryEmbedding = {
 };
 function skipLayerNorm(kind) {
   return {
+    weightInputs: [2, 3, 4],
     infer(ctx) {
       const x2 = ctx.shape(0);
       ctx.output(0, ctx.dtype(0), x2);
@@ -42026,6 +44881,7 @@ function contribLayerNorm(kind) {
 }
 var embedLayerNorm = {
   nonParamInputs: [0, 1, 7, 8],
+  weightInputs: [2, 3, 4, 5, 6],
   infer(ctx) {
     const ids = ctx.shape(0);
     const emb = ctx.shape(2);
@@ -42076,6 +44932,7 @@ var fusedConv = {
   }
 };
 var fusedMatMul = {
+  weightInputs: [1],
   infer(ctx) {
     const [a, b] = fusedOperands(ctx);
     ctx.output(0, ctx.dtype(0), matmulShape(ctx, a, b));
@@ -42102,6 +44959,7 @@ function fusedOperands(ctx) {
   ];
 }
 var matMulNBits = {
+  weightInputs: [1, 2, 3, 5],
   infer(ctx) {
     const a = ctx.shape(0);
     const n = ctx.attrInt("N");
@@ -42124,6 +44982,7 @@ var matMulNBits = {
 };
 function quantMatMul(ai, bi) {
   return {
+    weightInputs: [bi],
     infer: (ctx) => ctx.output(0, "float32", matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi)),
     cost: (ctx) => matmulCost({ a: ctx.shape(ai), b: ctx.shape(bi) }, ctx.kernelOptions)
   };
@@ -42191,6 +45050,120 @@ var contribRules = {
   SimplifiedLayerNormalization: contribLayerNorm("rms"),
   SkipLayerNormalization: skipLayerNorm("layer"),
   SkipSimplifiedLayerNormalization: skipLayerNorm("rms")
+};
+
+// ../../packages/onnx/dist/ops/generation.js
+var INPUTS = {
+  beam: { maxLength: 1, beams: 3, returns: 4, count: 14 },
+  greedy: { maxLength: 1, count: 7 },
+  sampling: { maxLength: 1, count: 9 }
+};
+function control(ctx, i2, name) {
+  if (i2 === void 0)
+    return 1;
+  const v = ctx.hasInput(i2) ? ctx.dims(i2)?.[0] : void 0;
+  if (typeof v === "number" && v < 1)
+    ctx.fail(`input ${i2} (${name}) is ${v}: expected a positive integer`, i2);
+  return v ?? Poly.sym(name);
+}
+function dimFor(name, r) {
+  const n = name.toLowerCase();
+  if (n.includes("batch"))
+    return r.batch;
+  if (n.includes("total"))
+    return dim(dimPoly(r.past).add(dimPoly(r.step)));
+  if (n.includes("past"))
+    return r.past;
+  if (n.includes("encode"))
+    return r.prompt;
+  if (n.includes("seq") || n.includes("length"))
+    return r.step;
+  return void 0;
+}
+function runInputs(ctx, g, r) {
+  return g.inputs.map((vi) => {
+    const t = vi.type;
+    if (!t || t.kind !== "tensor" || !t.shape)
+      return void 0;
+    const shape = t.shape.map((d) => typeof d === "number" && d >= 0 ? d : typeof d === "string" && d !== "" ? dimFor(d, r) ?? Poly.sym(d) : ctx.fresh());
+    return tensorVal(t.elemType, shape);
+  });
+}
+function vocabOf(outs) {
+  const logits = outs[0];
+  return isTensor(logits) && logits.shape && logits.shape.length > 0 ? logits.shape[logits.shape.length - 1] : void 0;
+}
+var STEPS = /* @__PURE__ */ new WeakMap();
+function generationRule(kind) {
+  const at = INPUTS[kind];
+  return {
+    // Every input is a control value, a mask or token ids: none is a weight.
+    nonParamInputs: Array.from({ length: at.count }, (_, i2) => i2),
+    infer(ctx) {
+      const ids = ctx.shape(0);
+      if (ids.length !== 2)
+        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids.length}`, 0);
+      const decoder = ctx.attrGraph("decoder");
+      if (!decoder)
+        ctx.fail("attribute decoder (the decoder sub-graph) is required");
+      const [batch, prompt] = [ids[0], ids[1]];
+      const maxLength = control(ctx, at.maxLength, "max_length");
+      const beams = control(ctx, at.beams, "num_beams");
+      const returns = control(ctx, at.returns, "num_return_sequences");
+      const rows2 = dim(dimPoly(batch).mul(dimPoly(beams)));
+      const modelType = ctx.attrInt("model_type", 0);
+      const m2 = dimPoly(maxLength);
+      const longestPast = dim(m2.sub(1));
+      let vocab;
+      let steps;
+      if (modelType === 0) {
+        const later = m2.sub(dimPoly(prompt)).sub(1);
+        ctx.assume(later, `max_length - sequence_length - 1 >= 0 (the loop generates at least one token)`);
+        const first = ctx.attrGraph("init_decoder") ?? decoder;
+        const r0 = ctx.subgraph(first, runInputs(ctx, first, { batch: rows2, step: prompt, past: 0, prompt }), first === decoder ? "decoder[prompt]" : "init_decoder", Poly.ONE);
+        const r1 = ctx.subgraph(decoder, runInputs(ctx, decoder, { batch: rows2, step: 1, past: longestPast, prompt }), "decoder", later);
+        vocab = vocabOf(r0.outputs) ?? vocabOf(r1.outputs);
+        steps = later.add(1);
+      } else {
+        const encoder = ctx.attrGraph("encoder");
+        if (!encoder)
+          ctx.fail(`attribute encoder is required for model_type ${modelType} (encoder-decoder)`);
+        const later = m2.sub(1);
+        ctx.assume(m2.sub(2), `max_length - 2 >= 0 (the loop generates at least one token after the start token)`);
+        const r0 = ctx.subgraph(encoder, runInputs(ctx, encoder, { batch: rows2, step: 1, past: 0, prompt }), "encoder", Poly.ONE);
+        const r1 = ctx.subgraph(decoder, runInputs(ctx, decoder, { batch: rows2, step: 1, past: longestPast, prompt }), "decoder", later);
+        vocab = vocabOf(r1.outputs) ?? vocabOf(r0.outputs);
+        steps = later;
+      }
+      const v = ctx.attrInt("vocab_size", -1);
+      const vocabSize = v > 0 ? v : vocab ?? ctx.fresh();
+      STEPS.set(ctx.node, { rows: dimPoly(rows2), steps, vocab: vocabSize });
+      ctx.note("generation-upper-bound", `${ctx.node.opType}: the decoder runs at most ${steps.toString()} times on ${dimPoly(rows2).toString()} rows (the batch times num_beams); runs after the first are each counted at the longest past (${dimPoly(longestPast).toString()} tokens): an upper bound`);
+      if (kind === "beam") {
+        ctx.output(0, "int32", [batch, returns, maxLength]);
+        if (ctx.hasOutput(1))
+          ctx.output(1, ctx.tensor(0).dtype === "float16" ? "float16" : "float32", [batch, returns]);
+        if (ctx.hasOutput(2))
+          ctx.output(2, "float32", [dim(m2.sub(dimPoly(prompt))), batch, beams, vocabSize]);
+      } else {
+        ctx.output(0, "int32", [batch, maxLength]);
+        if (kind === "sampling" && ctx.hasOutput(1))
+          ctx.output(1, "float32", [batch, vocabSize]);
+      }
+    },
+    cost(ctx) {
+      const s = STEPS.get(ctx.node);
+      if (!s)
+        ctx.fail("the loop was not inferred: its cost is unknown");
+      const elements2 = s.rows.mul(dimPoly(s.vocab)).mul(s.steps);
+      return kind === "greedy" ? elementCost(elements2) : softmaxCost({ op: kind === "beam" ? "LogSoftmax" : "Softmax", elements: elements2 }, ctx.kernelOptions);
+    }
+  };
+}
+var generationRules = {
+  BeamSearch: generationRule("beam"),
+  GreedySearch: generationRule("greedy"),
+  Sampling: generationRule("sampling")
 };
 
 // ../../packages/onnx/dist/ops/shape.js
@@ -42356,10 +45329,15 @@ var concatRule = dataMovementRule((ctx) => {
   let data;
   if (rank === 1 && ins.every((v) => v.data))
     data = ins.flatMap((v) => [...v.data]);
+  else if (rank === 1 && isIntDType(ctx.dtype(0)) && ins.some((v) => v.data) && shapes.every((sh, k) => ins[k].data || typeof sh[0] === "number")) {
+    data = ins.flatMap((v, k) => v.data ? [...v.data] : Array.from({ length: shapes[k][0] }, () => ctx.fresh()));
+  }
   ctx.output(0, ctx.dtype(0), out, data);
 });
 var gatherRule = {
   nonParamInputs: [1],
+  // The table of an embedding lookup.
+  weightInputs: [0],
   infer(ctx) {
     const x2 = ctx.tensor(0);
     const s = ctx.shape(0);
@@ -42384,7 +45362,7 @@ function gatherBytesRead(ctx) {
   const idxBits = DTYPE_BITS[ctx.dtype(1)];
   return numElements(ctx.outShape(0)).mul(bits2).ceilDiv(8).add(numElements(ctx.shape(1)).mul(idxBits).ceilDiv(8));
 }
-function sliceDim(ctx, d, start, end, step) {
+function sliceDim(ctx, d, start, end, step, axis) {
   if (step === 0)
     ctx.fail("steps must not be 0");
   if (typeof d === "number" && typeof start === "number" && typeof end === "number") {
@@ -42403,26 +45381,36 @@ function sliceDim(ctx, d, start, end, step) {
   const BIG = 2 ** 31;
   const p = dimPoly(d);
   if (step > 0) {
-    const bound = (v) => {
-      if (typeof v === "number")
-        return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
-      const order = v.compare(0);
-      if (order === "ge" || order === "gt" || order === "eq")
-        return v.min(p);
-      if (order === "lt")
-        return p.add(v).max(0);
-      return void 0;
-    };
-    const s = bound(start);
-    const e2 = bound(end);
-    if (!s || !e2)
-      return ctx.fresh();
-    const len = e2.sub(s).max(0);
+    const s = sliceBound(ctx, p, start, `axis ${axis} start`);
+    const e2 = sliceBound(ctx, p, end, `axis ${axis} end`);
+    const span = e2.sub(s);
+    const len = decideMax(ctx, span, `axis ${axis} length ${span.toString()} >= 0`);
     return dim(step === 1 ? len : len.ceilDiv(step));
   }
   if (typeof start === "number" && typeof end === "number" && (start === -1 || start >= BIG) && end <= -BIG && step === -1)
     return d;
   return ctx.fresh();
+}
+function sliceBound(ctx, p, v, what) {
+  const BIG = 2 ** 31;
+  if (typeof v === "number" && v >= BIG)
+    return p;
+  if (typeof v === "number" && v <= -BIG)
+    return Poly.ZERO;
+  const vp = dimPoly(v);
+  let nonNeg = ctx.nonNegative(vp, `${what} ${vp.toString()} >= 0`);
+  if (nonNeg === void 0) {
+    ctx.assume(vp, `${what} ${vp.toString()} >= 0 (assumed: the slice stays inside the tensor)`);
+    ctx.note("slice-bound-assumed", `${what} ${vp.toString()}: its sign depends on the symbols; taken as >= 0 (inside the tensor), as onnxruntime's symbolic shape inference does. A value that breaks this is refused`);
+    nonNeg = true;
+  }
+  const idx = nonNeg ? vp : decideMax(ctx, p.add(vp), `${what} ${p.add(vp).toString()} >= 0`);
+  const inside = ctx.nonNegative(p.sub(idx), `${what} ${idx.toString()} <= ${p.toString()}`);
+  return inside === true ? idx : inside === false ? p : idx.min(p);
+}
+function decideMax(ctx, v, what) {
+  const nonNeg = ctx.nonNegative(v, what);
+  return nonNeg === true ? v : nonNeg === false ? Poly.ZERO : v.max(0);
 }
 var sliceRule = {
   nonParamInputs: [1, 2, 3, 4],
@@ -42460,7 +45448,7 @@ var sliceRule = {
     let numericBounds = true;
     ax.forEach((a, i2) => {
       const [b, e2] = [starts[i2], ends[i2]];
-      out[a] = sliceDim(ctx, s[a], b, e2, st[i2]);
+      out[a] = sliceDim(ctx, s[a], b, e2, st[i2], a);
       if (typeof b === "number" && typeof e2 === "number")
         params.set(a, [b, e2, st[i2]]);
       else
@@ -42791,8 +45779,8 @@ var MAX_UNROLL = 64;
 var loopRule = {
   nonParamInputs: [0, 1],
   infer(ctx) {
-    const body = ctx.attrGraph("body");
-    if (!body)
+    const body2 = ctx.attrGraph("body");
+    if (!body2)
       ctx.fail("attribute body is required");
     const carried = ctx.inputCount - 2;
     if (carried < 0)
@@ -42810,7 +45798,7 @@ var loopRule = {
       const scans = [];
       let iterations = 0;
       for (let k = 0; k < m2 && cond !== 0; k++) {
-        const r2 = ctx.subgraph(body, [tensorVal("int64", [], [k]), tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0), ...state], `body[${k}]`, Poly.ONE);
+        const r2 = ctx.subgraph(body2, [tensorVal("int64", [], [k]), tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0), ...state], `body[${k}]`, Poly.ONE);
         state = r2.outputs.slice(1, 1 + carried);
         scans.push(r2.outputs.slice(1 + carried));
         cond = isTensor(r2.outputs[0]) ? r2.outputs[0].data?.[0] : void 0;
@@ -42827,7 +45815,7 @@ var loopRule = {
       return;
     }
     const bodyInputs = [tensorVal("int64", []), tensorVal("bool", []), ...initial.map((v) => isTensor(v) ? tensorVal(v.dtype, v.shape) : v)];
-    const r = ctx.subgraph(body, bodyInputs, "body", dimPoly(trips));
+    const r = ctx.subgraph(body2, bodyInputs, "body", dimPoly(trips));
     for (let i2 = 0; i2 < carried; i2++)
       ctx.setOutput(i2, mergeVals(ctx, initial[i2], r.outputs[1 + i2]));
     for (let k = 1 + carried; k < r.outputs.length; k++)
@@ -42837,8 +45825,8 @@ var loopRule = {
 };
 var scanRule = {
   infer(ctx) {
-    const body = ctx.attrGraph("body");
-    if (!body)
+    const body2 = ctx.attrGraph("body");
+    if (!body2)
       ctx.fail("attribute body is required");
     const numScan = ctx.attrInt("num_scan_inputs");
     if (numScan === void 0)
@@ -42853,7 +45841,7 @@ var scanRule = {
         ...stateVals2.map((v) => isTensor(v) && v.shape ? tensorVal(v.dtype, v.shape.slice(1)) : v),
         ...scans2.map((v) => tensorVal(v.dtype, v.shape ? v.shape.slice(2) : void 0))
       ];
-      const r2 = ctx.subgraph(body, bodyIn2, "body", dimPoly(batch).mul(dimPoly(seq)));
+      const r2 = ctx.subgraph(body2, bodyIn2, "body", dimPoly(batch).mul(dimPoly(seq)));
       for (let i2 = 0; i2 < states2; i2++)
         ctx.setOutput(i2, stacked(r2.outputs[i2], batch));
       for (let k = states2; k < r2.outputs.length; k++) {
@@ -42878,7 +45866,7 @@ var scanRule = {
       bodyIn.push(tensorVal(v.dtype, v.shape.filter((_, k) => k !== ax)));
     });
     const n = trips ?? ctx.dataDependent("trips");
-    const r = ctx.subgraph(body, bodyIn, "body", dimPoly(n));
+    const r = ctx.subgraph(body2, bodyIn, "body", dimPoly(n));
     const outAxes = ctx.attrInts("scan_output_axes") ?? [];
     for (let i2 = 0; i2 < states; i2++)
       ctx.setOutput(i2, mergeVals(ctx, stateVals[i2], r.outputs[i2]));
@@ -43044,8 +46032,8 @@ var concatFromSequence = {
 };
 var sequenceMap = {
   infer(ctx) {
-    const body = ctx.attrGraph("body");
-    if (!body)
+    const body2 = ctx.attrGraph("body");
+    if (!body2)
       ctx.fail("attribute body is required");
     const s = seqOf(ctx, 0);
     const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i2) => ctx.input(1 + i2));
@@ -43055,7 +46043,7 @@ var sequenceMap = {
       const outs = [];
       s.items.forEach((item, k) => {
         const args = [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
-        outs.push([...ctx.subgraph(body, args, `body[${k}]`, Poly.ONE).outputs]);
+        outs.push([...ctx.subgraph(body2, args, `body[${k}]`, Poly.ONE).outputs]);
       });
       for (let o = 0; o < ctx.outputCount; o++) {
         const items = outs.map((r2) => r2[o]).filter((v) => v !== void 0);
@@ -43063,7 +46051,7 @@ var sequenceMap = {
       }
       return;
     }
-    const r = ctx.subgraph(body, [s.elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
+    const r = ctx.subgraph(body2, [s.elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
     for (let o = 0; o < ctx.outputCount; o++)
       ctx.setOutput(o, { kind: "sequence", elem: r.outputs[o], ...n === 0 ? { items: [] } : {} });
   },
@@ -43727,7 +46715,7 @@ var resize = {
     const mode = ctx.attrString("mode", "nearest");
     const s = ctx.shape(0);
     const o = ctx.outShape(0);
-    const rank = o.filter((d, i2) => !(typeof d === "number" && d === s[i2])).length;
+    const rank = o.filter((d, i2) => s[i2] === void 0 || !dimEq(d, s[i2])).length;
     const m2 = mode === "linear" || mode === "bilinear" ? "linear" : mode === "cubic" ? "cubic" : "nearest";
     return resizeCost({ mode: m2, outElements: numElements(o), spatialRank: Math.max(rank, 1) }, ctx.kernelOptions);
   }
@@ -43799,6 +46787,7 @@ var GATES2 = { rnn: 1, gru: 3, lstm: 4 };
 function recurrent2(cell) {
   return {
     nonParamInputs: [4],
+    weightInputs: [1, 2, 3],
     infer(ctx) {
       const x2 = ctx.shape(0);
       const w = ctx.shape(1);
@@ -43836,6 +46825,9 @@ var quantizeLinear = {
   cost: (ctx) => quantizeCost(numElements(ctx.shape(0)), ctx.kernelOptions)
 };
 var dequantizeLinear = {
+  // A stored quantized weight with its scale and zero point (an int32 bias and its int32 zero point
+  // included): what the op dequantizes is a weight; its output carries it into the consumer.
+  weightInputs: [0, 1, 2],
   infer(ctx) {
     const t = ctx.opset >= 19 ? ctx.dtype(1) : "float32";
     const out = ctx.attrInt("output_dtype");
@@ -44446,6 +47438,7 @@ var ONNX_RULES = [
 ];
 var CONTRIB_RULES = [
   e("Attention", 1, contribRules.Attention, "com.microsoft"),
+  e("BeamSearch", 1, generationRules.BeamSearch, "com.microsoft"),
   e("BiasAdd", 1, contribRules.BiasAdd, "com.microsoft"),
   e("BiasGelu", 1, contribRules.BiasGelu, "com.microsoft"),
   e("DynamicQuantizeMatMul", 1, contribRules.DynamicQuantizeMatMul, "com.microsoft"),
@@ -44454,6 +47447,7 @@ var CONTRIB_RULES = [
   e("FusedConv", 1, contribRules.FusedConv, "com.microsoft"),
   e("FusedMatMul", 1, contribRules.FusedMatMul, "com.microsoft"),
   e("Gelu", 1, contribRules.Gelu, "com.microsoft"),
+  e("GreedySearch", 1, generationRules.GreedySearch, "com.microsoft"),
   e("GroupQueryAttention", 1, contribRules.GroupQueryAttention, "com.microsoft"),
   e("LayerNormalization", 1, contribRules.LayerNormalization, "com.microsoft"),
   e("MatMulIntegerToFloat", 1, contribRules.MatMulIntegerToFloat, "com.microsoft"),
@@ -44471,6 +47465,7 @@ var CONTRIB_RULES = [
   e("QLinearSigmoid", 1, contribRules.QLinearSigmoid, "com.microsoft"),
   e("QuickGelu", 1, contribRules.QuickGelu, "com.microsoft"),
   e("RotaryEmbedding", 1, contribRules.RotaryEmbedding, "com.microsoft"),
+  e("Sampling", 1, generationRules.Sampling, "com.microsoft"),
   e("SimplifiedLayerNormalization", 1, contribRules.SimplifiedLayerNormalization, "com.microsoft"),
   e("SkipLayerNormalization", 1, contribRules.SkipLayerNormalization, "com.microsoft"),
   e("SkipSimplifiedLayerNormalization", 1, contribRules.SkipSimplifiedLayerNormalization, "com.microsoft"),
@@ -44517,13 +47512,38 @@ function analyzeOnnx(source, options = {}) {
   const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
   for (const name of Object.keys(options.inputs ?? {}))
     if (!inputNames.includes(name))
-      throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(", ") || "none"}`);
+      throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : void 0;
+  const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
     ...inputShapes ? { inputShapes } : {},
+    ...inputBindings.size ? { inputBindings } : {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...options.convention ? { convention: options.convention } : {}
   });
-  return { model, def, result };
+  return { model, def, result, inputBindings };
+}
+function bindInputSymbols(def, options) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, shape] of Object.entries(options.inputs ?? {})) {
+    const vi = def.graph.inputs.find((i2) => i2.name === name);
+    const declared = vi?.type && (vi.type.kind === "tensor" || vi.type.kind === "sparse_tensor") ? vi.type.shape : void 0;
+    if (!declared || declared.length !== shape.length)
+      continue;
+    declared.forEach((d, i2) => {
+      const given = shape[i2];
+      if (typeof d !== "string" || d === "" || typeof given !== "number")
+        return;
+      const prev = out.get(d);
+      if (prev && prev.value !== given)
+        throw new OnnxOptionsError(MESSAGES2.inputBindingConflict(d, prev, { input: name, value: given }));
+      const dimValue = options.dims && Object.prototype.hasOwnProperty.call(options.dims, d) ? options.dims[d] : void 0;
+      if (dimValue !== void 0 && dimValue !== given)
+        throw new OnnxOptionsError(MESSAGES2.inputDimConflict(d, name, given, dimValue));
+      out.set(d, { input: name, value: given });
+    });
+  }
+  return new Map([...out].map(([k, v]) => [k, v.value]));
 }
 function nodeParamSum(result) {
   let p = Poly.ZERO;
@@ -44539,12 +47559,17 @@ function analyzedValue(name, v) {
     return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
   return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
 }
+function scopeOf(n) {
+  const scope = onnxNodeScope(n);
+  return scope === void 0 ? {} : { scope };
+}
 function profileOnnx(source, options = {}) {
-  const { model, def, result } = analyzeOnnx(source, options);
+  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
   const opsets = {};
   for (const [d, v] of def.opsets)
     opsets[d === "" ? "ai.onnx" : d] = v;
   const nodes = result.nodes.map((n) => ({
+    ...scopeOf(n),
     name: n.name,
     op: n.op,
     domain: n.domain === "" ? "ai.onnx" : n.domain,
@@ -44559,26 +47584,48 @@ function profileOnnx(source, options = {}) {
     tool: ONNX_TOOL,
     model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
     convention: options.convention ?? "macs+flops",
-    dims: options.dims ?? {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
     ...result.unusedParams.length ? { params: nodeParamSum(result) } : {},
+    constantElements: result.constantWeights.reduce((sum2, w) => sum2.add(numElements(w.dims)), Poly.ZERO),
+    conditions: result.conditions,
     diagnostics
   });
 }
 
 // ../../packages/report/dist/model-read.js
+var MODEL_FORMATS = [
+  {
+    format: "keras-hdf5",
+    importer: "keras",
+    description: 'HDF5 (signature \\x89HDF at byte 0, 512, 1024, ...): a Keras model.save(".h5") file, or Keras weights',
+    extensions: ["h5", "hdf5", "keras"]
+  },
+  { format: "keras-zip", importer: "keras", description: "zip (PK): a .keras archive", extensions: ["keras"] },
+  { format: "keras-json", importer: "keras", description: "JSON text: a Keras model.to_json() or a tf.js model.json", extensions: ["json"] },
+  { format: "onnx", importer: "onnx", description: "anything else: an ONNX model (its importer names what is wrong with a file that is not)", extensions: ["onnx"] }
+];
 function sniffFormat(head) {
+  if (isHdf5Signature(head))
+    return "keras-hdf5";
   if (head[0] === 80 && head[1] === 75)
     return "keras-zip";
   for (const b of head) {
     if (b === 32 || b === 10 || b === 13 || b === 9 || b === 239 || b === 187 || b === 191)
       continue;
-    return b === 123 || b === 34 ? "keras-json" : "onnx";
+    return b === 123 || b === 34 || b === 91 ? "keras-json" : "onnx";
   }
   return "onnx";
+}
+function sniffSource(source) {
+  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
+  return format === "onnx" && hdf5SuperblockOffset(source) >= 0 ? "keras-hdf5" : format;
+}
+function importerFor(format) {
+  return MODEL_FORMATS.find((f) => f.format === format).importer;
 }
 var ModelReadError = class extends Error {
   file;
@@ -44606,9 +47653,9 @@ function profileWith(importer, source, options) {
 }
 
 // ../../packages/report/dist/profile-model.js
+var IMPORTERS = { onnx: profileOnnx, keras: profileKeras };
 function profileModel(source, options) {
-  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
-  return profileWith(format === "onnx" ? profileOnnx : profileKeras, source, options);
+  return profileWith(IMPORTERS[importerFor(sniffSource(source))], source, options);
 }
 
 // ../../packages/report/dist/profile-input.js
@@ -44839,23 +47886,23 @@ function parseConfig(text2, file = ".modelcost.yml") {
   const strings = (path, v, dflt) => {
     if (v === void 0)
       return dflt;
-    const list = typeof v === "string" ? [v] : v;
-    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === "")) {
+    const list2 = typeof v === "string" ? [v] : v;
+    if (!Array.isArray(list2) || list2.some((x2) => typeof x2 !== "string" || x2 === "")) {
       errors.push(MESSAGES3.expected(path, "a list of non-empty strings", show(v)));
       return dflt;
     }
-    return list;
+    return list2;
   };
   const globs = (path, v, dflt) => {
-    const list = strings(path, v, dflt);
-    list.forEach((g, i2) => {
+    const list2 = strings(path, v, dflt);
+    list2.forEach((g, i2) => {
       const problem = globProblem(g);
       if (problem)
         errors.push(`${path}${typeof v === "string" ? "" : `[${i2}]`}: ${problem}`);
     });
-    return list;
+    return list2;
   };
-  const models = globs("models", doc.models, ["**/*.onnx"]);
+  const models = globs("models", doc.models, ["**/*.onnx", "**/*.h5", "**/*.hdf5", "**/*.keras"]);
   const hardware = strings("hardware", doc.hardware, []);
   const hardwareProfiles = [];
   if (doc.hardwareProfiles !== void 0) {
@@ -45028,11 +48075,11 @@ function parseRule(b, path, errors, warnings) {
     errors.push(MESSAGES3.expected(`${path}.name`, "a non-empty string", show(b.name)));
   let except;
   if (b.except !== void 0) {
-    const list = typeof b.except === "string" ? [b.except] : b.except;
-    if (!Array.isArray(list) || list.some((x2) => typeof x2 !== "string" || x2 === ""))
+    const list2 = typeof b.except === "string" ? [b.except] : b.except;
+    if (!Array.isArray(list2) || list2.some((x2) => typeof x2 !== "string" || x2 === ""))
       errors.push(MESSAGES3.expected(`${path}.except`, "a list of globs", show(b.except)));
     else {
-      except = list;
+      except = list2;
       except.forEach((g, i2) => {
         const problem = globProblem(g);
         if (problem)
@@ -45259,15 +48306,15 @@ function readCapped(file, max2) {
   }
 }
 var COUNT_FIELDS = ["params", "macs", "flops", "weightBytes", "activationBytes", "peakMemoryBytes", "bytesMoved"];
-var isObj2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObj3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function storedReportProblem(r) {
-  if (!isObj2(r))
+  if (!isObj3(r))
     return "not a JSON object";
   if (r.schemaVersion !== 2)
     return `schemaVersion ${JSON.stringify(r.schemaVersion)?.slice(0, 20)}, expected 2 (regenerate the reports with this modelcost)`;
-  if (!isObj2(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
+  if (!isObj3(r.model) || typeof r.model.path !== "string" || r.model.format !== "onnx" && r.model.format !== "keras")
     return "model: expected {path, format}";
-  if (!isObj2(r.totals))
+  if (!isObj3(r.totals))
     return "totals: expected an object";
   for (const k of COUNT_FIELDS)
     if (!isCount(r.totals[k]))
@@ -45277,14 +48324,17 @@ function storedReportProblem(r) {
   if (!Array.isArray(r.nodes) || !Array.isArray(r.latency) || !Array.isArray(r.inputs) || !Array.isArray(r.outputs) || !Array.isArray(r.diagnostics))
     return "expected nodes, latency, inputs, outputs and diagnostics lists";
   for (const [i2, n] of r.nodes.entries()) {
-    if (!isObj2(n) || typeof n.name !== "string" || typeof n.op !== "string" || !["params", "macs", "flops", "bytesRead", "bytesWritten"].every((k) => isCount(n[k])))
+    if (!isObj3(n) || typeof n.name !== "string" || typeof n.op !== "string" || !["params", "macs", "flops", "bytesRead", "bytesWritten"].every((k) => isCount(n[k])))
       return `nodes[${i2}]: expected {name, op} with exact non-negative counts`;
   }
   for (const [i2, l] of r.latency.entries())
-    if (!isObj2(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
+    if (!isObj3(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
       return `latency[${i2}]: expected {hardware, ms} with a finite, non-negative ms`;
-  if (!isObj2(r.coverage) || !isObj2(r.coverage.unsupported))
+  if (!isObj3(r.coverage) || !isObj3(r.coverage.unsupported))
     return "coverage: expected {nodes, supported, unsupported}";
+  const modules = moduleTreeProblem(r);
+  if (modules)
+    return modules;
   return void 0;
 }
 function loadReportsDir(dir) {
@@ -45335,12 +48385,12 @@ function loadReportsDir(dir) {
       errors.push(`${file}: not valid JSON (${e2.message.slice(0, 120)})`);
       return;
     }
-    if (!isObj2(idx) || idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
+    if (!isObj3(idx) || idx.schemaVersion !== 1 || !Array.isArray(idx.reports)) {
       errors.push(`${file}: expected {"schemaVersion": 1, "reports": [...]}`);
       return;
     }
     for (const [i2, entry] of idx.reports.entries()) {
-      if (!isObj2(entry) || typeof entry.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
+      if (!isObj3(entry) || typeof entry.report !== "string" || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256)) {
         errors.push(`${file}: reports[${i2}]: expected {path, report, sha256}`);
         continue;
       }
@@ -45365,14 +48415,14 @@ function loadReportsDir(dir) {
         errors.push(`${file}: reports[${i2}]: the report path leaves the reports folder, not read`);
         continue;
       }
-      const body = readCapped(target, MAX_STORED_FILE_BYTES);
-      if (typeof body !== "string") {
-        errors.push(`${label}: ${body.error}`);
+      const body2 = readCapped(target, MAX_STORED_FILE_BYTES);
+      if (typeof body2 !== "string") {
+        errors.push(`${label}: ${body2.error}`);
         continue;
       }
       let r;
       try {
-        r = JSON.parse(body);
+        r = JSON.parse(body2);
       } catch (e2) {
         errors.push(`${label}: not valid JSON (${e2.message.slice(0, 120)})`);
         continue;
@@ -45424,7 +48474,24 @@ function diffMaps(prefix, base, head, effect, out) {
     if (!base.has(k))
       out.push({ path: `${prefix}${k}`, head: h, effect });
 }
-var profileText = (p) => JSON.stringify(p).slice(0, 200);
+function profileText(p) {
+  const parts = [];
+  const add = (prefix, v) => {
+    if (v === void 0)
+      return;
+    if (typeof v === "object" && v !== null && "value" in v)
+      parts.push(`${prefix}: ${String(v.value)}`);
+    else if (typeof v === "object" && v !== null)
+      for (const [k, x2] of Object.entries(v))
+        add(prefix ? `${prefix}.${k}` : k, x2);
+    else
+      parts.push(`${prefix}: ${String(v)}`);
+  };
+  for (const [k, v] of Object.entries(p))
+    if (k !== "id")
+      add(k, v);
+  return parts.join("; ").slice(0, 200);
+}
 function trustedConfig(base, head, trust = "base") {
   if (!head)
     return { config: base, changes: [] };
@@ -45527,11 +48594,11 @@ function parseOrThrow(text2, label) {
   return parsed.value;
 }
 function withInputs(config, inputs) {
-  const list = (v) => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+  const list2 = (v) => v.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
   if (inputs.models)
-    config = { ...config, models: list(inputs.models) };
+    config = { ...config, models: list2(inputs.models) };
   if (inputs.hardware) {
-    const hardware = list(inputs.hardware);
+    const hardware = list2(inputs.hardware);
     findHardware(hardware, hardwareCatalog(config.hardwareProfiles));
     config = { ...config, hardware };
   }
@@ -45600,11 +48667,11 @@ async function runAction(deps) {
     configChanges: trusted.changes,
     ...trust === "head" ? { settings: ["budgets from the head (config-from: head)"] } : {}
   };
-  const body = renderComment(result.models, { ...common, fullReportHint: "the full report is in this run's job summary" });
+  const body2 = renderComment(result.models, { ...common, fullReportHint: "the full report is in this run's job summary" });
   const full = renderComment(result.models, { ...common, maxChars: SUMMARY_CHARS, fullReportHint: "run `modelcost pr` locally for the rest" });
   const changed = result.models.some((m2) => m2.status !== "unchanged");
   await sinks.summary(full);
-  sinks.setOutput("comment-body", body);
+  sinks.setOutput("comment-body", body2);
   const latency = (r) => r?.latency.map((l) => ({ hardware: latencyKey(l), ms: l.ms }));
   sinks.setOutput("report-json", JSON.stringify(result.models.map((m2) => ({ path: m2.path, status: m2.status, base: m2.base?.totals, head: m2.head?.totals, baseLatency: latency(m2.base), headLatency: latency(m2.head), error: m2.error }))));
   sinks.setOutput("breached", String(result.failed));
@@ -45619,9 +48686,9 @@ async function runAction(deps) {
     try {
       const existing = inputs.comment === "update" ? (await api.listComments(pr.number)).find((c) => c.user?.login === inputs.commentAuthor && isOwnComment(c.body, inputs.commentKey)) : void 0;
       if (existing)
-        commentId = await api.updateComment(existing.id, body);
+        commentId = await api.updateComment(existing.id, body2);
       else if (changed || inputs.comment === "new")
-        commentId = await api.createComment(pr.number, body);
+        commentId = await api.createComment(pr.number, body2);
       else
         sinks.info("no model changed and no earlier comment: nothing posted");
     } catch (e2) {
@@ -45631,7 +48698,7 @@ async function runAction(deps) {
   if (commentId !== void 0)
     sinks.setOutput("comment-id", String(commentId));
   const breached = result.failed;
-  return { exitCode: breached && inputs.failOnBudget ? 1 : 0, body, ...commentId !== void 0 ? { commentId } : {}, breached };
+  return { exitCode: breached && inputs.failOnBudget ? 1 : 0, body: body2, ...commentId !== void 0 ? { commentId } : {}, breached };
 }
 
 // lib/github.js
@@ -45712,12 +48779,12 @@ function octokitApi(token, owner, repo) {
       const all = await withRetry(() => octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue2, per_page: 100 }), "listing comments");
       return all.map((c) => ({ id: c.id, body: c.body ?? "", user: c.user ? { login: c.user.login } : null }));
     },
-    async createComment(issue2, body) {
-      const res = await withRetry(() => octokit.rest.issues.createComment({ owner, repo, issue_number: issue2, body }), "creating the comment");
+    async createComment(issue2, body2) {
+      const res = await withRetry(() => octokit.rest.issues.createComment({ owner, repo, issue_number: issue2, body: body2 }), "creating the comment");
       return res.data.id;
     },
-    async updateComment(id, body) {
-      const res = await withRetry(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body }), "updating the comment");
+    async updateComment(id, body2) {
+      const res = await withRetry(() => octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body: body2 }), "updating the comment");
       return res.data.id;
     }
   };

@@ -105,3 +105,10 @@ export async function parseHardwareFlag(v: string | undefined, io: CliIO, extra:
     throw e;
   }
 }
+
+/** `--depth N`: how deep the module tree goes (0 = no tree); undefined when not given. */
+export function parseDepthFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{1,3}$/.test(v.trim())) throw new UsageError(`--depth ${JSON.stringify(v)}: expected a whole number of levels, e.g. --depth 2 (0 hides the module tree)`);
+  return Number(v.trim());
+}

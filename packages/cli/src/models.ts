@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { withLatency, type Convention, type Dim, type HardwareProfile, type Report } from '@modelcost/core';
 import { profileOnnx } from '@modelcost/onnx';
-import { ModelReadError, profileWith, sniffFormat } from '@modelcost/report/profile';
+import { importerFor, ModelReadError, profileWith, sniffSource, type Importer } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -17,6 +17,14 @@ export interface ProfileOptions {
   readonly hardware?: readonly HardwareProfile[];
   /** What-if precision of the estimates. */
   readonly precision?: 'fp32' | 'fp16' | 'bf16' | 'int8';
+  /** Accept a Keras weights-only HDF5 file: a params-only report (`--weights-only-ok`). */
+  readonly weightsOnlyOk?: boolean;
+}
+
+/** The importer for a format (report's registry), the Keras one loaded only when a file needs it. */
+async function loadImporter(name: ReturnType<typeof importerFor>): Promise<Importer> {
+  // The Keras importer is loaded only for Keras files: ONNX profiles start faster without it.
+  return name === 'onnx' ? profileOnnx : (await import('@modelcost/keras')).profileKeras;
 }
 
 /** Profile the model at `path` (relative to io.cwd). Errors about the file become {@link InputError}. */
@@ -31,9 +39,8 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
     throw new InputError(path, `cannot open: ${(e as Error).message}`);
   }
   try {
-    // The Keras importer is loaded only for Keras files: ONNX profiles start faster without it.
-    const importer = sniffFormat(source.read(0, Math.min(64, source.size))) === 'onnx' ? profileOnnx : (await import('@modelcost/keras')).profileKeras;
-    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention });
+    const importer = await loadImporter(importerFor(sniffSource(source)));
+    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
     return opts.hardware?.length ? withLatency(report, opts.hardware, opts.precision ? { precision: opts.precision } : {}) : report;
   } catch (e) {
     if (e instanceof ModelReadError) throw new InputError(path, e.reason);

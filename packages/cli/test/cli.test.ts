@@ -16,6 +16,51 @@ async function cli(argv: string[], cwd = REAL) {
   return { code, out, err };
 }
 
+const MODULES = resolve(import.meta.dirname, '../../report/test/fixtures/modules');
+
+describe('modelcost profile --depth and modelcost diff on module trees', () => {
+  it('prints the module tree to the depth asked, one row per module', async () => {
+    const r = await cli(['profile', 'resnet18.onnx', '--depth', '1'], MODULES);
+    expect(r.code).toBe(0);
+    const rows = r.out.split('\n');
+    // torchvision ResNet-18's top-level modules, each with its MACs: layer3 = 2 blocks, 179,830,784 + 231,211,008.
+    expect(rows.find((l) => l.startsWith('  layer3 '))).toMatch(/^ {2}layer3 +\[1, 256, 14, 14\] +2,098,432 +411,041,792 +22\.7%$/);
+    expect(rows.some((l) => l.startsWith('    0 '))).toBe(false);
+    // Below depth 1: 8 BasicBlocks, each with conv1, relu, conv2, relu_1 (BatchNorm folded into the convs by
+    // the exporter: no module of its own), and `downsample` > `0` in layer2.0, layer3.0, layer4.0: 8 + 32 + 6 = 46.
+    expect(r.out).toContain('(tree shown to depth 1 of 4: 46 deeper modules; --depth N shows them)');
+    const deeper = await cli(['profile', 'resnet18.onnx', '--depth', '2'], MODULES);
+    expect(deeper.out.split('\n').filter((l) => /^ {4}[01] /.test(l))).toHaveLength(8);
+  });
+  it('--csv --depth prints one row per module; --json carries the whole tree', async () => {
+    const csv = (await cli(['profile', 'resnet18.onnx', '--csv', '--depth', '1'], MODULES)).out.trim().split('\n');
+    expect(csv[0]).toBe('model,module,depth,type,calls,nodes,output_shape,params,macs,flops,bytes_moved,unsupported');
+    // The root and its 9 children.
+    expect(csv).toHaveLength(11);
+    expect(csv[1]).toBe('resnet18.onnx,,0,,1,49,"[1, 1000]",11684712,1814073344,3632838144,97027392,0');
+    const json = JSON.parse((await cli(['profile', 'resnet18.onnx', '--json', '--depth', '1'], MODULES)).out);
+    // The root, its 9 children and the 46 modules below them (counted above).
+    expect(json.modules).toHaveLength(56);
+    expect(json.nodes[0].module).toBe(1);
+  });
+  it('refuses a --depth that is not a number of levels', async () => {
+    const r = await cli(['profile', 'resnet18.onnx', '--depth', 'deep'], MODULES);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--depth "deep": expected a whole number of levels');
+  });
+  it('diff lists the modules that changed most: `layer3: 2 -> 6 blocks`', async () => {
+    const r = await cli(['diff', 'resnet18.onnx', 'resnet34.onnx'], MODULES);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  layer3: 2 -> 6 blocks, MACs +924,844,032, params +4,720,640\n  layer3.2-layer3.5: 4 added, MACs +924,844,032, params +4,720,640\n');
+    const md = (await cli(['diff', 'resnet18.onnx', 'resnet34.onnx', '--markdown', '--depth', '1'], MODULES)).out;
+    expect(md).toContain('| `layer3` |  | 2 → 6 blocks | +925 M (+225.0%) | +4.72 M |  |');
+    // --depth 1 leaves out the added blocks (depth 2) of the comment.
+    expect(md).not.toContain('`layer3.2`–`layer3.5`');
+    const json = JSON.parse((await cli(['diff', 'resnet18.onnx', 'resnet34.onnx', '--json'], MODULES)).out);
+    expect(json.diff.modules[0]).toMatchObject({ kind: 'changed', path: 'layer3', blocks: { base: 2, head: 6 } });
+  });
+});
+
 describe('modelcost profile', () => {
   it('profiles a real model: Ultraface RFB-320', async () => {
     const r = await cli(['profile', 'ultraface_rfb_320.onnx']);
@@ -44,7 +89,7 @@ describe('modelcost profile', () => {
   it('--csv prints one row per node', async () => {
     const r = await cli(['profile', 'ultraface_rfb_320.onnx', '--csv']);
     const rows = r.out.trim().split('\n');
-    expect(rows[0]).toBe('model,node,op,domain,output_shape,params,macs,flops,bytes_read,bytes_written,status');
+    expect(rows[0]).toBe('model,node,op,domain,output_shape,params,macs,flops,bytes_read,bytes_written,status,module');
     // 126 nodes (expected.json nodes_main_graph) + header
     expect(rows).toHaveLength(127);
   });
@@ -62,6 +107,27 @@ describe('modelcost profile', () => {
     const r = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--input', 'image=2x3x244x244'])).out);
     expect(r.inputs[0].shape).toEqual([2, 3, 244, 244]);
     expect(r.outputs[0].shape).toEqual([2, 1000]);
+  });
+
+  // Issue 19: --input binds the symbols an input declares; disagreements and impossible sizes are exit 2.
+  const MODERN = resolve(import.meta.dirname, '../../onnx/test/fixtures/torch/modern');
+  it('--input past_key_0=2x2x511x64 binds batch and past for every input of a KV-cache decoder', async () => {
+    const r = JSON.parse((await cli(['profile', 'kv_decoder_opset17.onnx', '--json', '--input', 'past_key_0=2x2x511x64'], MODERN)).out);
+    expect(r.dims).toEqual({ batch: 2, past: 511, seq: 1 });
+    expect(r.inputs[3].shape).toEqual([2, 2, 511, 64]);
+  });
+  it('two --input shapes that disagree on a symbol are exit 2, naming both inputs', async () => {
+    const r = await cli(['profile', 'kv_decoder_opset17.onnx', '--input', 'past_key_0=2x2x511x64', '--input', 'past_value_1=2x2x500x64'], MODERN);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe(
+      'modelcost: kv_decoder_opset17.onnx: --input past_key_0 and --input past_value_1 disagree on "past": past_key_0 gives 511, past_value_1 gives 500; both inputs declare that dim as "past", so give them the same size\n',
+    );
+  });
+  it('a --dim that leaves a speech CNN no frame is exit 2 naming the smallest valid value', async () => {
+    const r = await cli(['profile', 'wav2vec2_feature_encoder_opset17.onnx', '--dim', 'samples=100'], MODERN);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^modelcost: wav2vec2_feature_encoder_opset17\.onnx: --dim samples=100 makes a size impossible: .* the smallest valid value is samples=400\n$/);
+    expect(r.err).not.toMatch(/\n {4}at /);
   });
 
   it('--input naming no graph input is an input error', async () => {

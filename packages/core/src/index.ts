@@ -5,6 +5,8 @@
  */
 export * from './symbolic/poly.js';
 export * from './symbolic/dim.js';
+export * from './symbolic/defaults.js';
+export * from './symbolic/facts.js';
 export * from './ir/dtype.js';
 export * from './ir/graph.js';
 export * from './cost/types.js';
@@ -16,12 +18,15 @@ export * from './cost/layers.js';
 export * from './memory/memory.js';
 export * from './report/report.js';
 export * from './report/build.js';
+export * from './report/dims.js';
 export * from './report/count.js';
+export * from './report/modules.js';
 export * from './io/byte-source.js';
 export * from './hardware/profile.js';
 export * from './hardware/index.js';
 export * from './hardware/estimate.js';
 export * from './hardware/fit.js';
+export * from './io/hdf5-signature.js';
 export * from './io/import-error.js';
 export * from './io/lfs.js';
 export * from './io/random.js';

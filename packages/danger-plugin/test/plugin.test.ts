@@ -117,6 +117,10 @@ describe('danger local end to end', () => {
     expect(ok.json.markdowns[0].message).toContain('24.2 K → 53.6 K (+29.4 K, +121.3%)');
     const bad = dangerLocal(repo('budgets:\n  - name: cnn\n    max: { params: 50K }\n'));
     expect(bad.code).not.toBe(0);
-    expect(bad.json.fails.map((f: { message: string }) => f.message)).toEqual(['modelcost: cnn: params 53.6 K exceeds max 50 K']);
+    // The rule has no match, so it covers every model: the LFS pointer, which cannot be profiled, fails it too.
+    expect(bad.json.fails.map((f: { message: string }) => f.message)).toEqual([
+      'modelcost: cnn: the model could not be profiled, so its budget cannot pass (Git LFS pointer, not the model: check out with LFS (actions/checkout \\`lfs: true\\`, or \\`git lfs pull\\`))',
+      'modelcost: cnn: params 53.6 K exceeds max 50 K',
+    ]);
   }, 240_000);
 });

@@ -14,7 +14,10 @@ export type KerasImportErrorCode =
   | 'zip-unsupported'
   | 'io'
   | 'bad-config'
-  | 'bad-option';
+  | 'bad-option'
+  | 'hdf5-damaged'
+  | 'hdf5-unsupported'
+  | 'weights-only';
 
 /** The file is not a readable Keras model. `message` is `<file>: <reason>` (see messages.ts). */
 export class KerasImportError extends ModelImportError {

@@ -8,8 +8,16 @@
 /** How a file is named in messages when the caller did not say. */
 export const DEFAULT_FILE_LABEL = 'input';
 
+/** The op of each layer node in a params-only report of a weights-only file (no cost rule: unsupported). */
+export const WEIGHTS_ONLY_OP = 'weights-only';
+
 /** Largest `config.json` accepted from a `.keras` archive (declared or actual), in bytes: 64 MiB. */
 export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+
+/** Up to 8 quoted names, then `...`; `none` for an empty list. */
+function list(names: readonly string[]): string {
+  return names.length ? `${names.slice(0, 8).map((n) => quote(n, 30)).join(', ')}${names.length > 8 ? ', ...' : ''}` : 'none';
+}
 
 /** Quote a short excerpt of untrusted text (control characters escaped, length capped). */
 export function quote(text: string, max = 40): string {
@@ -27,8 +35,7 @@ export const MESSAGES = {
   notKerasJson: (file: string, got: string): string =>
     `${file}: not a Keras model config: ${got}; expected ${EXPECTED_KEYS}.`,
   notKerasBinary: (file: string, what: string): string =>
-    `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json and .keras archives.`,
-  hdf5: (): string => 'it is an HDF5 file (a legacy Keras .h5 model); save it as .keras or export model.to_json()',
+    `${file}: not a Keras model config: ${what}. modelcost reads Keras model JSON (model.to_json()), tf.js model.json, .keras archives and Keras .h5 files.`,
   binary: (): string => 'it is binary data, not JSON text',
   zipNoEocd: (file: string): string =>
     `${file}: truncated or damaged zip archive: no end-of-central-directory record. Fetch or save the .keras file again.`,
@@ -44,6 +51,14 @@ export const MESSAGES = {
     `${file}: config.json uses zip compression method ${method}; only stored (0) and deflate (8) are supported.`,
   zipEncrypted: (file: string): string => `${file}: config.json is encrypted; modelcost cannot read it.`,
   zipInflate: (file: string, reason: string): string => `${file}: config.json is damaged: ${reason}. Fetch or save the .keras file again.`,
+  hdf5Damaged: (file: string, reason: string): string => `${file}: truncated or damaged HDF5 file: ${reason}. Fetch or save the .h5 file again.`,
+  hdf5Unsupported: (file: string, reason: string): string => `${file}: HDF5 file modelcost cannot read: ${reason}.`,
+  hdf5ConfigNotString: (file: string): string =>
+    `${file}: the HDF5 attribute model_config is not a single string, so it holds no Keras model config (Keras writes json.dumps(model.get_config()) there).`,
+  hdf5NotKeras: (file: string, attrs: readonly string[], groups: readonly string[]): string =>
+    `${file}: an HDF5 file, but not a Keras model: its root has no model_config attribute and no Keras weights layout (root attributes: ${list(attrs)}; groups: ${list(groups)}). modelcost reads Keras model.save('m.h5') files (and, with --weights-only-ok, weights files).`,
+  weightsOnly: (file: string, layout: 'keras2' | 'keras3'): string =>
+    `${file}: the file holds Keras weights (${layout === 'keras2' ? "model.save_weights('w.h5')" : "Keras 3 model.save_weights('m.weights.h5')"}) but no architecture (no model_config), so its shapes and MACs cannot be known. Save the whole model with model.save('m.keras') or model.save('m.h5'), or export model.to_json(); or pass --weights-only-ok for a params-only report from the weight shapes.`,
   io: (file: string, offset: number, length: number, got: number): string =>
     `${file}: read of ${length} bytes at byte ${offset} returned ${got} bytes (I/O error or file changed while reading).`,
   noLayers: (file: string, where: string): string => `${file}: ${where} has no \`layers\` list, so it is not a Keras model config.`,
@@ -65,4 +80,8 @@ export const MESSAGES = {
   noInputShape: (name: string): string =>
     `input ${quote(name)} has no shape in the config (a Sequential model built without an input shape); pass --input ${name}=... to profile it.`,
   unknownDType: (name: string, dtype: string): string => `layer ${quote(name)}: dtype ${quote(dtype)} is not known; counted as float32.`,
+  weightsOnlyReport: (layers: number): string =>
+    `params-only report of a weights file (no architecture): params are the elements of its ${layers} layers' weight datasets (their shapes; no data read). MACs, FLOPs, shapes and activations are unknown, not counted: each layer is a "${WEIGHTS_ONLY_OP}" node without a cost rule, and the trainable split is not known.`,
+  nestedReused: (call: string, model: string, first: string): string =>
+    `${call}: model ${quote(model)} called again on inputs of the same shapes as ${first}, so its analysis is reused: the call is one node holding the nested model's whole cost (its layers are listed once, under ${first}).`,
 } as const;

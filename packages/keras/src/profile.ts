@@ -1,11 +1,24 @@
 /**
  * The public entry points: Keras config bytes in, shapes and costs out.
  */
-import { buildReport, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type ByteSource, type Convention, type Dim, type Report } from '@modelcost/core';
-import { bytesOf, walkModel, type GraphResult, type KerasTensor } from './graph.js';
+import {
+  buildReport,
+  Poly,
+  WorkBudget,
+  type AnalyzedNode,
+  type AnalyzedValue,
+  type ByteSource,
+  type Convention,
+  type Dim,
+  type Report,
+  type WorkLimits,
+} from '@modelcost/core';
+import { tensorBytes, walkModel, type GraphResult, type KerasTensor } from './graph.js';
 import { DEFAULT_FILE_LABEL } from './messages.js';
+import { kerasScopes } from './modules.js';
 import { normalizeConfig, type KerasModelFile } from './read/formats.js';
 import { readRawConfig, type KerasContainer } from './read/json.js';
+import { weightsOnlyAnalysis } from './weights-only.js';
 
 /** Options of {@link analyzeKeras} and {@link profileKeras}. */
 export interface KerasProfileOptions {
@@ -17,11 +30,25 @@ export interface KerasProfileOptions {
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
+  /**
+   * Limits of the work this model may cost (layer calls, time, nesting depth of models and of the
+   * config JSON); see core's `DEFAULT_WORK_LIMITS`. Ignored when `budget` is given.
+   */
+  readonly limits?: WorkLimits;
+  /** A running budget to charge (one per model); default: a new `WorkBudget(limits, file)`. */
+  readonly budget?: WorkBudget;
+  /**
+   * Accept an HDF5 file holding weights but no architecture (`save_weights`, `*.weights.h5`): a
+   * params-only report from the weight datasets' shapes, one `weights-only` node per layer with no
+   * cost rule (so MACs and FLOPs are unknown, listed under `coverage.unsupported`, never 0 as if
+   * counted). Default false: such a file is a `weights-only` {@link KerasImportError}.
+   */
+  readonly weightsOnlyOk?: boolean;
 }
 
 /** Everything known about a Keras model after the walk. */
 export interface KerasAnalysis {
-  /** The parsed top-level JSON (after unwrapping a double-encoded string or a `.keras` archive). */
+  /** The parsed top-level JSON (after unwrapping a double-encoded string or a `.keras` archive; for an HDF5 file its root attributes); undefined for a weights-only file. */
   readonly config: unknown;
   /** How the config was stored. */
   readonly container: KerasContainer;
@@ -31,8 +58,10 @@ export interface KerasAnalysis {
   readonly result: GraphResult;
   /** Sum of every weight's elements (Keras `count_params()`), trainable and non-trainable. */
   readonly params: Poly;
-  /** Elements of trainable weights. */
-  readonly trainableParams: Poly;
+  /** Elements of trainable weights; undefined when the file does not say (a weights-only file). */
+  readonly trainableParams: Poly | undefined;
+  /** True for a params-only analysis of a weights-only file (no layer graph, no costs). */
+  readonly weightsOnly: boolean;
 }
 
 /** Version written into reports' `tool` field. */
@@ -45,7 +74,8 @@ export const KERAS_TOOL = { name: 'modelcost', version: '0.1.0' } as const;
  * @param file label used in messages (default `input`)
  */
 export function readKerasConfig(source: ByteSource, file: string = DEFAULT_FILE_LABEL): unknown {
-  return readRawConfig(source, file).root;
+  const raw = readRawConfig(source, { file, budget: new WorkBudget({}, file) });
+  return raw.kind === 'config' ? raw.root : undefined;
 }
 
 /**
@@ -54,13 +84,24 @@ export function readKerasConfig(source: ByteSource, file: string = DEFAULT_FILE_
  * (unknown layers, shapes that do not fit) become diagnostics.
  */
 export function analyzeKeras(source: ByteSource, options: KerasProfileOptions = {}): KerasAnalysis {
+  return analyze(source, options, true);
+}
+
+/** `keepConfig` false: the parsed JSON is dropped once normalised (a 300k-layer config is hundreds of MB). */
+function analyze(source: ByteSource, options: KerasProfileOptions, keepConfig: boolean): KerasAnalysis {
   const file = options.file ?? DEFAULT_FILE_LABEL;
-  const raw = readRawConfig(source, file);
-  const model = normalizeConfig(raw.root, file);
+  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file);
+  let raw: ReturnType<typeof readRawConfig> | undefined = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
+  if (raw.kind === 'weights') return weightsOnlyAnalysis(raw.weights, file, options.inputs);
+  const model = normalizeConfig(raw.root, file, budget.limits.maxDepth);
+  const { container } = raw;
+  const config = keepConfig ? raw.root : undefined;
+  raw = undefined;
   const result = walkModel(model.model, {
     file,
     convention: options.convention ?? 'macs+flops',
     legacy: model.legacy,
+    budget,
     ...(options.inputs ? { inputs: options.inputs } : {}),
   });
   let params = Poly.ZERO;
@@ -69,15 +110,12 @@ export function analyzeKeras(source: ByteSource, options: KerasProfileOptions = 
     params = params.add(w.elements);
     if (w.trainable) trainableParams = trainableParams.add(w.elements);
   }
-  return { config: raw.root, container: raw.container, file: model, result, params, trainableParams };
+  budget.time(file);
+  return { config, container, file: model, result, params, trainableParams, weightsOnly: false };
 }
 
 function value(t: KerasTensor): AnalyzedValue {
-  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: t.shape ? bytesOfTensor(t) : Poly.ZERO };
-}
-
-function bytesOfTensor(t: KerasTensor): Poly {
-  return bytesOf(numElements(t.shape!), t.dtype);
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: tensorBytes(t) };
 }
 
 /**
@@ -85,9 +123,11 @@ function bytesOfTensor(t: KerasTensor): Poly {
  * Throws {@link KerasImportError} when the bytes are not a readable Keras model.
  */
 export function profileKeras(source: ByteSource, options: KerasProfileOptions = {}): Report {
-  const a = analyzeKeras(source, options);
+  const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
+  const scopeOf = kerasScopes(a.file.model);
   const nodes: AnalyzedNode[] = a.result.calls.map((c) => ({
+    scope: scopeOf(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: 'keras',
@@ -109,8 +149,8 @@ export function profileKeras(source: ByteSource, options: KerasProfileOptions = 
     inputs: a.result.inputs.map(value),
     outputs: a.result.outputs.map(value),
     nodes,
-    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.evaluate(evalDims, 1)) })),
-    trainableParams: a.trainableParams,
+    weights: a.result.weights.map((w) => ({ name: w.name, byteLength: Number(w.bytes.isConst ? w.bytes.constValue : w.bytes.evaluate(evalDims, 1)) })),
+    ...(a.trainableParams ? { trainableParams: a.trainableParams } : {}),
     params: a.params,
     diagnostics: a.result.diagnostics,
   });

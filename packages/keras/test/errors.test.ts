@@ -51,7 +51,7 @@ describe('errors', () => {
   it('empty file and HDF5', () => {
     expect(fail(new Uint8Array(0)).message).toBe('model.json: the file is empty (0 bytes), so it holds no Keras model. Check that it was written completely.');
     expect(fail(new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'model.h5').message).toBe(
-      'model.h5: not a Keras model config: it is an HDF5 file (a legacy Keras .h5 model); save it as .keras or export model.to_json(). modelcost reads Keras model JSON (model.to_json()), tf.js model.json and .keras archives.',
+      'model.h5: truncated or damaged HDF5 file: the file ends at byte 10, inside the superblock that starts at byte 0. Fetch or save the .h5 file again.',
     );
   });
 
@@ -99,6 +99,6 @@ describe('errors', () => {
 
   it('a layer reading a tensor no layer produces', () => {
     const bad = { class_name: 'Functional', config: { name: 'f', layers: [{ class_name: 'Dense', name: 'd', config: { units: 2 }, inbound_nodes: [[['ghost', 0, 0, {}]]] }], input_layers: [], output_layers: [['d', 0, 0]] } };
-    expect(fail(bytesOf(bad)).message).toBe('model.json: layer "d" reads ["ghost", 0], which no layer of the model produces.');
+    expect(fail(bytesOf(bad)).message).toBe('model.json: layer "d" reads ["ghost", 0, 0], which no layer of the model produces.');
   });
 });

@@ -121,7 +121,9 @@ describe('graph', () => {
   it('nested Sequential inside a Functional model, frozen: all its weights non-trainable', () => {
     const seq = sequential([null, 8], [layer('Dense', 'd1', { units: 4 })]);
     const inner = { ...seq, config: { ...(seq['config'] as object), trainable: false }, name: 'inner', inbound_nodes: [[['x', 0, 0, {}]]] };
-    const m = functional([input('x', [null, 8]), inner, node('Dense', 'head', { units: 2 }, ['inner'])], ['x'], ['head']);
+    // tf-keras numbers the calls of a nested Sequential built with an InputLayer from 1 (its own build
+    // node is skipped: functional.py _should_skip_first_node), so its first call is ["inner", 1, 0].
+    const m = functional([input('x', [null, 8]), inner, node('Dense', 'head', { units: 2 }, [['inner', 1, 0]])], ['x'], ['head']);
     const r = profile(m, { dims: { batch: 1 } });
     // inner Dense 8*4+4 = 36 frozen; head 4*2+2 = 10.
     expect(r.totals.params).toBe(46);
@@ -220,5 +222,30 @@ describe('containers', () => {
   it('analyzeKeras gives per-layer details', () => {
     const a = analyze(model);
     expect(a.result.calls.map((c) => [c.name, c.className, c.weights.map((w) => w.name)])).toEqual([['d', 'Dense', ['d/kernel', 'd/bias']]]);
+  });
+});
+
+describe('identical layer calls share their rule result', () => {
+  it('same class, config and input: the same cost, each layer its own weights and trainable flags', () => {
+    // x -> bn_a -> bn_b (trainable) and a frozen copy: BatchNormalization on 8 features has gamma, beta
+    // (trainable) and moving mean / variance (never trainable): 4 * 8 = 32 params per layer.
+    const bn = (name: string, from: string, trainable = true) => node('BatchNormalization', name, { axis: -1, trainable }, [from]);
+    const m = functional([input('x', [1, 8]), bn('bn_a', 'x'), bn('bn_b', 'bn_a'), bn('bn_frozen', 'bn_b', false)], ['x'], ['bn_frozen']);
+    const a = analyze(m);
+    expect(a.result.calls.map((c) => [c.name, c.weights.map((w) => `${w.name}:${w.trainable}`)])).toEqual([
+      ['bn_a', ['bn_a/gamma:true', 'bn_a/beta:true', 'bn_a/moving_mean:false', 'bn_a/moving_variance:false']],
+      ['bn_b', ['bn_b/gamma:true', 'bn_b/beta:true', 'bn_b/moving_mean:false', 'bn_b/moving_variance:false']],
+      ['bn_frozen', ['bn_frozen/gamma:false', 'bn_frozen/beta:false', 'bn_frozen/moving_mean:false', 'bn_frozen/moving_variance:false']],
+    ]);
+    const r = profile(m);
+    expect(r.totals.params).toBe(96);
+    expect(r.totals.trainableParams).toBe(32);
+    expect(nodeNamed(r, 'bn_b').flops).toBe(nodeNamed(r, 'bn_a').flops);
+    expect(nodeNamed(r, 'bn_b').bytesRead).toBe(nodeNamed(r, 'bn_a').bytesRead);
+  });
+
+  it('a layer whose rule warned is not reused: each call says it again', () => {
+    const m = sequential([1, 8], [layer('Dense', 'a', { units: 8, activation: 'mystery' }), layer('Dense', 'b', { units: 8, activation: 'mystery' })]);
+    expect(profile(m).diagnostics.filter((d) => d.code === 'unknown-activation').map((d) => d.node)).toEqual(['a', 'b']);
   });
 });

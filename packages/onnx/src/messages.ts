@@ -107,6 +107,12 @@ export const MESSAGES = {
     `tensor ${quote(tensor)}: dims [${dims.join(', ')}] contain a negative size; counted as 0 elements`,
   warnDuplicateAttribute: (node: string, attr: string): string =>
     `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
+  inputNotFound: (name: string, inputs: readonly string[]): string =>
+    `--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputs.map((n) => JSON.stringify(n)).join(', ') || 'none'}`,
+  inputBindingConflict: (symbol: string, a: { input: string; value: number }, b: { input: string; value: number }): string =>
+    `--input ${a.input} and --input ${b.input} disagree on ${quote(symbol)}: ${a.input} gives ${a.value}, ${b.input} gives ${b.value}; both inputs declare that dim as ${quote(symbol)}, so give them the same size`,
+  inputDimConflict: (symbol: string, input: string, value: number, dimValue: number): string =>
+    `--input ${input} gives ${quote(symbol)} = ${value}, but --dim ${symbol}=${dimValue}; give one value`,
   warnUnknownDataType: (tensor: string, code: number): string =>
     `tensor ${quote(tensor)}: unknown data_type ${code}; its size is counted as 4 bytes per element`,
 } as const;

@@ -2,24 +2,35 @@
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
 import {
-  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report, type WorkLimits,
+  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
+  type WorkLimits,
 } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
 import type { OnnxDecodeWarning, OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
 import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
+import { onnxNodeScope } from './modules.js';
 import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
+import { MESSAGES } from './messages.js';
 import { defaultRules } from './ops/index.js';
 
 /** Options of {@link analyzeOnnx} and `profileOnnx`. */
 export interface OnnxProfileOptions {
   /** Label naming the model in messages and in the report (usually its path). */
   readonly file?: string;
-  /** Values for symbolic dims (`{ batch: 1, seq: 128 }`); unbound symbols count as 1 with a diagnostic. */
+  /**
+   * Values for symbolic dims (`{ batch: 1, seq: 128 }`). Unbound symbols count as 1, or as the
+   * smallest value that keeps every size positive, with a diagnostic; a value that makes a size
+   * impossible is refused (`DimValueError`).
+   */
   readonly dims?: Readonly<Record<string, number>>;
-  /** Shape overrides for graph inputs (`{ pixel_values: [1, 3, 224, 224] }`). */
+  /**
+   * Shape overrides for graph inputs (`{ pixel_values: [1, 3, 224, 224] }`). A number given where the
+   * input declares a named dim binds that symbol for every input (`past_key_0: [2, 2, 511, 64]` on
+   * `[batch, heads, past, 64]` binds batch=2, past=511); two inputs that disagree are an `OnnxOptionsError`.
+   */
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
@@ -46,6 +57,8 @@ export interface OnnxAnalysis {
   readonly def: ModelDef;
   /** Per-node values, costs and diagnostics. */
   readonly result: InferResult;
+  /** Symbols bound by `--input` shapes (see {@link bindInputSymbols}). */
+  readonly inputBindings: ReadonlyMap<string, number>;
 }
 
 /**
@@ -56,11 +69,11 @@ export interface OnnxAnalysis {
 export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}): OnnxAnalysis {
   let def: ModelDef | undefined;
   let model: OnnxModel | undefined;
-  const result = decodeAndInfer(source, options, (m, d) => {
+  const { result, inputBindings } = decodeAndInfer(source, options, (m, d) => {
     model = m;
     def = d;
   });
-  return { model: model!, def: def!, result };
+  return { model: model!, def: def!, result, inputBindings };
 }
 
 /**
@@ -68,7 +81,7 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
  * keep is garbage once inference starts (profileOnnx keeps neither: on a graph of 10^6 nodes they
  * are a few hundred MB the report never reads).
  */
-function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): InferResult {
+function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): { result: InferResult; inputBindings: ReadonlyMap<string, number> } {
   // The clock starts before decoding: the time limit covers the whole model.
   const budget = options.budget ?? new WorkBudget(options.limits, options.file);
   const def = decodeDef(source, options, keep);
@@ -76,15 +89,18 @@ function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (
   if (wanted.length) {
     const initializers = new Set(def.graph.initializers.map((w) => w.name));
     const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !initializers.has(n));
-    for (const name of wanted)
-      if (!inputNames.includes(name)) throw new OnnxOptionsError(`--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputNames.map((n) => JSON.stringify(n)).join(', ') || 'none'}`);
+    for (const name of wanted) if (!inputNames.includes(name)) throw new OnnxOptionsError(MESSAGES.inputNotFound(name, inputNames));
   }
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
-  return inferModel(def, defaultRules, {
+  const inputBindings = bindInputSymbols(def, options);
+  const result = inferModel(def, defaultRules, {
     budget,
     ...(inputShapes ? { inputShapes } : {}),
+    ...(inputBindings.size ? { inputBindings } : {}),
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...(options.convention ? { convention: options.convention } : {}),
   });
+  return { result, inputBindings };
 }
 
 /** Decode and adapt, the decoded model held by nothing but `keep` once this returns. */
@@ -93,6 +109,31 @@ function decodeDef(source: ByteSource, options: OnnxProfileOptions, keep: (model
   const def = toModelDef(model);
   keep(model, def);
   return def;
+}
+
+/**
+ * The symbols `--input` shapes fix: where an input declares a named dim (`past`) and the override
+ * gives a number (511), `past = 511` for every input and node. Throws when two overrides, or an
+ * override and a `--dim`, give one symbol different values.
+ */
+export function bindInputSymbols(def: ModelDef, options: OnnxProfileOptions): Map<string, number> {
+  const out = new Map<string, { input: string; value: number }>();
+  for (const [name, shape] of Object.entries(options.inputs ?? {})) {
+    const vi = def.graph.inputs.find((i) => i.name === name);
+    const declared = vi?.type && (vi.type.kind === 'tensor' || vi.type.kind === 'sparse_tensor') ? vi.type.shape : undefined;
+    if (!declared || declared.length !== shape.length) continue; // a rank change binds nothing (the engine warns)
+    declared.forEach((d, i) => {
+      const given = shape[i];
+      if (typeof d !== 'string' || d === '' || typeof given !== 'number') return;
+      const prev = out.get(d);
+      if (prev && prev.value !== given) throw new OnnxOptionsError(MESSAGES.inputBindingConflict(d, prev, { input: name, value: given }));
+      // `d` is the model's text: read only the user's own keys (`constructor` is no --dim).
+      const dimValue = options.dims && Object.prototype.hasOwnProperty.call(options.dims, d) ? options.dims[d] : undefined;
+      if (dimValue !== undefined && dimValue !== given) throw new OnnxOptionsError(MESSAGES.inputDimConflict(d, name, given, dimValue));
+      out.set(d, { input: name, value: given });
+    });
+  }
+  return new Map([...out].map(([k, v]) => [k, v.value]));
 }
 
 /** Params of every node plus initializers no node reads. */
@@ -109,6 +150,12 @@ export const ONNX_TOOL = { name: 'modelcost', version: '0.1.0' } as const;
 function analyzedValue(name: string, v: Val | undefined): AnalyzedValue {
   if (!v) return { name, dtype: 'unknown', shape: undefined, bytes: Poly.ZERO };
   return { name, dtype: v.kind === 'tensor' ? v.dtype : v.kind, shape: v.kind === 'tensor' ? v.shape : undefined, bytes: valBytes(v) };
+}
+
+/** The node's module scope for the report's module tree, when its name alone does not tell (./modules.ts). */
+function scopeOf(n: InferredNode): Pick<AnalyzedNode, 'scope'> {
+  const scope = onnxNodeScope(n);
+  return scope === undefined ? {} : { scope };
 }
 
 /** A node's requested outputs as the report sees them. */
@@ -128,21 +175,18 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
   const opsets: Record<string, number> = {};
   let producer = '';
   let warnings: readonly OnnxDecodeWarning[] = [];
-  const result = decodeAndInfer(source, options, (model, def) => {
+  const { result, inputBindings } = decodeAndInfer(source, options, (model, def) => {
     for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
     producer = def.producer;
     warnings = model.warnings;
   });
-  // Each node is made when buildReport asks for it (once, in order), and what it was made from is
-  // let go: no second list of 10^6 nodes, and the inferred ones leave as the report nodes arrive.
-  const inferred = result.nodes as (InferredNode | undefined)[];
-  const params = result.unusedParams.length ? nodeParamSum(result) : undefined;
+  // Each node is made when buildReport asks for it, and dropped: no second list of 10^6 nodes.
   const nodes: AnalyzedNodes = {
-    length: inferred.length,
-    at: (i) => {
-      const n = inferred[i]!;
-      inferred[i] = undefined;
+    length: result.nodes.length,
+    at: (i): AnalyzedNode => {
+      const n = result.nodes[i]!;
       return {
+        ...scopeOf(n),
         name: n.name,
         op: n.op,
         domain: n.domain === '' ? 'ai.onnx' : n.domain,
@@ -159,12 +203,14 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     tool: ONNX_TOOL,
     model: { path: options.file ?? '', format: 'onnx', producer, opsets },
     convention: options.convention ?? 'macs+flops',
-    dims: options.dims ?? {},
+    dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),
     outputs: result.outputs.map((o) => analyzedValue(o.name, o.value)),
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
-    ...(params ? { params } : {}),
+    ...(result.unusedParams.length ? { params: nodeParamSum(result) } : {}),
+    constantElements: result.constantWeights.reduce((sum, w) => sum.add(numElements(w.dims)), Poly.ZERO),
+    conditions: result.conditions,
     diagnostics,
   });
 }

@@ -55,7 +55,18 @@ function diffMaps(prefix: string, base: ReadonlyMap<string, string>, head: Reado
   for (const [k, h] of head) if (!base.has(k)) out.push({ path: `${prefix}${k}`, head: h, effect });
 }
 
-const profileText = (p: UserHardware): string => JSON.stringify(p).slice(0, 200);
+/** A user profile as `extends: nvidia-t4; bandwidthGBps: 100000` (sourced values by their value), for the change list. */
+function profileText(p: UserHardware): string {
+  const parts: string[] = [];
+  const add = (prefix: string, v: unknown): void => {
+    if (v === undefined) return;
+    if (typeof v === 'object' && v !== null && 'value' in v) parts.push(`${prefix}: ${String((v as { value: unknown }).value)}`);
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) add(prefix ? `${prefix}.${k}` : k, x);
+    else parts.push(`${prefix}: ${String(v)}`);
+  };
+  for (const [k, v] of Object.entries(p)) if (k !== 'id') add(k, v);
+  return parts.join('; ').slice(0, 200);
+}
 
 /**
  * The config to review a pull request with. `base` is the base commit's config (or the defaults when

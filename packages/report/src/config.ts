@@ -159,7 +159,7 @@ export function parseConfig(text: string, file = '.modelcost.yml'): ParseResult<
     });
     return list;
   };
-  const models = globs('models', doc.models, ['**/*.onnx']);
+  const models = globs('models', doc.models, ['**/*.onnx', '**/*.h5', '**/*.hdf5', '**/*.keras']);
   const hardware = strings('hardware', doc.hardware, []);
   const hardwareProfiles: UserHardware[] = [];
   if (doc.hardwareProfiles !== undefined) {

@@ -1,9 +1,29 @@
 /**
  * The diff of two Reports: totals with absolute and relative deltas, per-layer changes (matched by
  * node name, falling back to op-type sequence alignment when names changed), input/output shape and
- * dtype changes, and new unsupported ops. Plain data; renderers turn it into text.
+ * dtype changes, new unsupported ops, and the module-level diff when both reports have a module tree.
+ * Plain data; renderers turn it into text.
  */
-import { compareText, countBig, dict, hasOwn, countNumber, isZeroCount, subCounts, type Count, type Report, type ReportLatency, type ReportNode, type ReportTensor, type SignedCount } from '@modelcost/core';
+import {
+  addCounts,
+  compareText,
+  countBig,
+  dict,
+  hasOwn,
+  countNumber,
+  isBlockName,
+  isZeroCount,
+  moduleChildren,
+  moduleTreeProblem,
+  subCounts,
+  type Count,
+  type Report,
+  type ReportLatency,
+  type ReportModule,
+  type ReportNode,
+  type ReportTensor,
+  type SignedCount,
+} from '@modelcost/core';
 
 /** The totals a diff reports, in display order. Lower is better for all of them. */
 export const DIFF_METRICS = ['params', 'macs', 'flops', 'weightBytes', 'peakMemoryBytes', 'bytesMoved'] as const;
@@ -61,6 +81,35 @@ export interface ReportDiff {
   readonly tensors: readonly TensorChange[];
   /** Op types unsupported in head and not in base, with their counts. */
   readonly newUnsupported: Readonly<Record<string, number>>;
+  /** Changed modules, largest |delta MACs| first; absent unless both reports have a module tree (see {@link diffModules}). */
+  readonly modules?: readonly ModuleChange[];
+}
+
+/**
+ * A module that was added, removed or changed. Added or removed numbered blocks that sit side by side
+ * (`layer3.2` ... `layer3.5`) are one change with `through` naming the last and `count` the blocks.
+ */
+export interface ModuleChange {
+  readonly kind: 'added' | 'removed' | 'changed';
+  /** The module's path in base (in head for an added one); the first block of a range. */
+  readonly path: string;
+  /** Head's path when the module was matched under another name. */
+  readonly renamedTo?: string;
+  /** The last block of a range of added or removed blocks. */
+  readonly through?: string;
+  /** Modules in this change: 1, or the blocks of a range. */
+  readonly count: number;
+  readonly depth: number;
+  /** Class of the module, where the file says (head's when both say). */
+  readonly type?: string;
+  /** Numbered child blocks at base and head, when their number changed (`layer3: 2 -> 6 blocks`). */
+  readonly blocks?: { readonly base: number; readonly head: number };
+  readonly macs: Delta;
+  readonly params: Delta;
+  readonly flops: Delta;
+  readonly bytesMoved: Delta;
+  /** First output's shape text before and after, when it changed. */
+  readonly shape?: { readonly base: string; readonly head: string };
 }
 
 /** Delta of two exact counts (the difference exact, the ratio a double). */
@@ -200,11 +249,207 @@ export function diffReports(base: Report, head: Report): ReportDiff {
   const newUnsupported = dict<number>();
   for (const [op, count] of Object.entries(head.coverage.unsupported)) if (!hasOwn(base.coverage.unsupported, op)) newUnsupported[op] = count;
 
+  const modules = diffModules(base, head);
   return {
     totals,
     latency,
     layers: news,
     tensors: [...tensorChanges('input', base.inputs, head.inputs), ...tensorChanges('output', base.outputs, head.outputs)],
     newUnsupported,
+    ...(modules ? { modules } : {}),
   };
+}
+
+/** Append `v` to the list at `k`. */
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** The report's module tree when it is well formed (a stored report is untrusted), else undefined. */
+function treeOf(r: Report): readonly ReportModule[] | undefined {
+  return r.modules && moduleTreeProblem(r) === undefined ? r.modules : undefined;
+}
+
+const ZERO_MODULE = { macs: 0, params: 0, flops: 0, bytesMoved: 0 } as const;
+
+/**
+ * The module-level diff: modules matched across base and head top-down by name, then (among the
+ * unmatched children of a matched pair) by identical class and costs (a rename), or as the one
+ * leftover on each side of the same class (renamed and changed); the rest are added or removed, side
+ * by side numbered blocks merged into ranges. Where a changed module's whole change is its one changed
+ * child's, one of the two rows is left out (the child's, unless it tells more: its blocks or a rename). Ranked by |delta MACs|, then |delta params|, |delta FLOPs|,
+ * shallower first, each `2 -> 6 blocks` row followed by its added or removed blocks. Linear in the
+ * modules (and n log n for the ranking). Undefined unless both reports have a module tree.
+ */
+export function diffModules(base: Report, head: Report): ModuleChange[] | undefined {
+  const bm = treeOf(base);
+  const hm = treeOf(head);
+  if (!bm || !hm) return undefined;
+  const bc = moduleChildren(bm);
+  const hc = moduleChildren(hm);
+  const out: ModuleChange[] = [];
+  /** The rows of each emitted `changed` module's changed children, to drop pass-through parents. */
+  const childRows = new Map<number, number[]>();
+  const sig = (m: ReportModule): string => `${m.type ?? ''}|${m.nodes}|${m.params}|${m.macs}|${m.flops}`;
+  const shape = (m: ReportModule | undefined): string => shapeText(m?.outputs?.[0]);
+  const change = (kind: ModuleChange['kind'], b: readonly ReportModule[], h: readonly ReportModule[], extra: Partial<ModuleChange> = {}): ModuleChange => {
+    const sum = (ms: readonly ReportModule[], k: 'macs' | 'params' | 'flops' | 'bytesMoved'): Count => (ms.length === 1 ? ms[0]![k] : addCounts(...ms.map((m) => m[k])));
+    const first = (h[0] ?? b[0])!;
+    const bs = shape(b[0]);
+    const hs = shape(h[0]);
+    return {
+      kind,
+      path: (b[0] ?? h[0])!.path,
+      count: Math.max(b.length, h.length),
+      depth: first.depth,
+      ...((h[0]?.type ?? b[0]?.type) !== undefined ? { type: (h[0]?.type ?? b[0]?.type)! } : {}),
+      macs: delta(b.length ? sum(b, 'macs') : ZERO_MODULE.macs, h.length ? sum(h, 'macs') : ZERO_MODULE.macs),
+      params: delta(b.length ? sum(b, 'params') : 0, h.length ? sum(h, 'params') : 0),
+      flops: delta(b.length ? sum(b, 'flops') : 0, h.length ? sum(h, 'flops') : 0),
+      bytesMoved: delta(b.length ? sum(b, 'bytesMoved') : 0, h.length ? sum(h, 'bytesMoved') : 0),
+      ...(kind === 'changed' && bs !== hs ? { shape: { base: bs, head: hs } } : {}),
+      ...extra,
+    };
+  };
+  /** Added (or removed) children in order, numbered blocks side by side merged into one range. */
+  const ranges = (kind: 'added' | 'removed', list: readonly ReportModule[], parentRow: number | undefined): void => {
+    let i = 0;
+    while (i < list.length) {
+      let j = i + 1;
+      if (isBlockName(list[i]!.name)) while (j < list.length && isBlockName(list[j]!.name) && Number(list[j]!.name) === Number(list[j - 1]!.name) + 1) j++;
+      const run = list.slice(i, j);
+      const c = kind === 'added' ? change('added', [], run, run.length > 1 ? { through: run[run.length - 1]!.path } : {}) : change('removed', run, [], run.length > 1 ? { through: run[run.length - 1]!.path } : {});
+      out.push(c);
+      if (parentRow !== undefined) childRows.get(parentRow)?.push(out.length - 1);
+      i = j;
+    }
+  };
+  // Matched pairs to visit, with the row of their parent pair (undefined at the root).
+  const stack: [number, number, number | undefined][] = [[0, 0, undefined]];
+  while (stack.length) {
+    const [bi, hi, parentRow] = stack.pop()!;
+    const b = bm[bi]!;
+    const h = hm[hi]!;
+    const bKids = bc[bi]!.map((i) => bm[i]!);
+    const hKids = hc[hi]!.map((i) => hm[i]!);
+    const blocksB = bKids.filter((m) => isBlockName(m.name)).length;
+    const blocksH = hKids.filter((m) => isBlockName(m.name)).length;
+    let row: number | undefined;
+    if (bi !== 0) {
+      const c = change('changed', [b], [h], {
+        ...(b.path !== h.path ? { renamedTo: h.path } : {}),
+        ...(blocksB !== blocksH ? { blocks: { base: blocksB, head: blocksH } } : {}),
+      });
+      if (c.blocks || c.shape || deltaSign(c.macs) !== 0 || deltaSign(c.params) !== 0 || deltaSign(c.flops) !== 0 || deltaSign(c.bytesMoved) !== 0) {
+        out.push(c);
+        row = out.length - 1;
+        childRows.set(row, []);
+        if (parentRow !== undefined) childRows.get(parentRow)?.push(row);
+      }
+    }
+    // Children: by name; then renames with identical class and costs; then a lone leftover of one class each side.
+    const byName = new Map<string, number>();
+    hc[hi]!.forEach((i) => byName.set(hm[i]!.name, i));
+    const pairs: [number, number][] = [];
+    const usedH = new Set<number>();
+    const leftB: number[] = [];
+    for (const i of bc[bi]!) {
+      const j = byName.get(bm[i]!.name);
+      if (j !== undefined && !usedH.has(j)) {
+        pairs.push([i, j]);
+        usedH.add(j);
+      } else leftB.push(i);
+    }
+    let leftH = hc[hi]!.filter((j) => !usedH.has(j));
+    if (leftB.length && leftH.length) {
+      const bySig = new Map<string, number[]>();
+      for (const j of leftH) pushTo(bySig, sig(hm[j]!), j);
+      const stillB: number[] = [];
+      const renamed = new Set<number>();
+      for (const i of leftB) {
+        const j = bySig.get(sig(bm[i]!))?.shift();
+        // Same class and costs under a new name: a rename, no cost news below it.
+        if (j !== undefined) renamed.add(j);
+        else stillB.push(i);
+      }
+      leftH = leftH.filter((j) => !renamed.has(j));
+      leftB.length = 0;
+      leftB.push(...stillB);
+      if (leftB.length === 1 && leftH.length === 1 && bm[leftB[0]!]!.type !== undefined && bm[leftB[0]!]!.type === hm[leftH[0]!]!.type) {
+        pairs.push([leftB[0]!, leftH[0]!]);
+        leftB.length = 0;
+        leftH = [];
+      }
+    }
+    const reportTo = row ?? parentRow;
+    ranges('removed', leftB.map((i) => bm[i]!), reportTo);
+    ranges('added', leftH.map((j) => hm[j]!), reportTo);
+    for (let k = pairs.length - 1; k >= 0; k--) stack.push([pairs[k]![0], pairs[k]![1], reportTo]);
+  }
+  // A changed module whose whole change is one changed child's says the same twice: keep the parent
+  // (the coarser answer to "which block changed"), unless the child says more (its blocks, a rename).
+  const drop = new Set<number>();
+  for (const [r, kids] of childRows) {
+    const changedKids = kids.filter((k) => out[k]!.kind === 'changed');
+    if (changedKids.length !== 1 || kids.length !== 1) continue;
+    const c = out[r]!;
+    const k = out[changedKids[0]!]!;
+    if (k.macs.delta !== c.macs.delta || k.params.delta !== c.params.delta || k.flops.delta !== c.flops.delta || k.bytesMoved.delta !== c.bytesMoved.delta) continue;
+    drop.add(k.blocks || k.renamedTo || c.blocks || c.renamedTo ? (c.blocks || c.renamedTo ? changedKids[0]! : r) : changedKids[0]!);
+  }
+  const kept = out.filter((_, i) => !drop.has(i));
+  const byAbs = (x: Delta, y: Delta): number => {
+    const a = absDelta(x);
+    const b = absDelta(y);
+    return a > b ? -1 : a < b ? 1 : 0;
+  };
+  kept.sort((a, b) => byAbs(a.macs, b.macs) || byAbs(a.params, b.params) || byAbs(a.flops, b.flops) || a.depth - b.depth || compareText(a.path, b.path));
+  // The blocks added to or removed from a container follow its `2 -> 6 blocks` row.
+  const rangesOf = new Map<string, ModuleChange[]>();
+  for (const c of kept) {
+    if (c.kind === 'changed' || !isBlockName(c.path.slice(c.path.lastIndexOf('.') + 1))) continue;
+    pushTo(rangesOf, c.path.slice(0, c.path.lastIndexOf('.')), c);
+  }
+  const ordered: ModuleChange[] = [];
+  const placed = new Set<ModuleChange>();
+  for (const c of kept) {
+    if (placed.has(c)) continue;
+    ordered.push(c);
+    placed.add(c);
+    if (c.kind === 'changed' && c.blocks)
+      for (const r of rangesOf.get(c.renamedTo ?? c.path) ?? rangesOf.get(c.path) ?? []) {
+        if (placed.has(r)) continue;
+        ordered.push(r);
+        placed.add(r);
+      }
+  }
+  return ordered;
+}
+
+/** Options of {@link selectModuleChanges}. */
+export interface ModuleSelection {
+  /** Deepest module shown (1 = the root's children). Default 3. */
+  readonly depth?: number;
+  /** Most rows. Default 12. */
+  readonly max?: number;
+}
+
+/**
+ * The module changes a reader sees first: at most `depth` deep, in rank order, leaving out a changed
+ * module whose MACs and params deltas are an already chosen ancestor's (the same change seen one level
+ * down; added and removed blocks are always kept), at most `max` of them. `more` counts the changes not chosen.
+ */
+export function selectModuleChanges(changes: readonly ModuleChange[], opts: ModuleSelection = {}): { readonly rows: readonly ModuleChange[]; readonly more: number } {
+  const depth = opts.depth ?? 3;
+  const max = opts.max ?? 12;
+  const rows: ModuleChange[] = [];
+  for (const c of changes) {
+    if (rows.length >= max) break;
+    if (c.depth > depth) continue;
+    if (c.kind === 'changed' && rows.some((r) => c.path.startsWith(`${r.path}.`) && r.kind === 'changed' && r.macs.delta === c.macs.delta && r.params.delta === c.params.delta)) continue;
+    rows.push(c);
+  }
+  return { rows, more: changes.length - rows.length };
 }

@@ -196,7 +196,8 @@ function matchSegments(ps: readonly Segment[], names: readonly string[], dot: bo
     if (p && !p.globstar && matchSegment(p, names[i]!, dot)) {
       i++;
       j++;
-    } else if (p && p.globstar && (dot || !names[i]!.startsWith('.'))) {
+    } else if (p && p.globstar) {
+      // Zero segments first; a later mismatch makes it take names[starI] (never a dot segment without `dot`).
       starJ = j++;
       starI = i;
     } else if (starJ >= 0 && (dot || !names[starI]!.startsWith('.'))) {
@@ -209,7 +210,7 @@ function matchSegments(ps: readonly Segment[], names: readonly string[], dot: bo
 }
 
 /**
- * Compile a glob (or several: a path matches when it matches any positive pattern and no `!` one).
+ * Compile a glob (or several: a path matches when it matches any positive pattern, or there is none, and no `!` one).
  * Throws {@link GlobError} naming the pattern for a pattern that is too long, expands too far, or uses
  * an extglob.
  */
@@ -233,7 +234,8 @@ export function compileGlob(patterns: string | readonly string[], options: GlobO
   }
   return (path: string): boolean => {
     const names = path.replace(/^(\.\/)+/, '').split('/');
-    return pos.some((p) => matchSegments(p, names, dot)) && !neg.some((p) => matchSegments(p, names, dot));
+    // Only `!` patterns: everything they do not exclude (as picomatch reads a lone negation).
+    return (pos.length === 0 || pos.some((p) => matchSegments(p, names, dot))) && !neg.some((p) => matchSegments(p, names, dot));
   };
 }
 

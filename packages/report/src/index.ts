@@ -2,8 +2,8 @@
  * @modelcost/report: what a person reads. The diff of two Reports and its renderers (PR comment
  * markdown, terminal table), shared by the CLI, the GitHub Action and the Danger plugin.
  */
-export { absDelta, delta, deltaSign, diffReports, latencyKey, msDelta, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type MsDelta, type ReportDiff, type TensorChange } from './diff.js';
-export { commentMarker, flopsChart, human, isOwnComment, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ConfigChangeNote, type ModelChange } from './render.js';
+export { absDelta, delta, deltaSign, diffModules, diffReports, latencyKey, msDelta, selectModuleChanges, DIFF_METRICS, type Delta, type DiffMetric, type LayerChange, type ModuleChange, type ModuleSelection, type MsDelta, type ReportDiff, type TensorChange } from './diff.js';
+export { commentMarker, flopsChart, human, isOwnComment, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ConfigChangeNote, type DiffTextOptions, type ModelChange } from './render.js';
 export { cellCode, code, csvCell, MAX_SHOWN, mermaidLabel, sanitize, summary, term, text } from './escape.js';
 export { compileGlob, globProblem, GlobError, MAX_GLOB_EXPANSIONS, MAX_GLOB_LENGTH, type GlobOptions } from './glob.js';
 export { profileInput, type ModelInput } from './profile-input.js';
@@ -13,8 +13,9 @@ export { evaluateBudgets, rulesFor, unprofiledBreaches, type Breach } from './bu
 export { MESSAGES } from './messages.js';
 export { review, type FileChange, type ReadAt, type ReviewOptions, type ReviewResult } from './review.js';
 export { loadReportsDir, MAX_STORED_FILE_BYTES, storedReportProblem, type ReportsIndexEntry, type StoredReports } from './reports-dir.js';
-export { renderCsv, renderProfileTable, type TableOptions } from './profile-render.js';
-export { ModelReadError, profileModel, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './profile-model.js';
+export { defaultTreeDepth, DEFAULT_TREE_ROWS, renderCsv, renderModuleCsv, renderProfileTable, type TableOptions } from './profile-render.js';
+// profileModel and the format registry (model-read.ts: sniffing, importerFor, ModelReadError, profileWith).
+export * from './profile-model.js';
 export { addLatency, latencyPlan, type LatencyPlan } from './latency.js';
 export { trustedConfig, type ConfigTrust, type TrustedConfig } from './config-trust.js';
 export { readGitBlob, type GitRun } from './git.js';

@@ -7,15 +7,16 @@
 import type { ByteSource, Report } from '@modelcost/core';
 import { profileKeras } from '@modelcost/keras';
 import { profileOnnx } from '@modelcost/onnx';
-import { profileWith, sniffFormat, type ProfileModelOptions } from './model-read.js';
+import { importerFor, profileWith, sniffSource, type Importer, type ImporterName, type ProfileModelOptions } from './model-read.js';
 
-export { ModelReadError, profileWith, sniffFormat, type Importer, type ModelFormat, type ProfileModelOptions } from './model-read.js';
+export * from './model-read.js';
+
+const IMPORTERS: Readonly<Record<ImporterName, Importer>> = { onnx: profileOnnx, keras: profileKeras };
 
 /**
  * Profile a model from its bytes. Throws {@link ModelReadError} when the bytes are not a readable
  * model or an option does not fit it; problems inside a readable model are report diagnostics.
  */
 export function profileModel(source: ByteSource, options: ProfileModelOptions): Report {
-  const format = sniffFormat(source.read(0, Math.min(64, source.size)));
-  return profileWith(format === 'onnx' ? profileOnnx : profileKeras, source, options);
+  return profileWith(IMPORTERS[importerFor(sniffSource(source))], source, options);
 }

@@ -6,7 +6,7 @@
  */
 import { countBig, countNumber, groupDigits, isZeroCount, type Count, type Report, type SignedCount } from '@modelcost/core';
 import type { Breach } from './budgets.js';
-import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, msDelta, type Delta, type DiffMetric, type MsDelta, type ReportDiff } from './diff.js';
+import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, msDelta, selectModuleChanges, type Delta, type DiffMetric, type ModuleChange, type MsDelta, type ReportDiff } from './diff.js';
 import { cellCode, code, mermaidLabel, sanitize, summary, term, text } from './escape.js';
 
 /** One model in a change set. */
@@ -133,6 +133,10 @@ export interface CommentOptions {
   readonly headSha?: string;
   /** Layers listed per model in the collapsed details. Default 10. */
   readonly maxLayers?: number;
+  /** Modules listed per model in the collapsed details, before the layers. Default 12. */
+  readonly maxModules?: number;
+  /** Deepest module listed (1 = the model's top-level modules). Default 3. */
+  readonly moduleDepth?: number;
   /** GitHub's limit is 65,536; default 65,000. The job summary takes up to 1 MiB. */
   readonly maxChars?: number;
   /** Budget breaches to list (from `evaluateBudgets` / `review`). */
@@ -211,11 +215,37 @@ function modelRow(c: ModelChange, hw: readonly string[]): string {
   return `| ${cellCode(c.path)} | ${cell('params')} | ${cell('macs')} | ${cell('flops')} | ${cell('peakMemoryBytes')} |${hw.map((h) => ` ${latCell(h)} |`).join('')}`;
 }
 
-/** The collapsed details of one model (tensors and the layers that changed most), whole or not at all. */
-function detailsBlock(c: ModelChange, maxLayers: number): string | undefined {
+/** How a module change reads in the "change" column: `2 → 6 blocks`, `4 added`, `removed`, `changed`. */
+function moduleChangeText(m: ModuleChange): string {
+  if (m.blocks) return `${m.blocks.base} → ${m.blocks.head} blocks`;
+  if (m.kind === 'changed') return 'changed';
+  return m.count > 1 ? `${m.count} ${m.kind}` : m.kind;
+}
+
+/** The module rows of a model's details (the module view, before the node view), the biggest MACs change first. */
+function moduleLines(d: ReportDiff, max: number, depth: number): string[] {
+  if (!d.modules?.length) return [];
+  const { rows, more } = selectModuleChanges(d.modules, { max, depth });
+  if (rows.length === 0) return [];
+  const lines = ['', '| module | type | change | MACs | params | output |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const m of rows) {
+    const name = `${cellCode(m.path)}${m.through ? `–${cellCode(m.through)}` : ''}${m.renamedTo ? ` → ${cellCode(m.renamedTo)}` : ''}`;
+    const macs = `${signed(m.macs.delta, false)}${m.kind === 'changed' && deltaSign(m.macs) !== 0 ? ` (${percent(m.macs)})` : ''}`;
+    lines.push(`| ${name} | ${m.type !== undefined ? cellCode(m.type, 60) : ''} | ${moduleChangeText(m)} | ${macs} | ${signed(m.params.delta, false)} | ${m.shape ? `${cellCode(m.shape.base)} → ${cellCode(m.shape.head)}` : ''} |`);
+  }
+  if (more > 0) lines.push('', `…and ${plural(more, 'more module change')} (deeper or smaller; \`modelcost diff\` lists them).`);
+  return lines;
+}
+
+/** The collapsed details of one model (tensors, the modules and then the layers that changed most), whole or not at all. */
+function detailsBlock(c: ModelChange, maxLayers: number, maxModules = 12, moduleDepth = 3): string | undefined {
   const d = c.diff;
-  if (!d || (d.layers.length === 0 && d.tensors.length === 0)) return undefined;
-  const lines = ['', `<details><summary>${summary(c.path)}: ${plural(d.layers.length, 'layer')} changed</summary>`, ''];
+  const modules = d ? moduleLines(d, maxModules, moduleDepth) : [];
+  if (!d || (d.layers.length === 0 && d.tensors.length === 0 && modules.length === 0)) return undefined;
+  const changedModules = d.modules?.length ?? 0;
+  const lines = ['', `<details><summary>${summary(c.path)}: ${changedModules ? `${plural(changedModules, 'module')} and ` : ''}${plural(d.layers.length, 'layer')} changed</summary>`, ''];
+  lines.push(...modules.slice(1));
+  if (modules.length && d.tensors.length) lines.push('');
   for (const t of d.tensors) lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ''}${t.base && t.head ? ' → ' : ''}${t.head ? code(t.head) : ''}`);
   if (d.layers.length) {
     lines.push('', '| layer | op | change | FLOPs | params | output |', '| --- | --- | --- | --- | --- | --- |');
@@ -285,7 +315,7 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   const chart = opts.chart === false ? undefined : flopsChart(changed);
   const extras: Section[] = [
     ...(chart ? [{ kind: 'chart', items: [`\n${chart}`] }] : []),
-    { kind: 'detail section', items: changed.flatMap((c) => [detailsBlock(c, maxLayers), unsupportedLine(c)].filter((x): x is string => x !== undefined)) },
+    { kind: 'detail section', items: changed.flatMap((c) => [detailsBlock(c, maxLayers, opts.maxModules, opts.moduleDepth), unsupportedLine(c)].filter((x): x is string => x !== undefined)) },
   ];
   const hint = opts.fullReportHint ?? 'the full report is in the job summary, or run `modelcost pr` locally';
   // Room for the note that says what was left out (written once we know).
@@ -313,8 +343,16 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
   return `${body.replace(/\n+$/, '\n')}${footer}\n`;
 }
 
-/** Terminal table of one model's totals, base -> head. Model-derived text goes through {@link term}. */
-export function renderDiffText(c: ModelChange): string {
+/** Options of {@link renderDiffText}. */
+export interface DiffTextOptions {
+  /** Module changes listed. Default 12. */
+  readonly maxModules?: number;
+  /** Deepest module listed (1 = the model's top-level modules). Default 3. */
+  readonly moduleDepth?: number;
+}
+
+/** Terminal table of one model's totals, base -> head, then the modules and layers that changed most. Model-derived text goes through {@link term}. */
+export function renderDiffText(c: ModelChange, opts: DiffTextOptions = {}): string {
   const rows: string[][] = [['metric', 'base', 'head', 'delta', '%']];
   if (c.status === 'error') return `${term(c.path)}: ${term(c.error ?? 'unreadable')}\n`;
   for (const k of DIFF_METRICS) {
@@ -331,5 +369,12 @@ export function renderDiffText(c: ModelChange): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
   const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${term(l.name, 120)} (${term(l.op, 40)}): FLOPs ${signedCount(l.flops.delta)}${l.shape ? `, ${term(l.shape.base)} -> ${term(l.shape.head)}` : ''}`) ?? [];
-  return `${term(c.path)} (${c.status})\n${table}\n${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
+  const mods = c.diff?.modules?.length ? selectModuleChanges(c.diff.modules, { max: opts.maxModules ?? 12, depth: opts.moduleDepth ?? 3 }) : undefined;
+  const moduleText = mods?.rows.map((m) => {
+    const name = `${term(m.path, 120)}${m.through ? `-${term(m.through, 120)}` : ''}${m.renamedTo ? ` -> ${term(m.renamedTo, 120)}` : ''}`;
+    const change = m.blocks ? `${m.blocks.base} -> ${m.blocks.head} blocks` : m.kind === 'changed' ? 'changed' : m.count > 1 ? `${m.count} ${m.kind}` : m.kind;
+    return `  ${name}${m.type !== undefined ? ` (${term(m.type, 60)})` : ''}: ${change}, MACs ${signedCount(m.macs.delta)}, params ${signedCount(m.params.delta)}${m.shape ? `, ${term(m.shape.base)} -> ${term(m.shape.head)}` : ''}`;
+  });
+  const moduleBlock = moduleText?.length ? `modules changed (largest MACs change first):\n${moduleText.join('\n')}\n${mods!.more ? `  ... and ${mods!.more} more (--depth N to go deeper)\n` : ''}` : '';
+  return `${term(c.path)} (${c.status})\n${table}\n${moduleBlock}${layers.length ? `layers changed (largest FLOPs change first):\n${layers.join('\n')}\n` : ''}`;
 }

@@ -11,7 +11,7 @@
  */
 import { lstatSync, openSync, readdirSync, readSync, closeSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isCount, type Report } from '@modelcost/core';
+import { isCount, moduleTreeProblem, type Report } from '@modelcost/core';
 
 /** One entry of an `index.json` (schemaVersion 1). */
 export interface ReportsIndexEntry {
@@ -79,6 +79,9 @@ export function storedReportProblem(r: unknown): string | undefined {
   }
   for (const [i, l] of r.latency.entries()) if (!isObj(l) || typeof l.hardware !== 'string' || typeof l.ms !== 'number' || !Number.isFinite(l.ms) || l.ms < 0) return `latency[${i}]: expected {hardware, ms} with a finite, non-negative ms`;
   if (!isObj(r.coverage) || !isObj(r.coverage.unsupported)) return 'coverage: expected {nodes, supported, unsupported}';
+  // The module tree (optional): renderers walk it by index.
+  const modules = moduleTreeProblem(r);
+  if (modules) return modules;
   return undefined;
 }
 

@@ -90,7 +90,7 @@ budgets:
   });
 
   it('an empty file is the defaults', () => {
-    expect(parseConfig('').value?.models).toEqual(['**/*.onnx']);
+    expect(parseConfig('').value?.models).toEqual(['**/*.onnx', '**/*.h5', '**/*.hdf5', '**/*.keras']);
   });
 
   it.each([

@@ -7,7 +7,6 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Count } from '@modelcost/core';
 import type { Breach } from '@modelcost/report';
-import type Picomatch from 'picomatch';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint } from '../color.js';
@@ -17,9 +16,9 @@ const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.nx']);
 
 /** Files under `root` (relative, `/`-separated) matching any glob, skipping dependency and build folders. */
 export async function findModels(root: string, globs: readonly string[]): Promise<string[]> {
-  // Loaded here, not at start-up: only `check` matches globs.
-  const { default: picomatch } = (await import('picomatch')) as unknown as { default: typeof Picomatch };
-  const isMatch = picomatch([...globs], { dot: false });
+  // Loaded here, not at start-up: only `check` matches globs (with the review's linear-time matcher).
+  const { compileGlob } = await import('@modelcost/report');
+  const isMatch = compileGlob(globs);
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -1,9 +1,9 @@
 /**
  * `modelcost diff <base> <head>`: what changed between two versions of a model: totals with deltas and
- * the layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
+ * the modules and layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
 import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -11,12 +11,13 @@ import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
 
 export const diffCommand: Command = {
-  summary: 'Compare two versions of a model: totals base -> head and the layers that changed most.',
-  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--markdown|--json]',
+  summary: 'Compare two versions of a model: totals base -> head, then the modules and the layers that changed most.',
+  usage: 'modelcost diff <base-model> <head-model> [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,...] [--precision fp16] [--depth N] [--markdown|--json]',
   examples: [
     'modelcost diff examples/models/tiny-cnn.onnx examples/pr/tiny-cnn.onnx',
     'modelcost diff old.onnx new.onnx --markdown        # the pull-request comment',
     'modelcost diff old.onnx new.onnx --json --dim seq=128',
+    'modelcost diff resnet18.onnx resnet34.onnx --depth 1   # module changes one level deep',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -24,6 +25,7 @@ export const diffCommand: Command = {
     convention: { type: 'string' },
     hardware: { type: 'string' },
     precision: { type: 'string' },
+    depth: { type: 'string' },
     markdown: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -38,12 +40,15 @@ export const diffCommand: Command = {
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
     };
+    // The deepest module change listed (default 3; --json carries every one).
+    const depth = parseDepthFlag(args.values.depth as string | undefined);
+    const moduleOpts = depth !== undefined ? { moduleDepth: depth } : {};
     const base = await profileModelFile(basePath, opts, io);
     const head = await profileModelFile(headPath, opts, io);
     const change = modelChange(headPath, base, head);
     if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
-    else if (args.values.markdown) io.stdout.write(renderComment([change]));
-    else io.stdout.write(tintReport(renderDiffText(change), paint(io)));
+    else if (args.values.markdown) io.stdout.write(renderComment([change], moduleOpts));
+    else io.stdout.write(tintReport(renderDiffText(change, moduleOpts), paint(io)));
     return EXIT.ok;
   },
 };

@@ -3,24 +3,28 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { parseConvention, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
+import { parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
 import { writeReportJson } from '../report-json.js';
-import { renderCsv, renderProfileTable, term } from '@modelcost/report/renderers';
+import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
 
 export const profileCommand: Command = {
-  summary: 'Profile models: per-node shapes, params, MACs, FLOPs, bytes and memory.',
-  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--per-layer] [--json|--csv]',
+  summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
+  usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
   examples: [
     'modelcost profile examples/models/resnet-tiny.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
+    'modelcost profile resnet18.onnx --depth 2          # the module tree two levels deep',
+    'modelcost profile model.onnx --csv --depth 3 > modules.csv',
     'modelcost profile model.onnx --hardware jetson-orin-nano-8gb,nvidia-t4 --precision fp16',
+    'modelcost profile model.h5 --dim batch=1                  # Keras model.save(".h5"), .keras, model.to_json(), tf.js model.json',
+    'modelcost profile weights.h5 --weights-only-ok            # params from a Keras save_weights file (MACs unknown)',
   ],
   options: {
     dim: { type: 'string', multiple: true },
@@ -29,6 +33,8 @@ export const profileCommand: Command = {
     hardware: { type: 'string' },
     precision: { type: 'string' },
     'per-layer': { type: 'boolean' },
+    'weights-only-ok': { type: 'boolean' },
+    depth: { type: 'string' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -41,7 +47,10 @@ export const profileCommand: Command = {
       convention: parseConvention(args.values.convention as string | undefined),
       hardware: await parseHardwareFlag(args.values.hardware as string | undefined, io),
       precision: parsePrecisionFlag(args.values.precision as string | undefined),
+      weightsOnlyOk: args.values['weights-only-ok'] === true,
     };
+    // The module tree's depth in the table, and with --csv one row per module to that depth (--json carries the whole tree).
+    const depth = parseDepthFlag(args.values.depth as string | undefined);
     const reports: Report[] = [];
     let failed = 0;
     for (const file of args.positionals) {
@@ -57,10 +66,11 @@ export const profileCommand: Command = {
       writeReportJson(reports.length === 1 && args.positionals.length === 1 ? reports[0]! : reports, io.stdout);
     } else if (args.values.csv) {
       // One header, then every model's nodes.
-      reports.forEach((r, i) => io.stdout.write(i === 0 ? renderCsv(r) : renderCsv(r).split('\n').slice(1).join('\n')));
+      const csv = (r: Report): string => (depth === undefined ? renderCsv(r) : renderModuleCsv(r, depth));
+      reports.forEach((r, i) => io.stdout.write(i === 0 ? csv(r) : csv(r).split('\n').slice(1).join('\n')));
     } else {
       const p = paint(io);
-      for (const r of reports) io.stdout.write(tintReport(renderProfileTable(r, { perLayer: args.values['per-layer'] === true }), p));
+      for (const r of reports) io.stdout.write(tintReport(renderProfileTable(r, { perLayer: args.values['per-layer'] === true, ...(depth !== undefined ? { depth } : {}) }), p));
     }
     return failed > 0 ? EXIT.inputError : EXIT.ok;
   },

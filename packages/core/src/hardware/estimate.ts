@@ -7,7 +7,7 @@
 import { dimPoly, parseDim } from '../symbolic/dim.js';
 import { DTYPE_BITS, type DType } from '../ir/dtype.js';
 import { tensorBytes } from '../memory/memory.js';
-import type { Report, ReportKernel, ReportLatency, ReportNode, ReportTensor } from '../report/report.js';
+import type { Report, ReportKernel, ReportLatency, ReportModule, ReportNode, ReportTensor } from '../report/report.js';
 import { countNumber } from '../report/count.js';
 import type { HardwareProfile, PeakDType, Sourced } from './profile.js';
 
@@ -341,6 +341,7 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
     return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join('+'), ms: sec * 1e3, boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: k.flops, bytes: Math.round(bytes), dtype };
   });
   const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, kernels, timed) : undefined;
   return {
     hardware: hw.id,
     ms: total * 1e3,
@@ -348,7 +349,25 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
     ...(options.precision ? { precision: options.precision } : {}),
     kernels: kernels.length,
     top,
+    ...(modules ? { modules } : {}),
   };
+}
+
+/**
+ * Milliseconds per module (in the order of `modules`, each including its descendants): a kernel counts
+ * in the module of its first node, the one that launches it. Rounded to 1e-6 ms.
+ */
+function moduleMs(modules: readonly ReportModule[], kernels: readonly Kernel[], timed: readonly ReportKernel[]): number[] {
+  const ms = new Array<number>(modules.length).fill(0);
+  kernels.forEach((k, i) => {
+    const m = k.nodes[0]?.module;
+    if (m !== undefined && m >= 0 && m < ms.length) ms[m]! += timed[i]!.ms;
+  });
+  for (let i = ms.length - 1; i > 0; i--) {
+    const p = modules[i]!.parent;
+    if (p !== undefined && p >= 0 && p < i) ms[p]! += ms[i]!;
+  }
+  return ms.map((v) => Math.round(v * 1e6) / 1e6);
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * Assembling a {@link Report} from what an importer inferred: every exact polynomial is evaluated
- * under the user's dim bindings (unbound symbols count as 1, with one diagnostic naming them), totals
- * are summed with node multiplicities, memory is analysed, and the symbolic totals are kept as text.
+ * under the user's dim bindings (unbound symbols count as 1, or the smallest value that keeps every
+ * size positive, with diagnostics naming them: see `resolveDims`), totals are summed with node
+ * multiplicities, memory is analysed, the symbolic totals are kept as text, and the nodes are placed
+ * in the module tree the file records (./modules.ts).
  */
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
@@ -10,7 +12,10 @@ import { peakLiveBytes } from '../memory/memory.js';
 import { compareText } from '../util/text.js';
 import { dict, own } from '../util/dict.js';
 import { ModelImportError } from '../io/import-error.js';
+import type { SizeConstraint } from '../symbolic/defaults.js';
 import { toCount, type Count } from './count.js';
+import { resolveDims, unboundDiagnostics } from './dims.js';
+import { buildModuleTree, type ModuleScope } from './modules.js';
 import type { Report, ReportDiagnostic, ReportNode, ReportTensor } from './report.js';
 
 /** A value as the importer knows it. `shape` undefined: rank unknown. */
@@ -39,16 +44,23 @@ export interface AnalyzedNode {
   readonly multiplicity?: Poly;
   /** Absent when ok. */
   readonly status?: 'unsupported' | 'error' | 'unknown-shape';
+  /** The node's module scope when the importer knows it; `null`: none (placed by its neighbours); absent: read from `name` (see `buildModuleTree`). */
+  readonly scope?: ModuleScope | null;
 }
 
 /**
- * Nodes given by index: the importer makes each {@link AnalyzedNode} when asked, so a report of
- * 10^6 nodes does not hold a second copy of every node while it is built. {@link buildReport} asks
- * for each index once, in increasing order: an importer may let go of what it made a node from.
+ * Nodes given by index: the importer makes each {@link AnalyzedNode} when asked (it may be asked
+ * more than once, in any order), so a report of 10^6 nodes does not hold a second, analysed copy of
+ * every node while it is built.
  */
 export interface AnalyzedNodes {
   readonly length: number;
   at(i: number): AnalyzedNode;
+}
+
+/** The nodes of a report input as a source, whichever way they were given. */
+export function nodeSource(nodes: readonly AnalyzedNode[] | AnalyzedNodes): AnalyzedNodes {
+  return Array.isArray(nodes) ? { length: nodes.length, at: (i) => (nodes as readonly AnalyzedNode[])[i]! } : (nodes as AnalyzedNodes);
 }
 
 /** A weight as the report counts it. */
@@ -74,6 +86,10 @@ export interface ReportInput {
   readonly trainableParams?: Poly;
   /** Params when the importer counts them itself (default: sum of node params). */
   readonly params?: Poly;
+  /** Elements of constant tensors that are not params (masks, position tables, shape operands), when the importer counts them. */
+  readonly constantElements?: Poly;
+  /** Conditions the importer assumed while inferring (each `poly >= min`), checked against the dims like sizes. */
+  readonly conditions?: readonly SizeConstraint[];
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
@@ -91,9 +107,10 @@ export class InvalidCountError extends ModelImportError {
     readonly file: string | undefined,
     /** `<node> <field>` or the total's name, and its value. */
     readonly where: string,
-    readonly value: bigint,
+    readonly value: bigint | number,
   ) {
-    super(`${file ? `${file}: ` : ''}${where} is negative (${value}): the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
+    const what = typeof value === 'bigint' ? `is negative (${value})` : `is not an exact count (${value})`;
+    super(`${file ? `${file}: ` : ''}${where} ${what}: the model's sizes are inconsistent (a negative dim, or a size the shapes make impossible); the model was not profiled`);
   }
 }
 
@@ -113,9 +130,16 @@ class Recent<K extends object, V> {
   }
 }
 
-/** Build the Report. Pure; never throws on symbolic or unknown sizes. Throws {@link InvalidCountError} when a count comes out negative. */
+/**
+ * Build the Report. Pure; never throws on symbolic or unknown sizes. Unbound symbols take the
+ * defaults `resolveDims` chooses (1, or the smallest value that keeps every size possible); throws
+ * `DimValueError` when a `--dim` value makes a size impossible, `ImpossibleSizeError` when no default
+ * can, and
+ * {@link InvalidCountError} when a count still comes out negative.
+ */
 export function buildReport(input: ReportInput): Report {
-  const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, input.dims);
+  const resolved = resolveDims(input, input.model.path || undefined);
+  const bindings: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, resolved.values);
   const unbound = new Set<string>();
   const noteUnbound = (s: string): void => {
     unbound.add(s);
@@ -150,16 +174,18 @@ export function buildReport(input: ReportInput): Report {
   const activationsSum = new PolySum();
   const unsupported = dict<number>();
   let supported = 0;
-  const list = input.nodes;
-  const source: AnalyzedNodes = Array.isArray(list) ? { length: list.length, at: (i) => (list as readonly AnalyzedNode[])[i]! } : (list as AnalyzedNodes);
-  // Each node is read once: its outputs' bytes are kept here for the liveness pass (which reads the
-  // names from the report nodes), by node: outputs of node i at outBytes[outStart[i]...].
+  const source = nodeSource(input.nodes);
+  // Each node is made once here: its outputs' bytes are kept for the liveness pass (which reads the
+  // names from the report nodes), node i's at outBytes[outStart[i]...], and its module scope.
   const outBytes: bigint[] = [];
   const outStart = new Int32Array(source.length + 1);
+  const scopes: (ModuleScope | null | undefined)[] = new Array<ModuleScope | null | undefined>(source.length);
   const nodes: ReportNode[] = new Array<ReportNode>(source.length);
   for (let i = 0; i < source.length; i++) {
     outStart[i] = outBytes.length;
-    nodes[i] = reportNode(source.at(i));
+    const n = source.at(i);
+    scopes[i] = n.scope;
+    nodes[i] = reportNode(n);
   }
   outStart[source.length] = outBytes.length;
   function reportNode(n: AnalyzedNode): ReportNode {
@@ -212,14 +238,13 @@ export function buildReport(input: ReportInput): Report {
   const params = input.params ?? paramsSum.value;
   // Liveness asks whether a value a node writes (or a graph input) is a weight: a set of the weights,
   // or of the written names that are weights, whichever is smaller (10^6 initializers and a few nodes).
-  const written = input.nodes.length + input.inputs.length;
   let weightNames: Set<string>;
-  if (input.weights.length <= written) weightNames = new Set(input.weights.map((w) => w.name));
+  if (input.weights.length <= nodes.length + input.inputs.length) weightNames = new Set(input.weights.map((w) => w.name));
   else {
-    const names = new Set<string>(input.inputs.map((v) => v.name));
-    for (const n of nodes) for (const o of n.outputs) names.add(o.name);
+    const written = new Set<string>(input.inputs.map((v) => v.name));
+    for (const n of nodes) for (const o of n.outputs) written.add(o.name);
     weightNames = new Set<string>();
-    for (const w of input.weights) if (names.has(w.name)) weightNames.add(w.name);
+    for (const w of input.weights) if (written.has(w.name)) weightNames.add(w.name);
   }
   const peak = peakLiveBytes(
     {
@@ -239,7 +264,8 @@ export function buildReport(input: ReportInput): Report {
   let weightBytes = 0n;
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
-    if (!Number.isSafeInteger(w.byteLength) || w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, Number.isFinite(w.byteLength) ? BigInt(Math.trunc(w.byteLength)) : -1n);
+    if (!Number.isSafeInteger(w.byteLength)) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
+    if (w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
     const s = weightBytesN + w.byteLength;
     if (Number.isSafeInteger(s)) weightBytesN = s;
     else {
@@ -254,6 +280,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, undefined, 'trainableParams') } : {}),
     macs: evalPoly(macs, undefined, 'macs'),
     flops: evalPoly(flops, undefined, 'flops'),
+    ...(input.constantElements ? { constantElements: evalPoly(input.constantElements, undefined, 'constantElements') } : {}),
     weightBytes: toCount(weightBytes),
     activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
@@ -262,16 +289,15 @@ export function buildReport(input: ReportInput): Report {
   const symbolic: Record<string, string> = {};
   for (const [k, p] of Object.entries({ params, macs, flops, activationBytes: activations, bytesMoved: moved })) if (!p.isConst) symbolic[k] = p.toString();
 
+  const reportInputs = input.inputs.map(tensor);
+  const reportOutputs = input.outputs.map(tensor);
+  const tree = buildModuleTree(nodes, (i) => scopes[i], reportInputs, reportOutputs);
+  if (tree) for (let i = 0; i < nodes.length; i++) nodes[i]!.module = tree.nodeModules[i]!;
+
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
-  if (unbound.size) {
-    const names = [...unbound].sort();
-    for (const s of names) bindings[s] = 1;
-    diagnostics.push({
-      severity: 'warning',
-      code: 'unbound-symbol',
-      message: `symbolic dims ${names.join(', ')} have no value: counted as 1. Bind them with ${names.map((s) => `--dim ${s}=N`).join(' ')}`,
-    });
-  }
+  if (tree?.diagnostic) diagnostics.push(tree.diagnostic);
+  for (const s of unbound) bindings[s] = 1;
+  diagnostics.push(...unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {
@@ -280,13 +306,14 @@ export function buildReport(input: ReportInput): Report {
     model: input.model,
     convention: input.convention,
     dims: Object.fromEntries(Object.entries(bindings).sort(([a], [b]) => compareText(a, b))),
-    inputs: input.inputs.map(tensor),
-    outputs: input.outputs.map(tensor),
+    inputs: reportInputs,
+    outputs: reportOutputs,
     totals,
     ...(Object.keys(symbolic).length ? { symbolic } : {}),
     nodes,
+    ...(tree ? { modules: tree.modules } : {}),
     latency: [],
-    coverage: { nodes: source.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported },
     diagnostics,
   };
 }

@@ -29,10 +29,19 @@ export interface ReportDiagnostic {
 
 /** Totals over the whole model. */
 export interface ReportTotals {
-  /** Elements of weight tensors (trainable and not). */
+  /**
+   * Elements of weight tensors (trainable and not): initializers, and constant tensors that feed a
+   * weight input (Conv / Gemm / MatMul weights, embedding tables): what PyTorch's
+   * `sum(p.numel() for p in model.parameters())` counts. See docs/cost-conventions.md.
+   */
   params: Count;
   /** Trainable part of `params`, when the format says (Keras). */
   trainableParams?: Count;
+  /**
+   * Elements of constant tensors that are not params: masks, position tables, int64 shape arithmetic,
+   * axes and index operands (ONNX Constant nodes and integer initializers). Absent when the format has none (Keras).
+   */
+  constantElements?: Count;
   /** Multiply-accumulates of contraction ops. */
   macs: Count;
   /** Operations under the report's convention. */
@@ -67,6 +76,70 @@ export interface ReportNode {
   multiplicity?: Count;
   /** `unsupported` (no rule: costs unknown, not zero), `error` or `unknown-shape`; absent when ok. */
   status?: 'unsupported' | 'error' | 'unknown-shape';
+  /**
+   * Index in the report's `modules` of the innermost module holding the node; present exactly when the report has `modules`.
+   * @asType integer
+   * @minimum 0
+   */
+  module?: number;
+}
+
+/**
+ * One module of the model's module tree: a scope the file records (a PyTorch submodule, a Keras nested
+ * model or layer, an ONNX local function call, a TensorFlow name scope) with the totals of every node
+ * in it and in its descendants. See docs/report-schema.md, "Modules".
+ */
+export interface ReportModule {
+  /** Path from the root, names joined with `.` (`layer3.1.conv2`); `''` for the root, which is the model itself. */
+  path: string;
+  /** The module's own name (the last part of `path`); `''` for the root. */
+  name: string;
+  /**
+   * Index of the enclosing module in `modules` (always lower than this module's own); absent on the root.
+   * @asType integer
+   * @minimum 0
+   */
+  parent?: number;
+  /**
+   * 0 for the root, its parent's depth + 1 otherwise.
+   * @asType integer
+   * @minimum 0
+   */
+  depth: number;
+  /** Class of the module where the file says: a PyTorch class (`BasicBlock`), an ONNX function (`Block`), a Keras layer or model class (`Conv2D`, `Functional`). */
+  type?: string;
+  /** Op of the module's only node, when it holds exactly one (`conv1` holding one `Conv`). */
+  op?: string;
+  /**
+   * Times the module is called per inference, when more than once (a shared Keras layer or nested model; one module, its cost summed over the calls, its weights counted once).
+   * @asType integer
+   * @minimum 2
+   */
+  calls?: number;
+  /**
+   * Nodes in the module and its descendants.
+   * @asType integer
+   * @minimum 0
+   */
+  nodes: number;
+  /**
+   * Nodes among them without a cost rule: their MACs and FLOPs are not in the module's totals (unknown, not zero).
+   * @asType integer
+   * @minimum 1
+   */
+  unsupported?: number;
+  /** Elements of the weights the module's nodes read (each weight counted once, where the model first reads it). */
+  params: Count;
+  /** Multiply-accumulates of the module's nodes, times their multiplicity (so the root's equals `totals.macs`). */
+  macs: Count;
+  /** Operations of the module's nodes under the report's convention, times their multiplicity. */
+  flops: Count;
+  /** Bytes read plus written by the module's nodes, times their multiplicity. */
+  bytesMoved: Count;
+  /** Activations that enter the module from outside it (graph inputs or other modules' outputs; weights, constants and shape tensors left out), when there are at most 4; absent when the boundary is not clear (more, or no `outputs`). */
+  inputs?: ReportTensor[];
+  /** Tensors the module produces that are read outside it or are graph outputs, when there are 1 to 4; absent when the boundary is not clear. */
+  outputs?: ReportTensor[];
 }
 
 /** Estimated latency on one hardware profile. */
@@ -82,6 +155,11 @@ export interface ReportLatency {
   kernels?: number;
   /** The slowest kernels (at most 5), slowest first. */
   top?: ReportKernel[];
+  /**
+   * Estimated milliseconds per module, in the order of the report's `modules`, each including its
+   * descendants (a kernel counts in the module of its first node); present when the report has `modules`.
+   */
+  modules?: number[];
 }
 
 /** One estimated kernel: nodes a runtime runs as one launch. */
@@ -127,6 +205,12 @@ export interface Report {
   /** Exact polynomials of the totals over the model's symbols, when it has any (`2359296*batch*seq`). */
   symbolic?: Record<string, string>;
   nodes: ReportNode[];
+  /**
+   * The module tree recovered from the file, in pre-order (a parent before its children, siblings in
+   * the order the graph first reaches them); `modules[0]` is the root. Absent when the file records no
+   * module structure. See docs/report-schema.md, "Modules".
+   */
+  modules?: ReportModule[];
   latency: ReportLatency[];
   coverage: ReportCoverage;
   diagnostics: ReportDiagnostic[];

@@ -28,6 +28,25 @@ export interface Term {
 /** The result of {@link Poly.compare}. */
 export type PolyOrder = 'lt' | 'le' | 'eq' | 'ge' | 'gt';
 
+/**
+ * A closed integer interval; an absent end is unbounded (`{ lo: 0n }` is `[0, +inf)`).
+ * Used by {@link Poly.bounds} for what is known of a value's range.
+ */
+export interface Interval {
+  readonly lo?: bigint;
+  readonly hi?: bigint;
+}
+
+/**
+ * The range each symbol may take, for {@link Poly.bounds} and {@link Poly.compare}. Symbols stand
+ * for sizes, so the default ({@link SIZE_RANGE}) is `[0, +inf)`; a range must never include negatives.
+ */
+export type SymbolRange = (name: string) => Interval;
+
+const NON_NEGATIVE: Interval = Object.freeze({ lo: 0n });
+/** Every symbol is a size: `[0, +inf)`. */
+export const SIZE_RANGE: SymbolRange = () => NON_NEGATIVE;
+
 /** Values for symbols, for {@link Poly.substitute} and {@link Poly.evaluate}. */
 export type Bindings = ReadonlyMap<string, number | bigint> | Readonly<Record<string, number | bigint>>;
 
@@ -287,7 +306,7 @@ export class Poly {
    * that is known, undefined when it depends on the values. `n + 1` vs `-1` is `'gt'`; `n` vs `0` is
    * `'ge'`; `n` vs `m` is undefined.
    */
-  compare(other: Poly | number | bigint): PolyOrder | undefined {
+  compare(other: Poly | number | bigint, range: SymbolRange = SIZE_RANGE): PolyOrder | undefined {
     const d = this.sub(asPoly(other));
     if (d.isConst) {
       const v = d.constValue;
@@ -296,7 +315,35 @@ export class Poly {
     if (nonNegative(d)) return d.constantTerm > 0n ? 'gt' : 'ge';
     const n = d.neg();
     if (nonNegative(n)) return n.constantTerm > 0n ? 'lt' : 'le';
+    // Interval arithmetic decides what the sign pattern of the terms cannot: `512 - min(t, 512)`,
+    // `floor(n/2) - n - 1`, or `t - 1` when the range says t >= 1.
+    const b = d.bounds(range);
+    if (b.lo !== undefined && b.lo >= 0n) return b.lo > 0n ? 'gt' : 'ge';
+    if (b.hi !== undefined && b.hi <= 0n) return b.hi < 0n ? 'lt' : 'le';
     return undefined;
+  }
+
+  /**
+   * The interval the poly's value lies in when every symbol lies in its `range` (default: sizes,
+   * `[0, +inf)`), by interval arithmetic over terms and atoms (min, max, floor, ceil and mod narrow it).
+   * Sound, not tight: the true range may be smaller.
+   */
+  bounds(range: SymbolRange = SIZE_RANGE): Interval {
+    let out: Interval = { lo: 0n, hi: 0n };
+    const cache = new Map<string, Interval>();
+    for (const t of this.terms) {
+      let term: Interval = { lo: t.coeff, hi: t.coeff };
+      for (const [a, e] of t.factors) {
+        let iv = cache.get(a.key);
+        if (!iv) {
+          iv = atomBounds(a, range);
+          cache.set(a.key, iv);
+        }
+        term = ivMul(term, ivPow(iv, e));
+      }
+      out = ivAdd(out, term);
+    }
+    return out;
   }
 
   min(other: Poly | number | bigint): Poly {
@@ -571,6 +618,9 @@ function minMax(a: Poly, b: Poly, fn: 'min' | 'max'): Poly {
   // Sizes are never negative: when every term of a - b is a non-negative multiple of symbols, a >= b.
   if (nonNegative(diff)) return fn === 'max' ? a : b;
   if (nonNegative(diff.neg())) return fn === 'max' ? b : a;
+  const range = diff.bounds();
+  if (range.lo !== undefined && range.lo >= 0n) return fn === 'max' ? a : b;
+  if (range.hi !== undefined && range.hi <= 0n) return fn === 'max' ? b : a;
   // Order arguments canonically so min(a, b) and min(b, a) are the same atom.
   const [x, y] = a.key <= b.key ? [a, b] : [b, a];
   return fnAtom(fn, [x, y]);
@@ -598,6 +648,67 @@ function nonNegativeAtom(a: Atom): boolean {
       return positiveConst && nonNegative(x);
     case 'mod':
       return positiveConst;
+  }
+}
+
+// ---- interval arithmetic (undefined ends are unbounded) ----
+
+function ivAdd(a: Interval, b: Interval): Interval {
+  return { lo: a.lo === undefined || b.lo === undefined ? undefined : a.lo + b.lo, hi: a.hi === undefined || b.hi === undefined ? undefined : a.hi + b.hi };
+}
+
+function ivMul(a: Interval, b: Interval): Interval {
+  const finite = (i: Interval): i is { lo: bigint; hi: bigint } => i.lo !== undefined && i.hi !== undefined;
+  if (finite(a) && finite(b)) {
+    const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+    return { lo: p.reduce((x, y) => (y < x ? y : x)), hi: p.reduce((x, y) => (y > x ? y : x)) };
+  }
+  // One end unbounded: exact only when both factors are non-negative, or one is a non-negative constant.
+  const nonNeg = (i: Interval): boolean => i.lo !== undefined && i.lo >= 0n;
+  if (nonNeg(a) && nonNeg(b)) return { lo: a.lo! * b.lo!, hi: a.hi === undefined || b.hi === undefined ? (a.hi === 0n || b.hi === 0n ? 0n : undefined) : a.hi * b.hi };
+  const point = (i: Interval): bigint | undefined => (i.lo !== undefined && i.lo === i.hi ? i.lo : undefined);
+  const c = point(a) ?? point(b);
+  if (c !== undefined) {
+    const o = point(a) !== undefined ? b : a;
+    if (c === 0n) return { lo: 0n, hi: 0n };
+    const lo = o.lo === undefined ? undefined : o.lo * c;
+    const hi = o.hi === undefined ? undefined : o.hi * c;
+    return c > 0n ? { lo, hi } : { lo: hi, hi: lo };
+  }
+  return {};
+}
+
+function ivPow(a: Interval, e: number): Interval {
+  if (e === 1) return a;
+  let out: Interval = { lo: 1n, hi: 1n };
+  for (let i = 0; i < e; i++) out = ivMul(out, a);
+  // An even power is never negative, whatever the base.
+  if (e % 2 === 0 && (out.lo === undefined || out.lo < 0n)) return { lo: 0n, hi: out.hi };
+  return out;
+}
+
+function atomBounds(a: Atom, range: SymbolRange): Interval {
+  if (a.kind === 'sym') return range(a.name);
+  const [x, y] = a.args.map((p) => p.bounds(range)) as [Interval, Interval];
+  const yc = a.args[1]!.isConst ? a.args[1]!.constValue : undefined;
+  switch (a.fn) {
+    case 'min':
+      return { lo: x.lo === undefined || y.lo === undefined ? undefined : x.lo < y.lo ? x.lo : y.lo, hi: x.hi === undefined ? y.hi : y.hi === undefined ? x.hi : x.hi < y.hi ? x.hi : y.hi };
+    case 'max':
+      return { lo: x.lo === undefined ? y.lo : y.lo === undefined ? x.lo : x.lo > y.lo ? x.lo : y.lo, hi: x.hi === undefined || y.hi === undefined ? undefined : x.hi > y.hi ? x.hi : y.hi };
+    case 'floor':
+    case 'ceil': {
+      const div = a.fn === 'floor' ? floorDivBig : ceilDivBig;
+      if (yc !== undefined && yc > 0n) return { lo: x.lo === undefined ? undefined : div(x.lo, yc), hi: x.hi === undefined ? undefined : div(x.hi, yc) };
+      if (yc !== undefined && yc < 0n) return { lo: x.hi === undefined ? undefined : div(x.hi, yc), hi: x.lo === undefined ? undefined : div(x.lo, yc) };
+      // A non-negative numerator over a divisor >= 1 stays in [0, numerator].
+      if (x.lo !== undefined && x.lo >= 0n && y.lo !== undefined && y.lo >= 1n) return { lo: 0n, hi: x.hi };
+      return {};
+    }
+    case 'mod':
+      if (yc !== undefined && yc > 0n) return { lo: 0n, hi: yc - 1n };
+      if (y.lo !== undefined && y.lo >= 1n) return { lo: 0n, hi: y.hi === undefined ? undefined : y.hi - 1n };
+      return {};
   }
 }
 

@@ -36,6 +36,13 @@ export interface LayerSpec {
   readonly calls: readonly CallSpec[];
   /** Set when the layer is itself a model (Sequential or Functional used as a layer). */
   readonly model?: ModelSpec;
+  /**
+   * What a reference's node index is minus the call's position in `calls`, for references in other
+   * layers' inbound nodes (`inbound`) and in the model's `input_layers` / `output_layers` (`io`):
+   * 1 where the writer numbers a nested model's calls after its own build node (see
+   * {@link nestedCallOffset}), else 0. Absent: 0.
+   */
+  readonly callOffset?: { readonly inbound: number; readonly io: number };
 }
 
 /** A model: its layers and its input / output tensors. */
@@ -75,6 +82,10 @@ function describe(v: unknown): string {
 interface Ctx {
   readonly file: string;
   readonly keras1: boolean;
+  /** tf.js layers wrote the config (`keras_version: "tfjs-layers x.y.z"`). */
+  readonly tfjsWriter: boolean;
+  /** How calls are recorded: Keras 1/2 and tf.js lists, or Keras 3 `{args, kwargs}` (found from the layers). */
+  readonly style?: 'list' | 'dict';
 }
 
 /** True for a JSON layer entry that is itself a model. */
@@ -110,15 +121,23 @@ function legacyKwargRefs(v: unknown): TensorRef[] | undefined {
   return undefined;
 }
 
-function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
+/** One frozen empty object for the (most common) calls without keyword arguments. */
+const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
+function shared<T extends object>(o: T): T {
+  for (const _k in o) return o;
+  return EMPTY as T;
+}
+
+/** `where` names the layer in messages; a function, so the name is only built for an error. */
+function parseCalls(raw: unknown, ctx: Ctx, where: () => string): CallSpec[] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, 'inbound_nodes is not a list'));
+  if (!Array.isArray(raw)) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), 'inbound_nodes is not a list'));
   return raw.map((node): CallSpec => {
     if (Array.isArray(node)) {
       // Keras 1/2: [[layer, node, tensor, kwargs?], ...].
       const args = node.map((r) => {
         const ref = refFromList(r);
-        if (!ref) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
+        if (!ref) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), `inbound node entry ${JSON.stringify(r).slice(0, 60)} is not [layer, node, tensor]`));
         return ref;
       });
       const first = node[0] as unknown[] | undefined;
@@ -130,7 +149,7 @@ function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
         if (refs) kwargRefs[k] = refs;
         else kwargs[k] = v;
       }
-      return { args, kwargs, kwargRefs };
+      return { args, kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
     if (isObj(node)) {
       // Keras 3: {args: [...], kwargs: {...}} with __keras_tensor__ leaves.
@@ -141,9 +160,9 @@ function parseCalls(raw: unknown, ctx: Ctx, where: string): CallSpec[] {
         if (refs.length) kwargRefs[k] = refs;
         else kwargs[k] = v;
       }
-      return { args: kerasTensors(node['args']), kwargs, kwargRefs };
+      return { args: kerasTensors(node['args']), kwargs: shared(kwargs), kwargRefs: shared(kwargRefs) };
     }
-    throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where, 'an inbound node is neither a list nor {args, kwargs}'));
+    throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.badLayer(ctx.file, where(), 'an inbound node is neither a list nor {args, kwargs}'));
   });
 }
 
@@ -166,10 +185,10 @@ function buildLayer(j: unknown, ctx: Ctx, where: string, index: number): LayerSp
   const className = j['class_name'];
   const rawCfg = isObj(j['config']) ? j['config'] : {};
   const name = layerName(j, rawCfg) || `${className.toLowerCase()}_${index}`;
-  const here = `${where} layer ${quote(name)}`;
+  const here = (): string => `${where} layer ${quote(name)}`;
   const calls = parseCalls(j['inbound_nodes'], ctx, here);
   if (isModelJson(j)) {
-    const model = buildModel(j, ctx, here);
+    const model = buildModel(j, ctx, here());
     return { className, name, config: { ...rawCfg, name }, calls, model };
   }
   const config = ctx.keras1 || isKeras1Config(rawCfg) ? translateKeras1(className, rawCfg) : rawCfg;
@@ -222,7 +241,7 @@ function buildSequential(j: Obj, list: unknown[], ctx: Ctx, where: string, name:
   }
   let prev = input.name;
   const chained = rest.map((l) => {
-    const call: CallSpec = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: {}, kwargRefs: {} };
+    const call: CallSpec = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: EMPTY, kwargRefs: EMPTY };
     prev = l.name;
     return { ...l, calls: [call] };
   });
@@ -243,8 +262,55 @@ function buildModel(j: Obj, ctx: Ctx, where: string): ModelSpec {
   if (!isObj(cfg) || !Array.isArray(cfg['layers'])) throw new KerasImportError(ctx.file, 'bad-config', MESSAGES.noLayers(ctx.file, where || 'the model config'));
   const name = typeof cfg['name'] === 'string' ? cfg['name'] : typeof j['name'] === 'string' ? j['name'] : 'model';
   if (j['class_name'] === 'Sequential' || !('input_layers' in cfg)) return buildSequential(j, cfg['layers'], ctx, where, name, trainable);
-  const layers = cfg['layers'].map((l, i) => buildLayer(l, ctx, where || `model ${quote(name)}`, i));
-  return { className: String(j['class_name']), name, trainable, layers, inputs: parseRefs(cfg['input_layers']), outputs: parseRefs(cfg['output_layers']) };
+  const layerJson = cfg['layers'];
+  const inner: Ctx = { ...ctx, style: callStyle(layerJson, ctx.style) };
+  const built = layerJson.map((l, i) => buildLayer(l, inner, where || `model ${quote(name)}`, i));
+  const inputs = parseRefs(cfg['input_layers']);
+  const outputs = parseRefs(cfg['output_layers']);
+  const layers = built.map((l, i) => (l.model ? { ...l, callOffset: nestedCallOffset(l, layerJson[i] as Obj, built, [...inputs, ...outputs], inner) } : l));
+  return { className: String(j['class_name']), name, trainable, layers, inputs, outputs };
+}
+
+/** `list` when the first recorded call is a Keras 1/2 list, `dict` for Keras 3 `{args, kwargs}`. */
+function callStyle(layers: readonly unknown[], inherited: Ctx['style']): Ctx['style'] {
+  for (const l of layers) {
+    const nodes = isObj(l) ? l['inbound_nodes'] : undefined;
+    if (Array.isArray(nodes) && nodes.length) return Array.isArray(nodes[0]) ? 'list' : isObj(nodes[0]) ? 'dict' : inherited;
+  }
+  return inherited;
+}
+
+/**
+ * How references number the calls of a nested model `l` (its JSON `j`), as each writer numbers them:
+ * - Keras 3 (`{args, kwargs}` records): an inbound reference counts the calls this model serializes,
+ *   from 0 (keras/src/models/functional.py `serialize_node`: `node_index - irrelevant_node_count`,
+ *   the nested Functional's own build node being irrelevant); `input_layers` / `output_layers` number
+ *   a nested Functional's calls from 1 (`Functional.get_config`: "Functional models start with a
+ *   pre-existing node linking their input to output", `kept_nodes = 1`; read back by
+ *   `functional_from_config` with `node_index -= 1` since Keras 3.3). A Keras 3 Sequential is not a
+ *   Functional: 0. Files from before that change write a 0 there, which is read as written.
+ * - Keras 1/2 and tf.js (list records): every reference skips the nested model's build node. tf-keras
+ *   `functional.get_network_config` starts `kept_nodes` at 1 when `_should_skip_first_node(layer)`: a
+ *   Functional, or a Sequential whose first layer is an InputLayer (one built with an input shape);
+ *   Keras 1 `Container.get_config` and Keras 2.0-2.2 `Network.get_config` skip it for every nested
+ *   model; tfjs-layers `Container.buildNodeConversionMap` sets `keptNodes = layer instanceof Container
+ *   ? 1 : 0`. A tf.keras Sequential without an InputLayer (built on first call) is not skipped, and its
+ *   config cannot say which writer made it: every serialized call is referenced (it is on a path to
+ *   an output), so the references tell: one numbered 0 means 0, otherwise 1.
+ */
+export function nestedCallOffset(l: LayerSpec, j: Obj, layers: readonly LayerSpec[], io: readonly TensorRef[], ctx: Ctx): { inbound: number; io: number } {
+  const cfg = j['config'];
+  const functional = isObj(cfg) && 'input_layers' in cfg && j['class_name'] !== 'Sequential';
+  const ioRefs = io.filter((r) => r.layer === l.name);
+  if (ctx.style === 'dict') return { inbound: 0, io: functional && !ioRefs.some((r) => r.node === 0) ? 1 : 0 };
+  const list = Array.isArray(cfg) ? cfg : isObj(cfg) && Array.isArray(cfg['layers']) ? cfg['layers'] : [];
+  const first = list[0];
+  const withInput = isObj(first) && first['class_name'] === 'InputLayer';
+  if (functional || withInput || ctx.tfjsWriter || ctx.keras1) return { inbound: 1, io: 1 };
+  const refs = [...ioRefs];
+  for (const other of layers) for (const c of other.calls) for (const r of [...c.args, ...Object.values(c.kwargRefs).flat()]) if (r.layer === l.name) refs.push(r);
+  const offset = refs.some((r) => r.node === 0) ? 0 : 1;
+  return { inbound: offset, io: offset };
 }
 
 function majorOf(version: string | undefined): number | undefined {
@@ -256,7 +322,7 @@ function majorOf(version: string | undefined): number | undefined {
  * Normalise a parsed config (any supported flavour) into a {@link KerasModelFile}. Throws
  * {@link KerasImportError} (`not-keras`) when the JSON is not a Keras model config.
  */
-export function normalizeConfig(root: unknown, file: string): KerasModelFile {
+export function normalizeConfig(root: unknown, file: string, maxDepth?: number): KerasModelFile {
   let cfg: unknown = root;
   let version: string | undefined;
   let producer: string | undefined;
@@ -275,7 +341,7 @@ export function normalizeConfig(root: unknown, file: string): KerasModelFile {
     cfg = root['model_config'];
     if (typeof root['keras_version'] === 'string') version = root['keras_version'];
   }
-  if (typeof cfg === 'string') cfg = parseJson(cfg, file, ' (in model_config)');
+  if (typeof cfg === 'string') cfg = parseJson(cfg, file, ' (in model_config)', maxDepth);
   if (!isObj(cfg) || typeof cfg['class_name'] !== 'string' || !('config' in cfg)) throw new KerasImportError(file, 'not-keras', MESSAGES.notKerasJson(file, describe(cfg)));
   if (typeof cfg['keras_version'] === 'string') version ??= cfg['keras_version'];
   if (!isModelJson(cfg) && !Array.isArray(cfg['config']))
@@ -287,6 +353,6 @@ export function normalizeConfig(root: unknown, file: string): KerasModelFile {
   const minor = version && !tfjsVersion ? Number(/^\d+\.(\d+)/.exec(version)?.[1] ?? 99) : 99;
   const legacy = keras1 || tfjsVersion !== undefined || (kerasMajor === 2 && minor < 3);
   producer ??= version ? `keras ${version}` : kerasMajor ? `keras ${kerasMajor}` : 'keras';
-  const model = buildModel(cfg, { file, keras1 }, '');
+  const model = buildModel(cfg, { file, keras1, tfjsWriter: tfjsVersion !== undefined }, '');
   return { model, producer, ...(kerasMajor !== undefined ? { kerasMajor } : {}), legacy, flavour };
 }

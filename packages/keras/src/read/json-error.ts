@@ -62,7 +62,8 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
     i += m![0].length;
   };
   const value = (depth: number): void => {
-    if (depth > 10_000) throw new Fail(i, 'nesting too deep');
+    // Bounded well below the stack depth: this only locates the error of text JSON.parse refused.
+    if (depth > 1_000) throw new Fail(i, 'nesting deeper than 1000 levels');
     ws();
     const c = text[i];
     if (c === '{') {

@@ -105,10 +105,11 @@ function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Readonly<Recor
 }
 
 function toNodeDef(n: OnnxNode): NodeDef {
-  // A node without attributes already has the shape inference reads (its 'ai.onnx' domain is the
-  // default one to normDomain): no copy, which on a graph of 10^6 nodes is 10^6 objects fewer.
-  if (n.attributes === EMPTY_RECORD) return n as unknown as NodeDef;
-  return { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  // A node without attributes and metadata already has the shape inference reads (its 'ai.onnx'
+  // domain is the default one to normDomain): no copy, which on a graph of 10^6 nodes is 10^6 objects fewer.
+  if (n.attributes === EMPTY_RECORD && n.metadata === EMPTY_RECORD) return n as unknown as NodeDef;
+  const def: NodeDef = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
+  return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
 
 /** Convert a decoded graph (recursively, sub-graphs included). */

@@ -2,7 +2,7 @@
  * What a rule sees of one node: its inputs (values with shapes and known data), typed attribute
  * accessors with defaults, output setters, fresh symbols, and sub-graph inference for control flow.
  */
-import { broadcastDim, dimToString, Poly, type Dim, type DType, type KernelOptions } from '@modelcost/core';
+import { broadcastDim, dimToString, Poly, type Dim, type DType, type KernelOptions, type SizeFacts } from '@modelcost/core';
 import { InferenceError } from './errors.js';
 import type { Attr, GraphDef, NodeDef, TypeInfo } from './model.js';
 import { isTensor, tensorVal, valToString, type TensorData, type TensorVal, type Val } from './values.js';
@@ -62,6 +62,10 @@ export interface EngineServices {
   freshDim(): Dim;
   dataDependentDim(nodeName: string, tag: string): Dim;
   warn(code: string, message: string): void;
+  /** Record an info diagnostic about the node (an assumption it made). */
+  note(code: string, message: string): void;
+  /** What inference knows of signs, and the conditions it assumed (shared by the whole model). */
+  readonly facts: SizeFacts;
   /**
    * Infer a sub-graph with the given formal-input values (outer-scope names resolve to the enclosing
    * scope). `multiplicity` scales its nodes' costs (Loop trip count); 0 excludes them (If branch not taken).
@@ -346,6 +350,25 @@ export class NodeContext {
   /** Record a warning diagnostic about this node. */
   warn(code: string, message: string): void {
     this.engine.warn(code, message);
+  }
+
+  /** Record an info diagnostic about this node. */
+  note(code: string, message: string): void {
+    this.engine.note(code, message);
+  }
+
+  /**
+   * Whether `p >= 0`, from what is known (sizes >= 0, earlier assumptions, the user's `--dim`
+   * values, sizes >= 1), recording what the decision rests on; undefined when nothing decides it.
+   * `what` describes the value in messages.
+   */
+  nonNegative(p: Poly, what: string): boolean | undefined {
+    return this.engine.facts.nonNegative(p, `node ${this.node.name || this.node.opType}: ${what}`);
+  }
+
+  /** Assume `p >= 0` (recorded: a binding that breaks it is refused), described by `what`. */
+  assume(p: Poly, what: string): void {
+    this.engine.facts.assume(p, `node ${this.node.name || this.node.opType}: ${what}`);
   }
 
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */

@@ -12,14 +12,15 @@
  * {@link WorkLimitError} is the one thing that leaves {@link inferModel} by throwing.
  */
 import {
-  DTYPE_BITS, numElements, Poly, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType, type KernelOptions,
-  type Weight, type WorkLimits,
+  bindDim, DTYPE_BITS, numElements, Poly, SizeFacts, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType,
+  type KernelOptions, type SizeConstraint, type Weight, type WorkLimits,
 } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
 import { polyRecent, Recent, shareable, valRecent } from './intern.js';
 import { InferenceError } from './errors.js';
 import { mentions, substituteVal, sumOverIterations, valMentions } from './induction.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
+import { carriesWeight, ParamLedger } from './params.js';
 import { INFER_MESSAGES } from '../messages.js';
 import type { RuleEntry, OpRule } from './rule.js';
 import { identityId, isTensor, tensorVal, valSignature, valToString, type TensorVal, type Val } from './values.js';
@@ -73,6 +74,20 @@ export interface InferredNode {
   readonly multiplicity: Poly;
   /** Nesting path of the sub-graph or function call the node belongs to ('' at top level). */
   readonly scope: string;
+  /** The function calls and control-flow nodes the node is nested in, outermost first (absent at top level). */
+  readonly enclosing?: readonly EnclosingNode[];
+  /** The node's `metadata_props`, when it has any. */
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** A node that holds others: a call of a model-local function, or an If / Loop / Scan with sub-graphs. */
+export interface EnclosingNode {
+  /** Its name as the file writes it (`''` when it has none). */
+  readonly name: string;
+  readonly op: string;
+  /** `domain::name` of the function, for a function call. */
+  readonly fn?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** Options for {@link inferModel}. */
@@ -93,6 +108,10 @@ export interface InferOptions {
   readonly limits?: WorkLimits;
   /** Names the model in a {@link WorkLimitError}. */
   readonly file?: string;
+  /** The user's symbol values (`--dim`): inference consults them for signs the symbols leave open (Slice bounds). */
+  readonly dims?: Readonly<Record<string, number>>;
+  /** Symbol values that `--input` shapes fix (`past=511`): substituted into every graph input that shares them. */
+  readonly inputBindings?: ReadonlyMap<string, number>;
 }
 
 /** Result of {@link inferModel}. */
@@ -101,11 +120,15 @@ export interface InferResult {
   readonly inputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   readonly outputs: readonly { readonly name: string; readonly value: Val | undefined }[];
   readonly diagnostics: readonly Diagnostic[];
-  /** Weights (initializers and Constant tensors) counted as params, each once. */
+  /** Weights counted as params, each once (see infer/params.ts for the rule). */
   readonly paramWeights: readonly Weight[];
+  /** Constant tensors that are not params (masks, tables, shape arithmetic), each once. */
+  readonly constantWeights: readonly Weight[];
+  /** Conditions inference assumed to decide signs (each poly >= 0): a binding must keep them. */
+  readonly conditions: readonly SizeConstraint[];
   /** Every weight in the main graph, counted or not (constants included). */
   readonly weights: readonly Weight[];
-  /** Initializers no node reads (also in `paramWeights`). */
+  /** Weights no node reads (in `paramWeights` or `constantWeights` by the rule). */
   readonly unusedParams: readonly Weight[];
 }
 
@@ -159,6 +182,8 @@ class Scope {
     readonly opsets: ReadonlyMap<string, number>,
     readonly path: string,
     readonly valueInfo: ReadonlyMap<string, TypeInfo | undefined>,
+    /** The nodes this scope is nested in, outermost first (undefined at top level). */
+    readonly enclosing?: readonly EnclosingNode[],
   ) {}
 
   /** The slot of `name`, made (unset) when new. */
@@ -185,6 +210,23 @@ class Scope {
     const i = this.names.get(name);
     return i !== undefined && this.slots[i] !== UNSET;
   }
+}
+
+function enclosed(scope: Scope, e: EnclosingNode): readonly EnclosingNode[] {
+  return scope.enclosing ? [...scope.enclosing, e] : [e];
+}
+
+/** A node's `metadata_props` when it has any (a node the decoder made without metadata has an empty record). */
+function metadataOf(node: NodeDef): Readonly<Record<string, string>> | undefined {
+  const m = node.metadata;
+  if (m) for (const _ in m) return m;
+  return undefined;
+}
+
+/** The enclosing entry of a node that holds sub-graphs or calls a function. */
+function enclosingOf(node: NodeDef, fn?: string): EnclosingNode {
+  const metadata = metadataOf(node);
+  return { name: node.name, op: node.opType, ...(fn ? { fn } : {}), ...(metadata ? { metadata } : {}) };
 }
 
 function lookup(scope: Scope | undefined, name: string): { found: boolean; value: Val | undefined } {
@@ -293,6 +335,8 @@ class NodeRecord implements InferredNode {
     readonly rule: OpRule | undefined,
     readonly status: InferredNode['status'],
     readonly scope: string,
+    readonly enclosing: readonly EnclosingNode[] | undefined,
+    readonly metadata: Readonly<Record<string, string>> | undefined,
   ) {}
 
   get inputValues(): (Val | undefined)[] {
@@ -375,6 +419,7 @@ class NodeServices implements EngineServices {
     private readonly engine: Engine,
     private readonly scope: Scope,
     private readonly name: string,
+    private readonly node: NodeDef,
   ) {}
   get kernelOptions(): KernelOptions {
     return this.engine.kernelOptions;
@@ -394,19 +439,24 @@ class NodeServices implements EngineServices {
   warn(code: string, message: string): void {
     this.engine.diag('warning', code, message, this.name);
   }
+  note(code: string, message: string): void {
+    this.engine.diag('info', code, message, this.name);
+  }
+  get facts(): SizeFacts {
+    return this.engine.facts;
+  }
   inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly, options?: SubgraphOptions): SubgraphResult {
-    return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options);
+    return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options, enclosed(this.scope, enclosingOf(this.node)));
   }
 }
 
 class Engine {
   readonly unknown = new UnknownDims();
-  private readonly counted = new Set<Weight>();
-  private readonly consumed = new Set<Weight>();
-  /** Every weight that appeared: initializers of all scopes and Constant-made tensors, in order. */
-  private readonly created: Weight[] = [];
-  private readonly createdSet = new Set<Weight>();
-  private readonly paramWeights: Weight[] = [];
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors), charged when the model is flattened. */
+  private readonly ledger = new ParamLedger();
+  /** Set once a re-layout node carries a weight: from then on every node's inputs are asked of the ledger. */
+  private anyCarried = false;
+  readonly facts: SizeFacts;
   private readonly functions = new Map<string, FunctionDef>();
   private readonly dataDependentNames = new Set<string>();
   private readonly budget: WorkBudget;
@@ -437,6 +487,7 @@ class Engine {
     private readonly options: InferOptions,
   ) {
     this.budget = options.budget ?? new WorkBudget(options.limits, options.file);
+    this.facts = new SizeFacts(options.dims);
     this.kernelOptions = { convention: options.convention ?? 'macs+flops' };
     for (const f of model.functions) this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
     this.root.refs = 1;
@@ -462,6 +513,9 @@ class Engine {
             this.diag('warning', 'input-override-rank', `--input ${vi.name}: rank ${override.length} given, the model declares rank ${v.shape.length}`);
           v = tensorVal(v.dtype, override, v.data);
         } else v = tensorVal('float32', override);
+      } else if (this.options.inputBindings?.size && isTensor(v) && v.shape) {
+        const bind = this.options.inputBindings;
+        v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind)), v.data);
       }
       scope.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
@@ -474,12 +528,25 @@ class Engine {
     this.completed.push(this.root);
     const { nodes, diagnostics } = this.flatten();
     // A stored weight that no node reads (an unused initializer, a Constant that is only a graph or
-    // branch output) is still a weight of the file: it ships and is loaded. Counted as a param, and said.
-    const unused = this.created.filter((w) => !this.consumed.has(w));
-    for (const w of unused) this.paramWeights.push(w);
-    if (unused.length)
-      diagnostics.push({ severity: 'info', code: 'unused-initializer', message: `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node (counted as params): ${unused.slice(0, 5).map((w) => w.name).join(', ')}${unused.length > 5 ? ', ...' : ''}` });
-    return { nodes, inputs, outputs, diagnostics, paramWeights: this.paramWeights, weights, unusedParams: unused };
+    // branch output) is still a weight of the file: it ships and is loaded. Counted by the rule, and said.
+    const account = this.ledger.finish();
+    const unused = account.unused;
+    const asParams = new Set(account.params);
+    if (unused.length) {
+      const list = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? 'param' : 'constant'})`);
+      diagnostics.push({ severity: 'info', code: 'unused-initializer', message: `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node, still stored: ${list.join(', ')}${unused.length > 5 ? ', ...' : ''}` });
+    }
+    return {
+      nodes,
+      inputs,
+      outputs,
+      diagnostics,
+      paramWeights: account.params,
+      constantWeights: account.constants,
+      conditions: this.facts.conditions,
+      weights,
+      unusedParams: unused.filter((w) => asParams.has(w)),
+    };
   }
 
   /**
@@ -510,18 +577,28 @@ class Engine {
       emitted.add(f);
       const t = total.get(f)!;
       for (const d of f.diagnostics) diagnostics.push(d);
-      for (const w of f.initializers) this.noteCreated(w);
+      for (const w of f.initializers) this.ledger.created(w, 'initializer');
       for (const e of f.entries) {
         if (isRef(e)) {
           if (!e.dropped && !emitted.has(e.frame) && total.has(e.frame)) emit(e.frame);
           continue;
         }
         e.multiplicity = e.times === Poly.ONE ? t : t.mul(e.times);
-        for (let i = e.inputNames.length; i < e.vals.length; i++) {
+        const nIn = e.inputNames.length;
+        for (let i = nIn; i < e.vals.length; i++) {
           const v = e.vals[i];
-          if (isTensor(v) && v.weight) this.noteCreated(v.weight);
+          if (isTensor(v) && v.weight) this.ledger.created(v.weight, e.op === 'Constant' ? 'constant-node' : 'generated', e.outputNames[i - nIn]);
         }
-        const params = e.readsWeight ? this.nodeParams(e.rule, e.inputValues) : Poly.ZERO;
+        // Only a node reading a weight (or a re-layout of one) can carry or charge one: the others,
+        // most of a big graph, skip the ledger.
+        let params: Poly = Poly.ZERO;
+        const ins = e.readsWeight || this.anyCarried || carriesWeight(e.op, e.domain) ? e.inputValues : undefined;
+        if (ins) {
+          const outs = e.outputValues;
+          this.ledger.carry(e.op, e.domain, ins, outs);
+          if (!this.anyCarried && carriesWeight(e.op, e.domain) && this.ledger.weightOf(outs[0]) !== undefined) this.anyCarried = true;
+          params = this.ledger.charge(e.rule, ins);
+        }
         if (params !== Poly.ZERO) {
           e.params = params;
           if (e.cost) e.cost = { ...e.cost, params };
@@ -717,21 +794,21 @@ class Engine {
 
     const fn = this.functions.size ? this.functions.get(`${domain}::${node.opType}`) : undefined;
     if (fn) {
-      const outs = this.callFunction(fn, node, ins.slice(0, nIn), name);
+      const outs = this.callFunction(fn, node, ins.slice(0, nIn), name, scope);
       this.setOutputs(node, scope, plan, index, name, outs ?? [], ins);
-      if (!outs) this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, undefined, undefined, 'error', scope.path));
+      if (!outs) this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, undefined, undefined, 'error', scope.path, scope.enclosing, metadataOf(node)));
       return;
     }
     const version = scope.opsets.get(domain) ?? 1;
     const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
       this.setOutputs(node, scope, plan, index, name, [], ins);
-      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, undefined, undefined, 'unsupported', scope.path));
+      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, undefined, undefined, 'unsupported', scope.path, scope.enclosing, metadataOf(node)));
       this.diag('warning', 'unsupported-op', `no rule for ${domain ? `${domain}.` : ''}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
 
-    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name));
+    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name, node));
     let status: InferredNode['status'] = 'ok';
     const frame = this.frame;
     const mark = frame.entries.length;
@@ -750,7 +827,7 @@ class Engine {
         status = this.inferFailure(e, name, node);
       }
     }
-    const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path);
+    const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
     // The node itself goes before the sub-graph bodies it ran, keeping a readable order.
     if (mark === frame.entries.length) frame.entries.push(entry);
     else frame.entries.splice(mark, 0, entry);
@@ -770,7 +847,8 @@ class Engine {
       if (slot < 0) continue;
       const o = node.outputs[i]!;
       let v = info ? this.crossCheck(o, vals[i], info.get(o)) : vals[i];
-      if (shareable(v)) v = this.vals.intern(v);
+      // A re-layout's output may carry a weight in the ledger (keyed by the value itself): never shared.
+      if (shareable(v) && !carriesWeight(node.opType, normDomain(node.domain))) v = this.vals.intern(v);
       scope.slots[slot] = v;
       out[at + i] = v;
       this.chargeData(v, name);
@@ -806,25 +884,6 @@ class Engine {
     return 'error';
   }
 
-  /**
-   * Params of a node: elements of the weights it consumes at data positions, each weight counted once
-   * in the model. Counted whatever happened to inference: a node whose shapes failed still owns its weights.
-   */
-  private nodeParams(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
-    let params = Poly.ZERO;
-    const nonParam = rule?.nonParamInputs;
-    for (let i = 0; i < ins.length; i++) {
-      const v = ins[i];
-      if (!isTensor(v) || !v.weight) continue;
-      this.consumed.add(v.weight);
-      if ((nonParam && nonParam.includes(i)) || this.counted.has(v.weight)) continue;
-      this.counted.add(v.weight);
-      this.paramWeights.push(v.weight);
-      params = params.add(numElements(v.weight.dims));
-    }
-    return params;
-  }
-
   /** Cost of a node whose input values are `vals[0 .. nIn)` and output values the rest. */
   private nodeCost(rule: OpRule, ctx: NodeContext, params: Poly, vals: readonly (Val | undefined)[], nIn: number): NodeCost {
     const rc = rule.cost(ctx);
@@ -837,12 +896,6 @@ class Engine {
     for (let i = nIn; i < vals.length; i++) bytesWritten = bytesWritten.add(valBytes(vals[i]));
     const p = this.polys;
     return this.costs.intern({ macs: p.intern(rc.macs), flops: p.intern(rc.flops), params, bytesRead: p.intern(bytesRead), bytesWritten: p.intern(bytesWritten) });
-  }
-
-  private noteCreated(w: Weight): void {
-    if (this.createdSet.has(w)) return;
-    this.createdSet.add(w);
-    this.created.push(w);
   }
 
   dataDependentDim(nodeName: string, tag: string): Dim {
@@ -909,7 +962,7 @@ class Engine {
     f.diagnostics.length = 0;
   }
 
-  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, times: Poly, opts?: SubgraphOptions): SubgraphResult {
+  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], path: string, parent: Scope, times: Poly, opts?: SubgraphOptions, enclosing?: readonly EnclosingNode[]): SubgraphResult {
     const unrolled = this.unrolled * Math.max(1, opts?.unroll ?? 1);
     let key = `g${identityId(graph)}*${unrolled}`;
     for (const v of inputs) key += `|${valSignature(v)}`;
@@ -919,7 +972,7 @@ class Engine {
     if (!hit) {
       const frame = new Frame(path);
       const outputs = this.inFrame(frame, unrolled, path, () => {
-        const scope = new Scope(parent, parent.opsets, path, valueInfoMap(graph));
+        const scope = new Scope(parent, parent.opsets, path, valueInfoMap(graph), enclosing);
         for (const w of graph.initializers) scope.set(w.name, weightVal(w));
         frame.initializers = graph.initializers;
         graph.inputs.forEach((vi, i) => {
@@ -940,7 +993,7 @@ class Engine {
    * Infer a call of a model-local function, once per signature of (function, the call's attributes,
    * its inputs). Undefined when the call is recursive (recorded as an error on the call).
    */
-  private callFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string): (Val | undefined)[] | undefined {
+  private callFunction(fn: FunctionDef, call: NodeDef, ins: readonly (Val | undefined)[], name: string, caller: Scope): (Val | undefined)[] | undefined {
     const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
     if (this.calling.includes(fnKey)) {
       const chain = [...this.calling.slice(this.calling.indexOf(fnKey)), fnKey].map(fnLabel);
@@ -958,7 +1011,7 @@ class Engine {
       this.calling.push(fnKey);
       let outputs: (Val | undefined)[];
       try {
-        outputs = this.inFrame(frame, this.unrolled, name, () => this.inlineFunction(fn, this.resolvedBody(fn, call, attrKey), ins, name));
+        outputs = this.inFrame(frame, this.unrolled, name, () => this.inlineFunction(fn, this.resolvedBody(fn, call, attrKey), ins, name, enclosed(caller, enclosingOf(call, fnKey))));
       } finally {
         this.calling.pop();
       }
@@ -970,10 +1023,10 @@ class Engine {
     return [...hit.outputs];
   }
 
-  private inlineFunction(fn: FunctionDef, nodes: readonly NodeDef[], ins: readonly (Val | undefined)[], name: string): (Val | undefined)[] {
+  private inlineFunction(fn: FunctionDef, nodes: readonly NodeDef[], ins: readonly (Val | undefined)[], name: string, enclosing: readonly EnclosingNode[]): (Val | undefined)[] {
     const opsets = new Map(this.model.opsets);
     for (const [d, v] of fn.opsets) opsets.set(normDomain(d), v);
-    const scope = new Scope(undefined, opsets, name, new Map());
+    const scope = new Scope(undefined, opsets, name, new Map(), enclosing);
     fn.inputs.forEach((formal, i) => scope.set(formal, ins[i]));
     this.runNodes(nodes, scope);
     return fn.outputs.map((o) => lookup(scope, o).value);

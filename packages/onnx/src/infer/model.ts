@@ -45,6 +45,8 @@ export interface NodeDef {
   readonly inputs: readonly string[];
   readonly outputs: readonly string[];
   readonly attributes: Readonly<Record<string, Attr>>;
+  /** `metadata_props`, when the node has any (the dynamo exporter's module scopes live there). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
 /** A graph as decoded. */

@@ -17,6 +17,12 @@ export interface OpRule {
    * `constant`, not a param (Reshape shape, Slice starts, Gather indices, ConstantOfShape input...).
    */
   readonly nonParamInputs?: readonly number[];
+  /**
+   * Input positions that hold learned weights (Conv W and B, Gemm B and C, MatMul B, an embedding
+   * Gather's table, RNN W / R / B): a Constant node's tensor read there (directly or re-typed /
+   * re-laid) is a param; read anywhere else it is a constant (see infer/params.ts).
+   */
+  readonly weightInputs?: readonly number[];
   /** Set output values from input values and attributes; throw InferenceError (ctx.fail) on misuse. */
   infer(ctx: NodeContext): void;
   /** Cost through @modelcost/core kernels. Data-movement ops return {@link NO_COMPUTE} with a comment why. */

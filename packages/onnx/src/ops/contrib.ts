@@ -27,6 +27,7 @@ function totalSeq(ctx: NodeContext, pastIndex: number, axis: number, fresh: Dim)
 /** Attention(input [B,S,hidden], weights [hidden, 3*hidden], bias, mask?, past [2,B,N,P,H]?). */
 const attention: OpRule = {
   nonParamInputs: [3],
+  weightInputs: [1, 2],
   infer(ctx: NodeContext) {
     const x = ctx.shape(0);
     const w = ctx.shape(1);
@@ -56,6 +57,7 @@ const attention: OpRule = {
 /** MultiHeadAttention(query [B,S,D], key [B,L,D] | [B,N,L,H], value, bias?, mask?, attention_bias?, past_key [B,N,P,H]?, past_value?). */
 const multiHeadAttention: OpRule = {
   nonParamInputs: [4],
+  weightInputs: [3],
   infer(ctx: NodeContext) {
     const q = ctx.shape(0);
     const heads = ctx.attrInt('num_heads');
@@ -129,6 +131,7 @@ const rotaryEmbedding: OpRule = {
 /** SkipLayerNormalization(input, skip, gamma, beta?, bias?): LayerNorm(input + skip + bias). */
 function skipLayerNorm(kind: 'layer' | 'rms'): OpRule {
   return {
+    weightInputs: [2, 3, 4],
     infer(ctx: NodeContext) {
       const x = ctx.shape(0);
       ctx.output(0, ctx.dtype(0), x);
@@ -167,6 +170,7 @@ function contribLayerNorm(kind: 'layer' | 'rms'): OpRule {
 /** EmbedLayerNormalization(input_ids [B,S], segment_ids?, word_embedding [V,H], position_embedding, segment_embedding?, gamma, beta, mask?). */
 const embedLayerNorm: OpRule = {
   nonParamInputs: [0, 1, 7, 8],
+  weightInputs: [2, 3, 4, 5, 6],
   infer(ctx: NodeContext) {
     const ids = ctx.shape(0);
     const emb = ctx.shape(2);
@@ -224,6 +228,7 @@ const fusedConv: OpRule = {
 
 /** FusedMatMul(A, B): matmul with optional transposes of the last two axes and a scale. */
 const fusedMatMul: OpRule = {
+  weightInputs: [1],
   infer(ctx: NodeContext) {
     const [a, b] = fusedOperands(ctx);
     ctx.output(0, ctx.dtype(0), matmulShape(ctx, a, b));
@@ -256,6 +261,7 @@ function fusedOperands(ctx: NodeContext): [Dim[], Dim[]] {
 
 /** MatMulNBits(A [..., K], B packed [N, blocks, blob], scales, zero_points?, g_idx?, bias?): A x dequant(B)^T. */
 const matMulNBits: OpRule = {
+  weightInputs: [1, 2, 3, 5],
   infer(ctx: NodeContext) {
     const a = ctx.shape(0);
     const n = ctx.attrInt('N');
@@ -278,6 +284,7 @@ const matMulNBits: OpRule = {
 /** MatMulIntegerToFloat / DynamicQuantizeMatMul: a quantized matmul with a float output. */
 function quantMatMul(ai: number, bi: number): OpRule {
   return {
+    weightInputs: [bi],
     infer: (ctx: NodeContext) => ctx.output(0, 'float32', matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi)),
     cost: (ctx: NodeContext) => matmulCost({ a: ctx.shape(ai), b: ctx.shape(bi) }, ctx.kernelOptions),
   };

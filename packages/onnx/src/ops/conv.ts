@@ -53,6 +53,7 @@ function sweep(ctx: NodeContext, input: readonly Dim[], a: SpatialAttrs): Dim[] 
 /** Conv / ConvInteger / QLinearConv: `xi`, `wi`, `bi` are the positions of X, W and B. */
 function convRule(xi: number, wi: number, bi: number | undefined, outType: (ctx: NodeContext) => DType): OpRule {
   return {
+    weightInputs: bi === undefined ? [wi] : [wi, bi],
     infer(ctx: NodeContext) {
       const x = ctx.shape(xi);
       const w = ctx.shape(wi);
@@ -81,6 +82,7 @@ function convRule(xi: number, wi: number, bi: number | undefined, outType: (ctx:
 }
 
 const convTranspose: OpRule = {
+  weightInputs: [1, 2],
   infer(ctx: NodeContext) {
     const x = ctx.shape(0);
     const w = ctx.shape(1);
@@ -177,6 +179,7 @@ const maxUnpool: OpRule = {
 
 /** DeformConv(X, W, offset, B?, mask?): a conv whose taps move; bilinear sampling (7 flops) per tap on top of the conv's MACs. */
 const deformConv: OpRule = {
+  weightInputs: [1, 3],
   infer: convRule(0, 1, 3, (ctx) => ctx.dtype(0)).infer,
   cost(ctx: NodeContext) {
     const base = convRule(0, 1, 3, (c) => c.dtype(0)).cost(ctx);

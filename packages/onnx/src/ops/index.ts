@@ -8,6 +8,7 @@ import { RuleTable } from '../infer/engine.js';
 import type { OpRule, RuleEntry } from '../infer/rule.js';
 import { clipRule, elementwiseRules as ew, whereRule } from './elementwise.js';
 import { contribRules as ms } from './contrib.js';
+import { generationRules as gen } from './generation.js';
 import { controlFlowRules as cf } from './control-flow.js';
 import { mlRules as ml } from './ml.js';
 import { convRules as conv } from './conv.js';
@@ -228,6 +229,7 @@ export const ONNX_RULES: readonly RuleEntry[] = [
 /** com.microsoft operators (onnxruntime contrib ops). */
 export const CONTRIB_RULES: readonly RuleEntry[] = [
   e('Attention', 1, ms.Attention, 'com.microsoft'),
+  e('BeamSearch', 1, gen.BeamSearch, 'com.microsoft'),
   e('BiasAdd', 1, ms.BiasAdd, 'com.microsoft'),
   e('BiasGelu', 1, ms.BiasGelu, 'com.microsoft'),
   e('DynamicQuantizeMatMul', 1, ms.DynamicQuantizeMatMul, 'com.microsoft'),
@@ -236,6 +238,7 @@ export const CONTRIB_RULES: readonly RuleEntry[] = [
   e('FusedConv', 1, ms.FusedConv, 'com.microsoft'),
   e('FusedMatMul', 1, ms.FusedMatMul, 'com.microsoft'),
   e('Gelu', 1, ms.Gelu, 'com.microsoft'),
+  e('GreedySearch', 1, gen.GreedySearch, 'com.microsoft'),
   e('GroupQueryAttention', 1, ms.GroupQueryAttention, 'com.microsoft'),
   e('LayerNormalization', 1, ms.LayerNormalization, 'com.microsoft'),
   e('MatMulIntegerToFloat', 1, ms.MatMulIntegerToFloat, 'com.microsoft'),
@@ -253,6 +256,7 @@ export const CONTRIB_RULES: readonly RuleEntry[] = [
   e('QLinearSigmoid', 1, ms.QLinearSigmoid, 'com.microsoft'),
   e('QuickGelu', 1, ms.QuickGelu, 'com.microsoft'),
   e('RotaryEmbedding', 1, ms.RotaryEmbedding, 'com.microsoft'),
+  e('Sampling', 1, gen.Sampling, 'com.microsoft'),
   e('SimplifiedLayerNormalization', 1, ms.SimplifiedLayerNormalization, 'com.microsoft'),
   e('SkipLayerNormalization', 1, ms.SkipLayerNormalization, 'com.microsoft'),
   e('SkipSimplifiedLayerNormalization', 1, ms.SkipSimplifiedLayerNormalization, 'com.microsoft'),

@@ -22,6 +22,8 @@ export function matmulShape(ctx: NodeContext, a: readonly Dim[], b: readonly Dim
 
 function matmulLike(ai: number, bi: number, outType: (ctx: NodeContext) => DType): OpRule {
   return {
+    // The right operand is the weight (PyTorch's Linear exports x @ W^T); a constant left operand is data.
+    weightInputs: [bi],
     infer(ctx: NodeContext) {
       ctx.output(0, outType(ctx), matmulShape(ctx, ctx.shape(ai), ctx.shape(bi), ai, bi));
     },
@@ -32,6 +34,7 @@ function matmulLike(ai: number, bi: number, outType: (ctx: NodeContext) => DType
 }
 
 const gemm: OpRule = {
+  weightInputs: [1, 2],
   infer(ctx: NodeContext) {
     const a = ctx.shape(0);
     const b = ctx.shape(1);
@@ -105,6 +108,8 @@ function einsumShape(ctx: NodeContext, equation: string, shapes: readonly (reado
 }
 
 const einsum: OpRule = {
+  // Any operand after the first may be a weight ('bij,jk->bik').
+  weightInputs: [1, 2, 3, 4, 5, 6, 7],
   infer(ctx: NodeContext) {
     const eq = ctx.attrString('equation');
     if (eq === undefined) ctx.fail('attribute equation is required');

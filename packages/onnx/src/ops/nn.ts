@@ -5,7 +5,7 @@
  */
 import {
   attentionCost,
-  dequantizeCost, dim, dimPoly, elementwiseCost, numElements, Poly, quantizeCost, resizeCost, rnnCost, softmaxCost, type Dim, type DType,
+  dequantizeCost, dim, dimEq, dimPoly, elementwiseCost, numElements, Poly, quantizeCost, resizeCost, rnnCost, softmaxCost, type Dim, type DType,
 } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
@@ -60,7 +60,8 @@ const resize: OpRule = {
     const mode = ctx.attrString('mode', 'nearest');
     const s = ctx.shape(0);
     const o = ctx.outShape(0);
-    const rank = o.filter((d, i) => !(typeof d === 'number' && d === s[i])).length;
+    // Resized axes: those whose size changes (a symbolic batch that stays batch is not resized).
+    const rank = o.filter((d, i) => s[i] === undefined || !dimEq(d, s[i]!)).length;
     const m = mode === 'linear' || mode === 'bilinear' ? 'linear' : mode === 'cubic' ? 'cubic' : 'nearest';
     return resizeCost({ mode: m, outElements: numElements(o), spatialRank: Math.max(rank, 1) }, ctx.kernelOptions);
   },
@@ -140,6 +141,7 @@ const GATES: Record<Cell, number> = { rnn: 1, gru: 3, lstm: 4 };
 function recurrent(cell: Cell): OpRule {
   return {
     nonParamInputs: [4],
+    weightInputs: [1, 2, 3],
     infer(ctx: NodeContext) {
       const x = ctx.shape(0);
       const w = ctx.shape(1);
@@ -179,6 +181,9 @@ const quantizeLinear: OpRule = {
 };
 
 const dequantizeLinear: OpRule = {
+  // A stored quantized weight with its scale and zero point (an int32 bias and its int32 zero point
+  // included): what the op dequantizes is a weight; its output carries it into the consumer.
+  weightInputs: [0, 1, 2],
   infer(ctx: NodeContext) {
     const t: DType = ctx.opset >= 19 ? ctx.dtype(1) : 'float32';
     const out = ctx.attrInt('output_dtype');

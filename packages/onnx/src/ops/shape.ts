@@ -5,7 +5,7 @@
  * `Shape -> Gather -> Unsqueeze -> Concat -> Reshape` yields `[batch, seq, 768]`, not unknown.
  * All of them move data only: cost {@link NO_COMPUTE}.
  */
-import { dim, dimFloorDiv, DTYPE_BITS, dimMul, dimPoly, dimToString, isConcreteShape, numElements, Poly, type Dim, type DType, type Weight } from '@modelcost/core';
+import { dim, dimFloorDiv, DTYPE_BITS, dimMul, dimPoly, dimToString, isConcreteShape, isIntDType, numElements, Poly, type Dim, type DType, type Weight } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import { onnxDType } from '../decode/dtype.js';
 import type { OpRule } from '../infer/rule.js';
@@ -164,11 +164,18 @@ const concatRule: OpRule = dataMovementRule((ctx: NodeContext) => {
   let data: TensorData | undefined;
   // Contents are propagated for the 1-D case that shape computations use.
   if (rank === 1 && ins.every((v) => v.data)) data = ins.flatMap((v) => [...v.data!]);
+  else if (rank === 1 && isIntDType(ctx.dtype(0)) && ins.some((v) => v.data) && shapes.every((sh, k) => ins[k]!.data || typeof sh[0] === 'number')) {
+    // Part known, part computed at run time (Resize sizes = Concat(Shape(x)[0:2], Cast(Floor(h * 1.5)))):
+    // keep the known entries and give each unknown one a fresh size, so rank and leading dims survive.
+    data = ins.flatMap((v, k) => (v.data ? [...v.data] : Array.from({ length: shapes[k]![0] as number }, () => ctx.fresh())));
+  }
   ctx.output(0, ctx.dtype(0), out, data);
 });
 
 const gatherRule: OpRule = {
   nonParamInputs: [1],
+  // The table of an embedding lookup.
+  weightInputs: [0],
   infer(ctx: NodeContext) {
     const x = ctx.tensor(0);
     const s = ctx.shape(0);
@@ -196,10 +203,14 @@ function gatherBytesRead(ctx: NodeContext): Poly {
 
 /**
  * Resolve Slice parameters for one axis with ONNX clamping rules. Symbolic dims and symbolic bounds
- * (shape data such as `x[:, :seq]`'s `seq`) are exact for positive steps when each bound's sign is
- * known (symbols are sizes, so `seq` is >= 0); negative steps only for the full reversal.
+ * (shape data such as `x[:, :seq]`'s `seq`, or a relative-position table's `c - T .. c + T`) are
+ * exact for positive steps: each bound's sign, and whether it lies inside the dim, is decided from
+ * what is known (`ctx.nonNegative`: sizes >= 0, earlier assumptions, `--dim` values, sizes >= 1).
+ * A sign nothing decides is assumed in range (a start >= 0), as onnxruntime's symbolic shape
+ * inference does, and recorded: a binding that breaks it is refused. Negative steps on symbolic
+ * dims are exact only for the full reversal.
  */
-function sliceDim(ctx: NodeContext, d: Dim, start: Dim, end: Dim, step: number): Dim {
+function sliceDim(ctx: NodeContext, d: Dim, start: Dim, end: Dim, step: number, axis: number): Dim {
   if (step === 0) ctx.fail('steps must not be 0');
   if (typeof d === 'number' && typeof start === 'number' && typeof end === 'number') {
     const clampS = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
@@ -217,23 +228,44 @@ function sliceDim(ctx: NodeContext, d: Dim, start: Dim, end: Dim, step: number):
   const BIG = 2 ** 31;
   const p = dimPoly(d);
   if (step > 0) {
-    // A bound >= 0 clamps to the dim; a negative one counts from its end ("to the end" is any huge value).
-    const bound = (v: Dim): Poly | undefined => {
-      if (typeof v === 'number') return v >= BIG ? p : v >= 0 ? Poly.const(v).min(p) : p.add(v).max(0);
-      const order = v.compare(0);
-      if (order === 'ge' || order === 'gt' || order === 'eq') return v.min(p);
-      if (order === 'lt') return p.add(v).max(0);
-      return undefined;
-    };
-    const s = bound(start);
-    const e = bound(end);
-    if (!s || !e) return ctx.fresh();
-    const len = e.sub(s).max(0);
+    const s = sliceBound(ctx, p, start, `axis ${axis} start`);
+    const e = sliceBound(ctx, p, end, `axis ${axis} end`);
+    const span = e.sub(s);
+    const len = decideMax(ctx, span, `axis ${axis} length ${span.toString()} >= 0`);
     return dim(step === 1 ? len : len.ceilDiv(step));
   }
   // Negative steps on symbolic dims: only the full reversal is exact.
   if (typeof start === 'number' && typeof end === 'number' && (start === -1 || start >= BIG) && end <= -BIG && step === -1) return d;
   return ctx.fresh();
+}
+
+/**
+ * One positive-step Slice bound on a dim of size `p`, as an index in [0, p]: a negative bound counts
+ * from the end; "to the end" is any value >= 2^31.
+ */
+function sliceBound(ctx: NodeContext, p: Poly, v: Dim, what: string): Poly {
+  const BIG = 2 ** 31;
+  if (typeof v === 'number' && v >= BIG) return p;
+  if (typeof v === 'number' && v <= -BIG) return Poly.ZERO;
+  const vp = dimPoly(v);
+  let nonNeg = ctx.nonNegative(vp, `${what} ${vp.toString()} >= 0`);
+  if (nonNeg === undefined) {
+    // Nothing decides the sign: take the bound as a plain index, as onnxruntime's symbolic shape
+    // inference does when it "cannot determine if ... < 0", and say so.
+    ctx.assume(vp, `${what} ${vp.toString()} >= 0 (assumed: the slice stays inside the tensor)`);
+    ctx.note('slice-bound-assumed', `${what} ${vp.toString()}: its sign depends on the symbols; taken as >= 0 (inside the tensor), as onnxruntime's symbolic shape inference does. A value that breaks this is refused`);
+    nonNeg = true;
+  }
+  // A negative bound counts from the end: p + v, then clamped to 0.
+  const idx = nonNeg ? vp : decideMax(ctx, p.add(vp), `${what} ${p.add(vp).toString()} >= 0`);
+  const inside = ctx.nonNegative(p.sub(idx), `${what} ${idx.toString()} <= ${p.toString()}`);
+  return inside === true ? idx : inside === false ? p : idx.min(p);
+}
+
+/** `max(v, 0)`, decided where possible. */
+function decideMax(ctx: NodeContext, v: Poly, what: string): Poly {
+  const nonNeg = ctx.nonNegative(v, what);
+  return nonNeg === true ? v : nonNeg === false ? Poly.ZERO : v.max(0);
 }
 
 const sliceRule: OpRule = {
@@ -272,7 +304,7 @@ const sliceRule: OpRule = {
     let numericBounds = true;
     ax.forEach((a, i) => {
       const [b, e] = [starts![i]!, ends![i]!];
-      out[a] = sliceDim(ctx, s[a]!, b, e, st[i]!);
+      out[a] = sliceDim(ctx, s[a]!, b, e, st[i]!, a);
       if (typeof b === 'number' && typeof e === 'number') params.set(a, [b, e, st[i]!]);
       else numericBounds = false;
     });

@@ -45,9 +45,11 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
 
   it('MobileNetV2, opset 13: 3.5M params, 0.30 GMACs', () => {
     const r = profile('mobilenet_v2_opset13.onnx', { batch: 1 });
-    // 3,504,872 - 17,056 folded BN channels = 3,487,816, plus 35 ReLU6 exported as Clip with two scalar
-    // bounds each (Constant nodes consumed as data, counted like expected.json does) = 3,487,886.
-    expect(r.totals.params).toBe(3487886);
+    // 3,504,872 - 17,056 folded BN channels = 3,487,816: torchvision's parameters() less BN's scales.
+    // The 35 ReLU6 are Clips whose two scalar bounds are Constant nodes: constants, not params
+    // (docs/cost-conventions.md), 35 * 2 = 70 constant elements.
+    expect(r.totals.params).toBe(3487816);
+    expect(r.totals.constantElements).toBe(70);
     expect(r.totals.macs).toBe(300774272);
     expect(r.symbolic?.macs).toBe('300774272*batch');
     expect(r.coverage.unsupported).toEqual({});
@@ -61,10 +63,11 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     expect(r.symbolic?.macs).toBe('1024*batch*seq^2 + 1572864*batch*seq');
     expect(r.totals.macs).toBe(1024 * 128 * 128 + 1572864 * 128);
     // Per layer: in_proj 3*256*256 + 768, out_proj 256*256 + 256, linear1 256*1024 + 1024,
-    // linear2 1024*256 + 256, two LayerNorms 4*256 = 789,760; 2 layers = 1,579,520; plus 8 scalar
-    // Constant nodes per layer that the exporter feeds to Div/Mul/Add as data (head-size arithmetic
-    // and the 1/sqrt(64) scale), counted as expected.json counts Constant nodes: 1,579,536.
-    expect(r.totals.params).toBe(1579536);
+    // linear2 1024*256 + 256, two LayerNorms 4*256 = 789,760; 2 layers = 1,579,520, PyTorch's
+    // parameters(). The scalars the exporter feeds to Div/Mul/Add (head-size arithmetic, the
+    // 1/sqrt(64) scale) are Constant nodes: constants, not params.
+    expect(r.totals.params).toBe(1579520);
+    expect(r.totals.constantElements).toBeGreaterThan(0);
     expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 256]);
     expect(r.coverage.unsupported).toEqual({});
   });
@@ -100,9 +103,9 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     // * 3*128*(256+128) = 294,912; head 256*1000 = 256,000: 1,468,416.
     expect(r.symbolic?.macs).toBe('1468416*batch*seq');
     // Embedding 128,000 + LSTM 393,216 + 2*4*256 biases + 524,288 + 2,048 + GRU 2*(147,456 + 6*128) +
-    // head 257,000 = 1,603,048; plus the two 2-element constants the exporter concatenates into the
-    // initial-state shapes (counted as expected.json counts Constant nodes consumed as data): 1,603,052.
-    expect(r.totals.params).toBe(1603052);
+    // head 257,000 = 1,603,048, PyTorch's parameters(); the constants the exporter concatenates into
+    // the initial-state shapes are constants, not params.
+    expect(r.totals.params).toBe(1603048);
     expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 1000]);
     expect(r.coverage.unsupported).toEqual({});
   });
@@ -113,9 +116,10 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     // Attention: QK^T and AV, seq*256 each per token and layer: 2*256*3 = 1,536*seq^2.
     expect(r.symbolic?.macs).toBe('1536*batch*seq^2 + 3639296*batch*seq');
     expect(r.totals.macs).toBe(1536 * 32 * 32 + 3639296 * 32);
-    // Embedding 1,280,000 + positions 512*256 + 3 layers * 789,760 + head 1,280,000 = 5,060,352, plus
-    // 30 scalar constants fed to Div/Mul/Add as data (head-size arithmetic, the attention scale).
-    expect(r.totals.params).toBe(5060382);
+    // Embedding 1,280,000 + positions 512*256 (an nn.Parameter: an initializer, a param although a
+    // Slice reads it) + 3 layers * 789,760 + head 1,280,000 = 5,060,352, PyTorch's parameters(). The
+    // scalars fed to Div/Mul/Add (head-size arithmetic, the attention scale) are constants.
+    expect(r.totals.params).toBe(5060352);
     expect(r.outputs[0]!.shape).toEqual(['batch', 'seq', 5000]);
     expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });

@@ -1,11 +1,11 @@
 /**
  * 2,000 seeded random mutations and truncations of real models, each run through the whole profile
- * pipeline (decode, infer, cost, report): every one must end in a Report or a clean OnnxImportError
- * within 2 s. Nothing else may escape (no TypeError from a rule, no hang, no stack overflow).
+ * pipeline (decode, infer, cost, report): every one must end in a Report or a clean import error
+ * (OnnxImportError, or core's refusal of inconsistent sizes) within 2 s. Nothing else may escape (no TypeError from a rule, no hang, no stack overflow).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seededRandom } from '@modelcost/core';
+import { ModelImportError, seededRandom } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, OnnxImportError, profileOnnx } from '../../src/index.js';
 
@@ -44,7 +44,10 @@ describe('robustness: mutated real models', () => {
           internal += rep.diagnostics.filter((d) => d.code === 'internal-error').length;
           reports++;
         } catch (e) {
-          if (!(e instanceof OnnxImportError)) throw new Error(`${file} mutation ${i}: ${(e as Error).stack}`);
+          // A clean refusal: a file the decoder rejects (OnnxImportError), or one whose sizes core finds
+          // inconsistent once assembled (InvalidCountError: a negative count or byte length;
+          // ImpossibleSizeError: no value of its symbols makes a size positive), both ModelImportErrors.
+          if (!(e instanceof OnnxImportError || e instanceof ModelImportError)) throw new Error(`${file} mutation ${i}: ${(e as Error).stack}`);
           expect(e.message.length).toBeGreaterThan(0);
           errors++;
         }
