@@ -167,6 +167,8 @@ export const INFER_MESSAGES = {
   recursiveFunction: (op: string, node: string, chain: readonly string[]): string =>
     `(op ${op}, node ${node}) function ${chain[0]} calls itself (${chain.join(' -> ')}): an ONNX function cannot be recursive, ` +
     'so this call is not inferred and its cost is not counted',
+  callVariants: (fn: string, max: number): string =>
+    `function ${fn} was inferred for ${max} different known inputs (calls fanned out over computed values): later calls are inferred from their inputs' shapes alone, and what their known contents would have decided is unknown`,
   loopSizeUnknown: (sizes: string): string =>
     `a loop-carried size changes with every iteration (${sizes}) in a way not summed exactly: after the loop it is unknown, and the body's costs are those of the first iteration times the trip count`,
 } as const;

@@ -392,6 +392,22 @@ function isRef(e: NodeRecord | FrameRef): e is FrameRef {
   return !(e instanceof NodeRecord);
 }
 
+/**
+ * Distinct inferences of one function after which its calls are inferred from input shapes alone.
+ * Real models call a function with a handful of input signatures (a layer type, once per layer); a
+ * fan-out over computed values makes 10^k.
+ */
+const MAX_CALL_VARIANTS = 256;
+
+/** A value with its known contents dropped (its shape, dtype and weight kept). */
+function withoutData(v: Val | undefined): Val | undefined {
+  if (!v) return v;
+  if (v.kind === 'tensor') return v.data === undefined ? v : tensorVal(v.dtype, v.shape, undefined, v.weight);
+  if (v.kind === 'sequence') return { kind: 'sequence', elem: withoutData(v.elem) };
+  if (v.kind === 'optional') return { kind: 'optional', elem: withoutData(v.elem) };
+  return v;
+}
+
 /** Cycle diagnostics reported per graph; the rest are counted in one more. */
 const MAX_CYCLE_DIAGNOSTICS = 10;
 
@@ -469,6 +485,8 @@ class Engine {
   /** Keys of the functions being inferred, outermost first (recursion shows here). */
   private readonly calling: string[] = [];
   private readonly freeInputsCache = new WeakMap<GraphDef, string[]>();
+  /** Distinct inferences of each function so far (see MAX_CALL_VARIANTS). */
+  private readonly variants = new Map<string, number>();
   /** Function bodies resolved against call attributes (see resolvedBody). */
   private readonly resolved = new Map<string, NodeDef[]>();
   /** Product of the stepped loop iterations enclosing the node being inferred. */
@@ -1003,10 +1021,21 @@ class Engine {
     const attrNames = new Set([...fn.attributes, ...Object.keys(call.attributes)]);
     let attrKey = `f${JSON.stringify(fnKey)}`;
     for (const a of [...attrNames].sort()) attrKey += `|${a}=${attrSignature(call.attributes[a] ?? fn.attributeDefaults[a])}`;
+    // A function already inferred for many different known inputs (calls fanned out over computed
+    // values, 10^k signatures): later calls see their inputs' shapes only, and share inferences.
+    const variants = this.variants.get(fnKey) ?? 0;
+    if (variants >= MAX_CALL_VARIANTS) {
+      if (variants === MAX_CALL_VARIANTS) {
+        this.diag('warning', 'call-variants', INFER_MESSAGES.callVariants(fnLabel(fnKey), MAX_CALL_VARIANTS), name);
+        this.variants.set(fnKey, variants + 1);
+      }
+      ins = ins.map(withoutData);
+    }
     let key = `${attrKey}*${this.unrolled}#`;
     for (const v of ins) key += `|${valSignature(v)}`;
     let hit = this.memo.get(key);
     if (!hit) {
+      if (variants < MAX_CALL_VARIANTS) this.variants.set(fnKey, variants + 1);
       const frame = new Frame(name);
       this.calling.push(fnKey);
       let outputs: (Val | undefined)[];

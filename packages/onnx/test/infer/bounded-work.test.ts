@@ -1,13 +1,15 @@
 /**
- * Issue 16: small files that explode. Each hostile case is built here at test time (a few hundred
- * bytes each) and run through the whole profile path; each must finish with the right symbolic
+ * Issue 16: small files that explode. Each hostile case is built at test time (./hostile-models.ts,
+ * a few hundred bytes each; tools/bench/onnx/hostile.ts runs the same files through the CLI) and run
+ * through the whole profile path; each must finish with the right symbolic
  * multiplicities, or with a WorkLimitError naming the limit, or with a clear error. Work is asserted
  * through the budget's own counters (nodes inferred), never through timings.
  */
 import { countNumber, WorkBudget, WorkLimitError, type Report } from '@modelcost/core';
 import { describe, expect, it } from 'vitest';
 import { analyzeOnnx, bytesSource, OnnxImportError, profileOnnx } from '../../src/index.js';
-import { boolScalar, concat, encodeModel, FLOAT, floats, fn, INT64, int64s, lenField, nd, varint, vi, BOOL } from './proto.js';
+import { distinctFanOut, fanOut, loopBomb, manyDims, mutualRecursive, selfRecursive } from './hostile-models.js';
+import { encodeModel, FLOAT, fn, INT64, int64s, nd, vi } from './proto.js';
 
 /** Sum of a node op's MACs times multiplicity, and the sum of its multiplicities. */
 function runs(r: Report, op: string): { runs: number; macs: number } {
@@ -19,70 +21,6 @@ function runs(r: Report, op: string): { runs: number; macs: number } {
       macs += countNumber(x.macs) * countNumber(x.multiplicity ?? 1);
     }
   return { runs: n, macs };
-}
-
-/**
- * `levels` Loops nested inside each other, each of `trips` trips, around y = MatMul(s, W) with s and
- * W of shape [1, 1] (issue 16: four levels of 64 in 595 bytes). With `readIter`, every level adds its
- * iteration number to the state first, so no iteration is like another.
- */
-function loopBomb(levels: number, trips: number, readIter = false): Uint8Array {
-  const io = (l: number) => ({ input: [vi(`i${l}`, INT64, []), vi(`c${l}`, BOOL, []), vi(`s${l}`, FLOAT, [1, 1])], output: [vi(`co${l}`, BOOL, []), vi(`y${l}`, FLOAT, [1, 1])] });
-  const pre = (l: number): { nodes: object[]; state: string } =>
-    readIter ? { nodes: [nd('Cast', [`i${l}`], [`f${l}`], { to: FLOAT }), nd('Add', [`s${l}`, `f${l}`], [`a${l}`])], state: `a${l}` } : { nodes: [], state: `s${l}` };
-  let body: object = { name: 'b0', node: [nd('Identity', ['c0'], ['co0']), ...pre(0).nodes, nd('MatMul', [pre(0).state, 'W'], ['y0'])], ...io(0) };
-  for (let l = 1; l < levels; l++) {
-    const p = pre(l);
-    body = { name: `b${l}`, node: [nd('Identity', [`c${l}`], [`co${l}`]), ...p.nodes, nd('Loop', ['M', `c${l}`, p.state], [`y${l}`], { body })], ...io(l) };
-  }
-  return encodeModel({
-    name: 'loop_bomb',
-    node: [nd('Loop', ['M', 'T', 'x'], ['out'], { body })],
-    initializer: [int64s('M', [trips], []), boolScalar('T', true), floats('W', [1, 1], [1])],
-    input: [vi('x', FLOAT, [1, 1])],
-    output: [vi('out', FLOAT, [1, 1])],
-  });
-}
-
-/**
- * Model-local functions fanned out: f0(x) = MatMul(x, w); f_k(x) chains 10 calls of f_{k-1}
- * (issue 16: 10 calls per level for 9 levels ran 103 s, then `Invalid string length`).
- */
-function fanOut(levels: number, calls: number): Uint8Array {
-  const fns: object[] = [fn('f0', ['x', 'w'], ['y'], [nd('MatMul', ['x', 'w'], ['y'])])];
-  for (let l = 1; l <= levels; l++) {
-    const nodes: object[] = [];
-    for (let c = 0; c < calls; c++) nodes.push(nd(`f${l - 1}`, [c === 0 ? 'x' : `t${c - 1}`, 'w'], [c === calls - 1 ? 'y' : `t${c}`], {}, 'local'));
-    fns.push(fn(`f${l}`, ['x', 'w'], ['y'], nodes));
-  }
-  return encodeModel(
-    { name: 'fan_out', node: [nd(`f${levels}`, ['x', 'W'], ['out'], {}, 'local')], initializer: [floats('W', [1, 1], [1])], input: [vi('x', FLOAT, [1, 1])], output: [vi('out', FLOAT, [1, 1])] },
-    fns,
-  );
-}
-
-/**
- * A fan-out whose calls can never be memoised: f_k(v) calls f_{k-1}(10*v + j) for j = 0..9 on a
- * known int64 scalar, so every call of 10^levels has its own signature.
- */
-function distinctFanOut(levels: number): Uint8Array {
-  const fns: object[] = [fn('g0', ['v'], ['y'], [nd('Identity', ['v'], ['y'])])];
-  for (let l = 1; l <= levels; l++) {
-    const nodes: object[] = [nd('Mul', ['v', 'ten'], ['m'])];
-    const outs: string[] = [];
-    for (let j = 0; j < 10; j++) {
-      nodes.push(nd('Constant', [], [`k${j}`], {}), nd('Add', ['m', `k${j}`], [`a${j}`]), nd(`g${l - 1}`, [`a${j}`], [`r${j}`], {}, 'local'));
-      outs.push(`r${j}`);
-    }
-    nodes.push(nd('Sum', outs, ['y']));
-    fns.push(fn(`g${l}`, ['v'], ['y'], nodes));
-  }
-  // Constant values: the node helper has no tensor attributes, so patch them in.
-  for (const f of fns as { node: { opType: string; output: string[]; attribute: object[] }[] }[])
-    for (const n of f.node) if (n.opType === 'Constant') n.attribute = [{ name: 'value', type: 4, t: int64s('', [Number(n.output[0]!.slice(1))], []) }];
-  const ten = { ...(int64s('ten', [10], []) as object) };
-  for (const f of fns as { node: object[] }[]) f.node.unshift({ opType: 'Constant', output: ['ten'], attribute: [{ name: 'value', type: 4, t: ten }] });
-  return encodeModel({ name: 'distinct', node: [nd(`g${levels}`, ['zero'], ['out'], {}, 'local')], initializer: [int64s('zero', [0], [])], input: [], output: [vi('out', INT64, [])] }, fns);
 }
 
 describe('bounded work: small files that explode', () => {
@@ -146,18 +84,25 @@ describe('bounded work: small files that explode', () => {
     expect(r.totals.params).toBe(1);
   });
 
-  it('a fan-out of calls that are all different passes the node limit with a WorkLimitError, and so does a slow one', () => {
-    // 10^6 distinct calls at 6 levels: far more than the 50,000 nodes allowed here.
-    const bytes = distinctFanOut(6);
-    expect(() => profileOnnx(bytesSource(bytes), { file: 'distinct.onnx', limits: { maxNodes: 50_000 } })).toThrow(
-      /^distinct\.onnx: work limit reached: more than 50,000 nodes to infer/,
-    );
-    // The same file under a time limit, with a clock that moves 100 ms each time it is read.
+  it('a fan-out of 10^9 calls that all differ: after 256 inferences of a function, its calls go by input shapes, so the work stays bounded', () => {
+    const budget = new WorkBudget({}, 'distinct.onnx');
+    const r = profileOnnx(bytesSource(distinctFanOut(9)), { file: 'distinct.onnx', budget });
+    // g1..g9 hold 33 nodes each, g0 2: no function is inferred more than 256 + 1 times (the last with
+    // shapes only), so at most 1 + 9 * 257 * 33 + 257 * 2 = 76,844 nodes, where the unrolled program has 10^9 calls.
+    expect(budget.nodesUsed).toBeLessThanOrEqual(76_844);
+    expect(budget.nodesUsed).toBeGreaterThan(256 * 2);
+    const said = r.diagnostics.filter((d) => d.code === 'call-variants');
+    expect(said.map((d) => d.message.split(' was ')[0])).toContain('function local.g0');
+    expect(said[0]!.message).toMatch(/^function local\.g\d was inferred for 256 different known inputs \(calls fanned out over computed values\): later calls are inferred from their inputs' shapes alone/);
+    expect(r.outputs[0]!.shape).toEqual([]);
+  });
+
+  it('a model over the time limit ends in a WorkLimitError naming it (a clock that moves 100 ms each time it is read)', () => {
     let now = 0;
     const budget = new WorkBudget({ maxMs: 1000 }, 'distinct.onnx', () => (now += 100));
     let err: unknown;
     try {
-      profileOnnx(bytesSource(bytes), { file: 'distinct.onnx', budget });
+      profileOnnx(bytesSource(distinctFanOut(6)), { file: 'distinct.onnx', budget });
     } catch (e) {
       err = e;
     }
@@ -166,24 +111,21 @@ describe('bounded work: small files that explode', () => {
     expect((err as WorkLimitError).message).toMatch(/^distinct\.onnx: work limit reached: profiling took more than 1 s; the model was not profiled/);
   });
 
-  it('at 3 levels the distinct fan-out is profiled: 10^3 calls, each its own inference', () => {
+  it('at 2 levels the distinct fan-out is profiled exactly: 100 calls of g0, each its own inference', () => {
     const budget = new WorkBudget({}, 'distinct.onnx');
-    const { result } = analyzeOnnx(bytesSource(distinctFanOut(3)), { file: 'distinct.onnx', budget });
-    // g3(0) sums g2(0..9); g2(v) sums g1(10v .. 10v+9); g1(u) sums g0(10u + j) = 10u + j: 0 + 1 + ... + 999.
+    const { result } = analyzeOnnx(bytesSource(distinctFanOut(2)), { file: 'distinct.onnx', budget });
+    // g2(0) sums g1(0..9); g1(u) sums g0(10u + j) = 10u + j: 0 + 1 + ... + 99.
     const out = result.outputs[0]!.value;
-    expect(out?.kind === 'tensor' ? out.data : undefined).toEqual([499_500]);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    // Every call differs, so each is inferred: g1..g3 bodies hold 33 nodes (Constant ten, Mul, 10 x
-    // Constant/Add/call, Sum), g0's 2 (Constant, Identity); 1 + 10 + 100 calls of g3..g1 and 1,000 of g0,
-    // plus the top call node: 1 + 33 * 111 + 2 * 1000 = 5,664.
-    expect(budget.nodesUsed).toBe(5664);
+    expect(out?.kind === 'tensor' ? out.data : undefined).toEqual([4950]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error' || d.code === 'call-variants')).toEqual([]);
+    // Every call differs, so each is inferred: g1 and g2 bodies hold 33 nodes (Constant ten, Mul,
+    // 10 x Constant/Add/call, Sum), g0's 2 (Constant, Identity); 1 + 10 calls of g2..g1 and 100 of g0,
+    // plus the top call node: 1 + 33 * 11 + 2 * 100 = 564.
+    expect(budget.nodesUsed).toBe(564);
   });
 
   it('a function calling itself, and A calling B calling A: a clear error naming the chain, and the report goes on', () => {
-    const self = encodeModel(
-      { name: 'rec', node: [nd('F', ['x'], ['y'], {}, 'local'), nd('Relu', ['x'], ['z'])], input: [vi('x', FLOAT, [2])], output: [vi('y', FLOAT, [2]), vi('z', FLOAT, [2])] },
-      [fn('F', ['a'], ['b'], [nd('F', ['a'], ['b'], {}, 'local')])],
-    );
+    const self = selfRecursive();
     const r1 = profileOnnx(bytesSource(self), { file: 'self.onnx' });
     expect(r1.diagnostics).toContainEqual({
       severity: 'error',
@@ -195,10 +137,7 @@ describe('bounded work: small files that explode', () => {
       ['y/b', 'F', 'error'],
       ['z', 'Relu', 'ok'],
     ]);
-    const mutual = encodeModel({ name: 'rec', node: [nd('A', ['x'], ['y'], {}, 'local')], input: [vi('x', FLOAT, [2])], output: [vi('y', FLOAT, [2])] }, [
-      fn('A', ['a'], ['b'], [nd('Relu', ['a'], ['r']), nd('B', ['r'], ['b'], {}, 'local')]),
-      fn('B', ['a'], ['b'], [nd('A', ['a'], ['b'], {}, 'local')]),
-    ]);
+    const mutual = mutualRecursive();
     const r2 = profileOnnx(bytesSource(mutual), { file: 'mutual.onnx' });
     const d = r2.diagnostics.find((x) => x.code === 'recursive-function');
     expect(d?.message).toContain('function local.A calls itself (local.A -> local.B -> local.A)');
@@ -228,11 +167,8 @@ describe('bounded work: small files that explode', () => {
   });
 
   it('an initializer with 40,000,000 dims: a clear error before its dims are held', () => {
-    // TensorProto { dims (field 1, packed): 40,000,000 x 1, data_type (field 2): FLOAT, name: "w" } in a graph.
     // Bytes 0-1 ir_version, 2-6 the graph's tag and length, 7-11 the initializer's: the dims start at 12.
-    const dims = new Uint8Array(40_000_000).fill(1);
-    const tensor = concat(lenField(1, dims), Uint8Array.from([...varint((2 << 3) | 0), 1]), lenField(8, new TextEncoder().encode('w')));
-    const bytes = concat(Uint8Array.from([...varint((1 << 3) | 0), 8]), lenField(7, lenField(5, tensor)));
+    const bytes = manyDims(40_000_000);
     let err: unknown;
     try {
       profileOnnx(bytesSource(bytes), { file: 'dims.onnx' });
