@@ -83,6 +83,15 @@ export const MESSAGES = {
     `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; ` +
     'the file is damaged or built to exhaust the reader.',
 
+  /** `what`: `a tensor's dims (TensorProto field 1)`, `a tensor type's shape (TensorShapeProto)`. */
+  tooManyDims: (file: string, offset: number, what: string, limit: number): string =>
+    `${file}: ${what} at byte ${offset} lists more than ${groupDigits(limit)} dims, a rank no real tensor has; ` +
+    'the file is damaged or built to exhaust the reader.',
+
+  hugeTensor: (file: string, offset: number, tensor: string, dims: readonly number[]): string =>
+    `${file}: tensor ${quote(tensor)} at byte ${offset} has dims [${dims.slice(0, 8).join(', ')}${dims.length > 8 ? ', ...' : ''}], more than 2^53 elements or bytes; ` +
+    'no file holds such a tensor: it is damaged or built to exhaust the reader.',
+
   io: (file: string, offset: number, wanted: number, got: number): string =>
     `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
 
@@ -96,8 +105,6 @@ export const MESSAGES = {
     `tensor ${quote(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
   warnNegativeDim: (tensor: string, dims: readonly number[]): string =>
     `tensor ${quote(tensor)}: dims [${dims.join(', ')}] contain a negative size; counted as 0 elements`,
-  warnHugeTensor: (tensor: string, dims: readonly number[]): string =>
-    `tensor ${quote(tensor)}: dims [${dims.join(', ')}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node: string, attr: string): string =>
     `node ${quote(node)}: attribute ${quote(attr)} appears twice; the last one is used`,
   inputNotFound: (name: string, inputs: readonly string[]): string =>
@@ -147,6 +154,21 @@ export const PARTS = {
   string: (n: number): string => `a string of ${n} bytes`,
   tensorData: (n: number): string => `${n} bytes of tensor data`,
   modelFirstField: 'field 1 (ir_version) as a varint, or another ModelProto field',
+  tensorDims: "a tensor's dims (TensorProto field 1)",
+  sparseDims: "a sparse tensor's dims (SparseTensorProto field 3)",
+  shapeDims: "a tensor type's shape (TensorShapeProto)",
   modelField: (field: number, name: string | undefined): string => `ModelProto field ${field}${PARTS.fieldName(name)}`,
 } as const;
 
+
+/** Sentences shape inference shows a person (diagnostics), beside the decoder's above. */
+export const INFER_MESSAGES = {
+  /** `chain`: the functions from the first call of the recursing one back to it (`local.A -> local.B -> local.A`). */
+  recursiveFunction: (op: string, node: string, chain: readonly string[]): string =>
+    `(op ${op}, node ${node}) function ${chain[0]} calls itself (${chain.join(' -> ')}): an ONNX function cannot be recursive, ` +
+    'so this call is not inferred and its cost is not counted',
+  callVariants: (fn: string, max: number): string =>
+    `function ${fn} was inferred for ${max} different known inputs (calls fanned out over computed values): later calls are inferred from their inputs' shapes alone, and what their known contents would have decided is unknown`,
+  loopSizeUnknown: (sizes: string): string =>
+    `a loop-carried size changes with every iteration (${sizes}) in a way not summed exactly: after the loop it is unknown, and the body's costs are those of the first iteration times the trip count`,
+} as const;

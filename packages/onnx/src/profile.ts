@@ -1,10 +1,13 @@
 /**
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
-import { buildReport, ModelOptionsError, numElements, Poly, type AnalyzedNode, type AnalyzedValue, type Convention, type Dim, type Report } from '@modelcost/core';
+import {
+  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
+  type WorkLimits,
+} from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
-import type { OnnxModel } from './decode/types.js';
+import type { OnnxDecodeWarning, OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
 import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
 import { onnxNodeScope } from './modules.js';
@@ -31,6 +34,14 @@ export interface OnnxProfileOptions {
   readonly inputs?: Readonly<Record<string, readonly Dim[]>>;
   /** Counting convention, default `macs+flops`. */
   readonly convention?: Convention;
+  /**
+   * Bounds on the work this model may cost (nodes inferred, constant data materialised, nesting,
+   * milliseconds); core's `DEFAULT_WORK_LIMITS` where unset. Passing one throws `WorkLimitError`
+   * (a `ModelImportError` with code `work-limit`) naming the file and the limit.
+   */
+  readonly limits?: WorkLimits;
+  /** A budget to charge instead of a new `WorkBudget(limits, file)` (one per model; `limits` is then ignored). */
+  readonly budget?: WorkBudget;
 }
 
 /** An option that does not fit the model (an `--input` naming no graph input). */
@@ -52,22 +63,52 @@ export interface OnnxAnalysis {
 
 /**
  * Decode an ONNX model and infer every node's output shapes and cost. Throws `OnnxImportError` for a
- * file that is not a readable ONNX model; problems inside a readable model become diagnostics.
+ * file that is not a readable ONNX model and `WorkLimitError` for one that costs more work than
+ * `options.limits` allow; problems inside a readable model become diagnostics.
  */
 export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}): OnnxAnalysis {
-  const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
-  const def = toModelDef(model);
-  const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
-  for (const name of Object.keys(options.inputs ?? {})) if (!inputNames.includes(name)) throw new OnnxOptionsError(MESSAGES.inputNotFound(name, inputNames));
+  let def: ModelDef | undefined;
+  let model: OnnxModel | undefined;
+  const { result, inputBindings } = decodeAndInfer(source, options, (m, d) => {
+    model = m;
+    def = d;
+  });
+  return { model: model!, def: def!, result, inputBindings };
+}
+
+/**
+ * The work of {@link analyzeOnnx}. `keep` sees the decoded model and its ModelDef; what it does not
+ * keep is garbage once inference starts (profileOnnx keeps neither: on a graph of 10^6 nodes they
+ * are a few hundred MB the report never reads).
+ */
+function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): { result: InferResult; inputBindings: ReadonlyMap<string, number> } {
+  // The clock starts before decoding: the time limit covers the whole model.
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
+  const def = decodeDef(source, options, keep);
+  const wanted = Object.keys(options.inputs ?? {});
+  if (wanted.length) {
+    const initializers = new Set(def.graph.initializers.map((w) => w.name));
+    const inputNames = def.graph.inputs.map((i) => i.name).filter((n) => !initializers.has(n));
+    for (const name of wanted) if (!inputNames.includes(name)) throw new OnnxOptionsError(MESSAGES.inputNotFound(name, inputNames));
+  }
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : undefined;
   const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
+    budget,
     ...(inputShapes ? { inputShapes } : {}),
     ...(inputBindings.size ? { inputBindings } : {}),
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...(options.convention ? { convention: options.convention } : {}),
   });
-  return { model, def, result, inputBindings };
+  return { result, inputBindings };
+}
+
+/** Decode and adapt, the decoded model held by nothing but `keep` once this returns. */
+function decodeDef(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): ModelDef {
+  const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
+  const def = toModelDef(model);
+  keep(model, def);
+  return def;
 }
 
 /**
@@ -117,29 +158,50 @@ function scopeOf(n: InferredNode): Pick<AnalyzedNode, 'scope'> {
   return scope === undefined ? {} : { scope };
 }
 
+/** A node's requested outputs as the report sees them. */
+function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
+  const out: AnalyzedValue[] = [];
+  const vals = n.outputValues;
+  for (let i = 0; i < n.outputNames.length; i++) if (n.outputNames[i] !== '') out.push(analyzedValue(n.outputNames[i]!, vals[i]));
+  return out;
+}
+
 /**
  * Profile an ONNX model: decode, infer, cost, and assemble the Report (schemaVersion 2).
- * Throws `OnnxImportError` when the bytes are not a readable ONNX model.
+ * Throws `OnnxImportError` when the bytes are not a readable ONNX model, `WorkLimitError` when the
+ * model costs more work than `options.limits` allow.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
-  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
   const opsets: Record<string, number> = {};
-  for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
-  const nodes: AnalyzedNode[] = result.nodes.map((n) => ({
-    ...scopeOf(n),
-    name: n.name,
-    op: n.op,
-    domain: n.domain === '' ? 'ai.onnx' : n.domain,
-    inputs: n.inputs.map((i) => i.name),
-    outputs: n.outputs.filter((o) => o.name !== '').map((o) => analyzedValue(o.name, o.value)),
-    ...(n.cost ? { cost: n.cost } : { params: n.params }),
-    ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
-    ...(n.status === 'ok' ? {} : { status: n.status }),
-  }));
-  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
+  let producer = '';
+  let warnings: readonly OnnxDecodeWarning[] = [];
+  const { result, inputBindings } = decodeAndInfer(source, options, (model, def) => {
+    for (const [d, v] of def.opsets) opsets[d === '' ? 'ai.onnx' : d] = v;
+    producer = def.producer;
+    warnings = model.warnings;
+  });
+  // Each node is made when buildReport asks for it, and dropped: no second list of 10^6 nodes.
+  const nodes: AnalyzedNodes = {
+    length: result.nodes.length,
+    at: (i): AnalyzedNode => {
+      const n = result.nodes[i]!;
+      return {
+        ...scopeOf(n),
+        name: n.name,
+        op: n.op,
+        domain: n.domain === '' ? 'ai.onnx' : n.domain,
+        inputs: n.inputNames,
+        outputs: analyzedOutputs(n),
+        ...(n.cost ? { cost: n.cost } : { params: n.params }),
+        ...(n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity }),
+        ...(n.status === 'ok' ? {} : { status: n.status }),
+      };
+    },
+  };
+  const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
   return buildReport({
     tool: ONNX_TOOL,
-    model: { path: options.file ?? '', format: 'onnx', producer: def.producer, opsets },
+    model: { path: options.file ?? '', format: 'onnx', producer, opsets },
     convention: options.convention ?? 'macs+flops',
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i) => analyzedValue(i.name, i.value)),

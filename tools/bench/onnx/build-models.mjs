@@ -4,6 +4,9 @@
  *   bert-base.onnx   BERT-base encoder (12 layers, hidden 768), dynamic [batch, seq] axes, inline weights (~436 MB)
  *   nodes-100k.onnx  a synthetic graph of 100,000 nodes
  *   big-1p5g.onnx    an MLP with 1.5 GiB of inline fp32 weights
+ *   chain-1m.onnx    a chain of 1,000,000 nodes (issue 16's honest scale)
+ *   initializers-1m.onnx  1,000,000 small initializers read by 1,000 Sum nodes
+ *   cycles-50k.onnx  50,000 two-node cycles (an invalid graph, reported in linear time)
  * Weights are streamed to disk as zeros: profiling never reads them, and the files stay cheap to make.
  * Usage: node tools/bench/onnx/build-models.mjs [outDir]
  */
@@ -252,11 +255,12 @@ export function bertBase({ H = 768, heads = 12, layers = 12, vocab = 30522, ff =
   return g;
 }
 
-function nodes100k() {
-  const g = new GraphBuilder('nodes_100k');
+/** A chain of `pairs` Add + Relu pairs over a [batch, 64] activation (2 * pairs nodes). */
+function chain(name, pairs) {
+  const g = new GraphBuilder(name);
   let x = g.input('x', FLOAT, ['batch', 64]);
   const b = g.weight([64]);
-  for (let i = 0; i < 50_000; i++) x = g.node('Relu', [g.node('Add', [x, b])]);
+  for (let i = 0; i < pairs; i++) x = g.node('Relu', [g.node('Add', [x, b])]);
   g.output(x, FLOAT, ['batch', 64]);
   return g;
 }
@@ -270,7 +274,44 @@ function big1p5g() {
   return g;
 }
 
-export const MODELS = { 'resnet50.onnx': resnet50, 'bert-base.onnx': () => bertBase(), 'nodes-100k.onnx': nodes100k, 'big-1p5g.onnx': big1p5g };
+/** 1,000,000 small initializers (a [4] float each) summed in 1,000 Sum nodes of 1,000 inputs, then 999 Adds. */
+function initializers1m() {
+  const g = new GraphBuilder('initializers_1m');
+  const x = g.input('x', FLOAT, ['batch', 4]);
+  let acc = x;
+  for (let i = 0; i < 1000; i++) {
+    const ws = Array.from({ length: 1000 }, () => g.floats([4], [0, 0, 0, 0], 'w'));
+    acc = g.node('Add', [acc, g.node('Sum', ws)]);
+  }
+  g.output(acc, FLOAT, ['batch', 4]);
+  return g;
+}
+
+/**
+ * 50,000 two-node cycles (a_i = Add(x, b_i), b_i = Relu(a_i)): an invalid graph that must still be
+ * reported (each cycle broken in file order, with a diagnostic) in time linear in its size.
+ */
+function cycles50k() {
+  const g = new GraphBuilder('cycles_50k');
+  const x = g.input('x', FLOAT, ['batch', 64]);
+  for (let i = 0; i < 50_000; i++) {
+    g.nodes.push({ name: `a_${i}`, opType: 'Add', input: [x, `b_${i}`], output: [`a_${i}`], attribute: [] });
+    g.nodes.push({ name: `b_${i}`, opType: 'Relu', input: [`a_${i}`], output: [`b_${i}`], attribute: [] });
+  }
+  g.output('b_49999', FLOAT, ['batch', 64]);
+  return g;
+}
+
+export const MODELS = {
+  'resnet50.onnx': resnet50,
+  'bert-base.onnx': () => bertBase(),
+  'nodes-100k.onnx': () => chain('nodes_100k', 50_000),
+  'big-1p5g.onnx': big1p5g,
+  // 10^6 nodes: an unrolled graph's size (issue 16).
+  'chain-1m.onnx': () => chain('chain_1m', 500_000),
+  'initializers-1m.onnx': initializers1m,
+  'cycles-50k.onnx': cycles50k,
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = process.argv[2] ?? join(process.cwd(), '.bench/onnx');

@@ -8,6 +8,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
+import { writeReportJson } from '../report-json.js';
 import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
 
@@ -68,7 +69,7 @@ export const profileCommand: Command = {
       }
     }
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify(reports.length === 1 && args.positionals.length === 1 ? reports[0] : reports, null, 2)}\n`);
+      writeReportJson(reports.length === 1 && args.positionals.length === 1 ? reports[0]! : reports, io.stdout);
     } else if (args.values.csv) {
       // One header, then every model's nodes.
       const csv = (r: Report): string => (depth === undefined ? renderCsv(r) : renderModuleCsv(r, depth));

@@ -28,50 +28,174 @@ export interface PeakMemory {
 }
 
 /**
+ * Steps given by index, for callers with many nodes: no step object per node (a report of 10^6
+ * nodes would build and drop 10^6 of them, and their output lists).
+ */
+export interface LivenessSource {
+  readonly length: number;
+  /** The names step `i` reads. */
+  inputs(i: number): readonly string[];
+  /** Calls `write(name, bytes)` for each value step `i` writes. */
+  outputs(i: number, write: (name: string, bytes: number | bigint) => void): void;
+}
+
+/** Bytes summed as a number while the sum is exact, as a bigint beyond 2^53 (no bigint per step on real models). */
+class ExactSum {
+  private n = 0;
+  private big: bigint | undefined;
+  add(b: number | bigint): void {
+    if (this.big === undefined && typeof b === 'number') {
+      const s = this.n + b;
+      if (Number.isSafeInteger(s)) {
+        this.n = s;
+        return;
+      }
+    }
+    this.big = (this.big ?? BigInt(this.n)) + BigInt(b);
+  }
+  sub(b: number | bigint): void {
+    if (this.big === undefined && typeof b === 'number') this.n -= b;
+    else this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
+  }
+  get value(): bigint {
+    return this.big ?? BigInt(this.n);
+  }
+  /** True when this sum is above `other`. */
+  above(other: ExactSum): boolean {
+    return this.big === undefined && other.big === undefined ? this.n > other.n : this.value > other.value;
+  }
+  copy(): ExactSum {
+    const c = new ExactSum();
+    c.n = this.n;
+    c.big = this.big;
+    return c;
+  }
+}
+
+/**
  * Peak live activation bytes. A value is live from the step that writes it (graph inputs: from the
  * start) to its last reader (graph outputs: to the end). Weights are not activations: pass them in
  * `exclude`. The peak is taken after each step's outputs are allocated and before its dead inputs are
  * freed (a node needs its inputs and outputs at once).
  */
 export function peakLiveBytes(
-  steps: readonly LivenessStep[],
+  steps: readonly LivenessStep[] | LivenessSource,
   graphInputs: readonly { readonly name: string; readonly bytes: number | bigint }[],
   graphOutputs: readonly string[],
   exclude: ReadonlySet<string> = new Set(),
 ): PeakMemory {
-  const lastUse = new Map<string, number>();
-  steps.forEach((s, i) => s.inputs.forEach((n) => n !== '' && lastUse.set(n, i)));
-  for (const o of graphOutputs) lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = new Map<string, bigint>();
-  let live = 0n;
-  for (const gi of graphInputs) {
-    if (exclude.has(gi.name) || size.has(gi.name)) continue;
-    const b = BigInt(gi.bytes);
-    size.set(gi.name, b);
-    live += b;
-  }
-  let peak = live;
-  let atStep = steps.length ? 0 : -1;
-  const free = (name: string): void => {
-    const b = size.get(name);
-    if (b === undefined) return;
-    size.delete(name);
-    live -= b;
+  const src: LivenessSource = Array.isArray(steps)
+    ? {
+        length: steps.length,
+        inputs: (i) => (steps as readonly LivenessStep[])[i]!.inputs,
+        outputs: (i, write) => {
+          for (const o of (steps as readonly LivenessStep[])[i]!.outputs) write(o.name, o.bytes);
+        },
+      }
+    : (steps as LivenessSource);
+  const n = src.length;
+  // Each name gets a number once (one map lookup per occurrence); the rest runs on typed arrays.
+  const ids = new Map<string, number>();
+  const id = (name: string): number => {
+    let i = ids.get(name);
+    if (i === undefined) ids.set(name, (i = ids.size));
+    return i;
   };
-  steps.forEach((s, i) => {
-    for (const o of s.outputs) {
-      if (o.name === '' || exclude.has(o.name) || size.has(o.name)) continue;
-      const b = BigInt(o.bytes);
-      size.set(o.name, b);
-      live += b;
+  let inIds: Int32Array = new Int32Array(Math.max(16, n * 2));
+  let outIds: Int32Array = new Int32Array(Math.max(16, n));
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  const outBytes: (number | bigint)[] = [];
+  let ni = 0;
+  let no = 0;
+  const grow = (a: Int32Array, need: number): Int32Array => {
+    if (need <= a.length) return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  const record = (name: string, bytes: number | bigint): void => {
+    outIds = grow(outIds, no + 1);
+    outIds[no] = id(name);
+    outNames[no++] = name;
+    outBytes.push(bytes);
+  };
+  // The names the step before wrote, for the usual case of a step reading them (a chain): an
+  // importer passes the same string objects, so the comparison is quick and the map is not asked.
+  const outNames: string[] = [];
+  for (let i = 0; i < n; i++) {
+    inStart[i] = ni;
+    const xs = src.inputs(i);
+    inIds = grow(inIds, ni + xs.length);
+    const p0 = i > 0 ? outStart[i - 1]! : 0;
+    for (const x of xs) {
+      if (x === '') {
+        inIds[ni++] = -1;
+        continue;
+      }
+      let k = -1;
+      for (let j = p0; j < no; j++)
+        if (outNames[j] === x) {
+          k = outIds[j]!;
+          break;
+        }
+      inIds[ni++] = k >= 0 ? k : id(x);
     }
-    if (live > peak) {
-      peak = live;
-      atStep = i;
-    }
-    for (const n of s.inputs) if (lastUse.get(n) === i) free(n);
-    // Outputs nobody reads die at once.
-    for (const o of s.outputs) if (!lastUse.has(o.name)) free(o.name);
+    outStart[i] = no;
+    src.outputs(i, record);
+  }
+  inStart[n] = ni;
+  outStart[n] = no;
+  const EMPTY = '';
+  const emptyId = ids.get(EMPTY) ?? -1;
+  const inputIds = graphInputs.map((g) => id(g.name));
+  // Whether each numbered value is excluded, asked of `exclude` when first needed (a model of 10^6
+  // weights and a few nodes asks a few times): 0 not asked, 1 excluded, 2 not.
+  const exclusion = new Uint8Array(ids.size + graphOutputs.length + 1);
+  const names: string[] = new Array<string>(ids.size);
+  for (const [name, i] of ids) names[i] = name;
+  const excluded = (i: number): boolean => {
+    if (exclusion[i] === 0) exclusion[i] = exclude.has(names[i]!) ? 1 : 2;
+    return exclusion[i] === 1;
+  };
+  // Last step reading each value (-1: never read; graph outputs live to the end).
+  const lastUse = new Int32Array(ids.size + graphOutputs.length + 1).fill(-1);
+  for (let i = 0; i < n; i++) for (let j = inStart[i]!; j < inStart[i + 1]!; j++) if (inIds[j]! >= 0) lastUse[inIds[j]!] = i;
+  for (const o of graphOutputs) {
+    const i = ids.get(o);
+    if (i !== undefined) lastUse[i] = 0x7fffffff;
+  }
+  // Bytes of each live value (undefined: not live).
+  const size: (number | bigint | undefined)[] = new Array<number | bigint | undefined>(ids.size);
+  const live = new ExactSum();
+  graphInputs.forEach((gi, k) => {
+    const i = inputIds[k]!;
+    if (excluded(i) || size[i] !== undefined) return;
+    size[i] = gi.bytes;
+    live.add(gi.bytes);
   });
-  return { peakBytes: toCount(peak), atStep };
+  let peak = live.copy();
+  let atStep = n ? 0 : -1;
+  const free = (i: number): void => {
+    const b = size[i];
+    if (b === undefined) return;
+    size[i] = undefined;
+    live.sub(b);
+  };
+  for (let step = 0; step < n; step++) {
+    for (let j = outStart[step]!; j < outStart[step + 1]!; j++) {
+      const i = outIds[j]!;
+      if (i === emptyId || size[i] !== undefined || excluded(i)) continue;
+      size[i] = outBytes[j]!;
+      live.add(outBytes[j]!);
+    }
+    if (live.above(peak)) {
+      peak = live.copy();
+      atStep = step;
+    }
+    for (let j = inStart[step]!; j < inStart[step + 1]!; j++) if (inIds[j]! >= 0 && lastUse[inIds[j]!] === step) free(inIds[j]!);
+    // Outputs nobody reads die at once.
+    for (let j = outStart[step]!; j < outStart[step + 1]!; j++) if (lastUse[outIds[j]!] === -1) free(outIds[j]!);
+  }
+  return { peakBytes: toCount(peak.value), atStep };
 }

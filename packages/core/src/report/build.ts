@@ -48,6 +48,21 @@ export interface AnalyzedNode {
   readonly scope?: ModuleScope | null;
 }
 
+/**
+ * Nodes given by index: the importer makes each {@link AnalyzedNode} when asked (it may be asked
+ * more than once, in any order), so a report of 10^6 nodes does not hold a second, analysed copy of
+ * every node while it is built.
+ */
+export interface AnalyzedNodes {
+  readonly length: number;
+  at(i: number): AnalyzedNode;
+}
+
+/** The nodes of a report input as a source, whichever way they were given. */
+export function nodeSource(nodes: readonly AnalyzedNode[] | AnalyzedNodes): AnalyzedNodes {
+  return Array.isArray(nodes) ? { length: nodes.length, at: (i) => (nodes as readonly AnalyzedNode[])[i]! } : (nodes as AnalyzedNodes);
+}
+
 /** A weight as the report counts it. */
 export interface AnalyzedWeight {
   readonly name: string;
@@ -63,7 +78,8 @@ export interface ReportInput {
   readonly dims: Readonly<Record<string, number>>;
   readonly inputs: readonly AnalyzedValue[];
   readonly outputs: readonly AnalyzedValue[];
-  readonly nodes: readonly AnalyzedNode[];
+  /** In topological order: a list, or a source that makes each node when asked. */
+  readonly nodes: readonly AnalyzedNode[] | AnalyzedNodes;
   /** Every weight of the model (for weightBytes; liveness excludes them). */
   readonly weights: readonly AnalyzedWeight[];
   /** Trainable part of the params, when the format says (Keras). */
@@ -98,6 +114,22 @@ export class InvalidCountError extends ModelImportError {
   }
 }
 
+/** A few recent keys (compared by identity) and their values. */
+class Recent<K extends object, V> {
+  private readonly keys: (K | undefined)[] = new Array<K | undefined>(16);
+  private readonly values: (V | undefined)[] = new Array<V | undefined>(16);
+  private next = 0;
+  get(k: K): V | undefined {
+    for (let i = 0; i < 16; i++) if (this.keys[i] === k) return this.values[i];
+    return undefined;
+  }
+  set(k: K, v: V): void {
+    this.keys[this.next] = k;
+    this.values[this.next] = v;
+    this.next = (this.next + 1) & 15;
+  }
+}
+
 /**
  * Build the Report. Pure; never throws on symbolic or unknown sizes. Unbound symbols take the
  * defaults `resolveDims` chooses (1, or the smallest value that keeps every size possible); throws
@@ -114,13 +146,26 @@ export function buildReport(input: ReportInput): Report {
   };
   // `owner`/`field` name the value in the error: two strings rather than one label so a report of 100k
   // nodes does not build 500k labels it never uses.
+  // Importers share equal polys and shapes between nodes (a graph of 10^6 nodes repeats a few):
+  // the last few evaluations and JSON shapes are kept, so a repeat costs a comparison.
+  const evaluated = new Recent<Poly, bigint>();
   const evalBig = (p: Poly, owner: string | undefined, field: string): bigint => {
-    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    let v = evaluated.get(p);
+    if (v === undefined) {
+      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+      evaluated.set(p, v);
+    }
     if (v < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
   const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => toCount(evalBig(p, owner, field));
-  const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const shapes = new Recent<Shape, (number | string)[]>();
+  const jsonShape = (s: Shape): (number | string)[] => {
+    let j = shapes.get(s);
+    if (j === undefined) shapes.set(s, (j = s.map(dimToJSON)));
+    return j;
+  };
+  const tensor = (v: AnalyzedValue): ReportTensor => ({ name: v.name, shape: v.shape ? jsonShape(v.shape) : null, dtype: v.dtype });
 
   const macsSum = new PolySum();
   const flopsSum = new PolySum();
@@ -129,18 +174,36 @@ export function buildReport(input: ReportInput): Report {
   const activationsSum = new PolySum();
   const unsupported = dict<number>();
   let supported = 0;
-  const nodes: ReportNode[] = input.nodes.map((n) => {
+  const source = nodeSource(input.nodes);
+  // Each node is made once here: its outputs' bytes are kept for the liveness pass (which reads the
+  // names from the report nodes), node i's at outBytes[outStart[i]...], and its module scope.
+  const outBytes: bigint[] = [];
+  const outStart = new Int32Array(source.length + 1);
+  const scopes: (ModuleScope | null | undefined)[] = new Array<ModuleScope | null | undefined>(source.length);
+  const nodes: ReportNode[] = new Array<ReportNode>(source.length);
+  for (let i = 0; i < source.length; i++) {
+    outStart[i] = outBytes.length;
+    const n = source.at(i);
+    scopes[i] = n.scope;
+    nodes[i] = reportNode(n);
+  }
+  outStart[source.length] = outBytes.length;
+  function reportNode(n: AnalyzedNode): ReportNode {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
     if (n.status === 'unsupported') unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else supported++;
-    for (const o of n.outputs) activationsSum.add(o.bytes);
+    for (const o of n.outputs) {
+      activationsSum.add(o.bytes);
+      outBytes.push(evalBig(o.bytes, o.name, 'bytes'));
+    }
     const out: ReportNode = {
       name: n.name,
       op: n.op,
       domain: n.domain,
       ...(n.layer !== undefined ? { layer: n.layer } : {}),
-      inputs: [...n.inputs],
+      // The importer's list, not a copy: the report is plain data nobody changes.
+      inputs: n.inputs as string[],
       outputs: n.outputs.map(tensor),
       params: 0,
       macs: 0,
@@ -166,27 +229,51 @@ export function buildReport(input: ReportInput): Report {
     if (!mult.equals(Poly.ONE)) out.multiplicity = evalPoly(mult, n.name, 'multiplicity');
     if (n.status) out.status = n.status;
     return out;
-  });
+  }
 
   const macs = macsSum.value;
   const flops = flopsSum.value;
   const moved = movedSum.value;
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
-  const weightNames = new Set(input.weights.map((w) => w.name));
+  // Liveness asks whether a value a node writes (or a graph input) is a weight: a set of the weights,
+  // or of the written names that are weights, whichever is smaller (10^6 initializers and a few nodes).
+  let weightNames: Set<string>;
+  if (input.weights.length <= nodes.length + input.inputs.length) weightNames = new Set(input.weights.map((w) => w.name));
+  else {
+    const written = new Set<string>(input.inputs.map((v) => v.name));
+    for (const n of nodes) for (const o of n.outputs) written.add(o.name);
+    weightNames = new Set<string>();
+    for (const w of input.weights) if (written.has(w.name)) weightNames.add(w.name);
+  }
   const peak = peakLiveBytes(
-    input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, 'bytes') })) })),
+    {
+      length: nodes.length,
+      inputs: (i) => nodes[i]!.inputs,
+      outputs: (i, write) => {
+        const outs = nodes[i]!.outputs;
+        for (let j = 0; j < outs.length; j++) write(outs[j]!.name, outBytes[outStart[i]! + j]!);
+      },
+    },
     input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, 'bytes') })),
     input.outputs.map((v) => v.name),
     weightNames,
   );
+  // Summed as a number while exact (no bigint per weight), as a bigint beyond 2^53.
+  let weightBytesN = 0;
   let weightBytes = 0n;
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
     if (!Number.isSafeInteger(w.byteLength)) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    weightBytes += BigInt(w.byteLength);
+    const s = weightBytesN + w.byteLength;
+    if (Number.isSafeInteger(s)) weightBytesN = s;
+    else {
+      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
+      weightBytesN = 0;
+    }
   }
+  weightBytes += BigInt(weightBytesN);
 
   const totals: Report['totals'] = {
     params: evalPoly(params, undefined, 'params'),
@@ -204,7 +291,7 @@ export function buildReport(input: ReportInput): Report {
 
   const reportInputs = input.inputs.map(tensor);
   const reportOutputs = input.outputs.map(tensor);
-  const tree = buildModuleTree(nodes, (i) => input.nodes[i]!.scope, reportInputs, reportOutputs);
+  const tree = buildModuleTree(nodes, (i) => scopes[i], reportInputs, reportOutputs);
   if (tree) for (let i = 0; i < nodes.length; i++) nodes[i]!.module = tree.nodeModules[i]!;
 
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
@@ -226,7 +313,7 @@ export function buildReport(input: ReportInput): Report {
     nodes,
     ...(tree ? { modules: tree.modules } : {}),
     latency: [],
-    coverage: { nodes: input.nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported },
     diagnostics,
   };
 }

@@ -8,7 +8,7 @@ import { ModelImportError, ModelOptionsError } from '../io/import-error.js';
 import { dict } from '../util/dict.js';
 import { chooseDefaults, type SizeConstraint } from '../symbolic/defaults.js';
 import type { Poly } from '../symbolic/poly.js';
-import type { AnalyzedNode, AnalyzedValue } from './build.js';
+import { nodeSource, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue } from './build.js';
 import type { ReportDiagnostic } from './report.js';
 
 /** A symbol value the user gave makes a size of the model impossible (`--dim samples=100` on a CNN that needs 400). */
@@ -37,7 +37,7 @@ export interface DimsInput {
   readonly dims: Readonly<Record<string, number>>;
   readonly inputs: readonly AnalyzedValue[];
   readonly outputs: readonly AnalyzedValue[];
-  readonly nodes: readonly AnalyzedNode[];
+  readonly nodes: readonly AnalyzedNode[] | AnalyzedNodes;
   /** Conditions the importer assumed (each poly >= 0), e.g. a Slice bound inside its table. */
   readonly conditions?: readonly SizeConstraint[];
 }
@@ -79,7 +79,9 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
     out.push(c);
   }
   for (const v of input.inputs) sizes(v, 'input');
-  for (const n of input.nodes) {
+  const nodes = nodeSource(input.nodes);
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes.at(i);
     const m = n.multiplicity;
     // A branch not taken runs 0 times: its sizes need not be possible.
     if (m && m.isConst && m.constValue === 0n) continue;

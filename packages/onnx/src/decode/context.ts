@@ -7,15 +7,19 @@ import { DEFAULT_LIMITS, ProtoReader, WT_I32, WT_LEN, WT_VARINT, type MessageInf
 import type { ByteSource } from './byte-source.js';
 import type { OnnxDecodeOptions, OnnxDecodeWarning } from './types.js';
 import { STRING_ENTRY } from './schema.js';
-import { PARTS } from '../messages.js';
+import { MESSAGES, PARTS } from '../messages.js';
+import { OnnxTooLargeError } from './errors.js';
 
 export const DEFAULT_MAX_VALUE_ELEMENTS = 4096;
+/** Most dims one tensor or tensor type may list (see OnnxDecodeOptions.maxRank). */
+export const DEFAULT_MAX_RANK = 1024;
 export const DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
 
 export class DecodeContext {
   readonly r: ProtoReader;
   readonly maxIntValues: number;
   readonly maxFloatValues: number;
+  readonly maxRank: number;
   readonly warnings: OnnxDecodeWarning[] = [];
   private readonly onWarning: ((w: OnnxDecodeWarning) => void) | undefined;
 
@@ -26,6 +30,7 @@ export class DecodeContext {
     });
     this.maxIntValues = options.maxValueElements ?? DEFAULT_MAX_VALUE_ELEMENTS;
     this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
+    this.maxRank = options.maxRank ?? DEFAULT_MAX_RANK;
     this.onWarning = options.onWarning;
   }
 
@@ -41,6 +46,11 @@ export class DecodeContext {
   }
 
   private readonly strings = new Map<string, string>();
+
+  /** The error for a dims list longer than {@link maxRank}; `what` names the list. */
+  tooManyDims(what: string, at: number): OnnxTooLargeError {
+    return new OnnxTooLargeError(MESSAGES.tooManyDims(this.r.label, at, what, this.maxRank), this.r.file, at);
+  }
 
   warn(code: OnnxDecodeWarning['code'], message: string, offset: number): void {
     const w: OnnxDecodeWarning = { code, message, offset };
@@ -129,12 +139,22 @@ export function stringEntry(c: DecodeContext, wt: number, end: number, parent: M
   into[key] = value;
 }
 
-/** Append a repeated varint field (packed or not) to `out`, each element read by `read`. */
-function repeatedVarint<T>(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: T[], read: (r: DecodeContext['r']) => T): void {
+/**
+ * Append a repeated varint field (packed or not) to `out`, each element read by `read`. With `cap`,
+ * the list may hold at most `cap.max` entries: one more throws `cap.error()` before it is read.
+ */
+function repeatedVarint<T>(
+  c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: T[], read: (r: DecodeContext['r']) => T,
+  cap?: ListCap,
+): void {
   const r = c.r;
-  const limit = r.limits.maxListEntries;
+  const limit = cap ? Math.min(cap.max, r.limits.maxListEntries) : r.limits.maxListEntries;
+  const over = (): void => {
+    if (cap && out.length >= cap.max) throw cap.error();
+    r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+  };
   if (wt === WT_VARINT) {
-    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+    if (out.length >= limit) over();
     out.push(read(r));
     return;
   }
@@ -142,7 +162,7 @@ function repeatedVarint<T>(c: DecodeContext, wt: number, end: number, msg: Messa
   const len = r.len(end, msg, field, at);
   const stop = r.pos + len;
   while (r.pos < stop) {
-    if (out.length >= limit) r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+    if (out.length >= limit) over();
     out.push(read(r));
   }
   if (r.pos !== stop) throw r.corrupt(at, msg, PARTS.packedEnd(field, stop), PARTS.varintRunningTo(r.pos));
@@ -156,9 +176,15 @@ export function repeatedInt64(c: DecodeContext, wt: number, end: number, msg: Me
   repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
 }
 
+/** A bound on one list's length tighter than `maxListEntries`, with the error to throw past it. */
+export interface ListCap {
+  readonly max: number;
+  error(): Error;
+}
+
 /** Same as {@link repeatedInt64} with values as numbers (dims, device ids: precision beyond 2^53 is moot). */
-export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[]): void {
-  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
+export function repeatedInt64Number(c: DecodeContext, wt: number, end: number, msg: MessageInfo, field: number, at: number, out: number[], cap?: ListCap): void {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number, cap);
 }
 
 /** Append a repeated float field (packed or not) to `out`. */

@@ -103,7 +103,8 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
   let domain = '';
   let overload = '';
   let docString = '';
-  const attributes = record<OnnxAttribute>();
+  // Made on the first attribute: most nodes of a big graph (Add, Relu, MatMul...) have none.
+  let attributes: Record<string, OnnxAttribute> | undefined;
   let metadata: Record<string, string> | undefined;
   let deviceConfigurations: OnnxNodeDeviceConfiguration[] | undefined;
   let last = start;
@@ -114,11 +115,12 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
     const wt = tag & 7;
     switch (f) {
       case 1:
-        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
+        // The message is built only when the count is over (a 10^6-node graph would build 3 * 10^6 of them).
+        if (inputs.length >= r.limits.maxListEntries) r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
         inputs.push(r.stringField(wt, end, NODE, 1, last));
         break;
       case 2:
-        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
+        if (outputs.length >= r.limits.maxListEntries) r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
         outputs.push(r.stringField(wt, end, NODE, 2, last));
         break;
       case 3:
@@ -129,6 +131,7 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
         break;
       case 5: {
         const a = nested(c, wt, end, NODE, 5, last, depth, decodeAttribute);
+        attributes ??= record<OnnxAttribute>();
         if (Object.hasOwn(attributes, a.name)) c.warn('duplicate-attribute', MESSAGES.warnDuplicateAttribute(name, a.name), last);
         attributes[a.name] = a;
         break;
@@ -154,7 +157,7 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
   }
   r.endMessage(end, NODE, last);
   return {
-    name, opType, domain: normalizeDomain(domain), overload, inputs: compact(inputs), outputs: compact(outputs), attributes, docString,
+    name, opType, domain: normalizeDomain(domain), overload, inputs: compact(inputs), outputs: compact(outputs), attributes: attributes ?? EMPTY_RECORD, docString,
     metadata: metadata ?? EMPTY_RECORD, deviceConfigurations: deviceConfigurations ?? EMPTY_LIST,
   };
 }
@@ -220,7 +223,7 @@ export function decodeAttribute(c: DecodeContext, end: number, depth: number): O
         break;
       case 9:
         strings ??= [];
-        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last);
+        if (strings.length >= r.limits.maxListEntries) r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last);
         strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last));
         break;
       case 10:

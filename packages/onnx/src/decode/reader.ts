@@ -53,14 +53,43 @@ const utf8 = (() => {
   return new TD('utf-8');
 })();
 
+/** Short ASCII strings are built from a scratch array per length (no typed-array view per string). */
+const SHORT = 32;
+const scratch: number[][] = Array.from({ length: SHORT + 1 }, (_, n) => new Array<number>(n).fill(0));
 /**
- * Decode UTF-8. Short ASCII strings (most tensor and node names) skip the TextDecoder call and are
- * built in one `fromCharCode` call (concatenating per byte would leave a chain of cons-strings per name).
+ * The last short string seen per hash slot. A graph names each value twice (its producer's output,
+ * its reader's input) and usually close together: finding the first copy here saves a string, and
+ * on 10^6 nodes the garbage collector's time that copying it would cost.
+ */
+const RECENT_BITS = 12;
+const recent: (string | undefined)[] = new Array<string | undefined>(1 << RECENT_BITS);
+
+/**
+ * Decode UTF-8. Short ASCII strings (most tensor and node names) skip the TextDecoder call, are
+ * built in one `fromCharCode` call (concatenating per byte would leave a chain of cons-strings per
+ * name), and a repeat of a recent one is that same string.
  */
 export function decodeUtf8(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= 32) {
-    for (let i = start; i < end; i++) if (b[i]! >= 0x80) return utf8.decode(b.subarray(start, end));
-    return String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  const len = end - start;
+  if (len <= SHORT) {
+    let h = len;
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) return utf8.decode(b.subarray(start, end));
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const slot = (h ^ (h >>> RECENT_BITS)) & ((1 << RECENT_BITS) - 1);
+    const hit = recent[slot];
+    if (hit !== undefined && hit.length === len) {
+      let i = 0;
+      while (i < len && hit.charCodeAt(i) === b[start + i]) i++;
+      if (i === len) return hit;
+    }
+    const a = scratch[len]!;
+    for (let i = 0; i < len; i++) a[i] = b[start + i]!;
+    const s = String.fromCharCode.apply(null, a);
+    recent[slot] = s;
+    return s;
   }
   return utf8.decode(b.subarray(start, end));
 }

@@ -8,6 +8,7 @@ import type { WeightLocation } from '@modelcost/core';
 import { MESSAGES, PARTS } from '../messages.js';
 import { EMPTY_RECORD, compact, nested, record, repeatedInt64Number, stringEntry, int32Field, int64NumberField, type DecodeContext } from './context.js';
 import { ONNX_DATA_TYPE as T, isKnownDataType, onnxDType, tensorByteLength } from './dtype.js';
+import { OnnxTooLargeError } from './errors.js';
 import { WT_I32, WT_I64, WT_LEN, WT_VARINT, int64From, uint64From, decodeUtf8 } from './reader.js';
 import { SEGMENT, SPARSE_TENSOR, TENSOR } from './schema.js';
 import type { OnnxSparseTensor, OnnxTensor, OnnxTensorStorage } from './types.js';
@@ -69,7 +70,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
     const wt = tag & 7;
     switch (f) {
       case 1:
-        repeatedInt64Number(c, wt, end, TENSOR, 1, last, dims);
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.tensorDims, last) });
         break;
       case 2:
         dataType = int32Field(c, wt, TENSOR, 2, last);
@@ -143,14 +144,14 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
   if (elementCount < 0 || dims.some((d) => d < 0)) {
     c.warn('negative-dim', MESSAGES.warnNegativeDim(name, dims), start);
     elementCount = 0;
-  } else if (!Number.isSafeInteger(elementCount)) {
-    c.warn('huge-tensor', MESSAGES.warnHugeTensor(name, dims), start);
-  }
+  } else if (dims.includes(0)) elementCount = 0; // 0 * (a product past 2^1024) is NaN in doubles
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn('unknown-data-type', MESSAGES.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount);
+  // More than 2^53 elements or bytes (8 PiB): no file holds such a tensor, and no count of it is exact.
+  if (!Number.isSafeInteger(elementCount) || !Number.isSafeInteger(byteLength)) throw new OnnxTooLargeError(MESSAGES.hugeTensor(r.label, start, name, dims), r.file, start);
 
   // Which field holds the data: raw_data wins (onnx.proto: "If value not set, data is stored in
   // raw_data (if set) otherwise in type-specified field"), then the field matching the data type.
@@ -207,10 +208,16 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
     }
   }
 
+  // The usual shapes are one object literal each (a property added later moves every property of the
+  // object out of line: on 10^6 small initializers that is 40 MB), and values are cut to their length.
+  const d = compact(dims);
+  const m = metadata ?? EMPTY_RECORD;
   const tensor: {
     -readonly [K in keyof OnnxTensor]: OnnxTensor[K];
-  } = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
-  if (values !== undefined) tensor.values = values;
+  } =
+    values !== undefined
+      ? { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start, values: values.length <= 16 ? values.slice() : values }
+      : { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start };
   if (strings !== undefined) tensor.strings = strings;
   if (externalData !== undefined) tensor.externalData = externalData;
   if (segment !== undefined) tensor.segment = segment;
@@ -249,7 +256,7 @@ export function decodeSparseTensor(c: DecodeContext, end: number, depth: number)
     const wt = tag & 7;
     if (f === 1) values = nested(c, wt, end, SPARSE_TENSOR, 1, last, depth, decodeTensor);
     else if (f === 2) indices = nested(c, wt, end, SPARSE_TENSOR, 2, last, depth, decodeTensor);
-    else if (f === 3) repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last, dims);
+    else if (f === 3) repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.sparseDims, last) });
     else r.skipField(wt, f, end, SPARSE_TENSOR, last, depth);
   }
   r.endMessage(end, SPARSE_TENSOR, last);

@@ -132,7 +132,7 @@ function decodeShape(c: DecodeContext, end: number, depth: number): ShapeOut {
       r.expect(wt, WT_LEN, SHAPE, 1, last);
       const len = r.len(end, SHAPE, 1, last);
       r.checkDepth(depth + 1, last);
-      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last);
+      if (dims.length >= c.maxRank) throw c.tooManyDims(PARTS.shapeDims, last);
       const dimEnd = r.pos + len;
       r.level++;
       let value: OnnxDim = null;

@@ -298,7 +298,7 @@ export interface OnnxTrainingInfo {
 
 /** A non-fatal oddity found while decoding (surfaced as a diagnostic by the importer). */
 export interface OnnxDecodeWarning {
-  readonly code: 'data-size' | 'data-count' | 'negative-dim' | 'huge-tensor' | 'duplicate-attribute' | 'unknown-data-type';
+  readonly code: 'data-size' | 'data-count' | 'negative-dim' | 'duplicate-attribute' | 'unknown-data-type';
   readonly message: string;
   /** Absolute byte offset of the message concerned. */
   readonly offset: number;
@@ -340,6 +340,11 @@ export interface OnnxDecodeOptions {
   readonly maxDepth?: number;
   /** Most entries in one repeated field. Default 50,000,000. */
   readonly maxListEntries?: number;
+  /**
+   * Most dims one tensor or tensor type may list (its rank). Default 1,024: real tensors have a
+   * handful, and a hostile 40,000,000-dim initializer is refused before its dims are held.
+   */
+  readonly maxRank?: number;
   /** Called for each non-fatal oddity (`decodeModel` also returns them in `OnnxModel.warnings`). */
   readonly onWarning?: (warning: OnnxDecodeWarning) => void;
 }

@@ -2,6 +2,7 @@
  * Adapts the decoder's faithful onnx.proto mirror to the narrower model shape inference reads.
  */
 import type { Weight } from '@modelcost/core';
+import { EMPTY_RECORD } from '../decode/context.js';
 import type { OnnxAttribute, OnnxFunction, OnnxGraph, OnnxModel, OnnxNode, OnnxSparseTensor, OnnxType, OnnxValueInfo } from '../decode/types.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo, type ValueInfo } from './model.js';
 
@@ -85,7 +86,16 @@ function toAttr(a: OnnxAttribute): Attr | undefined {
   }
 }
 
-function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Record<string, Attr> {
+/** What a node without attributes gets (most nodes of a big graph): one shared frozen record. */
+const NO_ATTRS: Readonly<Record<string, Attr>> = Object.freeze(Object.create(null) as Record<string, Attr>);
+
+function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Readonly<Record<string, Attr>> {
+  let any = false;
+  for (const _ in attrs) {
+    any = true;
+    break;
+  }
+  if (!any) return NO_ATTRS;
   const out: Record<string, Attr> = {};
   for (const [k, a] of Object.entries(attrs)) {
     const v = toAttr(a);
@@ -95,6 +105,9 @@ function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Record<string,
 }
 
 function toNodeDef(n: OnnxNode): NodeDef {
+  // A node without attributes and metadata already has the shape inference reads (its 'ai.onnx'
+  // domain is the default one to normDomain): no copy, which on a graph of 10^6 nodes is 10^6 objects fewer.
+  if (n.attributes === EMPTY_RECORD && n.metadata === EMPTY_RECORD) return n as unknown as NodeDef;
   const def: NodeDef = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
   return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }

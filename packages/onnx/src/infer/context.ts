@@ -12,9 +12,43 @@ export class UnknownRank extends Error {
   override readonly name = 'UnknownRank';
 }
 
-/** Result of inferring a sub-graph (If branch, Loop/Scan body, function body). */
+/** How the symbols of a loop-carried size evolve: `init + j * step` in iteration j. */
+export interface Induction {
+  readonly init: Poly;
+  readonly step: Poly;
+}
+
+/**
+ * Result of inferring a sub-graph (If branch, Loop/Scan body, function body). Sub-graph inference is
+ * memoised: a body inferred again with inputs of the same signature (shapes, dtypes, known data, and
+ * what it reads from enclosing scopes) is not inferred again; its nodes appear once in the report,
+ * with the multiplicities of every run added up.
+ */
 export interface SubgraphResult {
   readonly outputs: readonly (Val | undefined)[];
+  /** Count this run `times` times per run of the calling node, instead of the multiplicity it was inferred with. */
+  recount(times: Poly): void;
+  /** Leave this run out of the report, its nodes and diagnostics with it (a trial whose result was not kept). */
+  discard(): void;
+  /**
+   * Make this run stand for `trips` iterations in which each symbol of `induction` takes the value
+   * `init + j*step` in iteration j (j = 0 .. trips-1): a cost that depends on those symbols is summed
+   * over the iterations exactly (its node then runs once, at the summed cost), every other cost counts
+   * `trips` times, and shapes show the last iteration. Returns false, changing nothing, when a
+   * dependent size is out of reach (inside a nested sub-graph, under floor/min/max/mod, or of a
+   * degree above 3 in the iteration).
+   */
+  sumOver(trips: Poly, induction: ReadonlyMap<string, Induction>): boolean;
+}
+
+/** Options of {@link EngineServices.inferSubgraph}. */
+export interface SubgraphOptions {
+  /**
+   * This run is one of up to `unroll` runs the calling node makes of the same body, one per
+   * iteration (a short loop stepped through). Nested loops see the product in {@link NodeContext.unrolled},
+   * so stepping through loops inside stepped loops stays bounded.
+   */
+  readonly unroll?: number;
 }
 
 /** Services the engine provides to a node context. */
@@ -23,6 +57,8 @@ export interface EngineServices {
   lookupValue(name: string): Val | undefined;
   /** Counting convention options passed to every core kernel. */
   readonly kernelOptions: KernelOptions;
+  /** How many stepped iterations enclose this node (1 outside any stepped loop). */
+  readonly unrolled: number;
   freshDim(): Dim;
   dataDependentDim(nodeName: string, tag: string): Dim;
   warn(code: string, message: string): void;
@@ -34,12 +70,16 @@ export interface EngineServices {
    * Infer a sub-graph with the given formal-input values (outer-scope names resolve to the enclosing
    * scope). `multiplicity` scales its nodes' costs (Loop trip count); 0 excludes them (If branch not taken).
    */
-  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly): SubgraphResult;
+  inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly, options?: SubgraphOptions): SubgraphResult;
 }
+
+/** The most unknown sizes one node may ask for: far above any real rank, far below a hostile one. */
+export const MAX_FRESH_PER_NODE = 4096;
 
 /** The view of one node given to its {@link OpRule}. */
 export class NodeContext {
   private readonly outs: (Val | undefined)[];
+  private freshCount = 0;
 
   constructor(
     readonly node: NodeDef,
@@ -269,13 +309,20 @@ export class NodeContext {
     return this.engine.lookupValue(name);
   }
 
-  /** A fresh unknown dim (`unk__N`). */
+  /** A fresh unknown dim (`unk__N`). Fails past {@link MAX_FRESH_PER_NODE} in one node (a rank read from a hostile size). */
   fresh(): Dim {
+    if (++this.freshCount > MAX_FRESH_PER_NODE) this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.freshDim();
+  }
+
+  /** How many stepped loop iterations enclose this node (1 outside any stepped loop). */
+  get unrolled(): number {
+    return this.engine.unrolled;
   }
 
   /** A named symbol for a size that depends on input values (NonZero count, Unique length). */
   dataDependent(tag: string): Dim {
+    if (++this.freshCount > MAX_FRESH_PER_NODE) this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.dataDependentDim(this.node.name || this.node.opType, tag);
   }
 
@@ -325,8 +372,8 @@ export class NodeContext {
   }
 
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
-  subgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly = Poly.ONE): SubgraphResult {
-    return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
+  subgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly = Poly.ONE, options?: SubgraphOptions): SubgraphResult {
+    return this.engine.inferSubgraph(graph, inputs, label, multiplicity, options);
   }
 
   /** Throw an {@link InferenceError} about this node. */

@@ -42,6 +42,11 @@ const RELAYOUT: Readonly<Record<string, number>> = {
   Unsqueeze: 0,
 };
 
+/** True when `op` (in `domain`) only re-types or re-lays its data input, so its output may carry a weight (see {@link ParamLedger.carry}). */
+export function carriesWeight(op: string, domain: string): boolean {
+  return domain === '' && RELAYOUT[op] !== undefined;
+}
+
 /** How a weight came to be. */
 export type WeightOrigin = 'initializer' | 'constant-node' | 'generated';
 

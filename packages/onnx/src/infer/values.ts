@@ -54,6 +54,50 @@ export function tensorVal(dtype: DType, shape: readonly Dim[] | undefined, data?
   return v;
 }
 
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A number naming an object by identity (a weight, a big data array, a graph), for signatures. */
+export function identityId(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+/** Known contents longer than this are named by identity in a signature rather than spelled out. */
+const SIGNATURE_DATA = 256;
+
+/**
+ * A string equal for two values exactly when inference cannot tell them apart: kind, dtype, shape,
+ * known contents (`data = false` leaves them out) and which weight it is. Memoised sub-graph and
+ * function inference keys on the signatures of what the body sees.
+ */
+export function valSignature(v: Val | undefined, data = true): string {
+  if (!v) return '-';
+  switch (v.kind) {
+    case 'tensor': {
+      let s = `${v.dtype}[${v.shape ? v.shape.map(dimKey).join(',') : '?'}]`;
+      if (data && v.data) s += v.data.length <= SIGNATURE_DATA ? `=${v.data.map(dataKey).join(',')}` : `=#${identityId(v.data)}`;
+      if (v.weight) s += `@${identityId(v.weight)}`;
+      return s;
+    }
+    case 'sequence':
+      return `seq(${valSignature(v.elem, data)})${v.items ? `{${v.items.map((x) => valSignature(x, data)).join(';')}}` : ''}`;
+    case 'optional':
+      return `opt(${valSignature(v.elem, data)})`;
+    case 'map':
+      return `map(${v.keyType},${valSignature(v.value, data)})`;
+  }
+}
+
+function dimKey(d: Dim): string {
+  return typeof d === 'number' ? String(d) : d.key;
+}
+
+function dataKey(x: Dim | string): string {
+  return typeof x === 'string' ? JSON.stringify(x) : typeof x === 'number' ? String(x) : `(${x.key})`;
+}
+
 /** True when the value is a tensor. */
 export function isTensor(v: Val | undefined): v is TensorVal {
   return v !== undefined && v.kind === 'tensor';

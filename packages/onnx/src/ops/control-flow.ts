@@ -5,10 +5,14 @@
  * otherwise), an If branch counts when taken (both inferred; the untaken one at multiplicity 0).
  * The control-flow node itself only routes values: cost {@link NO_COMPUTE}.
  */
-import { dim, dimEq, dimPoly, Poly, type Dim, type DType } from '@modelcost/core';
-import type { NodeContext } from '../infer/context.js';
+import { dim, dimEq, dimPoly, dimToString, Poly, type Dim, type DType } from '@modelcost/core';
+import type { Induction, NodeContext } from '../infer/context.js';
+import { subgraphFreeInputs } from '../infer/engine.js';
+import { mentions, valMentions } from '../infer/induction.js';
+import type { GraphDef } from '../infer/model.js';
 import type { OpRule } from '../infer/rule.js';
-import { isTensor, tensorVal, type SequenceVal, type TensorVal, type Val } from '../infer/values.js';
+import { isTensor, MAX_DATA_ELEMENTS, tensorVal, valSignature, valToString, type SequenceVal, type TensorVal, type Val } from '../infer/values.js';
+import { INFER_MESSAGES } from '../messages.js';
 import { onnxTypeCode } from './shape.js';
 import { NO_COMPUTE } from './util.js';
 
@@ -60,8 +64,200 @@ function stacked(v: Val | undefined, n: Dim, axis = 0): Val | undefined {
   return tensorVal(v.dtype, s);
 }
 
-/** Loops with a known trip count up to this are inferred one iteration at a time. */
+/**
+ * A loop with a known trip count is stepped through one iteration at a time when its trip count times
+ * the iterations of the stepped loops around it is at most this; other loops are inferred as a whole.
+ */
 export const MAX_UNROLL = 64;
+
+const readsIter = new WeakMap<GraphDef, boolean>();
+
+/** True when a Loop body reads its iteration-number input (itself, or in a nested sub-graph). */
+function readsIterationNumber(body: GraphDef): boolean {
+  let r = readsIter.get(body);
+  if (r === undefined) {
+    const iter = body.inputs[0]?.name;
+    r = iter !== undefined && iter !== '' && body.nodes.some((n) => n.inputs.includes(iter) || nodeSubgraphs(n).some((g) => subgraphFreeInputs(g).includes(iter)));
+    readsIter.set(body, r);
+  }
+  return r;
+}
+
+function nodeSubgraphs(n: GraphDef['nodes'][number]): GraphDef[] {
+  const out: GraphDef[] = [];
+  for (const a of Object.values(n.attributes)) {
+    if (a.type === 'graph') out.push(a.value);
+    else if (a.type === 'graphs') out.push(...a.value);
+  }
+  return out;
+}
+
+/** A value as it enters an iteration nothing is known about: shapes and types, no contents. */
+function shapeOnly(v: Val | undefined): Val | undefined {
+  if (!v) return v;
+  if (v.kind === 'tensor') return tensorVal(v.dtype, v.shape);
+  if (v.kind === 'sequence') return { kind: 'sequence', elem: shapeOnly(v.elem) };
+  if (v.kind === 'optional') return { kind: 'optional', elem: shapeOnly(v.elem) };
+  return v;
+}
+
+/** True when two lists of values have equal signatures (`data`: known contents compared too). */
+function sameVals(a: readonly (Val | undefined)[], b: readonly (Val | undefined)[], data: boolean): boolean {
+  return a.length === b.length && a.every((v, i) => valSignature(v, data) === valSignature(b[i], data));
+}
+
+/** Stack per-iteration scan outputs: one element type over the iterations, `n` along the new axis. */
+function stackScans(ctx: NodeContext, perIteration: readonly (readonly (Val | undefined)[])[], nScan: number, n: Dim, carried: number): void {
+  for (let s = 0; s < nScan; s++) {
+    const elem = perIteration.reduce<Val | undefined>((acc, o) => (acc === undefined ? o[s] : mergeVals(ctx, acc, o[s])), undefined);
+    ctx.setOutput(carried + s, stacked(elem, n));
+  }
+}
+
+/**
+ * A loop stepped through: iteration k sees the state iteration k-1 left (and k itself, when the body
+ * reads it). Once an iteration leaves the state as it found it, every later iteration is the same
+ * inference: the remaining trips are counted on that run at once, so a body that reaches its fixed
+ * point at once costs one inference however many trips it makes.
+ */
+function stepLoop(ctx: NodeContext, body: GraphDef, m: number, initial: readonly (Val | undefined)[], carried: number, nScan: number): void {
+  const usesIter = readsIterationNumber(body);
+  let state = initial;
+  let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+  const scans: (readonly (Val | undefined)[])[] = [];
+  let iterations = 0;
+  for (let k = 0; k < m && cond !== 0; k++) {
+    const condVal = tensorVal('bool', [], typeof cond === 'number' ? [cond] : undefined);
+    const r = ctx.subgraph(body, [tensorVal('int64', [], usesIter ? [k] : undefined), condVal, ...state], k === 0 ? 'body' : `body[${k}]`, Poly.ONE, { unroll: m });
+    const next = r.outputs.slice(1, 1 + carried);
+    const nextCond = isTensor(r.outputs[0]) ? r.outputs[0].data?.[0] : undefined;
+    scans.push(r.outputs.slice(1 + carried));
+    iterations++;
+    if (!usesIter && nextCond === cond && sameVals(state, next, true)) {
+      // A fixed point: iterations k+1 .. m-1 see exactly what iteration k saw.
+      const rest = m - k - 1;
+      if (rest > 0) r.recount(Poly.const(1 + rest));
+      iterations += rest;
+      state = next;
+      break;
+    }
+    state = next;
+    cond = nextCond;
+  }
+  for (let i = 0; i < carried; i++) ctx.setOutput(i, state[i]);
+  stackScans(ctx, scans, nScan, iterations, carried);
+}
+
+/**
+ * A loop inferred as a whole, `trips` times (a symbolic, data-dependent or large trip count). The
+ * body is inferred once on the initial state's shapes: when it leaves them as it found them, that run
+ * counts `trips` times. When a carried size grows by the same amount every iteration (a tensor
+ * concatenated onto once per trip, from an empty start), the body is inferred again with a symbol S
+ * for that size; if the run confirms S -> S + step, the size after the loop is `init + trips*step`
+ * and each cost that depends on S is summed over the iterations exactly (see SubgraphResult.sumOver).
+ * Otherwise the changing sizes are unknown after the loop, as a warning says.
+ */
+function wholeLoop(ctx: NodeContext, body: GraphDef, trips: Poly, initial: readonly (Val | undefined)[], carried: number, nScan: number): void {
+  const bodyIn = (state: readonly (Val | undefined)[]): (Val | undefined)[] => [tensorVal('int64', []), tensorVal('bool', []), ...state];
+  const in0 = initial.map(shapeOnly);
+  const r0 = ctx.subgraph(body, bodyIn(in0), 'body', trips);
+  const out0 = r0.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const finish = (state: readonly (Val | undefined)[], scans: readonly (Val | undefined)[]): void => {
+    for (let i = 0; i < carried; i++) ctx.setOutput(i, state[i]);
+    for (let s = 0; s < nScan; s++) ctx.setOutput(carried + s, stacked(scans[s], dim(trips)));
+  };
+  if (sameVals(in0, out0, false)) {
+    finish(out0, r0.outputs.slice(1 + carried));
+    return;
+  }
+  const induced = induce(ctx, body, trips, in0, out0, carried, bodyIn);
+  if (induced) {
+    r0.discard();
+    finish(induced.state, induced.scans);
+    return;
+  }
+  const changes: string[] = [];
+  in0.forEach((v, i) => {
+    if (valSignature(v, false) !== valSignature(out0[i], false)) changes.push(`state ${i}: ${valToString(v)} -> ${valToString(out0[i])}`);
+  });
+  ctx.warn('loop-carried-size', INFER_MESSAGES.loopSizeUnknown(changes.join(', ')));
+  finish(
+    in0.map((v, i) => mergeVals(ctx, v, out0[i])),
+    r0.outputs.slice(1 + carried),
+  );
+}
+
+/** The induction step of {@link wholeLoop}: the state after the loop and the scan elements, or undefined. */
+function induce(
+  ctx: NodeContext,
+  body: GraphDef,
+  trips: Poly,
+  in0: readonly (Val | undefined)[],
+  out0: readonly (Val | undefined)[],
+  carried: number,
+  bodyIn: (state: readonly (Val | undefined)[]) => (Val | undefined)[],
+): { state: (Val | undefined)[]; scans: (Val | undefined)[] } | undefined {
+  // Every carried value must keep its kind, dtype and rank; the sizes that change get a symbol each.
+  const symbols = new Map<string, { poly: Poly; init: Poly; at: readonly [number, number] }>();
+  const in1 = [...in0];
+  for (let i = 0; i < carried; i++) {
+    const a = in0[i];
+    const b = out0[i];
+    if (valSignature(a, false) === valSignature(b, false)) continue;
+    if (!isTensor(a) || !isTensor(b) || !a.shape || !b.shape || a.dtype !== b.dtype || a.shape.length !== b.shape.length) return undefined;
+    const shape = a.shape.map((d, ax) => {
+      if (dimEq(d, b.shape![ax]!)) return d;
+      const s = dimPoly(ctx.fresh());
+      symbols.set(s.symbols()[0]!, { poly: s, init: dimPoly(d), at: [i, ax] });
+      return dim(s);
+    });
+    in1[i] = tensorVal(a.dtype, shape);
+  }
+  if (symbols.size === 0) return undefined;
+  const r1 = ctx.subgraph(body, bodyIn(in1), 'body', trips);
+  const out1 = r1.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const names = new Set(symbols.keys());
+  const induction = new Map<string, Induction>();
+  let ok = true;
+  for (const [name, { poly, init, at }] of symbols) {
+    const o = out1[at[0]];
+    const step = isTensor(o) && o.shape ? dimPoly(o.shape[at[1]]!).sub(poly) : undefined;
+    // S -> S + step, with a step that does not itself change and never shrinks the size.
+    const order = step?.compare(Poly.ZERO);
+    if (!step || mentions(step, names) || !(order === 'eq' || order === 'ge' || order === 'gt')) ok = false;
+    else induction.set(name, { init, step });
+  }
+  // Every other size must come out as it went in.
+  for (let i = 0; ok && i < carried; i++) {
+    const a = in1[i];
+    const b = out1[i];
+    if (!isTensor(a) || !a.shape) {
+      ok = valSignature(a, false) === valSignature(b, false);
+      continue;
+    }
+    ok = isTensor(b) && b.shape !== undefined && b.dtype === a.dtype && b.shape.length === a.shape.length && a.shape.every((d, ax) => symbols.has(symbolOf(d) ?? '') || dimEq(d, b.shape![ax]!));
+  }
+  if (!ok || !r1.sumOver(trips, induction)) {
+    r1.discard();
+    return undefined;
+  }
+  const after = (d: Dim): Dim => {
+    const s = symbolOf(d);
+    const ind = s === undefined ? undefined : induction.get(s);
+    return ind ? dim(ind.init.add(trips.mul(ind.step))) : d;
+  };
+  const state = out1.map((v, i) => (isTensor(in1[i]) && isTensor(v) && v.shape ? tensorVal(v.dtype, (in1[i] as TensorVal).shape!.map(after)) : v));
+  // A scan output whose per-iteration shape follows the growing size has no one shape to stack: those axes are unknown.
+  const scans = r1.outputs.slice(1 + carried).map((v) => (isTensor(v) && v.shape && valMentions(v, names) ? tensorVal(v.dtype, v.shape.map((d) => (typeof d !== 'number' && mentions(d, names) ? ctx.fresh() : d))) : v));
+  return { state, scans };
+}
+
+/** The symbol a dim is, when it is exactly one symbol. */
+function symbolOf(d: Dim): string | undefined {
+  if (typeof d === 'number') return undefined;
+  const t = d.terms;
+  return t.length === 1 && t[0]!.coeff === 1n && t[0]!.factors.length === 1 && t[0]!.factors[0]![1] === 1 && t[0]!.factors[0]![0].kind === 'sym' ? t[0]!.factors[0]![0].name : undefined;
+}
 
 const loopRule: OpRule = {
   nonParamInputs: [0, 1],
@@ -70,40 +266,22 @@ const loopRule: OpRule = {
     if (!body) ctx.fail('attribute body is required');
     const carried = ctx.inputCount - 2;
     if (carried < 0) ctx.fail('expected inputs M, cond and the loop-carried values');
-    const m = ctx.hasInput(0) ? ctx.dims(0)?.[0] : undefined;
-    const trips: Dim = m !== undefined ? m : ctx.dataDependent('trips');
-    if (m === undefined) ctx.warn('loop-trip-count', `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === 'number' ? trips : trips.key}`);
+    const nScan = Math.max(0, ctx.outputCount - carried);
     const initial: (Val | undefined)[] = [];
     for (let i = 0; i < carried; i++) initial.push(ctx.input(2 + i));
-    if (typeof m === 'number' && m <= MAX_UNROLL) {
-      // A short loop with a known trip count is inferred iteration by iteration: the iteration number
-      // is known to the body (SequenceAt(x, i) picks the right item), carried values evolve exactly, and
-      // the cost of each iteration is its own.
-      let state = initial;
-      let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
-      const scans: (Val | undefined)[][] = [];
-      let iterations = 0;
-      for (let k = 0; k < m && cond !== 0; k++) {
-        const r = ctx.subgraph(body, [tensorVal('int64', [], [k]), tensorVal('bool', [], typeof cond === 'number' ? [cond] : undefined), ...state], `body[${k}]`, Poly.ONE);
-        state = r.outputs.slice(1, 1 + carried);
-        scans.push(r.outputs.slice(1 + carried));
-        cond = isTensor(r.outputs[0]) ? r.outputs[0].data?.[0] : undefined;
-        iterations++;
-      }
-      for (let i = 0; i < carried; i++) ctx.setOutput(i, state[i]);
-      const nScan = Math.max(0, ctx.outputCount - carried);
-      for (let s = 0; s < nScan; s++) {
-        const per = scans.map((o) => o[s]);
-        const elem = per.reduce<Val | undefined>((acc, v) => (acc === undefined ? v : mergeVals(ctx, acc, v)), undefined);
-        ctx.setOutput(carried + s, stacked(elem, iterations));
-      }
+    const m = ctx.hasInput(0) ? ctx.dims(0)?.[0] : undefined;
+    const cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+    if ((typeof m === 'number' && m * ctx.unrolled <= MAX_UNROLL) || cond === 0) {
+      stepLoop(ctx, body, typeof m === 'number' ? m : 1, initial, carried, nScan);
       return;
     }
-    const bodyInputs: (Val | undefined)[] = [tensorVal('int64', []), tensorVal('bool', []), ...initial.map((v) => (isTensor(v) ? tensorVal(v.dtype, v.shape) : v))];
-    const r = ctx.subgraph(body, bodyInputs, 'body', dimPoly(trips));
-    // Body outputs: cond, carried..., scan outputs...
-    for (let i = 0; i < carried; i++) ctx.setOutput(i, mergeVals(ctx, initial[i], r.outputs[1 + i]));
-    for (let k = 1 + carried; k < r.outputs.length; k++) ctx.setOutput(k - 1, stacked(r.outputs[k], trips));
+    let trips: Poly;
+    if (m === undefined) {
+      const sym = ctx.dataDependent('trips');
+      ctx.warn('loop-trip-count', `trip count unknown before run time: body costs are multiplied by the symbol ${dimToString(sym)}`);
+      trips = dimPoly(sym);
+    } else trips = dimPoly(m).max(Poly.ZERO);
+    wholeLoop(ctx, body, trips, initial, carried, nScan);
   },
   cost: () => NO_COMPUTE,
 };
@@ -260,7 +438,7 @@ const splitToSequence: OpRule = {
     if (!ctx.hasInput(1)) {
       // Split into pieces of size 1.
       const elem = tensorVal(x.dtype, keepdims ? s.map((v, i) => (i === axis ? 1 : v)) : s.filter((_, i) => i !== axis));
-      const items = typeof d === 'number' ? Array.from({ length: d }, () => elem) : undefined;
+      const items = typeof d === 'number' && d <= MAX_DATA_ELEMENTS ? Array.from({ length: d }, () => elem) : undefined;
       ctx.setOutput(0, items ? { kind: 'sequence', elem, items } : { kind: 'sequence', elem });
       return;
     }
@@ -269,7 +447,7 @@ const splitToSequence: OpRule = {
     if (split && splitShape.length === 0) {
       // A scalar split: equal chunks of that size, the last possibly smaller.
       const size = split[0]!;
-      if (typeof d === 'number' && typeof size === 'number') {
+      if (typeof d === 'number' && typeof size === 'number' && size > 0 && Math.ceil(d / size) <= MAX_DATA_ELEMENTS) {
         const n = Math.ceil(d / size);
         const items = Array.from({ length: n }, (_, i) => tensorVal(x.dtype, s.map((v, k) => (k === axis ? Math.min(size, d - i * size) : v))));
         ctx.setOutput(0, { kind: 'sequence', elem: commonElem(ctx, items), items });
@@ -328,12 +506,14 @@ const sequenceMap: OpRule = {
     const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i) => ctx.input(1 + i));
     const elemOf = (v: Val | undefined): Val | undefined => (v && v.kind === 'sequence' ? v.elem : v);
     const n = s.items?.length;
-    if (s.items && n !== undefined && n > 0) {
+    const argsOf = (item: Val, k: number): (Val | undefined)[] => [item, ...extra.map((v) => (v && v.kind === 'sequence' && v.items ? v.items[k] : elemOf(v)))];
+    // Items alike cost one inference (memoised); step through them while the distinct ones stay few.
+    const distinct = s.items ? new Set(s.items.map((item, k) => argsOf(item, k).map((v) => valSignature(v)).join('|'))).size : 0;
+    if (s.items && n !== undefined && n > 0 && distinct * ctx.unrolled <= MAX_UNROLL) {
       // Each item may differ in shape: infer the body per item (costs once per item).
       const outs: (Val | undefined)[][] = [];
       s.items.forEach((item, k) => {
-        const args = [item, ...extra.map((v) => (v && v.kind === 'sequence' && v.items ? v.items[k] : elemOf(v)))];
-        outs.push([...ctx.subgraph(body, args, `body[${k}]`, Poly.ONE).outputs]);
+        outs.push([...ctx.subgraph(body, argsOf(item, k), `body[${k}]`, Poly.ONE, { unroll: distinct }).outputs]);
       });
       for (let o = 0; o < ctx.outputCount; o++) {
         const items = outs.map((r) => r[o]).filter((v): v is Val => v !== undefined);
@@ -341,7 +521,8 @@ const sequenceMap: OpRule = {
       }
       return;
     }
-    const r = ctx.subgraph(body, [s.elem, ...extra.map(elemOf)], 'body', n === undefined ? dimPoly(ctx.dataDependent('length')) : Poly.const(n));
+    const elem = s.items && s.items.length ? commonElem(ctx, s.items) : s.elem;
+    const r = ctx.subgraph(body, [elem, ...extra.map(elemOf)], 'body', n === undefined ? dimPoly(ctx.dataDependent('length')) : Poly.const(n));
     for (let o = 0; o < ctx.outputCount; o++) ctx.setOutput(o, { kind: 'sequence', elem: r.outputs[o], ...(n === 0 ? { items: [] } : {}) });
   },
   cost: () => NO_COMPUTE,

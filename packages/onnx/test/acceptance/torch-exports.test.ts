@@ -11,9 +11,10 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileOnnx } from '../../src/index.js';
+import { analyzeOnnx, profileOnnx } from '../../src/index.js';
+import type { Val } from '../../src/infer/values.js';
 import { withFileSource } from '../../src/node/file-source.js';
-import { countNumber } from '@modelcost/core';
+import { countNumber, dimToString, PolySum, type Poly } from '@modelcost/core';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/torch');
 const profile = (file: string, dims: Record<string, number> = {}) => withFileSource(resolve(DIR, file), (src) => profileOnnx(src, { file, dims }));
@@ -135,6 +136,44 @@ describe('torch.onnx.export output (PyTorch 1.13)', () => {
     expect(String(r.outputs[0]!.shape![0])).toMatch(/^min\(300, \w+\)$/);
     expect(r.outputs[0]!.shape![1]).toBe(4);
     expect(r.coverage.unsupported).toEqual({});
+  });
+
+  it('Keypoint R-CNN MobileNetV3-320-FPN: the scripted keypoint decoding Loop grows its results by one Concat per detection', () => {
+    // box_detections_per_img = 20: the detections are min(20, n) for the n boxes NMS keeps; the
+    // keypoint decoding (torchvision's _onnx_heatmaps_to_keypoints_loop) loops over them, appending a
+    // [1, 3, 17] and a [1, 17] tensor to carried tensors that start empty. Read from the inference
+    // result: the whole report is refused today because a Resize inside the loop loses its sizes
+    // (issue 19 item 3) and an ArgMax over them then counts -17 flops.
+    const file = 'keypointrcnn_mobilenet_v3_large_320_fpn_opset11.onnx';
+    const { result } = withFileSource(resolve(DIR, file), (src) => analyzeOnnx(src, { file }));
+    const dims = { If_1341_out0_0: 100 };
+    const at = (p: Poly): number => Number(p.evaluate(dims, 1));
+    const shape = (v: Val | undefined) => (v?.kind === 'tensor' ? v.shape?.map(dimToString) : undefined);
+    const loop = result.nodes.find((n) => n.op === 'Loop')!;
+    expect(loop.outputValues.map(shape)).toEqual([
+      ['min(20, If_1341_out0_0)', '3', '17'],
+      ['min(20, If_1341_out0_0)', '17'],
+    ]);
+    expect(shape(result.outputs.find((o) => o.name === 'keypoints')!.value)).toEqual(['min(20, If_1341_out0_0)', '17', '3']);
+    // With 100 boxes kept, 20 trips. In trip j the carried [j, 3, 17] float32 (204j bytes) is cast
+    // and concatenated with the new [1, 3, 17] (204 bytes): the Concat reads
+    // sum over j < 20 of 204j + 204 = 204 * 190 + 4,080 = 42,840 bytes; the Cast 204 * 190 = 38,760.
+    const node = (suffix: string) => result.nodes.find((n) => n.name === `${loop.name}/body/${suffix}`)!;
+    expect([at(node('Concat_1653').cost!.bytesRead), at(node('Concat_1653').multiplicity)]).toEqual([42_840, 1]);
+    expect(at(node('Cast_1650').cost!.bytesRead)).toBe(38_760);
+    // Work that does not depend on the carried size runs once per detection.
+    expect(at(node('Resize_1593').multiplicity)).toBe(20);
+    // MACs per detection, hand-derived for the keypoint head on its 14x14 RoIs: a 3x3 conv 256->512
+    // (196*512*256*9 = 231,211,008), seven 3x3 convs 512->512 (7 * 462,422,016) and the 4x4 stride-2
+    // ConvTranspose to 17 keypoint maps (196*512*17*16 = 27,295,744): 3,495,460,864. Per proposal the box
+    // head 256*7*7*1024 + 1024*1024 plus a 2-class predictor 1024*(2 + 8): 13,903,872; backbone, FPN and
+    // RPN as in the Faster R-CNN export: 718,998,400.
+    const macs = new PolySum();
+    for (const n of result.nodes) if (n.cost) macs.add(n.cost.macs, n.multiplicity);
+    expect(macs.value.toString()).toBe('13903872*min(150, If_982_out0_0) + 3495460864*min(20, If_1341_out0_0) + 718998400');
+    expect(result.nodes.filter((n) => n.status === 'unsupported')).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('loop-carried-size');
   });
 
   it('Faster R-CNN MobileNetV3-320-FPN: a fixed backbone plus a box head per proposal kept by NMS', () => {

@@ -117,15 +117,18 @@ describe('tensor values', () => {
     expect(fewer.values).toBeUndefined();
     const neg = tensor({ name: 'n', dims: [2, -3], dataType: 1 }, { warnings });
     expect(neg).toMatchObject({ elementCount: 0, byteLength: 0 });
-    const huge = tensor({ name: 'h', dims: ['4294967296', '4294967296'], dataType: 1 }, { warnings });
-    expect(huge.elementCount).toBe(2 ** 64);
+    // More than 2^53 elements: not a warning but a too-large error (no count of it would be exact).
+    expect(() => tensor({ name: 'h', dims: ['4294967296', '4294967296'], dataType: 1 }, { warnings })).toThrow(
+      'input: tensor "h" at byte 0 has dims [4294967296, 4294967296], more than 2^53 elements or bytes; no file holds such a tensor: it is damaged or built to exhaust the reader.',
+    );
+    // A zero dim makes any other product empty.
+    expect(tensor({ name: 'z', dims: ['4294967296', '4294967296', 0], dataType: 1 }, { warnings })).toMatchObject({ elementCount: 0, byteLength: 0 });
     const odd = tensor({ name: 'u', dims: [2], dataType: 99 }, { warnings });
     expect(odd).toMatchObject({ dtype: 'unknown', dataType: 99, byteLength: 8 });
     expect(warnings).toEqual([
       { code: 'data-size', offset: 0, message: 'tensor "w": raw_data holds 10 bytes, but dims [4] of float32 need 16; its values are not used' },
       { code: 'data-count', offset: 0, message: 'tensor "i": int64_data holds 2 elements, but its dims need 3; its values are not used' },
       { code: 'negative-dim', offset: 0, message: 'tensor "n": dims [2, -3] contain a negative size; counted as 0 elements' },
-      { code: 'huge-tensor', offset: 0, message: 'tensor "h": dims [4294967296, 4294967296] give more than 2^53 elements; its size is approximate' },
       { code: 'unknown-data-type', offset: 0, message: 'tensor "u": unknown data_type 99; its size is counted as 4 bytes per element' },
     ]);
   });

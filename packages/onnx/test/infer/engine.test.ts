@@ -92,6 +92,27 @@ describe('inference engine', () => {
     expect(r.nodes.map((n) => n.op)).toEqual(['Transpose', 'Relu']);
   });
 
+  it("a name written twice is one value (readers see the last writer, with a warning); a node may write a graph input's name", () => {
+    // t is written by Relu, then by Transpose; z reads t. x is a graph input that Neg also writes:
+    // Sigmoid, reading x, then depends on Neg and sees its [3, 2].
+    const g = graph({
+      inputs: [{ name: 'x', type: tt('float32', [2, 3]) }],
+      outputs: [{ name: 'z', type: undefined }, { name: 'x2', type: undefined }],
+      nodes: [
+        node('Relu', ['x'], ['t']),
+        node('Transpose', ['x'], ['t'], { perm: a.is([1, 0]) }),
+        node('Identity', ['t'], ['z']),
+        node('Sigmoid', ['x'], ['x2']),
+        node('Neg', ['z'], ['x']),
+      ],
+    });
+    const r = inferModel(model(g), defaultRules);
+    expect(r.diagnostics.filter((d) => d.code === 'duplicate-output').map((d) => d.message)).toEqual(["value 't' is produced by more than one node: readers see the last one"]);
+    expect(shapeOf(r.outputs[0]!.value)).toEqual(['3', '2']);
+    expect(shapeOf(r.outputs[1]!.value)).toEqual(['3', '2']);
+    expect(r.nodes.map((n) => n.op)).toEqual(['Relu', 'Transpose', 'Identity', 'Neg', 'Sigmoid']);
+  });
+
   it('reports an op without a rule as unsupported and goes on', () => {
     const g = graph({
       inputs: [{ name: 'x', type: tt('float32', [4]) }],
@@ -149,7 +170,7 @@ describe('inference engine', () => {
     expect(r.nodes.map((n) => n.name)).toEqual(['y/b']);
   });
 
-  it('infers a short Loop one iteration at a time and multiplies nothing', () => {
+  it('infers a short Loop one iteration at a time: `body` is the first trip, `body[k]` a trip first seen at k', () => {
     // Loop 3 times appending a [2] slice: carried value grows 0 -> 2 -> 4 -> 6 along axis 0.
     const body = graph({
       inputs: [{ name: 'i', type: tt('int64', []) }, { name: 'c', type: tt('bool', []) }, { name: 'acc', type: tt('float32', [null]) }],
@@ -164,6 +185,10 @@ describe('inference engine', () => {
     });
     const r = inferModel(model(g), defaultRules);
     expect(shapeOf(r.outputs[0]!.value)).toEqual(['6']);
-    expect(r.nodes.filter((n) => n.op === 'Concat').map((n) => n.name)).toEqual(['out/body[0]/acc_out', 'out/body[1]/acc_out', 'out/body[2]/acc_out']);
+    expect(r.nodes.filter((n) => n.op === 'Concat').map((n) => [n.name, n.multiplicity.toString()])).toEqual([
+      ['out/body/acc_out', '1'],
+      ['out/body[1]/acc_out', '1'],
+      ['out/body[2]/acc_out', '1'],
+    ]);
   });
 });
