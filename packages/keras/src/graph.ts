@@ -16,6 +16,8 @@ import {
   type Dim,
   type OpCost,
   type ReportDiagnostic,
+  dict,
+  own,
 } from '@modelcost/core';
 import { KerasImportError } from './errors.js';
 import { MESSAGES, quote } from './messages.js';
@@ -110,7 +112,7 @@ export function parsePolicy(v: unknown): Policy | undefined {
 }
 
 function dtypeBits(dtype: string): number {
-  return DTYPE_BITS[(KERAS_DTYPES[dtype] ?? 'float32') as DType];
+  return DTYPE_BITS[own(KERAS_DTYPES, dtype) ?? 'float32'];
 }
 
 /** Bytes of `elements` values of `dtype` (sub-byte types packed, rounded up). */
@@ -308,7 +310,7 @@ class Walker {
         }
         const resolve = (r: TensorRef): KerasTensor | undefined => get(target(r, false, top.layer.name))![r.tensor];
         const args = call.args.map(resolve);
-        const kw: Record<string, (KerasTensor | undefined)[]> = {};
+        const kw = dict<(KerasTensor | undefined)[]>();
         for (const [name, rs] of Object.entries(call.kwargRefs)) kw[name] = rs.map(resolve);
         set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
         wait(top, false);
@@ -404,7 +406,7 @@ class Walker {
     let kwargInputs: Record<string, KerasTensor[]> = NO_KWARGS;
     let inputsAll = args;
     for (const k in rawKw) {
-      if (kwargInputs === NO_KWARGS) kwargInputs = {};
+      if (kwargInputs === NO_KWARGS) kwargInputs = dict();
       kwargInputs[k] = rawKw[k]!.map((t, i) => t ?? unknownTensor(`?${k}${i}`));
     }
     if (kwargInputs !== NO_KWARGS) inputsAll = [...args, ...Object.values(kwargInputs).flat()];

@@ -166,7 +166,7 @@ export const INFER_MESSAGES = {
   /** `chain`: the functions from the first call of the recursing one back to it (`local.A -> local.B -> local.A`). */
   recursiveFunction: (op: string, node: string, chain: readonly string[]): string =>
     `(op ${op}, node ${node}) function ${chain[0]} calls itself (${chain.join(' -> ')}): an ONNX function cannot be recursive, ` +
-    'so this call is not inferred and its cost is not counted',
+    'so the cost of this model cannot be known; it was not profiled',
   callVariants: (fn: string, max: number): string =>
     `function ${fn} was inferred for ${max} different known inputs (calls fanned out over computed values): later calls are inferred from their inputs' shapes alone, and what their known contents would have decided is unknown`,
   loopSizeUnknown: (sizes: string): string =>

@@ -4,6 +4,7 @@
 import {
   buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
   type WorkLimits,
+  dict,
 } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
 import { decodeModel } from './decode/model.js';
@@ -95,6 +96,7 @@ function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (
   const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
     budget,
+    ...(options.file !== undefined ? { file: options.file } : {}),
     ...(inputShapes ? { inputShapes } : {}),
     ...(inputBindings.size ? { inputBindings } : {}),
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
@@ -172,7 +174,7 @@ function analyzedOutputs(n: InferredNode): AnalyzedValue[] {
  * model costs more work than `options.limits` allow.
  */
 export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}): Report {
-  const opsets: Record<string, number> = {};
+  const opsets = dict<number>();
   let producer = '';
   let warnings: readonly OnnxDecodeWarning[] = [];
   const { result, inputBindings } = decodeAndInfer(source, options, (model, def) => {

@@ -2,7 +2,7 @@
  * Merge layers: Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot, and the
  * Keras 1 `Merge(mode=...)` layer.
  */
-import { broadcastShapes, dimAdd, numElements, Poly, unifyDim, type Dim } from '@modelcost/core';
+import { broadcastShapes, dimAdd, numElements, own, Poly, unifyDim, type Dim } from '@modelcost/core';
 import { bool, elements, flopsOnly, fmt, inShape, normAxis, num, ShapeError, str, type LayerCall, type LayerRule } from './rule.js';
 
 function allShapes(c: LayerCall, min = 2): (readonly Dim[])[] {
@@ -99,7 +99,7 @@ const MERGE_MODES: Readonly<Record<string, LayerRule>> = {
 
 function mergeRule(c: LayerCall): LayerRule {
   const mode = str(c.config, 'mode', '');
-  const r = MERGE_MODES[mode];
+  const r = own(MERGE_MODES, mode);
   if (!r) throw new ShapeError(`Merge mode ${JSON.stringify(c.config['mode'])} is not supported (a Python function, or not one of ${Object.keys(MERGE_MODES).join(', ')})`);
   return r;
 }

@@ -3,6 +3,7 @@
  * layers, each with its config and its calls (inbound nodes) as tensor references; Sequential models
  * become a chain behind a synthesized InputLayer; nested models stay nested.
  */
+import { dict } from '@modelcost/core';
 import { KerasImportError } from '../errors.js';
 import { MESSAGES, quote } from '../messages.js';
 import { parseJson } from './json.js';
@@ -143,7 +144,7 @@ function parseCalls(raw: unknown, ctx: Ctx, where: () => string): CallSpec[] {
       const first = node[0] as unknown[] | undefined;
       const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
       const kwargs: Obj = {};
-      const kwargRefs: Record<string, TensorRef[]> = {};
+      const kwargRefs = dict<TensorRef[]>();
       for (const [k, v] of Object.entries(kw)) {
         const refs = legacyKwargRefs(v);
         if (refs) kwargRefs[k] = refs;
@@ -154,7 +155,7 @@ function parseCalls(raw: unknown, ctx: Ctx, where: () => string): CallSpec[] {
     if (isObj(node)) {
       // Keras 3: {args: [...], kwargs: {...}} with __keras_tensor__ leaves.
       const kwargs: Obj = {};
-      const kwargRefs: Record<string, TensorRef[]> = {};
+      const kwargRefs = dict<TensorRef[]>();
       for (const [k, v] of Object.entries(isObj(node['kwargs']) ? node['kwargs'] : {})) {
         const refs = kerasTensors(v);
         if (refs.length) kwargRefs[k] = refs;

@@ -24,7 +24,9 @@ export type OnnxImportErrorCode =
   /** The byte source returned fewer bytes than asked for. */
   | 'io'
   /** A value file decodes as a different kind than the caller expected. */
-  | 'unexpected-kind';
+  | 'unexpected-kind'
+  /** A model-local function calls itself (directly or through others): its cost cannot be known. */
+  | 'recursive-function';
 
 /** Base class of all import errors. `message` is complete and meant for people. */
 export class OnnxImportError extends ModelImportError {

@@ -1,7 +1,7 @@
 /**
  * Adapts the decoder's faithful onnx.proto mirror to the narrower model shape inference reads.
  */
-import type { Weight } from '@modelcost/core';
+import { dict, type Weight } from '@modelcost/core';
 import { EMPTY_RECORD } from '../decode/context.js';
 import type { OnnxAttribute, OnnxFunction, OnnxGraph, OnnxModel, OnnxNode, OnnxSparseTensor, OnnxType, OnnxValueInfo } from '../decode/types.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo, type ValueInfo } from './model.js';
@@ -96,7 +96,8 @@ function toAttrs(attrs: Readonly<Record<string, OnnxAttribute>>): Readonly<Recor
     break;
   }
   if (!any) return NO_ATTRS;
-  const out: Record<string, Attr> = {};
+  // Attribute names come from the file: `__proto__` must be a key like any other.
+  const out = dict<Attr>();
   for (const [k, a] of Object.entries(attrs)) {
     const v = toAttr(a);
     if (v) out[k] = v;
@@ -127,7 +128,7 @@ export function toGraphDef(g: OnnxGraph): GraphDef {
 function toFunctionDef(f: OnnxFunction): FunctionDef {
   const opsets = new Map<string, number>();
   for (const o of f.opsets) opsets.set(normDomain(o.domain), o.version);
-  const defaults: Record<string, Attr> = {};
+  const defaults = dict<Attr>();
   for (const [k, a] of Object.entries(f.attributeDefaults)) {
     const v = toAttr(a);
     if (v) defaults[k] = v;

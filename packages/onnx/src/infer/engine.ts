@@ -14,10 +14,13 @@
 import {
   bindDim, DTYPE_BITS, numElements, Poly, SizeFacts, UnknownDims, unifyDim, dimToString, WorkBudget, WorkLimitError, type Convention, type Dim, type DType,
   type KernelOptions, type SizeConstraint, type Weight, type WorkLimits,
+  dict,
+  own,
 } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
 import { polyRecent, Recent, shareable, valRecent } from './intern.js';
 import { InferenceError } from './errors.js';
+import { OnnxImportError } from '../decode/errors.js';
 import { mentions, substituteVal, sumOverIterations, valMentions } from './induction.js';
 import { normDomain, type Attr, type FunctionDef, type GraphDef, type ModelDef, type NodeDef, type TypeInfo } from './model.js';
 import { carriesWeight, ParamLedger } from './params.js';
@@ -882,8 +885,8 @@ class Engine {
   }
 
   private inferFailure(e: unknown, name: string, node: NodeDef): InferredNode['status'] {
-    // The budget ends the whole model, not one node.
-    if (e instanceof WorkLimitError) throw e;
+    // The budget, and a recursive function, end the whole model, not one node.
+    if (e instanceof WorkLimitError || e instanceof OnnxImportError) throw e;
     if (e instanceof UnknownRank) {
       this.diag('info', 'unknown-shape', `(op ${node.opType}, node ${name}) ${e.message}: output shapes and cost unknown`, name);
       return 'unknown-shape';
@@ -1015,8 +1018,9 @@ class Engine {
     const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
     if (this.calling.includes(fnKey)) {
       const chain = [...this.calling.slice(this.calling.indexOf(fnKey)), fnKey].map(fnLabel);
-      this.diag('error', 'recursive-function', INFER_MESSAGES.recursiveFunction(call.opType, name, chain), name);
-      return undefined;
+      // Not a per-node diagnostic: a recursive call's cost is unknowable, and a model that hid its cost
+      // in one must not profile as cheap (a budget would pass it). The model is refused as a whole.
+      throw new OnnxImportError('recursive-function', `${this.options.file ? `${this.options.file}: ` : ''}${INFER_MESSAGES.recursiveFunction(call.opType, name, chain)}`, this.options.file);
     }
     const attrNames = new Set([...fn.attributes, ...Object.keys(call.attributes)]);
     let attrKey = `f${JSON.stringify(fnKey)}`;
@@ -1072,10 +1076,10 @@ class Engine {
     if (hit) return hit;
     // Attribute references resolve against the call, also inside the body's nested sub-graphs.
     const resolve = (attrs: Readonly<Record<string, Attr>>): Record<string, Attr> => {
-      const out: Record<string, Attr> = {};
+      const out = dict<Attr>();
       for (const [k, a] of Object.entries(attrs)) {
         if (a.type === 'ref') {
-          const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
+          const actual = own(call.attributes, a.ref) ?? own(fn.attributeDefaults, a.ref);
           if (actual) out[k] = actual;
         } else if (a.type === 'graph') out[k] = { type: 'graph', value: resolveGraph(a.value) };
         else if (a.type === 'graphs') out[k] = { type: 'graphs', value: a.value.map(resolveGraph) };

@@ -124,24 +124,21 @@ describe('bounded work: small files that explode', () => {
     expect(budget.nodesUsed).toBe(564);
   });
 
-  it('a function calling itself, and A calling B calling A: a clear error naming the chain, and the report goes on', () => {
-    const self = selfRecursive();
-    const r1 = profileOnnx(bytesSource(self), { file: 'self.onnx' });
-    expect(r1.diagnostics).toContainEqual({
-      severity: 'error',
-      code: 'recursive-function',
-      node: 'y/b',
-      message: '(op F, node y/b) function local.F calls itself (local.F -> local.F): an ONNX function cannot be recursive, so this call is not inferred and its cost is not counted',
-    });
-    expect(r1.nodes.map((n) => [n.name, n.op, n.status ?? 'ok'])).toEqual([
-      ['y/b', 'F', 'error'],
-      ['z', 'Relu', 'ok'],
-    ]);
-    const mutual = mutualRecursive();
-    const r2 = profileOnnx(bytesSource(mutual), { file: 'mutual.onnx' });
-    const d = r2.diagnostics.find((x) => x.code === 'recursive-function');
-    expect(d?.message).toContain('function local.A calls itself (local.A -> local.B -> local.A)');
-    expect(d?.node).toBe('y/b/b');
+  it('a function calling itself, and A calling B calling A: a clear error naming the chain; the model is refused (its cost cannot be known)', () => {
+    // Refused rather than reported with the call uncounted: a model that hid its cost in a recursive
+    // function would otherwise profile as cheap and pass a budget.
+    expect(() => profileOnnx(bytesSource(selfRecursive()), { file: 'self.onnx' })).toThrow(
+      new OnnxImportError('recursive-function', 'self.onnx: (op F, node y/b) function local.F calls itself (local.F -> local.F): an ONNX function cannot be recursive, so the cost of this model cannot be known; it was not profiled', 'self.onnx'),
+    );
+    let err: unknown;
+    try {
+      profileOnnx(bytesSource(mutualRecursive()), { file: 'mutual.onnx' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(OnnxImportError);
+    expect((err as OnnxImportError).code).toBe('recursive-function');
+    expect((err as Error).message).toContain('(op A, node y/b/b) function local.A calls itself (local.A -> local.B -> local.A)');
   });
 
   it('functions nested 250 calls deep pass the depth limit with a WorkLimitError', () => {
