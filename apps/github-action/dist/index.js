@@ -20579,7 +20579,7 @@ var require_Alias = __commonJS({
         return ctx.anchors.get(source).res;
       }
       toString(ctx, _onComment, _onChompKeep) {
-        const src = `*${this.source}`;
+        const src2 = `*${this.source}`;
         if (ctx) {
           anchors.anchorIsValid(this.source);
           if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
@@ -20587,9 +20587,9 @@ var require_Alias = __commonJS({
             throw new Error(msg);
           }
           if (ctx.implicitKey)
-            return `${src} `;
+            return `${src2} `;
         }
-        return src;
+        return src2;
       }
     };
     function getAliasCount(doc, node, anchors2) {
@@ -22492,18 +22492,18 @@ var require_binary = __commonJS({
        *   const blob = new Blob([buffer], { type: 'image/jpeg' })
        *   document.querySelector('#photo').src = URL.createObjectURL(blob)
        */
-      resolve(src, onError) {
+      resolve(src2, onError) {
         if (typeof node_buffer.Buffer === "function") {
-          return node_buffer.Buffer.from(src, "base64");
+          return node_buffer.Buffer.from(src2, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const str2 = atob(src2.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str2.length);
           for (let i2 = 0; i2 < str2.length; ++i2)
             buffer[i2] = str2.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
-          return src;
+          return src2;
         }
       },
       stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
@@ -23613,14 +23613,14 @@ var require_errors2 = __commonJS({
         super("YAMLWarning", pos, code2, message);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
+    var prettifyError = (src2, lc) => (error2) => {
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
       const { line, col } = error2.linePos[0];
       error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src2.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -23629,7 +23629,7 @@ var require_errors2 = __commonJS({
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        let prev = src2.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -24393,8 +24393,8 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
+          const src2 = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src2}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
@@ -25001,12 +25001,12 @@ var require_composer = __commonJS({
     var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
-    function getErrorPos(src) {
-      if (typeof src === "number")
-        return [src, src + 1];
-      if (Array.isArray(src))
-        return src.length === 2 ? src : [src[0], src[1]];
-      const { offset, source } = src;
+    function getErrorPos(src2) {
+      if (typeof src2 === "number")
+        return [src2, src2 + 1];
+      if (Array.isArray(src2))
+        return src2.length === 2 ? src2 : [src2[0], src2[1]];
+      const { offset, source } = src2;
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
@@ -27151,14 +27151,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse3(src2, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument(src2, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -27630,10 +27630,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addImage(src, alt, options) {
+  addImage(src2, alt, options) {
     const { width, height } = options || {};
     const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    const element = this.wrap("img", null, Object.assign({ src: src2, alt }, attrs));
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32512,8 +32512,8 @@ function ivAdd(a, b) {
   return { lo: a.lo === void 0 || b.lo === void 0 ? void 0 : a.lo + b.lo, hi: a.hi === void 0 || b.hi === void 0 ? void 0 : a.hi + b.hi };
 }
 function ivMul(a, b) {
-  const finite = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
-  if (finite(a) && finite(b)) {
+  const finite2 = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
+  if (finite2(a) && finite2(b)) {
     const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
     return { lo: p.reduce((x2, y) => y < x2 ? y : x2), hi: p.reduce((x2, y) => y > x2 ? y : x2) };
   }
@@ -32758,8 +32758,8 @@ function parseDim(text2) {
     return Poly.sym(t);
   }
 }
-function parseExpr(src) {
-  const tokens = src.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*()]|\S/g) ?? [];
+function parseExpr(src2) {
+  const tokens = src2.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*()]|\S/g) ?? [];
   let i2 = 0;
   const peek = () => tokens[i2];
   const expr = () => {
@@ -33411,49 +33411,160 @@ function isZeroCount(c) {
 function tensorBytes(shape, dtype) {
   return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
 }
-function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
-  const lastUse = /* @__PURE__ */ new Map();
-  steps.forEach((s, i2) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i2)));
-  for (const o of graphOutputs)
-    lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = /* @__PURE__ */ new Map();
-  let live = 0n;
-  for (const gi of graphInputs) {
-    if (exclude.has(gi.name) || size.has(gi.name))
-      continue;
-    const b = BigInt(gi.bytes);
-    size.set(gi.name, b);
-    live += b;
+var ExactSum = class _ExactSum {
+  n = 0;
+  big;
+  add(b) {
+    if (this.big === void 0 && typeof b === "number") {
+      const s = this.n + b;
+      if (Number.isSafeInteger(s)) {
+        this.n = s;
+        return;
+      }
+    }
+    this.big = (this.big ?? BigInt(this.n)) + BigInt(b);
   }
-  let peak = live;
-  let atStep = steps.length ? 0 : -1;
-  const free = (name) => {
-    const b = size.get(name);
+  sub(b) {
+    if (this.big === void 0 && typeof b === "number")
+      this.n -= b;
+    else
+      this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
+  }
+  get value() {
+    return this.big ?? BigInt(this.n);
+  }
+  /** True when this sum is above `other`. */
+  above(other) {
+    return this.big === void 0 && other.big === void 0 ? this.n > other.n : this.value > other.value;
+  }
+  copy() {
+    const c = new _ExactSum();
+    c.n = this.n;
+    c.big = this.big;
+    return c;
+  }
+};
+function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
+  const src2 = Array.isArray(steps) ? {
+    length: steps.length,
+    inputs: (i2) => steps[i2].inputs,
+    outputs: (i2, write) => {
+      for (const o of steps[i2].outputs)
+        write(o.name, o.bytes);
+    }
+  } : steps;
+  const n = src2.length;
+  const ids2 = /* @__PURE__ */ new Map();
+  const id = (name) => {
+    let i2 = ids2.get(name);
+    if (i2 === void 0)
+      ids2.set(name, i2 = ids2.size);
+    return i2;
+  };
+  let inIds = new Int32Array(Math.max(16, n * 2));
+  let outIds = new Int32Array(Math.max(16, n));
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  const outBytes = [];
+  let ni = 0;
+  let no = 0;
+  const grow = (a, need) => {
+    if (need <= a.length)
+      return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  const record2 = (name, bytes) => {
+    outIds = grow(outIds, no + 1);
+    outIds[no] = id(name);
+    outNames[no++] = name;
+    outBytes.push(bytes);
+  };
+  const outNames = [];
+  for (let i2 = 0; i2 < n; i2++) {
+    inStart[i2] = ni;
+    const xs = src2.inputs(i2);
+    inIds = grow(inIds, ni + xs.length);
+    const p0 = i2 > 0 ? outStart[i2 - 1] : 0;
+    for (const x2 of xs) {
+      if (x2 === "") {
+        inIds[ni++] = -1;
+        continue;
+      }
+      let k = -1;
+      for (let j = p0; j < no; j++)
+        if (outNames[j] === x2) {
+          k = outIds[j];
+          break;
+        }
+      inIds[ni++] = k >= 0 ? k : id(x2);
+    }
+    outStart[i2] = no;
+    src2.outputs(i2, record2);
+  }
+  inStart[n] = ni;
+  outStart[n] = no;
+  const EMPTY3 = "";
+  const emptyId = ids2.get(EMPTY3) ?? -1;
+  const inputIds = graphInputs.map((g) => id(g.name));
+  const exclusion = new Uint8Array(ids2.size + graphOutputs.length + 1);
+  const names = new Array(ids2.size);
+  for (const [name, i2] of ids2)
+    names[i2] = name;
+  const excluded = (i2) => {
+    if (exclusion[i2] === 0)
+      exclusion[i2] = exclude.has(names[i2]) ? 1 : 2;
+    return exclusion[i2] === 1;
+  };
+  const lastUse = new Int32Array(ids2.size + graphOutputs.length + 1).fill(-1);
+  for (let i2 = 0; i2 < n; i2++)
+    for (let j = inStart[i2]; j < inStart[i2 + 1]; j++)
+      if (inIds[j] >= 0)
+        lastUse[inIds[j]] = i2;
+  for (const o of graphOutputs) {
+    const i2 = ids2.get(o);
+    if (i2 !== void 0)
+      lastUse[i2] = 2147483647;
+  }
+  const size = new Array(ids2.size);
+  const live = new ExactSum();
+  graphInputs.forEach((gi, k) => {
+    const i2 = inputIds[k];
+    if (excluded(i2) || size[i2] !== void 0)
+      return;
+    size[i2] = gi.bytes;
+    live.add(gi.bytes);
+  });
+  let peak = live.copy();
+  let atStep = n ? 0 : -1;
+  const free = (i2) => {
+    const b = size[i2];
     if (b === void 0)
       return;
-    size.delete(name);
-    live -= b;
+    size[i2] = void 0;
+    live.sub(b);
   };
-  steps.forEach((s, i2) => {
-    for (const o of s.outputs) {
-      if (o.name === "" || exclude.has(o.name) || size.has(o.name))
+  for (let step = 0; step < n; step++) {
+    for (let j = outStart[step]; j < outStart[step + 1]; j++) {
+      const i2 = outIds[j];
+      if (i2 === emptyId || size[i2] !== void 0 || excluded(i2))
         continue;
-      const b = BigInt(o.bytes);
-      size.set(o.name, b);
-      live += b;
+      size[i2] = outBytes[j];
+      live.add(outBytes[j]);
     }
-    if (live > peak) {
-      peak = live;
-      atStep = i2;
+    if (live.above(peak)) {
+      peak = live.copy();
+      atStep = step;
     }
-    for (const n of s.inputs)
-      if (lastUse.get(n) === i2)
-        free(n);
-    for (const o of s.outputs)
-      if (!lastUse.has(o.name))
-        free(o.name);
-  });
-  return { peakBytes: toCount(peak), atStep };
+    for (let j = inStart[step]; j < inStart[step + 1]; j++)
+      if (inIds[j] >= 0 && lastUse[inIds[j]] === step)
+        free(inIds[j]);
+    for (let j = outStart[step]; j < outStart[step + 1]; j++)
+      if (lastUse[outIds[j]] === -1)
+        free(outIds[j]);
+  }
+  return { peakBytes: toCount(peak.value), atStep };
 }
 
 // ../../packages/core/dist/util/text.js
@@ -33537,7 +33648,9 @@ function sizeConstraints(input) {
   }
   for (const v of input.inputs)
     sizes(v, "input");
-  for (const n of input.nodes) {
+  const nodes = nodeSource(input.nodes);
+  for (let i2 = 0; i2 < nodes.length; i2++) {
+    const n = nodes.at(i2);
     const m2 = n.multiplicity;
     if (m2 && m2.isConst && m2.constValue === 0n)
       continue;
@@ -34043,6 +34156,9 @@ function moduleTreeProblem(r) {
 }
 
 // ../../packages/core/dist/report/build.js
+function nodeSource(nodes) {
+  return Array.isArray(nodes) ? { length: nodes.length, at: (i2) => nodes[i2] } : nodes;
+}
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 var InvalidCountError = class extends ModelImportError {
   file;
@@ -34058,6 +34174,22 @@ var InvalidCountError = class extends ModelImportError {
     this.value = value2;
   }
 };
+var Recent = class {
+  keys = new Array(16);
+  values = new Array(16);
+  next = 0;
+  get(k) {
+    for (let i2 = 0; i2 < 16; i2++)
+      if (this.keys[i2] === k)
+        return this.values[i2];
+    return void 0;
+  }
+  set(k, v) {
+    this.keys[this.next] = k;
+    this.values[this.next] = v;
+    this.next = this.next + 1 & 15;
+  }
+};
 function buildReport(input) {
   const resolved = resolveDims(input, input.model.path || void 0);
   const bindings = Object.assign(/* @__PURE__ */ Object.create(null), resolved.values);
@@ -34065,14 +34197,26 @@ function buildReport(input) {
   const noteUnbound = (s) => {
     unbound.add(s);
   };
+  const evaluated = new Recent();
   const evalBig = (p, owner, field) => {
-    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    let v = evaluated.get(p);
+    if (v === void 0) {
+      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+      evaluated.set(p, v);
+    }
     if (v < 0n)
       throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
   const evalPoly = (p, owner, field) => toCount(evalBig(p, owner, field));
-  const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const shapes = new Recent();
+  const jsonShape = (s) => {
+    let j = shapes.get(s);
+    if (j === void 0)
+      shapes.set(s, j = s.map(dimToJSON));
+    return j;
+  };
+  const tensor = (v) => ({ name: v.name, shape: v.shape ? jsonShape(v.shape) : null, dtype: v.dtype });
   const macsSum = new PolySum();
   const flopsSum = new PolySum();
   const paramsSum = new PolySum();
@@ -34080,21 +34224,36 @@ function buildReport(input) {
   const activationsSum = new PolySum();
   const unsupported = dict();
   let supported = 0;
-  const nodes = input.nodes.map((n) => {
+  const source = nodeSource(input.nodes);
+  const outBytes = [];
+  const outStart = new Int32Array(source.length + 1);
+  const scopes = new Array(source.length);
+  const nodes = new Array(source.length);
+  for (let i2 = 0; i2 < source.length; i2++) {
+    outStart[i2] = outBytes.length;
+    const n = source.at(i2);
+    scopes[i2] = n.scope;
+    nodes[i2] = reportNode(n);
+  }
+  outStart[source.length] = outBytes.length;
+  function reportNode(n) {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
     if (n.status === "unsupported")
       unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else
       supported++;
-    for (const o of n.outputs)
+    for (const o of n.outputs) {
       activationsSum.add(o.bytes);
+      outBytes.push(evalBig(o.bytes, o.name, "bytes"));
+    }
     const out = {
       name: n.name,
       op: n.op,
       domain: n.domain,
       ...n.layer !== void 0 ? { layer: n.layer } : {},
-      inputs: [...n.inputs],
+      // The importer's list, not a copy: the report is plain data nobody changes.
+      inputs: n.inputs,
       outputs: n.outputs.map(tensor),
       params: 0,
       macs: 0,
@@ -34122,22 +34281,50 @@ function buildReport(input) {
     if (n.status)
       out.status = n.status;
     return out;
-  });
+  }
   const macs = macsSum.value;
   const flops = flopsSum.value;
   const moved = movedSum.value;
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
-  const weightNames = new Set(input.weights.map((w) => w.name));
-  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightNames;
+  if (input.weights.length <= nodes.length + input.inputs.length)
+    weightNames = new Set(input.weights.map((w) => w.name));
+  else {
+    const written = new Set(input.inputs.map((v) => v.name));
+    for (const n of nodes)
+      for (const o of n.outputs)
+        written.add(o.name);
+    weightNames = /* @__PURE__ */ new Set();
+    for (const w of input.weights)
+      if (written.has(w.name))
+        weightNames.add(w.name);
+  }
+  const peak = peakLiveBytes({
+    length: nodes.length,
+    inputs: (i2) => nodes[i2].inputs,
+    outputs: (i2, write) => {
+      const outs = nodes[i2].outputs;
+      for (let j = 0; j < outs.length; j++)
+        write(outs[j].name, outBytes[outStart[i2] + j]);
+    }
+  }, input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightBytesN = 0;
   let weightBytes = 0n;
   for (const w of input.weights) {
     if (!Number.isSafeInteger(w.byteLength))
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0)
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    weightBytes += BigInt(w.byteLength);
+    const s = weightBytesN + w.byteLength;
+    if (Number.isSafeInteger(s))
+      weightBytesN = s;
+    else {
+      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
+      weightBytesN = 0;
+    }
   }
+  weightBytes += BigInt(weightBytesN);
   const totals = {
     params: evalPoly(params, void 0, "params"),
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
@@ -34155,7 +34342,7 @@ function buildReport(input) {
       symbolic[k] = p.toString();
   const reportInputs = input.inputs.map(tensor);
   const reportOutputs = input.outputs.map(tensor);
-  const tree = buildModuleTree(nodes, (i2) => input.nodes[i2].scope, reportInputs, reportOutputs);
+  const tree = buildModuleTree(nodes, (i2) => scopes[i2], reportInputs, reportOutputs);
   if (tree)
     for (let i2 = 0; i2 < nodes.length; i2++)
       nodes[i2].module = tree.nodeModules[i2];
@@ -34179,7 +34366,7 @@ function buildReport(input) {
     nodes,
     ...tree ? { modules: tree.modules } : {},
     latency: [],
-    coverage: { nodes: input.nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported },
     diagnostics
   };
 }
@@ -34192,83 +34379,322 @@ function bytesSource(bytes) {
   };
 }
 
+// ../../packages/core/dist/hardware/gpu.js
+var GPU_ARCHS = ["maxwell", "volta", "turing", "ampere", "ada", "hopper", "blackwell", "cdna3", "apple"];
+var TILES_SM70 = [[256, 128], [128, 256], [128, 128], [128, 64], [64, 128], [64, 64], [64, 32], [32, 64], [32, 32]];
+var TILES_SM90 = [[256, 128], [128, 256], [128, 128], [128, 64], [64, 128], [64, 64], [64, 32]];
+var CUTLASS = "CUTLASS default threadblock tiles (128x256 ... 32x32, include/cutlass/gemm/device/default_gemm_configuration.h; Hopper warpgroup tiles are 64 rows or more)";
+var SMEM = 'shared memory delivers 128 bytes per clock per SM (32 banks x 4 bytes; CUDA C++ Programming Guide, "Shared Memory")';
+var VEC = 'CUDA C++ Programming Guide, "Arithmetic Instructions" throughput table: 16-bit FMA at 2x (half2) the 32-bit rate; 8-bit dot products (dp4a) at 4x';
+var ARCH_SPECS = {
+  maxwell: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 2, vector16: 2, vector8: 1, source: `${CUTLASS}; ${SMEM}; sm_53 has half2 but no dp4a` },
+  volta: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 2.4, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; L2/DRAM 2155/900 GB/s (Jia et al., "Dissecting the NVIDIA Volta GPU Architecture via Microbenchmarking", 2018)` },
+  turing: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 3.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; T4 L2 ~1.1 TB/s vs 320 GB/s DRAM (Jia et al., "Dissecting the NVidia Turing T4 GPU via Microbenchmarking", 2019)` },
+  ampere: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 3, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; A100 whitepaper: L2 read bandwidth 2.3x V100's (~5 TB/s vs 1.6-2 TB/s HBM2e)` },
+  ada: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; Ada's large L2 (48-96 MB) is fed at ~5 TB/s on AD102 vs ~1 TB/s GDDR6X (NVIDIA Ada architecture whitepaper; chipsandcheese.com RTX 4090 microbenchmarks)` },
+  hopper: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 2.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; H100 L2 ~7-8 TB/s vs 3.35 TB/s HBM3 (chipsandcheese.com "Nvidia's H100: Funny L2 and Tons of Bandwidth", 2023)` },
+  blackwell: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 2.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; L2/DRAM ratio taken as Hopper's (no public measurement yet)` },
+  cdna3: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 3, vector16: 2, vector8: 4, source: "AMD CDNA3 ISA: LDS 128 bytes/clock per CU; MFMA tiles 16x16 and 32x32 per wave, 64-256 per workgroup in hipBLASLt; Infinity Cache 17 TB/s vs 5.3 TB/s HBM3 (AMD MI300X launch material, servethehome.com)" },
+  apple: { tiles: [[64, 64], [64, 32], [32, 32]], smemBytesPerClock: 64, l2OverDram: 2, vector16: 2, vector8: 1, source: "Apple GPUs have no tensor cores before M5: simdgroup_matrix 8x8 tiles in Metal Performance Shaders; threadgroup memory and SLC figures not published (estimate)" }
+};
+var est = (value2, source) => ({ value: value2, provenance: "estimate", source });
+var fitted = (value2, source) => ({ value: value2, provenance: "derived", source });
+var FIT = "fitted to the fitting set of published results by `npx tsx tools/bench/latency/published.ts --fit` (docs/latency-model.md, section 6); held-out devices never enter the fit";
+var GPU_PHYSICS = {
+  tensorEfficiency: fitted(0.538, `${FIT}; cuBLAS/CUTLASS reach 70-90% of dense tensor peak on large GEMMs (NVIDIA "Matrix Multiplication Background User's Guide")`),
+  vectorEfficiency: fitted(1, `${FIT}; elementwise kernels issue a load, a few FMAs and a store per element`),
+  memoryEfficiency: fitted(0.95, `${FIT}; bandwidth tests reach 75-90% of HBM/GDDR peak (NVIDIA "GPU Performance Background User's Guide")`),
+  kernelCycles: fitted(8502, `${FIT}; an empty kernel takes ~2-3 us end to end at ~1.5 GHz (launch, block scheduling, completion)`),
+  l2ActivationShare: est(0.5, "half of L2 holds activations between kernels; the rest serves weights streaming through and output write-back")
+};
+var SPLITS = [1, 2, 3, 4, 6, 8, 12, 16];
+function gemmSeconds(g, bits2, peakOps, gpu, tensorEfficiency) {
+  const spec = ARCH_SPECS[gpu.arch];
+  const perSm = peakOps / gpu.sms;
+  const macsPerClock = perSm / (2 * gpu.clockHz);
+  const bytes = bits2 / 8;
+  const kAlign = Math.max(8, 256 / bits2);
+  const kPad = Math.ceil(g.k / kAlign) * kAlign;
+  let best;
+  for (const [tm, tn] of spec.tiles) {
+    const need = (tm + tn) / (tm * tn) * macsPerClock * bytes;
+    const eff = tensorEfficiency * Math.min(1, spec.smemBytesPerClock / need);
+    const tilesMN = g.batch * Math.ceil(g.m / tm) * Math.ceil(g.n / tn);
+    for (const s of SPLITS) {
+      if (s > 1 && (kPad / s < 64 || tilesMN * s > 2 * gpu.sms))
+        break;
+      const tiles = tilesMN * s;
+      const waves = Math.ceil(tiles / gpu.sms);
+      const kPer = Math.ceil(kPad / s / kAlign) * kAlign;
+      const compute = 2 * tm * tn * kPer / (perSm * eff);
+      const active = Math.min(tiles, gpu.sms);
+      const stream = (tm + tn) * kPer * bytes * active / gpu.l2BytesPerSec;
+      const reduce2 = s > 1 ? 2 * s * g.batch * g.m * g.n * 4 / gpu.l2BytesPerSec : 0;
+      const sec = waves * Math.max(compute, stream) + reduce2;
+      if (!best || sec < best.sec)
+        best = { sec, tile: [tm, tn], splitK: s, tiles, waves };
+    }
+  }
+  return best;
+}
+function kernelFixedSeconds(gpu, kernelCycles) {
+  return kernelCycles / gpu.clockHz;
+}
+
+// ../../packages/core/dist/hardware/runtime.js
+var src = (value2, provenance, source) => ({ value: value2, provenance, source });
+var ORT_CPU_DISPATCH = "ONNX Runtime CPU EP: a node's dispatch is a virtual Compute() call plus the thread-pool hand-off, a few microseconds (onnxruntime docs \"Performance: tune performance\"; the profile of tools/bench/latency's elementwise graph: 16 kernels of ~18 us at 50k floats); the CPU time model fits it per machine (`kernelOverheadUs`)";
+var RUNTIMES = [
+  {
+    id: "tensorrt",
+    vendors: ["NVIDIA"],
+    name: "TensorRT",
+    kinds: ["gpu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "datasheet", "TensorRT engines are replayed as CUDA graphs by the deployment harnesses (MLPerf Inference NVIDIA code: use_graphs=True for SingleStream/MultiStream, closed/NVIDIA/configs/resnet50/MultiStream); `trtexec --useCudaGraph`"),
+    deviceGapUs: src(1, "estimate", 'NVIDIA "Getting Started with CUDA Graphs" (developer.nvidia.com/blog/cuda-graphs): a graph launches back-to-back kernels about 1 us apart, against 3-4 us for stream launches (recalled, not re-read this session)'),
+    inferenceUs: src(20, "estimate", "one cudaGraphLaunch + cudaStreamSynchronize + the result copy: ~10-30 us per inference on a discrete GPU (MLPerf SingleStream ResNet-50 min vs mean latency spread on L4: 333-346 us)"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "TF32 is enabled by default for fp32 layers (TensorRT developer guide, BuilderFlag.TF32). Kernel selection times every tactic and keeps the fastest: the estimator does the same over tile shapes."
+  },
+  {
+    id: "onnxruntime-cuda",
+    vendors: ["NVIDIA"],
+    name: "ONNX Runtime CUDA",
+    kinds: ["gpu"],
+    fusion: "contraction",
+    hostLaunchUs: src(8, "estimate", "ONNX Runtime CUDA EP: per node a kernel Compute() call, allocator and cudaLaunchKernel (~3 us) on the host, ~5-10 us in all (onnxruntime issue threads on CUDA EP CPU overhead; the CUDA graph option enable_cuda_graph exists to remove it)"),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(40, "estimate", "session.Run: input binding, H2D copy issue, synchronisation and output copy, tens of microseconds"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "int8"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "CUDA EP option use_tf32 defaults to 1 (onnxruntime CUDA EP docs). Fuses Conv+Add+Relu (FusedConv), Gemm/MatMul+bias, BiasGelu, SkipLayerNormalization at graph optimisation."
+  },
+  {
+    id: "onnxruntime-cpu",
+    name: "ONNX Runtime CPU",
+    kinds: ["cpu", "npu"],
+    fusion: "contraction",
+    hostLaunchUs: src(0, "derived", "on a CPU the dispatch runs on the device itself: it is the profile's kernelOverheadUs, not a host cost"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs (fitted by `modelcost calibrate`)"),
+    inferenceUs: src(0, "derived", ORT_CPU_DISPATCH),
+    dtypes: ["fp32", "fp16", "bf16", "int8", "int4"],
+    tf32: false,
+    matrixUnits: true,
+    notes: "MLAS uses AMX for int8 GEMM on Sapphire Rapids and later (onnxruntime 1.16 release notes); fp16 runs at the fp32 rate where the CPU has no fp16 arithmetic."
+  },
+  {
+    id: "pytorch-eager",
+    name: "PyTorch eager",
+    kinds: ["gpu", "cpu"],
+    fusion: "none",
+    hostLaunchUs: src(20, "estimate", 'PyTorch eager: Python nn.Module call + ATen dispatcher + cudaLaunchKernel is ~10-30 us of host time per op (PyTorch blog "Accelerating PyTorch with CUDA Graphs", 2021: CPU launch overhead dominates small batches); NVIDIA DeepLearningExamples ResNet-50 v1.5 PyTorch inference: 10.7 ms at batch 1 vs 12.8 ms at batch 4 on T4 (host-bound)'),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(50, "estimate", "torch.no_grad context, input copy and torch.cuda.synchronize per call, tens of microseconds"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "int8"],
+    tf32: true,
+    matrixUnits: true,
+    notes: "cuDNN convolutions use TF32 by default (torch.backends.cudnn.allow_tf32 = True); matmuls do not unless set (torch.backends.cuda.matmul.allow_tf32, default False since 1.12): modelled as TF32 for both. BatchNormalization is not folded in eager mode, but ONNX exports fold it."
+  },
+  {
+    id: "pytorch-cuda-graphs",
+    vendors: ["NVIDIA"],
+    name: "PyTorch CUDA graphs",
+    kinds: ["gpu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "datasheet", 'torch.compile(mode="reduce-overhead") / torch.cuda.CUDAGraph replay the captured kernels with one launch (PyTorch docs, CUDA Graphs)'),
+    deviceGapUs: src(1, "estimate", "graph replay launches back-to-back kernels about 1 us apart (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(20, "estimate", "graph replay + synchronisation, ~10-30 us"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "fp8", "int8"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "TorchInductor fuses pointwise ops and reductions into Triton kernels and into matmul epilogues (max-autotune)."
+  },
+  {
+    id: "tflite-xnnpack",
+    name: "TFLite XNNPACK",
+    kinds: ["cpu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "derived", "XNNPACK runs on the CPU it is dispatched from: the dispatch is the profile's kernelOverheadUs"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs"),
+    inferenceUs: src(0, "derived", "Interpreter::Invoke fixed cost is part of the per-op dispatch"),
+    dtypes: ["fp32", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: false,
+    notes: 'XNNPACK fuses clamps/activations into convolutions and fully connected ops (google/XNNPACK README, "Operator Coverage"); fp16 inference on ARMv8.2-FP16 cores.'
+  },
+  {
+    id: "coreml",
+    name: "Core ML",
+    kinds: ["npu", "gpu", "cpu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "derived", "Core ML compiles the model to one program per compute unit: no per-layer host launch"),
+    deviceGapUs: src(0, "derived", "the per-layer cost on the ANE is the profile's kernelOverheadUs"),
+    inferenceUs: src(100, "estimate", "MLModel.prediction fixed cost, ~0.1 ms (Apple ml-ane-transformers README reports end-to-end latencies of a few ms for distilbert; recalled)"),
+    dtypes: ["fp32", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: true,
+    notes: "The ANE computes in fp16: fp32 models run as fp16 on it."
+  },
+  {
+    id: "openvino",
+    name: "OpenVINO",
+    kinds: ["cpu", "gpu", "npu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "derived", "on a CPU the dispatch runs on the device itself: the profile's kernelOverheadUs"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs"),
+    inferenceUs: src(10, "estimate", "InferRequest.infer fixed cost, ~10 us"),
+    dtypes: ["fp32", "bf16", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: true,
+    notes: 'OpenVINO CPU plugin runs bf16 and int8 on AMX on Sapphire Rapids and later (OpenVINO docs, "CPU device: supported inference data types").'
+  },
+  {
+    id: "migraphx",
+    name: "MIGraphX",
+    vendors: ["AMD"],
+    kinds: ["gpu"],
+    fusion: "graph",
+    hostLaunchUs: src(5, "estimate", "MIGraphX runs its compiled program by launching each kernel with hipModuleLaunchKernel, ~5 us of host time per launch on ROCm (ROCm HIP performance guide: launch latency higher than CUDA's)"),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels"),
+    inferenceUs: src(30, "estimate", "program.eval: argument binding and synchronisation, tens of microseconds"),
+    dtypes: ["fp32", "fp16", "bf16", "fp8", "int8"],
+    tf32: false,
+    matrixUnits: false,
+    notes: "AMD's graph compiler for ROCm: fuses pointwise ops, attention and normalisations (MIGraphX docs)."
+  },
+  {
+    id: "npu-compiler",
+    name: "NPU compiler",
+    kinds: ["npu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "derived", "a compiled NPU graph runs without per-layer host launches"),
+    deviceGapUs: src(0, "derived", "the per-layer scheduling cost is the profile's kernelOverheadUs"),
+    inferenceUs: src(100, "estimate", "submitting one inference to an NPU driver and waiting for it, ~0.1 ms (QNN / NNAPI / Core ML)"),
+    dtypes: ["fp16", "int8", "int4"],
+    tf32: false,
+    matrixUnits: false,
+    notes: "A generic vendor NPU toolchain (QNN, Hailo, RKNN): fp32 models run in fp16."
+  }
+];
+var RUNTIME_IDS = RUNTIMES.map((r) => r.id);
+var DEFAULT_RUNTIME = { gpu: "tensorrt", cpu: "onnxruntime-cpu", npu: "npu-compiler" };
+var RuntimeError = class extends Error {
+  name = "RuntimeError";
+};
+function findRuntime(id) {
+  const r = RUNTIMES.find((x2) => x2.id === id);
+  if (!r)
+    throw new RuntimeError(`unknown runtime ${JSON.stringify(id)}; expected one of ${RUNTIME_IDS.join(", ")}`);
+  return r;
+}
+function runtimeFor(id, kind, hardwareId, vendor) {
+  const r = findRuntime(id);
+  if (!r.kinds.includes(kind))
+    throw new RuntimeError(`runtime ${JSON.stringify(id)} does not run on ${kind} hardware (${JSON.stringify(hardwareId)}); it runs on ${r.kinds.join(", ")}`);
+  if (r.vendors && vendor && !r.vendors.some((v) => vendor.includes(v)))
+    throw new RuntimeError(`runtime ${JSON.stringify(id)} does not run on ${vendor} hardware (${JSON.stringify(hardwareId)}); it runs on ${r.vendors.join(", ")} devices`);
+  return r;
+}
+
 // ../../packages/core/dist/hardware/profile.js
 var PEAK_DTYPES = ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"];
-var est = (value2, source) => ({ value: value2, provenance: "estimate", source });
+var est2 = (value2, source) => ({ value: value2, provenance: "estimate", source });
 var KIND_DEFAULTS = {
   cpu: {
     // ONNX Runtime's CPU EP: a node's dispatch plus the thread-pool hand-off is a few microseconds.
-    kernelOverheadUs: est(4, "default for CPUs: ONNX Runtime CPU operator dispatch + thread-pool sync, a few microseconds (docs/latency-model.md)"),
+    kernelOverheadUs: est2(4, "default for CPUs: ONNX Runtime CPU operator dispatch + thread-pool sync, a few microseconds (docs/latency-model.md)"),
     efficiency: {
       // MLAS/oneDNN SGEMM reach 60-80% of the FMA peak on large GEMMs; convolutions via im2col a little less.
-      computeMax: est(0.6, "default for CPUs: large SGEMM/conv reach ~60-80% of FMA peak (MLAS, oneDNN benchmarks)"),
-      computeHalfSec: est(2e-5, "default for CPUs: kernels under ~20 us of peak work are dominated by packing and threading (docs/latency-model.md)"),
-      vectorMax: est(0.05, "default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak"),
-      memoryMax: est(0.7, "default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth"),
-      memoryHalfSec: est(2e-6, "default for CPUs: transfers under ~2 us are latency-bound"),
-      cacheBytes: est(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
-      cacheSpeedup: est(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth"),
-      rowsHalf: est(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty"),
-      recurrentStepSec: est(1e-6, "default for CPUs: one thread-pool round trip per time step, about a microsecond"),
-      threads: est(1, "default: kernels are taken to use the whole device; `modelcost calibrate --threads n` records the thread count it timed"),
-      parallelGrainSec: est(1e-5, "default for CPUs: ONNX Runtime splits an op into tasks of ~10 us or more (Eigen cost model in its thread pool; MLAS SGEMM 64K MACs per thread)"),
-      parallelSyncSec: est(5e-6, "default for CPUs: waking and joining a pool thread costs a few microseconds (more in VMs)")
+      computeMax: est2(0.6, "default for CPUs: large SGEMM/conv reach ~60-80% of FMA peak (MLAS, oneDNN benchmarks)"),
+      computeHalfSec: est2(2e-5, "default for CPUs: kernels under ~20 us of peak work are dominated by packing and threading (docs/latency-model.md)"),
+      vectorMax: est2(0.05, "default for CPUs: ONNX Runtime MLAS activations (exp/logistic/tanh) run at a few GFLOP-equivalents per core, ~5% of FMA peak"),
+      memoryMax: est2(0.7, "default for CPUs: STREAM triad reaches ~70% of theoretical DRAM bandwidth"),
+      memoryHalfSec: est2(2e-6, "default for CPUs: transfers under ~2 us are latency-bound"),
+      cacheBytes: est2(8 * 2 ** 20, "default for CPUs: an 8 MiB share of the last-level cache (desktop/server L3 is 16-96 MiB, phone SoCs 8-12 MiB)"),
+      cacheSpeedup: est2(3, "default for CPUs: L3 bandwidth per core is ~3x a core's share of DRAM bandwidth"),
+      rowsHalf: est2(4, "default for CPUs: SGEMM micro-kernels tile 4-12 rows (MLAS, oneDNN); fewer rows leave the tile part empty"),
+      recurrentStepSec: est2(1e-6, "default for CPUs: one thread-pool round trip per time step, about a microsecond"),
+      threads: est2(1, "default: kernels are taken to use the whole device; `modelcost calibrate --threads n` records the thread count it timed"),
+      parallelGrainSec: est2(1e-5, "default for CPUs: ONNX Runtime splits an op into tasks of ~10 us or more (Eigen cost model in its thread pool; MLAS SGEMM 64K MACs per thread)"),
+      parallelSyncSec: est2(5e-6, "default for CPUs: waking and joining a pool thread costs a few microseconds (more in VMs)")
     }
   },
   gpu: {
-    kernelOverheadUs: est(6, "default for GPUs: CUDA kernel launch + framework dispatch, ~5-10 us per kernel"),
+    kernelOverheadUs: est2(6, "default for GPUs: CUDA kernel launch + framework dispatch, ~5-10 us per kernel"),
     efficiency: {
-      computeMax: est(0.5, "default for GPUs: cuDNN/cuBLAS reach ~40-70% of dense tensor-core peak on real layers"),
-      computeHalfSec: est(1e-5, "default for GPUs: a kernel must fill every SM for ~10 us to approach peak"),
-      vectorMax: est(0.1, "default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak"),
-      memoryMax: est(0.75, "default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak"),
-      memoryHalfSec: est(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system"),
-      cacheBytes: est(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
-      cacheSpeedup: est(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth"),
-      rowsHalf: est(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them"),
-      recurrentStepSec: est(5e-6, "default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds"),
-      threads: est(1, "default for GPUs: one stream; filling the SMs is what computeHalfSec models"),
-      parallelGrainSec: est(0, "default for GPUs: not used (threads 1)"),
-      parallelSyncSec: est(0, "default for GPUs: not used (threads 1)")
+      computeMax: est2(0.5, "default for GPUs: cuDNN/cuBLAS reach ~40-70% of dense tensor-core peak on real layers"),
+      computeHalfSec: est2(1e-5, "default for GPUs: a kernel must fill every SM for ~10 us to approach peak"),
+      vectorMax: est2(0.1, "default for GPUs: elementwise/reduction kernels run on CUDA cores, not tensor cores: ~10% of the tensor peak"),
+      memoryMax: est2(0.75, "default for GPUs: bandwidth tests reach ~75-90% of HBM/GDDR peak"),
+      memoryHalfSec: est2(3e-6, "default for GPUs: transfers under a few us do not saturate the memory system"),
+      cacheBytes: est2(4 * 2 ** 20, "default for GPUs: L2 of 4-6 MiB on T4/RTX/Jetson-class parts (A100 40 MiB, H100 50 MiB)"),
+      cacheSpeedup: est2(2, "default for GPUs: L2 bandwidth is ~2-3x HBM/GDDR bandwidth"),
+      rowsHalf: est2(16, "default for GPUs: tensor-core tiles are 16+ rows; GEMV-like shapes use a fraction of them"),
+      recurrentStepSec: est2(5e-6, "default for GPUs: cuDNN RNNs launch (or synchronise) per step, a few microseconds"),
+      threads: est2(1, "default for GPUs: one stream; filling the SMs is what computeHalfSec models"),
+      parallelGrainSec: est2(0, "default for GPUs: not used (threads 1)"),
+      parallelSyncSec: est2(0, "default for GPUs: not used (threads 1)")
     }
   },
   npu: {
-    kernelOverheadUs: est(20, "default for NPUs: per-layer scheduling on edge accelerators is tens of microseconds"),
+    kernelOverheadUs: est2(20, "default for NPUs: per-layer scheduling on edge accelerators is tens of microseconds"),
     efficiency: {
-      computeMax: est(0.3, "default for NPUs: vendor TOPS are marketing peaks; real CNNs reach ~20-40%"),
-      computeHalfSec: est(2e-5, "default for NPUs: small layers run far below peak"),
-      vectorMax: est(0.05, "default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU"),
-      memoryMax: est(0.6, "default for NPUs: shared LPDDR with the SoC"),
-      memoryHalfSec: est(5e-6, "default for NPUs"),
-      cacheBytes: est(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
-      cacheSpeedup: est(2, "default for NPUs: on-chip SRAM vs shared LPDDR"),
-      rowsHalf: est(16, "default for NPUs: MAC arrays are 16-64 wide"),
-      recurrentStepSec: est(5e-6, "default for NPUs: per-step scheduling"),
-      threads: est(1, "default for NPUs: one compiled graph; filling the MAC array is what computeHalfSec models"),
-      parallelGrainSec: est(0, "default for NPUs: not used (threads 1)"),
-      parallelSyncSec: est(0, "default for NPUs: not used (threads 1)")
+      computeMax: est2(0.3, "default for NPUs: vendor TOPS are marketing peaks; real CNNs reach ~20-40%"),
+      computeHalfSec: est2(2e-5, "default for NPUs: small layers run far below peak"),
+      vectorMax: est2(0.05, "default for NPUs: non-MAC layers run on a small vector unit or fall back to the CPU"),
+      memoryMax: est2(0.6, "default for NPUs: shared LPDDR with the SoC"),
+      memoryHalfSec: est2(5e-6, "default for NPUs"),
+      cacheBytes: est2(2 * 2 ** 20, "default for NPUs: a few MiB of on-chip SRAM"),
+      cacheSpeedup: est2(2, "default for NPUs: on-chip SRAM vs shared LPDDR"),
+      rowsHalf: est2(16, "default for NPUs: MAC arrays are 16-64 wide"),
+      recurrentStepSec: est2(5e-6, "default for NPUs: per-step scheduling"),
+      threads: est2(1, "default for NPUs: one compiled graph; filling the MAC array is what computeHalfSec models"),
+      parallelGrainSec: est2(0, "default for NPUs: not used (threads 1)"),
+      parallelSyncSec: est2(0, "default for NPUs: not used (threads 1)")
     }
   }
 };
 var scale = (s, k) => ({ ...s, value: s.value * k });
+var toBase = (peaks) => {
+  const out = {};
+  for (const t of PEAK_DTYPES) {
+    const v = peaks?.[t];
+    if (v)
+      out[t] = scale(v, 1e12);
+  }
+  return out;
+};
 function resolveProfile(p) {
   const d = KIND_DEFAULTS[p.kind];
-  const peaks = {};
-  for (const t of PEAK_DTYPES) {
-    const v = p.peakTflops[t];
-    if (v)
-      peaks[t] = scale(v, 1e12);
-  }
+  const g = p.gpu;
+  const cache = p.cpu && !p.efficiency?.cacheBytes ? { cacheBytes: { value: p.cpu.llcMiB.value * 2 ** 19, provenance: "derived", source: `half the last-level cache (${p.cpu.llcMiB.value} MiB: ${p.cpu.llcMiB.source})` } } : {};
   return {
     id: p.id,
     name: p.name,
     kind: p.kind,
     vendor: p.vendor ?? "",
-    peakFlopsPerSec: peaks,
+    peakFlopsPerSec: toBase(p.peakTflops),
     memoryBandwidthBytesPerSec: scale(p.bandwidthGBps, 1e9),
     ...p.memoryGB ? { memoryBytes: scale(p.memoryGB, 1e9) } : {},
+    matrixFlopsPerSec: toBase(p.matrixTflops),
+    ...g ? {
+      gpu: {
+        arch: g.arch,
+        sms: g.sms.value,
+        clockHz: (g.sustainedClockGHz ?? g.clockGHz).value * 1e9,
+        peakScale: g.sustainedClockGHz ? g.sustainedClockGHz.value / g.clockGHz.value : 1,
+        l2Bytes: g.l2MiB.value * 2 ** 20,
+        l2BytesPerSec: g.l2GBps ? g.l2GBps.value * 1e9 : ARCH_SPECS[g.arch].l2OverDram * p.bandwidthGBps.value * 1e9,
+        ...g.hostLinkGBps ? { hostLinkBytesPerSec: g.hostLinkGBps.value * 1e9 } : {}
+      }
+    } : {},
+    runtime: p.runtime ?? DEFAULT_RUNTIME[p.kind],
     kernelOverheadSec: scale(p.kernelOverheadUs ?? d.kernelOverheadUs, 1e-6),
-    efficiency: { ...d.efficiency, ...p.efficiency },
+    efficiency: { ...d.efficiency, ...cache, ...p.efficiency },
     ...p.notes ? { notes: p.notes } : {}
   };
 }
@@ -34280,6 +34706,7 @@ var PRESET_DATA = [
     name: "NVIDIA H100 SXM5 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 132, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 66.9, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
       tf32: { value: 494.7, provenance: "datasheet", source: "datasheet (datasheet sparse value / 2) | NVIDIA H100 datasheet (resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet); table reproduced at archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (sparse figures, 'specifications 1/2 lower without sparsity'); glennklockwood.com/garden/processors/h100 (dense VFMA/Matrix table); repo astroC86/gpu-datasheet README.md" },
@@ -34297,6 +34724,7 @@ var PRESET_DATA = [
     name: "NVIDIA H100 PCIe 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 114, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, clockGHz: { value: 1.755, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (132 SMs on H100 SXM5, 114 on PCIe; 50 MB L2); boost clocks per the H100 datasheet (SXM 1.98 GHz, PCIe 1.755 GHz max; fp32 66.9 TFLOPS = 132 x 128 x 2 x 1.98 GHz checks)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 51.2, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
       tf32: { value: 378, provenance: "datasheet", source: "datasheet (sparse / 2) | NVIDIA H100 datasheet via archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html (PCIe column, sparse values halved); repo hahnyuan/LLM-Viewer hardwares/hardware_params.py (nvidia_H100_PCIe: 1513e12/2 FP16, 2048e9 B/s)" },
@@ -34314,6 +34742,7 @@ var PRESET_DATA = [
     name: "NVIDIA A100 SXM4 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, clockGHz: { value: 1.41, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, l2MiB: { value: 40, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | NVIDIA A100 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf) via repo astroC86/gpu-datasheet; NVIDIA 'GPU Performance Background User's Guide' (docs.nvidia.com/deeplearning/performance/dl-performance-gpu-background/index.html): 108 SMs @1.41 GHz -> 156 TF32 / 312 FP16 dense, 2039 GB/s; repo winston-zhang-orz/gpu-specs specs.md" },
@@ -34329,6 +34758,7 @@ var PRESET_DATA = [
     name: "NVIDIA A100 PCIe 40GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, clockGHz: { value: 1.41, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, l2MiB: { value: 40, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 40GB column); NVIDIA Ampere architecture whitepaper (https://images.nvidia.com/aem-dam/en-zz/Solutions/data-center/nvidia-ampere-architecture-whitepaper.pdf)" },
@@ -34344,6 +34774,7 @@ var PRESET_DATA = [
     name: "NVIDIA A100 PCIe 80GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, clockGHz: { value: 1.41, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, l2MiB: { value: 40, provenance: "datasheet", source: `NVIDIA A100 Tensor Core GPU Architecture whitepaper (108 SMs, 1410 MHz boost, 40 MB L2); NVIDIA "GPU Performance Background User's Guide": 108 SMs @1.41 GHz -> 312 FP16 TFLOPS` }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 19.5, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
       tf32: { value: 156, provenance: "datasheet", source: "datasheet | repo winston-zhang-orz/gpu-specs specs.md (A100 PCIe 80GB column)" },
@@ -34359,6 +34790,7 @@ var PRESET_DATA = [
     name: "NVIDIA L4 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 58, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, clockGHz: { value: 2.04, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, l2MiB: { value: 48, provenance: "datasheet", source: "NVIDIA Ada GPU architecture whitepaper v2.1, L4 column (58 SMs, 2040 MHz boost, 48 MB L2); fp32 30.3 TFLOPS = 58 x 128 x 2 x 2.04 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 30.3, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
       tf32: { value: 60, provenance: "datasheet", source: "datasheet (sparse / 2) | repo winston-zhang-orz/gpu-specs specs.md (L4 column: TF32 120*, FP16 242*, INT8 485* with sparsity); NVIDIA Ada GPU architecture whitepaper v2.1 (images.nvidia.com/aem-dam/Solutions/Data-Center/l4/nvidia-ada-gpu-architecture-whitepaper-v2.1.pdf)" },
@@ -34375,6 +34807,7 @@ var PRESET_DATA = [
     name: "NVIDIA T4 16GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "turing", sms: { value: 40, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, clockGHz: { value: 1.59, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, sustainedClockGHz: { value: 1.1, provenance: "estimate", source: 'estimate: the 70 W board cap holds a T4 near 1.0-1.2 GHz under sustained tensor-core load, far below its 1.59 GHz boost (Jia et al., "Dissecting the NVidia Turing T4 GPU via Microbenchmarking", arXiv:1903.07486, 2019, section on clock throttling; figure recalled, not re-read this session)' }, l2MiB: { value: 4, provenance: "datasheet", source: "NVIDIA Turing architecture whitepaper / T4 datasheet (40 SMs, 1590 MHz boost, 4 MB L2, PCIe Gen3 x16); fp32 8.1 TFLOPS = 40 x 64 x 2 x 1.59 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 8.1, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
       fp16: { value: 65, provenance: "datasheet", source: "datasheet | NVIDIA T4 datasheet values as tabulated in repo winston-zhang-orz/gpu-specs specs.md and huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json" },
@@ -34390,6 +34823,7 @@ var PRESET_DATA = [
     name: "NVIDIA V100 SXM2 (16/32GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "volta", sms: { value: 80, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, clockGHz: { value: 1.53, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 15.7, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
       fp16: { value: 125, provenance: "datasheet", source: "datasheet (int8 = 4x fp32 via DP4A: derived) | NVIDIA Volta whitepaper (images.nvidia.com/content/volta-architecture/pdf/volta-architecture-whitepaper.pdf) as cited in repo hahnyuan/LLM-Viewer hardwares/hardware_params.py; NVIDIA GPU Performance Background guide (V100: 80 SMs @1.53 GHz -> 15.7 FP32 TFLOPS, ~900 GB/s)" },
@@ -34404,6 +34838,7 @@ var PRESET_DATA = [
     name: "NVIDIA V100 PCIe (16/32GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "volta", sms: { value: 80, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, clockGHz: { value: 1.38, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Tesla V100 whitepaper (80 SMs, 6 MB L2; boost 1530 MHz SXM2, 1380 MHz PCIe); fp32 15.7 = 80 x 64 x 2 x 1.53 GHz checks" }, hostLinkGBps: { value: 16, provenance: "derived", source: "PCIe Gen3 x16: 16 GB/s per direction (8 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 14, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
       fp16: { value: 112, provenance: "datasheet", source: "datasheet (int8 derived) | repo winston-zhang-orz/gpu-specs specs.md (V100 PCIe column)" },
@@ -34417,6 +34852,7 @@ var PRESET_DATA = [
     name: "NVIDIA A10 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 72, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, clockGHz: { value: 1.695, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper / A10 datasheet (72 SMs, 1695 MHz boost, 6 MB L2); fp32 31.2 = 72 x 128 x 2 x 1.695 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 31.2, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
       tf32: { value: 62.5, provenance: "datasheet", source: "datasheet | NVIDIA A10 datasheet (nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf) via repo astroC86/gpu-datasheet README.md; repo winston-zhang-orz/gpu-specs specs.md" },
@@ -34433,6 +34869,7 @@ var PRESET_DATA = [
     name: "NVIDIA GeForce RTX 4090 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 128, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, clockGHz: { value: 2.52, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, l2MiB: { value: 72, provenance: "datasheet", source: "NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090: 128 SMs, 2520 MHz boost, 72 MB L2); fp32 82.6 = 128 x 128 x 2 x 2.52 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 82.6, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
       fp16: { value: 165.2, provenance: "datasheet", source: "datasheet (GeForce: FP16 tensor with FP32 accumulate is half the FP16-accumulate rate) | NVIDIA Ada Lovelace architecture whitepaper, appendix (RTX 4090); corroborated by waredb.com/processor/nvidia-geforce-rtx-4090 and gist mikasenghaas/d63ded03 (165e12 dense bf16, 1.008e12 B/s)" },
@@ -34449,6 +34886,7 @@ var PRESET_DATA = [
     name: "NVIDIA GeForce RTX 3090 24GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 82, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, clockGHz: { value: 1.695, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, l2MiB: { value: 6, provenance: "datasheet", source: "NVIDIA Ampere GA102 whitepaper v2, appendix A (RTX 3090: 82 SMs, 1695 MHz boost, 6 MB L2); fp32 35.6 = 82 x 128 x 2 x 1.695 GHz checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
     peakTflops: {
       fp32: { value: 35.6, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
       fp16: { value: 71, provenance: "datasheet", source: "datasheet (values transcribed from whitepaper appendix; not re-read in this session) | NVIDIA Ampere GA102 GPU architecture whitepaper v2, Appendix A (GeForce RTX 3090) (nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf, cited in repo hahnyuan/LLM-Viewer)" },
@@ -34464,6 +34902,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson AGX Orin 64GB (GPU, MAXN)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 16, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" }, clockGHz: { value: 1.3, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" }, l2MiB: { value: 4, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (GA10B: 2 GPCs, 8 TPCs, 16 SMs; 4 MB L2; 1.3 GHz max at MAXN); 16 SMs x 4096 int8 ops/clk x 1.3 GHz = 85.2 dense TOPS checks" } },
     peakTflops: {
       fp32: { value: 5.3, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
       fp16: { value: 42.6, provenance: "derived", source: "derived | repo NVIDIA/Deep-Learning-Accelerator-SW README.md (AGX Orin 64GB: GPU 171 / 2xDLA 105 / total 275 sparse INT8 TOPS at MAXN; per power mode table); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_TRT.json (64GB 256-bit LPDDR5, 12x A78AE); NVIDIA Jetson AGX Orin Series Technical Brief (2048 CUDA cores, 64 tensor cores, 1.3 GHz; 15-60 W)" },
@@ -34478,6 +34917,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson AGX Orin 32GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 14, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (32GB module: 1792 CUDA cores = 14 SMs, 930 MHz)" }, clockGHz: { value: 0.93, provenance: "datasheet", source: "NVIDIA Jetson AGX Orin Series Technical Brief (32GB module: 1792 CUDA cores = 14 SMs, 930 MHz)" }, l2MiB: { value: 4, provenance: "estimate", source: "the GA10B L2 of the AGX Orin Technical Brief (4 MB), taken as kept on the 14-SM part" } },
     peakTflops: {
       fp32: { value: 3.33, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
       fp16: { value: 26.7, provenance: "derived", source: "derived (14 SMs x 4096 x 0.93 GHz) | NVIDIA Jetson AGX Orin Series Technical Brief / product page (1792 CUDA cores, 56 tensor cores, 930 MHz; 200 TOPS total; 15-40 W)" },
@@ -34492,6 +34932,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Orin NX 16GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.918, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.88, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
       fp16: { value: 15, provenance: "derived", source: "derived (8 SMs @ 918 MHz; GPU 60 sparse + 2 DLA 40 = 100 vendor TOPS) | NVIDIA Jetson Orin NX series datasheet (github.com/icub-tech-iit/cad-libraries/files/13056089/JETSON-ORIN-NX-DATASHEET.pdf): up to 100 TOPS, 10-25 W; repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md (1024 CUDA / 32 TC, 128-bit LPDDR5 102.4 GB/s); mlcommons/inference_results_v3.1 closed/NVIDIA/systems/Orin_NX_TRT.json" },
@@ -34506,6 +34947,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Orin NX 8GB (GPU)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.765, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.57, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
       fp16: { value: 12.5, provenance: "derived", source: "derived (8 SMs @ 765 MHz - clock from NVIDIA module docs, recalled) | NVIDIA Jetson Orin NX series datasheet (70 TOPS, 10-20 W, 1 DLA); repo team-vinsight/knowledge-base docs/hardware/jetson-orin-nx.md" },
@@ -34520,6 +34962,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Orin Nano 8GB (original, 15 W)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.625, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 1.28, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
       fp16: { value: 10.2, provenance: "derived", source: "derived (40 sparse TOPS / 2) | NVIDIA Jetson Orin Nano datasheet (scribd copy 'Orin-nano-datasheet': 1024 CUDA/32 TC, max 625 MHz, 128-bit LPDDR5; 4GB: 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'); opencv/opencv_zoo benchmark/README.md 'Jetson Nano Orin' (625 MHz)" },
@@ -34534,6 +34977,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Orin Nano 8GB Super (JetPack 6.1+/6.2, 25 W)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 8, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 1.02, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 2, provenance: "estimate", source: "estimate: half the 16-SM AGX Orin's 4 MB L2 for the 8-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 2.09, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
       fp16: { value: 16.7, provenance: "derived", source: "derived (67 sparse / 2) | NVIDIA Jetson Orin Nano Super Developer Kit datasheet (Dec 2024) as summarised at brojogopalsapui.com Jetson Orin Nano page: 67 TOPS sparse, GPU 1.02 GHz, 102 GB/s, 7-25 W; repo ajeetraina/jetson-orin-nano-super-guide README (67 TOPS)" },
@@ -34548,6 +34992,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Orin Nano 4GB",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 4, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, clockGHz: { value: 0.625, provenance: "datasheet", source: "NVIDIA Jetson Orin NX / Orin Nano datasheets (1024 CUDA cores = 8 SMs; 512 cores = 4 SMs on Orin Nano 4GB); GPU max clock per module as in the peaks' derivation" }, l2MiB: { value: 1, provenance: "estimate", source: "estimate: a quarter of the 16-SM AGX Orin's 4 MB L2 for the 4-SM part (not published)" } },
     peakTflops: {
       fp32: { value: 0.64, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
       fp16: { value: 5.1, provenance: "datasheet", source: "datasheet for int8 dense (10); fp16/fp32 derived | NVIDIA Jetson Orin Nano datasheet (512 CUDA/16 TC; 'Up to 20 (Sparse) INT8 TOPs and 10 (Dense)'; 64-bit LPDDR5)" },
@@ -34562,6 +35007,7 @@ var PRESET_DATA = [
     name: "NVIDIA Jetson Nano (Maxwell, 4GB)",
     kind: "gpu",
     vendor: "NVIDIA",
+    gpu: { arch: "maxwell", sms: { value: 1, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" }, clockGHz: { value: 0.9216, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" }, l2MiB: { value: 0.25, provenance: "datasheet", source: "NVIDIA Jetson Nano module datasheet (128-core Maxwell = 1 SMM at 921.6 MHz; 256 KB L2)" } },
     peakTflops: {
       fp32: { value: 0.236, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" },
       fp16: { value: 0.472, provenance: "datasheet", source: "datasheet for fp16 (472 GFLOPS); fp32 derived (half of fp16) | NVIDIA Jetson Nano module datasheet / dev kit page (128-core Maxwell, 472 GFLOPS FP16, 4GB 64-bit LPDDR4 25.6 GB/s, 5-10 W) as repeated in repo YahboomTechnology/Jetson-NANO-4GB and cpu-gpu.alldbin.com comparison" }
@@ -34575,6 +35021,7 @@ var PRESET_DATA = [
     name: "Apple M1 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, clockGHz: { value: 3.2, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, vectorBits: { value: 128, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" }, llcMiB: { value: 12, provenance: "estimate", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 4 Firestorm at 3.2 GHz + 4 Icestorm; 12 MB P-cluster L2)" } },
     peakTflops: {
       fp32: { value: 0.49, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" },
       fp16: { value: 0.98, provenance: "estimate", source: "estimate (4 x 3.2 GHz x 32 FLOP/cycle + 4 E-cores ~20 GFLOPS each) | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (Avalanche P-core measured ~107 GFLOPS FP32 NEON FMA = 32 FLOP/cycle); macrumors.com threads/apple-silicon-mac-chips.2471322 (M1: 3.2 GHz Firestorm, 128-bit LPDDR4X, 16 GB max)" }
@@ -34588,6 +35035,8 @@ var PRESET_DATA = [
     name: "Apple M1 GPU (8-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 8, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.278, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M1 system-level cache (8 MB, per AnandTech's M1 analysis; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" },
       fp16: { value: 2.6, provenance: "datasheet", source: "datasheet fp32; fp16 estimate (same rate assumed) | Apple M1 launch material ('2.6 teraflops'); macrumors.com threads/apple-silicon-mac-chips.2471322 (8 cores, 1024 ALUs, 1.3 GHz, 2.6 TFLOPS FP32)" }
@@ -34600,6 +35049,7 @@ var PRESET_DATA = [
     name: "Apple M1 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 11, provenance: "datasheet", source: "datasheet (precision not stated by Apple; FP16 assumed) | Apple M1 announcement (11 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" }
     },
@@ -34612,6 +35062,7 @@ var PRESET_DATA = [
     name: "Apple M2 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, clockGHz: { value: 3.49, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" }, llcMiB: { value: 16, provenance: "estimate", source: "Apple M2 launch material (4P+4E, P-cores 3.49 GHz; 16 MB P-cluster L2) - recalled" } },
     peakTflops: {
       fp32: { value: 0.52, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
       fp16: { value: 1.04, provenance: "derived", source: "derived from per-core measurements x 4P + 4E | repo pigirons/cpufp benchmark_result/arm64/Apple_Silicon_M2_Max.md (per P-core: 107 GFLOPS FP32, 215 FP16, ~430 GOPS INT8 dot; per E-core: 23.7 FP32); macrumors.com threads/apple-silicon-mac-chips.2471322 (M2: 3.49 GHz, LPDDR5-6400 128-bit 100 GB/s, 24 GB max)" },
@@ -34625,6 +35076,8 @@ var PRESET_DATA = [
     name: "Apple M2 GPU (10-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 10, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.398, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M2 system-level cache (8 MB; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" },
       fp16: { value: 3.6, provenance: "derived", source: "derived (1280 x 2 x 1.398 GHz) | macrumors.com threads/apple-silicon-mac-chips.2471322 (10 cores, 1280 ALUs, 1.40 GHz, 3.55 TFLOPS FP32); hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (3.58 TFLOPS)" }
@@ -34637,6 +35090,7 @@ var PRESET_DATA = [
     name: "Apple M2 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 15.8, provenance: "datasheet", source: "datasheet (precision not stated) | Apple M2 announcement (15.8 trillion operations per second); macrumors.com threads/apple-silicon-mac-chips.2471322" }
     },
@@ -34648,6 +35102,7 @@ var PRESET_DATA = [
     name: "Apple M3 CPU (4P+4E)",
     kind: "cpu",
     vendor: "Apple",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, clockGHz: { value: 4.05, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" }, llcMiB: { value: 16, provenance: "estimate", source: "Apple M3 launch material (4P+4E, P-cores 4.05 GHz; 16 MB P-cluster L2) - recalled" } },
     peakTflops: {
       fp32: { value: 0.6, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" },
       fp16: { value: 1.2, provenance: "estimate", source: "estimate | gizmohopper.com Apple M3 glossary (8-core CPU, up to 24 GB, 100 GB/s); per-core FLOP/cycle from pigirons/cpufp (M2 Max) scaled to ~4.05 GHz" }
@@ -34660,6 +35115,8 @@ var PRESET_DATA = [
     name: "Apple M3 GPU (10-core)",
     kind: "gpu",
     vendor: "Apple",
+    gpu: { arch: "apple", sms: { value: 10, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, clockGHz: { value: 1.398, provenance: "datasheet", source: "macrumors.com threads/apple-silicon-mac-chips.2471322 and Apple launch material (GPU cores and clocks as in the peaks); Apple GPUs have no tensor cores before M5" }, l2MiB: { value: 8, provenance: "estimate", source: "the M3 system-level cache (8 MB; recalled) stands in for L2" } },
+    runtime: "coreml",
     peakTflops: {
       fp32: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" },
       fp16: { value: 3.6, provenance: "estimate", source: "estimate (Apple publishes no TFLOPS for M3) | hmc-tech.com/gpu/apple-10-core-m3-fl-vs-apple-10-core-m2-fl (1280 shaders, ~3.58 TFLOPS FP32 at 1398 MHz)" }
@@ -34672,6 +35129,7 @@ var PRESET_DATA = [
     name: "Apple M3 Neural Engine (16-core)",
     kind: "npu",
     vendor: "Apple",
+    runtime: "coreml",
     peakTflops: {
       fp16: { value: 18, provenance: "datasheet", source: "datasheet (precision estimate) | Apple M3 announcement (18 TOPS; Apple's later M4 '38 TOPS' is quoted in INT8, so M3's 18 is believed FP16)" }
     },
@@ -34683,11 +35141,15 @@ var PRESET_DATA = [
     name: "Raspberry Pi 4 Model B (BCM2711, 4x Cortex-A72 @1.5 GHz)",
     kind: "cpu",
     vendor: "Raspberry Pi",
+    cpu: { cores: { value: 4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, clockGHz: { value: 1.5, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, vectorBits: { value: 128, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" }, llcMiB: { value: 1, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2711: 4x Cortex-A72 at 1.5 GHz, 1 MB shared L2); Cortex-A72: one 128-bit NEON FMA per cycle, 8 FP32 FLOP/cycle (pigirons/cpufp BCM2711 measurement)" } },
     peakTflops: {
       fp32: { value: 0.0479, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" }
     },
     bandwidthGBps: { value: 12.8, provenance: "derived", source: "derived (LPDDR4-3200 x 32-bit = 12.8 GB/s theoretical) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
     memoryGB: { value: 8, provenance: "datasheet", source: "datasheet (up to 8) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2711.md (measured: 11.96 GFLOPS FP32/core, 47.9 GFLOPS 4 cores = 8 FLOP/cycle/core); opencv/opencv_zoo benchmark/README.md (BCM2711 quad A72 @1.5 GHz); raspberrypi.com product specs (LPDDR4-3200; 1/2/4/8 GB)" },
+    efficiency: {
+      memoryMax: { value: 0.38, provenance: "measured", source: "measured: STREAM triad 4844 MB/s (copy 5527 MB/s) on a Raspberry Pi 4, www.sci-pi.org.uk/bench/stream.html, against 12.8 GB/s theoretical LPDDR4-3200 x 32-bit" }
+    },
     notes: "No FP16 arithmetic or SDOT (ARMv8.0). Newer boards/firmware run 1.8 GHz (scale peak by 1.2). ncnn Winograd makes effective conv throughput exceed this 'peak'."
   },
   {
@@ -34695,6 +35157,7 @@ var PRESET_DATA = [
     name: "Raspberry Pi 5 (BCM2712, 4x Cortex-A76 @2.4 GHz)",
     kind: "cpu",
     vendor: "Raspberry Pi",
+    cpu: { cores: { value: 4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, clockGHz: { value: 2.4, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, vectorBits: { value: 128, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" }, llcMiB: { value: 2, provenance: "datasheet", source: "raspberrypi.com product brief (BCM2712: 4x Cortex-A76 at 2.4 GHz, 2 MB shared L3); Cortex-A76: 2x 128-bit NEON FMA, 16 FP32 FLOP/cycle (pigirons/cpufp BCM2712 measurement)" } },
     peakTflops: {
       fp32: { value: 0.1535, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
       fp16: { value: 0.307, provenance: "measured", source: "measured (micro-benchmark) | repo pigirons/cpufp benchmark_result/arm64/Broadcom_BCM2712.md (measured 4 cores: 153.5 GFLOPS FP32, 307 FP16, 614 GOPS INT8 SDOT; 1 core 38.4 FP32); Tencent/ncnn benchmark/README.md (BCM2712 A76 2.4 GHz x4)" },
@@ -34709,6 +35172,7 @@ var PRESET_DATA = [
     name: "Qualcomm Snapdragon 8 Gen 2 CPU (1xX3 3.2 + 2xA715 2.8 + 2xA710 2.8 + 3xA510 2.0 GHz)",
     kind: "cpu",
     vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, clockGHz: { value: 3.2, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" }, llcMiB: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 2 product brief (1x X3 3.2 GHz + 4x A715/A710 2.8 GHz + 3x A510 2.0 GHz; 8 MB L3) - recalled" } },
     peakTflops: {
       fp32: { value: 0.33, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" },
       fp16: { value: 0.66, provenance: "estimate", source: "estimate (X3 32 FLOP/cycle; A715/A710 16; A510 8) | Tencent/ncnn benchmark/README.md section 'Qualcomm SM8550-AB Snapdragon 8 Gen 2' (core config)" }
@@ -34722,6 +35186,7 @@ var PRESET_DATA = [
     name: "Qualcomm Snapdragon 8 Gen 3 CPU (1xX4 3.3 + 5xA720 3.15/2.96 + 2xA520 2.27 GHz)",
     kind: "cpu",
     vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, clockGHz: { value: 3.3, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" }, llcMiB: { value: 12, provenance: "estimate", source: "Qualcomm Snapdragon 8 Gen 3 product brief (1x X4 3.3 GHz + 5x A720 + 2x A520; 12 MB L3) - recalled" } },
     peakTflops: {
       fp32: { value: 0.39, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" },
       fp16: { value: 0.78, provenance: "estimate", source: "estimate | vendor product brief (core configuration; recalled, not re-read this session)" }
@@ -34734,19 +35199,25 @@ var PRESET_DATA = [
     name: "Intel Xeon Platinum 8480+ (Sapphire Rapids, 56C, 1 socket)",
     kind: "cpu",
     vendor: "Intel",
+    cpu: { cores: { value: 56, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, clockGHz: { value: 2, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, vectorBits: { value: 512, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, llcMiB: { value: 105, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8480+ (56 cores, 2.0 GHz base, 105 MB L3, AVX-512 with 2 FMA units, AMX); base clock as the AMX-heavy frequency" }, matrixUnit: "AMX" },
     peakTflops: {
       fp32: { value: 7.17, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
-      bf16: { value: 114.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
+      bf16: { value: 14.3, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 128 bf16 FLOP/cycle (AVX512_BF16 vdpbf16ps: 2x the fp32 FMA rate) | Intel Intrinsics Guide (vdpbf16ps throughput 1/cycle on 2 ports)" },
       int8: { value: 28.7, provenance: "derived", source: "derived at 2.0 GHz base (all-core turbo ~1.5x higher possible) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" }
     },
+    matrixTflops: {
+      bf16: { value: 114.7, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 1024 bf16 FLOP/cycle (AMX TMUL) | repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX BF16 3.79 TFLOPS, AMX INT8 7.57 TOPS at ~3.7 GHz -> 1024 / 2048 ops per cycle)" },
+      int8: { value: 229.4, provenance: "derived", source: "derived: 56 cores x 2.0 GHz x 2048 int8 ops/cycle (AMX TMUL) | repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS at ~3.7 GHz)" }
+    },
     bandwidthGBps: { value: 307.2, provenance: "derived", source: "derived (8 x DDR5-4800) | mlcommons/inference_results_v3.1 closed/Intel/systems/1-node-2S-SPR-PyTorch-INT8.json (8480+, 56 cores, 8 DIMMs/socket); repo pigirons/cpufp benchmark_result/x64/Intel_Xeon_Gold_6455B.md (measured per core: AMX INT8 7.57 TOPS, AMX BF16 3.79 TFLOPS, AVX-512 FP32 230 GFLOPS -> 2048 INT8 / 1024 BF16 / 64 FP32 ops per cycle); technosports.co.in Granite Rapids article (Sapphire Rapids 307.2 GB/s, 8ch DDR5-4800)" },
-    notes: "AMX figures need oneDNN/IPEX/OpenVINO with AMX kernels; ONNX Runtime default CPU EP uses AVX-512 (VNNI for INT8)."
+    notes: "peakTflops are the AVX-512 rates (VNNI for int8, AVX512_BF16 for bf16); matrixTflops the AMX tile unit, used by runtimes with AMX kernels (OpenVINO, PyTorch/IPEX via oneDNN, ONNX Runtime MLAS int8 since 1.16)."
   },
   {
     id: "intel-xeon-8380",
     name: "Intel Xeon Platinum 8380 (Ice Lake-SP, 40C, 1 socket)",
     kind: "cpu",
     vendor: "Intel",
+    cpu: { cores: { value: 40, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, clockGHz: { value: 2.3, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, vectorBits: { value: 512, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" }, llcMiB: { value: 60, provenance: "datasheet", source: "Intel ark, Xeon Platinum 8380 (40 cores, 2.3 GHz base, 60 MB L3, AVX-512 with 2 FMA units) - recalled, not re-read this session" } },
     peakTflops: {
       fp32: { value: 5.89, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" },
       int8: { value: 23.6, provenance: "derived", source: "derived (40 x 2.3 GHz x 64 FP32 FLOP/cycle; VNNI 256 INT8 ops/cycle) | Intel ark (40 cores, 2.3 GHz base, 8ch DDR4-3200, 270 W) - recalled, not re-read this session; hahnyuan/LLM-Viewer hardware_params.py comment: Ice Lake supports AVX-512 with 2 FMA units" }
@@ -34759,6 +35230,7 @@ var PRESET_DATA = [
     name: "AMD EPYC 9654 (Genoa, Zen 4, 96C, 1 socket)",
     kind: "cpu",
     vendor: "AMD",
+    cpu: { cores: { value: 96, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, clockGHz: { value: 2.4, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, vectorBits: { value: 256, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" }, llcMiB: { value: 384, provenance: "datasheet", source: "AMD EPYC 9654 product page (96 Zen 4 cores, 2.4 GHz base, 384 MB L3); Zen 4 executes AVX-512 on 256-bit datapaths (2 FMA pipes)" } },
     peakTflops: {
       fp32: { value: 7.37, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
       bf16: { value: 14.7, provenance: "derived", source: "derived (96 x 2.4 GHz base x 32 FP32 FLOP/cycle: Zen 4 executes AVX-512 on 2x256-bit FMA) | indonations.com / overclockers.ua Genoa coverage (96 cores, 12-channel DDR5, 2.0-2.15 GHz, up to 360-400 W)" },
@@ -34813,6 +35285,192 @@ var PRESET_DATA = [
     bandwidthGBps: { value: 20, provenance: "estimate", source: "estimate: a 2-core share of an 8-channel DDR4-3200 socket measures 15-25 GB/s STREAM triad on Azure Dv5 VMs; measure with `modelcost calibrate` on the runner" },
     memoryGB: { value: 16, provenance: "datasheet", source: "docs.github.com 'About GitHub-hosted runners' (public repositories: 16 GB)" },
     notes: "A typical CI runner. Two vCPUs per physical core: the second thread adds little FLOPs."
+  },
+  {
+    id: "nvidia-h200-sxm",
+    name: "NVIDIA H200 SXM 141GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "hopper", sms: { value: 132, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "H100 SXM boost clock, unchanged on H200 | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" }, l2MiB: { value: 50, provenance: "datasheet", source: "NVIDIA H100 Tensor Core GPU Architecture whitepaper (GH100: 50 MB L2); H200 keeps the H100 SXM compute (aiminingco.com/gpu/h200/specs)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 66.9, provenance: "datasheet", source: "same GH100 compute as H100 SXM (66.9 TFLOPS fp32) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      tf32: { value: 494.7, provenance: "datasheet", source: "dense, same as H100 SXM | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      fp16: { value: 989.4, provenance: "datasheet", source: "dense (1.97 PFLOPS with sparsity / 2) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      bf16: { value: 989.4, provenance: "datasheet", source: "dense | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      fp8: { value: 1978.9, provenance: "datasheet", source: "dense (3.96 PFLOPS with sparsity / 2) | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+      int8: { value: 1978.9, provenance: "datasheet", source: "dense | NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" }
+    },
+    bandwidthGBps: { value: 4800, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+    memoryGB: { value: 141, provenance: "datasheet", source: "NVIDIA H200 datasheet as tabulated at saulelectric.com/nvidia-h200.html and aiminingco.com/gpu/h200/specs (same GH100 die as H100 SXM: 132 SMs, 528 tensor cores; 141 GB HBM3e at 4.8 TB/s; dense FP16/BF16 1.97 PFLOPS, FP8/INT8 3.94 dense)" },
+    notes: "Hopper with HBM3e: the H100 SXM compute with 43% more bandwidth and 76% more memory."
+  },
+  {
+    id: "nvidia-b200",
+    name: "NVIDIA B200 (HGX, 1000 W)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 148, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (148 SMs, 1.98 GHz boost, 1.86 GHz tensor clock; 2250e12 / (148 x 1.86e9) = 8192 FP16 ops/clk/SM, 2x Hopper, checks)" }, clockGHz: { value: 1.98, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (148 SMs, 1.98 GHz boost, 1.86 GHz tensor clock; 2250e12 / (148 x 1.86e9) = 8192 FP16 ops/clk/SM, 2x Hopper, checks: the tensor peaks are quoted at the tensor clock)" }, l2MiB: { value: 65.5, provenance: "estimate", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 lists 65.5 MB L2; fridayswithfaraday.com puts it near 96 MB (two dies): NVIDIA has not published it" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 75, provenance: "datasheet", source: "hmc-tech.com/gpus/nvidia-b200-vs-nvidia-b100 (FP32 75.02 TFLOPS = 148 SMs x 128 x 2 x 1.98 GHz boost; glennklockwood.com/garden/processors/B200 lists 80 for the HGX part)" },
+      tf32: { value: 1100, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      fp16: { value: 2250, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      bf16: { value: 2250, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      fp8: { value: 4500, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+      int8: { value: 4500, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" }
+    },
+    bandwidthGBps: { value: 8e3, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+    memoryGB: { value: 192, provenance: "datasheet", source: "glennklockwood.com/garden/processors/B200 (HGX B200 at 1,000 W, dense: FP32 80, TF32 1100, FP16/BF16 2250, FP8 4500, INT8 4500, FP4 9000 TFLOPS; 192 GB HBM3e, 8 TB/s)" },
+    notes: "Two dies as one GPU. FP4 (9 PFLOPS dense) is not a modelled dtype yet; dense peaks only."
+  },
+  {
+    id: "nvidia-l40s",
+    name: "NVIDIA L40S 48GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ada", sms: { value: 142, provenance: "datasheet", source: "itcreations.com NVIDIA L40S page (boost 2520 MHz, 142 SMs / 18,176 CUDA cores); 142 x 128 x 2 x 2.52 GHz = 91.6 TFLOPS fp32 checks" }, clockGHz: { value: 2.52, provenance: "datasheet", source: "itcreations.com NVIDIA L40S page (boost 2520 MHz, 142 SMs / 18,176 CUDA cores); 142 x 128 x 2 x 2.52 GHz = 91.6 TFLOPS fp32 checks" }, l2MiB: { value: 48, provenance: "datasheet", source: "m.reach.dog L40S listing from TechPowerUp data (L2 48 MB)" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 91.6, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      tf32: { value: 183, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      fp16: { value: 362.05, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      bf16: { value: 362.05, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      fp8: { value: 733, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+      int8: { value: 733, provenance: "datasheet", source: "dense, as FP8 on Ada (L40: 362 INT8 at 181 FP16) | NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" }
+    },
+    bandwidthGBps: { value: 864, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" },
+    memoryGB: { value: 48, provenance: "datasheet", source: "NVIDIA L40S datasheet as tabulated at mullet.se/product.html?product_id=355414 (dense: FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS; 48 GB GDDR6, 864 GB/s; 142 SMs)" }
+  },
+  {
+    id: "nvidia-rtx-5090",
+    name: "NVIDIA GeForce RTX 5090 32GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 170, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, clockGHz: { value: 2.407, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, l2MiB: { value: 96, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 104.8, provenance: "datasheet", source: "170 SMs x 128 x 2 x 2.407 GHz = 104.8 | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      fp16: { value: 209.5, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      bf16: { value: 209.5, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      fp8: { value: 419, provenance: "derived", source: "derived: the sparse figures halved for dense, and FP16/FP8 with FP32 accumulate at half the FP16-accumulate rate on GeForce (as the RTX 4090 preset) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+      int8: { value: 838, provenance: "derived", source: "INT8 dense at the FP4 sparse rate / 4 (Blackwell GeForce ratios) | Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" }
+    },
+    bandwidthGBps: { value: 1792, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+    memoryGB: { value: 32, provenance: "datasheet", source: "Linux Format May 2025 review (pocketmags.com): GB202, 170 SMs, 2,407 MHz boost, 96 MB cache, 32 GB GDDR7 at 1,792 GB/s, 104 FP32 TFLOPS, 838 FP16 and 3,352 FP4 TFLOPS with sparsity; spheron.network RTX 5090 datasheet (FP16 tensor 838.4 sparse)" },
+    notes: "GeForce: FP16/FP8 tensor rates with FP32 accumulate (what cuBLAS/TensorRT use by default) are half the FP16-accumulate rates."
+  },
+  {
+    id: "amd-mi300x",
+    name: "AMD Instinct MI300X 192GB",
+    kind: "gpu",
+    vendor: "AMD",
+    runtime: "migraphx",
+    gpu: { arch: "cdna3", sms: { value: 304, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' }, clockGHz: { value: 2.1, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' }, l2MiB: { value: 256, provenance: "datasheet", source: "servethehome.com MI300X launch coverage: 256 MB Infinity Cache with 17 TB/s peak bandwidth (the last on-chip level; each XCD also has a 4 MB L2)" }, l2GBps: { value: 17e3, provenance: "datasheet", source: "servethehome.com MI300X launch coverage: 256 MB Infinity Cache with 17 TB/s peak bandwidth (the last on-chip level; each XCD also has a 4 MB L2)" }, hostLinkGBps: { value: 64, provenance: "derived", source: "PCIe Gen5 x16: 64 GB/s per direction (32 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 81.7, provenance: "datasheet", source: 'vector FP32 (matrix FP32 163.4) | AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+      tf32: { value: 653.7, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+      fp16: { value: 1307.4, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+      bf16: { value: 1307.4, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+      fp8: { value: 2614.9, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+      int8: { value: 2614.9, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' }
+    },
+    bandwidthGBps: { value: 5300, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+    memoryGB: { value: 192, provenance: "datasheet", source: 'AMD Instinct MI300X data (rocm.docs.amd.com "MI300 series microarchitecture": 8 XCDs x 38 CUs = 304 CUs; gpu.blog and codesota.com spec sheets: 192 GB HBM3, 5.3 TB/s; dense FP16/BF16 1307.4, FP8/INT8 2614.9, TF32 653.7, vector FP32 81.7 TFLOPS at 2.1 GHz peak engine clock)' },
+    notes: "Compute units stand for SMs in the tile model; the Infinity Cache stands for L2. Eight NUMA domains (XCDs) are not modelled."
+  },
+  {
+    id: "jetson-agx-thor",
+    name: "NVIDIA Jetson AGX Thor (T5000, Blackwell GPU)",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "blackwell", sms: { value: 20, provenance: "measured", source: 'NVIDIA developer forum thread 356355 "Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)' }, clockGHz: { value: 1.58, provenance: "derived", source: 'derived: 1035e12 dense FP4 / (20 SMs x 32768 FP4 ops/clk/SM, the B200 per-SM rate) = 1.58 GHz | NVIDIA developer forum thread 356355 "Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)' }, l2MiB: { value: 32, provenance: "measured", source: 'NVIDIA developer forum thread 356355 "Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)' } },
+    peakTflops: {
+      fp32: { value: 8.09, provenance: "derived", source: '20 SMs x 128 x 2 x 1.58 GHz | NVIDIA developer forum thread 356355 "Clarification on CUDA Core and Tensor Core counts for Jetson AGX Thor" (device query: 20 SMs, 32 MiB L2, 228 KiB shared memory per SM); ridgerun.com Jetson AGX Thor wiki (2560 CUDA cores, 96 5th-gen tensor cores)' },
+      fp16: { value: 258.75, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      bf16: { value: 258.75, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      fp8: { value: 517.5, provenance: "derived", source: "derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" },
+      int8: { value: 517.5, provenance: "derived", source: "INT8 at the FP8 rate (Blackwell) | derived from NVIDIA's headline 2070 FP4 TFLOPS (sparse): dense FP4 1035, FP8 = FP4 / 2, FP16 = FP8 / 2 (Blackwell tensor-core ratios, as B200) | learnaivisually.com and NVIDIA Jetson Thor announcement" }
+    },
+    bandwidthGBps: { value: 273, provenance: "datasheet", source: "NVIDIA Jetson AGX Thor developer kit page (128 GB LPDDR5X, 256-bit, 273 GB/s) - recalled, not re-read this session" },
+    memoryGB: { value: 128, provenance: "datasheet", source: "NVIDIA Jetson AGX Thor developer kit page (128 GB LPDDR5X) - recalled" },
+    notes: "GPU only (the PVA and the CPU cores are not modelled). Unified memory: no host copies."
+  },
+  {
+    id: "nvidia-a30",
+    name: "NVIDIA A30 24GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 56, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, clockGHz: { value: 1.44, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, l2MiB: { value: 24, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 10.3, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      tf32: { value: 82, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      fp16: { value: 165, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      bf16: { value: 165, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      int8: { value: 330, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+      int4: { value: 661, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }
+    },
+    bandwidthGBps: { value: 933, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" },
+    memoryGB: { value: 24, provenance: "datasheet", source: "NVIDIA A30 datasheet (dense: FP32 10.3, TF32 82, FP16/BF16 165, INT8 330, INT4 661 TFLOPS; 24 GB HBM2 at 933 GB/s; 56 SMs at 1.44 GHz boost, 24 MB L2) - recalled, not re-read this session; 56 x 4096 int8 ops x 1.44 GHz = 330 TOPS checks" }
+  },
+  {
+    id: "nvidia-a100-sxm-40gb",
+    name: "NVIDIA A100 SXM4 40GB",
+    kind: "gpu",
+    vendor: "NVIDIA",
+    gpu: { arch: "ampere", sms: { value: 108, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, clockGHz: { value: 1.41, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, l2MiB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }, hostLinkGBps: { value: 32, provenance: "derived", source: "PCIe Gen4 x16: 32 GB/s per direction (16 GT/s x 16 lanes x 128b/130b)" } },
+    peakTflops: {
+      fp32: { value: 19.5, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      tf32: { value: 156, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      fp16: { value: 312, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      bf16: { value: 312, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+      int8: { value: 624, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }
+    },
+    bandwidthGBps: { value: 1555, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" },
+    memoryGB: { value: 40, provenance: "datasheet", source: "NVIDIA A100 datasheet, 40 GB SXM4 column (same 108 SMs, clocks and peaks as the PCIe card, 1555 GB/s HBM2, 400 W) and A100 architecture whitepaper (40 MB L2)" }
+  },
+  {
+    id: "apple-m4-cpu",
+    name: "Apple M4 CPU (4P+6E)",
+    kind: "cpu",
+    vendor: "Apple",
+    cpu: { cores: { value: 10, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, clockGHz: { value: 4.4, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, vectorBits: { value: 128, provenance: "datasheet", source: "NEON is 128 bits; SVE/SME streaming vectors are 512 bits | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }, llcMiB: { value: 16, provenance: "estimate", source: "16 MB P-cluster L2 (as M3; recalled)" }, matrixUnit: "SME" },
+    peakTflops: {
+      fp32: { value: 0.84, provenance: "estimate", source: "estimate: 4 P-cores x 4.4 GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA) + 6 E-cores x 2.9 GHz x 16 | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+      fp16: { value: 1.68, provenance: "estimate", source: "2x the FP32 rate (ARMv8.2 FP16 arithmetic) | estimate: 4 P-cores x 4.4 GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA) + 6 E-cores x 2.9 GHz x 16 | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }
+    },
+    matrixTflops: {
+      fp32: { value: 2, provenance: "estimate", source: "estimate: the M4 P-cluster's SME unit runs ~2 TFLOPS FP32 outer products (public SME microbenchmarks of M4, e.g. tzakharko/m4-sme-exploration; recalled, not re-read this session)" },
+      fp16: { value: 2, provenance: "estimate", source: "FP16 outer products accumulate into FP32 at the FP32 rate | estimate: the M4 P-cluster's SME unit runs ~2 TFLOPS FP32 outer products (public SME microbenchmarks of M4, e.g. tzakharko/m4-sme-exploration; recalled, not re-read this session)" }
+    },
+    bandwidthGBps: { value: 120, provenance: "datasheet", source: "Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "16 GB base configuration (up to 32 GB) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    notes: "First Apple core with Arm SME (the streaming matrix unit); runtimes that use it (Core ML / Accelerate, XNNPACK SME kernels) get matrixTflops."
+  },
+  {
+    id: "apple-m4-ane",
+    name: "Apple M4 Neural Engine (16-core)",
+    kind: "npu",
+    vendor: "Apple",
+    runtime: "coreml",
+    peakTflops: {
+      int8: { value: 38, provenance: "datasheet", source: '"38 trillion operations per second" (INT8) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session' },
+      fp16: { value: 19, provenance: "estimate", source: "half the INT8 rate (the M3 ANE was quoted at 18 TOPS FP16) | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" }
+    },
+    bandwidthGBps: { value: 120, provenance: "datasheet", source: "shared unified memory | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    memoryGB: { value: 16, provenance: "datasheet", source: "unified | Apple M4 announcement (May 2024: 4 performance + 6 efficiency cores, P-cores up to 4.4 GHz, 120 GB/s unified memory, Neural Engine 38 trillion operations per second) - recalled, not re-read this session" },
+    notes: "Marketing TOPS; usable only via Core ML."
+  },
+  {
+    id: "snapdragon-8-elite-cpu",
+    name: "Qualcomm Snapdragon 8 Elite CPU (2x Oryon 4.32 + 6x Oryon 3.53 GHz)",
+    kind: "cpu",
+    vendor: "Qualcomm",
+    cpu: { cores: { value: 8, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, clockGHz: { value: 4.32, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, vectorBits: { value: 128, provenance: "estimate", source: "Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }, llcMiB: { value: 12, provenance: "estimate", source: "12 MB L2 per Oryon cluster | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" } },
+    peakTflops: {
+      fp32: { value: 0.95, provenance: "estimate", source: "estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+      fp16: { value: 1.9, provenance: "estimate", source: "2x the FP32 rate | estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+      int8: { value: 3.8, provenance: "estimate", source: "4x the FP32 rate (SDOT/I8MM) | estimate: (2 x 4.32 + 6 x 3.53) GHz x 32 FP32 FLOP/cycle (4x 128-bit NEON FMA pipes per Oryon core) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" }
+    },
+    bandwidthGBps: { value: 85.3, provenance: "estimate", source: "derived: 10.67 GT/s x 64-bit = 85.3 GB/s | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+    memoryGB: { value: 12, provenance: "estimate", source: "device-dependent (12-16 GB) | Qualcomm Snapdragon 8 Elite product brief (Oct 2024: 2x Oryon prime cores at 4.32 GHz + 6x Oryon performance cores at 3.53 GHz; LPDDR5X-5300 (10.7 GT/s) on a 64-bit bus) - recalled, not re-read this session" },
+    notes: "Qualcomm publishes no TOPS for the 8 Elite Hexagon NPU: no NPU preset. Phones throttle."
   }
 ];
 
@@ -34833,6 +35491,9 @@ function hardwareCatalog(user = []) {
       ...base ?? {},
       ...fields,
       peakTflops: { ...base?.peakTflops ?? {}, ...fields.peakTflops ?? {} },
+      ...base?.matrixTflops || fields.matrixTflops ? { matrixTflops: { ...base?.matrixTflops ?? {}, ...fields.matrixTflops ?? {} } } : {},
+      ...base?.gpu || fields.gpu ? { gpu: { ...base?.gpu ?? {}, ...fields.gpu ?? {} } } : {},
+      ...base?.cpu || fields.cpu ? { cpu: { ...base?.cpu ?? {}, ...fields.cpu ?? {} } } : {},
       efficiency: { ...base?.efficiency ?? {}, ...fields.efficiency ?? {} }
     };
     const missing = ["name", "kind", "bandwidthGBps"].filter((k) => merged[k] === void 0);
@@ -34840,12 +35501,31 @@ function hardwareCatalog(user = []) {
       missing.push("peakTflops");
     if (missing.length)
       throw new HardwareError(`hardware profile ${JSON.stringify(u.id)} lacks ${missing.join(", ")} (give them, or "extends": "<preset id>")`);
+    if (merged.gpu) {
+      const lack = ["arch", "sms", "clockGHz", "l2MiB"].filter((k) => merged.gpu[k] === void 0);
+      if (lack.length)
+        throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: gpu lacks ${lack.join(", ")} (give them all, or leave gpu out for the class-default roofline)`);
+    }
+    if (merged.cpu) {
+      const lack = ["cores", "clockGHz", "vectorBits", "llcMiB"].filter((k) => merged.cpu[k] === void 0);
+      if (lack.length)
+        throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: cpu lacks ${lack.join(", ")}`);
+    }
+    if (merged.runtime !== void 0) {
+      try {
+        runtimeFor(merged.runtime, merged.kind, u.id, merged.vendor);
+      } catch (e2) {
+        if (e2 instanceof RuntimeError)
+          throw new HardwareError(`hardware profile ${JSON.stringify(u.id)}: ${e2.message}`);
+        throw e2;
+      }
+    }
     byId.set(u.id, merged);
   }
   return [...byId.values()];
 }
-function findHardware(ids, catalog = PRESET_DATA) {
-  return ids.map((id) => {
+function findHardware(ids2, catalog = PRESET_DATA) {
+  return ids2.map((id) => {
     const p = catalog.find((x2) => x2.id === id);
     if (!p) {
       const near = catalog.filter((x2) => x2.id.includes(id.split("-")[0] ?? id)).map((x2) => x2.id).slice(0, 5);
@@ -34855,6 +35535,8 @@ function findHardware(ids, catalog = PRESET_DATA) {
   });
 }
 var PROVENANCES = ["datasheet", "derived", "measured", "estimate"];
+var GPU_FIELDS = ["sms", "clockGHz", "sustainedClockGHz", "l2MiB", "l2GBps", "hostLinkGBps"];
+var CPU_FIELDS = ["cores", "clockGHz", "vectorBits", "llcMiB"];
 var EFFICIENCY_KEYS = ["computeMax", "computeHalfSec", "vectorMax", "memoryMax", "memoryHalfSec", "cacheBytes", "cacheSpeedup", "rowsHalf", "recurrentStepSec", "threads", "parallelGrainSec", "parallelSyncSec"];
 function parseUserHardware(raw, where) {
   const errors = [];
@@ -34881,7 +35563,7 @@ function parseUserHardware(raw, where) {
     errors.push(`${where}.id: expected a non-empty string, got ${JSON.stringify(raw.id)}`);
   else
     out.id = raw.id;
-  for (const k of ["extends", "name", "vendor", "notes"]) {
+  for (const k of ["extends", "name", "vendor", "notes", "runtime"]) {
     if (raw[k] === void 0)
       continue;
     if (typeof raw[k] === "string")
@@ -34895,22 +35577,53 @@ function parseUserHardware(raw, where) {
     else
       errors.push(`${where}.kind: expected cpu, gpu or npu, got ${JSON.stringify(raw.kind)}`);
   }
-  if (raw.peakTflops !== void 0) {
-    if (!rec(raw.peakTflops))
-      errors.push(`${where}.peakTflops: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw.peakTflops)}`);
+  if (typeof out.runtime === "string" && !RUNTIME_IDS.includes(out.runtime))
+    errors.push(`${where}.runtime: unknown runtime ${JSON.stringify(out.runtime)}; expected one of ${RUNTIME_IDS.join(", ")}`);
+  for (const key2 of ["peakTflops", "matrixTflops"]) {
+    if (raw[key2] === void 0)
+      continue;
+    if (!rec(raw[key2]))
+      errors.push(`${where}.${key2}: expected a mapping of dtype to TFLOPS, got ${JSON.stringify(raw[key2])}`);
     else {
       const peaks = {};
-      for (const [t, v] of Object.entries(raw.peakTflops)) {
+      for (const [t, v] of Object.entries(raw[key2])) {
         if (!PEAK_DTYPES.includes(t))
-          errors.push(`${where}.peakTflops.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(", ")}`);
+          errors.push(`${where}.${key2}.${t}: unknown dtype; expected one of ${PEAK_DTYPES.join(", ")}`);
         else {
-          const s = sourced(v, `peakTflops.${t}`);
+          const s = sourced(v, `${key2}.${t}`);
           if (s)
             peaks[t] = s;
         }
       }
-      out.peakTflops = peaks;
+      out[key2] = peaks;
     }
+  }
+  const structure = { gpu: { numbers: GPU_FIELDS, text: "arch" }, cpu: { numbers: CPU_FIELDS, text: "matrixUnit" } };
+  for (const [key2, { numbers, text: text2 }] of Object.entries(structure)) {
+    const v = raw[key2];
+    if (v === void 0)
+      continue;
+    if (!rec(v)) {
+      errors.push(`${where}.${key2}: expected a mapping of ${[text2, ...numbers].join(", ")}, got ${JSON.stringify(v)}`);
+      continue;
+    }
+    const o = {};
+    for (const [f, x2] of Object.entries(v)) {
+      if (f === text2) {
+        if (key2 === "gpu" && !(typeof x2 === "string" && GPU_ARCHS.includes(x2)))
+          errors.push(`${where}.gpu.arch: expected one of ${GPU_ARCHS.join(", ")}, got ${JSON.stringify(x2)}`);
+        else if (typeof x2 !== "string")
+          errors.push(`${where}.${key2}.${f}: expected a string, got ${JSON.stringify(x2)}`);
+        else
+          o[f] = x2;
+      } else if (numbers.includes(f)) {
+        const s = sourced(x2, `${key2}.${f}`);
+        if (s)
+          o[f] = s;
+      } else
+        errors.push(`${where}.${key2}.${f}: unknown field; expected one of ${[text2, ...numbers].join(", ")}`);
+    }
+    out[key2] = o;
   }
   for (const k of ["bandwidthGBps", "memoryGB", "kernelOverheadUs"]) {
     if (raw[k] === void 0)
@@ -34936,7 +35649,7 @@ function parseUserHardware(raw, where) {
       out.efficiency = eff;
     }
   }
-  const known = ["id", "extends", "name", "vendor", "notes", "kind", "peakTflops", "bandwidthGBps", "memoryGB", "kernelOverheadUs", "efficiency"];
+  const known = ["id", "extends", "name", "vendor", "notes", "runtime", "kind", "peakTflops", "matrixTflops", "gpu", "cpu", "bandwidthGBps", "memoryGB", "kernelOverheadUs", "efficiency"];
   for (const k of Object.keys(raw))
     if (!known.includes(k))
       errors.push(`${where}.${k}: unknown field; expected one of ${known.join(", ")}`);
@@ -35017,6 +35730,8 @@ var FUSABLE_OPS = /* @__PURE__ */ new Set([
   "Minimum",
   "Rescaling"
 ]);
+var LAYOUT_OPS = /* @__PURE__ */ new Set(["Transpose"]);
+var NORM_OPS = /* @__PURE__ */ new Set(["LayerNormalization", "SkipLayerNormalization", "SimplifiedLayerNormalization", "SkipSimplifiedLayerNormalization", "RMSNormalization", "GroupNormalization", "InstanceNormalization"]);
 var CPU_FUSED_SEQUENCES = [
   ["Sigmoid", "Mul"],
   ["Div", "Erf", "Add", "Mul", "Mul"],
@@ -35026,16 +35741,36 @@ function cpuFusedActivation(ops, op) {
   return CPU_FUSED_SEQUENCES.some((seq) => seq.length > ops.length && seq[ops.length] === op && ops.every((n, i2) => n.op === seq[i2]));
 }
 var MATMUL_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "FusedMatMul", "FusedGemm", "QLinearMatMul", "MatMulInteger", "MatMulIntegerToFloat", "DynamicQuantizeMatMul", "QGemm", "MatMulNBits", "Dense", "EinsumDense"]);
+var SECOND_OPERAND = { QLinearMatMul: 3, QGemm: 3 };
+var CONV_OPS = /* @__PURE__ */ new Set([
+  "Conv",
+  "FusedConv",
+  "QLinearConv",
+  "ConvInteger",
+  "NhwcConv",
+  "NhwcFusedConv",
+  "ConvTranspose",
+  "QLinearConvTranspose",
+  "Conv1D",
+  "Conv2D",
+  "Conv3D",
+  "SeparableConv1D",
+  "SeparableConv2D",
+  "Conv1DTranspose",
+  "Conv2DTranspose",
+  "Conv3DTranspose",
+  "Convolution1D",
+  "Convolution2D"
+]);
+var DEPTHWISE_OPS = /* @__PURE__ */ new Set(["DepthwiseConv1D", "DepthwiseConv2D"]);
+var MIN_TENSOR_K = 64;
 var INT8_OPS = /* @__PURE__ */ new Set(["QLinearConv", "QLinearMatMul", "ConvInteger", "MatMulInteger", "QGemm", "QAttention", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "QLinearAdd", "QLinearMul"]);
-function fusionFor(kind) {
-  return kind === "cpu" ? "contraction" : "pointwise";
-}
 var RECURRENT = {
-  LSTM: { onnx: 0, keras: 1 },
-  GRU: { onnx: 0, keras: 1 },
-  RNN: { onnx: 0, keras: 1 },
-  SimpleRNN: { onnx: 0, keras: 1 },
-  ConvLSTM2D: { onnx: 0, keras: 1 }
+  LSTM: { onnx: 0, keras: 1, gates: 4 },
+  GRU: { onnx: 0, keras: 1, gates: 3 },
+  RNN: { onnx: 0, keras: 1, gates: 1 },
+  SimpleRNN: { onnx: 0, keras: 1, gates: 1 },
+  ConvLSTM2D: { onnx: 0, keras: 1, gates: 4 }
 };
 var FLOAT_BITS = { float32: 32, float16: 16, bfloat16: 16, float64: 64 };
 function dtypeOf(n) {
@@ -35061,6 +35796,57 @@ function reportTensorBytes(t, dims) {
   const shape = boundShape(t, dims);
   return shape ? Number(tensorBytes(shape, t.dtype in DTYPE_BITS ? t.dtype : "unknown").constValue) : 0;
 }
+var prod = (xs) => xs.reduce((a, b) => a * b, 1);
+function gemmOf(n, tensors, activations, dims) {
+  const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : void 0;
+  const macs = countNumber(n.macs);
+  if (!out || out.length === 0 || macs <= 0)
+    return void 0;
+  const elems = prod(out);
+  if (!(elems > 0))
+    return void 0;
+  if (DEPTHWISE_OPS.has(n.op))
+    return void 0;
+  if (CONV_OPS.has(n.op)) {
+    const channelsLast = n.domain === "keras" || n.op.startsWith("Nhwc");
+    const cout = out.length >= 2 ? out[channelsLast ? out.length - 1 : 1] : 1;
+    const m3 = elems / cout;
+    const k = macs / (m3 * cout);
+    const x2 = tensors.get(n.inputs[0] ?? "");
+    const xs = x2 ? boundShape(x2, dims) : void 0;
+    const cin = xs && xs.length >= 2 ? xs[channelsLast ? xs.length - 1 : 1] : k;
+    if (k < MIN_TENSOR_K && k < cin)
+      return void 0;
+    let groups = 1;
+    if (k % cin !== 0) {
+      for (const area of [9, 1, 25, 49, 3, 5, 7, 27]) {
+        const g = cin * area / k;
+        if (Number.isInteger(g) && g > 1 && cin % g === 0 && cout % g === 0) {
+          groups = g;
+          break;
+        }
+      }
+    }
+    return { batch: groups, m: m3, n: cout / groups, k };
+  }
+  const cols = out[out.length - 1];
+  if (MATMUL_OPS.has(n.op) && out.length >= 2) {
+    const rows2 = out[out.length - 2];
+    const lead = prod(out.slice(0, -2));
+    const second = n.inputs[SECOND_OPERAND[n.op] ?? 1];
+    const activationProduct2 = n.domain !== "keras" && second !== void 0 && activations.has(second);
+    const batch = activationProduct2 ? lead : 1;
+    const m3 = activationProduct2 ? rows2 : rows2 * lead;
+    return { batch, m: m3, n: cols, k: macs / (batch * m3 * cols) };
+  }
+  const m2 = elems / cols;
+  return { batch: 1, m: m2, n: cols, k: macs / (m2 * cols) };
+}
+function activationProduct(n, activations) {
+  if (!(n.op === "MatMul" || n.op === "FusedMatMul") || countNumber(n.macs) === 0)
+    return false;
+  return n.inputs.length >= 2 && activations.has(n.inputs[0]) && activations.has(n.inputs[1]);
+}
 function groupKernels(report, fusion = "pointwise") {
   const consumers = /* @__PURE__ */ new Map();
   for (const n of report.nodes)
@@ -35079,21 +35865,51 @@ function groupKernels(report, fusion = "pointwise") {
         produced.add(o.name);
   const groups = [];
   const byTail = /* @__PURE__ */ new Map();
+  const elementwise = (n) => FUSABLE_OPS.has(n.op) && countNumber(n.macs) === 0;
+  const joins = (g, n) => {
+    const first = g.nodes[0];
+    if (fusion === "none")
+      return false;
+    if (elementwise(n))
+      return fusion === "contraction" ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (LAYOUT_OPS.has(n.op))
+      return fusion === "pointwise" || fusion === "graph";
+    if (fusion !== "graph")
+      return false;
+    const rest = g.nodes.slice(1);
+    if (NORM_OPS.has(n.op))
+      return g.nodes.every(elementwise);
+    const attention2 = activationProduct(first, produced) && rest.every((x2) => elementwise(x2) || x2.op === "Softmax");
+    if (n.op === "Softmax")
+      return attention2 && !rest.some((x2) => x2.op === "Softmax");
+    if (activationProduct(n, produced))
+      return attention2 && g.nodes[g.nodes.length - 1].op === "Softmax";
+    return false;
+  };
   for (const n of report.nodes) {
-    if (n.status === "unsupported" || n.multiplicity === 0 || n.multiplicity === "0")
+    if (n.status === "unsupported" || countNumber(n.multiplicity ?? 1) === 0)
       continue;
-    if (FREE_OPS.has(n.op) || countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
+    if (FREE_OPS.has(n.op)) {
+      const src2 = n.inputs[0];
+      const g2 = src2 !== void 0 ? byTail.get(src2) : void 0;
+      if (g2 && consumers.get(src2) === 1 && n.outputs.length === 1) {
+        byTail.delete(src2);
+        byTail.set(n.outputs[0].name, g2);
+      }
+      continue;
+    }
+    if (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
       continue;
     let joined;
-    if (FUSABLE_OPS.has(n.op) && n.outputs.length === 1 && countNumber(n.macs) === 0) {
+    if (n.outputs.length === 1) {
       for (const i2 of n.inputs) {
         const g2 = byTail.get(i2);
-        if (g2 && consumers.get(i2) === 1 && (fusion === "pointwise" || countNumber(g2.nodes[0].macs) > 0 || cpuFusedActivation(g2.nodes, n.op))) {
+        if (g2 && consumers.get(i2) === 1 && joins(g2, n)) {
           joined = g2;
           byTail.delete(i2);
-          const produced2 = g2.nodes[g2.nodes.length - 1].outputs.find((o) => o.name === i2);
-          if (produced2)
-            g2.internal += reportTensorBytes(produced2, report.dims);
+          const out = tensors.get(i2);
+          if (out)
+            g2.internal += reportTensorBytes(out, report.dims);
           break;
         }
       }
@@ -35107,41 +35923,129 @@ function groupKernels(report, fusion = "pointwise") {
       byTail.set(g.tail, g);
     }
   }
-  return groups.map((g) => {
-    const mult = countNumber(g.nodes[0].multiplicity ?? 1);
-    let flops = 0;
-    let moved = 0;
-    let act = 0;
-    for (const n of g.nodes) {
-      flops += countNumber(n.flops);
-      moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
-      act += countNumber(n.bytesWritten);
-      for (const i2 of n.inputs)
-        if (produced.has(i2))
-          act += reportTensorBytes(tensors.get(i2), report.dims);
-    }
-    const bytes = Math.max(0, moved - 2 * g.internal);
-    const anchor = g.nodes.reduce((a, b) => countNumber(b.flops) > countNumber(a.flops) ? b : a, g.nodes[0]);
-    const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
-    const rec = RECURRENT[anchor.op];
-    let launches = 1;
-    if (rec) {
-      const x2 = tensors.get(anchor.inputs[0] ?? "");
-      const steps = x2 ? boundShape(x2, report.dims)?.[anchor.domain === "keras" ? rec.keras : rec.onnx] : void 0;
-      launches = steps !== void 0 && steps > 0 ? steps : 1;
-    }
-    let rows2 = Infinity;
-    for (const n of g.nodes) {
-      if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0)
-        continue;
-      const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : void 0;
-      const cols = shape?.[shape.length - 1] ?? 0;
-      const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
-      if (cols > 0 && elems > 0)
-        rows2 = Math.min(rows2, elems / cols);
-    }
-    return { nodes: g.nodes, rows: rows2, flops: flops * mult, bytes: bytes * mult, activationBytes: Math.min(bytes, Math.max(0, act - 2 * g.internal)) * mult, dtype: dtypeOf(anchor), floatBits, multiplicity: mult, contraction: g.nodes.some((n) => countNumber(n.macs) > 0), launches };
+  const kernels = groups.map((g) => kernelOf(g.nodes, g.internal, report, tensors, produced));
+  return fusion === "graph" ? mergeSiblings(kernels, report, tensors) : kernels;
+}
+function mergeSiblings(kernels, report, tensors) {
+  const key2 = (k) => {
+    const a = k.nodes[0];
+    if (!k.gemm || k.gemmScales !== "m" || !MATMUL_OPS.has(a.op) || k.launches > 1)
+      return void 0;
+    return `${a.inputs[0]} ${k.gemm.batch} ${k.gemm.m} ${k.gemm.k} ${k.dtype} ${k.multiplicity}`;
+  };
+  const byKey = /* @__PURE__ */ new Map();
+  for (const k of kernels) {
+    const id = key2(k);
+    if (id !== void 0)
+      byKey.set(id, [...byKey.get(id) ?? [], k]);
+  }
+  const merged = /* @__PURE__ */ new Map();
+  for (const group of byKey.values()) {
+    if (group.length < 2)
+      continue;
+    const input = tensors.get(group[0].nodes[0].inputs[0]);
+    const shared2 = (input ? reportTensorBytes(input, report.dims) : 0) * group[0].multiplicity * (group.length - 1);
+    const sum2 = (f) => finite(group.reduce((s, k) => s + f(k), 0));
+    const first = group[0];
+    const one = {
+      ...first,
+      nodes: group.flatMap((k) => k.nodes),
+      flops: sum2((k) => k.flops),
+      macs: sum2((k) => k.macs),
+      bytes: Math.max(0, sum2((k) => k.bytes) - shared2),
+      activationBytes: Math.max(0, sum2((k) => k.activationBytes) - shared2),
+      gemm: { ...first.gemm, n: sum2((k) => k.gemm.n) }
+    };
+    merged.set(first, one);
+    for (const k of group.slice(1))
+      merged.set(k, null);
+  }
+  return kernels.flatMap((k) => {
+    const m2 = merged.get(k);
+    return m2 === void 0 ? [k] : m2 === null ? [] : [m2];
   });
+}
+function finite(x2) {
+  return Number.isNaN(x2) || x2 < 0 ? 0 : Math.min(x2, Number.MAX_VALUE);
+}
+function kernelOf(nodes, internal, report, tensors, produced) {
+  const mult = countNumber(nodes[0].multiplicity ?? 1);
+  let flops = 0;
+  let macs = 0;
+  let moved = 0;
+  let act = 0;
+  for (const n of nodes) {
+    flops += countNumber(n.flops);
+    macs += countNumber(n.macs);
+    moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+    act += countNumber(n.bytesWritten);
+    for (const i2 of n.inputs)
+      if (produced.has(i2))
+        act += reportTensorBytes(tensors.get(i2), report.dims);
+  }
+  const bytes = Math.max(0, moved - 2 * internal);
+  const anchor = nodes.reduce((a, b) => countNumber(b.flops) > countNumber(a.flops) ? b : a, nodes[0]);
+  const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
+  const rec = RECURRENT[anchor.op];
+  let launches = 1;
+  let gemm2;
+  let gemmScales = "m";
+  if (rec) {
+    const x2 = tensors.get(anchor.inputs[0] ?? "");
+    const xs = x2 ? boundShape(x2, report.dims) : void 0;
+    const steps = xs?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
+    launches = steps !== void 0 && steps > 0 ? steps : 1;
+    const y = anchor.outputs[0] ? boundShape(anchor.outputs[0], report.dims) : void 0;
+    const hidden = y?.[y.length - 1] ?? 0;
+    const batch = xs ? (anchor.domain === "keras" ? xs[0] : xs[1]) ?? 1 : 1;
+    const cols = hidden * rec.gates;
+    const anchorMacs = countNumber(anchor.macs);
+    if (cols > 0 && batch > 0 && anchorMacs > 0)
+      gemm2 = { batch: 1, m: batch, n: cols, k: anchorMacs / launches / (batch * cols) };
+  } else if (macs > 0) {
+    const first = nodes[0];
+    const second = nodes.find((n, i2) => i2 > 0 && activationProduct(n, produced));
+    if (second && activationProduct(first, produced)) {
+      const a = gemmOf(first, tensors, produced, report.dims);
+      const b = gemmOf(second, tensors, produced, report.dims);
+      if (a && b)
+        gemm2 = { batch: a.batch, m: a.m, n: b.n, k: macs / (a.batch * a.m * b.n) };
+      gemmScales = "batch";
+    } else {
+      const top = nodes.reduce((x2, y) => countNumber(y.macs) > countNumber(x2.macs) ? y : x2, nodes[0]);
+      const one = gemmOf(top, tensors, produced, report.dims);
+      if (activationProduct(top, produced))
+        gemmScales = "batch";
+      if (one)
+        gemm2 = { ...one, k: one.k * macs / countNumber(top.macs) };
+    }
+  }
+  let rows2 = Infinity;
+  for (const n of nodes) {
+    if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0)
+      continue;
+    const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : void 0;
+    const cols = shape?.[shape.length - 1] ?? 0;
+    const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
+    if (cols > 0 && elems > 0)
+      rows2 = Math.min(rows2, elems / cols);
+  }
+  const valid = gemm2 && [gemm2.batch, gemm2.m, gemm2.n, gemm2.k].every((v) => Number.isFinite(v) && v > 0);
+  return {
+    nodes,
+    rows: rows2,
+    // Saturated, never Infinity: a hostile file's counts beyond Number.MAX_VALUE stay finite through the sums.
+    flops: finite(flops * mult),
+    macs: finite(macs * mult),
+    bytes: finite(bytes * mult),
+    activationBytes: finite(Math.min(bytes, Math.max(0, act - 2 * internal)) * mult),
+    dtype: dtypeOf(anchor),
+    floatBits,
+    multiplicity: mult,
+    contraction: macs > 0,
+    launches,
+    ...valid ? { gemm: { ...gemm2, batch: gemm2.batch * (rec ? 1 : mult) }, gemmScales } : {}
+  };
 }
 var PEAK_FALLBACK = {
   fp32: ["fp32", "tf32", "fp16", "bf16"],
@@ -35152,11 +36056,13 @@ var PEAK_FALLBACK = {
   int8: ["int8", "fp16", "fp32"],
   int4: ["int4", "int8", "fp16", "fp32"]
 };
-function peakFor(hw, dtype) {
+function peakFor(hw, dtype, matrixUnits = false) {
   for (const t of PEAK_FALLBACK[dtype]) {
+    const m2 = matrixUnits ? hw.matrixFlopsPerSec?.[t] : void 0;
     const v = hw.peakFlopsPerSec[t];
-    if (v && v.value > 0)
-      return v.value;
+    const best = Math.max(m2?.value ?? 0, v?.value ?? 0);
+    if (best > 0)
+      return best;
   }
   return 0;
 }
@@ -35164,8 +36070,8 @@ function timeModelOf(hw) {
   const e2 = hw.efficiency;
   return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, stepSec: e2.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value, threads: e2.threads.value, grainSec: e2.parallelGrainSec.value, syncSec: e2.parallelSyncSec.value };
 }
-function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0) {
-  const cached = activationBytes > 0 && activationBytes <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
+function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0, samples = 1) {
+  const cached = activationBytes > 0 && activationBytes / samples <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
   const effective = bytes - cached + cached / m2.cacheSpeedup;
   const compute = flops > 0 && peak > 0 ? contraction ? flops / (peak * m2.computeMax) + m2.computeHalfSec / m2.computeMax : flops / (peak * m2.vectorMax) : 0;
   const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
@@ -35185,7 +36091,7 @@ function rowEfficiency(rows2, m2) {
 function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const L = k.launches;
   if (L <= 1) {
-    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m2), bandwidth, m2, k.contraction, activationBytes);
+    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m2), bandwidth, m2, k.contraction, activationBytes, k.samples ?? 1);
   }
   const weights = Math.max(0, bytes - activationBytes);
   const stepAct = activationBytes / L;
@@ -35197,42 +36103,147 @@ function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
   const memory = parallelTime(stepMemory, m2) * L + m2.memoryHalfSec / m2.memoryMax;
   return { compute, memory, total: Math.max(compute, memory) + L * m2.stepSec + m2.overheadSec };
 }
-function kernelSeconds(k, hw, m2, options = {}) {
-  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision);
-  return { t: launchesTime(k, bytes, peakFor(hw, dtype), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes), bytes, dtype };
+function kernelSeconds(k, hw, m2, options = {}, runtime) {
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes), bytes, dtype };
 }
-var PRECISION_BITS = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
-function kernelAt(k, precision) {
-  if (!precision || k.floatBits === 0)
-    return { dtype: k.dtype, bytes: k.bytes, activationBytes: k.activationBytes };
-  const f = PRECISION_BITS[precision] / k.floatBits;
-  return { dtype: precision, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
+var PEAK_BITS = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
+function kernelAt(k, precision, runtime) {
+  const wanted = precision && k.floatBits !== 0 ? precision : k.dtype;
+  const dtype = runtime ? PEAK_FALLBACK[wanted].find((t) => runtime.dtypes.includes(t)) ?? wanted : wanted;
+  if (k.floatBits === 0 || dtype === k.dtype && !precision)
+    return { dtype, bytes: k.bytes, activationBytes: k.activationBytes };
+  const f = PEAK_BITS[dtype] / k.floatBits;
+  return { dtype, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
 }
-function estimateLatency(report, hw, options = {}, kernels = groupKernels(report, fusionFor(hw.kind))) {
+function physicsOf(options) {
+  const o = options.gpuPhysics ?? {};
+  const v = (k) => o[k] ?? GPU_PHYSICS[k].value;
+  return { tensorEfficiency: v("tensorEfficiency"), vectorEfficiency: v("vectorEfficiency"), memoryEfficiency: v("memoryEfficiency"), kernelCycles: v("kernelCycles"), l2ActivationShare: v("l2ActivationShare") };
+}
+function gpuKernelSeconds(k, hw, ctx, options) {
+  const { gpu, runtime } = ctx;
+  const phys = physicsOf(options);
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  const spec = ARCH_SPECS[gpu.arch];
+  const bits2 = PEAK_BITS[dtype];
+  const fp32 = (hw.peakFlopsPerSec.fp32?.value ?? peakFor(hw, "fp32")) * gpu.peakScale;
+  const vectorPeak = fp32 * (bits2 <= 8 ? spec.vector8 : bits2 <= 16 ? spec.vector16 : 1) * phys.vectorEfficiency;
+  const steps = Math.max(1, k.launches);
+  let compute = 0;
+  let detail;
+  if (k.gemm) {
+    const tensorType = dtype === "fp32" && runtime.tf32 && hw.peakFlopsPerSec.tf32 ? "tf32" : dtype;
+    const peak = peakFor(hw, tensorType) * gpu.peakScale;
+    const g = gemmSeconds(k.gemm, bits2, peak, gpu, phys.tensorEfficiency);
+    const rest = k.flops > 2 * k.macs ? (k.flops - 2 * k.macs) / steps : 0;
+    compute = (g.sec + rest / vectorPeak) * steps;
+    const { batch, m: m2, n, k: kk } = k.gemm;
+    detail = `GEMM ${batch > 1 ? `${batch}x ` : ""}${Math.round(m2)}x${Math.round(n)}x${Math.round(kk)} ${tensorType}: ${g.tile[0]}x${g.tile[1]} tiles${g.splitK > 1 ? `, split-K ${g.splitK}` : ""}, ${g.tiles} tiles in ${g.waves} wave${g.waves > 1 ? "s" : ""}${steps > 1 ? `, ${steps} steps` : ""}`;
+  } else {
+    compute = k.flops / vectorPeak;
+  }
+  const weights = Math.max(0, bytes - activationBytes);
+  const l2Activations = gpu.l2Bytes * phys.l2ActivationShare;
+  const stepWeights = steps > 1 && weights <= gpu.l2Bytes ? 0 : weights * (steps - 1);
+  const dram = weights * (1 - ctx.weightsResident) + stepWeights + Math.max(0, activationBytes - l2Activations);
+  const l2 = bytes + weights * (steps - 1);
+  const memory = Math.max(dram / (hw.memoryBandwidthBytesPerSec.value * phys.memoryEfficiency), l2 / gpu.l2BytesPerSec);
+  const stepCost = steps > 1 ? (steps - 1) * hw.efficiency.recurrentStepSec.value : 0;
+  const total = Math.max(compute, memory) + kernelFixedSeconds(gpu, phys.kernelCycles) + stepCost;
+  return { t: { compute, memory, total }, bytes, dtype, ...detail ? { detail } : {} };
+}
+function runtimeOf(hw, options = {}) {
+  const r = options.runtime;
+  const id = typeof r === "string" ? r : r?.[hw.id] ?? hw.runtime ?? DEFAULT_RUNTIME[hw.kind];
+  return runtimeFor(id, hw.kind, hw.id, hw.vendor);
+}
+function atBatch(k, batch) {
+  if (batch === 1)
+    return k;
+  const weights = k.bytes - k.activationBytes;
+  const gemm2 = k.gemm ? k.gemmScales === "batch" ? { ...k.gemm, batch: k.gemm.batch * batch } : { ...k.gemm, m: k.gemm.m * batch } : void 0;
+  return { ...k, flops: k.flops * batch, macs: k.macs * batch, activationBytes: k.activationBytes * batch, bytes: weights + k.activationBytes * batch, rows: k.rows * batch, samples: (k.samples ?? 1) * batch, ...gemm2 ? { gemm: gemm2 } : {} };
+}
+function timeKernels(kernels, hw, runtime, options, weightsResident) {
   const m2 = timeModelOf(hw);
-  let total = 0;
+  const gap = runtime.deviceGapUs.value * 1e-6;
+  const host = runtime.hostLaunchUs.value * 1e-6;
+  const gpu = hw.kind === "gpu" && hw.gpu ? { gpu: hw.gpu, runtime, weightsResident } : void 0;
+  let device = 0;
+  let hostSum = 0;
+  const timed = kernels.map((k) => {
+    const t = gpu ? gpuKernelSeconds(k, hw, gpu, options) : kernelSeconds(k, hw, m2, options, runtime);
+    const sec = hw.kind === "gpu" ? t.t.total + gap : t.t.total + gap + host;
+    device += sec;
+    hostSum += host;
+    return { ...t, kernel: k, sec };
+  });
+  return { sec: hw.kind === "gpu" ? Math.max(device, hostSum) : device, timed };
+}
+var PRECISION_SCALE = (options, report) => {
+  const bits2 = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
+  const own2 = FLOAT_BITS[report.inputs[0]?.dtype ?? ""] ?? 32;
+  return options.precision ? bits2[options.precision] / own2 : 1;
+};
+function samplesOf(report) {
+  const x2 = report.inputs[0];
+  const s = x2 ? boundShape(x2, report.dims) : void 0;
+  return s && s.length > 1 && s[0] > 0 ? s[0] : 1;
+}
+function throughputOf(report, kernels, hw, runtime, options) {
+  const samples = samplesOf(report);
+  const scale2 = PRECISION_SCALE(options, report);
+  const weights = countNumber(report.totals.weightBytes) * scale2;
+  const activations = countNumber(report.totals.peakMemoryBytes) * scale2;
+  const limit = hw.memoryBytes ? hw.memoryBytes.value * 0.9 : Infinity;
+  const batches = options.throughputBatch ? [options.throughputBatch] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+  let best = { batch: 1, samplesPerSec: 0, ms: 0 };
+  for (const b of batches) {
+    if (b > 1 && weights + activations * b > limit && !options.throughputBatch)
+      break;
+    const t = timeKernels(kernels.map((k) => atBatch(k, b)), hw, runtime, options, 0).sec;
+    const sps = t > 0 ? b * samples / t : 0;
+    if (sps > best.samplesPerSec * 1.0001)
+      best = { batch: b * samples, samplesPerSec: sps, ms: finite(t * 1e3) };
+  }
+  return best;
+}
+function estimateLatency(report, hw, options = {}, kernels) {
+  const runtime = runtimeOf(hw, options);
+  const ks = kernels ?? groupKernels(report, runtime.fusion);
+  const scale2 = PRECISION_SCALE(options, report);
+  const weightBytes = countNumber(report.totals.weightBytes) * scale2;
+  const weightsResident = hw.gpu && weightBytes > 0 ? Math.min(1, hw.gpu.l2Bytes * (1 - physicsOf(options).l2ActivationShare) / weightBytes) : 0;
+  const { sec: deviceSec, timed } = timeKernels(ks, hw, runtime, options, weightsResident);
+  const link = hw.gpu?.hostLinkBytesPerSec;
+  const io = link && !options.deviceOnly ? [...report.inputs, ...report.outputs].reduce((s, t) => s + reportTensorBytes(t, report.dims) * (FLOAT_BITS[t.dtype] ? scale2 : 1), 0) / link : 0;
+  const total = deviceSec + (options.deviceOnly ? 0 : runtime.inferenceUs.value * 1e-6) + io;
   let computeTime = 0;
   let memoryTime = 0;
-  const timed = kernels.map((k) => {
-    const { t, bytes, dtype } = kernelSeconds(k, hw, m2, options);
-    const sec = t.total;
-    total += sec;
+  const rows2 = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
     if (t.compute >= t.memory)
       computeTime += sec;
     else
       memoryTime += sec;
-    return { nodes: k.nodes.map((n) => n.name), ops: k.nodes.map((n) => n.op).join("+"), ms: sec * 1e3, boundBy: t.compute >= t.memory ? "compute" : "memory", flops: k.flops, bytes: Math.round(bytes), dtype };
+    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join("+"), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? "compute" : "memory", flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...detail ? { detail } : {} };
   });
-  const top = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const modules = report.modules ? moduleMs(report.modules, kernels, timed) : void 0;
+  const top = [...rows2].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, ks, rows2) : void 0;
+  if (modules?.length)
+    modules[0] = Math.round((modules[0] + Math.max(0, total * 1e3 - rows2.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
+  const kernelSum = computeTime + memoryTime;
+  const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
   return {
     hardware: hw.id,
-    ms: total * 1e3,
-    boundBy: { compute: total > 0 ? computeTime / total : 0, memory: total > 0 ? memoryTime / total : 0 },
+    runtime: runtime.id,
+    ms: finite(total * 1e3),
+    boundBy: { compute: kernelSum > 0 ? computeTime / kernelSum : 0, memory: kernelSum > 0 ? memoryTime / kernelSum : 0 },
     ...options.precision ? { precision: options.precision } : {},
-    kernels: kernels.length,
+    kernels: ks.length,
     top,
-    ...modules ? { modules } : {}
+    ...modules ? { modules } : {},
+    ...throughput.samplesPerSec > 0 && Number.isFinite(throughput.samplesPerSec) ? { throughput: { batch: throughput.batch, samplesPerSec: throughput.samplesPerSec, ms: throughput.ms } } : {}
   };
 }
 function moduleMs(modules, kernels, timed) {
@@ -35255,7 +36266,7 @@ function withLatency(report, profiles, options = {}) {
   const byFusion = /* @__PURE__ */ new Map();
   const kernelsFor = (f) => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f);
   const sets = Array.isArray(options) ? options : [options];
-  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(fusionFor(hw.kind))))) };
+  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(runtimeOf(hw, o).fusion)))) };
 }
 
 // ../../packages/core/dist/io/hdf5-signature.js
@@ -35472,6 +36483,10 @@ function alignByOp(base, head) {
 }
 function sameCost(a, b) {
   return a.flops === b.flops && a.params === b.params && a.macs === b.macs && JSON.stringify(a.outputs.map((o) => o.shape)) === JSON.stringify(b.outputs.map((o) => o.shape));
+}
+function latencyLabel(l) {
+  const runtime = l.runtime ? RUNTIMES.find((r) => r.id === l.runtime)?.name ?? l.runtime : void 0;
+  return [l.hardware, runtime, l.precision].filter(Boolean).join(" \xB7 ");
 }
 function latencyKey(l) {
   return l.precision ? `${l.hardware}@${l.precision}` : l.hardware;
@@ -35952,8 +36967,10 @@ function renderComment(changes, opts = {}) {
 ${verdict}
 
 `;
-  const hw = [...new Set(changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []].map(latencyKey)))];
-  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(h, 60)} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`].join("\n");
+  const entries = changed.flatMap((c) => [...c.head?.latency ?? [], ...c.base?.latency ?? []]);
+  const hw = [...new Set(entries.map(latencyKey))];
+  const header = (h) => latencyLabel(entries.find((l) => latencyKey(l) === h));
+  const tableHead = [`| model | params | MACs | FLOPs | peak activations |${hw.map((h) => ` latency ${text(header(h), 100)} |`).join("")}`, `| --- | --- | --- | --- | --- |${hw.map(() => " --- |").join("")}`].join("\n");
   const sections = [
     { kind: "budget breach", items: breaches.map(breachLine), trail: "" },
     ...opts.configChanges?.length ? [{ kind: "budget change", lead: "**This pull request changes budgets or waivers** (the review uses the base branch's):", items: opts.configChanges.map(configLine), trail: "" }] : [],
@@ -37036,7 +38053,7 @@ var MERGE_MODES = {
 };
 function mergeRule(c) {
   const mode = str(c.config, "mode", "");
-  const r = MERGE_MODES[mode];
+  const r = own(MERGE_MODES, mode);
   if (!r)
     throw new ShapeError(`Merge mode ${JSON.stringify(c.config["mode"])} is not supported (a Python function, or not one of ${Object.keys(MERGE_MODES).join(", ")})`);
   return r;
@@ -37656,7 +38673,7 @@ function parsePolicy(v) {
   return { compute: name, variable: name };
 }
 function dtypeBits(dtype) {
-  return DTYPE_BITS[KERAS_DTYPES[dtype] ?? "float32"];
+  return DTYPE_BITS[own(KERAS_DTYPES, dtype) ?? "float32"];
 }
 function bytesOf(elements2, dtype) {
   const bits2 = dtypeBits(dtype);
@@ -37803,7 +38820,7 @@ var Walker = class {
         }
         const resolve2 = (r) => get(target(r, false, top.layer.name))[r.tensor];
         const args = call.args.map(resolve2);
-        const kw = {};
+        const kw = dict();
         for (const [name, rs] of Object.entries(call.kwargRefs))
           kw[name] = rs.map(resolve2);
         set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
@@ -37897,7 +38914,7 @@ var Walker = class {
     let inputsAll = args;
     for (const k in rawKw) {
       if (kwargInputs === NO_KWARGS)
-        kwargInputs = {};
+        kwargInputs = dict();
       kwargInputs[k] = rawKw[k].map((t, i2) => t ?? unknownTensor(`?${k}${i2}`));
     }
     if (kwargInputs !== NO_KWARGS)
@@ -38857,12 +39874,12 @@ var Hdf5File = class _Hdf5File {
   headers = /* @__PURE__ */ new Map();
   linkCache = /* @__PURE__ */ new Map();
   globals;
-  constructor(src, budget, superblock) {
-    this.src = src;
+  constructor(src2, budget, superblock) {
+    this.src = src2;
     this.budget = budget;
     this.globals = new GlobalHeaps(this);
     const wanted = 8 + 16 + 4 * 8 + 40;
-    const c = new Cursor(src.read(superblock, Math.min(src.size - superblock, wanted)), superblock, "superblock");
+    const c = new Cursor(src2.read(superblock, Math.min(src2.size - superblock, wanted)), superblock, "superblock");
     try {
       const sb = readSuperblock(c);
       this.version = sb.version;
@@ -38870,20 +39887,20 @@ var Hdf5File = class _Hdf5File {
       this.sizeOfLengths = sb.sizeOfLengths;
       this.base = sb.base;
       this.root = sb.root;
-      if (sb.eof !== UNDEF && sb.eof > src.size)
-        throw new Hdf5Error("damaged", `the superblock says the file ends at byte ${sb.eof}, but it has ${src.size} bytes (it was cut short)`, src.size);
+      if (sb.eof !== UNDEF && sb.eof > src2.size)
+        throw new Hdf5Error("damaged", `the superblock says the file ends at byte ${sb.eof}, but it has ${src2.size} bytes (it was cut short)`, src2.size);
     } catch (e2) {
       if (e2 instanceof Hdf5Error && c.bytes.length < wanted && e2.kind === "damaged")
-        throw new Hdf5Error("damaged", `the file ends at byte ${src.size}, inside the superblock that starts at byte ${superblock}`, src.size);
+        throw new Hdf5Error("damaged", `the file ends at byte ${src2.size}, inside the superblock that starts at byte ${superblock}`, src2.size);
       throw e2;
     }
   }
   /** Open the HDF5 file in `src` (its signature at byte 0, 512, 1024, ...). Throws {@link Hdf5Error}. */
-  static open(src, options) {
-    const at = hdf5SuperblockOffset(src);
+  static open(src2, options) {
+    const at = hdf5SuperblockOffset(src2);
     if (at < 0)
       throw new Hdf5Error("damaged", "no HDF5 signature at byte 0, 512, 1024, ...");
-    return new _Hdf5File(src, options.budget, at);
+    return new _Hdf5File(src2, options.budget, at);
   }
   charge(what) {
     this.budget.node(1, `HDF5 ${what}`);
@@ -39303,10 +40320,10 @@ var Reader = class {
       out.push({ name: layer, weights });
   }
 };
-function readKerasH5(src, options) {
+function readKerasH5(src2, options) {
   const file = options.file;
   try {
-    const h = Hdf5File.open(src, { budget: options.budget });
+    const h = Hdf5File.open(src2, { budget: options.budget });
     const r = new Reader(h, file);
     const attrs = h.attributes(h.root);
     const kerasVersion = oneString(h, attrs.get("keras_version"));
@@ -39794,20 +40811,20 @@ function looksLikeZip(head) {
 var u162 = (b, o) => b[o] | b[o + 1] << 8;
 var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
 var u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
-function readExact(src, file, offset, length, what) {
-  if (offset < 0 || offset + length > src.size)
-    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src.size), offset);
-  const b = src.read(offset, length);
+function readExact(src2, file, offset, length, what) {
+  if (offset < 0 || offset + length > src2.size)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src2.size), offset);
+  const b = src2.read(offset, length);
   if (b.length !== length)
     throw new KerasImportError(file, "io", MESSAGES.io(file, offset, length, b.length), offset);
   return b;
 }
-function listZip(src, file) {
-  let tail = readExact(src, file, Math.max(0, src.size - 22), Math.min(src.size, 22), "end of archive");
+function listZip(src2, file) {
+  let tail = readExact(src2, file, Math.max(0, src2.size - 22), Math.min(src2.size, 22), "end of archive");
   let eocd = tail.length === 22 && u32(tail, 0) === EOCD_SIG ? 0 : -1;
   if (eocd < 0) {
-    const tailLen = Math.min(src.size, 22 + 65535);
-    tail = readExact(src, file, src.size - tailLen, tailLen, "end of archive");
+    const tailLen = Math.min(src2.size, 22 + 65535);
+    tail = readExact(src2, file, src2.size - tailLen, tailLen, "end of archive");
     for (let i2 = tail.length - 22; i2 >= 0; i2--) {
       if (u32(tail, i2) === EOCD_SIG) {
         eocd = i2;
@@ -39820,12 +40837,12 @@ function listZip(src, file) {
   let count = u162(tail, eocd + 10);
   let cdSize = u32(tail, eocd + 12);
   let cdOffset = u32(tail, eocd + 16);
-  const eocdAbs = src.size - tail.length + eocd;
+  const eocdAbs = src2.size - tail.length + eocd;
   if ((count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) && eocdAbs >= 20) {
-    const loc = readExact(src, file, eocdAbs - 20, 20, "zip64 locator");
+    const loc = readExact(src2, file, eocdAbs - 20, 20, "zip64 locator");
     if (u32(loc, 0) === ZIP64_LOCATOR_SIG) {
       const z64 = u64(loc, 8);
-      const rec = readExact(src, file, z64, 56, "zip64 end-of-central-directory record");
+      const rec = readExact(src2, file, z64, 56, "zip64 end-of-central-directory record");
       if (u32(rec, 0) !== ZIP64_EOCD_SIG)
         throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
       count = u64(rec, 32);
@@ -39833,7 +40850,7 @@ function listZip(src, file) {
       cdOffset = u64(rec, 48);
     }
   }
-  const cd = readExact(src, file, cdOffset, cdSize, "central directory");
+  const cd = readExact(src2, file, cdOffset, cdSize, "central directory");
   const entries = [];
   let p = 0;
   for (let i2 = 0; i2 < count; i2++) {
@@ -39848,7 +40865,7 @@ function listZip(src, file) {
     const commentLen = u162(cd, p + 32);
     let localHeaderOffset = u32(cd, p + 42);
     if (p + 46 + nameLen + extraLen > cd.length)
-      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src2.size));
     const name = utf8(cd.subarray(p + 46, p + 46 + nameLen));
     for (let e2 = p + 46 + nameLen; e2 + 4 <= p + 46 + nameLen + extraLen; ) {
       const id = u162(cd, e2);
@@ -39873,16 +40890,16 @@ function listZip(src, file) {
   }
   return entries;
 }
-function readZipMember(src, file, entry) {
+function readZipMember(src2, file, entry) {
   if (entry.flags & 1)
     throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipEncrypted(file));
   if (entry.uncompressedSize > MAX_CONFIG_BYTES)
     throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "declares", entry.uncompressedSize));
-  const lh = readExact(src, file, entry.localHeaderOffset, 30, "local header of config.json");
+  const lh = readExact(src2, file, entry.localHeaderOffset, 30, "local header of config.json");
   if (u32(lh, 0) !== LOCAL_SIG)
     throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
   const dataStart = entry.localHeaderOffset + 30 + u162(lh, 26) + u162(lh, 28);
-  const data = readExact(src, file, dataStart, entry.compressedSize, "compressed data of config.json");
+  const data = readExact(src2, file, dataStart, entry.compressedSize, "compressed data of config.json");
   if (entry.method === 0)
     return data;
   if (entry.method !== 8)
@@ -39898,12 +40915,12 @@ function readZipMember(src, file, entry) {
     throw e2;
   }
 }
-function readKerasArchiveConfig(src, file) {
-  const entries = listZip(src, file);
+function readKerasArchiveConfig(src2, file) {
+  const entries = listZip(src2, file);
   const entry = entries.find((e2) => e2.name === "config.json") ?? entries.find((e2) => e2.name.endsWith("/config.json"));
   if (!entry)
     throw new KerasImportError(file, "zip-no-config", MESSAGES.zipNoConfig(file, entries.map((e2) => e2.name)));
-  return readZipMember(src, file, entry);
+  return readZipMember(src2, file, entry);
 }
 
 // ../../packages/keras/dist/read/json.js
@@ -40135,7 +41152,7 @@ function parseCalls(raw, ctx, where) {
       const first = node[0];
       const kw = Array.isArray(first) && isObj2(first[3]) ? first[3] : {};
       const kwargs = {};
-      const kwargRefs = {};
+      const kwargRefs = dict();
       for (const [k, v] of Object.entries(kw)) {
         const refs = legacyKwargRefs(v);
         if (refs)
@@ -40147,7 +41164,7 @@ function parseCalls(raw, ctx, where) {
     }
     if (isObj2(node)) {
       const kwargs = {};
-      const kwargRefs = {};
+      const kwargRefs = dict();
       for (const [k, v] of Object.entries(isObj2(node["kwargs"]) ? node["kwargs"] : {})) {
         const refs = kerasTensors(v);
         if (refs.length)
@@ -40576,13 +41593,15 @@ var MESSAGES2 = {
   corrupt: (file, offset, where, expected, got) => `${file}: corrupt protobuf at byte ${offset} in ${where}: expected ${expected}, got ${got}. The file is damaged or is not an ONNX model; fetch or export it again.`,
   tooDeep: (file, offset, limit) => `${file}: messages nest more than ${limit} levels deep at byte ${offset} (subgraphs inside subgraphs). No real model nests this deep; the file is damaged or built to exhaust the reader.`,
   tooLarge: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; the file is damaged or built to exhaust the reader.`,
+  /** `what`: `a tensor's dims (TensorProto field 1)`, `a tensor type's shape (TensorShapeProto)`. */
+  tooManyDims: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} lists more than ${groupDigits(limit)} dims, a rank no real tensor has; the file is damaged or built to exhaust the reader.`,
+  hugeTensor: (file, offset, tensor, dims) => `${file}: tensor ${quote2(tensor)} at byte ${offset} has dims [${dims.slice(0, 8).join(", ")}${dims.length > 8 ? ", ..." : ""}], more than 2^53 elements or bytes; no file holds such a tensor: it is damaged or built to exhaust the reader.`,
   io: (file, offset, wanted, got) => `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
   valueKind: (file, expected, got) => `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
   // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
   warnDataSize: (tensor, field, gotBytes, dims, dtype, wantBytes) => `tensor ${quote2(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(", ")}] of ${dtype} need ${wantBytes}; its values are not used`,
   warnDataCount: (tensor, field, got, want) => `tensor ${quote2(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
   warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
-  warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
   inputNotFound: (name, inputs) => `--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputs.map((n) => JSON.stringify(n)).join(", ") || "none"}`,
   inputBindingConflict: (symbol, a, b) => `--input ${a.input} and --input ${b.input} disagree on ${quote2(symbol)}: ${a.input} gives ${a.value}, ${b.input} gives ${b.value}; both inputs declare that dim as ${quote2(symbol)}, so give them the same size`,
@@ -40620,7 +41639,16 @@ var PARTS = {
   string: (n) => `a string of ${n} bytes`,
   tensorData: (n) => `${n} bytes of tensor data`,
   modelFirstField: "field 1 (ir_version) as a varint, or another ModelProto field",
+  tensorDims: "a tensor's dims (TensorProto field 1)",
+  sparseDims: "a sparse tensor's dims (SparseTensorProto field 3)",
+  shapeDims: "a tensor type's shape (TensorShapeProto)",
   modelField: (field, name) => `ModelProto field ${field}${PARTS.fieldName(name)}`
+};
+var INFER_MESSAGES = {
+  /** `chain`: the functions from the first call of the recursing one back to it (`local.A -> local.B -> local.A`). */
+  recursiveFunction: (op, node, chain) => `(op ${op}, node ${node}) function ${chain[0]} calls itself (${chain.join(" -> ")}): an ONNX function cannot be recursive, so the cost of this model cannot be known; it was not profiled`,
+  callVariants: (fn, max2) => `function ${fn} was inferred for ${max2} different known inputs (calls fanned out over computed values): later calls are inferred from their inputs' shapes alone, and what their known contents would have decided is unknown`,
+  loopSizeUnknown: (sizes) => `a loop-carried size changes with every iteration (${sizes}) in a way not summed exactly: after the loop it is unknown, and the body's costs are those of the first iteration times the trip count`
 };
 
 // ../../packages/onnx/dist/decode/reader.js
@@ -40642,12 +41670,35 @@ var utf82 = (() => {
     throw new Error("TextDecoder is not available in this runtime");
   return new TD("utf-8");
 })();
+var SHORT = 32;
+var scratch = Array.from({ length: SHORT + 1 }, (_, n) => new Array(n).fill(0));
+var RECENT_BITS = 12;
+var recent = new Array(1 << RECENT_BITS);
 function decodeUtf8(b, start, end) {
-  if (end - start <= 32) {
-    for (let i2 = start; i2 < end; i2++)
-      if (b[i2] >= 128)
+  const len = end - start;
+  if (len <= SHORT) {
+    let h = len;
+    for (let i2 = start; i2 < end; i2++) {
+      const c = b[i2];
+      if (c >= 128)
         return utf82.decode(b.subarray(start, end));
-    return String.fromCharCode.apply(null, b.subarray(start, end));
+      h = Math.imul(h, 31) + c | 0;
+    }
+    const slot = (h ^ h >>> RECENT_BITS) & (1 << RECENT_BITS) - 1;
+    const hit = recent[slot];
+    if (hit !== void 0 && hit.length === len) {
+      let i2 = 0;
+      while (i2 < len && hit.charCodeAt(i2) === b[start + i2])
+        i2++;
+      if (i2 === len)
+        return hit;
+    }
+    const a = scratch[len];
+    for (let i2 = 0; i2 < len; i2++)
+      a[i2] = b[start + i2];
+    const s = String.fromCharCode.apply(null, a);
+    recent[slot] = s;
+    return s;
   }
   return utf82.decode(b.subarray(start, end));
 }
@@ -41147,11 +42198,13 @@ var OPTIONAL = m("OptionalProto", {
 
 // ../../packages/onnx/dist/decode/context.js
 var DEFAULT_MAX_VALUE_ELEMENTS = 4096;
+var DEFAULT_MAX_RANK = 1024;
 var DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
 var DecodeContext = class {
   r;
   maxIntValues;
   maxFloatValues;
+  maxRank;
   warnings = [];
   onWarning;
   constructor(source, options = {}) {
@@ -41161,6 +42214,7 @@ var DecodeContext = class {
     });
     this.maxIntValues = options.maxValueElements ?? DEFAULT_MAX_VALUE_ELEMENTS;
     this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
+    this.maxRank = options.maxRank ?? DEFAULT_MAX_RANK;
     this.onWarning = options.onWarning;
   }
   /**
@@ -41176,6 +42230,10 @@ var DecodeContext = class {
     return s;
   }
   strings = /* @__PURE__ */ new Map();
+  /** The error for a dims list longer than {@link maxRank}; `what` names the list. */
+  tooManyDims(what, at) {
+    return new OnnxTooLargeError(MESSAGES2.tooManyDims(this.r.label, at, what, this.maxRank), this.r.file, at);
+  }
   warn(code2, message, offset) {
     const w = { code: code2, message, offset };
     this.warnings.push(w);
@@ -41227,12 +42285,17 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   r.level--;
   into[key2] = value2;
 }
-function repeatedVarint(c, wt, end, msg, field, at, out, read) {
+function repeatedVarint(c, wt, end, msg, field, at, out, read, cap) {
   const r = c.r;
-  const limit = r.limits.maxListEntries;
+  const limit = cap ? Math.min(cap.max, r.limits.maxListEntries) : r.limits.maxListEntries;
+  const over = () => {
+    if (cap && out.length >= cap.max)
+      throw cap.error();
+    r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+  };
   if (wt === WT_VARINT) {
     if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+      over();
     out.push(read(r));
     return;
   }
@@ -41241,7 +42304,7 @@ function repeatedVarint(c, wt, end, msg, field, at, out, read) {
   const stop = r.pos + len;
   while (r.pos < stop) {
     if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+      over();
     out.push(read(r));
   }
   if (r.pos !== stop)
@@ -41252,8 +42315,8 @@ var readInt64Number = (r) => r.int64Number();
 function repeatedInt64(c, wt, end, msg, field, at, out) {
   repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
 }
-function repeatedInt64Number(c, wt, end, msg, field, at, out) {
-  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
+function repeatedInt64Number(c, wt, end, msg, field, at, out, cap) {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number, cap);
 }
 function repeatedFloat(c, wt, end, msg, field, at, out) {
   const r = c.r;
@@ -41438,7 +42501,7 @@ function decodeTensor(c, end, depth) {
     const wt = tag & 7;
     switch (f) {
       case 1:
-        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims);
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.tensorDims, last2) });
         break;
       case 2:
         dataType = int32Field(c, wt, TENSOR, 2, last2);
@@ -41514,19 +42577,20 @@ function decodeTensor(c, end, depth) {
   }
   r.endMessage(end, TENSOR, last2);
   let elementCount2 = 1;
-  for (const d of dims)
-    elementCount2 *= d;
-  if (elementCount2 < 0 || dims.some((d) => d < 0)) {
+  for (const d2 of dims)
+    elementCount2 *= d2;
+  if (elementCount2 < 0 || dims.some((d2) => d2 < 0)) {
     c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
     elementCount2 = 0;
-  } else if (!Number.isSafeInteger(elementCount2)) {
-    c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
-  }
+  } else if (dims.includes(0))
+    elementCount2 = 0;
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount2);
+  if (!Number.isSafeInteger(elementCount2) || !Number.isSafeInteger(byteLength))
+    throw new OnnxTooLargeError(MESSAGES2.hugeTensor(r.label, start, name, dims), r.file, start);
   let storage = "none";
   let location = { kind: "none" };
   let values;
@@ -41578,9 +42642,9 @@ function decodeTensor(c, end, depth) {
       }
     }
   }
-  const tensor = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
-  if (values !== void 0)
-    tensor.values = values;
+  const d = compact(dims);
+  const m2 = metadata ?? EMPTY_RECORD;
+  const tensor = values !== void 0 ? { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start, values: values.length <= 16 ? values.slice() : values } : { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start };
   if (strings !== void 0)
     tensor.strings = strings;
   if (externalData !== void 0)
@@ -41625,7 +42689,7 @@ function decodeSparseTensor(c, end, depth) {
     else if (f === 2)
       indices = nested2(c, wt, end, SPARSE_TENSOR, 2, last2, depth, decodeTensor);
     else if (f === 3)
-      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims);
+      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.sparseDims, last2) });
     else
       r.skipField(wt, f, end, SPARSE_TENSOR, last2, depth);
   }
@@ -41988,7 +43052,8 @@ function decodeShape(c, end, depth) {
       r.expect(wt, WT_LEN, SHAPE, 1, last2);
       const len = r.len(end, SHAPE, 1, last2);
       r.checkDepth(depth + 1, last2);
-      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last2);
+      if (dims.length >= c.maxRank)
+        throw c.tooManyDims(PARTS.shapeDims, last2);
       const dimEnd = r.pos + len;
       r.level++;
       let value2 = null;
@@ -42185,7 +43250,7 @@ function decodeNode(c, end, depth) {
   let domain = "";
   let overload = "";
   let docString = "";
-  const attributes = record();
+  let attributes;
   let metadata;
   let deviceConfigurations;
   let last2 = start;
@@ -42196,11 +43261,13 @@ function decodeNode(c, end, depth) {
     const wt = tag & 7;
     switch (f) {
       case 1:
-        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
+        if (inputs.length >= r.limits.maxListEntries)
+          r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
         inputs.push(r.stringField(wt, end, NODE, 1, last2));
         break;
       case 2:
-        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
+        if (outputs.length >= r.limits.maxListEntries)
+          r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
         outputs.push(r.stringField(wt, end, NODE, 2, last2));
         break;
       case 3:
@@ -42211,6 +43278,7 @@ function decodeNode(c, end, depth) {
         break;
       case 5: {
         const a = nested2(c, wt, end, NODE, 5, last2, depth, decodeAttribute);
+        attributes ??= record();
         if (Object.hasOwn(attributes, a.name))
           c.warn("duplicate-attribute", MESSAGES2.warnDuplicateAttribute(name, a.name), last2);
         attributes[a.name] = a;
@@ -42243,7 +43311,7 @@ function decodeNode(c, end, depth) {
     overload,
     inputs: compact(inputs),
     outputs: compact(outputs),
-    attributes,
+    attributes: attributes ?? EMPTY_RECORD,
     docString,
     metadata: metadata ?? EMPTY_RECORD,
     deviceConfigurations: deviceConfigurations ?? EMPTY_LIST
@@ -42320,7 +43388,8 @@ function decodeAttribute(c, end, depth) {
         break;
       case 9:
         strings ??= [];
-        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
+        if (strings.length >= r.limits.maxListEntries)
+          r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
         strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last2));
         break;
       case 10:
@@ -42989,8 +44058,16 @@ function toAttr(a) {
       return void 0;
   }
 }
+var NO_ATTRS = Object.freeze(/* @__PURE__ */ Object.create(null));
 function toAttrs(attrs) {
-  const out = {};
+  let any = false;
+  for (const _ in attrs) {
+    any = true;
+    break;
+  }
+  if (!any)
+    return NO_ATTRS;
+  const out = dict();
   for (const [k, a] of Object.entries(attrs)) {
     const v = toAttr(a);
     if (v)
@@ -42999,6 +44076,8 @@ function toAttrs(attrs) {
   return out;
 }
 function toNodeDef(n) {
+  if (n.attributes === EMPTY_RECORD && n.metadata === EMPTY_RECORD)
+    return n;
   const def = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
   return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
@@ -43016,7 +44095,7 @@ function toFunctionDef(f) {
   const opsets = /* @__PURE__ */ new Map();
   for (const o of f.opsets)
     opsets.set(normDomain(o.domain), o.version);
-  const defaults2 = {};
+  const defaults2 = dict();
   for (const [k, a] of Object.entries(f.attributeDefaults)) {
     const v = toAttr(a);
     if (v)
@@ -43058,6 +44137,41 @@ function tensorVal(dtype, shape, data, weight) {
     v.weight = weight;
   return v;
 }
+var ids = /* @__PURE__ */ new WeakMap();
+var nextId = 0;
+function identityId(o) {
+  let id = ids.get(o);
+  if (id === void 0)
+    ids.set(o, id = nextId++);
+  return id;
+}
+var SIGNATURE_DATA = 256;
+function valSignature(v, data = true) {
+  if (!v)
+    return "-";
+  switch (v.kind) {
+    case "tensor": {
+      let s = `${v.dtype}[${v.shape ? v.shape.map(dimKey).join(",") : "?"}]`;
+      if (data && v.data)
+        s += v.data.length <= SIGNATURE_DATA ? `=${v.data.map(dataKey).join(",")}` : `=#${identityId(v.data)}`;
+      if (v.weight)
+        s += `@${identityId(v.weight)}`;
+      return s;
+    }
+    case "sequence":
+      return `seq(${valSignature(v.elem, data)})${v.items ? `{${v.items.map((x2) => valSignature(x2, data)).join(";")}}` : ""}`;
+    case "optional":
+      return `opt(${valSignature(v.elem, data)})`;
+    case "map":
+      return `map(${v.keyType},${valSignature(v.value, data)})`;
+  }
+}
+function dimKey(d) {
+  return typeof d === "number" ? String(d) : d.key;
+}
+function dataKey(x2) {
+  return typeof x2 === "string" ? JSON.stringify(x2) : typeof x2 === "number" ? String(x2) : `(${x2.key})`;
+}
 function isTensor(v) {
   return v !== void 0 && v.kind === "tensor";
 }
@@ -43080,12 +44194,14 @@ function valToString(v) {
 var UnknownRank = class extends Error {
   name = "UnknownRank";
 };
+var MAX_FRESH_PER_NODE = 4096;
 var NodeContext = class {
   node;
   opset;
   ins;
   engine;
   outs;
+  freshCount = 0;
   constructor(node, opset, ins, engine) {
     this.node = node;
     this.opset = opset;
@@ -43284,12 +44400,20 @@ var NodeContext = class {
   valueOf(name) {
     return this.engine.lookupValue(name);
   }
-  /** A fresh unknown dim (`unk__N`). */
+  /** A fresh unknown dim (`unk__N`). Fails past {@link MAX_FRESH_PER_NODE} in one node (a rank read from a hostile size). */
   fresh() {
+    if (++this.freshCount > MAX_FRESH_PER_NODE)
+      this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.freshDim();
+  }
+  /** How many stepped loop iterations enclose this node (1 outside any stepped loop). */
+  get unrolled() {
+    return this.engine.unrolled;
   }
   /** A named symbol for a size that depends on input values (NonZero count, Unique length). */
   dataDependent(tag) {
+    if (++this.freshCount > MAX_FRESH_PER_NODE)
+      this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.dataDependentDim(this.node.name || this.node.opType, tag);
   }
   /** Normalise an axis in [-rank, rank) to [0, rank). */
@@ -43334,14 +44458,199 @@ var NodeContext = class {
     this.engine.facts.assume(p, `node ${this.node.name || this.node.opType}: ${what}`);
   }
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
-  subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
-    return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
+  subgraph(graph, inputs, label, multiplicity = Poly.ONE, options) {
+    return this.engine.inferSubgraph(graph, inputs, label, multiplicity, options);
   }
   /** Throw an {@link InferenceError} about this node. */
   fail(message, input) {
     throw new InferenceError(message, input);
   }
 };
+
+// ../../packages/onnx/dist/infer/intern.js
+var WAYS = 8;
+var Recent2 = class {
+  equal;
+  ring = new Array(WAYS);
+  next = 0;
+  constructor(equal) {
+    this.equal = equal;
+  }
+  /** The kept value equal to `v`, or `v` itself (then kept). */
+  intern(v) {
+    const ring = this.ring;
+    for (let i2 = 0; i2 < WAYS; i2++) {
+      const x2 = ring[i2];
+      if (x2 !== void 0 && (x2 === v || this.equal(x2, v)))
+        return x2;
+    }
+    ring[this.next] = v;
+    this.next = (this.next + 1) % WAYS;
+    return v;
+  }
+};
+function polyRecent() {
+  return new Recent2((a, b) => a.equals(b));
+}
+function valRecent() {
+  return new Recent2((a, b) => {
+    if (a.dtype !== b.dtype || a.data !== void 0 || b.data !== void 0 || a.weight !== void 0 || b.weight !== void 0)
+      return false;
+    const x2 = a.shape;
+    const y = b.shape;
+    if (x2 === y)
+      return true;
+    if (!x2 || !y || x2.length !== y.length)
+      return false;
+    for (let i2 = 0; i2 < x2.length; i2++)
+      if (x2[i2] !== y[i2])
+        return false;
+    return true;
+  });
+}
+function shareable(v) {
+  return v !== void 0 && v.kind === "tensor" && v.data === void 0 && v.weight === void 0;
+}
+
+// ../../packages/onnx/dist/infer/induction.js
+var J = Poly.sym("\0j");
+var J_NAME = "\0j";
+var MAX_POWER = 3;
+function powerSum(k, t) {
+  switch (k) {
+    case 0:
+      return t;
+    case 1:
+      return t.mul(t).sub(t).floorDiv(2);
+    case 2:
+      return t.pow(3).mul(2).sub(t.pow(2).mul(3)).add(t).floorDiv(6);
+    default:
+      return t.pow(4).sub(t.pow(3).mul(2)).add(t.pow(2)).floorDiv(4);
+  }
+}
+function mentions(p, names) {
+  for (const t of p.terms)
+    for (const [a] of t.factors) {
+      if (a.kind === "sym" ? names.has(a.name) : a.args.some((x2) => mentions(x2, names)))
+        return true;
+    }
+  return false;
+}
+function substitute(p, by) {
+  const names = new Set(by.keys());
+  if (!mentions(p, names))
+    return p;
+  let out = Poly.ZERO;
+  for (const t of p.terms) {
+    let term2 = Poly.const(t.coeff);
+    for (const [a, e2] of t.factors) {
+      let base;
+      if (a.kind === "sym" && by.has(a.name))
+        base = by.get(a.name);
+      else if (a.kind === "fn" && a.args.some((x2) => mentions(x2, names)))
+        return void 0;
+      else
+        base = Poly.atom(a);
+      term2 = term2.mul(base.pow(e2));
+    }
+    out = out.add(term2);
+  }
+  return out;
+}
+function sumOverIterations(p, trips, induction) {
+  const names = new Set(induction.keys());
+  if (!mentions(p, names))
+    return p.mul(trips);
+  if (mentions(p, /* @__PURE__ */ new Set([J_NAME])))
+    return void 0;
+  const by = /* @__PURE__ */ new Map();
+  for (const [s, { init, step }] of induction)
+    by.set(s, init.add(step.mul(J)));
+  const q = substitute(p, by);
+  if (!q)
+    return void 0;
+  const byPower = /* @__PURE__ */ new Map();
+  for (const t of q.terms) {
+    let k = 0;
+    let c = Poly.const(t.coeff);
+    for (const [a, e2] of t.factors) {
+      if (a.kind === "sym" && a.name === J_NAME)
+        k = e2;
+      else
+        c = c.mul(atomPow(a, e2));
+    }
+    if (k > MAX_POWER)
+      return void 0;
+    byPower.set(k, (byPower.get(k) ?? Poly.ZERO).add(c));
+  }
+  let sum2 = Poly.ZERO;
+  for (const [k, c] of byPower)
+    sum2 = sum2.add(c.mul(powerSum(k, trips)));
+  return sum2;
+}
+function atomPow(a, e2) {
+  return Poly.atom(a).pow(e2);
+}
+function substituteVal(v, by) {
+  if (!v)
+    return { value: v };
+  switch (v.kind) {
+    case "tensor": {
+      if (!v.shape)
+        return { value: v };
+      const names = new Set(by.keys());
+      if (!v.shape.some((d) => typeof d !== "number" && mentions(d, names)))
+        return { value: v };
+      const shape = [];
+      for (const d of v.shape) {
+        if (typeof d === "number") {
+          shape.push(d);
+          continue;
+        }
+        const s = substitute(d, by);
+        if (!s)
+          return void 0;
+        shape.push(s === d ? d : dim(s.max(Poly.ZERO)));
+      }
+      return { value: tensorVal(v.dtype, shape, void 0, v.weight) };
+    }
+    case "sequence": {
+      const e2 = substituteVal(v.elem, by);
+      if (!e2)
+        return void 0;
+      if (!v.items)
+        return { value: e2.value === v.elem ? v : { kind: "sequence", elem: e2.value } };
+      const items = [];
+      for (const x2 of v.items) {
+        const r = substituteVal(x2, by);
+        if (!r || !r.value)
+          return void 0;
+        items.push(r.value);
+      }
+      return { value: { kind: "sequence", elem: e2.value, items } };
+    }
+    case "optional": {
+      const e2 = substituteVal(v.elem, by);
+      return e2 ? { value: e2.value === v.elem ? v : { kind: "optional", elem: e2.value } } : void 0;
+    }
+    case "map":
+      return { value: v };
+  }
+}
+function valMentions(v, names) {
+  if (!v)
+    return false;
+  switch (v.kind) {
+    case "tensor":
+      return v.shape !== void 0 && v.shape.some((d) => typeof d !== "number" && mentions(d, names));
+    case "sequence":
+      return valMentions(v.elem, names) || (v.items?.some((x2) => valMentions(x2, names)) ?? false);
+    case "optional":
+      return valMentions(v.elem, names);
+    case "map":
+      return valMentions(v.value, names);
+  }
+}
 
 // ../../packages/onnx/dist/infer/params.js
 var NEVER_PARAM_DTYPES = /* @__PURE__ */ new Set(["int64", "uint64", "bool", "string"]);
@@ -43357,6 +44666,9 @@ var RELAYOUT = {
   Transpose: 0,
   Unsqueeze: 0
 };
+function carriesWeight(op, domain) {
+  return domain === "" && RELAYOUT[op] !== void 0;
+}
 var ParamLedger = class {
   origin = /* @__PURE__ */ new Map();
   labels = /* @__PURE__ */ new Map();
@@ -43446,20 +44758,25 @@ var ParamLedger = class {
 
 // ../../packages/onnx/dist/infer/engine.js
 var RuleTable = class {
-  byKey = /* @__PURE__ */ new Map();
+  /** Domain -> op type -> entries, newest first (two map lookups per node, no key string built). */
+  byDomain = /* @__PURE__ */ new Map();
   constructor(entries) {
     for (const e2 of entries) {
-      const k = `${normDomain(e2.domain)}::${e2.op}`;
-      const list2 = this.byKey.get(k) ?? [];
+      const d = normDomain(e2.domain);
+      let ops = this.byDomain.get(d);
+      if (!ops)
+        this.byDomain.set(d, ops = /* @__PURE__ */ new Map());
+      const list2 = ops.get(e2.op) ?? [];
       list2.push(e2);
-      this.byKey.set(k, list2);
+      ops.set(e2.op, list2);
     }
-    for (const list2 of this.byKey.values())
-      list2.sort((a, b) => b.since - a.since);
+    for (const ops of this.byDomain.values())
+      for (const list2 of ops.values())
+        list2.sort((a, b) => b.since - a.since);
   }
   /** The rule for `op` in `domain` at opset `version`, or undefined. */
   find(domain, op, version) {
-    const list2 = this.byKey.get(`${normDomain(domain)}::${op}`);
+    const list2 = this.byDomain.get(normDomain(domain))?.get(op);
     if (!list2)
       return void 0;
     for (const e2 of list2)
@@ -43467,31 +44784,91 @@ var RuleTable = class {
         return e2.rule;
     return list2[list2.length - 1].rule;
   }
-  /** Every registered (domain, op) key. */
+  /** Every registered (domain, op) key, as `domain::op`. */
   keys() {
-    return [...this.byKey.keys()];
+    const out = [];
+    for (const [d, ops] of this.byDomain)
+      for (const op of ops.keys())
+        out.push(`${d}::${op}`);
+    return out;
   }
 };
-function placement(node, scope) {
-  return { ...scope.enclosing ? { enclosing: scope.enclosing } : {}, ...node.metadata ? { metadata: node.metadata } : {} };
-}
+var UNSET = /* @__PURE__ */ Symbol("unset");
+var Scope = class {
+  parent;
+  opsets;
+  path;
+  valueInfo;
+  enclosing;
+  names = /* @__PURE__ */ new Map();
+  slots = [];
+  /** The name of each slot. */
+  slotNames = [];
+  constructor(parent, opsets, path, valueInfo, enclosing) {
+    this.parent = parent;
+    this.opsets = opsets;
+    this.path = path;
+    this.valueInfo = valueInfo;
+    this.enclosing = enclosing;
+  }
+  /** The slot of `name`, made (unset) when new. */
+  slot(name) {
+    let i2 = this.names.get(name);
+    if (i2 === void 0) {
+      i2 = this.slots.length;
+      this.names.set(name, i2);
+      this.slots.push(UNSET);
+      this.slotNames.push(name);
+    }
+    return i2;
+  }
+  /** Give `name` a new slot holding `v` (a name defined again: the later definition wins, as a map write would). */
+  set(name, v) {
+    this.names.set(name, this.slots.length);
+    this.slots.push(v);
+    this.slotNames.push(name);
+  }
+  /** True when `name` has a value here (not looking at enclosing scopes). */
+  has(name) {
+    const i2 = this.names.get(name);
+    return i2 !== void 0 && this.slots[i2] !== UNSET;
+  }
+};
 function enclosed(scope, e2) {
   return scope.enclosing ? [...scope.enclosing, e2] : [e2];
 }
+function metadataOf(node) {
+  const m2 = node.metadata;
+  if (m2)
+    for (const _ in m2)
+      return m2;
+  return void 0;
+}
+function enclosingOf(node, fn) {
+  const metadata = metadataOf(node);
+  return { name: node.name, op: node.opType, ...fn ? { fn } : {}, ...metadata ? { metadata } : {} };
+}
 function lookup(scope, name) {
-  for (let s = scope; s; s = s.parent)
-    if (s.values.has(name))
-      return { found: true, value: s.values.get(name) };
+  for (let s = scope; s; s = s.parent) {
+    const i2 = s.names.get(name);
+    if (i2 === void 0)
+      continue;
+    const v = s.slots[i2];
+    if (v !== UNSET)
+      return { found: true, value: v };
+  }
   return { found: false, value: void 0 };
 }
-var DEFAULT_MAX_NODES = 5e6;
-var bytesCache = /* @__PURE__ */ new WeakMap();
+var BYTES_WAYS = 16;
+var bytesVals = new Array(BYTES_WAYS);
+var bytesPolys = new Array(BYTES_WAYS);
+var bytesNext = 0;
 function valBytes(v) {
   if (!v)
     return Poly.ZERO;
-  const hit = bytesCache.get(v);
-  if (hit)
-    return hit;
+  for (let i2 = 0; i2 < BYTES_WAYS; i2++)
+    if (bytesVals[i2] === v)
+      return bytesPolys[i2];
   let b;
   switch (v.kind) {
     case "tensor": {
@@ -43513,7 +44890,9 @@ function valBytes(v) {
     case "map":
       b = Poly.ZERO;
   }
-  bytesCache.set(v, b);
+  bytesVals[bytesNext] = v;
+  bytesPolys[bytesNext] = b;
+  bytesNext = (bytesNext + 1) % BYTES_WAYS;
   return b;
 }
 function typeToVal(t, fresh) {
@@ -43534,42 +44913,207 @@ function typeToVal(t, fresh) {
 function inferModel(model, rules, options = {}) {
   return new Engine(model, rules, options).run();
 }
+var NodeRecord = class {
+  name;
+  op;
+  domain;
+  inputNames;
+  outputNames;
+  vals;
+  cost;
+  rule;
+  status;
+  scope;
+  enclosing;
+  metadata;
+  multiplicity = Poly.ONE;
+  /** Runs per run of its frame: 1, or the trip count summed into the cost (see SubgraphResult.sumOver). */
+  times = Poly.ONE;
+  /** Set when the model is flattened: weights are counted once, in report order, over the nodes kept. */
+  params = Poly.ZERO;
+  constructor(name, op, domain, inputNames, outputNames, vals, cost, rule, status, scope, enclosing, metadata) {
+    this.name = name;
+    this.op = op;
+    this.domain = domain;
+    this.inputNames = inputNames;
+    this.outputNames = outputNames;
+    this.vals = vals;
+    this.cost = cost;
+    this.rule = rule;
+    this.status = status;
+    this.scope = scope;
+    this.enclosing = enclosing;
+    this.metadata = metadata;
+  }
+  get inputValues() {
+    return this.vals.slice(0, this.inputNames.length);
+  }
+  get outputValues() {
+    return this.vals.slice(this.inputNames.length);
+  }
+  /** True when an input is a weight (initializer or Constant tensor). */
+  get readsWeight() {
+    for (let i2 = 0; i2 < this.inputNames.length; i2++) {
+      const v = this.vals[i2];
+      if (v !== void 0 && v.kind === "tensor" && v.weight !== void 0)
+        return true;
+    }
+    return false;
+  }
+  get inputs() {
+    return this.inputNames.map((name, i2) => {
+      const value2 = this.inputValues[i2];
+      return { name, value: value2, isWeight: isTensor(value2) && value2.weight !== void 0 };
+    });
+  }
+  get outputs() {
+    return this.outputNames.map((name, i2) => ({ name, value: this.outputValues[i2] }));
+  }
+};
+var Frame = class {
+  path;
+  entries = [];
+  diagnostics = [];
+  /** The initializers of the graph this frame inferred. */
+  initializers = [];
+  /** Live references to this frame (the root has one from the model). */
+  refs = 0;
+  /** Its key in the memo table, when it is there. */
+  key;
+  constructor(path) {
+    this.path = path;
+  }
+};
+function isRef(e2) {
+  return !(e2 instanceof NodeRecord);
+}
+var MAX_CALL_VARIANTS = 256;
+function withoutData(v) {
+  if (!v)
+    return v;
+  if (v.kind === "tensor")
+    return v.data === void 0 ? v : tensorVal(v.dtype, v.shape, void 0, v.weight);
+  if (v.kind === "sequence")
+    return { kind: "sequence", elem: withoutData(v.elem) };
+  if (v.kind === "optional")
+    return { kind: "optional", elem: withoutData(v.elem) };
+  return v;
+}
+var MAX_CYCLE_DIAGNOSTICS = 10;
+function attrSignature(a) {
+  if (!a)
+    return "-";
+  switch (a.type) {
+    case "tensor":
+    case "sparse_tensor":
+    case "graph":
+      return `${a.type}#${identityId(a.value)}`;
+    case "tensors":
+    case "graphs":
+      return `${a.type}#${a.value.map((x2) => identityId(x2)).join(",")}`;
+    case "ref":
+      return `ref:${a.ref}`;
+    default:
+      return `${a.type}:${JSON.stringify(a.value)}`;
+  }
+}
+var NodeServices = class {
+  engine;
+  scope;
+  name;
+  node;
+  constructor(engine, scope, name, node) {
+    this.engine = engine;
+    this.scope = scope;
+    this.name = name;
+    this.node = node;
+  }
+  get kernelOptions() {
+    return this.engine.kernelOptions;
+  }
+  get unrolled() {
+    return this.engine.unrolled;
+  }
+  lookupValue(n) {
+    return lookup(this.scope, n).value;
+  }
+  freshDim() {
+    return this.engine.unknown.fresh();
+  }
+  dataDependentDim(nodeName, tag) {
+    return this.engine.dataDependentDim(nodeName, tag);
+  }
+  warn(code2, message) {
+    this.engine.diag("warning", code2, message, this.name);
+  }
+  note(code2, message) {
+    this.engine.diag("info", code2, message, this.name);
+  }
+  get facts() {
+    return this.engine.facts;
+  }
+  inferSubgraph(graph, inputs, label, multiplicity, options) {
+    return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options, enclosed(this.scope, enclosingOf(this.node)));
+  }
+};
 var Engine = class {
   model;
   rules;
   options;
   unknown = new UnknownDims();
-  nodes = [];
-  diagnostics = [];
-  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors). */
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors), charged when the model is flattened. */
   ledger = new ParamLedger();
+  /** Set once a re-layout node carries a weight: from then on every node's inputs are asked of the ledger. */
+  anyCarried = false;
   facts;
   functions = /* @__PURE__ */ new Map();
   dataDependentNames = /* @__PURE__ */ new Set();
+  budget;
+  root = new Frame("");
+  /** The frame being inferred: nodes and diagnostics go here. */
+  frame = this.root;
+  /** Frames in the order their inference completed (children before the frames that use them). */
+  completed = [];
+  memo = /* @__PURE__ */ new Map();
+  /** Keys of the functions being inferred, outermost first (recursion shows here). */
+  calling = [];
+  freeInputsCache = /* @__PURE__ */ new WeakMap();
+  /** Distinct inferences of each function so far (see MAX_CALL_VARIANTS). */
+  variants = /* @__PURE__ */ new Map();
+  /** Function bodies resolved against call attributes (see resolvedBody). */
+  resolved = /* @__PURE__ */ new Map();
+  /** Product of the stepped loop iterations enclosing the node being inferred. */
+  unrolled = 1;
   currentNode = "";
-  processed = 0;
-  maxNodes;
+  kernelOptions;
+  /** Recent output values and cost polys, shared with equal ones (see intern.ts). */
+  vals = valRecent();
+  polys = polyRecent();
+  /** Costs made of the same (shared) polys are one object. */
+  costs = new Recent2((a, b) => a.macs === b.macs && a.flops === b.flops && a.params === b.params && a.bytesRead === b.bytesRead && a.bytesWritten === b.bytesWritten);
   constructor(model, rules, options) {
     this.model = model;
     this.rules = rules;
     this.options = options;
-    this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.budget = options.budget ?? new WorkBudget(options.limits, options.file);
     this.facts = new SizeFacts(options.dims);
+    this.kernelOptions = { convention: options.convention ?? "macs+flops" };
     for (const f of model.functions)
       this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
+    this.root.refs = 1;
   }
   run() {
     const g = this.model.graph;
-    const values = /* @__PURE__ */ new Map();
+    const scope = new Scope(void 0, this.model.opsets, "", valueInfoMap(g));
     const weights = [];
     for (const w of g.initializers) {
-      values.set(w.name, weightVal(w));
+      scope.set(w.name, weightVal(w));
       weights.push(w);
-      this.ledger.created(w, "initializer");
     }
+    this.root.initializers = g.initializers;
     const inputs = [];
     for (const vi of g.inputs) {
-      if (values.has(vi.name))
+      if (scope.has(vi.name))
         continue;
       let v = this.options.inputValues?.get(vi.name) ?? typeToVal(vi.type, () => this.unknown.fresh());
       const override = this.options.inputShapes?.get(vi.name);
@@ -43584,27 +45128,28 @@ var Engine = class {
         const bind2 = this.options.inputBindings;
         v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind2)), v.data);
       }
-      values.set(vi.name, v);
+      scope.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
     }
-    const scope = { values, opsets: this.model.opsets, path: "", multiplicity: Poly.ONE, valueInfo: valueInfoMap(g) };
     this.runGraph(g, scope);
     const outputs = g.outputs.map((o) => {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
+    this.completed.push(this.root);
+    const { nodes, diagnostics } = this.flatten();
     const account = this.ledger.finish();
     const unused = account.unused;
     const asParams = new Set(account.params);
     if (unused.length) {
       const list2 = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? "param" : "constant"})`);
-      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}`);
+      diagnostics.push({ severity: "info", code: "unused-initializer", message: `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}` });
     }
     return {
-      nodes: this.nodes,
+      nodes,
       inputs,
       outputs,
-      diagnostics: this.diagnostics,
+      diagnostics,
       paramWeights: account.params,
       constantWeights: account.constants,
       conditions: this.facts.conditions,
@@ -43612,9 +45157,75 @@ var Engine = class {
       unusedParams: unused.filter((w) => asParams.has(w))
     };
   }
+  /**
+   * Every recorded node once, in inference order (a node before the bodies it ran), with its
+   * multiplicity: the sum over the frame's references of the referencing frame's total times the
+   * reference's count, times the node's own count. Frames complete after the frames they use, so in
+   * reverse completion order every frame's total is final before it is passed on. Weights are
+   * counted here, in the same order, over the nodes kept: a trial inference left out of the report
+   * takes no weight with it.
+   */
+  flatten() {
+    const total = /* @__PURE__ */ new Map([[this.root, Poly.ONE]]);
+    for (let i2 = this.completed.length - 1; i2 >= 0; i2--) {
+      const f = this.completed[i2];
+      const t = total.get(f);
+      if (t === void 0 || f.refs === 0)
+        continue;
+      for (const e2 of f.entries) {
+        if (!isRef(e2) || e2.dropped)
+          continue;
+        const add = t.mul(e2.times);
+        const prev = total.get(e2.frame);
+        total.set(e2.frame, prev === void 0 ? add : prev.add(add));
+      }
+    }
+    const nodes = [];
+    const diagnostics = [];
+    const emitted = /* @__PURE__ */ new Set();
+    const emit = (f) => {
+      emitted.add(f);
+      const t = total.get(f);
+      for (const d of f.diagnostics)
+        diagnostics.push(d);
+      for (const w of f.initializers)
+        this.ledger.created(w, "initializer");
+      for (const e2 of f.entries) {
+        if (isRef(e2)) {
+          if (!e2.dropped && !emitted.has(e2.frame) && total.has(e2.frame))
+            emit(e2.frame);
+          continue;
+        }
+        e2.multiplicity = e2.times === Poly.ONE ? t : t.mul(e2.times);
+        const nIn = e2.inputNames.length;
+        for (let i2 = nIn; i2 < e2.vals.length; i2++) {
+          const v = e2.vals[i2];
+          if (isTensor(v) && v.weight)
+            this.ledger.created(v.weight, e2.op === "Constant" ? "constant-node" : "generated", e2.outputNames[i2 - nIn]);
+        }
+        let params = Poly.ZERO;
+        const ins = e2.readsWeight || this.anyCarried || carriesWeight(e2.op, e2.domain) ? e2.inputValues : void 0;
+        if (ins) {
+          const outs = e2.outputValues;
+          this.ledger.carry(e2.op, e2.domain, ins, outs);
+          if (!this.anyCarried && carriesWeight(e2.op, e2.domain) && this.ledger.weightOf(outs[0]) !== void 0)
+            this.anyCarried = true;
+          params = this.ledger.charge(e2.rule, ins);
+        }
+        if (params !== Poly.ZERO) {
+          e2.params = params;
+          if (e2.cost)
+            e2.cost = { ...e2.cost, params };
+        }
+        nodes.push(e2);
+      }
+    };
+    emit(this.root);
+    return { nodes, diagnostics };
+  }
   diag(severity, code2, message, node) {
     const d = node !== void 0 && node !== "" ? { severity, code: code2, node, message } : { severity, code: code2, message };
-    this.diagnostics.push(d);
+    this.frame.diagnostics.push(d);
   }
   /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
   crossCheck(name, inferred, declared) {
@@ -43647,90 +45258,228 @@ var Engine = class {
     return changed ? tensorVal(inferred.dtype, merged, inferred.data, inferred.weight) : inferred;
   }
   runGraph(g, scope) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const n of g.nodes)
-      for (const o of n.outputs) {
-        if (o === "")
-          continue;
-        if (seen.has(o))
-          this.diag("warning", "duplicate-output", `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
-        seen.add(o);
-      }
-    for (const node of topoOrder(g.nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
-      this.runNode(node, scope);
+    this.runNodes(g.nodes, scope);
   }
-  runNode(node, scope) {
-    if (++this.processed > this.maxNodes) {
-      if (this.processed === this.maxNodes + 1)
-        this.diag("error", "too-many-nodes", `more than ${this.maxNodes} nodes (sub-graphs included): the rest were not analysed`);
-      return;
+  runNodes(nodes, scope) {
+    const plan = this.plan(nodes, scope);
+    for (const i2 of plan.order)
+      this.runNode(nodes[i2], scope, plan, i2);
+  }
+  /**
+   * Give every name the graph's nodes write a slot (a name written twice: one slot, readers see the
+   * last writer, and a warning), resolve each input to its slot, and order the nodes so each comes
+   * after the producers of its inputs (exporters such as OnnxMLTools and PyTorch 1.x write unsorted
+   * graphs). Implicit inputs of sub-graphs count as dependencies. Cycles are reported (10 per graph,
+   * then one line for the rest) and broken in file order.
+   */
+  plan(nodes, scope) {
+    const n = nodes.length;
+    let nOut = 0;
+    let nIn = 0;
+    for (const node of nodes) {
+      nOut += node.outputs.length;
+      nIn += node.inputs.length;
     }
+    const outSlots = new Int32Array(nOut);
+    const outStart = new Int32Array(n + 1);
+    const producer = new Int32Array(scope.slots.length + nOut).fill(-1);
+    const names = scope.names;
+    const slots = scope.slots;
+    const before = names.size;
+    let fresh = 0;
+    let k = 0;
+    for (let i2 = 0; i2 < n; i2++) {
+      outStart[i2] = k;
+      for (const o of nodes[i2].outputs) {
+        if (o === "") {
+          outSlots[k++] = -1;
+          continue;
+        }
+        const slot = slots.length;
+        names.set(o, slot);
+        slots.push(UNSET);
+        scope.slotNames.push(o);
+        producer[slot] = i2;
+        outSlots[k++] = slot;
+        fresh++;
+      }
+    }
+    outStart[n] = k;
+    if (names.size !== before + fresh) {
+      names.clear();
+      for (let i2 = 0; i2 < slots.length - fresh; i2++)
+        names.set(scope.slotNames[i2], i2);
+      slots.length -= fresh;
+      scope.slotNames.length = slots.length;
+      producer.fill(-1);
+      k = 0;
+      for (let i2 = 0; i2 < n; i2++) {
+        const node = nodes[i2];
+        for (const o of node.outputs) {
+          if (o === "") {
+            k++;
+            continue;
+          }
+          const slot = scope.slot(o);
+          if (producer[slot] >= 0)
+            this.diag("warning", "duplicate-output", `value '${o}' is produced by more than one node: readers see the last one`, node.name || node.opType);
+          producer[slot] = i2;
+          outSlots[k++] = slot;
+        }
+      }
+    }
+    const inSlots = new Int32Array(nIn);
+    const inStart = new Int32Array(n + 1);
+    let sorted = true;
+    k = 0;
+    for (let i2 = 0; i2 < n; i2++) {
+      inStart[i2] = k;
+      const node = nodes[i2];
+      for (const x2 of node.inputs) {
+        if (x2 === "") {
+          inSlots[k++] = -1;
+          continue;
+        }
+        let slot;
+        if (i2 > 0) {
+          const prev = nodes[i2 - 1].outputs;
+          for (let j = 0; j < prev.length; j++)
+            if (prev[j] === x2) {
+              slot = outSlots[outStart[i2 - 1] + j];
+              break;
+            }
+        }
+        slot ??= names.get(x2);
+        inSlots[k++] = slot ?? -1;
+        if (slot !== void 0 && producer[slot] >= i2)
+          sorted = false;
+      }
+      if (sorted && hasSubgraph(node))
+        for (const g of nodeSubgraphs(node))
+          for (const x2 of this.freeInputs(g)) {
+            const slot = names.get(x2);
+            if (slot !== void 0 && producer[slot] >= i2)
+              sorted = false;
+          }
+    }
+    inStart[n] = k;
+    if (sorted) {
+      const order2 = new Array(n);
+      for (let i2 = 0; i2 < n; i2++)
+        order2[i2] = i2;
+      return { order: order2, inSlots, inStart, outSlots, outStart };
+    }
+    let cycles = 0;
+    const order = sortNodes(nodes, (x2) => {
+      const slot = names.get(x2);
+      return slot === void 0 ? -1 : producer[slot];
+    }, (msg) => {
+      if (++cycles <= MAX_CYCLE_DIAGNOSTICS)
+        this.diag("warning", "graph-cycle", msg);
+    });
+    if (cycles > MAX_CYCLE_DIAGNOSTICS)
+      this.diag("warning", "graph-cycle", `${cycles - MAX_CYCLE_DIAGNOSTICS} more cycles, each broken in file order`);
+    return { order, inSlots, inStart, outSlots, outStart };
+  }
+  runNode(node, scope, plan, index) {
     const domain = normDomain(node.domain);
-    const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
+    const local = node.name || node.opType;
+    const name = scope.path ? `${scope.path}/${local}` : local;
+    this.budget.node(1, name);
     this.currentNode = name;
-    const ins = node.inputs.map((n) => n === "" ? void 0 : lookup(scope, n).value);
-    for (let i2 = 0; i2 < node.inputs.length; i2++) {
+    const nIn = node.inputs.length;
+    const ins = new Array(nIn + node.outputs.length);
+    const base = plan.inStart[index];
+    for (let i2 = 0; i2 < nIn; i2++) {
       const n = node.inputs[i2];
-      if (n !== "" && !lookup(scope, n).found)
+      if (n === "")
+        continue;
+      const slot = plan.inSlots[base + i2];
+      const v = slot >= 0 ? scope.slots[slot] : UNSET;
+      if (v !== UNSET) {
+        ins[i2] = v;
+        continue;
+      }
+      const r = lookup(scope.parent, n);
+      ins[i2] = r.value;
+      if (!r.found)
         this.diag("warning", "missing-input", `input ${i2} '${n}' is produced by no node, graph input or initializer`, name);
     }
-    const fn = this.functions.get(`${domain}::${node.opType}`);
-    const version = scope.opsets.get(domain) ?? (domain === "" ? 1 : 1);
-    const rule = fn ? void 0 : this.rules.find(domain, node.opType, version);
-    const setOutputs = (vals) => node.outputs.map((o, i2) => {
-      const v = o === "" ? void 0 : this.crossCheck(o, vals[i2], scope.valueInfo.get(o));
-      if (o !== "")
-        scope.values.set(o, v);
-      return { name: o, value: v };
-    });
-    const inputsOut = node.inputs.map((n, i2) => ({ name: n, value: ins[i2], isWeight: isTensor(ins[i2]) && ins[i2].kind === "tensor" && ins[i2].weight !== void 0 }));
+    const fn = this.functions.size ? this.functions.get(`${domain}::${node.opType}`) : void 0;
     if (fn) {
-      const outs = this.inlineFunction(fn, node, ins, name, scope);
-      setOutputs(outs);
+      const outs = this.callFunction(fn, node, ins.slice(0, nIn), name, scope);
+      this.setOutputs(node, scope, plan, index, name, outs ?? [], ins);
+      if (!outs)
+        this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "error", scope.path, scope.enclosing, metadataOf(node)));
       return;
     }
+    const version = scope.opsets.get(domain) ?? 1;
+    const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
-      const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.ledger.charge(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
+      this.setOutputs(node, scope, plan, index, name, [], ins);
+      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "unsupported", scope.path, scope.enclosing, metadataOf(node)));
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
-    const services = {
-      kernelOptions: { convention: this.options.convention ?? "macs+flops" },
-      lookupValue: (n) => lookup(scope, n).value,
-      freshDim: () => this.unknown.fresh(),
-      dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
-      warn: (code2, message) => this.diag("warning", code2, message, name),
-      note: (code2, message) => this.diag("info", code2, message, name),
-      facts: this.facts,
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
-    };
-    const ctx = new NodeContext(node, version, ins, services);
+    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name, node));
     let status = "ok";
-    const mark2 = this.nodes.length;
+    const frame = this.frame;
+    const mark2 = frame.entries.length;
     try {
       rule.infer(ctx);
     } catch (e2) {
       status = this.inferFailure(e2, name, node);
     }
-    const outputs = setOutputs(status === "ok" ? ctx.outputs() : []);
-    for (const o of outputs)
-      if (isTensor(o.value) && o.value.weight)
-        this.ledger.created(o.value.weight, node.opType === "Constant" ? "constant-node" : "generated", o.name);
-    this.ledger.carry(node.opType, domain, ins, outputs.map((o) => o.value));
-    const params = this.ledger.charge(rule, ins);
+    this.setOutputs(node, scope, plan, index, name, status === "ok" ? ctx.outputs() : [], ins);
     let cost;
     if (status === "ok") {
       try {
-        cost = this.nodeCost(rule, ctx, params, ins, outputs.map((o) => o.value));
+        cost = this.nodeCost(rule, ctx, Poly.ZERO, ins, nIn);
       } catch (e2) {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
-    this.nodes.splice(mark2, 0, entry);
+    const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
+    if (mark2 === frame.entries.length)
+      frame.entries.push(entry);
+    else
+      frame.entries.splice(mark2, 0, entry);
+  }
+  /**
+   * Bind a node's outputs in its scope (declared value_info cross-checked, plain tensors shared with
+   * equal ones), and write them into `out` after the node's inputs.
+   */
+  setOutputs(node, scope, plan, index, name, vals, out) {
+    const nOut = node.outputs.length;
+    const at = node.inputs.length;
+    const info2 = scope.valueInfo.size ? scope.valueInfo : void 0;
+    const base = plan.outStart[index];
+    for (let i2 = 0; i2 < nOut; i2++) {
+      const slot = plan.outSlots[base + i2];
+      if (slot < 0)
+        continue;
+      const o = node.outputs[i2];
+      let v = info2 ? this.crossCheck(o, vals[i2], info2.get(o)) : vals[i2];
+      if (shareable(v) && !carriesWeight(node.opType, normDomain(node.domain)))
+        v = this.vals.intern(v);
+      scope.slots[slot] = v;
+      out[at + i2] = v;
+      this.chargeData(v, name);
+    }
+  }
+  /** Charge the budget for the constant data a value carries (shape-data propagation, known contents, sequence items). */
+  chargeData(v, where) {
+    if (!v)
+      return;
+    if (v.kind === "tensor") {
+      if (v.data)
+        this.budget.data(v.data.length, where);
+    } else if (v.kind === "sequence" && v.items)
+      this.budget.data(v.items.length, where);
   }
   inferFailure(e2, name, node) {
+    if (e2 instanceof WorkLimitError || e2 instanceof OnnxImportError)
+      throw e2;
     if (e2 instanceof UnknownRank) {
       this.diag("info", "unknown-shape", `(op ${node.opType}, node ${name}) ${e2.message}: output shapes and cost unknown`, name);
       return "unknown-shape";
@@ -43746,11 +45495,20 @@ var Engine = class {
     this.diag("error", "internal-error", `(op ${node.opType}, node ${name}) internal error, please report: ${e2 instanceof Error ? e2.message : String(e2)}`, name);
     return "error";
   }
-  nodeCost(rule, ctx, params, ins, outs) {
+  /** Cost of a node whose input values are `vals[0 .. nIn)` and output values the rest. */
+  nodeCost(rule, ctx, params, vals, nIn) {
     const rc = rule.cost(ctx);
-    const bytesRead = rc.bytesRead ?? ins.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
-    const bytesWritten = outs.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
-    return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
+    let bytesRead = rc.bytesRead;
+    if (bytesRead === void 0) {
+      bytesRead = Poly.ZERO;
+      for (let i2 = 0; i2 < nIn; i2++)
+        bytesRead = bytesRead.add(valBytes(vals[i2]));
+    }
+    let bytesWritten = Poly.ZERO;
+    for (let i2 = nIn; i2 < vals.length; i2++)
+      bytesWritten = bytesWritten.add(valBytes(vals[i2]));
+    const p = this.polys;
+    return this.costs.intern({ macs: p.intern(rc.macs), flops: p.intern(rc.flops), params, bytesRead: p.intern(bytesRead), bytesWritten: p.intern(bytesWritten) });
   }
   dataDependentDim(nodeName, tag) {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
@@ -43760,30 +45518,162 @@ var Engine = class {
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
-  inferSubgraph(graph, inputs, path, parent, multiplicity, enclosing) {
-    const values = /* @__PURE__ */ new Map();
-    for (const w of graph.initializers) {
-      values.set(w.name, weightVal(w));
-      this.ledger.created(w, "initializer");
-    }
-    graph.inputs.forEach((vi, i2) => {
-      const given = inputs[i2];
-      values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
-    });
-    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...enclosing ? { enclosing } : {} };
-    const saved = this.currentNode;
-    this.runGraph(graph, scope);
-    this.currentNode = saved;
-    return { outputs: graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type)) };
+  /** Names a sub-graph reads from enclosing scopes, computed once per graph. */
+  freeInputs(g) {
+    let free = this.freeInputsCache.get(g);
+    if (!free)
+      this.freeInputsCache.set(g, free = subgraphFreeInputs(g));
+    return free;
   }
-  inlineFunction(fn, call, ins, name, parent) {
-    const values = /* @__PURE__ */ new Map();
-    fn.inputs.forEach((formal, i2) => values.set(formal, ins[i2]));
+  /**
+   * Run `infer` as the inference of `frame`, one nesting level deeper. The frame completes (and may be
+   * used by later references) only when `infer` returns.
+   */
+  inFrame(frame, unrolled, where, infer) {
+    const saved = { frame: this.frame, unrolled: this.unrolled, node: this.currentNode };
+    this.budget.enter(where);
+    this.frame = frame;
+    this.unrolled = unrolled;
+    try {
+      return infer();
+    } finally {
+      this.frame = saved.frame;
+      this.unrolled = saved.unrolled;
+      this.currentNode = saved.node;
+      this.budget.leave();
+      this.completed.push(frame);
+    }
+  }
+  /** Reference `hit.frame` from the frame being inferred, and hand the caller its handle on that use. */
+  use(hit, times) {
+    const ref = { frame: hit.frame, times, dropped: false };
+    hit.frame.refs++;
+    this.frame.entries.push(ref);
+    return {
+      outputs: hit.outputs,
+      recount: (t) => {
+        ref.times = t;
+      },
+      discard: () => {
+        if (ref.dropped)
+          return;
+        ref.dropped = true;
+        this.release(ref.frame);
+      },
+      sumOver: (trips, induction) => this.sumOver(ref, trips, induction)
+    };
+  }
+  /** One reference to `f` went away: when none is left, it leaves the memo table and lets go of what it used. */
+  release(f) {
+    if (--f.refs > 0)
+      return;
+    if (f.key !== void 0)
+      this.memo.delete(f.key);
+    f.key = void 0;
+    for (const e2 of f.entries)
+      if (isRef(e2) && !e2.dropped)
+        this.release(e2.frame);
+    f.entries.length = 0;
+    f.diagnostics.length = 0;
+  }
+  inferSubgraph(graph, inputs, path, parent, times, opts, enclosing) {
+    const unrolled = this.unrolled * Math.max(1, opts?.unroll ?? 1);
+    let key2 = `g${identityId(graph)}*${unrolled}`;
+    for (const v of inputs)
+      key2 += `|${valSignature(v)}`;
+    key2 += "#";
+    for (const n of this.freeInputs(graph))
+      key2 += `|${valSignature(lookup(parent, n).value)}`;
+    let hit = this.memo.get(key2);
+    if (!hit) {
+      const frame = new Frame(path);
+      const outputs = this.inFrame(frame, unrolled, path, () => {
+        const scope = new Scope(parent, parent.opsets, path, valueInfoMap(graph), enclosing);
+        for (const w of graph.initializers)
+          scope.set(w.name, weightVal(w));
+        frame.initializers = graph.initializers;
+        graph.inputs.forEach((vi, i2) => {
+          const given = inputs[i2];
+          scope.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+        });
+        this.runGraph(graph, scope);
+        return graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type));
+      });
+      hit = { frame, outputs };
+      frame.key = key2;
+      this.memo.set(key2, hit);
+    }
+    return this.use(hit, times);
+  }
+  /**
+   * Infer a call of a model-local function, once per signature of (function, the call's attributes,
+   * its inputs). Undefined when the call is recursive (recorded as an error on the call).
+   */
+  callFunction(fn, call, ins, name, caller) {
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    if (this.calling.includes(fnKey)) {
+      const chain = [...this.calling.slice(this.calling.indexOf(fnKey)), fnKey].map(fnLabel);
+      throw new OnnxImportError("recursive-function", `${this.options.file ? `${this.options.file}: ` : ""}${INFER_MESSAGES.recursiveFunction(call.opType, name, chain)}`, this.options.file);
+    }
+    const attrNames = /* @__PURE__ */ new Set([...fn.attributes, ...Object.keys(call.attributes)]);
+    let attrKey = `f${JSON.stringify(fnKey)}`;
+    for (const a of [...attrNames].sort())
+      attrKey += `|${a}=${attrSignature(call.attributes[a] ?? fn.attributeDefaults[a])}`;
+    const variants = this.variants.get(fnKey) ?? 0;
+    if (variants >= MAX_CALL_VARIANTS) {
+      if (variants === MAX_CALL_VARIANTS) {
+        this.diag("warning", "call-variants", INFER_MESSAGES.callVariants(fnLabel(fnKey), MAX_CALL_VARIANTS), name);
+        this.variants.set(fnKey, variants + 1);
+      }
+      ins = ins.map(withoutData);
+    }
+    let key2 = `${attrKey}*${this.unrolled}#`;
+    for (const v of ins)
+      key2 += `|${valSignature(v)}`;
+    let hit = this.memo.get(key2);
+    if (!hit) {
+      if (variants < MAX_CALL_VARIANTS)
+        this.variants.set(fnKey, variants + 1);
+      const frame = new Frame(name);
+      this.calling.push(fnKey);
+      let outputs;
+      try {
+        outputs = this.inFrame(frame, this.unrolled, name, () => this.inlineFunction(fn, this.resolvedBody(fn, call, attrKey), ins, name, enclosed(caller, enclosingOf(call, fnKey))));
+      } finally {
+        this.calling.pop();
+      }
+      hit = { frame, outputs };
+      frame.key = key2;
+      this.memo.set(key2, hit);
+    }
+    this.use(hit, Poly.ONE);
+    return [...hit.outputs];
+  }
+  inlineFunction(fn, nodes, ins, name, enclosing) {
+    const opsets = new Map(this.model.opsets);
+    for (const [d, v] of fn.opsets)
+      opsets.set(normDomain(d), v);
+    const scope = new Scope(void 0, opsets, name, /* @__PURE__ */ new Map(), enclosing);
+    fn.inputs.forEach((formal, i2) => scope.set(formal, ins[i2]));
+    this.runNodes(nodes, scope);
+    return fn.outputs.map((o) => lookup(scope, o).value);
+  }
+  /**
+   * A function's body with its attribute references resolved against a call, made once per function
+   * and call attributes (`attrKey`): calls alike share the nodes (and the sub-graphs in them, so those
+   * are memoised across calls too). A body without references is used as it is.
+   */
+  resolvedBody(fn, call, attrKey) {
+    if (!hasRefs(fn.nodes))
+      return fn.nodes;
+    const hit = this.resolved.get(attrKey);
+    if (hit)
+      return hit;
     const resolve2 = (attrs) => {
-      const out = {};
+      const out = dict();
       for (const [k, a] of Object.entries(attrs)) {
         if (a.type === "ref") {
-          const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
+          const actual = own(call.attributes, a.ref) ?? own(fn.attributeDefaults, a.ref);
           if (actual)
             out[k] = actual;
         } else if (a.type === "graph")
@@ -43797,26 +45687,101 @@ var Engine = class {
     };
     const resolveGraph = (g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve2(n.attributes) })) });
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve2(n.attributes) }));
-    const opsets = new Map(parent.opsets);
-    for (const [d, v] of fn.opsets)
-      opsets.set(normDomain(d), v);
-    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
-    const scope = {
-      values,
-      parent: void 0,
-      opsets,
-      path: name,
-      multiplicity: parent.multiplicity,
-      valueInfo: /* @__PURE__ */ new Map(),
-      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...call.metadata ? { metadata: call.metadata } : {} })
-    };
-    const saved = this.currentNode;
-    for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
-      this.runNode(node, scope);
-    this.currentNode = saved;
-    return fn.outputs.map((o) => values.get(o));
+    this.resolved.set(attrKey, nodes);
+    return nodes;
+  }
+  /** See {@link SubgraphResult.sumOver}. */
+  sumOver(ref, trips, induction) {
+    const f = ref.frame;
+    if (ref.dropped || f.refs !== 1)
+      return false;
+    const names = new Set(induction.keys());
+    for (const e2 of f.entries)
+      if (isRef(e2) && !e2.dropped && frameMentions(e2.frame, names))
+        return false;
+    const last2 = /* @__PURE__ */ new Map();
+    for (const [s, { init, step }] of induction)
+      last2.set(s, init.add(step.mul(trips.sub(1))));
+    const plans = [];
+    for (const e2 of f.entries) {
+      if (isRef(e2))
+        continue;
+      let cost = e2.cost;
+      let times = trips;
+      if (cost && [cost.macs, cost.flops, cost.bytesRead, cost.bytesWritten].some((p) => mentions(p, names))) {
+        const sum2 = (p) => sumOverIterations(p, trips, induction);
+        const macs = sum2(cost.macs);
+        const flops = sum2(cost.flops);
+        const bytesRead = sum2(cost.bytesRead);
+        const bytesWritten = sum2(cost.bytesWritten);
+        if (!macs || !flops || !bytesRead || !bytesWritten)
+          return false;
+        cost = { macs, flops, params: cost.params, bytesRead, bytesWritten };
+        times = Poly.ONE;
+      }
+      const outs = [];
+      for (const v of e2.outputValues) {
+        const r = substituteVal(v, last2);
+        if (!r)
+          return false;
+        outs.push(r.value);
+      }
+      const ins = [];
+      for (const v of e2.inputValues) {
+        const r = substituteVal(v, last2);
+        if (!r)
+          return false;
+        ins.push(r.value);
+      }
+      plans.push({ node: e2, cost, times, ins, outs });
+    }
+    for (const p of plans) {
+      p.node.cost = p.cost;
+      p.node.times = p.times;
+      p.node.vals = [...p.ins, ...p.outs];
+    }
+    for (const e2 of f.entries)
+      if (isRef(e2))
+        e2.times = e2.times.mul(trips);
+    ref.times = Poly.ONE;
+    return true;
   }
 };
+function frameMentions(f, names) {
+  for (const e2 of f.entries) {
+    if (isRef(e2)) {
+      if (!e2.dropped && frameMentions(e2.frame, names))
+        return true;
+      continue;
+    }
+    const c = e2.cost;
+    if (c && [c.macs, c.flops, c.bytesRead, c.bytesWritten].some((p) => mentions(p, names)))
+      return true;
+    if (e2.outputValues.some((v) => valMentions(v, names)))
+      return true;
+  }
+  return false;
+}
+var refsCache = /* @__PURE__ */ new WeakMap();
+function hasRefs(nodes) {
+  let r = refsCache.get(nodes);
+  if (r === void 0) {
+    r = nodes.some((n) => {
+      for (const k in n.attributes) {
+        const a = n.attributes[k];
+        if (a.type === "ref" || a.type === "graph" && hasRefs(a.value.nodes) || a.type === "graphs" && a.value.some((g) => hasRefs(g.nodes)))
+          return true;
+      }
+      return false;
+    });
+    refsCache.set(nodes, r);
+  }
+  return r;
+}
+function fnLabel(key2) {
+  const [d, n] = key2.split("::");
+  return d ? `${d}.${n}` : n;
+}
 function valueInfoMap(g) {
   const m2 = /* @__PURE__ */ new Map();
   for (const v of g.valueInfo)
@@ -43824,19 +45789,18 @@ function valueInfoMap(g) {
   return m2;
 }
 function weightVal(w) {
-  return tensorVal(w.dtype, w.dims, w.values?.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2), w);
+  const v = w.values;
+  const data = v && v.some((x2) => typeof x2 === "bigint") ? v.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2) : v;
+  return tensorVal(w.dtype, w.dims, data, w);
 }
-function topoOrder(nodes, onCycle) {
-  const producer = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
-  const reads = nodes.map(nodeReads);
-  if (reads.every((names, i2) => names.every((x2) => (producer.get(x2) ?? -1) < i2)))
-    return [...nodes];
-  const deps = reads.map((names) => {
+function sortNodes(nodes, producerOf, onCycle) {
+  const deps = nodes.map((n) => {
     const set = /* @__PURE__ */ new Set();
-    for (const x2 of names) {
-      const p = producer.get(x2);
-      if (p !== void 0)
+    for (const x2 of nodeReads(n)) {
+      if (x2 === "")
+        continue;
+      const p = producerOf(x2);
+      if (p >= 0)
         set.add(p);
     }
     return set;
@@ -43848,9 +45812,12 @@ function topoOrder(nodes, onCycle) {
   indeg.forEach((d, i2) => d === 0 && heap.push(i2));
   const out = [];
   const done = new Uint8Array(nodes.length);
+  let firstUndone = 0;
   while (out.length < nodes.length) {
     if (heap.size === 0) {
-      const i3 = done.findIndex((d) => d === 0);
+      while (done[firstUndone])
+        firstUndone++;
+      const i3 = firstUndone;
       onCycle(`node ${nodes[i3].name || nodes[i3].opType} is part of a cycle: processed in file order`);
       heap.push(i3);
       indeg[i3] = 0;
@@ -43859,24 +45826,37 @@ function topoOrder(nodes, onCycle) {
     if (done[i2])
       continue;
     done[i2] = 1;
-    out.push(nodes[i2]);
+    out.push(i2);
     for (const u of users[i2])
       if (--indeg[u] === 0 && !done[u])
         heap.push(u);
   }
   return out;
 }
+function hasSubgraph(n) {
+  for (const k in n.attributes) {
+    const t = n.attributes[k].type;
+    if (t === "graph" || t === "graphs")
+      return true;
+  }
+  return false;
+}
 function nodeReads(n) {
   let extra;
+  for (const g of nodeSubgraphs(n))
+    (extra ??= []).push(...subgraphFreeInputs(g));
+  return extra ? [...n.inputs, ...extra] : n.inputs;
+}
+function nodeSubgraphs(n) {
+  const out = [];
   for (const k in n.attributes) {
     const a = n.attributes[k];
     if (a.type === "graph")
-      (extra ??= []).push(...subgraphFreeInputs(a.value));
+      out.push(a.value);
     else if (a.type === "graphs")
-      for (const g of a.value)
-        (extra ??= []).push(...subgraphFreeInputs(g));
+      out.push(...a.value);
   }
-  return extra ? [...n.inputs, ...extra] : n.inputs;
+  return out;
 }
 function subgraphFreeInputs(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
@@ -44072,17 +46052,17 @@ function strides(shape) {
     s[i2] = s[i2 + 1] * shape[i2 + 1];
   return s;
 }
-function prod(shape) {
+function prod2(shape) {
   let p = 1;
   for (const d of shape)
     p *= d;
   return p;
 }
 function propagatable(shape, limit = 65536) {
-  return shape !== void 0 && isConcreteShape(shape) && prod(shape) <= limit;
+  return shape !== void 0 && isConcreteShape(shape) && prod2(shape) <= limit;
 }
 function broadcastData(shapes, datas, outShape, fn) {
-  if (!isConcreteShape(outShape) || prod(outShape) > 65536)
+  if (!isConcreteShape(outShape) || prod2(outShape) > 65536)
     return void 0;
   for (const s of shapes)
     if (!isConcreteShape(s))
@@ -44090,7 +46070,7 @@ function broadcastData(shapes, datas, outShape, fn) {
   if (datas.some((d) => d === void 0))
     return void 0;
   const rank = outShape.length;
-  const n = prod(outShape);
+  const n = prod2(outShape);
   const outStrides = strides(outShape);
   const inStrides = shapes.map((s) => {
     const cs = s;
@@ -44121,9 +46101,9 @@ function broadcastData(shapes, datas, outShape, fn) {
   return out;
 }
 function gatherData(data, shape, axis, indices) {
-  const outer = prod(shape.slice(0, axis));
+  const outer = prod2(shape.slice(0, axis));
   const dimAx = shape[axis];
-  const inner = prod(shape.slice(axis + 1));
+  const inner = prod2(shape.slice(axis + 1));
   const out = [];
   for (let o = 0; o < outer; o++)
     for (const raw of indices) {
@@ -44883,15 +46863,15 @@ var embedLayerNorm = {
   nonParamInputs: [0, 1, 7, 8],
   weightInputs: [2, 3, 4, 5, 6],
   infer(ctx) {
-    const ids = ctx.shape(0);
+    const ids2 = ctx.shape(0);
     const emb = ctx.shape(2);
     const h = emb[emb.length - 1];
     const t = ctx.dtype(2);
-    ctx.output(0, t, [ids[0], ids[1], h]);
+    ctx.output(0, t, [ids2[0], ids2[1], h]);
     if (ctx.hasOutput(1))
-      ctx.output(1, "int32", [ids[0]]);
+      ctx.output(1, "int32", [ids2[0]]);
     if (ctx.hasOutput(2))
-      ctx.output(2, t, [ids[0], ids[1], h]);
+      ctx.output(2, t, [ids2[0], ids2[1], h]);
   },
   // Lookups are data movement; the 2 (or 3) embedding sums and the layer norm are arithmetic.
   cost(ctx) {
@@ -45100,13 +47080,13 @@ function generationRule(kind) {
     // Every input is a control value, a mask or token ids: none is a weight.
     nonParamInputs: Array.from({ length: at.count }, (_, i2) => i2),
     infer(ctx) {
-      const ids = ctx.shape(0);
-      if (ids.length !== 2)
-        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids.length}`, 0);
+      const ids2 = ctx.shape(0);
+      if (ids2.length !== 2)
+        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids2.length}`, 0);
       const decoder = ctx.attrGraph("decoder");
       if (!decoder)
         ctx.fail("attribute decoder (the decoder sub-graph) is required");
-      const [batch, prompt] = [ids[0], ids[1]];
+      const [batch, prompt] = [ids2[0], ids2[1]];
       const maxLength = control(ctx, at.maxLength, "max_length");
       const beams = control(ctx, at.beams, "num_beams");
       const returns = control(ctx, at.returns, "num_return_sequences");
@@ -45345,12 +47325,12 @@ var gatherRule = {
     const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
     const out = [...s.slice(0, axis), ...idx, ...s.slice(axis + 1)];
     let data;
-    const ids = ctx.ints(1);
-    if (x2.data && ids && isConcreteShape(s)) {
-      for (const i2 of ids)
+    const ids2 = ctx.ints(1);
+    if (x2.data && ids2 && isConcreteShape(s)) {
+      for (const i2 of ids2)
         if (i2 < -s[axis] || i2 >= s[axis])
           ctx.fail(`index ${i2} is out of range for axis ${axis} of size ${s[axis]}`, 1);
-      data = gatherData(x2.data, s, axis, ids);
+      data = gatherData(x2.data, s, axis, ids2);
     }
     ctx.output(0, x2.dtype, out, data);
   },
@@ -45595,11 +47575,11 @@ var constantOfShapeRule = {
     for (const d of shape)
       if (typeof d === "number" && d < 0)
         ctx.fail(`shape has a negative dim ${d}`, 0);
-    const data = propagatable(shape) ? new Array(prod(shape)).fill(typeof fill === "bigint" ? Number(fill) : fill) : void 0;
+    const data = propagatable(shape) ? new Array(prod2(shape)).fill(typeof fill === "bigint" ? Number(fill) : fill) : void 0;
     const input = ctx.tensor(0);
     if (input.weight && shape.every((d) => typeof d === "number")) {
       const dims = shape;
-      const elems = prod(dims);
+      const elems = prod2(dims);
       const weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil(elems * DTYPE_BITS[dtype] / 8), location: { kind: "none" } };
       ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
       return;
@@ -45653,7 +47633,7 @@ var expandRule = dataMovementRule((ctx) => {
   if (x2.data && propagatable(shape) && isConcreteShape(ctx.shape(0))) {
     const xs = ctx.shape(0);
     const outS = shape;
-    const n = prod(outS);
+    const n = prod2(outS);
     const st = strides(xs);
     const ost = strides(outS);
     const out = [];
@@ -45690,7 +47670,7 @@ var transposeRule = dataMovementRule((ctx) => {
     else {
       const st = strides(s);
       const os5 = out;
-      const n = prod(os5);
+      const n = prod2(os5);
       const ost = strides(os5);
       const arr = [];
       for (let f = 0; f < n; f++) {
@@ -45776,6 +47756,166 @@ function stacked(v, n, axis = 0) {
   return tensorVal(v.dtype, s);
 }
 var MAX_UNROLL = 64;
+var readsIter = /* @__PURE__ */ new WeakMap();
+function readsIterationNumber(body2) {
+  let r = readsIter.get(body2);
+  if (r === void 0) {
+    const iter = body2.inputs[0]?.name;
+    r = iter !== void 0 && iter !== "" && body2.nodes.some((n) => n.inputs.includes(iter) || nodeSubgraphs2(n).some((g) => subgraphFreeInputs(g).includes(iter)));
+    readsIter.set(body2, r);
+  }
+  return r;
+}
+function nodeSubgraphs2(n) {
+  const out = [];
+  for (const a of Object.values(n.attributes)) {
+    if (a.type === "graph")
+      out.push(a.value);
+    else if (a.type === "graphs")
+      out.push(...a.value);
+  }
+  return out;
+}
+function shapeOnly(v) {
+  if (!v)
+    return v;
+  if (v.kind === "tensor")
+    return tensorVal(v.dtype, v.shape);
+  if (v.kind === "sequence")
+    return { kind: "sequence", elem: shapeOnly(v.elem) };
+  if (v.kind === "optional")
+    return { kind: "optional", elem: shapeOnly(v.elem) };
+  return v;
+}
+function sameVals(a, b, data) {
+  return a.length === b.length && a.every((v, i2) => valSignature(v, data) === valSignature(b[i2], data));
+}
+function stackScans(ctx, perIteration, nScan, n, carried) {
+  for (let s = 0; s < nScan; s++) {
+    const elem = perIteration.reduce((acc, o) => acc === void 0 ? o[s] : mergeVals(ctx, acc, o[s]), void 0);
+    ctx.setOutput(carried + s, stacked(elem, n));
+  }
+}
+function stepLoop(ctx, body2, m2, initial, carried, nScan) {
+  const usesIter = readsIterationNumber(body2);
+  let state = initial;
+  let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+  const scans = [];
+  let iterations = 0;
+  for (let k = 0; k < m2 && cond !== 0; k++) {
+    const condVal = tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0);
+    const r = ctx.subgraph(body2, [tensorVal("int64", [], usesIter ? [k] : void 0), condVal, ...state], k === 0 ? "body" : `body[${k}]`, Poly.ONE, { unroll: m2 });
+    const next = r.outputs.slice(1, 1 + carried);
+    const nextCond = isTensor(r.outputs[0]) ? r.outputs[0].data?.[0] : void 0;
+    scans.push(r.outputs.slice(1 + carried));
+    iterations++;
+    if (!usesIter && nextCond === cond && sameVals(state, next, true)) {
+      const rest = m2 - k - 1;
+      if (rest > 0)
+        r.recount(Poly.const(1 + rest));
+      iterations += rest;
+      state = next;
+      break;
+    }
+    state = next;
+    cond = nextCond;
+  }
+  for (let i2 = 0; i2 < carried; i2++)
+    ctx.setOutput(i2, state[i2]);
+  stackScans(ctx, scans, nScan, iterations, carried);
+}
+function wholeLoop(ctx, body2, trips, initial, carried, nScan) {
+  const bodyIn = (state) => [tensorVal("int64", []), tensorVal("bool", []), ...state];
+  const in0 = initial.map(shapeOnly);
+  const r0 = ctx.subgraph(body2, bodyIn(in0), "body", trips);
+  const out0 = r0.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const finish = (state, scans) => {
+    for (let i2 = 0; i2 < carried; i2++)
+      ctx.setOutput(i2, state[i2]);
+    for (let s = 0; s < nScan; s++)
+      ctx.setOutput(carried + s, stacked(scans[s], dim(trips)));
+  };
+  if (sameVals(in0, out0, false)) {
+    finish(out0, r0.outputs.slice(1 + carried));
+    return;
+  }
+  const induced = induce(ctx, body2, trips, in0, out0, carried, bodyIn);
+  if (induced) {
+    r0.discard();
+    finish(induced.state, induced.scans);
+    return;
+  }
+  const changes = [];
+  in0.forEach((v, i2) => {
+    if (valSignature(v, false) !== valSignature(out0[i2], false))
+      changes.push(`state ${i2}: ${valToString(v)} -> ${valToString(out0[i2])}`);
+  });
+  ctx.warn("loop-carried-size", INFER_MESSAGES.loopSizeUnknown(changes.join(", ")));
+  finish(in0.map((v, i2) => mergeVals(ctx, v, out0[i2])), r0.outputs.slice(1 + carried));
+}
+function induce(ctx, body2, trips, in0, out0, carried, bodyIn) {
+  const symbols = /* @__PURE__ */ new Map();
+  const in1 = [...in0];
+  for (let i2 = 0; i2 < carried; i2++) {
+    const a = in0[i2];
+    const b = out0[i2];
+    if (valSignature(a, false) === valSignature(b, false))
+      continue;
+    if (!isTensor(a) || !isTensor(b) || !a.shape || !b.shape || a.dtype !== b.dtype || a.shape.length !== b.shape.length)
+      return void 0;
+    const shape = a.shape.map((d, ax) => {
+      if (dimEq(d, b.shape[ax]))
+        return d;
+      const s = dimPoly(ctx.fresh());
+      symbols.set(s.symbols()[0], { poly: s, init: dimPoly(d), at: [i2, ax] });
+      return dim(s);
+    });
+    in1[i2] = tensorVal(a.dtype, shape);
+  }
+  if (symbols.size === 0)
+    return void 0;
+  const r1 = ctx.subgraph(body2, bodyIn(in1), "body", trips);
+  const out1 = r1.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const names = new Set(symbols.keys());
+  const induction = /* @__PURE__ */ new Map();
+  let ok = true;
+  for (const [name, { poly, init, at }] of symbols) {
+    const o = out1[at[0]];
+    const step = isTensor(o) && o.shape ? dimPoly(o.shape[at[1]]).sub(poly) : void 0;
+    const order = step?.compare(Poly.ZERO);
+    if (!step || mentions(step, names) || !(order === "eq" || order === "ge" || order === "gt"))
+      ok = false;
+    else
+      induction.set(name, { init, step });
+  }
+  for (let i2 = 0; ok && i2 < carried; i2++) {
+    const a = in1[i2];
+    const b = out1[i2];
+    if (!isTensor(a) || !a.shape) {
+      ok = valSignature(a, false) === valSignature(b, false);
+      continue;
+    }
+    ok = isTensor(b) && b.shape !== void 0 && b.dtype === a.dtype && b.shape.length === a.shape.length && a.shape.every((d, ax) => symbols.has(symbolOf(d) ?? "") || dimEq(d, b.shape[ax]));
+  }
+  if (!ok || !r1.sumOver(trips, induction)) {
+    r1.discard();
+    return void 0;
+  }
+  const after = (d) => {
+    const s = symbolOf(d);
+    const ind = s === void 0 ? void 0 : induction.get(s);
+    return ind ? dim(ind.init.add(trips.mul(ind.step))) : d;
+  };
+  const state = out1.map((v, i2) => isTensor(in1[i2]) && isTensor(v) && v.shape ? tensorVal(v.dtype, in1[i2].shape.map(after)) : v);
+  const scans = r1.outputs.slice(1 + carried).map((v) => isTensor(v) && v.shape && valMentions(v, names) ? tensorVal(v.dtype, v.shape.map((d) => typeof d !== "number" && mentions(d, names) ? ctx.fresh() : d)) : v);
+  return { state, scans };
+}
+function symbolOf(d) {
+  if (typeof d === "number")
+    return void 0;
+  const t = d.terms;
+  return t.length === 1 && t[0].coeff === 1n && t[0].factors.length === 1 && t[0].factors[0][1] === 1 && t[0].factors[0][0].kind === "sym" ? t[0].factors[0][0].name : void 0;
+}
 var loopRule = {
   nonParamInputs: [0, 1],
   infer(ctx) {
@@ -45785,41 +47925,24 @@ var loopRule = {
     const carried = ctx.inputCount - 2;
     if (carried < 0)
       ctx.fail("expected inputs M, cond and the loop-carried values");
-    const m2 = ctx.hasInput(0) ? ctx.dims(0)?.[0] : void 0;
-    const trips = m2 !== void 0 ? m2 : ctx.dataDependent("trips");
-    if (m2 === void 0)
-      ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === "number" ? trips : trips.key}`);
+    const nScan = Math.max(0, ctx.outputCount - carried);
     const initial = [];
     for (let i2 = 0; i2 < carried; i2++)
       initial.push(ctx.input(2 + i2));
-    if (typeof m2 === "number" && m2 <= MAX_UNROLL) {
-      let state = initial;
-      let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
-      const scans = [];
-      let iterations = 0;
-      for (let k = 0; k < m2 && cond !== 0; k++) {
-        const r2 = ctx.subgraph(body2, [tensorVal("int64", [], [k]), tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0), ...state], `body[${k}]`, Poly.ONE);
-        state = r2.outputs.slice(1, 1 + carried);
-        scans.push(r2.outputs.slice(1 + carried));
-        cond = isTensor(r2.outputs[0]) ? r2.outputs[0].data?.[0] : void 0;
-        iterations++;
-      }
-      for (let i2 = 0; i2 < carried; i2++)
-        ctx.setOutput(i2, state[i2]);
-      const nScan = Math.max(0, ctx.outputCount - carried);
-      for (let s = 0; s < nScan; s++) {
-        const per = scans.map((o) => o[s]);
-        const elem = per.reduce((acc, v) => acc === void 0 ? v : mergeVals(ctx, acc, v), void 0);
-        ctx.setOutput(carried + s, stacked(elem, iterations));
-      }
+    const m2 = ctx.hasInput(0) ? ctx.dims(0)?.[0] : void 0;
+    const cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+    if (typeof m2 === "number" && m2 * ctx.unrolled <= MAX_UNROLL || cond === 0) {
+      stepLoop(ctx, body2, typeof m2 === "number" ? m2 : 1, initial, carried, nScan);
       return;
     }
-    const bodyInputs = [tensorVal("int64", []), tensorVal("bool", []), ...initial.map((v) => isTensor(v) ? tensorVal(v.dtype, v.shape) : v)];
-    const r = ctx.subgraph(body2, bodyInputs, "body", dimPoly(trips));
-    for (let i2 = 0; i2 < carried; i2++)
-      ctx.setOutput(i2, mergeVals(ctx, initial[i2], r.outputs[1 + i2]));
-    for (let k = 1 + carried; k < r.outputs.length; k++)
-      ctx.setOutput(k - 1, stacked(r.outputs[k], trips));
+    let trips;
+    if (m2 === void 0) {
+      const sym = ctx.dataDependent("trips");
+      ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${dimToString(sym)}`);
+      trips = dimPoly(sym);
+    } else
+      trips = dimPoly(m2).max(Poly.ZERO);
+    wholeLoop(ctx, body2, trips, initial, carried, nScan);
   },
   cost: () => NO_COMPUTE
 };
@@ -45970,7 +48093,7 @@ var splitToSequence = {
     const d = s[axis];
     if (!ctx.hasInput(1)) {
       const elem = tensorVal(x2.dtype, keepdims ? s.map((v, i2) => i2 === axis ? 1 : v) : s.filter((_, i2) => i2 !== axis));
-      const items = typeof d === "number" ? Array.from({ length: d }, () => elem) : void 0;
+      const items = typeof d === "number" && d <= MAX_DATA_ELEMENTS ? Array.from({ length: d }, () => elem) : void 0;
       ctx.setOutput(0, items ? { kind: "sequence", elem, items } : { kind: "sequence", elem });
       return;
     }
@@ -45978,7 +48101,7 @@ var splitToSequence = {
     const splitShape = ctx.shape(1);
     if (split2 && splitShape.length === 0) {
       const size = split2[0];
-      if (typeof d === "number" && typeof size === "number") {
+      if (typeof d === "number" && typeof size === "number" && size > 0 && Math.ceil(d / size) <= MAX_DATA_ELEMENTS) {
         const n = Math.ceil(d / size);
         const items = Array.from({ length: n }, (_, i2) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? Math.min(size, d - i2 * size) : v)));
         ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
@@ -46039,11 +48162,12 @@ var sequenceMap = {
     const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i2) => ctx.input(1 + i2));
     const elemOf = (v) => v && v.kind === "sequence" ? v.elem : v;
     const n = s.items?.length;
-    if (s.items && n !== void 0 && n > 0) {
+    const argsOf = (item, k) => [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
+    const distinct = s.items ? new Set(s.items.map((item, k) => argsOf(item, k).map((v) => valSignature(v)).join("|"))).size : 0;
+    if (s.items && n !== void 0 && n > 0 && distinct * ctx.unrolled <= MAX_UNROLL) {
       const outs = [];
       s.items.forEach((item, k) => {
-        const args = [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
-        outs.push([...ctx.subgraph(body2, args, `body[${k}]`, Poly.ONE).outputs]);
+        outs.push([...ctx.subgraph(body2, argsOf(item, k), `body[${k}]`, Poly.ONE, { unroll: distinct }).outputs]);
       });
       for (let o = 0; o < ctx.outputCount; o++) {
         const items = outs.map((r2) => r2[o]).filter((v) => v !== void 0);
@@ -46051,7 +48175,8 @@ var sequenceMap = {
       }
       return;
     }
-    const r = ctx.subgraph(body2, [s.elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
+    const elem = s.items && s.items.length ? commonElem(ctx, s.items) : s.elem;
+    const r = ctx.subgraph(body2, [elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
     for (let o = 0; o < ctx.outputCount; o++)
       ctx.setOutput(o, { kind: "sequence", elem: r.outputs[o], ...n === 0 ? { items: [] } : {} });
   },
@@ -46581,7 +48706,7 @@ var compress = dataMovementRule((ctx) => {
   const cond = ctx.numbers(1);
   const axisAttr = ctx.attrInt("axis");
   if (axisAttr === void 0) {
-    const n2 = cond ? cond.slice(0, prod(s.map((d2) => typeof d2 === "number" ? d2 : Infinity))).filter((v) => v !== 0).length : ctx.dataDependent("count");
+    const n2 = cond ? cond.slice(0, prod2(s.map((d2) => typeof d2 === "number" ? d2 : Infinity))).filter((v) => v !== 0).length : ctx.dataDependent("count");
     ctx.output(0, ctx.dtype(0), [n2]);
     return;
   }
@@ -46601,8 +48726,8 @@ var unique = {
     else if (x2 && axisAttr !== void 0 && s.every((d) => typeof d === "number")) {
       const cs = s;
       const axis = ctx.axis(axisAttr, cs.length);
-      const outer = prod(cs.slice(0, axis));
-      const inner = prod(cs.slice(axis + 1));
+      const outer = prod2(cs.slice(0, axis));
+      const inner = prod2(cs.slice(axis + 1));
       const slices = /* @__PURE__ */ new Set();
       for (let k = 0; k < cs[axis]; k++) {
         const parts = [];
@@ -47506,22 +49631,34 @@ var defaultRules = new RuleTable(ALL_RULES);
 var OnnxOptionsError = class extends ModelOptionsError {
   name = "OnnxOptionsError";
 };
-function analyzeOnnx(source, options = {}) {
-  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
-  const def = toModelDef(model);
-  const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
-  for (const name of Object.keys(options.inputs ?? {}))
-    if (!inputNames.includes(name))
-      throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
+function decodeAndInfer(source, options, keep) {
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
+  const def = decodeDef(source, options, keep);
+  const wanted = Object.keys(options.inputs ?? {});
+  if (wanted.length) {
+    const initializers = new Set(def.graph.initializers.map((w) => w.name));
+    const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !initializers.has(n));
+    for (const name of wanted)
+      if (!inputNames.includes(name))
+        throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
+  }
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : void 0;
   const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
+    budget,
+    ...options.file !== void 0 ? { file: options.file } : {},
     ...inputShapes ? { inputShapes } : {},
     ...inputBindings.size ? { inputBindings } : {},
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...options.convention ? { convention: options.convention } : {}
   });
-  return { model, def, result, inputBindings };
+  return { result, inputBindings };
+}
+function decodeDef(source, options, keep) {
+  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
+  const def = toModelDef(model);
+  keep(model, def);
+  return def;
 }
 function bindInputSymbols(def, options) {
   const out = /* @__PURE__ */ new Map();
@@ -47563,26 +49700,45 @@ function scopeOf(n) {
   const scope = onnxNodeScope(n);
   return scope === void 0 ? {} : { scope };
 }
+function analyzedOutputs(n) {
+  const out = [];
+  const vals = n.outputValues;
+  for (let i2 = 0; i2 < n.outputNames.length; i2++)
+    if (n.outputNames[i2] !== "")
+      out.push(analyzedValue(n.outputNames[i2], vals[i2]));
+  return out;
+}
 function profileOnnx(source, options = {}) {
-  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
-  const opsets = {};
-  for (const [d, v] of def.opsets)
-    opsets[d === "" ? "ai.onnx" : d] = v;
-  const nodes = result.nodes.map((n) => ({
-    ...scopeOf(n),
-    name: n.name,
-    op: n.op,
-    domain: n.domain === "" ? "ai.onnx" : n.domain,
-    inputs: n.inputs.map((i2) => i2.name),
-    outputs: n.outputs.filter((o) => o.name !== "").map((o) => analyzedValue(o.name, o.value)),
-    ...n.cost ? { cost: n.cost } : { params: n.params },
-    ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
-    ...n.status === "ok" ? {} : { status: n.status }
-  }));
-  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
+  const opsets = dict();
+  let producer = "";
+  let warnings = [];
+  const { result, inputBindings } = decodeAndInfer(source, options, (model, def) => {
+    for (const [d, v] of def.opsets)
+      opsets[d === "" ? "ai.onnx" : d] = v;
+    producer = def.producer;
+    warnings = model.warnings;
+  });
+  const nodes = {
+    length: result.nodes.length,
+    at: (i2) => {
+      const n = result.nodes[i2];
+      return {
+        ...scopeOf(n),
+        name: n.name,
+        op: n.op,
+        domain: n.domain === "" ? "ai.onnx" : n.domain,
+        inputs: n.inputNames,
+        outputs: analyzedOutputs(n),
+        ...n.cost ? { cost: n.cost } : { params: n.params },
+        ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
+        ...n.status === "ok" ? {} : { status: n.status }
+      };
+    }
+  };
+  const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
   return buildReport({
     tool: ONNX_TOOL,
-    model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
+    model: { path: options.file ?? "", format: "onnx", producer, opsets },
     convention: options.convention ?? "macs+flops",
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
@@ -47662,16 +49818,16 @@ function profileModel(source, options) {
 function profileInput(input, options) {
   if (input instanceof Uint8Array)
     return profileModel(bytesSource(input), options);
-  let src;
+  let src2;
   try {
-    src = openFileSource(input.file);
+    src2 = openFileSource(input.file);
   } catch (e2) {
     throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
   }
   try {
-    return profileModel(src, options);
+    return profileModel(src2, options);
   } finally {
-    src.close();
+    src2.close();
   }
 }
 
@@ -47721,7 +49877,7 @@ function createIsolatedProfiler(options = {}) {
     return inProcessProfiler();
   const maxHeapMb = options.maxHeapMb ?? 768;
   let worker;
-  let nextId = 0;
+  let nextId2 = 0;
   let queue = Promise.resolve();
   const start = () => {
     const w = new Worker2(url, { workerData: { modelcostProfileWorker: true }, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 48, stackSizeMb: 4 }, stdout: false, stderr: false });
@@ -47730,7 +49886,7 @@ function createIsolatedProfiler(options = {}) {
   };
   const runOne = (input, opts) => new Promise((resolve2, reject) => {
     const w = worker ??= start();
-    const id = nextId++;
+    const id = nextId2++;
     const timeoutMs = options.timeoutMs ?? (opts.limits?.maxMs ?? DEFAULT_WORK_LIMITS.maxMs) + 2e3;
     let done = false;
     const finish = (f) => {
@@ -47804,7 +49960,10 @@ var MESSAGES3 = {
   expected: (path, what, got) => `${path}: expected ${what}, got ${got}`,
   unknownKey: (path, known) => `${path}: unknown key, ignored (known: ${known.join(", ")})`,
   unknownMetric: (path, known) => `${path}: unknown metric (known: ${known.join(", ")})`,
-  emptyRule: (path) => `${path}: a rule needs max, maxIncrease or failOnUnsupported`,
+  emptyRule: (path) => `${path}: a rule needs max, min, maxIncrease or failOnUnsupported`,
+  throughputIsMin: (path) => `${path}: throughput is a minimum (samples/s a model must reach); write it under min, e.g. min: { throughput: { nvidia-l4: 5000/s } }`,
+  breachMin: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} is below min ${limit}`,
+  throughputNotEstimated: (rule, what) => `${rule}: ${what} was not estimated, so its minimum cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
   unknownWaiver: (name) => `waivers.${name}: no budget is named ${JSON.stringify(name)}`,
   breachMax: (rule, metric, actual, limit) => `${rule}: ${metric} ${actual} exceeds max ${limit}`,
   latencyNotEstimated: (rule, what) => `${rule}: ${what} was not estimated, so its limit cannot be checked (is the hardware id in the config's hardware or hardwareProfiles?)`,
@@ -47827,6 +49986,17 @@ function parseSize(v) {
     return void 0;
   const n = Math.round(Number(m2[1]) * SUFFIX[m2[2] ?? ""]);
   return Number.isFinite(n) ? n : void 0;
+}
+function parseRate(v) {
+  if (typeof v === "number")
+    return Number.isFinite(v) && v > 0 ? v : void 0;
+  if (typeof v !== "string")
+    return void 0;
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*([kKM])?\s*(?:\/\s*s)?\s*$/.exec(v);
+  if (!m2)
+    return void 0;
+  const r = Number(m2[1]) * (m2[2] === "M" ? 1e6 : m2[2] ? 1e3 : 1);
+  return r > 0 ? r : void 0;
 }
 function parseMs(v) {
   if (typeof v === "number")
@@ -47862,7 +50032,7 @@ var show = (v) => {
 };
 var key = (k) => /^[A-Za-z0-9_.-]{1,60}$/.test(k) ? k : JSON.stringify(k.length > 60 ? `${k.slice(0, 60)}\u2026` : k);
 var MAX_CONFIG_CHARS = 1 << 20;
-var TOP_KEYS = ["models", "hardware", "hardwareProfiles", "precision", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
+var TOP_KEYS = ["models", "hardware", "hardwareProfiles", "precision", "runtime", "throughputBatch", "dims", "budgets", "waivers", "failOnUnsupported", "comment"];
 function parseConfig(text2, file = ".modelcost.yml") {
   const warnings = [];
   const errors = [];
@@ -47926,6 +50096,14 @@ function parseConfig(text2, file = ".modelcost.yml") {
     }
   }
   const precision = parsePrecision(doc.precision, "precision", errors);
+  const runtime = parseRuntime(doc.runtime, hardware, hardwareProfiles, errors);
+  let throughputBatch;
+  if (doc.throughputBatch !== void 0) {
+    if (typeof doc.throughputBatch === "number" && Number.isInteger(doc.throughputBatch) && doc.throughputBatch > 0 && doc.throughputBatch <= 65536)
+      throughputBatch = doc.throughputBatch;
+    else
+      errors.push(MESSAGES3.expected("throughputBatch", "an integer from 1 to 65536", show(doc.throughputBatch)));
+  }
   const dims = dict();
   if (doc.dims !== void 0) {
     if (!isRecord(doc.dims))
@@ -47992,9 +50170,75 @@ function parseConfig(text2, file = ".modelcost.yml") {
   }
   if (errors.length)
     return { warnings, errors };
-  return { value: { models, hardware, hardwareProfiles, ...precision ? { precision } : {}, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
+  return { value: { models, hardware, hardwareProfiles, ...precision ? { precision } : {}, ...runtime ? { runtime } : {}, ...throughputBatch ? { throughputBatch } : {}, dims, budgets, waivers, failOnUnsupported, comment }, warnings, errors };
 }
-var RULE_KEYS = ["match", "except", "name", "max", "maxIncrease", "failOnUnsupported", "precision"];
+var RULE_KEYS = ["match", "except", "name", "max", "min", "maxIncrease", "failOnUnsupported", "precision"];
+function parseRuntimeSetting(text2, config) {
+  const errors = [];
+  const t = text2.trim();
+  let raw = t;
+  if (t.includes("=")) {
+    const m2 = dict();
+    for (const item of t.split(/[\n,]/).map((x2) => x2.trim()).filter(Boolean)) {
+      const eq = item.indexOf("=");
+      if (eq <= 0 || eq === item.length - 1)
+        errors.push(MESSAGES3.expected("runtime", "a runtime id or hardware=runtime pairs", show(item)));
+      else
+        m2[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+    }
+    raw = m2;
+  }
+  if (errors.length)
+    return { errors };
+  const value2 = parseRuntime(raw, config.hardware, config.hardwareProfiles, errors);
+  return errors.length || value2 === void 0 ? { errors } : { value: value2, errors };
+}
+function parseRuntime(v, hardware, profiles, errors) {
+  if (v === void 0)
+    return void 0;
+  let catalog;
+  try {
+    catalog = hardwareCatalog(profiles);
+  } catch {
+    catalog = void 0;
+  }
+  const check = (path, id, hw) => {
+    if (typeof id !== "string" || !RUNTIME_IDS.includes(id)) {
+      errors.push(MESSAGES3.expected(path, `one of ${RUNTIME_IDS.join(", ")}`, show(id)));
+      return false;
+    }
+    for (const h of hw) {
+      const p = catalog?.find((x2) => x2.id === h);
+      if (!p) {
+        if (catalog)
+          errors.push(`${path}: unknown hardware ${JSON.stringify(h.slice(0, 60))} (\`modelcost hardware list\` shows them all)`);
+        if (catalog)
+          return false;
+        continue;
+      }
+      try {
+        runtimeFor(id, p.kind, p.id, p.vendor);
+      } catch (e2) {
+        if (!(e2 instanceof RuntimeError))
+          throw e2;
+        errors.push(`${path}: ${e2.message}`);
+        return false;
+      }
+    }
+    return true;
+  };
+  if (typeof v === "string")
+    return check("runtime", v, hardware) ? v : void 0;
+  if (!isRecord(v)) {
+    errors.push(MESSAGES3.expected("runtime", "a runtime id or a mapping of hardware ids to runtime ids", show(v)));
+    return void 0;
+  }
+  const out = dict();
+  for (const [hw, id] of Object.entries(v))
+    if (check(`runtime.${key(hw)}`, id, [hw]))
+      out[hw] = id;
+  return out;
+}
 function parsePrecision(v, path, errors) {
   if (v === void 0)
     return void 0;
@@ -48040,6 +50284,8 @@ function parseRule(b, path, errors, warnings) {
               lat[hw] = t;
           }
           max2.latencyMs = lat;
+        } else if (k === "throughput") {
+          errors.push(MESSAGES3.throughputIsMin(`${path}.max.throughput`));
         } else if (BUDGET_METRICS.includes(k)) {
           const size = parseSize(v);
           if (size === void 0)
@@ -48048,6 +50294,31 @@ function parseRule(b, path, errors, warnings) {
             max2[k] = size;
         } else
           errors.push(MESSAGES3.unknownMetric(`${path}.max.${key(k)}`, [...BUDGET_METRICS, "latencyMs"]));
+      }
+  }
+  const min = {};
+  if (b.min !== void 0) {
+    if (!isRecord(b.min))
+      errors.push(MESSAGES3.expected(`${path}.min`, "a mapping with throughput", show(b.min)));
+    else
+      for (const [k, v] of Object.entries(b.min)) {
+        if (k !== "throughput") {
+          errors.push(MESSAGES3.unknownMetric(`${path}.min.${key(k)}`, ["throughput"]));
+          continue;
+        }
+        if (!isRecord(v)) {
+          errors.push(MESSAGES3.expected(`${path}.min.throughput`, "a mapping of hardware ids to rates like 5000/s", show(v)));
+          continue;
+        }
+        const t = dict();
+        for (const [hw, rate] of Object.entries(v)) {
+          const r = parseRate(rate);
+          if (r === void 0)
+            errors.push(MESSAGES3.expected(`${path}.min.throughput.${key(hw)}`, "a rate in samples per second like 5000/s or 5k/s", show(rate)));
+          else
+            t[hw] = r;
+        }
+        min.throughput = t;
       }
   }
   const maxIncrease = {};
@@ -48067,7 +50338,7 @@ function parseRule(b, path, errors, warnings) {
           maxIncrease[k] = inc;
       }
   }
-  if (b.max === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
+  if (b.max === void 0 && b.min === void 0 && b.maxIncrease === void 0 && b.failOnUnsupported === void 0)
     errors.push(MESSAGES3.emptyRule(path));
   if (b.failOnUnsupported !== void 0 && typeof b.failOnUnsupported !== "boolean")
     errors.push(MESSAGES3.expected(`${path}.failOnUnsupported`, "true or false", show(b.failOnUnsupported)));
@@ -48093,6 +50364,7 @@ function parseRule(b, path, errors, warnings) {
   return {
     match,
     max: max2,
+    ...min.throughput ? { min } : {},
     maxIncrease,
     ...typeof b.failOnUnsupported === "boolean" ? { failOnUnsupported: b.failOnUnsupported } : {},
     ...typeof b.name === "string" ? { name: b.name } : {},
@@ -48155,6 +50427,15 @@ function evaluateBudgets(config, path, head, base) {
       else if (l.ms > limit)
         push(`latencyMs.${hw}`, l.ms, limit, MESSAGES3.breachMax(name, label, `${l.ms.toFixed(2)} ms`, `${limit} ms`));
     }
+    for (const [hw, limit] of Object.entries(rule.min?.throughput ?? {})) {
+      const l = head.latency.find((x2) => x2.hardware === hw && x2.precision === precision);
+      const label = `throughput on ${latencyKey({ hardware: hw, ...precision ? { precision } : {} })}`;
+      const rate = l?.throughput?.samplesPerSec;
+      if (rate === void 0)
+        push(`throughput.${hw}`, Number.NaN, limit, MESSAGES3.throughputNotEstimated(name, label));
+      else if (rate < limit)
+        push(`throughput.${hw}`, rate, limit, MESSAGES3.breachMin(name, label, `${human(rate)}/s`, `${human(limit)}/s`));
+    }
     const unsupported = Object.entries(head.coverage.unsupported);
     if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
       push("unsupported", unsupported.length, 0, MESSAGES3.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
@@ -48174,18 +50455,24 @@ import { createHash } from "node:crypto";
 
 // ../../packages/report/dist/latency.js
 function latencyPlan(config) {
-  const ids = new Set(config.hardware);
+  const ids2 = new Set(config.hardware);
   const precisions = /* @__PURE__ */ new Set([config.precision]);
   for (const b of config.budgets) {
-    const hw = Object.keys(b.max.latencyMs ?? {});
-    hw.forEach((h) => ids.add(h));
+    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
+    hw.forEach((h) => ids2.add(h));
     if (hw.length)
       precisions.add(b.precision ?? config.precision);
   }
-  return { profiles: ids.size ? findHardware([...ids], hardwareCatalog(config.hardwareProfiles)) : [], precisions: [...precisions] };
+  return {
+    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
+    precisions: [...precisions],
+    ...config.runtime ? { runtime: config.runtime } : {},
+    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
+  };
 }
 function addLatency(report, plan) {
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { precision: p } : {}));
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
 }
 
 // ../../packages/report/dist/review.js
@@ -48453,6 +50740,8 @@ function ruleFields(r) {
     else
       f.set(`max.${k}`, human(v, k.endsWith("Bytes")));
   }
+  for (const [hw, rate] of Object.entries(r.min?.throughput ?? {}))
+    f.set(`min.throughput.${hw}`, `${human(rate)}/s`);
   for (const [k, v] of Object.entries(r.maxIncrease))
     if (v)
       f.set(`maxIncrease.${k}`, incText(v));
@@ -48520,6 +50809,12 @@ function trustedConfig(base, head, trust = "base") {
   diffMaps("dims.", new Map(Object.entries(base.dims).map(([k, v]) => [k, String(v)])), new Map(Object.entries(head.dims).map(([k, v]) => [k, String(v)])), later, changes);
   if (base.precision !== head.precision)
     changes.push({ path: "precision", ...base.precision ? { base: base.precision } : {}, ...head.precision ? { head: head.precision } : {}, effect: later });
+  const runtimeText = (r) => r === void 0 ? void 0 : typeof r === "string" ? r : Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const [br, hr] = [runtimeText(base.runtime), runtimeText(head.runtime)];
+  if (br !== hr)
+    changes.push({ path: "runtime", ...br ? { base: br } : {}, ...hr ? { head: hr } : {}, effect: later });
+  if (base.throughputBatch !== head.throughputBatch)
+    changes.push({ path: "throughputBatch", ...base.throughputBatch ? { base: String(base.throughputBatch) } : {}, ...head.throughputBatch ? { head: String(head.throughputBatch) } : {}, effect: later });
   diffMaps("hardware", /* @__PURE__ */ new Map([["", base.hardware.join(", ")]]), /* @__PURE__ */ new Map([["", head.hardware.join(", ")]]), later, changes);
   diffMaps("hardwareProfiles.", new Map(base.hardwareProfiles.map((p) => [p.id, profileText(p)])), new Map(head.hardwareProfiles.map((p) => [p.id, profileText(p)])), later, changes);
   if (base.failOnUnsupported !== head.failOnUnsupported)
@@ -48606,6 +50901,12 @@ function withInputs(config, inputs) {
     if (!PRECISIONS.includes(inputs.precision))
       throw new Error(`input precision: expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(inputs.precision)}`);
     config = { ...config, precision: inputs.precision };
+  }
+  if (inputs.runtime) {
+    const r = parseRuntimeSetting(inputs.runtime, config);
+    if (!r.value)
+      throw new Error(`input runtime: ${r.errors.join("; ")}`);
+    config = { ...config, runtime: r.value };
   }
   return config;
 }
@@ -48800,6 +51101,7 @@ async function main() {
     ...getInput("models") ? { models: getInput("models") } : {},
     ...getInput("hardware") ? { hardware: getInput("hardware") } : {},
     ...getInput("precision") ? { precision: getInput("precision") } : {},
+    ...getInput("runtime") ? { runtime: getInput("runtime") } : {},
     comment,
     commentKey: getInput("comment-key") || "default",
     failOnBudget: (getInput("fail-on-budget") || "true") !== "false",

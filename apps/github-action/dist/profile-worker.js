@@ -1413,49 +1413,160 @@ function countBig(c) {
 }
 
 // ../../packages/core/dist/memory/memory.js
-function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
-  const lastUse = /* @__PURE__ */ new Map();
-  steps.forEach((s, i2) => s.inputs.forEach((n) => n !== "" && lastUse.set(n, i2)));
-  for (const o of graphOutputs)
-    lastUse.set(o, Number.POSITIVE_INFINITY);
-  const size = /* @__PURE__ */ new Map();
-  let live = 0n;
-  for (const gi of graphInputs) {
-    if (exclude.has(gi.name) || size.has(gi.name))
-      continue;
-    const b = BigInt(gi.bytes);
-    size.set(gi.name, b);
-    live += b;
+var ExactSum = class _ExactSum {
+  n = 0;
+  big;
+  add(b) {
+    if (this.big === void 0 && typeof b === "number") {
+      const s = this.n + b;
+      if (Number.isSafeInteger(s)) {
+        this.n = s;
+        return;
+      }
+    }
+    this.big = (this.big ?? BigInt(this.n)) + BigInt(b);
   }
-  let peak = live;
-  let atStep = steps.length ? 0 : -1;
-  const free = (name) => {
-    const b = size.get(name);
+  sub(b) {
+    if (this.big === void 0 && typeof b === "number")
+      this.n -= b;
+    else
+      this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
+  }
+  get value() {
+    return this.big ?? BigInt(this.n);
+  }
+  /** True when this sum is above `other`. */
+  above(other) {
+    return this.big === void 0 && other.big === void 0 ? this.n > other.n : this.value > other.value;
+  }
+  copy() {
+    const c = new _ExactSum();
+    c.n = this.n;
+    c.big = this.big;
+    return c;
+  }
+};
+function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
+  const src = Array.isArray(steps) ? {
+    length: steps.length,
+    inputs: (i2) => steps[i2].inputs,
+    outputs: (i2, write) => {
+      for (const o of steps[i2].outputs)
+        write(o.name, o.bytes);
+    }
+  } : steps;
+  const n = src.length;
+  const ids2 = /* @__PURE__ */ new Map();
+  const id = (name) => {
+    let i2 = ids2.get(name);
+    if (i2 === void 0)
+      ids2.set(name, i2 = ids2.size);
+    return i2;
+  };
+  let inIds = new Int32Array(Math.max(16, n * 2));
+  let outIds = new Int32Array(Math.max(16, n));
+  const inStart = new Int32Array(n + 1);
+  const outStart = new Int32Array(n + 1);
+  const outBytes = [];
+  let ni = 0;
+  let no = 0;
+  const grow = (a, need) => {
+    if (need <= a.length)
+      return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+  };
+  const record2 = (name, bytes) => {
+    outIds = grow(outIds, no + 1);
+    outIds[no] = id(name);
+    outNames[no++] = name;
+    outBytes.push(bytes);
+  };
+  const outNames = [];
+  for (let i2 = 0; i2 < n; i2++) {
+    inStart[i2] = ni;
+    const xs = src.inputs(i2);
+    inIds = grow(inIds, ni + xs.length);
+    const p0 = i2 > 0 ? outStart[i2 - 1] : 0;
+    for (const x2 of xs) {
+      if (x2 === "") {
+        inIds[ni++] = -1;
+        continue;
+      }
+      let k = -1;
+      for (let j = p0; j < no; j++)
+        if (outNames[j] === x2) {
+          k = outIds[j];
+          break;
+        }
+      inIds[ni++] = k >= 0 ? k : id(x2);
+    }
+    outStart[i2] = no;
+    src.outputs(i2, record2);
+  }
+  inStart[n] = ni;
+  outStart[n] = no;
+  const EMPTY3 = "";
+  const emptyId = ids2.get(EMPTY3) ?? -1;
+  const inputIds = graphInputs.map((g) => id(g.name));
+  const exclusion = new Uint8Array(ids2.size + graphOutputs.length + 1);
+  const names = new Array(ids2.size);
+  for (const [name, i2] of ids2)
+    names[i2] = name;
+  const excluded = (i2) => {
+    if (exclusion[i2] === 0)
+      exclusion[i2] = exclude.has(names[i2]) ? 1 : 2;
+    return exclusion[i2] === 1;
+  };
+  const lastUse = new Int32Array(ids2.size + graphOutputs.length + 1).fill(-1);
+  for (let i2 = 0; i2 < n; i2++)
+    for (let j = inStart[i2]; j < inStart[i2 + 1]; j++)
+      if (inIds[j] >= 0)
+        lastUse[inIds[j]] = i2;
+  for (const o of graphOutputs) {
+    const i2 = ids2.get(o);
+    if (i2 !== void 0)
+      lastUse[i2] = 2147483647;
+  }
+  const size = new Array(ids2.size);
+  const live = new ExactSum();
+  graphInputs.forEach((gi, k) => {
+    const i2 = inputIds[k];
+    if (excluded(i2) || size[i2] !== void 0)
+      return;
+    size[i2] = gi.bytes;
+    live.add(gi.bytes);
+  });
+  let peak = live.copy();
+  let atStep = n ? 0 : -1;
+  const free = (i2) => {
+    const b = size[i2];
     if (b === void 0)
       return;
-    size.delete(name);
-    live -= b;
+    size[i2] = void 0;
+    live.sub(b);
   };
-  steps.forEach((s, i2) => {
-    for (const o of s.outputs) {
-      if (o.name === "" || exclude.has(o.name) || size.has(o.name))
+  for (let step = 0; step < n; step++) {
+    for (let j = outStart[step]; j < outStart[step + 1]; j++) {
+      const i2 = outIds[j];
+      if (i2 === emptyId || size[i2] !== void 0 || excluded(i2))
         continue;
-      const b = BigInt(o.bytes);
-      size.set(o.name, b);
-      live += b;
+      size[i2] = outBytes[j];
+      live.add(outBytes[j]);
     }
-    if (live > peak) {
-      peak = live;
-      atStep = i2;
+    if (live.above(peak)) {
+      peak = live.copy();
+      atStep = step;
     }
-    for (const n of s.inputs)
-      if (lastUse.get(n) === i2)
-        free(n);
-    for (const o of s.outputs)
-      if (!lastUse.has(o.name))
-        free(o.name);
-  });
-  return { peakBytes: toCount(peak), atStep };
+    for (let j = inStart[step]; j < inStart[step + 1]; j++)
+      if (inIds[j] >= 0 && lastUse[inIds[j]] === step)
+        free(inIds[j]);
+    for (let j = outStart[step]; j < outStart[step + 1]; j++)
+      if (lastUse[outIds[j]] === -1)
+        free(outIds[j]);
+  }
+  return { peakBytes: toCount(peak.value), atStep };
 }
 
 // ../../packages/core/dist/util/text.js
@@ -1536,7 +1647,9 @@ function sizeConstraints(input) {
   }
   for (const v of input.inputs)
     sizes(v, "input");
-  for (const n of input.nodes) {
+  const nodes = nodeSource(input.nodes);
+  for (let i2 = 0; i2 < nodes.length; i2++) {
+    const n = nodes.at(i2);
     const m2 = n.multiplicity;
     if (m2 && m2.isConst && m2.constValue === 0n)
       continue;
@@ -1986,6 +2099,9 @@ function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
 }
 
 // ../../packages/core/dist/report/build.js
+function nodeSource(nodes) {
+  return Array.isArray(nodes) ? { length: nodes.length, at: (i2) => nodes[i2] } : nodes;
+}
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 var InvalidCountError = class extends ModelImportError {
   file;
@@ -2001,6 +2117,22 @@ var InvalidCountError = class extends ModelImportError {
     this.value = value2;
   }
 };
+var Recent = class {
+  keys = new Array(16);
+  values = new Array(16);
+  next = 0;
+  get(k) {
+    for (let i2 = 0; i2 < 16; i2++)
+      if (this.keys[i2] === k)
+        return this.values[i2];
+    return void 0;
+  }
+  set(k, v) {
+    this.keys[this.next] = k;
+    this.values[this.next] = v;
+    this.next = this.next + 1 & 15;
+  }
+};
 function buildReport(input) {
   const resolved = resolveDims(input, input.model.path || void 0);
   const bindings = Object.assign(/* @__PURE__ */ Object.create(null), resolved.values);
@@ -2008,14 +2140,26 @@ function buildReport(input) {
   const noteUnbound = (s) => {
     unbound.add(s);
   };
+  const evaluated = new Recent();
   const evalBig = (p, owner, field) => {
-    const v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+    let v = evaluated.get(p);
+    if (v === void 0) {
+      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
+      evaluated.set(p, v);
+    }
     if (v < 0n)
       throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
   const evalPoly = (p, owner, field) => toCount(evalBig(p, owner, field));
-  const tensor = (v) => ({ name: v.name, shape: v.shape ? v.shape.map(dimToJSON) : null, dtype: v.dtype });
+  const shapes = new Recent();
+  const jsonShape = (s) => {
+    let j = shapes.get(s);
+    if (j === void 0)
+      shapes.set(s, j = s.map(dimToJSON));
+    return j;
+  };
+  const tensor = (v) => ({ name: v.name, shape: v.shape ? jsonShape(v.shape) : null, dtype: v.dtype });
   const macsSum = new PolySum();
   const flopsSum = new PolySum();
   const paramsSum = new PolySum();
@@ -2023,21 +2167,36 @@ function buildReport(input) {
   const activationsSum = new PolySum();
   const unsupported = dict();
   let supported = 0;
-  const nodes = input.nodes.map((n) => {
+  const source = nodeSource(input.nodes);
+  const outBytes = [];
+  const outStart = new Int32Array(source.length + 1);
+  const scopes = new Array(source.length);
+  const nodes = new Array(source.length);
+  for (let i2 = 0; i2 < source.length; i2++) {
+    outStart[i2] = outBytes.length;
+    const n = source.at(i2);
+    scopes[i2] = n.scope;
+    nodes[i2] = reportNode(n);
+  }
+  outStart[source.length] = outBytes.length;
+  function reportNode(n) {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
     if (n.status === "unsupported")
       unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
     else
       supported++;
-    for (const o of n.outputs)
+    for (const o of n.outputs) {
       activationsSum.add(o.bytes);
+      outBytes.push(evalBig(o.bytes, o.name, "bytes"));
+    }
     const out = {
       name: n.name,
       op: n.op,
       domain: n.domain,
       ...n.layer !== void 0 ? { layer: n.layer } : {},
-      inputs: [...n.inputs],
+      // The importer's list, not a copy: the report is plain data nobody changes.
+      inputs: n.inputs,
       outputs: n.outputs.map(tensor),
       params: 0,
       macs: 0,
@@ -2065,22 +2224,50 @@ function buildReport(input) {
     if (n.status)
       out.status = n.status;
     return out;
-  });
+  }
   const macs = macsSum.value;
   const flops = flopsSum.value;
   const moved = movedSum.value;
   const activations = activationsSum.value;
   const params = input.params ?? paramsSum.value;
-  const weightNames = new Set(input.weights.map((w) => w.name));
-  const peak = peakLiveBytes(input.nodes.map((n) => ({ inputs: n.inputs, outputs: n.outputs.map((o) => ({ name: o.name, bytes: evalBig(o.bytes, o.name, "bytes") })) })), input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightNames;
+  if (input.weights.length <= nodes.length + input.inputs.length)
+    weightNames = new Set(input.weights.map((w) => w.name));
+  else {
+    const written = new Set(input.inputs.map((v) => v.name));
+    for (const n of nodes)
+      for (const o of n.outputs)
+        written.add(o.name);
+    weightNames = /* @__PURE__ */ new Set();
+    for (const w of input.weights)
+      if (written.has(w.name))
+        weightNames.add(w.name);
+  }
+  const peak = peakLiveBytes({
+    length: nodes.length,
+    inputs: (i2) => nodes[i2].inputs,
+    outputs: (i2, write) => {
+      const outs = nodes[i2].outputs;
+      for (let j = 0; j < outs.length; j++)
+        write(outs[j].name, outBytes[outStart[i2] + j]);
+    }
+  }, input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
+  let weightBytesN = 0;
   let weightBytes = 0n;
   for (const w of input.weights) {
     if (!Number.isSafeInteger(w.byteLength))
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0)
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    weightBytes += BigInt(w.byteLength);
+    const s = weightBytesN + w.byteLength;
+    if (Number.isSafeInteger(s))
+      weightBytesN = s;
+    else {
+      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
+      weightBytesN = 0;
+    }
   }
+  weightBytes += BigInt(weightBytesN);
   const totals = {
     params: evalPoly(params, void 0, "params"),
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
@@ -2098,7 +2285,7 @@ function buildReport(input) {
       symbolic[k] = p.toString();
   const reportInputs = input.inputs.map(tensor);
   const reportOutputs = input.outputs.map(tensor);
-  const tree = buildModuleTree(nodes, (i2) => input.nodes[i2].scope, reportInputs, reportOutputs);
+  const tree = buildModuleTree(nodes, (i2) => scopes[i2], reportInputs, reportOutputs);
   if (tree)
     for (let i2 = 0; i2 < nodes.length; i2++)
       nodes[i2].module = tree.nodeModules[i2];
@@ -2122,7 +2309,7 @@ function buildReport(input) {
     nodes,
     ...tree ? { modules: tree.modules } : {},
     latency: [],
-    coverage: { nodes: input.nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported },
     diagnostics
   };
 }
@@ -3083,7 +3270,7 @@ var MERGE_MODES = {
 };
 function mergeRule(c) {
   const mode = str(c.config, "mode", "");
-  const r = MERGE_MODES[mode];
+  const r = own(MERGE_MODES, mode);
   if (!r)
     throw new ShapeError(`Merge mode ${JSON.stringify(c.config["mode"])} is not supported (a Python function, or not one of ${Object.keys(MERGE_MODES).join(", ")})`);
   return r;
@@ -3703,7 +3890,7 @@ function parsePolicy(v) {
   return { compute: name, variable: name };
 }
 function dtypeBits(dtype) {
-  return DTYPE_BITS[KERAS_DTYPES[dtype] ?? "float32"];
+  return DTYPE_BITS[own(KERAS_DTYPES, dtype) ?? "float32"];
 }
 function bytesOf(elements2, dtype) {
   const bits2 = dtypeBits(dtype);
@@ -3850,7 +4037,7 @@ var Walker = class {
         }
         const resolve = (r) => get(target(r, false, top.layer.name))[r.tensor];
         const args = call.args.map(resolve);
-        const kw = {};
+        const kw = dict();
         for (const [name, rs] of Object.entries(call.kwargRefs))
           kw[name] = rs.map(resolve);
         set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
@@ -3944,7 +4131,7 @@ var Walker = class {
     let inputsAll = args;
     for (const k in rawKw) {
       if (kwargInputs === NO_KWARGS)
-        kwargInputs = {};
+        kwargInputs = dict();
       kwargInputs[k] = rawKw[k].map((t, i2) => t ?? unknownTensor(`?${k}${i2}`));
     }
     if (kwargInputs !== NO_KWARGS)
@@ -6182,7 +6369,7 @@ function parseCalls(raw, ctx, where) {
       const first = node[0];
       const kw = Array.isArray(first) && isObj(first[3]) ? first[3] : {};
       const kwargs = {};
-      const kwargRefs = {};
+      const kwargRefs = dict();
       for (const [k, v] of Object.entries(kw)) {
         const refs = legacyKwargRefs(v);
         if (refs)
@@ -6194,7 +6381,7 @@ function parseCalls(raw, ctx, where) {
     }
     if (isObj(node)) {
       const kwargs = {};
-      const kwargRefs = {};
+      const kwargRefs = dict();
       for (const [k, v] of Object.entries(isObj(node["kwargs"]) ? node["kwargs"] : {})) {
         const refs = kerasTensors(v);
         if (refs.length)
@@ -6623,13 +6810,15 @@ var MESSAGES2 = {
   corrupt: (file, offset, where, expected, got) => `${file}: corrupt protobuf at byte ${offset} in ${where}: expected ${expected}, got ${got}. The file is damaged or is not an ONNX model; fetch or export it again.`,
   tooDeep: (file, offset, limit) => `${file}: messages nest more than ${limit} levels deep at byte ${offset} (subgraphs inside subgraphs). No real model nests this deep; the file is damaged or built to exhaust the reader.`,
   tooLarge: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} holds more than ${groupDigits(limit)} entries, over modelcost's limit; the file is damaged or built to exhaust the reader.`,
+  /** `what`: `a tensor's dims (TensorProto field 1)`, `a tensor type's shape (TensorShapeProto)`. */
+  tooManyDims: (file, offset, what, limit) => `${file}: ${what} at byte ${offset} lists more than ${groupDigits(limit)} dims, a rank no real tensor has; the file is damaged or built to exhaust the reader.`,
+  hugeTensor: (file, offset, tensor, dims) => `${file}: tensor ${quote2(tensor)} at byte ${offset} has dims [${dims.slice(0, 8).join(", ")}${dims.length > 8 ? ", ..." : ""}], more than 2^53 elements or bytes; no file holds such a tensor: it is damaged or built to exhaust the reader.`,
   io: (file, offset, wanted, got) => `${file}: could not read ${wanted} bytes at byte ${offset} (got ${got}); the file changed or shrank while it was being read.`,
   valueKind: (file, expected, got) => `${file}: expected a serialized ${expected}, but the bytes decode as ${got}.`,
   // Non-fatal decode warnings (collected in OnnxModel.warnings, surfaced as diagnostics later).
   warnDataSize: (tensor, field, gotBytes, dims, dtype, wantBytes) => `tensor ${quote2(tensor)}: ${field} holds ${gotBytes} bytes, but dims [${dims.join(", ")}] of ${dtype} need ${wantBytes}; its values are not used`,
   warnDataCount: (tensor, field, got, want) => `tensor ${quote2(tensor)}: ${field} holds ${got} elements, but its dims need ${want}; its values are not used`,
   warnNegativeDim: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] contain a negative size; counted as 0 elements`,
-  warnHugeTensor: (tensor, dims) => `tensor ${quote2(tensor)}: dims [${dims.join(", ")}] give more than 2^53 elements; its size is approximate`,
   warnDuplicateAttribute: (node, attr) => `node ${quote2(node)}: attribute ${quote2(attr)} appears twice; the last one is used`,
   inputNotFound: (name, inputs) => `--input ${name}: the model has no input named ${JSON.stringify(name)}; its inputs are ${inputs.map((n) => JSON.stringify(n)).join(", ") || "none"}`,
   inputBindingConflict: (symbol, a, b) => `--input ${a.input} and --input ${b.input} disagree on ${quote2(symbol)}: ${a.input} gives ${a.value}, ${b.input} gives ${b.value}; both inputs declare that dim as ${quote2(symbol)}, so give them the same size`,
@@ -6667,7 +6856,16 @@ var PARTS = {
   string: (n) => `a string of ${n} bytes`,
   tensorData: (n) => `${n} bytes of tensor data`,
   modelFirstField: "field 1 (ir_version) as a varint, or another ModelProto field",
+  tensorDims: "a tensor's dims (TensorProto field 1)",
+  sparseDims: "a sparse tensor's dims (SparseTensorProto field 3)",
+  shapeDims: "a tensor type's shape (TensorShapeProto)",
   modelField: (field, name) => `ModelProto field ${field}${PARTS.fieldName(name)}`
+};
+var INFER_MESSAGES = {
+  /** `chain`: the functions from the first call of the recursing one back to it (`local.A -> local.B -> local.A`). */
+  recursiveFunction: (op, node, chain) => `(op ${op}, node ${node}) function ${chain[0]} calls itself (${chain.join(" -> ")}): an ONNX function cannot be recursive, so the cost of this model cannot be known; it was not profiled`,
+  callVariants: (fn, max2) => `function ${fn} was inferred for ${max2} different known inputs (calls fanned out over computed values): later calls are inferred from their inputs' shapes alone, and what their known contents would have decided is unknown`,
+  loopSizeUnknown: (sizes) => `a loop-carried size changes with every iteration (${sizes}) in a way not summed exactly: after the loop it is unknown, and the body's costs are those of the first iteration times the trip count`
 };
 
 // ../../packages/onnx/dist/decode/reader.js
@@ -6689,12 +6887,35 @@ var utf82 = (() => {
     throw new Error("TextDecoder is not available in this runtime");
   return new TD("utf-8");
 })();
+var SHORT = 32;
+var scratch = Array.from({ length: SHORT + 1 }, (_, n) => new Array(n).fill(0));
+var RECENT_BITS = 12;
+var recent = new Array(1 << RECENT_BITS);
 function decodeUtf8(b, start, end) {
-  if (end - start <= 32) {
-    for (let i2 = start; i2 < end; i2++)
-      if (b[i2] >= 128)
+  const len = end - start;
+  if (len <= SHORT) {
+    let h = len;
+    for (let i2 = start; i2 < end; i2++) {
+      const c = b[i2];
+      if (c >= 128)
         return utf82.decode(b.subarray(start, end));
-    return String.fromCharCode.apply(null, b.subarray(start, end));
+      h = Math.imul(h, 31) + c | 0;
+    }
+    const slot = (h ^ h >>> RECENT_BITS) & (1 << RECENT_BITS) - 1;
+    const hit = recent[slot];
+    if (hit !== void 0 && hit.length === len) {
+      let i2 = 0;
+      while (i2 < len && hit.charCodeAt(i2) === b[start + i2])
+        i2++;
+      if (i2 === len)
+        return hit;
+    }
+    const a = scratch[len];
+    for (let i2 = 0; i2 < len; i2++)
+      a[i2] = b[start + i2];
+    const s = String.fromCharCode.apply(null, a);
+    recent[slot] = s;
+    return s;
   }
   return utf82.decode(b.subarray(start, end));
 }
@@ -7194,11 +7415,13 @@ var OPTIONAL = m("OptionalProto", {
 
 // ../../packages/onnx/dist/decode/context.js
 var DEFAULT_MAX_VALUE_ELEMENTS = 4096;
+var DEFAULT_MAX_RANK = 1024;
 var DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
 var DecodeContext = class {
   r;
   maxIntValues;
   maxFloatValues;
+  maxRank;
   warnings = [];
   onWarning;
   constructor(source, options = {}) {
@@ -7208,6 +7431,7 @@ var DecodeContext = class {
     });
     this.maxIntValues = options.maxValueElements ?? DEFAULT_MAX_VALUE_ELEMENTS;
     this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
+    this.maxRank = options.maxRank ?? DEFAULT_MAX_RANK;
     this.onWarning = options.onWarning;
   }
   /**
@@ -7223,6 +7447,10 @@ var DecodeContext = class {
     return s;
   }
   strings = /* @__PURE__ */ new Map();
+  /** The error for a dims list longer than {@link maxRank}; `what` names the list. */
+  tooManyDims(what, at) {
+    return new OnnxTooLargeError(MESSAGES2.tooManyDims(this.r.label, at, what, this.maxRank), this.r.file, at);
+  }
   warn(code, message, offset) {
     const w = { code, message, offset };
     this.warnings.push(w);
@@ -7274,12 +7502,17 @@ function stringEntry(c, wt, end, parent, field, at, depth, into) {
   r.level--;
   into[key] = value2;
 }
-function repeatedVarint(c, wt, end, msg, field, at, out, read) {
+function repeatedVarint(c, wt, end, msg, field, at, out, read, cap) {
   const r = c.r;
-  const limit = r.limits.maxListEntries;
+  const limit = cap ? Math.min(cap.max, r.limits.maxListEntries) : r.limits.maxListEntries;
+  const over = () => {
+    if (cap && out.length >= cap.max)
+      throw cap.error();
+    r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+  };
   if (wt === WT_VARINT) {
     if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+      over();
     out.push(read(r));
     return;
   }
@@ -7288,7 +7521,7 @@ function repeatedVarint(c, wt, end, msg, field, at, out, read) {
   const stop = r.pos + len;
   while (r.pos < stop) {
     if (out.length >= limit)
-      r.checkCount(out.length + 1, PARTS.fieldOf(field, msg.fields[field], msg.name), at);
+      over();
     out.push(read(r));
   }
   if (r.pos !== stop)
@@ -7299,8 +7532,8 @@ var readInt64Number = (r) => r.int64Number();
 function repeatedInt64(c, wt, end, msg, field, at, out) {
   repeatedVarint(c, wt, end, msg, field, at, out, readInt64);
 }
-function repeatedInt64Number(c, wt, end, msg, field, at, out) {
-  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number);
+function repeatedInt64Number(c, wt, end, msg, field, at, out, cap) {
+  repeatedVarint(c, wt, end, msg, field, at, out, readInt64Number, cap);
 }
 function repeatedFloat(c, wt, end, msg, field, at, out) {
   const r = c.r;
@@ -7485,7 +7718,7 @@ function decodeTensor(c, end, depth) {
     const wt = tag & 7;
     switch (f) {
       case 1:
-        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims);
+        repeatedInt64Number(c, wt, end, TENSOR, 1, last2, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.tensorDims, last2) });
         break;
       case 2:
         dataType = int32Field(c, wt, TENSOR, 2, last2);
@@ -7561,19 +7794,20 @@ function decodeTensor(c, end, depth) {
   }
   r.endMessage(end, TENSOR, last2);
   let elementCount2 = 1;
-  for (const d of dims)
-    elementCount2 *= d;
-  if (elementCount2 < 0 || dims.some((d) => d < 0)) {
+  for (const d2 of dims)
+    elementCount2 *= d2;
+  if (elementCount2 < 0 || dims.some((d2) => d2 < 0)) {
     c.warn("negative-dim", MESSAGES2.warnNegativeDim(name, dims), start);
     elementCount2 = 0;
-  } else if (!Number.isSafeInteger(elementCount2)) {
-    c.warn("huge-tensor", MESSAGES2.warnHugeTensor(name, dims), start);
-  }
+  } else if (dims.includes(0))
+    elementCount2 = 0;
   if (dataType !== 0 && !isKnownDataType(dataType)) {
     c.warn("unknown-data-type", MESSAGES2.warnUnknownDataType(name, dataType), start);
   }
   const dtype = onnxDType(dataType);
   const byteLength = tensorByteLength(dataType, elementCount2);
+  if (!Number.isSafeInteger(elementCount2) || !Number.isSafeInteger(byteLength))
+    throw new OnnxTooLargeError(MESSAGES2.hugeTensor(r.label, start, name, dims), r.file, start);
   let storage = "none";
   let location = { kind: "none" };
   let values;
@@ -7625,9 +7859,9 @@ function decodeTensor(c, end, depth) {
       }
     }
   }
-  const tensor = { name, dtype, dims: compact(dims), byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: metadata ?? EMPTY_RECORD, offset: start };
-  if (values !== void 0)
-    tensor.values = values;
+  const d = compact(dims);
+  const m2 = metadata ?? EMPTY_RECORD;
+  const tensor = values !== void 0 ? { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start, values: values.length <= 16 ? values.slice() : values } : { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start };
   if (strings !== void 0)
     tensor.strings = strings;
   if (externalData !== void 0)
@@ -7672,7 +7906,7 @@ function decodeSparseTensor(c, end, depth) {
     else if (f === 2)
       indices = nested2(c, wt, end, SPARSE_TENSOR, 2, last2, depth, decodeTensor);
     else if (f === 3)
-      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims);
+      repeatedInt64Number(c, wt, end, SPARSE_TENSOR, 3, last2, dims, { max: c.maxRank, error: () => c.tooManyDims(PARTS.sparseDims, last2) });
     else
       r.skipField(wt, f, end, SPARSE_TENSOR, last2, depth);
   }
@@ -8035,7 +8269,8 @@ function decodeShape(c, end, depth) {
       r.expect(wt, WT_LEN, SHAPE, 1, last2);
       const len = r.len(end, SHAPE, 1, last2);
       r.checkDepth(depth + 1, last2);
-      r.checkCount(dims.length + 1, PARTS.fieldOf(1, SHAPE.fields[1], SHAPE.name), last2);
+      if (dims.length >= c.maxRank)
+        throw c.tooManyDims(PARTS.shapeDims, last2);
       const dimEnd = r.pos + len;
       r.level++;
       let value2 = null;
@@ -8232,7 +8467,7 @@ function decodeNode(c, end, depth) {
   let domain = "";
   let overload = "";
   let docString = "";
-  const attributes = record();
+  let attributes;
   let metadata;
   let deviceConfigurations;
   let last2 = start;
@@ -8243,11 +8478,13 @@ function decodeNode(c, end, depth) {
     const wt = tag & 7;
     switch (f) {
       case 1:
-        r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
+        if (inputs.length >= r.limits.maxListEntries)
+          r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
         inputs.push(r.stringField(wt, end, NODE, 1, last2));
         break;
       case 2:
-        r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
+        if (outputs.length >= r.limits.maxListEntries)
+          r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
         outputs.push(r.stringField(wt, end, NODE, 2, last2));
         break;
       case 3:
@@ -8258,6 +8495,7 @@ function decodeNode(c, end, depth) {
         break;
       case 5: {
         const a = nested2(c, wt, end, NODE, 5, last2, depth, decodeAttribute);
+        attributes ??= record();
         if (Object.hasOwn(attributes, a.name))
           c.warn("duplicate-attribute", MESSAGES2.warnDuplicateAttribute(name, a.name), last2);
         attributes[a.name] = a;
@@ -8290,7 +8528,7 @@ function decodeNode(c, end, depth) {
     overload,
     inputs: compact(inputs),
     outputs: compact(outputs),
-    attributes,
+    attributes: attributes ?? EMPTY_RECORD,
     docString,
     metadata: metadata ?? EMPTY_RECORD,
     deviceConfigurations: deviceConfigurations ?? EMPTY_LIST
@@ -8367,7 +8605,8 @@ function decodeAttribute(c, end, depth) {
         break;
       case 9:
         strings ??= [];
-        r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
+        if (strings.length >= r.limits.maxListEntries)
+          r.checkCount(strings.length + 1, PARTS.fieldOf(9, ATTRIBUTE.fields[9], ATTRIBUTE.name), last2);
         strings.push(r.stringField(wt, end, ATTRIBUTE, 9, last2));
         break;
       case 10:
@@ -9036,8 +9275,16 @@ function toAttr(a) {
       return void 0;
   }
 }
+var NO_ATTRS = Object.freeze(/* @__PURE__ */ Object.create(null));
 function toAttrs(attrs) {
-  const out = {};
+  let any = false;
+  for (const _ in attrs) {
+    any = true;
+    break;
+  }
+  if (!any)
+    return NO_ATTRS;
+  const out = dict();
   for (const [k, a] of Object.entries(attrs)) {
     const v = toAttr(a);
     if (v)
@@ -9046,6 +9293,8 @@ function toAttrs(attrs) {
   return out;
 }
 function toNodeDef(n) {
+  if (n.attributes === EMPTY_RECORD && n.metadata === EMPTY_RECORD)
+    return n;
   const def = { name: n.name, opType: n.opType, domain: normDomain(n.domain), inputs: n.inputs, outputs: n.outputs, attributes: toAttrs(n.attributes) };
   return Object.keys(n.metadata).length ? { ...def, metadata: n.metadata } : def;
 }
@@ -9063,7 +9312,7 @@ function toFunctionDef(f) {
   const opsets = /* @__PURE__ */ new Map();
   for (const o of f.opsets)
     opsets.set(normDomain(o.domain), o.version);
-  const defaults = {};
+  const defaults = dict();
   for (const [k, a] of Object.entries(f.attributeDefaults)) {
     const v = toAttr(a);
     if (v)
@@ -9105,6 +9354,41 @@ function tensorVal(dtype, shape, data, weight) {
     v.weight = weight;
   return v;
 }
+var ids = /* @__PURE__ */ new WeakMap();
+var nextId = 0;
+function identityId(o) {
+  let id = ids.get(o);
+  if (id === void 0)
+    ids.set(o, id = nextId++);
+  return id;
+}
+var SIGNATURE_DATA = 256;
+function valSignature(v, data = true) {
+  if (!v)
+    return "-";
+  switch (v.kind) {
+    case "tensor": {
+      let s = `${v.dtype}[${v.shape ? v.shape.map(dimKey).join(",") : "?"}]`;
+      if (data && v.data)
+        s += v.data.length <= SIGNATURE_DATA ? `=${v.data.map(dataKey).join(",")}` : `=#${identityId(v.data)}`;
+      if (v.weight)
+        s += `@${identityId(v.weight)}`;
+      return s;
+    }
+    case "sequence":
+      return `seq(${valSignature(v.elem, data)})${v.items ? `{${v.items.map((x2) => valSignature(x2, data)).join(";")}}` : ""}`;
+    case "optional":
+      return `opt(${valSignature(v.elem, data)})`;
+    case "map":
+      return `map(${v.keyType},${valSignature(v.value, data)})`;
+  }
+}
+function dimKey(d) {
+  return typeof d === "number" ? String(d) : d.key;
+}
+function dataKey(x2) {
+  return typeof x2 === "string" ? JSON.stringify(x2) : typeof x2 === "number" ? String(x2) : `(${x2.key})`;
+}
 function isTensor(v) {
   return v !== void 0 && v.kind === "tensor";
 }
@@ -9127,12 +9411,14 @@ function valToString(v) {
 var UnknownRank = class extends Error {
   name = "UnknownRank";
 };
+var MAX_FRESH_PER_NODE = 4096;
 var NodeContext = class {
   node;
   opset;
   ins;
   engine;
   outs;
+  freshCount = 0;
   constructor(node, opset, ins, engine) {
     this.node = node;
     this.opset = opset;
@@ -9331,12 +9617,20 @@ var NodeContext = class {
   valueOf(name) {
     return this.engine.lookupValue(name);
   }
-  /** A fresh unknown dim (`unk__N`). */
+  /** A fresh unknown dim (`unk__N`). Fails past {@link MAX_FRESH_PER_NODE} in one node (a rank read from a hostile size). */
   fresh() {
+    if (++this.freshCount > MAX_FRESH_PER_NODE)
+      this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.freshDim();
+  }
+  /** How many stepped loop iterations enclose this node (1 outside any stepped loop). */
+  get unrolled() {
+    return this.engine.unrolled;
   }
   /** A named symbol for a size that depends on input values (NonZero count, Unique length). */
   dataDependent(tag) {
+    if (++this.freshCount > MAX_FRESH_PER_NODE)
+      this.fail(`asks for more than ${MAX_FRESH_PER_NODE} unknown sizes: a rank beyond any real tensor`);
     return this.engine.dataDependentDim(this.node.name || this.node.opType, tag);
   }
   /** Normalise an axis in [-rank, rank) to [0, rank). */
@@ -9381,14 +9675,199 @@ var NodeContext = class {
     this.engine.facts.assume(p, `node ${this.node.name || this.node.opType}: ${what}`);
   }
   /** Infer a sub-graph (see {@link EngineServices.inferSubgraph}). */
-  subgraph(graph, inputs, label, multiplicity = Poly.ONE) {
-    return this.engine.inferSubgraph(graph, inputs, label, multiplicity);
+  subgraph(graph, inputs, label, multiplicity = Poly.ONE, options) {
+    return this.engine.inferSubgraph(graph, inputs, label, multiplicity, options);
   }
   /** Throw an {@link InferenceError} about this node. */
   fail(message, input) {
     throw new InferenceError(message, input);
   }
 };
+
+// ../../packages/onnx/dist/infer/intern.js
+var WAYS = 8;
+var Recent2 = class {
+  equal;
+  ring = new Array(WAYS);
+  next = 0;
+  constructor(equal) {
+    this.equal = equal;
+  }
+  /** The kept value equal to `v`, or `v` itself (then kept). */
+  intern(v) {
+    const ring = this.ring;
+    for (let i2 = 0; i2 < WAYS; i2++) {
+      const x2 = ring[i2];
+      if (x2 !== void 0 && (x2 === v || this.equal(x2, v)))
+        return x2;
+    }
+    ring[this.next] = v;
+    this.next = (this.next + 1) % WAYS;
+    return v;
+  }
+};
+function polyRecent() {
+  return new Recent2((a, b) => a.equals(b));
+}
+function valRecent() {
+  return new Recent2((a, b) => {
+    if (a.dtype !== b.dtype || a.data !== void 0 || b.data !== void 0 || a.weight !== void 0 || b.weight !== void 0)
+      return false;
+    const x2 = a.shape;
+    const y = b.shape;
+    if (x2 === y)
+      return true;
+    if (!x2 || !y || x2.length !== y.length)
+      return false;
+    for (let i2 = 0; i2 < x2.length; i2++)
+      if (x2[i2] !== y[i2])
+        return false;
+    return true;
+  });
+}
+function shareable(v) {
+  return v !== void 0 && v.kind === "tensor" && v.data === void 0 && v.weight === void 0;
+}
+
+// ../../packages/onnx/dist/infer/induction.js
+var J = Poly.sym("\0j");
+var J_NAME = "\0j";
+var MAX_POWER = 3;
+function powerSum(k, t) {
+  switch (k) {
+    case 0:
+      return t;
+    case 1:
+      return t.mul(t).sub(t).floorDiv(2);
+    case 2:
+      return t.pow(3).mul(2).sub(t.pow(2).mul(3)).add(t).floorDiv(6);
+    default:
+      return t.pow(4).sub(t.pow(3).mul(2)).add(t.pow(2)).floorDiv(4);
+  }
+}
+function mentions(p, names) {
+  for (const t of p.terms)
+    for (const [a] of t.factors) {
+      if (a.kind === "sym" ? names.has(a.name) : a.args.some((x2) => mentions(x2, names)))
+        return true;
+    }
+  return false;
+}
+function substitute(p, by) {
+  const names = new Set(by.keys());
+  if (!mentions(p, names))
+    return p;
+  let out = Poly.ZERO;
+  for (const t of p.terms) {
+    let term = Poly.const(t.coeff);
+    for (const [a, e2] of t.factors) {
+      let base;
+      if (a.kind === "sym" && by.has(a.name))
+        base = by.get(a.name);
+      else if (a.kind === "fn" && a.args.some((x2) => mentions(x2, names)))
+        return void 0;
+      else
+        base = Poly.atom(a);
+      term = term.mul(base.pow(e2));
+    }
+    out = out.add(term);
+  }
+  return out;
+}
+function sumOverIterations(p, trips, induction) {
+  const names = new Set(induction.keys());
+  if (!mentions(p, names))
+    return p.mul(trips);
+  if (mentions(p, /* @__PURE__ */ new Set([J_NAME])))
+    return void 0;
+  const by = /* @__PURE__ */ new Map();
+  for (const [s, { init, step }] of induction)
+    by.set(s, init.add(step.mul(J)));
+  const q = substitute(p, by);
+  if (!q)
+    return void 0;
+  const byPower = /* @__PURE__ */ new Map();
+  for (const t of q.terms) {
+    let k = 0;
+    let c = Poly.const(t.coeff);
+    for (const [a, e2] of t.factors) {
+      if (a.kind === "sym" && a.name === J_NAME)
+        k = e2;
+      else
+        c = c.mul(atomPow(a, e2));
+    }
+    if (k > MAX_POWER)
+      return void 0;
+    byPower.set(k, (byPower.get(k) ?? Poly.ZERO).add(c));
+  }
+  let sum2 = Poly.ZERO;
+  for (const [k, c] of byPower)
+    sum2 = sum2.add(c.mul(powerSum(k, trips)));
+  return sum2;
+}
+function atomPow(a, e2) {
+  return Poly.atom(a).pow(e2);
+}
+function substituteVal(v, by) {
+  if (!v)
+    return { value: v };
+  switch (v.kind) {
+    case "tensor": {
+      if (!v.shape)
+        return { value: v };
+      const names = new Set(by.keys());
+      if (!v.shape.some((d) => typeof d !== "number" && mentions(d, names)))
+        return { value: v };
+      const shape = [];
+      for (const d of v.shape) {
+        if (typeof d === "number") {
+          shape.push(d);
+          continue;
+        }
+        const s = substitute(d, by);
+        if (!s)
+          return void 0;
+        shape.push(s === d ? d : dim(s.max(Poly.ZERO)));
+      }
+      return { value: tensorVal(v.dtype, shape, void 0, v.weight) };
+    }
+    case "sequence": {
+      const e2 = substituteVal(v.elem, by);
+      if (!e2)
+        return void 0;
+      if (!v.items)
+        return { value: e2.value === v.elem ? v : { kind: "sequence", elem: e2.value } };
+      const items = [];
+      for (const x2 of v.items) {
+        const r = substituteVal(x2, by);
+        if (!r || !r.value)
+          return void 0;
+        items.push(r.value);
+      }
+      return { value: { kind: "sequence", elem: e2.value, items } };
+    }
+    case "optional": {
+      const e2 = substituteVal(v.elem, by);
+      return e2 ? { value: e2.value === v.elem ? v : { kind: "optional", elem: e2.value } } : void 0;
+    }
+    case "map":
+      return { value: v };
+  }
+}
+function valMentions(v, names) {
+  if (!v)
+    return false;
+  switch (v.kind) {
+    case "tensor":
+      return v.shape !== void 0 && v.shape.some((d) => typeof d !== "number" && mentions(d, names));
+    case "sequence":
+      return valMentions(v.elem, names) || (v.items?.some((x2) => valMentions(x2, names)) ?? false);
+    case "optional":
+      return valMentions(v.elem, names);
+    case "map":
+      return valMentions(v.value, names);
+  }
+}
 
 // ../../packages/onnx/dist/infer/params.js
 var NEVER_PARAM_DTYPES = /* @__PURE__ */ new Set(["int64", "uint64", "bool", "string"]);
@@ -9404,6 +9883,9 @@ var RELAYOUT = {
   Transpose: 0,
   Unsqueeze: 0
 };
+function carriesWeight(op, domain) {
+  return domain === "" && RELAYOUT[op] !== void 0;
+}
 var ParamLedger = class {
   origin = /* @__PURE__ */ new Map();
   labels = /* @__PURE__ */ new Map();
@@ -9493,20 +9975,25 @@ var ParamLedger = class {
 
 // ../../packages/onnx/dist/infer/engine.js
 var RuleTable = class {
-  byKey = /* @__PURE__ */ new Map();
+  /** Domain -> op type -> entries, newest first (two map lookups per node, no key string built). */
+  byDomain = /* @__PURE__ */ new Map();
   constructor(entries) {
     for (const e2 of entries) {
-      const k = `${normDomain(e2.domain)}::${e2.op}`;
-      const list2 = this.byKey.get(k) ?? [];
+      const d = normDomain(e2.domain);
+      let ops = this.byDomain.get(d);
+      if (!ops)
+        this.byDomain.set(d, ops = /* @__PURE__ */ new Map());
+      const list2 = ops.get(e2.op) ?? [];
       list2.push(e2);
-      this.byKey.set(k, list2);
+      ops.set(e2.op, list2);
     }
-    for (const list2 of this.byKey.values())
-      list2.sort((a, b) => b.since - a.since);
+    for (const ops of this.byDomain.values())
+      for (const list2 of ops.values())
+        list2.sort((a, b) => b.since - a.since);
   }
   /** The rule for `op` in `domain` at opset `version`, or undefined. */
   find(domain, op, version) {
-    const list2 = this.byKey.get(`${normDomain(domain)}::${op}`);
+    const list2 = this.byDomain.get(normDomain(domain))?.get(op);
     if (!list2)
       return void 0;
     for (const e2 of list2)
@@ -9514,31 +10001,91 @@ var RuleTable = class {
         return e2.rule;
     return list2[list2.length - 1].rule;
   }
-  /** Every registered (domain, op) key. */
+  /** Every registered (domain, op) key, as `domain::op`. */
   keys() {
-    return [...this.byKey.keys()];
+    const out = [];
+    for (const [d, ops] of this.byDomain)
+      for (const op of ops.keys())
+        out.push(`${d}::${op}`);
+    return out;
   }
 };
-function placement(node, scope) {
-  return { ...scope.enclosing ? { enclosing: scope.enclosing } : {}, ...node.metadata ? { metadata: node.metadata } : {} };
-}
+var UNSET = /* @__PURE__ */ Symbol("unset");
+var Scope = class {
+  parent;
+  opsets;
+  path;
+  valueInfo;
+  enclosing;
+  names = /* @__PURE__ */ new Map();
+  slots = [];
+  /** The name of each slot. */
+  slotNames = [];
+  constructor(parent, opsets, path, valueInfo, enclosing) {
+    this.parent = parent;
+    this.opsets = opsets;
+    this.path = path;
+    this.valueInfo = valueInfo;
+    this.enclosing = enclosing;
+  }
+  /** The slot of `name`, made (unset) when new. */
+  slot(name) {
+    let i2 = this.names.get(name);
+    if (i2 === void 0) {
+      i2 = this.slots.length;
+      this.names.set(name, i2);
+      this.slots.push(UNSET);
+      this.slotNames.push(name);
+    }
+    return i2;
+  }
+  /** Give `name` a new slot holding `v` (a name defined again: the later definition wins, as a map write would). */
+  set(name, v) {
+    this.names.set(name, this.slots.length);
+    this.slots.push(v);
+    this.slotNames.push(name);
+  }
+  /** True when `name` has a value here (not looking at enclosing scopes). */
+  has(name) {
+    const i2 = this.names.get(name);
+    return i2 !== void 0 && this.slots[i2] !== UNSET;
+  }
+};
 function enclosed(scope, e2) {
   return scope.enclosing ? [...scope.enclosing, e2] : [e2];
 }
+function metadataOf(node) {
+  const m2 = node.metadata;
+  if (m2)
+    for (const _ in m2)
+      return m2;
+  return void 0;
+}
+function enclosingOf(node, fn) {
+  const metadata = metadataOf(node);
+  return { name: node.name, op: node.opType, ...fn ? { fn } : {}, ...metadata ? { metadata } : {} };
+}
 function lookup(scope, name) {
-  for (let s = scope; s; s = s.parent)
-    if (s.values.has(name))
-      return { found: true, value: s.values.get(name) };
+  for (let s = scope; s; s = s.parent) {
+    const i2 = s.names.get(name);
+    if (i2 === void 0)
+      continue;
+    const v = s.slots[i2];
+    if (v !== UNSET)
+      return { found: true, value: v };
+  }
   return { found: false, value: void 0 };
 }
-var DEFAULT_MAX_NODES = 5e6;
-var bytesCache = /* @__PURE__ */ new WeakMap();
+var BYTES_WAYS = 16;
+var bytesVals = new Array(BYTES_WAYS);
+var bytesPolys = new Array(BYTES_WAYS);
+var bytesNext = 0;
 function valBytes(v) {
   if (!v)
     return Poly.ZERO;
-  const hit = bytesCache.get(v);
-  if (hit)
-    return hit;
+  for (let i2 = 0; i2 < BYTES_WAYS; i2++)
+    if (bytesVals[i2] === v)
+      return bytesPolys[i2];
   let b;
   switch (v.kind) {
     case "tensor": {
@@ -9560,7 +10107,9 @@ function valBytes(v) {
     case "map":
       b = Poly.ZERO;
   }
-  bytesCache.set(v, b);
+  bytesVals[bytesNext] = v;
+  bytesPolys[bytesNext] = b;
+  bytesNext = (bytesNext + 1) % BYTES_WAYS;
   return b;
 }
 function typeToVal(t, fresh) {
@@ -9581,42 +10130,207 @@ function typeToVal(t, fresh) {
 function inferModel(model, rules, options = {}) {
   return new Engine(model, rules, options).run();
 }
+var NodeRecord = class {
+  name;
+  op;
+  domain;
+  inputNames;
+  outputNames;
+  vals;
+  cost;
+  rule;
+  status;
+  scope;
+  enclosing;
+  metadata;
+  multiplicity = Poly.ONE;
+  /** Runs per run of its frame: 1, or the trip count summed into the cost (see SubgraphResult.sumOver). */
+  times = Poly.ONE;
+  /** Set when the model is flattened: weights are counted once, in report order, over the nodes kept. */
+  params = Poly.ZERO;
+  constructor(name, op, domain, inputNames, outputNames, vals, cost, rule, status, scope, enclosing, metadata) {
+    this.name = name;
+    this.op = op;
+    this.domain = domain;
+    this.inputNames = inputNames;
+    this.outputNames = outputNames;
+    this.vals = vals;
+    this.cost = cost;
+    this.rule = rule;
+    this.status = status;
+    this.scope = scope;
+    this.enclosing = enclosing;
+    this.metadata = metadata;
+  }
+  get inputValues() {
+    return this.vals.slice(0, this.inputNames.length);
+  }
+  get outputValues() {
+    return this.vals.slice(this.inputNames.length);
+  }
+  /** True when an input is a weight (initializer or Constant tensor). */
+  get readsWeight() {
+    for (let i2 = 0; i2 < this.inputNames.length; i2++) {
+      const v = this.vals[i2];
+      if (v !== void 0 && v.kind === "tensor" && v.weight !== void 0)
+        return true;
+    }
+    return false;
+  }
+  get inputs() {
+    return this.inputNames.map((name, i2) => {
+      const value2 = this.inputValues[i2];
+      return { name, value: value2, isWeight: isTensor(value2) && value2.weight !== void 0 };
+    });
+  }
+  get outputs() {
+    return this.outputNames.map((name, i2) => ({ name, value: this.outputValues[i2] }));
+  }
+};
+var Frame = class {
+  path;
+  entries = [];
+  diagnostics = [];
+  /** The initializers of the graph this frame inferred. */
+  initializers = [];
+  /** Live references to this frame (the root has one from the model). */
+  refs = 0;
+  /** Its key in the memo table, when it is there. */
+  key;
+  constructor(path) {
+    this.path = path;
+  }
+};
+function isRef(e2) {
+  return !(e2 instanceof NodeRecord);
+}
+var MAX_CALL_VARIANTS = 256;
+function withoutData(v) {
+  if (!v)
+    return v;
+  if (v.kind === "tensor")
+    return v.data === void 0 ? v : tensorVal(v.dtype, v.shape, void 0, v.weight);
+  if (v.kind === "sequence")
+    return { kind: "sequence", elem: withoutData(v.elem) };
+  if (v.kind === "optional")
+    return { kind: "optional", elem: withoutData(v.elem) };
+  return v;
+}
+var MAX_CYCLE_DIAGNOSTICS = 10;
+function attrSignature(a) {
+  if (!a)
+    return "-";
+  switch (a.type) {
+    case "tensor":
+    case "sparse_tensor":
+    case "graph":
+      return `${a.type}#${identityId(a.value)}`;
+    case "tensors":
+    case "graphs":
+      return `${a.type}#${a.value.map((x2) => identityId(x2)).join(",")}`;
+    case "ref":
+      return `ref:${a.ref}`;
+    default:
+      return `${a.type}:${JSON.stringify(a.value)}`;
+  }
+}
+var NodeServices = class {
+  engine;
+  scope;
+  name;
+  node;
+  constructor(engine, scope, name, node) {
+    this.engine = engine;
+    this.scope = scope;
+    this.name = name;
+    this.node = node;
+  }
+  get kernelOptions() {
+    return this.engine.kernelOptions;
+  }
+  get unrolled() {
+    return this.engine.unrolled;
+  }
+  lookupValue(n) {
+    return lookup(this.scope, n).value;
+  }
+  freshDim() {
+    return this.engine.unknown.fresh();
+  }
+  dataDependentDim(nodeName, tag) {
+    return this.engine.dataDependentDim(nodeName, tag);
+  }
+  warn(code, message) {
+    this.engine.diag("warning", code, message, this.name);
+  }
+  note(code, message) {
+    this.engine.diag("info", code, message, this.name);
+  }
+  get facts() {
+    return this.engine.facts;
+  }
+  inferSubgraph(graph, inputs, label, multiplicity, options) {
+    return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options, enclosed(this.scope, enclosingOf(this.node)));
+  }
+};
 var Engine = class {
   model;
   rules;
   options;
   unknown = new UnknownDims();
-  nodes = [];
-  diagnostics = [];
-  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors). */
+  /** Params and constants: every weight that appeared (initializers of all scopes, Constant-made tensors), charged when the model is flattened. */
   ledger = new ParamLedger();
+  /** Set once a re-layout node carries a weight: from then on every node's inputs are asked of the ledger. */
+  anyCarried = false;
   facts;
   functions = /* @__PURE__ */ new Map();
   dataDependentNames = /* @__PURE__ */ new Set();
+  budget;
+  root = new Frame("");
+  /** The frame being inferred: nodes and diagnostics go here. */
+  frame = this.root;
+  /** Frames in the order their inference completed (children before the frames that use them). */
+  completed = [];
+  memo = /* @__PURE__ */ new Map();
+  /** Keys of the functions being inferred, outermost first (recursion shows here). */
+  calling = [];
+  freeInputsCache = /* @__PURE__ */ new WeakMap();
+  /** Distinct inferences of each function so far (see MAX_CALL_VARIANTS). */
+  variants = /* @__PURE__ */ new Map();
+  /** Function bodies resolved against call attributes (see resolvedBody). */
+  resolved = /* @__PURE__ */ new Map();
+  /** Product of the stepped loop iterations enclosing the node being inferred. */
+  unrolled = 1;
   currentNode = "";
-  processed = 0;
-  maxNodes;
+  kernelOptions;
+  /** Recent output values and cost polys, shared with equal ones (see intern.ts). */
+  vals = valRecent();
+  polys = polyRecent();
+  /** Costs made of the same (shared) polys are one object. */
+  costs = new Recent2((a, b) => a.macs === b.macs && a.flops === b.flops && a.params === b.params && a.bytesRead === b.bytesRead && a.bytesWritten === b.bytesWritten);
   constructor(model, rules, options) {
     this.model = model;
     this.rules = rules;
     this.options = options;
-    this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+    this.budget = options.budget ?? new WorkBudget(options.limits, options.file);
     this.facts = new SizeFacts(options.dims);
+    this.kernelOptions = { convention: options.convention ?? "macs+flops" };
     for (const f of model.functions)
       this.functions.set(`${normDomain(f.domain)}::${f.name}`, f);
+    this.root.refs = 1;
   }
   run() {
     const g = this.model.graph;
-    const values = /* @__PURE__ */ new Map();
+    const scope = new Scope(void 0, this.model.opsets, "", valueInfoMap(g));
     const weights = [];
     for (const w of g.initializers) {
-      values.set(w.name, weightVal(w));
+      scope.set(w.name, weightVal(w));
       weights.push(w);
-      this.ledger.created(w, "initializer");
     }
+    this.root.initializers = g.initializers;
     const inputs = [];
     for (const vi of g.inputs) {
-      if (values.has(vi.name))
+      if (scope.has(vi.name))
         continue;
       let v = this.options.inputValues?.get(vi.name) ?? typeToVal(vi.type, () => this.unknown.fresh());
       const override = this.options.inputShapes?.get(vi.name);
@@ -9631,27 +10345,28 @@ var Engine = class {
         const bind = this.options.inputBindings;
         v = tensorVal(v.dtype, v.shape.map((d) => bindDim(d, bind)), v.data);
       }
-      values.set(vi.name, v);
+      scope.set(vi.name, v);
       inputs.push({ name: vi.name, value: v });
     }
-    const scope = { values, opsets: this.model.opsets, path: "", multiplicity: Poly.ONE, valueInfo: valueInfoMap(g) };
     this.runGraph(g, scope);
     const outputs = g.outputs.map((o) => {
       const inferred = lookup(scope, o.name).value;
       return { name: o.name, value: this.crossCheck(o.name, inferred, o.type) };
     });
+    this.completed.push(this.root);
+    const { nodes, diagnostics } = this.flatten();
     const account = this.ledger.finish();
     const unused = account.unused;
     const asParams = new Set(account.params);
     if (unused.length) {
       const list2 = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? "param" : "constant"})`);
-      this.diag("info", "unused-initializer", `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}`);
+      diagnostics.push({ severity: "info", code: "unused-initializer", message: `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}` });
     }
     return {
-      nodes: this.nodes,
+      nodes,
       inputs,
       outputs,
-      diagnostics: this.diagnostics,
+      diagnostics,
       paramWeights: account.params,
       constantWeights: account.constants,
       conditions: this.facts.conditions,
@@ -9659,9 +10374,75 @@ var Engine = class {
       unusedParams: unused.filter((w) => asParams.has(w))
     };
   }
+  /**
+   * Every recorded node once, in inference order (a node before the bodies it ran), with its
+   * multiplicity: the sum over the frame's references of the referencing frame's total times the
+   * reference's count, times the node's own count. Frames complete after the frames they use, so in
+   * reverse completion order every frame's total is final before it is passed on. Weights are
+   * counted here, in the same order, over the nodes kept: a trial inference left out of the report
+   * takes no weight with it.
+   */
+  flatten() {
+    const total = /* @__PURE__ */ new Map([[this.root, Poly.ONE]]);
+    for (let i2 = this.completed.length - 1; i2 >= 0; i2--) {
+      const f = this.completed[i2];
+      const t = total.get(f);
+      if (t === void 0 || f.refs === 0)
+        continue;
+      for (const e2 of f.entries) {
+        if (!isRef(e2) || e2.dropped)
+          continue;
+        const add = t.mul(e2.times);
+        const prev = total.get(e2.frame);
+        total.set(e2.frame, prev === void 0 ? add : prev.add(add));
+      }
+    }
+    const nodes = [];
+    const diagnostics = [];
+    const emitted = /* @__PURE__ */ new Set();
+    const emit = (f) => {
+      emitted.add(f);
+      const t = total.get(f);
+      for (const d of f.diagnostics)
+        diagnostics.push(d);
+      for (const w of f.initializers)
+        this.ledger.created(w, "initializer");
+      for (const e2 of f.entries) {
+        if (isRef(e2)) {
+          if (!e2.dropped && !emitted.has(e2.frame) && total.has(e2.frame))
+            emit(e2.frame);
+          continue;
+        }
+        e2.multiplicity = e2.times === Poly.ONE ? t : t.mul(e2.times);
+        const nIn = e2.inputNames.length;
+        for (let i2 = nIn; i2 < e2.vals.length; i2++) {
+          const v = e2.vals[i2];
+          if (isTensor(v) && v.weight)
+            this.ledger.created(v.weight, e2.op === "Constant" ? "constant-node" : "generated", e2.outputNames[i2 - nIn]);
+        }
+        let params = Poly.ZERO;
+        const ins = e2.readsWeight || this.anyCarried || carriesWeight(e2.op, e2.domain) ? e2.inputValues : void 0;
+        if (ins) {
+          const outs = e2.outputValues;
+          this.ledger.carry(e2.op, e2.domain, ins, outs);
+          if (!this.anyCarried && carriesWeight(e2.op, e2.domain) && this.ledger.weightOf(outs[0]) !== void 0)
+            this.anyCarried = true;
+          params = this.ledger.charge(e2.rule, ins);
+        }
+        if (params !== Poly.ZERO) {
+          e2.params = params;
+          if (e2.cost)
+            e2.cost = { ...e2.cost, params };
+        }
+        nodes.push(e2);
+      }
+    };
+    emit(this.root);
+    return { nodes, diagnostics };
+  }
   diag(severity, code, message, node) {
     const d = node !== void 0 && node !== "" ? { severity, code, node, message } : { severity, code, message };
-    this.diagnostics.push(d);
+    this.frame.diagnostics.push(d);
   }
   /** Merge an inferred value with a declared type: declared info fills unknowns; different numbers are a conflict. */
   crossCheck(name, inferred, declared) {
@@ -9694,90 +10475,228 @@ var Engine = class {
     return changed ? tensorVal(inferred.dtype, merged, inferred.data, inferred.weight) : inferred;
   }
   runGraph(g, scope) {
-    const seen = /* @__PURE__ */ new Set();
-    for (const n of g.nodes)
-      for (const o of n.outputs) {
-        if (o === "")
-          continue;
-        if (seen.has(o))
-          this.diag("warning", "duplicate-output", `value '${o}' is produced by more than one node: readers see the last one`, n.name || n.opType);
-        seen.add(o);
-      }
-    for (const node of topoOrder(g.nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
-      this.runNode(node, scope);
+    this.runNodes(g.nodes, scope);
   }
-  runNode(node, scope) {
-    if (++this.processed > this.maxNodes) {
-      if (this.processed === this.maxNodes + 1)
-        this.diag("error", "too-many-nodes", `more than ${this.maxNodes} nodes (sub-graphs included): the rest were not analysed`);
-      return;
+  runNodes(nodes, scope) {
+    const plan = this.plan(nodes, scope);
+    for (const i2 of plan.order)
+      this.runNode(nodes[i2], scope, plan, i2);
+  }
+  /**
+   * Give every name the graph's nodes write a slot (a name written twice: one slot, readers see the
+   * last writer, and a warning), resolve each input to its slot, and order the nodes so each comes
+   * after the producers of its inputs (exporters such as OnnxMLTools and PyTorch 1.x write unsorted
+   * graphs). Implicit inputs of sub-graphs count as dependencies. Cycles are reported (10 per graph,
+   * then one line for the rest) and broken in file order.
+   */
+  plan(nodes, scope) {
+    const n = nodes.length;
+    let nOut = 0;
+    let nIn = 0;
+    for (const node of nodes) {
+      nOut += node.outputs.length;
+      nIn += node.inputs.length;
     }
+    const outSlots = new Int32Array(nOut);
+    const outStart = new Int32Array(n + 1);
+    const producer = new Int32Array(scope.slots.length + nOut).fill(-1);
+    const names = scope.names;
+    const slots = scope.slots;
+    const before = names.size;
+    let fresh = 0;
+    let k = 0;
+    for (let i2 = 0; i2 < n; i2++) {
+      outStart[i2] = k;
+      for (const o of nodes[i2].outputs) {
+        if (o === "") {
+          outSlots[k++] = -1;
+          continue;
+        }
+        const slot = slots.length;
+        names.set(o, slot);
+        slots.push(UNSET);
+        scope.slotNames.push(o);
+        producer[slot] = i2;
+        outSlots[k++] = slot;
+        fresh++;
+      }
+    }
+    outStart[n] = k;
+    if (names.size !== before + fresh) {
+      names.clear();
+      for (let i2 = 0; i2 < slots.length - fresh; i2++)
+        names.set(scope.slotNames[i2], i2);
+      slots.length -= fresh;
+      scope.slotNames.length = slots.length;
+      producer.fill(-1);
+      k = 0;
+      for (let i2 = 0; i2 < n; i2++) {
+        const node = nodes[i2];
+        for (const o of node.outputs) {
+          if (o === "") {
+            k++;
+            continue;
+          }
+          const slot = scope.slot(o);
+          if (producer[slot] >= 0)
+            this.diag("warning", "duplicate-output", `value '${o}' is produced by more than one node: readers see the last one`, node.name || node.opType);
+          producer[slot] = i2;
+          outSlots[k++] = slot;
+        }
+      }
+    }
+    const inSlots = new Int32Array(nIn);
+    const inStart = new Int32Array(n + 1);
+    let sorted = true;
+    k = 0;
+    for (let i2 = 0; i2 < n; i2++) {
+      inStart[i2] = k;
+      const node = nodes[i2];
+      for (const x2 of node.inputs) {
+        if (x2 === "") {
+          inSlots[k++] = -1;
+          continue;
+        }
+        let slot;
+        if (i2 > 0) {
+          const prev = nodes[i2 - 1].outputs;
+          for (let j = 0; j < prev.length; j++)
+            if (prev[j] === x2) {
+              slot = outSlots[outStart[i2 - 1] + j];
+              break;
+            }
+        }
+        slot ??= names.get(x2);
+        inSlots[k++] = slot ?? -1;
+        if (slot !== void 0 && producer[slot] >= i2)
+          sorted = false;
+      }
+      if (sorted && hasSubgraph(node))
+        for (const g of nodeSubgraphs(node))
+          for (const x2 of this.freeInputs(g)) {
+            const slot = names.get(x2);
+            if (slot !== void 0 && producer[slot] >= i2)
+              sorted = false;
+          }
+    }
+    inStart[n] = k;
+    if (sorted) {
+      const order2 = new Array(n);
+      for (let i2 = 0; i2 < n; i2++)
+        order2[i2] = i2;
+      return { order: order2, inSlots, inStart, outSlots, outStart };
+    }
+    let cycles = 0;
+    const order = sortNodes(nodes, (x2) => {
+      const slot = names.get(x2);
+      return slot === void 0 ? -1 : producer[slot];
+    }, (msg) => {
+      if (++cycles <= MAX_CYCLE_DIAGNOSTICS)
+        this.diag("warning", "graph-cycle", msg);
+    });
+    if (cycles > MAX_CYCLE_DIAGNOSTICS)
+      this.diag("warning", "graph-cycle", `${cycles - MAX_CYCLE_DIAGNOSTICS} more cycles, each broken in file order`);
+    return { order, inSlots, inStart, outSlots, outStart };
+  }
+  runNode(node, scope, plan, index) {
     const domain = normDomain(node.domain);
-    const name = scope.path ? `${scope.path}/${node.name || node.opType}` : node.name || node.opType;
+    const local = node.name || node.opType;
+    const name = scope.path ? `${scope.path}/${local}` : local;
+    this.budget.node(1, name);
     this.currentNode = name;
-    const ins = node.inputs.map((n) => n === "" ? void 0 : lookup(scope, n).value);
-    for (let i2 = 0; i2 < node.inputs.length; i2++) {
+    const nIn = node.inputs.length;
+    const ins = new Array(nIn + node.outputs.length);
+    const base = plan.inStart[index];
+    for (let i2 = 0; i2 < nIn; i2++) {
       const n = node.inputs[i2];
-      if (n !== "" && !lookup(scope, n).found)
+      if (n === "")
+        continue;
+      const slot = plan.inSlots[base + i2];
+      const v = slot >= 0 ? scope.slots[slot] : UNSET;
+      if (v !== UNSET) {
+        ins[i2] = v;
+        continue;
+      }
+      const r = lookup(scope.parent, n);
+      ins[i2] = r.value;
+      if (!r.found)
         this.diag("warning", "missing-input", `input ${i2} '${n}' is produced by no node, graph input or initializer`, name);
     }
-    const fn = this.functions.get(`${domain}::${node.opType}`);
-    const version = scope.opsets.get(domain) ?? (domain === "" ? 1 : 1);
-    const rule = fn ? void 0 : this.rules.find(domain, node.opType, version);
-    const setOutputs = (vals) => node.outputs.map((o, i2) => {
-      const v = o === "" ? void 0 : this.crossCheck(o, vals[i2], scope.valueInfo.get(o));
-      if (o !== "")
-        scope.values.set(o, v);
-      return { name: o, value: v };
-    });
-    const inputsOut = node.inputs.map((n, i2) => ({ name: n, value: ins[i2], isWeight: isTensor(ins[i2]) && ins[i2].kind === "tensor" && ins[i2].weight !== void 0 }));
+    const fn = this.functions.size ? this.functions.get(`${domain}::${node.opType}`) : void 0;
     if (fn) {
-      const outs = this.inlineFunction(fn, node, ins, name, scope);
-      setOutputs(outs);
+      const outs = this.callFunction(fn, node, ins.slice(0, nIn), name, scope);
+      this.setOutputs(node, scope, plan, index, name, outs ?? [], ins);
+      if (!outs)
+        this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "error", scope.path, scope.enclosing, metadataOf(node)));
       return;
     }
+    const version = scope.opsets.get(domain) ?? 1;
+    const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
-      const outputs2 = setOutputs([]);
-      this.nodes.push({ name, op: node.opType, domain, inputs: inputsOut, outputs: outputs2, params: this.ledger.charge(void 0, ins), status: "unsupported", multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) });
+      this.setOutputs(node, scope, plan, index, name, [], ins);
+      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "unsupported", scope.path, scope.enclosing, metadataOf(node)));
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
-    const services = {
-      kernelOptions: { convention: this.options.convention ?? "macs+flops" },
-      lookupValue: (n) => lookup(scope, n).value,
-      freshDim: () => this.unknown.fresh(),
-      dataDependentDim: (nodeName, tag) => this.dataDependentDim(nodeName, tag),
-      warn: (code, message) => this.diag("warning", code, message, name),
-      note: (code, message) => this.diag("info", code, message, name),
-      facts: this.facts,
-      inferSubgraph: (graph, subInputs, label, multiplicity) => this.inferSubgraph(graph, subInputs, `${name}/${label}`, scope, scope.multiplicity.mul(multiplicity), enclosed(scope, { name: node.name, op: node.opType, ...node.metadata ? { metadata: node.metadata } : {} }))
-    };
-    const ctx = new NodeContext(node, version, ins, services);
+    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name, node));
     let status = "ok";
-    const mark = this.nodes.length;
+    const frame = this.frame;
+    const mark = frame.entries.length;
     try {
       rule.infer(ctx);
     } catch (e2) {
       status = this.inferFailure(e2, name, node);
     }
-    const outputs = setOutputs(status === "ok" ? ctx.outputs() : []);
-    for (const o of outputs)
-      if (isTensor(o.value) && o.value.weight)
-        this.ledger.created(o.value.weight, node.opType === "Constant" ? "constant-node" : "generated", o.name);
-    this.ledger.carry(node.opType, domain, ins, outputs.map((o) => o.value));
-    const params = this.ledger.charge(rule, ins);
+    this.setOutputs(node, scope, plan, index, name, status === "ok" ? ctx.outputs() : [], ins);
     let cost;
     if (status === "ok") {
       try {
-        cost = this.nodeCost(rule, ctx, params, ins, outputs.map((o) => o.value));
+        cost = this.nodeCost(rule, ctx, Poly.ZERO, ins, nIn);
       } catch (e2) {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = cost ? { name, op: node.opType, domain, inputs: inputsOut, outputs, cost, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) } : { name, op: node.opType, domain, inputs: inputsOut, outputs, params, status, multiplicity: scope.multiplicity, scope: scope.path, ...placement(node, scope) };
-    this.nodes.splice(mark, 0, entry);
+    const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
+    if (mark === frame.entries.length)
+      frame.entries.push(entry);
+    else
+      frame.entries.splice(mark, 0, entry);
+  }
+  /**
+   * Bind a node's outputs in its scope (declared value_info cross-checked, plain tensors shared with
+   * equal ones), and write them into `out` after the node's inputs.
+   */
+  setOutputs(node, scope, plan, index, name, vals, out) {
+    const nOut = node.outputs.length;
+    const at = node.inputs.length;
+    const info = scope.valueInfo.size ? scope.valueInfo : void 0;
+    const base = plan.outStart[index];
+    for (let i2 = 0; i2 < nOut; i2++) {
+      const slot = plan.outSlots[base + i2];
+      if (slot < 0)
+        continue;
+      const o = node.outputs[i2];
+      let v = info ? this.crossCheck(o, vals[i2], info.get(o)) : vals[i2];
+      if (shareable(v) && !carriesWeight(node.opType, normDomain(node.domain)))
+        v = this.vals.intern(v);
+      scope.slots[slot] = v;
+      out[at + i2] = v;
+      this.chargeData(v, name);
+    }
+  }
+  /** Charge the budget for the constant data a value carries (shape-data propagation, known contents, sequence items). */
+  chargeData(v, where) {
+    if (!v)
+      return;
+    if (v.kind === "tensor") {
+      if (v.data)
+        this.budget.data(v.data.length, where);
+    } else if (v.kind === "sequence" && v.items)
+      this.budget.data(v.items.length, where);
   }
   inferFailure(e2, name, node) {
+    if (e2 instanceof WorkLimitError || e2 instanceof OnnxImportError)
+      throw e2;
     if (e2 instanceof UnknownRank) {
       this.diag("info", "unknown-shape", `(op ${node.opType}, node ${name}) ${e2.message}: output shapes and cost unknown`, name);
       return "unknown-shape";
@@ -9793,11 +10712,20 @@ var Engine = class {
     this.diag("error", "internal-error", `(op ${node.opType}, node ${name}) internal error, please report: ${e2 instanceof Error ? e2.message : String(e2)}`, name);
     return "error";
   }
-  nodeCost(rule, ctx, params, ins, outs) {
+  /** Cost of a node whose input values are `vals[0 .. nIn)` and output values the rest. */
+  nodeCost(rule, ctx, params, vals, nIn) {
     const rc = rule.cost(ctx);
-    const bytesRead = rc.bytesRead ?? ins.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
-    const bytesWritten = outs.reduce((s, v) => s.add(valBytes(v)), Poly.ZERO);
-    return { macs: rc.macs, flops: rc.flops, params, bytesRead, bytesWritten };
+    let bytesRead = rc.bytesRead;
+    if (bytesRead === void 0) {
+      bytesRead = Poly.ZERO;
+      for (let i2 = 0; i2 < nIn; i2++)
+        bytesRead = bytesRead.add(valBytes(vals[i2]));
+    }
+    let bytesWritten = Poly.ZERO;
+    for (let i2 = nIn; i2 < vals.length; i2++)
+      bytesWritten = bytesWritten.add(valBytes(vals[i2]));
+    const p = this.polys;
+    return this.costs.intern({ macs: p.intern(rc.macs), flops: p.intern(rc.flops), params, bytesRead: p.intern(bytesRead), bytesWritten: p.intern(bytesWritten) });
   }
   dataDependentDim(nodeName, tag) {
     const base = `${nodeName}_${tag}`.replace(/[^A-Za-z0-9_]/g, "_");
@@ -9807,30 +10735,162 @@ var Engine = class {
     this.dataDependentNames.add(n);
     return Poly.sym(n);
   }
-  inferSubgraph(graph, inputs, path, parent, multiplicity, enclosing) {
-    const values = /* @__PURE__ */ new Map();
-    for (const w of graph.initializers) {
-      values.set(w.name, weightVal(w));
-      this.ledger.created(w, "initializer");
-    }
-    graph.inputs.forEach((vi, i2) => {
-      const given = inputs[i2];
-      values.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
-    });
-    const scope = { values, parent, opsets: parent.opsets, path, multiplicity, valueInfo: valueInfoMap(graph), ...enclosing ? { enclosing } : {} };
-    const saved = this.currentNode;
-    this.runGraph(graph, scope);
-    this.currentNode = saved;
-    return { outputs: graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type)) };
+  /** Names a sub-graph reads from enclosing scopes, computed once per graph. */
+  freeInputs(g) {
+    let free = this.freeInputsCache.get(g);
+    if (!free)
+      this.freeInputsCache.set(g, free = subgraphFreeInputs(g));
+    return free;
   }
-  inlineFunction(fn, call, ins, name, parent) {
-    const values = /* @__PURE__ */ new Map();
-    fn.inputs.forEach((formal, i2) => values.set(formal, ins[i2]));
+  /**
+   * Run `infer` as the inference of `frame`, one nesting level deeper. The frame completes (and may be
+   * used by later references) only when `infer` returns.
+   */
+  inFrame(frame, unrolled, where, infer) {
+    const saved = { frame: this.frame, unrolled: this.unrolled, node: this.currentNode };
+    this.budget.enter(where);
+    this.frame = frame;
+    this.unrolled = unrolled;
+    try {
+      return infer();
+    } finally {
+      this.frame = saved.frame;
+      this.unrolled = saved.unrolled;
+      this.currentNode = saved.node;
+      this.budget.leave();
+      this.completed.push(frame);
+    }
+  }
+  /** Reference `hit.frame` from the frame being inferred, and hand the caller its handle on that use. */
+  use(hit, times) {
+    const ref = { frame: hit.frame, times, dropped: false };
+    hit.frame.refs++;
+    this.frame.entries.push(ref);
+    return {
+      outputs: hit.outputs,
+      recount: (t) => {
+        ref.times = t;
+      },
+      discard: () => {
+        if (ref.dropped)
+          return;
+        ref.dropped = true;
+        this.release(ref.frame);
+      },
+      sumOver: (trips, induction) => this.sumOver(ref, trips, induction)
+    };
+  }
+  /** One reference to `f` went away: when none is left, it leaves the memo table and lets go of what it used. */
+  release(f) {
+    if (--f.refs > 0)
+      return;
+    if (f.key !== void 0)
+      this.memo.delete(f.key);
+    f.key = void 0;
+    for (const e2 of f.entries)
+      if (isRef(e2) && !e2.dropped)
+        this.release(e2.frame);
+    f.entries.length = 0;
+    f.diagnostics.length = 0;
+  }
+  inferSubgraph(graph, inputs, path, parent, times, opts, enclosing) {
+    const unrolled = this.unrolled * Math.max(1, opts?.unroll ?? 1);
+    let key = `g${identityId(graph)}*${unrolled}`;
+    for (const v of inputs)
+      key += `|${valSignature(v)}`;
+    key += "#";
+    for (const n of this.freeInputs(graph))
+      key += `|${valSignature(lookup(parent, n).value)}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      const frame = new Frame(path);
+      const outputs = this.inFrame(frame, unrolled, path, () => {
+        const scope = new Scope(parent, parent.opsets, path, valueInfoMap(graph), enclosing);
+        for (const w of graph.initializers)
+          scope.set(w.name, weightVal(w));
+        frame.initializers = graph.initializers;
+        graph.inputs.forEach((vi, i2) => {
+          const given = inputs[i2];
+          scope.set(vi.name, given ?? typeToVal(vi.type, () => this.unknown.fresh()));
+        });
+        this.runGraph(graph, scope);
+        return graph.outputs.map((o) => this.crossCheck(o.name, lookup(scope, o.name).value, o.type));
+      });
+      hit = { frame, outputs };
+      frame.key = key;
+      this.memo.set(key, hit);
+    }
+    return this.use(hit, times);
+  }
+  /**
+   * Infer a call of a model-local function, once per signature of (function, the call's attributes,
+   * its inputs). Undefined when the call is recursive (recorded as an error on the call).
+   */
+  callFunction(fn, call, ins, name, caller) {
+    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
+    if (this.calling.includes(fnKey)) {
+      const chain = [...this.calling.slice(this.calling.indexOf(fnKey)), fnKey].map(fnLabel);
+      throw new OnnxImportError("recursive-function", `${this.options.file ? `${this.options.file}: ` : ""}${INFER_MESSAGES.recursiveFunction(call.opType, name, chain)}`, this.options.file);
+    }
+    const attrNames = /* @__PURE__ */ new Set([...fn.attributes, ...Object.keys(call.attributes)]);
+    let attrKey = `f${JSON.stringify(fnKey)}`;
+    for (const a of [...attrNames].sort())
+      attrKey += `|${a}=${attrSignature(call.attributes[a] ?? fn.attributeDefaults[a])}`;
+    const variants = this.variants.get(fnKey) ?? 0;
+    if (variants >= MAX_CALL_VARIANTS) {
+      if (variants === MAX_CALL_VARIANTS) {
+        this.diag("warning", "call-variants", INFER_MESSAGES.callVariants(fnLabel(fnKey), MAX_CALL_VARIANTS), name);
+        this.variants.set(fnKey, variants + 1);
+      }
+      ins = ins.map(withoutData);
+    }
+    let key = `${attrKey}*${this.unrolled}#`;
+    for (const v of ins)
+      key += `|${valSignature(v)}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      if (variants < MAX_CALL_VARIANTS)
+        this.variants.set(fnKey, variants + 1);
+      const frame = new Frame(name);
+      this.calling.push(fnKey);
+      let outputs;
+      try {
+        outputs = this.inFrame(frame, this.unrolled, name, () => this.inlineFunction(fn, this.resolvedBody(fn, call, attrKey), ins, name, enclosed(caller, enclosingOf(call, fnKey))));
+      } finally {
+        this.calling.pop();
+      }
+      hit = { frame, outputs };
+      frame.key = key;
+      this.memo.set(key, hit);
+    }
+    this.use(hit, Poly.ONE);
+    return [...hit.outputs];
+  }
+  inlineFunction(fn, nodes, ins, name, enclosing) {
+    const opsets = new Map(this.model.opsets);
+    for (const [d, v] of fn.opsets)
+      opsets.set(normDomain(d), v);
+    const scope = new Scope(void 0, opsets, name, /* @__PURE__ */ new Map(), enclosing);
+    fn.inputs.forEach((formal, i2) => scope.set(formal, ins[i2]));
+    this.runNodes(nodes, scope);
+    return fn.outputs.map((o) => lookup(scope, o).value);
+  }
+  /**
+   * A function's body with its attribute references resolved against a call, made once per function
+   * and call attributes (`attrKey`): calls alike share the nodes (and the sub-graphs in them, so those
+   * are memoised across calls too). A body without references is used as it is.
+   */
+  resolvedBody(fn, call, attrKey) {
+    if (!hasRefs(fn.nodes))
+      return fn.nodes;
+    const hit = this.resolved.get(attrKey);
+    if (hit)
+      return hit;
     const resolve = (attrs) => {
-      const out = {};
+      const out = dict();
       for (const [k, a] of Object.entries(attrs)) {
         if (a.type === "ref") {
-          const actual = call.attributes[a.ref] ?? fn.attributeDefaults[a.ref];
+          const actual = own(call.attributes, a.ref) ?? own(fn.attributeDefaults, a.ref);
           if (actual)
             out[k] = actual;
         } else if (a.type === "graph")
@@ -9844,26 +10904,101 @@ var Engine = class {
     };
     const resolveGraph = (g) => ({ ...g, nodes: g.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) })) });
     const nodes = fn.nodes.map((n) => ({ ...n, attributes: resolve(n.attributes) }));
-    const opsets = new Map(parent.opsets);
-    for (const [d, v] of fn.opsets)
-      opsets.set(normDomain(d), v);
-    const fnKey = `${normDomain(fn.domain)}::${fn.name}`;
-    const scope = {
-      values,
-      parent: void 0,
-      opsets,
-      path: name,
-      multiplicity: parent.multiplicity,
-      valueInfo: /* @__PURE__ */ new Map(),
-      enclosing: enclosed(parent, { name: call.name, op: call.opType, fn: fnKey, ...call.metadata ? { metadata: call.metadata } : {} })
-    };
-    const saved = this.currentNode;
-    for (const node of topoOrder(nodes, (msg) => this.diag("warning", "graph-cycle", msg)))
-      this.runNode(node, scope);
-    this.currentNode = saved;
-    return fn.outputs.map((o) => values.get(o));
+    this.resolved.set(attrKey, nodes);
+    return nodes;
+  }
+  /** See {@link SubgraphResult.sumOver}. */
+  sumOver(ref, trips, induction) {
+    const f = ref.frame;
+    if (ref.dropped || f.refs !== 1)
+      return false;
+    const names = new Set(induction.keys());
+    for (const e2 of f.entries)
+      if (isRef(e2) && !e2.dropped && frameMentions(e2.frame, names))
+        return false;
+    const last2 = /* @__PURE__ */ new Map();
+    for (const [s, { init, step }] of induction)
+      last2.set(s, init.add(step.mul(trips.sub(1))));
+    const plans = [];
+    for (const e2 of f.entries) {
+      if (isRef(e2))
+        continue;
+      let cost = e2.cost;
+      let times = trips;
+      if (cost && [cost.macs, cost.flops, cost.bytesRead, cost.bytesWritten].some((p) => mentions(p, names))) {
+        const sum2 = (p) => sumOverIterations(p, trips, induction);
+        const macs = sum2(cost.macs);
+        const flops = sum2(cost.flops);
+        const bytesRead = sum2(cost.bytesRead);
+        const bytesWritten = sum2(cost.bytesWritten);
+        if (!macs || !flops || !bytesRead || !bytesWritten)
+          return false;
+        cost = { macs, flops, params: cost.params, bytesRead, bytesWritten };
+        times = Poly.ONE;
+      }
+      const outs = [];
+      for (const v of e2.outputValues) {
+        const r = substituteVal(v, last2);
+        if (!r)
+          return false;
+        outs.push(r.value);
+      }
+      const ins = [];
+      for (const v of e2.inputValues) {
+        const r = substituteVal(v, last2);
+        if (!r)
+          return false;
+        ins.push(r.value);
+      }
+      plans.push({ node: e2, cost, times, ins, outs });
+    }
+    for (const p of plans) {
+      p.node.cost = p.cost;
+      p.node.times = p.times;
+      p.node.vals = [...p.ins, ...p.outs];
+    }
+    for (const e2 of f.entries)
+      if (isRef(e2))
+        e2.times = e2.times.mul(trips);
+    ref.times = Poly.ONE;
+    return true;
   }
 };
+function frameMentions(f, names) {
+  for (const e2 of f.entries) {
+    if (isRef(e2)) {
+      if (!e2.dropped && frameMentions(e2.frame, names))
+        return true;
+      continue;
+    }
+    const c = e2.cost;
+    if (c && [c.macs, c.flops, c.bytesRead, c.bytesWritten].some((p) => mentions(p, names)))
+      return true;
+    if (e2.outputValues.some((v) => valMentions(v, names)))
+      return true;
+  }
+  return false;
+}
+var refsCache = /* @__PURE__ */ new WeakMap();
+function hasRefs(nodes) {
+  let r = refsCache.get(nodes);
+  if (r === void 0) {
+    r = nodes.some((n) => {
+      for (const k in n.attributes) {
+        const a = n.attributes[k];
+        if (a.type === "ref" || a.type === "graph" && hasRefs(a.value.nodes) || a.type === "graphs" && a.value.some((g) => hasRefs(g.nodes)))
+          return true;
+      }
+      return false;
+    });
+    refsCache.set(nodes, r);
+  }
+  return r;
+}
+function fnLabel(key) {
+  const [d, n] = key.split("::");
+  return d ? `${d}.${n}` : n;
+}
 function valueInfoMap(g) {
   const m2 = /* @__PURE__ */ new Map();
   for (const v of g.valueInfo)
@@ -9871,19 +11006,18 @@ function valueInfoMap(g) {
   return m2;
 }
 function weightVal(w) {
-  return tensorVal(w.dtype, w.dims, w.values?.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2), w);
+  const v = w.values;
+  const data = v && v.some((x2) => typeof x2 === "bigint") ? v.map((x2) => typeof x2 === "bigint" ? Number(x2) : x2) : v;
+  return tensorVal(w.dtype, w.dims, data, w);
 }
-function topoOrder(nodes, onCycle) {
-  const producer = /* @__PURE__ */ new Map();
-  nodes.forEach((n, i2) => n.outputs.forEach((o) => o !== "" && producer.set(o, i2)));
-  const reads = nodes.map(nodeReads);
-  if (reads.every((names, i2) => names.every((x2) => (producer.get(x2) ?? -1) < i2)))
-    return [...nodes];
-  const deps = reads.map((names) => {
+function sortNodes(nodes, producerOf, onCycle) {
+  const deps = nodes.map((n) => {
     const set = /* @__PURE__ */ new Set();
-    for (const x2 of names) {
-      const p = producer.get(x2);
-      if (p !== void 0)
+    for (const x2 of nodeReads(n)) {
+      if (x2 === "")
+        continue;
+      const p = producerOf(x2);
+      if (p >= 0)
         set.add(p);
     }
     return set;
@@ -9895,9 +11029,12 @@ function topoOrder(nodes, onCycle) {
   indeg.forEach((d, i2) => d === 0 && heap.push(i2));
   const out = [];
   const done = new Uint8Array(nodes.length);
+  let firstUndone = 0;
   while (out.length < nodes.length) {
     if (heap.size === 0) {
-      const i3 = done.findIndex((d) => d === 0);
+      while (done[firstUndone])
+        firstUndone++;
+      const i3 = firstUndone;
       onCycle(`node ${nodes[i3].name || nodes[i3].opType} is part of a cycle: processed in file order`);
       heap.push(i3);
       indeg[i3] = 0;
@@ -9906,24 +11043,37 @@ function topoOrder(nodes, onCycle) {
     if (done[i2])
       continue;
     done[i2] = 1;
-    out.push(nodes[i2]);
+    out.push(i2);
     for (const u of users[i2])
       if (--indeg[u] === 0 && !done[u])
         heap.push(u);
   }
   return out;
 }
+function hasSubgraph(n) {
+  for (const k in n.attributes) {
+    const t = n.attributes[k].type;
+    if (t === "graph" || t === "graphs")
+      return true;
+  }
+  return false;
+}
 function nodeReads(n) {
   let extra;
+  for (const g of nodeSubgraphs(n))
+    (extra ??= []).push(...subgraphFreeInputs(g));
+  return extra ? [...n.inputs, ...extra] : n.inputs;
+}
+function nodeSubgraphs(n) {
+  const out = [];
   for (const k in n.attributes) {
     const a = n.attributes[k];
     if (a.type === "graph")
-      (extra ??= []).push(...subgraphFreeInputs(a.value));
+      out.push(a.value);
     else if (a.type === "graphs")
-      for (const g of a.value)
-        (extra ??= []).push(...subgraphFreeInputs(g));
+      out.push(...a.value);
   }
-  return extra ? [...n.inputs, ...extra] : n.inputs;
+  return out;
 }
 function subgraphFreeInputs(g) {
   const local = /* @__PURE__ */ new Set([...g.inputs.map((i2) => i2.name), ...g.initializers.map((w) => w.name)]);
@@ -10930,15 +12080,15 @@ var embedLayerNorm = {
   nonParamInputs: [0, 1, 7, 8],
   weightInputs: [2, 3, 4, 5, 6],
   infer(ctx) {
-    const ids = ctx.shape(0);
+    const ids2 = ctx.shape(0);
     const emb = ctx.shape(2);
     const h = emb[emb.length - 1];
     const t = ctx.dtype(2);
-    ctx.output(0, t, [ids[0], ids[1], h]);
+    ctx.output(0, t, [ids2[0], ids2[1], h]);
     if (ctx.hasOutput(1))
-      ctx.output(1, "int32", [ids[0]]);
+      ctx.output(1, "int32", [ids2[0]]);
     if (ctx.hasOutput(2))
-      ctx.output(2, t, [ids[0], ids[1], h]);
+      ctx.output(2, t, [ids2[0], ids2[1], h]);
   },
   // Lookups are data movement; the 2 (or 3) embedding sums and the layer norm are arithmetic.
   cost(ctx) {
@@ -11147,13 +12297,13 @@ function generationRule(kind) {
     // Every input is a control value, a mask or token ids: none is a weight.
     nonParamInputs: Array.from({ length: at.count }, (_, i2) => i2),
     infer(ctx) {
-      const ids = ctx.shape(0);
-      if (ids.length !== 2)
-        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids.length}`, 0);
+      const ids2 = ctx.shape(0);
+      if (ids2.length !== 2)
+        ctx.fail(`input 0 (input_ids): expected rank 2 [batch_size, sequence_length], got rank ${ids2.length}`, 0);
       const decoder = ctx.attrGraph("decoder");
       if (!decoder)
         ctx.fail("attribute decoder (the decoder sub-graph) is required");
-      const [batch, prompt] = [ids[0], ids[1]];
+      const [batch, prompt] = [ids2[0], ids2[1]];
       const maxLength = control(ctx, at.maxLength, "max_length");
       const beams = control(ctx, at.beams, "num_beams");
       const returns = control(ctx, at.returns, "num_return_sequences");
@@ -11392,12 +12542,12 @@ var gatherRule = {
     const axis = ctx.axis(ctx.attrInt("axis", 0), s.length);
     const out = [...s.slice(0, axis), ...idx, ...s.slice(axis + 1)];
     let data;
-    const ids = ctx.ints(1);
-    if (x2.data && ids && isConcreteShape(s)) {
-      for (const i2 of ids)
+    const ids2 = ctx.ints(1);
+    if (x2.data && ids2 && isConcreteShape(s)) {
+      for (const i2 of ids2)
         if (i2 < -s[axis] || i2 >= s[axis])
           ctx.fail(`index ${i2} is out of range for axis ${axis} of size ${s[axis]}`, 1);
-      data = gatherData(x2.data, s, axis, ids);
+      data = gatherData(x2.data, s, axis, ids2);
     }
     ctx.output(0, x2.dtype, out, data);
   },
@@ -11823,6 +12973,166 @@ function stacked(v, n, axis = 0) {
   return tensorVal(v.dtype, s);
 }
 var MAX_UNROLL = 64;
+var readsIter = /* @__PURE__ */ new WeakMap();
+function readsIterationNumber(body2) {
+  let r = readsIter.get(body2);
+  if (r === void 0) {
+    const iter = body2.inputs[0]?.name;
+    r = iter !== void 0 && iter !== "" && body2.nodes.some((n) => n.inputs.includes(iter) || nodeSubgraphs2(n).some((g) => subgraphFreeInputs(g).includes(iter)));
+    readsIter.set(body2, r);
+  }
+  return r;
+}
+function nodeSubgraphs2(n) {
+  const out = [];
+  for (const a of Object.values(n.attributes)) {
+    if (a.type === "graph")
+      out.push(a.value);
+    else if (a.type === "graphs")
+      out.push(...a.value);
+  }
+  return out;
+}
+function shapeOnly(v) {
+  if (!v)
+    return v;
+  if (v.kind === "tensor")
+    return tensorVal(v.dtype, v.shape);
+  if (v.kind === "sequence")
+    return { kind: "sequence", elem: shapeOnly(v.elem) };
+  if (v.kind === "optional")
+    return { kind: "optional", elem: shapeOnly(v.elem) };
+  return v;
+}
+function sameVals(a, b, data) {
+  return a.length === b.length && a.every((v, i2) => valSignature(v, data) === valSignature(b[i2], data));
+}
+function stackScans(ctx, perIteration, nScan, n, carried) {
+  for (let s = 0; s < nScan; s++) {
+    const elem = perIteration.reduce((acc, o) => acc === void 0 ? o[s] : mergeVals(ctx, acc, o[s]), void 0);
+    ctx.setOutput(carried + s, stacked(elem, n));
+  }
+}
+function stepLoop(ctx, body2, m2, initial, carried, nScan) {
+  const usesIter = readsIterationNumber(body2);
+  let state = initial;
+  let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+  const scans = [];
+  let iterations = 0;
+  for (let k = 0; k < m2 && cond !== 0; k++) {
+    const condVal = tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0);
+    const r = ctx.subgraph(body2, [tensorVal("int64", [], usesIter ? [k] : void 0), condVal, ...state], k === 0 ? "body" : `body[${k}]`, Poly.ONE, { unroll: m2 });
+    const next = r.outputs.slice(1, 1 + carried);
+    const nextCond = isTensor(r.outputs[0]) ? r.outputs[0].data?.[0] : void 0;
+    scans.push(r.outputs.slice(1 + carried));
+    iterations++;
+    if (!usesIter && nextCond === cond && sameVals(state, next, true)) {
+      const rest = m2 - k - 1;
+      if (rest > 0)
+        r.recount(Poly.const(1 + rest));
+      iterations += rest;
+      state = next;
+      break;
+    }
+    state = next;
+    cond = nextCond;
+  }
+  for (let i2 = 0; i2 < carried; i2++)
+    ctx.setOutput(i2, state[i2]);
+  stackScans(ctx, scans, nScan, iterations, carried);
+}
+function wholeLoop(ctx, body2, trips, initial, carried, nScan) {
+  const bodyIn = (state) => [tensorVal("int64", []), tensorVal("bool", []), ...state];
+  const in0 = initial.map(shapeOnly);
+  const r0 = ctx.subgraph(body2, bodyIn(in0), "body", trips);
+  const out0 = r0.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const finish = (state, scans) => {
+    for (let i2 = 0; i2 < carried; i2++)
+      ctx.setOutput(i2, state[i2]);
+    for (let s = 0; s < nScan; s++)
+      ctx.setOutput(carried + s, stacked(scans[s], dim(trips)));
+  };
+  if (sameVals(in0, out0, false)) {
+    finish(out0, r0.outputs.slice(1 + carried));
+    return;
+  }
+  const induced = induce(ctx, body2, trips, in0, out0, carried, bodyIn);
+  if (induced) {
+    r0.discard();
+    finish(induced.state, induced.scans);
+    return;
+  }
+  const changes = [];
+  in0.forEach((v, i2) => {
+    if (valSignature(v, false) !== valSignature(out0[i2], false))
+      changes.push(`state ${i2}: ${valToString(v)} -> ${valToString(out0[i2])}`);
+  });
+  ctx.warn("loop-carried-size", INFER_MESSAGES.loopSizeUnknown(changes.join(", ")));
+  finish(in0.map((v, i2) => mergeVals(ctx, v, out0[i2])), r0.outputs.slice(1 + carried));
+}
+function induce(ctx, body2, trips, in0, out0, carried, bodyIn) {
+  const symbols = /* @__PURE__ */ new Map();
+  const in1 = [...in0];
+  for (let i2 = 0; i2 < carried; i2++) {
+    const a = in0[i2];
+    const b = out0[i2];
+    if (valSignature(a, false) === valSignature(b, false))
+      continue;
+    if (!isTensor(a) || !isTensor(b) || !a.shape || !b.shape || a.dtype !== b.dtype || a.shape.length !== b.shape.length)
+      return void 0;
+    const shape = a.shape.map((d, ax) => {
+      if (dimEq(d, b.shape[ax]))
+        return d;
+      const s = dimPoly(ctx.fresh());
+      symbols.set(s.symbols()[0], { poly: s, init: dimPoly(d), at: [i2, ax] });
+      return dim(s);
+    });
+    in1[i2] = tensorVal(a.dtype, shape);
+  }
+  if (symbols.size === 0)
+    return void 0;
+  const r1 = ctx.subgraph(body2, bodyIn(in1), "body", trips);
+  const out1 = r1.outputs.slice(1, 1 + carried).map(shapeOnly);
+  const names = new Set(symbols.keys());
+  const induction = /* @__PURE__ */ new Map();
+  let ok = true;
+  for (const [name, { poly, init, at }] of symbols) {
+    const o = out1[at[0]];
+    const step = isTensor(o) && o.shape ? dimPoly(o.shape[at[1]]).sub(poly) : void 0;
+    const order = step?.compare(Poly.ZERO);
+    if (!step || mentions(step, names) || !(order === "eq" || order === "ge" || order === "gt"))
+      ok = false;
+    else
+      induction.set(name, { init, step });
+  }
+  for (let i2 = 0; ok && i2 < carried; i2++) {
+    const a = in1[i2];
+    const b = out1[i2];
+    if (!isTensor(a) || !a.shape) {
+      ok = valSignature(a, false) === valSignature(b, false);
+      continue;
+    }
+    ok = isTensor(b) && b.shape !== void 0 && b.dtype === a.dtype && b.shape.length === a.shape.length && a.shape.every((d, ax) => symbols.has(symbolOf(d) ?? "") || dimEq(d, b.shape[ax]));
+  }
+  if (!ok || !r1.sumOver(trips, induction)) {
+    r1.discard();
+    return void 0;
+  }
+  const after = (d) => {
+    const s = symbolOf(d);
+    const ind = s === void 0 ? void 0 : induction.get(s);
+    return ind ? dim(ind.init.add(trips.mul(ind.step))) : d;
+  };
+  const state = out1.map((v, i2) => isTensor(in1[i2]) && isTensor(v) && v.shape ? tensorVal(v.dtype, in1[i2].shape.map(after)) : v);
+  const scans = r1.outputs.slice(1 + carried).map((v) => isTensor(v) && v.shape && valMentions(v, names) ? tensorVal(v.dtype, v.shape.map((d) => typeof d !== "number" && mentions(d, names) ? ctx.fresh() : d)) : v);
+  return { state, scans };
+}
+function symbolOf(d) {
+  if (typeof d === "number")
+    return void 0;
+  const t = d.terms;
+  return t.length === 1 && t[0].coeff === 1n && t[0].factors.length === 1 && t[0].factors[0][1] === 1 && t[0].factors[0][0].kind === "sym" ? t[0].factors[0][0].name : void 0;
+}
 var loopRule = {
   nonParamInputs: [0, 1],
   infer(ctx) {
@@ -11832,41 +13142,24 @@ var loopRule = {
     const carried = ctx.inputCount - 2;
     if (carried < 0)
       ctx.fail("expected inputs M, cond and the loop-carried values");
-    const m2 = ctx.hasInput(0) ? ctx.dims(0)?.[0] : void 0;
-    const trips = m2 !== void 0 ? m2 : ctx.dataDependent("trips");
-    if (m2 === void 0)
-      ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${typeof trips === "number" ? trips : trips.key}`);
+    const nScan = Math.max(0, ctx.outputCount - carried);
     const initial = [];
     for (let i2 = 0; i2 < carried; i2++)
       initial.push(ctx.input(2 + i2));
-    if (typeof m2 === "number" && m2 <= MAX_UNROLL) {
-      let state = initial;
-      let cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
-      const scans = [];
-      let iterations = 0;
-      for (let k = 0; k < m2 && cond !== 0; k++) {
-        const r2 = ctx.subgraph(body2, [tensorVal("int64", [], [k]), tensorVal("bool", [], typeof cond === "number" ? [cond] : void 0), ...state], `body[${k}]`, Poly.ONE);
-        state = r2.outputs.slice(1, 1 + carried);
-        scans.push(r2.outputs.slice(1 + carried));
-        cond = isTensor(r2.outputs[0]) ? r2.outputs[0].data?.[0] : void 0;
-        iterations++;
-      }
-      for (let i2 = 0; i2 < carried; i2++)
-        ctx.setOutput(i2, state[i2]);
-      const nScan = Math.max(0, ctx.outputCount - carried);
-      for (let s = 0; s < nScan; s++) {
-        const per = scans.map((o) => o[s]);
-        const elem = per.reduce((acc, v) => acc === void 0 ? v : mergeVals(ctx, acc, v), void 0);
-        ctx.setOutput(carried + s, stacked(elem, iterations));
-      }
+    const m2 = ctx.hasInput(0) ? ctx.dims(0)?.[0] : void 0;
+    const cond = ctx.hasInput(1) ? ctx.data(1)?.[0] : 1;
+    if (typeof m2 === "number" && m2 * ctx.unrolled <= MAX_UNROLL || cond === 0) {
+      stepLoop(ctx, body2, typeof m2 === "number" ? m2 : 1, initial, carried, nScan);
       return;
     }
-    const bodyInputs = [tensorVal("int64", []), tensorVal("bool", []), ...initial.map((v) => isTensor(v) ? tensorVal(v.dtype, v.shape) : v)];
-    const r = ctx.subgraph(body2, bodyInputs, "body", dimPoly(trips));
-    for (let i2 = 0; i2 < carried; i2++)
-      ctx.setOutput(i2, mergeVals(ctx, initial[i2], r.outputs[1 + i2]));
-    for (let k = 1 + carried; k < r.outputs.length; k++)
-      ctx.setOutput(k - 1, stacked(r.outputs[k], trips));
+    let trips;
+    if (m2 === void 0) {
+      const sym = ctx.dataDependent("trips");
+      ctx.warn("loop-trip-count", `trip count unknown before run time: body costs are multiplied by the symbol ${dimToString(sym)}`);
+      trips = dimPoly(sym);
+    } else
+      trips = dimPoly(m2).max(Poly.ZERO);
+    wholeLoop(ctx, body2, trips, initial, carried, nScan);
   },
   cost: () => NO_COMPUTE
 };
@@ -12017,7 +13310,7 @@ var splitToSequence = {
     const d = s[axis];
     if (!ctx.hasInput(1)) {
       const elem = tensorVal(x2.dtype, keepdims ? s.map((v, i2) => i2 === axis ? 1 : v) : s.filter((_, i2) => i2 !== axis));
-      const items = typeof d === "number" ? Array.from({ length: d }, () => elem) : void 0;
+      const items = typeof d === "number" && d <= MAX_DATA_ELEMENTS ? Array.from({ length: d }, () => elem) : void 0;
       ctx.setOutput(0, items ? { kind: "sequence", elem, items } : { kind: "sequence", elem });
       return;
     }
@@ -12025,7 +13318,7 @@ var splitToSequence = {
     const splitShape = ctx.shape(1);
     if (split2 && splitShape.length === 0) {
       const size = split2[0];
-      if (typeof d === "number" && typeof size === "number") {
+      if (typeof d === "number" && typeof size === "number" && size > 0 && Math.ceil(d / size) <= MAX_DATA_ELEMENTS) {
         const n = Math.ceil(d / size);
         const items = Array.from({ length: n }, (_, i2) => tensorVal(x2.dtype, s.map((v, k) => k === axis ? Math.min(size, d - i2 * size) : v)));
         ctx.setOutput(0, { kind: "sequence", elem: commonElem(ctx, items), items });
@@ -12086,11 +13379,12 @@ var sequenceMap = {
     const extra = Array.from({ length: ctx.inputCount - 1 }, (_, i2) => ctx.input(1 + i2));
     const elemOf = (v) => v && v.kind === "sequence" ? v.elem : v;
     const n = s.items?.length;
-    if (s.items && n !== void 0 && n > 0) {
+    const argsOf = (item, k) => [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
+    const distinct = s.items ? new Set(s.items.map((item, k) => argsOf(item, k).map((v) => valSignature(v)).join("|"))).size : 0;
+    if (s.items && n !== void 0 && n > 0 && distinct * ctx.unrolled <= MAX_UNROLL) {
       const outs = [];
       s.items.forEach((item, k) => {
-        const args = [item, ...extra.map((v) => v && v.kind === "sequence" && v.items ? v.items[k] : elemOf(v))];
-        outs.push([...ctx.subgraph(body2, args, `body[${k}]`, Poly.ONE).outputs]);
+        outs.push([...ctx.subgraph(body2, argsOf(item, k), `body[${k}]`, Poly.ONE, { unroll: distinct }).outputs]);
       });
       for (let o = 0; o < ctx.outputCount; o++) {
         const items = outs.map((r2) => r2[o]).filter((v) => v !== void 0);
@@ -12098,7 +13392,8 @@ var sequenceMap = {
       }
       return;
     }
-    const r = ctx.subgraph(body2, [s.elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
+    const elem = s.items && s.items.length ? commonElem(ctx, s.items) : s.elem;
+    const r = ctx.subgraph(body2, [elem, ...extra.map(elemOf)], "body", n === void 0 ? dimPoly(ctx.dataDependent("length")) : Poly.const(n));
     for (let o = 0; o < ctx.outputCount; o++)
       ctx.setOutput(o, { kind: "sequence", elem: r.outputs[o], ...n === 0 ? { items: [] } : {} });
   },
@@ -13553,22 +14848,34 @@ var defaultRules = new RuleTable(ALL_RULES);
 var OnnxOptionsError = class extends ModelOptionsError {
   name = "OnnxOptionsError";
 };
-function analyzeOnnx(source, options = {}) {
-  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
-  const def = toModelDef(model);
-  const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !def.graph.initializers.some((w) => w.name === n));
-  for (const name of Object.keys(options.inputs ?? {}))
-    if (!inputNames.includes(name))
-      throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
+function decodeAndInfer(source, options, keep) {
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
+  const def = decodeDef(source, options, keep);
+  const wanted = Object.keys(options.inputs ?? {});
+  if (wanted.length) {
+    const initializers = new Set(def.graph.initializers.map((w) => w.name));
+    const inputNames = def.graph.inputs.map((i2) => i2.name).filter((n) => !initializers.has(n));
+    for (const name of wanted)
+      if (!inputNames.includes(name))
+        throw new OnnxOptionsError(MESSAGES2.inputNotFound(name, inputNames));
+  }
   const inputShapes = options.inputs ? new Map(Object.entries(options.inputs)) : void 0;
   const inputBindings = bindInputSymbols(def, options);
   const result = inferModel(def, defaultRules, {
+    budget,
+    ...options.file !== void 0 ? { file: options.file } : {},
     ...inputShapes ? { inputShapes } : {},
     ...inputBindings.size ? { inputBindings } : {},
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     ...options.convention ? { convention: options.convention } : {}
   });
-  return { model, def, result, inputBindings };
+  return { result, inputBindings };
+}
+function decodeDef(source, options, keep) {
+  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
+  const def = toModelDef(model);
+  keep(model, def);
+  return def;
 }
 function bindInputSymbols(def, options) {
   const out = /* @__PURE__ */ new Map();
@@ -13610,26 +14917,45 @@ function scopeOf(n) {
   const scope = onnxNodeScope(n);
   return scope === void 0 ? {} : { scope };
 }
+function analyzedOutputs(n) {
+  const out = [];
+  const vals = n.outputValues;
+  for (let i2 = 0; i2 < n.outputNames.length; i2++)
+    if (n.outputNames[i2] !== "")
+      out.push(analyzedValue(n.outputNames[i2], vals[i2]));
+  return out;
+}
 function profileOnnx(source, options = {}) {
-  const { model, def, result, inputBindings } = analyzeOnnx(source, options);
-  const opsets = {};
-  for (const [d, v] of def.opsets)
-    opsets[d === "" ? "ai.onnx" : d] = v;
-  const nodes = result.nodes.map((n) => ({
-    ...scopeOf(n),
-    name: n.name,
-    op: n.op,
-    domain: n.domain === "" ? "ai.onnx" : n.domain,
-    inputs: n.inputs.map((i2) => i2.name),
-    outputs: n.outputs.filter((o) => o.name !== "").map((o) => analyzedValue(o.name, o.value)),
-    ...n.cost ? { cost: n.cost } : { params: n.params },
-    ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
-    ...n.status === "ok" ? {} : { status: n.status }
-  }));
-  const diagnostics = [...result.diagnostics, ...model.warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
+  const opsets = dict();
+  let producer = "";
+  let warnings = [];
+  const { result, inputBindings } = decodeAndInfer(source, options, (model, def) => {
+    for (const [d, v] of def.opsets)
+      opsets[d === "" ? "ai.onnx" : d] = v;
+    producer = def.producer;
+    warnings = model.warnings;
+  });
+  const nodes = {
+    length: result.nodes.length,
+    at: (i2) => {
+      const n = result.nodes[i2];
+      return {
+        ...scopeOf(n),
+        name: n.name,
+        op: n.op,
+        domain: n.domain === "" ? "ai.onnx" : n.domain,
+        inputs: n.inputNames,
+        outputs: analyzedOutputs(n),
+        ...n.cost ? { cost: n.cost } : { params: n.params },
+        ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
+        ...n.status === "ok" ? {} : { status: n.status }
+      };
+    }
+  };
+  const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
   return buildReport({
     tool: ONNX_TOOL,
-    model: { path: options.file ?? "", format: "onnx", producer: def.producer, opsets },
+    model: { path: options.file ?? "", format: "onnx", producer, opsets },
     convention: options.convention ?? "macs+flops",
     dims: { ...options.dims, ...Object.fromEntries(inputBindings) },
     inputs: result.inputs.map((i2) => analyzedValue(i2.name, i2.value)),
