@@ -95,7 +95,8 @@ export function evaluateBudgets(config: ModelcostConfig, path: string, head: Rep
       if (rate === undefined) push(`throughput.${hw}`, Number.NaN, limit, MESSAGES.throughputNotEstimated(name, label));
       else if (rate < limit) push(`throughput.${hw}`, rate, limit, MESSAGES.breachMin(name, label, `${human(rate)}/s`, `${human(limit)}/s`));
     }
-    const unsupported = Object.entries(head.coverage.unsupported);
+    // Nodes whose shapes could not be inferred are as uncounted as ops without a rule.
+    const unsupported = [...Object.entries(head.coverage.unsupported), ...Object.entries(head.coverage.unknown ?? {}).map(([op, n]): [string, number] => [`${op} (shapes unknown)`, n])];
     if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
       push('unsupported', unsupported.length, 0, MESSAGES.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(', ')));
   }

@@ -82,6 +82,8 @@ export interface ReportDiff {
   readonly tensors: readonly TensorChange[];
   /** Op types unsupported in head and not in base, with their counts. */
   readonly newUnsupported: Readonly<Record<string, number>>;
+  /** Op types with nodes of unknown shapes or cost (`coverage.unknown`) in head and not in base, with their counts. */
+  readonly newUnknown: Readonly<Record<string, number>>;
   /** Changed modules, largest |delta MACs| first; absent unless both reports have a module tree (see {@link diffModules}). */
   readonly modules?: readonly ModuleChange[];
 }
@@ -258,6 +260,8 @@ export function diffReports(base: Report, head: Report): ReportDiff {
   // Op types come from the model: a dictionary without a prototype (an op named `constructor` is news too).
   const newUnsupported = dict<number>();
   for (const [op, count] of Object.entries(head.coverage.unsupported)) if (!hasOwn(base.coverage.unsupported, op)) newUnsupported[op] = count;
+  const newUnknown = dict<number>();
+  for (const [op, count] of Object.entries(head.coverage.unknown ?? {})) if (!hasOwn(base.coverage.unknown, op)) newUnknown[op] = count;
 
   const modules = diffModules(base, head);
   return {
@@ -266,6 +270,7 @@ export function diffReports(base: Report, head: Report): ReportDiff {
     layers: news,
     tensors: [...tensorChanges('input', base.inputs, head.inputs), ...tensorChanges('output', base.outputs, head.outputs)],
     newUnsupported,
+    newUnknown,
     ...(modules ? { modules } : {}),
   };
 }

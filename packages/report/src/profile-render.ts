@@ -128,7 +128,12 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   if (r.symbolic) for (const [k, v] of Object.entries(r.symbolic)) lines.push(`  ${k} = ${term(v, 2000)}`);
   if (Object.keys(r.dims).length) lines.push(`  dims: ${term(Object.entries(r.dims).map(([k, v]) => `${k}=${v}`).join(', '), 2000)}`);
   const unsupported = Object.entries(r.coverage.unsupported);
-  lines.push(`  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${term(unsupported.map(([op, c]) => `${op} x${c}`).join(', '), 2000)}` : ''}`);
+  const unknown = Object.entries(r.coverage.unknown ?? {});
+  const ops = (list: [string, number][]): string => term(list.map(([op, c]) => `${op} x${c}`).join(', '), 2000);
+  lines.push(
+    `  coverage: ${r.coverage.supported}/${r.coverage.nodes} nodes${unsupported.length ? `; no cost rule (not counted): ${ops(unsupported)}` : ''}` +
+      `${unknown.length ? `; shapes not inferred (not counted): ${ops(unknown)}` : ''}`,
+  );
   for (const l of r.latency) {
     const share = `${Math.round(l.boundBy.compute * 100)}% compute-bound, ${Math.round(l.boundBy.memory * 100)}% memory-bound`;
     lines.push(`  latency on ${term(latencyLabel(l), 100)}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);

@@ -203,8 +203,9 @@ function modelRow(c: ModelChange, hw: readonly string[]): string {
     const d = msDelta(b, a);
     return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} → ${fmtMs(a)} (${d.delta > 0 ? '+' : '-'}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d.delta)}`.trim();
   };
-  // MACs and FLOPs leave out ops without a cost rule: say so in the cell, never a bare number that looks complete.
-  const partial = Object.keys(c.head?.coverage.unsupported ?? c.base?.coverage.unsupported ?? {}).length > 0;
+  // MACs and FLOPs leave out ops without a cost rule and nodes whose shapes could not be inferred: say
+  // so in the cell, never a bare number that looks complete.
+  const partial = uncounted(c.head ?? c.base);
   const cell = (k: DiffMetric): string => {
     const more = partial && (k === 'macs' || k === 'flops') ? ' + ?' : '';
     if (c.status === 'added') return `new: ${human(c.head!.totals[k], isBytes(k))}${more}`;
@@ -257,10 +258,20 @@ function detailsBlock(c: ModelChange, maxLayers: number, maxModules = 12, module
   return lines.join('\n');
 }
 
+/** True when some of the report's nodes are not in its totals (no cost rule, or shapes not inferred). */
+function uncounted(r: Report | undefined): boolean {
+  return r !== undefined && (Object.keys(r.coverage.unsupported).length > 0 || Object.keys(r.coverage.unknown ?? {}).length > 0);
+}
+
 function unsupportedLine(c: ModelChange): string | undefined {
-  const unsupported = Object.entries(c.diff?.newUnsupported ?? (c.status === 'added' ? (c.head?.coverage.unsupported ?? {}) : {}));
-  if (!unsupported.length) return undefined;
-  return `\n⚠️ ${code(c.path)}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${code(op, 40)} ×${n}`).join(', ')}`;
+  const ops = (m: Readonly<Record<string, number>>): string => Object.entries(m).map(([op, n]) => `${code(op, 40)} ×${n}`).join(', ');
+  const added = c.status === 'added';
+  const unsupported = c.diff?.newUnsupported ?? (added ? (c.head?.coverage.unsupported ?? {}) : {});
+  const unknown = c.diff?.newUnknown ?? (added ? (c.head?.coverage.unknown ?? {}) : {});
+  const parts: string[] = [];
+  if (Object.keys(unsupported).length) parts.push(`ops without a cost rule (not counted): ${ops(unsupported)}`);
+  if (Object.keys(unknown).length) parts.push(`nodes whose shapes could not be inferred (not counted): ${ops(unknown)}`);
+  return parts.length ? `\n⚠️ ${code(c.path)}: ${parts.join('; ')}` : undefined;
 }
 
 function breachLine(b: Breach): string {

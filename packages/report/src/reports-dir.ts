@@ -78,7 +78,7 @@ export function storedReportProblem(r: unknown): string | undefined {
     if (!isObj(n) || typeof n.name !== 'string' || typeof n.op !== 'string' || !['params', 'macs', 'flops', 'bytesRead', 'bytesWritten'].every((k) => isCount(n[k]))) return `nodes[${i}]: expected {name, op} with exact non-negative counts`;
   }
   for (const [i, l] of r.latency.entries()) if (!isObj(l) || typeof l.hardware !== 'string' || typeof l.ms !== 'number' || !Number.isFinite(l.ms) || l.ms < 0) return `latency[${i}]: expected {hardware, ms} with a finite, non-negative ms`;
-  if (!isObj(r.coverage) || !isObj(r.coverage.unsupported)) return 'coverage: expected {nodes, supported, unsupported}';
+  if (!isObj(r.coverage) || !isObj(r.coverage.unsupported) || (r.coverage.unknown !== undefined && !isObj(r.coverage.unknown))) return 'coverage: expected {nodes, supported, unsupported, unknown?}';
   // The module tree (optional): renderers walk it by index.
   const modules = moduleTreeProblem(r);
   if (modules) return modules;

@@ -4,7 +4,7 @@ import type { Report, ReportNode } from '@modelcost/core';
 import { bytesSource, profileOnnx } from '@modelcost/onnx';
 import { describe, expect, it } from 'vitest';
 import { golden } from './support/golden.js';
-import { diffReports, human, modelChange, percent, renderComment, renderDiffText, delta } from '../src/index.js';
+import { diffReports, evaluateBudgets, human, modelChange, parseConfig, percent, renderComment, renderDiffText, delta } from '../src/index.js';
 
 const EXAMPLES = resolve(import.meta.dirname, '../../../examples');
 const load = (rel: string): Report => profileOnnx(bytesSource(readFileSync(join(EXAMPLES, rel))), { file: rel });
@@ -53,6 +53,21 @@ describe('renderers', () => {
   });
   it('terminal diff (golden)', () => {
     golden('tiny-cnn-pr.txt', renderDiffText(modelChange('examples/models/tiny-cnn.onnx', base, head)));
+  });
+  it('a head whose nodes lost their shapes: MACs marked + ?, the ops listed, failOnUnsupported fails', () => {
+    // Same tiny CNN, but one conv's shapes could not be inferred: its cost is unknown, not zero.
+    const broken: Report = {
+      ...head,
+      nodes: head.nodes.map((n) => (n.name === 'conv_12' ? { ...n, status: 'unknown-shape' as const } : n)),
+      coverage: { ...head.coverage, supported: head.coverage.supported - 1, unknown: { Conv: 1 } },
+    };
+    const c = modelChange('examples/models/tiny-cnn.onnx', base, broken);
+    expect(c.diff?.newUnknown).toEqual({ Conv: 1 });
+    const text = renderComment([c]);
+    expect(text).toMatch(/\| `examples\/models\/tiny-cnn\.onnx` \| [^|]+ \| [^|]+ \+ \? /);
+    expect(text).toContain('nodes whose shapes could not be inferred (not counted): `Conv` ×1');
+    const cfg = parseConfig('budgets:\n  - { name: cnn, match: "**", max: { params: 1G }, failOnUnsupported: true }\n').value!;
+    expect(evaluateBudgets(cfg, 'examples/models/tiny-cnn.onnx', broken, base).map((b) => b.message)).toEqual(['cnn: ops without a cost rule: Conv (shapes unknown) x1']);
   });
   it('no change says so; an unreadable model gets its own row', () => {
     expect(renderComment([modelChange('m.onnx', base, base)])).toContain('**modelcost**: no model cost changed');

@@ -173,6 +173,7 @@ export function buildReport(input: ReportInput): Report {
   const movedSum = new PolySum();
   const activationsSum = new PolySum();
   const unsupported = dict<number>();
+  const unknown = dict<number>();
   let supported = 0;
   const source = nodeSource(input.nodes);
   // Each node is made once here: its outputs' bytes are kept for the liveness pass (which reads the
@@ -191,7 +192,9 @@ export function buildReport(input: ReportInput): Report {
   function reportNode(n: AnalyzedNode): ReportNode {
     const mult = n.multiplicity ?? Poly.ONE;
     const c = n.cost;
+    // Unknown is never zero: a node whose shapes or cost could not be inferred is not "supported".
     if (n.status === 'unsupported') unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
+    else if (n.status !== undefined) unknown[n.op] = (own(unknown, n.op) ?? 0) + 1;
     else supported++;
     for (const o of n.outputs) {
       activationsSum.add(o.bytes);
@@ -313,7 +316,7 @@ export function buildReport(input: ReportInput): Report {
     nodes,
     ...(tree ? { modules: tree.modules } : {}),
     latency: [],
-    coverage: { nodes: nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported, ...(Object.keys(unknown).length ? { unknown } : {}) },
     diagnostics,
   };
 }

@@ -199,6 +199,12 @@ export interface ReportCoverage {
   supported: number;
   /** Op type -> count of nodes with no rule. Their costs are not in the totals. */
   unsupported: Record<string, number>;
+  /**
+   * Op type -> count of nodes that have a rule but whose shapes or cost could not be inferred (status
+   * `error` or `unknown-shape`). Their costs are not in the totals either; absent when there are none.
+   * `supported` counts neither these nor the unsupported ones.
+   */
+  unknown?: Record<string, number>;
 }
 
 /** The profile of one model (schemaVersion 2). */

@@ -65,6 +65,19 @@ describe('buildReport', () => {
     expect(r.nodes[0]!.multiplicity).toBe(3);
     expect(r.coverage).toEqual({ nodes: 2, supported: 1, unsupported: { Weird: 1 } });
   });
+  it('counts nodes whose shapes or cost were not inferred as unknown, not supported (unknown is never zero)', () => {
+    const r = buildReport(
+      input([
+        { name: 'mm', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], cost: cost(Poly.const(10)) },
+        { name: 'bad', op: 'MatMul', domain: 'ai.onnx', inputs: [], outputs: [], status: 'error' },
+        { name: 'dyn', op: 'Conv', domain: 'ai.onnx', inputs: [], outputs: [], status: 'unknown-shape' },
+        { name: 'odd', op: 'Weird', domain: 'x', inputs: [], outputs: [], status: 'unsupported' },
+      ]),
+    );
+    // Only mm's 10 MACs are counted; the three others are listed, each under its own kind.
+    expect(r.totals.macs).toBe(10);
+    expect(r.coverage).toEqual({ nodes: 4, supported: 1, unsupported: { Weird: 1 }, unknown: { MatMul: 1, Conv: 1 } });
+  });
   it('orders diagnostics by severity, code, node in code-unit order (the same on every locale) and dims by name', () => {
     const d = (severity: 'error' | 'warning' | 'info', code: string, node: string) => ({ severity, code, node, message: `${code} at ${node}` });
     const r = buildReport(
