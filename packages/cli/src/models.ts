@@ -6,6 +6,7 @@ import { withLatency, type Convention, type Dim, type HardwareProfile, type Repo
 import { profileOnnx } from '@modelcost/onnx';
 import { importerFor, ModelReadError, profileWith, sniffSource, type Importer } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
+import { collectAfterBigGraph } from './gc.js';
 import type { CliIO } from './io.js';
 
 /** Options of one profile run. */
@@ -44,7 +45,7 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
   }
   try {
     const importer = await loadImporter(importerFor(sniffSource(source)));
-    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
+    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, onInferred: collectAfterBigGraph, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
     const options = { ...(opts.precision ? { precision: opts.precision } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}), ...(opts.throughputBatch ? { throughputBatch: opts.throughputBatch } : {}) };
     return opts.hardware?.length ? withLatency(report, opts.hardware, options) : report;
   } catch (e) {

@@ -5,6 +5,7 @@
  * line of compact JSON, written in chunks of about a megabyte as they are made.
  */
 import type { Report } from '@modelcost/core';
+import { collectAfterBigGraph } from './gc.js';
 import type { TextSink } from './io.js';
 
 /** Characters gathered before a write. */
@@ -13,6 +14,8 @@ const CHUNK = 1 << 20;
 /** Write one report, or a list of them, as JSON followed by a newline. */
 export function writeReportJson(value: Report | readonly Report[], sink: TextSink): void {
   const reports = Array.isArray(value) ? (value as readonly Report[]) : [value as Report];
+  // What building the reports left behind goes before the output's own garbage piles on it.
+  collectAfterBigGraph(reports.reduce((n, r) => n + r.nodes.length, 0));
   // A placeholder for each report's nodes that no name in a model can be (a file chooses its names,
   // but not this process's random number); the count of pieces is checked all the same.
   const mark = `\u0000nodes:${Math.random()}\u0000`;

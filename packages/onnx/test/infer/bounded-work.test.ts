@@ -141,6 +141,14 @@ describe('bounded work: small files that explode', () => {
     expect((err as Error).message).toContain('(op A, node y/b/b) function local.A calls itself (local.A -> local.B -> local.A)');
   });
 
+  it('onInferred is called once, between inference and the report, with the count of nodes inferred', () => {
+    // The loop bomb's report lists 9 nodes (4 Loops, their bodies' MatMul and glue: see the first case).
+    const calls: number[] = [];
+    const r = profileOnnx(bytesSource(loopBomb(4, 64)), { file: 'bomb.onnx', onInferred: (n) => calls.push(n) });
+    expect(calls).toEqual([r.nodes.length]);
+    expect(calls).toEqual([9]);
+  });
+
   it('functions nested 250 calls deep pass the depth limit with a WorkLimitError', () => {
     const fns = [fn('h0', ['a'], ['b'], [nd('Relu', ['a'], ['b'])])];
     for (let l = 1; l <= 250; l++) fns.push(fn(`h${l}`, ['a'], ['b'], [nd(`h${l - 1}`, ['a'], ['b'], {}, 'local')]));
