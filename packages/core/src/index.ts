@@ -33,3 +33,4 @@ export * from './io/random.js';
 export * from './io/work-budget.js';
 export * from './util/text.js';
 export * from './util/dict.js';
+export * from './util/arrays.js';

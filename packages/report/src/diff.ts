@@ -15,6 +15,7 @@ import {
   isZeroCount,
   moduleChildren,
   moduleTreeProblem,
+  pushAll,
   subCounts,
   RUNTIMES,
   type Count,
@@ -391,7 +392,7 @@ export function diffModules(base: Report, head: Report): ModuleChange[] | undefi
       }
       leftH = leftH.filter((j) => !renamed.has(j));
       leftB.length = 0;
-      leftB.push(...stillB);
+      pushAll(leftB, stillB);
       if (leftB.length === 1 && leftH.length === 1 && bm[leftB[0]!]!.type !== undefined && bm[leftB[0]!]!.type === hm[leftH[0]!]!.type) {
         pairs.push([leftB[0]!, leftH[0]!]);
         leftB.length = 0;

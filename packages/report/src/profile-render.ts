@@ -2,7 +2,7 @@
  * Renderers of one Report: a terminal table in the manner of a Keras / torchinfo summary (the module
  * tree to a depth, then optionally one row per node), and CSV (per node, or per module).
  */
-import { countNumber, groupDigits, isZeroCount, moduleTreeProblem, type Report, type ReportModule, type ReportNode, type ReportTensor } from '@modelcost/core';
+import { countNumber, groupDigits, isZeroCount, maxOf, moduleTreeProblem, pushAll, type Report, type ReportModule, type ReportNode, type ReportTensor } from '@modelcost/core';
 import { latencyLabel } from './diff.js';
 import { csvCell, term } from './escape.js';
 import { human } from './render.js';
@@ -83,9 +83,9 @@ function treeLines(r: Report, modules: readonly ReportModule[], depth: number, n
       }),
     ]);
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((row) => row[i]!.length))));
   const fmt = (row: string[]): string => `  ${row.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-  const maxDepth = Math.max(...modules.map((m) => m.depth));
+  const maxDepth = maxOf(modules.map((m) => m.depth));
   return [
     '',
     fmt(head),
@@ -107,7 +107,7 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
   const io = (list: Report['inputs']): string => term(list.map((x) => `${x.name} ${x.dtype}[${(x.shape ?? ['?']).join(', ')}]`).join('; '), 2000);
   lines.push(`  inputs:  ${io(r.inputs)}`, `  outputs: ${io(r.outputs)}`);
   const modules = treeOf(r);
-  if (modules && opts.depth !== 0) lines.push(...treeLines(r, modules, opts.depth ?? defaultTreeDepth(modules), opts.nameWidth ?? 40));
+  if (modules && opts.depth !== 0) pushAll(lines, treeLines(r, modules, opts.depth ?? defaultTreeDepth(modules), opts.nameWidth ?? 40));
   if (opts.perLayer) {
     const w = opts.nameWidth ?? 40;
     const cut = (s: string, n: number): string => {
@@ -117,7 +117,7 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
     const total = countNumber(t.macs);
     const rows = r.nodes.map((n) => [cut(n.name, w), cut(n.op, 22), cut(shape(n), 26), groupDigits(n.params), groupDigits(n.macs), total ? `${((100 * countNumber(n.macs)) / total).toFixed(1)}%` : '-']);
     const head = ['node', 'op', 'output', 'params', 'MACs', 'share'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((row) => row[i]!.length))));
     const fmt = (row: string[]): string => `  ${row.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`;
     lines.push('', fmt(head), `  ${widths.map((x) => '-'.repeat(x)).join('  ')}`, ...rows.map(fmt), '');
   }

@@ -4,7 +4,7 @@
  * path, a config or an error goes through ./escape.ts for where it lands; the comment is cut by whole
  * rows and whole sections, never mid-row, with a note of what was left out.
  */
-import { countBig, countNumber, groupDigits, isZeroCount, type Count, type Report, type SignedCount } from '@modelcost/core';
+import { countBig, countNumber, groupDigits, isZeroCount, maxOf, pushAll, type Count, type Report, type SignedCount } from '@modelcost/core';
 import type { Breach } from './budgets.js';
 import { delta, deltaSign, DIFF_METRICS, diffReports, latencyKey, latencyLabel, msDelta, selectModuleChanges, type Delta, type DiffMetric, type ModuleChange, type MsDelta, type ReportDiff } from './diff.js';
 import { cellCode, code, mermaidLabel, sanitize, summary, term, text } from './escape.js';
@@ -155,7 +155,7 @@ export interface CommentOptions {
 export function flopsChart(changes: readonly ModelChange[]): string | undefined {
   const rows = changes.filter((c) => c.status === 'changed' || c.status === 'added' || c.status === 'removed');
   if (rows.length === 0) return undefined;
-  const max = Math.max(...rows.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
+  const max = maxOf(rows.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
   const [scale, unit] = max >= 1e18 ? [1e18, 'E'] : max >= 1e15 ? [1e15, 'P'] : max >= 1e12 ? [1e12, 'T'] : max >= 1e9 ? [1e9, 'G'] : max >= 1e6 ? [1e6, 'M'] : [1e3, 'K'];
   const v = (x: Count | undefined): string => String(Number((countNumber(x ?? 0) / scale).toPrecision(3)));
   return [
@@ -245,7 +245,7 @@ function detailsBlock(c: ModelChange, maxLayers: number, maxModules = 12, module
   if (!d || (d.layers.length === 0 && d.tensors.length === 0 && modules.length === 0)) return undefined;
   const changedModules = d.modules?.length ?? 0;
   const lines = ['', `<details><summary>${summary(c.path)}: ${changedModules ? `${plural(changedModules, 'module')} and ` : ''}${plural(d.layers.length, 'layer')} changed</summary>`, ''];
-  lines.push(...modules.slice(1));
+  pushAll(lines, modules.slice(1));
   if (modules.length && d.tensors.length) lines.push('');
   for (const t of d.tensors) lines.push(`- ${t.side} ${code(t.name)} ${t.kind}: ${t.base ? code(t.base) : ''}${t.base && t.head ? ' → ' : ''}${t.head ? code(t.head) : ''}`);
   if (d.layers.length) {
@@ -380,7 +380,7 @@ export function renderDiffText(c: ModelChange, opts: DiffTextOptions = {}): stri
     const d = msDelta(b?.ms ?? 0, l.ms);
     rows.push([`latency ${term(latencyKey(l))} (ms)`, b ? b.ms.toFixed(3) : '-', l.ms.toFixed(3), b ? `${d.delta > 0 ? '+' : ''}${d.delta.toFixed(3)}` : '-', b ? percent(d) : '']);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => maxOf(rows.map((r) => r[i]!.length)));
   const table = rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
   const layers = c.diff?.layers.slice(0, 10).map((l) => `  ${l.kind.padEnd(8)} ${term(l.name, 120)} (${term(l.op, 40)}): FLOPs ${signedCount(l.flops.delta)}${l.shape ? `, ${term(l.shape.base)} -> ${term(l.shape.head)}` : ''}`) ?? [];
   const mods = c.diff?.modules?.length ? selectModuleChanges(c.diff.modules, { max: opts.maxModules ?? 12, depth: opts.moduleDepth ?? 3 }) : undefined;

@@ -5,6 +5,7 @@
  * multiplicities, memory is analysed, the symbolic totals are kept as text, and the nodes are placed
  * in the module tree the file records (./modules.ts).
  */
+import { pushAll } from '../util/arrays.js';
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
@@ -300,7 +301,7 @@ export function buildReport(input: ReportInput): Report {
   const diagnostics: ReportDiagnostic[] = [...input.diagnostics];
   if (tree?.diagnostic) diagnostics.push(tree.diagnostic);
   for (const s of unbound) bindings[s] = 1;
-  diagnostics.push(...unboundDiagnostics(resolved, unbound));
+  pushAll(diagnostics, unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? '', b.node ?? ''));
 
   return {

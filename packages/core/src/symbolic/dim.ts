@@ -6,6 +6,7 @@
  *
  * Invariant: a `Poly` used as a Dim is never constant; {@link dim} normalises.
  */
+import { maxOf } from '../util/arrays.js';
 import { Poly, type Bindings } from './poly.js';
 
 /** A dimension: concrete number or non-constant polynomial. */
@@ -203,7 +204,12 @@ export function broadcastDim(a: Dim, b: Dim): Broadcast {
  * Broadcast shapes under numpy multidirectional rules. Returns the shape and the first axis conflict, if any.
  */
 export function broadcastShapes(...shapes: Shape[]): { shape: Dim[]; conflict?: { axis: number; dims: readonly [Dim, Dim] } } {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  return broadcastShapeList(shapes);
+}
+
+/** {@link broadcastShapes} of a list (of any length: a model decides how many inputs a merge has). */
+export function broadcastShapeList(shapes: readonly Shape[]): { shape: Dim[]; conflict?: { axis: number; dims: readonly [Dim, Dim] } } {
+  const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
   const out: Dim[] = new Array<Dim>(rank).fill(1);
   let conflict: { axis: number; dims: readonly [Dim, Dim] } | undefined;
   for (const s of shapes) {

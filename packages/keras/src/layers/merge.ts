@@ -2,7 +2,7 @@
  * Merge layers: Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot, and the
  * Keras 1 `Merge(mode=...)` layer.
  */
-import { broadcastShapes, dimAdd, numElements, own, Poly, unifyDim, type Dim } from '@modelcost/core';
+import { broadcastShapeList, dimAdd, numElements, own, Poly, unifyDim, type Dim } from '@modelcost/core';
 import { bool, elements, flopsOnly, fmt, inShape, normAxis, num, ShapeError, str, type LayerCall, type LayerRule } from './rule.js';
 
 function allShapes(c: LayerCall, min = 2): (readonly Dim[])[] {
@@ -12,7 +12,7 @@ function allShapes(c: LayerCall, min = 2): (readonly Dim[])[] {
 
 function broadcastAll(c: LayerCall): Dim[] {
   const shapes = allShapes(c);
-  const r = broadcastShapes(...shapes);
+  const r = broadcastShapeList(shapes);
   if (r.conflict) throw new ShapeError(`inputs do not match: ${shapes.map((s) => `[${s.map(fmt).join(', ')}]`).join(' vs ')} (axis ${r.conflict.axis}: ${fmt(r.conflict.dims[0])} vs ${fmt(r.conflict.dims[1])})`);
   return r.shape;
 }

@@ -12,7 +12,7 @@
  *   2.13's `.keras` writer used `_layer_checkpoint_dependencies` for `layers`), datasets `0`, `1`, ...;
  *   the optimizer's state under `optimizer/` is not a model weight.
  */
-import type { ByteSource, WorkBudget } from '@modelcost/core';
+import { pushAll, type ByteSource, type WorkBudget } from '@modelcost/core';
 import { KerasImportError } from '../errors.js';
 import { MAX_CONFIG_BYTES, MESSAGES } from '../messages.js';
 import { Hdf5Error } from './hdf5/cursor.js';
@@ -75,7 +75,7 @@ function stringList(h: Hdf5File, attrs: Map<string, Attribute>, name: string): s
   if (whole) return h.strings(whole);
   if (!attrs.has(`${name}0`)) return undefined;
   const out: string[] = [];
-  for (let i = 0; attrs.has(`${name}${i}`); i++) out.push(...(h.strings(attrs.get(`${name}${i}`)!) ?? []));
+  for (let i = 0; attrs.has(`${name}${i}`); i++) pushAll(out, h.strings(attrs.get(`${name}${i}`)!) ?? []);
   return out;
 }
 
@@ -148,7 +148,7 @@ class Reader {
       const links = h.links(e.addr);
       const v = links.get('vars');
       if (v !== undefined) this.vars(v, `${e.path}/vars`, e.name, out);
-      stack.push(...containers(links, e.path, e.name).reverse());
+      pushAll(stack, containers(links, e.path, e.name).reverse());
     }
     return out;
   }

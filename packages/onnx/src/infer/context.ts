@@ -2,7 +2,7 @@
  * What a rule sees of one node: its inputs (values with shapes and known data), typed attribute
  * accessors with defaults, output setters, fresh symbols, and sub-graph inference for control flow.
  */
-import { broadcastDim, dimToString, Poly, type Dim, type DType, type KernelOptions, type SizeFacts } from '@modelcost/core';
+import { broadcastDim, dimToString, maxOf, Poly, type Dim, type DType, type KernelOptions, type SizeFacts } from '@modelcost/core';
 import { InferenceError } from './errors.js';
 import type { Attr, GraphDef, NodeDef, TypeInfo } from './model.js';
 import { isTensor, tensorVal, valToString, type TensorData, type TensorVal, type Val } from './values.js';
@@ -334,7 +334,12 @@ export class NodeContext {
 
   /** Numpy multidirectional broadcast of shapes; fails naming the axis and both sizes on conflict. */
   broadcast(...shapes: (readonly Dim[])[]): Dim[] {
-    const rank = Math.max(0, ...shapes.map((s) => s.length));
+    return this.broadcastList(shapes);
+  }
+
+  /** {@link broadcast} of a list (a variadic node's inputs: a file may give one 200,000 of them, too many to spread as arguments). */
+  broadcastList(shapes: readonly (readonly Dim[])[]): Dim[] {
+    const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
     const out: Dim[] = new Array<Dim>(rank).fill(1);
     shapes.forEach((s, k) => {
       const off = rank - s.length;

@@ -16,6 +16,7 @@ import {
   type KernelOptions, type SizeConstraint, type Weight, type WorkLimits,
   dict,
   own,
+  pushAll,
 } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
 import { polyRecent, Recent, shareable, valRecent } from './intern.js';
@@ -1256,7 +1257,7 @@ function hasSubgraph(n: NodeDef): boolean {
 /** Names a node reads: its inputs, and what its sub-graphs read from enclosing scopes. */
 function nodeReads(n: NodeDef): readonly string[] {
   let extra: string[] | undefined;
-  for (const g of nodeSubgraphs(n)) (extra ??= []).push(...subgraphFreeInputs(g));
+  for (const g of nodeSubgraphs(n)) pushAll((extra ??= []), subgraphFreeInputs(g));
   return extra ? [...n.inputs, ...extra] : n.inputs;
 }
 
@@ -1266,7 +1267,7 @@ function nodeSubgraphs(n: NodeDef): GraphDef[] {
   for (const k in n.attributes) {
     const a = n.attributes[k]!;
     if (a.type === 'graph') out.push(a.value);
-    else if (a.type === 'graphs') out.push(...a.value);
+    else if (a.type === 'graphs') pushAll(out, a.value);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * otherwise), an If branch counts when taken (both inferred; the untaken one at multiplicity 0).
  * The control-flow node itself only routes values: cost {@link NO_COMPUTE}.
  */
-import { dim, dimEq, dimPoly, dimToString, Poly, type Dim, type DType } from '@modelcost/core';
+import { dim, dimEq, dimPoly, dimToString, Poly, pushAll, type Dim, type DType } from '@modelcost/core';
 import type { Induction, NodeContext } from '../infer/context.js';
 import { subgraphFreeInputs } from '../infer/engine.js';
 import { mentions, valMentions } from '../infer/induction.js';
@@ -87,7 +87,7 @@ function nodeSubgraphs(n: GraphDef['nodes'][number]): GraphDef[] {
   const out: GraphDef[] = [];
   for (const a of Object.values(n.attributes)) {
     if (a.type === 'graph') out.push(a.value);
-    else if (a.type === 'graphs') out.push(...a.value);
+    else if (a.type === 'graphs') pushAll(out, a.value);
   }
   return out;
 }

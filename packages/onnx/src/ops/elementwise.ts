@@ -190,7 +190,7 @@ function variadic(op: string): OpRule {
       if (idx.length === 0) ctx.fail('expected at least one input');
       const shapes = idx.map((i) => ctx.shape(i));
       const ins = idx.map((i) => ctx.tensor(i));
-      const shape = ctx.broadcast(...shapes);
+      const shape = ctx.broadcastList(shapes);
       const first = ctx.tensor(0);
       let data: TensorData | undefined;
       if ((op === 'Max' || op === 'Min' || op === 'Sum') && ins.every((v) => v.data)) {

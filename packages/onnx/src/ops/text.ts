@@ -2,7 +2,7 @@
  * String ops: StringNormalizer, StringConcat, StringSplit, RegexFullMatch, TfIdfVectorizer. String
  * work is not floating-point arithmetic: these count one operation per element touched.
  */
-import { elementwiseCost, numElements, type Dim } from '@modelcost/core';
+import { elementwiseCost, maxOf, numElements, type Dim } from '@modelcost/core';
 import type { NodeContext } from '../infer/context.js';
 import type { OpRule } from '../infer/rule.js';
 
@@ -51,7 +51,7 @@ const tfIdf: OpRule = {
     const s = ctx.shape(0);
     const idx = ctx.attrInts('ngram_indexes');
     if (!idx || idx.length === 0) ctx.fail('attribute ngram_indexes is required');
-    const width = Math.max(...idx) + 1;
+    const width = maxOf(idx) + 1;
     ctx.output(0, 'float32', s.length === 2 ? [s[0]!, width] : [width]);
   },
   // Every input position starts up to max_gram_length n-gram lookups.

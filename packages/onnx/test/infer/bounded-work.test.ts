@@ -141,6 +141,17 @@ describe('bounded work: small files that explode', () => {
     expect((err as Error).message).toContain('(op A, node y/b/b) function local.A calls itself (local.A -> local.B -> local.A)');
   });
 
+  it('a node with 200,000 inputs is inferred like one with two (no argument spread of a list the file sizes)', () => {
+    // Sum of 200,000 copies of x [n, 4]: (200,000 - 1) additions per output element, 4 elements at n = 1.
+    const sum = encodeModel({ name: 'g', node: [nd('Sum', Array<string>(200_000).fill('x'), ['y'])], input: [vi('x', FLOAT, ['n', 4])], output: [vi('y', FLOAT, ['n', 4])] });
+    const r = profileOnnx(bytesSource(sum), { file: 'sum.onnx', dims: { n: 1 } });
+    expect(r.coverage).toEqual({ nodes: 1, supported: 1, unsupported: {} });
+    expect(r.totals.flops).toBe(799_996);
+    // Concat along axis 0 of 300,000 [1, 4] inputs: [300000, 4].
+    const cat = encodeModel({ name: 'g', node: [nd('Concat', Array<string>(300_000).fill('x'), ['y'], { axis: 0 })], input: [vi('x', FLOAT, [1, 4])], output: [vi('y', FLOAT, [300_000, 4])] });
+    expect(profileOnnx(bytesSource(cat), { file: 'cat.onnx' }).outputs[0]?.shape).toEqual([300_000, 4]);
+  });
+
   it('onInferred is called once, between inference and the report, with the count of nodes inferred', () => {
     // The loop bomb's report lists 9 nodes (4 Loops, their bodies' MatMul and glue: see the first case).
     const calls: number[] = [];

@@ -7,6 +7,7 @@
  *   type 5) and dense attributes (type 8), and the huge objects of a fractal heap (type 1).
  * Checksums are not verified: every field read is bounds-checked instead.
  */
+import { pushAll } from '@modelcost/core';
 import type { Cursor} from './cursor.js';
 import { Hdf5Error, limitEncSize, UNDEF } from './cursor.js';
 
@@ -57,7 +58,7 @@ export function symbolTableEntries(r: BlockReader, btreeAddr: number): SymbolEnt
       body.skip(L, 'key');
       const child = body.addr(O, 'child address');
       if (nodeLevel > 0) stack.push({ addr: child, level: nodeLevel - 1 });
-      else out.push(...symbolTableNode(r, child, seen));
+      else pushAll(out, symbolTableNode(r, child, seen));
     }
   }
   return out;
