@@ -32610,6 +32610,20 @@ function humanInt(v, digits = 3) {
   return v.toString();
 }
 
+// ../../packages/core/dist/util/arrays.js
+function pushAll(target, items) {
+  for (const x2 of items)
+    target.push(x2);
+  return target;
+}
+function maxOf(values) {
+  let m2 = Number.NEGATIVE_INFINITY;
+  for (const v of values)
+    if (v > m2)
+      m2 = v;
+  return m2;
+}
+
 // ../../packages/core/dist/symbolic/dim.js
 var UNKNOWN_PREFIX = "unk__";
 function dim(v) {
@@ -32734,7 +32748,10 @@ function broadcastDim(a, b) {
   return unifyDim(a, b);
 }
 function broadcastShapes(...shapes) {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  return broadcastShapeList(shapes);
+}
+function broadcastShapeList(shapes) {
+  const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
   const out = new Array(rank).fill(1);
   let conflict;
   for (const s of shapes) {
@@ -34223,6 +34240,7 @@ function buildReport(input) {
   const movedSum = new PolySum();
   const activationsSum = new PolySum();
   const unsupported = dict();
+  const unknown = dict();
   let supported = 0;
   const source = nodeSource(input.nodes);
   const outBytes = [];
@@ -34241,6 +34259,8 @@ function buildReport(input) {
     const c = n.cost;
     if (n.status === "unsupported")
       unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
+    else if (n.status !== void 0)
+      unknown[n.op] = (own(unknown, n.op) ?? 0) + 1;
     else
       supported++;
     for (const o of n.outputs) {
@@ -34351,7 +34371,7 @@ function buildReport(input) {
     diagnostics.push(tree.diagnostic);
   for (const s of unbound)
     bindings[s] = 1;
-  diagnostics.push(...unboundDiagnostics(resolved, unbound));
+  pushAll(diagnostics, unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 2,
@@ -34366,7 +34386,7 @@ function buildReport(input) {
     nodes,
     ...tree ? { modules: tree.modules } : {},
     latency: [],
-    coverage: { nodes: nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported, ...Object.keys(unknown).length ? { unknown } : {} },
     diagnostics
   };
 }
@@ -36533,6 +36553,10 @@ function diffReports(base, head) {
   for (const [op, count] of Object.entries(head.coverage.unsupported))
     if (!hasOwn(base.coverage.unsupported, op))
       newUnsupported[op] = count;
+  const newUnknown = dict();
+  for (const [op, count] of Object.entries(head.coverage.unknown ?? {}))
+    if (!hasOwn(base.coverage.unknown, op))
+      newUnknown[op] = count;
   const modules = diffModules(base, head);
   return {
     totals,
@@ -36540,6 +36564,7 @@ function diffReports(base, head) {
     layers: news,
     tensors: [...tensorChanges("input", base.inputs, head.inputs), ...tensorChanges("output", base.outputs, head.outputs)],
     newUnsupported,
+    newUnknown,
     ...modules ? { modules } : {}
   };
 }
@@ -36651,7 +36676,7 @@ function diffModules(base, head) {
       }
       leftH = leftH.filter((j) => !renamed.has(j));
       leftB.length = 0;
-      leftB.push(...stillB);
+      pushAll(leftB, stillB);
       if (leftB.length === 1 && leftH.length === 1 && bm[leftB[0]].type !== void 0 && bm[leftB[0]].type === hm[leftH[0]].type) {
         pairs2.push([leftB[0], leftH[0]]);
         leftB.length = 0;
@@ -36836,7 +36861,7 @@ function flopsChart(changes) {
   const rows2 = changes.filter((c) => c.status === "changed" || c.status === "added" || c.status === "removed");
   if (rows2.length === 0)
     return void 0;
-  const max2 = Math.max(...rows2.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
+  const max2 = maxOf(rows2.map((c) => Math.max(countNumber(c.base?.totals.flops ?? 0), countNumber(c.head?.totals.flops ?? 0))));
   const [scale2, unit] = max2 >= 1e18 ? [1e18, "E"] : max2 >= 1e15 ? [1e15, "P"] : max2 >= 1e12 ? [1e12, "T"] : max2 >= 1e9 ? [1e9, "G"] : max2 >= 1e6 ? [1e6, "M"] : [1e3, "K"];
   const v = (x2) => String(Number((countNumber(x2 ?? 0) / scale2).toPrecision(3)));
   return [
@@ -36880,7 +36905,7 @@ function modelRow(c, hw) {
     const d = msDelta(b, a);
     return Math.abs(d.delta) < 1e-9 ? fmtMs(a) : `${fmtMs(b)} \u2192 ${fmtMs(a)} (${d.delta > 0 ? "+" : "-"}${fmtMs(Math.abs(d.delta))}, ${percent(d)}) ${mark(d.delta)}`.trim();
   };
-  const partial = Object.keys(c.head?.coverage.unsupported ?? c.base?.coverage.unsupported ?? {}).length > 0;
+  const partial = uncounted(c.head ?? c.base);
   const cell = (k) => {
     const more = partial && (k === "macs" || k === "flops") ? " + ?" : "";
     if (c.status === "added")
@@ -36922,7 +36947,7 @@ function detailsBlock(c, maxLayers, maxModules = 12, moduleDepth = 3) {
     return void 0;
   const changedModules = d.modules?.length ?? 0;
   const lines = ["", `<details><summary>${summary2(c.path)}: ${changedModules ? `${plural(changedModules, "module")} and ` : ""}${plural(d.layers.length, "layer")} changed</summary>`, ""];
-  lines.push(...modules.slice(1));
+  pushAll(lines, modules.slice(1));
   if (modules.length && d.tensors.length)
     lines.push("");
   for (const t of d.tensors)
@@ -36937,12 +36962,21 @@ function detailsBlock(c, maxLayers, maxModules = 12, moduleDepth = 3) {
   lines.push("", "</details>");
   return lines.join("\n");
 }
+function uncounted(r) {
+  return r !== void 0 && (Object.keys(r.coverage.unsupported).length > 0 || Object.keys(r.coverage.unknown ?? {}).length > 0);
+}
 function unsupportedLine(c) {
-  const unsupported = Object.entries(c.diff?.newUnsupported ?? (c.status === "added" ? c.head?.coverage.unsupported ?? {} : {}));
-  if (!unsupported.length)
-    return void 0;
-  return `
-\u26A0\uFE0F ${code(c.path)}: ops without a cost rule (not counted): ${unsupported.map(([op, n]) => `${code(op, 40)} \xD7${n}`).join(", ")}`;
+  const ops = (m2) => Object.entries(m2).map(([op, n]) => `${code(op, 40)} \xD7${n}`).join(", ");
+  const added = c.status === "added";
+  const unsupported = c.diff?.newUnsupported ?? (added ? c.head?.coverage.unsupported ?? {} : {});
+  const unknown = c.diff?.newUnknown ?? (added ? c.head?.coverage.unknown ?? {} : {});
+  const parts = [];
+  if (Object.keys(unsupported).length)
+    parts.push(`ops without a cost rule (not counted): ${ops(unsupported)}`);
+  if (Object.keys(unknown).length)
+    parts.push(`nodes whose shapes could not be inferred (not counted): ${ops(unknown)}`);
+  return parts.length ? `
+\u26A0\uFE0F ${code(c.path)}: ${parts.join("; ")}` : void 0;
 }
 function breachLine(b) {
   return `- ${b.waived ? "\u26AA waived" : "\u274C"} ${code(b.path)}: ${text(b.message, 400)}${b.waived ? ` (${text(b.waived, 200)})` : ""}`;
@@ -37975,7 +38009,7 @@ function allShapes(c, min = 2) {
 }
 function broadcastAll(c) {
   const shapes = allShapes(c);
-  const r = broadcastShapes(...shapes);
+  const r = broadcastShapeList(shapes);
   if (r.conflict)
     throw new ShapeError(`inputs do not match: ${shapes.map((s) => `[${s.map(fmt).join(", ")}]`).join(" vs ")} (axis ${r.conflict.axis}: ${fmt(r.conflict.dims[0])} vs ${fmt(r.conflict.dims[1])})`);
   return r.shape;
@@ -39458,7 +39492,7 @@ function symbolTableEntries(r, btreeAddr) {
       if (nodeLevel > 0)
         stack.push({ addr: child, level: nodeLevel - 1 });
       else
-        out.push(...symbolTableNode(r, child, seen));
+        pushAll(out, symbolTableNode(r, child, seen));
     }
   }
   return out;
@@ -40235,7 +40269,7 @@ function stringList(h, attrs, name) {
     return void 0;
   const out = [];
   for (let i2 = 0; attrs.has(`${name}${i2}`); i2++)
-    out.push(...h.strings(attrs.get(`${name}${i2}`)) ?? []);
+    pushAll(out, h.strings(attrs.get(`${name}${i2}`)) ?? []);
   return out;
 }
 function oneString(h, a, maxBytes) {
@@ -40309,7 +40343,7 @@ var Reader = class {
       const v = links.get("vars");
       if (v !== void 0)
         this.vars(v, `${e2.path}/vars`, e2.name, out);
-      stack.push(...containers(links, e2.path, e2.name).reverse());
+      pushAll(stack, containers(links, e2.path, e2.name).reverse());
     }
     return out;
   }
@@ -44424,7 +44458,11 @@ var NodeContext = class {
   }
   /** Numpy multidirectional broadcast of shapes; fails naming the axis and both sizes on conflict. */
   broadcast(...shapes) {
-    const rank = Math.max(0, ...shapes.map((s) => s.length));
+    return this.broadcastList(shapes);
+  }
+  /** {@link broadcast} of a list (a variadic node's inputs: a file may give one 200,000 of them, too many to spread as arguments). */
+  broadcastList(shapes) {
+    const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
     const out = new Array(rank).fill(1);
     shapes.forEach((s, k) => {
       const off = rank - s.length;
@@ -45844,7 +45882,7 @@ function hasSubgraph(n) {
 function nodeReads(n) {
   let extra;
   for (const g of nodeSubgraphs(n))
-    (extra ??= []).push(...subgraphFreeInputs(g));
+    pushAll(extra ??= [], subgraphFreeInputs(g));
   return extra ? [...n.inputs, ...extra] : n.inputs;
 }
 function nodeSubgraphs(n) {
@@ -45854,7 +45892,7 @@ function nodeSubgraphs(n) {
     if (a.type === "graph")
       out.push(a.value);
     else if (a.type === "graphs")
-      out.push(...a.value);
+      pushAll(out, a.value);
   }
   return out;
 }
@@ -46282,7 +46320,7 @@ function variadic(op) {
         ctx.fail("expected at least one input");
       const shapes = idx.map((i2) => ctx.shape(i2));
       const ins = idx.map((i2) => ctx.tensor(i2));
-      const shape = ctx.broadcast(...shapes);
+      const shape = ctx.broadcastList(shapes);
       const first = ctx.tensor(0);
       let data;
       if ((op === "Max" || op === "Min" || op === "Sum") && ins.every((v) => v.data)) {
@@ -47772,7 +47810,7 @@ function nodeSubgraphs2(n) {
     if (a.type === "graph")
       out.push(a.value);
     else if (a.type === "graphs")
-      out.push(...a.value);
+      pushAll(out, a.value);
   }
   return out;
 }
@@ -49342,7 +49380,7 @@ var tfIdf = {
     const idx = ctx.attrInts("ngram_indexes");
     if (!idx || idx.length === 0)
       ctx.fail("attribute ngram_indexes is required");
-    const width = Math.max(...idx) + 1;
+    const width = maxOf(idx) + 1;
     ctx.output(0, "float32", s.length === 2 ? [s[0], width] : [width]);
   },
   // Every input position starts up to max_gram_length n-gram lookups.
@@ -49718,6 +49756,7 @@ function profileOnnx(source, options = {}) {
     producer = def.producer;
     warnings = model.warnings;
   });
+  options.onInferred?.(result.nodes.length);
   const nodes = {
     length: result.nodes.length,
     at: (i2) => {
@@ -50436,7 +50475,7 @@ function evaluateBudgets(config, path, head, base) {
       else if (rate < limit)
         push(`throughput.${hw}`, rate, limit, MESSAGES3.breachMin(name, label, `${human(rate)}/s`, `${human(limit)}/s`));
     }
-    const unsupported = Object.entries(head.coverage.unsupported);
+    const unsupported = [...Object.entries(head.coverage.unsupported), ...Object.entries(head.coverage.unknown ?? {}).map(([op, n]) => [`${op} (shapes unknown)`, n])];
     if ((rule.failOnUnsupported ?? config.failOnUnsupported) && unsupported.length)
       push("unsupported", unsupported.length, 0, MESSAGES3.breachUnsupported(name, unsupported.map(([op, n]) => `${op} x${n}`).join(", ")));
   }
@@ -50617,8 +50656,8 @@ function storedReportProblem(r) {
   for (const [i2, l] of r.latency.entries())
     if (!isObj3(l) || typeof l.hardware !== "string" || typeof l.ms !== "number" || !Number.isFinite(l.ms) || l.ms < 0)
       return `latency[${i2}]: expected {hardware, ms} with a finite, non-negative ms`;
-  if (!isObj3(r.coverage) || !isObj3(r.coverage.unsupported))
-    return "coverage: expected {nodes, supported, unsupported}";
+  if (!isObj3(r.coverage) || !isObj3(r.coverage.unsupported) || r.coverage.unknown !== void 0 && !isObj3(r.coverage.unknown))
+    return "coverage: expected {nodes, supported, unsupported, unknown?}";
   const modules = moduleTreeProblem(r);
   if (modules)
     return modules;

@@ -697,6 +697,20 @@ function humanInt(v, digits = 3) {
   return v.toString();
 }
 
+// ../../packages/core/dist/util/arrays.js
+function pushAll(target, items) {
+  for (const x2 of items)
+    target.push(x2);
+  return target;
+}
+function maxOf(values) {
+  let m2 = Number.NEGATIVE_INFINITY;
+  for (const v of values)
+    if (v > m2)
+      m2 = v;
+  return m2;
+}
+
 // ../../packages/core/dist/symbolic/dim.js
 var UNKNOWN_PREFIX = "unk__";
 function dim(v) {
@@ -821,7 +835,10 @@ function broadcastDim(a, b) {
   return unifyDim(a, b);
 }
 function broadcastShapes(...shapes) {
-  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  return broadcastShapeList(shapes);
+}
+function broadcastShapeList(shapes) {
+  const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
   const out = new Array(rank).fill(1);
   let conflict;
   for (const s of shapes) {
@@ -2166,6 +2183,7 @@ function buildReport(input) {
   const movedSum = new PolySum();
   const activationsSum = new PolySum();
   const unsupported = dict();
+  const unknown = dict();
   let supported = 0;
   const source = nodeSource(input.nodes);
   const outBytes = [];
@@ -2184,6 +2202,8 @@ function buildReport(input) {
     const c = n.cost;
     if (n.status === "unsupported")
       unsupported[n.op] = (own(unsupported, n.op) ?? 0) + 1;
+    else if (n.status !== void 0)
+      unknown[n.op] = (own(unknown, n.op) ?? 0) + 1;
     else
       supported++;
     for (const o of n.outputs) {
@@ -2294,7 +2314,7 @@ function buildReport(input) {
     diagnostics.push(tree.diagnostic);
   for (const s of unbound)
     bindings[s] = 1;
-  diagnostics.push(...unboundDiagnostics(resolved, unbound));
+  pushAll(diagnostics, unboundDiagnostics(resolved, unbound));
   diagnostics.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.code, b.code) || compareText(a.node ?? "", b.node ?? ""));
   return {
     schemaVersion: 2,
@@ -2309,7 +2329,7 @@ function buildReport(input) {
     nodes,
     ...tree ? { modules: tree.modules } : {},
     latency: [],
-    coverage: { nodes: nodes.length, supported, unsupported },
+    coverage: { nodes: nodes.length, supported, unsupported, ...Object.keys(unknown).length ? { unknown } : {} },
     diagnostics
   };
 }
@@ -3192,7 +3212,7 @@ function allShapes(c, min = 2) {
 }
 function broadcastAll(c) {
   const shapes = allShapes(c);
-  const r = broadcastShapes(...shapes);
+  const r = broadcastShapeList(shapes);
   if (r.conflict)
     throw new ShapeError(`inputs do not match: ${shapes.map((s) => `[${s.map(fmt).join(", ")}]`).join(" vs ")} (axis ${r.conflict.axis}: ${fmt(r.conflict.dims[0])} vs ${fmt(r.conflict.dims[1])})`);
   return r.shape;
@@ -4675,7 +4695,7 @@ function symbolTableEntries(r, btreeAddr) {
       if (nodeLevel > 0)
         stack.push({ addr: child, level: nodeLevel - 1 });
       else
-        out.push(...symbolTableNode(r, child, seen));
+        pushAll(out, symbolTableNode(r, child, seen));
     }
   }
   return out;
@@ -5452,7 +5472,7 @@ function stringList(h, attrs, name) {
     return void 0;
   const out = [];
   for (let i2 = 0; attrs.has(`${name}${i2}`); i2++)
-    out.push(...h.strings(attrs.get(`${name}${i2}`)) ?? []);
+    pushAll(out, h.strings(attrs.get(`${name}${i2}`)) ?? []);
   return out;
 }
 function oneString(h, a, maxBytes) {
@@ -5526,7 +5546,7 @@ var Reader = class {
       const v = links.get("vars");
       if (v !== void 0)
         this.vars(v, `${e2.path}/vars`, e2.name, out);
-      stack.push(...containers(links, e2.path, e2.name).reverse());
+      pushAll(stack, containers(links, e2.path, e2.name).reverse());
     }
     return out;
   }
@@ -9641,7 +9661,11 @@ var NodeContext = class {
   }
   /** Numpy multidirectional broadcast of shapes; fails naming the axis and both sizes on conflict. */
   broadcast(...shapes) {
-    const rank = Math.max(0, ...shapes.map((s) => s.length));
+    return this.broadcastList(shapes);
+  }
+  /** {@link broadcast} of a list (a variadic node's inputs: a file may give one 200,000 of them, too many to spread as arguments). */
+  broadcastList(shapes) {
+    const rank = Math.max(0, maxOf(shapes.map((s) => s.length)));
     const out = new Array(rank).fill(1);
     shapes.forEach((s, k) => {
       const off = rank - s.length;
@@ -11061,7 +11085,7 @@ function hasSubgraph(n) {
 function nodeReads(n) {
   let extra;
   for (const g of nodeSubgraphs(n))
-    (extra ??= []).push(...subgraphFreeInputs(g));
+    pushAll(extra ??= [], subgraphFreeInputs(g));
   return extra ? [...n.inputs, ...extra] : n.inputs;
 }
 function nodeSubgraphs(n) {
@@ -11071,7 +11095,7 @@ function nodeSubgraphs(n) {
     if (a.type === "graph")
       out.push(a.value);
     else if (a.type === "graphs")
-      out.push(...a.value);
+      pushAll(out, a.value);
   }
   return out;
 }
@@ -11499,7 +11523,7 @@ function variadic(op) {
         ctx.fail("expected at least one input");
       const shapes = idx.map((i2) => ctx.shape(i2));
       const ins = idx.map((i2) => ctx.tensor(i2));
-      const shape = ctx.broadcast(...shapes);
+      const shape = ctx.broadcastList(shapes);
       const first = ctx.tensor(0);
       let data;
       if ((op === "Max" || op === "Min" || op === "Sum") && ins.every((v) => v.data)) {
@@ -12989,7 +13013,7 @@ function nodeSubgraphs2(n) {
     if (a.type === "graph")
       out.push(a.value);
     else if (a.type === "graphs")
-      out.push(...a.value);
+      pushAll(out, a.value);
   }
   return out;
 }
@@ -14559,7 +14583,7 @@ var tfIdf = {
     const idx = ctx.attrInts("ngram_indexes");
     if (!idx || idx.length === 0)
       ctx.fail("attribute ngram_indexes is required");
-    const width = Math.max(...idx) + 1;
+    const width = maxOf(idx) + 1;
     ctx.output(0, "float32", s.length === 2 ? [s[0], width] : [width]);
   },
   // Every input position starts up to max_gram_length n-gram lookups.
@@ -14935,6 +14959,7 @@ function profileOnnx(source, options = {}) {
     producer = def.producer;
     warnings = model.warnings;
   });
+  options.onInferred?.(result.nodes.length);
   const nodes = {
     length: result.nodes.length,
     at: (i2) => {
