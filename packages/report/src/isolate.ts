@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_WORK_LIMITS, type Report } from '@modelcost/core';
 import { ModelReadError, type ProfileModelOptions } from './profile-model.js';
+import { addLatency, type LatencyPlan } from './latency.js';
 import { profileInput, type ModelInput } from './profile-input.js';
 import type { WorkerRequest, WorkerResponse } from './profile-worker.js';
 
@@ -29,10 +30,36 @@ export class InternalProfileError extends Error {
 
 /** Profiles models; rejects with {@link ModelReadError} or {@link InternalProfileError} only. */
 export interface ModelProfiler {
-  /** Profile bytes, or a file (`{ file }`, read lazily at offsets). `options` must be plain data (it crosses to a worker). */
-  profile(input: ModelInput, options: ProfileModelOptions): Promise<Report>;
+  /**
+   * Profile bytes, or a file (`{ file }`, read lazily at offsets). `options` and `finish` must be plain
+   * data (they cross to a worker).
+   */
+  profile(input: ModelInput, options: ProfileModelOptions, finish?: ProfileFinish): Promise<Report>;
   /** Stops the workers (call once done). */
   close(): Promise<void>;
+}
+
+/**
+ * What to do with the report where it was made, before it crosses back: a report of 10^6 nodes is a
+ * few hundred MB that a copy to the main thread would double.
+ */
+export interface ProfileFinish {
+  /** Estimate latency for this plan (as `addLatency`) beside the profile. */
+  readonly latency?: LatencyPlan;
+  /**
+   * Return the report without its nodes and module tree (`nodes: []`; totals, latency, coverage and
+   * diagnostics kept): for callers that read the totals only, like `modelcost check`.
+   */
+  readonly summaryOnly?: boolean;
+}
+
+/** The report as `finish` asks for it. */
+export function finishReport(report: Report, finish: ProfileFinish | undefined): Report {
+  if (!finish) return report;
+  const r = finish.latency ? addLatency(report, finish.latency) : report;
+  if (!finish.summaryOnly) return r;
+  const { modules: _modules, ...rest } = r;
+  return { ...rest, nodes: [] };
 }
 
 /** Options of {@link createIsolatedProfiler}. */
@@ -48,9 +75,9 @@ export interface IsolationOptions {
 /** In-process profiling: the importers' work budgets only (the CLI's `profile` of files the user named). */
 export function inProcessProfiler(): ModelProfiler {
   return {
-    profile: async (input, options) => {
+    profile: async (input, options, finish) => {
       try {
-        return profileInput(input, options);
+        return finishReport(profileInput(input, options), finish);
       } catch (e) {
         if (e instanceof ModelReadError) throw e;
         throw new InternalProfileError(options.file, e instanceof Error ? e.message : String(e));
@@ -93,7 +120,7 @@ export function createIsolatedProfiler(options: IsolationOptions = {}): ModelPro
     return w;
   };
 
-  const runOne = (input: ModelInput, opts: ProfileModelOptions): Promise<Report> =>
+  const runOne = (input: ModelInput, opts: ProfileModelOptions, then: ProfileFinish | undefined): Promise<Report> =>
     new Promise<Report>((resolve, reject) => {
       const w = (worker ??= start());
       const id = nextId++;
@@ -137,12 +164,12 @@ export function createIsolatedProfiler(options: IsolationOptions = {}): ModelPro
       w.on('error', onError);
       w.on('exit', onExit);
       // A copy, not a transfer: the caller keeps its bytes (it hashes them and may profile the other side).
-      w.postMessage({ id, input, options: opts } satisfies WorkerRequest);
+      w.postMessage({ id, input, options: opts, ...(then ? { finish: then } : {}) } satisfies WorkerRequest);
     });
 
   return {
-    profile(input, opts) {
-      const run = queue.then(() => runOne(input, opts));
+    profile(input, opts, finish) {
+      const run = queue.then(() => runOne(input, opts, finish));
       queue = run.catch(() => undefined);
       return run;
     },

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createIsolatedProfiler, defaultWorkerUrl, inProcessProfiler, InternalProfileError, ModelReadError } from '../src/index.js';
+import { addLatency, createIsolatedProfiler, defaultWorkerUrl, inProcessProfiler, InternalProfileError, latencyPlan, ModelReadError, parseConfig } from '../src/index.js';
 
 const stub = new URL('./fixtures/stub-worker.mjs', import.meta.url);
 const bytes = new Uint8Array([1, 2, 3]);
@@ -50,5 +50,18 @@ describe('createIsolatedProfiler', () => {
     const b = await inProcessProfiler().profile(cnn, { file: 'cnn.onnx' });
     expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify(b)));
     expect(a.totals.params).toBe(24234);
+  });
+  it('finish: latency estimated and nodes dropped in the worker, the same totals and latency as in-process', async () => {
+    const cnn = new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../examples/models/tiny-cnn.onnx')));
+    const plan = latencyPlan(parseConfig('hardware: [nvidia-t4]\n').value!);
+    const isolated = createIsolatedProfiler();
+    const a = await isolated.profile(cnn, { file: 'cnn.onnx' }, { latency: plan, summaryOnly: true });
+    await isolated.close();
+    const full = addLatency(await inProcessProfiler().profile(cnn, { file: 'cnn.onnx' }), plan);
+    // The summary is the full report less its nodes (and module tree, which this flat-named CNN has none of).
+    expect(a.nodes).toEqual([]);
+    expect(full.nodes).toHaveLength(full.coverage.nodes);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify({ ...full, nodes: [] })));
+    expect(a.latency.map((l) => l.hardware)).toEqual(['nvidia-t4']);
   });
 });

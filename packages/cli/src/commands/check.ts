@@ -48,7 +48,7 @@ export const checkCommand: Command = {
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
     // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.
-    const { addLatency, createIsolatedProfiler, evaluateBudgets, human, InternalProfileError, latencyKey, latencyPlan, ModelReadError, term, unprofiledBreaches } = await import('@modelcost/report');
+    const { createIsolatedProfiler, evaluateBudgets, human, InternalProfileError, latencyKey, latencyPlan, ModelReadError, term, unprofiledBreaches } = await import('@modelcost/report');
     const { loadConfig, withRuntimeFlag } = await import('../config.js');
     const configPath = args.values.config as string | undefined;
     const config = await withRuntimeFlag(loadConfig(io, io.cwd, configPath, true), args.values.runtime as string | undefined);
@@ -67,7 +67,8 @@ export const checkCommand: Command = {
         if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${models.length}] ${term(path, 80)}`);
         try {
           const file = insideRoot(root, path);
-          const report = addLatency(await profiler.profile({ file }, { file: path, dims: { ...config.dims } }), plan);
+          // Latency is estimated in the worker and only the totals come back: check reads nothing else.
+          const report = await profiler.profile({ file }, { file: path, dims: { ...config.dims } }, { latency: plan, summaryOnly: true });
           const latencyMs = Object.fromEntries(report.latency.map((l) => [latencyKey(l), l.ms]));
           rows.push({ path, params: report.totals.params, flops: report.totals.flops, ...(report.latency.length ? { latencyMs } : {}) });
           breaches.push(...evaluateBudgets(config, path, report));
