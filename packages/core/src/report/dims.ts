@@ -57,19 +57,27 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
   // Reports of 10^5 nodes pass here: one key set per bound, labels built only for new polynomials.
   const seen = [new Set<string>(), new Set<string>()];
   const out: SizeConstraint[] = [];
-  const add = (p: Poly | undefined, min: 0n | 1n, owner: string, field: string): void => {
+  // The same poly object recurs (a dim shared by every node's shape): the last few seen are skipped
+  // before their key is asked (a set of every object would keep 10^6 cost polys alive).
+  const recent: Poly[][] = [[], []];
+  // Labels are made only for the polys kept: `owner` and `field` are joined when a poly is new.
+  const add = (p: Poly | undefined, min: 0n | 1n, owner: string, field: string, name = '', axis = -1): void => {
     if (!p || p.isConst) return;
+    const last = recent[Number(min)]!;
+    if (last.includes(p)) return;
+    if (last.length >= 8) last.shift();
+    last.push(p);
     const set = seen[Number(min)]!;
     if (set.has(p.key)) return;
     set.add(p.key);
-    out.push({ poly: p, min, what: `${owner} ${field}` });
+    out.push({ poly: p, min, what: axis < 0 ? `${owner} ${field}` : `${owner}${field} ${name} axis ${axis}` });
   };
-  const sizes = (v: AnalyzedValue, owner: string): void => {
+  const sizes = (v: AnalyzedValue, owner: string, field = ''): void => {
     const shape = v.shape;
     if (!shape) return;
     for (let i = 0; i < shape.length; i++) {
       const d = shape[i]!;
-      if (typeof d !== 'number') add(d, 1n, owner, `${v.name} axis ${i}`);
+      if (typeof d !== 'number') add(d, 1n, owner, field, v.name, i);
     }
   };
   // The importer's own conditions first: their wording says why a default had to move.
@@ -87,7 +95,7 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
     if (m && m.isConst && m.constValue === 0n) continue;
     const owner = `node ${n.name}`;
     add(m, 0n, owner, 'run count');
-    for (const o of n.outputs) sizes(o, `${owner} output`);
+    for (const o of n.outputs) sizes(o, owner, ' output');
     const c = n.cost;
     if (c) {
       add(c.macs, 0n, owner, 'macs');

@@ -205,13 +205,35 @@ export class Poly {
     if (this.terms.length === 0) return o;
     // Concrete shapes make most sums constant + constant: no term map for those.
     if (this.isConst && o.isConst) return Poly.const(this.terms[0]!.coeff + o.terms[0]!.coeff);
-    const map = new Map<string, Term>();
-    for (const t of this.terms) map.set(t.mono, t);
-    for (const t of o.terms) {
-      const prev = map.get(t.mono);
-      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    // Both term lists are in canonical order: merge them (no term map, no sort; a graph's costs are
+    // summed 10^6 times).
+    const a = this.terms;
+    const b = o.terms;
+    const out: Term[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      const c = compareTerms(x, y);
+      if (c < 0) {
+        out.push(x);
+        i++;
+      } else if (c > 0) {
+        out.push(y);
+        j++;
+      } else {
+        const coeff = x.coeff + y.coeff;
+        if (coeff !== 0n) out.push({ ...x, coeff });
+        i++;
+        j++;
+      }
     }
-    return Poly.fromMap(map);
+    while (i < a.length) out.push(a[i++]!);
+    while (j < b.length) out.push(b[j++]!);
+    if (out.length === 0) return Poly.ZERO;
+    if (out.length === 1 && out[0]!.mono === '' && out[0]!.coeff === 1n) return Poly.ONE;
+    return new Poly(out, true);
   }
 
   neg(): Poly {
