@@ -122,7 +122,7 @@ async function calibrate(files: readonly string[], builtIn: boolean, args: Param
     writeFileSync(resolve(io.cwd, out), `${JSON.stringify({ profiles: [preset] }, null, 2)}\n`);
   }
   if (args.values.json) {
-    io.stdout.write(`${JSON.stringify({ profile: preset, models: samples.map((s, i) => ({ path: s.name, measuredMs: s.measuredMs, baseMs: before[i]!.estimatedMs, fittedMs: inSample[i]!.estimatedMs, leaveOneOutMs: loo[i]!.estimatedMs })), accuracy: summary }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, profile: preset, models: samples.map((s, i) => ({ path: s.name, measuredMs: s.measuredMs, baseMs: before[i]!.estimatedMs, fittedMs: inSample[i]!.estimatedMs, leaveOneOutMs: loo[i]!.estimatedMs })), accuracy: summary }, null, 2)}\n`);
     return EXIT.ok;
   }
   const w = Math.max(5, ...samples.map((s) => s.name.length));

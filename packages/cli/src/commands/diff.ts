@@ -7,6 +7,7 @@ import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHard
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
+import { CLI_JSON_VERSION, jsonText, type DiffJson } from '../json.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
 
@@ -51,7 +52,10 @@ export const diffCommand: Command = {
     const base = await profileModelFile(basePath, opts, io);
     const head = await profileModelFile(headPath, opts, io);
     const change = modelChange(headPath, base, head);
-    if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
+    if (args.values.json) {
+      const doc: DiffJson = { schemaVersion: CLI_JSON_VERSION, path: headPath, base: basePath, status: change.status === 'changed' ? 'changed' : 'unchanged', diff: change.diff! };
+      io.stdout.write(jsonText(doc));
+    }
     else if (args.values.markdown) io.stdout.write(renderComment([change], moduleOpts));
     else io.stdout.write(tintReport(renderDiffText(change, moduleOpts), paint(io)));
     return EXIT.ok;

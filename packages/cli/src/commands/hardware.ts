@@ -7,6 +7,7 @@ import { readHardwareFile } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
+import { CLI_JSON_VERSION, jsonText, type HardwareListJson, type HardwareRuntimesJson, type HardwareShowJson } from '../json.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -31,7 +32,7 @@ export const hardwareCommand: Command = {
     if (sub === 'runtimes') {
       const { RUNTIMES, runtimeValues } = await import('@modelcost/core/hardware');
       if (args.values.json) {
-        io.stdout.write(`${JSON.stringify(RUNTIMES, null, 2)}\n`);
+        io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, runtimes: RUNTIMES } satisfies HardwareRuntimesJson));
         return EXIT.ok;
       }
       const lines: string[] = [];
@@ -61,7 +62,7 @@ export const hardwareCommand: Command = {
     }
     if (sub === 'list') {
       if (args.values.json) {
-        io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+        io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, profiles: catalog } satisfies HardwareListJson));
         return EXIT.ok;
       }
       const rows = [['id', 'kind', 'name', 'fp32 TF', 'fp16 TF', 'int8 TOPS', 'GB/s']];
@@ -74,7 +75,7 @@ export const hardwareCommand: Command = {
     if (!p) throw new UsageError(`hardware: unknown hardware ${JSON.stringify(id)} (\`modelcost hardware list\` shows them all)`);
     const r = resolveProfile(p);
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify({ preset: p, resolved: r }, null, 2)}\n`);
+      io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, preset: p, resolved: r } satisfies HardwareShowJson));
       return EXIT.ok;
     }
     const lines = [`${p.id}: ${p.name} (${p.kind}${p.vendor ? `, ${p.vendor}` : ''})`];

@@ -8,6 +8,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
+import { CLI_JSON_VERSION, type FileError } from '../json.js';
 import { writeReportJson } from '../report-json.js';
 import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
@@ -58,18 +59,19 @@ export const profileCommand: Command = {
     // The module tree's depth in the table, and with --csv one row per module to that depth (--json carries the whole tree).
     const depth = parseDepthFlag(args.values.depth as string | undefined);
     const reports: Report[] = [];
-    let failed = 0;
+    const errors: FileError[] = [];
     for (const file of args.positionals) {
       try {
         reports.push(await profileModelFile(file, opts, io));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        failed++;
+        errors.push({ path: e.file, message: e.message });
         io.stderr.write(`modelcost: ${term(e.file, 300)}: ${term(e.message, 2000)}\n`);
       }
     }
     if (args.values.json) {
-      writeReportJson(reports.length === 1 && args.positionals.length === 1 ? reports[0]! : reports, io.stdout);
+      // One shape for one model or many: a document with a version, the reports, and the files that failed.
+      writeReportJson({ schemaVersion: CLI_JSON_VERSION, reports, errors }, io.stdout);
     } else if (args.values.csv) {
       // One header, then every model's nodes.
       const csv = (r: Report): string => (depth === undefined ? renderCsv(r) : renderModuleCsv(r, depth));
@@ -78,6 +80,6 @@ export const profileCommand: Command = {
       const p = paint(io);
       for (const r of reports) io.stdout.write(tintReport(renderProfileTable(r, { perLayer: args.values['per-layer'] === true, ...(depth !== undefined ? { depth } : {}) }), p));
     }
-    return failed > 0 ? EXIT.inputError : EXIT.ok;
+    return errors.length > 0 ? EXIT.inputError : EXIT.ok;
   },
 };
