@@ -11,6 +11,7 @@ import type { CliIO } from '../io.js';
 import { paint } from '../color.js';
 import { CLI_JSON_VERSION, jsonText, type CheckJson, type CheckModel, type CheckSkipped } from '../json.js';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 /** Folders the walk (outside a git work tree) does not enter: git's own data and installed dependencies. */
 const WALK_SKIP = ['.git', 'node_modules'];
@@ -98,7 +99,12 @@ export const checkCommand: Command = {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
-
+  optionHelp: {
+    config: { arg: 'path', text: 'The config whose models and budgets are checked (default: .modelcost.yml); model globs are relative to its folder.' },
+    runtime: SHARED_HELP.runtime,
+    json: { text: 'Print one JSON document: {schemaVersion, models, breaches, skipped} (docs/cli-json.md; schema packages/cli/schemas/check.schema.json).' },
+    help: SHARED_HELP.help,
+  },
   async run(args, io: CliIO) {
     if (args.positionals.length) throw new UsageError('check: takes no positional arguments (models come from the config)');
     // Loaded on demand: the YAML parser and budget code stay out of `profile`'s start-up.

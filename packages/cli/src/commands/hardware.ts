@@ -8,6 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
 import { CLI_JSON_VERSION, jsonText, type HardwareListJson, type HardwareRuntimesJson, type HardwareShowJson } from '../json.js';
+import { SHARED_HELP } from './options.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -25,6 +26,12 @@ export const hardwareCommand: Command = {
     hardware: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+  },
+  optionHelp: {
+    config: { arg: 'path', text: "Add the config's hardwareProfiles to the list (default: .modelcost.yml when there is one)." },
+    hardware: { arg: './file.json,...', text: 'Add the profiles in these JSON files (what `modelcost calibrate --out` writes), comma separated.' },
+    json: { text: 'Print JSON: {schemaVersion, profiles} for list, {schemaVersion, preset, resolved} for show, {schemaVersion, runtimes} for runtimes (docs/cli-json.md).' },
+    help: SHARED_HELP.help,
   },
   async run(args, io: CliIO) {
     const [sub = 'list', id, ...extra] = args.positionals;

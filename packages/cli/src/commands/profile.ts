@@ -12,12 +12,13 @@ import { CLI_JSON_VERSION, type FileError } from '../json.js';
 import { writeReportJson } from '../report-json.js';
 import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
   usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
   examples: [
-    'modelcost profile examples/models/resnet-tiny.onnx',
+    'modelcost profile examples/models/tiny-cnn.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
@@ -42,6 +43,21 @@ export const profileCommand: Command = {
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+  },
+  optionHelp: {
+    dim: SHARED_HELP.dim,
+    input: SHARED_HELP.input,
+    convention: SHARED_HELP.convention,
+    hardware: SHARED_HELP.hardware,
+    precision: SHARED_HELP.precision,
+    runtime: SHARED_HELP.runtime,
+    'throughput-batch': SHARED_HELP['throughput-batch'],
+    'per-layer': { text: 'Print one row per node (default: totals and the module tree).' },
+    'weights-only-ok': { text: 'Accept a Keras save_weights file: a params-only report (MACs unknown) instead of an error.' },
+    depth: SHARED_HELP.depth,
+    json: { text: 'Print one JSON document: {schemaVersion, reports, errors} (docs/cli-json.md; schema packages/cli/schemas/profile.schema.json).' },
+    csv: { text: 'Print CSV: one row per node, or per module with --depth; not with --json.' },
+    help: SHARED_HELP.help,
   },
   async run(args, io: CliIO) {
     if (args.positionals.length === 0) throw new UsageError('profile: give at least one model file');
