@@ -49,6 +49,18 @@ describe('output formats are exclusive', () => {
   });
 });
 
+describe('a --dim that no model uses', () => {
+  it('is said on stderr, naming the symbols the model has (a likely typo), and the run goes on', async () => {
+    const r = await cli(['profile', 'examples/models/tiny-encoder.onnx', '--dim', 'seq_len=128', '--dim', 'batch=1']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('modelcost: warning: --dim "seq_len": no dimension of the model is named so; ignored (its symbols: batch, seq)\n');
+  });
+  it('is not, when one of the models uses it', async () => {
+    const r = await cli(['diff', 'examples/models/tiny-cnn.onnx', 'examples/models/tiny-encoder.onnx', '--dim', 'seq=16']);
+    expect([r.code, r.err]).toEqual([0, '']);
+  });
+});
+
 describe('a closed stdout', () => {
   it('`modelcost profile ... | head -1`: exit 0, nothing on stderr', async () => {
     // The reader closes its end before the CLI writes: every write then fails with EPIPE.

@@ -2,8 +2,8 @@
  * `modelcost diff <base> <head>`: what changed between two versions of a model: totals with deltas and
  * the modules and layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
-import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
+import { modelChange, renderComment, renderDiffText, term } from '@modelcost/report/renderers';
+import { checkRuntime, warnUnusedDims, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -65,6 +65,7 @@ export const diffCommand: Command = {
     const moduleOpts = depth !== undefined ? { moduleDepth: depth } : {};
     const base = await profileModelFile(basePath, opts, io);
     const head = await profileModelFile(headPath, opts, io);
+    warnUnusedDims(opts.dims, [base, head], (line) => io.stderr.write(`${term(line, 600)}\n`));
     const change = modelChange(headPath, base, head);
     if (args.values.json) {
       const doc: DiffJson = { schemaVersion: CLI_JSON_VERSION, path: headPath, base: basePath, status: change.status === 'changed' ? 'changed' : 'unchanged', diff: change.diff! };

@@ -3,7 +3,7 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
+import { checkRuntime, warnUnusedDims, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
@@ -85,6 +85,7 @@ export const profileCommand: Command = {
         io.stderr.write(`modelcost: ${term(e.file, 300)}: ${term(e.message, 2000)}\n`);
       }
     }
+    warnUnusedDims(opts.dims, reports, (line) => io.stderr.write(`${term(line, 600)}\n`));
     if (args.values.json) {
       // One shape for one model or many: a document with a version, the reports, and the files that failed.
       writeReportJson({ schemaVersion: CLI_JSON_VERSION, reports, errors }, io.stdout);
