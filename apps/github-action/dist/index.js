@@ -50914,7 +50914,7 @@ function explain(e2, what) {
     if (e2.status === 401)
       return `${what}: the token was rejected (401). Check the github-token input.`;
     if (e2.status === 403)
-      return `${what}: forbidden (403). A fork pull request's token is read-only: the job summary and the comment-body output still carry the report (see the README's two-workflow recipe).`;
+      return `${what}: forbidden (403). The token may not write to this pull request: give the job \`permissions: pull-requests: write\` (examples/workflows/modelcost.yml). A fork pull request's token is read-only whatever is asked: the job summary and the comment-body output still carry the report (see the README's two-workflow recipe).`;
     if (e2.status === 404)
       return `${what}: not found (404). Does the token have access to this repository?`;
     return `${what}: HTTP ${e2.status}: ${e2.message}`;

@@ -112,6 +112,8 @@ describe('runAction', () => {
     expect(s.summary).toContain('**modelcost**: 1 model changed');
     expect(s.out['comment-body']).toBe(r.body);
     expect(s.notes.some((n) => n.startsWith('warning posting the comment: forbidden (403).'))).toBe(true);
+    // It names the permission to add (a same-repository workflow without it gets no comment, only this warning).
+    expect(s.notes.some((n) => n.includes('permissions: pull-requests: write'))).toBe(true);
   });
 
   it('reports an LFS pointer and a corrupt model in their own rows; the others still report', async () => {

@@ -83,7 +83,8 @@ describe('counts beyond 2^53', () => {
     const r = modelcost(['profile', 'models/huge.onnx', '--json'], repo.dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    const rep = Array.isArray(json) ? json[0] : (json.reports?.[0] ?? json);
+    expect(json.schemaVersion).toBe(1);
+    const rep = json.reports[0];
     // (2^31)^3 = 2^93 MACs; FLOPs 2^94.
     expect(rep.totals.macs).toBe((2n ** 93n).toString());
     expect(rep.totals.flops).toBe((2n ** 94n).toString());

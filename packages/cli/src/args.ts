@@ -3,7 +3,7 @@
  * --convention, --hardware, output format flags.
  */
 import { resolve } from 'node:path';
-import { parseDim, type Convention, type Dim, type HardwareProfile, type UserHardware } from '@modelcost/core';
+import { parseDim, type Convention, type Dim, type HardwareProfile, type Report, type UserHardware } from '@modelcost/core';
 import { InputError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -26,6 +26,33 @@ export function parseDimFlags(values: readonly string[] | undefined): Record<str
     out[m[1]!.trim()] = Number(m[2]);
   }
   return out;
+}
+
+/**
+ * The `--dim` names that no shape or formula of any of `reports` mentions: each is likely a typo
+ * (`--dim seq_len=128` for a model whose symbol is `seq`), and was ignored.
+ */
+export function unusedDims(dims: Readonly<Record<string, number>>, reports: readonly Report[]): string[] {
+  const names = Object.keys(dims);
+  if (names.length === 0 || reports.length === 0) return [];
+  const used = new Set<string>();
+  const scan = (d: unknown): void => {
+    if (typeof d === 'string') for (const m of d.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) used.add(m[0]);
+  };
+  for (const r of reports) {
+    for (const t of [...r.inputs, ...r.outputs]) t.shape?.forEach(scan);
+    for (const n of r.nodes) for (const t of n.outputs) t.shape?.forEach(scan);
+    Object.values(r.symbolic ?? {}).forEach(scan);
+  }
+  return names.filter((n) => !used.has(n));
+}
+
+/** A warning (one line, no newline; symbols come from the model: escape it for where it goes) for each `--dim` no model uses. */
+export function warnUnusedDims(dims: Readonly<Record<string, number>>, reports: readonly Report[], warn: (line: string) => void): void {
+  const unused = unusedDims(dims, reports);
+  if (unused.length === 0) return;
+  const symbols = [...new Set(reports.flatMap((r) => Object.keys(r.dims)))].filter((s) => !unused.includes(s));
+  for (const name of unused) warn(`modelcost: warning: --dim ${JSON.stringify(name)}: no dimension of ${reports.length === 1 ? 'the model' : 'these models'} is named so; ignored (${symbols.length ? `its symbols: ${symbols.join(', ')}` : 'the model has no symbolic dimensions'})`);
 }
 
 /** `--input name=1x3x224x224` (repeatable); dims may be symbols: `--input ids=batchx128`. */

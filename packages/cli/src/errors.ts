@@ -18,5 +18,16 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * The reader of stdout (or stderr) went away: `modelcost profile ... | head -1`. Not an error of the
+ * command: the CLI stops writing and exits 0 without a message, as `cat` or `git log` piped to `head` do.
+ */
+export class OutputClosedError extends Error {
+  override readonly name = 'OutputClosedError';
+  constructor(readonly fd: number) {
+    super(`output ${fd} closed by its reader`);
+  }
+}
+
 /** Exit codes of the `modelcost` command. */
 export const EXIT = { ok: 0, budgetBreached: 1, inputError: 2 } as const;

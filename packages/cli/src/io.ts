@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import { openFileSource } from '@modelcost/onnx/node';
+import { OutputClosedError } from './errors.js';
 
 /** A random-access view of a file, read on demand (models are never loaded whole). */
 export interface FileSource {
@@ -58,8 +59,11 @@ export const nodeFs: CliFs = {
  * and stderr instead of `process.stdout`/`process.stderr`: touching those builds Node's stream stack
  * (net, stream, pipe_wrap: ~9 ms of a piped `profile --json`), and a synchronous write is complete
  * when the command returns. `isTTY` is asked of `node:tty` only when a command wants colour.
+ * When the reader has gone (EPIPE), a write throws {@link OutputClosedError} (stdout: the command
+ * stops, exit 0) or, with `onClosed: 'drop'` (stderr: the exit code must still say what happened), is dropped.
  */
-export function fdSink(fd: number): TextSink {
+export function fdSink(fd: number, onClosed: 'throw' | 'drop' = 'throw'): TextSink {
+  let closed = false;
   let tty: boolean | undefined;
   return {
     get isTTY(): boolean {
@@ -67,13 +71,24 @@ export function fdSink(fd: number): TextSink {
       return tty;
     },
     write(chunk: string): boolean {
+      if (closed) {
+        if (onClosed === 'drop') return false;
+        throw new OutputClosedError(fd);
+      }
       const bytes = Buffer.from(chunk, 'utf8');
       for (let off = 0; off < bytes.length; ) {
         try {
           off += writeSync(fd, bytes, off);
         } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          // The reader is gone (`| head -1`; Node ignores SIGPIPE, so the write fails instead): stop quietly.
+          if (code === 'EPIPE') {
+            closed = true;
+            if (onClosed === 'drop') return false;
+            throw new OutputClosedError(fd);
+          }
           // A non-blocking pipe that is full: wait for the reader (rare: Node and shells hand children blocking fds).
-          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+          if (code !== 'EAGAIN') throw e;
           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
         }
       }

@@ -7,20 +7,25 @@
 import type { Report } from '@modelcost/core';
 import { collectAfterBigGraph } from './gc.js';
 import type { TextSink } from './io.js';
+import type { ProfileJson } from './json.js';
 
 /** Characters gathered before a write. */
 const CHUNK = 1 << 20;
 
-/** Write one report, or a list of them, as JSON followed by a newline. */
-export function writeReportJson(value: Report | readonly Report[], sink: TextSink): void {
-  const reports = Array.isArray(value) ? (value as readonly Report[]) : [value as Report];
+/**
+ * Write one report, a list of them, or `profile`'s document holding them ({@link ProfileJson}), as
+ * JSON followed by a newline.
+ */
+export function writeReportJson(value: Report | readonly Report[] | ProfileJson, sink: TextSink): void {
+  const doc = !Array.isArray(value) && 'reports' in value ? (value as ProfileJson) : undefined;
+  const reports = doc ? doc.reports : Array.isArray(value) ? (value as readonly Report[]) : [value as Report];
   // What building the reports left behind goes before the output's own garbage piles on it.
   collectAfterBigGraph(reports.reduce((n, r) => n + r.nodes.length, 0));
   // A placeholder for each report's nodes that no name in a model can be (a file chooses its names,
   // but not this process's random number); the count of pieces is checked all the same.
   const mark = `\u0000nodes:${Math.random()}\u0000`;
   const stub = (r: Report): Report => ({ ...r, nodes: mark as unknown as Report['nodes'] });
-  const text = JSON.stringify(Array.isArray(value) ? reports.map(stub) : stub(value as Report), null, 2);
+  const text = JSON.stringify(doc ? { ...doc, reports: doc.reports.map(stub) } : Array.isArray(value) ? reports.map(stub) : stub(value as Report), null, 2);
   const parts = text.split(JSON.stringify(mark));
   if (parts.length !== reports.length + 1) {
     sink.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -4,18 +4,33 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMANDS, helpText, type Command } from './commands/index.js';
-import { EXIT, InputError, UsageError } from './errors.js';
+import { EXIT, InputError, OutputClosedError, UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import { term } from '@modelcost/report/renderers';
 
-/** Run the CLI with injected I/O; resolves to the exit code. */
+/** Output formats a command may offer; at most one may be asked for. */
+const FORMAT_FLAGS = ['json', 'csv', 'markdown'] as const;
+
+/**
+ * Run the CLI with injected I/O; resolves to the exit code. A closed stdout (`| head -1`) ends the
+ * command with exit 0 and no message.
+ */
 export async function run(io: CliIO): Promise<number> {
+  try {
+    return await runCommand(io);
+  } catch (e) {
+    if (e instanceof OutputClosedError) return EXIT.ok;
+    throw e;
+  }
+}
+
+async function runCommand(io: CliIO): Promise<number> {
   const [name, ...rest] = io.argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText(rest[0]));
     return EXIT.ok;
   }
-  if (name === '--version' || name === '-v') {
+  if (name === '--version' || name === '-V' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
@@ -35,8 +50,11 @@ export async function run(io: CliIO): Promise<number> {
       io.stdout.write(helpText(name));
       return EXIT.ok;
     }
+    const formats = FORMAT_FLAGS.filter((f) => (parsed.values as Record<string, unknown>)[f] === true);
+    if (formats.length > 1) throw new UsageError(`${name}: ${formats.map((f) => `--${f}`).join(' and ')} cannot be combined: choose one output format`);
     return await cmd.run({ values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals }, io);
   } catch (e) {
+    if (e instanceof OutputClosedError) throw e;
     if (e instanceof UsageError) {
       io.stderr.write(`modelcost: ${term(e.message, 600)}\nRun modelcost ${name} --help for usage.\n`);
       return EXIT.inputError;

@@ -38,7 +38,7 @@ describe('modelcost profile --depth and modelcost diff on module trees', () => {
     // The root and its 9 children.
     expect(csv).toHaveLength(11);
     expect(csv[1]).toBe('resnet18.onnx,,0,,1,49,"[1, 1000]",11684712,1814073344,3632838144,97027392,0');
-    const json = JSON.parse((await cli(['profile', 'resnet18.onnx', '--json', '--depth', '1'], MODULES)).out);
+    const json = JSON.parse((await cli(['profile', 'resnet18.onnx', '--json', '--depth', '1'], MODULES)).out).reports[0];
     // The root, its 9 children and the 46 modules below them (counted above).
     expect(json.modules).toHaveLength(56);
     expect(json.nodes[0].module).toBe(1);
@@ -75,7 +75,11 @@ describe('modelcost profile', () => {
   it('--json prints the Report contract', async () => {
     const r = await cli(['profile', 'ultraface_rfb_320.onnx', '--json']);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(r.out);
+    const doc = JSON.parse(r.out);
+    // One document whatever the number of models: the CLI's own version, the reports, the files that failed.
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.errors).toEqual([]);
+    const rep = doc.reports[0];
     expect(rep.schemaVersion).toBe(2);
     expect(rep.model).toEqual({ path: 'ultraface_rfb_320.onnx', format: 'onnx', producer: 'pytorch 1.2', opsets: expect.objectContaining({ 'ai.onnx': 9 }) });
     expect(rep.totals.params).toBe(300412);
@@ -96,15 +100,15 @@ describe('modelcost profile', () => {
 
   it('binds symbolic dims with --dim and keeps the polynomial', async () => {
     // MobileNetV3 QDQ has a symbolic batch: MACs scale linearly with it.
-    const one = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=1'])).out);
-    const four = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=4'])).out);
+    const one = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=1'])).out).reports[0];
+    const four = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--dim', 'batch=4'])).out).reports[0];
     expect(four.totals.macs).toBe(4 * one.totals.macs);
     expect(one.symbolic.macs).toBe(`${one.totals.macs}*batch`);
     expect(one.dims).toEqual({ batch: 1 });
   });
 
   it('--input overrides an input shape', async () => {
-    const r = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--input', 'image=2x3x244x244'])).out);
+    const r = JSON.parse((await cli(['profile', 'ort_mobilenet_v3_qdq.onnx', '--json', '--input', 'image=2x3x244x244'])).out).reports[0];
     expect(r.inputs[0].shape).toEqual([2, 3, 244, 244]);
     expect(r.outputs[0].shape).toEqual([2, 1000]);
   });
@@ -112,7 +116,7 @@ describe('modelcost profile', () => {
   // Issue 19: --input binds the symbols an input declares; disagreements and impossible sizes are exit 2.
   const MODERN = resolve(import.meta.dirname, '../../onnx/test/fixtures/torch/modern');
   it('--input past_key_0=2x2x511x64 binds batch and past for every input of a KV-cache decoder', async () => {
-    const r = JSON.parse((await cli(['profile', 'kv_decoder_opset17.onnx', '--json', '--input', 'past_key_0=2x2x511x64'], MODERN)).out);
+    const r = JSON.parse((await cli(['profile', 'kv_decoder_opset17.onnx', '--json', '--input', 'past_key_0=2x2x511x64'], MODERN)).out).reports[0];
     expect(r.dims).toEqual({ batch: 2, past: 511, seq: 1 });
     expect(r.inputs[3].shape).toEqual([2, 2, 511, 64]);
   });

@@ -64,8 +64,8 @@ describe('modelcost hardware', () => {
 describe('profile --hardware --precision', () => {
   it('adds latency per profile to the JSON report; fp16 is faster than fp32 on a T4', async () => {
     const model = join(ROOT, 'examples/models/tiny-cnn.onnx');
-    const fp32 = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-t4,rpi5-cpu', '--json'])).out);
-    const fp16 = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-t4', '--precision', 'fp16', '--json'])).out);
+    const fp32 = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-t4,rpi5-cpu', '--json'])).out).reports[0];
+    const fp16 = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-t4', '--precision', 'fp16', '--json'])).out).reports[0];
     expect(fp32.latency.map((l: { hardware: string }) => l.hardware)).toEqual(['nvidia-t4', 'rpi5-cpu']);
     expect(fp16.latency[0].precision).toBe('fp16');
     expect(fp16.latency[0].ms).toBeLessThan(fp32.latency[0].ms);
@@ -78,14 +78,14 @@ describe('profile --hardware --precision', () => {
 describe('profile --runtime --throughput-batch', () => {
   const model = join(ROOT, 'examples/models/tiny-cnn.onnx');
   it('labels each estimate with its runtime, and PyTorch eager at batch 1 is host-bound, slower than TensorRT', async () => {
-    const trt = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--json'])).out).latency[0];
-    const eager = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--runtime', 'pytorch-eager', '--json'])).out).latency[0];
+    const trt = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--json'])).out).reports[0].latency[0];
+    const eager = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4', '--runtime', 'pytorch-eager', '--json'])).out).reports[0].latency[0];
     expect(trt.runtime).toBe('tensorrt');
     expect(eager.runtime).toBe('pytorch-eager');
     // 9 ATen ops (conv, relu and pool x3, pool, flatten-free gemm...) at 20 us of host time each outweigh the GPU's microseconds.
     expect(eager.ms).toBeGreaterThan(trt.ms);
     expect(trt.throughput.samplesPerSec).toBeGreaterThan(0);
-    const per = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4,rpi5-cpu', '--runtime', 'rpi5-cpu=tflite-xnnpack', '--throughput-batch', '8', '--json'])).out).latency;
+    const per = JSON.parse((await cli(['profile', model, '--hardware', 'nvidia-l4,rpi5-cpu', '--runtime', 'rpi5-cpu=tflite-xnnpack', '--throughput-batch', '8', '--json'])).out).reports[0].latency;
     expect(per.map((l: { runtime: string }) => l.runtime)).toEqual(['tensorrt', 'tflite-xnnpack']);
     expect(per[0].throughput.batch).toBe(8);
     const text = (await cli(['profile', model, '--hardware', 'nvidia-l4', '--precision', 'int8'])).out;
@@ -145,6 +145,6 @@ describe('modelcost calibrate', () => {
     expect(written.profiles[0].id).toBe('local');
     const p = await cli(['profile', 'examples/models/tiny-cnn.onnx', '--hardware', out, '--json']);
     expect(p.err).toBe('');
-    expect(JSON.parse(p.out).latency[0].hardware).toBe('local');
+    expect(JSON.parse(p.out).reports[0].latency[0].hardware).toBe('local');
   }, 60_000);
 });

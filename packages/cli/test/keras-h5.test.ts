@@ -31,7 +31,7 @@ describe('modelcost profile: Keras .h5', () => {
     for (const f of ['astronomy_userblock512.h5', 'astronomy_h5_named.keras']) {
       const r = await cli(['profile', f, '--json']);
       expect(r.code).toBe(0);
-      const rep = JSON.parse(r.out);
+      const rep = JSON.parse(r.out).reports[0];
       expect(rep.model).toEqual({ path: f, format: 'keras', producer: 'keras 2.12.0', opsets: { keras: 2 } });
       // ../shared/keras-fixtures expected.json for this model: 132 params, 93 trainable.
       expect([rep.totals.params, rep.totals.trainableParams]).toEqual([132, 93]);
@@ -57,7 +57,7 @@ describe('modelcost profile: Keras .h5', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('params 132 ');
     expect(ok.out).toContain('no cost rule (not counted): weights-only x4');
-    const rep = JSON.parse((await cli(['profile', 'astronomy_keras3.weights.h5', '--weights-only-ok', '--json'])).out);
+    const rep = JSON.parse((await cli(['profile', 'astronomy_keras3.weights.h5', '--weights-only-ok', '--json'])).out).reports[0];
     expect(rep.coverage).toEqual({ nodes: 4, supported: 0, unsupported: { 'weights-only': 4 } });
     expect(rep.totals.trainableParams).toBeUndefined();
   });

@@ -75,7 +75,7 @@ describe('modelcost pr on a real git range', () => {
     // A stored report for the head CNN's bytes, doctored (params 12,345) to prove it is used, not recomputed.
     const headBytes = readFileSync(join(EX, 'pr/tiny-cnn.onnx'));
     const sha256 = createHash('sha256').update(headBytes).digest('hex');
-    const profiled = JSON.parse((await cli(['profile', join(EX, 'pr/tiny-cnn.onnx'), '--json'], dir)).out);
+    const profiled = JSON.parse((await cli(['profile', join(EX, 'pr/tiny-cnn.onnx'), '--json'], dir)).out).reports[0];
     const stored = { ...profiled, totals: { ...profiled.totals, params: 12345 } };
     const reports = join(dir, 'dist/modelcost/models');
     mkdirSync(reports, { recursive: true });

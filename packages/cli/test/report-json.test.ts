@@ -47,6 +47,14 @@ describe('--json output', () => {
     expect(text).toContain('"nodes": [],');
   });
 
+  it("profile's document: {schemaVersion, reports, errors}, the nodes still one line each", () => {
+    const a = report('ultraface_rfb_320.onnx');
+    const doc = { schemaVersion: 1 as const, reports: [a, a], errors: [{ path: 'x.onnx', message: 'no such file' }] };
+    const { text } = written(doc);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(doc)));
+    expect(text).toContain(`\n        ${JSON.stringify(a.nodes[0])},\n`);
+  });
+
   it('a model name that looks like the placeholder cannot split the output', () => {
     const a = report('ultraface_rfb_320.onnx');
     const tricky = { ...a, model: { ...a.model, path: '\u0000nodes:0.5\u0000' }, inputs: a.inputs.map((i) => ({ ...i, name: '\u0000nodes\u0000' })) };

@@ -1,8 +1,9 @@
 /**
  * Which `.modelcost.yml` governs a project and which of the project's files it selects. Shared by the
  * inferred-target plugin (which needs the list to compute cache inputs) and the executor (which
- * profiles it), so both agree file for file, and with `modelcost check`: globs are picomatch globs
- * relative to the config file's directory, and `node_modules`, `.git`, `dist` and `.nx` are skipped.
+ * profiles it), so both agree file for file: globs are picomatch globs relative to the config file's
+ * directory, and `node_modules`, `.git`, `dist` and `.nx` are skipped. (`modelcost check` takes git's
+ * file list instead, .gitignore deciding, so it also checks models committed under such folders.)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -12,7 +13,7 @@ import picomatch from 'picomatch';
 /** The config file name looked for at and above a project root. */
 export const CONFIG_FILE = '.modelcost.yml';
 
-/** Folders never searched for models (same as `modelcost check`). */
+/** Folders never searched for models (`modelcost check` lets .gitignore decide instead). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', 'dist', '.nx']);
 
 /** Normalize a workspace-relative path: `/`-separated, no leading `./`, `''` for the root. */

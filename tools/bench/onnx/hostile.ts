@@ -38,7 +38,7 @@ for (const [file, make] of Object.entries(CASES)) {
   const [kb, user, sys] = lines.pop()!.split(' ').map(Number) as [number, number, number];
   let note = lines.find((l) => l.startsWith('modelcost')) ?? '';
   if (r.status === 0) {
-    const rep = JSON.parse(r.stdout) as { totals: { macs: number | string; flops: number | string }; nodes: unknown[]; diagnostics: { severity: string; code: string }[] };
+    const rep = (JSON.parse(r.stdout) as { reports: { totals: { macs: number | string; flops: number | string }; nodes: unknown[]; diagnostics: { severity: string; code: string }[] }[] }).reports[0]!;
     note = `macs ${rep.totals.macs}, flops ${rep.totals.flops}, ${rep.nodes.length} nodes listed, errors: ${rep.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).join(', ') || 'none'}`;
   }
   console.log(file.padEnd(28), String(statSync(path).size).padStart(10), String(r.status).padStart(5), sec.toFixed(2).padStart(8), (user + sys).toFixed(2).padStart(7), (kb / 1024).toFixed(0).padStart(7), ' ', note.slice(0, 200));

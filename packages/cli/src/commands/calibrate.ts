@@ -13,6 +13,7 @@ import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 /** The preset calibration starts from unless `--base` names another. */
 export const DEFAULT_CALIBRATION_BASE = 'cloud-2vcpu-avx512';
@@ -38,6 +39,17 @@ export const calibrateCommand: Command = {
     dim: { type: 'string', multiple: true },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+  },
+  optionHelp: {
+    base: { arg: 'preset', text: `The preset whose structure is fitted (default: ${DEFAULT_CALIBRATION_BASE}); \`modelcost hardware list\` shows them.` },
+    id: { arg: 'id', text: 'Id of the fitted profile (default: local).' },
+    out: { arg: 'file.json', text: 'Write the fitted profile to this file, for --hardware ./file.json or the config\'s hardwareProfiles.' },
+    threads: { arg: 'n', text: "Threads onnxruntime runs each model with while timing (default: every core)." },
+    runs: { arg: 'n', text: 'Timed runs per model; the median is used (default: 10).' },
+    warmup: { arg: 'n', text: 'Untimed runs per model before timing (default: 3).' },
+    dim: SHARED_HELP.dim,
+    json: { text: 'Print JSON: {schemaVersion, profile, models, accuracy} (docs/cli-json.md).' },
+    help: SHARED_HELP.help,
   },
   async run(args, io: CliIO) {
     let files = args.positionals;
@@ -122,7 +134,7 @@ async function calibrate(files: readonly string[], builtIn: boolean, args: Param
     writeFileSync(resolve(io.cwd, out), `${JSON.stringify({ profiles: [preset] }, null, 2)}\n`);
   }
   if (args.values.json) {
-    io.stdout.write(`${JSON.stringify({ profile: preset, models: samples.map((s, i) => ({ path: s.name, measuredMs: s.measuredMs, baseMs: before[i]!.estimatedMs, fittedMs: inSample[i]!.estimatedMs, leaveOneOutMs: loo[i]!.estimatedMs })), accuracy: summary }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ schemaVersion: 1, profile: preset, models: samples.map((s, i) => ({ path: s.name, measuredMs: s.measuredMs, baseMs: before[i]!.estimatedMs, fittedMs: inSample[i]!.estimatedMs, leaveOneOutMs: loo[i]!.estimatedMs })), accuracy: summary }, null, 2)}\n`);
     return EXIT.ok;
   }
   const w = Math.max(5, ...samples.map((s) => s.name.length));

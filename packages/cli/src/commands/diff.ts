@@ -2,13 +2,15 @@
  * `modelcost diff <base> <head>`: what changed between two versions of a model: totals with deltas and
  * the modules and layers that changed most. `--markdown` prints the pull-request comment, `--json` the diff.
  */
-import { modelChange, renderComment, renderDiffText } from '@modelcost/report/renderers';
-import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
+import { modelChange, renderComment, renderDiffText, term } from '@modelcost/report/renderers';
+import { checkRuntime, warnUnusedDims, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
+import { CLI_JSON_VERSION, jsonText, type DiffJson } from '../json.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 export const diffCommand: Command = {
   summary: 'Compare two versions of a model: totals base -> head, then the modules and the layers that changed most.',
@@ -32,6 +34,19 @@ export const diffCommand: Command = {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
+  optionHelp: {
+    dim: SHARED_HELP.dim,
+    input: SHARED_HELP.input,
+    convention: SHARED_HELP.convention,
+    hardware: SHARED_HELP.hardware,
+    precision: SHARED_HELP.precision,
+    runtime: SHARED_HELP.runtime,
+    'throughput-batch': SHARED_HELP['throughput-batch'],
+    depth: { arg: 'N', text: 'The deepest module change listed (default 3; --json carries every one).' },
+    markdown: { text: 'Print the pull-request comment (GitHub-flavoured markdown); not with --json.' },
+    json: { text: 'Print the diff as JSON: {schemaVersion, path, base, status, diff} (docs/cli-json.md; schema packages/cli/schemas/diff.schema.json).' },
+    help: SHARED_HELP.help,
+  },
   async run(args, io: CliIO) {
     if (args.positionals.length !== 2) throw new UsageError('diff: give exactly two model files, base then head');
     const [basePath, headPath] = args.positionals as [string, string];
@@ -50,8 +65,12 @@ export const diffCommand: Command = {
     const moduleOpts = depth !== undefined ? { moduleDepth: depth } : {};
     const base = await profileModelFile(basePath, opts, io);
     const head = await profileModelFile(headPath, opts, io);
+    warnUnusedDims(opts.dims, [base, head], (line) => io.stderr.write(`${term(line, 600)}\n`));
     const change = modelChange(headPath, base, head);
-    if (args.values.json) io.stdout.write(`${JSON.stringify({ path: headPath, base: basePath, status: change.status, diff: change.diff }, null, 2)}\n`);
+    if (args.values.json) {
+      const doc: DiffJson = { schemaVersion: CLI_JSON_VERSION, path: headPath, base: basePath, status: change.status === 'changed' ? 'changed' : 'unchanged', diff: change.diff! };
+      io.stdout.write(jsonText(doc));
+    }
     else if (args.values.markdown) io.stdout.write(renderComment([change], moduleOpts));
     else io.stdout.write(tintReport(renderDiffText(change, moduleOpts), paint(io)));
     return EXIT.ok;

@@ -7,6 +7,8 @@ import { readHardwareFile } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
+import { CLI_JSON_VERSION, jsonText, type HardwareListJson, type HardwareRuntimesJson, type HardwareShowJson } from '../json.js';
+import { SHARED_HELP } from './options.js';
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -25,13 +27,19 @@ export const hardwareCommand: Command = {
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
+  optionHelp: {
+    config: { arg: 'path', text: "Add the config's hardwareProfiles to the list (default: .modelcost.yml when there is one)." },
+    hardware: { arg: './file.json,...', text: 'Add the profiles in these JSON files (what `modelcost calibrate --out` writes), comma separated.' },
+    json: { text: 'Print JSON: {schemaVersion, profiles} for list, {schemaVersion, preset, resolved} for show, {schemaVersion, runtimes} for runtimes (docs/cli-json.md).' },
+    help: SHARED_HELP.help,
+  },
   async run(args, io: CliIO) {
     const [sub = 'list', id, ...extra] = args.positionals;
     if (extra.length || ((sub === 'list' || sub === 'runtimes') && id !== undefined)) throw new UsageError('hardware: expected `list`, `show <id>` or `runtimes`');
     if (sub === 'runtimes') {
       const { RUNTIMES, runtimeValues } = await import('@modelcost/core/hardware');
       if (args.values.json) {
-        io.stdout.write(`${JSON.stringify(RUNTIMES, null, 2)}\n`);
+        io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, runtimes: RUNTIMES } satisfies HardwareRuntimesJson));
         return EXIT.ok;
       }
       const lines: string[] = [];
@@ -61,7 +69,7 @@ export const hardwareCommand: Command = {
     }
     if (sub === 'list') {
       if (args.values.json) {
-        io.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+        io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, profiles: catalog } satisfies HardwareListJson));
         return EXIT.ok;
       }
       const rows = [['id', 'kind', 'name', 'fp32 TF', 'fp16 TF', 'int8 TOPS', 'GB/s']];
@@ -74,7 +82,7 @@ export const hardwareCommand: Command = {
     if (!p) throw new UsageError(`hardware: unknown hardware ${JSON.stringify(id)} (\`modelcost hardware list\` shows them all)`);
     const r = resolveProfile(p);
     if (args.values.json) {
-      io.stdout.write(`${JSON.stringify({ preset: p, resolved: r }, null, 2)}\n`);
+      io.stdout.write(jsonText({ schemaVersion: CLI_JSON_VERSION, preset: p, resolved: r } satisfies HardwareShowJson));
       return EXIT.ok;
     }
     const lines = [`${p.id}: ${p.name} (${p.kind}${p.vendor ? `, ${p.vendor}` : ''})`];

@@ -3,6 +3,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import type { CliIO } from '../io.js';
+import { renderOptionHelp, type OptionHelp } from './options.js';
 import { calibrateCommand } from './calibrate.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
@@ -22,6 +23,8 @@ export interface Command {
   readonly usage: string;
   readonly examples: readonly string[];
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** One sentence per option (every key of `options`), for `--help`. */
+  readonly optionHelp: Readonly<Record<string, OptionHelp>>;
   run(args: ParsedArgs, io: CliIO): Promise<number>;
 }
 
@@ -39,8 +42,8 @@ export const COMMANDS: Record<string, Command> = {
 export function helpText(command?: string): string {
   const cmd = command ? COMMANDS[command] : undefined;
   if (cmd) {
-    return `${cmd.summary}\n\nUsage: ${cmd.usage}\n\nExamples:\n${cmd.examples.map((e) => `  ${e}`).join('\n')}\n`;
+    return `${cmd.summary}\n\nUsage: ${cmd.usage}\n\nOptions:\n${renderOptionHelp(cmd.options, cmd.optionHelp)}\n\nExamples:\n${cmd.examples.map((e) => `  ${e}`).join('\n')}\n`;
   }
   const rows = Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
-  return `modelcost: what a change to a neural-network model costs, before it merges.\n\nUsage: modelcost <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun modelcost <command> --help for a command's options and examples.\nExit codes: 0 ok, 1 budget breached, 2 usage or input error.\n`;
+  return `modelcost: what a change to a neural-network model costs, before it merges.\n\nUsage: modelcost <command> [options]\n\nCommands:\n${rows.join('\n')}\n\nRun modelcost <command> --help for a command's options and examples; modelcost --version (-V) prints the version.\nExit codes: 0 ok, 1 budget breached, 2 usage or input error.\n`;
 }

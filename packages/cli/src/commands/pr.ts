@@ -10,6 +10,7 @@ import type { FileChange } from '@modelcost/report';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 type ExecFileSync = typeof execFileSyncType;
 
@@ -67,6 +68,17 @@ export const prCommand: Command = {
     reports: { type: 'string' },
     'trust-reports': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
+  },
+  optionHelp: {
+    base: { arg: 'git-ref', text: 'The base of the range (required); models are compared at the merge base of base and head, as a pull request sees them.' },
+    head: { arg: 'git-ref', text: 'The head of the range (default: HEAD).' },
+    config: { arg: 'path', text: 'Path of the config inside the repository, read from git at both commits (default: .modelcost.yml).' },
+    runtime: SHARED_HELP.runtime,
+    'config-from': { arg: 'base|head', text: "Whose config decides budgets and waivers: base (default; the head may only add rules for new models) or head." },
+    key: { arg: 'name', text: "Names this review in the comment's hidden marker, to tell several reviews of one pull request apart (default: default)." },
+    reports: { arg: 'dir', text: 'A folder of reports made ahead of time (e.g. dist/modelcost from the Nx target): models whose bytes match one are not profiled again.' },
+    'trust-reports': { text: 'Let --reports stand for models a budget covers too: only when a job that ran no code of the change made them.' },
+    help: SHARED_HELP.help,
   },
   async run(args, io: CliIO) {
     const base = args.values.base as string | undefined;

@@ -3,20 +3,22 @@
  * each model. A model that cannot be read gets its error and the others are still profiled.
  */
 import type { Report } from '@modelcost/core';
-import { checkRuntime, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
+import { checkRuntime, warnUnusedDims, parseConvention, parseDepthFlag, parseDimFlags, parseHardwareFlag, parseInputFlags, parsePrecisionFlag, parseRuntimeFlag, parseThroughputBatch } from '../args.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import { paint, tintReport } from '../color.js';
 import { profileModelFile } from '../models.js';
+import { CLI_JSON_VERSION, type FileError } from '../json.js';
 import { writeReportJson } from '../report-json.js';
 import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
+import { SHARED_HELP } from './options.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
   usage: 'modelcost profile <model>... [--dim k=v]... [--input name=1x3x224x224]... [--convention exact] [--hardware id,./profile.json] [--precision fp16|bf16|int8] [--runtime tensorrt|hw=runtime,...] [--throughput-batch n] [--weights-only-ok] [--depth N] [--per-layer] [--json|--csv]',
   examples: [
-    'modelcost profile examples/models/resnet-tiny.onnx',
+    'modelcost profile examples/models/tiny-cnn.onnx',
     'modelcost profile model.onnx --dim batch=1 --dim seq=128 --json',
     'modelcost profile model.onnx --input pixel_values=1x3x224x224 --per-layer',
     'modelcost profile model.onnx --csv > layers.csv',
@@ -42,6 +44,21 @@ export const profileCommand: Command = {
     csv: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
+  optionHelp: {
+    dim: SHARED_HELP.dim,
+    input: SHARED_HELP.input,
+    convention: SHARED_HELP.convention,
+    hardware: SHARED_HELP.hardware,
+    precision: SHARED_HELP.precision,
+    runtime: SHARED_HELP.runtime,
+    'throughput-batch': SHARED_HELP['throughput-batch'],
+    'per-layer': { text: 'Print one row per node (default: totals and the module tree).' },
+    'weights-only-ok': { text: 'Accept a Keras save_weights file: a params-only report (MACs unknown) instead of an error.' },
+    depth: SHARED_HELP.depth,
+    json: { text: 'Print one JSON document: {schemaVersion, reports, errors} (docs/cli-json.md; schema packages/cli/schemas/profile.schema.json).' },
+    csv: { text: 'Print CSV: one row per node, or per module with --depth; not with --json.' },
+    help: SHARED_HELP.help,
+  },
   async run(args, io: CliIO) {
     if (args.positionals.length === 0) throw new UsageError('profile: give at least one model file');
     const opts = {
@@ -58,18 +75,22 @@ export const profileCommand: Command = {
     // The module tree's depth in the table, and with --csv one row per module to that depth (--json carries the whole tree).
     const depth = parseDepthFlag(args.values.depth as string | undefined);
     const reports: Report[] = [];
-    let failed = 0;
+    const errors: FileError[] = [];
     for (const file of args.positionals) {
       try {
         reports.push(await profileModelFile(file, opts, io));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        failed++;
+        errors.push({ path: e.file, message: e.message });
         io.stderr.write(`modelcost: ${term(e.file, 300)}: ${term(e.message, 2000)}\n`);
       }
     }
+    warnUnusedDims(opts.dims, reports, (line) => io.stderr.write(`${term(line, 600)}\n`));
     if (args.values.json) {
-      writeReportJson(reports.length === 1 && args.positionals.length === 1 ? reports[0]! : reports, io.stdout);
+      // One shape for one model or many: a document with a version, the reports, and the files that
+      // failed. When no file could be read there is no document (a pipe reading stdout gets nothing,
+      // the errors are on stderr and the exit code is 2), never an empty one that looks like a result.
+      if (reports.length) writeReportJson({ schemaVersion: CLI_JSON_VERSION, reports, errors }, io.stdout);
     } else if (args.values.csv) {
       // One header, then every model's nodes.
       const csv = (r: Report): string => (depth === undefined ? renderCsv(r) : renderModuleCsv(r, depth));
@@ -78,6 +99,6 @@ export const profileCommand: Command = {
       const p = paint(io);
       for (const r of reports) io.stdout.write(tintReport(renderProfileTable(r, { perLayer: args.values['per-layer'] === true, ...(depth !== undefined ? { depth } : {}) }), p));
     }
-    return failed > 0 ? EXIT.inputError : EXIT.ok;
+    return errors.length > 0 ? EXIT.inputError : EXIT.ok;
   },
 };

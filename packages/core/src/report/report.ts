@@ -1,5 +1,5 @@
 /**
- * The Report: what `modelcost profile --json` prints and every renderer, diff and budget reads.
+ * The Report: what `modelcost profile --json` prints (one per model, in its `reports`) and every renderer, diff and budget reads.
  * schemaVersion 2 (2 since exact counts may be digit strings; see docs/report-schema.md); a JSON Schema generated from these types ships as `report.schema.json`.
  * All counts are exact non-negative integers ({@link Count}: a JSON number while exact, a decimal
  * string beyond 2^53); bytes in bytes, times in milliseconds.
