@@ -32065,14 +32065,38 @@ var Poly = class _Poly {
       return o;
     if (this.isConst && o.isConst)
       return _Poly.const(this.terms[0].coeff + o.terms[0].coeff);
-    const map = /* @__PURE__ */ new Map();
-    for (const t of this.terms)
-      map.set(t.mono, t);
-    for (const t of o.terms) {
-      const prev = map.get(t.mono);
-      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    const a = this.terms;
+    const b = o.terms;
+    const out = [];
+    let i2 = 0;
+    let j = 0;
+    while (i2 < a.length && j < b.length) {
+      const x2 = a[i2];
+      const y = b[j];
+      const c = compareTerms(x2, y);
+      if (c < 0) {
+        out.push(x2);
+        i2++;
+      } else if (c > 0) {
+        out.push(y);
+        j++;
+      } else {
+        const coeff = x2.coeff + y.coeff;
+        if (coeff !== 0n)
+          out.push({ ...x2, coeff });
+        i2++;
+        j++;
+      }
     }
-    return _Poly.fromMap(map);
+    while (i2 < a.length)
+      out.push(a[i2++]);
+    while (j < b.length)
+      out.push(b[j++]);
+    if (out.length === 0)
+      return _Poly.ZERO;
+    if (out.length === 1 && out[0].mono === "" && out[0].coeff === 1n)
+      return _Poly.ONE;
+    return new _Poly(out, true);
   }
   neg() {
     return this.terms.length === 0 ? this : this.scale(-1n);
@@ -33638,23 +33662,30 @@ var ImpossibleSizeError = class extends ModelImportError {
 function sizeConstraints(input) {
   const seen = [/* @__PURE__ */ new Set(), /* @__PURE__ */ new Set()];
   const out = [];
-  const add = (p, min, owner, field) => {
+  const recent2 = [[], []];
+  const add = (p, min, owner, field, name = "", axis = -1) => {
     if (!p || p.isConst)
       return;
+    const last2 = recent2[Number(min)];
+    if (last2.includes(p))
+      return;
+    if (last2.length >= 8)
+      last2.shift();
+    last2.push(p);
     const set = seen[Number(min)];
     if (set.has(p.key))
       return;
     set.add(p.key);
-    out.push({ poly: p, min, what: `${owner} ${field}` });
+    out.push({ poly: p, min, what: axis < 0 ? `${owner} ${field}` : `${owner}${field} ${name} axis ${axis}` });
   };
-  const sizes = (v, owner) => {
+  const sizes = (v, owner, field = "") => {
     const shape = v.shape;
     if (!shape)
       return;
     for (let i2 = 0; i2 < shape.length; i2++) {
       const d = shape[i2];
       if (typeof d !== "number")
-        add(d, 1n, owner, `${v.name} axis ${i2}`);
+        add(d, 1n, owner, field, v.name, i2);
     }
   };
   for (const c of input.conditions ?? []) {
@@ -33674,7 +33705,7 @@ function sizeConstraints(input) {
     const owner = `node ${n.name}`;
     add(m2, 0n, owner, "run count");
     for (const o of n.outputs)
-      sizes(o, `${owner} output`);
+      sizes(o, owner, " output");
     const c = n.cost;
     if (c) {
       add(c.macs, 0n, owner, "macs");
@@ -33822,7 +33853,7 @@ var cut = (s, max2) => s.length > max2 ? `${s.slice(0, max2)}\u2026` : s;
 function isShapeLike(t) {
   return t.shape !== null && t.shape.length <= 1 && (t.dtype === "int64" || t.dtype === "int32");
 }
-function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
+function buildModuleTree(nodes, scopeOf, inputs, outputs) {
   const names = [""];
   const paths = [""];
   const parents = [-1];
@@ -33893,7 +33924,7 @@ function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
   let rootType;
   let scoped = 0;
   for (let i2 = 0; i2 < n; i2++) {
-    const hint = scopeOf2(i2);
+    const hint = scopeOf(i2);
     if (hint === null) {
       moduleOf[i2] = -1;
       continue;
@@ -41482,9 +41513,9 @@ function value(t) {
 function profileKeras(source, options = {}) {
   const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
-  const scopeOf2 = kerasScopes(a.file.model);
+  const scopeOf = kerasScopes(a.file.model);
   const nodes = a.result.calls.map((c) => ({
-    scope: scopeOf2(c.name, c.className),
+    scope: scopeOf(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: "keras",
@@ -49734,10 +49765,6 @@ function analyzedValue(name, v) {
     return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
   return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
 }
-function scopeOf(n) {
-  const scope = onnxNodeScope(n);
-  return scope === void 0 ? {} : { scope };
-}
 function analyzedOutputs(n) {
   const out = [];
   const vals = n.outputValues;
@@ -49761,17 +49788,25 @@ function profileOnnx(source, options = {}) {
     length: result.nodes.length,
     at: (i2) => {
       const n = result.nodes[i2];
-      return {
-        ...scopeOf(n),
+      const node = {
         name: n.name,
         op: n.op,
         domain: n.domain === "" ? "ai.onnx" : n.domain,
         inputs: n.inputNames,
-        outputs: analyzedOutputs(n),
-        ...n.cost ? { cost: n.cost } : { params: n.params },
-        ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
-        ...n.status === "ok" ? {} : { status: n.status }
+        outputs: analyzedOutputs(n)
       };
+      const scope = onnxNodeScope(n);
+      if (scope !== void 0)
+        node.scope = scope;
+      if (n.cost)
+        node.cost = n.cost;
+      else
+        node.params = n.params;
+      if (!n.multiplicity.equals(Poly.ONE))
+        node.multiplicity = n.multiplicity;
+      if (n.status !== "ok")
+        node.status = n.status;
+      return node;
     }
   };
   const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
@@ -49874,6 +49909,30 @@ function profileInput(input, options) {
 import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
+
+// ../../packages/report/dist/latency.js
+function latencyPlan(config) {
+  const ids2 = new Set(config.hardware);
+  const precisions = /* @__PURE__ */ new Set([config.precision]);
+  for (const b of config.budgets) {
+    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
+    hw.forEach((h) => ids2.add(h));
+    if (hw.length)
+      precisions.add(b.precision ?? config.precision);
+  }
+  return {
+    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
+    precisions: [...precisions],
+    ...config.runtime ? { runtime: config.runtime } : {},
+    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
+  };
+}
+function addLatency(report, plan) {
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
+}
+
+// ../../packages/report/dist/isolate.js
 var InternalProfileError = class extends Error {
   file;
   detail;
@@ -49884,11 +49943,20 @@ var InternalProfileError = class extends Error {
     this.detail = detail;
   }
 };
+function finishReport(report, finish) {
+  if (!finish)
+    return report;
+  const r = finish.latency ? addLatency(report, finish.latency) : report;
+  if (!finish.summaryOnly)
+    return r;
+  const { modules: _modules, ...rest } = r;
+  return { ...rest, nodes: [] };
+}
 function inProcessProfiler() {
   return {
-    profile: async (input, options) => {
+    profile: async (input, options, finish) => {
       try {
-        return profileInput(input, options);
+        return finishReport(profileInput(input, options), finish);
       } catch (e2) {
         if (e2 instanceof ModelReadError)
           throw e2;
@@ -49923,7 +49991,7 @@ function createIsolatedProfiler(options = {}) {
     w.unref();
     return w;
   };
-  const runOne = (input, opts) => new Promise((resolve2, reject) => {
+  const runOne = (input, opts, then) => new Promise((resolve2, reject) => {
     const w = worker ??= start();
     const id = nextId2++;
     const timeoutMs = options.timeoutMs ?? (opts.limits?.maxMs ?? DEFAULT_WORK_LIMITS.maxMs) + 2e3;
@@ -49970,11 +50038,11 @@ function createIsolatedProfiler(options = {}) {
     w.on("message", onMessage);
     w.on("error", onError);
     w.on("exit", onExit);
-    w.postMessage({ id, input, options: opts });
+    w.postMessage({ id, input, options: opts, ...then ? { finish: then } : {} });
   });
   return {
-    profile(input, opts) {
-      const run = queue.then(() => runOne(input, opts));
+    profile(input, opts, finish) {
+      const run = queue.then(() => runOne(input, opts, finish));
       queue = run.catch(() => void 0);
       return run;
     },
@@ -50491,30 +50559,6 @@ function unprofiledBreaches(config, path, reason) {
 
 // ../../packages/report/dist/review.js
 import { createHash } from "node:crypto";
-
-// ../../packages/report/dist/latency.js
-function latencyPlan(config) {
-  const ids2 = new Set(config.hardware);
-  const precisions = /* @__PURE__ */ new Set([config.precision]);
-  for (const b of config.budgets) {
-    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
-    hw.forEach((h) => ids2.add(h));
-    if (hw.length)
-      precisions.add(b.precision ?? config.precision);
-  }
-  return {
-    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
-    precisions: [...precisions],
-    ...config.runtime ? { runtime: config.runtime } : {},
-    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
-  };
-}
-function addLatency(report, plan) {
-  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
-}
-
-// ../../packages/report/dist/review.js
 var LFS_REASON = "Git LFS pointer, not the model: check out with LFS (actions/checkout `lfs: true`, or `git lfs pull`)";
 async function review(changes, readAt, config, options = {}) {
   const isModel = compileGlob(config.models);

@@ -152,14 +152,38 @@ var Poly = class _Poly {
       return o;
     if (this.isConst && o.isConst)
       return _Poly.const(this.terms[0].coeff + o.terms[0].coeff);
-    const map = /* @__PURE__ */ new Map();
-    for (const t of this.terms)
-      map.set(t.mono, t);
-    for (const t of o.terms) {
-      const prev = map.get(t.mono);
-      map.set(t.mono, prev ? { ...prev, coeff: prev.coeff + t.coeff } : t);
+    const a = this.terms;
+    const b = o.terms;
+    const out = [];
+    let i2 = 0;
+    let j = 0;
+    while (i2 < a.length && j < b.length) {
+      const x2 = a[i2];
+      const y = b[j];
+      const c = compareTerms(x2, y);
+      if (c < 0) {
+        out.push(x2);
+        i2++;
+      } else if (c > 0) {
+        out.push(y);
+        j++;
+      } else {
+        const coeff = x2.coeff + y.coeff;
+        if (coeff !== 0n)
+          out.push({ ...x2, coeff });
+        i2++;
+        j++;
+      }
     }
-    return _Poly.fromMap(map);
+    while (i2 < a.length)
+      out.push(a[i2++]);
+    while (j < b.length)
+      out.push(b[j++]);
+    if (out.length === 0)
+      return _Poly.ZERO;
+    if (out.length === 1 && out[0].mono === "" && out[0].coeff === 1n)
+      return _Poly.ONE;
+    return new _Poly(out, true);
   }
   neg() {
     return this.terms.length === 0 ? this : this.scale(-1n);
@@ -599,8 +623,8 @@ function ivAdd(a, b) {
   return { lo: a.lo === void 0 || b.lo === void 0 ? void 0 : a.lo + b.lo, hi: a.hi === void 0 || b.hi === void 0 ? void 0 : a.hi + b.hi };
 }
 function ivMul(a, b) {
-  const finite = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
-  if (finite(a) && finite(b)) {
+  const finite2 = (i2) => i2.lo !== void 0 && i2.hi !== void 0;
+  if (finite2(a) && finite2(b)) {
     const p = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
     return { lo: p.reduce((x2, y) => y < x2 ? y : x2), hi: p.reduce((x2, y) => y > x2 ? y : x2) };
   }
@@ -851,6 +875,60 @@ function broadcastShapeList(shapes) {
     }
   }
   return conflict ? { shape: out, conflict } : { shape: out };
+}
+function parseDim(text) {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t))
+    return Number(t);
+  try {
+    return dim(parseExpr(t));
+  } catch {
+    return Poly.sym(t);
+  }
+}
+function parseExpr(src2) {
+  const tokens = src2.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|[-+*()]|\S/g) ?? [];
+  let i2 = 0;
+  const peek = () => tokens[i2];
+  const expr = () => {
+    let v2 = term();
+    while (peek() === "+" || peek() === "-") {
+      const op = tokens[i2++];
+      const r = term();
+      v2 = op === "+" ? v2.add(r) : v2.sub(r);
+    }
+    return v2;
+  };
+  const term = () => {
+    let v2 = factor();
+    while (peek() === "*") {
+      i2++;
+      v2 = v2.mul(factor());
+    }
+    return v2;
+  };
+  const factor = () => {
+    const tok = tokens[i2++];
+    if (tok === void 0)
+      throw new SyntaxError("unexpected end");
+    if (tok === "(") {
+      const v2 = expr();
+      if (tokens[i2++] !== ")")
+        throw new SyntaxError("expected )");
+      return v2;
+    }
+    if (tok === "-")
+      return factor().neg();
+    if (/^\d+$/.test(tok))
+      return Poly.const(BigInt(tok));
+    if (/^[A-Za-z_]/.test(tok))
+      return Poly.sym(tok);
+    throw new SyntaxError(`unexpected ${tok}`);
+  };
+  const v = expr();
+  if (i2 !== tokens.length)
+    throw new SyntaxError("trailing input");
+  return v;
 }
 
 // ../../packages/core/dist/symbolic/defaults.js
@@ -1428,8 +1506,17 @@ function countBig(c) {
     throw new RangeError(`not an exact count: ${JSON.stringify(c.slice(0, 40))}`);
   return BigInt(c);
 }
+function countNumber(c) {
+  if (typeof c === "number")
+    return c;
+  const n = Number(c);
+  return Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
+}
 
 // ../../packages/core/dist/memory/memory.js
+function tensorBytes(shape, dtype) {
+  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
+}
 var ExactSum = class _ExactSum {
   n = 0;
   big;
@@ -1464,7 +1551,7 @@ var ExactSum = class _ExactSum {
   }
 };
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
-  const src = Array.isArray(steps) ? {
+  const src2 = Array.isArray(steps) ? {
     length: steps.length,
     inputs: (i2) => steps[i2].inputs,
     outputs: (i2, write) => {
@@ -1472,7 +1559,7 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
         write(o.name, o.bytes);
     }
   } : steps;
-  const n = src.length;
+  const n = src2.length;
   const ids2 = /* @__PURE__ */ new Map();
   const id = (name) => {
     let i2 = ids2.get(name);
@@ -1503,7 +1590,7 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
   const outNames = [];
   for (let i2 = 0; i2 < n; i2++) {
     inStart[i2] = ni;
-    const xs = src.inputs(i2);
+    const xs = src2.inputs(i2);
     inIds = grow(inIds, ni + xs.length);
     const p0 = i2 > 0 ? outStart[i2 - 1] : 0;
     for (const x2 of xs) {
@@ -1520,7 +1607,7 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
       inIds[ni++] = k >= 0 ? k : id(x2);
     }
     outStart[i2] = no;
-    src.outputs(i2, record2);
+    src2.outputs(i2, record2);
   }
   inStart[n] = ni;
   outStart[n] = no;
@@ -1637,23 +1724,30 @@ var ImpossibleSizeError = class extends ModelImportError {
 function sizeConstraints(input) {
   const seen = [/* @__PURE__ */ new Set(), /* @__PURE__ */ new Set()];
   const out = [];
-  const add = (p, min, owner, field) => {
+  const recent2 = [[], []];
+  const add = (p, min, owner, field, name = "", axis = -1) => {
     if (!p || p.isConst)
       return;
+    const last2 = recent2[Number(min)];
+    if (last2.includes(p))
+      return;
+    if (last2.length >= 8)
+      last2.shift();
+    last2.push(p);
     const set = seen[Number(min)];
     if (set.has(p.key))
       return;
     set.add(p.key);
-    out.push({ poly: p, min, what: `${owner} ${field}` });
+    out.push({ poly: p, min, what: axis < 0 ? `${owner} ${field}` : `${owner}${field} ${name} axis ${axis}` });
   };
-  const sizes = (v, owner) => {
+  const sizes = (v, owner, field = "") => {
     const shape = v.shape;
     if (!shape)
       return;
     for (let i2 = 0; i2 < shape.length; i2++) {
       const d = shape[i2];
       if (typeof d !== "number")
-        add(d, 1n, owner, `${v.name} axis ${i2}`);
+        add(d, 1n, owner, field, v.name, i2);
     }
   };
   for (const c of input.conditions ?? []) {
@@ -1673,7 +1767,7 @@ function sizeConstraints(input) {
     const owner = `node ${n.name}`;
     add(m2, 0n, owner, "run count");
     for (const o of n.outputs)
-      sizes(o, `${owner} output`);
+      sizes(o, owner, " output");
     const c = n.cost;
     if (c) {
       add(c.macs, 0n, owner, "macs");
@@ -1821,7 +1915,7 @@ var cut = (s, max2) => s.length > max2 ? `${s.slice(0, max2)}\u2026` : s;
 function isShapeLike(t) {
   return t.shape !== null && t.shape.length <= 1 && (t.dtype === "int64" || t.dtype === "int32");
 }
-function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
+function buildModuleTree(nodes, scopeOf, inputs, outputs) {
   const names = [""];
   const paths = [""];
   const parents = [-1];
@@ -1892,7 +1986,7 @@ function buildModuleTree(nodes, scopeOf2, inputs, outputs) {
   let rootType;
   let scoped = 0;
   for (let i2 = 0; i2 < n; i2++) {
-    const hint = scopeOf2(i2);
+    const hint = scopeOf(i2);
     if (hint === null) {
       moduleOf[i2] = -1;
       continue;
@@ -2340,6 +2434,839 @@ function bytesSource(bytes) {
     size: bytes.length,
     read: (offset, length) => bytes.subarray(offset, offset + length)
   };
+}
+
+// ../../packages/core/dist/hardware/gpu.js
+var TILES_SM70 = [[256, 128], [128, 256], [128, 128], [128, 64], [64, 128], [64, 64], [64, 32], [32, 64], [32, 32]];
+var TILES_SM90 = [[256, 128], [128, 256], [128, 128], [128, 64], [64, 128], [64, 64], [64, 32]];
+var CUTLASS = "CUTLASS default threadblock tiles (128x256 ... 32x32, include/cutlass/gemm/device/default_gemm_configuration.h; Hopper warpgroup tiles are 64 rows or more)";
+var SMEM = 'shared memory delivers 128 bytes per clock per SM (32 banks x 4 bytes; CUDA C++ Programming Guide, "Shared Memory")';
+var VEC = 'CUDA C++ Programming Guide, "Arithmetic Instructions" throughput table: 16-bit FMA at 2x (half2) the 32-bit rate; 8-bit dot products (dp4a) at 4x';
+var ARCH_SPECS = {
+  maxwell: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 2, vector16: 2, vector8: 1, source: `${CUTLASS}; ${SMEM}; sm_53 has half2 but no dp4a` },
+  volta: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 2.4, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; L2/DRAM 2155/900 GB/s (Jia et al., "Dissecting the NVIDIA Volta GPU Architecture via Microbenchmarking", 2018)` },
+  turing: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 3.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; T4 L2 ~1.1 TB/s vs 320 GB/s DRAM (Jia et al., "Dissecting the NVidia Turing T4 GPU via Microbenchmarking", 2019)` },
+  ampere: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 3, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; A100 whitepaper: L2 read bandwidth 2.3x V100's (~5 TB/s vs 1.6-2 TB/s HBM2e)` },
+  ada: { tiles: TILES_SM70, smemBytesPerClock: 128, l2OverDram: 5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; Ada's large L2 (48-96 MB) is fed at ~5 TB/s on AD102 vs ~1 TB/s GDDR6X (NVIDIA Ada architecture whitepaper; chipsandcheese.com RTX 4090 microbenchmarks)` },
+  hopper: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 2.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; H100 L2 ~7-8 TB/s vs 3.35 TB/s HBM3 (chipsandcheese.com "Nvidia's H100: Funny L2 and Tons of Bandwidth", 2023)` },
+  blackwell: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 2.5, vector16: 2, vector8: 4, source: `${CUTLASS}; ${SMEM}; ${VEC}; L2/DRAM ratio taken as Hopper's (no public measurement yet)` },
+  cdna3: { tiles: TILES_SM90, smemBytesPerClock: 128, l2OverDram: 3, vector16: 2, vector8: 4, source: "AMD CDNA3 ISA: LDS 128 bytes/clock per CU; MFMA tiles 16x16 and 32x32 per wave, 64-256 per workgroup in hipBLASLt; Infinity Cache 17 TB/s vs 5.3 TB/s HBM3 (AMD MI300X launch material, servethehome.com)" },
+  apple: { tiles: [[64, 64], [64, 32], [32, 32]], smemBytesPerClock: 64, l2OverDram: 2, vector16: 2, vector8: 1, source: "Apple GPUs have no tensor cores before M5: simdgroup_matrix 8x8 tiles in Metal Performance Shaders; threadgroup memory and SLC figures not published (estimate)" }
+};
+var est = (value2, source) => ({ value: value2, provenance: "estimate", source });
+var fitted = (value2, source) => ({ value: value2, provenance: "derived", source });
+var FIT = "fitted to the fitting set of published results by `npx tsx tools/bench/latency/published.ts --fit` (docs/latency-model.md, section 6); held-out devices never enter the fit";
+var GPU_PHYSICS = {
+  tensorEfficiency: fitted(0.538, `${FIT}; cuBLAS/CUTLASS reach 70-90% of dense tensor peak on large GEMMs (NVIDIA "Matrix Multiplication Background User's Guide")`),
+  vectorEfficiency: fitted(1, `${FIT}; elementwise kernels issue a load, a few FMAs and a store per element`),
+  memoryEfficiency: fitted(0.95, `${FIT}; bandwidth tests reach 75-90% of HBM/GDDR peak (NVIDIA "GPU Performance Background User's Guide")`),
+  kernelCycles: fitted(8502, `${FIT}; an empty kernel takes ~2-3 us end to end at ~1.5 GHz (launch, block scheduling, completion)`),
+  l2ActivationShare: est(0.5, "half of L2 holds activations between kernels; the rest serves weights streaming through and output write-back")
+};
+var SPLITS = [1, 2, 3, 4, 6, 8, 12, 16];
+function gemmSeconds(g, bits2, peakOps, gpu, tensorEfficiency) {
+  const spec = ARCH_SPECS[gpu.arch];
+  const perSm = peakOps / gpu.sms;
+  const macsPerClock = perSm / (2 * gpu.clockHz);
+  const bytes = bits2 / 8;
+  const kAlign = Math.max(8, 256 / bits2);
+  const kPad = Math.ceil(g.k / kAlign) * kAlign;
+  let best;
+  for (const [tm, tn] of spec.tiles) {
+    const need = (tm + tn) / (tm * tn) * macsPerClock * bytes;
+    const eff = tensorEfficiency * Math.min(1, spec.smemBytesPerClock / need);
+    const tilesMN = g.batch * Math.ceil(g.m / tm) * Math.ceil(g.n / tn);
+    for (const s of SPLITS) {
+      if (s > 1 && (kPad / s < 64 || tilesMN * s > 2 * gpu.sms))
+        break;
+      const tiles = tilesMN * s;
+      const waves = Math.ceil(tiles / gpu.sms);
+      const kPer = Math.ceil(kPad / s / kAlign) * kAlign;
+      const compute = 2 * tm * tn * kPer / (perSm * eff);
+      const active = Math.min(tiles, gpu.sms);
+      const stream = (tm + tn) * kPer * bytes * active / gpu.l2BytesPerSec;
+      const reduce2 = s > 1 ? 2 * s * g.batch * g.m * g.n * 4 / gpu.l2BytesPerSec : 0;
+      const sec = waves * Math.max(compute, stream) + reduce2;
+      if (!best || sec < best.sec)
+        best = { sec, tile: [tm, tn], splitK: s, tiles, waves };
+    }
+  }
+  return best;
+}
+function kernelFixedSeconds(gpu, kernelCycles) {
+  return kernelCycles / gpu.clockHz;
+}
+
+// ../../packages/core/dist/hardware/runtime.js
+var src = (value2, provenance, source) => ({ value: value2, provenance, source });
+var ORT_CPU_DISPATCH = "ONNX Runtime CPU EP: a node's dispatch is a virtual Compute() call plus the thread-pool hand-off, a few microseconds (onnxruntime docs \"Performance: tune performance\"; the profile of tools/bench/latency's elementwise graph: 16 kernels of ~18 us at 50k floats); the CPU time model fits it per machine (`kernelOverheadUs`)";
+var RUNTIMES = [
+  {
+    id: "tensorrt",
+    vendors: ["NVIDIA"],
+    name: "TensorRT",
+    kinds: ["gpu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "datasheet", "TensorRT engines are replayed as CUDA graphs by the deployment harnesses (MLPerf Inference NVIDIA code: use_graphs=True for SingleStream/MultiStream, closed/NVIDIA/configs/resnet50/MultiStream); `trtexec --useCudaGraph`"),
+    deviceGapUs: src(1, "estimate", 'NVIDIA "Getting Started with CUDA Graphs" (developer.nvidia.com/blog/cuda-graphs): a graph launches back-to-back kernels about 1 us apart, against 3-4 us for stream launches (recalled, not re-read this session)'),
+    inferenceUs: src(20, "estimate", "one cudaGraphLaunch + cudaStreamSynchronize + the result copy: ~10-30 us per inference on a discrete GPU (MLPerf SingleStream ResNet-50 min vs mean latency spread on L4: 333-346 us)"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "fp8", "int8", "int4"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "TF32 is enabled by default for fp32 layers (TensorRT developer guide, BuilderFlag.TF32). Kernel selection times every tactic and keeps the fastest: the estimator does the same over tile shapes."
+  },
+  {
+    id: "onnxruntime-cuda",
+    vendors: ["NVIDIA"],
+    name: "ONNX Runtime CUDA",
+    kinds: ["gpu"],
+    fusion: "contraction",
+    hostLaunchUs: src(8, "estimate", "ONNX Runtime CUDA EP: per node a kernel Compute() call, allocator and cudaLaunchKernel (~3 us) on the host, ~5-10 us in all (onnxruntime issue threads on CUDA EP CPU overhead; the CUDA graph option enable_cuda_graph exists to remove it)"),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(40, "estimate", "session.Run: input binding, H2D copy issue, synchronisation and output copy, tens of microseconds"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "int8"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "CUDA EP option use_tf32 defaults to 1 (onnxruntime CUDA EP docs). Fuses Conv+Add+Relu (FusedConv), Gemm/MatMul+bias, BiasGelu, SkipLayerNormalization at graph optimisation."
+  },
+  {
+    id: "onnxruntime-cpu",
+    name: "ONNX Runtime CPU",
+    kinds: ["cpu", "npu"],
+    fusion: "contraction",
+    hostLaunchUs: src(0, "derived", "on a CPU the dispatch runs on the device itself: it is the profile's kernelOverheadUs, not a host cost"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs (fitted by `modelcost calibrate`)"),
+    inferenceUs: src(0, "derived", ORT_CPU_DISPATCH),
+    dtypes: ["fp32", "fp16", "bf16", "int8", "int4"],
+    tf32: false,
+    matrixUnits: true,
+    notes: "MLAS uses AMX for int8 GEMM on Sapphire Rapids and later (onnxruntime 1.16 release notes); fp16 runs at the fp32 rate where the CPU has no fp16 arithmetic."
+  },
+  {
+    id: "pytorch-eager",
+    name: "PyTorch eager",
+    kinds: ["gpu", "cpu"],
+    fusion: "none",
+    hostLaunchUs: src(20, "estimate", 'PyTorch eager: Python nn.Module call + ATen dispatcher + cudaLaunchKernel is ~10-30 us of host time per op (PyTorch blog "Accelerating PyTorch with CUDA Graphs", 2021: CPU launch overhead dominates small batches); NVIDIA DeepLearningExamples ResNet-50 v1.5 PyTorch inference: 10.7 ms at batch 1 vs 12.8 ms at batch 4 on T4 (host-bound)'),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(50, "estimate", "torch.no_grad context, input copy and torch.cuda.synchronize per call, tens of microseconds"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "int8"],
+    tf32: true,
+    matrixUnits: true,
+    notes: "cuDNN convolutions use TF32 by default (torch.backends.cudnn.allow_tf32 = True); matmuls do not unless set (torch.backends.cuda.matmul.allow_tf32, default False since 1.12): modelled as TF32 for both. BatchNormalization is not folded in eager mode, but ONNX exports fold it."
+  },
+  {
+    id: "pytorch-cuda-graphs",
+    vendors: ["NVIDIA"],
+    name: "PyTorch CUDA graphs",
+    kinds: ["gpu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "datasheet", 'torch.compile(mode="reduce-overhead") / torch.cuda.CUDAGraph replay the captured kernels with one launch (PyTorch docs, CUDA Graphs)'),
+    deviceGapUs: src(1, "estimate", "graph replay launches back-to-back kernels about 1 us apart (NVIDIA CUDA graphs blog; recalled)"),
+    inferenceUs: src(20, "estimate", "graph replay + synchronisation, ~10-30 us"),
+    dtypes: ["fp32", "tf32", "fp16", "bf16", "fp8", "int8"],
+    tf32: true,
+    matrixUnits: false,
+    notes: "TorchInductor fuses pointwise ops and reductions into Triton kernels and into matmul epilogues (max-autotune)."
+  },
+  {
+    id: "tflite-xnnpack",
+    name: "TFLite XNNPACK",
+    kinds: ["cpu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "derived", "XNNPACK runs on the CPU it is dispatched from: the dispatch is the profile's kernelOverheadUs"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs"),
+    inferenceUs: src(0, "derived", "Interpreter::Invoke fixed cost is part of the per-op dispatch"),
+    dtypes: ["fp32", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: false,
+    notes: 'XNNPACK fuses clamps/activations into convolutions and fully connected ops (google/XNNPACK README, "Operator Coverage"); fp16 inference on ARMv8.2-FP16 cores.'
+  },
+  {
+    id: "coreml",
+    name: "Core ML",
+    kinds: ["npu", "gpu", "cpu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "derived", "Core ML compiles the model to one program per compute unit: no per-layer host launch"),
+    deviceGapUs: src(0, "derived", "the per-layer cost on the ANE is the profile's kernelOverheadUs"),
+    inferenceUs: src(100, "estimate", "MLModel.prediction fixed cost, ~0.1 ms (Apple ml-ane-transformers README reports end-to-end latencies of a few ms for distilbert; recalled)"),
+    dtypes: ["fp32", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: true,
+    notes: "The ANE computes in fp16: fp32 models run as fp16 on it."
+  },
+  {
+    id: "openvino",
+    name: "OpenVINO",
+    kinds: ["cpu", "gpu", "npu"],
+    fusion: "graph",
+    hostLaunchUs: src(0, "derived", "on a CPU the dispatch runs on the device itself: the profile's kernelOverheadUs"),
+    deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs"),
+    inferenceUs: src(10, "estimate", "InferRequest.infer fixed cost, ~10 us"),
+    dtypes: ["fp32", "bf16", "fp16", "int8"],
+    tf32: false,
+    matrixUnits: true,
+    notes: 'OpenVINO CPU plugin runs bf16 and int8 on AMX on Sapphire Rapids and later (OpenVINO docs, "CPU device: supported inference data types").'
+  },
+  {
+    id: "migraphx",
+    name: "MIGraphX",
+    vendors: ["AMD"],
+    kinds: ["gpu"],
+    fusion: "graph",
+    hostLaunchUs: src(5, "estimate", "MIGraphX runs its compiled program by launching each kernel with hipModuleLaunchKernel, ~5 us of host time per launch on ROCm (ROCm HIP performance guide: launch latency higher than CUDA's)"),
+    deviceGapUs: src(2, "estimate", "stream launches leave ~1-3 us between dependent kernels"),
+    inferenceUs: src(30, "estimate", "program.eval: argument binding and synchronisation, tens of microseconds"),
+    dtypes: ["fp32", "fp16", "bf16", "fp8", "int8"],
+    tf32: false,
+    matrixUnits: false,
+    notes: "AMD's graph compiler for ROCm: fuses pointwise ops, attention and normalisations (MIGraphX docs)."
+  },
+  {
+    id: "npu-compiler",
+    name: "NPU compiler",
+    kinds: ["npu"],
+    fusion: "pointwise",
+    hostLaunchUs: src(0, "derived", "a compiled NPU graph runs without per-layer host launches"),
+    deviceGapUs: src(0, "derived", "the per-layer scheduling cost is the profile's kernelOverheadUs"),
+    inferenceUs: src(100, "estimate", "submitting one inference to an NPU driver and waiting for it, ~0.1 ms (QNN / NNAPI / Core ML)"),
+    dtypes: ["fp16", "int8", "int4"],
+    tf32: false,
+    matrixUnits: false,
+    notes: "A generic vendor NPU toolchain (QNN, Hailo, RKNN): fp32 models run in fp16."
+  }
+];
+var RUNTIME_IDS = RUNTIMES.map((r) => r.id);
+var DEFAULT_RUNTIME = { gpu: "tensorrt", cpu: "onnxruntime-cpu", npu: "npu-compiler" };
+var RuntimeError = class extends Error {
+  name = "RuntimeError";
+};
+function findRuntime(id) {
+  const r = RUNTIMES.find((x2) => x2.id === id);
+  if (!r)
+    throw new RuntimeError(`unknown runtime ${JSON.stringify(id)}; expected one of ${RUNTIME_IDS.join(", ")}`);
+  return r;
+}
+function runtimeFor(id, kind, hardwareId, vendor) {
+  const r = findRuntime(id);
+  if (!r.kinds.includes(kind))
+    throw new RuntimeError(`runtime ${JSON.stringify(id)} does not run on ${kind} hardware (${JSON.stringify(hardwareId)}); it runs on ${r.kinds.join(", ")}`);
+  if (r.vendors && vendor && !r.vendors.some((v) => vendor.includes(v)))
+    throw new RuntimeError(`runtime ${JSON.stringify(id)} does not run on ${vendor} hardware (${JSON.stringify(hardwareId)}); it runs on ${r.vendors.join(", ")} devices`);
+  return r;
+}
+
+// ../../packages/core/dist/hardware/estimate.js
+var FREE_OPS = /* @__PURE__ */ new Set([
+  "Constant",
+  "Shape",
+  "Size",
+  "Identity",
+  "Reshape",
+  "Flatten",
+  "Squeeze",
+  "Unsqueeze",
+  "Dropout",
+  "Optional",
+  "InputLayer",
+  "SpatialDropout1D",
+  "SpatialDropout2D",
+  "SpatialDropout3D",
+  "GaussianNoise",
+  "GaussianDropout",
+  "AlphaDropout",
+  "ActivityRegularization"
+]);
+var FUSABLE_OPS = /* @__PURE__ */ new Set([
+  "Add",
+  "Sub",
+  "Mul",
+  "Div",
+  "Relu",
+  "LeakyRelu",
+  "PRelu",
+  "Clip",
+  "Sigmoid",
+  "HardSigmoid",
+  "HardSwish",
+  "Tanh",
+  "Elu",
+  "Selu",
+  "Celu",
+  "Gelu",
+  "FastGelu",
+  "BiasGelu",
+  "Erf",
+  "Exp",
+  "Log",
+  "Sqrt",
+  "Pow",
+  "Neg",
+  "Abs",
+  "Softplus",
+  "Softsign",
+  "Mish",
+  "ThresholdedRelu",
+  "BatchNormalization",
+  "Cast",
+  "QuantizeLinear",
+  "DequantizeLinear",
+  "Where",
+  "Max",
+  "Min",
+  "Sum",
+  "Mean",
+  // Keras layers that are elementwise.
+  "Activation",
+  "ReLU",
+  "LeakyReLU",
+  "PReLU",
+  "ELU",
+  "ThresholdedReLU",
+  "Subtract",
+  "Multiply",
+  "Average",
+  "Maximum",
+  "Minimum",
+  "Rescaling"
+]);
+var LAYOUT_OPS = /* @__PURE__ */ new Set(["Transpose"]);
+var NORM_OPS = /* @__PURE__ */ new Set(["LayerNormalization", "SkipLayerNormalization", "SimplifiedLayerNormalization", "SkipSimplifiedLayerNormalization", "RMSNormalization", "GroupNormalization", "InstanceNormalization"]);
+var CPU_FUSED_SEQUENCES = [
+  ["Sigmoid", "Mul"],
+  ["Div", "Erf", "Add", "Mul", "Mul"],
+  ["Mul", "Erf", "Add", "Mul", "Mul"]
+];
+function cpuFusedActivation(ops, op) {
+  return CPU_FUSED_SEQUENCES.some((seq) => seq.length > ops.length && seq[ops.length] === op && ops.every((n, i2) => n.op === seq[i2]));
+}
+var MATMUL_OPS = /* @__PURE__ */ new Set(["MatMul", "Gemm", "FusedMatMul", "FusedGemm", "QLinearMatMul", "MatMulInteger", "MatMulIntegerToFloat", "DynamicQuantizeMatMul", "QGemm", "MatMulNBits", "Dense", "EinsumDense"]);
+var SECOND_OPERAND = { QLinearMatMul: 3, QGemm: 3 };
+var CONV_OPS = /* @__PURE__ */ new Set([
+  "Conv",
+  "FusedConv",
+  "QLinearConv",
+  "ConvInteger",
+  "NhwcConv",
+  "NhwcFusedConv",
+  "ConvTranspose",
+  "QLinearConvTranspose",
+  "Conv1D",
+  "Conv2D",
+  "Conv3D",
+  "SeparableConv1D",
+  "SeparableConv2D",
+  "Conv1DTranspose",
+  "Conv2DTranspose",
+  "Conv3DTranspose",
+  "Convolution1D",
+  "Convolution2D"
+]);
+var DEPTHWISE_OPS = /* @__PURE__ */ new Set(["DepthwiseConv1D", "DepthwiseConv2D"]);
+var MIN_TENSOR_K = 64;
+var INT8_OPS = /* @__PURE__ */ new Set(["QLinearConv", "QLinearMatMul", "ConvInteger", "MatMulInteger", "QGemm", "QAttention", "DynamicQuantizeMatMul", "MatMulIntegerToFloat", "QLinearAdd", "QLinearMul"]);
+var RECURRENT = {
+  LSTM: { onnx: 0, keras: 1, gates: 4 },
+  GRU: { onnx: 0, keras: 1, gates: 3 },
+  RNN: { onnx: 0, keras: 1, gates: 1 },
+  SimpleRNN: { onnx: 0, keras: 1, gates: 1 },
+  ConvLSTM2D: { onnx: 0, keras: 1, gates: 4 }
+};
+var FLOAT_BITS = { float32: 32, float16: 16, bfloat16: 16, float64: 64 };
+function dtypeOf(n) {
+  if (INT8_OPS.has(n.op))
+    return "int8";
+  const t = n.outputs[0]?.dtype ?? "float32";
+  if (t === "float16")
+    return "fp16";
+  if (t === "bfloat16")
+    return "bf16";
+  if (t.startsWith("float8"))
+    return "fp8";
+  if (t === "int8" || t === "uint8")
+    return "int8";
+  if (t === "int4" || t === "uint4")
+    return "int4";
+  return "fp32";
+}
+function boundShape(t, dims) {
+  return t.shape?.map((d) => typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(dims, 1)));
+}
+function reportTensorBytes(t, dims) {
+  const shape = boundShape(t, dims);
+  return shape ? Number(tensorBytes(shape, t.dtype in DTYPE_BITS ? t.dtype : "unknown").constValue) : 0;
+}
+var prod = (xs) => xs.reduce((a, b) => a * b, 1);
+function gemmOf(n, tensors, activations, dims) {
+  const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : void 0;
+  const macs = countNumber(n.macs);
+  if (!out || out.length === 0 || macs <= 0)
+    return void 0;
+  const elems = prod(out);
+  if (!(elems > 0))
+    return void 0;
+  if (DEPTHWISE_OPS.has(n.op))
+    return void 0;
+  if (CONV_OPS.has(n.op)) {
+    const channelsLast = n.domain === "keras" || n.op.startsWith("Nhwc");
+    const cout = out.length >= 2 ? out[channelsLast ? out.length - 1 : 1] : 1;
+    const m3 = elems / cout;
+    const k = macs / (m3 * cout);
+    const x2 = tensors.get(n.inputs[0] ?? "");
+    const xs = x2 ? boundShape(x2, dims) : void 0;
+    const cin = xs && xs.length >= 2 ? xs[channelsLast ? xs.length - 1 : 1] : k;
+    if (k < MIN_TENSOR_K && k < cin)
+      return void 0;
+    let groups = 1;
+    if (k % cin !== 0) {
+      for (const area of [9, 1, 25, 49, 3, 5, 7, 27]) {
+        const g = cin * area / k;
+        if (Number.isInteger(g) && g > 1 && cin % g === 0 && cout % g === 0) {
+          groups = g;
+          break;
+        }
+      }
+    }
+    return { batch: groups, m: m3, n: cout / groups, k };
+  }
+  const cols = out[out.length - 1];
+  if (MATMUL_OPS.has(n.op) && out.length >= 2) {
+    const rows2 = out[out.length - 2];
+    const lead = prod(out.slice(0, -2));
+    const second = n.inputs[SECOND_OPERAND[n.op] ?? 1];
+    const activationProduct2 = n.domain !== "keras" && second !== void 0 && activations.has(second);
+    const batch = activationProduct2 ? lead : 1;
+    const m3 = activationProduct2 ? rows2 : rows2 * lead;
+    return { batch, m: m3, n: cols, k: macs / (batch * m3 * cols) };
+  }
+  const m2 = elems / cols;
+  return { batch: 1, m: m2, n: cols, k: macs / (m2 * cols) };
+}
+function activationProduct(n, activations) {
+  if (!(n.op === "MatMul" || n.op === "FusedMatMul") || countNumber(n.macs) === 0)
+    return false;
+  return n.inputs.length >= 2 && activations.has(n.inputs[0]) && activations.has(n.inputs[1]);
+}
+function groupKernels(report, fusion = "pointwise") {
+  const consumers = /* @__PURE__ */ new Map();
+  for (const n of report.nodes)
+    for (const i2 of n.inputs)
+      consumers.set(i2, (consumers.get(i2) ?? 0) + 1);
+  for (const o of report.outputs)
+    consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
+  const tensors = new Map(report.inputs.map((t) => [t.name, t]));
+  for (const n of report.nodes)
+    for (const o of n.outputs)
+      tensors.set(o.name, o);
+  const produced = new Set(report.inputs.map((t) => t.name));
+  for (const n of report.nodes)
+    if (n.op !== "Constant")
+      for (const o of n.outputs)
+        produced.add(o.name);
+  const groups = [];
+  const byTail = /* @__PURE__ */ new Map();
+  const elementwise = (n) => FUSABLE_OPS.has(n.op) && countNumber(n.macs) === 0;
+  const joins = (g, n) => {
+    const first = g.nodes[0];
+    if (fusion === "none")
+      return false;
+    if (elementwise(n))
+      return fusion === "contraction" ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (LAYOUT_OPS.has(n.op))
+      return fusion === "pointwise" || fusion === "graph";
+    if (fusion !== "graph")
+      return false;
+    const rest = g.nodes.slice(1);
+    if (NORM_OPS.has(n.op))
+      return g.nodes.every(elementwise);
+    const attention2 = activationProduct(first, produced) && rest.every((x2) => elementwise(x2) || x2.op === "Softmax");
+    if (n.op === "Softmax")
+      return attention2 && !rest.some((x2) => x2.op === "Softmax");
+    if (activationProduct(n, produced))
+      return attention2 && g.nodes[g.nodes.length - 1].op === "Softmax";
+    return false;
+  };
+  for (const n of report.nodes) {
+    if (n.status === "unsupported" || countNumber(n.multiplicity ?? 1) === 0)
+      continue;
+    if (FREE_OPS.has(n.op)) {
+      const src2 = n.inputs[0];
+      const g2 = src2 !== void 0 ? byTail.get(src2) : void 0;
+      if (g2 && consumers.get(src2) === 1 && n.outputs.length === 1) {
+        byTail.delete(src2);
+        byTail.set(n.outputs[0].name, g2);
+      }
+      continue;
+    }
+    if (countNumber(n.flops) === 0 && n.outputs.every((o) => o.dtype === "int64" || o.dtype === "int32"))
+      continue;
+    let joined;
+    if (n.outputs.length === 1) {
+      for (const i2 of n.inputs) {
+        const g2 = byTail.get(i2);
+        if (g2 && consumers.get(i2) === 1 && joins(g2, n)) {
+          joined = g2;
+          byTail.delete(i2);
+          const out = tensors.get(i2);
+          if (out)
+            g2.internal += reportTensorBytes(out, report.dims);
+          break;
+        }
+      }
+    }
+    const g = joined ?? { nodes: [], internal: 0, tail: "" };
+    if (!joined)
+      groups.push(g);
+    g.nodes.push(n);
+    if (n.outputs.length === 1) {
+      g.tail = n.outputs[0].name;
+      byTail.set(g.tail, g);
+    }
+  }
+  const kernels = groups.map((g) => kernelOf(g.nodes, g.internal, report, tensors, produced));
+  return fusion === "graph" ? mergeSiblings(kernels, report, tensors) : kernels;
+}
+function mergeSiblings(kernels, report, tensors) {
+  const key = (k) => {
+    const a = k.nodes[0];
+    if (!k.gemm || k.gemmScales !== "m" || !MATMUL_OPS.has(a.op) || k.launches > 1)
+      return void 0;
+    return `${a.inputs[0]} ${k.gemm.batch} ${k.gemm.m} ${k.gemm.k} ${k.dtype} ${k.multiplicity}`;
+  };
+  const byKey = /* @__PURE__ */ new Map();
+  for (const k of kernels) {
+    const id = key(k);
+    if (id !== void 0)
+      byKey.set(id, [...byKey.get(id) ?? [], k]);
+  }
+  const merged = /* @__PURE__ */ new Map();
+  for (const group of byKey.values()) {
+    if (group.length < 2)
+      continue;
+    const input = tensors.get(group[0].nodes[0].inputs[0]);
+    const shared2 = (input ? reportTensorBytes(input, report.dims) : 0) * group[0].multiplicity * (group.length - 1);
+    const sum2 = (f) => finite(group.reduce((s, k) => s + f(k), 0));
+    const first = group[0];
+    const one = {
+      ...first,
+      nodes: group.flatMap((k) => k.nodes),
+      flops: sum2((k) => k.flops),
+      macs: sum2((k) => k.macs),
+      bytes: Math.max(0, sum2((k) => k.bytes) - shared2),
+      activationBytes: Math.max(0, sum2((k) => k.activationBytes) - shared2),
+      gemm: { ...first.gemm, n: sum2((k) => k.gemm.n) }
+    };
+    merged.set(first, one);
+    for (const k of group.slice(1))
+      merged.set(k, null);
+  }
+  return kernels.flatMap((k) => {
+    const m2 = merged.get(k);
+    return m2 === void 0 ? [k] : m2 === null ? [] : [m2];
+  });
+}
+function finite(x2) {
+  return Number.isNaN(x2) || x2 < 0 ? 0 : Math.min(x2, Number.MAX_VALUE);
+}
+function kernelOf(nodes, internal, report, tensors, produced) {
+  const mult = countNumber(nodes[0].multiplicity ?? 1);
+  let flops = 0;
+  let macs = 0;
+  let moved = 0;
+  let act = 0;
+  for (const n of nodes) {
+    flops += countNumber(n.flops);
+    macs += countNumber(n.macs);
+    moved += countNumber(n.bytesRead) + countNumber(n.bytesWritten);
+    act += countNumber(n.bytesWritten);
+    for (const i2 of n.inputs)
+      if (produced.has(i2))
+        act += reportTensorBytes(tensors.get(i2), report.dims);
+  }
+  const bytes = Math.max(0, moved - 2 * internal);
+  const anchor = nodes.reduce((a, b) => countNumber(b.flops) > countNumber(a.flops) ? b : a, nodes[0]);
+  const floatBits = FLOAT_BITS[anchor.outputs[0]?.dtype ?? ""] ?? 0;
+  const rec = RECURRENT[anchor.op];
+  let launches = 1;
+  let gemm2;
+  let gemmScales = "m";
+  if (rec) {
+    const x2 = tensors.get(anchor.inputs[0] ?? "");
+    const xs = x2 ? boundShape(x2, report.dims) : void 0;
+    const steps = xs?.[anchor.domain === "keras" ? rec.keras : rec.onnx];
+    launches = steps !== void 0 && steps > 0 ? steps : 1;
+    const y = anchor.outputs[0] ? boundShape(anchor.outputs[0], report.dims) : void 0;
+    const hidden = y?.[y.length - 1] ?? 0;
+    const batch = xs ? (anchor.domain === "keras" ? xs[0] : xs[1]) ?? 1 : 1;
+    const cols = hidden * rec.gates;
+    const anchorMacs = countNumber(anchor.macs);
+    if (cols > 0 && batch > 0 && anchorMacs > 0)
+      gemm2 = { batch: 1, m: batch, n: cols, k: anchorMacs / launches / (batch * cols) };
+  } else if (macs > 0) {
+    const first = nodes[0];
+    const second = nodes.find((n, i2) => i2 > 0 && activationProduct(n, produced));
+    if (second && activationProduct(first, produced)) {
+      const a = gemmOf(first, tensors, produced, report.dims);
+      const b = gemmOf(second, tensors, produced, report.dims);
+      if (a && b)
+        gemm2 = { batch: a.batch, m: a.m, n: b.n, k: macs / (a.batch * a.m * b.n) };
+      gemmScales = "batch";
+    } else {
+      const top = nodes.reduce((x2, y) => countNumber(y.macs) > countNumber(x2.macs) ? y : x2, nodes[0]);
+      const one = gemmOf(top, tensors, produced, report.dims);
+      if (activationProduct(top, produced))
+        gemmScales = "batch";
+      if (one)
+        gemm2 = { ...one, k: one.k * macs / countNumber(top.macs) };
+    }
+  }
+  let rows2 = Infinity;
+  for (const n of nodes) {
+    if (!MATMUL_OPS.has(n.op) || countNumber(n.macs) === 0)
+      continue;
+    const shape = n.outputs[0] ? boundShape(n.outputs[0], report.dims) : void 0;
+    const cols = shape?.[shape.length - 1] ?? 0;
+    const elems = shape?.reduce((a, b) => a * b, 1) ?? 0;
+    if (cols > 0 && elems > 0)
+      rows2 = Math.min(rows2, elems / cols);
+  }
+  const valid = gemm2 && [gemm2.batch, gemm2.m, gemm2.n, gemm2.k].every((v) => Number.isFinite(v) && v > 0);
+  return {
+    nodes,
+    rows: rows2,
+    // Saturated, never Infinity: a hostile file's counts beyond Number.MAX_VALUE stay finite through the sums.
+    flops: finite(flops * mult),
+    macs: finite(macs * mult),
+    bytes: finite(bytes * mult),
+    activationBytes: finite(Math.min(bytes, Math.max(0, act - 2 * internal)) * mult),
+    dtype: dtypeOf(anchor),
+    floatBits,
+    multiplicity: mult,
+    contraction: macs > 0,
+    launches,
+    ...valid ? { gemm: { ...gemm2, batch: gemm2.batch * (rec ? 1 : mult) }, gemmScales } : {}
+  };
+}
+var PEAK_FALLBACK = {
+  fp32: ["fp32", "tf32", "fp16", "bf16"],
+  tf32: ["tf32", "fp32", "fp16"],
+  fp16: ["fp16", "bf16", "fp32"],
+  bf16: ["bf16", "fp16", "fp32"],
+  fp8: ["fp8", "fp16", "bf16", "fp32"],
+  int8: ["int8", "fp16", "fp32"],
+  int4: ["int4", "int8", "fp16", "fp32"]
+};
+function peakFor(hw, dtype, matrixUnits = false) {
+  for (const t of PEAK_FALLBACK[dtype]) {
+    const m2 = matrixUnits ? hw.matrixFlopsPerSec?.[t] : void 0;
+    const v = hw.peakFlopsPerSec[t];
+    const best = Math.max(m2?.value ?? 0, v?.value ?? 0);
+    if (best > 0)
+      return best;
+  }
+  return 0;
+}
+function timeModelOf(hw) {
+  const e2 = hw.efficiency;
+  return { computeMax: e2.computeMax.value, computeHalfSec: e2.computeHalfSec.value, vectorMax: e2.vectorMax.value, memoryMax: e2.memoryMax.value, memoryHalfSec: e2.memoryHalfSec.value, cacheBytes: e2.cacheBytes.value, cacheSpeedup: e2.cacheSpeedup.value, rowsHalf: e2.rowsHalf.value, stepSec: e2.recurrentStepSec.value, overheadSec: hw.kernelOverheadSec.value, threads: e2.threads.value, grainSec: e2.parallelGrainSec.value, syncSec: e2.parallelSyncSec.value };
+}
+function kernelTime(flops, bytes, peak, bandwidth, m2, contraction = true, activationBytes = 0, samples = 1) {
+  const cached = activationBytes > 0 && activationBytes / samples <= m2.cacheBytes ? Math.min(activationBytes, bytes) : 0;
+  const effective = bytes - cached + cached / m2.cacheSpeedup;
+  const compute = flops > 0 && peak > 0 ? contraction ? flops / (peak * m2.computeMax) + m2.computeHalfSec / m2.computeMax : flops / (peak * m2.vectorMax) : 0;
+  const memory = bytes > 0 && bandwidth > 0 ? effective / (bandwidth * m2.memoryMax) + m2.memoryHalfSec / m2.memoryMax : 0;
+  return { compute, memory, total: parallelTime(Math.max(compute, memory), m2) + m2.overheadSec };
+}
+function parallelTime(t, m2) {
+  const T = m2.threads;
+  if (T <= 1 || t <= 0)
+    return t;
+  const single = t * T;
+  const n = Math.min(T, Math.max(1, m2.grainSec > 0 ? single / m2.grainSec : T));
+  return single / n + m2.syncSec * (n - 1) / (T - 1);
+}
+function rowEfficiency(rows2, m2) {
+  return Number.isFinite(rows2) && m2.rowsHalf > 0 ? rows2 / (rows2 + m2.rowsHalf) : 1;
+}
+function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
+  const L = k.launches;
+  if (L <= 1) {
+    return kernelTime(k.flops, bytes, peak * rowEfficiency(k.rows, m2), bandwidth, m2, k.contraction, activationBytes, k.samples ?? 1);
+  }
+  const weights = Math.max(0, bytes - activationBytes);
+  const stepAct = activationBytes / L;
+  const cached = (weights <= m2.cacheBytes ? weights : 0) + (stepAct <= m2.cacheBytes ? stepAct : 0);
+  const stepBytes = weights + stepAct;
+  const stepMemory = (stepBytes - cached + cached / m2.cacheSpeedup) / (bandwidth * m2.memoryMax);
+  const stepCompute = peak > 0 ? k.flops / L / (peak * m2.computeMax) : 0;
+  const compute = parallelTime(stepCompute, m2) * L + m2.computeHalfSec / m2.computeMax;
+  const memory = parallelTime(stepMemory, m2) * L + m2.memoryHalfSec / m2.memoryMax;
+  return { compute, memory, total: Math.max(compute, memory) + L * m2.stepSec + m2.overheadSec };
+}
+function kernelSeconds(k, hw, m2, options = {}, runtime) {
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes), bytes, dtype };
+}
+var PEAK_BITS = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
+function kernelAt(k, precision, runtime) {
+  const wanted = precision && k.floatBits !== 0 ? precision : k.dtype;
+  const dtype = runtime ? PEAK_FALLBACK[wanted].find((t) => runtime.dtypes.includes(t)) ?? wanted : wanted;
+  if (k.floatBits === 0 || dtype === k.dtype && !precision)
+    return { dtype, bytes: k.bytes, activationBytes: k.activationBytes };
+  const f = PEAK_BITS[dtype] / k.floatBits;
+  return { dtype, bytes: k.bytes * f, activationBytes: k.activationBytes * f };
+}
+function physicsOf(options) {
+  const o = options.gpuPhysics ?? {};
+  const v = (k) => o[k] ?? GPU_PHYSICS[k].value;
+  return { tensorEfficiency: v("tensorEfficiency"), vectorEfficiency: v("vectorEfficiency"), memoryEfficiency: v("memoryEfficiency"), kernelCycles: v("kernelCycles"), l2ActivationShare: v("l2ActivationShare") };
+}
+function gpuKernelSeconds(k, hw, ctx, options) {
+  const { gpu, runtime } = ctx;
+  const phys = physicsOf(options);
+  const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
+  const spec = ARCH_SPECS[gpu.arch];
+  const bits2 = PEAK_BITS[dtype];
+  const fp32 = (hw.peakFlopsPerSec.fp32?.value ?? peakFor(hw, "fp32")) * gpu.peakScale;
+  const vectorPeak = fp32 * (bits2 <= 8 ? spec.vector8 : bits2 <= 16 ? spec.vector16 : 1) * phys.vectorEfficiency;
+  const steps = Math.max(1, k.launches);
+  let compute = 0;
+  let detail;
+  if (k.gemm) {
+    const tensorType = dtype === "fp32" && runtime.tf32 && hw.peakFlopsPerSec.tf32 ? "tf32" : dtype;
+    const peak = peakFor(hw, tensorType) * gpu.peakScale;
+    const g = gemmSeconds(k.gemm, bits2, peak, gpu, phys.tensorEfficiency);
+    const rest = k.flops > 2 * k.macs ? (k.flops - 2 * k.macs) / steps : 0;
+    compute = (g.sec + rest / vectorPeak) * steps;
+    const { batch, m: m2, n, k: kk } = k.gemm;
+    detail = `GEMM ${batch > 1 ? `${batch}x ` : ""}${Math.round(m2)}x${Math.round(n)}x${Math.round(kk)} ${tensorType}: ${g.tile[0]}x${g.tile[1]} tiles${g.splitK > 1 ? `, split-K ${g.splitK}` : ""}, ${g.tiles} tiles in ${g.waves} wave${g.waves > 1 ? "s" : ""}${steps > 1 ? `, ${steps} steps` : ""}`;
+  } else {
+    compute = k.flops / vectorPeak;
+  }
+  const weights = Math.max(0, bytes - activationBytes);
+  const l2Activations = gpu.l2Bytes * phys.l2ActivationShare;
+  const stepWeights = steps > 1 && weights <= gpu.l2Bytes ? 0 : weights * (steps - 1);
+  const dram = weights * (1 - ctx.weightsResident) + stepWeights + Math.max(0, activationBytes - l2Activations);
+  const l2 = bytes + weights * (steps - 1);
+  const memory = Math.max(dram / (hw.memoryBandwidthBytesPerSec.value * phys.memoryEfficiency), l2 / gpu.l2BytesPerSec);
+  const stepCost = steps > 1 ? (steps - 1) * hw.efficiency.recurrentStepSec.value : 0;
+  const total = Math.max(compute, memory) + kernelFixedSeconds(gpu, phys.kernelCycles) + stepCost;
+  return { t: { compute, memory, total }, bytes, dtype, ...detail ? { detail } : {} };
+}
+function runtimeOf(hw, options = {}) {
+  const r = options.runtime;
+  const id = typeof r === "string" ? r : r?.[hw.id] ?? hw.runtime ?? DEFAULT_RUNTIME[hw.kind];
+  return runtimeFor(id, hw.kind, hw.id, hw.vendor);
+}
+function atBatch(k, batch) {
+  if (batch === 1)
+    return k;
+  const weights = k.bytes - k.activationBytes;
+  const gemm2 = k.gemm ? k.gemmScales === "batch" ? { ...k.gemm, batch: k.gemm.batch * batch } : { ...k.gemm, m: k.gemm.m * batch } : void 0;
+  return { ...k, flops: k.flops * batch, macs: k.macs * batch, activationBytes: k.activationBytes * batch, bytes: weights + k.activationBytes * batch, rows: k.rows * batch, samples: (k.samples ?? 1) * batch, ...gemm2 ? { gemm: gemm2 } : {} };
+}
+function timeKernels(kernels, hw, runtime, options, weightsResident) {
+  const m2 = timeModelOf(hw);
+  const gap = runtime.deviceGapUs.value * 1e-6;
+  const host = runtime.hostLaunchUs.value * 1e-6;
+  const gpu = hw.kind === "gpu" && hw.gpu ? { gpu: hw.gpu, runtime, weightsResident } : void 0;
+  let device = 0;
+  let hostSum = 0;
+  const timed = kernels.map((k) => {
+    const t = gpu ? gpuKernelSeconds(k, hw, gpu, options) : kernelSeconds(k, hw, m2, options, runtime);
+    const sec = hw.kind === "gpu" ? t.t.total + gap : t.t.total + gap + host;
+    device += sec;
+    hostSum += host;
+    return { ...t, kernel: k, sec };
+  });
+  return { sec: hw.kind === "gpu" ? Math.max(device, hostSum) : device, timed };
+}
+var PRECISION_SCALE = (options, report) => {
+  const bits2 = { fp32: 32, fp16: 16, bf16: 16, int8: 8 };
+  const own2 = FLOAT_BITS[report.inputs[0]?.dtype ?? ""] ?? 32;
+  return options.precision ? bits2[options.precision] / own2 : 1;
+};
+function samplesOf(report) {
+  const x2 = report.inputs[0];
+  const s = x2 ? boundShape(x2, report.dims) : void 0;
+  return s && s.length > 1 && s[0] > 0 ? s[0] : 1;
+}
+function throughputOf(report, kernels, hw, runtime, options) {
+  const samples = samplesOf(report);
+  const scale = PRECISION_SCALE(options, report);
+  const weights = countNumber(report.totals.weightBytes) * scale;
+  const activations = countNumber(report.totals.peakMemoryBytes) * scale;
+  const limit = hw.memoryBytes ? hw.memoryBytes.value * 0.9 : Infinity;
+  const batches = options.throughputBatch ? [options.throughputBatch] : [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+  let best = { batch: 1, samplesPerSec: 0, ms: 0 };
+  for (const b of batches) {
+    if (b > 1 && weights + activations * b > limit && !options.throughputBatch)
+      break;
+    const t = timeKernels(kernels.map((k) => atBatch(k, b)), hw, runtime, options, 0).sec;
+    const sps = t > 0 ? b * samples / t : 0;
+    if (sps > best.samplesPerSec * 1.0001)
+      best = { batch: b * samples, samplesPerSec: sps, ms: finite(t * 1e3) };
+  }
+  return best;
+}
+function estimateLatency(report, hw, options = {}, kernels) {
+  const runtime = runtimeOf(hw, options);
+  const ks = kernels ?? groupKernels(report, runtime.fusion);
+  const scale = PRECISION_SCALE(options, report);
+  const weightBytes = countNumber(report.totals.weightBytes) * scale;
+  const weightsResident = hw.gpu && weightBytes > 0 ? Math.min(1, hw.gpu.l2Bytes * (1 - physicsOf(options).l2ActivationShare) / weightBytes) : 0;
+  const { sec: deviceSec, timed } = timeKernels(ks, hw, runtime, options, weightsResident);
+  const link = hw.gpu?.hostLinkBytesPerSec;
+  const io = link && !options.deviceOnly ? [...report.inputs, ...report.outputs].reduce((s, t) => s + reportTensorBytes(t, report.dims) * (FLOAT_BITS[t.dtype] ? scale : 1), 0) / link : 0;
+  const total = deviceSec + (options.deviceOnly ? 0 : runtime.inferenceUs.value * 1e-6) + io;
+  let computeTime = 0;
+  let memoryTime = 0;
+  const rows2 = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
+    if (t.compute >= t.memory)
+      computeTime += sec;
+    else
+      memoryTime += sec;
+    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join("+"), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? "compute" : "memory", flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...detail ? { detail } : {} };
+  });
+  const top = [...rows2].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  const modules = report.modules ? moduleMs(report.modules, ks, rows2) : void 0;
+  if (modules?.length)
+    modules[0] = Math.round((modules[0] + Math.max(0, total * 1e3 - rows2.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
+  const kernelSum = computeTime + memoryTime;
+  const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
+  return {
+    hardware: hw.id,
+    runtime: runtime.id,
+    ms: finite(total * 1e3),
+    boundBy: { compute: kernelSum > 0 ? computeTime / kernelSum : 0, memory: kernelSum > 0 ? memoryTime / kernelSum : 0 },
+    ...options.precision ? { precision: options.precision } : {},
+    kernels: ks.length,
+    top,
+    ...modules ? { modules } : {},
+    ...throughput.samplesPerSec > 0 && Number.isFinite(throughput.samplesPerSec) ? { throughput: { batch: throughput.batch, samplesPerSec: throughput.samplesPerSec, ms: throughput.ms } } : {}
+  };
+}
+function moduleMs(modules, kernels, timed) {
+  const ms = new Array(modules.length).fill(0);
+  kernels.forEach((k, i2) => {
+    const m2 = k.nodes[0]?.module;
+    if (m2 !== void 0 && m2 >= 0 && m2 < ms.length)
+      ms[m2] += timed[i2].ms;
+  });
+  for (let i2 = ms.length - 1; i2 > 0; i2--) {
+    const p = modules[i2].parent;
+    if (p !== void 0 && p >= 0 && p < i2)
+      ms[p] += ms[i2];
+  }
+  return ms.map((v) => Math.round(v * 1e6) / 1e6);
+}
+function withLatency(report, profiles, options = {}) {
+  if (profiles.length === 0)
+    return report;
+  const byFusion = /* @__PURE__ */ new Map();
+  const kernelsFor = (f) => byFusion.get(f) ?? byFusion.set(f, groupKernels(report, f)).get(f);
+  const sets = Array.isArray(options) ? options : [options];
+  return { ...report, latency: sets.flatMap((o) => profiles.map((hw) => estimateLatency(report, hw, o, kernelsFor(runtimeOf(hw, o).fusion)))) };
 }
 
 // ../../packages/core/dist/io/hdf5-signature.js
@@ -3916,7 +4843,7 @@ function bytesOf(elements2, dtype) {
   const bits2 = dtypeBits(dtype);
   return bits2 % 8 === 0 ? elements2.mul(bits2 / 8) : elements2.mul(bits2).ceilDiv(8);
 }
-function tensorBytes(t) {
+function tensorBytes2(t) {
   return t.bytes ?? (t.shape ? bytesOf(numElements(t.shape), t.dtype) : Poly.ZERO);
 }
 var isFloat = (d) => d.startsWith("float") || d === "bfloat16" || d === "half" || d === "double";
@@ -4301,10 +5228,10 @@ var Walker = class {
       for (const w of this.layerWeights.get(site.layer) ?? r.weights)
         read = read.add(w.bytes);
       for (const t of site.inputs)
-        read = read.add(tensorBytes(t));
+        read = read.add(tensorBytes2(t));
       written = Poly.ZERO;
       for (const t of r.outputs)
-        written = written.add(tensorBytes(t));
+        written = written.add(tensorBytes2(t));
     }
     this.calls.push({
       name: site.nodeName,
@@ -5111,12 +6038,12 @@ var Hdf5File = class _Hdf5File {
   headers = /* @__PURE__ */ new Map();
   linkCache = /* @__PURE__ */ new Map();
   globals;
-  constructor(src, budget, superblock) {
-    this.src = src;
+  constructor(src2, budget, superblock) {
+    this.src = src2;
     this.budget = budget;
     this.globals = new GlobalHeaps(this);
     const wanted = 8 + 16 + 4 * 8 + 40;
-    const c = new Cursor(src.read(superblock, Math.min(src.size - superblock, wanted)), superblock, "superblock");
+    const c = new Cursor(src2.read(superblock, Math.min(src2.size - superblock, wanted)), superblock, "superblock");
     try {
       const sb = readSuperblock(c);
       this.version = sb.version;
@@ -5124,20 +6051,20 @@ var Hdf5File = class _Hdf5File {
       this.sizeOfLengths = sb.sizeOfLengths;
       this.base = sb.base;
       this.root = sb.root;
-      if (sb.eof !== UNDEF && sb.eof > src.size)
-        throw new Hdf5Error("damaged", `the superblock says the file ends at byte ${sb.eof}, but it has ${src.size} bytes (it was cut short)`, src.size);
+      if (sb.eof !== UNDEF && sb.eof > src2.size)
+        throw new Hdf5Error("damaged", `the superblock says the file ends at byte ${sb.eof}, but it has ${src2.size} bytes (it was cut short)`, src2.size);
     } catch (e2) {
       if (e2 instanceof Hdf5Error && c.bytes.length < wanted && e2.kind === "damaged")
-        throw new Hdf5Error("damaged", `the file ends at byte ${src.size}, inside the superblock that starts at byte ${superblock}`, src.size);
+        throw new Hdf5Error("damaged", `the file ends at byte ${src2.size}, inside the superblock that starts at byte ${superblock}`, src2.size);
       throw e2;
     }
   }
   /** Open the HDF5 file in `src` (its signature at byte 0, 512, 1024, ...). Throws {@link Hdf5Error}. */
-  static open(src, options) {
-    const at = hdf5SuperblockOffset(src);
+  static open(src2, options) {
+    const at = hdf5SuperblockOffset(src2);
     if (at < 0)
       throw new Hdf5Error("damaged", "no HDF5 signature at byte 0, 512, 1024, ...");
-    return new _Hdf5File(src, options.budget, at);
+    return new _Hdf5File(src2, options.budget, at);
   }
   charge(what) {
     this.budget.node(1, `HDF5 ${what}`);
@@ -5557,10 +6484,10 @@ var Reader = class {
       out.push({ name: layer, weights });
   }
 };
-function readKerasH5(src, options) {
+function readKerasH5(src2, options) {
   const file = options.file;
   try {
-    const h = Hdf5File.open(src, { budget: options.budget });
+    const h = Hdf5File.open(src2, { budget: options.budget });
     const r = new Reader(h, file);
     const attrs = h.attributes(h.root);
     const kerasVersion = oneString(h, attrs.get("keras_version"));
@@ -6048,20 +6975,20 @@ function looksLikeZip(head) {
 var u162 = (b, o) => b[o] | b[o + 1] << 8;
 var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
 var u64 = (b, o) => u32(b, o) + u32(b, o + 4) * 2 ** 32;
-function readExact(src, file, offset, length, what) {
-  if (offset < 0 || offset + length > src.size)
-    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src.size), offset);
-  const b = src.read(offset, length);
+function readExact(src2, file, offset, length, what) {
+  if (offset < 0 || offset + length > src2.size)
+    throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, what, offset, src2.size), offset);
+  const b = src2.read(offset, length);
   if (b.length !== length)
     throw new KerasImportError(file, "io", MESSAGES.io(file, offset, length, b.length), offset);
   return b;
 }
-function listZip(src, file) {
-  let tail = readExact(src, file, Math.max(0, src.size - 22), Math.min(src.size, 22), "end of archive");
+function listZip(src2, file) {
+  let tail = readExact(src2, file, Math.max(0, src2.size - 22), Math.min(src2.size, 22), "end of archive");
   let eocd = tail.length === 22 && u32(tail, 0) === EOCD_SIG ? 0 : -1;
   if (eocd < 0) {
-    const tailLen = Math.min(src.size, 22 + 65535);
-    tail = readExact(src, file, src.size - tailLen, tailLen, "end of archive");
+    const tailLen = Math.min(src2.size, 22 + 65535);
+    tail = readExact(src2, file, src2.size - tailLen, tailLen, "end of archive");
     for (let i2 = tail.length - 22; i2 >= 0; i2--) {
       if (u32(tail, i2) === EOCD_SIG) {
         eocd = i2;
@@ -6074,12 +7001,12 @@ function listZip(src, file) {
   let count = u162(tail, eocd + 10);
   let cdSize = u32(tail, eocd + 12);
   let cdOffset = u32(tail, eocd + 16);
-  const eocdAbs = src.size - tail.length + eocd;
+  const eocdAbs = src2.size - tail.length + eocd;
   if ((count === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) && eocdAbs >= 20) {
-    const loc = readExact(src, file, eocdAbs - 20, 20, "zip64 locator");
+    const loc = readExact(src2, file, eocdAbs - 20, 20, "zip64 locator");
     if (u32(loc, 0) === ZIP64_LOCATOR_SIG) {
       const z64 = u64(loc, 8);
-      const rec = readExact(src, file, z64, 56, "zip64 end-of-central-directory record");
+      const rec = readExact(src2, file, z64, 56, "zip64 end-of-central-directory record");
       if (u32(rec, 0) !== ZIP64_EOCD_SIG)
         throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "zip64 end-of-central-directory", z64), z64);
       count = u64(rec, 32);
@@ -6087,7 +7014,7 @@ function listZip(src, file) {
       cdOffset = u64(rec, 48);
     }
   }
-  const cd = readExact(src, file, cdOffset, cdSize, "central directory");
+  const cd = readExact(src2, file, cdOffset, cdSize, "central directory");
   const entries = [];
   let p = 0;
   for (let i2 = 0; i2 < count; i2++) {
@@ -6102,7 +7029,7 @@ function listZip(src, file) {
     const commentLen = u162(cd, p + 32);
     let localHeaderOffset = u32(cd, p + 42);
     if (p + 46 + nameLen + extraLen > cd.length)
-      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src.size));
+      throw new KerasImportError(file, "zip-damaged", MESSAGES.zipTruncated(file, "central-directory entry", cdOffset + p, src2.size));
     const name = utf8(cd.subarray(p + 46, p + 46 + nameLen));
     for (let e2 = p + 46 + nameLen; e2 + 4 <= p + 46 + nameLen + extraLen; ) {
       const id = u162(cd, e2);
@@ -6127,16 +7054,16 @@ function listZip(src, file) {
   }
   return entries;
 }
-function readZipMember(src, file, entry) {
+function readZipMember(src2, file, entry) {
   if (entry.flags & 1)
     throw new KerasImportError(file, "zip-unsupported", MESSAGES.zipEncrypted(file));
   if (entry.uncompressedSize > MAX_CONFIG_BYTES)
     throw new KerasImportError(file, "zip-too-large", MESSAGES.zipTooLarge(file, "declares", entry.uncompressedSize));
-  const lh = readExact(src, file, entry.localHeaderOffset, 30, "local header of config.json");
+  const lh = readExact(src2, file, entry.localHeaderOffset, 30, "local header of config.json");
   if (u32(lh, 0) !== LOCAL_SIG)
     throw new KerasImportError(file, "zip-damaged", MESSAGES.zipBadSignature(file, "local header", entry.localHeaderOffset), entry.localHeaderOffset);
   const dataStart = entry.localHeaderOffset + 30 + u162(lh, 26) + u162(lh, 28);
-  const data = readExact(src, file, dataStart, entry.compressedSize, "compressed data of config.json");
+  const data = readExact(src2, file, dataStart, entry.compressedSize, "compressed data of config.json");
   if (entry.method === 0)
     return data;
   if (entry.method !== 8)
@@ -6152,12 +7079,12 @@ function readZipMember(src, file, entry) {
     throw e2;
   }
 }
-function readKerasArchiveConfig(src, file) {
-  const entries = listZip(src, file);
+function readKerasArchiveConfig(src2, file) {
+  const entries = listZip(src2, file);
   const entry = entries.find((e2) => e2.name === "config.json") ?? entries.find((e2) => e2.name.endsWith("/config.json"));
   if (!entry)
     throw new KerasImportError(file, "zip-no-config", MESSAGES.zipNoConfig(file, entries.map((e2) => e2.name)));
-  return readZipMember(src, file, entry);
+  return readZipMember(src2, file, entry);
 }
 
 // ../../packages/keras/dist/read/json.js
@@ -6680,14 +7607,14 @@ function analyze(source, options, keepConfig) {
   return { config, container, file: model, result, params, trainableParams, weightsOnly: false };
 }
 function value(t) {
-  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: tensorBytes(t) };
+  return { name: t.name, dtype: t.dtype, shape: t.shape, bytes: tensorBytes2(t) };
 }
 function profileKeras(source, options = {}) {
   const a = analyze(source, options, false);
   const evalDims = options.dims ?? {};
-  const scopeOf2 = kerasScopes(a.file.model);
+  const scopeOf = kerasScopes(a.file.model);
   const nodes = a.result.calls.map((c) => ({
-    scope: scopeOf2(c.name, c.className),
+    scope: scopeOf(c.name, c.className),
     name: c.name,
     op: c.className,
     domain: "keras",
@@ -11293,17 +12220,17 @@ function strides(shape) {
     s[i2] = s[i2 + 1] * shape[i2 + 1];
   return s;
 }
-function prod(shape) {
+function prod2(shape) {
   let p = 1;
   for (const d of shape)
     p *= d;
   return p;
 }
 function propagatable(shape, limit = 65536) {
-  return shape !== void 0 && isConcreteShape(shape) && prod(shape) <= limit;
+  return shape !== void 0 && isConcreteShape(shape) && prod2(shape) <= limit;
 }
 function broadcastData(shapes, datas, outShape, fn) {
-  if (!isConcreteShape(outShape) || prod(outShape) > 65536)
+  if (!isConcreteShape(outShape) || prod2(outShape) > 65536)
     return void 0;
   for (const s of shapes)
     if (!isConcreteShape(s))
@@ -11311,7 +12238,7 @@ function broadcastData(shapes, datas, outShape, fn) {
   if (datas.some((d) => d === void 0))
     return void 0;
   const rank = outShape.length;
-  const n = prod(outShape);
+  const n = prod2(outShape);
   const outStrides = strides(outShape);
   const inStrides = shapes.map((s) => {
     const cs = s;
@@ -11342,9 +12269,9 @@ function broadcastData(shapes, datas, outShape, fn) {
   return out;
 }
 function gatherData(data, shape, axis, indices) {
-  const outer = prod(shape.slice(0, axis));
+  const outer = prod2(shape.slice(0, axis));
   const dimAx = shape[axis];
-  const inner = prod(shape.slice(axis + 1));
+  const inner = prod2(shape.slice(axis + 1));
   const out = [];
   for (let o = 0; o < outer; o++)
     for (const raw of indices) {
@@ -12816,11 +13743,11 @@ var constantOfShapeRule = {
     for (const d of shape)
       if (typeof d === "number" && d < 0)
         ctx.fail(`shape has a negative dim ${d}`, 0);
-    const data = propagatable(shape) ? new Array(prod(shape)).fill(typeof fill === "bigint" ? Number(fill) : fill) : void 0;
+    const data = propagatable(shape) ? new Array(prod2(shape)).fill(typeof fill === "bigint" ? Number(fill) : fill) : void 0;
     const input = ctx.tensor(0);
     if (input.weight && shape.every((d) => typeof d === "number")) {
       const dims = shape;
-      const elems = prod(dims);
+      const elems = prod2(dims);
       const weight = { name: ctx.node.outputs[0] ?? ctx.name, dtype, dims, byteLength: Math.ceil(elems * DTYPE_BITS[dtype] / 8), location: { kind: "none" } };
       ctx.setOutput(0, tensorVal(dtype, shape, data, weight));
       return;
@@ -12874,7 +13801,7 @@ var expandRule = dataMovementRule((ctx) => {
   if (x2.data && propagatable(shape) && isConcreteShape(ctx.shape(0))) {
     const xs = ctx.shape(0);
     const outS = shape;
-    const n = prod(outS);
+    const n = prod2(outS);
     const st = strides(xs);
     const ost = strides(outS);
     const out = [];
@@ -12911,7 +13838,7 @@ var transposeRule = dataMovementRule((ctx) => {
     else {
       const st = strides(s);
       const os = out;
-      const n = prod(os);
+      const n = prod2(os);
       const ost = strides(os);
       const arr = [];
       for (let f = 0; f < n; f++) {
@@ -13947,7 +14874,7 @@ var compress = dataMovementRule((ctx) => {
   const cond = ctx.numbers(1);
   const axisAttr = ctx.attrInt("axis");
   if (axisAttr === void 0) {
-    const n2 = cond ? cond.slice(0, prod(s.map((d2) => typeof d2 === "number" ? d2 : Infinity))).filter((v) => v !== 0).length : ctx.dataDependent("count");
+    const n2 = cond ? cond.slice(0, prod2(s.map((d2) => typeof d2 === "number" ? d2 : Infinity))).filter((v) => v !== 0).length : ctx.dataDependent("count");
     ctx.output(0, ctx.dtype(0), [n2]);
     return;
   }
@@ -13967,8 +14894,8 @@ var unique = {
     else if (x2 && axisAttr !== void 0 && s.every((d) => typeof d === "number")) {
       const cs = s;
       const axis = ctx.axis(axisAttr, cs.length);
-      const outer = prod(cs.slice(0, axis));
-      const inner = prod(cs.slice(axis + 1));
+      const outer = prod2(cs.slice(0, axis));
+      const inner = prod2(cs.slice(axis + 1));
       const slices = /* @__PURE__ */ new Set();
       for (let k = 0; k < cs[axis]; k++) {
         const parts = [];
@@ -14937,10 +15864,6 @@ function analyzedValue(name, v) {
     return { name, dtype: "unknown", shape: void 0, bytes: Poly.ZERO };
   return { name, dtype: v.kind === "tensor" ? v.dtype : v.kind, shape: v.kind === "tensor" ? v.shape : void 0, bytes: valBytes(v) };
 }
-function scopeOf(n) {
-  const scope = onnxNodeScope(n);
-  return scope === void 0 ? {} : { scope };
-}
 function analyzedOutputs(n) {
   const out = [];
   const vals = n.outputValues;
@@ -14964,17 +15887,25 @@ function profileOnnx(source, options = {}) {
     length: result.nodes.length,
     at: (i2) => {
       const n = result.nodes[i2];
-      return {
-        ...scopeOf(n),
+      const node = {
         name: n.name,
         op: n.op,
         domain: n.domain === "" ? "ai.onnx" : n.domain,
         inputs: n.inputNames,
-        outputs: analyzedOutputs(n),
-        ...n.cost ? { cost: n.cost } : { params: n.params },
-        ...n.multiplicity.equals(Poly.ONE) ? {} : { multiplicity: n.multiplicity },
-        ...n.status === "ok" ? {} : { status: n.status }
+        outputs: analyzedOutputs(n)
       };
+      const scope = onnxNodeScope(n);
+      if (scope !== void 0)
+        node.scope = scope;
+      if (n.cost)
+        node.cost = n.cost;
+      else
+        node.params = n.params;
+      if (!n.multiplicity.equals(Poly.ONE))
+        node.multiplicity = n.multiplicity;
+      if (n.status !== "ok")
+        node.status = n.status;
+      return node;
     }
   };
   const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
@@ -15060,17 +15991,34 @@ function profileModel(source, options) {
 function profileInput(input, options) {
   if (input instanceof Uint8Array)
     return profileModel(bytesSource(input), options);
-  let src;
+  let src2;
   try {
-    src = openFileSource(input.file);
+    src2 = openFileSource(input.file);
   } catch (e2) {
     throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
   }
   try {
-    return profileModel(src, options);
+    return profileModel(src2, options);
   } finally {
-    src.close();
+    src2.close();
   }
+}
+
+// ../../packages/report/dist/latency.js
+function addLatency(report, plan) {
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
+}
+
+// ../../packages/report/dist/isolate.js
+function finishReport(report, finish) {
+  if (!finish)
+    return report;
+  const r = finish.latency ? addLatency(report, finish.latency) : report;
+  if (!finish.summaryOnly)
+    return r;
+  const { modules: _modules, ...rest } = r;
+  return { ...rest, nodes: [] };
 }
 
 // ../../packages/report/dist/profile-worker.js
@@ -15079,7 +16027,7 @@ if (port && workerData?.modelcostProfileWorker === true) {
   port.on("message", (m2) => {
     let res;
     try {
-      res = { id: m2.id, report: profileInput(m2.input, m2.options) };
+      res = { id: m2.id, report: finishReport(profileInput(m2.input, m2.options), m2.finish) };
     } catch (e2) {
       res = e2 instanceof ModelReadError ? { id: m2.id, readError: { code: e2.code, reason: e2.reason } } : { id: m2.id, internalError: e2 instanceof Error ? e2.message : String(e2) };
     }
