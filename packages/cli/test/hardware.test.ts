@@ -59,6 +59,18 @@ describe('modelcost hardware', () => {
     expect(badFile.code).toBe(2);
     expect(badFile.err).toBe('modelcost: ./missing.json: no such hardware profile file\n');
   });
+
+  it('a profile whose name carries terminal escapes lists and shows them as text, not as escapes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mc-hw-'));
+    // A config's hardwareProfiles are the config author's text: an ESC sequence must not reach the terminal.
+    writeFileSync(join(dir, 'ours.json'), JSON.stringify({ id: 'evil-box', extends: 'rpi5-cpu', name: 'Box \u001b]0;owned\u0007\u001b[2J', bandwidthGBps: 10 }));
+    for (const argv of [['hardware', 'list', '--hardware', './ours.json'], ['hardware', 'show', 'evil-box', '--hardware', './ours.json']]) {
+      const r = await cli(argv, dir);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('evil-box');
+      expect(r.out).not.toMatch(/[\u001b\u0007]/);
+    }
+  });
 });
 
 describe('profile --hardware --precision', () => {

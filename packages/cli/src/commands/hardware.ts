@@ -2,16 +2,19 @@
  * `modelcost hardware [list|show <id>]`: the hardware profiles latency can be estimated on, built-in
  * presets plus the config's `hardwareProfiles` and any `--hardware ./file.json`.
  */
-import { PEAK_DTYPES, resolveProfile, sourcedValues, type HardwarePreset, type UserHardware } from '@modelcost/core';
+import { maxOf, PEAK_DTYPES, resolveProfile, sourcedValues, type HardwarePreset, type UserHardware } from '@modelcost/core';
 import { readHardwareFile } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './index.js';
 import { CLI_JSON_VERSION, jsonText, type HardwareListJson, type HardwareRuntimesJson, type HardwareShowJson } from '../json.js';
 import { SHARED_HELP } from './options.js';
+import { term } from '@modelcost/report/renderers';
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+function table(rawRows: string[][]): string {
+  // Ids, names and sources of the config's own profiles are the config author's text: no escape sequence reaches the terminal.
+  const rows = rawRows.map((r) => r.map((c) => term(c, 200)));
+  const widths = rows[0]!.map((_, i) => maxOf(rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i >= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
@@ -99,7 +102,7 @@ export const hardwareCommand: Command = {
     const missing = PEAK_DTYPES.filter((t) => !p.peakTflops[t]);
     if (missing.length) lines.push(`  no peak for ${missing.join(', ')}: such kernels run at the next wider dtype's peak`);
     if (p.notes) lines.push(`  notes: ${p.notes}`);
-    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.map((l) => term(l, 4000)).join('\n')}\n`);
     return EXIT.ok;
   },
 };
