@@ -258,6 +258,31 @@ for (const [label, file] of [
   const stderr = r.stderr.split('\n').filter((l) => l && !/ExperimentalWarning: (CommonJS module .* is loading ES Module|Support for loading ES Module in require)|--trace-warnings/.test(l));
   if (stderr.length) fail(`${file}: stderr: ${stderr.join('\n')}`);
 }
+
+// 7. Each README's first JavaScript example, run as written against the installed tarballs, beside the
+// files it names (model.onnx, big.onnx, model.json, examples/...). Danger's examples need Danger's
+// globals (schedule) and @modelcost/nx's are nx.json snippets: those two are exercised by the consumers.
+step('README examples (the first JavaScript block of each package README)');
+mkdirSync(join(consumer, 'examples/models'), { recursive: true });
+mkdirSync(join(consumer, 'examples/pr'), { recursive: true });
+copyFileSync(join(root, 'examples/models/tiny-cnn.onnx'), join(consumer, 'examples/models/tiny-cnn.onnx'));
+copyFileSync(join(root, 'examples/pr/tiny-cnn.onnx'), join(consumer, 'examples/pr/tiny-cnn.onnx'));
+copyFileSync(join(root, 'examples/models/tiny-encoder.onnx'), join(consumer, 'model.onnx'));
+copyFileSync(join(root, 'examples/models/tiny-cnn.onnx'), join(consumer, 'big.onnx'));
+writeFileSync(join(consumer, 'model.json'), JSON.stringify({ class_name: 'Sequential', keras_version: '1.2.2', config: [{ class_name: 'Dense', config: { name: 'd1', output_dim: 16, input_dim: 8, bias: true, activation: 'relu' } }] }));
+for (const p of packages) {
+  const readme = readFileSync(join(p.dir, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/^```(?:js|ts|javascript)\n([\s\S]*?)^```/gm)].map((m) => m[1]).find((b) => /^import /m.test(b));
+  if (!block) {
+    console.log(`  ${p.name.padEnd(32)} no ES-module example (${/schedule\(/.test(readme) ? 'Dangerfile snippets' : 'configuration snippets'})`);
+    continue;
+  }
+  const file = join(consumer, `readme-${p.name.replace(/[@/]/g, '_')}.mjs`);
+  writeFileSync(file, block);
+  const r = node(file);
+  if (r.status !== 0) fail(`${p.name}: README example exits ${r.status}: ${r.stderr.trim().split('\n').slice(0, 6).join('\n')}`);
+  else console.log(`  ${p.name.padEnd(32)} ok (${block.trim().split('\n').length} lines, ${r.stdout.trim().split('\n').length} lines of output)`);
+}
 finish();
 
 function readdirNames(dir) {
