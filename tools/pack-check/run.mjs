@@ -259,7 +259,32 @@ for (const [label, file] of [
   if (stderr.length) fail(`${file}: stderr: ${stderr.join('\n')}`);
 }
 
-// 7. Each README's first JavaScript example, run as written against the installed tarballs, beside the
+// 7. TypeScript consumers: an ES module (.mts) and a CommonJS one (.cts, import = require()) typecheck
+// against the installed types under module nodenext, with skipLibCheck off so errors inside our .d.ts /
+// .d.cts files count. Errors inside third-party declarations (nx's own, which @modelcost/nx's types
+// pull in) are counted and printed but are not ours to fix.
+step('TypeScript consumers (tsc, module nodenext, skipLibCheck off)');
+const tsTypes = (imp) => `${imp}
+const r: core.Report = onnx.profileOnnx(core.bytesSource(new Uint8Array()), { file: 'x.onnx' });
+const ids: readonly string[] = hardware.HARDWARE_IDS;
+const code: Promise<number> = cli.run({ argv: ['--version'], cwd: '.', stdout: { write: () => true }, stderr: { write: () => true }, fs: cli.nodeFs, env: {} });
+const k: core.Report = keras.profileKeras(core.bytesSource(new Uint8Array()), {});
+const c: string = renderers.renderComment([renderers.modelChange('m.onnx', r, k)]);
+const review: Promise<report.ReviewResult> = danger.modelcost({ config: '.modelcost.yml' });
+const glob: string = nx.createNodesV2[0];
+void [ids, code, c, review, glob];
+`;
+const names = { core: '@modelcost/core', hardware: '@modelcost/core/hardware', onnx: '@modelcost/onnx', keras: '@modelcost/keras', report: '@modelcost/report', renderers: '@modelcost/report/renderers', cli: 'modelcost', danger: 'danger-plugin-modelcost', nx: '@modelcost/nx' };
+writeFileSync(join(consumer, 'types.mts'), tsTypes(Object.entries(names).map(([k, m]) => `import * as ${k} from '${m}';`).join('\n')));
+writeFileSync(join(consumer, 'types.cts'), tsTypes(Object.entries(names).map(([k, m]) => `import ${k} = require('${m}');`).join('\n')));
+const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'types.mts', 'types.cts'], { cwd: consumer, encoding: 'utf8' });
+const tsErrors = tsc.stdout.split('\n').filter((l) => /^\S.*error TS\d+/.test(l));
+const thirdParty = tsErrors.filter((l) => /^node_modules\/(?!@modelcost\/|modelcost\/|danger-plugin-modelcost\/)/.test(l));
+for (const l of tsErrors.filter((x) => !thirdParty.includes(x))) fail(`tsc: ${l}`);
+const tsVersion = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version;
+if (tsErrors.length === thirdParty.length) console.log(`  types.mts, types.cts: clean with TypeScript ${tsVersion} (${thirdParty.length} errors inside third-party declarations: ${[...new Set(thirdParty.map((l) => l.split('/').slice(1, 2).join('')))].join(', ')})`);
+
+// 8. Each README's first JavaScript example, run as written against the installed tarballs, beside the
 // files it names (model.onnx, big.onnx, model.json, examples/...). Danger's examples need Danger's
 // globals (schedule) and @modelcost/nx's are nx.json snippets: those two are exercised by the consumers.
 step('README examples (the first JavaScript block of each package README)');
