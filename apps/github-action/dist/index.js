@@ -37026,8 +37026,9 @@ function renderComment(changes, opts = {}) {
   const verdict = failed.length ? `\u274C **modelcost**: ${plural(failed.length, "budget breach", "budget breaches")} in ${plural(changed.length, "changed model")}` : errors.length ? `\u26A0\uFE0F **modelcost**: ${plural(changed.length, "model")} changed, ${errors.length} could not be read` : changed.length ? `**modelcost**: ${plural(changed.length, "model")} changed` : "**modelcost**: no model cost changed";
   const sha = (s) => s && /^[0-9a-f]{4,64}$/i.test(s) ? s.slice(0, 12) : "?";
   const settings = (opts.settings ?? []).map((s) => text(s, 80));
+  const range = sha(opts.baseSha) === "?" && sha(opts.headSha) === "?" ? [] : [`base ${sha(opts.baseSha)} \u2192 head ${sha(opts.headSha)}`];
   const footer = `
-<sub>base ${sha(opts.baseSha)} \u2192 head ${sha(opts.headSha)}${settings.length ? ` \xB7 ${settings.join(" \xB7 ")}` : ""} \xB7 counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)</sub>`;
+<sub>${[...range, ...settings, "counts per docs/cost-conventions.md (FLOPs = 2 \xD7 MACs + element ops)"].join(" \xB7 ")}</sub>`;
   const head = `${commentMarker(opts.key)}
 ${verdict}
 

@@ -1,62 +1,60 @@
 /**
- * Bundle the CLI into one CommonJS file (dist/bundle/modelcost.cjs) and a V8 code cache for it
- * (modelcost.cjs.cache), which bin/modelcost.cjs loads. Why: on Node 20, profiling ResNet-50 spent
- * more time starting than profiling: initialising the ES-module loader (~10 ms for an empty .mjs
- * entry), compiling ~230 KB of modules and lazily compiling each function on first call. A CommonJS
- * entry skips the ESM loader, and a code cache made at build time (bytecode of every function the
- * warm-up run compiled) skips the compiling; V8 rejects the cache on another Node/V8 version or
- * flags, and the bin then compiles the source as usual. Figures: tools/bench/onnx.
+ * Bundle the CLI into the one copy of its code the package ships (package.json "files"):
+ * - dist/bundle/modelcost.cjs: the library (src/index.ts, the package's "." export, for `import` and
+ *   `require` alike) plus `main()`, which bin/modelcost.cjs calls to run src/bin.ts. One CommonJS
+ *   file, because on Node 20 start-up dominated a small profile: initialising the ES-module loader
+ *   (~10 ms for an empty .mjs entry) and resolving ~100 module files cost more than the profile.
+ *   Node 22+ also caches its compiled code (bin/modelcost.cjs enables module.enableCompileCache()).
+ * - dist/bundle/profile-worker.js: the worker thread `check` and `pr` profile each model in
+ *   (@modelcost/report's isolated profiler finds it beside the bundle: new URL('./profile-worker.js',
+ *   import.meta.url), which the define below makes the bundle's own URL).
+ * - dist/bundle/THIRD_PARTY_NOTICES.txt: the licences of the third-party code both inline.
+ * - dist/**\/*.d.cts: the types, as CommonJS declarations (the bundle is CommonJS).
+ * No source map: identifiers are kept (not minified) so a stack trace still names functions.
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
+import { writeCjsTypes } from '../../../tools/release/cjs-types.mjs';
+import { thirdPartyNotices } from '../../../tools/release/third-party-notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'dist/bundle');
 rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: [resolve(root, 'dist/bin.js')],
-  outfile: resolve(out, 'modelcost.cjs'),
+const common = {
   bundle: true,
   platform: 'node',
-  format: 'cjs',
   target: 'node20',
-  sourcemap: 'linked',
   minify: true,
+  legalComments: 'none',
+  metafile: true,
+  absWorkingDir: root,
   logLevel: 'warning',
+};
+const cli = await build({
+  ...common,
+  stdin: {
+    resolveDir: resolve(root, 'dist'),
+    sourcefile: 'bundle-entry.js',
+    // main() evaluates bin.js (src/bin.ts) only when called, so `require('modelcost')` runs nothing.
+    contents: "export * from './index.js';\nexport function main() { return import('./bin.js'); }\n",
+  },
+  outfile: resolve(out, 'modelcost.cjs'),
+  format: 'cjs',
   // The sources are ES modules; in one CommonJS file import.meta.url is this file's URL.
   define: { 'import.meta.url': '__modelcost_import_meta_url' },
-  // Lazy `import('node:...')` becomes a lazy require(): a script run from a code cache has no
-  // dynamic-import callback.
+  // Lazy `import()`s become lazy require()s: no ES-module loader in a CommonJS process.
   supported: { 'dynamic-import': false },
   banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
-
-// The worker thread `check` and `pr` profile each model in (@modelcost/report's isolated profiler finds
-// it beside the bundle: new URL('./profile-worker.js', import.meta.url)). ESM: this package is "type": "module".
-await build({
+const worker = await build({
+  ...common,
   entryPoints: [resolve(dirname(createRequire(import.meta.url).resolve('@modelcost/report/package.json')), 'dist/profile-worker.js')],
   outfile: resolve(out, 'profile-worker.js'),
-  bundle: true,
-  platform: 'node',
+  // ESM: this package is "type": "module", and the worker is loaded by URL.
   format: 'esm',
-  target: 'node20',
-  minify: true,
-  logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
-
-// The warm-up run compiles the code paths a profile takes, and the bin writes the cache when it
-// exits. One process (a cache holds one process's compiled code): a diff of the two example models
-// goes through both ONNX graphs' op rules (convolutions; attention, LayerNormalization, Gelu),
-// symbolic dims, the cost kernels, the latency estimator and the diff renderer.
-const cache = resolve(out, 'modelcost.cjs.cache');
-const examples = resolve(root, '../../examples/models');
-execFileSync(
-  process.execPath,
-  [resolve(root, 'bin/modelcost.cjs'), 'diff', resolve(examples, 'tiny-cnn.onnx'), resolve(examples, 'tiny-encoder.onnx'), '--markdown', '--dim', 'batch=1', '--dim', 'seq=16', '--hardware', 'nvidia-t4,rpi5-cpu'],
-  { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MODELCOST_CODE_CACHE_OUT: cache } },
-);
-if (!existsSync(cache)) throw new Error(`bundle: the warm-up run did not write ${cache}`);
+writeFileSync(resolve(out, 'THIRD_PARTY_NOTICES.txt'), thirdPartyNotices([cli.metafile, worker.metafile], root, 'dist/bundle/modelcost.cjs and dist/bundle/profile-worker.js'));
+writeCjsTypes(resolve(root, 'dist'), (rel) => rel === 'bundle');

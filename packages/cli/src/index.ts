@@ -1,5 +1,5 @@
 /**
- * @modelcost/cli: the `modelcost` command. `run` takes its I/O injected, so it can be embedded and tested in-process.
+ * modelcost (the npm package of the CLI): the `modelcost` command. `run` takes its I/O injected, so it can be embedded and tested in-process.
  */
 export { run, VERSION } from './run.js';
 export { nodeFs, type CliFs, type CliIO, type FileSource, type TextSink } from './io.js';

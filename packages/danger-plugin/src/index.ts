@@ -59,9 +59,24 @@ function globals(): DangerLike {
 /** A file at a commit from git objects (a symbolic link the change commits is never followed). */
 function gitShow(cwd: string, ref: string, path: string): Uint8Array | string | undefined {
   const git = (args: readonly string[]): Uint8Array => new Uint8Array(execFileSync('git', [...args], { cwd, maxBuffer: 4 << 30, stdio: ['ignore', 'pipe', 'ignore'] }));
+  const sha = commitOf(cwd, ref);
+  if (!sha) return undefined;
   try {
-    const sha = new TextDecoder().decode(git(['rev-parse', `${ref}^{commit}`])).trim();
     return readGitBlob(git, sha, path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The commit a ref names, or undefined. `danger local` gives refs (`origin/main`, `HEAD`), not SHAs,
+ * and the comment's footer shows commits: without this it read "base ? → head ?".
+ */
+function commitOf(cwd: string, ref: string): string | undefined {
+  if (ref.startsWith('-')) return undefined; // never an option to git
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
   } catch {
     return undefined;
   }
@@ -124,7 +139,7 @@ export async function modelcost(options: ModelcostOptions = {}, dsl: DangerLike 
   const trusted = trustedConfig(baseConfig || parseConfig('').value!, headConfig === false ? undefined : headConfig, trust);
   const result = await review(changes, readAt, trusted.config);
   if (result.models.some((m) => m.status !== 'unchanged') || trusted.changes.length)
-    dsl.markdown(renderComment(result.models, { key: options.commentKey ?? 'default', breaches: result.breaches, chart: false, configChanges: trusted.changes, baseSha: gh?.pr.base.sha ?? git.base, headSha: gh?.pr.head.sha ?? git.head }));
+    dsl.markdown(renderComment(result.models, { key: options.commentKey ?? 'default', breaches: result.breaches, chart: false, configChanges: trusted.changes, baseSha: gh?.pr.base.sha ?? commitOf(cwd, git.base), headSha: gh?.pr.head.sha ?? commitOf(cwd, git.head) }));
   // Danger renders these as markdown too: every model-derived string escaped (code spans, text).
   for (const b of result.breaches) {
     if (b.waived) continue;

@@ -50,6 +50,9 @@ describe('modelcost() with Danger DSL objects', () => {
     const r = await modelcost({ cwd: dir }, d);
     expect(r.failed).toBe(true);
     expect(d.out.markdown[0]).toContain('| `models/cnn.onnx` | 24.2 K → 53.6 K (+29.4 K, +121.3%) 🔺 |');
+    // `danger local` passes refs (HEAD~1, HEAD), not SHAs: the footer shows the commits they name.
+    const sha = (ref: string) => execFileSync('git', ['rev-parse', ref], { cwd: dir, encoding: 'utf8' }).trim().slice(0, 12);
+    expect(d.out.markdown[0]).toContain(`<sub>base ${sha('HEAD~1')} → head ${sha('HEAD')} · `);
     expect(d.out.fail).toEqual(['modelcost: cnn: params 53.6 K exceeds max 50 K']);
     // Danger renders messages as markdown: the path is a code span, the reason escaped text.
     expect(d.out.warn).toEqual(['modelcost: `models/broken.onnx`: Git LFS pointer, not the model: check out with LFS (actions/checkout \\`lfs: true\\`, or \\`git lfs pull\\`)']);

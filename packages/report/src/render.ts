@@ -305,7 +305,9 @@ export function renderComment(changes: readonly ModelChange[], opts: CommentOpti
         : '**modelcost**: no model cost changed';
   const sha = (s: string | undefined): string => (s && /^[0-9a-f]{4,64}$/i.test(s) ? s.slice(0, 12) : '?');
   const settings = (opts.settings ?? []).map((s) => text(s, 80));
-  const footer = `\n<sub>base ${sha(opts.baseSha)} → head ${sha(opts.headSha)}${settings.length ? ` · ${settings.join(' · ')}` : ''} · counts per docs/cost-conventions.md (FLOPs = 2 × MACs + element ops)</sub>`;
+  // No commit known on either side (a local run without a range): say nothing rather than "base ? → head ?".
+  const range = sha(opts.baseSha) === '?' && sha(opts.headSha) === '?' ? [] : [`base ${sha(opts.baseSha)} → head ${sha(opts.headSha)}`];
+  const footer = `\n<sub>${[...range, ...settings, 'counts per docs/cost-conventions.md (FLOPs = 2 × MACs + element ops)'].join(' · ')}</sub>`;
 
   // Sections in order of importance; each item is kept whole or left out.
   const head = `${commentMarker(opts.key)}\n${verdict}\n\n`;

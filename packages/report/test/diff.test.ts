@@ -71,6 +71,9 @@ describe('renderers', () => {
   });
   it('no change says so; an unreadable model gets its own row', () => {
     expect(renderComment([modelChange('m.onnx', base, base)])).toContain('**modelcost**: no model cost changed');
+    // No commit on either side (a local run): the footer leaves the range out instead of "base ? → head ?".
+    expect(renderComment([modelChange('m.onnx', base, base)])).toContain('<sub>counts per docs/cost-conventions.md');
+    expect(renderComment([modelChange('m.onnx', base, base)], { headSha: 'abcdef1234567' })).toContain('<sub>base ? → head abcdef123456 · counts');
     const text = renderComment([{ path: 'broken.onnx', status: 'error', error: 'Git LFS pointer: run git lfs pull' }, modelChange('examples/models/tiny-cnn.onnx', base, head)]);
     expect(text).toContain('⚠️ **modelcost**: 2 models changed, 1 could not be read');
     expect(text).toContain('| `broken.onnx` | ❌ `Git LFS pointer: run git lfs pull` | | | |');

@@ -10,7 +10,7 @@
  * 200,000 nested lists (a clear exit-2 work limit, not a stack overflow), and models reusing a
  * nested model 10 times per level (work proportional to the file).
  *
- * Usage: npx nx run-many -t build --projects=@modelcost/cli && node tools/bench/keras/bench.mjs [--runs 3]
+ * Usage: npx nx run-many -t build --projects=modelcost && node tools/bench/keras/bench.mjs [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { median } from '@modelcost/cli';
+import { median } from 'modelcost';
 import { accuracy, atThreads, countNumber, estimateLatency, findHardware, leaveOneOut, type CalibrationSample, type Report } from '@modelcost/core';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';

@@ -2,7 +2,7 @@
 // thread pools from earlier sessions in the same process disturbed the 2-thread timings.
 // Usage: node tools/bench/latency/time-one.mjs <model.onnx> <threads> <runs> <warmup> '<dims json>'
 import process from 'node:process';
-import { loadOrt, timeModel } from '@modelcost/cli';
+import { loadOrt, timeModel } from 'modelcost';
 import { openFileSource } from '@modelcost/onnx/node';
 import { profileModel } from '@modelcost/report';
 

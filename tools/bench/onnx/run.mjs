@@ -21,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { median } from '@modelcost/cli';
+import { median } from 'modelcost';
 import { MODELS, writeModel } from './build-models.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');

@@ -25,8 +25,8 @@ export class OrtMissingError extends Error {
 /** Load onnxruntime-node (an optional peer dependency). */
 export async function loadOrt(): Promise<OrtModule> {
   try {
-    // A CommonJS package, required (not imported): the CLI bundle is one CommonJS script run from a
-    // V8 code cache, where a dynamic import() has no module loader to call.
+    // A CommonJS package, required (not imported): the CLI runs as one CommonJS bundle, and a
+    // require() keeps the ES-module loader out of the process.
     const m = createRequire(import.meta.url)('onnxruntime-node') as { default?: OrtModule } & Partial<OrtModule>;
     return (m.InferenceSession ? m : m.default) as OrtModule;
   } catch (e) {

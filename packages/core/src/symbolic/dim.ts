@@ -61,16 +61,19 @@ export class UnknownDims {
   }
 }
 
+/** `a + b`, exact: numbers stay numbers, otherwise a polynomial. */
 export function dimAdd(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return a + b;
   return dim(dimPoly(a).add(dimPoly(b)));
 }
 
+/** `a - b`, exact: numbers stay numbers, otherwise a polynomial. */
 export function dimSub(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return dim(dimPoly(a).sub(dimPoly(b)));
 }
 
+/** `a * b`, exact: a product past Number.MAX_SAFE_INTEGER becomes a constant polynomial (bigint), never a rounded number. */
 export function dimMul(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
@@ -80,6 +83,7 @@ export function dimMul(a: Dim, b: Dim): Dim {
   return dim(dimPoly(a).mul(dimPoly(b)));
 }
 
+/** `floor(a / b)`; throws RangeError on a numeric division by zero. */
 export function dimFloorDiv(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw new RangeError('division by zero');
@@ -88,6 +92,7 @@ export function dimFloorDiv(a: Dim, b: Dim): Dim {
   return dim(dimPoly(a).floorDiv(dimPoly(b)));
 }
 
+/** `ceil(a / b)`; throws RangeError on a numeric division by zero. */
 export function dimCeilDiv(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw new RangeError('division by zero');
@@ -96,16 +101,19 @@ export function dimCeilDiv(a: Dim, b: Dim): Dim {
   return dim(dimPoly(a).ceilDiv(dimPoly(b)));
 }
 
+/** `a mod b` with the sign of `b` (Python's %, as ONNX shape arithmetic uses). */
 export function dimMod(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return ((a % b) + b) % b;
   return dim(dimPoly(a).mod(dimPoly(b)));
 }
 
+/** `min(a, b)`; symbolic when either side is. */
 export function dimMin(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return Math.min(a, b);
   return dim(dimPoly(a).min(dimPoly(b)));
 }
 
+/** `max(a, b)`; symbolic when either side is. */
 export function dimMax(a: Dim, b: Dim): Dim {
   if (typeof a === 'number' && typeof b === 'number') return Math.max(a, b);
   return dim(dimPoly(a).max(dimPoly(b)));

@@ -10,9 +10,11 @@ import { STRING_ENTRY } from './schema.js';
 import { MESSAGES, PARTS } from '../messages.js';
 import { OnnxTooLargeError } from './errors.js';
 
+/** Most elements of an integer constant decoded as values (shape arithmetic); larger ones keep only their layout. */
 export const DEFAULT_MAX_VALUE_ELEMENTS = 4096;
 /** Most dims one tensor or tensor type may list (see OnnxDecodeOptions.maxRank). */
 export const DEFAULT_MAX_RANK = 1024;
+/** Most elements of a floating-point constant decoded as values; larger ones keep only their layout. */
 export const DEFAULT_MAX_FLOAT_VALUE_ELEMENTS = 256;
 
 export class DecodeContext {

@@ -45,6 +45,7 @@ export class OnnxImportError extends ModelImportError {
   }
 }
 
+/** The file has no bytes (`code` `empty`). */
 export class OnnxEmptyFileError extends OnnxImportError {
   override readonly name = 'OnnxEmptyFileError';
   constructor(message: string, file?: string) {
@@ -52,6 +53,7 @@ export class OnnxEmptyFileError extends OnnxImportError {
   }
 }
 
+/** The file is a Git LFS pointer, not the model (`code` `lfs-pointer`): check it out with LFS. */
 export class OnnxLfsPointerError extends OnnxImportError {
   override readonly name = 'OnnxLfsPointerError';
   constructor(
@@ -66,6 +68,7 @@ export class OnnxLfsPointerError extends OnnxImportError {
   }
 }
 
+/** The bytes are not an ONNX ModelProto (`code` `not-onnx`); `detected` says what they look like. */
 export class OnnxNotOnnxError extends OnnxImportError {
   override readonly name = 'OnnxNotOnnxError';
   constructor(
@@ -79,6 +82,7 @@ export class OnnxNotOnnxError extends OnnxImportError {
   }
 }
 
+/** The file ends inside a field (`code` `truncated`), at byte `offset`. */
 export class OnnxTruncatedError extends OnnxImportError {
   override readonly name = 'OnnxTruncatedError';
   constructor(message: string, file: string | undefined, offset: number) {
@@ -86,6 +90,7 @@ export class OnnxTruncatedError extends OnnxImportError {
   }
 }
 
+/** A field cannot be decoded (`code` `corrupt`): `where` is the message type, `expected` what was due at `offset`. */
 export class OnnxCorruptError extends OnnxImportError {
   override readonly name = 'OnnxCorruptError';
   constructor(
@@ -101,6 +106,7 @@ export class OnnxCorruptError extends OnnxImportError {
   }
 }
 
+/** Messages nest past the decoder's depth limit (`code` `too-deep`). */
 export class OnnxTooDeepError extends OnnxImportError {
   override readonly name = 'OnnxTooDeepError';
   constructor(message: string, file: string | undefined, offset: number) {
@@ -108,6 +114,7 @@ export class OnnxTooDeepError extends OnnxImportError {
   }
 }
 
+/** A repeated field or value lists more entries than the decode limits allow (`code` `too-large`). */
 export class OnnxTooLargeError extends OnnxImportError {
   override readonly name = 'OnnxTooLargeError';
   constructor(message: string, file: string | undefined, offset: number) {
@@ -115,6 +122,7 @@ export class OnnxTooLargeError extends OnnxImportError {
   }
 }
 
+/** Reading the byte source failed (`code` `io`), at byte `offset`. */
 export class OnnxIoError extends OnnxImportError {
   override readonly name = 'OnnxIoError';
   constructor(message: string, file: string | undefined, offset: number) {
@@ -122,6 +130,7 @@ export class OnnxIoError extends OnnxImportError {
   }
 }
 
+/** A valid ONNX protobuf of another kind (a TensorProto file where a model was expected...) (`code` `unexpected-kind`). */
 export class OnnxUnexpectedKindError extends OnnxImportError {
   override readonly name = 'OnnxUnexpectedKindError';
   constructor(message: string, file: string | undefined) {

@@ -37,6 +37,7 @@ export interface DecodeLimits {
   readonly maxListEntries: number;
 }
 
+/** Default {@link DecodeLimits}: 100 levels of nesting, 50,000,000 entries per repeated field. */
 export const DEFAULT_LIMITS: DecodeLimits = { maxDepth: 100, maxListEntries: 50_000_000 };
 
 /** First read after a jump: a tensor header (name, dims, dtype, payload tag) fits easily. */
