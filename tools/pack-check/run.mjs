@@ -181,7 +181,8 @@ else console.log(`  npx modelcost --version                   ${version.stdout.t
 const profiled = npx('modelcost', 'profile', 'tiny-cnn.onnx', '--json');
 let cliMacs;
 try {
-  cliMacs = JSON.parse(profiled.stdout).totals.macs;
+  // profile --json prints one document: {schemaVersion, reports, errors} (docs/cli-json.md).
+  cliMacs = JSON.parse(profiled.stdout).reports[0].totals.macs;
   console.log(`  npx modelcost profile tiny-cnn.onnx --json   totals.macs ${cliMacs}`);
 } catch {
   fail(`npx modelcost profile: exit ${profiled.status}: ${profiled.stderr}`);
@@ -230,7 +231,7 @@ check('@modelcost/nx createNodesV2 glob', Array.isArray(nx.createNodesV2) && typ
 const runCli = `
 let out = '';
 const code = await cli.run({ argv: ['profile', '--json', 'tiny-cnn.onnx'], cwd: process.cwd(), stdout: { write: (s) => (out += s, true) }, stderr: { write: () => true }, fs: cli.nodeFs, env: {} });
-check('modelcost run(profile --json) macs, in-process', code === 0 && JSON.parse(out).totals.macs, expected.macs);
+check('modelcost run(profile --json) macs, in-process', code === 0 && JSON.parse(out).reports[0].totals.macs, expected.macs);
 `;
 const report_ = `
 let bad = 0;

@@ -34,7 +34,7 @@ export function generateSchemas() {
   return Object.fromEntries(
     Object.entries(SCHEMAS).map(([file, type]) => {
       const schema = generator.createSchema(type);
-      schema.$comment = 'GENERATED - regenerate with npm run generate-schemas -w @modelcost/cli';
+      schema.$comment = 'GENERATED - regenerate with npm run generate-schemas -w modelcost';
       schema.$id = `https://modelcost.dev/schemas/cli/${file.replace('.schema.json', '')}-v1.json`;
       return [file, `${JSON.stringify(schema, null, 2)}\n`];
     }),
@@ -48,7 +48,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const [file, text] of Object.entries(texts)) {
     if (!check) writeFileSync(schemaPath(file), text);
     else if (readFileSync(schemaPath(file), 'utf8') !== text) {
-      console.error(`schemas/${file} is stale: run npm run generate-schemas -w @modelcost/cli`);
+      console.error(`schemas/${file} is stale: run npm run generate-schemas -w modelcost`);
       stale++;
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The `--json` output of each command: one shape per command, whatever the arguments, each a JSON
  * object with its own `schemaVersion`. JSON Schemas are generated from these types into
- * packages/cli/schemas/ (`npm run generate-schemas -w @modelcost/cli`; a test fails when one is stale);
+ * packages/cli/schemas/ (`npm run generate-schemas -w modelcost`; a test fails when one is stale);
  * docs/cli-json.md describes them. A change that a reader ignoring unknown fields would not notice
  * keeps the version; any other change raises it.
  */

@@ -37,7 +37,7 @@ describe('--json documents match their committed schemas', () => {
   it('the schemas are generated from src/json.ts and up to date', () => {
     const texts = generateSchemas() as Record<string, string>;
     expect(Object.keys(texts).sort()).toEqual(Object.keys(SCHEMAS).sort());
-    for (const [file, text] of Object.entries(texts)) expect(readFileSync(schemaPath(file), 'utf8'), `stale: npm run generate-schemas -w @modelcost/cli (${file})`).toBe(text);
+    for (const [file, text] of Object.entries(texts)) expect(readFileSync(schemaPath(file), 'utf8'), `stale: npm run generate-schemas -w modelcost (${file})`).toBe(text);
     expect(readdirSync(join(PKG, 'schemas')).sort()).toEqual(Object.keys(SCHEMAS).sort());
   });
 
