@@ -45,7 +45,7 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
   }
   try {
     const importer = await loadImporter(importerFor(sniffSource(source)));
-    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, onInferred: collectAfterBigGraph, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
+    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, onPhase: (_phase, size) => collectAfterBigGraph(size), ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
     const options = { ...(opts.precision ? { precision: opts.precision } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}), ...(opts.throughputBatch ? { throughputBatch: opts.throughputBatch } : {}) };
     return opts.hardware?.length ? withLatency(report, opts.hardware, options) : report;
   } catch (e) {

@@ -89,8 +89,8 @@ export interface ProfileModelOptions {
    * file is a `weights-only` error saying how to save the architecture.
    */
   readonly weightsOnlyOk?: boolean;
-  /** Called between inference and building the report with the node count (ONNX; see `OnnxProfileOptions.onInferred`). Not for options sent to a worker. */
-  readonly onInferred?: (nodes: number) => void;
+  /** Called between the phases of profiling with the graph's size (ONNX; see `OnnxProfileOptions.onPhase`). Not for options sent to a worker. */
+  readonly onPhase?: (phase: 'decoded' | 'inferred', size: number) => void;
 }
 
 /** Why a model could not be profiled at all. `kind` tells a bad file from an option that does not fit. */

@@ -152,12 +152,17 @@ describe('bounded work: small files that explode', () => {
     expect(profileOnnx(bytesSource(cat), { file: 'cat.onnx' }).outputs[0]?.shape).toEqual([300_000, 4]);
   });
 
-  it('onInferred is called once, between inference and the report, with the count of nodes inferred', () => {
-    // The loop bomb's report lists 9 nodes (4 Loops, their bodies' MatMul and glue: see the first case).
-    const calls: number[] = [];
-    const r = profileOnnx(bytesSource(loopBomb(4, 64)), { file: 'bomb.onnx', onInferred: (n) => calls.push(n) });
-    expect(calls).toEqual([r.nodes.length]);
-    expect(calls).toEqual([9]);
+  it('onPhase is called after decoding and after inference, with the graph size of each', () => {
+    // The loop bomb's top graph has 1 node (the outer Loop) and 3 initializers (trip count M, the
+    // condition T, the weight W); its report lists 9 nodes (4 Loops, their bodies' MatMul and glue:
+    // see the first case) and the same 3 weights.
+    const calls: [string, number][] = [];
+    const r = profileOnnx(bytesSource(loopBomb(4, 64)), { file: 'bomb.onnx', onPhase: (phase, size) => calls.push([phase, size]) });
+    expect(r.nodes).toHaveLength(9);
+    expect(calls).toEqual([
+      ['decoded', 4],
+      ['inferred', 12],
+    ]);
   });
 
   it('functions nested 250 calls deep pass the depth limit with a WorkLimitError', () => {
