@@ -7,19 +7,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, run } from '../src/index.js';
 import { gitRepo } from './support/git-repo.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const PKG = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PKG, '../..');
 const EX = join(ROOT, 'examples');
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT): Promise<CliRun> => runCli(argv, cwd);
 
 describe('check: which files it takes', () => {
   const config = 'models: ["**/*.onnx"]\n';

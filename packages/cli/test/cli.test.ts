@@ -5,16 +5,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, run } from '../src/index.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const REAL = resolve(import.meta.dirname, '../../../../shared/onnx-real');
 
-async function cli(argv: string[], cwd = REAL) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = REAL): Promise<CliRun> => runCli(argv, cwd);
 
 const MODULES = resolve(import.meta.dirname, '../../report/test/fixtures/modules');
 

@@ -6,18 +6,14 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, helpText, nodeFs, run, VERSION } from '../src/index.js';
+import { COMMANDS, helpText, VERSION } from '../src/index.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const PKG = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PKG, '../..');
 const BIN = join(PKG, 'bin/modelcost.cjs');
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT): Promise<CliRun> => runCli(argv, cwd);
 
 describe('version and help', () => {
   it('--version, -V and -v print the version', async () => {

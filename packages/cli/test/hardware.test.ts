@@ -6,16 +6,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, run } from '../src/index.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT): Promise<CliRun> => runCli(argv, cwd);
 
 describe('modelcost hardware', () => {
   it('lists the presets with dense peaks', async () => {

@@ -6,21 +6,16 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, run } from '../src/index.js';
 // @ts-expect-error: a plain ES module script without types
 import { generateSchemas, SCHEMAS, schemaPath } from '../scripts/generate-schemas.mjs';
 import { gitRepo } from './support/git-repo.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const PKG = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PKG, '../..');
 const EX = join(ROOT, 'examples');
 
-async function cli(argv: string[], cwd = ROOT) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = ROOT): Promise<CliRun> => runCli(argv, cwd);
 
 const validators = new Map<string, ReturnType<Ajv['compile']>>();
 /** Validate `value` against packages/cli/schemas/<file>; returns the errors (none: []). */

@@ -7,16 +7,11 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, run } from '../src/index.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const H5 = resolve(import.meta.dirname, '../../keras/test/fixtures/h5');
 
-async function cli(argv: string[], cwd = H5) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd = H5): Promise<CliRun> => runCli(argv, cwd);
 
 describe('modelcost profile: Keras .h5', () => {
   it('a tf.keras 2.15 transfer-learning .h5 (nested Functional backbone): tfjs-layers counts 565 params, 549 trainable', async () => {

@@ -9,16 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNameStatus } from '../src/commands/pr.js';
-import { nodeFs, run } from '../src/index.js';
+import { runCli, type CliRun } from './support/cli.js';
 
 const EX = resolve(import.meta.dirname, '../../../examples');
 
-async function cli(argv: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await run({ argv, cwd, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, fs: nodeFs, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], cwd: string): Promise<CliRun> => runCli(argv, cwd);
 
 function gitRepo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'modelcost-pr-'));
