@@ -227,4 +227,28 @@ describe('the bundled Action against a local GitHub API', () => {
     expect(r.summary).toContain('| `models/lfs.onnx` | ❌ ``Git LFS pointer, not the model');
     expect(r.summary).toMatch(/\| `models\/bad\.onnx` \| ❌ /);
   }, 60_000);
+
+  it('Keras as users save it: an .h5 with a nested backbone, a frozen-base JSON, a weights-only .h5', async () => {
+    // Issue 18's three patterns through the committed bundle. Params are tfjs-layers' countParams()
+    // (packages/keras/test/fixtures/nested/expected.json): the nested Functional backbone 565, the
+    // frozen base 1,171 (39 trainable).
+    const KERAS = join(EX, '../packages/keras/test/fixtures');
+    const head = '6'.repeat(40);
+    state.comments = [];
+    state.files = [
+      { filename: 'models/tl.h5', status: 'added' },
+      { filename: 'keras/frozen.json', status: 'added' },
+      { filename: 'models/weights.h5', status: 'added' },
+    ];
+    state.blobs = new Map([
+      [`${head}:models/tl.h5`, readFileSync(join(KERAS, 'h5/transfer_learning_keras2.15_model.h5'))],
+      [`${head}:keras/frozen.json`, readFileSync(join(KERAS, 'nested/frozen_base.keras2.json'))],
+      [`${head}:models/weights.h5`, readFileSync(join(KERAS, 'h5/transfer_learning_keras2.15_save_weights.h5'))],
+    ]);
+    const r = await runBundle(head, 'models: ["models/**/*.h5", "keras/**/*.json"]\n');
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain('| `models/tl.h5` | new: 565 |');
+    expect(r.summary).toContain('| `keras/frozen.json` | new: 1.17 K |');
+    expect(r.summary).toMatch(/\| `models\/weights\.h5` \| ❌ `[^`]*weights/);
+  }, 60_000);
 });

@@ -64,6 +64,32 @@ describe('modelcost() with Danger DSL objects', () => {
     // The rule covers every model: the LFS pointer, which cannot be profiled, breaches it too.
     expect(d.out.warn.slice(0, 2)).toEqual([expect.stringMatching(/^modelcost: budgets\\\[0\\\]: the model could not be profiled, so its budget cannot pass \(Git LFS pointer/), 'modelcost: budgets\\[0\\]: params 53.6 K exceeds max 50 K']);
   });
+  it('Keras as users save it: an .h5 with a nested backbone and a frozen-base JSON get cost rows, a weights-only .h5 a warning', async () => {
+    // Issue 18's patterns through the plugin. Params are tfjs-layers' countParams()
+    // (packages/keras/test/fixtures/nested/expected.json): 565 for the nested backbone, 1,171 frozen base.
+    const KERAS = join(ROOT, 'packages/keras/test/fixtures');
+    const dir = mkdtempSync(join(tmpdir(), 'modelcost-danger-keras-'));
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'ci@example.com');
+    git('config', 'user.name', 'CI');
+    writeFileSync(join(dir, '.modelcost.yml'), 'models: ["models/**/*.h5", "keras/**/*.json"]\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    mkdirSync(join(dir, 'models'));
+    mkdirSync(join(dir, 'keras'));
+    copyFileSync(join(KERAS, 'h5/transfer_learning_keras2.15_model.h5'), join(dir, 'models/tl.h5'));
+    copyFileSync(join(KERAS, 'h5/transfer_learning_keras2.15_save_weights.h5'), join(dir, 'models/weights.h5'));
+    copyFileSync(join(KERAS, 'nested/frozen_base.keras2.json'), join(dir, 'keras/frozen.json'));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'head');
+    const d = dsl();
+    const r = await modelcost({ cwd: dir }, { ...d, danger: { git: { created_files: ['models/tl.h5', 'models/weights.h5', 'keras/frozen.json'], modified_files: [], deleted_files: [], base: 'HEAD~1', head: 'HEAD' } } });
+    expect(r.failed).toBe(false);
+    expect(d.out.markdown[0]).toContain('| `models/tl.h5` | new: 565 |');
+    expect(d.out.markdown[0]).toContain('| `keras/frozen.json` | new: 1.17 K |');
+    expect(d.out.warn).toEqual([expect.stringMatching(/^modelcost: `models\/weights\.h5`: .*weights/)]);
+  });
   it('an invalid config fails with its dot-path message', async () => {
     const d = dsl();
     await modelcost({ cwd: repo('budgets: 3\n') }, d);
