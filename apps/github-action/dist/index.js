@@ -49704,6 +49704,7 @@ var OnnxOptionsError = class extends ModelOptionsError {
 function decodeAndInfer(source, options, keep) {
   const budget = options.budget ?? new WorkBudget(options.limits, options.file);
   const def = decodeDef(source, options, keep);
+  options.onPhase?.("decoded", def.graph.nodes.length + def.graph.initializers.length);
   const wanted = Object.keys(options.inputs ?? {});
   if (wanted.length) {
     const initializers = new Set(def.graph.initializers.map((w) => w.name));
@@ -49784,7 +49785,7 @@ function profileOnnx(source, options = {}) {
     producer = def.producer;
     warnings = model.warnings;
   });
-  options.onInferred?.(result.nodes.length);
+  options.onPhase?.("inferred", result.nodes.length + result.weights.length);
   const nodes = {
     length: result.nodes.length,
     at: (i2) => {
