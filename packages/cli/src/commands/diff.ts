@@ -10,7 +10,7 @@ import { paint, tintReport } from '../color.js';
 import { CLI_JSON_VERSION, jsonText, type DiffJson } from '../json.js';
 import { profileModelFile } from '../models.js';
 import type { Command } from './index.js';
-import { SHARED_HELP } from './options.js';
+import { MODEL_OPTION_HELP, SHARED_HELP } from './options.js';
 
 export const diffCommand: Command = {
   summary: 'Compare two versions of a model: totals base -> head, then the modules and the layers that changed most.',
@@ -35,13 +35,7 @@ export const diffCommand: Command = {
     help: { type: 'boolean', short: 'h' },
   },
   optionHelp: {
-    dim: SHARED_HELP.dim,
-    input: SHARED_HELP.input,
-    convention: SHARED_HELP.convention,
-    hardware: SHARED_HELP.hardware,
-    precision: SHARED_HELP.precision,
-    runtime: SHARED_HELP.runtime,
-    'throughput-batch': SHARED_HELP['throughput-batch'],
+    ...MODEL_OPTION_HELP,
     depth: { arg: 'N', text: 'The deepest module change listed (default 3; --json carries every one).' },
     markdown: { text: 'Print the pull-request comment (GitHub-flavoured markdown); not with --json.' },
     json: { text: 'Print the diff as JSON: {schemaVersion, path, base, status, diff} (docs/cli-json.md; schema packages/cli/schemas/diff.schema.json).' },

@@ -23,6 +23,17 @@ export const SHARED_HELP = {
   help: { text: "Print this command's options and examples." },
 } as const satisfies Record<string, OptionHelp>;
 
+/** Help of the options that say how a model is read and estimated (profile and diff take them all). */
+export const MODEL_OPTION_HELP = {
+  dim: SHARED_HELP.dim,
+  input: SHARED_HELP.input,
+  convention: SHARED_HELP.convention,
+  hardware: SHARED_HELP.hardware,
+  precision: SHARED_HELP.precision,
+  runtime: SHARED_HELP.runtime,
+  'throughput-batch': SHARED_HELP['throughput-batch'],
+} as const satisfies Record<string, OptionHelp>;
+
 /** The help text of a command's options, one per line, aligned. */
 export function renderOptionHelp(options: Readonly<Record<string, { readonly short?: string }>>, help: Readonly<Record<string, OptionHelp>>): string {
   const heads = Object.keys(options).map((name) => {

@@ -12,7 +12,7 @@ import { CLI_JSON_VERSION, type FileError } from '../json.js';
 import { writeReportJson } from '../report-json.js';
 import { renderCsv, renderModuleCsv, renderProfileTable, term } from '@modelcost/report/renderers';
 import type { Command } from './index.js';
-import { SHARED_HELP } from './options.js';
+import { MODEL_OPTION_HELP, SHARED_HELP } from './options.js';
 
 export const profileCommand: Command = {
   summary: 'Profile models: the module tree, per-node shapes, params, MACs, FLOPs, bytes and memory.',
@@ -45,13 +45,7 @@ export const profileCommand: Command = {
     help: { type: 'boolean', short: 'h' },
   },
   optionHelp: {
-    dim: SHARED_HELP.dim,
-    input: SHARED_HELP.input,
-    convention: SHARED_HELP.convention,
-    hardware: SHARED_HELP.hardware,
-    precision: SHARED_HELP.precision,
-    runtime: SHARED_HELP.runtime,
-    'throughput-batch': SHARED_HELP['throughput-batch'],
+    ...MODEL_OPTION_HELP,
     'per-layer': { text: 'Print one row per node (default: totals and the module tree).' },
     'weights-only-ok': { text: 'Accept a Keras save_weights file: a params-only report (MACs unknown) instead of an error.' },
     depth: SHARED_HELP.depth,
