@@ -132,6 +132,28 @@ describe('modelcost() with Danger DSL objects', () => {
   });
 });
 
+describe('the CommonJS bundle Danger require()s', () => {
+  it('profiles each model in a worker thread (dist/profile-worker.js beside it), as the ESM entry does', () => {
+    // Danger loads a Dangerfile through require(): the `require` condition's bundle must keep the
+    // review's isolation (a model that exhausts memory ends its worker, not the Danger run).
+    const dir = repo();
+    const script = `
+      const wt = require('node:worker_threads');
+      let started = 0;
+      const W = wt.Worker;
+      wt.Worker = class extends W { constructor(...a) { started++; super(...a); } };
+      const { modelcost } = require(${JSON.stringify(join(ROOT, 'packages/danger-plugin/dist/index.cjs'))});
+      const out = { markdown: [], fail: [], warn: [] };
+      const d = { danger: { git: { created_files: [], modified_files: ['models/cnn.onnx'], deleted_files: [], base: 'HEAD~1', head: 'HEAD' } },
+        markdown: (t) => out.markdown.push(t), fail: (t) => out.fail.push(t), warn: (t) => out.warn.push(t) };
+      modelcost({ cwd: ${JSON.stringify(dir)} }, d).then(() => console.log(JSON.stringify({ started, row: out.markdown[0].includes('| \`models/cnn.onnx\` | 24.2 K → 53.6 K') })));
+    `;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual({ started: 1, row: true });
+  });
+});
+
 describe('danger local end to end', () => {
   function dangerLocal(dir: string) {
     writeFileSync(join(dir, 'dangerfile.js'), `const { modelcost } = require(${JSON.stringify(join(ROOT, 'packages/danger-plugin/dist/index.cjs'))});\nschedule(modelcost());\n`);
