@@ -7,14 +7,13 @@
  */
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { ESM_REQUIRE_BANNER, profileWorkerEntry } from '../../../tools/release/profile-worker.mjs';
 import { thirdPartyNotices } from '../../../tools/release/third-party-notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 // The worker script of @modelcost/report's isolated profiler (its built ESM entry).
-const worker = resolve(dirname(require.resolve('@modelcost/report/package.json')), 'dist/profile-worker.js');
+const worker = profileWorkerEntry(root);
 const common = {
   bundle: true,
   platform: 'node',
@@ -25,7 +24,7 @@ const common = {
   legalComments: 'none',
   absWorkingDir: root,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: ESM_REQUIRE_BANNER,
 };
 const action = await build({ ...common, entryPoints: [resolve(root, 'lib/main.js')] });
 const workerBuild = await build({ ...common, entryPoints: [worker] });

@@ -14,9 +14,9 @@
  */
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeCjsTypes } from '../../../tools/release/cjs-types.mjs';
+import { CJS_IMPORT_META_URL, ESM_REQUIRE_BANNER, profileWorkerEntry } from '../../../tools/release/profile-worker.mjs';
 import { thirdPartyNotices } from '../../../tools/release/third-party-notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,18 +43,17 @@ const cli = await build({
   outfile: resolve(out, 'modelcost.cjs'),
   format: 'cjs',
   // The sources are ES modules; in one CommonJS file import.meta.url is this file's URL.
-  define: { 'import.meta.url': '__modelcost_import_meta_url' },
+  ...CJS_IMPORT_META_URL,
   // Lazy `import()`s become lazy require()s: no ES-module loader in a CommonJS process.
   supported: { 'dynamic-import': false },
-  banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 const worker = await build({
   ...common,
-  entryPoints: [resolve(dirname(createRequire(import.meta.url).resolve('@modelcost/report/package.json')), 'dist/profile-worker.js')],
+  entryPoints: [profileWorkerEntry(root)],
   outfile: resolve(out, 'profile-worker.js'),
   // ESM: this package is "type": "module", and the worker is loaded by URL.
   format: 'esm',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: ESM_REQUIRE_BANNER,
 });
 writeFileSync(resolve(out, 'THIRD_PARTY_NOTICES.txt'), thirdPartyNotices([cli.metafile, worker.metafile], root, 'dist/bundle/modelcost.cjs and dist/bundle/profile-worker.js'));
 writeCjsTypes(resolve(root, 'dist'), (rel) => rel === 'bundle');

@@ -6,9 +6,9 @@
  */
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeCjsTypes } from '../../../tools/release/cjs-types.mjs';
+import { CJS_IMPORT_META_URL, ESM_REQUIRE_BANNER, profileWorkerEntry } from '../../../tools/release/profile-worker.mjs';
 import { thirdPartyNotices } from '../../../tools/release/third-party-notices.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -22,16 +22,13 @@ const { metafile } = await build({
   metafile: true,
   absWorkingDir: root,
   logLevel: 'warning',
-  // The sources are ES modules; in one CommonJS file import.meta.url is this file's URL, so the review's
-  // isolated profiler finds its worker beside the bundle (dist/profile-worker.js, below) and profiles
-  // each model in a worker thread with its own heap limit, as under the ESM entry.
-  define: { 'import.meta.url': '__modelcost_import_meta_url' },
-  banner: { js: "const __modelcost_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // The review's isolated profiler finds its worker beside the bundle (dist/profile-worker.js, below)
+  // and profiles each model in a worker thread with its own heap limit, as under the ESM entry.
+  ...CJS_IMPORT_META_URL,
 });
 // The worker script of @modelcost/report's isolated profiler, bundled (ESM: this package is "type": "module").
-const require = createRequire(import.meta.url);
 const worker = await build({
-  entryPoints: [resolve(dirname(require.resolve('@modelcost/report/package.json')), 'dist/profile-worker.js')],
+  entryPoints: [profileWorkerEntry(root)],
   outfile: resolve(root, 'dist/profile-worker.js'),
   bundle: true,
   platform: 'node',
@@ -40,7 +37,7 @@ const worker = await build({
   metafile: true,
   absWorkingDir: root,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: ESM_REQUIRE_BANNER,
 });
 writeFileSync(resolve(root, 'dist/THIRD_PARTY_NOTICES.txt'), thirdPartyNotices([metafile, worker.metafile], root, 'dist/index.cjs and dist/profile-worker.js'));
 writeCjsTypes(resolve(root, 'dist'));
