@@ -37348,6 +37348,28 @@ function openFileSource(path) {
   };
 }
 
+// ../../packages/report/dist/latency.js
+function latencyPlan(config) {
+  const ids2 = new Set(config.hardware);
+  const precisions = /* @__PURE__ */ new Set([config.precision]);
+  for (const b of config.budgets) {
+    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
+    hw.forEach((h) => ids2.add(h));
+    if (hw.length)
+      precisions.add(b.precision ?? config.precision);
+  }
+  return {
+    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
+    precisions: [...precisions],
+    ...config.runtime ? { runtime: config.runtime } : {},
+    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
+  };
+}
+function addLatency(report, plan) {
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
+}
+
 // ../../packages/keras/dist/errors.js
 var KerasImportError = class extends ModelImportError {
   file;
@@ -49891,9 +49913,18 @@ function profileModel(source, options) {
 }
 
 // ../../packages/report/dist/profile-input.js
-function profileInput(input, options) {
+function finishReport(report, finish) {
+  if (!finish)
+    return report;
+  const r = finish.latency ? addLatency(report, finish.latency) : report;
+  if (!finish.summaryOnly)
+    return r;
+  const { modules: _modules, ...rest } = r;
+  return { ...rest, nodes: [] };
+}
+function profileInput(input, options, finish) {
   if (input instanceof Uint8Array)
-    return profileModel(bytesSource(input), options);
+    return finishReport(profileModel(bytesSource(input), options), finish);
   let src2;
   try {
     src2 = openFileSource(input.file);
@@ -49901,7 +49932,7 @@ function profileInput(input, options) {
     throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
   }
   try {
-    return profileModel(src2, options);
+    return finishReport(profileModel(src2, options), finish);
   } finally {
     src2.close();
   }
@@ -49911,30 +49942,6 @@ function profileInput(input, options) {
 import { existsSync as existsSync3 } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
-
-// ../../packages/report/dist/latency.js
-function latencyPlan(config) {
-  const ids2 = new Set(config.hardware);
-  const precisions = /* @__PURE__ */ new Set([config.precision]);
-  for (const b of config.budgets) {
-    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
-    hw.forEach((h) => ids2.add(h));
-    if (hw.length)
-      precisions.add(b.precision ?? config.precision);
-  }
-  return {
-    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
-    precisions: [...precisions],
-    ...config.runtime ? { runtime: config.runtime } : {},
-    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
-  };
-}
-function addLatency(report, plan) {
-  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
-}
-
-// ../../packages/report/dist/isolate.js
 var InternalProfileError = class extends Error {
   file;
   detail;
@@ -49945,20 +49952,11 @@ var InternalProfileError = class extends Error {
     this.detail = detail;
   }
 };
-function finishReport(report, finish) {
-  if (!finish)
-    return report;
-  const r = finish.latency ? addLatency(report, finish.latency) : report;
-  if (!finish.summaryOnly)
-    return r;
-  const { modules: _modules, ...rest } = r;
-  return { ...rest, nodes: [] };
-}
 function inProcessProfiler() {
   return {
     profile: async (input, options, finish) => {
       try {
-        return finishReport(profileInput(input, options), finish);
+        return profileInput(input, options, finish);
       } catch (e2) {
         if (e2 instanceof ModelReadError)
           throw e2;

@@ -3446,6 +3446,12 @@ function openFileSource(path) {
   };
 }
 
+// ../../packages/report/dist/latency.js
+function addLatency(report, plan) {
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
+}
+
 // ../../packages/keras/dist/errors.js
 var KerasImportError = class extends ModelImportError {
   file;
@@ -15989,29 +15995,6 @@ function profileModel(source, options) {
 }
 
 // ../../packages/report/dist/profile-input.js
-function profileInput(input, options) {
-  if (input instanceof Uint8Array)
-    return profileModel(bytesSource(input), options);
-  let src2;
-  try {
-    src2 = openFileSource(input.file);
-  } catch (e2) {
-    throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
-  }
-  try {
-    return profileModel(src2, options);
-  } finally {
-    src2.close();
-  }
-}
-
-// ../../packages/report/dist/latency.js
-function addLatency(report, plan) {
-  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
-}
-
-// ../../packages/report/dist/isolate.js
 function finishReport(report, finish) {
   if (!finish)
     return report;
@@ -16021,6 +16004,21 @@ function finishReport(report, finish) {
   const { modules: _modules, ...rest } = r;
   return { ...rest, nodes: [] };
 }
+function profileInput(input, options, finish) {
+  if (input instanceof Uint8Array)
+    return finishReport(profileModel(bytesSource(input), options), finish);
+  let src2;
+  try {
+    src2 = openFileSource(input.file);
+  } catch (e2) {
+    throw new ModelReadError(options.file, "unreadable", `cannot open: ${e2.message}`);
+  }
+  try {
+    return finishReport(profileModel(src2, options), finish);
+  } finally {
+    src2.close();
+  }
+}
 
 // ../../packages/report/dist/profile-worker.js
 var port = parentPort;
@@ -16028,7 +16026,7 @@ if (port && workerData?.modelcostProfileWorker === true) {
   port.on("message", (m2) => {
     let res;
     try {
-      res = { id: m2.id, report: finishReport(profileInput(m2.input, m2.options), m2.finish) };
+      res = { id: m2.id, report: profileInput(m2.input, m2.options, m2.finish) };
     } catch (e2) {
       res = e2 instanceof ModelReadError ? { id: m2.id, readError: { code: e2.code, reason: e2.reason } } : { id: m2.id, internalError: e2 instanceof Error ? e2.message : String(e2) };
     }

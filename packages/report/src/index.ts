@@ -6,8 +6,8 @@ export { absDelta, delta, deltaSign, diffModules, diffReports, latencyKey, laten
 export { commentMarker, flopsChart, human, isOwnComment, modelChange, percent, renderComment, renderDiffText, type CommentOptions, type ConfigChangeNote, type DiffTextOptions, type ModelChange } from './render.js';
 export { cellCode, code, csvCell, MAX_SHOWN, mermaidLabel, sanitize, summary, term, text } from './escape.js';
 export { compileGlob, globProblem, GlobError, MAX_GLOB_EXPANSIONS, MAX_GLOB_LENGTH, type GlobOptions } from './glob.js';
-export { profileInput, type ModelInput } from './profile-input.js';
-export { createIsolatedProfiler, defaultWorkerUrl, finishReport, inProcessProfiler, InternalProfileError, type IsolationOptions, type ModelProfiler, type ProfileFinish } from './isolate.js';
+export { createIsolatedProfiler, defaultWorkerUrl, inProcessProfiler, InternalProfileError, type IsolationOptions, type ModelProfiler } from './isolate.js';
+export { finishReport, profileInput, type ModelInput, type ProfileFinish } from './profile-input.js';
 export { BUDGET_METRICS, MAX_CONFIG_CHARS, PRECISIONS, parseConfig, parseIncrease, parseMs, parseRate, parseRuntimeSetting, parseSize, type BudgetMetric, type BudgetRule, type Increase, type Limits, type MinLimits, type ModelcostConfig, type ParseResult, type Precision } from './config.js';
 export { evaluateBudgets, rulesFor, unprofiledBreaches, type Breach } from './budgets.js';
 export { MESSAGES } from './messages.js';

@@ -13,8 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_WORK_LIMITS, type Report } from '@modelcost/core';
 import { ModelReadError, type ProfileModelOptions } from './profile-model.js';
-import { addLatency, type LatencyPlan } from './latency.js';
-import { profileInput, type ModelInput } from './profile-input.js';
+import { profileInput, type ModelInput, type ProfileFinish } from './profile-input.js';
 import type { WorkerRequest, WorkerResponse } from './profile-worker.js';
 
 /** Profiling failed because of a bug in modelcost (not the file): the model gets an error row, the review goes on. */
@@ -39,29 +38,6 @@ export interface ModelProfiler {
   close(): Promise<void>;
 }
 
-/**
- * What to do with the report where it was made, before it crosses back: a report of 10^6 nodes is a
- * few hundred MB that a copy to the main thread would double.
- */
-export interface ProfileFinish {
-  /** Estimate latency for this plan (as `addLatency`) beside the profile. */
-  readonly latency?: LatencyPlan;
-  /**
-   * Return the report without its nodes and module tree (`nodes: []`; totals, latency, coverage and
-   * diagnostics kept): for callers that read the totals only, like `modelcost check`.
-   */
-  readonly summaryOnly?: boolean;
-}
-
-/** The report as `finish` asks for it. */
-export function finishReport(report: Report, finish: ProfileFinish | undefined): Report {
-  if (!finish) return report;
-  const r = finish.latency ? addLatency(report, finish.latency) : report;
-  if (!finish.summaryOnly) return r;
-  const { modules: _modules, ...rest } = r;
-  return { ...rest, nodes: [] };
-}
-
 /** Options of {@link createIsolatedProfiler}. */
 export interface IsolationOptions {
   /** Heap limit of a worker, in MB. Default 768: with the main thread, a review stays near 1 GB. */
@@ -77,7 +53,7 @@ export function inProcessProfiler(): ModelProfiler {
   return {
     profile: async (input, options, finish) => {
       try {
-        return finishReport(profileInput(input, options), finish);
+        return profileInput(input, options, finish);
       } catch (e) {
         if (e instanceof ModelReadError) throw e;
         throw new InternalProfileError(options.file, e instanceof Error ? e.message : String(e));

@@ -4,9 +4,8 @@
  * limit, so a model that exhausts memory ends this worker, not the review.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { profileInput, type ModelInput } from './profile-input.js';
+import { profileInput, type ModelInput, type ProfileFinish } from './profile-input.js';
 import { ModelReadError, type ProfileModelOptions } from './profile-model.js';
-import { finishReport, type ProfileFinish } from './isolate.js';
 
 /** A request to the worker. */
 export interface WorkerRequest {
@@ -28,7 +27,7 @@ if (port && (workerData as { modelcostProfileWorker?: boolean } | null)?.modelco
   port.on('message', (m: WorkerRequest) => {
     let res: WorkerResponse;
     try {
-      res = { id: m.id, report: finishReport(profileInput(m.input, m.options), m.finish) };
+      res = { id: m.id, report: profileInput(m.input, m.options, m.finish) };
     } catch (e) {
       res = e instanceof ModelReadError ? { id: m.id, readError: { code: e.code, reason: e.reason } } : { id: m.id, internalError: e instanceof Error ? e.message : String(e) };
     }
