@@ -37304,71 +37304,10 @@ function globProblem(pattern) {
   }
 }
 
-// ../../packages/onnx/dist/node/file-source.js
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-function openFileSource(path) {
-  const fd2 = openSync(path, "r");
-  let size;
-  try {
-    size = fstatSync(fd2).size;
-  } catch (e2) {
-    closeSync(fd2);
-    throw e2;
-  }
-  let open2 = true;
-  let bytesRead = 0;
-  let reads = 0;
-  return {
-    size,
-    get bytesRead() {
-      return bytesRead;
-    },
-    get reads() {
-      return reads;
-    },
-    read(offset, length) {
-      const buf = new Uint8Array(length);
-      let got = 0;
-      while (got < length) {
-        const n = readSync(fd2, buf, got, length - got, offset + got);
-        if (n === 0)
-          break;
-        got += n;
-      }
-      reads++;
-      bytesRead += got;
-      return got === length ? buf : buf.subarray(0, got);
-    },
-    close() {
-      if (open2) {
-        open2 = false;
-        closeSync(fd2);
-      }
-    }
-  };
-}
-
-// ../../packages/report/dist/latency.js
-function latencyPlan(config) {
-  const ids2 = new Set(config.hardware);
-  const precisions = /* @__PURE__ */ new Set([config.precision]);
-  for (const b of config.budgets) {
-    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
-    hw.forEach((h) => ids2.add(h));
-    if (hw.length)
-      precisions.add(b.precision ?? config.precision);
-  }
-  return {
-    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
-    precisions: [...precisions],
-    ...config.runtime ? { runtime: config.runtime } : {},
-    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
-  };
-}
-function addLatency(report, plan) {
-  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
-  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
-}
+// ../../packages/report/dist/isolate.js
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
 
 // ../../packages/keras/dist/errors.js
 var KerasImportError = class extends ModelImportError {
@@ -49912,6 +49851,72 @@ function profileModel(source, options) {
   return profileWith(IMPORTERS[importerFor(sniffSource(source))], source, options);
 }
 
+// ../../packages/onnx/dist/node/file-source.js
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+function openFileSource(path) {
+  const fd2 = openSync(path, "r");
+  let size;
+  try {
+    size = fstatSync(fd2).size;
+  } catch (e2) {
+    closeSync(fd2);
+    throw e2;
+  }
+  let open2 = true;
+  let bytesRead = 0;
+  let reads = 0;
+  return {
+    size,
+    get bytesRead() {
+      return bytesRead;
+    },
+    get reads() {
+      return reads;
+    },
+    read(offset, length) {
+      const buf = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd2, buf, got, length - got, offset + got);
+        if (n === 0)
+          break;
+        got += n;
+      }
+      reads++;
+      bytesRead += got;
+      return got === length ? buf : buf.subarray(0, got);
+    },
+    close() {
+      if (open2) {
+        open2 = false;
+        closeSync(fd2);
+      }
+    }
+  };
+}
+
+// ../../packages/report/dist/latency.js
+function latencyPlan(config) {
+  const ids2 = new Set(config.hardware);
+  const precisions = /* @__PURE__ */ new Set([config.precision]);
+  for (const b of config.budgets) {
+    const hw = [...Object.keys(b.max.latencyMs ?? {}), ...Object.keys(b.min?.throughput ?? {})];
+    hw.forEach((h) => ids2.add(h));
+    if (hw.length)
+      precisions.add(b.precision ?? config.precision);
+  }
+  return {
+    profiles: ids2.size ? findHardware([...ids2], hardwareCatalog(config.hardwareProfiles)) : [],
+    precisions: [...precisions],
+    ...config.runtime ? { runtime: config.runtime } : {},
+    ...config.throughputBatch ? { throughputBatch: config.throughputBatch } : {}
+  };
+}
+function addLatency(report, plan) {
+  const common = { ...plan.runtime ? { runtime: plan.runtime } : {}, ...plan.throughputBatch ? { throughputBatch: plan.throughputBatch } : {} };
+  return withLatency(report, plan.profiles, plan.precisions.map((p) => p ? { ...common, precision: p } : common));
+}
+
 // ../../packages/report/dist/profile-input.js
 function finishReport(report, finish) {
   if (!finish)
@@ -49939,9 +49944,6 @@ function profileInput(input, options, finish) {
 }
 
 // ../../packages/report/dist/isolate.js
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
 var InternalProfileError = class extends Error {
   file;
   detail;
