@@ -34,3 +34,4 @@ export * from './io/work-budget.js';
 export * from './util/text.js';
 export * from './util/dict.js';
 export * from './util/arrays.js';
+export * from './util/name-table.js';

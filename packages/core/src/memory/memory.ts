@@ -7,6 +7,7 @@ import { DTYPE_BITS } from '../ir/dtype.js';
 import { numElements, type Shape } from '../symbolic/dim.js';
 import type { Poly } from '../symbolic/poly.js';
 import { toCount, type Count } from '../report/count.js';
+import { NameTable } from '../util/name-table.js';
 
 /** Bytes of a tensor: ceil(elements * bits / 8), so int4 packs two per byte as ONNX stores it. */
 export function tensorBytes(shape: Shape, dtype: DType): Poly {
@@ -95,12 +96,8 @@ export function peakLiveBytes(
     : (steps as LivenessSource);
   const n = src.length;
   // Each name gets a number once (one map lookup per occurrence); the rest runs on typed arrays.
-  const ids = new Map<string, number>();
-  const id = (name: string): number => {
-    let i = ids.get(name);
-    if (i === undefined) ids.set(name, (i = ids.size));
-    return i;
-  };
+  const ids = new NameTable();
+  const id = (name: string): number => ids.getOrSet(name, ids.size);
   let inIds: Int32Array = new Int32Array(Math.max(16, n * 2));
   let outIds: Int32Array = new Int32Array(Math.max(16, n));
   const inStart = new Int32Array(n + 1);
@@ -153,7 +150,9 @@ export function peakLiveBytes(
   // weights and a few nodes asks a few times): 0 not asked, 1 excluded, 2 not.
   const exclusion = new Uint8Array(ids.size + graphOutputs.length + 1);
   const names: string[] = new Array<string>(ids.size);
-  for (const [name, i] of ids) names[i] = name;
+  ids.forEach((name, i) => {
+    names[i] = name;
+  });
   const excluded = (i: number): boolean => {
     if (exclusion[i] === 0) exclusion[i] = exclude.has(names[i]!) ? 1 : 2;
     return exclusion[i] === 1;
