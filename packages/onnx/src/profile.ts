@@ -2,7 +2,7 @@
  * The public entry points: ONNX bytes in, shapes and costs out.
  */
 import {
-  buildReport, ModelOptionsError, numElements, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
+  buildReport, ModelOptionsError, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
   type WorkLimits,
   dict,
 } from '@modelcost/core';
@@ -12,6 +12,7 @@ import type { OnnxDecodeWarning, OnnxModel } from './decode/types.js';
 import { toModelDef } from './infer/adapt.js';
 import { inferModel, valBytes, type InferredNode, type InferResult } from './infer/engine.js';
 import { onnxNodeScope } from './modules.js';
+import { sumElements } from './infer/params.js';
 import type { Val } from './infer/values.js';
 import type { ModelDef } from './infer/model.js';
 import { MESSAGES } from './messages.js';
@@ -151,8 +152,7 @@ export function bindInputSymbols(def: ModelDef, options: OnnxProfileOptions): Ma
 function nodeParamSum(result: InferResult): Poly {
   let p = Poly.ZERO;
   for (const n of result.nodes) p = p.add(n.params);
-  for (const w of result.unusedParams) p = p.add(numElements(w.dims));
-  return p;
+  return p.add(sumElements(result.unusedParams));
 }
 
 /** Version written into reports' `tool` field. */
@@ -191,21 +191,19 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     length: result.nodes.length,
     at: (i): AnalyzedNode => {
       const n = result.nodes[i]!;
-      // One object of one shape, its optional fields set after (no spread copies: this runs twice per node).
-      const node: { -readonly [K in keyof AnalyzedNode]: AnalyzedNode[K] } = {
+      // Every field in one literal (the absent ones undefined): no field added after the object is made.
+      return {
         name: n.name,
         op: n.op,
         domain: n.domain === '' ? 'ai.onnx' : n.domain,
         inputs: n.inputNames,
         outputs: analyzedOutputs(n),
+        scope: onnxNodeScope(n),
+        cost: n.cost,
+        params: n.cost ? undefined : n.params,
+        multiplicity: n.multiplicity === Poly.ONE || n.multiplicity.equals(Poly.ONE) ? undefined : n.multiplicity,
+        status: n.status === 'ok' ? undefined : n.status,
       };
-      const scope = onnxNodeScope(n);
-      if (scope !== undefined) node.scope = scope;
-      if (n.cost) node.cost = n.cost;
-      else node.params = n.params;
-      if (!n.multiplicity.equals(Poly.ONE)) node.multiplicity = n.multiplicity;
-      if (n.status !== 'ok') node.status = n.status;
-      return node;
     },
   };
   const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: 'warning' as const, code: `decode-${w.code}`, message: w.message }))];
@@ -219,7 +217,7 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
     ...(result.unusedParams.length ? { params: nodeParamSum(result) } : {}),
-    constantElements: result.constantWeights.reduce((sum, w) => sum.add(numElements(w.dims)), Poly.ZERO),
+    constantElements: sumElements(result.constantWeights),
     conditions: result.conditions,
     diagnostics,
   });

@@ -14,7 +14,7 @@
  *
  * Each weight counts once, at the first node that makes it a param. docs/cost-conventions.md states the rule.
  */
-import { numElements, Poly, type Weight } from '@modelcost/core';
+import { Poly, type Weight } from '@modelcost/core';
 import type { OpRule } from './rule.js';
 import { isTensor, type Val } from './values.js';
 
@@ -50,16 +50,81 @@ export function carriesWeight(op: string, domain: string): boolean {
 /** How a weight came to be. */
 export type WeightOrigin = 'initializer' | 'constant-node' | 'generated';
 
-/** The params / constants account of one model. */
+/** The property a ledger writes its entry number under, on the weights it accounts (not enumerable by JSON or Object.keys). */
+const ENTRY: unique symbol = Symbol('modelcost.ledgerEntry');
+type Tagged = { [ENTRY]?: number };
+
+/** Flags of a ledger entry. */
+const CREATED = 1;
+const COUNTED = 2;
+const CONSUMED = 4;
+
+/** Elements of a weight (exact: a decoder refuses tensors of 2^53 elements or more). */
+function elementsOf(w: Weight): number {
+  let n = 1;
+  for (const d of w.dims) n *= d;
+  return n;
+}
+
+/** Element counts summed as a number while exact, as a bigint beyond 2^53. */
+class ElementSum {
+  private n = 0;
+  private big: bigint | undefined;
+  add(k: number): void {
+    const s = this.n + k;
+    if (this.big === undefined && Number.isSafeInteger(s)) this.n = s;
+    else {
+      this.big = (this.big ?? 0n) + BigInt(this.n) + BigInt(k);
+      this.n = 0;
+    }
+  }
+  get poly(): Poly {
+    return this.big === undefined ? Poly.const(this.n) : Poly.const(this.big + BigInt(this.n));
+  }
+}
+
+/** Elements of all `weights`, exact (one poly, not one per weight). */
+export function sumElements(weights: readonly Weight[]): Poly {
+  const sum = new ElementSum();
+  for (const w of weights) sum.add(elementsOf(w));
+  return sum.poly;
+}
+
+/**
+ * The params / constants account of one model. Each weight gets an entry number once (one identity
+ * lookup); what the account knows of it lives in arrays by that number, so a model of 10^6
+ * initializers costs one map of them, not five maps and sets.
+ */
 export class ParamLedger {
-  private readonly origin = new Map<Weight, WeightOrigin>();
-  private readonly labels = new Map<Weight, string>();
-  private readonly order: Weight[] = [];
-  private readonly counted = new Set<Weight>();
-  private readonly consumed = new Set<Weight>();
+  private readonly index = new Map<Weight, number>();
+  private readonly weights: Weight[] = [];
+  private readonly origins: (WeightOrigin | undefined)[] = [];
+  private readonly flags: number[] = [];
+  /** Labels of entries whose weight has no name of its own. */
+  private readonly labels = new Map<number, string>();
+  /** Entries in the order their weights were created. */
+  private readonly order: number[] = [];
   private readonly params: Weight[] = [];
   /** Weights a re-layout op's output carries (the value is that weight, re-typed or re-laid). */
   private readonly carried = new WeakMap<Val, Weight>();
+
+  /** The entry of `w`, made when new (a weight may be read before it is created: see `created`). */
+  private entry(w: Weight): number {
+    // The number this ledger wrote on the weight, when it is this ledger's (another ledger may have
+    // profiled the same decoded model): no map lookup, which on 10^6 weights is most of the account's time.
+    const tagged = (w as Tagged)[ENTRY];
+    if (tagged !== undefined && this.weights[tagged] === w) return tagged;
+    let i = this.index.get(w);
+    if (i === undefined) {
+      i = this.weights.length;
+      this.index.set(w, i);
+      this.weights.push(w);
+      this.origins.push(undefined);
+      this.flags.push(0);
+      if (Object.isExtensible(w)) (w as Tagged)[ENTRY] = i;
+    }
+    return i;
+  }
 
   /**
    * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
@@ -67,15 +132,18 @@ export class ParamLedger {
    * the engine passes the value it produces.
    */
   created(w: Weight, origin: WeightOrigin, label = w.name): void {
-    if (this.origin.has(w)) return;
-    this.origin.set(w, origin);
-    this.labels.set(w, w.name || label);
-    this.order.push(w);
+    const i = this.entry(w);
+    if (this.flags[i]! & CREATED) return;
+    this.flags[i]! |= CREATED;
+    this.origins[i] = origin;
+    if (!w.name && label) this.labels.set(i, label);
+    this.order.push(i);
   }
 
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w: Weight): string {
-    return this.labels.get(w) || w.name || '(unnamed)';
+    const i = this.index.get(w);
+    return (i !== undefined ? this.labels.get(i) : undefined) || w.name || '(unnamed)';
   }
 
   /** The weight a value is (directly, or re-typed / re-laid), if any. */
@@ -89,24 +157,29 @@ export class ParamLedger {
    * weight counts once in the model.
    */
   charge(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
-    let params = Poly.ZERO;
     const nonParam = rule?.nonParamInputs ?? [];
     const weightAt = rule?.weightInputs ?? [];
-    ins.forEach((v, i) => {
-      if (!isTensor(v)) return;
-      if (v.weight) this.consumed.add(v.weight);
-      const w = this.weightOf(v);
-      if (!w || this.counted.has(w) || nonParam.includes(i)) return;
-      const origin = this.origin.get(w) ?? 'initializer';
+    let sum: ElementSum | undefined;
+    for (let i = 0; i < ins.length; i++) {
+      const v = ins[i];
+      if (!isTensor(v)) continue;
+      const direct = v.weight;
+      const d = direct ? this.entry(direct) : -1;
+      if (direct) this.flags[d]! |= CONSUMED;
+      const w = direct ?? this.carried.get(v);
+      if (!w) continue;
+      const e = w === direct ? d : this.entry(w);
+      if (this.flags[e]! & COUNTED || nonParam.includes(i)) continue;
+      const origin = this.origins[e] ?? 'initializer';
       // At a weight input, any weight that is not shape data by type; read as data elsewhere, an
       // initializer of a weight type (not a Constant's tensor, and not through a re-layout).
       const param = weightAt.includes(i) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== undefined && origin !== 'constant-node';
-      if (!param) return;
-      this.counted.add(w);
+      if (!param) continue;
+      this.flags[e]! |= COUNTED;
       this.params.push(w);
-      params = params.add(numElements(w.dims));
-    });
-    return params;
+      (sum ??= new ElementSum()).add(elementsOf(w));
+    }
+    return sum ? sum.poly : Poly.ZERO;
   }
 
   /** After a node ran: a re-layout op's output carries the weight its data input is. */
@@ -124,16 +197,21 @@ export class ParamLedger {
    * reads that are params by the rule), constants, and the weights no node reads.
    */
   finish(): { readonly params: readonly Weight[]; readonly constants: readonly Weight[]; readonly unused: readonly Weight[] } {
-    const unused = this.order.filter((w) => !this.consumed.has(w));
+    const unused: Weight[] = [];
     const params = [...this.params];
-    const counted = new Set(this.counted);
+    const flags = this.flags.slice();
     // A stored weight no node reads still ships and loads: a param unless it is shape data or a Constant's.
-    for (const w of unused)
-      if (!counted.has(w) && this.origin.get(w) !== 'constant-node' && !SHAPE_DTYPES.has(w.dtype)) {
-        counted.add(w);
+    for (const i of this.order) {
+      if (flags[i]! & CONSUMED) continue;
+      const w = this.weights[i]!;
+      unused.push(w);
+      if (!(flags[i]! & COUNTED) && this.origins[i] !== 'constant-node' && !SHAPE_DTYPES.has(w.dtype)) {
+        flags[i]! |= COUNTED;
         params.push(w);
       }
-    const constants = this.order.filter((w) => !counted.has(w));
+    }
+    const constants: Weight[] = [];
+    for (const i of this.order) if (!(flags[i]! & COUNTED)) constants.push(this.weights[i]!);
     return { params, constants, unused };
   }
 }

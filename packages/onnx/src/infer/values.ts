@@ -48,10 +48,9 @@ export const MAX_DATA_ELEMENTS = 65_536;
 /** A tensor value. Drops `data` when the shape is not concrete or the tensor is large. */
 export function tensorVal(dtype: DType, shape: readonly Dim[] | undefined, data?: TensorData, weight?: Weight): TensorVal {
   const keep = data !== undefined && data.length <= MAX_DATA_ELEMENTS;
-  const v: { kind: 'tensor'; dtype: DType; shape: readonly Dim[] | undefined; data?: TensorData; weight?: Weight } = { kind: 'tensor', dtype, shape };
-  if (keep) v.data = data;
-  if (weight) v.weight = weight;
-  return v;
+  // One literal per combination: properties added after creation would give each value a chain of shapes.
+  if (weight) return keep ? { kind: 'tensor', dtype, shape, data, weight } : { kind: 'tensor', dtype, shape, weight };
+  return keep ? { kind: 'tensor', dtype, shape, data } : { kind: 'tensor', dtype, shape };
 }
 
 const ids = new WeakMap<object, number>();
