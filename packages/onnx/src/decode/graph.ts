@@ -92,12 +92,31 @@ function decodeTensorAnnotation(c: DecodeContext, end: number, depth: number): O
   return { tensorName, quantParameterTensorNames };
 }
 
+/** Scratch name lists of decodeNode, two per nesting depth (inputs, outputs). */
+const NAME_SCRATCH: string[][] = [];
+
+/**
+ * The first `n` names of a scratch list as a list of their own, and the scratch emptied of them (a
+ * node of 10^6 inputs must not stay alive through the list). Small lists stay packed in a loop.
+ */
+function takeNames(scratch: string[], n: number): readonly string[] {
+  if (n === 0) return EMPTY_LIST;
+  const out = scratch.slice(0, n);
+  if (scratch.length > 64) scratch.length = 0;
+  else scratch.fill('', 0, n);
+  return out;
+}
+
 /** Decode a NodeProto. */
 export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNode {
   const r = c.r;
   const start = r.pos;
-  const inputs: string[] = [];
-  const outputs: string[] = [];
+  // Names go into scratch lists (one pair per nesting depth: a node's attribute may hold a graph of
+  // nodes) and are copied out at their exact length: a list pushed to from empty gets room for 17.
+  const inputs = (NAME_SCRATCH[2 * depth] ??= []);
+  const outputs = (NAME_SCRATCH[2 * depth + 1] ??= []);
+  let nIn = 0;
+  let nOut = 0;
   let name = '';
   let opType = '';
   let domain = '';
@@ -116,12 +135,12 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
     switch (f) {
       case 1:
         // The message is built only when the count is over (a 10^6-node graph would build 3 * 10^6 of them).
-        if (inputs.length >= r.limits.maxListEntries) r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
-        inputs.push(r.stringField(wt, end, NODE, 1, last));
+        if (nIn >= r.limits.maxListEntries) r.checkCount(nIn + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last);
+        inputs[nIn++] = r.stringField(wt, end, NODE, 1, last);
         break;
       case 2:
-        if (outputs.length >= r.limits.maxListEntries) r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
-        outputs.push(r.stringField(wt, end, NODE, 2, last));
+        if (nOut >= r.limits.maxListEntries) r.checkCount(nOut + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last);
+        outputs[nOut++] = r.stringField(wt, end, NODE, 2, last);
         break;
       case 3:
         name = r.stringField(wt, end, NODE, 3, last);
@@ -157,7 +176,7 @@ export function decodeNode(c: DecodeContext, end: number, depth: number): OnnxNo
   }
   r.endMessage(end, NODE, last);
   return {
-    name, opType, domain: normalizeDomain(domain), overload, inputs: compact(inputs), outputs: compact(outputs), attributes: attributes ?? EMPTY_RECORD, docString,
+    name, opType, domain: normalizeDomain(domain), overload, inputs: takeNames(inputs, nIn), outputs: takeNames(outputs, nOut), attributes: attributes ?? EMPTY_RECORD, docString,
     metadata: metadata ?? EMPTY_RECORD, deviceConfigurations: deviceConfigurations ?? EMPTY_LIST,
   };
 }
