@@ -17,6 +17,7 @@ import {
   dict,
   own,
   pushAll,
+  NameTable,
 } from '@modelcost/core';
 import { NodeContext, UnknownRank, type EngineServices, type Induction, type SubgraphOptions, type SubgraphResult } from './context.js';
 import { polyRecent, Recent, shareable, valRecent } from './intern.js';
@@ -177,7 +178,7 @@ const UNSET: unique symbol = Symbol('unset');
  * 10^6 nodes builds one name table, not three.
  */
 class Scope {
-  readonly names = new Map<string, number>();
+  readonly names = new NameTable();
   readonly slots: (Val | undefined | typeof UNSET)[] = [];
   /** The name of each slot. */
   readonly slotNames: string[] = [];
@@ -192,10 +193,8 @@ class Scope {
 
   /** The slot of `name`, made (unset) when new. */
   slot(name: string): number {
-    let i = this.names.get(name);
-    if (i === undefined) {
-      i = this.slots.length;
-      this.names.set(name, i);
+    const i = this.names.getOrSet(name, this.slots.length);
+    if (i === this.slots.length) {
       this.slots.push(UNSET);
       this.slotNames.push(name);
     }
@@ -435,6 +434,12 @@ function attrSignature(a: Attr | undefined): string {
 
 /** What a rule's context may ask of the engine, for one node: one object per node, methods shared. */
 class NodeServices implements EngineServices {
+  /**
+   * Set when the rule asked for anything beyond the node and its input values (names, fresh or
+   * data-dependent dims, diagnostics, size facts, sub-graphs): its result is then not a function of
+   * the inputs alone, and is not reused for the next node (see NodeMemo).
+   */
+  touched = false;
   constructor(
     private readonly engine: Engine,
     private readonly scope: Scope,
@@ -448,26 +453,58 @@ class NodeServices implements EngineServices {
     return this.engine.unrolled;
   }
   lookupValue(n: string): Val | undefined {
+    this.touched = true;
     return lookup(this.scope, n).value;
   }
   freshDim(): Dim {
+    this.touched = true;
     return this.engine.unknown.fresh();
   }
   dataDependentDim(nodeName: string, tag: string): Dim {
+    this.touched = true;
     return this.engine.dataDependentDim(nodeName, tag);
   }
   warn(code: string, message: string): void {
+    this.touched = true;
     this.engine.diag('warning', code, message, this.name);
   }
   note(code: string, message: string): void {
+    this.touched = true;
     this.engine.diag('info', code, message, this.name);
   }
   get facts(): SizeFacts {
+    this.touched = true;
     return this.engine.facts;
   }
   inferSubgraph(graph: GraphDef, inputs: readonly (Val | undefined)[], label: string, multiplicity: Poly, options?: SubgraphOptions): SubgraphResult {
+    this.touched = true;
     return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options, enclosed(this.scope, enclosingOf(this.node)));
   }
+}
+
+/** A node's inference kept for the next node of the same op, rule and input values (see Engine.runNode). */
+interface MemoEntry {
+  readonly rule: OpRule;
+  /** The node inferred (which of its inputs and outputs were omitted). */
+  readonly node: NodeDef;
+  readonly opType: string;
+  readonly domain: string;
+  readonly version: number;
+  readonly unrolled: number;
+  readonly ins: readonly (Val | undefined)[];
+  readonly nOut: number;
+  /** What the rule set as outputs, before they were bound. */
+  readonly outs: readonly (Val | undefined)[];
+  readonly cost: NodeCost;
+}
+
+/** Entries the memo keeps (the most recent ones). */
+const MEMO_WAYS = 8;
+
+/** True when a node has no attributes (most nodes of a big graph: Add, Relu, MatMul...). */
+function noAttributes(node: NodeDef): boolean {
+  for (const _ in node.attributes) return false;
+  return true;
 }
 
 class Engine {
@@ -500,6 +537,13 @@ class Engine {
   /** Recent output values and cost polys, shared with equal ones (see intern.ts). */
   private readonly vals = valRecent();
   private readonly polys = polyRecent();
+  /**
+   * The last few nodes' inferences, reused by a node of the same op whose inputs are the same value
+   * objects (values are shared, see intern.ts): a chain of 10^6 Add and Relu nodes, the repeated
+   * blocks of a transformer. Only results that depend on nothing but those inputs are kept.
+   */
+  private readonly nodeMemo: (MemoEntry | undefined)[] = new Array<MemoEntry | undefined>(MEMO_WAYS);
+  private nodeMemoNext = 0;
   /** Costs made of the same (shared) polys are one object. */
   private readonly costs = new Recent<NodeCost>((a, b) => a.macs === b.macs && a.flops === b.flops && a.params === b.params && a.bytesRead === b.bytesRead && a.bytesWritten === b.bytesWritten);
 
@@ -553,7 +597,8 @@ class Engine {
     // branch output) is still a weight of the file: it ships and is loaded. Counted by the rule, and said.
     const account = this.ledger.finish();
     const unused = account.unused;
-    const asParams = new Set(account.params);
+    // Asked only of the unused weights (usually none; a set of 10^6 params otherwise).
+    const asParams = unused.length ? new Set(account.params) : new Set<Weight>();
     if (unused.length) {
       const list = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? 'param' : 'constant'})`);
       diagnostics.push({ severity: 'info', code: 'unused-initializer', message: `${unused.length} weight${unused.length === 1 ? '' : 's'} read by no node, still stored: ${list.join(', ')}${unused.length > 5 ? ', ...' : ''}` });
@@ -830,10 +875,21 @@ class Engine {
       return;
     }
 
-    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name, node));
-    let status: InferredNode['status'] = 'ok';
     const frame = this.frame;
+    // A node like one just inferred (same op and rule, no attributes, the same input values, outputs
+    // without declared types to merge): its outputs and cost are those again.
+    const memoable = noAttributes(node) && !carriesWeight(node.opType, domain) && !this.declaresOutputs(scope, node);
+    const hit = memoable ? this.memoFind(rule, node, domain, version, ins, nIn) : undefined;
+    if (hit) {
+      this.setOutputs(node, scope, plan, index, name, hit.outs, ins);
+      frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, hit.cost, rule, 'ok', scope.path, scope.enclosing, metadataOf(node)));
+      return;
+    }
+    const services = new NodeServices(this, scope, name, node);
+    const ctx = new NodeContext(node, version, ins, services);
+    let status: InferredNode['status'] = 'ok';
     const mark = frame.entries.length;
+    const diagnostics = frame.diagnostics.length;
     try {
       rule.infer(ctx);
     } catch (e) {
@@ -849,10 +905,40 @@ class Engine {
         status = this.inferFailure(e, name, node);
       }
     }
+    if (memoable && cost && !services.touched && frame.entries.length === mark && frame.diagnostics.length === diagnostics) this.memoKeep(rule, node, domain, version, ins, nIn, ctx.outputs(), cost);
     const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
     // The node itself goes before the sub-graph bodies it ran, keeping a readable order.
     if (mark === frame.entries.length) frame.entries.push(entry);
     else frame.entries.splice(mark, 0, entry);
+  }
+
+  /** True when the graph declares a type for one of the node's outputs (value_info: merged into the output, see setOutputs). */
+  private declaresOutputs(scope: Scope, node: NodeDef): boolean {
+    const info = scope.valueInfo;
+    if (!info.size) return false;
+    for (const o of node.outputs) if (info.has(o)) return true;
+    return false;
+  }
+
+  private memoFind(rule: OpRule, node: NodeDef, domain: string, version: number, ins: readonly (Val | undefined)[], nIn: number): MemoEntry | undefined {
+    for (let k = 0; k < MEMO_WAYS; k++) {
+      const m = this.nodeMemo[k];
+      if (!m || m.rule !== rule || m.opType !== node.opType || m.domain !== domain || m.version !== version || m.unrolled !== this.unrolled) continue;
+      if (m.ins.length !== nIn || m.nOut !== node.outputs.length) continue;
+      let same = true;
+      // The same values, and the same inputs and outputs omitted (an omitted input and an unknown one both read as undefined).
+      for (let i = 0; i < nIn && same; i++) same = m.ins[i] === ins[i] && (m.node.inputs[i] === '') === (node.inputs[i] === '');
+      for (let i = 0; i < m.nOut && same; i++) same = (m.node.outputs[i] === '') === (node.outputs[i] === '');
+      if (same) return m;
+    }
+    return undefined;
+  }
+
+  private memoKeep(rule: OpRule, node: NodeDef, domain: string, version: number, ins: readonly (Val | undefined)[], nIn: number, outs: readonly (Val | undefined)[], cost: NodeCost): void {
+    // Outputs that are weights (a generated tensor) are new weights per node: never reused.
+    for (const v of outs) if (isTensor(v) && v.weight) return;
+    this.nodeMemo[this.nodeMemoNext] = { rule, node, opType: node.opType, domain, version, unrolled: this.unrolled, ins: ins.slice(0, nIn), nOut: node.outputs.length, outs: outs.slice(), cost };
+    this.nodeMemoNext = (this.nodeMemoNext + 1) % MEMO_WAYS;
   }
 
   /**
