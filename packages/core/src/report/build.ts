@@ -201,19 +201,28 @@ export function buildReport(input: ReportInput): Report {
       activationsSum.add(o.bytes);
       outBytes.push(evalBig(o.bytes, o.name, 'bytes'));
     }
+    const outs = n.outputs;
+    const outputs: ReportTensor[] = new Array<ReportTensor>(outs.length);
+    for (let j = 0; j < outs.length; j++) outputs[j] = tensor(outs[j]!);
+    // Every field in one literal, the optional ones undefined until set (JSON leaves them out): a
+    // field added to an object after it is made gives it a chain of shapes and, past a few fields, a
+    // second block of memory, on each of 10^6 nodes.
     const out: ReportNode = {
       name: n.name,
       op: n.op,
       domain: n.domain,
-      ...(n.layer !== undefined ? { layer: n.layer } : {}),
+      layer: n.layer,
       // The importer's list, not a copy: the report is plain data nobody changes.
       inputs: n.inputs as string[],
-      outputs: n.outputs.map(tensor),
+      outputs,
       params: 0,
       macs: 0,
       flops: 0,
       bytesRead: 0,
       bytesWritten: 0,
+      multiplicity: undefined,
+      status: undefined,
+      module: undefined,
     };
     if (c) {
       macsSum.add(c.macs, mult);

@@ -61,7 +61,8 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
   // before their key is asked (a set of every object would keep 10^6 cost polys alive).
   const recent: Poly[][] = [[], []];
   // Labels are made only for the polys kept: `owner` and `field` are joined when a poly is new.
-  const add = (p: Poly | undefined, min: 0n | 1n, owner: string, field: string, name = '', axis = -1): void => {
+  // `node` true: `owner` is a node's name, said as `node <name>` (joined only for a kept poly).
+  const add = (p: Poly | undefined, min: 0n | 1n, owner: string, field: string, name = '', axis = -1, node = false): void => {
     if (!p || p.isConst) return;
     const last = recent[Number(min)]!;
     if (last.includes(p)) return;
@@ -70,14 +71,15 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
     const set = seen[Number(min)]!;
     if (set.has(p.key)) return;
     set.add(p.key);
-    out.push({ poly: p, min, what: axis < 0 ? `${owner} ${field}` : `${owner}${field} ${name} axis ${axis}` });
+    const who = node ? `node ${owner}` : owner;
+    out.push({ poly: p, min, what: axis < 0 ? `${who} ${field}` : `${who}${field} ${name} axis ${axis}` });
   };
-  const sizes = (v: AnalyzedValue, owner: string, field = ''): void => {
+  const sizes = (v: AnalyzedValue, owner: string, field = '', node = false): void => {
     const shape = v.shape;
     if (!shape) return;
     for (let i = 0; i < shape.length; i++) {
       const d = shape[i]!;
-      if (typeof d !== 'number') add(d, 1n, owner, field, v.name, i);
+      if (typeof d !== 'number') add(d, 1n, owner, field, v.name, i, node);
     }
   };
   // The importer's own conditions first: their wording says why a default had to move.
@@ -93,16 +95,16 @@ export function sizeConstraints(input: DimsInput): SizeConstraint[] {
     const m = n.multiplicity;
     // A branch not taken runs 0 times: its sizes need not be possible.
     if (m && m.isConst && m.constValue === 0n) continue;
-    const owner = `node ${n.name}`;
-    add(m, 0n, owner, 'run count');
-    for (const o of n.outputs) sizes(o, owner, ' output');
+    const owner = n.name;
+    add(m, 0n, owner, 'run count', '', -1, true);
+    for (const o of n.outputs) sizes(o, owner, ' output', true);
     const c = n.cost;
     if (c) {
-      add(c.macs, 0n, owner, 'macs');
-      add(c.flops, 0n, owner, 'flops');
-      add(c.params, 0n, owner, 'params');
-      add(c.bytesRead, 0n, owner, 'bytesRead');
-      add(c.bytesWritten, 0n, owner, 'bytesWritten');
+      add(c.macs, 0n, owner, 'macs', '', -1, true);
+      add(c.flops, 0n, owner, 'flops', '', -1, true);
+      add(c.params, 0n, owner, 'params', '', -1, true);
+      add(c.bytesRead, 0n, owner, 'bytesRead', '', -1, true);
+      add(c.bytesWritten, 0n, owner, 'bytesWritten', '', -1, true);
     }
   }
   for (const v of input.outputs) sizes(v, 'output');
