@@ -7,6 +7,15 @@ import { profileOnnx } from '@modelcost/onnx';
 import { importerFor, ModelReadError, profileWith, sniffSource, type Importer } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
 import { collectAfterBigGraph } from './gc.js';
+
+/**
+ * One full collection, once inference is done and before the report is built (the decoded file and
+ * inference's garbage go before the report is made beside the inference result). A second one after
+ * decoding cost 0.3 s on a 10^6-node chain and saved no peak memory.
+ */
+function collectAfterInference(phase: 'decoded' | 'inferred', size: number): void {
+  if (phase === 'inferred') collectAfterBigGraph(size);
+}
 import type { CliIO } from './io.js';
 
 /** Options of one profile run. */
@@ -45,7 +54,7 @@ export async function profileModelFile(path: string, opts: ProfileOptions, io: C
   }
   try {
     const importer = await loadImporter(importerFor(sniffSource(source)));
-    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, onPhase: (_phase, size) => collectAfterBigGraph(size), ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
+    const report = profileWith(importer, source, { file: path, dims: opts.dims, inputs: opts.inputs, convention: opts.convention, onPhase: collectAfterInference, ...(opts.weightsOnlyOk ? { weightsOnlyOk: true } : {}) });
     const options = { ...(opts.precision ? { precision: opts.precision } : {}), ...(opts.runtime ? { runtime: opts.runtime } : {}), ...(opts.throughputBatch ? { throughputBatch: opts.throughputBatch } : {}) };
     return opts.hardware?.length ? withLatency(report, opts.hardware, options) : report;
   } catch (e) {
