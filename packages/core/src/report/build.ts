@@ -57,6 +57,11 @@ export interface AnalyzedNode {
 export interface AnalyzedNodes {
   readonly length: number;
   at(i: number): AnalyzedNode;
+  /**
+   * Called once {@link buildReport} will not ask for node `i` again, so an importer may let go of
+   * what it holds for it (on 10^6 nodes, its inference records, while the report's own nodes are made).
+   */
+  release?(i: number): void;
 }
 
 /** The nodes of a report input as a source, whichever way they were given. */
@@ -159,7 +164,14 @@ export function buildReport(input: ReportInput): Report {
     if (v < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
-  const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => toCount(evalBig(p, owner, field));
+  // The count of the last polys evaluated, kept beside them: five per node, and on 10^6 nodes each
+  // conversion from bigint is a cost of its own.
+  const counted = new Recent<Poly, Count>();
+  const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => {
+    let c = counted.get(p);
+    if (c === undefined) counted.set(p, (c = toCount(evalBig(p, owner, field))));
+    return c;
+  };
   const shapes = new Recent<Shape, (number | string)[]>();
   const jsonShape = (s: Shape): (number | string)[] => {
     let j = shapes.get(s);
@@ -188,6 +200,7 @@ export function buildReport(input: ReportInput): Report {
     const n = source.at(i);
     scopes[i] = n.scope;
     nodes[i] = reportNode(n);
+    source.release?.(i);
   }
   outStart[source.length] = outBytes.length;
   function reportNode(n: AnalyzedNode): ReportNode {
@@ -202,8 +215,13 @@ export function buildReport(input: ReportInput): Report {
       outBytes.push(evalBig(o.bytes, o.name, 'bytes'));
     }
     const outs = n.outputs;
-    const outputs: ReportTensor[] = new Array<ReportTensor>(outs.length);
-    for (let j = 0; j < outs.length; j++) outputs[j] = tensor(outs[j]!);
+    // A literal for one output (most nodes), which V8 allocates where it will stay (the report keeps it).
+    let outputs: ReportTensor[];
+    if (outs.length === 1) outputs = [tensor(outs[0]!)];
+    else {
+      outputs = new Array<ReportTensor>(outs.length);
+      for (let j = 0; j < outs.length; j++) outputs[j] = tensor(outs[j]!);
+    }
     // Every field in one literal, the optional ones undefined until set (JSON leaves them out): a
     // field added to an object after it is made gives it a chain of shapes and, past a few fields, a
     // second block of memory, on each of 10^6 nodes.

@@ -216,7 +216,7 @@ export function decodeTensor(c: DecodeContext, end: number, depth: number): Onnx
     -readonly [K in keyof OnnxTensor]: OnnxTensor[K];
   } =
     values !== undefined
-      ? { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start, values: values.length <= 16 ? values.slice() : values }
+      ? { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start, values: compact(values) as (number | bigint)[] }
       : { name, dtype, dims: d, byteLength, location, dataType, elementCount, storage, docString, metadata: m, offset: start };
   if (strings !== undefined) tensor.strings = strings;
   if (externalData !== undefined) tensor.externalData = externalData;

@@ -108,20 +108,26 @@ export class ParamLedger {
   /** Weights a re-layout op's output carries (the value is that weight, re-typed or re-laid). */
   private readonly carried = new WeakMap<Val, Weight>();
 
-  /** The entry of `w`, made when new (a weight may be read before it is created: see `created`). */
+  /**
+   * The entry of `w`, made when new (a weight may be read before it is created: see `created`). An
+   * untagged weight gets this ledger's number written on it and no map entry.
+   */
   private entry(w: Weight): number {
     // The number this ledger wrote on the weight, when it is this ledger's (another ledger may have
     // profiled the same decoded model): no map lookup, which on 10^6 weights is most of the account's time.
     const tagged = (w as Tagged)[ENTRY];
     if (tagged !== undefined && this.weights[tagged] === w) return tagged;
-    let i = this.index.get(w);
+    // An untagged weight is new to this ledger (it tags every weight it can); one another ledger
+    // tagged, or one that cannot be tagged (frozen), is found through the map.
+    const taggable = tagged === undefined && Object.isExtensible(w);
+    let i = taggable ? undefined : this.index.get(w);
     if (i === undefined) {
       i = this.weights.length;
-      this.index.set(w, i);
       this.weights.push(w);
       this.origins.push(undefined);
       this.flags.push(0);
-      if (Object.isExtensible(w)) (w as Tagged)[ENTRY] = i;
+      if (taggable) (w as Tagged)[ENTRY] = i;
+      else this.index.set(w, i);
     }
     return i;
   }
@@ -142,7 +148,8 @@ export class ParamLedger {
 
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w: Weight): string {
-    const i = this.index.get(w);
+    const tagged = (w as Tagged)[ENTRY];
+    const i = tagged !== undefined && this.weights[tagged] === w ? tagged : this.index.get(w);
     return (i !== undefined ? this.labels.get(i) : undefined) || w.name || '(unnamed)';
   }
 
