@@ -12,6 +12,7 @@ import {
   type Dim,
   type Report,
   type WorkLimits,
+  type MemoryProbe,
 } from '@modelcost/core';
 import { tensorBytes, walkModel, type GraphResult, type KerasTensor } from './graph.js';
 import { DEFAULT_FILE_LABEL } from './messages.js';
@@ -37,6 +38,8 @@ export interface KerasProfileOptions {
   readonly limits?: WorkLimits;
   /** A running budget to charge (one per model); default: a new `WorkBudget(limits, file)`. */
   readonly budget?: WorkBudget;
+  /** Reads the memory in use for `limits.maxMemoryBytes` (core's `MemoryProbe`); without one, memory is not limited. */
+  readonly memory?: MemoryProbe;
   /**
    * Accept an HDF5 file holding weights but no architecture (`save_weights`, `*.weights.h5`): a
    * params-only report from the weight datasets' shapes, one `weights-only` node per layer with no
@@ -90,7 +93,7 @@ export function analyzeKeras(source: ByteSource, options: KerasProfileOptions = 
 /** `keepConfig` false: the parsed JSON is dropped once normalised (a 300k-layer config is hundreds of MB). */
 function analyze(source: ByteSource, options: KerasProfileOptions, keepConfig: boolean): KerasAnalysis {
   const file = options.file ?? DEFAULT_FILE_LABEL;
-  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file);
+  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file, Date.now, options.memory);
   let raw: ReturnType<typeof readRawConfig> | undefined = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
   if (raw.kind === 'weights') return weightsOnlyAnalysis(raw.weights, file, options.inputs);
   const model = normalizeConfig(raw.root, file, budget.limits.maxDepth);

@@ -4,6 +4,7 @@
 import {
   buildReport, ModelOptionsError, Poly, WorkBudget, type AnalyzedNode, type AnalyzedNodes, type AnalyzedValue, type Convention, type Dim, type Report,
   type WorkLimits,
+  type MemoryProbe,
   dict,
 } from '@modelcost/core';
 import type { ByteSource } from './decode/byte-source.js';
@@ -44,6 +45,8 @@ export interface OnnxProfileOptions {
   readonly limits?: WorkLimits;
   /** A budget to charge instead of a new `WorkBudget(limits, file)` (one per model; `limits` is then ignored). */
   readonly budget?: WorkBudget;
+  /** Reads the memory in use for `limits.maxMemoryBytes` (core's `MemoryProbe`; the CLI reads the JS heap). Without one, memory is not limited. */
+  readonly memory?: MemoryProbe;
   /**
    * Called between the phases of profiling, when what the last phase made is garbage: `decoded` once
    * the file's decoded messages are adapted (before inference), `inferred` once inference is done
@@ -51,7 +54,7 @@ export interface OnnxProfileOptions {
    * process may collect the garbage here (the CLI does from 10^5 on, which keeps graphs of 10^6 nodes
    * or initializers near 0.9 GB instead of 1.2). Profiling does not depend on it.
    */
-  readonly onPhase?: (phase: 'decoded' | 'inferred', size: number) => void;
+  readonly onPhase?: (phase: 'decoded' | 'inferred' | 'reported', size: number) => void;
 }
 
 /** An option that does not fit the model (an `--input` naming no graph input). */
@@ -93,8 +96,8 @@ export function analyzeOnnx(source: ByteSource, options: OnnxProfileOptions = {}
  */
 function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): { result: InferResult; inputBindings: ReadonlyMap<string, number> } {
   // The clock starts before decoding: the time limit covers the whole model.
-  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
-  const def = decodeDef(source, options, keep);
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file, Date.now, options.memory);
+  const def = decodeDef(source, options, budget, keep);
   options.onPhase?.('decoded', def.graph.nodes.length + def.graph.initializers.length);
   const wanted = Object.keys(options.inputs ?? {});
   if (wanted.length) {
@@ -116,8 +119,8 @@ function decodeAndInfer(source: ByteSource, options: OnnxProfileOptions, keep: (
 }
 
 /** Decode and adapt, the decoded model held by nothing but `keep` once this returns. */
-function decodeDef(source: ByteSource, options: OnnxProfileOptions, keep: (model: OnnxModel, def: ModelDef) => void): ModelDef {
-  const model = decodeModel(source, options.file === undefined ? {} : { file: options.file });
+function decodeDef(source: ByteSource, options: OnnxProfileOptions, budget: WorkBudget, keep: (model: OnnxModel, def: ModelDef) => void): ModelDef {
+  const model = decodeModel(source, options.file === undefined ? { budget } : { file: options.file, budget });
   const def = toModelDef(model);
   keep(model, def);
   return def;
@@ -186,11 +189,18 @@ export function profileOnnx(source: ByteSource, options: OnnxProfileOptions = {}
     warnings = model.warnings;
   });
   options.onPhase?.('inferred', result.nodes.length + result.weights.length);
-  // Each node is made when buildReport asks for it, and dropped: no second list of 10^6 nodes.
+  // Each node is made when buildReport asks for it, and dropped: no second list of 10^6 nodes. The
+  // inference records go as the report's nodes are made (this function owns `result`; nothing reads
+  // its nodes after the report).
+  const records = result.nodes as (InferredNode | undefined)[];
   const nodes: AnalyzedNodes = {
-    length: result.nodes.length,
+    length: records.length,
+    release: (i) => {
+      records[i] = undefined;
+      if (i === records.length - 1) options.onPhase?.('reported', records.length + result.weights.length);
+    },
     at: (i): AnalyzedNode => {
-      const n = result.nodes[i]!;
+      const n = records[i]!;
       // Every field in one literal (the absent ones undefined): no field added after the object is made.
       return {
         name: n.name,

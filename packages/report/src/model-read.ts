@@ -4,7 +4,7 @@
  * imports no importer, so a front end that cares about start-up (the CLI) loads the ONNX or Keras
  * importer only for the files that need it.
  */
-import { hdf5SuperblockOffset, isHdf5Signature, ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report, type WorkLimits } from '@modelcost/core';
+import { hdf5SuperblockOffset, isHdf5Signature, ModelImportError, ModelOptionsError, type ByteSource, type Convention, type Dim, type Report, type WorkLimits, type MemoryProbe } from '@modelcost/core';
 
 /** Formats recognised from a file's bytes. */
 export type ModelFormat = 'onnx' | 'keras-json' | 'keras-zip' | 'keras-hdf5';
@@ -89,8 +89,10 @@ export interface ProfileModelOptions {
    * file is a `weights-only` error saying how to save the architecture.
    */
   readonly weightsOnlyOk?: boolean;
+  /** Reads the memory in use for `limits.maxMemoryBytes` (core's `MemoryProbe`; the CLI's reads the JS heap). Not for options sent to a worker, whose heap has a limit of its own. */
+  readonly memory?: MemoryProbe;
   /** Called between the phases of profiling with the graph's size (ONNX; see `OnnxProfileOptions.onPhase`). Not for options sent to a worker. */
-  readonly onPhase?: (phase: 'decoded' | 'inferred', size: number) => void;
+  readonly onPhase?: (phase: 'decoded' | 'inferred' | 'reported', size: number) => void;
 }
 
 /** Why a model could not be profiled at all. `kind` tells a bad file from an option that does not fit. */

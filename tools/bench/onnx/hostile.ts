@@ -1,5 +1,5 @@
 /**
- * Issue 16's small files that explode, run through the whole `modelcost profile --json` process:
+ * Issue 16's small files that explode (and files of millions of tiny nodes), run through the whole `modelcost profile --json` process:
  * each must end with exit 0 (profiled) or 2 (a clear error naming the file and the limit), under
  * 10 s and 1 GB. The files are the ones packages/onnx/test/infer/bounded-work.test.ts asserts the
  * outcomes of (built by its hostile-models.ts); this prints exit code, wall and CPU seconds, peak
@@ -15,6 +15,31 @@ const root = resolve(import.meta.dirname, '../../..');
 const out = join(root, '.bench/onnx/hostile');
 const bin = join(root, 'packages/cli/bin/modelcost.cjs');
 
+/** Protobuf varint bytes. */
+function varint(n: number): number[] {
+  const out: number[] = [];
+  for (; n >= 0x80; n = Math.floor(n / 128)) out.push((n & 0x7f) | 0x80);
+  out.push(n);
+  return out;
+}
+
+/** A length-delimited field. */
+function field(num: number, bytes: Uint8Array | number[]): Buffer {
+  return Buffer.concat([Buffer.from([(num << 3) | 2, ...varint(bytes.length)]), Buffer.from(bytes)]);
+}
+
+/**
+ * A model of `n` nodes of 8 to 18 bytes each (op type `Relu`, and an output name when `outputs`):
+ * a file of tens of MB whose decoded graph, held whole, would take the process past 1 GB. The work
+ * budget's memory limit ends it while it is read.
+ */
+function manyNodes(n: number, outputs: boolean): Uint8Array {
+  const nodes: Buffer[] = [];
+  for (let i = 0; i < n; i++) nodes.push(field(1, Buffer.concat([outputs ? field(2, Buffer.from(`y${i}`)) : Buffer.alloc(0), field(4, Buffer.from('Relu'))])));
+  const opset = Buffer.concat([field(1, []), Buffer.from([(2 << 3) | 0, 17])]);
+  return Buffer.concat([Buffer.from([(1 << 3) | 0, 8]), field(8, opset), field(7, Buffer.concat(nodes))]);
+}
+
 const CASES: Record<string, () => Uint8Array> = {
   'loop-bomb-4x64.onnx': () => loopBomb(4, 64),
   'loop-bomb-4x64-iter.onnx': () => loopBomb(4, 64, true),
@@ -24,6 +49,8 @@ const CASES: Record<string, () => Uint8Array> = {
   'recursive-self.onnx': selfRecursive,
   'recursive-a-b.onnx': mutualRecursive,
   'dims-40m.onnx': () => manyDims(40_000_000),
+  'nodes-5m-empty.onnx': () => manyNodes(5_000_000, false),
+  'nodes-3m-named.onnx': () => manyNodes(3_000_000, true),
 };
 
 mkdirSync(out, { recursive: true });

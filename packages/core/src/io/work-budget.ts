@@ -21,6 +21,12 @@ export interface WorkLimits {
   readonly maxDataElements?: number;
   /** Nesting depth: sub-graphs, function calls, nested models, and nesting of the file's own structures (JSON, protobuf). */
   readonly maxDepth?: number;
+  /**
+   * Bytes of memory in use while the model is read and inferred, as the budget's memory probe reads
+   * them (the CLI's: the JavaScript heap in use, garbage collected first); checked every
+   * 16,384 nodes or decoded entries. A budget without a probe does not check it.
+   */
+  readonly maxMemoryBytes?: number;
 }
 
 /** The limits applied when a caller sets none. Chosen so that honest models (10^6 nodes, LLMs of 10^5 nodes with their constants) fit, and a hostile file ends within seconds. */
@@ -29,10 +35,13 @@ export const DEFAULT_WORK_LIMITS: Required<WorkLimits> = {
   maxMs: 8_000,
   maxDataElements: 16_000_000,
   maxDepth: 200,
+  // A 10^6-node graph holds about 360 MB once inferred (its report about as much again, made as the
+  // inference records go): 600 MiB in use while reading and inferring keeps the whole process under 1 GB.
+  maxMemoryBytes: 700 * 2 ** 20,
 };
 
 /** Which limit was passed. */
-export type WorkLimitKind = 'nodes' | 'time' | 'data' | 'depth';
+export type WorkLimitKind = 'nodes' | 'time' | 'data' | 'depth' | 'memory';
 
 /** Thrown when a model costs more work than its {@link WorkLimits} allow. `code` is `work-limit`. */
 export class WorkLimitError extends ModelImportError {
@@ -43,7 +52,7 @@ export class WorkLimitError extends ModelImportError {
     readonly file: string | undefined,
     /** The limit passed. */
     readonly limit: WorkLimitKind,
-    /** The limit's value (nodes, milliseconds, elements or levels). */
+    /** The limit's value (nodes, milliseconds, elements, levels or bytes). */
     readonly value: number,
     /** What was being done when it was passed (`Loop body of node "l1"`), if known. */
     readonly where?: string,
@@ -62,12 +71,22 @@ export class WorkLimitError extends ModelImportError {
         return `work limit reached: more than ${groupDigits(value)} tensor elements of constant data to propagate; the model was not profiled`;
       case 'depth':
         return `work limit reached: nested more than ${value} levels deep; the model was not profiled`;
+      case 'memory':
+        return `work limit reached: more than ${Math.round(value / 2 ** 20)} MiB of memory in use while reading and inferring the model; the model was not profiled`;
     }
   }
 }
 
 /** Check the clock once every this many charged nodes (Date.now is cheap, but not free on 10^6 nodes). */
 const CLOCK_EVERY = 256;
+/** Ask the memory probe once every this many charged nodes or ticks. */
+const MEMORY_EVERY = 16_384;
+
+/**
+ * Reads the bytes in use for {@link WorkLimits.maxMemoryBytes}. It is given the limit: a reading over
+ * it may collect garbage first and answer what is still alive.
+ */
+export type MemoryProbe = (limit: number) => number;
 
 /**
  * A running account of one model's work. Charge it where work grows: {@link node} per node or layer
@@ -82,18 +101,22 @@ export class WorkBudget {
   private elements = 0;
   private depth = 0;
   private sinceClock = 0;
+  private sinceMemory = 0;
 
   constructor(
     limits: WorkLimits = {},
     /** Names the model in the error. */
     readonly file?: string,
     private readonly clock: () => number = Date.now,
+    /** Reads the memory in use; without one, `maxMemoryBytes` is not checked. */
+    private readonly memory?: MemoryProbe,
   ) {
     this.limits = {
       maxNodes: limits.maxNodes ?? DEFAULT_WORK_LIMITS.maxNodes,
       maxMs: limits.maxMs ?? DEFAULT_WORK_LIMITS.maxMs,
       maxDataElements: limits.maxDataElements ?? DEFAULT_WORK_LIMITS.maxDataElements,
       maxDepth: limits.maxDepth ?? DEFAULT_WORK_LIMITS.maxDepth,
+      maxMemoryBytes: limits.maxMemoryBytes ?? DEFAULT_WORK_LIMITS.maxMemoryBytes,
     };
     this.start = clock();
   }
@@ -117,6 +140,39 @@ export class WorkBudget {
       this.sinceClock = 0;
       this.time(where);
     }
+    if (this.memory) {
+      this.sinceMemory += n;
+      if (this.sinceMemory >= MEMORY_EVERY) {
+        this.sinceMemory = 0;
+        this.checkMemory(where);
+      }
+    }
+  }
+
+  /**
+   * `n` entries of the file read (decoded nodes, tensors, value infos): charges no node, but checks
+   * the clock and the memory as `node` does, so reading a huge file ends within the limits too.
+   */
+  tick(where?: string, n = 1): void {
+    this.sinceClock += n;
+    if (this.sinceClock >= CLOCK_EVERY) {
+      this.sinceClock = 0;
+      this.time(where);
+    }
+    if (this.memory) {
+      this.sinceMemory += n;
+      if (this.sinceMemory >= MEMORY_EVERY) {
+        this.sinceMemory = 0;
+        this.checkMemory(where);
+      }
+    }
+  }
+
+  /** Ask the memory probe now (nothing without one). */
+  checkMemory(where?: string): void {
+    if (!this.memory) return;
+    const limit = this.limits.maxMemoryBytes;
+    if (this.memory(limit) > limit) throw new WorkLimitError(this.file, 'memory', limit, where);
   }
 
   /** Charge `elements` tensor elements of materialised data (a non-finite or negative count is refused as over the limit). */

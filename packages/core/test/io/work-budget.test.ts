@@ -51,6 +51,40 @@ describe('WorkBudget', () => {
     b.nested('a', () => b.nested('b', () => undefined));
   });
 
+  it('asks a memory probe every 16,384 nodes or ticks, with the limit, and refuses a reading over it', () => {
+    let reading = 100;
+    const asked: number[] = [];
+    const b = new WorkBudget({ maxMemoryBytes: 1000 }, 'big.onnx', Date.now, (limit) => {
+      asked.push(limit);
+      return reading;
+    });
+    b.node(16_383);
+    expect(asked).toEqual([]);
+    b.node();
+    expect(asked).toEqual([1000]);
+    // Ticks (entries read from the file) count toward the same check, and charge no node.
+    for (let i = 0; i < 16_384; i++) b.tick('reading the graph');
+    expect(asked).toEqual([1000, 1000]);
+    expect(b.nodesUsed).toBe(16_384);
+    reading = 1001;
+    expect(() => b.checkMemory('relu_7')).toThrow('big.onnx: work limit reached: more than 0 MiB of memory in use while reading and inferring the model; the model was not profiled (at relu_7)');
+    const e = (() => {
+      try {
+        new WorkBudget({}, 'm.onnx', Date.now, () => 2 ** 31).checkMemory();
+      } catch (err) {
+        return err as WorkLimitError;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(WorkLimitError);
+    expect([e!.limit, e!.value, e!.code]).toEqual(['memory', 600 * 2 ** 20, 'work-limit']);
+    expect(e!.message).toContain('more than 600 MiB of memory in use');
+    // Without a probe, memory is not checked.
+    const free = new WorkBudget({ maxMemoryBytes: 1 });
+    free.node(100_000);
+    free.checkMemory();
+  });
+
   it('fills in the defaults', () => {
     expect(new WorkBudget().limits).toEqual(DEFAULT_WORK_LIMITS);
     expect(new WorkBudget({ maxNodes: 7 }).limits).toEqual({ ...DEFAULT_WORK_LIMITS, maxNodes: 7 });

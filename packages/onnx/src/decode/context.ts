@@ -34,7 +34,11 @@ export class DecodeContext {
     this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
     this.maxRank = options.maxRank ?? DEFAULT_MAX_RANK;
     this.onWarning = options.onWarning;
+    this.budget = options.budget;
   }
+
+  /** The caller's work budget, ticked per entry read (see OnnxDecodeOptions.budget). */
+  readonly budget: { tick(where?: string, n?: number): void } | undefined;
 
   /**
    * One string object per distinct op type, domain, attribute name or dim symbol: a 100k-node
@@ -113,7 +117,23 @@ export const EMPTY_LIST: readonly never[] = Object.freeze([]);
  * 1-4 long, so copying them out saves about half the memory a decoded graph holds.
  */
 export function compact<T>(list: T[]): readonly T[] {
-  return list.length === 0 ? EMPTY_LIST : list.length <= 16 ? list.slice() : list;
+  // Literals for the shortest lists: V8 tracks where literals are made and, as nearly all of these
+  // live as long as the model, allocates them straight in the old generation; a slice is made young
+  // and copied twice by the scavenger before it settles.
+  switch (list.length) {
+    case 0:
+      return EMPTY_LIST;
+    case 1:
+      return [list[0]!];
+    case 2:
+      return [list[0]!, list[1]!];
+    case 3:
+      return [list[0]!, list[1]!, list[2]!];
+    case 4:
+      return [list[0]!, list[1]!, list[2]!, list[3]!];
+    default:
+      return list.length <= 16 ? list.slice() : list;
+  }
 }
 
 /** Decode one `StringStringEntryProto` into `into` (last value wins for a repeated key). */

@@ -29,9 +29,17 @@ export function decodeGraph(c: DecodeContext, end: number, depth: number): OnnxG
   const valueInfo: OnnxValueInfo[] = [];
   const quantizationAnnotations: OnnxTensorAnnotation[] = [];
   const metadata = record<string>();
+  const budget = c.budget;
+  let entries = 0;
   let last = r.pos;
   while (r.pos < end) {
     last = r.pos;
+    // Each entry of a graph (node, initializer, value info...) is work: a file of 10^7 tiny nodes
+    // meets the clock and memory limits while it is read, not only once it is.
+    if (++entries === 256) {
+      entries = 0;
+      budget?.tick('reading the graph', 256);
+    }
     const tag = r.tag(GRAPH);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
@@ -101,7 +109,13 @@ const NAME_SCRATCH: string[][] = [];
  */
 function takeNames(scratch: string[], n: number): readonly string[] {
   if (n === 0) return EMPTY_LIST;
-  const out = scratch.slice(0, n);
+  // Literals for the usual lengths: V8 then allocates these long-lived lists straight in the old
+  // generation (see the engine's nodeRecord), where a slice is made young and copied twice.
+  let out: string[];
+  if (n === 1) out = [scratch[0]!];
+  else if (n === 2) out = [scratch[0]!, scratch[1]!];
+  else if (n === 3) out = [scratch[0]!, scratch[1]!, scratch[2]!];
+  else out = scratch.slice(0, n);
   if (scratch.length > 64) scratch.length = 0;
   else scratch.fill('', 0, n);
   return out;

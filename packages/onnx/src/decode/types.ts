@@ -347,6 +347,11 @@ export interface OnnxDecodeOptions {
   readonly maxRank?: number;
   /** Called for each non-fatal oddity (`decodeModel` also returns them in `OnnxModel.warnings`). */
   readonly onWarning?: (warning: OnnxDecodeWarning) => void;
+  /**
+   * A work budget ticked as nodes, initializers and value infos are read (core's `WorkBudget.tick`,
+   * every 256 entries: its clock and memory limits end the read of a huge file with a `WorkLimitError`).
+   */
+  readonly budget?: { tick(where?: string, n?: number): void };
 }
 
 /** A value from a test-data file (`input_N.pb` / `output_N.pb`): onnx-data.proto messages. */

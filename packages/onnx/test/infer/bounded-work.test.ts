@@ -152,17 +152,34 @@ describe('bounded work: small files that explode', () => {
     expect(profileOnnx(bytesSource(cat), { file: 'cat.onnx' }).outputs[0]?.shape).toEqual([300_000, 4]);
   });
 
-  it('onPhase is called after decoding and after inference, with the graph size of each', () => {
+  it('onPhase is called after decoding, after inference and once the report holds every node, with the graph size of each', () => {
     // The loop bomb's top graph has 1 node (the outer Loop) and 3 initializers (trip count M, the
     // condition T, the weight W); its report lists 9 nodes (4 Loops, their bodies' MatMul and glue:
-    // see the first case) and the same 3 weights.
+    // see the first case) and the same 3 weights: 12 after inference and after the report's nodes.
     const calls: [string, number][] = [];
     const r = profileOnnx(bytesSource(loopBomb(4, 64)), { file: 'bomb.onnx', onPhase: (phase, size) => calls.push([phase, size]) });
     expect(r.nodes).toHaveLength(9);
     expect(calls).toEqual([
       ['decoded', 4],
       ['inferred', 12],
+      ['reported', 12],
     ]);
+  });
+
+  it('a memory probe over the limit ends the read with a memory work-limit error naming the file', () => {
+    // The probe is asked every 16,384 entries read or nodes inferred: a graph of 20,000 nodes asks it
+    // at least once, and a probe that always reads 1 GiB is over the default 600 MiB.
+    const nodes = Array.from({ length: 20_000 }, (_, i) => nd('Relu', [i ? `v${i - 1}` : 'x'], [`v${i}`]));
+    const bytes = encodeModel({ name: 'g', node: nodes, input: [vi('x', FLOAT, [1, 4])], output: [vi('v19999', FLOAT, [1, 4])] });
+    const asked: number[] = [];
+    const probe = (limit: number): number => {
+      asked.push(limit);
+      return 2 ** 30;
+    };
+    expect(() => profileOnnx(bytesSource(bytes), { file: 'big.onnx', memory: probe })).toThrow(/^big\.onnx: work limit reached: more than 600 MiB of memory in use while reading and inferring the model/);
+    expect(asked[0]).toBe(600 * 2 ** 20);
+    // Under the limit, the same graph profiles.
+    expect(profileOnnx(bytesSource(bytes), { file: 'big.onnx', memory: () => 2 ** 20 }).nodes).toHaveLength(20_000);
   });
 
   it('functions nested 250 calls deep pass the depth limit with a WorkLimitError', () => {
