@@ -77,8 +77,8 @@ describe('WorkBudget', () => {
       return undefined;
     })();
     expect(e).toBeInstanceOf(WorkLimitError);
-    expect([e!.limit, e!.value, e!.code]).toEqual(['memory', 600 * 2 ** 20, 'work-limit']);
-    expect(e!.message).toContain('more than 600 MiB of memory in use');
+    expect([e!.limit, e!.value, e!.code]).toEqual(['memory', 700 * 2 ** 20, 'work-limit']);
+    expect(e!.message).toContain('more than 700 MiB of memory in use');
     // Without a probe, memory is not checked.
     const free = new WorkBudget({ maxMemoryBytes: 1 });
     free.node(100_000);
