@@ -66,6 +66,13 @@ const FUSABLE_OPS = new Set([
 ]);
 
 /**
+ * What a `clamp` runtime (XNNPACK) fuses: a clamp is the output range (output_min / output_max) of
+ * the operator before it, whatever that operator is; a BatchNormalization after a convolution is
+ * folded into its weights by the converter (TFLite). Nothing else fuses.
+ */
+const CLAMP_OPS = new Set(['Relu', 'Clip', 'ReLU']);
+
+/**
  * Layout ops a `pointwise` or `graph` runtime folds into the addressing of the kernel that produced
  * their input (TensorRT and TorchInductor write a GEMM's output straight in the permuted layout).
  */
@@ -252,7 +259,8 @@ function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boo
  * Group a report's nodes (in their topological order) into kernels under a runtime's fusion policy.
  * A node joins the kernel that produced one of its inputs when that input has no other consumer, the
  * node has one output and the policy fuses it there: an elementwise node into a contraction
- * (`contraction`), into any kernel (`pointwise`, `graph`); under `graph` also a normalisation into an
+ * (`contraction`), a clamp into any kernel and a BatchNormalization into a convolution (`clamp`),
+ * any elementwise node into any kernel (`pointwise`, `graph`); under `graph` also a normalisation into an
  * elementwise kernel, and attention's Softmax and scores x V product into the kernel of its QK^T
  * (one fused attention kernel). Views and constants run as no kernel; unsupported nodes are skipped
  * (their cost is unknown, and coverage says so).
@@ -274,7 +282,11 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   const joins = (g: Open, n: ReportNode): boolean => {
     const first = g.nodes[0]!;
     if (fusion === 'none') return false;
-    if (elementwise(n)) return fusion === 'contraction' ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (elementwise(n)) {
+      if (fusion === 'contraction') return countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op);
+      if (fusion === 'clamp') return CLAMP_OPS.has(n.op) || (n.op === 'BatchNormalization' && countNumber(first.macs) > 0 && g.nodes.length === 1);
+      return true;
+    }
     if (LAYOUT_OPS.has(n.op)) return fusion === 'pointwise' || fusion === 'graph';
     if (fusion !== 'graph') return false;
     const rest = g.nodes.slice(1);

@@ -13,13 +13,17 @@ import type { HardwareKind, PeakDType, Sourced } from './profile.js';
  * - `contraction`: an activation, bias, residual add or folded BatchNormalization joins the conv /
  *   matmul before it, other ops run alone (ONNX Runtime's CPU and CUDA providers: FusedConv,
  *   FusedGemm, BiasGelu, SkipLayerNorm);
+ * - `clamp`: only a clamp (ReLU, ReLU6 / Clip) joins the op before it, as its output range, and a
+ *   BatchNormalization folds into the convolution before it; every other op, residual adds,
+ *   HardSwish and the squeeze-excite multiply included, runs as its own operator (XNNPACK: an
+ *   operator's output_min / output_max is its only fused activation);
  * - `pointwise`: elementwise chains fuse too, and into the contraction before them (TorchInductor,
- *   TFLite delegates, NPU compilers);
+ *   NPU compilers);
  * - `graph`: `pointwise`, plus attention (QK^T, scale/mask, Softmax, x V) as one kernel and
  *   normalisations joining the elementwise kernel before them (TensorRT's Myelin fMHA and
  *   SkipLayerNorm, OpenVINO, Core ML).
  */
-export type FusionPolicy = 'none' | 'contraction' | 'pointwise' | 'graph';
+export type FusionPolicy = 'none' | 'contraction' | 'clamp' | 'pointwise' | 'graph';
 
 /** One runtime's behaviour, each number with its source. */
 export interface Runtime {
@@ -129,14 +133,14 @@ export const RUNTIMES: readonly Runtime[] = [
     id: 'tflite-xnnpack',
     name: 'TFLite XNNPACK',
     kinds: ['cpu'],
-    fusion: 'pointwise',
+    fusion: 'clamp',
     hostLaunchUs: src(0, 'derived', 'XNNPACK runs on the CPU it is dispatched from: the dispatch is the profile\'s kernelOverheadUs'),
     deviceGapUs: src(0, 'derived', 'part of the profile\'s kernelOverheadUs'),
     inferenceUs: src(0, 'derived', 'Interpreter::Invoke fixed cost is part of the per-op dispatch'),
     dtypes: ['fp32', 'fp16', 'int8'],
     tf32: false,
     matrixUnits: false,
-    notes: 'XNNPACK fuses clamps/activations into convolutions and fully connected ops (google/XNNPACK README, "Operator Coverage"); fp16 inference on ARMv8.2-FP16 cores.',
+    notes: 'XNNPACK fuses only clamps (output_min / output_max) into its operators: the February 2020 end2end models (google/XNNPACK models/mobilenet-v2.cc, mobilenet-v3-small.cc at commit 74427b5) run residual adds as add_nc, HardSwish as hardswish_nc and the squeeze-excite product as multiply_nd operators; TFLite folds BatchNorm into the convolution weights. fp16 inference on ARMv8.2-FP16 cores.',
   },
   {
     id: 'coreml',
