@@ -588,7 +588,42 @@ export interface KernelTiming {
  */
 export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, options: LatencyOptions = {}, runtime?: Runtime): KernelTiming {
   const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
-  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m, activationBytes), bytes, dtype };
+  const weights = bytes - activationBytes;
+  const reread = weightRereads(k, weights, activationBytes, hw.cpu?.llcBytes ?? 2 * m.cacheBytes, hw.cpu?.cores ?? 1, runtime, hw.cpu?.gemmTileRows);
+  const t = launchesTime(k, bytes + reread.bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m, activationBytes);
+  if (reread.bytes === 0) return { t, bytes, dtype };
+  const { m: rows, n, k: depth } = k.gemm!;
+  const mib = (x: number): string => `${(x / 2 ** 20).toPrecision(2)} MiB`;
+  const how = reread.shared ? 'the threads sweep them together' : 'columns split over the threads';
+  return { t, bytes, dtype, detail: `GEMM ${Math.round(rows)}x${Math.round(n)}x${Math.round(depth)} ${dtype}: ${mib(weights)} of weights do not stay in the ${mib(hw.cpu?.llcBytes ?? 2 * m.cacheBytes)} cache, read ${reread.passes}x from DRAM (${reread.rows}-row tiles, ${how})` };
+}
+
+/**
+ * Weight re-reads of a micro-kernel GEMM runtime (XNNPACK, {@link Runtime.microKernelGemm}): each
+ * micro-kernel call computes `rows` output rows (the core's `tileRows` when its profile gives them)
+ * against the whole packed weight matrix, so the weights are read once per `rows` rows, ceil(M /
+ * rows) times in all. A weight line is read again
+ * after one sweep of the weights, plus the activation rows the threads stream meanwhile: when that
+ * fits the last-level cache the re-reads hit it, else (LRU) every one of them goes to DRAM. With at
+ * least `tilesPerThread` row tiles per thread every tile spans all columns and the threads, started
+ * together on equal tiles, sweep the weights in step: one fetch serves them all, ceil(row tiles /
+ * cores) sweeps. With fewer, the columns are split too and each thread's range of tiles starts at a
+ * different column: every row tile's sweep is its own.
+ * Returns the DRAM bytes beyond the kernel's one read of its weights (0 for other runtimes, grouped
+ * and batched products, recurrent steps and weights that stay in cache).
+ */
+export function weightRereads(k: Kernel, weightBytes: number, activationBytes: number, llcBytes: number, cores: number, runtime?: Runtime, tileRows?: number): { bytes: number; passes: number; rows: number; shared: boolean } {
+  const mk = runtime?.microKernelGemm;
+  const none = { bytes: 0, passes: 1, rows: 0, shared: false };
+  if (!mk || !k.gemm || k.gemm.batch !== 1 || k.launches > 1 || !(weightBytes > 0)) return none;
+  const rows = Math.max(1, tileRows ?? mk.rows.value);
+  const tiles = Math.ceil(k.gemm.m / rows);
+  const threads = Math.max(1, Math.round(cores));
+  // Between two reads of a weight line: the whole matrix, and the threads' activation rows of one tile each.
+  if (weightBytes + (activationBytes * Math.min(threads, tiles)) / tiles <= llcBytes) return none;
+  const shared = threads > 1 && tiles >= mk.tilesPerThread.value * threads;
+  const passes = shared ? Math.ceil(tiles / threads) : tiles;
+  return { bytes: finite((passes - 1) * weightBytes), passes, rows, shared };
 }
 
 const PEAK_BITS: Readonly<Record<PeakDType, number>> = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
