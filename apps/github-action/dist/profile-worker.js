@@ -2573,14 +2573,18 @@ var RUNTIMES = [
     id: "tflite-xnnpack",
     name: "TFLite XNNPACK",
     kinds: ["cpu"],
-    fusion: "pointwise",
+    fusion: "clamp",
     hostLaunchUs: src(0, "derived", "XNNPACK runs on the CPU it is dispatched from: the dispatch is the profile's kernelOverheadUs"),
     deviceGapUs: src(0, "derived", "part of the profile's kernelOverheadUs"),
     inferenceUs: src(0, "derived", "Interpreter::Invoke fixed cost is part of the per-op dispatch"),
     dtypes: ["fp32", "fp16", "int8"],
     tf32: false,
     matrixUnits: false,
-    notes: 'XNNPACK fuses clamps/activations into convolutions and fully connected ops (google/XNNPACK README, "Operator Coverage"); fp16 inference on ARMv8.2-FP16 cores.'
+    microKernelGemm: {
+      rows: src(4, "datasheet", "google/XNNPACK src/init.c at commit 74427b5 (the February 2020 Raspberry Pi table, AArch32): Cortex-A57/A72/A73 get xnn_f32_gemm_ukernel_4x8__aarch32_neon_pld_cortex_a75, A53/A55 4x8__aarch32_neon_cortex_a53, other NEON cores 4x8__neon_lane_ld128 (mr = 4, nr = 8); src/configs/gemm-config.c at HEAD keeps 4x8 for AArch64 Cortex-A53/A55/A72 (6x8 on A75/A76: a profile gives its own as cpu.gemmTileRows); src/convolution-nhwc.c xnn_compute_gemm runs one micro-kernel call per mr rows over the full K and all nc columns of the packed weights"),
+      tilesPerThread: src(5, "datasheet", "google/XNNPACK src/convolution-nhwc.c (commit 74427b5): target_tiles_per_thread = 5; nc = output channels unless channels x row tiles < threads x 5, when the columns are split too; pthreadpool_parallelize_2d_tile_2d hands each thread a contiguous range of (row tile, column tile) indices")
+    },
+    notes: "XNNPACK fuses only clamps (output_min / output_max) into its operators: the February 2020 end2end models (google/XNNPACK models/mobilenet-v2.cc, mobilenet-v3-small.cc at commit 74427b5) run residual adds as add_nc, HardSwish as hardswish_nc and the squeeze-excite product as multiply_nd operators; TFLite folds BatchNorm into the convolution weights. fp16 inference on ARMv8.2-FP16 cores."
   },
   {
     id: "coreml",
@@ -2730,6 +2734,7 @@ var FUSABLE_OPS = /* @__PURE__ */ new Set([
   "Minimum",
   "Rescaling"
 ]);
+var CLAMP_OPS = /* @__PURE__ */ new Set(["Relu", "Clip", "ReLU"]);
 var LAYOUT_OPS = /* @__PURE__ */ new Set(["Transpose"]);
 var NORM_OPS = /* @__PURE__ */ new Set(["LayerNormalization", "SkipLayerNormalization", "SimplifiedLayerNormalization", "SkipSimplifiedLayerNormalization", "RMSNormalization", "GroupNormalization", "InstanceNormalization"]);
 var CPU_FUSED_SEQUENCES = [
@@ -2870,8 +2875,13 @@ function groupKernels(report, fusion = "pointwise") {
     const first = g.nodes[0];
     if (fusion === "none")
       return false;
-    if (elementwise(n))
-      return fusion === "contraction" ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (elementwise(n)) {
+      if (fusion === "contraction")
+        return countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op);
+      if (fusion === "clamp")
+        return CLAMP_OPS.has(n.op) || n.op === "BatchNormalization" && countNumber(first.macs) > 0 && g.nodes.length === 1;
+      return true;
+    }
     if (LAYOUT_OPS.has(n.op))
       return fusion === "pointwise" || fusion === "graph";
     if (fusion !== "graph")
@@ -3105,7 +3115,29 @@ function launchesTime(k, bytes, peak, bandwidth, m2, activationBytes = 0) {
 }
 function kernelSeconds(k, hw, m2, options = {}, runtime) {
   const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
-  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes), bytes, dtype };
+  const weights = bytes - activationBytes;
+  const reread = weightRereads(k, weights, activationBytes, hw.cpu?.llcBytes ?? 2 * m2.cacheBytes, hw.cpu?.cores ?? 1, runtime, hw.cpu?.gemmTileRows);
+  const t = launchesTime(k, bytes + reread.bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m2, activationBytes);
+  if (reread.bytes === 0)
+    return { t, bytes, dtype };
+  const { m: rows2, n, k: depth } = k.gemm;
+  const mib = (x2) => `${(x2 / 2 ** 20).toPrecision(2)} MiB`;
+  const how = reread.shared ? "the threads sweep them together" : "columns split over the threads";
+  return { t, bytes, dtype, detail: `GEMM ${Math.round(rows2)}x${Math.round(n)}x${Math.round(depth)} ${dtype}: ${mib(weights)} of weights do not stay in the ${mib(hw.cpu?.llcBytes ?? 2 * m2.cacheBytes)} cache, read ${reread.passes}x from DRAM (${reread.rows}-row tiles, ${how})` };
+}
+function weightRereads(k, weightBytes, activationBytes, llcBytes, cores, runtime, tileRows) {
+  const mk = runtime?.microKernelGemm;
+  const none = { bytes: 0, passes: 1, rows: 0, shared: false };
+  if (!mk || !k.gemm || k.gemm.batch !== 1 || k.launches > 1 || !(weightBytes > 0))
+    return none;
+  const rows2 = Math.max(1, tileRows ?? mk.rows.value);
+  const tiles = Math.ceil(k.gemm.m / rows2);
+  const threads = Math.max(1, Math.round(cores));
+  if (weightBytes + activationBytes * Math.min(threads, tiles) / tiles <= llcBytes)
+    return none;
+  const shared2 = threads > 1 && tiles >= mk.tilesPerThread.value * threads;
+  const passes = shared2 ? Math.ceil(tiles / threads) : tiles;
+  return { bytes: finite((passes - 1) * weightBytes), passes, rows: rows2, shared: shared2 };
 }
 var PEAK_BITS = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };
 function kernelAt(k, precision, runtime) {

@@ -39,6 +39,14 @@ describe('modelcost hardware', () => {
     expect(r.out).toContain('tensorrt: TensorRT (gpu; NVIDIA only), fusion graph, dtypes fp32 tf32 fp16 bf16 fp8 int8 int4, TF32 for fp32');
     expect(r.out).toMatch(/^pytorch-eager: PyTorch eager \(gpu, cpu\), fusion none/m);
     expect(r.out).toMatch(/^ {2}hostLaunchUs\s+20\s+\[estimate\] PyTorch eager/m);
+    // XNNPACK: clamps only, and its micro-kernel GEMM schedule with the XNNPACK source of each value.
+    expect(r.out).toMatch(/^tflite-xnnpack: TFLite XNNPACK \(cpu\), fusion clamp, dtypes fp32 fp16 int8$/m);
+    expect(r.out).toMatch(/^ {2}microKernelGemm\.rows +4 {2}\[datasheet\] google\/XNNPACK src\/init\.c/m);
+    expect(r.out).toMatch(/^ {2}microKernelGemm\.tilesPerThread +5 {2}\[datasheet\] google\/XNNPACK src\/convolution-nhwc\.c/m);
+    // The values and their provenance line up under the longest path.
+    const cols = r.out.split('\n').filter((l) => /^ {2}\S+ +[\d.]+ {2}\[/.test(l)).map((l) => l.indexOf('  ['));
+    expect(cols.length).toBeGreaterThan(30);
+    expect(new Set(cols)).toEqual(new Set([2 + 'microKernelGemm.tilesPerThread'.length + 1 + 6]));
   });
 
   it('reads user profiles from a JSON file and rejects unknown ids with a suggestion', async () => {

@@ -46,9 +46,11 @@ export const hardwareCommand: Command = {
         return EXIT.ok;
       }
       const lines: string[] = [];
+      // One column for every value's path, the longest (microKernelGemm.tilesPerThread) included.
+      const pathWidth = Math.max(...RUNTIMES.flatMap((r) => runtimeValues(r).map((v) => v.path.length)));
       for (const r of RUNTIMES) {
         lines.push(`${r.id}: ${r.name} (${r.kinds.join(', ')}${r.vendors ? `; ${r.vendors.join(', ')} only` : ''}), fusion ${r.fusion}, dtypes ${r.dtypes.join(' ')}${r.tf32 ? ', TF32 for fp32' : ''}${r.matrixUnits ? ', CPU matrix units' : ''}`);
-        for (const { path, value } of runtimeValues(r)) lines.push(`  ${path.padEnd(14)} ${String(value.value).padStart(6)}  [${value.provenance}] ${value.source}`);
+        for (const { path, value } of runtimeValues(r)) lines.push(`  ${path.padEnd(pathWidth)} ${String(value.value).padStart(6)}  [${value.provenance}] ${value.source}`);
         if (r.notes) lines.push(`  notes: ${r.notes}`);
       }
       io.stdout.write(`${lines.join('\n')}\n`);

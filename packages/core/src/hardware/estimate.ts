@@ -66,6 +66,13 @@ const FUSABLE_OPS = new Set([
 ]);
 
 /**
+ * What a `clamp` runtime (XNNPACK) fuses: a clamp is the output range (output_min / output_max) of
+ * the operator before it, whatever that operator is; a BatchNormalization after a convolution is
+ * folded into its weights by the converter (TFLite). Nothing else fuses.
+ */
+const CLAMP_OPS = new Set(['Relu', 'Clip', 'ReLU']);
+
+/**
  * Layout ops a `pointwise` or `graph` runtime folds into the addressing of the kernel that produced
  * their input (TensorRT and TorchInductor write a GEMM's output straight in the permuted layout).
  */
@@ -252,7 +259,8 @@ function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boo
  * Group a report's nodes (in their topological order) into kernels under a runtime's fusion policy.
  * A node joins the kernel that produced one of its inputs when that input has no other consumer, the
  * node has one output and the policy fuses it there: an elementwise node into a contraction
- * (`contraction`), into any kernel (`pointwise`, `graph`); under `graph` also a normalisation into an
+ * (`contraction`), a clamp into any kernel and a BatchNormalization into a convolution (`clamp`),
+ * any elementwise node into any kernel (`pointwise`, `graph`); under `graph` also a normalisation into an
  * elementwise kernel, and attention's Softmax and scores x V product into the kernel of its QK^T
  * (one fused attention kernel). Views and constants run as no kernel; unsupported nodes are skipped
  * (their cost is unknown, and coverage says so).
@@ -274,7 +282,11 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
   const joins = (g: Open, n: ReportNode): boolean => {
     const first = g.nodes[0]!;
     if (fusion === 'none') return false;
-    if (elementwise(n)) return fusion === 'contraction' ? countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op) : true;
+    if (elementwise(n)) {
+      if (fusion === 'contraction') return countNumber(first.macs) > 0 || cpuFusedActivation(g.nodes, n.op);
+      if (fusion === 'clamp') return CLAMP_OPS.has(n.op) || (n.op === 'BatchNormalization' && countNumber(first.macs) > 0 && g.nodes.length === 1);
+      return true;
+    }
     if (LAYOUT_OPS.has(n.op)) return fusion === 'pointwise' || fusion === 'graph';
     if (fusion !== 'graph') return false;
     const rest = g.nodes.slice(1);
@@ -576,7 +588,42 @@ export interface KernelTiming {
  */
 export function kernelSeconds(k: Kernel, hw: HardwareProfile, m: TimeModel, options: LatencyOptions = {}, runtime?: Runtime): KernelTiming {
   const { dtype, bytes, activationBytes } = kernelAt(k, options.precision, runtime);
-  return { t: launchesTime(k, bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m, activationBytes), bytes, dtype };
+  const weights = bytes - activationBytes;
+  const reread = weightRereads(k, weights, activationBytes, hw.cpu?.llcBytes ?? 2 * m.cacheBytes, hw.cpu?.cores ?? 1, runtime, hw.cpu?.gemmTileRows);
+  const t = launchesTime(k, bytes + reread.bytes, peakFor(hw, dtype, runtime?.matrixUnits ?? false), hw.memoryBandwidthBytesPerSec.value, m, activationBytes);
+  if (reread.bytes === 0) return { t, bytes, dtype };
+  const { m: rows, n, k: depth } = k.gemm!;
+  const mib = (x: number): string => `${(x / 2 ** 20).toPrecision(2)} MiB`;
+  const how = reread.shared ? 'the threads sweep them together' : 'columns split over the threads';
+  return { t, bytes, dtype, detail: `GEMM ${Math.round(rows)}x${Math.round(n)}x${Math.round(depth)} ${dtype}: ${mib(weights)} of weights do not stay in the ${mib(hw.cpu?.llcBytes ?? 2 * m.cacheBytes)} cache, read ${reread.passes}x from DRAM (${reread.rows}-row tiles, ${how})` };
+}
+
+/**
+ * Weight re-reads of a micro-kernel GEMM runtime (XNNPACK, {@link Runtime.microKernelGemm}): each
+ * micro-kernel call computes `rows` output rows (the core's `tileRows` when its profile gives them)
+ * against the whole packed weight matrix, so the weights are read once per `rows` rows, ceil(M /
+ * rows) times in all. A weight line is read again
+ * after one sweep of the weights, plus the activation rows the threads stream meanwhile: when that
+ * fits the last-level cache the re-reads hit it, else (LRU) every one of them goes to DRAM. With at
+ * least `tilesPerThread` row tiles per thread every tile spans all columns and the threads, started
+ * together on equal tiles, sweep the weights in step: one fetch serves them all, ceil(row tiles /
+ * cores) sweeps. With fewer, the columns are split too and each thread's range of tiles starts at a
+ * different column: every row tile's sweep is its own.
+ * Returns the DRAM bytes beyond the kernel's one read of its weights (0 for other runtimes, grouped
+ * and batched products, recurrent steps and weights that stay in cache).
+ */
+export function weightRereads(k: Kernel, weightBytes: number, activationBytes: number, llcBytes: number, cores: number, runtime?: Runtime, tileRows?: number): { bytes: number; passes: number; rows: number; shared: boolean } {
+  const mk = runtime?.microKernelGemm;
+  const none = { bytes: 0, passes: 1, rows: 0, shared: false };
+  if (!mk || !k.gemm || k.gemm.batch !== 1 || k.launches > 1 || !(weightBytes > 0)) return none;
+  const rows = Math.max(1, tileRows ?? mk.rows.value);
+  const tiles = Math.ceil(k.gemm.m / rows);
+  const threads = Math.max(1, Math.round(cores));
+  // Between two reads of a weight line: the whole matrix, and the threads' activation rows of one tile each.
+  if (weightBytes + (activationBytes * Math.min(threads, tiles)) / tiles <= llcBytes) return none;
+  const shared = threads > 1 && tiles >= mk.tilesPerThread.value * threads;
+  const passes = shared ? Math.ceil(tiles / threads) : tiles;
+  return { bytes: finite((passes - 1) * weightBytes), passes, rows, shared };
 }
 
 const PEAK_BITS: Readonly<Record<PeakDType, number>> = { fp32: 32, tf32: 32, fp16: 16, bf16: 16, fp8: 8, int8: 8, int4: 4 };

@@ -84,7 +84,7 @@ export function findHardware(ids: readonly string[], catalog: readonly HardwareP
 
 const PROVENANCES = ['datasheet', 'derived', 'measured', 'estimate'];
 const GPU_FIELDS = ['sms', 'clockGHz', 'sustainedClockGHz', 'l2MiB', 'l2GBps', 'hostLinkGBps'] as const;
-const CPU_FIELDS = ['cores', 'clockGHz', 'vectorBits', 'llcMiB'] as const;
+const CPU_FIELDS = ['cores', 'clockGHz', 'vectorBits', 'llcMiB', 'gemmTileRows'] as const;
 const EFFICIENCY_KEYS = ['computeMax', 'computeHalfSec', 'vectorMax', 'memoryMax', 'memoryHalfSec', 'cacheBytes', 'cacheSpeedup', 'rowsHalf', 'recurrentStepSec', 'threads', 'parallelGrainSec', 'parallelSyncSec'];
 
 /**

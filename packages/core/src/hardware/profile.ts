@@ -108,6 +108,12 @@ export interface CpuMicroarch {
   readonly llcMiB: Sourced;
   /** The matrix unit behind `matrixTflops`, when there is one (`AMX`, `SME`). */
   readonly matrixUnit?: string;
+  /**
+   * Rows of the fp32 register tile a micro-kernel GEMM runtime (XNNPACK) picks for this core (its
+   * mr: 4 on Cortex-A53/A55/A72, 6 on A75/A76/Neoverse-N1, 8 on Cortex-X3); default: the runtime's
+   * `microKernelGemm.rows`. The weights are read once per this many output rows.
+   */
+  readonly gemmTileRows?: Sourced;
 }
 
 /** A preset or user profile as written: source units (TFLOPS, GB/s, GB), optional tuning. */
@@ -151,6 +157,11 @@ export interface HardwareProfile {
   readonly matrixFlopsPerSec: Partial<Record<PeakDType, Sourced>>;
   /** GPU structure in base units, when the profile carries it. */
   readonly gpu?: GpuSpec & { readonly hostLinkBytesPerSec?: number; /** Sustained over boost clock: compute peaks scale by it. */ readonly peakScale: number };
+  /**
+   * CPU structure in base units, when the profile carries it: the cores a runtime that uses them all
+   * (XNNPACK's thread pool) runs on, and the last-level cache they share.
+   */
+  readonly cpu?: { readonly cores: number; readonly llcBytes: number; /** See {@link CpuMicroarch.gemmTileRows}. */ readonly gemmTileRows?: number };
   /** The runtime used unless the caller names another. */
   readonly runtime: string;
   readonly kernelOverheadSec: Sourced;
@@ -259,6 +270,7 @@ export function resolveProfile(p: HardwarePreset): HardwareProfile {
           },
         }
       : {}),
+    ...(p.cpu ? { cpu: { cores: p.cpu.cores.value, llcBytes: p.cpu.llcMiB.value * 2 ** 20, ...(p.cpu.gemmTileRows ? { gemmTileRows: p.cpu.gemmTileRows.value } : {}) } } : {}),
     runtime: p.runtime ?? DEFAULT_RUNTIME[p.kind],
     kernelOverheadSec: scale(p.kernelOverheadUs ?? d.kernelOverheadUs, 1e-6),
     efficiency: { ...d.efficiency, ...cache, ...p.efficiency },

@@ -13,13 +13,17 @@ import type { HardwareKind, PeakDType, Sourced } from './profile.js';
  * - `contraction`: an activation, bias, residual add or folded BatchNormalization joins the conv /
  *   matmul before it, other ops run alone (ONNX Runtime's CPU and CUDA providers: FusedConv,
  *   FusedGemm, BiasGelu, SkipLayerNorm);
+ * - `clamp`: only a clamp (ReLU, ReLU6 / Clip) joins the op before it, as its output range, and a
+ *   BatchNormalization folds into the convolution before it; every other op, residual adds,
+ *   HardSwish and the squeeze-excite multiply included, runs as its own operator (XNNPACK: an
+ *   operator's output_min / output_max is its only fused activation);
  * - `pointwise`: elementwise chains fuse too, and into the contraction before them (TorchInductor,
- *   TFLite delegates, NPU compilers);
+ *   NPU compilers);
  * - `graph`: `pointwise`, plus attention (QK^T, scale/mask, Softmax, x V) as one kernel and
  *   normalisations joining the elementwise kernel before them (TensorRT's Myelin fMHA and
  *   SkipLayerNorm, OpenVINO, Core ML).
  */
-export type FusionPolicy = 'none' | 'contraction' | 'pointwise' | 'graph';
+export type FusionPolicy = 'none' | 'contraction' | 'clamp' | 'pointwise' | 'graph';
 
 /** One runtime's behaviour, each number with its source. */
 export interface Runtime {
@@ -48,7 +52,28 @@ export interface Runtime {
   readonly tf32: boolean;
   /** Uses CPU matrix units (AMX, SME, Apple AMX) for the dtypes they take. */
   readonly matrixUnits: boolean;
+  /**
+   * How a CPU runtime whose GEMMs are register-tile micro-kernels with no cache blocking of the
+   * weights (XNNPACK) schedules them, for the weight re-reads they cost (docs/latency-model.md,
+   * section 4). Absent: the runtime packs a panel of the weights into cache and streams every row
+   * past it (MLAS, oneDNN), so the weights leave DRAM once per run.
+   */
+  readonly microKernelGemm?: MicroKernelGemm;
   readonly notes?: string;
+}
+
+/** See {@link Runtime.microKernelGemm}. */
+export interface MicroKernelGemm {
+  /**
+   * Output rows one micro-kernel call computes against the whole packed weight matrix (its register
+   * tile's height, mr): the weights are read once per `rows` rows of the output.
+   */
+  readonly rows: Sourced;
+  /**
+   * Row tiles per thread from which every tile spans all output columns; below it the columns are
+   * split over the threads too, and each thread sweeps a different part of the weights at a time.
+   */
+  readonly tilesPerThread: Sourced;
 }
 
 const src = (value: number, provenance: Sourced['provenance'], source: string): Sourced => ({ value, provenance, source });
@@ -129,14 +154,18 @@ export const RUNTIMES: readonly Runtime[] = [
     id: 'tflite-xnnpack',
     name: 'TFLite XNNPACK',
     kinds: ['cpu'],
-    fusion: 'pointwise',
+    fusion: 'clamp',
     hostLaunchUs: src(0, 'derived', 'XNNPACK runs on the CPU it is dispatched from: the dispatch is the profile\'s kernelOverheadUs'),
     deviceGapUs: src(0, 'derived', 'part of the profile\'s kernelOverheadUs'),
     inferenceUs: src(0, 'derived', 'Interpreter::Invoke fixed cost is part of the per-op dispatch'),
     dtypes: ['fp32', 'fp16', 'int8'],
     tf32: false,
     matrixUnits: false,
-    notes: 'XNNPACK fuses clamps/activations into convolutions and fully connected ops (google/XNNPACK README, "Operator Coverage"); fp16 inference on ARMv8.2-FP16 cores.',
+    microKernelGemm: {
+      rows: src(4, 'datasheet', 'google/XNNPACK src/init.c at commit 74427b5 (the February 2020 Raspberry Pi table, AArch32): Cortex-A57/A72/A73 get xnn_f32_gemm_ukernel_4x8__aarch32_neon_pld_cortex_a75, A53/A55 4x8__aarch32_neon_cortex_a53, other NEON cores 4x8__neon_lane_ld128 (mr = 4, nr = 8); src/configs/gemm-config.c at HEAD keeps 4x8 for AArch64 Cortex-A53/A55/A72 (6x8 on A75/A76: a profile gives its own as cpu.gemmTileRows); src/convolution-nhwc.c xnn_compute_gemm runs one micro-kernel call per mr rows over the full K and all nc columns of the packed weights'),
+      tilesPerThread: src(5, 'datasheet', 'google/XNNPACK src/convolution-nhwc.c (commit 74427b5): target_tiles_per_thread = 5; nc = output channels unless channels x row tiles < threads x 5, when the columns are split too; pthreadpool_parallelize_2d_tile_2d hands each thread a contiguous range of (row tile, column tile) indices'),
+    },
+    notes: 'XNNPACK fuses only clamps (output_min / output_max) into its operators: the February 2020 end2end models (google/XNNPACK models/mobilenet-v2.cc, mobilenet-v3-small.cc at commit 74427b5) run residual adds as add_nc, HardSwish as hardswish_nc and the squeeze-excite product as multiply_nd operators; TFLite folds BatchNorm into the convolution weights. fp16 inference on ARMv8.2-FP16 cores.',
   },
   {
     id: 'coreml',
@@ -225,5 +254,6 @@ export function runtimeValues(r: Runtime): { path: string; value: Sourced }[] {
     { path: 'hostLaunchUs', value: r.hostLaunchUs },
     { path: 'deviceGapUs', value: r.deviceGapUs },
     { path: 'inferenceUs', value: r.inferenceUs },
+    ...(r.microKernelGemm ? [{ path: 'microKernelGemm.rows', value: r.microKernelGemm.rows }, { path: 'microKernelGemm.tilesPerThread', value: r.microKernelGemm.tilesPerThread }] : []),
   ];
 }

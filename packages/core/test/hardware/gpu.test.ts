@@ -287,7 +287,7 @@ describe('user GPU and CPU structure', () => {
       'hardwareProfiles[1].runtime: unknown runtime "tvm"; expected one of tensorrt, onnxruntime-cuda, onnxruntime-cpu, pytorch-eager, pytorch-cuda-graphs, tflite-xnnpack, coreml, openvino, migraphx, npu-compiler',
       'hardwareProfiles[1].gpu.arch: expected one of maxwell, volta, turing, ampere, ada, hopper, blackwell, cdna3, apple, got "pascal"',
       'hardwareProfiles[1].gpu.warps: unknown field; expected one of arch, sms, clockGHz, sustainedClockGHz, l2MiB, l2GBps, hostLinkGBps',
-      'hardwareProfiles[1].cpu: expected a mapping of matrixUnit, cores, clockGHz, vectorBits, llcMiB, got 3',
+      'hardwareProfiles[1].cpu: expected a mapping of matrixUnit, cores, clockGHz, vectorBits, llcMiB, gemmTileRows, got 3',
     ]);
     expect(() => hardwareCatalog([{ id: 'half', extends: 'rpi5-cpu', kind: 'gpu', gpu: { arch: 'ampere', sms: { value: 2, provenance: 'estimate', source: 'test' } } as never }])).toThrow('hardware profile "half": gpu lacks clockGHz, l2MiB');
     expect(() => hardwareCatalog([{ id: 'pi-trt', extends: 'rpi5-cpu', runtime: 'tensorrt' }])).toThrow('hardware profile "pi-trt": runtime "tensorrt" does not run on cpu hardware ("pi-trt"); it runs on gpu');
