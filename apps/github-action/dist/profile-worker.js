@@ -1513,6 +1513,186 @@ function countNumber(c) {
   return Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE;
 }
 
+// ../../packages/core/dist/util/name-table.js
+var MAX_PROBES = 64;
+var EMPTY = -1;
+function nameHash(s) {
+  let h = 2166136261;
+  for (let i2 = 0; i2 < s.length; i2++)
+    h = Math.imul(h ^ s.charCodeAt(i2), 16777619);
+  h ^= h >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return h ^ h >>> 16;
+}
+var NameTable = class {
+  keys = [];
+  vals = [];
+  hashes = [];
+  /** Per bucket, its entry (EMPTY when free) and that entry's hash; a power of two of buckets, at least twice the entries. */
+  buckets = new Int32Array(32).fill(EMPTY);
+  fallback;
+  /** Number of distinct keys. */
+  get size() {
+    return this.fallback ? this.fallback.size : this.keys.length;
+  }
+  /** The value of `key`, or undefined. */
+  get(key) {
+    if (!this.fallback) {
+      const e2 = this.find(key, nameHash(key));
+      if (e2 >= 0)
+        return this.vals[e2];
+      if (!this.fallback)
+        return void 0;
+    }
+    return this.fallback.get(key);
+  }
+  has(key) {
+    return this.get(key) !== void 0;
+  }
+  /** Set `key` to `value` (replacing an earlier value). Returns this table. */
+  set(key, value2) {
+    if (!this.fallback) {
+      const h = nameHash(key);
+      const e2 = this.find(key, h);
+      if (e2 >= 0) {
+        this.vals[e2] = value2;
+        return this;
+      }
+      if (!this.fallback) {
+        this.append(key, value2, h);
+        return this;
+      }
+    }
+    this.fallback.set(key, value2);
+    return this;
+  }
+  /** The value of `key`; when it has none, `value`, which it is given (one hash where get-then-set takes two). */
+  getOrSet(key, value2) {
+    if (!this.fallback) {
+      const h = nameHash(key);
+      const e2 = this.find(key, h);
+      if (e2 >= 0)
+        return this.vals[e2];
+      if (!this.fallback) {
+        this.append(key, value2, h);
+        return value2;
+      }
+    }
+    const v = this.fallback.get(key);
+    if (v !== void 0)
+      return v;
+    this.fallback.set(key, value2);
+    return value2;
+  }
+  append(key, value2, h) {
+    const n = this.keys.length;
+    this.keys.push(key);
+    this.vals.push(value2);
+    this.hashes.push(h);
+    if ((n + 1) * 2 > this.buckets.length / 2)
+      this.rehash(this.buckets.length);
+    else if (!this.place(n, h))
+      this.toMap();
+  }
+  /**
+   * Make room for `n` keys in all: the buckets are sized once instead of doubling their way there
+   * (each doubling leaves the old table as garbage: 24 MB on the way to 10^6 names).
+   */
+  reserve(n) {
+    if (this.fallback)
+      return;
+    let buckets = this.buckets.length / 2;
+    while (n * 2 > buckets)
+      buckets *= 2;
+    if (buckets > this.buckets.length / 2)
+      this.rehash(buckets);
+  }
+  /** Remove every key. */
+  clear() {
+    this.keys = [];
+    this.vals = [];
+    this.hashes = [];
+    this.buckets = new Int32Array(32).fill(EMPTY);
+    this.fallback = void 0;
+  }
+  /** Call `fn` with every key and its value, in insertion order (no pair per entry, unlike `entries`). */
+  forEach(fn) {
+    if (this.fallback) {
+      for (const [k, v] of this.fallback)
+        fn(k, v);
+      return;
+    }
+    for (let i2 = 0; i2 < this.keys.length; i2++)
+      fn(this.keys[i2], this.vals[i2]);
+  }
+  /** True once a long probe sequence moved the table onto a Map (for tests and benchmarks). */
+  get onMap() {
+    return this.fallback !== void 0;
+  }
+  /** Every key with its value, in insertion order. */
+  *entries() {
+    if (this.fallback) {
+      yield* this.fallback.entries();
+      return;
+    }
+    for (let i2 = 0; i2 < this.keys.length; i2++)
+      yield [this.keys[i2], this.vals[i2]];
+  }
+  /** Entry index of `key` (hash `h`), or -1: absent, or the table just moved onto `fallback` (ask it). */
+  find(key, h) {
+    const b = this.buckets;
+    const mask = b.length / 2 - 1;
+    let p = h & mask;
+    for (let probes = 0; ; probes++) {
+      const e2 = b[2 * p];
+      if (e2 === EMPTY)
+        return -1;
+      if (b[2 * p + 1] === h && this.keys[e2] === key)
+        return e2;
+      if (probes >= MAX_PROBES) {
+        this.toMap();
+        return -1;
+      }
+      p = p + 1 & mask;
+    }
+  }
+  /** Put entry `e` in the first free bucket of its sequence; false when that took over MAX_PROBES steps. */
+  place(e2, h) {
+    const b = this.buckets;
+    const mask = b.length / 2 - 1;
+    let p = h & mask;
+    for (let probes = 0; b[2 * p] !== EMPTY; probes++) {
+      if (probes >= MAX_PROBES)
+        return false;
+      p = p + 1 & mask;
+    }
+    b[2 * p] = e2;
+    b[2 * p + 1] = h;
+    return true;
+  }
+  rehash(buckets) {
+    this.buckets = new Int32Array(2 * buckets).fill(EMPTY);
+    for (let e2 = 0; e2 < this.keys.length; e2++)
+      if (!this.place(e2, this.hashes[e2])) {
+        this.toMap();
+        return;
+      }
+  }
+  /** Give up this table's hashing: every entry into a Map, which answers from now on. */
+  toMap() {
+    const m2 = /* @__PURE__ */ new Map();
+    for (let i2 = 0; i2 < this.keys.length; i2++)
+      m2.set(this.keys[i2], this.vals[i2]);
+    this.fallback = m2;
+    this.keys = [];
+    this.vals = [];
+    this.hashes = [];
+    this.buckets = new Int32Array(32).fill(EMPTY);
+  }
+};
+
 // ../../packages/core/dist/memory/memory.js
 function tensorBytes(shape, dtype) {
   return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
@@ -1560,13 +1740,8 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
     }
   } : steps;
   const n = src2.length;
-  const ids2 = /* @__PURE__ */ new Map();
-  const id = (name) => {
-    let i2 = ids2.get(name);
-    if (i2 === void 0)
-      ids2.set(name, i2 = ids2.size);
-    return i2;
-  };
+  const ids2 = new NameTable();
+  const id = (name) => ids2.getOrSet(name, ids2.size);
   let inIds = new Int32Array(Math.max(16, n * 2));
   let outIds = new Int32Array(Math.max(16, n));
   const inStart = new Int32Array(n + 1);
@@ -1611,13 +1786,14 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
   }
   inStart[n] = ni;
   outStart[n] = no;
-  const EMPTY3 = "";
-  const emptyId = ids2.get(EMPTY3) ?? -1;
+  const EMPTY4 = "";
+  const emptyId = ids2.get(EMPTY4) ?? -1;
   const inputIds = graphInputs.map((g) => id(g.name));
   const exclusion = new Uint8Array(ids2.size + graphOutputs.length + 1);
   const names = new Array(ids2.size);
-  for (const [name, i2] of ids2)
+  ids2.forEach((name, i2) => {
     names[i2] = name;
+  });
   const excluded = (i2) => {
     if (exclusion[i2] === 0)
       exclusion[i2] = exclude.has(names[i2]) ? 1 : 2;
@@ -1725,7 +1901,7 @@ function sizeConstraints(input) {
   const seen = [/* @__PURE__ */ new Set(), /* @__PURE__ */ new Set()];
   const out = [];
   const recent2 = [[], []];
-  const add = (p, min, owner, field, name = "", axis = -1) => {
+  const add = (p, min, owner, field, name = "", axis = -1, node = false) => {
     if (!p || p.isConst)
       return;
     const last2 = recent2[Number(min)];
@@ -1738,16 +1914,17 @@ function sizeConstraints(input) {
     if (set.has(p.key))
       return;
     set.add(p.key);
-    out.push({ poly: p, min, what: axis < 0 ? `${owner} ${field}` : `${owner}${field} ${name} axis ${axis}` });
+    const who = node ? `node ${owner}` : owner;
+    out.push({ poly: p, min, what: axis < 0 ? `${who} ${field}` : `${who}${field} ${name} axis ${axis}` });
   };
-  const sizes = (v, owner, field = "") => {
+  const sizes = (v, owner, field = "", node = false) => {
     const shape = v.shape;
     if (!shape)
       return;
     for (let i2 = 0; i2 < shape.length; i2++) {
       const d = shape[i2];
       if (typeof d !== "number")
-        add(d, 1n, owner, field, v.name, i2);
+        add(d, 1n, owner, field, v.name, i2, node);
     }
   };
   for (const c of input.conditions ?? []) {
@@ -1764,17 +1941,17 @@ function sizeConstraints(input) {
     const m2 = n.multiplicity;
     if (m2 && m2.isConst && m2.constValue === 0n)
       continue;
-    const owner = `node ${n.name}`;
-    add(m2, 0n, owner, "run count");
+    const owner = n.name;
+    add(m2, 0n, owner, "run count", "", -1, true);
     for (const o of n.outputs)
-      sizes(o, owner, " output");
+      sizes(o, owner, " output", true);
     const c = n.cost;
     if (c) {
-      add(c.macs, 0n, owner, "macs");
-      add(c.flops, 0n, owner, "flops");
-      add(c.params, 0n, owner, "params");
-      add(c.bytesRead, 0n, owner, "bytesRead");
-      add(c.bytesWritten, 0n, owner, "bytesWritten");
+      add(c.macs, 0n, owner, "macs", "", -1, true);
+      add(c.flops, 0n, owner, "flops", "", -1, true);
+      add(c.params, 0n, owner, "params", "", -1, true);
+      add(c.bytesRead, 0n, owner, "bytesRead", "", -1, true);
+      add(c.bytesWritten, 0n, owner, "bytesWritten", "", -1, true);
     }
   }
   for (const v of input.outputs)
@@ -2262,7 +2439,13 @@ function buildReport(input) {
       throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
     return v;
   };
-  const evalPoly = (p, owner, field) => toCount(evalBig(p, owner, field));
+  const counted = new Recent();
+  const evalPoly = (p, owner, field) => {
+    let c = counted.get(p);
+    if (c === void 0)
+      counted.set(p, c = toCount(evalBig(p, owner, field)));
+    return c;
+  };
   const shapes = new Recent();
   const jsonShape = (s) => {
     let j = shapes.get(s);
@@ -2289,6 +2472,7 @@ function buildReport(input) {
     const n = source.at(i2);
     scopes[i2] = n.scope;
     nodes[i2] = reportNode(n);
+    source.release?.(i2);
   }
   outStart[source.length] = outBytes.length;
   function reportNode(n) {
@@ -2304,19 +2488,31 @@ function buildReport(input) {
       activationsSum.add(o.bytes);
       outBytes.push(evalBig(o.bytes, o.name, "bytes"));
     }
+    const outs = n.outputs;
+    let outputs;
+    if (outs.length === 1)
+      outputs = [tensor(outs[0])];
+    else {
+      outputs = new Array(outs.length);
+      for (let j = 0; j < outs.length; j++)
+        outputs[j] = tensor(outs[j]);
+    }
     const out = {
       name: n.name,
       op: n.op,
       domain: n.domain,
-      ...n.layer !== void 0 ? { layer: n.layer } : {},
+      layer: n.layer,
       // The importer's list, not a copy: the report is plain data nobody changes.
       inputs: n.inputs,
-      outputs: n.outputs.map(tensor),
+      outputs,
       params: 0,
       macs: 0,
       flops: 0,
       bytesRead: 0,
-      bytesWritten: 0
+      bytesWritten: 0,
+      multiplicity: void 0,
+      status: void 0,
+      module: void 0
     };
     if (c) {
       macsSum.add(c.macs, mult);
@@ -3327,7 +3523,12 @@ var DEFAULT_WORK_LIMITS = {
   maxNodes: 4e6,
   maxMs: 8e3,
   maxDataElements: 16e6,
-  maxDepth: 200
+  maxDepth: 200,
+  // A 10^6-node graph holds about 360 MB once inferred (its report about as much again, made as the
+  // inference records go), and reads up to 630 MB, garbage included, near the end of inference:
+  // 700 MiB leaves it one collection fewer; a file refused at this limit peaks under 1 GB (40 MB of
+  // 5 * 10^6 tiny nodes: 0.85-0.88 GB, tools/bench/onnx/hostile.ts).
+  maxMemoryBytes: 700 * 2 ** 20
 };
 var WorkLimitError = class _WorkLimitError extends ModelImportError {
   file;
@@ -3354,13 +3555,17 @@ var WorkLimitError = class _WorkLimitError extends ModelImportError {
         return `work limit reached: more than ${groupDigits(value2)} tensor elements of constant data to propagate; the model was not profiled`;
       case "depth":
         return `work limit reached: nested more than ${value2} levels deep; the model was not profiled`;
+      case "memory":
+        return `work limit reached: more than ${Math.round(value2 / 2 ** 20)} MiB of memory in use while reading and inferring the model; the model was not profiled`;
     }
   }
 };
 var CLOCK_EVERY = 256;
+var MEMORY_EVERY = 16384;
 var WorkBudget = class {
   file;
   clock;
+  memory;
   /** The limits in force (defaults filled in). */
   limits;
   start;
@@ -3368,14 +3573,17 @@ var WorkBudget = class {
   elements = 0;
   depth = 0;
   sinceClock = 0;
-  constructor(limits = {}, file, clock = Date.now) {
+  sinceMemory = 0;
+  constructor(limits = {}, file, clock = Date.now, memory) {
     this.file = file;
     this.clock = clock;
+    this.memory = memory;
     this.limits = {
       maxNodes: limits.maxNodes ?? DEFAULT_WORK_LIMITS.maxNodes,
       maxMs: limits.maxMs ?? DEFAULT_WORK_LIMITS.maxMs,
       maxDataElements: limits.maxDataElements ?? DEFAULT_WORK_LIMITS.maxDataElements,
-      maxDepth: limits.maxDepth ?? DEFAULT_WORK_LIMITS.maxDepth
+      maxDepth: limits.maxDepth ?? DEFAULT_WORK_LIMITS.maxDepth,
+      maxMemoryBytes: limits.maxMemoryBytes ?? DEFAULT_WORK_LIMITS.maxMemoryBytes
     };
     this.start = clock();
   }
@@ -3397,6 +3605,39 @@ var WorkBudget = class {
       this.sinceClock = 0;
       this.time(where);
     }
+    if (this.memory) {
+      this.sinceMemory += n;
+      if (this.sinceMemory >= MEMORY_EVERY) {
+        this.sinceMemory = 0;
+        this.checkMemory(where);
+      }
+    }
+  }
+  /**
+   * `n` entries of the file read (decoded nodes, tensors, value infos): charges no node, but checks
+   * the clock and the memory as `node` does, so reading a huge file ends within the limits too.
+   */
+  tick(where, n = 1) {
+    this.sinceClock += n;
+    if (this.sinceClock >= CLOCK_EVERY) {
+      this.sinceClock = 0;
+      this.time(where);
+    }
+    if (this.memory) {
+      this.sinceMemory += n;
+      if (this.sinceMemory >= MEMORY_EVERY) {
+        this.sinceMemory = 0;
+        this.checkMemory(where);
+      }
+    }
+  }
+  /** Ask the memory probe now (nothing without one). */
+  checkMemory(where) {
+    if (!this.memory)
+      return;
+    const limit = this.limits.maxMemoryBytes;
+    if (this.memory(limit) > limit)
+      throw new WorkLimitError(this.file, "memory", limit, where);
   }
   /** Charge `elements` tensor elements of materialised data (a non-finite or negative count is refused as over the limit). */
   data(elements2, where) {
@@ -7332,11 +7573,11 @@ function legacyKwargRefs(v) {
     return v.map((x2) => refFromList(x2));
   return void 0;
 }
-var EMPTY = Object.freeze({});
+var EMPTY2 = Object.freeze({});
 function shared(o) {
   for (const _k in o)
     return o;
-  return EMPTY;
+  return EMPTY2;
 }
 function parseCalls(raw, ctx, where) {
   if (raw === void 0 || raw === null)
@@ -7458,7 +7699,7 @@ function buildSequential(j, list2, ctx, where, name, trainable) {
   }
   let prev = input.name;
   const chained = rest.map((l) => {
-    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: EMPTY, kwargRefs: EMPTY };
+    const call = { args: [{ layer: prev, node: 0, tensor: 0 }], kwargs: EMPTY2, kwargRefs: EMPTY2 };
     prev = l.name;
     return { ...l, calls: [call] };
   });
@@ -7619,7 +7860,7 @@ function weightsOnlyAnalysis(w, file, inputs) {
 var KERAS_TOOL = { name: "modelcost", version: "0.1.0" };
 function analyze(source, options, keepConfig) {
   const file = options.file ?? DEFAULT_FILE_LABEL;
-  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file);
+  const budget = options.budget ?? new WorkBudget(options.limits ?? {}, file, Date.now, options.memory);
   let raw = readRawConfig(source, { file, budget, weightsOnlyOk: options.weightsOnlyOk === true });
   if (raw.kind === "weights")
     return weightsOnlyAnalysis(raw.weights, file, options.inputs);
@@ -7864,7 +8105,7 @@ var wireName = PARTS.wire;
 var DEFAULT_LIMITS = { maxDepth: 100, maxListEntries: 5e7 };
 var MIN_CHUNK = 4096;
 var MAX_CHUNK = 1 << 20;
-var EMPTY2 = new Uint8Array(0);
+var EMPTY3 = new Uint8Array(0);
 var TWO322 = 4294967296;
 var utf82 = (() => {
   const TD = globalThis.TextDecoder;
@@ -7937,7 +8178,7 @@ var ProtoReader = class {
   /** Scratch halves of the last 64-bit varint. */
   lo = 0;
   hi = 0;
-  buf = EMPTY2;
+  buf = EMPTY3;
   view = new DataView(new ArrayBuffer(0));
   /** Absolute offset of buf[0]. */
   base = 0;
@@ -7964,7 +8205,7 @@ var ProtoReader = class {
       this.off = rel;
     } else {
       this.base = abs;
-      this.buf = EMPTY2;
+      this.buf = EMPTY3;
       this.off = 0;
     }
   }
@@ -8418,7 +8659,10 @@ var DecodeContext = class {
     this.maxFloatValues = options.maxFloatValueElements ?? DEFAULT_MAX_FLOAT_VALUE_ELEMENTS;
     this.maxRank = options.maxRank ?? DEFAULT_MAX_RANK;
     this.onWarning = options.onWarning;
+    this.budget = options.budget;
   }
+  /** The caller's work budget, ticked per entry read (see OnnxDecodeOptions.budget). */
+  budget;
   /**
    * One string object per distinct op type, domain, attribute name or dim symbol: a 100k-node
    * graph repeats a few dozen of them, and each decoded copy would otherwise be kept.
@@ -8459,7 +8703,20 @@ function record() {
 var EMPTY_RECORD = Object.freeze(record());
 var EMPTY_LIST = Object.freeze([]);
 function compact(list2) {
-  return list2.length === 0 ? EMPTY_LIST : list2.length <= 16 ? list2.slice() : list2;
+  switch (list2.length) {
+    case 0:
+      return EMPTY_LIST;
+    case 1:
+      return [list2[0]];
+    case 2:
+      return [list2[0], list2[1]];
+    case 3:
+      return [list2[0], list2[1], list2[2]];
+    case 4:
+      return [list2[0], list2[1], list2[2], list2[3]];
+    default:
+      return list2.length <= 16 ? list2.slice() : list2;
+  }
 }
 function stringEntry(c, wt, end, parent, field, at, depth, into) {
   const r = c.r;
@@ -8846,7 +9103,7 @@ function decodeTensor(c, end, depth) {
   }
   const d = compact(dims);
   const m2 = metadata ?? EMPTY_RECORD;
-  const tensor = values !== void 0 ? { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start, values: values.length <= 16 ? values.slice() : values } : { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start };
+  const tensor = values !== void 0 ? { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start, values: compact(values) } : { name, dtype, dims: d, byteLength, location, dataType, elementCount: elementCount2, storage, docString, metadata: m2, offset: start };
   if (strings !== void 0)
     tensor.strings = strings;
   if (externalData !== void 0)
@@ -9378,9 +9635,15 @@ function decodeGraph(c, end, depth) {
   const valueInfo = [];
   const quantizationAnnotations = [];
   const metadata = record();
+  const budget = c.budget;
+  let entries = 0;
   let last2 = r.pos;
   while (r.pos < end) {
     last2 = r.pos;
+    if (++entries === 256) {
+      entries = 0;
+      budget?.tick("reading the graph", 256);
+    }
     const tag = r.tag(GRAPH);
     const f = Math.floor(tag / 8);
     const wt = tag & 7;
@@ -9442,11 +9705,32 @@ function decodeTensorAnnotation(c, end, depth) {
   r.endMessage(end, TENSOR_ANNOTATION, last2);
   return { tensorName, quantParameterTensorNames };
 }
+var NAME_SCRATCH = [];
+function takeNames(scratch2, n) {
+  if (n === 0)
+    return EMPTY_LIST;
+  let out;
+  if (n === 1)
+    out = [scratch2[0]];
+  else if (n === 2)
+    out = [scratch2[0], scratch2[1]];
+  else if (n === 3)
+    out = [scratch2[0], scratch2[1], scratch2[2]];
+  else
+    out = scratch2.slice(0, n);
+  if (scratch2.length > 64)
+    scratch2.length = 0;
+  else
+    scratch2.fill("", 0, n);
+  return out;
+}
 function decodeNode(c, end, depth) {
   const r = c.r;
   const start = r.pos;
-  const inputs = [];
-  const outputs = [];
+  const inputs = NAME_SCRATCH[2 * depth] ??= [];
+  const outputs = NAME_SCRATCH[2 * depth + 1] ??= [];
+  let nIn = 0;
+  let nOut = 0;
   let name = "";
   let opType = "";
   let domain = "";
@@ -9463,14 +9747,14 @@ function decodeNode(c, end, depth) {
     const wt = tag & 7;
     switch (f) {
       case 1:
-        if (inputs.length >= r.limits.maxListEntries)
-          r.checkCount(inputs.length + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
-        inputs.push(r.stringField(wt, end, NODE, 1, last2));
+        if (nIn >= r.limits.maxListEntries)
+          r.checkCount(nIn + 1, PARTS.fieldOf(1, NODE.fields[1], NODE.name), last2);
+        inputs[nIn++] = r.stringField(wt, end, NODE, 1, last2);
         break;
       case 2:
-        if (outputs.length >= r.limits.maxListEntries)
-          r.checkCount(outputs.length + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
-        outputs.push(r.stringField(wt, end, NODE, 2, last2));
+        if (nOut >= r.limits.maxListEntries)
+          r.checkCount(nOut + 1, PARTS.fieldOf(2, NODE.fields[2], NODE.name), last2);
+        outputs[nOut++] = r.stringField(wt, end, NODE, 2, last2);
         break;
       case 3:
         name = r.stringField(wt, end, NODE, 3, last2);
@@ -9511,8 +9795,8 @@ function decodeNode(c, end, depth) {
     opType,
     domain: normalizeDomain(domain),
     overload,
-    inputs: compact(inputs),
-    outputs: compact(outputs),
+    inputs: takeNames(inputs, nIn),
+    outputs: takeNames(outputs, nOut),
     attributes: attributes ?? EMPTY_RECORD,
     docString,
     metadata: metadata ?? EMPTY_RECORD,
@@ -10332,12 +10616,9 @@ var InferenceError = class extends Error {
 var MAX_DATA_ELEMENTS = 65536;
 function tensorVal(dtype, shape, data, weight) {
   const keep = data !== void 0 && data.length <= MAX_DATA_ELEMENTS;
-  const v = { kind: "tensor", dtype, shape };
-  if (keep)
-    v.data = data;
   if (weight)
-    v.weight = weight;
-  return v;
+    return keep ? { kind: "tensor", dtype, shape, data, weight } : { kind: "tensor", dtype, shape, weight };
+  return keep ? { kind: "tensor", dtype, shape, data } : { kind: "tensor", dtype, shape };
 }
 var ids = /* @__PURE__ */ new WeakMap();
 var nextId = 0;
@@ -10875,30 +11156,92 @@ var RELAYOUT = {
 function carriesWeight(op, domain) {
   return domain === "" && RELAYOUT[op] !== void 0;
 }
+var ENTRY = /* @__PURE__ */ Symbol("modelcost.ledgerEntry");
+var CREATED = 1;
+var COUNTED = 2;
+var CONSUMED = 4;
+function elementsOf(w) {
+  let n = 1;
+  for (const d of w.dims)
+    n *= d;
+  return n;
+}
+var ElementSum = class {
+  n = 0;
+  big;
+  add(k) {
+    const s = this.n + k;
+    if (this.big === void 0 && Number.isSafeInteger(s))
+      this.n = s;
+    else {
+      this.big = (this.big ?? 0n) + BigInt(this.n) + BigInt(k);
+      this.n = 0;
+    }
+  }
+  get poly() {
+    return this.big === void 0 ? Poly.const(this.n) : Poly.const(this.big + BigInt(this.n));
+  }
+};
+function sumElements(weights) {
+  const sum2 = new ElementSum();
+  for (const w of weights)
+    sum2.add(elementsOf(w));
+  return sum2.poly;
+}
 var ParamLedger = class {
-  origin = /* @__PURE__ */ new Map();
+  index = /* @__PURE__ */ new Map();
+  weights = [];
+  origins = [];
+  flags = [];
+  /** Labels of entries whose weight has no name of its own. */
   labels = /* @__PURE__ */ new Map();
+  /** Entries in the order their weights were created. */
   order = [];
-  counted = /* @__PURE__ */ new Set();
-  consumed = /* @__PURE__ */ new Set();
   params = [];
   /** Weights a re-layout op's output carries (the value is that weight, re-typed or re-laid). */
   carried = /* @__PURE__ */ new WeakMap();
+  /**
+   * The entry of `w`, made when new (a weight may be read before it is created: see `created`). An
+   * untagged weight gets this ledger's number written on it and no map entry.
+   */
+  entry(w) {
+    const tagged = w[ENTRY];
+    if (tagged !== void 0 && this.weights[tagged] === w)
+      return tagged;
+    const taggable = tagged === void 0 && Object.isExtensible(w);
+    let i2 = taggable ? void 0 : this.index.get(w);
+    if (i2 === void 0) {
+      i2 = this.weights.length;
+      this.weights.push(w);
+      this.origins.push(void 0);
+      this.flags.push(0);
+      if (taggable)
+        w[ENTRY] = i2;
+      else
+        this.index.set(w, i2);
+    }
+    return i2;
+  }
   /**
    * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
    * tensor). `label` names it in messages: a Constant's tensor usually has no name of its own, so
    * the engine passes the value it produces.
    */
   created(w, origin, label = w.name) {
-    if (this.origin.has(w))
+    const i2 = this.entry(w);
+    if (this.flags[i2] & CREATED)
       return;
-    this.origin.set(w, origin);
-    this.labels.set(w, w.name || label);
-    this.order.push(w);
+    this.flags[i2] |= CREATED;
+    this.origins[i2] = origin;
+    if (!w.name && label)
+      this.labels.set(i2, label);
+    this.order.push(i2);
   }
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w) {
-    return this.labels.get(w) || w.name || "(unnamed)";
+    const tagged = w[ENTRY];
+    const i2 = tagged !== void 0 && this.weights[tagged] === w ? tagged : this.index.get(w);
+    return (i2 !== void 0 ? this.labels.get(i2) : void 0) || w.name || "(unnamed)";
   }
   /** The weight a value is (directly, or re-typed / re-laid), if any. */
   weightOf(v) {
@@ -10911,26 +11254,32 @@ var ParamLedger = class {
    * weight counts once in the model.
    */
   charge(rule, ins) {
-    let params = Poly.ZERO;
     const nonParam = rule?.nonParamInputs ?? [];
     const weightAt = rule?.weightInputs ?? [];
-    ins.forEach((v, i2) => {
+    let sum2;
+    for (let i2 = 0; i2 < ins.length; i2++) {
+      const v = ins[i2];
       if (!isTensor(v))
-        return;
-      if (v.weight)
-        this.consumed.add(v.weight);
-      const w = this.weightOf(v);
-      if (!w || this.counted.has(w) || nonParam.includes(i2))
-        return;
-      const origin = this.origin.get(w) ?? "initializer";
+        continue;
+      const direct = v.weight;
+      const d = direct ? this.entry(direct) : -1;
+      if (direct)
+        this.flags[d] |= CONSUMED;
+      const w = direct ?? this.carried.get(v);
+      if (!w)
+        continue;
+      const e2 = w === direct ? d : this.entry(w);
+      if (this.flags[e2] & COUNTED || nonParam.includes(i2))
+        continue;
+      const origin = this.origins[e2] ?? "initializer";
       const param = weightAt.includes(i2) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== void 0 && origin !== "constant-node";
       if (!param)
-        return;
-      this.counted.add(w);
+        continue;
+      this.flags[e2] |= COUNTED;
       this.params.push(w);
-      params = params.add(numElements(w.dims));
-    });
-    return params;
+      (sum2 ??= new ElementSum()).add(elementsOf(w));
+    }
+    return sum2 ? sum2.poly : Poly.ZERO;
   }
   /** After a node ran: a re-layout op's output carries the weight its data input is. */
   carry(op, domain, ins, outs) {
@@ -10949,15 +11298,23 @@ var ParamLedger = class {
    * reads that are params by the rule), constants, and the weights no node reads.
    */
   finish() {
-    const unused = this.order.filter((w) => !this.consumed.has(w));
+    const unused = [];
     const params = [...this.params];
-    const counted = new Set(this.counted);
-    for (const w of unused)
-      if (!counted.has(w) && this.origin.get(w) !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
-        counted.add(w);
+    const flags = this.flags.slice();
+    for (const i2 of this.order) {
+      if (flags[i2] & CONSUMED)
+        continue;
+      const w = this.weights[i2];
+      unused.push(w);
+      if (!(flags[i2] & COUNTED) && this.origins[i2] !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
+        flags[i2] |= COUNTED;
         params.push(w);
       }
-    const constants = this.order.filter((w) => !counted.has(w));
+    }
+    const constants = [];
+    for (const i2 of this.order)
+      if (!(flags[i2] & COUNTED))
+        constants.push(this.weights[i2]);
     return { params, constants, unused };
   }
 };
@@ -11006,7 +11363,7 @@ var Scope = class {
   path;
   valueInfo;
   enclosing;
-  names = /* @__PURE__ */ new Map();
+  names = new NameTable();
   slots = [];
   /** The name of each slot. */
   slotNames = [];
@@ -11019,10 +11376,8 @@ var Scope = class {
   }
   /** The slot of `name`, made (unset) when new. */
   slot(name) {
-    let i2 = this.names.get(name);
-    if (i2 === void 0) {
-      i2 = this.slots.length;
-      this.names.set(name, i2);
+    const i2 = this.names.getOrSet(name, this.slots.length);
+    if (i2 === this.slots.length) {
       this.slots.push(UNSET);
       this.slotNames.push(name);
     }
@@ -11190,6 +11545,42 @@ var Frame = class {
     this.path = path;
   }
 };
+function nodeRecord(name, op, domain, inputNames, outputNames, vals, cost, rule, status, scope, enclosing, metadata) {
+  return {
+    __proto__: NodeRecord.prototype,
+    multiplicity: Poly.ONE,
+    times: Poly.ONE,
+    params: Poly.ZERO,
+    name,
+    op,
+    domain,
+    inputNames,
+    outputNames,
+    vals,
+    cost,
+    rule,
+    status,
+    scope,
+    enclosing,
+    metadata
+  };
+}
+function valSlots(n) {
+  switch (n) {
+    case 1:
+      return [void 0];
+    case 2:
+      return [void 0, void 0];
+    case 3:
+      return [void 0, void 0, void 0];
+    case 4:
+      return [void 0, void 0, void 0, void 0];
+    case 5:
+      return [void 0, void 0, void 0, void 0, void 0];
+    default:
+      return new Array(n);
+  }
+}
 function isRef(e2) {
   return !(e2 instanceof NodeRecord);
 }
@@ -11228,6 +11619,12 @@ var NodeServices = class {
   scope;
   name;
   node;
+  /**
+   * Set when the rule asked for anything beyond the node and its input values (names, fresh or
+   * data-dependent dims, diagnostics, size facts, sub-graphs): its result is then not a function of
+   * the inputs alone, and is not reused for the next node (see NodeMemo).
+   */
+  touched = false;
   constructor(engine, scope, name, node) {
     this.engine = engine;
     this.scope = scope;
@@ -11241,27 +11638,40 @@ var NodeServices = class {
     return this.engine.unrolled;
   }
   lookupValue(n) {
+    this.touched = true;
     return lookup(this.scope, n).value;
   }
   freshDim() {
+    this.touched = true;
     return this.engine.unknown.fresh();
   }
   dataDependentDim(nodeName, tag) {
+    this.touched = true;
     return this.engine.dataDependentDim(nodeName, tag);
   }
   warn(code, message) {
+    this.touched = true;
     this.engine.diag("warning", code, message, this.name);
   }
   note(code, message) {
+    this.touched = true;
     this.engine.diag("info", code, message, this.name);
   }
   get facts() {
+    this.touched = true;
     return this.engine.facts;
   }
   inferSubgraph(graph, inputs, label, multiplicity, options) {
+    this.touched = true;
     return this.engine.inferSubgraph(graph, inputs, `${this.name}/${label}`, this.scope, multiplicity, options, enclosed(this.scope, enclosingOf(this.node)));
   }
 };
+var MEMO_WAYS = 8;
+function noAttributes(node) {
+  for (const _ in node.attributes)
+    return false;
+  return true;
+}
 var Engine = class {
   model;
   rules;
@@ -11295,6 +11705,13 @@ var Engine = class {
   /** Recent output values and cost polys, shared with equal ones (see intern.ts). */
   vals = valRecent();
   polys = polyRecent();
+  /**
+   * The last few nodes' inferences, reused by a node of the same op whose inputs are the same value
+   * objects (values are shared, see intern.ts): a chain of 10^6 Add and Relu nodes, the repeated
+   * blocks of a transformer. Only results that depend on nothing but those inputs are kept.
+   */
+  nodeMemo = new Array(MEMO_WAYS);
+  nodeMemoNext = 0;
   /** Costs made of the same (shared) polys are one object. */
   costs = new Recent2((a, b) => a.macs === b.macs && a.flops === b.flops && a.params === b.params && a.bytesRead === b.bytesRead && a.bytesWritten === b.bytesWritten);
   constructor(model, rules, options) {
@@ -11312,6 +11729,7 @@ var Engine = class {
     const g = this.model.graph;
     const scope = new Scope(void 0, this.model.opsets, "", valueInfoMap(g));
     const weights = [];
+    scope.names.reserve(g.initializers.length + g.inputs.length + g.nodes.length);
     for (const w of g.initializers) {
       scope.set(w.name, weightVal(w));
       weights.push(w);
@@ -11346,7 +11764,7 @@ var Engine = class {
     const { nodes, diagnostics } = this.flatten();
     const account = this.ledger.finish();
     const unused = account.unused;
-    const asParams = new Set(account.params);
+    const asParams = unused.length ? new Set(account.params) : /* @__PURE__ */ new Set();
     if (unused.length) {
       const list2 = unused.slice(0, 5).map((w) => `${this.ledger.label(w)} (${asParams.has(w) ? "param" : "constant"})`);
       diagnostics.push({ severity: "info", code: "unused-initializer", message: `${unused.length} weight${unused.length === 1 ? "" : "s"} read by no node, still stored: ${list2.join(", ")}${unused.length > 5 ? ", ..." : ""}` });
@@ -11480,6 +11898,8 @@ var Engine = class {
    */
   plan(nodes, scope) {
     const n = nodes.length;
+    if (n >= 65536)
+      this.budget.checkMemory("planning the graph");
     let nOut = 0;
     let nIn = 0;
     for (const node of nodes) {
@@ -11494,8 +11914,11 @@ var Engine = class {
     const before = names.size;
     let fresh = 0;
     let k = 0;
+    const budget = this.budget;
     for (let i2 = 0; i2 < n; i2++) {
       outStart[i2] = k;
+      if ((i2 & 255) === 255)
+        budget.tick("planning the graph", 256);
       for (const o of nodes[i2].outputs) {
         if (o === "") {
           outSlots[k++] = -1;
@@ -11594,7 +12017,7 @@ var Engine = class {
     this.budget.node(1, name);
     this.currentNode = name;
     const nIn = node.inputs.length;
-    const ins = new Array(nIn + node.outputs.length);
+    const ins = valSlots(nIn + node.outputs.length);
     const base = plan.inStart[index];
     for (let i2 = 0; i2 < nIn; i2++) {
       const n = node.inputs[i2];
@@ -11616,21 +12039,30 @@ var Engine = class {
       const outs = this.callFunction(fn, node, ins.slice(0, nIn), name, scope);
       this.setOutputs(node, scope, plan, index, name, outs ?? [], ins);
       if (!outs)
-        this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "error", scope.path, scope.enclosing, metadataOf(node)));
+        this.frame.entries.push(nodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "error", scope.path, scope.enclosing, metadataOf(node)));
       return;
     }
     const version = scope.opsets.get(domain) ?? 1;
     const rule = this.rules.find(domain, node.opType, version);
     if (!rule) {
       this.setOutputs(node, scope, plan, index, name, [], ins);
-      this.frame.entries.push(new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "unsupported", scope.path, scope.enclosing, metadataOf(node)));
+      this.frame.entries.push(nodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, void 0, void 0, "unsupported", scope.path, scope.enclosing, metadataOf(node)));
       this.diag("warning", "unsupported-op", `no rule for ${domain ? `${domain}.` : ""}${node.opType} (opset ${version}): its cost is not counted`, name);
       return;
     }
-    const ctx = new NodeContext(node, version, ins, new NodeServices(this, scope, name, node));
-    let status = "ok";
     const frame = this.frame;
+    const memoable = noAttributes(node) && !carriesWeight(node.opType, domain) && !this.declaresOutputs(scope, node);
+    const hit = memoable ? this.memoFind(rule, node, domain, version, ins, nIn) : void 0;
+    if (hit) {
+      this.setOutputs(node, scope, plan, index, name, hit.outs, ins);
+      frame.entries.push(nodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, hit.cost, rule, "ok", scope.path, scope.enclosing, metadataOf(node)));
+      return;
+    }
+    const services = new NodeServices(this, scope, name, node);
+    const ctx = new NodeContext(node, version, ins, services);
+    let status = "ok";
     const mark = frame.entries.length;
+    const diagnostics = frame.diagnostics.length;
     try {
       rule.infer(ctx);
     } catch (e2) {
@@ -11645,11 +12077,47 @@ var Engine = class {
         status = this.inferFailure(e2, name, node);
       }
     }
-    const entry = new NodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
+    if (memoable && cost && !services.touched && frame.entries.length === mark && frame.diagnostics.length === diagnostics)
+      this.memoKeep(rule, node, domain, version, ins, nIn, ctx.outputs(), cost);
+    const entry = nodeRecord(name, node.opType, domain, node.inputs, node.outputs, ins, cost, rule, status, scope.path, scope.enclosing, metadataOf(node));
     if (mark === frame.entries.length)
       frame.entries.push(entry);
     else
       frame.entries.splice(mark, 0, entry);
+  }
+  /** True when the graph declares a type for one of the node's outputs (value_info: merged into the output, see setOutputs). */
+  declaresOutputs(scope, node) {
+    const info = scope.valueInfo;
+    if (!info.size)
+      return false;
+    for (const o of node.outputs)
+      if (info.has(o))
+        return true;
+    return false;
+  }
+  memoFind(rule, node, domain, version, ins, nIn) {
+    for (let k = 0; k < MEMO_WAYS; k++) {
+      const m2 = this.nodeMemo[k];
+      if (!m2 || m2.rule !== rule || m2.opType !== node.opType || m2.domain !== domain || m2.version !== version || m2.unrolled !== this.unrolled)
+        continue;
+      if (m2.ins.length !== nIn || m2.nOut !== node.outputs.length)
+        continue;
+      let same2 = true;
+      for (let i2 = 0; i2 < nIn && same2; i2++)
+        same2 = m2.ins[i2] === ins[i2] && m2.node.inputs[i2] === "" === (node.inputs[i2] === "");
+      for (let i2 = 0; i2 < m2.nOut && same2; i2++)
+        same2 = m2.node.outputs[i2] === "" === (node.outputs[i2] === "");
+      if (same2)
+        return m2;
+    }
+    return void 0;
+  }
+  memoKeep(rule, node, domain, version, ins, nIn, outs, cost) {
+    for (const v of outs)
+      if (isTensor(v) && v.weight)
+        return;
+    this.nodeMemo[this.nodeMemoNext] = { rule, node, opType: node.opType, domain, version, unrolled: this.unrolled, ins: ins.slice(0, nIn), nOut: node.outputs.length, outs: outs.slice(), cost };
+    this.nodeMemoNext = (this.nodeMemoNext + 1) % MEMO_WAYS;
   }
   /**
    * Bind a node's outputs in its scope (declared value_info cross-checked, plain tensors shared with
@@ -15838,8 +16306,8 @@ var OnnxOptionsError = class extends ModelOptionsError {
   name = "OnnxOptionsError";
 };
 function decodeAndInfer(source, options, keep) {
-  const budget = options.budget ?? new WorkBudget(options.limits, options.file);
-  const def = decodeDef(source, options, keep);
+  const budget = options.budget ?? new WorkBudget(options.limits, options.file, Date.now, options.memory);
+  const def = decodeDef(source, options, budget, keep);
   options.onPhase?.("decoded", def.graph.nodes.length + def.graph.initializers.length);
   const wanted = Object.keys(options.inputs ?? {});
   if (wanted.length) {
@@ -15861,8 +16329,8 @@ function decodeAndInfer(source, options, keep) {
   });
   return { result, inputBindings };
 }
-function decodeDef(source, options, keep) {
-  const model = decodeModel(source, options.file === void 0 ? {} : { file: options.file });
+function decodeDef(source, options, budget, keep) {
+  const model = decodeModel(source, options.file === void 0 ? { budget } : { file: options.file, budget });
   const def = toModelDef(model);
   keep(model, def);
   return def;
@@ -15893,9 +16361,7 @@ function nodeParamSum(result) {
   let p = Poly.ZERO;
   for (const n of result.nodes)
     p = p.add(n.params);
-  for (const w of result.unusedParams)
-    p = p.add(numElements(w.dims));
-  return p;
+  return p.add(sumElements(result.unusedParams));
 }
 var ONNX_TOOL = { name: "modelcost", version: "0.1.0" };
 function analyzedValue(name, v) {
@@ -15922,29 +16388,28 @@ function profileOnnx(source, options = {}) {
     warnings = model.warnings;
   });
   options.onPhase?.("inferred", result.nodes.length + result.weights.length);
+  const records = result.nodes;
   const nodes = {
-    length: result.nodes.length,
+    length: records.length,
+    release: (i2) => {
+      records[i2] = void 0;
+      if (i2 === records.length - 1)
+        options.onPhase?.("reported", records.length + result.weights.length);
+    },
     at: (i2) => {
-      const n = result.nodes[i2];
-      const node = {
+      const n = records[i2];
+      return {
         name: n.name,
         op: n.op,
         domain: n.domain === "" ? "ai.onnx" : n.domain,
         inputs: n.inputNames,
-        outputs: analyzedOutputs(n)
+        outputs: analyzedOutputs(n),
+        scope: onnxNodeScope(n),
+        cost: n.cost,
+        params: n.cost ? void 0 : n.params,
+        multiplicity: n.multiplicity === Poly.ONE || n.multiplicity.equals(Poly.ONE) ? void 0 : n.multiplicity,
+        status: n.status === "ok" ? void 0 : n.status
       };
-      const scope = onnxNodeScope(n);
-      if (scope !== void 0)
-        node.scope = scope;
-      if (n.cost)
-        node.cost = n.cost;
-      else
-        node.params = n.params;
-      if (!n.multiplicity.equals(Poly.ONE))
-        node.multiplicity = n.multiplicity;
-      if (n.status !== "ok")
-        node.status = n.status;
-      return node;
     }
   };
   const diagnostics = [...result.diagnostics, ...warnings.map((w) => ({ severity: "warning", code: `decode-${w.code}`, message: w.message }))];
@@ -15958,7 +16423,7 @@ function profileOnnx(source, options = {}) {
     nodes,
     weights: result.weights.map((w) => ({ name: w.name, byteLength: w.byteLength })),
     ...result.unusedParams.length ? { params: nodeParamSum(result) } : {},
-    constantElements: result.constantWeights.reduce((sum2, w) => sum2.add(numElements(w.dims)), Poly.ZERO),
+    constantElements: sumElements(result.constantWeights),
     conditions: result.conditions,
     diagnostics
   });
