@@ -4,22 +4,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { withLatency, type Convention, type Dim, type HardwareProfile, type Report } from '@modelcost/core';
 import { profileOnnx } from '@modelcost/onnx';
-import { importerFor, ModelReadError, profileWith, sniffSource, type Importer } from '@modelcost/report/profile';
+import { collectBetweenPhases, heapInUse, importerFor, ModelReadError, profileWith, sniffSource, type Importer } from '@modelcost/report/profile';
 import { InputError } from './errors.js';
-import { collectAfterBigGraph, heapInUse } from './gc.js';
 import type { CliIO } from './io.js';
-
-/**
- * Full collections between the phases of a big profile (graphs of 10^5 nodes and more): once
- * inference is done, before the report is built beside its records (the decoded file and
- * inference's garbage go first), and once the report's nodes are made and the inference records let
- * go (on a 10^6-node graph those dead records would take the process past 1 GB). Each is skipped
- * when the heap has grown by less than a quarter since the last one. One after decoding cost 0.3 s
- * on a 10^6-node chain and lowered no peak.
- */
-function collectBetweenPhases(phase: 'decoded' | 'inferred' | 'reported', size: number): void {
-  if (phase !== 'decoded') collectAfterBigGraph(size);
-}
 
 /** Options of one profile run. */
 export interface ProfileOptions {

@@ -5,7 +5,7 @@
  * line of compact JSON, written in chunks of about a megabyte as they are made.
  */
 import type { Report } from '@modelcost/core';
-import { collectAfterBigGraph } from './gc.js';
+import { collectAfterBigGraph } from '@modelcost/report/profile';
 import type { TextSink } from './io.js';
 import type { ProfileJson } from './json.js';
 

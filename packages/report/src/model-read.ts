@@ -130,3 +130,5 @@ export function profileWith(importer: Importer, source: ByteSource, options: Pro
     throw e;
   }
 }
+
+export { collectAfterBigGraph, collectBetweenPhases, collectGarbage, COLLECT_FROM_NODES, heapInUse } from './heap.js';

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { profileInput, type ModelInput, type ProfileFinish } from './profile-input.js';
 import { ModelReadError, type ProfileModelOptions } from './profile-model.js';
+import { collectBetweenPhases, heapInUse } from './heap.js';
 
 /** A request to the worker. */
 export interface WorkerRequest {
@@ -27,7 +28,9 @@ if (port && (workerData as { modelcostProfileWorker?: boolean } | null)?.modelco
   port.on('message', (m: WorkerRequest) => {
     let res: WorkerResponse;
     try {
-      res = { id: m.id, report: profileInput(m.input, m.options, m.finish) };
+      // The worker's own memory management: collections between phases, and the budget's memory probe
+      // (functions do not cross to a worker; the parent's options cannot carry them).
+      res = { id: m.id, report: profileInput(m.input, { ...m.options, memory: heapInUse, onPhase: collectBetweenPhases }, m.finish) };
     } catch (e) {
       res = e instanceof ModelReadError ? { id: m.id, readError: { code: e.code, reason: e.reason } } : { id: m.id, internalError: e instanceof Error ? e.message : String(e) };
     }
