@@ -138,7 +138,7 @@ export function renderProfileTable(r: Report, opts: TableOptions = {}): string {
     const share = `${Math.round(l.boundBy.compute * 100)}% compute-bound, ${Math.round(l.boundBy.memory * 100)}% memory-bound`;
     lines.push(`  latency on ${term(latencyLabel(l), 100)}: ${formatMs(l.ms)} (${share}${l.kernels !== undefined ? `, ${l.kernels} kernels` : ''})`);
     if (l.throughput) lines.push(`    throughput ${human(l.throughput.samplesPerSec)} samples/s at batch ${l.throughput.batch} (${formatMs(l.throughput.ms)} per batch)`);
-    for (const k of l.top ?? []) lines.push(`    ${formatMs(k.ms).padStart(10)}  ${k.boundBy.padEnd(7)}  ${term(k.ops, 80)}  ${term(k.nodes[0] ?? '', 120)}${k.nodes.length > 1 ? ` (+${k.nodes.length - 1})` : ''}`);
+    for (const k of l.top ?? []) lines.push(`    ${formatMs(k.ms).padStart(10)}  ${k.boundBy.padEnd(7)}  ${term(k.ops, 80)}  ${term(k.nodes[0] ?? '', 120)}${(k.nodeCount ?? k.nodes.length) > 1 ? ` (+${(k.nodeCount ?? k.nodes.length) - 1})` : ''}`);
   }
   const shown = r.diagnostics.filter((d) => d.severity !== 'info');
   for (const d of shown.slice(0, 20)) lines.push(`  ${d.severity}: ${d.node ? `${term(d.node, 120)}: ` : ''}${term(d.message, 600)}`);

@@ -16,6 +16,7 @@ import { DTYPE_BITS, type DType } from '../ir/dtype.js';
 import { tensorBytes } from '../memory/memory.js';
 import type { Report, ReportKernel, ReportLatency, ReportModule, ReportNode, ReportTensor } from '../report/report.js';
 import { countNumber } from '../report/count.js';
+import { NameTable } from '../util/name-table.js';
 import { ARCH_SPECS, gemmSeconds, GPU_PHYSICS, kernelFixedSeconds, type GemmShape, type GpuPhysics, type GpuSpec } from './gpu.js';
 import type { HardwareKind, HardwareProfile, PeakDType, Sourced } from './profile.js';
 import { DEFAULT_RUNTIME, runtimeFor, type FusionPolicy, type Runtime } from './runtime.js';
@@ -190,9 +191,28 @@ export function boundShape(t: ReportTensor, dims: Readonly<Record<string, number
 
 /** Bytes of a report tensor under the report's dim bindings (0 when its rank is unknown). */
 export function reportTensorBytes(t: ReportTensor, dims: Readonly<Record<string, number>>): number {
+  // Reports share one shape array between the tensors of one shape (10^6 nodes, a handful of shapes):
+  // the last few answers are kept, keyed by that array, the dtype and the bindings.
+  const shapeKey = t.shape;
+  if (shapeKey) for (let i = 0; i < BYTES_WAYS; i++) if (bytesShapes[i] === shapeKey && bytesDtypes[i] === t.dtype && bytesDims[i] === dims) return bytesValues[i]!;
   const shape = boundShape(t, dims);
-  return shape ? Number(tensorBytes(shape, (t.dtype in DTYPE_BITS ? t.dtype : 'unknown') as DType).constValue) : 0;
+  const b = shape ? Number(tensorBytes(shape, (t.dtype in DTYPE_BITS ? t.dtype : 'unknown') as DType).constValue) : 0;
+  if (shapeKey) {
+    bytesShapes[bytesNext] = shapeKey;
+    bytesDtypes[bytesNext] = t.dtype;
+    bytesDims[bytesNext] = dims;
+    bytesValues[bytesNext] = b;
+    bytesNext = (bytesNext + 1) % BYTES_WAYS;
+  }
+  return b;
 }
+
+const BYTES_WAYS = 8;
+const bytesShapes: (ReportTensor['shape'] | undefined)[] = new Array<ReportTensor['shape'] | undefined>(BYTES_WAYS);
+const bytesDtypes: (string | undefined)[] = new Array<string | undefined>(BYTES_WAYS);
+const bytesDims: (Readonly<Record<string, number>> | undefined)[] = new Array<Readonly<Record<string, number>> | undefined>(BYTES_WAYS);
+const bytesValues: number[] = new Array<number>(BYTES_WAYS).fill(0);
+let bytesNext = 0;
 
 const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
 
@@ -204,7 +224,7 @@ const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
  * of products when both operands are activations (attention). `undefined` for a convolution whose K
  * is too small for a tensor-core tile (depthwise, few channels per group): a direct convolution.
  */
-function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activations: ReadonlySet<string>, dims: Readonly<Record<string, number>>): GemmShape | undefined {
+function gemmOf(n: ReportNode, tensors: TensorLookup, activations: NameSet, dims: Readonly<Record<string, number>>): GemmShape | undefined {
   const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : undefined;
   const macs = countNumber(n.macs);
   if (!out || out.length === 0 || macs <= 0) return undefined;
@@ -250,9 +270,19 @@ function gemmOf(n: ReportNode, tensors: ReadonlyMap<string, ReportTensor>, activ
 }
 
 /** True for a matrix product of two activations (attention's QK^T and scores x V). */
-function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boolean {
+function activationProduct(n: ReportNode, activations: NameSet): boolean {
   if (!(n.op === 'MatMul' || n.op === 'FusedMatMul') || countNumber(n.macs) === 0) return false;
   return n.inputs.length >= 2 && activations.has(n.inputs[0]!) && activations.has(n.inputs[1]!);
+}
+
+/** A report's tensors by name (what groupKernels and the kernel shapes read of them). */
+interface TensorLookup {
+  get(name: string): ReportTensor | undefined;
+}
+
+/** A set of names. */
+interface NameSet {
+  has(name: string): boolean;
 }
 
 /**
@@ -266,14 +296,39 @@ function activationProduct(n: ReportNode, activations: ReadonlySet<string>): boo
  * (their cost is unknown, and coverage says so).
  */
 export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise'): Kernel[] {
-  const consumers = new Map<string, number>();
-  for (const n of report.nodes) for (const i of n.inputs) consumers.set(i, (consumers.get(i) ?? 0) + 1);
-  for (const o of report.outputs) consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
-  const tensors = new Map<string, ReportTensor>(report.inputs.map((t) => [t.name, t]));
-  for (const n of report.nodes) for (const o of n.outputs) tensors.set(o.name, o);
-  // Activations: graph inputs and node outputs other than constants (whatever else a node reads is a weight).
-  const produced = new Set<string>(report.inputs.map((t) => t.name));
-  for (const n of report.nodes) if (n.op !== 'Constant') for (const o of n.outputs) produced.add(o.name);
+  // Every name numbered once (10^6-node reports: one table, not three maps and a set), and per number
+  // its readers, its tensor (the last writer's) and whether it is an activation: a graph input or the
+  // output of a node other than a Constant (whatever else a node reads is a weight).
+  const ids = new NameTable();
+  const readers: number[] = [];
+  const tensorAt: (ReportTensor | undefined)[] = [];
+  const activation: boolean[] = [];
+  const id = (name: string): number => {
+    const i = ids.getOrSet(name, readers.length);
+    if (i === readers.length) {
+      readers.push(0);
+      tensorAt.push(undefined);
+      activation.push(false);
+    }
+    return i;
+  };
+  for (const t of report.inputs) {
+    const i = id(t.name);
+    tensorAt[i] = t;
+    activation[i] = true;
+  }
+  for (const n of report.nodes) {
+    for (const x of n.inputs) readers[id(x)]!++;
+    for (const o of n.outputs) {
+      const i = id(o.name);
+      tensorAt[i] = o;
+      if (n.op !== 'Constant') activation[i] = true;
+    }
+  }
+  for (const o of report.outputs) readers[id(o.name)]!++;
+  const consumers = { get: (name: string): number | undefined => { const i = ids.get(name); return i === undefined ? undefined : readers[i]; } };
+  const tensors: TensorLookup = { get: (name) => { const i = ids.get(name); return i === undefined ? undefined : tensorAt[i]; } };
+  const produced: NameSet = { has: (name) => { const i = ids.get(name); return i !== undefined && activation[i]!; } };
   interface Open { nodes: ReportNode[]; internal: number; tail: string }
   const groups: Open[] = [];
   const byTail = new Map<string, Open>();
@@ -343,7 +398,7 @@ export function groupKernels(report: Report, fusion: FusionPolicy = 'pointwise')
  * with the same M and K (attention's Q, K and V projections) run as one GEMM of the summed N, and
  * read their shared input once.
  */
-function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: ReadonlyMap<string, ReportTensor>): Kernel[] {
+function mergeSiblings(kernels: readonly Kernel[], report: Report, tensors: TensorLookup): Kernel[] {
   const key = (k: Kernel): string | undefined => {
     const a = k.nodes[0]!;
     if (!k.gemm || k.gemmScales !== 'm' || !MATMUL_OPS.has(a.op) || k.launches > 1) return undefined;
@@ -387,7 +442,7 @@ function finite(x: number): number {
   return Number.isNaN(x) || x < 0 ? 0 : Math.min(x, Number.MAX_VALUE);
 }
 
-function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report, tensors: ReadonlyMap<string, ReportTensor>, produced: ReadonlySet<string>): Kernel {
+function kernelOf(nodes: readonly ReportNode[], internal: number, report: Report, tensors: TensorLookup, produced: NameSet): Kernel {
   const mult = countNumber(nodes[0]!.multiplicity ?? 1);
   let flops = 0;
   let macs = 0;
@@ -798,15 +853,35 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   const total = deviceSec + (options.deviceOnly ? 0 : runtime.inferenceUs.value * 1e-6) + io;
   let computeTime = 0;
   let memoryTime = 0;
-  const rows: ReportKernel[] = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
+  const ms: number[] = timed.map(({ t, sec }) => {
     if (t.compute >= t.memory) computeTime += sec;
     else memoryTime += sec;
-    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join('+'), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? 'compute' : 'memory', flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...(detail ? { detail } : {}) };
+    return finite(sec * 1e3);
   });
-  const top = [...rows].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const modules = report.modules ? moduleMs(report.modules, ks, rows) : undefined;
+  // Rows for the slowest five only: a kernel that fuses 10^6 nodes lists its first MAX_KERNEL_NODES.
+  const top = ms
+    .map((_, i) => i)
+    .sort((a, b) => ms[b]! - ms[a]!)
+    .slice(0, 5)
+    .map((i): ReportKernel => {
+      const { t, bytes, dtype, detail, kernel } = timed[i]!;
+      const shown = kernel.nodes.length > MAX_KERNEL_NODES ? kernel.nodes.slice(0, MAX_KERNEL_NODES) : kernel.nodes;
+      const more = kernel.nodes.length > MAX_KERNEL_NODES;
+      return {
+        nodes: shown.map((n) => n.name),
+        ...(more ? { nodeCount: kernel.nodes.length } : {}),
+        ops: shown.map((n) => n.op).join('+') + (more ? '+...' : ''),
+        ms: ms[i]!,
+        boundBy: t.compute >= t.memory ? 'compute' : 'memory',
+        flops: finite(kernel.flops),
+        bytes: finite(Math.round(bytes)),
+        dtype,
+        ...(detail ? { detail } : {}),
+      };
+    });
+  const modules = report.modules ? moduleMs(report.modules, ks, ms) : undefined;
   // What no kernel holds (the per-call overhead, the host copies, a host-bound runtime's wait) is the whole model's: the root module's.
-  if (modules?.length) modules[0] = Math.round((modules[0]! + Math.max(0, total * 1e3 - rows.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
+  if (modules?.length) modules[0] = Math.round((modules[0]! + Math.max(0, total * 1e3 - ms.reduce((s, r) => s + r, 0))) * 1e6) / 1e6;
   const kernelSum = computeTime + memoryTime;
   const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
   return {
@@ -822,15 +897,18 @@ export function estimateLatency(report: Report, hw: HardwareProfile, options: La
   };
 }
 
+/** Node names a top kernel lists (and op types its `ops` joins); `nodeCount` says how many it fuses when more. */
+export const MAX_KERNEL_NODES = 64;
+
 /**
  * Milliseconds per module (in the order of `modules`, each including its descendants): a kernel counts
  * in the module of its first node, the one that launches it. Rounded to 1e-6 ms.
  */
-function moduleMs(modules: readonly ReportModule[], kernels: readonly Kernel[], timed: readonly ReportKernel[]): number[] {
+function moduleMs(modules: readonly ReportModule[], kernels: readonly Kernel[], timed: readonly number[]): number[] {
   const ms = new Array<number>(modules.length).fill(0);
   kernels.forEach((k, i) => {
     const m = k.nodes[0]?.module;
-    if (m !== undefined && m >= 0 && m < ms.length) ms[m]! += timed[i]!.ms;
+    if (m !== undefined && m >= 0 && m < ms.length) ms[m]! += timed[i]!;
   });
   for (let i = ms.length - 1; i > 0; i--) {
     const p = modules[i]!.parent;

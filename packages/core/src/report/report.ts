@@ -178,9 +178,16 @@ export interface ReportThroughput {
 
 /** One estimated kernel: nodes a runtime runs as one launch. */
 export interface ReportKernel {
-  /** Node names, producer first. */
+  /** Node names, producer first: all of them, or the first 64 of a kernel fusing more (see `nodeCount`). */
   nodes: string[];
-  /** Op types joined with `+` (`Conv+Relu`). */
+  /**
+   * How many nodes the kernel fuses, present when `nodes` lists only the first 64 (a runtime that fuses
+   * a chain of 10^6 elementwise nodes into one kernel).
+   * @asType integer
+   * @minimum 65
+   */
+  nodeCount?: number;
+  /** Op types of the nodes listed, joined with `+` (`Conv+Relu`); `+...` ends it when `nodes` is cut. */
   ops: string;
   ms: number;
   boundBy: 'compute' | 'memory';

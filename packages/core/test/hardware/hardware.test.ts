@@ -116,6 +116,22 @@ describe('latency estimator', () => {
     expect(k[0]!.flops).toBe(2e8 + 3 * 200704);
   });
 
+  it('a kernel that fuses 100 nodes lists its first 64 in the top kernels, with the count of all', () => {
+    // 100 Relus in a chain fuse into one kernel under `pointwise` (each reads the one before, alone).
+    const nodes: ReportNode[] = [];
+    for (let i = 0; i < 100; i++) nodes.push(node(`r${i}`, 'Relu', [i ? `v${i - 1}` : 'x'], { name: `v${i}`, shape: [1, 8] }, { flops: 8, bytesRead: 32, bytesWritten: 32 }));
+    const r = report(nodes, [{ name: 'x', shape: [1, 8], dtype: 'float32' }], [{ name: 'v99', shape: [1, 8], dtype: 'float32' }]);
+    expect(groupKernels(r, 'pointwise').map((k) => k.nodes.length)).toEqual([100]);
+    const [hw] = findHardware(['test-cpu'], hardwareCatalog([cpu]));
+    const est = estimateLatency(r, hw!, {}, groupKernels(r, 'pointwise'));
+    const top = est.top![0]!;
+    expect(top.nodes).toEqual(nodes.slice(0, 64).map((n) => n.name));
+    expect(top.nodeCount).toBe(100);
+    expect(top.ops).toBe(`${Array<string>(64).fill('Relu').join('+')}+...`);
+    // All 100 nodes' FLOPs are the kernel's: 100 x 8.
+    expect(top.flops).toBe(800);
+  });
+
   it('fuses elementwise chains only under the pointwise policy (GPUs), and times a recurrent layer per step', () => {
     const r = smallReport();
     // Softmax -> Relu -> Sigmoid after the Gemm: a CPU runs them apart, a GPU as one kernel.
