@@ -36046,9 +36046,29 @@ function boundShape(t, dims) {
   return t.shape?.map((d) => typeof d === "number" ? d : Number(dimPoly(parseDim(d)).evaluate(dims, 1)));
 }
 function reportTensorBytes(t, dims) {
+  const shapeKey = t.shape;
+  if (shapeKey) {
+    for (let i2 = 0; i2 < BYTES_WAYS; i2++)
+      if (bytesShapes[i2] === shapeKey && bytesDtypes[i2] === t.dtype && bytesDims[i2] === dims)
+        return bytesValues[i2];
+  }
   const shape = boundShape(t, dims);
-  return shape ? Number(tensorBytes(shape, t.dtype in DTYPE_BITS ? t.dtype : "unknown").constValue) : 0;
+  const b = shape ? Number(tensorBytes(shape, t.dtype in DTYPE_BITS ? t.dtype : "unknown").constValue) : 0;
+  if (shapeKey) {
+    bytesShapes[bytesNext] = shapeKey;
+    bytesDtypes[bytesNext] = t.dtype;
+    bytesDims[bytesNext] = dims;
+    bytesValues[bytesNext] = b;
+    bytesNext = (bytesNext + 1) % BYTES_WAYS;
+  }
+  return b;
 }
+var BYTES_WAYS = 8;
+var bytesShapes = new Array(BYTES_WAYS);
+var bytesDtypes = new Array(BYTES_WAYS);
+var bytesDims = new Array(BYTES_WAYS);
+var bytesValues = new Array(BYTES_WAYS).fill(0);
+var bytesNext = 0;
 var prod = (xs) => xs.reduce((a, b) => a * b, 1);
 function gemmOf(n, tensors, activations, dims) {
   const out = n.outputs[0] ? boundShape(n.outputs[0], dims) : void 0;
@@ -36101,21 +36121,48 @@ function activationProduct(n, activations) {
   return n.inputs.length >= 2 && activations.has(n.inputs[0]) && activations.has(n.inputs[1]);
 }
 function groupKernels(report, fusion = "pointwise") {
-  const consumers = /* @__PURE__ */ new Map();
-  for (const n of report.nodes)
-    for (const i2 of n.inputs)
-      consumers.set(i2, (consumers.get(i2) ?? 0) + 1);
+  const ids2 = new NameTable();
+  const readers = [];
+  const tensorAt = [];
+  const activation2 = [];
+  const id = (name) => {
+    const i2 = ids2.getOrSet(name, readers.length);
+    if (i2 === readers.length) {
+      readers.push(0);
+      tensorAt.push(void 0);
+      activation2.push(false);
+    }
+    return i2;
+  };
+  for (const t of report.inputs) {
+    const i2 = id(t.name);
+    tensorAt[i2] = t;
+    activation2[i2] = true;
+  }
+  for (const n of report.nodes) {
+    for (const x2 of n.inputs)
+      readers[id(x2)]++;
+    for (const o of n.outputs) {
+      const i2 = id(o.name);
+      tensorAt[i2] = o;
+      if (n.op !== "Constant")
+        activation2[i2] = true;
+    }
+  }
   for (const o of report.outputs)
-    consumers.set(o.name, (consumers.get(o.name) ?? 0) + 1);
-  const tensors = new Map(report.inputs.map((t) => [t.name, t]));
-  for (const n of report.nodes)
-    for (const o of n.outputs)
-      tensors.set(o.name, o);
-  const produced = new Set(report.inputs.map((t) => t.name));
-  for (const n of report.nodes)
-    if (n.op !== "Constant")
-      for (const o of n.outputs)
-        produced.add(o.name);
+    readers[id(o.name)]++;
+  const consumers = { get: (name) => {
+    const i2 = ids2.get(name);
+    return i2 === void 0 ? void 0 : readers[i2];
+  } };
+  const tensors = { get: (name) => {
+    const i2 = ids2.get(name);
+    return i2 === void 0 ? void 0 : tensorAt[i2];
+  } };
+  const produced = { has: (name) => {
+    const i2 = ids2.get(name);
+    return i2 !== void 0 && activation2[i2];
+  } };
   const groups = [];
   const byTail = /* @__PURE__ */ new Map();
   const elementwise = (n) => FUSABLE_OPS.has(n.op) && countNumber(n.macs) === 0;
@@ -36501,17 +36548,32 @@ function estimateLatency(report, hw, options = {}, kernels) {
   const total = deviceSec + (options.deviceOnly ? 0 : runtime.inferenceUs.value * 1e-6) + io;
   let computeTime = 0;
   let memoryTime = 0;
-  const rows2 = timed.map(({ t, bytes, dtype, detail, kernel, sec }) => {
+  const ms = timed.map(({ t, sec }) => {
     if (t.compute >= t.memory)
       computeTime += sec;
     else
       memoryTime += sec;
-    return { nodes: kernel.nodes.map((n) => n.name), ops: kernel.nodes.map((n) => n.op).join("+"), ms: finite(sec * 1e3), boundBy: t.compute >= t.memory ? "compute" : "memory", flops: finite(kernel.flops), bytes: finite(Math.round(bytes)), dtype, ...detail ? { detail } : {} };
+    return finite(sec * 1e3);
   });
-  const top = [...rows2].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  const modules = report.modules ? moduleMs(report.modules, ks, rows2) : void 0;
+  const top = ms.map((_, i2) => i2).sort((a, b) => ms[b] - ms[a]).slice(0, 5).map((i2) => {
+    const { t, bytes, dtype, detail, kernel } = timed[i2];
+    const shown = kernel.nodes.length > MAX_KERNEL_NODES ? kernel.nodes.slice(0, MAX_KERNEL_NODES) : kernel.nodes;
+    const more = kernel.nodes.length > MAX_KERNEL_NODES;
+    return {
+      nodes: shown.map((n) => n.name),
+      ...more ? { nodeCount: kernel.nodes.length } : {},
+      ops: shown.map((n) => n.op).join("+") + (more ? "+..." : ""),
+      ms: ms[i2],
+      boundBy: t.compute >= t.memory ? "compute" : "memory",
+      flops: finite(kernel.flops),
+      bytes: finite(Math.round(bytes)),
+      dtype,
+      ...detail ? { detail } : {}
+    };
+  });
+  const modules = report.modules ? moduleMs(report.modules, ks, ms) : void 0;
   if (modules?.length)
-    modules[0] = Math.round((modules[0] + Math.max(0, total * 1e3 - rows2.reduce((s, r) => s + r.ms, 0))) * 1e6) / 1e6;
+    modules[0] = Math.round((modules[0] + Math.max(0, total * 1e3 - ms.reduce((s, r) => s + r, 0))) * 1e6) / 1e6;
   const kernelSum = computeTime + memoryTime;
   const throughput = options.throughput === false ? { batch: 0, samplesPerSec: 0, ms: 0 } : throughputOf(report, ks, hw, runtime, options);
   return {
@@ -36526,12 +36588,13 @@ function estimateLatency(report, hw, options = {}, kernels) {
     ...throughput.samplesPerSec > 0 && Number.isFinite(throughput.samplesPerSec) ? { throughput: { batch: throughput.batch, samplesPerSec: throughput.samplesPerSec, ms: throughput.ms } } : {}
   };
 }
+var MAX_KERNEL_NODES = 64;
 function moduleMs(modules, kernels, timed) {
   const ms = new Array(modules.length).fill(0);
   kernels.forEach((k, i2) => {
     const m2 = k.nodes[0]?.module;
     if (m2 !== void 0 && m2 >= 0 && m2 < ms.length)
-      ms[m2] += timed[i2].ms;
+      ms[m2] += timed[i2];
   });
   for (let i2 = ms.length - 1; i2 > 0; i2--) {
     const p = modules[i2].parent;
@@ -45278,14 +45341,14 @@ function lookup(scope, name) {
   }
   return { found: false, value: void 0 };
 }
-var BYTES_WAYS = 16;
-var bytesVals = new Array(BYTES_WAYS);
-var bytesPolys = new Array(BYTES_WAYS);
-var bytesNext = 0;
+var BYTES_WAYS2 = 16;
+var bytesVals = new Array(BYTES_WAYS2);
+var bytesPolys = new Array(BYTES_WAYS2);
+var bytesNext2 = 0;
 function valBytes(v) {
   if (!v)
     return Poly.ZERO;
-  for (let i2 = 0; i2 < BYTES_WAYS; i2++)
+  for (let i2 = 0; i2 < BYTES_WAYS2; i2++)
     if (bytesVals[i2] === v)
       return bytesPolys[i2];
   let b;
@@ -45309,9 +45372,9 @@ function valBytes(v) {
     case "map":
       b = Poly.ZERO;
   }
-  bytesVals[bytesNext] = v;
-  bytesPolys[bytesNext] = b;
-  bytesNext = (bytesNext + 1) % BYTES_WAYS;
+  bytesVals[bytesNext2] = v;
+  bytesPolys[bytesNext2] = b;
+  bytesNext2 = (bytesNext2 + 1) % BYTES_WAYS2;
   return b;
 }
 function typeToVal(t, fresh) {
