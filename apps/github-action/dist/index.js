@@ -36715,6 +36715,10 @@ var WorkBudget = class {
     this.nodes += n;
     if (this.nodes > this.limits.maxNodes)
       throw new WorkLimitError(this.file, "nodes", this.limits.maxNodes, where);
+    this.every(n, where);
+  }
+  /** Count `n` more units of work toward the next clock and memory checks, and run those that are due. */
+  every(n, where) {
     this.sinceClock += n;
     if (this.sinceClock >= CLOCK_EVERY) {
       this.sinceClock = 0;
@@ -36733,18 +36737,7 @@ var WorkBudget = class {
    * the clock and the memory as `node` does, so reading a huge file ends within the limits too.
    */
   tick(where, n = 1) {
-    this.sinceClock += n;
-    if (this.sinceClock >= CLOCK_EVERY) {
-      this.sinceClock = 0;
-      this.time(where);
-    }
-    if (this.memory) {
-      this.sinceMemory += n;
-      if (this.sinceMemory >= MEMORY_EVERY) {
-        this.sinceMemory = 0;
-        this.checkMemory(where);
-      }
-    }
+    this.every(n, where);
   }
   /** Ask the memory probe now (nothing without one). */
   checkMemory(where) {

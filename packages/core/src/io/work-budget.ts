@@ -137,6 +137,11 @@ export class WorkBudget {
   node(n = 1, where?: string): void {
     this.nodes += n;
     if (this.nodes > this.limits.maxNodes) throw new WorkLimitError(this.file, 'nodes', this.limits.maxNodes, where);
+    this.every(n, where);
+  }
+
+  /** Count `n` more units of work toward the next clock and memory checks, and run those that are due. */
+  private every(n: number, where: string | undefined): void {
     this.sinceClock += n;
     if (this.sinceClock >= CLOCK_EVERY) {
       this.sinceClock = 0;
@@ -156,18 +161,7 @@ export class WorkBudget {
    * the clock and the memory as `node` does, so reading a huge file ends within the limits too.
    */
   tick(where?: string, n = 1): void {
-    this.sinceClock += n;
-    if (this.sinceClock >= CLOCK_EVERY) {
-      this.sinceClock = 0;
-      this.time(where);
-    }
-    if (this.memory) {
-      this.sinceMemory += n;
-      if (this.sinceMemory >= MEMORY_EVERY) {
-        this.sinceMemory = 0;
-        this.checkMemory(where);
-      }
-    }
+    this.every(n, where);
   }
 
   /** Ask the memory probe now (nothing without one). */
