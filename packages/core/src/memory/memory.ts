@@ -117,35 +117,41 @@ export function peakLiveBytes(
     outNames[no++] = name;
     outBytes.push(bytes);
   };
-  // The names the step before wrote, for the usual case of a step reading them (a chain): an
-  // importer passes the same string objects, so the comparison is quick and the map is not asked.
   const outNames: string[] = [];
+  // Graph inputs and every step's outputs are numbered first: a name that no step and no graph
+  // input writes (a weight, or a name produced nowhere) is never live, and is only looked up, never
+  // added (10^6 weights read by a few nodes would otherwise fill the table).
+  const inputIds = graphInputs.map((g) => id(g.name));
+  for (let i = 0; i < n; i++) {
+    outStart[i] = no;
+    src.outputs(i, record);
+  }
+  outStart[n] = no;
   for (let i = 0; i < n; i++) {
     inStart[i] = ni;
     const xs = src.inputs(i);
     inIds = grow(inIds, ni + xs.length);
+    // The names the step before wrote, for the usual case of a step reading them (a chain): an
+    // importer passes the same string objects, so the comparison is quick and the table is not asked.
     const p0 = i > 0 ? outStart[i - 1]! : 0;
+    const p1 = i > 0 ? outStart[i]! : 0;
     for (const x of xs) {
       if (x === '') {
         inIds[ni++] = -1;
         continue;
       }
       let k = -1;
-      for (let j = p0; j < no; j++)
+      for (let j = p0; j < p1; j++)
         if (outNames[j] === x) {
           k = outIds[j]!;
           break;
         }
-      inIds[ni++] = k >= 0 ? k : id(x);
+      inIds[ni++] = k >= 0 ? k : (ids.get(x) ?? -1);
     }
-    outStart[i] = no;
-    src.outputs(i, record);
   }
   inStart[n] = ni;
-  outStart[n] = no;
   const EMPTY = '';
   const emptyId = ids.get(EMPTY) ?? -1;
-  const inputIds = graphInputs.map((g) => id(g.name));
   // Whether each numbered value is excluded, asked of `exclude` when first needed (a model of 10^6
   // weights and a few nodes asks a few times): 0 not asked, 1 excluded, 2 not.
   const exclusion = new Uint8Array(ids.size + graphOutputs.length + 1);
