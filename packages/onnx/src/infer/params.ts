@@ -58,6 +58,10 @@ type Tagged = { [ENTRY]?: number };
 const CREATED = 1;
 const COUNTED = 2;
 const CONSUMED = 4;
+/** Origins by code (an entry's flags >> ORIGIN_SHIFT); code 0 is an entry read before it was created. */
+const ORIGINS: readonly (WeightOrigin | undefined)[] = [undefined, 'initializer', 'constant-node', 'generated'];
+const ORIGIN_SHIFT = 3;
+const originOf = (flags: number): WeightOrigin | undefined => ORIGINS[flags >> ORIGIN_SHIFT];
 
 /** Elements of a weight (exact: a decoder refuses tensors of 2^53 elements or more). */
 function elementsOf(w: Weight): number {
@@ -98,7 +102,7 @@ export function sumElements(weights: readonly Weight[]): Poly {
 export class ParamLedger {
   private readonly index = new Map<Weight, number>();
   private readonly weights: Weight[] = [];
-  private readonly origins: (WeightOrigin | undefined)[] = [];
+  /** Per entry its flags (CREATED, COUNTED, CONSUMED) and, above them, its origin's code (ORIGINS; 0 none yet): one list, one push per weight. */
   private readonly flags: number[] = [];
   /** Labels of entries whose weight has no name of its own. */
   private readonly labels = new Map<number, string>();
@@ -124,7 +128,6 @@ export class ParamLedger {
     if (i === undefined) {
       i = this.weights.length;
       this.weights.push(w);
-      this.origins.push(undefined);
       this.flags.push(0);
       if (taggable) (w as Tagged)[ENTRY] = i;
       else this.index.set(w, i);
@@ -140,8 +143,7 @@ export class ParamLedger {
   created(w: Weight, origin: WeightOrigin, label = w.name): void {
     const i = this.entry(w);
     if (this.flags[i]! & CREATED) return;
-    this.flags[i]! |= CREATED;
-    this.origins[i] = origin;
+    this.flags[i]! |= CREATED | (ORIGINS.indexOf(origin) << ORIGIN_SHIFT);
     if (!w.name && label) this.labels.set(i, label);
     this.order.push(i);
   }
@@ -177,7 +179,7 @@ export class ParamLedger {
       if (!w) continue;
       const e = w === direct ? d : this.entry(w);
       if (this.flags[e]! & COUNTED || nonParam.includes(i)) continue;
-      const origin = this.origins[e] ?? 'initializer';
+      const origin = originOf(this.flags[e]!) ?? 'initializer';
       // At a weight input, any weight that is not shape data by type; read as data elsewhere, an
       // initializer of a weight type (not a Constant's tensor, and not through a re-layout).
       const param = weightAt.includes(i) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== undefined && origin !== 'constant-node';
@@ -212,7 +214,7 @@ export class ParamLedger {
       if (flags[i]! & CONSUMED) continue;
       const w = this.weights[i]!;
       unused.push(w);
-      if (!(flags[i]! & COUNTED) && this.origins[i] !== 'constant-node' && !SHAPE_DTYPES.has(w.dtype)) {
+      if (!(flags[i]! & COUNTED) && originOf(flags[i]!) !== 'constant-node' && !SHAPE_DTYPES.has(w.dtype)) {
         flags[i]! |= COUNTED;
         params.push(w);
       }
