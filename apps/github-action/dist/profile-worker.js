@@ -1763,32 +1763,35 @@ function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ 
     outBytes.push(bytes);
   };
   const outNames = [];
+  const inputIds = graphInputs.map((g) => id(g.name));
+  for (let i2 = 0; i2 < n; i2++) {
+    outStart[i2] = no;
+    src2.outputs(i2, record2);
+  }
+  outStart[n] = no;
   for (let i2 = 0; i2 < n; i2++) {
     inStart[i2] = ni;
     const xs = src2.inputs(i2);
     inIds = grow(inIds, ni + xs.length);
     const p0 = i2 > 0 ? outStart[i2 - 1] : 0;
+    const p1 = i2 > 0 ? outStart[i2] : 0;
     for (const x2 of xs) {
       if (x2 === "") {
         inIds[ni++] = -1;
         continue;
       }
       let k = -1;
-      for (let j = p0; j < no; j++)
+      for (let j = p0; j < p1; j++)
         if (outNames[j] === x2) {
           k = outIds[j];
           break;
         }
-      inIds[ni++] = k >= 0 ? k : id(x2);
+      inIds[ni++] = k >= 0 ? k : ids2.get(x2) ?? -1;
     }
-    outStart[i2] = no;
-    src2.outputs(i2, record2);
   }
   inStart[n] = ni;
-  outStart[n] = no;
   const EMPTY4 = "";
   const emptyId = ids2.get(EMPTY4) ?? -1;
-  const inputIds = graphInputs.map((g) => id(g.name));
   const exclusion = new Uint8Array(ids2.size + graphOutputs.length + 1);
   const names = new Array(ids2.size);
   ids2.forEach((name, i2) => {
@@ -11216,6 +11219,9 @@ var ENTRY = /* @__PURE__ */ Symbol("modelcost.ledgerEntry");
 var CREATED = 1;
 var COUNTED = 2;
 var CONSUMED = 4;
+var ORIGINS = [void 0, "initializer", "constant-node", "generated"];
+var ORIGIN_SHIFT = 3;
+var originOf = (flags) => ORIGINS[flags >> ORIGIN_SHIFT];
 function elementsOf(w) {
   let n = 1;
   for (const d of w.dims)
@@ -11247,7 +11253,7 @@ function sumElements(weights) {
 var ParamLedger = class {
   index = /* @__PURE__ */ new Map();
   weights = [];
-  origins = [];
+  /** Per entry its flags (CREATED, COUNTED, CONSUMED) and, above them, its origin's code (ORIGINS; 0 none yet): one list, one push per weight. */
   flags = [];
   /** Labels of entries whose weight has no name of its own. */
   labels = /* @__PURE__ */ new Map();
@@ -11269,7 +11275,6 @@ var ParamLedger = class {
     if (i2 === void 0) {
       i2 = this.weights.length;
       this.weights.push(w);
-      this.origins.push(void 0);
       this.flags.push(0);
       if (taggable)
         w[ENTRY] = i2;
@@ -11287,8 +11292,7 @@ var ParamLedger = class {
     const i2 = this.entry(w);
     if (this.flags[i2] & CREATED)
       return;
-    this.flags[i2] |= CREATED;
-    this.origins[i2] = origin;
+    this.flags[i2] |= CREATED | ORIGINS.indexOf(origin) << ORIGIN_SHIFT;
     if (!w.name && label)
       this.labels.set(i2, label);
     this.order.push(i2);
@@ -11327,7 +11331,7 @@ var ParamLedger = class {
       const e2 = w === direct ? d : this.entry(w);
       if (this.flags[e2] & COUNTED || nonParam.includes(i2))
         continue;
-      const origin = this.origins[e2] ?? "initializer";
+      const origin = originOf(this.flags[e2]) ?? "initializer";
       const param = weightAt.includes(i2) ? !NEVER_PARAM_DTYPES.has(w.dtype) : !SHAPE_DTYPES.has(w.dtype) && v.weight !== void 0 && origin !== "constant-node";
       if (!param)
         continue;
@@ -11362,7 +11366,7 @@ var ParamLedger = class {
         continue;
       const w = this.weights[i2];
       unused.push(w);
-      if (!(flags[i2] & COUNTED) && this.origins[i2] !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
+      if (!(flags[i2] & COUNTED) && originOf(flags[i2]) !== "constant-node" && !SHAPE_DTYPES.has(w.dtype)) {
         flags[i2] |= COUNTED;
         params.push(w);
       }
