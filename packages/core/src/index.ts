@@ -35,3 +35,4 @@ export * from './util/text.js';
 export * from './util/dict.js';
 export * from './util/arrays.js';
 export * from './util/name-table.js';
+export * from './util/exact-sum.js';

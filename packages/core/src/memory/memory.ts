@@ -8,6 +8,7 @@ import { numElements, type Shape } from '../symbolic/dim.js';
 import type { Poly } from '../symbolic/poly.js';
 import { toCount, type Count } from '../report/count.js';
 import { NameTable } from '../util/name-table.js';
+import { ExactSum } from '../util/exact-sum.js';
 
 /** Bytes of a tensor: ceil(elements * bits / 8), so int4 packs two per byte as ONNX stores it. */
 export function tensorBytes(shape: Shape, dtype: DType): Poly {
@@ -38,39 +39,6 @@ export interface LivenessSource {
   inputs(i: number): readonly string[];
   /** Calls `write(name, bytes)` for each value step `i` writes. */
   outputs(i: number, write: (name: string, bytes: number | bigint) => void): void;
-}
-
-/** Bytes summed as a number while the sum is exact, as a bigint beyond 2^53 (no bigint per step on real models). */
-class ExactSum {
-  private n = 0;
-  private big: bigint | undefined;
-  add(b: number | bigint): void {
-    if (this.big === undefined && typeof b === 'number') {
-      const s = this.n + b;
-      if (Number.isSafeInteger(s)) {
-        this.n = s;
-        return;
-      }
-    }
-    this.big = (this.big ?? BigInt(this.n)) + BigInt(b);
-  }
-  sub(b: number | bigint): void {
-    if (this.big === undefined && typeof b === 'number') this.n -= b;
-    else this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
-  }
-  get value(): bigint {
-    return this.big ?? BigInt(this.n);
-  }
-  /** True when this sum is above `other`. */
-  above(other: ExactSum): boolean {
-    return this.big === undefined && other.big === undefined ? this.n > other.n : this.value > other.value;
-  }
-  copy(): ExactSum {
-    const c = new ExactSum();
-    c.n = this.n;
-    c.big = this.big;
-    return c;
-  }
 }
 
 /**

@@ -6,6 +6,7 @@
  * in the module tree the file records (./modules.ts).
  */
 import { pushAll } from '../util/arrays.js';
+import { ExactSum } from '../util/exact-sum.js';
 import { dimToJSON, type Shape } from '../symbolic/dim.js';
 import { Poly, PolySum } from '../symbolic/poly.js';
 import type { Cost, Convention } from '../cost/types.js';
@@ -154,23 +155,22 @@ export function buildReport(input: ReportInput): Report {
   // nodes does not build 500k labels it never uses.
   // Importers share equal polys and shapes between nodes (a graph of 10^6 nodes repeats a few):
   // the last few evaluations and JSON shapes are kept, so a repeat costs a comparison.
-  const evaluated = new Recent<Poly, bigint>();
-  const evalBig = (p: Poly, owner: string | undefined, field: string): bigint => {
-    let v = evaluated.get(p);
-    if (v === undefined) {
-      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
-      evaluated.set(p, v);
+  // Each kept with its count, made when first asked: five per node, and on 10^6 nodes each conversion
+  // from bigint is a cost of its own.
+  const evaluated = new Recent<Poly, { readonly value: bigint; count?: Count }>();
+  const evaluate = (p: Poly, owner: string | undefined, field: string): { readonly value: bigint; count?: Count } => {
+    let e = evaluated.get(p);
+    if (e === undefined) {
+      e = { value: p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound) };
+      evaluated.set(p, e);
     }
-    if (v < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, v);
-    return v;
+    if (e.value < 0n) throw new InvalidCountError(input.model.path, owner === undefined ? field : `node ${JSON.stringify(owner)} ${field}`, e.value);
+    return e;
   };
-  // The count of the last polys evaluated, kept beside them: five per node, and on 10^6 nodes each
-  // conversion from bigint is a cost of its own.
-  const counted = new Recent<Poly, Count>();
+  const evalBig = (p: Poly, owner: string | undefined, field: string): bigint => evaluate(p, owner, field).value;
   const evalPoly = (p: Poly, owner: string | undefined, field: string): Count => {
-    let c = counted.get(p);
-    if (c === undefined) counted.set(p, (c = toCount(evalBig(p, owner, field))));
-    return c;
+    const e = evaluate(p, owner, field);
+    return (e.count ??= toCount(e.value));
   };
   const shapes = new Recent<Shape, (number | string)[]>();
   const jsonShape = (s: Shape): (number | string)[] => {
@@ -290,21 +290,13 @@ export function buildReport(input: ReportInput): Report {
     input.outputs.map((v) => v.name),
     weightNames,
   );
-  // Summed as a number while exact (no bigint per weight), as a bigint beyond 2^53.
-  let weightBytesN = 0;
-  let weightBytes = 0n;
+  const weightBytes = new ExactSum();
   for (const w of input.weights) {
     // A decoder's byte length is an exact integer; anything else is a broken file, not a size.
     if (!Number.isSafeInteger(w.byteLength)) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0) throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    const s = weightBytesN + w.byteLength;
-    if (Number.isSafeInteger(s)) weightBytesN = s;
-    else {
-      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
-      weightBytesN = 0;
-    }
+    weightBytes.add(w.byteLength);
   }
-  weightBytes += BigInt(weightBytesN);
 
   const totals: Report['totals'] = {
     params: evalPoly(params, undefined, 'params'),
@@ -312,7 +304,7 @@ export function buildReport(input: ReportInput): Report {
     macs: evalPoly(macs, undefined, 'macs'),
     flops: evalPoly(flops, undefined, 'flops'),
     ...(input.constantElements ? { constantElements: evalPoly(input.constantElements, undefined, 'constantElements') } : {}),
-    weightBytes: toCount(weightBytes),
+    weightBytes: toCount(weightBytes.value),
     activationBytes: evalPoly(activations, undefined, 'activationBytes'),
     peakMemoryBytes: peak.peakBytes,
     bytesMoved: evalPoly(moved, undefined, 'bytesMoved'),

@@ -14,7 +14,7 @@
  *
  * Each weight counts once, at the first node that makes it a param. docs/cost-conventions.md states the rule.
  */
-import { Poly, type Weight } from '@modelcost/core';
+import { ExactSum, Poly, type Weight } from '@modelcost/core';
 import type { OpRule } from './rule.js';
 import { isTensor, type Val } from './values.js';
 
@@ -70,34 +70,17 @@ function elementsOf(w: Weight): number {
   return n;
 }
 
-/** Element counts summed as a number while exact, as a bigint beyond 2^53. */
-class ElementSum {
-  private n = 0;
-  private big: bigint | undefined;
-  add(k: number): void {
-    const s = this.n + k;
-    if (this.big === undefined && Number.isSafeInteger(s)) this.n = s;
-    else {
-      this.big = (this.big ?? 0n) + BigInt(this.n) + BigInt(k);
-      this.n = 0;
-    }
-  }
-  get poly(): Poly {
-    return this.big === undefined ? Poly.const(this.n) : Poly.const(this.big + BigInt(this.n));
-  }
-}
-
 /** Elements of all `weights`, exact (one poly, not one per weight). */
 export function sumElements(weights: readonly Weight[]): Poly {
-  const sum = new ElementSum();
+  const sum = new ExactSum();
   for (const w of weights) sum.add(elementsOf(w));
-  return sum.poly;
+  return Poly.const(sum.value);
 }
 
 /**
- * The params / constants account of one model. Each weight gets an entry number once (one identity
- * lookup); what the account knows of it lives in arrays by that number, so a model of 10^6
- * initializers costs one map of them, not five maps and sets.
+ * The params / constants account of one model. Each weight gets an entry number once, written on
+ * the weight itself (see `entry`); what the account knows of it lives in arrays by that number, so a
+ * model of 10^6 initializers costs no map of them, where it cost five maps and sets.
  */
 export class ParamLedger {
   private readonly index = new Map<Weight, number>();
@@ -117,15 +100,10 @@ export class ParamLedger {
    * untagged weight gets this ledger's number written on it and no map entry.
    */
   private entry(w: Weight): number {
-    // The number this ledger wrote on the weight, when it is this ledger's (another ledger may have
-    // profiled the same decoded model): no map lookup, which on 10^6 weights is most of the account's time.
-    const tagged = (w as Tagged)[ENTRY];
-    if (tagged !== undefined && this.weights[tagged] === w) return tagged;
-    // An untagged weight is new to this ledger (it tags every weight it can); one another ledger
-    // tagged, or one that cannot be tagged (frozen), is found through the map.
-    const taggable = tagged === undefined && Object.isExtensible(w);
-    let i = taggable ? undefined : this.index.get(w);
+    let i = this.find(w);
     if (i === undefined) {
+      // New to this ledger: tagged when it carries no other ledger's number and can be, else mapped.
+      const taggable = (w as Tagged)[ENTRY] === undefined && Object.isExtensible(w);
       i = this.weights.length;
       this.weights.push(w);
       this.flags.push(0);
@@ -133,6 +111,17 @@ export class ParamLedger {
       else this.index.set(w, i);
     }
     return i;
+  }
+
+  /**
+   * The entry of `w` if it has one: the number this ledger wrote on it (no map lookup, which on 10^6
+   * weights was most of the account's time), else the map's (a weight another ledger tagged, having
+   * profiled the same decoded model, or one that cannot be tagged).
+   */
+  private find(w: Weight): number | undefined {
+    const tagged = (w as Tagged)[ENTRY];
+    if (tagged !== undefined && this.weights[tagged] === w) return tagged;
+    return this.index.get(w);
   }
 
   /**
@@ -150,8 +139,7 @@ export class ParamLedger {
 
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w: Weight): string {
-    const tagged = (w as Tagged)[ENTRY];
-    const i = tagged !== undefined && this.weights[tagged] === w ? tagged : this.index.get(w);
+    const i = this.find(w);
     return (i !== undefined ? this.labels.get(i) : undefined) || w.name || '(unnamed)';
   }
 
@@ -168,7 +156,7 @@ export class ParamLedger {
   charge(rule: OpRule | undefined, ins: readonly (Val | undefined)[]): Poly {
     const nonParam = rule?.nonParamInputs ?? [];
     const weightAt = rule?.weightInputs ?? [];
-    let sum: ElementSum | undefined;
+    let sum: ExactSum | undefined;
     for (let i = 0; i < ins.length; i++) {
       const v = ins[i];
       if (!isTensor(v)) continue;
@@ -186,9 +174,9 @@ export class ParamLedger {
       if (!param) continue;
       this.flags[e]! |= COUNTED;
       this.params.push(w);
-      (sum ??= new ElementSum()).add(elementsOf(w));
+      (sum ??= new ExactSum()).add(elementsOf(w));
     }
-    return sum ? sum.poly : Poly.ZERO;
+    return sum ? Poly.const(sum.value) : Poly.ZERO;
   }
 
   /** After a node ran: a re-layout op's output carries the weight its data input is. */
