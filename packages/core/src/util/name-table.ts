@@ -36,7 +36,6 @@ export function nameHash(s: string): number {
 export class NameTable {
   private keys: string[] = [];
   private vals: number[] = [];
-  private hashes: number[] = [];
   /** Per bucket, its entry (EMPTY when free) and that entry's hash; a power of two of buckets, at least twice the entries. */
   private buckets: Int32Array = new Int32Array(32).fill(EMPTY);
   private fallback: Map<string, number> | undefined;
@@ -99,9 +98,9 @@ export class NameTable {
     const n = this.keys.length;
     this.keys.push(key);
     this.vals.push(value);
-    this.hashes.push(h);
     if ((n + 1) * 2 > this.buckets.length / 2) this.rehash(this.buckets.length);
-    else if (!this.place(n, h)) this.toMap();
+    // (A rehash that gave up moved every key, this one included, onto the Map.)
+    if (!this.fallback && !this.place(n, h)) this.toMap();
   }
 
   /**
@@ -119,7 +118,6 @@ export class NameTable {
   clear(): void {
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
     this.fallback = undefined;
   }
@@ -179,10 +177,12 @@ export class NameTable {
     return true;
   }
 
+  /** Move every entry into `buckets` buckets (each entry's hash is the one its bucket holds). */
   private rehash(buckets: number): void {
+    const old = this.buckets;
     this.buckets = new Int32Array(2 * buckets).fill(EMPTY);
-    for (let e = 0; e < this.keys.length; e++)
-      if (!this.place(e, this.hashes[e]!)) {
+    for (let p = 0; p < old.length; p += 2)
+      if (old[p] !== EMPTY && !this.place(old[p]!, old[p + 1]!)) {
         this.toMap();
         return;
       }
@@ -195,7 +195,6 @@ export class NameTable {
     this.fallback = m;
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
   }
 }
