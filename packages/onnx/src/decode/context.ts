@@ -117,10 +117,16 @@ export const EMPTY_LIST: readonly never[] = Object.freeze([]);
  * 1-4 long, so copying them out saves about half the memory a decoded graph holds.
  */
 export function compact<T>(list: T[]): readonly T[] {
-  // Literals for the shortest lists: V8 tracks where literals are made and, as nearly all of these
-  // live as long as the model, allocates them straight in the old generation; a slice is made young
-  // and copied twice by the scavenger before it settles.
-  switch (list.length) {
+  return list.length <= 16 ? prefix(list, list.length) : list;
+}
+
+/**
+ * The first `n` items of `list` as a list of exactly that length. Literals for the shortest:
+ * V8 tracks where literals are made and, as nearly all of these live as long as the model, allocates
+ * them straight in the old generation; a slice is made young and copied twice by the scavenger.
+ */
+export function prefix<T>(list: readonly T[], n: number): readonly T[] {
+  switch (n) {
     case 0:
       return EMPTY_LIST;
     case 1:
@@ -132,7 +138,7 @@ export function compact<T>(list: T[]): readonly T[] {
     case 4:
       return [list[0]!, list[1]!, list[2]!, list[3]!];
     default:
-      return list.length <= 16 ? list.slice() : list;
+      return list.slice(0, n);
   }
 }
 

@@ -1,7 +1,7 @@
 /** GraphProto, NodeProto, AttributeProto, FunctionProto and the IR 11 multi-device messages. */
 import { MESSAGES, PARTS } from '../messages.js';
 import {
-  EMPTY_LIST, EMPTY_RECORD, compact, int32Field, int64Field, int64NumberField, nested, normalizeDomain, record, repeatedFloat, repeatedInt64,
+  EMPTY_LIST, EMPTY_RECORD, compact, prefix, int32Field, int64Field, int64NumberField, nested, normalizeDomain, record, repeatedFloat, repeatedInt64,
   repeatedInt64Number, stringEntry, type DecodeContext,
 } from './context.js';
 import { WT_I32 } from './reader.js';
@@ -105,17 +105,10 @@ const NAME_SCRATCH: string[][] = [];
 
 /**
  * The first `n` names of a scratch list as a list of their own, and the scratch emptied of them (a
- * node of 10^6 inputs must not stay alive through the list). Small lists stay packed in a loop.
+ * node of 10^6 inputs must not stay alive through the list).
  */
 function takeNames(scratch: string[], n: number): readonly string[] {
-  if (n === 0) return EMPTY_LIST;
-  // Literals for the usual lengths: V8 then allocates these long-lived lists straight in the old
-  // generation (see the engine's nodeRecord), where a slice is made young and copied twice.
-  let out: string[];
-  if (n === 1) out = [scratch[0]!];
-  else if (n === 2) out = [scratch[0]!, scratch[1]!];
-  else if (n === 3) out = [scratch[0]!, scratch[1]!, scratch[2]!];
-  else out = scratch.slice(0, n);
+  const out = prefix(scratch, n);
   if (scratch.length > 64) scratch.length = 0;
   else scratch.fill('', 0, n);
   return out;
