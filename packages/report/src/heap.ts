@@ -2,11 +2,10 @@
  * Memory of one profiling thread (the CLI's main thread, the review's profiling worker): full garbage
  * collections between the phases of a big profile, and the work budget's memory probe. Node only.
  *
- * A full garbage collection between the phases of a big profile. V8 lets its heap grow while a
- * program allocates fast, so the garbage of inference on a 10^6-node graph (about 300 MB) is still
- * there when the report is built beside the inference result, and the process peaks near 1.2 GB;
- * collected in between, it peaks under 0.9 GB for about 0.2 s of collection. `gc` is obtained as Jest
- * does for `--logHeapUsage`: the `--expose-gc` flag set at run time, then read from a new context.
+ * V8 lets its heap grow while a program allocates fast, so the garbage of one phase of a 10^6-node
+ * profile (the decoded file, the inference records) is still there when the next phase allocates
+ * beside it; collected in between, a 10^6-node chain peaks at 0.84 GB. `gc` is obtained as Jest does
+ * for `--logHeapUsage`: the `--expose-gc` flag set at run time, then read from a new context.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -41,8 +40,14 @@ let heapAfterLast = 0;
 export function collectAfterBigGraph(nodes: number): void {
   if (nodes < COLLECT_FROM_NODES) return;
   if (heapAfterLast > 0 && inUse() < heapAfterLast * 1.25) return;
+  collectAndMeasure();
+}
+
+/** Collect now, and note (and return) what is still in use. */
+function collectAndMeasure(): number {
   collectGarbage();
   heapAfterLast = inUse();
+  return heapAfterLast;
 }
 
 /** Growth of the heap past the last collection that the memory probe lets by before collecting again. */
@@ -59,9 +64,7 @@ export function heapInUse(limit: number): number {
   const used = inUse();
   if (used <= limit) return used;
   if (heapAfterLast > 0 && used < heapAfterLast + PROBE_SLACK) return heapAfterLast;
-  collectGarbage();
-  heapAfterLast = inUse();
-  return heapAfterLast;
+  return collectAndMeasure();
 }
 
 /** The JavaScript heap in use plus array buffers (typed arrays live outside the heap: an engine plan of 5 * 10^6 nodes holds 100 MB of them). */
