@@ -3812,10 +3812,10 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V, prefix, argument, Iterable) => {
+      return (V, prefix2, argument, Iterable) => {
         if (webidl.util.Type(V) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} (${webidl.util.Stringify(V)}) is not iterable.`
           });
         }
@@ -3824,7 +3824,7 @@ var require_webidl = __commonJS({
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} is not iterable.`
           });
         }
@@ -3833,16 +3833,16 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value2, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value2, prefix2, `${argument}[${index++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O, prefix, argument) => {
+      return (O, prefix2, argument) => {
         if (webidl.util.Type(O) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument} ("${webidl.util.Type(O)}") is not an Object.`
           });
         }
@@ -3850,8 +3850,8 @@ var require_webidl = __commonJS({
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
           for (const key2 of keys2) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key2, prefix2, argument);
+            const typedValue = valueConverter(O[key2], prefix2, argument);
             result[typedKey] = typedValue;
           }
           return result;
@@ -3860,8 +3860,8 @@ var require_webidl = __commonJS({
         for (const key2 of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key2, prefix2, argument);
+            const typedValue = valueConverter(O[key2], prefix2, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3869,10 +3869,10 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V, prefix, argument, opts) => {
+      return (V, prefix2, argument, opts) => {
         if (opts?.strict !== false && !(V instanceof i2)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${argument} ("${webidl.util.Stringify(V)}") to be an instance of ${i2.name}.`
           });
         }
@@ -3880,14 +3880,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument) => {
+      return (dictionary, prefix2, argument) => {
         const type = webidl.util.Type(dictionary);
         const dict2 = {};
         if (type === "Null" || type === "Undefined") {
           return dict2;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
@@ -3896,7 +3896,7 @@ var require_webidl = __commonJS({
           if (required === true) {
             if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `Missing required key "${key2}".`
               });
             }
@@ -3907,10 +3907,10 @@ var require_webidl = __commonJS({
             value2 ??= defaultValue();
           }
           if (required || hasDefault || value2 !== void 0) {
-            value2 = converter(value2, prefix, `${argument}.${key2}`);
+            value2 = converter(value2, prefix2, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
@@ -3921,27 +3921,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V, prefix, argument) => {
+      return (V, prefix2, argument) => {
         if (V === null) {
           return V;
         }
-        return converter(V, prefix, argument);
+        return converter(V, prefix2, argument);
       };
     };
-    webidl.converters.DOMString = function(V, prefix, argument, opts) {
+    webidl.converters.DOMString = function(V, prefix2, argument, opts) {
       if (V === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V === "symbol") {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${argument} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V);
     };
-    webidl.converters.ByteString = function(V, prefix, argument) {
-      const x2 = webidl.converters.DOMString(V, prefix, argument);
+    webidl.converters.ByteString = function(V, prefix2, argument) {
+      const x2 = webidl.converters.DOMString(V, prefix2, argument);
       for (let index = 0; index < x2.length; index++) {
         if (x2.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -3959,26 +3959,26 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V) {
       return V;
     };
-    webidl.converters["long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V, prefix2, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 64, "signed", void 0, prefix2, argument);
       return x2;
     };
-    webidl.converters["unsigned long long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V, prefix2, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 64, "unsigned", void 0, prefix2, argument);
       return x2;
     };
-    webidl.converters["unsigned long"] = function(V, prefix, argument) {
-      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V, prefix2, argument) {
+      const x2 = webidl.util.ConvertToInt(V, 32, "unsigned", void 0, prefix2, argument);
       return x2;
     };
-    webidl.converters["unsigned short"] = function(V, prefix, argument, opts) {
-      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V, prefix2, argument, opts) {
+      const x2 = webidl.util.ConvertToInt(V, 16, "unsigned", opts, prefix2, argument);
       return x2;
     };
-    webidl.converters.ArrayBuffer = function(V, prefix, argument, opts) {
+    webidl.converters.ArrayBuffer = function(V, prefix2, argument, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isAnyArrayBuffer(V)) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${argument} ("${webidl.util.Stringify(V)}")`,
           types: ["ArrayBuffer"]
         });
@@ -3997,10 +3997,10 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix2, name, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${name} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
@@ -4019,10 +4019,10 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix2, name, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${name} is not a DataView.`
         });
       }
@@ -4040,18 +4040,18 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix2, name, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix2, name, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix2, name, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix2, name, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
-        prefix,
+        prefix: prefix2,
         argument: `${name} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
@@ -5045,31 +5045,31 @@ var require_formdata = __commonJS({
       }
       append(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.append";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.append";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
+        name = webidl.converters.USVString(name, prefix2, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix2, "value", { strict: false }) : webidl.converters.USVString(value2, prefix2, "value");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
         const entry = makeEntry(name, value2, filename);
         this[kState].push(entry);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
+        const prefix2 = "FormData.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name = webidl.converters.USVString(name, prefix2, "name");
         this[kState] = this[kState].filter((entry) => entry.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.get";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
+        const prefix2 = "FormData.get";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name = webidl.converters.USVString(name, prefix2, "name");
         const idx = this[kState].findIndex((entry) => entry.name === name);
         if (idx === -1) {
           return null;
@@ -5078,30 +5078,30 @@ var require_formdata = __commonJS({
       }
       getAll(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.getAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
+        const prefix2 = "FormData.getAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name = webidl.converters.USVString(name, prefix2, "name");
         return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
+        const prefix2 = "FormData.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name = webidl.converters.USVString(name, prefix2, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
       set(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.set";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.set";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
+        name = webidl.converters.USVString(name, prefix2, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix2, "name", { strict: false }) : webidl.converters.USVString(value2, prefix2, "name");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
         const entry = makeEntry(name, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
@@ -5498,7 +5498,7 @@ var require_body = __commonJS({
         source = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
       } else if (util.isFormDataLike(object)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
@@ -5508,14 +5508,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value2] of object) {
           if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape(value2.name)}"` : "") + `\r
 Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
@@ -12183,17 +12183,17 @@ var require_headers = __commonJS({
       append(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
-        const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        const prefix2 = "Headers.append";
+        name = webidl.converters.ByteString(name, prefix2, "name");
+        value2 = webidl.converters.ByteString(value2, prefix2, "value");
         return appendHeader(this, name, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
-        const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        const prefix2 = "Headers.delete";
+        name = webidl.converters.ByteString(name, prefix2, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
@@ -12213,11 +12213,11 @@ var require_headers = __commonJS({
       get(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
-        const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        const prefix2 = "Headers.get";
+        name = webidl.converters.ByteString(name, prefix2, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name,
             type: "header name"
           });
@@ -12228,11 +12228,11 @@ var require_headers = __commonJS({
       has(name) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
-        const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        const prefix2 = "Headers.has";
+        name = webidl.converters.ByteString(name, prefix2, "name");
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name,
             type: "header name"
           });
@@ -12243,19 +12243,19 @@ var require_headers = __commonJS({
       set(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
-        const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
+        const prefix2 = "Headers.set";
+        name = webidl.converters.ByteString(name, prefix2, "name");
+        value2 = webidl.converters.ByteString(value2, prefix2, "value");
         value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: value2,
             type: "header value"
           });
@@ -12335,7 +12335,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V, prefix, argument) {
+    webidl.converters.HeadersInit = function(V, prefix2, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
         if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
@@ -12345,9 +12345,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix, argument, iterator2.bind(V));
+          return webidl.converters["sequence<sequence<ByteString>>"](V, prefix2, argument, iterator2.bind(V));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V, prefix2, argument);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12712,32 +12712,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix2, name) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix2, name);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix2, name, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix2, name);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix2, name, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix2, name);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix2, name);
     };
-    webidl.converters.BodyInit = function(V, prefix, argument) {
+    webidl.converters.BodyInit = function(V, prefix2, argument) {
       if (V instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V, prefix, argument);
+        return webidl.converters.ReadableStream(V, prefix2, argument);
       }
       if (V?.[Symbol.asyncIterator]) {
         return V;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V, prefix2, argument);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -12878,10 +12878,10 @@ var require_request2 = __commonJS({
         if (input === kConstruct) {
           return;
         }
-        const prefix = "Request constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        input = webidl.converters.RequestInfo(input, prefix, "input");
-        init = webidl.converters.RequestInit(init, prefix, "init");
+        const prefix2 = "Request constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        input = webidl.converters.RequestInfo(input, prefix2, "input");
+        init = webidl.converters.RequestInit(init, prefix2, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
@@ -13406,14 +13406,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V, prefix, argument) {
+    webidl.converters.RequestInfo = function(V, prefix2, argument) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, argument);
+        return webidl.converters.USVString(V, prefix2, argument);
       }
       if (V instanceof Request) {
-        return webidl.converters.Request(V, prefix, argument);
+        return webidl.converters.Request(V, prefix2, argument);
       }
-      return webidl.converters.USVString(V, prefix, argument);
+      return webidl.converters.USVString(V, prefix2, argument);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15452,10 +15452,10 @@ var require_cache = __commonJS({
       }
       async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.match";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.match";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         const p = this.#internalMatchAll(request2, options, 1);
         if (p.length === 0) {
           return;
@@ -15464,30 +15464,30 @@ var require_cache = __commonJS({
       }
       async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.matchAll";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         return this.#internalMatchAll(request2, options);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.add";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const prefix2 = "Cache.add";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
       async addAll(requests) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.addAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "Cache.addAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         const responsePromises = [];
         const requestList = [];
         for (let request2 of requests) {
           if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
-              prefix,
+              prefix: prefix2,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
@@ -15499,7 +15499,7 @@ var require_cache = __commonJS({
           const r = request2[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme when method is not GET."
             });
           }
@@ -15509,7 +15509,7 @@ var require_cache = __commonJS({
           const r = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme."
             });
           }
@@ -15585,10 +15585,10 @@ var require_cache = __commonJS({
       }
       async put(request2, response) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.put";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        response = webidl.converters.Response(response, prefix, "response");
+        const prefix2 = "Cache.put";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        response = webidl.converters.Response(response, prefix2, "response");
         let innerRequest = null;
         if (request2 instanceof Request) {
           innerRequest = request2[kState];
@@ -15597,14 +15597,14 @@ var require_cache = __commonJS({
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Expected an http/s scheme when method is not GET"
           });
         }
         const innerResponse = response[kState];
         if (innerResponse.status === 206) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Got 206 status"
           });
         }
@@ -15613,7 +15613,7 @@ var require_cache = __commonJS({
           for (const fieldValue of fieldValues) {
             if (fieldValue === "*") {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: "Got * vary field value"
               });
             }
@@ -15621,7 +15621,7 @@ var require_cache = __commonJS({
         }
         if (innerResponse.body && (isDisturbed(innerResponse.body.stream) || innerResponse.body.stream.locked)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Response body is locked or disturbed"
           });
         }
@@ -15666,10 +15666,10 @@ var require_cache = __commonJS({
       }
       async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r = null;
         if (request2 instanceof Request) {
           r = request2[kState];
@@ -15712,9 +15712,9 @@ var require_cache = __commonJS({
        */
       async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.keys";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
@@ -16016,9 +16016,9 @@ var require_cachestorage = __commonJS({
        */
       async has(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.has(cacheName);
       }
       /**
@@ -16028,9 +16028,9 @@ var require_cachestorage = __commonJS({
        */
       async open(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.open";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.open";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         if (this.#caches.has(cacheName)) {
           const cache2 = this.#caches.get(cacheName);
           return new Cache(kConstruct, cache2);
@@ -16046,9 +16046,9 @@ var require_cachestorage = __commonJS({
        */
       async delete(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.delete(cacheName);
       }
       /**
@@ -16459,9 +16459,9 @@ var require_cookies = __commonJS({
     }
     function deleteCookie(headers, name, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
-      const prefix = "deleteCookie";
-      webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      const prefix2 = "deleteCookie";
+      webidl.argumentLengthCheck(arguments, 2, prefix2);
+      name = webidl.converters.DOMString(name, prefix2, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
         name,
@@ -16580,10 +16580,10 @@ var require_events = __commonJS({
           webidl.util.markAsUncloneable(this);
           return;
         }
-        const prefix = "MessageEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
-        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
+        const prefix2 = "MessageEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
+        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix2, "eventInitDict");
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
@@ -16640,9 +16640,9 @@ var require_events = __commonJS({
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict = {}) {
-        const prefix = "CloseEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        const prefix2 = "CloseEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
@@ -16664,11 +16664,11 @@ var require_events = __commonJS({
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict) {
-        const prefix = "ErrorEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "ErrorEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -17935,10 +17935,10 @@ var require_websocket = __commonJS({
       constructor(url, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "WebSocket constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        const prefix2 = "WebSocket constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix2, "options");
+        url = webidl.converters.USVString(url, prefix2, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
@@ -17991,12 +17991,12 @@ var require_websocket = __commonJS({
        */
       close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.close";
+        const prefix2 = "WebSocket.close";
         if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
+          code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+          reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
         if (code2 !== void 0) {
           if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
@@ -18021,9 +18021,9 @@ var require_websocket = __commonJS({
        */
       send(data) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.send";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        const prefix2 = "WebSocket.send";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        data = webidl.converters.WebSocketSendData(data, prefix2, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
@@ -18215,11 +18215,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix, argument) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V, prefix2, argument) {
       if (webidl.util.Type(V) === "Object" && Symbol.iterator in V) {
         return webidl.converters["sequence<DOMString>"](V);
       }
-      return webidl.converters.DOMString(V, prefix, argument);
+      return webidl.converters.DOMString(V, prefix2, argument);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18755,16 +18755,16 @@ var require_eventsource = __commonJS({
       constructor(url, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "EventSource constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "EventSource constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         if (!experimentalWarned) {
           experimentalWarned = true;
           process.emitWarning("EventSource is experimental, expect them to change at any time.", {
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
-        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
+        url = webidl.converters.USVString(url, prefix2, "url");
+        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix2, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
           lastEventId: "",
@@ -20203,8 +20203,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle, prefix] = parts;
-            this.tags[handle] = prefix;
+            const [handle, prefix2] = parts;
+            this.tags[handle] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -20254,10 +20254,10 @@ var require_directives = __commonJS({
         const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle];
-        if (prefix) {
+        const prefix2 = this.tags[handle];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error2) {
             onError(String(error2));
             return null;
@@ -20273,9 +20273,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle + escapeTagName(tag.substring(prefix.length));
+        for (const [handle, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -20292,11 +20292,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle, prefix] of tagEntries) {
-          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix2] of tagEntries) {
+          if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -20331,14 +20331,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name = `${prefix}${i2}`;
+        const name = `${prefix2}${i2}`;
         if (!exclude.has(name))
           return name;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -20346,7 +20346,7 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
+          const anchor = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
         },
@@ -22339,10 +22339,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value: value2 } = node;
       if (intIdentify(value2) && value2 >= 0)
-        return prefix + value2.toString(radix);
+        return prefix2 + value2.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
@@ -22804,11 +22804,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value: value2 } = node;
       if (intIdentify(value2)) {
         const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        return value2 < 0 ? "-" + prefix2 + str2.substr(1) : prefix2 + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -32675,8 +32675,8 @@ function isUnknownDim(d) {
 var UnknownDims = class {
   prefix;
   next = 0;
-  constructor(prefix = UNKNOWN_PREFIX) {
-    this.prefix = prefix;
+  constructor(prefix2 = UNKNOWN_PREFIX) {
+    this.prefix = prefix2;
   }
   fresh() {
     return Poly.sym(`${this.prefix}${this.next++}`);
@@ -33464,7 +33464,6 @@ function nameHash(s) {
 var NameTable = class {
   keys = [];
   vals = [];
-  hashes = [];
   /** Per bucket, its entry (EMPTY when free) and that entry's hash; a power of two of buckets, at least twice the entries. */
   buckets = new Int32Array(32).fill(EMPTY);
   fallback;
@@ -33525,10 +33524,9 @@ var NameTable = class {
     const n = this.keys.length;
     this.keys.push(key2);
     this.vals.push(value2);
-    this.hashes.push(h);
     if ((n + 1) * 2 > this.buckets.length / 2)
       this.rehash(this.buckets.length);
-    else if (!this.place(n, h))
+    if (!this.fallback && !this.place(n, h))
       this.toMap();
   }
   /**
@@ -33548,7 +33546,6 @@ var NameTable = class {
   clear() {
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
     this.fallback = void 0;
   }
@@ -33607,10 +33604,12 @@ var NameTable = class {
     b[2 * p + 1] = h;
     return true;
   }
+  /** Move every entry into `buckets` buckets (each entry's hash is the one its bucket holds). */
   rehash(buckets) {
+    const old = this.buckets;
     this.buckets = new Int32Array(2 * buckets).fill(EMPTY);
-    for (let e2 = 0; e2 < this.keys.length; e2++)
-      if (!this.place(e2, this.hashes[e2])) {
+    for (let p = 0; p < old.length; p += 2)
+      if (old[p] !== EMPTY && !this.place(old[p], old[p + 1])) {
         this.toMap();
         return;
       }
@@ -33623,15 +33622,11 @@ var NameTable = class {
     this.fallback = m2;
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
   }
 };
 
-// ../../packages/core/dist/memory/memory.js
-function tensorBytes(shape, dtype) {
-  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
-}
+// ../../packages/core/dist/util/exact-sum.js
 var ExactSum = class _ExactSum {
   n = 0;
   big;
@@ -33651,6 +33646,7 @@ var ExactSum = class _ExactSum {
     else
       this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
   }
+  /** The sum, exact. */
   get value() {
     return this.big ?? BigInt(this.n);
   }
@@ -33665,6 +33661,11 @@ var ExactSum = class _ExactSum {
     return c;
   }
 };
+
+// ../../packages/core/dist/memory/memory.js
+function tensorBytes(shape, dtype) {
+  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
+}
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
   const src2 = Array.isArray(steps) ? {
     length: steps.length,
@@ -34426,22 +34427,20 @@ function buildReport(input) {
     unbound.add(s);
   };
   const evaluated = new Recent();
-  const evalBig = (p, owner, field) => {
-    let v = evaluated.get(p);
-    if (v === void 0) {
-      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
-      evaluated.set(p, v);
+  const evaluate = (p, owner, field) => {
+    let e2 = evaluated.get(p);
+    if (e2 === void 0) {
+      e2 = { value: p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound) };
+      evaluated.set(p, e2);
     }
-    if (v < 0n)
-      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
-    return v;
+    if (e2.value < 0n)
+      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, e2.value);
+    return e2;
   };
-  const counted = new Recent();
+  const evalBig = (p, owner, field) => evaluate(p, owner, field).value;
   const evalPoly = (p, owner, field) => {
-    let c = counted.get(p);
-    if (c === void 0)
-      counted.set(p, c = toCount(evalBig(p, owner, field)));
-    return c;
+    const e2 = evaluate(p, owner, field);
+    return e2.count ??= toCount(e2.value);
   };
   const shapes = new Recent();
   const jsonShape = (s) => {
@@ -34559,29 +34558,21 @@ function buildReport(input) {
         write(outs[j].name, outBytes[outStart[i2] + j]);
     }
   }, input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
-  let weightBytesN = 0;
-  let weightBytes = 0n;
+  const weightBytes = new ExactSum();
   for (const w of input.weights) {
     if (!Number.isSafeInteger(w.byteLength))
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0)
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    const s = weightBytesN + w.byteLength;
-    if (Number.isSafeInteger(s))
-      weightBytesN = s;
-    else {
-      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
-      weightBytesN = 0;
-    }
+    weightBytes.add(w.byteLength);
   }
-  weightBytes += BigInt(weightBytesN);
   const totals = {
     params: evalPoly(params, void 0, "params"),
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
     macs: evalPoly(macs, void 0, "macs"),
     flops: evalPoly(flops, void 0, "flops"),
     ...input.constantElements ? { constantElements: evalPoly(input.constantElements, void 0, "constantElements") } : {},
-    weightBytes: toCount(weightBytes),
+    weightBytes: toCount(weightBytes.value),
     activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
     bytesMoved: evalPoly(moved, void 0, "bytesMoved")
@@ -38844,7 +38835,7 @@ var bidirectional = {
   },
   weights(c) {
     const { fwd, bwd } = directions(c);
-    const tag = (prefix, ws) => ws.map((w) => ({ ...w, name: `${prefix}/${w.name}` }));
+    const tag = (prefix2, ws) => ws.map((w) => ({ ...w, name: `${prefix2}/${w.name}` }));
     return [...tag("forward", fwd.rule.weights?.(fwd.call) ?? []), ...tag("backward", bwd.rule.weights?.(bwd.call) ?? [])];
   },
   cost(c, outs) {
@@ -39095,7 +39086,7 @@ var Walker = class {
     return { name: layer.name, shape, dtype };
   }
   /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
-  runModel(model, bound, prefix, trainable) {
+  runModel(model, bound, prefix2, trainable) {
     const file = this.opts.file;
     const first = /* @__PURE__ */ new Map();
     const later = /* @__PURE__ */ new Map();
@@ -39126,7 +39117,7 @@ var Walker = class {
     };
     if (bound) {
       if (bound.length !== model.inputs.length)
-        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
+        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix2.replace(/\/$/, ""));
       model.inputs.forEach((r, i2) => set(target(r, true, "input_layers"), [bound[i2]]));
     } else {
       for (const r of model.inputs) {
@@ -39183,7 +39174,7 @@ var Walker = class {
         const kw = dict();
         for (const [name, rs] of Object.entries(call.kwargRefs))
           kw[name] = rs.map(resolve2);
-        set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
+        set(top, this.runCall(top.layer, call, args, kw, prefix2, trainable));
         wait(top, false);
         stack.pop();
       }
@@ -39197,7 +39188,7 @@ var Walker = class {
     }
     return model.outputs.map((r) => {
       const t = produce(target(r, true, "output_layers"))[r.tensor];
-      return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
+      return t ?? { name: `${prefix2}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
     });
   }
   /** Push `dep` when it has not run yet; a dependency that is itself waiting (or the caller) is a cycle. */
@@ -39268,7 +39259,7 @@ var Walker = class {
     memos.set(signature, memo);
     return outs;
   }
-  runCall(layer, call, rawArgs, rawKw, prefix, trainable) {
+  runCall(layer, call, rawArgs, rawKw, prefix2, trainable) {
     const args = rawArgs.every((t) => t !== void 0) ? rawArgs : rawArgs.map((t, i2) => t ?? unknownTensor(`?${i2}`));
     let kwargInputs = NO_KWARGS;
     let inputsAll = args;
@@ -39279,7 +39270,7 @@ var Walker = class {
     }
     if (kwargInputs !== NO_KWARGS)
       inputsAll = [...args, ...Object.values(kwargInputs).flat()];
-    const base = prefix ? `${prefix}${layer.name}` : layer.name;
+    const base = prefix2 ? `${prefix2}${layer.name}` : layer.name;
     let count = 0;
     if (layer.calls.length > 1) {
       count = this.callCounts.get(base) ?? 0;
@@ -39471,13 +39462,13 @@ function walkModel(model, opts) {
 var stripCall = (s) => s.replace(/#\d+$/, "");
 function nestedClasses(model) {
   const out = /* @__PURE__ */ new Map();
-  const walk = (m2, prefix, depth) => {
+  const walk = (m2, prefix2, depth) => {
     if (depth >= MAX_MODULE_DEPTH)
       return;
     for (const l of m2.layers) {
       if (!l.model)
         continue;
-      const path = `${prefix}${l.name}`;
+      const path = `${prefix2}${l.name}`;
       out.set(path, l.className);
       walk(l.model, `${path}/`, depth + 1);
     }
@@ -40621,18 +40612,18 @@ var Reader = class {
     return { path, dims: ds.dims, dtype: dtypeName(ds.type), elementBytes: ds.type.size };
   }
   /** Keras 2 save_weights_to_hdf5_group under the group at `at` (`prefix` names it in paths). */
-  keras2(at, prefix, layerNames) {
+  keras2(at, prefix2, layerNames) {
     const h = this.h;
     const out = [];
     const groups = [...layerNames, ...h.links(at).has("top_level_model_weights") ? ["top_level_model_weights"] : []];
     for (const name of groups) {
       const g = h.links(at).get(name);
       if (g === void 0)
-        throw this.damaged(`layer_names lists ${JSON.stringify(name)} but ${JSON.stringify(prefix || "/")} has no such group`);
+        throw this.damaged(`layer_names lists ${JSON.stringify(name)} but ${JSON.stringify(prefix2 || "/")} has no such group`);
       const names = stringList(h, h.attributes(g), "weight_names") ?? [];
       const weights = names.map((w) => {
         const addr = h.resolve(g, w.split("/"));
-        const path = `${prefix}${name}/${w}`;
+        const path = `${prefix2}${name}/${w}`;
         if (addr === void 0)
           throw this.damaged(`weight_names of ${JSON.stringify(name)} lists ${JSON.stringify(w)} but there is no dataset ${JSON.stringify(path)}`);
         return this.weight(addr, path);
@@ -42620,7 +42611,10 @@ function record() {
 var EMPTY_RECORD = Object.freeze(record());
 var EMPTY_LIST = Object.freeze([]);
 function compact(list2) {
-  switch (list2.length) {
+  return list2.length <= 16 ? prefix(list2, list2.length) : list2;
+}
+function prefix(list2, n) {
+  switch (n) {
     case 0:
       return EMPTY_LIST;
     case 1:
@@ -42632,7 +42626,7 @@ function compact(list2) {
     case 4:
       return [list2[0], list2[1], list2[2], list2[3]];
     default:
-      return list2.length <= 16 ? list2.slice() : list2;
+      return list2.slice(0, n);
   }
 }
 function stringEntry(c, wt, end, parent, field, at, depth, into) {
@@ -43624,17 +43618,7 @@ function decodeTensorAnnotation(c, end, depth) {
 }
 var NAME_SCRATCH = [];
 function takeNames(scratch2, n) {
-  if (n === 0)
-    return EMPTY_LIST;
-  let out;
-  if (n === 1)
-    out = [scratch2[0]];
-  else if (n === 2)
-    out = [scratch2[0], scratch2[1]];
-  else if (n === 3)
-    out = [scratch2[0], scratch2[1], scratch2[2]];
-  else
-    out = scratch2.slice(0, n);
+  const out = prefix(scratch2, n);
   if (scratch2.length > 64)
     scratch2.length = 0;
   else
@@ -45086,27 +45070,11 @@ function elementsOf(w) {
     n *= d;
   return n;
 }
-var ElementSum = class {
-  n = 0;
-  big;
-  add(k) {
-    const s = this.n + k;
-    if (this.big === void 0 && Number.isSafeInteger(s))
-      this.n = s;
-    else {
-      this.big = (this.big ?? 0n) + BigInt(this.n) + BigInt(k);
-      this.n = 0;
-    }
-  }
-  get poly() {
-    return this.big === void 0 ? Poly.const(this.n) : Poly.const(this.big + BigInt(this.n));
-  }
-};
 function sumElements(weights) {
-  const sum2 = new ElementSum();
+  const sum2 = new ExactSum();
   for (const w of weights)
     sum2.add(elementsOf(w));
-  return sum2.poly;
+  return Poly.const(sum2.value);
 }
 var ParamLedger = class {
   index = /* @__PURE__ */ new Map();
@@ -45125,12 +45093,9 @@ var ParamLedger = class {
    * untagged weight gets this ledger's number written on it and no map entry.
    */
   entry(w) {
-    const tagged = w[ENTRY];
-    if (tagged !== void 0 && this.weights[tagged] === w)
-      return tagged;
-    const taggable = tagged === void 0 && Object.isExtensible(w);
-    let i2 = taggable ? void 0 : this.index.get(w);
+    let i2 = this.find(w);
     if (i2 === void 0) {
+      const taggable = w[ENTRY] === void 0 && Object.isExtensible(w);
       i2 = this.weights.length;
       this.weights.push(w);
       this.flags.push(0);
@@ -45140,6 +45105,17 @@ var ParamLedger = class {
         this.index.set(w, i2);
     }
     return i2;
+  }
+  /**
+   * The entry of `w` if it has one: the number this ledger wrote on it (no map lookup, which on 10^6
+   * weights was most of the account's time), else the map's (a weight another ledger tagged, having
+   * profiled the same decoded model, or one that cannot be tagged).
+   */
+  find(w) {
+    const tagged = w[ENTRY];
+    if (tagged !== void 0 && this.weights[tagged] === w)
+      return tagged;
+    return this.index.get(w);
   }
   /**
    * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
@@ -45157,8 +45133,7 @@ var ParamLedger = class {
   }
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w) {
-    const tagged = w[ENTRY];
-    const i2 = tagged !== void 0 && this.weights[tagged] === w ? tagged : this.index.get(w);
+    const i2 = this.find(w);
     return (i2 !== void 0 ? this.labels.get(i2) : void 0) || w.name || "(unnamed)";
   }
   /** The weight a value is (directly, or re-typed / re-laid), if any. */
@@ -45195,9 +45170,9 @@ var ParamLedger = class {
         continue;
       this.flags[e2] |= COUNTED;
       this.params.push(w);
-      (sum2 ??= new ElementSum()).add(elementsOf(w));
+      (sum2 ??= new ExactSum()).add(elementsOf(w));
     }
-    return sum2 ? sum2.poly : Poly.ZERO;
+    return sum2 ? Poly.const(sum2.value) : Poly.ZERO;
   }
   /** After a node ran: a re-layout op's output carries the weight its data input is. */
   carry(op, domain, ins, outs) {
@@ -50325,7 +50300,7 @@ function profileOnnx(source, options = {}) {
         scope: onnxNodeScope(n),
         cost: n.cost,
         params: n.cost ? void 0 : n.params,
-        multiplicity: n.multiplicity === Poly.ONE || n.multiplicity.equals(Poly.ONE) ? void 0 : n.multiplicity,
+        multiplicity: n.multiplicity.equals(Poly.ONE) ? void 0 : n.multiplicity,
         status: n.status === "ok" ? void 0 : n.status
       };
     }
@@ -51394,30 +51369,30 @@ function ruleFields(r) {
     f.set("precision", r.precision);
   return f;
 }
-function diffMaps(prefix, base, head, effect, out) {
+function diffMaps(prefix2, base, head, effect, out) {
   for (const [k, b] of base) {
     const h = head.get(k);
     if (h === void 0)
-      out.push({ path: `${prefix}${k}`, base: b, effect });
+      out.push({ path: `${prefix2}${k}`, base: b, effect });
     else if (h !== b)
-      out.push({ path: `${prefix}${k}`, base: b, head: h, effect });
+      out.push({ path: `${prefix2}${k}`, base: b, head: h, effect });
   }
   for (const [k, h] of head)
     if (!base.has(k))
-      out.push({ path: `${prefix}${k}`, head: h, effect });
+      out.push({ path: `${prefix2}${k}`, head: h, effect });
 }
 function profileText(p) {
   const parts = [];
-  const add = (prefix, v) => {
+  const add = (prefix2, v) => {
     if (v === void 0)
       return;
     if (typeof v === "object" && v !== null && "value" in v)
-      parts.push(`${prefix}: ${String(v.value)}`);
+      parts.push(`${prefix2}: ${String(v.value)}`);
     else if (typeof v === "object" && v !== null)
       for (const [k, x2] of Object.entries(v))
-        add(prefix ? `${prefix}.${k}` : k, x2);
+        add(prefix2 ? `${prefix2}.${k}` : k, x2);
     else
-      parts.push(`${prefix}: ${String(v)}`);
+      parts.push(`${prefix2}: ${String(v)}`);
   };
   for (const [k, v] of Object.entries(p))
     if (k !== "id")

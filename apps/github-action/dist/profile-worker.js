@@ -762,8 +762,8 @@ function isUnknownDim(d) {
 var UnknownDims = class {
   prefix;
   next = 0;
-  constructor(prefix = UNKNOWN_PREFIX) {
-    this.prefix = prefix;
+  constructor(prefix2 = UNKNOWN_PREFIX) {
+    this.prefix = prefix2;
   }
   fresh() {
     return Poly.sym(`${this.prefix}${this.next++}`);
@@ -1529,7 +1529,6 @@ function nameHash(s) {
 var NameTable = class {
   keys = [];
   vals = [];
-  hashes = [];
   /** Per bucket, its entry (EMPTY when free) and that entry's hash; a power of two of buckets, at least twice the entries. */
   buckets = new Int32Array(32).fill(EMPTY);
   fallback;
@@ -1590,10 +1589,9 @@ var NameTable = class {
     const n = this.keys.length;
     this.keys.push(key);
     this.vals.push(value2);
-    this.hashes.push(h);
     if ((n + 1) * 2 > this.buckets.length / 2)
       this.rehash(this.buckets.length);
-    else if (!this.place(n, h))
+    if (!this.fallback && !this.place(n, h))
       this.toMap();
   }
   /**
@@ -1613,7 +1611,6 @@ var NameTable = class {
   clear() {
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
     this.fallback = void 0;
   }
@@ -1672,10 +1669,12 @@ var NameTable = class {
     b[2 * p + 1] = h;
     return true;
   }
+  /** Move every entry into `buckets` buckets (each entry's hash is the one its bucket holds). */
   rehash(buckets) {
+    const old = this.buckets;
     this.buckets = new Int32Array(2 * buckets).fill(EMPTY);
-    for (let e2 = 0; e2 < this.keys.length; e2++)
-      if (!this.place(e2, this.hashes[e2])) {
+    for (let p = 0; p < old.length; p += 2)
+      if (old[p] !== EMPTY && !this.place(old[p], old[p + 1])) {
         this.toMap();
         return;
       }
@@ -1688,15 +1687,11 @@ var NameTable = class {
     this.fallback = m2;
     this.keys = [];
     this.vals = [];
-    this.hashes = [];
     this.buckets = new Int32Array(32).fill(EMPTY);
   }
 };
 
-// ../../packages/core/dist/memory/memory.js
-function tensorBytes(shape, dtype) {
-  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
-}
+// ../../packages/core/dist/util/exact-sum.js
 var ExactSum = class _ExactSum {
   n = 0;
   big;
@@ -1716,6 +1711,7 @@ var ExactSum = class _ExactSum {
     else
       this.big = (this.big ?? BigInt(this.n)) - BigInt(b);
   }
+  /** The sum, exact. */
   get value() {
     return this.big ?? BigInt(this.n);
   }
@@ -1730,6 +1726,11 @@ var ExactSum = class _ExactSum {
     return c;
   }
 };
+
+// ../../packages/core/dist/memory/memory.js
+function tensorBytes(shape, dtype) {
+  return numElements(shape).mul(DTYPE_BITS[dtype]).ceilDiv(8);
+}
 function peakLiveBytes(steps, graphInputs, graphOutputs, exclude = /* @__PURE__ */ new Set()) {
   const src2 = Array.isArray(steps) ? {
     length: steps.length,
@@ -2432,22 +2433,20 @@ function buildReport(input) {
     unbound.add(s);
   };
   const evaluated = new Recent();
-  const evalBig = (p, owner, field) => {
-    let v = evaluated.get(p);
-    if (v === void 0) {
-      v = p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound);
-      evaluated.set(p, v);
+  const evaluate = (p, owner, field) => {
+    let e2 = evaluated.get(p);
+    if (e2 === void 0) {
+      e2 = { value: p.isConst ? p.constValue : p.evaluate(bindings, 1, noteUnbound) };
+      evaluated.set(p, e2);
     }
-    if (v < 0n)
-      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, v);
-    return v;
+    if (e2.value < 0n)
+      throw new InvalidCountError(input.model.path, owner === void 0 ? field : `node ${JSON.stringify(owner)} ${field}`, e2.value);
+    return e2;
   };
-  const counted = new Recent();
+  const evalBig = (p, owner, field) => evaluate(p, owner, field).value;
   const evalPoly = (p, owner, field) => {
-    let c = counted.get(p);
-    if (c === void 0)
-      counted.set(p, c = toCount(evalBig(p, owner, field)));
-    return c;
+    const e2 = evaluate(p, owner, field);
+    return e2.count ??= toCount(e2.value);
   };
   const shapes = new Recent();
   const jsonShape = (s) => {
@@ -2565,29 +2564,21 @@ function buildReport(input) {
         write(outs[j].name, outBytes[outStart[i2] + j]);
     }
   }, input.inputs.map((v) => ({ name: v.name, bytes: evalBig(v.bytes, v.name, "bytes") })), input.outputs.map((v) => v.name), weightNames);
-  let weightBytesN = 0;
-  let weightBytes = 0n;
+  const weightBytes = new ExactSum();
   for (const w of input.weights) {
     if (!Number.isSafeInteger(w.byteLength))
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, w.byteLength);
     if (w.byteLength < 0)
       throw new InvalidCountError(input.model.path, `weight ${JSON.stringify(w.name)} byte length`, BigInt(w.byteLength));
-    const s = weightBytesN + w.byteLength;
-    if (Number.isSafeInteger(s))
-      weightBytesN = s;
-    else {
-      weightBytes += BigInt(weightBytesN) + BigInt(w.byteLength);
-      weightBytesN = 0;
-    }
+    weightBytes.add(w.byteLength);
   }
-  weightBytes += BigInt(weightBytesN);
   const totals = {
     params: evalPoly(params, void 0, "params"),
     ...input.trainableParams ? { trainableParams: evalPoly(input.trainableParams, void 0, "trainableParams") } : {},
     macs: evalPoly(macs, void 0, "macs"),
     flops: evalPoly(flops, void 0, "flops"),
     ...input.constantElements ? { constantElements: evalPoly(input.constantElements, void 0, "constantElements") } : {},
-    weightBytes: toCount(weightBytes),
+    weightBytes: toCount(weightBytes.value),
     activationBytes: evalPoly(activations, void 0, "activationBytes"),
     peakMemoryBytes: peak.peakBytes,
     bytesMoved: evalPoly(moved, void 0, "bytesMoved")
@@ -4986,7 +4977,7 @@ var bidirectional = {
   },
   weights(c) {
     const { fwd, bwd } = directions(c);
-    const tag = (prefix, ws) => ws.map((w) => ({ ...w, name: `${prefix}/${w.name}` }));
+    const tag = (prefix2, ws) => ws.map((w) => ({ ...w, name: `${prefix2}/${w.name}` }));
     return [...tag("forward", fwd.rule.weights?.(fwd.call) ?? []), ...tag("backward", bwd.rule.weights?.(bwd.call) ?? [])];
   },
   cost(c, outs) {
@@ -5237,7 +5228,7 @@ var Walker = class {
     return { name: layer.name, shape, dtype };
   }
   /** Run a model on bound inputs (nested) or on its own InputLayers (top level). */
-  runModel(model, bound, prefix, trainable) {
+  runModel(model, bound, prefix2, trainable) {
     const file = this.opts.file;
     const first = /* @__PURE__ */ new Map();
     const later = /* @__PURE__ */ new Map();
@@ -5268,7 +5259,7 @@ var Walker = class {
     };
     if (bound) {
       if (bound.length !== model.inputs.length)
-        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix.replace(/\/$/, ""));
+        this.diag("error", "nested-inputs", `model ${quote(model.name)} takes ${model.inputs.length} inputs, called with ${bound.length}`, prefix2.replace(/\/$/, ""));
       model.inputs.forEach((r, i2) => set(target(r, true, "input_layers"), [bound[i2]]));
     } else {
       for (const r of model.inputs) {
@@ -5325,7 +5316,7 @@ var Walker = class {
         const kw = dict();
         for (const [name, rs] of Object.entries(call.kwargRefs))
           kw[name] = rs.map(resolve);
-        set(top, this.runCall(top.layer, call, args, kw, prefix, trainable));
+        set(top, this.runCall(top.layer, call, args, kw, prefix2, trainable));
         wait(top, false);
         stack.pop();
       }
@@ -5339,7 +5330,7 @@ var Walker = class {
     }
     return model.outputs.map((r) => {
       const t = produce(target(r, true, "output_layers"))[r.tensor];
-      return t ?? { name: `${prefix}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
+      return t ?? { name: `${prefix2}${r.layer}:${r.tensor}`, shape: void 0, dtype: "float32" };
     });
   }
   /** Push `dep` when it has not run yet; a dependency that is itself waiting (or the caller) is a cycle. */
@@ -5410,7 +5401,7 @@ var Walker = class {
     memos.set(signature, memo);
     return outs;
   }
-  runCall(layer, call, rawArgs, rawKw, prefix, trainable) {
+  runCall(layer, call, rawArgs, rawKw, prefix2, trainable) {
     const args = rawArgs.every((t) => t !== void 0) ? rawArgs : rawArgs.map((t, i2) => t ?? unknownTensor(`?${i2}`));
     let kwargInputs = NO_KWARGS;
     let inputsAll = args;
@@ -5421,7 +5412,7 @@ var Walker = class {
     }
     if (kwargInputs !== NO_KWARGS)
       inputsAll = [...args, ...Object.values(kwargInputs).flat()];
-    const base = prefix ? `${prefix}${layer.name}` : layer.name;
+    const base = prefix2 ? `${prefix2}${layer.name}` : layer.name;
     let count = 0;
     if (layer.calls.length > 1) {
       count = this.callCounts.get(base) ?? 0;
@@ -5613,13 +5604,13 @@ function walkModel(model, opts) {
 var stripCall = (s) => s.replace(/#\d+$/, "");
 function nestedClasses(model) {
   const out = /* @__PURE__ */ new Map();
-  const walk = (m2, prefix, depth) => {
+  const walk = (m2, prefix2, depth) => {
     if (depth >= MAX_MODULE_DEPTH)
       return;
     for (const l of m2.layers) {
       if (!l.model)
         continue;
-      const path = `${prefix}${l.name}`;
+      const path = `${prefix2}${l.name}`;
       out.set(path, l.className);
       walk(l.model, `${path}/`, depth + 1);
     }
@@ -6763,18 +6754,18 @@ var Reader = class {
     return { path, dims: ds.dims, dtype: dtypeName(ds.type), elementBytes: ds.type.size };
   }
   /** Keras 2 save_weights_to_hdf5_group under the group at `at` (`prefix` names it in paths). */
-  keras2(at, prefix, layerNames) {
+  keras2(at, prefix2, layerNames) {
     const h = this.h;
     const out = [];
     const groups = [...layerNames, ...h.links(at).has("top_level_model_weights") ? ["top_level_model_weights"] : []];
     for (const name of groups) {
       const g = h.links(at).get(name);
       if (g === void 0)
-        throw this.damaged(`layer_names lists ${JSON.stringify(name)} but ${JSON.stringify(prefix || "/")} has no such group`);
+        throw this.damaged(`layer_names lists ${JSON.stringify(name)} but ${JSON.stringify(prefix2 || "/")} has no such group`);
       const names = stringList(h, h.attributes(g), "weight_names") ?? [];
       const weights = names.map((w) => {
         const addr = h.resolve(g, w.split("/"));
-        const path = `${prefix}${name}/${w}`;
+        const path = `${prefix2}${name}/${w}`;
         if (addr === void 0)
           throw this.damaged(`weight_names of ${JSON.stringify(name)} lists ${JSON.stringify(w)} but there is no dataset ${JSON.stringify(path)}`);
         return this.weight(addr, path);
@@ -8762,7 +8753,10 @@ function record() {
 var EMPTY_RECORD = Object.freeze(record());
 var EMPTY_LIST = Object.freeze([]);
 function compact(list2) {
-  switch (list2.length) {
+  return list2.length <= 16 ? prefix(list2, list2.length) : list2;
+}
+function prefix(list2, n) {
+  switch (n) {
     case 0:
       return EMPTY_LIST;
     case 1:
@@ -8774,7 +8768,7 @@ function compact(list2) {
     case 4:
       return [list2[0], list2[1], list2[2], list2[3]];
     default:
-      return list2.length <= 16 ? list2.slice() : list2;
+      return list2.slice(0, n);
   }
 }
 function stringEntry(c, wt, end, parent, field, at, depth, into) {
@@ -9766,17 +9760,7 @@ function decodeTensorAnnotation(c, end, depth) {
 }
 var NAME_SCRATCH = [];
 function takeNames(scratch2, n) {
-  if (n === 0)
-    return EMPTY_LIST;
-  let out;
-  if (n === 1)
-    out = [scratch2[0]];
-  else if (n === 2)
-    out = [scratch2[0], scratch2[1]];
-  else if (n === 3)
-    out = [scratch2[0], scratch2[1], scratch2[2]];
-  else
-    out = scratch2.slice(0, n);
+  const out = prefix(scratch2, n);
   if (scratch2.length > 64)
     scratch2.length = 0;
   else
@@ -11228,27 +11212,11 @@ function elementsOf(w) {
     n *= d;
   return n;
 }
-var ElementSum = class {
-  n = 0;
-  big;
-  add(k) {
-    const s = this.n + k;
-    if (this.big === void 0 && Number.isSafeInteger(s))
-      this.n = s;
-    else {
-      this.big = (this.big ?? 0n) + BigInt(this.n) + BigInt(k);
-      this.n = 0;
-    }
-  }
-  get poly() {
-    return this.big === void 0 ? Poly.const(this.n) : Poly.const(this.big + BigInt(this.n));
-  }
-};
 function sumElements(weights) {
-  const sum2 = new ElementSum();
+  const sum2 = new ExactSum();
   for (const w of weights)
     sum2.add(elementsOf(w));
-  return sum2.poly;
+  return Poly.const(sum2.value);
 }
 var ParamLedger = class {
   index = /* @__PURE__ */ new Map();
@@ -11267,12 +11235,9 @@ var ParamLedger = class {
    * untagged weight gets this ledger's number written on it and no map entry.
    */
   entry(w) {
-    const tagged = w[ENTRY];
-    if (tagged !== void 0 && this.weights[tagged] === w)
-      return tagged;
-    const taggable = tagged === void 0 && Object.isExtensible(w);
-    let i2 = taggable ? void 0 : this.index.get(w);
+    let i2 = this.find(w);
     if (i2 === void 0) {
+      const taggable = w[ENTRY] === void 0 && Object.isExtensible(w);
       i2 = this.weights.length;
       this.weights.push(w);
       this.flags.push(0);
@@ -11282,6 +11247,17 @@ var ParamLedger = class {
         this.index.set(w, i2);
     }
     return i2;
+  }
+  /**
+   * The entry of `w` if it has one: the number this ledger wrote on it (no map lookup, which on 10^6
+   * weights was most of the account's time), else the map's (a weight another ledger tagged, having
+   * profiled the same decoded model, or one that cannot be tagged).
+   */
+  find(w) {
+    const tagged = w[ENTRY];
+    if (tagged !== void 0 && this.weights[tagged] === w)
+      return tagged;
+    return this.index.get(w);
   }
   /**
    * Note a weight as it appears (an initializer of any scope, a Constant's or ConstantOfShape's
@@ -11299,8 +11275,7 @@ var ParamLedger = class {
   }
   /** The name of a weight for messages (its value's name when the tensor has none). */
   label(w) {
-    const tagged = w[ENTRY];
-    const i2 = tagged !== void 0 && this.weights[tagged] === w ? tagged : this.index.get(w);
+    const i2 = this.find(w);
     return (i2 !== void 0 ? this.labels.get(i2) : void 0) || w.name || "(unnamed)";
   }
   /** The weight a value is (directly, or re-typed / re-laid), if any. */
@@ -11337,9 +11312,9 @@ var ParamLedger = class {
         continue;
       this.flags[e2] |= COUNTED;
       this.params.push(w);
-      (sum2 ??= new ElementSum()).add(elementsOf(w));
+      (sum2 ??= new ExactSum()).add(elementsOf(w));
     }
-    return sum2 ? sum2.poly : Poly.ZERO;
+    return sum2 ? Poly.const(sum2.value) : Poly.ZERO;
   }
   /** After a node ran: a re-layout op's output carries the weight its data input is. */
   carry(op, domain, ins, outs) {
@@ -16467,7 +16442,7 @@ function profileOnnx(source, options = {}) {
         scope: onnxNodeScope(n),
         cost: n.cost,
         params: n.cost ? void 0 : n.params,
-        multiplicity: n.multiplicity === Poly.ONE || n.multiplicity.equals(Poly.ONE) ? void 0 : n.multiplicity,
+        multiplicity: n.multiplicity.equals(Poly.ONE) ? void 0 : n.multiplicity,
         status: n.status === "ok" ? void 0 : n.status
       };
     }
@@ -16512,8 +16487,12 @@ function collectAfterBigGraph(nodes) {
     return;
   if (heapAfterLast > 0 && inUse() < heapAfterLast * 1.25)
     return;
+  collectAndMeasure();
+}
+function collectAndMeasure() {
   collectGarbage();
   heapAfterLast = inUse();
+  return heapAfterLast;
 }
 var PROBE_SLACK = 64 * 2 ** 20;
 function heapInUse(limit) {
@@ -16522,9 +16501,7 @@ function heapInUse(limit) {
     return used;
   if (heapAfterLast > 0 && used < heapAfterLast + PROBE_SLACK)
     return heapAfterLast;
-  collectGarbage();
-  heapAfterLast = inUse();
-  return heapAfterLast;
+  return collectAndMeasure();
 }
 function inUse() {
   const m2 = process.memoryUsage();
